@@ -1,0 +1,23 @@
+using System.CommandLine;
+using Icmal.Storage;
+
+namespace Icmal.Cli.Commands;
+
+/// <summary>Options every command shares.</summary>
+public static class CommonOptions
+{
+    /// <summary>The data folder: the SQLite database and everything İcmal keeps. ICMAL_DATA overrides the default.</summary>
+    public static readonly Option<DirectoryInfo> Data = new("--data")
+    {
+        Description = "Data folder (database and archive); default ./icmal-data or $ICMAL_DATA",
+        Recursive = true,
+        DefaultValueFactory = _ => new DirectoryInfo(Environment.GetEnvironmentVariable("ICMAL_DATA") is { Length: > 0 } env ? env : "icmal-data"),
+    };
+
+    public static Task<IcmalStore> OpenStoreAsync(ParseResult parse, CancellationToken ct) =>
+        IcmalStore.OpenSqliteAsync(parse.GetValue(Data)!.FullName, ct);
+
+    /// <summary>True when output goes to a person at a terminal, so progress bars and colour make sense.</summary>
+    public static bool Interactive => !Console.IsOutputRedirected && !Console.IsErrorRedirected
+        && Environment.GetEnvironmentVariable("CI") is null && Environment.GetEnvironmentVariable("TERM") is not "dumb";
+}

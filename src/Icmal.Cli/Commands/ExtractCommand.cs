@@ -1,0 +1,126 @@
+using System.CommandLine;
+using System.Diagnostics;
+using System.Text.Json;
+using Icmal.Extraction;
+using Icmal.Pipeline;
+
+namespace Icmal.Cli.Commands;
+
+/// <summary>`icmal extract FILE...`: prints the extracted article(s) without storing anything.</summary>
+public static class ExtractCommand
+{
+    public static Command Create()
+    {
+        var files = new Argument<string[]>("files") { Description = "Pages or text dumps; '-' reads standard input", Arity = ArgumentArity.OneOrMore };
+        var format = new Option<string>("--format") { Description = "text, markdown, html, json or jsonl", DefaultValueFactory = _ => "text" };
+        format.AcceptOnlyFromAmong("text", "markdown", "html", "json", "jsonl");
+        var url = new Option<string?>("--url") { Description = "The page's address, for resolving links and the site name" };
+        var command = new Command("extract", "Extract article text and metadata from pages, without storing") { files, format, url };
+        command.SetAction(async (parse, ct) =>
+        {
+            string fmt = parse.GetValue(format)!;
+            Uri? pageUrl = null;
+            if (parse.GetValue(url) is { } u && !Uri.TryCreate(u, UriKind.Absolute, out pageUrl))
+            {
+                Console.Error.WriteLine($"--url: '{u}' is not an absolute URL");
+                return 2;
+            }
+            int failures = 0;
+            var jsonArray = new List<object>();
+            foreach (string file in parse.GetValue(files)!)
+            {
+                var (bytes, readError) = await ReadAsync(file, ct);
+                if (readError is not null)
+                {
+                    failures++;
+                    Report(fmt, file, readError, jsonArray);
+                    continue;
+                }
+                var clock = Stopwatch.StartNew();
+                var document = new IncomingDocument(file == "-" ? "stdin" : file, FormatOf(file, bytes!), bytes!, DateTimeOffset.UtcNow, pageUrl);
+                var (extracted, _, error) = IngestPipeline.Extract(document);
+                var article = extracted is null ? null : IngestPipeline.Analyse(document, extracted);
+                double ms = clock.Elapsed.TotalMilliseconds;
+                if (error is not null || article is null || article.Text.Length == 0)
+                {
+                    failures++;
+                    Report(fmt, file, error ?? "no article text found", jsonArray);
+                    continue;
+                }
+                switch (fmt)
+                {
+                    case "jsonl":
+                        Console.Out.WriteLine(JsonSerializer.Serialize(ArticleFormats.JsonObject(article, file, ms), ArticleFormats.JsonOptions));
+                        break;
+                    case "json":
+                        jsonArray.Add(ArticleFormats.JsonObject(article, file, ms));
+                        break;
+                    case "markdown":
+                        Console.Out.Write(ArticleFormats.Markdown(article));
+                        break;
+                    case "html":
+                        Console.Out.Write(ArticleFormats.Html(article));
+                        break;
+                    default:
+                        Console.Out.Write(ArticleFormats.PlainText(article));
+                        break;
+                }
+            }
+            if (fmt == "json")
+                Console.Out.WriteLine(JsonSerializer.Serialize(jsonArray.Count == 1 ? jsonArray[0] : jsonArray,
+                    new JsonSerializerOptions(ArticleFormats.JsonOptions) { WriteIndented = true }));
+            return failures > 0 ? 1 : 0;
+        });
+        return command;
+    }
+
+    private static void Report(string fmt, string file, string error, List<object> jsonArray)
+    {
+        Console.Error.WriteLine($"{file}: {error}");
+        var o = new Dictionary<string, object?> { ["file"] = file, ["error"] = error };
+        if (fmt == "jsonl") Console.Out.WriteLine(JsonSerializer.Serialize(o, ArticleFormats.JsonOptions));
+        else if (fmt == "json") jsonArray.Add(o);
+    }
+
+    private static DocumentFormat FormatOf(string file, byte[] bytes)
+    {
+        string ext = Path.GetExtension(file);
+        if (ext.Equals(".txt", StringComparison.OrdinalIgnoreCase)) return DocumentFormat.TextDump;
+        if (ext.Equals(".html", StringComparison.OrdinalIgnoreCase) || ext.Equals(".htm", StringComparison.OrdinalIgnoreCase)) return DocumentFormat.Html;
+        var head = System.Text.Encoding.Latin1.GetString(bytes, 0, Math.Min(bytes.Length, 1024));
+        return head.Contains("<html", StringComparison.OrdinalIgnoreCase) || head.Contains("<!doctype", StringComparison.OrdinalIgnoreCase)
+            || head.Contains("<body", StringComparison.OrdinalIgnoreCase) || head.Contains("<p>", StringComparison.OrdinalIgnoreCase)
+            ? DocumentFormat.Html : DocumentFormat.TextDump;
+    }
+
+    private const long MaxBytes = 64L * 1024 * 1024;
+
+    private static async Task<(byte[]? Bytes, string? Error)> ReadAsync(string file, CancellationToken ct)
+    {
+        try
+        {
+            if (file == "-")
+            {
+                using var buffer = new MemoryStream();
+                await using var stdin = Console.OpenStandardInput();
+                var chunk = new byte[81920];
+                int n;
+                while ((n = await stdin.ReadAsync(chunk, ct)) > 0)
+                {
+                    if (buffer.Length + n > MaxBytes) return (null, "standard input is larger than 64 MB");
+                    buffer.Write(chunk, 0, n);
+                }
+                return buffer.Length == 0 ? (null, "empty input") : (buffer.ToArray(), null);
+            }
+            var info = new FileInfo(file);
+            if (!info.Exists) return (null, "no such file");
+            if (info.Length > MaxBytes) return (null, "larger than 64 MB");
+            if (info.Length == 0) return (null, "empty file");
+            return (await File.ReadAllBytesAsync(file, ct), null);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return (null, $"cannot read: {e.Message}");
+        }
+    }
+}

@@ -1,0 +1,20 @@
+using System.CommandLine;
+using Icmal.Cli.Commands;
+
+namespace Icmal.Cli;
+
+/// <summary>The `icmal` command: a thin shell over the library; each subcommand lives in Commands/.</summary>
+public static class Program
+{
+    public static async Task<int> Main(string[] args)
+    {
+        Console.OutputEncoding = System.Text.Encoding.UTF8;
+        var root = new RootCommand("İcmal: Azerbaijani news aggregator and media monitor.");
+        root.Options.Add(CommonOptions.Data);
+        root.Subcommands.Add(ServeCommand.Create());
+        root.Subcommands.Add(ImportCommand.Create());
+        root.Subcommands.Add(ExtractCommand.Create());
+        root.Subcommands.Add(ArticlesCommand.Create());
+        return await root.Parse(args).InvokeAsync();
+    }
+}

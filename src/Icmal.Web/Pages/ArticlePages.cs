@@ -1,0 +1,100 @@
+using System.Globalization;
+using Icmal.Model;
+
+namespace Icmal.Web.Pages;
+
+/// <summary>The home page (latest articles) and the article page.</summary>
+public static class ArticlePages
+{
+    public const int PageSize = 30;
+
+    public static string Home(IReadOnlyList<Article> articles, int page, bool hasMore)
+    {
+        return Layout.Render("Son xəbərlər", h =>
+        {
+            h.Raw("<h1>Son xəbərlər</h1>\n");
+            if (articles.Count == 0)
+            {
+                h.Raw("<p class=\"empty\">Hələ heç bir xəbər yoxdur. <code>icmal import</code> ilə əlavə edin.</p>\n");
+                return;
+            }
+            h.Raw("<ol class=\"articles\">\n");
+            foreach (var a in articles)
+            {
+                h.Raw("<li class=\"article-card\"><h2><a href=\"/articles/").Raw(a.Id.ToString(CultureInfo.InvariantCulture)).Raw("\">")
+                    .Text(a.Title).Raw("</a></h2>\n<p class=\"meta\">");
+                Meta(h, a, withArchive: false);
+                h.Raw("</p>\n<p class=\"lead\">").Text(Lead(a)).Raw("</p></li>\n");
+            }
+            h.Raw("</ol>\n<nav class=\"pager\">");
+            if (page > 1) h.Raw("<a rel=\"prev\" href=\"/?page=").Raw((page - 1).ToString(CultureInfo.InvariantCulture)).Raw("\">← Yeni xəbərlər</a> ");
+            if (hasMore) h.Raw("<a rel=\"next\" href=\"/?page=").Raw((page + 1).ToString(CultureInfo.InvariantCulture)).Raw("\">Əvvəlki xəbərlər →</a>");
+            h.Raw("</nav>\n");
+        }, "Azərbaycan xəbər saytlarından son xəbərlər, bir yerdə.");
+    }
+
+    public static string Article(Article a)
+    {
+        return Layout.Render(a.Title, h =>
+        {
+            h.Raw("<article class=\"article\">\n<h1>").Text(a.Title).Raw("</h1>\n<p class=\"meta\">");
+            Meta(h, a, withArchive: true);
+            h.Raw("</p>\n");
+            if (a.Original is { } credit)
+            {
+                h.Raw("<p class=\"credit\">Mənbə: ");
+                if (credit.Url is not null) h.Raw("<a rel=\"nofollow noopener\" href=\"").Attr(Html.SafeUrl(credit.Url)).Raw("\">").Text(credit.Name ?? credit.Url).Raw("</a>");
+                else h.Text(credit.Name);
+                h.Raw("</p>\n");
+            }
+            h.Raw("<div class=\"body\">\n");
+            bool inList = false;
+            foreach (var block in a.Blocks)
+            {
+                if (block.Kind == BlockKind.ListItem && !inList) { h.Raw("<ul>\n"); inList = true; }
+                if (block.Kind != BlockKind.ListItem && inList) { h.Raw("</ul>\n"); inList = false; }
+                (string open, string close) = block.Kind switch
+                {
+                    BlockKind.Heading => ("<h2>", "</h2>"),
+                    BlockKind.ListItem => ("<li>", "</li>"),
+                    BlockKind.Quote => ("<blockquote>", "</blockquote>"),
+                    BlockKind.Preformatted => ("<pre>", "</pre>"),
+                    _ => ("<p>", "</p>"),
+                };
+                h.Raw(open).Text(block.Text).Raw(close).Raw("\n");
+            }
+            if (inList) h.Raw("</ul>\n");
+            h.Raw("</div>\n");
+            if (a.Url is not null)
+                h.Raw("<p class=\"original\"><a rel=\"nofollow noopener\" href=\"").Attr(Html.SafeUrl(a.Url)).Raw("\">Orijinal mənbədə oxu →</a></p>\n");
+            h.Raw("</article>\n<p><a href=\"/\">← Bütün xəbərlər</a></p>\n");
+        }, Lead(a));
+    }
+
+    public static string NotFound(string what) =>
+        Layout.Render("Tapılmadı", h => h.Raw("<h1>Tapılmadı</h1>\n<p>").Text(what).Raw("</p>\n<p><a href=\"/\">Ana səhifəyə qayıt</a></p>\n"));
+
+    private static void Meta(Html h, Article a, bool withArchive)
+    {
+        var parts = new List<Action>();
+        if (a.Site is not null) parts.Add(() => h.Raw("<span class=\"site\">").Text(a.Site).Raw("</span>"));
+        if (a.Authors.Count > 0) parts.Add(() => h.Raw("<span class=\"author\">").Text(string.Join(", ", a.Authors)).Raw("</span>"));
+        if (a.Published is { } p)
+            parts.Add(() => h.Raw("<span class=\"published\">Dərc olunub: <time datetime=\"").Raw(AzFormat.Iso(p)).Raw("\">").Text(AzFormat.DateTime(p)).Raw("</time></span>"));
+        if (withArchive || a.Published is null)
+            parts.Add(() => h.Raw("<span class=\"archived\">Arxivləşdirilib: <time datetime=\"").Raw(AzFormat.Iso(a.Archived)).Raw("\">").Text(AzFormat.DateTime(a.Archived)).Raw("</time></span>"));
+        for (int i = 0; i < parts.Count; i++)
+        {
+            if (i > 0) h.Raw(" · ");
+            parts[i]();
+        }
+    }
+
+    private static string Lead(Article a)
+    {
+        string text = a.Blocks.FirstOrDefault(b => b.Kind == BlockKind.Paragraph && !string.Equals(b.Text, a.Title, StringComparison.Ordinal))?.Text ?? "";
+        if (text.Length <= 240) return text;
+        int cut = text.LastIndexOf(' ', 240);
+        return string.Concat(text.AsSpan(0, cut > 120 ? cut : 240), "…");
+    }
+}

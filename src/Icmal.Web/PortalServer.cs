@@ -1,0 +1,137 @@
+using System.Globalization;
+using System.Reflection;
+using Icmal.Storage;
+using Icmal.Web.Api;
+using Icmal.Web.Pages;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace Icmal.Web;
+
+/// <summary>Where and how the portal listens.</summary>
+/// <param name="Urls">Kestrel addresses, e.g. "http://127.0.0.1:5080"; port 0 picks a free port.</param>
+public sealed record PortalOptions(string Urls = PortalOptions.DefaultUrls, LogLevel LogLevel = LogLevel.Warning)
+{
+    public const string DefaultUrls = "http://127.0.0.1:5080";
+}
+
+/// <summary>Builds the web application: portal pages, the JSON API and static assets, over one store.</summary>
+public static class PortalServer
+{
+    public static WebApplication Build(IcmalStore store, PortalOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(store);
+        ArgumentNullException.ThrowIfNull(options);
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.WebHost.UseUrls(options.Urls);
+        builder.Logging.ClearProviders();
+        builder.Logging.AddSimpleConsole(o => o.SingleLine = true).SetMinimumLevel(options.LogLevel);
+        builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.PropertyNamingPolicy = System.Text.Json.JsonNamingPolicy.CamelCase);
+        var app = builder.Build();
+
+        app.Use(async (context, next) =>
+        {
+            var headers = context.Response.Headers;
+            headers["X-Content-Type-Options"] = "nosniff";
+            headers["Referrer-Policy"] = "strict-origin-when-cross-origin";
+            headers["Content-Security-Policy"] = "default-src 'self'; img-src 'self' https: data:; script-src 'none'; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
+            await next(context);
+        });
+
+        MapPortal(app, store);
+        MapApi(app, store);
+        MapAssets(app);
+        return app;
+    }
+
+    private static void MapPortal(WebApplication app, IcmalStore store)
+    {
+        app.MapGet("/", async (HttpContext http, CancellationToken ct) =>
+        {
+            if (!TryPositiveInt(http.Request.Query["page"], 1, 100_000, out int page))
+                return HtmlResult(ArticlePages.NotFound("Səhifə nömrəsi düzgün deyil."), StatusCodes.Status400BadRequest);
+            var items = await store.ListArticlesAsync(new ArticleQuery(ArticlePages.PageSize + 1, (page - 1) * ArticlePages.PageSize), ct);
+            bool hasMore = items.Count > ArticlePages.PageSize;
+            return HtmlResult(ArticlePages.Home(items.Take(ArticlePages.PageSize).ToList(), page, hasMore));
+        });
+
+        app.MapGet("/articles/{id}", async (string id, CancellationToken ct) =>
+        {
+            if (!long.TryParse(id, NumberStyles.None, CultureInfo.InvariantCulture, out long articleId))
+                return HtmlResult(ArticlePages.NotFound("Belə xəbər yoxdur."), StatusCodes.Status404NotFound);
+            var article = await store.GetArticleAsync(articleId, ct);
+            return article is null
+                ? HtmlResult(ArticlePages.NotFound("Belə xəbər yoxdur."), StatusCodes.Status404NotFound)
+                : HtmlResult(ArticlePages.Article(article));
+        });
+
+        app.MapGet("/healthz", () => Results.Text("ok"));
+        app.MapFallback((HttpContext http) => http.Request.Path.StartsWithSegments("/api", StringComparison.Ordinal)
+            ? Results.Json(new ErrorDto("no such API endpoint"), statusCode: StatusCodes.Status404NotFound)
+            : HtmlResult(ArticlePages.NotFound("Bu ünvanda səhifə yoxdur."), StatusCodes.Status404NotFound));
+    }
+
+    private static void MapApi(WebApplication app, IcmalStore store)
+    {
+        app.MapGet("/api/articles", async (HttpContext http, CancellationToken ct) =>
+        {
+            if (!TryPositiveInt(http.Request.Query["limit"], 30, 200, out int limit))
+                return Results.Json(new ErrorDto("limit must be a whole number from 1 to 200"), statusCode: StatusCodes.Status400BadRequest);
+            if (!TryNonNegativeInt(http.Request.Query["offset"], out int offset))
+                return Results.Json(new ErrorDto("offset must be a whole number from 0"), statusCode: StatusCodes.Status400BadRequest);
+            var items = await store.ListArticlesAsync(new ArticleQuery(limit, offset), ct);
+            long total = await store.CountArticlesAsync(ct);
+            return Results.Json(new ArticleListDto(items.Select(ArticleSummaryDto.From).ToList(), limit, offset, total));
+        });
+
+        app.MapGet("/api/articles/{id}", async (string id, CancellationToken ct) =>
+        {
+            if (!long.TryParse(id, NumberStyles.None, CultureInfo.InvariantCulture, out long articleId))
+                return Results.Json(new ErrorDto("article id must be a positive whole number"), statusCode: StatusCodes.Status400BadRequest);
+            var article = await store.GetArticleAsync(articleId, ct);
+            return article is null
+                ? Results.Json(new ErrorDto($"no article {articleId}"), statusCode: StatusCodes.Status404NotFound)
+                : Results.Json(ArticleDto.From(article));
+        });
+    }
+
+    private static void MapAssets(WebApplication app)
+    {
+        var assembly = typeof(PortalServer).Assembly;
+        byte[] css = ReadAsset(assembly, "site.css");
+        app.MapGet("/static/site.css", (HttpContext http) =>
+        {
+            http.Response.Headers.CacheControl = "public, max-age=3600";
+            return Results.Bytes(css, "text/css; charset=utf-8");
+        });
+    }
+
+    private static byte[] ReadAsset(Assembly assembly, string name)
+    {
+        using var stream = assembly.GetManifestResourceStream($"Icmal.Web.Assets.{name}")
+            ?? throw new InvalidOperationException($"asset {name} is not embedded");
+        using var buffer = new MemoryStream();
+        stream.CopyTo(buffer);
+        return buffer.ToArray();
+    }
+
+    private static IResult HtmlResult(string html, int status = StatusCodes.Status200OK) =>
+        Results.Content(html, "text/html; charset=utf-8", System.Text.Encoding.UTF8, status);
+
+    private static bool TryPositiveInt(string? value, int fallback, int max, out int result)
+    {
+        result = fallback;
+        if (string.IsNullOrEmpty(value)) return true;
+        return int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out result) && result >= 1 && result <= max;
+    }
+
+    private static bool TryNonNegativeInt(string? value, out int result)
+    {
+        result = 0;
+        if (string.IsNullOrEmpty(value)) return true;
+        return int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out result) && result <= 10_000_000;
+    }
+}

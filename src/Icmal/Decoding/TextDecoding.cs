@@ -1,0 +1,173 @@
+using System.Text;
+using System.Text.Unicode;
+
+namespace Icmal.Decoding;
+
+/// <summary>The outcome of turning a document's bytes into text.</summary>
+/// <param name="Text">The decoded text, or null when the bytes were refused.</param>
+/// <param name="Charset">The encoding used (web name), or null when refused.</param>
+/// <param name="Error">Why the bytes were refused; null on success.</param>
+public sealed record DecodedText(string? Text, string? Charset, string? Error)
+{
+    public bool Succeeded => Error is null;
+    public static DecodedText Ok(string text, string charset) => new(text, charset, null);
+    public static DecodedText Fail(string error) => new(null, null, error);
+}
+
+/// <summary>
+/// Bytes to text for pages, dumps and feeds: BOM first, then a declared charset, then strict UTF-8, then
+/// (for HTML only, where legacy pages are common) a guess between windows-1251 and windows-1254.
+/// </summary>
+/// <remarks>
+/// Plain-text dumps and JSON must be UTF-8 or UTF-16: silently guessing a legacy code page for a text file
+/// turns a broken file into plausible garbage in the archive, which is worse than refusing it.
+/// </remarks>
+public static class TextDecoding
+{
+    static TextDecoding() => Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
+
+    /// <summary>Decodes <paramref name="bytes"/>; <paramref name="allowLegacyGuess"/> enables the code-page guess.</summary>
+    public static DecodedText Decode(ReadOnlySpan<byte> bytes, string? declaredCharset, bool allowLegacyGuess)
+    {
+        if (bytes.IsEmpty) return DecodedText.Fail("empty file");
+
+        if (bytes.StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF]))
+            return DecodeUtf8(bytes[3..], allowLegacyGuess, declaredCharset);
+        if (bytes.StartsWith((ReadOnlySpan<byte>)[0xFF, 0xFE]))
+            return DecodeUtf16(bytes[2..], bigEndian: false);
+        if (bytes.StartsWith((ReadOnlySpan<byte>)[0xFE, 0xFF]))
+            return DecodeUtf16(bytes[2..], bigEndian: true);
+
+        if (LooksLikeBomlessUtf16(bytes, out bool bigEndian)) return DecodeUtf16(bytes, bigEndian);
+        if (bytes.Contains((byte)0)) return DecodedText.Fail("binary content (NUL bytes), not text");
+
+        Encoding? declared = ResolveCharset(declaredCharset);
+        if (declared is not null && declared.CodePage != Encoding.UTF8.CodePage)
+        {
+            string decodedLegacy = declared.GetString(bytes);
+            return CheckText(decodedLegacy, declared.WebName);
+        }
+        return DecodeUtf8(bytes, allowLegacyGuess, declaredCharset);
+    }
+
+    /// <summary>Finds the charset an HTML page declares in its first kilobytes (meta charset or http-equiv).</summary>
+    public static string? SniffHtmlCharset(ReadOnlySpan<byte> bytes)
+    {
+        var head = bytes[..Math.Min(bytes.Length, 4096)];
+        string ascii = Encoding.Latin1.GetString(head);
+        int at = ascii.IndexOf("charset", StringComparison.OrdinalIgnoreCase);
+        while (at >= 0)
+        {
+            int i = at + "charset".Length;
+            while (i < ascii.Length && (ascii[i] == ' ' || ascii[i] == '=' || ascii[i] == '"' || ascii[i] == '\'')) i++;
+            int start = i;
+            while (i < ascii.Length && (char.IsAsciiLetterOrDigit(ascii[i]) || ascii[i] is '-' or '_' or ':' or '.')) i++;
+            if (i > start) return ascii[start..i];
+            at = ascii.IndexOf("charset", i, StringComparison.OrdinalIgnoreCase);
+        }
+        return null;
+    }
+
+    private static Encoding? ResolveCharset(string? name)
+    {
+        if (string.IsNullOrWhiteSpace(name)) return null;
+        try
+        {
+            return Encoding.GetEncoding(name.Trim().Trim('"', '\''));
+        }
+        catch (ArgumentException)
+        {
+            return null;
+        }
+    }
+
+    private static DecodedText DecodeUtf8(ReadOnlySpan<byte> bytes, bool allowLegacyGuess, string? declaredCharset)
+    {
+        if (Utf8.IsValid(bytes)) return CheckText(Encoding.UTF8.GetString(bytes), "utf-8");
+        int bad = FirstInvalidUtf8(bytes);
+        if (!allowLegacyGuess)
+            return DecodedText.Fail($"not valid UTF-8 (first invalid byte 0x{bytes[bad]:X2} at offset {bad}); save it as UTF-8");
+        // A page that says UTF-8 but is not is far more often a legacy code page than damaged UTF-8.
+        var legacy = GuessLegacy(bytes);
+        string text = legacy.GetString(bytes);
+        _ = declaredCharset;
+        return CheckText(text, legacy.WebName);
+    }
+
+    private static DecodedText DecodeUtf16(ReadOnlySpan<byte> bytes, bool bigEndian)
+    {
+        if (bytes.Length % 2 != 0) bytes = bytes[..^1];
+        var encoding = new UnicodeEncoding(bigEndian, byteOrderMark: false, throwOnInvalidBytes: true);
+        try
+        {
+            return CheckText(encoding.GetString(bytes), bigEndian ? "utf-16be" : "utf-16le");
+        }
+        catch (DecoderFallbackException)
+        {
+            return DecodedText.Fail("not valid UTF-16 (unpaired surrogate)");
+        }
+    }
+
+    private static DecodedText CheckText(string text, string charset)
+    {
+        int control = 0;
+        foreach (char c in text)
+        {
+            if (c == '\0') return DecodedText.Fail("binary content (NUL characters), not text");
+            if (char.IsControl(c) && c is not '\n' and not '\r' and not '\t' and not '\f') control++;
+        }
+        if (text.Length > 0 && control > 32 && control * 20 > text.Length)
+            return DecodedText.Fail("binary content (control characters), not text");
+        if (string.IsNullOrWhiteSpace(text)) return DecodedText.Fail("no text (only whitespace)");
+        return DecodedText.Ok(text, charset);
+    }
+
+    /// <summary>UTF-16 text without a BOM has a NUL in every other byte for Latin script.</summary>
+    private static bool LooksLikeBomlessUtf16(ReadOnlySpan<byte> bytes, out bool bigEndian)
+    {
+        bigEndian = false;
+        int n = Math.Min(bytes.Length, 4096) & ~1;
+        if (n < 8) return false;
+        int evenZero = 0, oddZero = 0;
+        for (int i = 0; i < n; i += 2)
+        {
+            if (bytes[i] == 0) evenZero++;
+            if (bytes[i + 1] == 0) oddZero++;
+        }
+        int pairs = n / 2;
+        if (oddZero > pairs * 0.4 && evenZero < pairs * 0.05) return true;
+        if (evenZero > pairs * 0.4 && oddZero < pairs * 0.05)
+        {
+            bigEndian = true;
+            return true;
+        }
+        return false;
+    }
+
+    private static int FirstInvalidUtf8(ReadOnlySpan<byte> bytes)
+    {
+        int offset = 0;
+        while (offset < bytes.Length)
+        {
+            var status = System.Text.Rune.DecodeFromUtf8(bytes[offset..], out _, out int consumed);
+            if (status != System.Buffers.OperationStatus.Done) return offset;
+            offset += consumed;
+        }
+        return 0;
+    }
+
+    /// <summary>
+    /// windows-1251 (Cyrillic) puts most letters in 0xC0–0xFF; windows-1254 (Turkish, old Azerbaijani Latin)
+    /// uses high bytes only for the few non-ASCII letters. The share of high bytes among letters tells them apart.
+    /// </summary>
+    private static Encoding GuessLegacy(ReadOnlySpan<byte> bytes)
+    {
+        int high = 0, asciiLetters = 0;
+        foreach (byte b in bytes)
+        {
+            if (b >= 0xC0) high++;
+            else if (b is >= (byte)'a' and <= (byte)'z' or >= (byte)'A' and <= (byte)'Z') asciiLetters++;
+        }
+        return Encoding.GetEncoding(high > asciiLetters / 2 ? 1251 : 1254);
+    }
+}

@@ -1,0 +1,253 @@
+using System.Text;
+using System.Text.RegularExpressions;
+using Icmal.Model;
+using Icmal.Text;
+
+namespace Icmal.Extraction;
+
+/// <summary>
+/// Extracts an article from a page copied as plain text (a browser "select all", a print edition pasted as text).
+/// </summary>
+/// <remarks>
+/// Such dumps carry the whole page: menus, "most read" lists, category/time feeds and comment prompts around the
+/// article. The article is the densest run of prose lines; headline, byline, date and credits are looked for in
+/// the short lines just around it, and everything else short is chrome. This works without any knowledge of a
+/// particular site, which is the point: there are hundreds of portals.
+/// </remarks>
+public static partial class TextPageExtractor
+{
+    private const int ProseMinLength = 60;
+    private const int ShortLinePenalty = 40;
+
+    private enum LineKind { Blank, Prose, Bullet, Short }
+
+    private sealed record Line(string Text, LineKind Kind, int Index);
+
+    public static ExtractedArticle Extract(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var lines = Classify(text);
+        var (start, end) = DensestProseRun(lines);
+        if (start < 0) return new ExtractedArticle();
+
+        string? site = lines.Select(l => DomainLine().Match(l.Text)).FirstOrDefault(m => m.Success)?.Groups["host"].Value;
+        SourceCredit? credit = null;
+        DateTimeOffset? published = null;
+        string? title = null;
+        var authors = new List<string>();
+
+        // Before the body: headline, date, byline.
+        for (int i = 0; i < start; i++)
+        {
+            var line = lines[i];
+            if (line.Kind == LineKind.Blank) continue;
+            if (TryCredit(line.Text, ref credit)) continue;
+            if (published is null && IsDateLine(line.Text) && DateText.TryFind(line.Text, out var when))
+            {
+                published = when;
+                continue;
+            }
+            if (authors.Count == 0 && title is not null && LooksLikePersonName(line.Text))
+            {
+                authors.Add(CleanName(line.Text));
+                continue;
+            }
+            if (title is null && LooksLikeHeadline(line.Text)) title = Fold(line.Text);
+        }
+
+        // The body: prose and bullets; a standalone headline-like line inside it is the headline of a print page
+        // whose columns were pasted out of order, a standalone short name-like line is its signature.
+        var blocks = new List<ArticleBlock>();
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        for (int i = start; i <= end; i++)
+        {
+            var line = lines[i];
+            if (line.Kind == LineKind.Blank) continue;
+            string folded = Fold(line.Text);
+            if (!seen.Add(folded)) continue;
+            if (TryCredit(folded, ref credit)) continue;
+            if (site is not null && folded.Length < 200 && folded.Contains(site, StringComparison.OrdinalIgnoreCase)) continue;
+            switch (line.Kind)
+            {
+                case LineKind.Prose:
+                    blocks.Add(new ArticleBlock(BlockKind.Paragraph, folded));
+                    break;
+                case LineKind.Bullet:
+                    blocks.Add(new ArticleBlock(BlockKind.ListItem, BulletMarker().Replace(folded, "")));
+                    break;
+                default:
+                    bool standalone = IsBlankAt(lines, i - 1) && IsBlankAt(lines, i + 1);
+                    if (standalone && title is null && LooksLikeHeadline(folded) && WordCount(folded) >= 4) title = folded;
+                    else if (standalone && authors.Count == 0 && LooksLikeSignature(folded)) authors.Add(CleanName(folded));
+                    else if (EndsSentence(folded)) blocks.Add(new ArticleBlock(BlockKind.Paragraph, folded));
+                    else if (WordCount(folded) >= 2 && !IsDateLine(folded)) blocks.Add(new ArticleBlock(BlockKind.Heading, folded));
+                    break;
+            }
+        }
+
+        // After the body: signature (name, then affiliation lines), credits, archive time.
+        bool signatureOpen = true;
+        for (int i = end + 1; i < lines.Count; i++)
+        {
+            var line = lines[i];
+            if (line.Kind == LineKind.Blank)
+            {
+                if (authors.Count > 0 || i > end + 2) signatureOpen = false;
+                continue;
+            }
+            string folded = Fold(line.Text);
+            if (TryCredit(folded, ref credit)) continue;
+            if (published is null && ArchiveLine().IsMatch(folded) && DateText.TryFind(folded, out var archived))
+            {
+                published = archived;
+                continue;
+            }
+            if (signatureOpen && authors.Count == 0 && (LooksLikePersonName(folded) || LooksLikeSignature(folded)))
+            {
+                authors.Add(CleanName(folded));
+                continue;
+            }
+            signatureOpen = signatureOpen && authors.Count > 0 && i <= end + 4;
+        }
+
+        return new ExtractedArticle
+        {
+            Title = title,
+            Authors = authors,
+            Published = published,
+            Site = site,
+            Original = credit,
+            Blocks = blocks,
+        };
+    }
+
+    private static List<Line> Classify(string text)
+    {
+        var result = new List<Line>();
+        int index = 0;
+        foreach (var raw in text.ReplaceLineEndings("\n").Split('\n'))
+        {
+            string t = raw.Trim().Trim('\u00A0', '\u200B', '\uFEFF').Trim();
+            LineKind kind;
+            if (t.Length == 0) kind = LineKind.Blank;
+            else if (BulletMarker().IsMatch(t) && t.Length >= 20) kind = LineKind.Bullet;
+            else if (t.Length >= 150 || (t.Length >= ProseMinLength && (EndsSentence(t) || t.EndsWith('-') || t.EndsWith(','))))
+                kind = LineKind.Prose;
+            else kind = LineKind.Short;
+            result.Add(new Line(t, kind, index++));
+        }
+        return result;
+    }
+
+    /// <summary>Maximum-sum run (Kadane) where prose scores its length and each short line costs a fixed penalty.</summary>
+    private static (int Start, int End) DensestProseRun(List<Line> lines)
+    {
+        int bestStart = -1, bestEnd = -1;
+        long best = 0, current = 0;
+        int currentStart = 0;
+        for (int i = 0; i < lines.Count; i++)
+        {
+            long score = lines[i].Kind switch
+            {
+                LineKind.Prose or LineKind.Bullet => lines[i].Text.Length,
+                LineKind.Short => -ShortLinePenalty,
+                _ => 0,
+            };
+            if (current <= 0)
+            {
+                current = 0;
+                currentStart = i;
+            }
+            current += score;
+            if (current > best)
+            {
+                best = current;
+                bestStart = currentStart;
+                bestEnd = i;
+            }
+        }
+        while (bestStart >= 0 && bestStart <= bestEnd && lines[bestStart].Kind == LineKind.Blank) bestStart++;
+        return (bestStart, bestEnd);
+    }
+
+    private static bool TryCredit(string line, ref SourceCredit? credit)
+    {
+        var via = CreditVia().Match(line);
+        if (via.Success && line.Length < 200)
+        {
+            credit = new SourceCredit(via.Groups["name"].Value, credit?.Url);
+            return true;
+        }
+        var source = CreditSource().Match(line);
+        if (source.Success && line.Length < 200)
+        {
+            string value = source.Groups["value"].Value.TrimEnd('.', ',');
+            credit = value.StartsWith("http", StringComparison.OrdinalIgnoreCase)
+                ? new SourceCredit(credit?.Name ?? HostName(value), value)
+                : new SourceCredit(value, credit?.Url);
+            return true;
+        }
+        return false;
+    }
+
+    private static string? HostName(string url) =>
+        Uri.TryCreate(url, UriKind.Absolute, out var uri) ? uri.Host : null;
+
+    private static bool IsBlankAt(List<Line> lines, int i) => i < 0 || i >= lines.Count || lines[i].Kind == LineKind.Blank;
+
+    private static bool EndsSentence(string t) => t.Length > 0 && ".!?…\"”»)".Contains(t[^1], StringComparison.Ordinal);
+
+    private static bool IsDateLine(string t) => t.Length <= 60 && DateLike().IsMatch(t);
+
+    private static bool LooksLikeHeadline(string t) =>
+        t.Length is >= 15 and <= 220 && WordCount(t) >= 3 && !t.EndsWith('.') && !IsDateLine(t) && !t.Contains("://", StringComparison.Ordinal);
+
+    /// <summary>Two to four capitalised words of letters: "İlqar İlyasov", "Avtandil Məmmədəv,".</summary>
+    private static bool LooksLikePersonName(string t)
+    {
+        string s = t.TrimEnd(',', '.', ' ');
+        if (s.Length > 50) return false;
+        var words = s.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        if (words.Length is < 2 or > 4) return false;
+        foreach (var w in words)
+        {
+            string core = w.TrimEnd('.');
+            if (core.Length == 0 || !char.IsUpper(core[0])) return false;
+            foreach (char c in core) if (!char.IsLetter(c) && c is not '-' and not '\'' and not '’') return false;
+        }
+        return true;
+    }
+
+    /// <summary>A short standalone sign-off such as "Analitik qrup": a few words, capitalised, no digits.</summary>
+    private static bool LooksLikeSignature(string t)
+    {
+        string s = t.TrimEnd(',', ' ');
+        if (s.Length is < 4 or > 40 || WordCount(s) > 4 || !char.IsUpper(s[0])) return false;
+        foreach (char c in s) if (char.IsDigit(c) || c is ':' or '?' or '!' or '/') return false;
+        return !EndsSentence(s);
+    }
+
+    private static string CleanName(string t) => Fold(t).TrimEnd(',', '.', ' ');
+
+    private static int WordCount(string t) => t.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length;
+
+    private static string Fold(string t) => Whitespace.Fold(t);
+
+    [GeneratedRegex(@"^\s*[-–—•*·]\s+", RegexOptions.CultureInvariant)]
+    private static partial Regex BulletMarker();
+
+    [GeneratedRegex(@"(?<name>[\p{L}\d][\p{L}\d.\-]*)\s+(portal|sayt|agentliy|qəzet|nəşr|kanal|resurs)\p{L}*\s+istinadən", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
+    private static partial Regex CreditVia();
+
+    [GeneratedRegex(@"(?:^|\P{L})(Mənbə|Menbe|Источник|Kaynak|Source)\s*:\s*(?<value>\S+)", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
+    private static partial Regex CreditSource();
+
+    [GeneratedRegex(@"^(?:www\.)?(?<host>[a-z0-9\-]+(?:\.[a-z0-9\-]+)*\.(?:az|com|net|org|info|ru|tr|news))/?$", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
+    private static partial Regex DomainLine();
+
+    [GeneratedRegex(@"arxivləşdiril|arxivləşdirilmiş", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
+    private static partial Regex ArchiveLine();
+
+    [GeneratedRegex(@"^\W*(\d{1,2}[./]\d{1,2}[./]\d{2,4}|\d{1,2}\s+\p{L}+\s+\d{4}|\d{4}-\d{2}-\d{2}|\d{1,2}\s+\p{L}+\s+\d{1,2}:\d{2})", RegexOptions.CultureInvariant)]
+    private static partial Regex DateLike();
+}

@@ -1,0 +1,31 @@
+namespace Icmal.Model;
+
+/// <summary>An article as stored: what was extracted plus where and when it was archived.</summary>
+public sealed record Article
+{
+    public required long Id { get; init; }
+    public required long DocumentId { get; init; }
+    /// <summary>Where the raw document came from: a URL or a file path.</summary>
+    public required string Origin { get; init; }
+    /// <summary>The web address of the article when known (canonical URL or the fetched URL).</summary>
+    public string? Url { get; init; }
+    public required string Title { get; init; }
+    /// <summary>True when the page had no headline and <see cref="Title"/> was made from the text.</summary>
+    public bool TitleDerived { get; init; }
+    public IReadOnlyList<string> Authors { get; init; } = [];
+    public DateTimeOffset? Published { get; init; }
+    public DateTimeOffset? Modified { get; init; }
+    public required DateTimeOffset Archived { get; init; }
+    public string? Site { get; init; }
+    public string? Language { get; init; }
+    public string? ImageUrl { get; init; }
+    public IReadOnlyList<string> Tags { get; init; } = [];
+    public SourceCredit? Original { get; init; }
+    public IReadOnlyList<ArticleBlock> Blocks { get; init; } = [];
+    public long? StoryId { get; init; }
+
+    public string Text => string.Join("\n\n", Blocks.Select(b => b.Text));
+}
+
+/// <summary>A story: articles about one event, grouped as they arrive.</summary>
+public sealed record Story(long Id, string Title, DateTimeOffset FirstSeen, DateTimeOffset LastSeen, int ArticleCount);

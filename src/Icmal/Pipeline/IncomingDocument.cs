@@ -1,0 +1,38 @@
+namespace Icmal.Pipeline;
+
+/// <summary>How a document's bytes are to be read.</summary>
+public enum DocumentFormat
+{
+    /// <summary>An HTML page.</summary>
+    Html,
+    /// <summary>A page copied as plain text, or a print edition pasted as text.</summary>
+    TextDump,
+    /// <summary>One article of a JSON article list: an object with title, text, url, published, site, author.</summary>
+    JsonArticle,
+}
+
+/// <summary>A document arriving at the pipeline: bytes as received, and where and when they came from.</summary>
+/// <param name="Origin">A file path (with "#n" for the n-th item of a list) or a URL; used in every message.</param>
+/// <param name="Url">The page's web address when known.</param>
+/// <param name="DeclaredCharset">The charset the transport declared (HTTP Content-Type), if any.</param>
+public sealed record IncomingDocument(
+    string Origin,
+    DocumentFormat Format,
+    ReadOnlyMemory<byte> Raw,
+    DateTimeOffset Archived,
+    Uri? Url = null,
+    string? DeclaredCharset = null);
+
+/// <summary>What happened to one incoming document.</summary>
+public enum IngestStatus
+{
+    Stored,
+    AlreadyPresent,
+    Rejected,
+}
+
+/// <summary>The result for one document; <see cref="Reason"/> says why a document was rejected.</summary>
+public sealed record IngestOutcome(string Origin, IngestStatus Status, long? ArticleId = null, string? Title = null, string? Reason = null)
+{
+    public static IngestOutcome Rejected(string origin, string reason) => new(origin, IngestStatus.Rejected, Reason: reason);
+}
