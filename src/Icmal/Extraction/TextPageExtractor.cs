@@ -239,7 +239,7 @@ public static partial class TextPageExtractor
     [GeneratedRegex(@"(?<name>[\p{L}\d][\p{L}\d.\-]*)\s+(portal|sayt|agentliy|qəzet|nəşr|kanal|resurs)\p{L}*\s+istinadən", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
     private static partial Regex CreditVia();
 
-    [GeneratedRegex(@"(?:^|\P{L})(Mənbə|Menbe|Источник|Kaynak|Source)\s*:\s*(?<value>\S+)", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"(?:^|\P{L}|(?<=\p{Ll}))(Mənbə|Menbe|Источник|Kaynak|Source)\s*:\s*(?<value>\S+)", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
     private static partial Regex CreditSource();
 
     [GeneratedRegex(@"^(?:www\.)?(?<host>[a-z0-9\-]+(?:\.[a-z0-9\-]+)*\.(?:az|com|net|org|info|ru|tr|news))/?$", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]

@@ -1,0 +1,62 @@
+using Icmal.Model;
+using Icmal.Storage;
+using Icmal.Tests.Support;
+
+namespace Icmal.Tests.Storage;
+
+public sealed class StoreTests
+{
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    [Fact]
+    public async Task Opening_a_database_twice_migrates_once_and_keeps_its_data()
+    {
+        using var folder = new TempFolder();
+        var first = await IcmalStore.OpenSqliteAsync(folder.Path, Ct);
+        await first.SetSettingAsync("probe", "1", Ct);
+        var second = await IcmalStore.OpenSqliteAsync(folder.Path, Ct);
+        Assert.Equal("1", await second.GetSettingAsync("probe", Ct));
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+    }
+
+    [Fact]
+    public async Task The_same_document_stored_twice_is_kept_once()
+    {
+        using var folder = new TempFolder();
+        var store = await IcmalStore.OpenSqliteAsync(folder.Path, Ct);
+        byte[] raw = "<p>salam</p>"u8.ToArray();
+        var doc = new NewDocument(Hashing.Sha256Hex(raw), "a.html", null, "html", "utf-8", raw, DateTimeOffset.UtcNow);
+        var article = new Article
+        {
+            Id = 0, DocumentId = 0, Origin = "a.html", Title = "Salam", Archived = DateTimeOffset.UtcNow,
+            Blocks = [new ArticleBlock(BlockKind.Paragraph, "salam")],
+        };
+
+        var one = await store.AddArticleAsync(doc, article, Ct);
+        var two = await store.AddArticleAsync(doc, article, Ct);
+
+        Assert.Equal(StoreStatus.Stored, one.Status);
+        Assert.Equal(StoreStatus.AlreadyPresent, two.Status);
+        Assert.Equal(one.ArticleId, two.ArticleId);
+        Assert.Equal(1, await store.CountArticlesAsync(Ct));
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+    }
+
+    [Fact]
+    public async Task Text_with_quotes_and_sql_is_stored_verbatim()
+    {
+        using var folder = new TempFolder();
+        var store = await IcmalStore.OpenSqliteAsync(folder.Path, Ct);
+        string hostile = "Robert'); DROP TABLE articles;-- “İLHAM” ‑ ı İ";
+        byte[] raw = System.Text.Encoding.UTF8.GetBytes(hostile);
+        var stored = await store.AddArticleAsync(
+            new NewDocument(Hashing.Sha256Hex(raw), "x.txt", null, "text", "utf-8", raw, DateTimeOffset.UtcNow),
+            new Article { Id = 0, DocumentId = 0, Origin = "x.txt", Title = hostile, Archived = DateTimeOffset.UtcNow, Blocks = [new ArticleBlock(BlockKind.Quote, hostile)] },
+            Ct);
+        var back = await store.GetArticleAsync(stored.ArticleId, Ct);
+        Assert.Equal(hostile, back!.Title);
+        Assert.Equal(BlockKind.Quote, back.Blocks.Single().Kind);
+        Assert.Equal(hostile, back.Text);
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+    }
+}
