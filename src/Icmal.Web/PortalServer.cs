@@ -101,11 +101,18 @@ public static class PortalServer
     private static void MapAssets(WebApplication app)
     {
         var assembly = typeof(PortalServer).Assembly;
-        byte[] css = ReadAsset(assembly, "site.css");
-        app.MapGet("/static/site.css", (HttpContext http) =>
+        MapAsset(app, "/static/site.css", ReadAsset(assembly, "site.css"), "text/css; charset=utf-8");
+        byte[] icon = ReadAsset(assembly, "icon.svg");
+        MapAsset(app, "/static/icon.svg", icon, "image/svg+xml");
+        MapAsset(app, "/favicon.ico", icon, "image/svg+xml");
+    }
+
+    private static void MapAsset(WebApplication app, string path, byte[] content, string contentType)
+    {
+        app.MapGet(path, (HttpContext http) =>
         {
             http.Response.Headers.CacheControl = "public, max-age=3600";
-            return Results.Bytes(css, "text/css; charset=utf-8");
+            return Results.Bytes(content, contentType);
         });
     }
 

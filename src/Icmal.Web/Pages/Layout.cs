@@ -10,7 +10,7 @@ public static class Layout
             .Raw("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
             .Raw("<title>").Text(title).Raw(" — İcmal</title>\n");
         if (description is not null) h.Raw("<meta name=\"description\" content=\"").Attr(description).Raw("\">\n");
-        h.Raw("<link rel=\"stylesheet\" href=\"/static/site.css\">\n</head>\n<body>\n")
+        h.Raw("<link rel=\"icon\" href=\"/static/icon.svg\" type=\"image/svg+xml\">\n<link rel=\"stylesheet\" href=\"/static/site.css\">\n</head>\n<body>\n")
             .Raw("<header class=\"site\"><a class=\"brand\" href=\"/\">İcmal</a>")
             .Raw("<span class=\"tagline\">Azərbaycan xəbərlərinin icmalı</span></header>\n")
             .Raw("<main>\n");

@@ -1,0 +1,62 @@
+using Icmal.Import;
+using Icmal.Pipeline;
+using Icmal.Storage;
+using Icmal.Web;
+using Microsoft.AspNetCore.Builder;
+
+namespace Icmal.Web.Tests;
+
+/// <summary>
+/// The real portal: a real SQLite file with the five seeds imported, served by Kestrel on 127.0.0.1 (a free port).
+/// </summary>
+public sealed class PortalFixture : IAsyncLifetime
+{
+    private readonly string _data = Path.Combine(Path.GetTempPath(), "icmal-web-" + Guid.NewGuid().ToString("N"));
+    private WebApplication? _app;
+
+    public IcmalStore Store { get; private set; } = null!;
+    public Uri BaseAddress { get; private set; } = null!;
+    public HttpClient Client { get; private set; } = null!;
+
+    public static string RepositoryRoot { get; } = FindRepositoryRoot();
+
+    public async ValueTask InitializeAsync()
+    {
+        Store = await IcmalStore.OpenSqliteAsync(_data, CancellationToken.None);
+        var importer = new Importer(new IngestPipeline(Store), new ImportOptions());
+        await foreach (var e in importer.ImportAsync([Path.Combine(RepositoryRoot, "samples")], CancellationToken.None))
+            if (e.Outcome.Status == IngestStatus.Rejected) throw new InvalidOperationException($"{e.Outcome.Origin}: {e.Outcome.Reason}");
+
+        _app = PortalServer.Build(Store, new PortalOptions("http://127.0.0.1:0"));
+        await _app.StartAsync();
+        BaseAddress = new Uri(_app.Urls.Single());
+        Client = new HttpClient { BaseAddress = BaseAddress };
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        Client?.Dispose();
+        if (_app is not null) await _app.DisposeAsync();
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        try
+        {
+            Directory.Delete(_data, recursive: true);
+        }
+        catch (IOException)
+        {
+        }
+    }
+
+    private static string FindRepositoryRoot()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+            if (File.Exists(Path.Combine(dir.FullName, "Icmal.slnx"))) return dir.FullName;
+        throw new DirectoryNotFoundException("Icmal.slnx not found");
+    }
+}
+
+[CollectionDefinition(Name)]
+public sealed class PortalCollection : ICollectionFixture<PortalFixture>
+{
+    public const string Name = "portal";
+}

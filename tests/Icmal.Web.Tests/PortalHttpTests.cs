@@ -1,0 +1,162 @@
+using System.Net;
+using System.Text.Json;
+using AngleSharp.Html.Parser;
+
+namespace Icmal.Web.Tests;
+
+/// <summary>The portal and the API over real HTTP, on a real SQLite file holding the five seeds.</summary>
+[Collection(PortalCollection.Name)]
+public sealed class PortalHttpTests(PortalFixture portal)
+{
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    private static readonly string[] SeedTitles =
+    [
+        "Azərbaycan-Qazaxıstan münasibətləri: Türk dünyasında sıx əməkdaşlığa doğru",
+        "Azərbaycan və Qazaxıstan qardaşlığının yeni mərhələsi",
+        "Qazaxıstan Azərbaycan əlaqələrinin dərinləşməsi TDT üçün bir fürsət pəncərəsidir",
+        "Astana görüşü və regionda yeni əməkdaşlıq dövrü",
+        "Azərbaycan Prezidenti İlham Əliyev öz çıxışında vurğuladı",
+    ];
+
+    [Fact]
+    public async Task The_home_page_lists_the_five_seed_articles()
+    {
+        var response = await portal.Client.GetAsync("/", Ct);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("text/html", response.Content.Headers.ContentType?.MediaType);
+        string html = await response.Content.ReadAsStringAsync(Ct);
+
+        var doc = new HtmlParser().ParseDocument(html);
+        var titles = doc.QuerySelectorAll("li.article-card h2 a").Select(a => a.TextContent).ToList();
+        Assert.Equal(5, titles.Count);
+        foreach (string expected in SeedTitles)
+            Assert.Contains(titles, t => t.StartsWith(expected, StringComparison.Ordinal));
+        Assert.Equal("az", doc.DocumentElement.GetAttribute("lang"));
+        Assert.Contains("Son xəbərlər", doc.QuerySelector("h1")!.TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Portal_pages_are_valid_html5_without_parse_errors()
+    {
+        var home = new HtmlParser();
+        var article = await FirstArticlePathAsync();
+        foreach (string path in new[] { "/", article, "/no/such/page" })
+        {
+            string html = await portal.Client.GetStringAsync(path, Ct).ContinueWith(t => t.IsFaulted ? "" : t.Result, Ct);
+            if (html.Length == 0) html = await (await portal.Client.GetAsync(path, Ct)).Content.ReadAsStringAsync(Ct);
+            var errors = new List<string>();
+            var parser = new HtmlParser(new HtmlParserOptions { IsStrictMode = false });
+            parser.Error += (_, e) => errors.Add(e.ToString() ?? "");
+            parser.ParseDocument(html);
+            Assert.True(errors.Count == 0, $"{path}: {string.Join("; ", errors)}");
+            Assert.StartsWith("<!DOCTYPE html>", html, StringComparison.Ordinal);
+            Assert.Contains("name=\"viewport\"", html, StringComparison.Ordinal);
+        }
+        _ = home;
+    }
+
+    [Fact]
+    public async Task The_article_page_shows_title_site_author_times_and_text()
+    {
+        var list = await GetJsonAsync("/api/articles");
+        var item = list.GetProperty("items").EnumerateArray().First(i => i.GetProperty("title").GetString()!.StartsWith("Astana görüşü", StringComparison.Ordinal));
+        long id = item.GetProperty("id").GetInt64();
+
+        string html = await portal.Client.GetStringAsync($"/articles/{id}", Ct);
+        var doc = new HtmlParser().ParseDocument(html);
+        Assert.Equal("Astana görüşü və regionda yeni əməkdaşlıq dövrü", doc.QuerySelector("article h1")!.TextContent);
+        string meta = doc.QuerySelector("article .meta")!.TextContent;
+        Assert.Contains("İlqar İlyasov", meta, StringComparison.Ordinal);
+        Assert.Contains("27 oktyabr 2025, 14:37", meta, StringComparison.Ordinal);
+        Assert.Contains("Arxivləşdirilib", meta, StringComparison.Ordinal);
+        string body = doc.QuerySelector("article .body")!.TextContent;
+        Assert.Contains("Astanada Azərbaycan Prezidenti İlham Əliyev", body, StringComparison.Ordinal);
+        Assert.DoesNotContain("Xəbər lenti", body, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_republished_article_credits_its_original()
+    {
+        var list = await GetJsonAsync("/api/articles");
+        var item = list.GetProperty("items").EnumerateArray().First(i => i.GetProperty("site").GetString() == "Icma.az");
+        string html = await portal.Client.GetStringAsync($"/articles/{item.GetProperty("id").GetInt64()}", Ct);
+        var credit = new HtmlParser().ParseDocument(html).QuerySelector(".credit a");
+        Assert.NotNull(credit);
+        Assert.Equal("https://sherg.az/", credit!.GetAttribute("href"));
+        Assert.Equal("Sherg.az", credit.TextContent);
+    }
+
+    [Fact]
+    public async Task The_api_lists_articles_newest_first_with_paging()
+    {
+        var all = await GetJsonAsync("/api/articles");
+        Assert.Equal(5, all.GetProperty("total").GetInt64());
+        Assert.Equal(5, all.GetProperty("items").GetArrayLength());
+
+        var page = await GetJsonAsync("/api/articles?limit=2&offset=1");
+        var ids = page.GetProperty("items").EnumerateArray().Select(i => i.GetProperty("id").GetInt64()).ToList();
+        var allIds = all.GetProperty("items").EnumerateArray().Select(i => i.GetProperty("id").GetInt64()).ToList();
+        Assert.Equal(allIds.Skip(1).Take(2), ids);
+    }
+
+    [Fact]
+    public async Task The_api_returns_one_article_with_text_and_blocks()
+    {
+        var all = await GetJsonAsync("/api/articles");
+        long id = all.GetProperty("items")[0].GetProperty("id").GetInt64();
+        var article = await GetJsonAsync($"/api/articles/{id}");
+        Assert.Equal(id, article.GetProperty("id").GetInt64());
+        Assert.True(article.GetProperty("text").GetString()!.Length > 1000);
+        Assert.True(article.GetProperty("blocks").GetArrayLength() > 0);
+        Assert.Equal("paragraph", article.GetProperty("blocks")[0].GetProperty("kind").GetString());
+    }
+
+    [Theory]
+    [InlineData("/api/articles/999999", HttpStatusCode.NotFound, "no article 999999")]
+    [InlineData("/api/articles/abc", HttpStatusCode.BadRequest, "article id must be a positive whole number")]
+    [InlineData("/api/articles?limit=abc", HttpStatusCode.BadRequest, "limit must be a whole number from 1 to 200")]
+    [InlineData("/api/articles?limit=100000", HttpStatusCode.BadRequest, "limit must be a whole number from 1 to 200")]
+    [InlineData("/api/articles?offset=-1", HttpStatusCode.BadRequest, "offset must be a whole number from 0")]
+    [InlineData("/api/nothing", HttpStatusCode.NotFound, "no such API endpoint")]
+    public async Task Bad_api_requests_get_one_clear_json_error(string path, HttpStatusCode status, string error)
+    {
+        var response = await portal.Client.GetAsync(path, Ct);
+        Assert.Equal(status, response.StatusCode);
+        using var json = JsonDocument.Parse(await response.Content.ReadAsStringAsync(Ct));
+        Assert.Equal(error, json.RootElement.GetProperty("error").GetString());
+    }
+
+    [Theory]
+    [InlineData("/articles/999999")]
+    [InlineData("/articles/%3Cscript%3E")]
+    [InlineData("/no/such/page")]
+    public async Task Unknown_pages_answer_404_in_azerbaijani(string path)
+    {
+        var response = await portal.Client.GetAsync(path, Ct);
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        string html = await response.Content.ReadAsStringAsync(Ct);
+        Assert.Contains("Tapılmadı", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("<script", html, StringComparison.OrdinalIgnoreCase);
+    }
+
+    [Fact]
+    public async Task Pages_forbid_scripts_through_their_security_headers()
+    {
+        var response = await portal.Client.GetAsync("/", Ct);
+        Assert.Contains("script-src 'none'", response.Headers.GetValues("Content-Security-Policy").Single(), StringComparison.Ordinal);
+        Assert.Equal("nosniff", response.Headers.GetValues("X-Content-Type-Options").Single());
+    }
+
+    private async Task<string> FirstArticlePathAsync()
+    {
+        var all = await GetJsonAsync("/api/articles");
+        return "/articles/" + all.GetProperty("items")[0].GetProperty("id").GetInt64();
+    }
+
+    private async Task<JsonElement> GetJsonAsync(string path)
+    {
+        string json = await portal.Client.GetStringAsync(path, Ct);
+        return JsonDocument.Parse(json).RootElement.Clone();
+    }
+}
