@@ -1,5 +1,6 @@
 using System.Text;
 using System.Text.Encodings.Web;
+using System.Text.Unicode;
 
 namespace Icmal.Web.Pages;
 
@@ -9,6 +10,9 @@ namespace Icmal.Web.Pages;
 /// </summary>
 public sealed class Html
 {
+    /// <summary>Encodes markup characters only; Azerbaijani letters stay as they are (the default encoder escapes all non-ASCII).</summary>
+    private static readonly HtmlEncoder Encoder = HtmlEncoder.Create(UnicodeRanges.All);
+
     private readonly StringBuilder _sb = new(8192);
 
     public Html Raw(string markup)
@@ -19,14 +23,14 @@ public sealed class Html
 
     public Html Text(string? text)
     {
-        if (text is not null) _sb.Append(HtmlEncoder.Default.Encode(text));
+        if (text is not null) _sb.Append(Encoder.Encode(text));
         return this;
     }
 
     /// <summary>An attribute value; only http(s) and site-relative URLs pass through <see cref="Url"/>.</summary>
     public Html Attr(string? value)
     {
-        if (value is not null) _sb.Append(HtmlEncoder.Default.Encode(value));
+        if (value is not null) _sb.Append(Encoder.Encode(value));
         return this;
     }
 

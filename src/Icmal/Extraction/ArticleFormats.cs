@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using System.Text.Encodings.Web;
+using System.Text.Unicode;
 using System.Text.Json;
 using Icmal.Model;
 
@@ -16,6 +17,8 @@ public static class ArticleFormats
     {
         Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
     };
+
+    private static readonly HtmlEncoder HtmlText = HtmlEncoder.Create(UnicodeRanges.All);
 
     public static string PlainText(Article a)
     {
@@ -53,7 +56,7 @@ public static class ArticleFormats
     public static string Html(Article a)
     {
         ArgumentNullException.ThrowIfNull(a);
-        var e = HtmlEncoder.Default;
+        var e = HtmlText;
         var sb = new StringBuilder();
         sb.Append("<article>\n<h1>").Append(e.Encode(a.Title)).Append("</h1>\n");
         string meta = MetaLine(a);

@@ -1,0 +1,53 @@
+using System.Diagnostics;
+using System.Text;
+
+namespace Icmal.Cli.Tests;
+
+/// <summary>Runs the real `icmal` executable (icmal.dll beside the tests) as a child process.</summary>
+public static class CliRunner
+{
+    public static string IcmalDll { get; } = Path.Combine(AppContext.BaseDirectory, "icmal.dll");
+
+    public static string RepositoryRoot { get; } = FindUp(d => File.Exists(Path.Combine(d, "Icmal.slnx")))!;
+
+    public static string Samples => Path.Combine(RepositoryRoot, "samples");
+
+    public sealed record Result(int ExitCode, string Stdout, string Stderr);
+
+    public static ProcessStartInfo StartInfo(params string[] args)
+    {
+        var psi = new ProcessStartInfo("dotnet")
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            RedirectStandardInput = true,
+            UseShellExecute = false,
+            StandardOutputEncoding = Encoding.UTF8,
+            StandardErrorEncoding = Encoding.UTF8,
+        };
+        psi.ArgumentList.Add(IcmalDll);
+        foreach (string a in args) psi.ArgumentList.Add(a);
+        psi.Environment["CI"] = "true";
+        return psi;
+    }
+
+    public static async Task<Result> RunAsync(string[] args, string? stdin = null, CancellationToken ct = default)
+    {
+        using var process = Process.Start(StartInfo(args))!;
+        var stdout = process.StandardOutput.ReadToEndAsync(ct);
+        var stderr = process.StandardError.ReadToEndAsync(ct);
+        if (stdin is not null) await process.StandardInput.WriteAsync(stdin);
+        process.StandardInput.Close();
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        timeout.CancelAfter(TimeSpan.FromMinutes(3));
+        await process.WaitForExitAsync(timeout.Token);
+        return new Result(process.ExitCode, await stdout, await stderr);
+    }
+
+    private static string? FindUp(Func<string, bool> match)
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+            if (match(dir.FullName)) return dir.FullName;
+        return null;
+    }
+}
