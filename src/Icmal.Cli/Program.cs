@@ -15,6 +15,9 @@ public static class Program
         root.Subcommands.Add(ImportCommand.Create());
         root.Subcommands.Add(ExtractCommand.Create());
         root.Subcommands.Add(ArticlesCommand.Create());
+        var eval = new Command("eval", "Score İcmal's methods on labelled data sets");
+        eval.Subcommands.Add(EvalClusterCommand.Create());
+        root.Subcommands.Add(eval);
         return await root.Parse(args).InvokeAsync();
     }
 }

@@ -43,6 +43,7 @@ public static class PortalServer
 
         MapPortal(app, store);
         MapApi(app, store);
+        MapStoriesApi(app, store);
         MapAssets(app);
         return app;
     }
@@ -66,6 +67,14 @@ public static class PortalServer
             return article is null
                 ? HtmlResult(ArticlePages.NotFound("Belə xəbər yoxdur."), StatusCodes.Status404NotFound)
                 : HtmlResult(ArticlePages.Article(article));
+        });
+
+        app.MapGet("/stories/{id}", async (string id, CancellationToken ct) =>
+        {
+            if (!long.TryParse(id, NumberStyles.None, CultureInfo.InvariantCulture, out long storyId)
+                || await store.GetStoryAsync(storyId, ct) is not { } story)
+                return HtmlResult(ArticlePages.NotFound("Belə mövzu yoxdur."), StatusCodes.Status404NotFound);
+            return HtmlResult(ArticlePages.Story(story, await store.ListStoryArticlesAsync(storyId, ct)));
         });
 
         app.MapGet("/healthz", () => Results.Text("ok"));
@@ -95,6 +104,20 @@ public static class PortalServer
             return article is null
                 ? Results.Json(new ErrorDto($"no article {articleId}"), statusCode: StatusCodes.Status404NotFound)
                 : Results.Json(ArticleDto.From(article));
+        });
+    }
+
+    private static void MapStoriesApi(WebApplication app, IcmalStore store)
+    {
+        app.MapGet("/api/stories/{id}", async (string id, CancellationToken ct) =>
+        {
+            if (!long.TryParse(id, NumberStyles.None, CultureInfo.InvariantCulture, out long storyId))
+                return Results.Json(new ErrorDto("story id must be a positive whole number"), statusCode: StatusCodes.Status400BadRequest);
+            var story = await store.GetStoryAsync(storyId, ct);
+            if (story is null) return Results.Json(new ErrorDto($"no story {storyId}"), statusCode: StatusCodes.Status404NotFound);
+            var articles = await store.ListStoryArticlesAsync(storyId, ct);
+            return Results.Json(new StoryDto(story.Id, story.Title, story.FirstSeen, story.LastSeen, story.ArticleCount,
+                articles.Select(ArticleSummaryDto.From).ToList()));
         });
     }
 

@@ -1,3 +1,4 @@
+using Icmal.Clustering;
 using Icmal.Import;
 using Icmal.Pipeline;
 using Icmal.Storage;
@@ -23,7 +24,7 @@ public sealed class PortalFixture : IAsyncLifetime
     public async ValueTask InitializeAsync()
     {
         Store = await IcmalStore.OpenSqliteAsync(_data, CancellationToken.None);
-        var importer = new Importer(new IngestPipeline(Store), new ImportOptions());
+        var importer = new Importer(new IngestPipeline(Store, await StoryStage.OpenAsync(Store, CancellationToken.None)), new ImportOptions());
         await foreach (var e in importer.ImportAsync([Path.Combine(RepositoryRoot, "samples")], CancellationToken.None))
             if (e.Outcome.Status == IngestStatus.Rejected) throw new InvalidOperationException($"{e.Outcome.Origin}: {e.Outcome.Reason}");
 

@@ -148,6 +148,27 @@ public sealed class PortalHttpTests(PortalFixture portal)
         Assert.Equal("nosniff", response.Headers.GetValues("X-Content-Type-Options").Single());
     }
 
+    [Fact]
+    public async Task The_seeds_form_one_story_shown_on_its_own_page_and_in_the_api()
+    {
+        var all = await GetJsonAsync("/api/articles");
+        var storyIds = all.GetProperty("items").EnumerateArray().Select(i => i.GetProperty("storyId").GetInt64()).Distinct().ToList();
+        long storyId = Assert.Single(storyIds);
+
+        string html = await portal.Client.GetStringAsync($"/stories/{storyId}", Ct);
+        var doc = new HtmlParser().ParseDocument(html);
+        Assert.Equal(5, doc.QuerySelectorAll("li.article-card").Length);
+        Assert.Contains("Icma.az", doc.QuerySelector(".sources")!.TextContent, StringComparison.Ordinal);
+        string home = await portal.Client.GetStringAsync("/", Ct);
+        Assert.Contains($"href=\"/stories/{storyId}\">Bu mövzuda 5 xəbər", home, StringComparison.Ordinal);
+
+        var story = await GetJsonAsync($"/api/stories/{storyId}");
+        Assert.Equal(5, story.GetProperty("articleCount").GetInt32());
+        Assert.Equal(5, story.GetProperty("articles").GetArrayLength());
+        var missing = await portal.Client.GetAsync("/api/stories/424242", Ct);
+        Assert.Equal(HttpStatusCode.NotFound, missing.StatusCode);
+    }
+
     private async Task<string> FirstArticlePathAsync()
     {
         var all = await GetJsonAsync("/api/articles");

@@ -1,4 +1,6 @@
 using System.CommandLine;
+using Icmal.Clustering;
+using Icmal.Pipeline;
 using Icmal.Storage;
 
 namespace Icmal.Cli.Commands;
@@ -16,6 +18,10 @@ public static class CommonOptions
 
     public static Task<IcmalStore> OpenStoreAsync(ParseResult parse, CancellationToken ct) =>
         IcmalStore.OpenSqliteAsync(parse.GetValue(Data)!.FullName, ct);
+
+    /// <summary>The full ingest pipeline over a store, with the story stage warmed from the archive.</summary>
+    public static async Task<IngestPipeline> OpenPipelineAsync(IcmalStore store, CancellationToken ct) =>
+        new(store, await StoryStage.OpenAsync(store, ct));
 
     /// <summary>True when output goes to a person at a terminal, so progress bars and colour make sense.</summary>
     public static bool Interactive => !Console.IsOutputRedirected && !Console.IsErrorRedirected

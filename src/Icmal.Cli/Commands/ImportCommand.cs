@@ -22,7 +22,7 @@ public static class ImportCommand
         command.SetAction(async (parse, ct) =>
         {
             var store = await CommonOptions.OpenStoreAsync(parse, ct);
-            var importer = new Importer(new IngestPipeline(store), new ImportOptions(parse.GetValue(maxSize) * 1048576));
+            var importer = new Importer(await CommonOptions.OpenPipelineAsync(store, ct), new ImportOptions(parse.GetValue(maxSize) * 1048576));
             var summary = await RunAsync(importer, parse.GetValue(paths)!, CommonOptions.Interactive, ct);
             return summary.Rejected.Count > 0 ? SomeRejected : 0;
         });

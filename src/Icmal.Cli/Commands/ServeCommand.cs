@@ -23,7 +23,8 @@ public static class ServeCommand
         command.SetAction(async (parse, ct) =>
         {
             var store = await CommonOptions.OpenStoreAsync(parse, ct);
-            if (!parse.GetValue(noSample)) await ImportSampleOnceAsync(store, ct);
+            var pipeline = await CommonOptions.OpenPipelineAsync(store, ct);
+            if (!parse.GetValue(noSample)) await ImportSampleOnceAsync(store, pipeline, ct);
             await using var app = PortalServer.Build(store, new PortalOptions(parse.GetValue(urls)!));
             await app.StartAsync(ct);
             foreach (string address in app.Urls) Console.Out.WriteLine($"İcmal is serving {address} (data: {store.Location})");
@@ -41,12 +42,12 @@ public static class ServeCommand
     }
 
     /// <summary>The sample sits beside the executable (samples/); it is imported once per database.</summary>
-    private static async Task ImportSampleOnceAsync(IcmalStore store, CancellationToken ct)
+    private static async Task ImportSampleOnceAsync(IcmalStore store, IngestPipeline pipeline, CancellationToken ct)
     {
         if (await store.GetSettingAsync(SampleSetting, ct) is not null) return;
         string samples = Path.Combine(AppContext.BaseDirectory, "samples");
         if (!Directory.Exists(samples)) return;
-        var importer = new Importer(new IngestPipeline(store), new ImportOptions());
+        var importer = new Importer(pipeline, new ImportOptions());
         Console.Out.WriteLine($"First start: importing the bundled sample from {samples}");
         await ImportCommand.RunAsync(importer, [samples], interactive: false, ct);
         await store.SetSettingAsync(SampleSetting, DateTimeOffset.UtcNow.ToString("O", System.Globalization.CultureInfo.InvariantCulture), ct);

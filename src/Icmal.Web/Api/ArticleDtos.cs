@@ -42,3 +42,6 @@ public sealed record ArticleDto(
 public sealed record ArticleListDto(IReadOnlyList<ArticleSummaryDto> Items, int Limit, int Offset, long Total);
 
 public sealed record ErrorDto(string Error);
+
+/// <summary>A story with its articles in the order it unfolded.</summary>
+public sealed record StoryDto(long Id, string Title, DateTimeOffset FirstSeen, DateTimeOffset LastSeen, int ArticleCount, IReadOnlyList<ArticleSummaryDto> Articles);

@@ -24,7 +24,11 @@ public static class ArticlePages
                 h.Raw("<li class=\"article-card\"><h2><a href=\"/articles/").Raw(a.Id.ToString(CultureInfo.InvariantCulture)).Raw("\">")
                     .Text(a.Title).Raw("</a></h2>\n<p class=\"meta\">");
                 Meta(h, a, withArchive: false);
-                h.Raw("</p>\n<p class=\"lead\">").Text(Lead(a)).Raw("</p></li>\n");
+                h.Raw("</p>\n<p class=\"lead\">").Text(Lead(a)).Raw("</p>");
+                if (a.StoryId is { } story && a.StorySize > 1)
+                    h.Raw("<p class=\"story-link\"><a href=\"/stories/").Raw(story.ToString(CultureInfo.InvariantCulture)).Raw("\">Bu mövzuda ")
+                        .Raw(a.StorySize.ToString(CultureInfo.InvariantCulture)).Raw(" xəbər →</a></p>");
+                h.Raw("</li>\n");
             }
             h.Raw("</ol>\n<nav class=\"pager\">");
             if (page > 1) h.Raw("<a rel=\"prev\" href=\"/?page=").Raw((page - 1).ToString(CultureInfo.InvariantCulture)).Raw("\">← Yeni xəbərlər</a> ");
@@ -67,8 +71,33 @@ public static class ArticlePages
             h.Raw("</div>\n");
             if (a.Url is not null)
                 h.Raw("<p class=\"original\"><a rel=\"nofollow noopener\" href=\"").Attr(Html.SafeUrl(a.Url)).Raw("\">Orijinal mənbədə oxu →</a></p>\n");
+            if (a.StoryId is { } story && a.StorySize > 1)
+                h.Raw("<p class=\"story-link\"><a href=\"/stories/").Raw(story.ToString(CultureInfo.InvariantCulture)).Raw("\">Bu mövzuda daha ")
+                    .Raw((a.StorySize - 1).ToString(CultureInfo.InvariantCulture)).Raw(" xəbər →</a></p>\n");
             h.Raw("</article>\n<p><a href=\"/\">← Bütün xəbərlər</a></p>\n");
         }, Lead(a));
+    }
+
+    /// <summary>A story: its articles in the order it unfolded, with the outlets that covered it.</summary>
+    public static string Story(Story story, IReadOnlyList<Article> articles)
+    {
+        return Layout.Render(story.Title, h =>
+        {
+            h.Raw("<h1>").Text(story.Title).Raw("</h1>\n<p class=\"meta\">")
+                .Text(articles.Count.ToString(CultureInfo.InvariantCulture)).Raw(" xəbər · ")
+                .Text(AzFormat.DateTime(story.FirstSeen)).Raw(" – ").Text(AzFormat.DateTime(story.LastSeen)).Raw("</p>\n");
+            var sites = articles.Select(a => a.Site).OfType<string>().Distinct(StringComparer.OrdinalIgnoreCase).ToList();
+            if (sites.Count > 0) h.Raw("<p class=\"sources\">Mənbələr: ").Text(string.Join(", ", sites)).Raw("</p>\n");
+            h.Raw("<ol class=\"articles story\">\n");
+            foreach (var a in articles)
+            {
+                h.Raw("<li class=\"article-card\"><h2><a href=\"/articles/").Raw(a.Id.ToString(CultureInfo.InvariantCulture)).Raw("\">")
+                    .Text(a.Title).Raw("</a></h2>\n<p class=\"meta\">");
+                Meta(h, a, withArchive: false);
+                h.Raw("</p>\n<p class=\"lead\">").Text(Lead(a)).Raw("</p></li>\n");
+            }
+            h.Raw("</ol>\n<p><a href=\"/\">← Bütün xəbərlər</a></p>\n");
+        }, $"{story.Title}: {articles.Count} xəbər");
     }
 
     public static string NotFound(string what) =>

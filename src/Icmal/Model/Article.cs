@@ -23,6 +23,8 @@ public sealed record Article
     public SourceCredit? Original { get; init; }
     public IReadOnlyList<ArticleBlock> Blocks { get; init; } = [];
     public long? StoryId { get; init; }
+    /// <summary>How many articles the article's story holds (0 when it is not yet in one).</summary>
+    public int StorySize { get; init; }
 
     public string Text => string.Join("\n\n", Blocks.Select(b => b.Text));
 }

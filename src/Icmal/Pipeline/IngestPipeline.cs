@@ -1,4 +1,5 @@
 using Icmal.Analysis;
+using Icmal.Clustering;
 using Icmal.Decoding;
 using Icmal.Extraction;
 using Icmal.Model;
@@ -8,9 +9,9 @@ namespace Icmal.Pipeline;
 
 /// <summary>
 /// The path every document takes, whether it came from a file or the web:
-/// decode → extract → analyse → store. One document's failure is its own outcome and never an exception.
+/// decode → extract → analyse → store → cluster. One document's failure is its own outcome and never an exception.
 /// </summary>
-public sealed class IngestPipeline(IcmalStore store)
+public sealed class IngestPipeline(IcmalStore store, StoryStage? stories = null)
 {
     /// <summary>The shortest main text accepted as an article; shorter results are almost always chrome.</summary>
     public const int MinimumTextLength = 80;
@@ -36,6 +37,8 @@ public sealed class IngestPipeline(IcmalStore store)
         var stored = await store.AddArticleAsync(
             new NewDocument(sha, document.Origin, document.Url?.ToString(), FormatName(document.Format), charset, document.Raw, document.Archived),
             article, ct);
+        if (stored.Status == StoreStatus.Stored && stories is not null)
+            await stories.AssignAsync(stored.ArticleId, article, ct);
         return new IngestOutcome(document.Origin,
             stored.Status == StoreStatus.Stored ? IngestStatus.Stored : IngestStatus.AlreadyPresent,
             stored.ArticleId, article.Title);

@@ -156,7 +156,8 @@ public sealed partial class IcmalStore
 
     private const string ArticleColumns = """
         a.id, a.document_id, d.origin, a.url, a.title, a.title_derived, a.authors, a.published_at, a.modified_at,
-        a.archived_at, a.site, a.language, a.image_url, a.tags, a.original_name, a.original_url, a.blocks, a.story_id
+        a.archived_at, a.site, a.language, a.image_url, a.tags, a.original_name, a.original_url, a.blocks, a.story_id,
+        (SELECT s.article_count FROM stories s WHERE s.id = a.story_id)
         """;
 
     public async Task<IReadOnlyList<Article>> ListArticlesAsync(ArticleQuery query, CancellationToken ct)
@@ -240,6 +241,7 @@ public sealed partial class IcmalStore
             Original = origName is null && origUrl is null ? null : new SourceCredit(origName, origUrl),
             Blocks = BlockCodec.Decode(r.GetString(16)),
             StoryId = r.IsDBNull(17) ? null : r.GetInt64(17),
+            StorySize = r.IsDBNull(18) ? 0 : r.GetInt32(18),
         };
     }
 

@@ -1,0 +1,162 @@
+namespace Icmal.Clustering;
+
+/// <summary>An article as the clusterer sees it.</summary>
+/// <param name="Time">When the article was published; null when the page gave no date (a paste, a print page), in
+/// which case it is compared with every open story without regard to time.</param>
+public sealed record ClusterInput(long ArticleId, string Title, string Text, DateTimeOffset? Time);
+
+/// <summary>Which story an article joined; <see cref="IsNew"/> when it started one.</summary>
+public sealed record StoryAssignment(long StoryKey, bool IsNew, double Similarity);
+
+/// <summary>
+/// Groups articles into stories as they arrive, in one pass: each article joins the most similar recent story when
+/// the cosine similarity of its TF-IDF vector to the story's centroid reaches <see cref="Threshold"/>, else it starts
+/// a story of its own.
+/// </summary>
+/// <remarks>
+/// Single-pass clustering is what a live aggregator can afford: each arrival costs one comparison per open story and
+/// nothing already shown ever moves. Document frequencies are learned from the articles seen so far, so the first
+/// articles of a fresh archive weigh terms less sharply; that is why the clusterer is warmed with the archive at start.
+/// Not thread-safe: the pipeline calls it from one writer.
+/// </remarks>
+public sealed class StoryClusterer
+{
+    /// <summary>Cosine similarity needed to join a story.</summary>
+    public double Threshold { get; }
+    /// <summary>A story takes no new articles once this much time has passed since its last one.</summary>
+    public TimeSpan Window { get; }
+    /// <summary>
+    /// How much similarity a story loses per tenfold of days since its last article: a follow-up a day later joins
+    /// easily, one a year later only when it is clearly about the same thing.
+    /// </summary>
+    public double AgePenalty { get; }
+
+    private const int CentroidTerms = 200;
+
+    private readonly Dictionary<string, int> _documentFrequency = new(StringComparer.Ordinal);
+    private readonly Dictionary<long, Story> _stories = [];
+    private int _documents;
+    private long _nextKey = -1;
+
+    private sealed class Story(long key)
+    {
+        public long Key { get; } = key;
+        public Dictionary<string, double> Sum { get; } = new(StringComparer.Ordinal);
+        public double Norm { get; set; }
+        public DateTimeOffset Last { get; set; }
+        public int Count { get; set; }
+    }
+
+    public StoryClusterer(double threshold = 0.12, TimeSpan? window = null, double agePenalty = 0.02)
+    {
+        Threshold = threshold;
+        Window = window ?? TimeSpan.FromDays(366);
+        AgePenalty = agePenalty;
+    }
+
+    /// <summary>Puts an article into a story. <paramref name="newStoryKey"/> names a story it starts, if it does.</summary>
+    public StoryAssignment Assign(ClusterInput article, Func<long>? newStoryKey = null)
+    {
+        ArgumentNullException.ThrowIfNull(article);
+        var counts = StoryTerms.Extract(article.Title, article.Text);
+        Learn(counts);
+        var vector = Weigh(counts);
+
+        Story? best = null;
+        double bestSimilarity = 0;
+        foreach (var story in _stories.Values)
+        {
+            var gap = article.Time is { } t && story.Last != default ? (t - story.Last).Duration() : TimeSpan.Zero;
+            if (gap > Window) continue;
+            double similarity = Cosine(vector, story) - (AgePenalty * Math.Log10(1 + gap.TotalDays));
+            if (similarity > bestSimilarity)
+            {
+                bestSimilarity = similarity;
+                best = story;
+            }
+        }
+
+        bool isNew = best is null || bestSimilarity < Threshold;
+        if (isNew)
+        {
+            best = new Story(newStoryKey?.Invoke() ?? _nextKey--);
+            _stories[best.Key] = best;
+            bestSimilarity = 1;
+        }
+        Add(best!, vector, article.Time);
+        if (article.Time is { } now) Forget(now);
+        return new StoryAssignment(best!.Key, isNew, bestSimilarity);
+    }
+
+    /// <summary>Renames a story the clusterer started under a temporary key to the id the store gave it.</summary>
+    public void Rekey(long from, long to)
+    {
+        if (from == to || !_stories.Remove(from, out var story)) return;
+        var renamed = new Story(to) { Norm = story.Norm, Last = story.Last, Count = story.Count };
+        foreach (var (term, w) in story.Sum) renamed.Sum[term] = w;
+        _stories[to] = renamed;
+    }
+
+    /// <summary>Replays an already-stored article into a known story, to warm the clusterer at start.</summary>
+    public void Remember(ClusterInput article, long storyKey)
+    {
+        ArgumentNullException.ThrowIfNull(article);
+        var counts = StoryTerms.Extract(article.Title, article.Text);
+        Learn(counts);
+        if (!_stories.TryGetValue(storyKey, out var story)) _stories[storyKey] = story = new Story(storyKey);
+        Add(story, Weigh(counts), article.Time);
+    }
+
+    private void Learn(Dictionary<string, int> counts)
+    {
+        _documents++;
+        foreach (string term in counts.Keys) _documentFrequency[term] = _documentFrequency.GetValueOrDefault(term) + 1;
+    }
+
+    /// <summary>Log-scaled term frequency times smoothed inverse document frequency, unit length.</summary>
+    private Dictionary<string, double> Weigh(Dictionary<string, int> counts)
+    {
+        var vector = new Dictionary<string, double>(counts.Count, StringComparer.Ordinal);
+        double norm = 0;
+        foreach (var (term, count) in counts)
+        {
+            double idf = Math.Log((1.0 + _documents) / (1.0 + _documentFrequency.GetValueOrDefault(term))) + 1;
+            double w = (1 + Math.Log(count)) * idf;
+            vector[term] = w;
+            norm += w * w;
+        }
+        norm = Math.Sqrt(norm);
+        if (norm > 0) foreach (string term in vector.Keys.ToList()) vector[term] /= norm;
+        return vector;
+    }
+
+    private static double Cosine(Dictionary<string, double> vector, Story story)
+    {
+        if (story.Norm == 0) return 0;
+        double dot = 0;
+        foreach (var (term, w) in vector)
+            if (story.Sum.TryGetValue(term, out double s)) dot += w * s;
+        return dot / story.Norm;
+    }
+
+    private static void Add(Story story, Dictionary<string, double> vector, DateTimeOffset? time)
+    {
+        foreach (var (term, w) in vector) story.Sum[term] = story.Sum.GetValueOrDefault(term) + w;
+        if (story.Sum.Count > CentroidTerms * 2)
+        {
+            foreach (var weak in story.Sum.OrderBy(kv => kv.Value).Take(story.Sum.Count - CentroidTerms).Select(kv => kv.Key).ToList())
+                story.Sum.Remove(weak);
+        }
+        story.Norm = Math.Sqrt(story.Sum.Values.Sum(v => v * v));
+        story.Count++;
+        if (time is { } t && t > story.Last) story.Last = t;
+    }
+
+    /// <summary>Drops stories far older than the window, so memory follows the live window, not the archive.</summary>
+    private void Forget(DateTimeOffset now)
+    {
+        if (_stories.Count < 5000) return;
+        foreach (var old in _stories.Values.Where(s => now - s.Last > Window * 2).Select(s => s.Key).ToList())
+            _stories.Remove(old);
+    }
+}

@@ -1,0 +1,58 @@
+using Icmal.Model;
+using Icmal.Storage;
+
+namespace Icmal.Clustering;
+
+/// <summary>
+/// The cluster stage of the pipeline: puts each stored article into a story and records it. Articles stored but not
+/// yet clustered (a process killed between the two steps) are picked up by <see cref="CatchUpAsync"/> at start.
+/// </summary>
+public sealed class StoryStage
+{
+    /// <summary>How many recent articles rebuild the clusterer's memory at start.</summary>
+    public const int WarmArticles = 5000;
+
+    private readonly IcmalStore _store;
+    private readonly StoryClusterer _clusterer;
+    private readonly SemaphoreSlim _gate = new(1, 1);
+
+    private StoryStage(IcmalStore store, StoryClusterer clusterer)
+    {
+        _store = store;
+        _clusterer = clusterer;
+    }
+
+    /// <summary>Builds the stage over a store: replays recent stories, then clusters anything left unclustered.</summary>
+    public static async Task<StoryStage> OpenAsync(IcmalStore store, CancellationToken ct, StoryClusterer? clusterer = null)
+    {
+        ArgumentNullException.ThrowIfNull(store);
+        var stage = new StoryStage(store, clusterer ?? new StoryClusterer());
+        var (recent, pending) = await store.LoadClusterStateAsync(WarmArticles, ct);
+        foreach (var row in recent) stage._clusterer.Remember(new ClusterInput(row.ArticleId, row.Title, row.Body, row.Published), row.StoryId!.Value);
+        foreach (var row in pending) await stage.AssignAsync(row.ArticleId, row.Title, row.Body, row.Published, row.Archived, ct);
+        return stage;
+    }
+
+    public Task<long> AssignAsync(long articleId, Article article, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(article);
+        DateTimeOffset? published = article.Published is { } p && p <= article.Archived.AddDays(1) ? p : null;
+        return AssignAsync(articleId, article.Title, article.Text, published, article.Archived, ct);
+    }
+
+    private async Task<long> AssignAsync(long articleId, string title, string body, DateTimeOffset? published, DateTimeOffset archived, CancellationToken ct)
+    {
+        await _gate.WaitAsync(ct);
+        try
+        {
+            var assignment = _clusterer.Assign(new ClusterInput(articleId, title, body, published));
+            long storyId = await _store.AssignStoryAsync(articleId, assignment.IsNew ? null : assignment.StoryKey, title, published ?? archived, ct);
+            if (assignment.IsNew) _clusterer.Rekey(assignment.StoryKey, storyId);
+            return storyId;
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+}
