@@ -32,9 +32,13 @@ public sealed class StoryClusterer
     public double AgePenalty { get; }
 
     private const int CentroidTerms = 200;
+    /// <summary>An arrival is compared only with stories sharing one of its strongest terms.</summary>
+    private const int CandidateTerms = 25;
 
     private readonly Dictionary<string, int> _documentFrequency = new(StringComparer.Ordinal);
     private readonly Dictionary<long, Story> _stories = [];
+    /// <summary>Term → stories whose centroid holds it: the candidates for an arrival, instead of every open story.</summary>
+    private readonly Dictionary<string, HashSet<long>> _postings = new(StringComparer.Ordinal);
     private int _documents;
     private long _nextKey = -1;
 
@@ -64,7 +68,7 @@ public sealed class StoryClusterer
 
         Story? best = null;
         double bestSimilarity = 0;
-        foreach (var story in _stories.Values)
+        foreach (var story in Candidates(vector))
         {
             var gap = article.Time is { } t && story.Last != default ? (t - story.Last).Duration() : TimeSpan.Zero;
             if (gap > Window) continue;
@@ -93,7 +97,12 @@ public sealed class StoryClusterer
     {
         if (from == to || !_stories.Remove(from, out var story)) return;
         var renamed = new Story(to) { Norm = story.Norm, Last = story.Last, Count = story.Count };
-        foreach (var (term, w) in story.Sum) renamed.Sum[term] = w;
+        foreach (var (term, w) in story.Sum)
+        {
+            renamed.Sum[term] = w;
+            Unpost(term, from);
+            Post(term, to);
+        }
         _stories[to] = renamed;
     }
 
@@ -139,24 +148,56 @@ public sealed class StoryClusterer
         return dot / story.Norm;
     }
 
-    private static void Add(Story story, Dictionary<string, double> vector, DateTimeOffset? time)
+    private IEnumerable<Story> Candidates(Dictionary<string, double> vector)
     {
-        foreach (var (term, w) in vector) story.Sum[term] = story.Sum.GetValueOrDefault(term) + w;
+        var seen = new HashSet<long>();
+        foreach (var (term, _) in vector.OrderByDescending(kv => kv.Value).Take(CandidateTerms))
+        {
+            if (!_postings.TryGetValue(term, out var keys)) continue;
+            foreach (long key in keys)
+                if (seen.Add(key) && _stories.TryGetValue(key, out var story)) yield return story;
+        }
+    }
+
+    private void Add(Story story, Dictionary<string, double> vector, DateTimeOffset? time)
+    {
+        foreach (var (term, w) in vector)
+        {
+            if (!story.Sum.ContainsKey(term)) Post(term, story.Key);
+            story.Sum[term] = story.Sum.GetValueOrDefault(term) + w;
+        }
         if (story.Sum.Count > CentroidTerms * 2)
         {
             foreach (var weak in story.Sum.OrderBy(kv => kv.Value).Take(story.Sum.Count - CentroidTerms).Select(kv => kv.Key).ToList())
+            {
                 story.Sum.Remove(weak);
+                Unpost(weak, story.Key);
+            }
         }
         story.Norm = Math.Sqrt(story.Sum.Values.Sum(v => v * v));
         story.Count++;
         if (time is { } t && t > story.Last) story.Last = t;
     }
 
+    private void Post(string term, long key)
+    {
+        if (!_postings.TryGetValue(term, out var keys)) _postings[term] = keys = [];
+        keys.Add(key);
+    }
+
+    private void Unpost(string term, long key)
+    {
+        if (_postings.TryGetValue(term, out var keys) && keys.Remove(key) && keys.Count == 0) _postings.Remove(term);
+    }
+
     /// <summary>Drops stories far older than the window, so memory follows the live window, not the archive.</summary>
     private void Forget(DateTimeOffset now)
     {
         if (_stories.Count < 5000) return;
-        foreach (var old in _stories.Values.Where(s => now - s.Last > Window * 2).Select(s => s.Key).ToList())
-            _stories.Remove(old);
+        foreach (var old in _stories.Values.Where(s => s.Last != default && now - s.Last > Window * 2).ToList())
+        {
+            _stories.Remove(old.Key);
+            foreach (string term in old.Sum.Keys) Unpost(term, old.Key);
+        }
     }
 }
