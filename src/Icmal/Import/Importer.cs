@@ -48,7 +48,7 @@ public sealed class Importer(IngestPipeline pipeline, ImportOptions options)
             else if (File.Exists(path))
             {
                 if (FormatOf(path) is null)
-                    rejections.Add(IngestOutcome.Rejected(path, $"unsupported file type '{Path.GetExtension(path)}' (expected .html, .htm, .txt or .json)"));
+                    rejections.Add(IngestOutcome.Rejected(path, $"unsupported file type '{Path.GetExtension(path)}' (expected .html, .htm, .txt or .json, optionally .gz)"));
                 else files.Add(path);
             }
             else if (new FileInfo(path).LinkTarget is { } target)
@@ -112,6 +112,7 @@ public sealed class Importer(IngestPipeline pipeline, ImportOptions options)
                     $"too large ({info.Length / 1048576.0:0.0} MB; the limit is {options.MaxFileBytes / 1048576.0:0.#} MB)"));
             if (info.Length == 0) return (null, "empty file");
             await using var stream = new FileStream(file, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.Asynchronous | FileOptions.SequentialScan);
+            if (file.EndsWith(".gz", StringComparison.OrdinalIgnoreCase)) return await GunzipAsync(stream, ct);
             var buffer = new byte[info.Length];
             int read = 0;
             while (read < buffer.Length)
@@ -132,11 +133,35 @@ public sealed class Importer(IngestPipeline pipeline, ImportOptions options)
         }
     }
 
+    /// <summary>Decompresses a gzipped file, refusing it once it grows past the size limit (a gzip bomb).</summary>
+    private async Task<(byte[]? Bytes, string? Error)> GunzipAsync(Stream stream, CancellationToken ct)
+    {
+        try
+        {
+            await using var gzip = new System.IO.Compression.GZipStream(stream, System.IO.Compression.CompressionMode.Decompress);
+            using var output = new MemoryStream();
+            var chunk = new byte[1 << 16];
+            int n;
+            while ((n = await gzip.ReadAsync(chunk, ct)) > 0)
+            {
+                if (output.Length + n > options.MaxFileBytes)
+                    return (null, string.Create(CultureInfo.InvariantCulture, $"too large once decompressed (over {options.MaxFileBytes / 1048576.0:0.#} MB)"));
+                output.Write(chunk, 0, n);
+            }
+            return output.Length == 0 ? (null, "empty file (once decompressed)") : (output.ToArray(), null);
+        }
+        catch (InvalidDataException)
+        {
+            return (null, "not a valid gzip file");
+        }
+    }
+
     private enum FileFormat { Html, Text, JsonList }
 
     private static FileFormat? FormatOf(string path)
     {
-        string ext = Path.GetExtension(path);
+        bool gzipped = path.EndsWith(".gz", StringComparison.OrdinalIgnoreCase);
+        string ext = Path.GetExtension(gzipped ? path[..^3] : path);
         if (HtmlExtensions.Any(e => string.Equals(e, ext, StringComparison.OrdinalIgnoreCase))) return FileFormat.Html;
         if (string.Equals(ext, ".txt", StringComparison.OrdinalIgnoreCase)) return FileFormat.Text;
         if (string.Equals(ext, ".json", StringComparison.OrdinalIgnoreCase)) return FileFormat.JsonList;

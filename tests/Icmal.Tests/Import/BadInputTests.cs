@@ -167,3 +167,49 @@ public sealed class BadInputTests
         Assert.Equal("no article text found", bad.Reason);
     }
 }
+
+/// <summary>Gzipped pages, as archives and evaluation sets keep them.</summary>
+public sealed class GzipImportTests
+{
+    [Fact]
+    public async Task A_gzipped_page_imports_like_the_page()
+    {
+        await using var h = await ImportHarness.CreateAsync();
+        string path = h.Files.File("004.txt.gz");
+        await using (var file = File.Create(path))
+        await using (var gzip = new System.IO.Compression.GZipStream(file, System.IO.Compression.CompressionLevel.Fastest))
+            await gzip.WriteAsync(await File.ReadAllBytesAsync(TestPaths.Sample("004"), TestContext.Current.CancellationToken), TestContext.Current.CancellationToken);
+
+        var outcome = Assert.Single(await h.ImportAsync(path));
+        Assert.Equal(IngestStatus.Stored, outcome.Status);
+        Assert.Equal("Astana görüşü və regionda yeni əməkdaşlıq dövrü", outcome.Title);
+    }
+
+    [Fact]
+    public async Task A_gzip_bomb_is_refused_once_it_passes_the_size_limit()
+    {
+        await using var h = await ImportHarness.CreateAsync(new Icmal.Import.ImportOptions(MaxFileBytes: 1024 * 1024));
+        string path = h.Files.File("bomb.html.gz");
+        await using (var file = File.Create(path))
+        await using (var gzip = new System.IO.Compression.GZipStream(file, System.IO.Compression.CompressionLevel.SmallestSize))
+        {
+            var zeros = new byte[1 << 20];
+            for (int i = 0; i < 64; i++) await gzip.WriteAsync(zeros, TestContext.Current.CancellationToken);
+        }
+        Assert.True(new FileInfo(path).Length < 200_000);
+
+        var outcome = Assert.Single(await h.ImportAsync(path));
+        Assert.Equal(IngestStatus.Rejected, outcome.Status);
+        Assert.Equal("too large once decompressed (over 1 MB)", outcome.Reason);
+    }
+
+    [Fact]
+    public async Task A_corrupt_gzip_file_is_named_as_such()
+    {
+        await using var h = await ImportHarness.CreateAsync();
+        string path = h.Files.Write("broken.html.gz", [0x1f, 0x8b, 0x08, 0x00, 0x01, 0x02, 0x03, 0x04, 0x05, 0x06, 0xff, 0xff]);
+        var outcome = Assert.Single(await h.ImportAsync(path));
+        Assert.Equal(IngestStatus.Rejected, outcome.Status);
+        Assert.Contains("gzip", outcome.Reason, StringComparison.Ordinal);
+    }
+}
