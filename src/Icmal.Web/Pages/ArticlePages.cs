@@ -19,17 +19,7 @@ public static class ArticlePages
                 return;
             }
             h.Raw("<ol class=\"articles\">\n");
-            foreach (var a in articles)
-            {
-                h.Raw("<li class=\"article-card\"><h2><a href=\"/articles/").Raw(a.Id.ToString(CultureInfo.InvariantCulture)).Raw("\">")
-                    .Text(a.Title).Raw("</a></h2>\n<p class=\"meta\">");
-                Meta(h, a, withArchive: false);
-                h.Raw("</p>\n<p class=\"lead\">").Text(Lead(a)).Raw("</p>");
-                if (a.StoryId is { } story && a.StorySize > 1)
-                    h.Raw("<p class=\"story-link\"><a href=\"/stories/").Raw(story.ToString(CultureInfo.InvariantCulture)).Raw("\">Bu mövzuda ")
-                        .Raw(a.StorySize.ToString(CultureInfo.InvariantCulture)).Raw(" xəbər →</a></p>");
-                h.Raw("</li>\n");
-            }
+            foreach (var a in articles) Card(h, a, withStoryLink: true);
             h.Raw("</ol>\n<nav class=\"pager\">");
             if (page > 1) h.Raw("<a rel=\"prev\" href=\"/?page=").Raw((page - 1).ToString(CultureInfo.InvariantCulture)).Raw("\">← Yeni xəbərlər</a> ");
             if (hasMore) h.Raw("<a rel=\"next\" href=\"/?page=").Raw((page + 1).ToString(CultureInfo.InvariantCulture)).Raw("\">Əvvəlki xəbərlər →</a>");
@@ -89,19 +79,26 @@ public static class ArticlePages
             var sites = articles.Select(a => a.Site).OfType<string>().Distinct(StringComparer.OrdinalIgnoreCase).ToList();
             if (sites.Count > 0) h.Raw("<p class=\"sources\">Mənbələr: ").Text(string.Join(", ", sites)).Raw("</p>\n");
             h.Raw("<ol class=\"articles story\">\n");
-            foreach (var a in articles)
-            {
-                h.Raw("<li class=\"article-card\"><h2><a href=\"/articles/").Raw(a.Id.ToString(CultureInfo.InvariantCulture)).Raw("\">")
-                    .Text(a.Title).Raw("</a></h2>\n<p class=\"meta\">");
-                Meta(h, a, withArchive: false);
-                h.Raw("</p>\n<p class=\"lead\">").Text(Lead(a)).Raw("</p></li>\n");
-            }
+            foreach (var a in articles) Card(h, a, withStoryLink: false);
             h.Raw("</ol>\n<p><a href=\"/\">← Bütün xəbərlər</a></p>\n");
         }, $"{story.Title}: {articles.Count} xəbər");
     }
 
     public static string NotFound(string what) =>
         Layout.Render("Tapılmadı", h => h.Raw("<h1>Tapılmadı</h1>\n<p>").Text(what).Raw("</p>\n<p><a href=\"/\">Ana səhifəyə qayıt</a></p>\n"));
+
+    /// <summary>One article in a list: headline, source line, lead, and the way to its story.</summary>
+    private static void Card(Html h, Article a, bool withStoryLink)
+    {
+        h.Raw("<li class=\"article-card\"><h2><a href=\"/articles/").Raw(a.Id.ToString(CultureInfo.InvariantCulture)).Raw("\">")
+            .Text(a.Title).Raw("</a></h2>\n<p class=\"meta\">");
+        Meta(h, a, withArchive: false);
+        h.Raw("</p>\n<p class=\"lead\">").Text(Lead(a)).Raw("</p>");
+        if (withStoryLink && a.StoryId is { } story && a.StorySize > 1)
+            h.Raw("<p class=\"story-link\"><a href=\"/stories/").Raw(story.ToString(CultureInfo.InvariantCulture)).Raw("\">Bu mövzuda ")
+                .Raw(a.StorySize.ToString(CultureInfo.InvariantCulture)).Raw(" xəbər →</a></p>");
+        h.Raw("</li>\n");
+    }
 
     private static void Meta(Html h, Article a, bool withArchive)
     {
