@@ -1,0 +1,28 @@
+using Icmal.Pipeline;
+using Icmal.Storage;
+
+namespace Icmal.Collection;
+
+/// <summary>
+/// The collector's parts wired together over one store: the fetcher (recording every fetch in the store), the
+/// crawler and the background worker. The commands build one of these; nothing else holds global state.
+/// </summary>
+public sealed class Collector : IDisposable
+{
+    public Collector(IcmalStore store, FetchOptions fetchOptions, CrawlOptions crawlOptions, TimeProvider clock, Action<string>? log = null)
+    {
+        ArgumentNullException.ThrowIfNull(store);
+        Fetcher = new HttpFetcher(fetchOptions, new HostPoliteness(clock), clock,
+            (result, ct) => store.RecordFetchAsync(result, keepBody: result.Request.Purpose is FetchPurpose.Endpoint or FetchPurpose.Discovery && result.Succeeded, ct));
+        Crawler = new Crawler(store, new IngestPipeline(store), Fetcher, crawlOptions, clock, log);
+        Worker = new CollectorWorker(store, Crawler, clock, log);
+        Discoverer = new SourceDiscoverer(Fetcher);
+    }
+
+    public HttpFetcher Fetcher { get; }
+    public Crawler Crawler { get; }
+    public CollectorWorker Worker { get; }
+    public SourceDiscoverer Discoverer { get; }
+
+    public void Dispose() => Fetcher.Dispose();
+}

@@ -1,0 +1,310 @@
+using System.Collections.Concurrent;
+using System.Globalization;
+using Icmal.Decoding;
+using Icmal.Pipeline;
+using Icmal.Storage;
+
+namespace Icmal.Collection;
+
+/// <summary>How a crawl pass behaves.</summary>
+public sealed record CrawlOptions
+{
+    /// <summary>Sources polled at the same time (requests to one host are one at a time whatever this is).</summary>
+    public int MaxConcurrentSources { get; init; } = 8;
+    /// <summary>New article pages fetched per source per poll; the rest wait for the next poll.</summary>
+    public int MaxPagesPerPoll { get; init; } = 200;
+    /// <summary>Child sitemaps of a sitemap index read per poll (the most recently modified).</summary>
+    public int ChildSitemapsPerPoll { get; init; } = 3;
+    /// <summary>Entries dated older than this are not fetched (a sitemap lists a site's whole archive).</summary>
+    public TimeSpan MaxEntryAge { get; init; } = TimeSpan.FromDays(7);
+    /// <summary>An endpoint is fetched unconditionally (no ETag/If-Modified-Since) at least this often.</summary>
+    public TimeSpan FullRefetchInterval { get; init; } = TimeSpan.FromHours(24);
+    public Scheduler Scheduler { get; init; } = new();
+}
+
+/// <summary>What one poll of one source did.</summary>
+public sealed record SourcePollReport(long SourceId, string SourceName, int EndpointsFetched, int EndpointsNotModified, int EntriesFound,
+    int NewUrls, int Stored, int AlreadyPresent, int Rejected, int Failed, string? Error, DateTimeOffset NextPoll);
+
+/// <summary>
+/// The collector: for each due source, discover (feeds, sitemaps, listing pages) → fetch new article pages → extract
+/// and store through <see cref="IngestPipeline"/>. Each source and each page fails on its own; what is stored or
+/// rejected is remembered (seen_urls), so a restart or the next poll fetches only what is new.
+/// </summary>
+public sealed class Crawler(IcmalStore store, IngestPipeline pipeline, HttpFetcher fetcher, CrawlOptions options, TimeProvider clock, Action<string>? log = null)
+{
+    private readonly ConcurrentDictionary<string, (string? ETag, string? LastModified, DateTimeOffset? LastMod)> _childSitemaps = new(StringComparer.Ordinal);
+
+    /// <summary>Polls every given source once, several at a time; never throws for one source's failure.</summary>
+    public async Task<IReadOnlyList<SourcePollReport>> PollAsync(IEnumerable<Source> sources, CancellationToken ct)
+    {
+        var reports = new ConcurrentBag<SourcePollReport>();
+        await Parallel.ForEachAsync(sources, new ParallelOptions { MaxDegreeOfParallelism = options.MaxConcurrentSources, CancellationToken = ct },
+            async (source, token) => reports.Add(await PollSourceSafelyAsync(source, token)));
+        return reports.OrderBy(r => r.SourceName, StringComparer.Ordinal).ToList();
+    }
+
+    private async Task<SourcePollReport> PollSourceSafelyAsync(Source source, CancellationToken ct)
+    {
+        try
+        {
+            return await PollSourceAsync(source, ct);
+        }
+        catch (Exception e) when (e is not OperationCanceledException || !ct.IsCancellationRequested)
+        {
+            string error = $"{e.GetType().Name}: {e.Message}";
+            log?.Invoke($"source {source.Name}: {error}");
+            var now = clock.GetUtcNow();
+            var interval = Scheduler.Jitter(options.Scheduler.BackoffFor(source.ConsecutiveFailures + 1, Scheduler.DefaultInterval));
+            try
+            {
+                await store.UpdateSourceAfterPollAsync(source.Id, now, error, interval, now + interval, ct);
+            }
+            catch (Exception inner) when (inner is not OperationCanceledException)
+            {
+                log?.Invoke($"source {source.Name}: could not record the failure: {inner.Message}");
+            }
+            return new SourcePollReport(source.Id, source.Name, 0, 0, 0, 0, 0, 0, 0, 0, error, now + interval);
+        }
+    }
+
+    /// <summary>One poll of one source.</summary>
+    public async Task<SourcePollReport> PollSourceAsync(Source source, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(source);
+        var started = clock.GetUtcNow();
+        var endpoints = await store.ListEndpointsAsync(source.Id, ct);
+        if (endpoints.Count == 0 && Uri.TryCreate(source.HomeUrl, UriKind.Absolute, out var home))
+        {
+            var found = await new SourceDiscoverer(fetcher).DiscoverAsync(home, source.Name, source.AllowPrivate, ct);
+            foreach (var (kind, url) in found.Definition?.Endpoints ?? []) await store.AddEndpointAsync(source.Id, kind, url, ct);
+            endpoints = await store.ListEndpointsAsync(source.Id, ct);
+        }
+
+        int fetched = 0, notModified = 0;
+        var errors = new List<string>();
+        var entries = new List<DiscoveredEntry>();
+        bool rateLimited = false;
+        foreach (var endpoint in endpoints)
+        {
+            var (links, outcome, error) = await ReadEndpointAsync(source, endpoint, ct);
+            if (outcome == FetchOutcome.NotModified) notModified++;
+            else if (error is null) fetched++;
+            if (error is not null) errors.Add($"{endpoint.Url}: {error}");
+            if (outcome == FetchOutcome.RateLimited) rateLimited = true;
+            entries.AddRange(links);
+        }
+
+        // Canonical addresses, newest first, each once; the ones already stored, rejected or given up on are dropped.
+        var cutoff = started - options.MaxEntryAge;
+        var candidates = new Dictionary<string, DiscoveredEntry>(StringComparer.Ordinal);
+        foreach (var e in entries)
+        {
+            if (e.Published is { } p && p < cutoff) continue;
+            if (UrlCanonicaliser.Canonicalise(e.Url) is { } canonical) candidates.TryAdd(canonical, e);
+        }
+        var unseen = await store.FilterUnseenAsync(candidates.Keys, ct);
+        var todo = candidates.Where(c => unseen.Contains(c.Key))
+            .OrderByDescending(c => c.Value.Published ?? DateTimeOffset.MaxValue)
+            .Take(options.MaxPagesPerPoll)
+            .ToList();
+
+        int stored = 0, present = 0, rejected = 0, failed = 0;
+        foreach (var (canonical, entry) in todo)
+        {
+            if (rateLimited) break;
+            var (page, retryAfter) = await FetchPageAsync(source, canonical, entry, ct);
+            switch (page)
+            {
+                case SeenState.Stored:
+                    stored++;
+                    break;
+                case SeenState.Rejected:
+                    rejected++;
+                    break;
+                case null:
+                    present++;
+                    break;
+                default:
+                    failed++;
+                    break;
+            }
+            if (retryAfter > fetcher.Options.MaxRetryAfterWait)
+                rateLimited = true; // the host asked for a long rest: leave the rest for the next poll
+        }
+
+        // The next poll: as often as the source publishes; failures back off.
+        var now = clock.GetUtcNow();
+        bool anyEndpointOk = endpoints.Count > 0 && errors.Count < endpoints.Count;
+        string? sourceError = anyEndpointOk ? null : errors.Count > 0 ? string.Join("; ", errors) : "no feed, sitemap or listing page";
+        long week = await store.CountStoredSinceAsync(source.Id, now.AddDays(-7), ct);
+        var interval = options.Scheduler.IntervalFor(week);
+        if (sourceError is not null) interval = options.Scheduler.BackoffFor(source.ConsecutiveFailures + 1, interval);
+        if (todo.Count >= options.MaxPagesPerPoll || unseen.Count > todo.Count) interval = options.Scheduler.MinInterval; // a backlog remains
+        interval = Scheduler.Jitter(interval);
+        await store.UpdateSourceAfterPollAsync(source.Id, now, sourceError, interval, now + interval, ct);
+        if (sourceError is not null) log?.Invoke($"source {source.Name}: {sourceError}");
+        return new SourcePollReport(source.Id, source.Name, fetched, notModified, candidates.Count, todo.Count, stored, present, rejected, failed,
+            sourceError, now + interval);
+    }
+
+    private async Task<(IReadOnlyList<DiscoveredEntry> Links, FetchOutcome Outcome, string? Error)> ReadEndpointAsync(
+        Source source, SourceEndpoint endpoint, CancellationToken ct)
+    {
+        if (!Uri.TryCreate(endpoint.Url, UriKind.Absolute, out var url)) return ([], FetchOutcome.Blocked, "not an absolute URL");
+        var now = clock.GetUtcNow();
+        bool full = endpoint.LastFullFetch is null || now - endpoint.LastFullFetch.Value >= options.FullRefetchInterval;
+        var request = new FetchRequest(url, source.AllowPrivate, FetchPurpose.Endpoint)
+        {
+            SourceId = source.Id,
+            ETag = full ? null : endpoint.ETag,
+            LastModified = full ? null : endpoint.LastModified,
+        };
+        var result = await fetcher.FetchAsync(request, ct);
+        if (result.Outcome == FetchOutcome.NotModified)
+        {
+            await store.UpdateEndpointAsync(endpoint.Id, result.ETag, result.LastModified, now, fullFetch: false, null, ct);
+            return ([], result.Outcome, null);
+        }
+        if (!result.Succeeded || result.Body is null)
+        {
+            string error = result.Error ?? "no body";
+            await store.UpdateEndpointAsync(endpoint.Id, null, null, now, false, error, ct);
+            return ([], result.Outcome, error);
+        }
+
+        var baseUrl = result.FinalUrl ?? url;
+        DiscoveredLinks links;
+        if (endpoint.Kind == EndpointKind.Listing && !FeedParser.LooksLikeFeed(result.Body))
+        {
+            string html = TextDecoding.Decode(result.Body, CharsetDetection.ForPage(result.Body, result.Charset), allowLegacyGuess: true).Text ?? "";
+            links = Discovery.FindArticleLinks(html, baseUrl);
+        }
+        else
+        {
+            links = FeedParser.Parse(result.Body, baseUrl, result.Charset);
+        }
+        if (links.Kind == DiscoveryKind.Unknown)
+        {
+            string error = links.Warning ?? "not a feed or sitemap";
+            await store.UpdateEndpointAsync(endpoint.Id, null, null, now, false, error, ct);
+            return ([], FetchOutcome.UnsupportedContent, error);
+        }
+        if (links.Warning is not null) log?.Invoke($"{endpoint.Url}: {links.Warning}");
+
+        var all = new List<DiscoveredEntry>(links.Entries);
+        if (links.ChildSitemaps.Count > 0) all.AddRange(await ReadChildSitemapsAsync(source, links.ChildSitemaps, ct));
+        await store.UpdateEndpointAsync(endpoint.Id, result.ETag, result.LastModified, now, full, null, ct);
+        return (all, FetchOutcome.Ok, null);
+    }
+
+    /// <summary>The most recently modified children of a sitemap index (one level; a child that is itself an index is not followed).</summary>
+    private async Task<IReadOnlyList<DiscoveredEntry>> ReadChildSitemapsAsync(Source source, IReadOnlyList<DiscoveredEntry> children, CancellationToken ct)
+    {
+        var chosen = children.Any(c => c.Published is not null)
+            ? children.OrderByDescending(c => c.Published ?? DateTimeOffset.MinValue).Take(options.ChildSitemapsPerPoll)
+            : children.TakeLast(options.ChildSitemapsPerPoll);
+        var entries = new List<DiscoveredEntry>();
+        foreach (var child in chosen)
+        {
+            if (!Uri.TryCreate(child.Url, UriKind.Absolute, out var url)) continue;
+            _childSitemaps.TryGetValue(child.Url, out var known);
+            if (known.LastMod is { } seenMod && child.Published is { } mod && mod <= seenMod) continue; // unchanged since last read
+            var result = await fetcher.FetchAsync(new FetchRequest(url, source.AllowPrivate, FetchPurpose.Endpoint)
+            {
+                SourceId = source.Id, ETag = known.ETag, LastModified = known.LastModified,
+            }, ct);
+            if (!result.Succeeded || result.Body is null) continue;
+            var parsed = FeedParser.Parse(result.Body, result.FinalUrl ?? url, result.Charset);
+            entries.AddRange(parsed.Entries);
+            _childSitemaps[child.Url] = (result.ETag, result.LastModified, child.Published);
+        }
+        return entries;
+    }
+
+    /// <summary>Fetches and ingests one article page; null means it was already in the archive.</summary>
+    private async Task<(SeenState? State, TimeSpan? RetryAfter)> FetchPageAsync(Source source, string canonical, DiscoveredEntry entry, CancellationToken ct)
+    {
+        var url = new Uri(entry.Url);
+        var result = await fetcher.FetchAsync(new FetchRequest(url, source.AllowPrivate, FetchPurpose.Page) { SourceId = source.Id }, ct);
+        var now = clock.GetUtcNow();
+        if (!result.Succeeded || result.Body is null)
+        {
+            // Refusals that will not change (robots, blocked address, 404/410, not a page) are final; the rest are retried.
+            bool final = result.Outcome is FetchOutcome.DisallowedByRobots or FetchOutcome.Blocked or FetchOutcome.UnsupportedContent or FetchOutcome.TooLarge
+                || result.Status is 404 or 410 or 401 or 403;
+            var state = final ? SeenState.Rejected : SeenState.Failed;
+            await store.MarkSeenAsync(canonical, source.Id, state, null, result.Error, now, ct);
+            return (state, result.RetryAfter);
+        }
+        var finalUrl = result.FinalUrl ?? url;
+        var document = new IncomingDocument(finalUrl.AbsoluteUri, DocumentFormat.Html, result.Body, now, finalUrl,
+            CharsetDetection.ForPage(result.Body, result.Charset));
+        IngestOutcome outcome;
+        try
+        {
+            outcome = await pipeline.IngestAsync(document, ct);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            await store.MarkSeenAsync(canonical, source.Id, SeenState.Failed, null, $"ingest failed: {e.Message}", now, ct);
+            return (SeenState.Failed, null);
+        }
+        var seen = outcome.Status == IngestStatus.Rejected ? SeenState.Rejected : SeenState.Stored;
+        await store.MarkSeenAsync(canonical, source.Id, seen, outcome.ArticleId, outcome.Reason, now, ct);
+        if (UrlCanonicaliser.Canonicalise(finalUrl) is { } finalCanonical && finalCanonical != canonical)
+            await store.MarkSeenAsync(finalCanonical, source.Id, seen, outcome.ArticleId, outcome.Reason, now, ct);
+        return (outcome.Status switch
+        {
+            IngestStatus.Stored => SeenState.Stored,
+            IngestStatus.AlreadyPresent => null,
+            _ => SeenState.Rejected,
+        }, null);
+    }
+
+    /// <summary>A one-line summary of a poll, for the console.</summary>
+    public static string Describe(SourcePollReport r)
+    {
+        ArgumentNullException.ThrowIfNull(r);
+        return string.Create(CultureInfo.InvariantCulture,
+            $"{r.SourceName}: {r.EndpointsFetched} fetched, {r.EndpointsNotModified} unchanged, {r.EntriesFound} links, {r.NewUrls} new → stored {r.Stored}, present {r.AlreadyPresent}, rejected {r.Rejected}, failed {r.Failed}{(r.Error is null ? "" : " — " + r.Error)}");
+    }
+}
+
+/// <summary>
+/// The collector running inside `icmal serve` (and `icmal crawl` without --once): polls enabled sources as they fall
+/// due, sleeping until the next is due (checking at least every <see cref="MaxSleep"/> for new or re-enabled sources).
+/// </summary>
+public sealed class CollectorWorker(IcmalStore store, Crawler crawler, TimeProvider clock, Action<string>? log = null)
+{
+    public static readonly TimeSpan MaxSleep = TimeSpan.FromSeconds(30);
+
+    public async Task RunAsync(CancellationToken ct)
+    {
+        while (!ct.IsCancellationRequested)
+        {
+            try
+            {
+                var due = await store.DueSourcesAsync(clock.GetUtcNow(), ct);
+                if (due.Count > 0)
+                    foreach (var report in await crawler.PollAsync(due, ct))
+                        if (report.NewUrls > 0 || report.Error is not null) log?.Invoke(Crawler.Describe(report));
+                var next = await store.NextPollAsync(ct);
+                var sleep = next is { } n ? n - clock.GetUtcNow() : MaxSleep;
+                if (sleep > MaxSleep) sleep = MaxSleep;
+                if (sleep < TimeSpan.FromSeconds(1)) sleep = TimeSpan.FromSeconds(1);
+                await Task.Delay(sleep, clock, ct);
+            }
+            catch (OperationCanceledException) when (ct.IsCancellationRequested)
+            {
+                return;
+            }
+            catch (Exception e)
+            {
+                // The database was busy or gone for a moment: say so and keep going.
+                log?.Invoke($"collector: {e.GetType().Name}: {e.Message}");
+                await Task.Delay(MaxSleep, clock, ct).ContinueWith(_ => { }, TaskScheduler.Default);
+            }
+        }
+    }
+}
