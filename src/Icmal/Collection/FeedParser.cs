@@ -134,54 +134,109 @@ public static class FeedParser
         };
     }
 
+    /// <summary>
+    /// The text of the element the reader is on (text and CDATA of all descendants), leaving the reader on the node
+    /// after its end tag. Unlike ReadElementContentAsString it accepts markup inside (titles with &lt;b&gt; in them).
+    /// </summary>
+    private static string ReadText(XmlReader r)
+    {
+        if (r.IsEmptyElement)
+        {
+            r.Read();
+            return "";
+        }
+        int depth = r.Depth;
+        var sb = new StringBuilder();
+        r.Read();
+        while (!r.EOF && !(r.NodeType == XmlNodeType.EndElement && r.Depth == depth))
+        {
+            if (r.NodeType is XmlNodeType.Text or XmlNodeType.CDATA or XmlNodeType.SignificantWhitespace or XmlNodeType.Whitespace)
+            {
+                if (sb.Length < 64 * 1024) sb.Append(r.Value);
+            }
+            r.Read();
+        }
+        r.Read();
+        return sb.ToString();
+    }
+
     private static DiscoveredLinks ReadRss(XmlReader r, Uri baseUrl)
     {
         var entries = new List<DiscoveredEntry>();
         string? feedTitle = null;
         Uri itemBase = baseUrl;
-        while (r.Read())
+        r.Read();
+        while (!r.EOF && entries.Count < MaxEntries)
         {
-            if (r.NodeType != XmlNodeType.Element) continue;
-            if (r.LocalName == "title" && r.Depth <= 2 && feedTitle is null) feedTitle = Clean(r.ReadElementContentAsString());
-            if (r.LocalName == "link" && r.Depth == 2 && r.NamespaceURI.Length == 0
-                && Uri.TryCreate(baseUrl, r.ReadElementContentAsString().Trim(), out var channelLink) && channelLink.IsAbsoluteUri)
-                itemBase = channelLink;
-            if (r.LocalName != "item" || r.NodeType != XmlNodeType.Element) continue;
-            string? link = null, guid = null, title = null, about = r.GetAttribute("about", "http://www.w3.org/1999/02/22-rdf-syntax-ns#");
-            bool guidIsLink = true;
-            DateTimeOffset? published = null;
-            using (var item = r.ReadSubtree())
+            if (r.NodeType != XmlNodeType.Element)
             {
-                item.Read();
-                while (item.Read())
-                {
-                    if (item.NodeType != XmlNodeType.Element || item.Depth != 1) continue;
-                    switch (item.LocalName)
-                    {
-                        case "link" when item.NamespaceURI.Length == 0 || item.NamespaceURI.StartsWith("http://purl.org/rss", StringComparison.Ordinal):
-                            link ??= item.ReadElementContentAsString().Trim();
-                            break;
-                        case "guid":
-                            guidIsLink = !string.Equals(item.GetAttribute("isPermaLink"), "false", StringComparison.OrdinalIgnoreCase);
-                            guid = item.ReadElementContentAsString().Trim();
-                            break;
-                        case "title":
-                            title ??= Clean(item.ReadElementContentAsString());
-                            break;
-                        case "pubDate" or "date" or "published" or "issued":
-                            published ??= ParseDate(item.ReadElementContentAsString());
-                            break;
-                        case "origLink" or "feedburnerOrigLink":
-                            link = item.ReadElementContentAsString().Trim();
-                            break;
-                    }
-                }
+                r.Read();
+                continue;
             }
-            string? chosen = !string.IsNullOrEmpty(link) ? link : guidIsLink && LooksLikeUrl(guid) ? guid : about;
-            Add(entries, chosen, itemBase, title, published);
-            if (entries.Count >= MaxEntries) break;
+            if (r.LocalName == "item")
+            {
+                ReadRssItem(r, entries, itemBase);
+                r.Read();
+                continue;
+            }
+            if (r.LocalName == "title" && r.Depth <= 2 && feedTitle is null)
+            {
+                feedTitle = Clean(ReadText(r));
+                continue;
+            }
+            if (r.LocalName == "link" && r.Depth <= 2 && r.NamespaceURI.Length == 0)
+            {
+                if (Uri.TryCreate(baseUrl, ReadText(r).Trim(), out var channelLink) && channelLink.IsAbsoluteUri) itemBase = channelLink;
+                continue;
+            }
+            r.Read();
         }
         return new DiscoveredLinks(DiscoveryKind.Rss, entries, [], feedTitle);
+    }
+
+    private static void ReadRssItem(XmlReader r, List<DiscoveredEntry> entries, Uri itemBase)
+    {
+        string? link = null, guid = null, title = null, about = r.GetAttribute("about", "http://www.w3.org/1999/02/22-rdf-syntax-ns#");
+        bool guidIsLink = true;
+        DateTimeOffset? published = null;
+        using (var item = r.ReadSubtree())
+        {
+            item.Read();
+            item.Read();
+            while (!item.EOF)
+            {
+                if (item.NodeType != XmlNodeType.Element || item.Depth != 1)
+                {
+                    item.Read();
+                    continue;
+                }
+                switch (item.LocalName)
+                {
+                    case "link" when item.NamespaceURI.Length == 0 || item.NamespaceURI.StartsWith("http://purl.org/rss", StringComparison.Ordinal):
+                        string l = ReadText(item).Trim();
+                        if (link is null or "") link = l;
+                        break;
+                    case "guid":
+                        guidIsLink = !string.Equals(item.GetAttribute("isPermaLink"), "false", StringComparison.OrdinalIgnoreCase);
+                        guid = ReadText(item).Trim();
+                        break;
+                    case "title":
+                        title ??= Clean(ReadText(item));
+                        break;
+                    case "pubDate" or "date" or "published" or "issued":
+                        published ??= ParseDate(ReadText(item));
+                        break;
+                    case "origLink" or "feedburnerOrigLink":
+                        link = ReadText(item).Trim();
+                        break;
+                    default:
+                        item.Skip();
+                        break;
+                }
+            }
+        }
+        string? chosen = !string.IsNullOrEmpty(link) ? link : guidIsLink && LooksLikeUrl(guid) ? guid : about;
+        Add(entries, chosen, itemBase, title, published);
     }
 
     private static DiscoveredLinks ReadAtom(XmlReader r, Uri baseUrl)
@@ -189,46 +244,71 @@ public static class FeedParser
         var entries = new List<DiscoveredEntry>();
         string? feedTitle = null;
         Uri feedBase = BaseOf(r, baseUrl);
-        while (r.Read())
+        r.Read();
+        while (!r.EOF && entries.Count < MaxEntries)
         {
-            if (r.NodeType != XmlNodeType.Element) continue;
-            if (r.LocalName == "title" && r.Depth == 1) feedTitle = Clean(r.ReadElementContentAsString());
-            if (r.LocalName != "entry" || r.NodeType != XmlNodeType.Element) continue;
+            if (r.NodeType != XmlNodeType.Element)
+            {
+                r.Read();
+                continue;
+            }
+            if (r.LocalName == "title" && r.Depth == 1)
+            {
+                feedTitle = Clean(ReadText(r));
+                continue;
+            }
+            if (r.LocalName != "entry")
+            {
+                if (r.Depth >= 1) r.Skip();
+                else r.Read();
+                continue;
+            }
             Uri entryBase = BaseOf(r, feedBase);
             string? alternate = null, anyLink = null, title = null, id = null;
             DateTimeOffset? published = null, updated = null;
             using (var entry = r.ReadSubtree())
             {
                 entry.Read();
-                while (entry.Read())
+                entry.Read();
+                while (!entry.EOF)
                 {
-                    if (entry.NodeType != XmlNodeType.Element || entry.Depth != 1) continue;
+                    if (entry.NodeType != XmlNodeType.Element || entry.Depth != 1)
+                    {
+                        entry.Read();
+                        continue;
+                    }
                     switch (entry.LocalName)
                     {
                         case "link":
                             string? rel = entry.GetAttribute("rel");
-                            string? href = entry.GetAttribute("href");
-                            if (string.IsNullOrEmpty(href)) break;
-                            if (rel is null or "alternate") alternate ??= href.Trim();
-                            anyLink ??= href.Trim();
+                            string? href = entry.GetAttribute("href")?.Trim();
+                            if (!string.IsNullOrEmpty(href))
+                            {
+                                if (rel is null or "alternate") alternate ??= href;
+                                anyLink ??= href;
+                            }
+                            entry.Skip();
                             break;
                         case "title":
-                            title ??= Clean(entry.ReadElementContentAsString());
+                            title ??= Clean(ReadText(entry));
                             break;
                         case "id":
-                            id = entry.ReadElementContentAsString().Trim();
+                            id = ReadText(entry).Trim();
                             break;
                         case "published":
-                            published = ParseDate(entry.ReadElementContentAsString());
+                            published = ParseDate(ReadText(entry));
                             break;
                         case "updated":
-                            updated = ParseDate(entry.ReadElementContentAsString());
+                            updated = ParseDate(ReadText(entry));
+                            break;
+                        default:
+                            entry.Skip();
                             break;
                     }
                 }
             }
+            r.Read();
             Add(entries, alternate ?? (LooksLikeUrl(id) ? id : anyLink), entryBase, title, published ?? updated);
-            if (entries.Count >= MaxEntries) break;
         }
         return new DiscoveredLinks(DiscoveryKind.Atom, entries, [], feedTitle);
     }
@@ -237,36 +317,49 @@ public static class FeedParser
     {
         var entries = new List<DiscoveredEntry>();
         string element = index ? "sitemap" : "url";
-        while (r.Read())
+        r.Read();
+        while (!r.EOF && entries.Count < MaxEntries)
         {
-            if (r.NodeType != XmlNodeType.Element || r.LocalName != element || r.Depth != 1) continue;
+            if (r.NodeType != XmlNodeType.Element || r.LocalName != element || r.Depth != 1)
+            {
+                r.Read();
+                continue;
+            }
             string? loc = null, title = null;
             DateTimeOffset? lastmod = null, newsDate = null;
             using (var item = r.ReadSubtree())
             {
                 item.Read();
-                while (item.Read())
+                item.Read();
+                while (!item.EOF)
                 {
-                    if (item.NodeType != XmlNodeType.Element) continue;
+                    if (item.NodeType != XmlNodeType.Element)
+                    {
+                        item.Read();
+                        continue;
+                    }
                     switch (item.LocalName)
                     {
                         case "loc" when item.Depth == 1:
-                            loc = item.ReadElementContentAsString().Trim();
+                            loc = ReadText(item).Trim();
                             break;
                         case "lastmod" when item.Depth == 1:
-                            lastmod = ParseDate(item.ReadElementContentAsString());
+                            lastmod = ParseDate(ReadText(item));
                             break;
                         case "publication_date":
-                            newsDate = ParseDate(item.ReadElementContentAsString());
+                            newsDate = ParseDate(ReadText(item));
                             break;
                         case "title" when item.Depth >= 2:
-                            title = Clean(item.ReadElementContentAsString());
+                            title = Clean(ReadText(item));
+                            break;
+                        default:
+                            item.Read();
                             break;
                     }
                 }
             }
+            r.Read();
             Add(entries, loc, baseUrl, title, newsDate ?? lastmod);
-            if (entries.Count >= MaxEntries) break;
         }
         return index
             ? new DiscoveredLinks(DiscoveryKind.SitemapIndex, [], entries)
