@@ -109,11 +109,20 @@ public sealed class Crawler(IcmalStore store, IngestPipeline pipeline, HttpFetch
             .Take(options.MaxPagesPerPoll)
             .ToList();
 
+        // --allow-private covers the source's own hosts only: a feed entry pointing at another private address is refused.
+        var ownHosts = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        if (source.AllowPrivate)
+        {
+            if (Uri.TryCreate(source.HomeUrl, UriKind.Absolute, out var homeUri)) ownHosts.Add(homeUri.Authority);
+            foreach (var e in endpoints)
+                if (Uri.TryCreate(e.Url, UriKind.Absolute, out var u)) ownHosts.Add(u.Authority);
+        }
+
         int stored = 0, present = 0, rejected = 0, failed = 0;
         foreach (var (canonical, entry) in todo)
         {
             if (rateLimited) break;
-            var (page, retryAfter) = await FetchPageAsync(source, canonical, entry, ct);
+            var (page, retryAfter) = await FetchPageAsync(source, ownHosts, canonical, ct);
             switch (page)
             {
                 case SeenState.Stored:
@@ -223,10 +232,11 @@ public sealed class Crawler(IcmalStore store, IngestPipeline pipeline, HttpFetch
     }
 
     /// <summary>Fetches and ingests one article page; null means it was already in the archive.</summary>
-    private async Task<(SeenState? State, TimeSpan? RetryAfter)> FetchPageAsync(Source source, string canonical, DiscoveredEntry entry, CancellationToken ct)
+    private async Task<(SeenState? State, TimeSpan? RetryAfter)> FetchPageAsync(Source source, HashSet<string> ownHosts, string canonical, CancellationToken ct)
     {
-        var url = new Uri(entry.Url);
-        var result = await fetcher.FetchAsync(new FetchRequest(url, source.AllowPrivate, FetchPurpose.Page) { SourceId = source.Id }, ct);
+        var url = new Uri(canonical); // without tracking parameters: no campaign is credited with our visit
+        bool allowPrivate = source.AllowPrivate && ownHosts.Contains(url.Authority);
+        var result = await fetcher.FetchAsync(new FetchRequest(url, allowPrivate, FetchPurpose.Page) { SourceId = source.Id }, ct);
         var now = clock.GetUtcNow();
         if (!result.Succeeded || result.Body is null)
         {

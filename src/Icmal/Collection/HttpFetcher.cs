@@ -203,6 +203,8 @@ public sealed class HttpFetcher : IDisposable
         var url = request.Url;
         var visited = new HashSet<string>(StringComparer.Ordinal) { url.AbsoluteUri };
         int redirects = 0, attempt = 0;
+        // --allow-private covers the host asked for; a redirect to another host is held to the public rules.
+        bool allowPrivate = request.AllowPrivate;
         FetchResult Done(FetchOutcome outcome, string? error, int? status = null) => new()
         {
             Request = request, Outcome = outcome, FinalUrl = url, Status = status, Error = error,
@@ -211,12 +213,12 @@ public sealed class HttpFetcher : IDisposable
 
         while (true)
         {
-            if (AddressGuard.CheckUrl(url, request.AllowPrivate) is { } refused) return Done(FetchOutcome.Blocked, refused);
+            if (AddressGuard.CheckUrl(url, allowPrivate) is { } refused) return Done(FetchOutcome.Blocked, refused);
 
             TimeSpan gap = _options.MinHostGap;
             if (_options.RespectRobots && request.Purpose != FetchPurpose.Robots)
             {
-                var robots = await GetRobotsAsync(url, request.AllowPrivate, ct);
+                var robots = await GetRobotsAsync(url, allowPrivate, ct);
                 if (!robots.IsAllowed(url.PathAndQuery))
                     return Done(FetchOutcome.DisallowedByRobots, $"robots.txt of {url.Authority} disallows {url.PathAndQuery}");
                 if (robots.CrawlDelay is { } delay && delay > gap) gap = delay;
@@ -239,7 +241,7 @@ public sealed class HttpFetcher : IDisposable
                 headerCts.CancelAfter(_options.HeaderTimeout);
                 try
                 {
-                    var client = request.AllowPrivate ? _private : _public;
+                    var client = allowPrivate ? _private : _public;
                     response = await client.SendAsync(message, HttpCompletionOption.ResponseHeadersRead, headerCts.Token);
                 }
                 catch (OperationCanceledException) when (!ct.IsCancellationRequested)
@@ -270,6 +272,7 @@ public sealed class HttpFetcher : IDisposable
                                 return Done(FetchOutcome.TooManyRedirects, $"more than {_options.MaxRedirects} redirects", status);
                             var next = location.IsAbsoluteUri ? location : new Uri(url, location);
                             if (!visited.Add(next.AbsoluteUri)) return Done(FetchOutcome.TooManyRedirects, $"redirect loop at {next.AbsoluteUri}", status);
+                            if (!string.Equals(next.Authority, url.Authority, StringComparison.OrdinalIgnoreCase)) allowPrivate = false;
                             url = next;
                             continue;
                         }

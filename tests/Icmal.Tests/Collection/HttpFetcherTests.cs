@@ -34,6 +34,8 @@ public sealed class HttpFetcherTests : IAsyncLifetime
             app.MapGet("/chain/{n:int}", (int n) => Results.Redirect($"/chain/{n + 1}"));
             app.MapGet("/hop", () => Results.Redirect("/ok", permanent: true));
             app.MapGet("/to-file", () => Results.Redirect("file:///etc/passwd"));
+            app.MapGet("/to-metadata", () => Results.Redirect("http://169.254.169.254/latest/meta-data/"));
+            app.MapGet("/to-decimal-loopback", (HttpContext http) => Results.Redirect($"http://0x7f000002:{http.Request.Host.Port}/ok")); // 127.0.0.2: another host
             app.MapGet("/endless", async (HttpContext http) =>
             {
                 http.Response.ContentType = "text/html";
@@ -207,6 +209,17 @@ public sealed class HttpFetcherTests : IAsyncLifetime
         var result = await Fetch("/to-file");
         Assert.Equal(FetchOutcome.Blocked, result.Outcome);
         Assert.Contains("scheme file", result.Error, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("/to-metadata")]
+    [InlineData("/to-decimal-loopback")]
+    public async Task Allow_private_does_not_extend_to_the_hosts_a_redirect_points_at(string path)
+    {
+        var result = await Fetch(path, allowPrivate: true);
+        Assert.Equal(FetchOutcome.Blocked, result.Outcome);
+        Assert.Equal(1, result.Redirects);
+        Assert.Empty(_userAgents);
     }
 
     [Fact]
