@@ -43,6 +43,7 @@ public static class PortalServer
 
         MapPortal(app, store);
         MapApi(app, store);
+        AdminRoutes.Map(app, store);
         MapAssets(app);
         return app;
     }

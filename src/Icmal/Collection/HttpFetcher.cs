@@ -220,7 +220,9 @@ public sealed class HttpFetcher : IDisposable
             {
                 var robots = await GetRobotsAsync(url, allowPrivate, ct);
                 if (!robots.IsAllowed(url.PathAndQuery))
-                    return Done(FetchOutcome.DisallowedByRobots, $"robots.txt of {url.Authority} disallows {url.PathAndQuery}");
+                    return Done(FetchOutcome.DisallowedByRobots, robots.UnreachableReason is { } why
+                        ? $"robots.txt of {url.Authority} could not be read ({why}); nothing is fetched from the site until it can"
+                        : $"robots.txt of {url.Authority} disallows {url.PathAndQuery}");
                 if (robots.CrawlDelay is { } delay && delay > gap) gap = delay;
             }
 
@@ -419,7 +421,7 @@ public sealed class HttpFetcher : IDisposable
                 robots = RobotsTxt.AllowAll; // the page fetch will be blocked by the same rule, with the clearer message
             else
             {
-                robots = RobotsTxt.DisallowAll;
+                robots = RobotsTxt.Unreachable(fetched.Error ?? fetched.Outcome.ToString());
                 ttl = TimeSpan.FromMinutes(Math.Min(10, ttl.TotalMinutes));
             }
             _robots[key] = (robots, _clock.GetUtcNow() + ttl);

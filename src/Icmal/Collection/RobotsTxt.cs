@@ -20,8 +20,11 @@ public sealed class RobotsTxt
     /// <summary>Everything allowed: no robots.txt (4xx), as RFC 9309 says.</summary>
     public static RobotsTxt AllowAll { get; } = new([], null, []);
 
-    /// <summary>Nothing allowed: robots.txt unreachable (5xx, network), as RFC 9309 says.</summary>
-    public static RobotsTxt DisallowAll { get; } = new([("/", false)], null, []);
+    /// <summary>Nothing allowed: robots.txt unreachable (5xx, network), as RFC 9309 says; <paramref name="why"/> says why.</summary>
+    public static RobotsTxt Unreachable(string why) => new([("/", false)], null, []) { UnreachableReason = why };
+
+    /// <summary>Set when the rules are "disallow all" because robots.txt could not be read.</summary>
+    public string? UnreachableReason { get; private init; }
 
     public TimeSpan? CrawlDelay { get; }
 

@@ -312,6 +312,22 @@ public sealed class HttpFetcherTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task An_unreadable_robots_txt_stops_fetching_and_says_why()
+    {
+        int pages = 0;
+        await using var site = await TestSite.StartAsync(app =>
+        {
+            app.MapGet("/robots.txt", () => Results.StatusCode(503));
+            app.MapGet("/page", () => Results.Text($"<html>{Interlocked.Increment(ref pages)}</html>", "text/html"));
+        });
+        using var fetcher = TestSite.Fetcher(TestSite.FastOptions with { MaxRetries = 0 });
+        var result = await fetcher.FetchAsync(new FetchRequest(site.Url("/page"), true, FetchPurpose.Page), Ct);
+        Assert.Equal(FetchOutcome.DisallowedByRobots, result.Outcome);
+        Assert.Contains("could not be read", result.Error, StringComparison.Ordinal);
+        Assert.Equal(0, pages);
+    }
+
+    [Fact]
     public async Task Errors_and_unsupported_content_are_reported()
     {
         Assert.Equal(FetchOutcome.HttpError, (await Fetch("/gone")).Outcome);
