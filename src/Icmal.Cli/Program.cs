@@ -17,6 +17,7 @@ public static class Program
         root.Subcommands.Add(ArticlesCommand.Create());
         root.Subcommands.Add(SourcesCommand.Create());
         root.Subcommands.Add(CrawlCommand.Create());
+        root.Subcommands.Add(new Command("bench", "Benchmarks: speed and memory of the main stages") { BenchCrawlCommand.Create() });
         return await root.Parse(args).InvokeAsync();
     }
 }
