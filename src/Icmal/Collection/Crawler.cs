@@ -85,13 +85,15 @@ public sealed class Crawler(IcmalStore store, IngestPipeline pipeline, HttpFetch
         var errors = new List<string>();
         var entries = new List<DiscoveredEntry>();
         bool rateLimited = false;
+        TimeSpan restFor = TimeSpan.Zero; // the longest Retry-After the site asked for
         foreach (var endpoint in endpoints)
         {
-            var (links, outcome, error) = await ReadEndpointAsync(source, endpoint, ct);
+            var (links, outcome, error, retryAfter) = await ReadEndpointAsync(source, endpoint, ct);
             if (outcome == FetchOutcome.NotModified) notModified++;
             else if (error is null) fetched++;
             if (error is not null) errors.Add($"{endpoint.Url}: {error}");
             if (outcome == FetchOutcome.RateLimited) rateLimited = true;
+            if (retryAfter > restFor) restFor = retryAfter.Value;
             entries.AddRange(links);
         }
 
@@ -139,7 +141,10 @@ public sealed class Crawler(IcmalStore store, IngestPipeline pipeline, HttpFetch
                     break;
             }
             if (retryAfter > fetcher.Options.MaxRetryAfterWait)
+            {
                 rateLimited = true; // the host asked for a long rest: leave the rest for the next poll
+                if (retryAfter > restFor) restFor = retryAfter.Value;
+            }
         }
 
         // The next poll: as often as the source publishes; failures back off.
@@ -151,16 +156,17 @@ public sealed class Crawler(IcmalStore store, IngestPipeline pipeline, HttpFetch
         if (sourceError is not null) interval = options.Scheduler.BackoffFor(source.ConsecutiveFailures + 1, interval);
         if (todo.Count >= options.MaxPagesPerPoll || unseen.Count > todo.Count) interval = options.Scheduler.MinInterval; // a backlog remains
         interval = Scheduler.Jitter(interval);
+        if (restFor > interval) interval = restFor < options.Scheduler.MaxErrorBackoff ? restFor : options.Scheduler.MaxErrorBackoff;
         await store.UpdateSourceAfterPollAsync(source.Id, now, sourceError, interval, now + interval, ct);
         if (sourceError is not null) log?.Invoke($"source {source.Name}: {sourceError}");
         return new SourcePollReport(source.Id, source.Name, fetched, notModified, candidates.Count, todo.Count, stored, present, rejected, failed,
             sourceError, now + interval);
     }
 
-    private async Task<(IReadOnlyList<DiscoveredEntry> Links, FetchOutcome Outcome, string? Error)> ReadEndpointAsync(
+    private async Task<(IReadOnlyList<DiscoveredEntry> Links, FetchOutcome Outcome, string? Error, TimeSpan? RetryAfter)> ReadEndpointAsync(
         Source source, SourceEndpoint endpoint, CancellationToken ct)
     {
-        if (!Uri.TryCreate(endpoint.Url, UriKind.Absolute, out var url)) return ([], FetchOutcome.Blocked, "not an absolute URL");
+        if (!Uri.TryCreate(endpoint.Url, UriKind.Absolute, out var url)) return ([], FetchOutcome.Blocked, "not an absolute URL", null);
         var now = clock.GetUtcNow();
         bool full = endpoint.LastFullFetch is null || now - endpoint.LastFullFetch.Value >= options.FullRefetchInterval;
         var request = new FetchRequest(url, source.AllowPrivate, FetchPurpose.Endpoint)
@@ -173,13 +179,13 @@ public sealed class Crawler(IcmalStore store, IngestPipeline pipeline, HttpFetch
         if (result.Outcome == FetchOutcome.NotModified)
         {
             await store.UpdateEndpointAsync(endpoint.Id, result.ETag, result.LastModified, now, fullFetch: false, null, ct);
-            return ([], result.Outcome, null);
+            return ([], result.Outcome, null, null);
         }
         if (!result.Succeeded || result.Body is null)
         {
             string error = result.Error ?? "no body";
             await store.UpdateEndpointAsync(endpoint.Id, null, null, now, false, error, ct);
-            return ([], result.Outcome, error);
+            return ([], result.Outcome, error, result.RetryAfter);
         }
 
         var baseUrl = result.FinalUrl ?? url;
@@ -197,14 +203,14 @@ public sealed class Crawler(IcmalStore store, IngestPipeline pipeline, HttpFetch
         {
             string error = links.Warning ?? "not a feed or sitemap";
             await store.UpdateEndpointAsync(endpoint.Id, null, null, now, false, error, ct);
-            return ([], FetchOutcome.UnsupportedContent, error);
+            return ([], FetchOutcome.UnsupportedContent, error, null);
         }
         if (links.Warning is not null) log?.Invoke($"{endpoint.Url}: {links.Warning}");
 
         var all = new List<DiscoveredEntry>(links.Entries);
         if (links.ChildSitemaps.Count > 0) all.AddRange(await ReadChildSitemapsAsync(source, links.ChildSitemaps, ct));
         await store.UpdateEndpointAsync(endpoint.Id, result.ETag, result.LastModified, now, full, null, ct);
-        return (all, FetchOutcome.Ok, null);
+        return (all, FetchOutcome.Ok, null, null);
     }
 
     /// <summary>The most recently modified children of a sitemap index (one level; a child that is itself an index is not followed).</summary>
@@ -289,12 +295,22 @@ public sealed class CollectorWorker(IcmalStore store, Crawler crawler, TimeProvi
 {
     public static readonly TimeSpan MaxSleep = TimeSpan.FromSeconds(30);
 
+    /// <summary>Fetch records older than this are deleted (hourly); feed bodies are kept a week.</summary>
+    public static readonly TimeSpan FetchRetention = TimeSpan.FromDays(30);
+
     public async Task RunAsync(CancellationToken ct)
     {
+        var lastPrune = DateTimeOffset.MinValue;
         while (!ct.IsCancellationRequested)
         {
             try
             {
+                var now = clock.GetUtcNow();
+                if (now - lastPrune > TimeSpan.FromHours(1))
+                {
+                    await store.PruneFetchesAsync(now - FetchRetention, now - TimeSpan.FromDays(7), ct);
+                    lastPrune = now;
+                }
                 var due = await store.DueSourcesAsync(clock.GetUtcNow(), ct);
                 if (due.Count > 0)
                     foreach (var report in await crawler.PollAsync(due, ct))

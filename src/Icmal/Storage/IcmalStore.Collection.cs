@@ -188,6 +188,14 @@ public sealed partial class IcmalStore
             ("@a", fetch.Attempts), ("@e", fetch.Error), ("@body", body));
     }
 
+    /// <summary>Deletes fetch records before <paramref name="recordsBefore"/> and archived feed bodies before <paramref name="bodiesBefore"/>.</summary>
+    public async Task PruneFetchesAsync(DateTimeOffset recordsBefore, DateTimeOffset bodiesBefore, CancellationToken ct)
+    {
+        await using var conn = await OpenAsync(ct);
+        await ExecAsync(conn, null, "DELETE FROM fetches WHERE started_at < @t", ct, ("@t", Iso(recordsBefore)));
+        await ExecAsync(conn, null, "UPDATE fetches SET body_brotli = NULL WHERE body_brotli IS NOT NULL AND started_at < @t", ct, ("@t", Iso(bodiesBefore)));
+    }
+
     /// <summary>The most recent fetches, newest first, optionally of one source.</summary>
     public async Task<IReadOnlyList<FetchRecord>> ListFetchesAsync(long? sourceId, int limit, CancellationToken ct)
     {

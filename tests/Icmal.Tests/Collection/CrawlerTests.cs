@@ -267,6 +267,55 @@ public sealed class CrawlerTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_failing_page_is_retried_on_later_polls_then_given_up()
+    {
+        int calls = 0;
+        await using var site = await TestSite.StartAsync(app =>
+        {
+            app.MapGet("/robots.txt", () => Results.StatusCode(404));
+            app.MapGet("/rss", (HttpContext http) => Results.Text(
+                $"<rss><channel><item><link>http://{http.Request.Host}/news/1</link></item></channel></rss>", "application/rss+xml"));
+            app.MapGet("/news/1", () =>
+            {
+                Interlocked.Increment(ref calls);
+                return Results.StatusCode(502);
+            });
+        });
+        var store = await IcmalStore.OpenSqliteAsync(_data, Ct);
+        await store.AddSourceAsync(new SourceDefinition("Qırıq", site.Root.AbsoluteUri, "az", [(EndpointKind.Feed, site.Url("/rss").AbsoluteUri)]), true, true, Ct);
+        var options = TestSite.FastOptions with { MaxRetries = 0 };
+        for (int poll = 1; poll <= IcmalStore.MaxPageAttempts + 2; poll++)
+        {
+            using var collector = new Collector(store, options, new CrawlOptions(), TimeProvider.System);
+            var report = (await collector.Crawler.PollAsync(await store.ListSourcesAsync(Ct), Ct)).Single();
+            Assert.Null(report.Error); // a page failing is not the source failing
+            Assert.Equal(poll <= IcmalStore.MaxPageAttempts ? 1 : 0, report.Failed);
+        }
+        Assert.Equal(IcmalStore.MaxPageAttempts, calls);
+    }
+
+    [Fact]
+    public async Task The_worker_polls_enabled_sources_only_and_stops_on_cancellation()
+    {
+        var store = await IcmalStore.OpenSqliteAsync(_data, Ct);
+        await store.AddSourceAsync(new SourceDefinition("Yaxşı", _good.Root.AbsoluteUri, "az", [(EndpointKind.Feed, _good.Url("/rss").AbsoluteUri)]), true, true, Ct);
+        await store.AddSourceAsync(new SourceDefinition("Söndürülüb", _bad.Root.AbsoluteUri, "az", [(EndpointKind.Feed, _bad.Url("/down").AbsoluteUri)]), false, true, Ct);
+        using var collector = NewCollector(store);
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(Ct);
+        var running = collector.Worker.RunAsync(stop.Token);
+        var deadline = DateTime.UtcNow.AddSeconds(20);
+        // News 1–4 and the legacy page from the feed.
+        while (await store.CountArticlesAsync(Ct) < 5 && DateTime.UtcNow < deadline) await Task.Delay(50, Ct);
+        await stop.CancelAsync();
+        await running.WaitAsync(TimeSpan.FromSeconds(10), Ct);
+        Assert.Equal(5, await store.CountArticlesAsync(Ct));
+        var sources = await store.ListSourcesAsync(Ct);
+        Assert.NotNull(sources.Single(s => s.Name == "Yaxşı").LastPolled);
+        Assert.Null(sources.Single(s => s.Name == "Söndürülüb").LastPolled);
+        Assert.Empty(await store.ListFetchesAsync(sources.Single(s => s.Name == "Söndürülüb").Id, 10, Ct));
+    }
+
+    [Fact]
     public void The_scheduler_polls_busy_sources_more_often()
     {
         var s = new Scheduler();
