@@ -121,10 +121,16 @@ public sealed class Crawler(IcmalStore store, IngestPipeline pipeline, HttpFetch
         }
 
         int stored = 0, present = 0, rejected = 0, failed = 0;
-        foreach (var (canonical, entry) in todo)
+        var settled = new HashSet<string>(StringComparer.Ordinal); // addresses this poll has stored under (redirect targets, declared canonicals)
+        foreach (var (canonical, _) in todo)
         {
             if (rateLimited) break;
-            var (page, retryAfter) = await FetchPageAsync(source, ownHosts, canonical, ct);
+            if (settled.Contains(canonical))
+            {
+                present++;
+                continue;
+            }
+            var (page, retryAfter) = await FetchPageAsync(source, ownHosts, canonical, settled, ct);
             switch (page)
             {
                 case SeenState.Stored:
@@ -238,7 +244,8 @@ public sealed class Crawler(IcmalStore store, IngestPipeline pipeline, HttpFetch
     }
 
     /// <summary>Fetches and ingests one article page; null means it was already in the archive.</summary>
-    private async Task<(SeenState? State, TimeSpan? RetryAfter)> FetchPageAsync(Source source, HashSet<string> ownHosts, string canonical, CancellationToken ct)
+    private async Task<(SeenState? State, TimeSpan? RetryAfter)> FetchPageAsync(Source source, HashSet<string> ownHosts, string canonical,
+        HashSet<string> settled, CancellationToken ct)
     {
         var url = new Uri(canonical); // without tracking parameters: no campaign is credited with our visit
         bool allowPrivate = source.AllowPrivate && ownHosts.Contains(url.Authority);
@@ -254,6 +261,13 @@ public sealed class Crawler(IcmalStore store, IngestPipeline pipeline, HttpFetch
             return (state, result.RetryAfter);
         }
         var finalUrl = result.FinalUrl ?? url;
+        // The same article under another address (a slug variant, a mobile path) declares the address it lives at.
+        string? declared = Discovery.FindCanonicalLink(result.Body, finalUrl);
+        if (declared is not null && declared != canonical && await store.FindArticleIdByCanonicalUrlAsync(declared, ct) is { } sameArticle)
+        {
+            await store.MarkSeenAsync(canonical, source.Id, SeenState.Stored, sameArticle, $"same article as {declared}", now, ct);
+            return (null, null);
+        }
         var document = new IncomingDocument(finalUrl.AbsoluteUri, DocumentFormat.Html, result.Body, now, finalUrl,
             CharsetDetection.ForPage(result.Body, result.Charset));
         IngestOutcome outcome;
@@ -269,7 +283,15 @@ public sealed class Crawler(IcmalStore store, IngestPipeline pipeline, HttpFetch
         var seen = outcome.Status == IngestStatus.Rejected ? SeenState.Rejected : SeenState.Stored;
         await store.MarkSeenAsync(canonical, source.Id, seen, outcome.ArticleId, outcome.Reason, now, ct);
         if (UrlCanonicaliser.Canonicalise(finalUrl) is { } finalCanonical && finalCanonical != canonical)
+        {
             await store.MarkSeenAsync(finalCanonical, source.Id, seen, outcome.ArticleId, outcome.Reason, now, ct);
+            settled.Add(finalCanonical);
+        }
+        if (declared is not null && declared != canonical && seen == SeenState.Stored)
+        {
+            await store.MarkSeenAsync(declared, source.Id, seen, outcome.ArticleId, outcome.Reason, now, ct);
+            settled.Add(declared);
+        }
         return (outcome.Status switch
         {
             IngestStatus.Stored => SeenState.Stored,

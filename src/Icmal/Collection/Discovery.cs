@@ -97,6 +97,39 @@ public static class Discovery
         return new DiscoveredLinks(DiscoveryKind.Listing, entries, []);
     }
 
+    private static readonly Regex LinkTag = new(@"<link\b[^>]{0,2000}>", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1));
+    private static readonly Regex RelCanonical = new(@"\brel\s*=\s*[""']?canonical\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1));
+    private static readonly Regex Href = new(@"\bhref\s*=\s*(?:""([^""]*)""|'([^']*)'|([^\s>]+))", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1));
+
+    /// <summary>
+    /// The canonical address a page declares (&lt;link rel="canonical"&gt; in its first 64 KB), canonicalised, when it is
+    /// on the page's own site; null otherwise. A republisher's canonical link pointing at the original is ignored:
+    /// the republication is an article of its own, linked to the original later.
+    /// </summary>
+    public static string? FindCanonicalLink(ReadOnlySpan<byte> html, Uri pageUrl)
+    {
+        ArgumentNullException.ThrowIfNull(pageUrl);
+        string head = System.Text.Encoding.UTF8.GetString(html[..Math.Min(html.Length, 64 * 1024)]);
+        try
+        {
+            foreach (Match tag in LinkTag.Matches(head))
+            {
+                if (!RelCanonical.IsMatch(tag.Value)) continue;
+                var href = Href.Match(tag.Value);
+                if (!href.Success) continue;
+                string value = System.Net.WebUtility.HtmlDecode(href.Groups[1].Success ? href.Groups[1].Value : href.Groups[2].Success ? href.Groups[2].Value : href.Groups[3].Value);
+                if (!Uri.TryCreate(pageUrl, value.Trim(), out var abs)) return null;
+                if (!SiteKey(abs.Host).Equals(SiteKey(pageUrl.Host), StringComparison.OrdinalIgnoreCase)) return null;
+                return UrlCanonicaliser.Canonicalise(abs);
+            }
+        }
+        catch (RegexMatchTimeoutException)
+        {
+            // No canonical link then.
+        }
+        return null;
+    }
+
     private static string SiteKey(string host) =>
         host.StartsWith("www.", StringComparison.OrdinalIgnoreCase) ? host[4..] : host;
 }

@@ -258,6 +258,19 @@ public sealed partial class IcmalStore
         return wanted;
     }
 
+    /// <summary>The article stored under a canonical address, if any.</summary>
+    public async Task<long?> FindArticleIdByCanonicalUrlAsync(string canonicalUrl, CancellationToken ct)
+    {
+        await using var conn = await OpenAsync(ct);
+        object? id = await ScalarAsync(conn, null, """
+            SELECT article_id FROM seen_urls WHERE canonical_url = @u AND state = 'stored' AND article_id IS NOT NULL
+            UNION ALL
+            SELECT id FROM articles WHERE canonical_url = @u
+            LIMIT 1
+            """, ct, ("@u", canonicalUrl));
+        return id is null or DBNull ? null : Convert.ToInt64(id, CultureInfo.InvariantCulture);
+    }
+
     /// <summary>Records what became of an article address (one row per canonical URL; attempts count failures).</summary>
     public async Task MarkSeenAsync(string canonicalUrl, long? sourceId, SeenState state, long? articleId, string? reason, DateTimeOffset at, CancellationToken ct)
     {

@@ -52,6 +52,7 @@ public sealed class CrawlerTests : IAsyncLifetime
                     items.Append(System.Globalization.CultureInfo.InvariantCulture,
                         $"<item><title>Xəbər {i}</title><link>{_good.Root}news/{i}?utm_source=rss</link><pubDate>{DateTimeOffset.UtcNow.AddMinutes(-i):R}</pubDate></item>");
                 items.Append(System.Globalization.CultureInfo.InvariantCulture, $"<item><title>Dup</title><link>{_good.Root}news/1#comments</link></item>");
+                items.Append(System.Globalization.CultureInfo.InvariantCulture, $"<item><title>Slug</title><link>{_good.Root}news/3/bakida-hadise</link></item>");
                 items.Append(System.Globalization.CultureInfo.InvariantCulture, $"<item><title>Gone</title><link>{_good.Root}missing/1</link></item>");
                 items.Append(System.Globalization.CultureInfo.InvariantCulture, $"<item><title>Hidden</title><link>{_good.Root}hidden/1</link></item>");
                 items.Append(System.Globalization.CultureInfo.InvariantCulture, $"<item><title>Legacy</title><link>{_good.Root}legacy/1</link></item>");
@@ -61,7 +62,14 @@ public sealed class CrawlerTests : IAsyncLifetime
             app.MapGet("/news/{id:int}", (HttpContext http, int id) =>
             {
                 Hit(http);
-                return TestSite.Write(http, TestSite.ArticleHtml($"Xəbər nömrə {id}", $"Bakıda {id} nömrəli hadisə baş verdi."));
+                return TestSite.Write(http, TestSite.ArticleHtml($"Xəbər nömrə {id}", $"Bakıda {id} nömrəli hadisə baş verdi.", canonical: $"/news/{id}"));
+            });
+            app.MapGet("/news/{id:int}/{slug}", (HttpContext http, int id) =>
+            {
+                // The same article at a slug address, with a share box that makes its bytes differ.
+                Hit(http);
+                return TestSite.Write(http, TestSite.ArticleHtml($"Xəbər nömrə {id}", $"Bakıda {id} nömrəli hadisə baş verdi.", canonical: $"/news/{id}")
+                    .Replace("</body>", "<div class=\"share\">Paylaş</div></body>", StringComparison.Ordinal));
             });
             app.MapGet("/hidden/{id:int}", (HttpContext http) =>
             {

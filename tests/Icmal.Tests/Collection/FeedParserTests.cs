@@ -221,6 +221,15 @@ public sealed class FeedParserTests
         Assert.Equal(["https://site.az/az/news/123456", "https://site.az/az/siyaset/prezident-yeni-qanunu-imzaladi-bu-gun"], links.Entries.Select(e => e.Url));
     }
 
+    [Theory]
+    [InlineData("<link rel=\"canonical\" href=\"/az/news/5?utm_source=x\">", "https://site.az/az/news/5")]
+    [InlineData("<LINK HREF='https://www.site.az/az/news/5' REL='canonical'>", "https://www.site.az/az/news/5")]
+    [InlineData("<link rel=canonical href=https://site.az/a>", "https://site.az/a")]
+    [InlineData("<link rel=\"canonical\" href=\"https://apa.az/original/1\">", null)] // a republisher crediting the original
+    [InlineData("<link rel=\"alternate\" href=\"https://site.az/x\">", null)]
+    public void Canonical_links_on_the_same_site_only(string tag, string? expected) =>
+        Assert.Equal(expected, Discovery.FindCanonicalLink(Encoding.UTF8.GetBytes($"<html><head>{tag}</head></html>"), new Uri("https://site.az/az/news/5/slug")));
+
     private static Encoding CodePagesEncoding(int codePage)
     {
         Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);

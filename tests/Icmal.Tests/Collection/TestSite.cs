@@ -61,8 +61,8 @@ public sealed class TestSite : IAsyncDisposable
             });
 
     /// <summary>An article page the extractor accepts: a headline and a few paragraphs.</summary>
-    public static string ArticleHtml(string title, string body, string charset = "utf-8") => $"""
-        <!DOCTYPE html><html lang="az"><head><meta charset="{charset}"><title>{title}</title></head>
+    public static string ArticleHtml(string title, string body, string charset = "utf-8", string? canonical = null) => $"""
+        <!DOCTYPE html><html lang="az"><head><meta charset="{charset}"><title>{title}</title>{(canonical is null ? "" : $"<link rel=\"canonical\" href=\"{canonical}\">")}</head>
         <body><nav><a href="/">Ana səhifə</a></nav>
         <article><h1>{title}</h1>
         <p>{body} Bu xəbərin birinci abzasıdır və kifayət qədər uzun mətn ehtiva edir ki, çıxarıcı onu qəbul etsin.</p>
