@@ -15,7 +15,7 @@ public sealed class Collector : IDisposable
         Fetcher = new HttpFetcher(fetchOptions, new HostPoliteness(clock), clock,
             (result, ct) => store.RecordFetchAsync(result, keepBody: result.Request.Purpose is FetchPurpose.Endpoint or FetchPurpose.Discovery && result.Succeeded, ct));
         Crawler = new Crawler(store, new IngestPipeline(store), Fetcher, crawlOptions, clock, log);
-        Worker = new CollectorWorker(store, Crawler, clock, log);
+        Worker = new CollectorWorker(store, Crawler, crawlOptions, clock, log);
         Discoverer = new SourceDiscoverer(Fetcher);
     }
 

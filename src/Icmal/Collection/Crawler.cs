@@ -44,7 +44,8 @@ public sealed class Crawler(IcmalStore store, IngestPipeline pipeline, HttpFetch
         return reports.OrderBy(r => r.SourceName, StringComparer.Ordinal).ToList();
     }
 
-    private async Task<SourcePollReport> PollSourceSafelyAsync(Source source, CancellationToken ct)
+    /// <summary>Polls one source; a failure becomes the report's error (and the source's backoff), never an exception.</summary>
+    public async Task<SourcePollReport> PollSourceSafelyAsync(Source source, CancellationToken ct)
     {
         try
         {
@@ -311,9 +312,11 @@ public sealed class Crawler(IcmalStore store, IngestPipeline pipeline, HttpFetch
 
 /// <summary>
 /// The collector running inside `icmal serve` (and `icmal crawl` without --once): polls enabled sources as they fall
-/// due, sleeping until the next is due (checking at least every <see cref="MaxSleep"/> for new or re-enabled sources).
+/// due, up to <see cref="CrawlOptions.MaxConcurrentSources"/> at a time, each on its own (a slow site with a long
+/// Crawl-delay never holds the others back), sleeping until the next is due or a poll ends (checking at least every
+/// <see cref="MaxSleep"/> for new or re-enabled sources).
 /// </summary>
-public sealed class CollectorWorker(IcmalStore store, Crawler crawler, TimeProvider clock, Action<string>? log = null)
+public sealed class CollectorWorker(IcmalStore store, Crawler crawler, CrawlOptions options, TimeProvider clock, Action<string>? log = null)
 {
     public static readonly TimeSpan MaxSleep = TimeSpan.FromSeconds(30);
 
@@ -323,35 +326,59 @@ public sealed class CollectorWorker(IcmalStore store, Crawler crawler, TimeProvi
     public async Task RunAsync(CancellationToken ct)
     {
         var lastPrune = DateTimeOffset.MinValue;
-        while (!ct.IsCancellationRequested)
+        var inFlight = new Dictionary<long, Task>();
+        try
         {
+            while (!ct.IsCancellationRequested)
+            {
+                try
+                {
+                    foreach (long done in inFlight.Where(kv => kv.Value.IsCompleted).Select(kv => kv.Key).ToList()) inFlight.Remove(done);
+                    var now = clock.GetUtcNow();
+                    if (now - lastPrune > TimeSpan.FromHours(1))
+                    {
+                        await store.PruneFetchesAsync(now - FetchRetention, now - TimeSpan.FromDays(7), ct);
+                        lastPrune = now;
+                    }
+                    foreach (var source in await store.DueSourcesAsync(now, ct))
+                    {
+                        if (inFlight.Count >= options.MaxConcurrentSources) break;
+                        if (inFlight.ContainsKey(source.Id)) continue;
+                        inFlight[source.Id] = Task.Run(async () =>
+                        {
+                            var report = await crawler.PollSourceSafelyAsync(source, ct);
+                            if (report.NewUrls > 0 || report.Error is not null) log?.Invoke(Crawler.Describe(report));
+                        }, CancellationToken.None);
+                    }
+                    var next = await store.NextPollAsync(ct);
+                    var sleep = next is { } n ? n - clock.GetUtcNow() : MaxSleep;
+                    if (sleep > MaxSleep) sleep = MaxSleep;
+                    if (sleep < TimeSpan.FromSeconds(1)) sleep = TimeSpan.FromSeconds(1);
+                    await Task.WhenAny(inFlight.Values.Append(Task.Delay(sleep, clock, ct)));
+                    ct.ThrowIfCancellationRequested();
+                }
+                catch (OperationCanceledException) when (ct.IsCancellationRequested)
+                {
+                    return;
+                }
+                catch (Exception e)
+                {
+                    // The database was busy or gone for a moment: say so and keep going.
+                    log?.Invoke($"collector: {e.GetType().Name}: {e.Message}");
+                    await Task.Delay(MaxSleep, clock, ct).ContinueWith(_ => { }, TaskScheduler.Default);
+                }
+            }
+        }
+        finally
+        {
+            // Polls observe the same cancellation; wait for them so nothing writes after the worker has stopped.
             try
             {
-                var now = clock.GetUtcNow();
-                if (now - lastPrune > TimeSpan.FromHours(1))
-                {
-                    await store.PruneFetchesAsync(now - FetchRetention, now - TimeSpan.FromDays(7), ct);
-                    lastPrune = now;
-                }
-                var due = await store.DueSourcesAsync(clock.GetUtcNow(), ct);
-                if (due.Count > 0)
-                    foreach (var report in await crawler.PollAsync(due, ct))
-                        if (report.NewUrls > 0 || report.Error is not null) log?.Invoke(Crawler.Describe(report));
-                var next = await store.NextPollAsync(ct);
-                var sleep = next is { } n ? n - clock.GetUtcNow() : MaxSleep;
-                if (sleep > MaxSleep) sleep = MaxSleep;
-                if (sleep < TimeSpan.FromSeconds(1)) sleep = TimeSpan.FromSeconds(1);
-                await Task.Delay(sleep, clock, ct);
+                await Task.WhenAll(inFlight.Values);
             }
-            catch (OperationCanceledException) when (ct.IsCancellationRequested)
+            catch (OperationCanceledException)
             {
-                return;
-            }
-            catch (Exception e)
-            {
-                // The database was busy or gone for a moment: say so and keep going.
-                log?.Invoke($"collector: {e.GetType().Name}: {e.Message}");
-                await Task.Delay(MaxSleep, clock, ct).ContinueWith(_ => { }, TaskScheduler.Default);
+                // Expected on shutdown.
             }
         }
     }
