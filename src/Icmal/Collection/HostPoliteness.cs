@@ -30,8 +30,10 @@ public sealed class HostPoliteness(TimeProvider clock)
         await slot.Gate.WaitAsync(ct);
         try
         {
-            var wait = slot.NextAllowed - clock.GetUtcNow();
-            if (wait > TimeSpan.Zero) await Task.Delay(wait, clock, ct);
+            // Timers may fire up to a tick early: wait again until the gap has truly passed.
+            TimeSpan wait;
+            while ((wait = slot.NextAllowed - clock.GetUtcNow()) > TimeSpan.Zero)
+                await Task.Delay(TimeSpan.FromMilliseconds(Math.Ceiling(wait.TotalMilliseconds) + 1), clock, ct);
         }
         catch
         {
