@@ -10,7 +10,7 @@ namespace Icmal.Collection;
 public sealed record CrawlOptions
 {
     /// <summary>Sources polled at the same time (requests to one host are one at a time whatever this is).</summary>
-    public int MaxConcurrentSources { get; init; } = 8;
+    public int MaxConcurrentSources { get; init; } = 16;
     /// <summary>New article pages fetched per source per poll; the rest wait for the next poll.</summary>
     public int MaxPagesPerPoll { get; init; } = 200;
     /// <summary>Child sitemaps of a sitemap index read per poll (the most recently modified).</summary>
