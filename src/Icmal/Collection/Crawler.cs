@@ -15,7 +15,7 @@ public sealed record CrawlOptions
     public int MaxPagesPerPoll { get; init; } = 200;
     /// <summary>Child sitemaps of a sitemap index read per poll (the most recently modified).</summary>
     public int ChildSitemapsPerPoll { get; init; } = 3;
-    /// <summary>Entries dated older than this are not fetched (a sitemap lists a site's whole archive).</summary>
+    /// <summary>Sitemap entries dated older than this are not fetched (a sitemap lists a site's whole archive).</summary>
     public TimeSpan MaxEntryAge { get; init; } = TimeSpan.FromDays(7);
     /// <summary>An endpoint is fetched unconditionally (no ETag/If-Modified-Since) at least this often.</summary>
     public TimeSpan FullRefetchInterval { get; init; } = TimeSpan.FromHours(24);
@@ -73,7 +73,6 @@ public sealed class Crawler(IcmalStore store, IngestPipeline pipeline, HttpFetch
     public async Task<SourcePollReport> PollSourceAsync(Source source, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(source);
-        var started = clock.GetUtcNow();
         var endpoints = await store.ListEndpointsAsync(source.Id, ct);
         if (endpoints.Count == 0 && Uri.TryCreate(source.HomeUrl, UriKind.Absolute, out var home))
         {
@@ -99,13 +98,9 @@ public sealed class Crawler(IcmalStore store, IngestPipeline pipeline, HttpFetch
         }
 
         // Canonical addresses, newest first, each once; the ones already stored, rejected or given up on are dropped.
-        var cutoff = started - options.MaxEntryAge;
         var candidates = new Dictionary<string, DiscoveredEntry>(StringComparer.Ordinal);
         foreach (var e in entries)
-        {
-            if (e.Published is { } p && p < cutoff) continue;
             if (UrlCanonicaliser.Canonicalise(e.Url) is { } canonical) candidates.TryAdd(canonical, e);
-        }
         var unseen = await store.FilterUnseenAsync(candidates.Keys, ct);
         var todo = candidates.Where(c => unseen.Contains(c.Key))
             .OrderByDescending(c => c.Value.Published ?? DateTimeOffset.MaxValue)
@@ -216,6 +211,12 @@ public sealed class Crawler(IcmalStore store, IngestPipeline pipeline, HttpFetch
 
         var all = new List<DiscoveredEntry>(links.Entries);
         if (links.ChildSitemaps.Count > 0) all.AddRange(await ReadChildSitemapsAsync(source, links.ChildSitemaps, ct));
+        if (links.Kind is DiscoveryKind.Sitemap or DiscoveryKind.SitemapIndex)
+        {
+            // A sitemap lists the site's archive: only recent entries are followed (feeds list a few items; all are taken).
+            var cutoff = now - options.MaxEntryAge;
+            all.RemoveAll(e => e.Published is { } p && p < cutoff);
+        }
         await store.UpdateEndpointAsync(endpoint.Id, result.ETag, result.LastModified, now, full, null, ct);
         return (all, FetchOutcome.Ok, null, null);
     }
