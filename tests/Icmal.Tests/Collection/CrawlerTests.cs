@@ -71,6 +71,15 @@ public sealed class CrawlerTests : IAsyncLifetime
                 return TestSite.Write(http, TestSite.ArticleHtml($"Xəbər nömrə {id}", $"Bakıda {id} nömrəli hadisə baş verdi.", canonical: $"/news/{id}")
                     .Replace("</body>", "<div class=\"share\">Paylaş</div></body>", StringComparison.Ordinal));
             });
+            app.MapGet("/bolme/siyaset", (HttpContext http) =>
+            {
+                Hit(http);
+                return TestSite.Write(http, """
+                    <html><body><nav><a href="/bolme/iqtisadiyyat">İqtisadiyyat</a><a href="/news/901">Menyu xəbəri</a></nav>
+                    <main><a href="/news/107">Birinci</a> <a href="/news/108?utm_medium=list">İkinci</a> <a href="/haqqimizda">Haqqımızda</a></main>
+                    <footer><a href="/news/902">Footer</a></footer></body></html>
+                    """);
+            });
             app.MapGet("/hidden/{id:int}", (HttpContext http) =>
             {
                 Hit(http);
@@ -189,6 +198,21 @@ public sealed class CrawlerTests : IAsyncLifetime
         var bad = (await store.FindSourceAsync("Pis", Ct))!;
         Assert.Equal(2, bad.ConsecutiveFailures);
         Assert.Contains("HTTP 500", bad.LastError, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_site_without_a_feed_is_followed_through_its_listing_page()
+    {
+        var store = await IcmalStore.OpenSqliteAsync(_data, Ct);
+        await store.AddSourceAsync(new SourceDefinition("Lentsiz", _good.Root.AbsoluteUri, "az",
+            [(EndpointKind.Listing, _good.Url("/bolme/siyaset").AbsoluteUri)]), true, true, Ct);
+        using var collector = NewCollector(store);
+        var report = (await collector.Crawler.PollAsync(await store.ListSourcesAsync(Ct), Ct)).Single();
+        Assert.Null(report.Error);
+        Assert.Equal(2, report.Stored);
+        Assert.Equal(1, Hits("/news/107"));
+        Assert.Equal(1, Hits("/news/108"));
+        Assert.Equal(0, Hits("/news/901") + Hits("/news/902")); // navigation and footer links are not articles
     }
 
     [Fact]
