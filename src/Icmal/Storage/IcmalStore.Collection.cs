@@ -295,7 +295,7 @@ public sealed partial class IcmalStore
     {
         await using var conn = await OpenAsync(ct);
         return Convert.ToInt64(await ScalarAsync(conn, null,
-            "SELECT COUNT(*) FROM seen_urls WHERE source_id = @s AND state = 'stored' AND first_seen_at >= @since", ct,
+            "SELECT COUNT(DISTINCT article_id) FROM seen_urls WHERE source_id = @s AND state = 'stored' AND first_seen_at >= @since", ct,
             ("@s", sourceId), ("@since", Iso(since))), CultureInfo.InvariantCulture);
     }
 
@@ -334,10 +334,10 @@ public sealed partial class IcmalStore
         foreach (var s in sources)
         {
             long week = Convert.ToInt64(await ScalarAsync(conn, null,
-                "SELECT COUNT(*) FROM seen_urls WHERE source_id = @s AND state = 'stored' AND first_seen_at >= @since", ct,
+                "SELECT COUNT(DISTINCT article_id) FROM seen_urls WHERE source_id = @s AND state = 'stored' AND first_seen_at >= @since", ct,
                 ("@s", s.Id), ("@since", Iso(now.AddDays(-7)))), CultureInfo.InvariantCulture);
             long total = Convert.ToInt64(await ScalarAsync(conn, null,
-                "SELECT COUNT(*) FROM seen_urls WHERE source_id = @s AND state = 'stored'", ct, ("@s", s.Id)), CultureInfo.InvariantCulture);
+                "SELECT COUNT(DISTINCT article_id) FROM seen_urls WHERE source_id = @s AND state = 'stored'", ct, ("@s", s.Id)), CultureInfo.InvariantCulture);
             long fetches = Convert.ToInt64(await ScalarAsync(conn, null,
                 "SELECT COUNT(*) FROM fetches WHERE source_id = @s AND started_at >= @since", ct, ("@s", s.Id), ("@since", Iso(now.AddDays(-1)))),
                 CultureInfo.InvariantCulture);

@@ -163,7 +163,14 @@ public sealed class CrawlerTests : IAsyncLifetime
         Assert.Contains("В Баку прошла встреча", legacy.Text, StringComparison.Ordinal);
         Assert.All(articles, a => Assert.DoesNotContain("utm_", a.Url ?? "", StringComparison.Ordinal));
 
-        // Every fetch is recorded, the feed body kept.
+        // Health, as /admin/sources shows it: the slug variant and the utm link count as the articles they are.
+        var health = (await store.ListSourceHealthAsync(DateTimeOffset.UtcNow, Ct)).Single(h => h.Source.Name == "Yaxşı");
+        Assert.Equal(6, health.ArticlesTotal);
+        Assert.Equal(6, health.ArticlesLast7Days);
+        Assert.Equal(2, health.Endpoints.Count);
+        Assert.True(health.FailedFetchesLast24Hours >= 3); // robots refusal, 404, blocked address
+
+        // Every fetch is recorded.
         var fetches = await store.ListFetchesAsync(goodId, 100, Ct);
         Assert.Contains(fetches, f => f.Purpose == "Page" && f.Outcome == "DisallowedByRobots");
         Assert.Contains(fetches, f => f.Purpose == "Page" && f.Status == 404);
