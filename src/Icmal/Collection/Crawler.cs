@@ -54,7 +54,6 @@ public sealed class Crawler(IcmalStore store, IngestPipeline pipeline, HttpFetch
         catch (Exception e) when (e is not OperationCanceledException || !ct.IsCancellationRequested)
         {
             string error = $"{e.GetType().Name}: {e.Message}";
-            log?.Invoke($"source {source.Name}: {error}");
             var now = clock.GetUtcNow();
             var interval = Scheduler.Jitter(options.Scheduler.BackoffFor(source.ConsecutiveFailures + 1, Scheduler.DefaultInterval));
             try
@@ -160,7 +159,6 @@ public sealed class Crawler(IcmalStore store, IngestPipeline pipeline, HttpFetch
         interval = Scheduler.Jitter(interval);
         if (restFor > interval) interval = restFor < options.Scheduler.MaxErrorBackoff ? restFor : options.Scheduler.MaxErrorBackoff;
         await store.UpdateSourceAfterPollAsync(source.Id, now, sourceError, interval, now + interval, ct);
-        if (sourceError is not null) log?.Invoke($"source {source.Name}: {sourceError}");
         return new SourcePollReport(source.Id, source.Name, fetched, notModified, candidates.Count, todo.Count, stored, present, rejected, failed,
             sourceError, now + interval);
     }
