@@ -258,6 +258,9 @@ public sealed class HttpFetcher : IDisposable
                 catch (HttpRequestException e)
                 {
                     transientError = Describe(e);
+                    // A name that does not resolve will not resolve in two seconds either.
+                    if (FindSocketError(e) is SocketError.HostNotFound or SocketError.NoData)
+                        return Done(FetchOutcome.NetworkError, transientError);
                 }
 
                 if (response is not null)
@@ -437,6 +440,13 @@ public sealed class HttpFetcher : IDisposable
     {
         for (Exception? x = e; x is not null; x = x.InnerException)
             if (x is AddressBlockedException blocked) return blocked;
+        return null;
+    }
+
+    private static SocketError? FindSocketError(Exception e)
+    {
+        for (Exception? x = e; x is not null; x = x.InnerException)
+            if (x is SocketException socket) return socket.SocketErrorCode;
         return null;
     }
 
