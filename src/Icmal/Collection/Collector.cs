@@ -9,12 +9,14 @@ namespace Icmal.Collection;
 /// </summary>
 public sealed class Collector : IDisposable
 {
-    public Collector(IcmalStore store, FetchOptions fetchOptions, CrawlOptions crawlOptions, TimeProvider clock, Action<string>? log = null)
+    /// <param name="afterStore">Later stages (analyse, cluster, index), called with each newly stored article's id.</param>
+    public Collector(IcmalStore store, FetchOptions fetchOptions, CrawlOptions crawlOptions, TimeProvider clock, Action<string>? log = null,
+        Func<long, CancellationToken, Task>? afterStore = null)
     {
         ArgumentNullException.ThrowIfNull(store);
         Fetcher = new HttpFetcher(fetchOptions, new HostPoliteness(clock), clock,
             (result, ct) => store.RecordFetchAsync(result, keepBody: result.Request.Purpose is FetchPurpose.Endpoint or FetchPurpose.Discovery && result.Succeeded, ct));
-        Crawler = new Crawler(store, new IngestPipeline(store), Fetcher, crawlOptions, clock, log);
+        Crawler = new Crawler(store, new IngestPipeline(store), Fetcher, crawlOptions, clock, log, afterStore);
         Worker = new CollectorWorker(store, Crawler, crawlOptions, clock, log);
         Discoverer = new SourceDiscoverer(Fetcher);
     }

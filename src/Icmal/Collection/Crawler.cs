@@ -31,7 +31,12 @@ public sealed record SourcePollReport(long SourceId, string SourceName, int Endp
 /// and store through <see cref="IngestPipeline"/>. Each source and each page fails on its own; what is stored or
 /// rejected is remembered (seen_urls), so a restart or the next poll fetches only what is new.
 /// </summary>
-public sealed class Crawler(IcmalStore store, IngestPipeline pipeline, HttpFetcher fetcher, CrawlOptions options, TimeProvider clock, Action<string>? log = null)
+/// <param name="afterStore">
+/// Where the later stages (analyse, cluster, index) plug in: called with each newly stored article's id, after it is
+/// committed. Its failure is logged and does not undo the store.
+/// </param>
+public sealed class Crawler(IcmalStore store, IngestPipeline pipeline, HttpFetcher fetcher, CrawlOptions options, TimeProvider clock,
+    Action<string>? log = null, Func<long, CancellationToken, Task>? afterStore = null)
 {
     private readonly ConcurrentDictionary<string, (string? ETag, string? LastModified, DateTimeOffset? LastMod)> _childSitemaps = new(StringComparer.Ordinal);
 
@@ -279,6 +284,17 @@ public sealed class Crawler(IcmalStore store, IngestPipeline pipeline, HttpFetch
         {
             await store.MarkSeenAsync(canonical, source.Id, SeenState.Failed, null, $"ingest failed: {e.Message}", now, ct);
             return (SeenState.Failed, null);
+        }
+        if (outcome.Status == IngestStatus.Stored && outcome.ArticleId is { } newId && afterStore is not null)
+        {
+            try
+            {
+                await afterStore(newId, ct);
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                log?.Invoke($"article #{newId}: a later stage failed: {e.Message}");
+            }
         }
         var seen = outcome.Status == IngestStatus.Rejected ? SeenState.Rejected : SeenState.Stored;
         await store.MarkSeenAsync(canonical, source.Id, seen, outcome.ArticleId, outcome.Reason, now, ct);

@@ -223,6 +223,26 @@ public sealed class CrawlerTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Later_stages_hear_of_each_new_article_once_and_their_failure_stores_nothing_less()
+    {
+        var store = await IcmalStore.OpenSqliteAsync(_data, Ct);
+        await store.AddSourceAsync(new SourceDefinition("Yaxşı", _good.Root.AbsoluteUri, "az", [(EndpointKind.Feed, _good.Url("/rss").AbsoluteUri)]), true, true, Ct);
+        var heard = new List<long>();
+        for (int round = 0; round < 2; round++)
+        {
+            using var collector = new Collector(store, TestSite.FastOptions, new CrawlOptions(), TimeProvider.System, afterStore: (id, _) =>
+            {
+                lock (heard) heard.Add(id);
+                throw new InvalidOperationException("index is down");
+            });
+            await collector.Crawler.PollAsync(await store.ListSourcesAsync(Ct), Ct);
+        }
+        Assert.Equal(5, heard.Count);
+        Assert.Equal(5, heard.Distinct().Count());
+        Assert.Equal(5, await store.CountArticlesAsync(Ct));
+    }
+
+    [Fact]
     public async Task A_broken_feed_is_read_leniently_without_failing_the_source()
     {
         var store = await IcmalStore.OpenSqliteAsync(_data, Ct);
