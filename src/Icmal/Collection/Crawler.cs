@@ -88,17 +88,43 @@ public sealed class Crawler(IcmalStore store, IngestPipeline pipeline, HttpFetch
         int fetched = 0, notModified = 0;
         var errors = new List<string>();
         var entries = new List<DiscoveredEntry>();
-        bool rateLimited = false;
+        bool rateLimited = false, moved = endpoints.Count > 0;
         TimeSpan restFor = TimeSpan.Zero; // the longest Retry-After the site asked for
-        foreach (var endpoint in endpoints)
+        async Task ReadAllAsync(IEnumerable<SourceEndpoint> list)
         {
-            var (links, outcome, error, retryAfter) = await ReadEndpointAsync(source, endpoint, ct);
-            if (outcome == FetchOutcome.NotModified) notModified++;
-            else if (error is null) fetched++;
-            if (error is not null) errors.Add($"{endpoint.Url}: {error}");
-            if (outcome == FetchOutcome.RateLimited) rateLimited = true;
-            if (retryAfter > restFor) restFor = retryAfter.Value;
-            entries.AddRange(links);
+            foreach (var endpoint in list)
+            {
+                var (links, outcome, error, retryAfter) = await ReadEndpointAsync(source, endpoint, ct);
+                if (outcome == FetchOutcome.NotModified) notModified++;
+                else if (error is null) fetched++;
+                if (error is not null) errors.Add($"{endpoint.Url}: {error}");
+                if (outcome == FetchOutcome.RateLimited) rateLimited = true;
+                if (retryAfter > restFor) restFor = retryAfter.Value;
+                if (error is null || !(outcome == FetchOutcome.UnsupportedContent || error is "HTTP 404" or "HTTP 410")) moved = false;
+                entries.AddRange(links);
+            }
+        }
+        await ReadAllAsync(endpoints);
+
+        // Every feed gone (404, 410, or no longer a feed): portals move their feeds. Look again from the home page,
+        // on the first failure and every fourth after, and read what is found now.
+        if (moved && source.ConsecutiveFailures % 4 == 0 && Uri.TryCreate(source.HomeUrl, UriKind.Absolute, out var homePage))
+        {
+            var found = await new SourceDiscoverer(fetcher).DiscoverAsync(homePage, source.Name, source.AllowPrivate, ct);
+            var known = endpoints.Select(e => e.Url).ToHashSet(StringComparer.Ordinal);
+            var fresh = (found.Definition?.Endpoints ?? []).Where(e => !known.Contains(e.Url)).ToList();
+            if (fresh.Count > 0)
+            {
+                foreach (var (kind, url) in fresh)
+                {
+                    await store.AddEndpointAsync(source.Id, kind, url, ct);
+                    log?.Invoke($"source {source.Name}: its feeds are gone; now following {kind.ToString().ToLowerInvariant()} {url}");
+                }
+                var all = await store.ListEndpointsAsync(source.Id, ct);
+                var added = all.Where(e => !known.Contains(e.Url)).ToList();
+                await ReadAllAsync(added);
+                endpoints = all;
+            }
         }
 
         // Canonical addresses, newest first, each once; the ones already stored, rejected or given up on are dropped.

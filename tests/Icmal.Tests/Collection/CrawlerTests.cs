@@ -243,6 +243,29 @@ public sealed class CrawlerTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_feed_that_moved_is_found_again_from_the_home_page()
+    {
+        await using var site = await TestSite.StartAsync(app =>
+        {
+            app.MapGet("/", (HttpContext http) => TestSite.Write(http,
+                "<html><head><title>Köçən</title><link rel=\"alternate\" type=\"application/rss+xml\" href=\"/yeni-rss\"></head><body></body></html>"));
+            app.MapGet("/kohne-rss", () => Results.StatusCode(404));
+            app.MapGet("/yeni-rss", (HttpContext http) => Results.Text(
+                $"<rss><channel><item><link>http://{http.Request.Host}/news/1</link></item></channel></rss>", "application/rss+xml"));
+            app.MapGet("/news/1", (HttpContext http) => TestSite.Write(http, TestSite.ArticleHtml("Köçən lent", "Lent yeni ünvana köçüb.")));
+        });
+        var store = await IcmalStore.OpenSqliteAsync(_data, Ct);
+        await store.AddSourceAsync(new SourceDefinition("Köçən", site.Root.AbsoluteUri, "az", [(EndpointKind.Feed, site.Url("/kohne-rss").AbsoluteUri)]), true, true, Ct);
+        using var collector = NewCollector(store);
+        var report = (await collector.Crawler.PollAsync(await store.ListSourcesAsync(Ct), Ct)).Single();
+        Assert.Null(report.Error);
+        Assert.Equal(1, report.Stored);
+        var endpoints = await store.ListEndpointsAsync(report.SourceId, Ct);
+        Assert.Equal(2, endpoints.Count);
+        Assert.Equal("HTTP 404", endpoints.Single(e => e.Url.EndsWith("/kohne-rss", StringComparison.Ordinal)).LastError);
+    }
+
+    [Fact]
     public async Task A_broken_feed_is_read_leniently_without_failing_the_source()
     {
         var store = await IcmalStore.OpenSqliteAsync(_data, Ct);
