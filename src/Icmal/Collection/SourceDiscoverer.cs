@@ -1,4 +1,3 @@
-using System.Text;
 using Icmal.Decoding;
 
 namespace Icmal.Collection;
@@ -79,6 +78,6 @@ public sealed class SourceDiscoverer(HttpFetcher fetcher)
         int end = gt < 0 ? -1 : html.IndexOf("</title", gt, StringComparison.OrdinalIgnoreCase);
         if (end < 0 || end - gt > 500) return null;
         string title = Icmal.Text.Whitespace.Fold(System.Net.WebUtility.HtmlDecode(html[(gt + 1)..end]));
-        return title.Length > 0 ? new StringBuilder(title).ToString() : null;
+        return title.Length > 0 ? title : null;
     }
 }
