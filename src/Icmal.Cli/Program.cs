@@ -18,6 +18,9 @@ public static class Program
         var eval = new Command("eval", "Score İcmal's methods on labelled data sets");
         eval.Subcommands.Add(EvalClusterCommand.Create());
         root.Subcommands.Add(eval);
+        root.Subcommands.Add(SourcesCommand.Create());
+        root.Subcommands.Add(CrawlCommand.Create());
+        root.Subcommands.Add(new Command("bench", "Benchmarks: speed and memory of the main stages") { BenchCrawlCommand.Create() });
         return await root.Parse(args).InvokeAsync();
     }
 }

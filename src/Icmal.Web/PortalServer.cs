@@ -44,6 +44,7 @@ public static class PortalServer
         MapPortal(app, store);
         MapApi(app, store);
         MapStoriesApi(app, store);
+        AdminRoutes.Map(app, store);
         MapAssets(app);
         return app;
     }

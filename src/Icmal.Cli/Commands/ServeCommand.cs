@@ -28,6 +28,8 @@ public static class ServeCommand
             await using var app = PortalServer.Build(store, new PortalOptions(parse.GetValue(urls)!));
             await app.StartAsync(ct);
             foreach (string address in app.Urls) Console.Out.WriteLine($"İcmal is serving {address} (data: {store.Location})");
+            using var stopping = CancellationTokenSource.CreateLinkedTokenSource(ct, app.Lifetime.ApplicationStopping);
+            var (collecting, collector) = await CrawlCommand.StartWorkerAsync(store, pipeline, stopping.Token);
             try
             {
                 await app.WaitForShutdownAsync(ct);
@@ -36,6 +38,9 @@ public static class ServeCommand
             {
                 // Ctrl+C or SIGTERM: a normal stop.
             }
+            await stopping.CancelAsync();
+            await collecting;
+            collector.Dispose();
             return 0;
         });
         return command;

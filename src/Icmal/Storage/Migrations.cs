@@ -62,5 +62,76 @@ internal static class Migrations
             "CREATE INDEX articles_story ON articles (story_id)",
             "CREATE TABLE settings (key TEXT PRIMARY KEY, value TEXT NOT NULL)",
         ],
+        d =>
+        [
+            // Collection (issue #7): the sites followed, their feeds/sitemaps/listing pages, every fetch made, and
+            // every article address met, so that a URL is fetched and stored once and a restart resumes.
+            $"""
+            CREATE TABLE sources (
+                id {d.IdentityPrimaryKey},
+                name TEXT NOT NULL,
+                home_url TEXT NOT NULL UNIQUE,
+                language TEXT NOT NULL,
+                enabled INTEGER NOT NULL DEFAULT 0,
+                allow_private INTEGER NOT NULL DEFAULT 0,
+                added_at TEXT NOT NULL,
+                poll_interval_s INTEGER NOT NULL,
+                next_poll_at TEXT NULL,
+                last_polled_at TEXT NULL,
+                last_success_at TEXT NULL,
+                last_error TEXT NULL,
+                last_error_at TEXT NULL,
+                consecutive_failures INTEGER NOT NULL DEFAULT 0
+            )
+            """,
+            $"""
+            CREATE TABLE source_endpoints (
+                id {d.IdentityPrimaryKey},
+                source_id BIGINT NOT NULL REFERENCES sources(id) ON DELETE CASCADE,
+                kind TEXT NOT NULL,
+                url TEXT NOT NULL,
+                etag TEXT NULL,
+                last_modified TEXT NULL,
+                last_fetched_at TEXT NULL,
+                last_full_fetch_at TEXT NULL,
+                last_error TEXT NULL,
+                UNIQUE (source_id, url)
+            )
+            """,
+            $"""
+            CREATE TABLE fetches (
+                id {d.IdentityPrimaryKey},
+                source_id BIGINT NULL REFERENCES sources(id) ON DELETE SET NULL,
+                purpose TEXT NOT NULL,
+                url TEXT NOT NULL,
+                final_url TEXT NULL,
+                started_at TEXT NOT NULL,
+                duration_ms INTEGER NOT NULL,
+                outcome TEXT NOT NULL,
+                status INTEGER NULL,
+                bytes BIGINT NOT NULL,
+                content_type TEXT NULL,
+                attempts INTEGER NOT NULL,
+                error TEXT NULL,
+                body_brotli {d.BlobType} NULL
+            )
+            """,
+            "CREATE INDEX fetches_source_time ON fetches (source_id, started_at)",
+            $"""
+            CREATE TABLE seen_urls (
+                canonical_url TEXT PRIMARY KEY,
+                source_id BIGINT NULL REFERENCES sources(id) ON DELETE SET NULL,
+                first_seen_at TEXT NOT NULL,
+                last_attempt_at TEXT NULL,
+                attempts INTEGER NOT NULL DEFAULT 0,
+                state TEXT NOT NULL,
+                article_id BIGINT NULL REFERENCES articles(id),
+                reason TEXT NULL
+            )
+            """,
+            "CREATE INDEX seen_urls_source ON seen_urls (source_id, state, last_attempt_at)",
+            "ALTER TABLE articles ADD COLUMN canonical_url TEXT NULL",
+            "CREATE INDEX articles_canonical_url ON articles (canonical_url)",
+        ],
     ];
 }

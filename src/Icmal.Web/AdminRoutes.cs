@@ -1,0 +1,27 @@
+using Icmal.Storage;
+using Icmal.Web.Pages;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+
+namespace Icmal.Web;
+
+/// <summary>
+/// Routes of the administration pages. No accounts exist yet: once they do, these routes go behind login. Until then
+/// they are read-only and the portal binds to 127.0.0.1 by default (<see cref="PortalOptions.DefaultUrls"/>).
+/// </summary>
+public static class AdminRoutes
+{
+    public static void Map(WebApplication app, IcmalStore store)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        ArgumentNullException.ThrowIfNull(store);
+        app.MapGet("/admin/sources", async (HttpContext http, CancellationToken ct) =>
+        {
+            var now = DateTimeOffset.UtcNow;
+            var health = await store.ListSourceHealthAsync(now, ct);
+            http.Response.Headers.CacheControl = "no-store";
+            http.Response.Headers["X-Robots-Tag"] = "noindex";
+            return Results.Content(AdminPages.Sources(health, now), "text/html; charset=utf-8", System.Text.Encoding.UTF8);
+        });
+    }
+}

@@ -1,0 +1,87 @@
+using System.Text;
+
+namespace Icmal.Collection;
+
+/// <summary>
+/// One spelling per article address, so that the same article reached through a feed, a sitemap, a share link with
+/// utm_* parameters or a session id is fetched and stored once.
+/// </summary>
+/// <remarks>
+/// Lower-cases scheme and host, drops default ports, "www." is kept (some portals serve different sites with and
+/// without it), drops the fragment, tracking and session parameters, sorts the remaining query parameters (by name,
+/// stable for repeated names), removes empty "?" and resolves "." and ".." segments. The path's case is kept: paths
+/// are case-sensitive on most servers.
+/// </remarks>
+public static class UrlCanonicaliser
+{
+    private static readonly string[] TrackingPrefixes = ["utm_", "mc_", "pk_", "hsa_", "_hs", "vero_", "oly_"];
+
+    private static readonly HashSet<string> TrackingNames = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "fbclid", "gclid", "gclsrc", "dclid", "gbraid", "wbraid", "msclkid", "yclid", "ysclid", "twclid", "igshid", "igsh",
+        "mkt_tok", "_ga", "_gl", "_openstat", "ref_src", "ref_url", "cmpid", "spm", "amp",
+        "phpsessid", "jsessionid", "sid", "sessionid", "session_id", "aspsessionid", "cfid", "cftoken", "zanpid", "s_cid",
+        "rss_source",
+    };
+
+    /// <summary>The canonical form of an absolute http(s) URL, or null when it is not one.</summary>
+    public static string? Canonicalise(string? url, Uri? baseUri = null)
+    {
+        if (string.IsNullOrWhiteSpace(url)) return null;
+        string trimmed = url.Trim();
+        Uri? uri;
+        if (baseUri is not null) Uri.TryCreate(baseUri, trimmed, out uri);
+        else Uri.TryCreate(trimmed, UriKind.Absolute, out uri);
+        return uri is null ? null : Canonicalise(uri);
+    }
+
+    public static string? Canonicalise(Uri uri)
+    {
+        ArgumentNullException.ThrowIfNull(uri);
+        if (!uri.IsAbsoluteUri || uri.Scheme is not ("http" or "https") || string.IsNullOrEmpty(uri.Host)) return null;
+        var sb = new StringBuilder(uri.OriginalString.Length);
+        sb.Append(uri.Scheme).Append("://");
+        sb.Append(uri.IdnHost.ToLowerInvariant().TrimEnd('.'));
+        if (!uri.IsDefaultPort) sb.Append(':').Append(uri.Port.ToString(System.Globalization.CultureInfo.InvariantCulture));
+
+        string path = uri.AbsolutePath;
+        // Session ids in the path: ";jsessionid=..." and friends.
+        int semi = path.IndexOf(';', StringComparison.Ordinal);
+        if (semi >= 0 && path.AsSpan(semi).Contains("sessionid", StringComparison.OrdinalIgnoreCase)) path = path[..semi];
+        sb.Append(path.Length == 0 ? "/" : path);
+
+        string query = uri.Query;
+        if (query.Length > 1)
+        {
+            var kept = new List<(string Name, string Pair)>();
+            foreach (string pair in query[1..].Split('&'))
+            {
+                if (pair.Length == 0) continue;
+                int eq = pair.IndexOf('=', StringComparison.Ordinal);
+                string name = eq < 0 ? pair : pair[..eq];
+                if (IsTracking(Uri.UnescapeDataString(name))) continue;
+                kept.Add((name, pair));
+            }
+            if (kept.Count > 0)
+            {
+                sb.Append('?');
+                bool first = true;
+                foreach (var (_, pair) in kept.OrderBy(k => k.Name, StringComparer.Ordinal))
+                {
+                    if (!first) sb.Append('&');
+                    sb.Append(pair);
+                    first = false;
+                }
+            }
+        }
+        return sb.ToString();
+    }
+
+    private static bool IsTracking(string name)
+    {
+        if (TrackingNames.Contains(name)) return true;
+        foreach (string prefix in TrackingPrefixes)
+            if (name.StartsWith(prefix, StringComparison.OrdinalIgnoreCase)) return true;
+        return false;
+    }
+}
