@@ -39,6 +39,16 @@ public sealed class PortalBrowserTests(PortalFixture portal)
 
         await page.Locator("text=← Bütün xəbərlər").ClickAsync();
         Assert.Equal(5, await page.Locator("li.article-card").CountAsync());
+
+        await page.Locator("p.story-link a").First.ClickAsync();
+        await page.WaitForURLAsync("**/stories/*");
+        Assert.Equal(5, await page.Locator("li.article-card").CountAsync());
+        await page.ScreenshotAsync(new() { Path = Screenshot("story-phone.png"), FullPage = true });
+
+        await page.GotoAsync(new Uri(portal.BaseAddress, "/admin/sources").ToString());
+        Assert.Equal("Mənbələr", await page.Locator("h1").InnerTextAsync());
+        scrollWidth = await page.EvaluateAsync<int>("() => document.documentElement.scrollWidth");
+        Assert.True(scrollWidth <= 375, $"the sources page scrolls sideways on a phone ({scrollWidth}px wide)");
         Assert.Empty(consoleErrors);
     }
 

@@ -158,7 +158,7 @@ public sealed class PortalHttpTests(PortalFixture portal)
         string html = await portal.Client.GetStringAsync($"/stories/{storyId}", Ct);
         var doc = new HtmlParser().ParseDocument(html);
         Assert.Equal(5, doc.QuerySelectorAll("li.article-card").Length);
-        Assert.Contains("Icma.az", doc.QuerySelector(".sources")!.TextContent, StringComparison.Ordinal);
+        Assert.Contains("Icma.az", doc.QuerySelector(".story-sources")!.TextContent, StringComparison.Ordinal);
         string home = await portal.Client.GetStringAsync("/", Ct);
         Assert.Contains($"href=\"/stories/{storyId}\">Bu mövzuda 5 xəbər", home, StringComparison.Ordinal);
 

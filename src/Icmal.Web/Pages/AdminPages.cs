@@ -25,7 +25,7 @@ public static class AdminPages
                 h.Raw("<p class=\"empty\">Hələ heç bir mənbə yoxdur.</p>\n");
                 return;
             }
-            h.Raw("<table class=\"sources\">\n<thead><tr><th>Mənbə</th><th>Vəziyyət</th><th>Son uğurlu yoxlama</th><th>Son xəta</th>")
+            h.Raw("<div class=\"table-wrap\"><table class=\"sources\">\n<thead><tr><th>Mənbə</th><th>Vəziyyət</th><th>Son uğurlu yoxlama</th><th>Son xəta</th>")
                 .Raw("<th>Gündəlik xəbər (7 gün)</th><th>Cəmi</th><th>Sorğular (24 saat)</th><th>Növbəti yoxlama</th></tr></thead>\n<tbody>\n");
             foreach (var item in sources)
             {
@@ -64,7 +64,7 @@ public static class AdminPages
                 else h.Text(AzFormat.DateTime(s.NextPoll.Value));
                 h.Raw("</td></tr>\n");
             }
-            h.Raw("</tbody>\n</table>\n");
+            h.Raw("</tbody>\n</table></div>\n");
         }, "İcmal mənbələrinin vəziyyəti");
     }
 

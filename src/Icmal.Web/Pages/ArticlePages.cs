@@ -77,7 +77,7 @@ public static class ArticlePages
                 .Text(articles.Count.ToString(CultureInfo.InvariantCulture)).Raw(" xəbər · ")
                 .Text(AzFormat.DateTime(story.FirstSeen)).Raw(" – ").Text(AzFormat.DateTime(story.LastSeen)).Raw("</p>\n");
             var sites = articles.Select(a => a.Site).OfType<string>().Distinct(StringComparer.OrdinalIgnoreCase).ToList();
-            if (sites.Count > 0) h.Raw("<p class=\"sources\">Mənbələr: ").Text(string.Join(", ", sites)).Raw("</p>\n");
+            if (sites.Count > 0) h.Raw("<p class=\"story-sources\">Mənbələr: ").Text(string.Join(", ", sites)).Raw("</p>\n");
             h.Raw("<ol class=\"articles story\">\n");
             foreach (var a in articles) Card(h, a, withStoryLink: false);
             h.Raw("</ol>\n<p><a href=\"/\">← Bütün xəbərlər</a></p>\n");

@@ -1,0 +1,40 @@
+using System.Net;
+using AngleSharp.Html.Parser;
+using Icmal.Collection;
+
+namespace Icmal.Web.Tests;
+
+/// <summary>/admin/sources over real HTTP: every source with its health, in Azerbaijani, nothing of a source's text running.</summary>
+[Collection(PortalCollection.Name)]
+public sealed class AdminPageTests(PortalFixture portal)
+{
+    [Fact]
+    public async Task The_sources_page_lists_each_source_with_its_endpoints_and_state()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await portal.Store.AddSourceAsync(new SourceDefinition("Report <b>test</b>", "https://report.az/", "az",
+            [(EndpointKind.Feed, "https://report.az/rss/")]), enabled: true, allowPrivate: false, ct);
+        await portal.Store.AddSourceAsync(new SourceDefinition("Trend", "https://az.trend.az/", "az",
+            [(EndpointKind.Sitemap, "https://az.trend.az/sitemap.xml")]), enabled: false, allowPrivate: false, ct);
+
+        var response = await portal.Client.GetAsync("/admin/sources", ct);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("no-store", response.Headers.CacheControl?.ToString());
+        string html = await response.Content.ReadAsStringAsync(ct);
+        var errors = new List<string>();
+        var parser = new HtmlParser();
+        parser.Error += (_, e) => errors.Add(e.ToString() ?? "");
+        var doc = parser.ParseDocument(html);
+
+        Assert.Empty(errors);
+        Assert.Equal("Mənbələr", doc.QuerySelector("h1")!.TextContent);
+        var rows = doc.QuerySelectorAll("table.sources tbody tr").ToList();
+        var report = rows.Single(r => r.TextContent.Contains("Report <b>test</b>", StringComparison.Ordinal));
+        Assert.Empty(report.QuerySelectorAll("b"));
+        Assert.Contains("lent: https://report.az/rss/", report.TextContent, StringComparison.Ordinal);
+        Assert.Contains("hələ yoxlanmayıb", report.TextContent, StringComparison.Ordinal);
+        var trend = rows.Single(r => r.TextContent.Contains("Trend", StringComparison.Ordinal));
+        Assert.Equal("disabled", trend.GetAttribute("class"));
+        Assert.Contains("söndürülüb", trend.TextContent, StringComparison.Ordinal);
+    }
+}
