@@ -15,6 +15,8 @@ public static class Program
         root.Subcommands.Add(ImportCommand.Create());
         root.Subcommands.Add(ExtractCommand.Create());
         root.Subcommands.Add(ArticlesCommand.Create());
+        root.Subcommands.Add(TextCommand.Create());
+        root.Subcommands.Add(EvalCommand.Create(EvalTextCommands.Create()));
         return await root.Parse(args).InvokeAsync();
     }
 }
