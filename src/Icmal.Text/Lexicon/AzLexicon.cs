@@ -34,7 +34,7 @@ public sealed class AzLexicon
         _lookup.TryGetValue(lowerWord, out ushort v) ? (LexiconFlags)(v & 0xFF) : LexiconFlags.None;
 
     /// <summary>
-    /// The corpus frequency class of a lower-cased word form: 0 when unseen, else 1 + ⌊log2(count)⌋ (so 10 ≈ a thousand, 20 ≈ a million).
+    /// The corpus frequency class of a lower-cased word form: 0 when unseen, else 1 + ⌊4·log2(count)⌋ (quarter octaves: 41 ≈ a thousand, 81 ≈ a million).
     /// </summary>
     public int FrequencyClass(ReadOnlySpan<char> lowerWord) =>
         _lookup.TryGetValue(lowerWord, out ushort v) ? v >> 8 : 0;

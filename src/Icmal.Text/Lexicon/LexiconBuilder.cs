@@ -19,6 +19,20 @@ public static class LexiconBuilder
         IEnumerable<string> WordFrequencies,// az-word-freq.tsv
         IEnumerable<string> Names);         // az-places.txt, az-countries.txt, first column of az-given-names.tsv and az-surnames.tsv
 
+    /// <summary>Length of a plural (-lar/-lər, 3) or third-person possessive (-ı/-i/-u/-ü after a consonant, -sı… after a vowel) ending, else 0.</summary>
+    private static int InflectionLength(string word)
+    {
+        if (word.Length > 5 && (word.EndsWith("lar", StringComparison.Ordinal) || word.EndsWith("lər", StringComparison.Ordinal))) return 3;
+        if (word.Length < 4) return 0;
+        char last = word[^1], before = word[^2];
+        if (last is not ('ı' or 'i' or 'u' or 'ü')) return 0;
+        bool vowelBefore = before is 'a' or 'ı' or 'o' or 'u' or 'e' or 'ə' or 'i' or 'ö' or 'ü';
+        if (!vowelBefore) return before == 's' && IsVowel(word[^3]) ? 2 : 1;
+        return 0;
+    }
+
+    private static bool IsVowel(char c) => c is 'a' or 'ı' or 'o' or 'u' or 'e' or 'ə' or 'i' or 'ö' or 'ü';
+
     /// <summary>The Brotli-compressed lexicon, lines "word TAB flags TAB frequency-class", sorted by word.</summary>
     public static byte[] Build(Sources sources)
     {
@@ -36,44 +50,59 @@ public static class LexiconBuilder
             flags[word] = (old.Flags | f, Math.Max(old.Freq, freq));
         }
 
-        foreach (string line in sources.Stems) Add(line, LexiconFlags.Headword);
+        // Hunspell's classes tell verbs (V*, E*) from the rest; a word only ever listed as a verb is a verb root,
+        // not a headword a noun ending could attach to ("bıçaqla-r-ı" is not a form of the verb "bıçaqla").
+        var verbs = new HashSet<string>(StringComparer.Ordinal);
+        var nonVerbs = new HashSet<string>(StringComparer.Ordinal);
         bool first = true;
         foreach (string line in sources.HunspellDic)
         {
             if (first) { first = false; continue; } // the count
             int slash = line.IndexOf('/', StringComparison.Ordinal);
-            string word = slash < 0 ? line : line[..slash];
+            string word = AzCasing.ToLower((slash < 0 ? line : line[..slash]).Trim());
             string cls = slash < 0 ? "" : line[(slash + 1)..];
-            bool verb = cls.Contains('V', StringComparison.Ordinal) || cls.Contains('E', StringComparison.Ordinal);
-            Add(word, verb ? LexiconFlags.Headword | LexiconFlags.VerbRoot : LexiconFlags.Headword);
+            bool verb = cls.Length > 0 && cls.Chunk(2).All(c => c[0] is 'V' or 'E');
+            (verb ? verbs : nonVerbs).Add(word);
+        }
+        foreach (string word in nonVerbs) Add(word, LexiconFlags.Headword);
+        foreach (string word in verbs) Add(word, LexiconFlags.VerbRoot);
+        foreach (string line in sources.Stems)
+        {
+            string w = AzCasing.ToLower(line.Trim());
+            Add(line, verbs.Contains(w) && !nonVerbs.Contains(w) ? LexiconFlags.VerbRoot : LexiconFlags.Headword);
         }
         foreach (string line in sources.Names)
         {
-            string name = line.Split('\t')[0];
-            // Multi-word names contribute each word ("Xəzər dənizi" is not one token).
-            foreach (string part in name.Split(' ', StringSplitOptions.RemoveEmptyEntries)) Add(part, LexiconFlags.Name);
+            string name = line.Split('\t')[0].Trim();
+            // Only one-word names: the words of "Vatikan Şəhər Dövləti" or "Böyük Britaniya" are ordinary words.
+            if (!name.Contains(' ', StringComparison.Ordinal)) Add(name, LexiconFlags.Name);
         }
         foreach (string line in sources.WordFrequencies)
         {
             int tab = line.IndexOf('\t', StringComparison.Ordinal);
             if (tab <= 0 || !long.TryParse(line.AsSpan(tab + 1), NumberStyles.None, CultureInfo.InvariantCulture, out long count) || count <= 0) continue;
-            Add(line[..tab], LexiconFlags.Attested, 1 + (int)Math.Floor(Math.Log2(count)));
+            Add(line[..tab], LexiconFlags.Attested, 1 + (int)Math.Floor(4 * Math.Log2(count)));
         }
 
-        // Plural headwords ("abidlər") hide the singular from the stemmer; drop those whose singular is known too.
-        var drop = new List<string>();
+        // Inflected forms listed as headwords ("abidlər", "məktəbi", "gözü") hide their stem from the stemmer: drop the
+        // headword flag when the shorter word is a headword too and at least as frequent in the corpus
+        // ("qapı" stays: it is far more frequent than "qap").
+        var demote = new List<string>();
         foreach (var (word, v) in flags)
         {
-            if ((v.Flags & (LexiconFlags.Name | LexiconFlags.VerbRoot)) != 0) continue;
-            if (word.Length > 5 && (word.EndsWith("lar", StringComparison.Ordinal) || word.EndsWith("lər", StringComparison.Ordinal))
-                && flags.TryGetValue(word[..^3], out var singular) && (singular.Flags & LexiconFlags.Headword) != 0)
-                drop.Add(word);
+            if ((v.Flags & LexiconFlags.Headword) == 0 || (v.Flags & LexiconFlags.Name) != 0) continue;
+            int cut = InflectionLength(word);
+            if (cut == 0 || word.Length - cut < 2) continue;
+            if (flags.TryGetValue(word[..^cut], out var shorter) && (shorter.Flags & LexiconFlags.Headword) != 0
+                && (cut == 3 || shorter.Freq >= v.Freq))
+                demote.Add(word);
         }
-        foreach (string word in drop)
+        foreach (string word in demote)
         {
             var v = flags[word];
-            if ((v.Flags & LexiconFlags.Attested) != 0) flags[word] = (LexiconFlags.Attested, v.Freq);
-            else flags.Remove(word);
+            var rest = v.Flags & ~LexiconFlags.Headword;
+            if (rest == LexiconFlags.None) flags.Remove(word);
+            else flags[word] = (rest, v.Freq);
         }
 
         var text = new StringBuilder(flags.Count * 16);

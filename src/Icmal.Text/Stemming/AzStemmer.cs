@@ -121,13 +121,17 @@ public sealed class AzStemmer
         return false;
     }
 
-    private readonly struct Candidate(int length, char restored, int cost, bool verbal, bool derivational)
+    /// <summary>One analysis: the stem is the first <see cref="Length"/> characters, or <see cref="Replacement"/> when a consonant or dropped vowel is restored.</summary>
+    private readonly struct Candidate(int length, string? replacement, int cost, bool verbal, bool derivational)
     {
         public int Length { get; } = length;
-        public char Restored { get; } = restored;
+        public string? Replacement { get; } = replacement;
         public int Cost { get; } = cost;
         public bool Verbal { get; } = verbal;
         public bool Derivational { get; } = derivational;
+        /// <summary>Stem length less a penalty for rare suffixes (second person, aorist …): the preference among analyses.</summary>
+        public int Score => Length - 2 * ExtraCost - (Replacement is not null && Replacement.Length > Length ? 1 : 0);
+        public int ExtraCost { get; init; }
     }
 
     private string StemWord(string word)
@@ -136,7 +140,7 @@ public sealed class AzStemmer
         AzCasing.ToLower(word, lower);
         bool capitalised = AzCasing.IsUpper(word[0]);
         var candidates = new List<Candidate>(8);
-        Parse(lower, lower.Length, Slot.Question + 1, 0, false, false, false, candidates);
+        Parse(lower, lower.Length, Slot.Question + 1, 0, 0, false, false, false, false, candidates);
 
         // Tier 1: names and places, longest.
         int best = -1;
@@ -144,100 +148,97 @@ public sealed class AzStemmer
         {
             var c = candidates[k];
             if (c.Verbal) continue;
-            if ((Flags(lower, c) & LexiconFlags.Name) != 0 && (best < 0 || c.Length > candidates[best].Length || c.Length == candidates[best].Length && c.Cost < candidates[best].Cost)) best = k;
+            if ((Flags(lower, c) & LexiconFlags.Name) != 0 && (best < 0 || c.Score > candidates[best].Score)) best = k;
         }
-        if (best < 0 && !capitalised)
-        {
-            // Tier 2: dictionary headwords and verb roots, longest.
-            for (int k = 0; k < candidates.Count; k++)
-            {
-                var c = candidates[k];
-                var f = Flags(lower, c);
-                bool ok = c.Verbal ? (f & LexiconFlags.VerbRoot) != 0 : (f & (LexiconFlags.Headword | LexiconFlags.VerbRoot)) != 0;
-                if (ok && (best < 0 || c.Length > candidates[best].Length || c.Length == candidates[best].Length && c.Cost < candidates[best].Cost)) best = k;
-            }
-        }
+        if (best < 0 && !capitalised) best = BestDictionary(lower, candidates, 2);
         if (best < 0)
         {
-            // Tier 3: the most frequent attested stem (capitalised words: names the dictionary lacks, "Tokayevin" → "Tokayev").
+            // Tier 3: attested corpus forms (names the dictionary lacks: "Tokayevin" → "Tokayev"): the shortest stem
+            // at most eight times rarer than the most frequent candidate. An inflected form may be more frequent than
+            // its stem ("şurasının" ≥ "şura"), but a stem that is only a rare homograph ("put" in "Putinin") is not taken.
             int bestFreq = 0;
             for (int k = 0; k < candidates.Count; k++)
             {
                 var c = candidates[k];
-                if (c.Verbal || c.Derivational) continue;
-                if (c.Length < 3 && c.Length < lower.Length) continue;
-                int freq = Frequency(lower, c);
-                if (freq > bestFreq || freq == bestFreq && freq > 0 && c.Length > candidates[best].Length)
-                {
-                    best = k;
-                    bestFreq = freq;
-                }
+                if (c.Verbal || c.Derivational || c.Replacement is not null || c.Length < 3 && c.Length < lower.Length) continue;
+                bestFreq = Math.Max(bestFreq, Frequency(lower, c));
             }
-            if (best >= 0 && capitalised)
-            {
-                // A capitalised dictionary word at the start of a sentence: prefer its dictionary stem when the
-                // frequent form is a longer inflected form of it.
-                int dict = -1;
-                for (int k = 0; k < candidates.Count; k++)
-                {
-                    var c = candidates[k];
-                    var f = Flags(lower, c);
-                    bool ok = c.Verbal ? (f & LexiconFlags.VerbRoot) != 0 : (f & LexiconFlags.Headword) != 0;
-                    if (ok && c.Length >= 3 && (dict < 0 || c.Length > candidates[dict].Length)) dict = k;
-                }
-                if (dict >= 0 && candidates[dict].Length < candidates[best].Length && Frequency(lower, candidates[dict]) >= bestFreq - 2) best = dict;
-            }
-            else if (best < 0 && capitalised)
+            if (bestFreq > 0)
             {
                 for (int k = 0; k < candidates.Count; k++)
                 {
                     var c = candidates[k];
-                    var f = Flags(lower, c);
-                    bool ok = c.Verbal ? (f & LexiconFlags.VerbRoot) != 0 : (f & (LexiconFlags.Headword | LexiconFlags.VerbRoot)) != 0;
-                    if (ok && (best < 0 || c.Length > candidates[best].Length)) best = k;
+                    if (c.Verbal || c.Derivational || c.Replacement is not null || c.Length < 3 && c.Length < lower.Length) continue;
+                    int freq = Frequency(lower, c);
+                    if (freq > 0 && freq >= bestFreq - 12 && (best < 0 || c.Length < candidates[best].Length)) best = k;
                 }
+                bestFreq = Frequency(lower, candidates[best]);
+            }
+            if (capitalised)
+            {
+                // A capitalised dictionary word (at the start of a sentence): its dictionary stem, unless the attested
+                // form is much more frequent (a name that looks like a word: "Putin" is not "put" + "-in").
+                int dict = BestDictionary(lower, candidates, 3);
+                if (dict >= 0 && (best < 0 || candidates[dict].Length < candidates[best].Length && Frequency(lower, candidates[dict]) >= bestFreq - 8))
+                    best = dict;
             }
         }
         if (best < 0)
         {
-            // Tier 4: an unknown word: nominal inflection only, cheapest analysis, then the longest stem of three letters or more.
+            // Tier 4: an unknown word: nominal inflection only; the shortest stem of three letters or more, rare endings penalised.
             for (int k = 0; k < candidates.Count; k++)
             {
                 var c = candidates[k];
-                if (c.Verbal || c.Derivational || c.Restored != '\0' || c.Length < 3 || c.Length == lower.Length) continue;
-                if (best < 0 || c.Cost < candidates[best].Cost || c.Cost == candidates[best].Cost && c.Length > candidates[best].Length) best = k;
+                if (c.Verbal || c.Derivational || c.Replacement is not null || c.Length < 3 || c.Length == lower.Length) continue;
+                int score = c.Length + 2 * c.ExtraCost;
+                int bestScore = best < 0 ? int.MaxValue : candidates[best].Length + 2 * candidates[best].ExtraCost;
+                if (score < bestScore || score == bestScore && c.Length < candidates[best].Length) best = k;
             }
         }
         if (best < 0) return word;
         var chosen = candidates[best];
-        if (chosen.Length == word.Length) return word;
-        if (chosen.Restored == '\0') return word[..chosen.Length];
-        char last = AzCasing.IsUpper(word[chosen.Length - 1]) ? AzCasing.ToUpper(chosen.Restored) : chosen.Restored;
-        return string.Concat(word.AsSpan(0, chosen.Length - 1), new ReadOnlySpan<char>(in last));
+        if (chosen.Replacement is null) return chosen.Length == word.Length ? word : word[..chosen.Length];
+        // Restored consonant or vowel: keep the input's case for the unchanged part.
+        var sb = new System.Text.StringBuilder(chosen.Replacement.Length);
+        int same = 0;
+        while (same < chosen.Length && same < chosen.Replacement.Length && lower[same] == chosen.Replacement[same]) same++;
+        sb.Append(word, 0, same).Append(chosen.Replacement, same, chosen.Replacement.Length - same);
+        return sb.ToString();
     }
 
-    private LexiconFlags Flags(ReadOnlySpan<char> lower, Candidate c)
+    /// <summary>The best analysis whose stem is a dictionary headword (nominal endings) or verb root (verbal endings).</summary>
+    private int BestDictionary(ReadOnlySpan<char> lower, List<Candidate> candidates, int minLength)
     {
-        if (c.Restored == '\0') return _lexicon.FlagsOf(lower[..c.Length]);
-        Span<char> buffer = stackalloc char[c.Length];
-        lower[..c.Length].CopyTo(buffer);
-        buffer[^1] = c.Restored;
-        return _lexicon.FlagsOf(buffer);
+        int best = -1;
+        for (int k = 0; k < candidates.Count; k++)
+        {
+            var c = candidates[k];
+            if ((c.Replacement?.Length ?? c.Length) < minLength) continue;
+            var f = Flags(lower, c);
+            bool ok = c.Verbal ? (f & LexiconFlags.VerbRoot) != 0 : (f & LexiconFlags.Headword) != 0;
+            if (ok && (best < 0 || c.Score > candidates[best].Score || c.Score == candidates[best].Score && c.Cost < candidates[best].Cost)) best = k;
+        }
+        return best;
     }
 
-    private int Frequency(ReadOnlySpan<char> lower, Candidate c)
-    {
-        if (c.Restored == '\0') return _lexicon.FrequencyClass(lower[..c.Length]);
-        Span<char> buffer = stackalloc char[c.Length];
-        lower[..c.Length].CopyTo(buffer);
-        buffer[^1] = c.Restored;
-        return _lexicon.FrequencyClass(buffer);
-    }
+    private LexiconFlags Flags(ReadOnlySpan<char> lower, Candidate c) =>
+        c.Replacement is null ? _lexicon.FlagsOf(lower[..c.Length]) : _lexicon.FlagsOf(c.Replacement);
+
+    private int Frequency(ReadOnlySpan<char> lower, Candidate c) =>
+        c.Replacement is null ? _lexicon.FrequencyClass(lower[..c.Length]) : _lexicon.FrequencyClass(c.Replacement);
+
+    /// <summary>Finite verb endings: after them only copula/person endings (and, after -dı/-sa, personal endings) may follow, never case or plural.</summary>
+    private static bool IsFinite(SuffixForm f) => f.Slot == Slot.Verbal && f.Surface is not ("an" or "ən" or "yan" or "yən" or "dıq" or "dik" or "duq" or "dük"
+        or "dığ" or "diy" or "duğ" or "düy" or "maq" or "mək" or "mağ" or "məy" or "ma" or "mə" or "acaq" or "əcək" or "yacaq" or "yəcək"
+        or "acağ" or "əcəy" or "yacağ" or "yəcəy" or "ış" or "iş" or "uş" or "üş" or "yış" or "yiş" or "yuş" or "yüş" or "mış" or "miş" or "muş" or "müş");
+
+    private static bool IsPastOrConditional(SuffixForm f) => f.Surface is "dı" or "di" or "du" or "dü" or "sa" or "sə";
 
     /// <summary>Collects every stem reachable by stripping suffixes from w[..end] in slot order.</summary>
-    private static void Parse(ReadOnlySpan<char> w, int end, Slot maxSlot, int cost, bool verbal, bool derivational, bool innerMustBePossessive, List<Candidate> found)
+    private static void Parse(ReadOnlySpan<char> w, int end, Slot maxSlot, int cost, int extra, bool verbal, bool derivational,
+        bool innerMustBePossessive, bool nominalOutside, List<Candidate> found)
     {
-        if (!innerMustBePossessive) Add(found, new Candidate(end, '\0', cost, verbal, derivational));
+        if (!innerMustBePossessive) Add(found, new Candidate(end, null, cost, verbal, derivational) { ExtraCost = extra });
         if (found.Count > 64 || end < 3) return;
         if (!Suffixes.ByLastChar.TryGetValue(w[end - 1], out var forms)) return;
         foreach (var f in forms)
@@ -247,6 +248,7 @@ public sealed class AzStemmer
             int stemEnd = end - f.Length;
             if (stemEnd < 2) continue;
             if (!w[..end].EndsWith(f.Surface.AsSpan(), StringComparison.Ordinal)) continue;
+            if (nominalOutside && IsFinite(f) && !(maxSlot == Slot.Possessive && IsPastOrConditional(f))) continue;
             char before = w[stemEnd - 1];
             bool vowelBefore = Suffixes.IsVowel(before);
             if (f.After == After.Vowel && !vowelBefore) continue;
@@ -256,28 +258,40 @@ public sealed class AzStemmer
             if (f.Slot == Slot.Case && f.Surface is "a" && stemEnd >= 2 && w[stemEnd - 1] == 'v' && w[stemEnd - 2] is 'o' or 'e') continue;
             bool v2 = verbal || f.NeedsVerbRoot;
             bool d2 = derivational || f.NeedsDictionary;
-            Parse(w, stemEnd, f.Slot, cost + f.Cost, v2, d2, f.NeedsInnerPossessive, found);
-            // Consonant alternation before a vowel: ayağı ← ayaq, ürəyi ← ürək, gedir ← get.
-            if (Suffixes.IsVowel(f.Surface[0]) && stemEnd >= 3)
+            int extra2 = extra + f.Cost - 1;
+            bool nominal2 = f.Slot is Slot.Plural or Slot.Possessive or Slot.Case || (nominalOutside && f.Slot > Slot.Verbal);
+            Parse(w, stemEnd, f.Slot, cost + f.Cost, extra2, v2, d2, f.NeedsInnerPossessive, nominal2, found);
+            if (f.NeedsInnerPossessive || !Suffixes.IsVowel(f.Surface[0]) || stemEnd < 3) continue;
+            // Consonant alternation before a vowel: ayağı ← ayaq, ürəyi ← ürək, gedir ← get, kitabı ← kitab/kitap.
+            char restored = before switch
             {
-                char restored = before switch
-                {
-                    'ğ' => 'q',
-                    'y' when Suffixes.IsVowel(w[stemEnd - 2]) => 'k',
-                    'd' => 't',
-                    'b' => 'p',
-                    _ => '\0',
-                };
-                if (restored != '\0') Add(found, new Candidate(stemEnd, restored, cost + f.Cost, v2, d2));
+                'ğ' => 'q',
+                'y' when Suffixes.IsVowel(w[stemEnd - 2]) => 'k',
+                'd' => 't',
+                _ => '\0',
+            };
+            if (restored != '\0')
+                Add(found, new Candidate(stemEnd, string.Concat(w[..(stemEnd - 1)], new ReadOnlySpan<char>(in restored)), cost + f.Cost, v2, d2) { ExtraCost = extra2 });
+            // A high vowel dropped before a vowel: beyni ← beyin, ağzı ← ağız, oğlu ← oğul, burnu ← burun.
+            if (!vowelBefore && !Suffixes.IsVowel(w[stemEnd - 2]) && LastVowel(w[..(stemEnd - 2)]) is var pv && pv != '\0')
+            {
+                char high = pv switch { 'a' or 'ı' => 'ı', 'o' or 'u' => 'u', 'ö' or 'ü' => 'ü', _ => 'i' };
+                string s = string.Concat(w[..(stemEnd - 1)], new ReadOnlySpan<char>(in high), w.Slice(stemEnd - 1, 1));
+                Add(found, new Candidate(stemEnd, s, cost + f.Cost, v2, d2) { ExtraCost = extra2 });
             }
         }
     }
 
     private static void Add(List<Candidate> found, Candidate c)
     {
-        foreach (var existing in found)
+        for (int k = 0; k < found.Count; k++)
         {
-            if (existing.Length == c.Length && existing.Restored == c.Restored && existing.Verbal == c.Verbal && existing.Derivational == c.Derivational && existing.Cost <= c.Cost) return;
+            var e = found[k];
+            if (e.Length == c.Length && e.Replacement == c.Replacement && e.Verbal == c.Verbal && e.Derivational == c.Derivational)
+            {
+                if (c.ExtraCost < e.ExtraCost || c.ExtraCost == e.ExtraCost && c.Cost < e.Cost) found[k] = c;
+                return;
+            }
         }
         found.Add(c);
     }
