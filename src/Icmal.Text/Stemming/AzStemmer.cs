@@ -154,13 +154,13 @@ public sealed class AzStemmer
         if (best < 0)
         {
             // Tier 3: attested corpus forms (names the dictionary lacks: "Tokayevin" → "Tokayev"): the shortest stem
-            // at most eight times rarer than the most frequent candidate. An inflected form may be more frequent than
+            // at most four times rarer than the most frequent candidate. An inflected form may be more frequent than
             // its stem ("şurasının" ≥ "şura"), but a stem that is only a rare homograph ("put" in "Putinin") is not taken.
             int bestFreq = 0;
             for (int k = 0; k < candidates.Count; k++)
             {
                 var c = candidates[k];
-                if (c.Verbal || c.Derivational || c.Replacement is not null || c.Length < 3 && c.Length < lower.Length) continue;
+                if (c.Verbal || c.Derivational || c.Replacement is not null || c.ExtraCost >= 2 || c.Length < 3 && c.Length < lower.Length) continue;
                 bestFreq = Math.Max(bestFreq, Frequency(lower, c));
             }
             if (bestFreq > 0)
@@ -168,18 +168,18 @@ public sealed class AzStemmer
                 for (int k = 0; k < candidates.Count; k++)
                 {
                     var c = candidates[k];
-                    if (c.Verbal || c.Derivational || c.Replacement is not null || c.Length < 3 && c.Length < lower.Length) continue;
+                    if (c.Verbal || c.Derivational || c.Replacement is not null || c.ExtraCost >= 2 || c.Length < 3 && c.Length < lower.Length) continue;
                     int freq = Frequency(lower, c);
-                    if (freq > 0 && freq >= bestFreq - 12 && (best < 0 || c.Length < candidates[best].Length)) best = k;
+                    if (freq > 0 && freq >= bestFreq - 8 && (best < 0 || c.Length < candidates[best].Length)) best = k;
                 }
                 bestFreq = Frequency(lower, candidates[best]);
             }
             if (capitalised)
             {
                 // A capitalised dictionary word (at the start of a sentence): its dictionary stem, unless the attested
-                // form is much more frequent (a name that looks like a word: "Putin" is not "put" + "-in").
+                // form is more than eight times as frequent (a name that looks like a word: "Putin" is not "put" + "-in").
                 int dict = BestDictionary(lower, candidates, 3);
-                if (dict >= 0 && (best < 0 || candidates[dict].Length < candidates[best].Length && Frequency(lower, candidates[dict]) >= bestFreq - 8))
+                if (dict >= 0 && (best < 0 || candidates[dict].Length < candidates[best].Length && Frequency(lower, candidates[dict]) >= bestFreq - 12))
                     best = dict;
             }
         }
