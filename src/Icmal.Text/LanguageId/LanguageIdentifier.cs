@@ -28,7 +28,7 @@ public readonly record struct LanguageGuess(string Language, string Script, doub
 public sealed class LanguageIdentifier
 {
     internal const int MaxOrder = 5;
-    private const int MaxChars = 4000;
+    private const int MaxChars = 2000; // the first 2,000 characters decide: enough for any article, and bounded cost
     internal const string ResourceName = "Icmal.Text.Resources.langid.br";
 
     private static readonly Lazy<LanguageIdentifier> LazyDefault = new(LoadDefault, LazyThreadSafetyMode.ExecutionAndPublication);
