@@ -55,4 +55,12 @@ public class CasingTests
     [Fact]
     public void Folded_forms_of_Azerbaijani_and_ascii_spellings_match() =>
         Assert.Equal(AzCasing.FoldAscii("Qəbələ"), AzCasing.FoldAscii("QEBELE"));
+
+    [Fact]
+    public void Ignore_case_comparer_finds_İLHAM_under_ilham_but_not_ILHAM()
+    {
+        var set = new HashSet<string>(AzCasing.IgnoreCaseComparer) { "ilham" };
+        Assert.Contains("İLHAM", set);
+        Assert.DoesNotContain("ILHAM", set);
+    }
 }

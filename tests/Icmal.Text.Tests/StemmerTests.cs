@@ -126,4 +126,13 @@ public class StemmerTests
     [Fact]
     public void Lower_cased_stems_are_search_keys() =>
         Assert.Equal(["ilham", "əliyev", "ığdır"], AzAnalyzer.Stems("İLHAM Əliyevin IĞDIRDA", lowerCase: true));
+
+    [Theory]
+    [InlineData("dərinləşdirməsinin", true)]
+    [InlineData("Qazaxıstanla", true)]
+    [InlineData("kitablarımızdan", true)]
+    [InlineData("gional", false)]
+    [InlineData("qzxwvbələrin", false)]
+    public void Known_word_forms_are_recognised_for_hyphen_joining(string word, bool known) =>
+        Assert.Equal(known, AzStemmer.Default.IsKnownWord(word));
 }

@@ -139,4 +139,20 @@ public static class AzCasing
         if (destination.Length < source.Length) throw new ArgumentException("Destination is shorter than the source.", nameof(destination));
         for (int k = 0; k < source.Length; k++) destination[k] = FoldAscii(source[k]);
     }
+
+    /// <summary>An equality comparer that ignores Azerbaijani case (İ=i, I=ı), for dictionaries and sets of names.</summary>
+    public static IEqualityComparer<string> IgnoreCaseComparer { get; } = new AzIgnoreCaseComparer();
+
+    private sealed class AzIgnoreCaseComparer : IEqualityComparer<string>
+    {
+        public bool Equals(string? x, string? y) => x is null || y is null ? ReferenceEquals(x, y) : EqualsIgnoreCase(x, y);
+
+        public int GetHashCode(string obj)
+        {
+            ArgumentNullException.ThrowIfNull(obj);
+            var hash = new HashCode();
+            foreach (char c in obj) hash.Add(ToLower(c));
+            return hash.ToHashCode();
+        }
+    }
 }

@@ -64,6 +64,32 @@ public sealed class AzStemmer
         return stem;
     }
 
+    /// <summary>
+    /// True when <paramref name="word"/> (any case) is a known Azerbaijani word form: in the corpus list, or a dictionary
+    /// headword, verb root or name with inflection the grammar allows ("dərinləşdirməsinin", "Qazaxıstanla").
+    /// For joining words hyphenated across lines ("dərinləşdir-" + "məsinin") and spelling checks.
+    /// </summary>
+    public bool IsKnownWord(ReadOnlySpan<char> word)
+    {
+        if (word.IsEmpty || word.Length > MaxWordLength) return false;
+        Span<char> lower = stackalloc char[word.Length];
+        AzCasing.ToLower(word, lower);
+        if (_lexicon.IsKnownWord(lower)) return true;
+        foreach (char c in lower)
+        {
+            if (!char.IsLetter(c)) return false;
+        }
+        var candidates = new List<Candidate>(8);
+        Parse(lower, lower.Length, Slot.Question + 1, 0, 0, false, false, false, false, candidates);
+        foreach (var c in candidates)
+        {
+            if ((c.Replacement?.Length ?? c.Length) < 2) continue;
+            var f = Flags(lower, c);
+            if (c.Verbal ? (f & LexiconFlags.VerbRoot) != 0 : (f & (LexiconFlags.Headword | LexiconFlags.Name)) != 0) return true;
+        }
+        return false;
+    }
+
     private void Remember(string word, string stem)
     {
         if (Volatile.Read(ref _cacheCount) >= MaxCacheEntries) return;
@@ -267,13 +293,13 @@ public sealed class AzStemmer
             {
                 'ğ' => 'q',
                 'y' when Suffixes.IsVowel(w[stemEnd - 2]) => 'k',
-                'd' => 't',
+                'd' when v2 => 't', // a verb's t before a vowel: gedir ← get; nouns keep d (ad → adı)
                 _ => '\0',
             };
             if (restored != '\0')
                 Add(found, new Candidate(stemEnd, string.Concat(w[..(stemEnd - 1)], new ReadOnlySpan<char>(in restored)), cost + f.Cost, v2, d2) { ExtraCost = extra2 });
-            // A high vowel dropped before a vowel: beyni ← beyin, ağzı ← ağız, oğlu ← oğul, burnu ← burun.
-            if (!vowelBefore && !Suffixes.IsVowel(w[stemEnd - 2]) && LastVowel(w[..(stemEnd - 2)]) is var pv && pv != '\0')
+            // A noun's high vowel dropped before a vowel: beyni ← beyin, ağzı ← ağız, oğlu ← oğul, burnu ← burun.
+            if (!v2 && !vowelBefore && !Suffixes.IsVowel(w[stemEnd - 2]) && LastVowel(w[..(stemEnd - 2)]) is var pv && pv != '\0')
             {
                 char high = pv switch { 'a' or 'ı' => 'ı', 'o' or 'u' => 'u', 'ö' or 'ü' => 'ü', _ => 'i' };
                 string s = string.Concat(w[..(stemEnd - 1)], new ReadOnlySpan<char>(in high), w.Slice(stemEnd - 1, 1));
