@@ -19,7 +19,12 @@ public static class AzAnalyzer
     {
         stemmer ??= AzStemmer.Default;
         if (token.SuffixStart >= 0) return stemmer.Stem(token.HeadOf(text));
-        return token.Kind is TokenKind.Word ? stemmer.Stem(token.Of(text)) : token.Of(text).ToString();
+        var span = token.Of(text);
+        // Words, and capitals of four letters or more that are words set in capitals ("BAKIDA" → "BAKI"); short
+        // acronyms ("TDT", "ABŞ") and dotted abbreviations stay as they are.
+        if (token.Kind == TokenKind.Word || token.Kind == TokenKind.Abbreviation && span.Length >= 4 && !span.Contains('.'))
+            return stemmer.Stem(span);
+        return span.ToString();
     }
 
     /// <summary>

@@ -34,14 +34,26 @@ public sealed class LanguageIdentifier
     private static readonly Lazy<LanguageIdentifier> LazyDefault = new(LoadDefault, LazyThreadSafetyMode.ExecutionAndPublication);
 
     private readonly string[] _labels;
-    private readonly Dictionary<string, float[]> _logProb;
-    private readonly Dictionary<string, float[]>.AlternateLookup<ReadOnlySpan<char>> _lookup;
+    // N-grams are keyed by a 64-bit FNV-1a hash of their characters (collisions among a few hundred thousand
+    // n-grams are vanishingly unlikely) so scoring hashes incrementally instead of hashing every substring.
+    private readonly Dictionary<ulong, int> _rows;
+    private readonly float[] _logProb; // row-major: row * labels + label
 
-    private LanguageIdentifier(string[] labels, Dictionary<string, float[]> logProb)
+    private LanguageIdentifier(string[] labels, Dictionary<ulong, int> rows, float[] logProb)
     {
         _labels = labels;
+        _rows = rows;
         _logProb = logProb;
-        _lookup = logProb.GetAlternateLookup<ReadOnlySpan<char>>();
+    }
+
+    private const ulong FnvOffset = 0xcbf29ce484222325;
+    private const ulong FnvPrime = 0x100000001b3;
+
+    private static ulong Hash(ReadOnlySpan<char> gram)
+    {
+        ulong h = FnvOffset;
+        foreach (char c in gram) h = (h ^ c) * FnvPrime;
+        return h;
     }
 
     /// <summary>The identifier shipped with İcmal.</summary>
@@ -51,7 +63,7 @@ public sealed class LanguageIdentifier
     public IReadOnlyList<string> Labels => _labels;
 
     /// <summary>Number of n-grams in the model.</summary>
-    public int NGramCount => _logProb.Count;
+    public int NGramCount => _rows.Count;
 
     /// <summary>The most likely language of <paramref name="text"/>.</summary>
     public LanguageGuess Identify(ReadOnlySpan<char> text)
@@ -90,17 +102,20 @@ public sealed class LanguageIdentifier
             int n = Prepare(text, rented);
             var buffer = rented.AsSpan(0, n);
             int used = 0;
+            int labels = _labels.Length;
             for (int i = 0; i < buffer.Length; i++)
             {
-                if (buffer[i] == ' ' && i + 1 < buffer.Length && buffer[i + 1] == ' ') continue;
+                ulong h = FnvOffset;
                 for (int order = 1; order <= MaxOrder && i + order <= buffer.Length; order++)
                 {
-                    var gram = buffer.Slice(i, order);
-                    if (order > 1 && gram[order - 1] == ' ' && gram[..^1].Contains(' ') && order > 2) break;
-                    if (order == 1 && gram[0] == ' ') continue;
-                    if (!_lookup.TryGetValue(gram, out float[]? lp)) continue;
+                    char c = buffer[i + order - 1];
+                    h = (h ^ c) * FnvPrime;
+                    if (order > 2 && c == ' ' && buffer.Slice(i, order - 1).Contains(' ')) break;
+                    if (order == 1 && c == ' ') continue;
+                    if (!_rows.TryGetValue(h, out int row)) continue;
                     used++;
-                    for (int k = 0; k < _labels.Length; k++) scores[k] += lp[k];
+                    var lp = _logProb.AsSpan(row * labels, labels);
+                    for (int k = 0; k < labels; k++) scores[k] += lp[k];
                 }
             }
             return used;
@@ -183,13 +198,14 @@ public sealed class LanguageIdentifier
             vocab[order] = double.Parse(cells[labels.Length], CultureInfo.InvariantCulture);
         }
         const double alpha = 0.5;
-        var logProb = new Dictionary<string, float[]>(400_000, StringComparer.Ordinal);
+        var rows = new Dictionary<ulong, int>(300_000);
+        var logProb = new List<float>(300_000 * labels.Length);
         var counts = new int[labels.Length];
         while (reader.ReadLine() is { } line)
         {
             int tab = line.IndexOf('\t', StringComparison.Ordinal);
             if (tab <= 0) continue;
-            string gram = line[..tab];
+            var gram = line.AsSpan(0, tab);
             int order = gram.Length;
             if (order > MaxOrder) continue;
             Array.Clear(counts);
@@ -201,12 +217,11 @@ public sealed class LanguageIdentifier
                 counts[k++] = cell.IsEmpty ? 0 : int.Parse(cell, NumberStyles.None, CultureInfo.InvariantCulture);
                 if (k == labels.Length) break;
             }
-            var lp = new float[labels.Length];
+            if (!rows.TryAdd(Hash(gram), rows.Count)) continue;
             for (int j = 0; j < labels.Length; j++)
-                lp[j] = (float)Math.Log((counts[j] + alpha) / (totals[order, j] + alpha * vocab[order]));
-            logProb[gram] = lp;
+                logProb.Add((float)Math.Log((counts[j] + alpha) / (totals[order, j] + alpha * vocab[order])));
         }
-        return new LanguageIdentifier(labels, logProb);
+        return new LanguageIdentifier(labels, rows, [.. logProb]);
     }
 
     private static LanguageIdentifier LoadDefault()
