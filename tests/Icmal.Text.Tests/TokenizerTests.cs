@@ -109,4 +109,8 @@ public class TokenizerTests
     [Fact]
     public void Quoted_text_splits_the_quotes_from_words() =>
         Assert.Equal([("\"", TokenKind.Punctuation), ("Orta", TokenKind.Word), ("Dəhliz", TokenKind.Word), ("\"", TokenKind.Punctuation)], Tokens("\"Orta Dəhliz\""));
+
+    [Fact]
+    public void Clause_number_with_three_parts_is_not_a_date() =>
+        Assert.Equal(TokenKind.Number, AzTokenizer.TokenizeToList("1.19.21")[0].Kind);
 }

@@ -383,6 +383,14 @@ public ref struct TokenEnumerator
         return true;
     }
 
+    /// <summary>True when "dd.mm." of a dd.mm.yyyy figure is a real day and month (not a clause number like 1.19.21).</summary>
+    private static bool IsDayMonth(ReadOnlySpan<char> figure, int dayLength, int monthLength)
+    {
+        int day = int.Parse(figure[..dayLength], provider: System.Globalization.CultureInfo.InvariantCulture);
+        int month = int.Parse(figure.Slice(dayLength + 1, monthLength), provider: System.Globalization.CultureInfo.InvariantCulture);
+        return day is >= 1 and <= 31 && month is >= 1 and <= 12;
+    }
+
     private static Token ScanNumber(ReadOnlySpan<char> t, int start, int digitsStart, TokenKind kind)
     {
         int i = digitsStart;
@@ -403,7 +411,7 @@ public ref struct TokenEnumerator
         if (kind == TokenKind.Number)
         {
             if (colons is 1 or 2 && dots == 0 && commas == 0 && groupLen[0] <= 2 && groupLen[1] == 2) kind = TokenKind.Time;
-            else if (dots == 2 && commas == 0 && colons == 0 && groups == 3 && groupLen[0] <= 2 && groupLen[1] <= 2 && groupLen[2] is 2 or 4) kind = TokenKind.Date;
+            else if (dots == 2 && commas == 0 && colons == 0 && groups == 3 && groupLen[0] <= 2 && groupLen[1] <= 2 && groupLen[2] is 2 or 4 && IsDayMonth(t[digitsStart..i], groupLen[0], groupLen[1])) kind = TokenKind.Date;
         }
         // Letters straight after the figure: "5G", "COVID19"-like codes are words.
         if (kind == TokenKind.Number && i < t.Length && char.IsLetter(t[i]) && dots + commas + colons == 0)
