@@ -31,6 +31,22 @@ public static class LexiconBuilder
         return 0;
     }
 
+    /// <summary>Length of a case ending of two letters or more (-ın/-nın, -da/-də, -dan/-dən, -ya/-yə, -la/-lə), else 0.</summary>
+    private static int CaseLength(string word)
+    {
+        if (word.Length < 4) return 0;
+        foreach (string ending in CaseEndings)
+        {
+            if (word.EndsWith(ending, StringComparison.Ordinal)) return ending.Length;
+        }
+        return 0;
+    }
+
+    private static readonly string[] CaseEndings =
+    [
+        "nın", "nin", "nun", "nün", "dan", "dən", "ın", "in", "un", "ün", "da", "də", "ya", "yə", "la", "lə",
+    ];
+
     private static bool IsVowel(char c) => c is 'a' or 'ı' or 'o' or 'u' or 'e' or 'ə' or 'i' or 'ö' or 'ü';
 
     /// <summary>The Brotli-compressed lexicon, lines "word TAB flags TAB frequency-class", sorted by word.</summary>
@@ -84,18 +100,23 @@ public static class LexiconBuilder
             Add(line[..tab], LexiconFlags.Attested, 1 + (int)Math.Floor(4 * Math.Log2(count)));
         }
 
-        // Inflected forms listed as headwords ("abidlər", "məktəbi", "gözü") hide their stem from the stemmer: drop the
+        // Inflected forms listed as headwords ("abidlər", "məktəbi", "gözü", "ilin") hide their stem from the stemmer: drop the
         // headword flag when the shorter word is a headword too and at least as frequent in the corpus
         // ("qapı" stays: it is far more frequent than "qap").
         var demote = new List<string>();
         foreach (var (word, v) in flags)
         {
             if ((v.Flags & LexiconFlags.Headword) == 0 || (v.Flags & LexiconFlags.Name) != 0) continue;
-            int cut = InflectionLength(word);
-            if (cut == 0 || word.Length - cut < 2) continue;
-            if (flags.TryGetValue(word[..^cut], out var shorter) && (shorter.Flags & LexiconFlags.Headword) != 0
-                && (cut == 3 || shorter.Freq >= v.Freq))
-                demote.Add(word);
+            foreach (int cut in new[] { InflectionLength(word), CaseLength(word) })
+            {
+                if (cut == 0 || word.Length - cut < 2) continue;
+                if (flags.TryGetValue(word[..^cut], out var shorter) && (shorter.Flags & LexiconFlags.Headword) != 0
+                    && (cut == 3 && InflectionLength(word) == 3 || shorter.Freq >= v.Freq))
+                {
+                    demote.Add(word);
+                    break;
+                }
+            }
         }
         foreach (string word in demote)
         {

@@ -202,10 +202,13 @@ public sealed class AzStemmer
             }
             if (capitalised)
             {
-                // A capitalised dictionary word (at the start of a sentence): its dictionary stem, unless the attested
-                // form is more than eight times as frequent (a name that looks like a word: "Putin" is not "put" + "-in").
+                // A capitalised dictionary word (at the start of a sentence): its dictionary stem or verb root (verb roots are
+                // rare as bare words, so their frequency says nothing), unless the attested
+                // form is more than sixteen times as frequent (a name that looks like a word: "Putin" is not "put" + "-in").
                 int dict = BestDictionary(lower, candidates, 3);
-                if (dict >= 0 && (best < 0 || candidates[dict].Length < candidates[best].Length && Frequency(lower, candidates[dict]) >= bestFreq - 12))
+                if (dict >= 0 && (best < 0 || candidates[dict].Length < candidates[best].Length
+                    && candidates[dict].ExtraCost < 2
+                    && (candidates[dict].Verbal || Frequency(lower, candidates[dict]) >= bestFreq - 16)))
                     best = dict;
             }
         }
@@ -287,19 +290,19 @@ public sealed class AzStemmer
             int extra2 = extra + f.Cost - 1;
             bool nominal2 = f.Slot is Slot.Plural or Slot.Possessive or Slot.Case || (nominalOutside && f.Slot > Slot.Verbal);
             Parse(w, stemEnd, f.Slot, cost + f.Cost, extra2, v2, d2, f.NeedsInnerPossessive, nominal2, found);
-            if (f.NeedsInnerPossessive || !Suffixes.IsVowel(f.Surface[0]) || stemEnd < 3) continue;
+            if (f.NeedsInnerPossessive || !Suffixes.IsVowel(f.Surface[0])) continue;
             // Consonant alternation before a vowel: ayağı ← ayaq, ürəyi ← ürək, gedir ← get, kitabı ← kitab/kitap.
             char restored = before switch
             {
-                'ğ' => 'q',
-                'y' when Suffixes.IsVowel(w[stemEnd - 2]) => 'k',
+                'ğ' when stemEnd >= 3 => 'q',
+                'y' when stemEnd >= 3 && Suffixes.IsVowel(w[stemEnd - 2]) => 'k',
                 'd' when v2 => 't', // a verb's t before a vowel: gedir ← get; nouns keep d (ad → adı)
                 _ => '\0',
             };
             if (restored != '\0')
                 Add(found, new Candidate(stemEnd, string.Concat(w[..(stemEnd - 1)], new ReadOnlySpan<char>(in restored)), cost + f.Cost, v2, d2) { ExtraCost = extra2 });
             // A noun's high vowel dropped before a vowel: beyni ← beyin, ağzı ← ağız, oğlu ← oğul, burnu ← burun.
-            if (!v2 && !vowelBefore && !Suffixes.IsVowel(w[stemEnd - 2]) && LastVowel(w[..(stemEnd - 2)]) is var pv && pv != '\0')
+            if (!v2 && stemEnd >= 3 && !vowelBefore && !Suffixes.IsVowel(w[stemEnd - 2]) && LastVowel(w[..(stemEnd - 2)]) is var pv && pv != '\0')
             {
                 char high = pv switch { 'a' or 'ı' => 'ı', 'o' or 'u' => 'u', 'ö' or 'ü' => 'ü', _ => 'i' };
                 string s = string.Concat(w[..(stemEnd - 1)], new ReadOnlySpan<char>(in high), w.Slice(stemEnd - 1, 1));
