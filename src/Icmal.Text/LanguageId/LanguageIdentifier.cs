@@ -197,7 +197,7 @@ public sealed class LanguageIdentifier
             for (int k = 0; k < labels.Length; k++) totals[order, k] = double.Parse(cells[k], CultureInfo.InvariantCulture);
             vocab[order] = double.Parse(cells[labels.Length], CultureInfo.InvariantCulture);
         }
-        const double alpha = 0.5;
+        const double alpha = 0.1; // additive smoothing per order
         var rows = new Dictionary<ulong, int>(300_000);
         var logProb = new List<float>(300_000 * labels.Length);
         var counts = new int[labels.Length];
