@@ -81,4 +81,15 @@ public class NormalizerTests
     [Fact]
     public void Non_breaking_space_becomes_a_space_and_keeps_offsets() =>
         Assert.Equal("20 oktyabr", AzNormalizer.NormalizeToString("20\u00A0oktyabr"));
+
+    [Fact]
+    public void Latin_schwa_inside_a_Cyrillic_word_becomes_Cyrillic_schwa() =>
+        Assert.Equal("Әлијев вә Азәрбајҹан", AzNormalizer.NormalizeToString("Әлијев вə Азəрбајҹан"));
+
+    [Fact]
+    public void Normalising_twice_changes_nothing_more()
+    {
+        string once = AzNormalizer.NormalizeToString("“Azәr\u00ADbaycan–Qazaxıstan” Kassym\u2011Jomart");
+        Assert.Same(once, AzNormalizer.NormalizeToString(once));
+    }
 }

@@ -9,6 +9,9 @@ namespace Icmal.Text.Normalization;
 /// variant (U+2010, the non-breaking hyphen U+2011, U+2012, minus) to '-', a dash between two letters or digits
 /// ("Bakı–Tbilisi", "20–21") to '-', other dashes to '–'; curly quotes and guillemets to '"', curly apostrophes and
 /// modifier letters to '\''; exotic spaces to ' '; soft hyphens, zero-width and BOM characters removed.
+/// Substitutes typed on keyboards without ə (ä, the turned ǝ/Ǝ, Cyrillic ә) become ə; "i̇" (i with a combining dot,
+/// left by a culture-blind lower-casing of İ) becomes i. Spelling with "e" for ə cannot be undone safely: match such
+/// text through <c>AzCasing.FoldAscii</c> instead.
 /// </summary>
 /// <remarks>
 /// Pure and thread-safe. When nothing needs changing the input instance is returned and nothing is allocated.
@@ -59,7 +62,6 @@ public static class AzNormalizer
                 {
                     // A base character (already written) followed by combining marks, or a compatibility character:
                     // normalise the cluster on its own. Rare in real text, so the allocation is acceptable.
-                    int start = i;
                     int clusterStart = i;
                     if (IsCombining(c) && n > 0 && map[n - 1] == i - 1 && !char.IsSurrogate(text[i - 1]))
                     {
@@ -82,7 +84,6 @@ public static class AzNormalizer
                     }
                     if (composed.Length != end - clusterStart) lengthChanged = true;
                     i = end;
-                    _ = start;
                     continue;
                 }
                 switch (c)
