@@ -177,10 +177,13 @@ public sealed class AzStemmer
             if ((Flags(lower, c) & LexiconFlags.Name) != 0 && (best < 0 || c.Score > candidates[best].Score)) best = k;
         }
         if (best < 0 && !capitalised) best = BestDictionary(lower, candidates, 2);
+        // A capitalised dictionary word is taken as it is ("Gündəm", "Həmin", "Astana"): a name or a word at the start
+        // of a sentence, either way not an inflected form of something shorter.
+        if (best < 0 && capitalised && (_lexicon.FlagsOf(lower) & LexiconFlags.Headword) != 0) return word;
         if (best < 0)
         {
             // Tier 3: attested corpus forms (names the dictionary lacks: "Tokayevin" → "Tokayev"): the shortest stem
-            // at most four times rarer than the most frequent candidate. An inflected form may be more frequent than
+            // at most four times rarer than the most frequent candidate (twice, with a rarer ending such as -m). An inflected form may be more frequent than
             // its stem ("şurasının" ≥ "şura"), but a stem that is only a rare homograph ("put" in "Putinin") is not taken.
             int bestFreq = 0;
             for (int k = 0; k < candidates.Count; k++)
@@ -196,7 +199,7 @@ public sealed class AzStemmer
                     var c = candidates[k];
                     if (c.Verbal || c.Derivational || c.Replacement is not null || c.ExtraCost >= 2 || c.Length < 3 && c.Length < lower.Length) continue;
                     int freq = Frequency(lower, c);
-                    if (freq > 0 && freq >= bestFreq - 8 && (best < 0 || c.Length < candidates[best].Length)) best = k;
+                    if (freq > 0 && freq >= bestFreq - 8 + 4 * c.ExtraCost && (best < 0 || c.Length < candidates[best].Length)) best = k;
                 }
                 bestFreq = Frequency(lower, candidates[best]);
             }

@@ -88,8 +88,8 @@ internal static class Suffixes
         // Plural.
         new("lAr", Slot.Plural),
         // Possessive.
-        new("Im", Slot.Possessive, After.Consonant),
-        new("m", Slot.Possessive, After.Vowel),
+        new("Im", Slot.Possessive, After.Consonant, 2),
+        new("m", Slot.Possessive, After.Vowel, 2),
         new("In", Slot.Possessive, After.Consonant, 3),
         new("n", Slot.Possessive, After.Vowel, 3),
         new("I", Slot.Possessive, After.Consonant),
@@ -119,11 +119,11 @@ internal static class Suffixes
         // Predicate: copula and person.
         new("dIr", Slot.Predicate),
         new("dIrlAr", Slot.Predicate),
-        new("Am", Slot.Predicate, After.Consonant, 2),
-        new("yAm", Slot.Predicate, After.Vowel, 2),
+        new("Am", Slot.Predicate, After.Consonant, 3),
+        new("yAm", Slot.Predicate, After.Vowel, 3),
         new("sAn", Slot.Predicate, Cost: 3),
-        new("Iq", Slot.Predicate, After.Consonant, 2),
-        new("yIq", Slot.Predicate, After.Vowel, 2),
+        new("Iq", Slot.Predicate, After.Consonant, 3),
+        new("yIq", Slot.Predicate, After.Vowel, 3),
         new("sInIz", Slot.Predicate, Cost: 3),
         new("lAr", Slot.Predicate, Cost: 2),
         new("ydI", Slot.Predicate, After.Vowel, 2),
