@@ -22,7 +22,7 @@ public static class LexiconBuilder
     /// <summary>Length of a plural (-lar/-lər, 3) or third-person possessive (-ı/-i/-u/-ü after a consonant, -sı… after a vowel) ending, else 0.</summary>
     private static int InflectionLength(string word)
     {
-        if (word.Length > 5 && (word.EndsWith("lar", StringComparison.Ordinal) || word.EndsWith("lər", StringComparison.Ordinal))) return 3;
+        if (word.Length >= 5 && (word.EndsWith("lar", StringComparison.Ordinal) || word.EndsWith("lər", StringComparison.Ordinal))) return 3;
         if (word.Length < 4) return 0;
         char last = word[^1], before = word[^2];
         if (last is not ('ı' or 'i' or 'u' or 'ü')) return 0;
