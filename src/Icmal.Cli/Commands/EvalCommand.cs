@@ -3,8 +3,10 @@ using System.CommandLine;
 namespace Icmal.Cli.Commands;
 
 /// <summary>
-/// `icmal eval …`: quality figures on the sets in ../shared/data. Each capability adds its own subcommand with
-/// <see cref="Add"/> from its own file (EvalTextCommands.cs adds langid and stem).
+/// `icmal eval …`: quality figures on the sets in ../shared/data. Each capability keeps its subcommands in its own
+/// file and hands them over either in Program.cs's one registration line
+/// (<c>EvalCommand.Create([.. EvalTextCommands.Create(), EvalExtractionCommand.Create()])</c>) or by calling
+/// <see cref="Add"/> before <see cref="Create"/> runs.
 /// </summary>
 public static class EvalCommand
 {

@@ -80,7 +80,7 @@ public static class TextCommand
                         sb.Append(text).Append('|').Append(t.Kind.ToString());
                     }
                 }
-                await Console.Out.WriteLineAsync(json ? JsonSerializer.Serialize(items) : sb.ToString());
+                await Console.Out.WriteLineAsync(json ? JsonSerializer.Serialize(items, Icmal.Extraction.ArticleFormats.JsonOptions) : sb.ToString());
             }
             return 0;
         });
