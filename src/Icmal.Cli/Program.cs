@@ -15,12 +15,11 @@ public static class Program
         root.Subcommands.Add(ImportCommand.Create());
         root.Subcommands.Add(ExtractCommand.Create());
         root.Subcommands.Add(ArticlesCommand.Create());
-        var eval = new Command("eval", "Score İcmal's methods on labelled data sets");
-        eval.Subcommands.Add(EvalClusterCommand.Create());
-        root.Subcommands.Add(eval);
         root.Subcommands.Add(SourcesCommand.Create());
         root.Subcommands.Add(CrawlCommand.Create());
         root.Subcommands.Add(new Command("bench", "Benchmarks: speed and memory of the main stages") { BenchCrawlCommand.Create() });
+        root.Subcommands.Add(TextCommand.Create());
+        root.Subcommands.Add(EvalCommand.Create([.. EvalTextCommands.Create(), EvalClusterCommand.Create()]));
         return await root.Parse(args).InvokeAsync();
     }
 }

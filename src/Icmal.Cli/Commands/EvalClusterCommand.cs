@@ -71,20 +71,3 @@ public static class EvalClusterCommand
             _ => null,
         } : null;
 }
-
-/// <summary>Finds ../shared/data beside the repository, from the working directory or the executable's folder.</summary>
-public static class SharedData
-{
-    public static string? Find(string relative)
-    {
-        foreach (string start in new[] { Directory.GetCurrentDirectory(), AppContext.BaseDirectory })
-        {
-            for (var dir = new DirectoryInfo(start); dir is not null; dir = dir.Parent)
-            {
-                string candidate = Path.Combine(dir.FullName, "shared", "data", relative);
-                if (File.Exists(candidate) || Directory.Exists(candidate)) return candidate;
-            }
-        }
-        return null;
-    }
-}

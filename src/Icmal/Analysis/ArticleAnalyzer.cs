@@ -1,4 +1,5 @@
 using Icmal.Model;
+using Icmal.Text.LanguageId;
 
 namespace Icmal.Analysis;
 
@@ -36,23 +37,22 @@ public static class ArticleAnalyzer
         return -1;
     }
 
+    private static readonly HashSet<string> KnownLanguages =
+        new(LanguageIdentifier.Default.Labels.Select(l => l.Split('-')[0]), StringComparer.Ordinal);
+
     /// <summary>
-    /// A coarse language guess from letters alone; the n-gram identifier in Icmal.Text replaces it where available.
+    /// The article's language: identified from its text, which outweighs the page's declared language once the model
+    /// is sure (portal templates often say "en" or "ru" over Azerbaijani text); a declared language the model does not
+    /// know (German, French…) is kept, since the model would only name the nearest language it knows.
     /// </summary>
-    public static string? GuessLanguage(string text)
+    public static string? IdentifyLanguage(string title, string text, string? declared)
     {
+        ArgumentNullException.ThrowIfNull(title);
         ArgumentNullException.ThrowIfNull(text);
-        int schwa = 0, cyrillic = 0, latin = 0, turkishOnly = 0;
-        foreach (char c in text.AsSpan(0, Math.Min(text.Length, 5000)))
-        {
-            if (c is 'ə' or 'Ə') schwa++;
-            else if (c is >= '\u0400' and <= '\u04FF') cyrillic++;
-            else if (char.IsAsciiLetter(c)) latin++;
-            else if (c is 'ş' or 'ğ' or 'ı' or 'ç' or 'ö' or 'ü' or 'İ') turkishOnly++;
-        }
-        if (schwa > 0 && schwa * 100 > latin) return "az";
-        if (cyrillic > latin) return "ru";
-        if (turkishOnly * 50 > latin) return "tr";
-        return latin > 0 ? "en" : null;
+        if (declared is not null && !KnownLanguages.Contains(declared)) return declared;
+        string sample = text.Length > 2000 ? text[..2000] : text;
+        var guess = LanguageIdentifier.Default.Identify(title.Length == 0 ? sample : title + "\n" + sample);
+        if (guess.Language == "und") return declared;
+        return declared is null || guess.Confidence >= 0.9 ? guess.Language : declared;
     }
 }

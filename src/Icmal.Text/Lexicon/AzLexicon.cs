@@ -1,0 +1,73 @@
+using System.IO.Compression;
+using System.Reflection;
+using System.Text;
+
+namespace Icmal.Text.Lexicon;
+
+/// <summary>
+/// The Azerbaijani word lexicon the stemmer is guarded by: dictionary headwords, verb roots, names and places,
+/// and corpus frequencies of word forms. Built from ../shared/data/az/lexicon by <see cref="LexiconBuilder"/>
+/// (`icmal text build-lexicon`) and shipped as the embedded resource Resources/az-lexicon.br.
+/// </summary>
+/// <remarks>Immutable after construction and thread-safe. <see cref="Default"/> loads the resource once, lazily.</remarks>
+public sealed class AzLexicon
+{
+    private static readonly Lazy<AzLexicon> LazyDefault = new(LoadDefault, LazyThreadSafetyMode.ExecutionAndPublication);
+
+    private readonly Dictionary<string, ushort> _entries;
+    private readonly Dictionary<string, ushort>.AlternateLookup<ReadOnlySpan<char>> _lookup;
+
+    private AzLexicon(Dictionary<string, ushort> entries)
+    {
+        _entries = entries;
+        _lookup = entries.GetAlternateLookup<ReadOnlySpan<char>>();
+    }
+
+    /// <summary>The lexicon shipped with İcmal.</summary>
+    public static AzLexicon Default => LazyDefault.Value;
+
+    /// <summary>Number of word forms known.</summary>
+    public int Count => _entries.Count;
+
+    /// <summary>Flags of a lower-cased word form (use AzCasing.ToLower first).</summary>
+    public LexiconFlags FlagsOf(ReadOnlySpan<char> lowerWord) =>
+        _lookup.TryGetValue(lowerWord, out ushort v) ? (LexiconFlags)(v & 0xFF) : LexiconFlags.None;
+
+    /// <summary>
+    /// The corpus frequency class of a lower-cased word form: 0 when unseen, else 1 + ⌊4·log2(count)⌋ (quarter octaves: 41 ≈ a thousand, 81 ≈ a million).
+    /// </summary>
+    public int FrequencyClass(ReadOnlySpan<char> lowerWord) =>
+        _lookup.TryGetValue(lowerWord, out ushort v) ? v >> 8 : 0;
+
+    /// <summary>True when the lower-cased form is a headword, verb root, name or attested corpus form.</summary>
+    public bool IsKnownWord(ReadOnlySpan<char> lowerWord) => _lookup.ContainsKey(lowerWord);
+
+    /// <summary>Reads the lexicon from its Brotli-compressed text form (lines "word TAB flags TAB frequency-class").</summary>
+    public static AzLexicon Load(Stream compressed)
+    {
+        ArgumentNullException.ThrowIfNull(compressed);
+        using var brotli = new BrotliStream(compressed, CompressionMode.Decompress);
+        using var reader = new StreamReader(brotli, Encoding.UTF8);
+        var entries = new Dictionary<string, ushort>(200_000, StringComparer.Ordinal);
+        while (reader.ReadLine() is { } line)
+        {
+            int t1 = line.IndexOf('\t', StringComparison.Ordinal);
+            if (t1 <= 0) continue;
+            int t2 = line.IndexOf('\t', t1 + 1);
+            if (t2 < 0) continue;
+            if (!byte.TryParse(line.AsSpan(t1 + 1, t2 - t1 - 1), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out byte flags)) continue;
+            if (!byte.TryParse(line.AsSpan(t2 + 1), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out byte freq)) continue;
+            entries[line[..t1]] = (ushort)(flags | (freq << 8));
+        }
+        return new AzLexicon(entries);
+    }
+
+    private static AzLexicon LoadDefault()
+    {
+        using Stream? stream = typeof(AzLexicon).Assembly.GetManifestResourceStream(ResourceName)
+            ?? throw new InvalidOperationException($"The embedded resource {ResourceName} is missing from {typeof(AzLexicon).Assembly.GetName().Name}.");
+        return Load(stream);
+    }
+
+    internal const string ResourceName = "Icmal.Text.Resources.az-lexicon.br";
+}

@@ -1,0 +1,76 @@
+using Icmal.Text.LanguageId;
+
+namespace Icmal.Text.Tests;
+
+public class LanguageIdTests
+{
+    // Sentences written for these tests (not from SIB-200/FLORES).
+    [Theory]
+    [InlineData("Prezident İlham Əliyev Qazaxıstana dövlət səfərinə gedib və orada bir neçə sənəd imzalanıb.", "az", "Latn")]
+    [InlineData("Bakıda bu gün hava küləkli olacaq, axşam yağış gözlənilir.", "az", "Latn")]
+    [InlineData("Президент Илһам Әлијев бу ҝүн Газахыстана дөвләт сәфәринә ҝедиб.", "az", "Cyrl")]
+    [InlineData("بو گون هاوا چوخ ایستی دیر و اوشاقلار باغدا اوینایرلار", "az", "Arab")]
+    [InlineData("Cumhurbaşkanı bugün Ankara'da yabancı gazetecilerle bir araya geldi ve ekonomik işbirliğini konuştu.", "tr", "Latn")]
+    [InlineData("Yarın İstanbul'da hava yağmurlu olacak, sıcaklıklar düşecek.", "tr", "Latn")]
+    [InlineData("Қазақстан Республикасының Президенті бүгін Астанада шетелдік делегацияны қабылдады.", "kk", "Cyrl")]
+    [InlineData("O'zbekiston Respublikasi Prezidenti bugun xorijiy mehmonlarni qabul qildi va hamkorlik masalalarini muhokama qildi.", "uz", "Latn")]
+    [InlineData("Кыргыз Республикасынын Президенти бүгүн Бишкекте чет элдик делегацияны кабыл алды.", "ky", "Cyrl")]
+    [InlineData("Türkmenistanyň Prezidenti şu gün Aşgabatda daşary ýurtly myhmanlary kabul etdi.", "tk", "Latn")]
+    [InlineData("Татарстан Республикасы Президенты бүген Казанда чит ил кунакларын кабул итте.", "tt", "Cyrl")]
+    [InlineData("Башҡортостан Республикаһы Башлығы бөгөн Өфөлә сит ил ҡунаҡтарын ҡабул итте.", "ba", "Cyrl")]
+    [InlineData("Президент России сегодня встретился с иностранными журналистами в Москве.", "ru", "Cyrl")]
+    [InlineData("Президент України сьогодні зустрівся з іноземними журналістами у Києві.", "uk", "Cyrl")]
+    [InlineData("The president met foreign journalists in the capital today to discuss economic cooperation.", "en", "Latn")]
+    public void Sentence_is_identified_with_language_and_script(string sentence, string language, string script)
+    {
+        var guess = LanguageIdentifier.Default.Identify(sentence);
+        Assert.Equal(language, guess.Language);
+        Assert.Equal(script, guess.Script);
+        Assert.InRange(guess.Confidence, 0.5, 1.0);
+    }
+
+    [Theory]
+    [InlineData("Əliyev Astanada", "az")]
+    [InlineData("Azərbaycan və Qazaxıstan", "az")]
+    [InlineData("Türkiye ile işbirliği", "tr")]
+    [InlineData("встреча президентов", "ru")]
+    [InlineData("the new agreement", "en")]
+    public void Short_phrase_is_identified(string phrase, string language) =>
+        Assert.Equal(language, LanguageIdentifier.Default.Identify(phrase).Language);
+
+    [Fact]
+    public void Text_without_letters_is_undetermined() =>
+        Assert.Equal("und", LanguageIdentifier.Default.Identify("12:30 — 2025").Language);
+
+    [Fact]
+    public void Model_knows_all_thirteen_classes() =>
+        Assert.Equal(["az-Arab", "az-Cyrl", "az-Latn", "ba", "en", "kk", "ky", "ru", "tk", "tr", "tt", "uk", "uz"],
+            LanguageIdentifier.Default.Labels.Order(StringComparer.Ordinal));
+
+    [Fact]
+    public void A_model_trained_from_sentences_tells_them_apart()
+    {
+        byte[] model = LanguageModelTrainer.Train(
+        [
+            ("az-Latn", ["Bu gün hava çox gözəldir və uşaqlar həyətdə oynayırlar.", "Azərbaycan Respublikasının paytaxtı Bakı şəhəridir."]),
+            ("en", ["The weather is very nice today and the children play outside.", "The capital of the republic is a big city."]),
+        ], minCountHighOrders: 1);
+        using var stream = new MemoryStream(model);
+        var id = LanguageIdentifier.Load(stream);
+        Assert.Equal("az", id.Identify("gözəl hava").Language);
+        Assert.Equal("en", id.Identify("nice weather").Language);
+    }
+
+    [Fact]
+    public void Dev_sentences_of_sib200_are_identified_at_97_percent_or_better_per_language()
+    {
+        string dir = TestPaths.SharedData("langid/sib200");
+        foreach (var (code, label) in LanguageModelTrainer.Sib200Labels)
+        {
+            string[] lines = File.ReadAllLines(Path.Combine(dir, code, "dev.txt"));
+            string language = label.Split('-')[0];
+            int right = lines.Count(l => LanguageIdentifier.Default.Identify(l).Language == language);
+            Assert.True(right * 100 >= 97 * lines.Length, $"{code}: {right}/{lines.Length}");
+        }
+    }
+}
