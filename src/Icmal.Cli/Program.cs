@@ -15,6 +15,12 @@ public static class Program
         root.Subcommands.Add(ImportCommand.Create());
         root.Subcommands.Add(ExtractCommand.Create());
         root.Subcommands.Add(ArticlesCommand.Create());
+        // --- eval (extraction branch): `icmal eval extraction|dates`. The integrator merges this parent with
+        // --- EvalCommand's: keep one `eval` command and call EvalExtractionCommands.AddTo(it).
+        var eval = new Command("eval", "Score İcmal on the evaluation sets in ../shared/data");
+        EvalExtractionCommands.AddTo(eval);
+        root.Subcommands.Add(eval);
+        // --- end eval (extraction branch)
         return await root.Parse(args).InvokeAsync();
     }
 }

@@ -170,28 +170,7 @@ public static partial class TextPageExtractor
         return (bestStart, bestEnd);
     }
 
-    private static bool TryCredit(string line, ref SourceCredit? credit)
-    {
-        var via = CreditVia().Match(line);
-        if (via.Success && line.Length < 200)
-        {
-            credit = new SourceCredit(via.Groups["name"].Value, credit?.Url);
-            return true;
-        }
-        var source = CreditSource().Match(line);
-        if (source.Success && line.Length < 200)
-        {
-            string value = source.Groups["value"].Value.TrimEnd('.', ',');
-            credit = value.StartsWith("http", StringComparison.OrdinalIgnoreCase)
-                ? new SourceCredit(credit?.Name ?? HostName(value), value)
-                : new SourceCredit(value, credit?.Url);
-            return true;
-        }
-        return false;
-    }
-
-    private static string? HostName(string url) =>
-        Uri.TryCreate(url, UriKind.Absolute, out var uri) ? uri.Host : null;
+    private static bool TryCredit(string line, ref SourceCredit? credit) => SourceCredits.TryRead(line, ref credit);
 
     private static bool IsBlankAt(List<Line> lines, int i) => i < 0 || i >= lines.Count || lines[i].Kind == LineKind.Blank;
 
@@ -235,12 +214,6 @@ public static partial class TextPageExtractor
 
     [GeneratedRegex(@"^\s*[-–—•*·]\s+", RegexOptions.CultureInvariant)]
     private static partial Regex BulletMarker();
-
-    [GeneratedRegex(@"(?<name>[\p{L}\d][\p{L}\d.\-]*)\s+(portal|sayt|agentliy|qəzet|nəşr|kanal|resurs)\p{L}*\s+istinadən", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
-    private static partial Regex CreditVia();
-
-    [GeneratedRegex(@"(?:^|\P{L})(Mənbə|Menbe|Источник|Kaynak|Source)\s*:\s*(?<value>\S+)", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
-    private static partial Regex CreditSource();
 
     [GeneratedRegex(@"^(?:www\.)?(?<host>[a-z0-9\-]+(?:\.[a-z0-9\-]+)*\.(?:az|com|net|org|info|ru|tr|news))/?$", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
     private static partial Regex DomainLine();
