@@ -16,6 +16,8 @@ internal static partial class MainContent
     /// <summary>How much one character of boilerplate costs against one character of prose.</summary>
     private const double BadWeight = 0.6;
 
+    private static readonly bool Debug = Environment.GetEnvironmentVariable("ICMAL_DEBUG_EXTRACT") is { Length: > 0 };
+
     public static (List<PageBlock> Blocks, PageNode Root) Select(List<PageBlock> blocks, List<PageNode> nodes)
     {
         if (blocks.Count == 0) return ([], nodes[0]);
@@ -36,17 +38,75 @@ internal static partial class MainContent
             }
         }
         if (bestScore <= 0) best = body;
+        if (Debug)
+        {
+            foreach (var n in nodes.Where(n => !n.InBoilerplate).OrderByDescending(n => n.Score > 0 ? n.Score * n.Weight : n.Score).Take(8))
+                Console.Error.WriteLine($"cand {n.Score * n.Weight:F0} w={n.Weight:F2} prose={n.ProseChars} text={n.TextChars} <{n.Tag} class='{n.Element.GetAttribute("class")}' id='{n.Element.Id}'> depth {n.Depth}");
+            foreach (var n in nodes.Where(n => n.Boilerplate && n.ProseChars > 200))
+                Console.Error.WriteLine($"boiler prose={n.ProseChars} <{n.Tag} class='{n.Element.GetAttribute("class")}' id='{n.Element.Id}'>");
+        }
 
-        var result = new List<PageBlock>();
+        // Blocks under the chosen root, each with whether it survives the block tests.
+        var inRoot = new List<(PageBlock Block, bool Keep)>();
         foreach (var b in blocks)
         {
             if (!Within(b.Owner, best)) continue;
-            if (b.Owner.InBoilerplate && !best.InBoilerplate) continue;
-            if (!KeepBlock(b)) continue;
+            bool keep = !(b.Owner.InBoilerplate && !best.InBoilerplate) && KeepBlock(b);
+            inRoot.Add((b, keep));
+        }
+        return (Tidy(inRoot), best);
+    }
+
+    /// <summary>
+    /// Drops what only makes sense with what was dropped: a heading or a "label:" line whose section was a link
+    /// list; a "related / read also / comments" heading and everything after it; scraps (credits, bare dates,
+    /// names) before the first and after the last paragraph of prose.
+    /// </summary>
+    private static List<PageBlock> Tidy(List<(PageBlock Block, bool Keep)> inRoot)
+    {
+        int total = 0;
+        foreach (var (b, keep) in inRoot) if (keep) total += b.Text.Length;
+        var kept = new List<PageBlock>();
+        int seen = 0;
+        for (int i = 0; i < inRoot.Count; i++)
+        {
+            var (b, keep) = inRoot[i];
+            if (!keep) continue;
+            bool shortLabel = b.Kind == BlockKind.Heading || (b.Text.Length < 60 && !EndsSentence(b.Text));
+            if (shortLabel && b.Text.Length < 80 && StopHeading().IsMatch(b.Text) && seen > total / 3)
+            {
+                if (Debug) Console.Error.WriteLine($"stop at: {b.Text}");
+                break;
+            }
+            if (shortLabel)
+            {
+                // Orphan: the next block under the root was dropped, or there is none.
+                bool orphan = i + 1 >= inRoot.Count || !inRoot[i + 1].Keep;
+                if (orphan && b.Text.Length < 80 && (b.Kind == BlockKind.Heading || b.Text.EndsWith(':'))) continue;
+            }
+            if (b.Text.Length < 80 && Scrap().IsMatch(b.Text)) continue;
+            kept.Add(b);
+            seen += b.Text.Length;
+        }
+
+        // Scraps at the edges: short lines that are not sentences, before the first and after the last prose.
+        int first = kept.FindIndex(IsProse), last = kept.FindLastIndex(IsProse);
+        if (first < 0) return kept;
+        var result = new List<PageBlock>(kept.Count);
+        for (int i = 0; i < kept.Count; i++)
+        {
+            var b = kept[i];
+            if ((i < first && b.Kind != BlockKind.Heading && b.Text.Length < 50 && !EndsSentence(b.Text))
+                || (i > last && b.Kind is BlockKind.Paragraph or BlockKind.Heading && b.Text.Length < 50 && !EndsSentence(b.Text)))
+                continue;
             result.Add(b);
         }
-        return (result, best);
+        return result;
     }
+
+    private static bool IsProse(PageBlock b) => b.Kind != BlockKind.Heading && b.Text.Length >= 80;
+
+    private static bool EndsSentence(string t) => t.Length > 0 && t[^1] is '.' or '!' or '?' or '…' or '"' or '”' or '»' or ')' or '。';
 
     private static bool Within(PageNode node, PageNode ancestor)
     {
@@ -87,11 +147,22 @@ internal static partial class MainContent
             string key = cls.Length + id.Length == 0 ? "" : Key(cls, id);
             bool semantic = itemprop.Equals("articleBody", StringComparison.OrdinalIgnoreCase)
                 || (key.Length > 0 && Positive().IsMatch(key));
-            if (!bad && key.Length > 0 && !semantic && Negative().IsMatch(key)) bad = true;
+            if (!bad && key.Length > 0 && !semantic)
+            {
+                if (Negative().IsMatch(key)) bad = true;
+                // Weak names ("widget", "meta", "tags") mark boilerplate only when the box is links or scraps.
+                else if (WeakNegative().IsMatch(key) && (n.LinkChars * 3 > n.TextChars || n.ProseChars < 150)) bad = true;
+            }
             if (n.Tag == "form" && n.ProseChars < 200) bad = true;
 
-            // A wrapper holding most of the page's prose is a layout box whatever its name says.
-            if (bad && pageProse > 0 && n.ProseChars * 2 > pageProse && n.ProseChars > 400) bad = false;
+            // A wrapper holding much of the page's prose and the headline or article markup is a layout box,
+            // whatever its name says.
+            if (bad && pageProse > 0 && n.ProseChars * 5 > pageProse * 2 && n.ProseChars > 300)
+            {
+                bool commentLike = key.Length > 0 && CommentLike().IsMatch(key);
+                if ((!commentLike && n.ProseChars * 2 > pageProse)
+                    || n.Element.QuerySelector("h1, article, main, [itemprop=articleBody]") is not null) bad = false;
+            }
             n.Boilerplate = bad;
             n.InBoilerplate = bad || (n.Parent?.InBoilerplate ?? false);
 
@@ -182,8 +253,22 @@ internal static partial class MainContent
     [GeneratedRegex(@"\barticle\b|\bstory\b|\bcontent\b|\btext\b|\bpost\b|\bentry\b|\bmain\b", RegexOptions.CultureInvariant)]
     private static partial Regex Generic();
 
-    [GeneratedRegex(@"comment|disqus|\bshare|sharing|shariff|social|sociable|\brelated|recommend|similar|more-?(news|articles|stories|from)|most-?(read|popular|viewed|commented)|\bpopular|trending|sidebar|side-?bar|widget|newsletter|subscri|sign-?up|cookie|consent|gdpr|cmp-|banner|advert|\bads?\b|\bad-|-ad\b|-ads\b|adsense|\bdfp|sponsor|promo|breadcrumb|pagination|\bpager\b|\bnav\b|navbar|navigation|\bmenu|footer|toolbar|tag-?cloud|\btags\b|tag-?list|author-?(bio|box|info|card)|\bbyline|\bmeta\b|post-?meta|entry-?meta|article-?meta|login|\bmodal|popup|overlay|outbrain|taboola|\bplista|\brating|\bpoll\b|read-?more|also-?read|see-?also|\bskip|teaser|\bcarousel|slider|paywall|offer|\bprint\b|masthead|site-?header|page-?header|top-?bar|bottom-?bar|\bfollow|\blikes?\b|\bvote|\bwidget|\brss\b|\bsearch\b|\bcontact\b|jump-?to|table-?of-?contents|\btoc\b", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"comment(?!ary|ator)|disqus|\bshare|sharing|shariff|social|sociable|\brelated|recommend|similar|more-?(news|articles|stories|from)|most-?(read|popular|viewed|commented)|\bpopular|trending|sidebar|side-?bar|newsletter|subscri|sign-?up|cookie|consent|gdpr|cmp-|\bbanner|advert|\bads?\b|\bad-|-ad\b|-ads\b|adsense|\bdfp|sponsor|promo|breadcrumb|pagination|\bpager\b|\bnav\b|navbar|navigation|\bmenu|footer|toolbar|tag-?cloud|author-?(bio|box|info|card)|login|\bmodal|popup|overlay|outbrain|taboola|\bplista|read-?more|also-?read|see-?also|teaser|masthead|site-?header|page-?header|top-?bar|bottom-?bar|jump-?to|table-?of-?contents|\btoc\b", RegexOptions.CultureInvariant)]
     private static partial Regex Negative();
+
+    [GeneratedRegex(@"widget|\btags\b|tag-?list|\bbyline|\bmeta\b|post-?meta|entry-?meta|article-?meta|\brating|\bpoll\b|\bskip|\bcarousel|slider|\bprint\b|\bfollow|\blikes?\b|\bvote|\brss\b|\bsearch\b|\bcontact\b|\binfo\b|\bauthor\b|\bdate\b|\bsource\b|\bcredit", RegexOptions.CultureInvariant)]
+    private static partial Regex WeakNegative();
+
+    [GeneratedRegex(@"comment(?!ary|ator)|disqus|\breply|respond|discussion|forum", RegexOptions.CultureInvariant)]
+    private static partial Regex CommentLike();
+
+    /// <summary>Headings that open what follows an article: related items, reading tips, comments.</summary>
+    [GeneratedRegex(@"^\W*(related( articles| posts| stories| content| news| topics)?|read (more|also|next)|see also|you (may|might) (also )?like|more (from|on|stories|news|articles)|recommended|further reading|comments?|\d+ comments?|leave a (reply|comment)|most (read|popular|viewed)|popular|trending|tags|filed under|mehr zum thema|lesen sie (auch|mehr)|auch interessant|das könnte (sie|dich) auch interessieren|weitere (artikel|beiträge|themen|nachrichten|meldungen)|mehr themen|verwandte|empfohlene|ähnliche|kommentare?|schlagworte|schlagwörter|themen im artikel|zum thema|contenido relacionado|te puede interesar|noticias relacionadas|lee también|más noticias|artículos relacionados|à lire aussi|lire aussi|sur le même sujet|articles similaires|voir aussi|zobacz (także|też|również)|czytaj (także|też|również)|przeczytaj (także|też|również)|podobne|komentarze|veja também|leia também|notícias relacionadas|bənzər xəbərlər|digər xəbərlər|oxşar xəbərlər|ən çox oxunan|şərhlər|son xəbərlər|xəbər lenti|mövzu ilə bağlı|читайте также|похожие новости|комментарии|другие новости|по теме|ilgili haberler|benzer haberler|yorumlar|bunlar da ilginizi çekebilir)\b.{0,40}$", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
+    private static partial Regex StopHeading();
+
+    /// <summary>Photo credits, copyright lines, bare dates and times, "updated" stamps.</summary>
+    [GeneratedRegex(@"^(©|\(c\)\s|copyright\b|(foto|fotos|bild|bilder|photo|photos|image|credit|credits|crédito|crédits photos?|fot\.|źródło|quelle|titelbild|bildquelle)\s*:|.*\b(all rights reserved|alle rechte vorbehalten|tous droits réservés|getty images|shutterstock|istock)\b|[\d\s.,:/|\-–—]*(\d{1,2}[./]\d{1,2}[./]\d{2,4}|\d{4}-\d\d-\d\d)[\d\s.,:/|\-–—]*(uhr|h|am|pm)?\s*$|(aktualisiert|updated|veröffentlicht|published|publikacja|yenilənib)\s*(am|on|:)?\s*$)", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
+    private static partial Regex Scrap();
 
     [GeneratedRegex(@"^(share|tweet|print|e-?mail|advertisement|anzeige|werbung|reklam|reklama|реклама|paylaş|скопировать|copy link|read more|weiterlesen|mehr lesen|lesen sie auch|ətraflı|daha ətraflı|подробнее|facebook|twitter|whatsapp|telegram|linkedin|pinterest)\b", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
     private static partial Regex ChromeLine();

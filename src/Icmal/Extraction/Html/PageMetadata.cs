@@ -256,7 +256,7 @@ internal sealed partial class PageMetadata
         if (part.Length == 0) return false;
         if (site is not null && (part.Equals(site, StringComparison.OrdinalIgnoreCase)
             || site.Contains(part, StringComparison.OrdinalIgnoreCase) || part.Contains(site, StringComparison.OrdinalIgnoreCase))) return true;
-        return part.Length <= 30 && (DomainLike().IsMatch(part) || part.Split(' ').Length <= 3 && part.Length <= 20 && char.IsUpper(part[0]));
+        return part.Length <= 40 && DomainLike().IsMatch(part);
     }
 
     internal static string? Absolute(string? href, Uri? baseUrl)
