@@ -14,7 +14,10 @@ namespace Icmal.Extraction.Html;
 internal static partial class MainContent
 {
     /// <summary>How much one character of boilerplate costs against one character of prose.</summary>
-    private const double BadWeight = 0.6;
+    private static readonly double BadWeight = double.Parse(Environment.GetEnvironmentVariable("T_BW") ?? "0.4", System.Globalization.CultureInfo.InvariantCulture);
+
+    /// <summary>What one character inside a recognised boilerplate box costs (it is never output).</summary>
+    private static readonly double BoilerplateWeight = double.Parse(Environment.GetEnvironmentVariable("T_BPW") ?? "0.2", System.Globalization.CultureInfo.InvariantCulture);
 
     private static readonly bool Debug = Environment.GetEnvironmentVariable("ICMAL_DEBUG_EXTRACT") is { Length: > 0 };
 
@@ -141,7 +144,7 @@ internal static partial class MainContent
             string id = el.Id ?? "";
             string role = el.GetAttribute("role") ?? "";
             string itemprop = el.GetAttribute("itemprop") ?? "";
-            bool bad = n.Tag is "nav" or "aside" or "footer" or "menu"
+            bool bad = n.Tag is "nav" or "aside" or "footer" or "menu" or "noscript"
                 || role is "navigation" or "complementary" or "contentinfo" or "banner" or "menu" or "menubar" or "search" or "dialog" or "alert"
                 || HiddenClass(cls);
             string key = cls.Length + id.Length == 0 ? "" : Key(cls, id);
@@ -184,7 +187,8 @@ internal static partial class MainContent
             double good = 0, bad = 0;
             if (b.Owner.InBoilerplate)
             {
-                bad = len;
+                // It is dropped from the output anyway; it only costs its container a little.
+                bad = len * BoilerplateWeight;
             }
             else if (b.Kind == BlockKind.Heading)
             {
@@ -253,10 +257,10 @@ internal static partial class MainContent
     [GeneratedRegex(@"\barticle\b|\bstory\b|\bcontent\b|\btext\b|\bpost\b|\bentry\b|\bmain\b", RegexOptions.CultureInvariant)]
     private static partial Regex Generic();
 
-    [GeneratedRegex(@"comment(?!ary|ator)|disqus|\bshare|sharing|shariff|social|sociable|\brelated|recommend|similar|more-?(news|articles|stories|from)|most-?(read|popular|viewed|commented)|\bpopular|trending|sidebar|side-?bar|newsletter|subscri|sign-?up|cookie|consent|gdpr|cmp-|\bbanner|advert|\bads?\b|\bad-|-ad\b|-ads\b|adsense|\bdfp|sponsor|promo|breadcrumb|pagination|\bpager\b|\bnav\b|navbar|navigation|\bmenu|footer|toolbar|tag-?cloud|author-?(bio|box|info|card)|login|\bmodal|popup|overlay|outbrain|taboola|\bplista|read-?more|also-?read|see-?also|teaser|masthead|site-?header|page-?header|top-?bar|bottom-?bar|jump-?to|table-?of-?contents|\btoc\b", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"comment(?!ary|ator)|disqus|\bshare|sharing|shariff|social|sociable|\brelated|recommend|similar|more-?(news|articles|stories|from)|most-?(read|popular|viewed|commented)|\bpopular|trending|sidebar|side-?bar|newsletter|subscri|sign-?up|cookie|consent|gdpr|cmp-|\bbanner|sponsor|promo|breadcrumb|pagination|\bpager\b|\bnav\b|navbar|navigation|\bmenu|footer|toolbar|tag-?cloud|author-?(bio|box|info|card)|login|\bmodal|popup|overlay|outbrain|taboola|\bplista|read-?more|also-?read|see-?also|teaser|masthead|site-?header|page-?header|top-?bar|bottom-?bar|jump-?to|table-?of-?contents|\btoc\b", RegexOptions.CultureInvariant)]
     private static partial Regex Negative();
 
-    [GeneratedRegex(@"widget|\btags\b|tag-?list|\bbyline|\bmeta\b|post-?meta|entry-?meta|article-?meta|\brating|\bpoll\b|\bskip|\bcarousel|slider|\bprint\b|\bfollow|\blikes?\b|\bvote|\brss\b|\bsearch\b|\bcontact\b|\binfo\b|\bauthor\b|\bdate\b|\bsource\b|\bcredit", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"widget|advert|\bads?\b|\bad-|-ad\b|-ads\b|adsense|\bdfp|\btags\b|tag-?list|\bbyline|\bmeta\b|post-?meta|entry-?meta|article-?meta|\brating|\bpoll\b|\bskip|\bcarousel|slider|\bprint\b|\bfollow|\blikes?\b|\bvote|\brss\b|\bsearch\b|\bcontact\b|\binfo\b|\bauthor\b|\bdate\b|\bsource\b|\bcredit", RegexOptions.CultureInvariant)]
     private static partial Regex WeakNegative();
 
     [GeneratedRegex(@"comment(?!ary|ator)|disqus|\breply|respond|discussion|forum", RegexOptions.CultureInvariant)]

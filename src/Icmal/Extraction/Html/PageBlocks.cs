@@ -45,7 +45,7 @@ internal static class PageBlocks
 {
     private static readonly HashSet<string> Skipped = new(StringComparer.Ordinal)
     {
-        "script", "style", "noscript", "template", "svg", "math", "iframe", "frame", "frameset", "canvas", "button",
+        "script", "style", "template", "svg", "math", "iframe", "frame", "frameset", "canvas", "button",
         "select", "input", "textarea", "option", "object", "embed", "video", "audio", "map", "head", "title", "link",
         "meta", "figcaption", "dialog", "picture", "source", "track", "label",
     };
@@ -55,7 +55,7 @@ internal static class PageBlocks
         "address", "article", "aside", "blockquote", "center", "dd", "details", "div", "dl", "dt", "fieldset", "figure",
         "footer", "form", "h1", "h2", "h3", "h4", "h5", "h6", "header", "hgroup", "hr", "li", "main", "nav", "ol", "p",
         "pre", "section", "summary", "table", "tbody", "thead", "tfoot", "tr", "ul", "caption", "menu", "legend", "body",
-        "html", "dir", "listing", "plaintext", "xmp", "output",
+        "html", "noscript", "dir", "listing", "plaintext", "xmp", "output",
     };
 
     /// <summary>Walks <paramref name="root"/> and returns its blocks and nodes (nodes in document order).</summary>
