@@ -62,7 +62,7 @@ public static partial class HtmlArticleExtractor
                 blocks.RemoveAt(0);
         }
 
-        var (published, modified) = Dates(document, meta, root, selected, pageUrl);
+        var (published, modified) = Dates(document, meta, root, selected, allBlocks, pageUrl);
         return new ExtractedArticle
         {
             Title = title,
@@ -102,13 +102,19 @@ public static partial class HtmlArticleExtractor
     /// and date-classed elements near the article, then the article's own text; the page's other dates (today's
     /// date in a header, dates of teasers) are looked at last.
     /// </summary>
-    private static (DateTimeOffset? Published, DateTimeOffset? Modified) Dates(IHtmlDocument document, PageMetadata meta, PageNode root, List<PageBlock> selected, Uri? pageUrl)
+    private static (DateTimeOffset? Published, DateTimeOffset? Modified) Dates(IHtmlDocument document, PageMetadata meta, PageNode root, List<PageBlock> selected, List<PageBlock> allBlocks, Uri? pageUrl)
     {
         DateTimeOffset? modified = meta.Modified;
-        if (meta.Published is { } p) return (p, modified);
-
-        string? url = meta.Canonical ?? pageUrl?.ToString();
-        if (url is not null && UrlDate(url) is { } fromUrl) return (fromUrl, modified);
+        string? url = pageUrl?.ToString() ?? meta.Canonical;
+        DateTimeOffset? fromUrl = url is not null ? UrlDate(url) : null;
+        if (meta.Published is { } p)
+        {
+            // A full date in the address is what the site filed the article under; a structured date a day
+            // off is a time-zone conversion of the same moment.
+            if (fromUrl is { } u && Math.Abs((p.Date - u.Date).TotalDays) <= 1) return (new DateTimeOffset(u.Year, u.Month, u.Day, p.Hour, p.Minute, 0, p.Offset), modified);
+            return (p, modified);
+        }
+        if (fromUrl is not null) return (fromUrl, modified);
 
         bool monthFirst = meta.Language is "en" && (url?.Contains(".com", StringComparison.Ordinal) ?? true);
 
@@ -142,6 +148,15 @@ public static partial class HtmlArticleExtractor
         }
         if (outside is not null) return (outside, modified);
         if (modified is not null) return (modified, modified);
+
+        // Last: the first short line of the page that carries a date.
+        int lines = 0;
+        foreach (var b in allBlocks)
+        {
+            if (++lines > 400) break;
+            if (b.Text.Length > 160) continue;
+            if (DateText.TryFind(b.Text, monthFirst, null, out var d) && d <= DateTimeOffset.UtcNow.AddDays(2)) return (d, modified);
+        }
         return (null, null);
     }
 
