@@ -14,10 +14,11 @@ namespace Icmal.Extraction.Html;
 internal static partial class MainContent
 {
     /// <summary>How much one character of boilerplate costs against one character of prose.</summary>
-    private static readonly double BadWeight = double.Parse(Environment.GetEnvironmentVariable("T_BW") ?? "0.4", System.Globalization.CultureInfo.InvariantCulture);
+    private const double BadWeight = 0.4;
 
     /// <summary>What one character inside a recognised boilerplate box costs (it is never output).</summary>
-    private static readonly double BoilerplateWeight = double.Parse(Environment.GetEnvironmentVariable("T_BPW") ?? "0.2", System.Globalization.CultureInfo.InvariantCulture);
+    private const double BoilerplateWeight = 0.2;
+
 
     private static readonly bool Debug = Environment.GetEnvironmentVariable("ICMAL_DEBUG_EXTRACT") is { Length: > 0 };
 
@@ -136,25 +137,22 @@ internal static partial class MainContent
     private static void MarkBoilerplate(List<PageNode> nodes, PageNode body)
     {
         int pageProse = body.ProseChars;
+        var cache = new Dictionary<string, NameClass>(StringComparer.Ordinal);
         foreach (var n in nodes)
         {
             if (n.Depth == 0) continue;
-            var el = n.Element;
-            string cls = el.GetAttribute("class") ?? "";
-            string id = el.Id ?? "";
-            string role = el.GetAttribute("role") ?? "";
-            string itemprop = el.GetAttribute("itemprop") ?? "";
+            string cls = n.Class, id = n.Id, role = n.Role, itemprop = n.ItemProp;
             bool bad = n.Tag is "nav" or "aside" or "footer" or "menu" or "noscript"
                 || role is "navigation" or "complementary" or "contentinfo" or "banner" or "menu" or "menubar" or "search" or "dialog" or "alert"
                 || HiddenClass(cls);
-            string key = cls.Length + id.Length == 0 ? "" : Key(cls, id);
-            bool semantic = itemprop.Equals("articleBody", StringComparison.OrdinalIgnoreCase)
-                || (key.Length > 0 && Positive().IsMatch(key));
-            if (!bad && key.Length > 0 && !semantic)
+            string key = cls.Length + id.Length == 0 ? "" : string.Concat(cls, "\u0001", id);
+            var names = key.Length == 0 ? NameClass.None : Classify(key, cache);
+            bool semantic = itemprop.Equals("articleBody", StringComparison.OrdinalIgnoreCase) || (names & NameClass.Positive) != 0;
+            if (!bad && !semantic)
             {
-                if (Negative().IsMatch(key)) bad = true;
+                if ((names & NameClass.Negative) != 0) bad = true;
                 // Weak names ("widget", "meta", "tags") mark boilerplate only when the box is links or scraps.
-                else if (WeakNegative().IsMatch(key) && (n.LinkChars * 3 > n.TextChars || n.ProseChars < 150)) bad = true;
+                else if ((names & NameClass.Weak) != 0 && (n.LinkChars * 3 > n.TextChars || n.ProseChars < 150)) bad = true;
             }
             if (n.Tag == "form" && n.ProseChars < 200) bad = true;
 
@@ -162,7 +160,7 @@ internal static partial class MainContent
             // whatever its name says.
             if (bad && pageProse > 0 && n.ProseChars * 5 > pageProse * 2 && n.ProseChars > 300)
             {
-                bool commentLike = key.Length > 0 && CommentLike().IsMatch(key);
+                bool commentLike = (names & NameClass.Comment) != 0;
                 if ((!commentLike && n.ProseChars * 2 > pageProse)
                     || n.Element.QuerySelector("h1, article, main, [itemprop=articleBody]") is not null) bad = false;
             }
@@ -172,7 +170,7 @@ internal static partial class MainContent
             double w = 1;
             if (itemprop.Equals("articleBody", StringComparison.OrdinalIgnoreCase)) w = 1.6;
             else if (semantic) w = 1.4;
-            else if (key.Length > 0 && Generic().IsMatch(key)) w = 1.15;
+            else if ((names & NameClass.Generic) != 0) w = 1.15;
             if (n.Tag == "article") w *= 1.15;
             else if (n.Tag == "main" || role == "main") w *= 1.1;
             n.Weight = w;
@@ -218,6 +216,107 @@ internal static partial class MainContent
         }
     }
 
+    [Flags]
+    private enum NameClass
+    {
+        None = 0,
+        Positive = 1,
+        Generic = 2,
+        Negative = 4,
+        Weak = 8,
+        Comment = 16,
+    }
+
+    /// <summary>Class tokens seen before, across pages (sites reuse their class names): token → what it names.</summary>
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, NameClass> TokenCache = new(StringComparer.Ordinal);
+
+    private static NameClass Classify(string key, Dictionary<string, NameClass> cache)
+    {
+        if (cache.TryGetValue(key, out var c)) return c;
+        c = NameClass.None;
+        int start = 0;
+        for (int i = 0; i <= key.Length; i++)
+        {
+            if (i < key.Length && !char.IsWhiteSpace(key[i]) && key[i] != '\u0001') continue;
+            if (i > start) c |= ClassifyToken(key[start..i]);
+            start = i + 1;
+        }
+        cache[key] = c;
+        return c;
+    }
+
+    private static int tokenCount;
+
+    private static NameClass ClassifyToken(string token)
+    {
+        if (TokenCache.TryGetValue(token, out var c)) return c;
+        // Folded to lower case with camelCase and '_' as '-'; parts are the '-'-separated words, joined the
+        // same words without dashes ("article-body" and "articleBody" both give "articlebody").
+        string folded = Key(token, "").Trim();
+        // "commentary" is an opinion piece, not reader comments.
+        folded = folded.Replace("commentary", "opinion", StringComparison.Ordinal).Replace("commentator", "opinion", StringComparison.Ordinal);
+        string joined = folded.Replace("-", "", StringComparison.Ordinal);
+        string[] parts = folded.Split('-', StringSplitOptions.RemoveEmptyEntries);
+        if (AnyIn(joined, PositiveInside)) c |= NameClass.Positive;
+        if (AnyPart(parts, GenericWords, prefix: false)) c |= NameClass.Generic;
+        if (AnyIn(joined, NegativeInside) || AnyPart(parts, NegativeWords, prefix: false) || AnyPart(parts, NegativeStarts, prefix: true)) c |= NameClass.Negative;
+        if (AnyIn(joined, WeakInside) || AnyPart(parts, WeakWords, prefix: false) || AnyPart(parts, WeakStarts, prefix: true)) c |= NameClass.Weak;
+        if (AnyIn(joined, CommentInside) || AnyPart(parts, ["reply", "replies"], prefix: true)) c |= NameClass.Comment;
+        if (Interlocked.Increment(ref tokenCount) > 200_000) { TokenCache.Clear(); tokenCount = 0; }
+        TokenCache[token] = c;
+        return c;
+    }
+
+    private static bool AnyIn(string s, string[] needles)
+    {
+        foreach (string n in needles) if (s.Contains(n, StringComparison.Ordinal)) return true;
+        return false;
+    }
+
+    private static bool AnyPart(string[] parts, string[] words, bool prefix)
+    {
+        foreach (string p in parts)
+            foreach (string w in words)
+                if (prefix ? p.StartsWith(w, StringComparison.Ordinal) : p.Equals(w, StringComparison.Ordinal)) return true;
+        return false;
+    }
+
+    /// <summary>Names of the article's body box: "article-body", "entry-content", "itemprop=articleBody"-like classes.</summary>
+    private static readonly string[] PositiveInside =
+    [
+        "articlebody", "articlecontent", "articletext", "articlemain", "articledetail", "articleinner", "postbody", "postcontent",
+        "posttext", "postentry", "entrycontent", "entrybody", "entrytext", "storybody", "storycontent", "storytext", "contentbody",
+        "maincontent", "bodytext", "textcontent", "singlecontent", "fieldbody", "fieldnamebody", "fulltext", "richtext", "newstext",
+        "newsbody", "newscontent", "newsdetail", "detailcontent", "contentdetail", "itembody", "itemtext", "blogcontent", "pagecontent",
+        "xəbərmətni", "mətn",
+    ];
+
+    private static readonly string[] GenericWords = ["article", "story", "content", "text", "post", "entry", "main", "news", "xeber", "xəbər"];
+
+    /// <summary>Names of boxes around an article: comments, sharing, related items, navigation, consent, promotion.</summary>
+    private static readonly string[] NegativeInside =
+    [
+        "comment", "disqus", "sharing", "shariff", "social", "sociable", "recommend", "similar", "morenews", "morearticles",
+        "morestories", "morefrom", "mostread", "mostpopular", "mostviewed", "mostcommented", "trending", "sidebar", "newsletter",
+        "subscri", "signup", "cookie", "consent", "gdpr", "sponsor", "promo", "breadcrumb", "pagination", "navbar", "navigation",
+        "footer", "toolbar", "tagcloud", "authorbio", "authorbox", "authorinfo", "authorcard", "login", "popup", "overlay", "outbrain",
+        "taboola", "readmore", "alsoread", "seealso", "teaser", "masthead", "siteheader", "pageheader", "topbar", "bottombar", "jumpto",
+        "tableofcontents", "bənzər", "oxşar", "digərxəbər", "sonxəbər", "xəbərlenti", "şərh",
+    ];
+
+    private static readonly string[] NegativeWords = ["nav", "pager", "toc", "cmp"];
+
+    private static readonly string[] NegativeStarts = ["share", "related", "popular", "banner", "menu", "modal", "plista"];
+
+    /// <summary>Names that mark boilerplate only when the box holds links or scraps.</summary>
+    private static readonly string[] WeakInside = ["widget", "advert", "adsense", "taglist", "postmeta", "entrymeta", "articlemeta", "slider"];
+
+    private static readonly string[] WeakWords = ["ad", "ads", "tags", "meta", "poll", "print", "like", "likes", "rss", "search", "contact", "info", "author", "date", "source"];
+
+    private static readonly string[] WeakStarts = ["dfp", "byline", "rating", "skip", "carousel", "follow", "vote", "credit"];
+
+    private static readonly string[] CommentInside = ["comment", "disqus", "respond", "discussion", "forum"];
+
     private static bool HiddenClass(string cls)
     {
         if (cls.Length == 0) return false;
@@ -251,20 +350,10 @@ internal static partial class MainContent
         return sb.ToString();
     }
 
-    [GeneratedRegex(@"article-?body|article-?content|article-?text|article--?body|article-?main|article-?detail|post-?body|post-?content|post-?text|post-?entry|entry-?content|entry-?body|entry-?text|story-?body|story-?content|story-?text|content-?body|main-?content|body-?text|text-?content|single-?content|field-?body|field-?name-?body|full-?text|rich-?text|news-?text|news-?body|news-?content|news-?detail|detail-?content|content-?detail|item-?body|item-?text|blog-?content|page-?content|article-?inner", RegexOptions.CultureInvariant)]
-    private static partial Regex Positive();
 
-    [GeneratedRegex(@"\barticle\b|\bstory\b|\bcontent\b|\btext\b|\bpost\b|\bentry\b|\bmain\b", RegexOptions.CultureInvariant)]
-    private static partial Regex Generic();
 
-    [GeneratedRegex(@"comment(?!ary|ator)|disqus|\bshare|sharing|shariff|social|sociable|\brelated|recommend|similar|more-?(news|articles|stories|from)|most-?(read|popular|viewed|commented)|\bpopular|trending|sidebar|side-?bar|newsletter|subscri|sign-?up|cookie|consent|gdpr|cmp-|\bbanner|sponsor|promo|breadcrumb|pagination|\bpager\b|\bnav\b|navbar|navigation|\bmenu|footer|toolbar|tag-?cloud|author-?(bio|box|info|card)|login|\bmodal|popup|overlay|outbrain|taboola|\bplista|read-?more|also-?read|see-?also|teaser|masthead|site-?header|page-?header|top-?bar|bottom-?bar|jump-?to|table-?of-?contents|\btoc\b", RegexOptions.CultureInvariant)]
-    private static partial Regex Negative();
 
-    [GeneratedRegex(@"widget|advert|\bads?\b|\bad-|-ad\b|-ads\b|adsense|\bdfp|\btags\b|tag-?list|\bbyline|\bmeta\b|post-?meta|entry-?meta|article-?meta|\brating|\bpoll\b|\bskip|\bcarousel|slider|\bprint\b|\bfollow|\blikes?\b|\bvote|\brss\b|\bsearch\b|\bcontact\b|\binfo\b|\bauthor\b|\bdate\b|\bsource\b|\bcredit", RegexOptions.CultureInvariant)]
-    private static partial Regex WeakNegative();
 
-    [GeneratedRegex(@"comment(?!ary|ator)|disqus|\breply|respond|discussion|forum", RegexOptions.CultureInvariant)]
-    private static partial Regex CommentLike();
 
     /// <summary>Headings that open what follows an article: related items, reading tips, comments.</summary>
     [GeneratedRegex(@"^\W*(related( articles| posts| stories| content| news| topics)?|read (more|also|next)|see also|you (may|might) (also )?like|more (from|on|stories|news|articles)|recommended|further reading|comments?|\d+ comments?|leave a (reply|comment)|most (read|popular|viewed)|popular|trending|tags|filed under|mehr zum thema|lesen sie (auch|mehr)|auch interessant|das könnte (sie|dich) auch interessieren|weitere (artikel|beiträge|themen|nachrichten|meldungen)|mehr themen|verwandte|empfohlene|ähnliche|kommentare?|schlagworte|schlagwörter|themen im artikel|zum thema|contenido relacionado|te puede interesar|noticias relacionadas|lee también|más noticias|artículos relacionados|à lire aussi|lire aussi|sur le même sujet|articles similaires|voir aussi|zobacz (także|też|również)|czytaj (także|też|również)|przeczytaj (także|też|również)|podobne|komentarze|veja também|leia também|notícias relacionadas|bənzər xəbərlər|digər xəbərlər|oxşar xəbərlər|ən çox oxunan|şərhlər|son xəbərlər|xəbər lenti|mövzu ilə bağlı|читайте также|похожие новости|комментарии|другие новости|по теме|ilgili haberler|benzer haberler|yorumlar|bunlar da ilginizi çekebilir)\b.{0,40}$", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]

@@ -11,6 +11,10 @@ internal sealed class PageNode
     public PageNode? Parent { get; init; }
     public required string Tag { get; init; }
     public int Depth { get; init; }
+    public string Class { get; init; } = "";
+    public string Id { get; init; } = "";
+    public string Role { get; init; } = "";
+    public string ItemProp { get; init; } = "";
 
     /// <summary>All characters of text in the subtree.</summary>
     public int TextChars;
@@ -139,7 +143,12 @@ internal static class PageBlocks
                     {
                         Flush();
                         ownerStack.Push(owner);
-                        owner = new PageNode { Element = el, Tag = tag, Parent = owner, Depth = owner.Depth + 1 };
+                        owner = new PageNode
+                        {
+                            Element = el, Tag = tag, Parent = owner, Depth = owner.Depth + 1,
+                            Class = el.GetAttribute("class") ?? "", Id = el.GetAttribute("id") ?? "",
+                            Role = el.GetAttribute("role") ?? "", ItemProp = el.GetAttribute("itemprop") ?? "",
+                        };
                         nodes.Add(owner);
                         if (tag == "pre" || tag == "xmp" || tag == "listing") preDepth++;
                     }

@@ -43,10 +43,10 @@ internal sealed partial class PageMetadata
         "lastmod", "article:modified", "modified_time", "revised",
     ];
 
-    public static PageMetadata Read(IHtmlDocument document, Uri? pageUrl)
+    public static PageMetadata Read(IHtmlDocument document, PageIndex index, Uri? pageUrl)
     {
         var m = new PageMetadata { PageUrl = pageUrl?.ToString() };
-        foreach (var el in document.QuerySelectorAll("meta"))
+        foreach (var el in index.Metas)
         {
             string? key = el.GetAttribute("property") ?? el.GetAttribute("name") ?? el.GetAttribute("itemprop") ?? el.GetAttribute("http-equiv");
             string? content = el.GetAttribute("content") ?? el.GetAttribute("datetime");
@@ -58,14 +58,14 @@ internal sealed partial class PageMetadata
         }
 
         m.DocumentTitle = document.Title is { } t ? Whitespace.Fold(t) : null;
-        var h1 = document.QuerySelector("h1");
+        var h1 = index.H1;
         if (h1 is not null)
         {
             string h = Whitespace.Fold(h1.TextContent);
             if (h.Length is > 0 and < 400) m.H1 = h;
         }
 
-        ReadJsonLd(document, m);
+        ReadJsonLd(index, m);
 
         string? og = Get(m, "og:title") ?? Get(m, "twitter:title") ?? Get(m, "dc.title");
         m.Site ??= Get(m, "og:site_name") ?? Get(m, "application-name") ?? Get(m, "twitter:site")?.TrimStart('@');
@@ -84,11 +84,14 @@ internal sealed partial class PageMetadata
         }
         if (m.Authors.Count == 0)
         {
-            var byline = document.QuerySelector("[itemprop=author] [itemprop=name], [itemprop=author], [rel=author], .byline .author, .author-name, .byline__name, .author a");
-            if (byline is not null)
+            foreach (var byline in index.Bylines)
             {
-                string a = Whitespace.Fold(byline.TextContent);
-                if (a.Length is > 2 and < 80) AddAuthor(m.Authors, a);
+                string a = Whitespace.Fold(byline.GetAttribute("content") ?? byline.TextContent);
+                if (a.Length is > 2 and < 60 && !a.Contains("://", StringComparison.Ordinal) && char.IsLetter(a[^1]))
+                {
+                    AddAuthor(m.Authors, a);
+                    break;
+                }
             }
         }
 
@@ -103,7 +106,7 @@ internal sealed partial class PageMetadata
             if (Get(m, key) is { } v && DateText.TryParseMachine(v, out var d)) m.Modified = d;
         }
 
-        m.Canonical = Absolute(document.QuerySelector("link[rel=canonical]")?.GetAttribute("href"), pageUrl)
+        m.Canonical = Absolute(index.Canonical?.GetAttribute("href"), pageUrl)
             ?? Absolute(Get(m, "og:url"), pageUrl);
         m.Language = LanguageCode(document.DocumentElement.GetAttribute("lang"))
             ?? LanguageCode(Get(m, "og:locale")) ?? LanguageCode(Get(m, "content-language")) ?? LanguageCode(Get(m, "language")) ?? m.Language;
@@ -117,9 +120,9 @@ internal sealed partial class PageMetadata
 
     private static string? Get(PageMetadata m, string key) => m.Meta.TryGetValue(key, out var v) ? Whitespace.Fold(v) : null;
 
-    private static void ReadJsonLd(IHtmlDocument document, PageMetadata m)
+    private static void ReadJsonLd(PageIndex index, PageMetadata m)
     {
-        foreach (var script in document.QuerySelectorAll("script[type='application/ld+json']"))
+        foreach (var script in index.JsonLd)
         {
             string json = script.TextContent;
             if (json.Length > 2_000_000) continue;
