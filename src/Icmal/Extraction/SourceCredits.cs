@@ -39,7 +39,7 @@ public static partial class SourceCredits
         ArgumentNullException.ThrowIfNull(line);
         if (line.Length >= 160) return false;
         var source = CreditSource().Match(line);
-        if (source.Success && source.Index <= 2) return true;
+        if (source.Success && source.Index <= 8) return true;
         var via = CreditVia().Match(line);
         return via.Success && line.Length < 120;
     }
@@ -50,6 +50,6 @@ public static partial class SourceCredits
     [GeneratedRegex(@"(?<name>[\p{L}\d][\p{L}\d.\-]*)\s+(portal|sayt|agentliy|qəzet|nəşr|kanal|resurs|xəbər\s+portal)\p{L}*\s+(istinadən|əsasən)", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
     private static partial Regex CreditVia();
 
-    [GeneratedRegex(@"(?:^|\P{L})(Mənbə|Menbe|Источник|Kaynak|Source|Quelle|Fuente)\s*:\s*(?<value>[^\s|]+(?:\s[\p{Lu}][\p{L}.]+){0,3})", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"(Mənbə|Menbe|Источник|Kaynak|Source|Quelle|Fuente)\s*:\s*(?<value>[^\s|]+(?:\s[\p{Lu}][\p{L}.]+){0,3})", RegexOptions.CultureInvariant)]
     private static partial Regex CreditSource();
 }

@@ -1,5 +1,6 @@
 using System.Text;
 using System.Text.RegularExpressions;
+using Icmal.Extraction.Text;
 using Icmal.Model;
 using Icmal.Text;
 
@@ -26,6 +27,7 @@ public static partial class TextPageExtractor
     public static ExtractedArticle Extract(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
+        text = string.Join('\n', Hyphenation.Mend(text.ReplaceLineEndings("\n").Split('\n')));
         var lines = Classify(text);
         var (start, end) = DensestProseRun(lines);
         if (start < 0) return new ExtractedArticle();
@@ -113,12 +115,32 @@ public static partial class TextPageExtractor
         return new ExtractedArticle
         {
             Title = title,
+            Blocks = JoinBrokenParagraphs(blocks),
             Authors = authors,
             Published = published,
             Site = site,
             Original = credit,
-            Blocks = blocks,
         };
+    }
+
+    /// <summary>
+    /// A paragraph that stops without a full stop and a next one that starts in lower case are one paragraph cut
+    /// by a column or page break in print: join them.
+    /// </summary>
+    private static List<ArticleBlock> JoinBrokenParagraphs(List<ArticleBlock> blocks)
+    {
+        var result = new List<ArticleBlock>(blocks.Count);
+        foreach (var b in blocks)
+        {
+            if (result.Count > 0 && b.Kind == BlockKind.Paragraph && result[^1].Kind == BlockKind.Paragraph
+                && !EndsSentence(result[^1].Text) && b.Text.Length > 0 && char.IsLower(b.Text[0]))
+            {
+                result[^1] = result[^1] with { Text = result[^1].Text + " " + b.Text };
+                continue;
+            }
+            result.Add(b);
+        }
+        return result;
     }
 
     private static List<Line> Classify(string text)
