@@ -68,6 +68,15 @@ public static partial class HtmlArticleExtractor
             blocks.Add(new ArticleBlock(b.Kind, text));
         }
 
+        // A credit line may sit after the article's last paragraph, outside what was kept.
+        if (credit is null)
+        {
+            foreach (var b in allBlocks)
+            {
+                if (b.Text.Length < 200 && !b.Owner.InBoilerplate && SourceCredits.TryRead(Whitespace.Fold(b.Text), ref credit)) break;
+            }
+        }
+
         // Pages that build their text with scripts still ship it in JSON-LD.
         if (meta.ArticleBody is { Length: > 200 } articleBody && TextLength(blocks) < articleBody.Length / 2)
             blocks = Paragraphs(articleBody);

@@ -141,7 +141,8 @@ internal sealed partial class PageMetadata
                     if (Str(item, "dateModified") is { } dm && DateText.TryParseMachine(dm, out var dmod)) m.Modified ??= dmod;
                     if (strong && m.Published is null && Str(item, "dateCreated") is { } dc && DateText.TryParseMachine(dc, out var dcv)) m.Published = dcv;
                     if (m.Authors.Count == 0 && item.TryGetProperty("author", out var a)) foreach (string n in Names(a)) AddAuthor(m.Authors, n);
-                    if (strong && Str(item, "articleBody") is { } body) m.ArticleBody ??= body;
+                    if (strong && item.TryGetProperty("articleBody", out var ab) && ab.ValueKind == JsonValueKind.String && ab.GetString() is { Length: > 0 } body)
+                        m.ArticleBody ??= System.Net.WebUtility.HtmlDecode(body);
                     if (item.TryGetProperty("publisher", out var p)) m.Site ??= Names(p).FirstOrDefault();
                     if (Str(item, "inLanguage") is { } lang) m.Language ??= LanguageCode(lang);
                     if (item.TryGetProperty("image", out var img)) m.Image ??= ImageUrl(img);
