@@ -31,6 +31,9 @@ public static partial class HtmlArticleExtractor
         DisableElementPositionTracking = true,
         SkipComments = true,
         SkipRawText = true,
+        // Script bodies (often hundreds of kilobytes of bundled code) are never text; JSON-LD is cut out of the
+        // markup before parsing (see JsonLdBlocks).
+        SkipScriptText = true,
         SkipCDATA = true,
         SkipProcessingInstructions = true,
         MaximumDepth = 512,
@@ -51,6 +54,7 @@ public static partial class HtmlArticleExtractor
         if (html.Length > MaxChars) html = html[..MaxChars];
         using IHtmlDocument document = Parser.ParseDocument(html);
         var index = PageIndex.Build(document);
+        index.JsonLd.AddRange(JsonLdBlocks(html));
         var meta = PageMetadata.Read(document, index, pageUrl);
 
         var body = document.Body ?? document.DocumentElement;
@@ -103,6 +107,29 @@ public static partial class HtmlArticleExtractor
             Original = credit,
             Blocks = blocks,
         };
+    }
+
+    /// <summary>The bodies of &lt;script type="application/ld+json"&gt; elements, found by a scan of the markup.</summary>
+    internal static List<string> JsonLdBlocks(string html)
+    {
+        var result = new List<string>();
+        int at = 0;
+        while (result.Count < 20)
+        {
+            int marker = html.IndexOf("ld+json", at, StringComparison.OrdinalIgnoreCase);
+            if (marker < 0) break;
+            int tagStart = html.LastIndexOf('<', marker);
+            int tagEnd = html.IndexOf('>', marker);
+            if (tagStart < 0 || tagEnd < 0) break;
+            at = tagEnd + 1;
+            if (string.Compare(html, tagStart, "<script", 0, 7, StringComparison.OrdinalIgnoreCase) != 0 || html.IndexOf('<', tagStart + 1, marker - tagStart - 1) >= 0)
+                continue;
+            int close = html.IndexOf("</script", at, StringComparison.OrdinalIgnoreCase);
+            if (close < 0) close = html.Length;
+            result.Add(html[at..close]);
+            at = close;
+        }
+        return result;
     }
 
     private static int TextLength(List<ArticleBlock> blocks)

@@ -309,9 +309,13 @@ internal static partial class MainContent
     private static readonly string[] NegativeStarts = ["share", "related", "popular", "banner", "menu", "modal", "plista"];
 
     /// <summary>Names that mark boilerplate only when the box holds links or scraps.</summary>
-    private static readonly string[] WeakInside = ["widget", "advert", "adsense", "taglist", "postmeta", "entrymeta", "articlemeta", "slider"];
+    private static readonly string[] WeakInside =
+    [
+        "widget", "advert", "adsense", "taglist", "postmeta", "entrymeta", "articlemeta", "slider", "caption", "figure", "photo",
+        "gallery", "video", "player", "copyright", "imprint", "disclaimer", "rechte", "bildnachweis",
+    ];
 
-    private static readonly string[] WeakWords = ["ad", "ads", "tags", "meta", "poll", "print", "like", "likes", "rss", "search", "contact", "info", "author", "date", "source"];
+    private static readonly string[] WeakWords = ["image", "img", "media", "ad", "ads", "tags", "meta", "poll", "print", "like", "likes", "rss", "search", "contact", "info", "author", "date", "source"];
 
     private static readonly string[] WeakStarts = ["dfp", "byline", "rating", "skip", "carousel", "follow", "vote", "credit"];
 

@@ -10,7 +10,8 @@ namespace Icmal.Extraction.Html;
 internal sealed class PageIndex
 {
     public List<IElement> Metas { get; } = [];
-    public List<IElement> JsonLd { get; } = [];
+    /// <summary>JSON-LD texts (filled by the caller: script bodies are not kept by the parser).</summary>
+    public List<string> JsonLd { get; } = [];
     public IElement? Canonical { get; private set; }
     public IElement? H1 { get; private set; }
     public List<IElement> Bylines { get; } = [];
@@ -51,7 +52,6 @@ internal sealed class PageIndex
                 Metas.Add(el);
                 return;
             case "script":
-                if (el.GetAttribute("type") is { } type && type.Contains("ld+json", StringComparison.OrdinalIgnoreCase)) JsonLd.Add(el);
                 return;
             case "link":
                 if (Canonical is null && el.GetAttribute("rel") is { } rel && rel.Contains("canonical", StringComparison.OrdinalIgnoreCase)) Canonical = el;

@@ -122,9 +122,8 @@ internal sealed partial class PageMetadata
 
     private static void ReadJsonLd(PageIndex index, PageMetadata m)
     {
-        foreach (var script in index.JsonLd)
+        foreach (string json in index.JsonLd)
         {
-            string json = script.TextContent;
             if (json.Length > 2_000_000) continue;
             try
             {
