@@ -61,6 +61,7 @@ public static partial class HtmlArticleExtractor
         var (allBlocks, nodes) = PageBlocks.Read(body);
         var (selected, root) = MainContent.Select(allBlocks, nodes);
 
+        selected = WithLead(selected, allBlocks, meta.Description);
         var blocks = new List<ArticleBlock>(selected.Count);
         var seen = new HashSet<string>(StringComparer.Ordinal);
         SourceCredit? credit = null;
@@ -107,6 +108,28 @@ public static partial class HtmlArticleExtractor
             Original = credit,
             Blocks = blocks,
         };
+    }
+
+    /// <summary>
+    /// The standfirst often sits in the article's header, outside the box holding the body. When the page's
+    /// description is shown in a block before the body that the body does not contain, that block leads the text.
+    /// </summary>
+    private static List<PageBlock> WithLead(List<PageBlock> selected, List<PageBlock> all, string? description)
+    {
+        if (description is null || description.Length < 50 || selected.Count == 0) return selected;
+        string probe = Whitespace.Fold(description);
+        probe = probe[..Math.Min(probe.Length, 60)];
+        foreach (var b in selected)
+            if (b.Text.Contains(probe, StringComparison.Ordinal)) return selected;
+        int first = selected[0].Index;
+        for (int i = first - 1; i >= 0 && i >= first - 30; i--)
+        {
+            var b = all[i];
+            if (b.Owner.InBoilerplate || b.LinkDensity > 0.3 || b.Kind == BlockKind.Heading) continue;
+            if (Whitespace.Fold(b.Text).Contains(probe, StringComparison.Ordinal))
+                return [b, .. selected];
+        }
+        return selected;
     }
 
     /// <summary>The bodies of &lt;script type="application/ld+json"&gt; elements, found by a scan of the markup.</summary>

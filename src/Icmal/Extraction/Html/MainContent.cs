@@ -128,8 +128,8 @@ internal static partial class MainContent
         int len = b.Text.Length;
         if (b.Kind == BlockKind.Heading) return ld < 0.6;
         if (ld > 0.5) return false;
-        if (ld > 0.3 && len < 100) return false;
-        if (b.Kind == BlockKind.ListItem && ld > 0.3) return false;
+        if (ld > 0.3 && len < 100 && b.Kind != BlockKind.ListItem) return false;
+        if (b.Kind == BlockKind.ListItem && ld > 0.45) return false;
         if (len < 60 && ChromeLine().IsMatch(b.Text)) return false;
         return true;
     }
