@@ -17,6 +17,9 @@ public static class ArticleFormats
         Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
     };
 
+    /// <summary>Escapes markup characters (&lt; &gt; &amp; quotes) but leaves letters such as ə and İ as they are.</summary>
+    private static readonly HtmlEncoder Encoder = HtmlEncoder.Create(System.Text.Unicode.UnicodeRanges.All);
+
     public static string PlainText(Article a)
     {
         ArgumentNullException.ThrowIfNull(a);
@@ -53,7 +56,7 @@ public static class ArticleFormats
     public static string Html(Article a)
     {
         ArgumentNullException.ThrowIfNull(a);
-        var e = HtmlEncoder.Default;
+        var e = Encoder;
         var sb = new StringBuilder();
         sb.Append("<article>\n<h1>").Append(e.Encode(a.Title)).Append("</h1>\n");
         string meta = MetaLine(a);

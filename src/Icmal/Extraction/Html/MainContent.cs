@@ -16,11 +16,17 @@ internal static partial class MainContent
     /// <summary>How much one character of boilerplate costs against one character of prose.</summary>
     private const double BadWeight = 0.4;
 
+    private const double SiblingShare = 0.3;
+    private const double SemW = 1.4;
+    private const double GenW = 1.15;
+
+    /// <summary>Below this many characters the chosen box is not an article and the page's prose is taken instead.</summary>
+    private const int ShortText = 250;
+
     /// <summary>What one character inside a recognised boilerplate box costs (it is never output).</summary>
     private const double BoilerplateWeight = 0.2;
 
 
-    private static readonly bool Debug = Environment.GetEnvironmentVariable("ICMAL_DEBUG_EXTRACT") is { Length: > 0 };
 
     public static (List<PageBlock> Blocks, PageNode Root) Select(List<PageBlock> blocks, List<PageNode> nodes)
     {
@@ -42,23 +48,43 @@ internal static partial class MainContent
             }
         }
         if (bestScore <= 0) best = body;
-        if (Debug)
+
+        // Siblings of the root that carry prose of their own (a lead box, a second body part) join it.
+        var roots = new List<PageNode> { best };
+        if (best.Parent is { } parent && best.Score > 0)
         {
-            foreach (var n in nodes.Where(n => !n.InBoilerplate).OrderByDescending(n => n.Score > 0 ? n.Score * n.Weight : n.Score).Take(8))
-                Console.Error.WriteLine($"cand {n.Score * n.Weight:F0} w={n.Weight:F2} prose={n.ProseChars} text={n.TextChars} <{n.Tag} class='{n.Element.GetAttribute("class")}' id='{n.Element.Id}'> depth {n.Depth}");
-            foreach (var n in nodes.Where(n => n.Boilerplate && n.ProseChars > 200))
-                Console.Error.WriteLine($"boiler prose={n.ProseChars} <{n.Tag} class='{n.Element.GetAttribute("class")}' id='{n.Element.Id}'>");
+            foreach (var n in nodes)
+            {
+                if (!ReferenceEquals(n.Parent, parent) || ReferenceEquals(n, best) || n.InBoilerplate) continue;
+                if (n.Score > best.Score * SiblingShare && n.ProseChars > 0 && n.LinkChars * 4 < n.TextChars) roots.Add(n);
+            }
         }
 
         // Blocks under the chosen root, each with whether it survives the block tests.
         var inRoot = new List<(PageBlock Block, bool Keep)>();
         foreach (var b in blocks)
         {
-            if (!Within(b.Owner, best)) continue;
+            if (!WithinAny(b.Owner, roots)) continue;
             bool keep = !(b.Owner.InBoilerplate && !best.InBoilerplate) && KeepBlock(b);
             inRoot.Add((b, keep));
         }
-        return (Tidy(inRoot), best);
+        var tidy = Tidy(inRoot);
+        int kept = 0;
+        foreach (var b in tidy) kept += b.Text.Length;
+        if (kept < ShortText)
+        {
+            // Too little for an article: take every prose block of the page outside boilerplate instead.
+            var all = new List<(PageBlock, bool)>();
+            int total = 0;
+            foreach (var b in blocks)
+            {
+                bool keep = !b.Owner.InBoilerplate && KeepBlock(b) && (b.Kind == BlockKind.Heading || b.Text.Length >= 40);
+                all.Add((b, keep));
+                if (keep && b.Kind != BlockKind.Heading) total += b.Text.Length;
+            }
+            if (total > kept * 2) return (Tidy(all), body);
+        }
+        return (tidy, best);
     }
 
     /// <summary>
@@ -78,10 +104,7 @@ internal static partial class MainContent
             if (!keep) continue;
             bool shortLabel = b.Kind == BlockKind.Heading || (b.Text.Length < 60 && !EndsSentence(b.Text));
             if (shortLabel && b.Text.Length < 80 && StopHeading().IsMatch(b.Text) && seen > total / 3)
-            {
-                if (Debug) Console.Error.WriteLine($"stop at: {b.Text}");
                 break;
-            }
             if (shortLabel)
             {
                 // Orphan: the next block under the root was dropped, or there is none.
@@ -111,6 +134,12 @@ internal static partial class MainContent
     private static bool IsProse(PageBlock b) => b.Kind != BlockKind.Heading && b.Text.Length >= 80;
 
     private static bool EndsSentence(string t) => t.Length > 0 && t[^1] is '.' or '!' or '?' or '…' or '"' or '”' or '»' or ')' or '。';
+
+    private static bool WithinAny(PageNode node, List<PageNode> roots)
+    {
+        foreach (var r in roots) if (Within(node, r)) return true;
+        return false;
+    }
 
     private static bool Within(PageNode node, PageNode ancestor)
     {
@@ -169,8 +198,8 @@ internal static partial class MainContent
 
             double w = 1;
             if (itemprop.Equals("articleBody", StringComparison.OrdinalIgnoreCase)) w = 1.6;
-            else if (semantic) w = 1.4;
-            else if ((names & NameClass.Generic) != 0) w = 1.15;
+            else if (semantic) w = SemW;
+            else if ((names & NameClass.Generic) != 0) w = GenW;
             if (n.Tag == "article") w *= 1.15;
             else if (n.Tag == "main" || role == "main") w *= 1.1;
             n.Weight = w;
