@@ -130,8 +130,10 @@ public static partial class TextPageExtractor
     private static List<ArticleBlock> JoinBrokenParagraphs(List<ArticleBlock> blocks)
     {
         var result = new List<ArticleBlock>(blocks.Count);
-        foreach (var b in blocks)
+        foreach (var block in blocks)
         {
+            var b = block;
+            if (b.Kind is BlockKind.Paragraph or BlockKind.ListItem) b = b with { Text = MissingSpace().Replace(b.Text, ". ") };
             if (result.Count > 0 && b.Kind == BlockKind.Paragraph && result[^1].Kind == BlockKind.Paragraph
                 && !EndsSentence(result[^1].Text) && b.Text.Length > 0 && char.IsLower(b.Text[0]))
             {
@@ -233,6 +235,10 @@ public static partial class TextPageExtractor
     private static int WordCount(string t) => t.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length;
 
     private static string Fold(string t) => Whitespace.Fold(t);
+
+    /// <summary>A full stop glued to the next sentence by a copy ("çevrildi.Qazaxıstanın"), not an initial or a domain.</summary>
+    [GeneratedRegex(@"(?<=\p{Ll}\p{Ll})\.(?=\p{Lu}\p{Ll})", RegexOptions.CultureInvariant)]
+    private static partial Regex MissingSpace();
 
     [GeneratedRegex(@"^\s*[-–—•*·]\s+", RegexOptions.CultureInvariant)]
     private static partial Regex BulletMarker();

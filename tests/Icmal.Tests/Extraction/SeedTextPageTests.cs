@@ -113,4 +113,12 @@ public sealed class SeedTextPageTests
         Assert.DoesNotContain(a.Blocks, b => b.Text == "264");
         Assert.Equal("sumqayitxeber.com", a.Site);
     }
+
+    [Fact]
+    public void Sentences_glued_by_the_copy_get_their_space_back()
+    {
+        var a = TextPageExtractor.Extract(TestData.Seed("002"));
+        Assert.Contains("çevrildi. Qazaxıstanın", a.Text, StringComparison.Ordinal);
+        Assert.DoesNotContain("çevrildi.Qazaxıstanın", a.Text, StringComparison.Ordinal);
+    }
 }
