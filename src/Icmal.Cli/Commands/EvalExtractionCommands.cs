@@ -99,7 +99,7 @@ public static class EvalExtractionCommands
     private static void PrintTiming(Timing t)
     {
         var c = CultureInfo.InvariantCulture;
-        Console.Out.WriteLine(string.Create(c, $"ms/page    median {t.MedianMs:F2}  p95 {t.P95Ms:F2}  max {t.MaxMs:F1} ({t.SlowestPage}), single-threaded, decode + parse + extract"));
+        Console.Out.WriteLine(string.Create(c, $"ms/page    median {t.MedianMs:F2}  p95 {t.P95Ms:F2}  max {t.MaxMs:F1} ({t.SlowestPage}), single-threaded, decode + parse + extract, after {ExtractionEvaluation.WarmUpPages} pages of warm-up"));
     }
 
     private static void Verbose(PageResult r)

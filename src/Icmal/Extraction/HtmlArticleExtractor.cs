@@ -48,6 +48,7 @@ public static partial class HtmlArticleExtractor
             "datetime", "href", "rel", "type", "lang", "title", "data-date", "data-datetime", "pubdate", "xml:lang",
         ], StringComparer.Ordinal).GetAlternateLookup<ReadOnlySpan<char>>();
 
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     public static ExtractedArticle Extract(string html, Uri? pageUrl = null)
     {
         ArgumentNullException.ThrowIfNull(html);

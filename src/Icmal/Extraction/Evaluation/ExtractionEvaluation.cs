@@ -125,10 +125,17 @@ public static class ExtractionEvaluation
         }
     }
 
-    /// <summary>Runs the extractor over the first pages untimed, so that timings measure the extractor and not the JIT.</summary>
+    /// <summary>Pages run untimed before timing starts.</summary>
+    public const int WarmUpPages = 200;
+
+    /// <summary>
+    /// Runs the extractor over the first pages untimed, so that timings measure the extractor in the steady state
+    /// of a running service, not the JIT: .NET compiles a method fully only after it has run about 30 times, and
+    /// most of the extractor runs once per page.
+    /// </summary>
     private static void WarmUp(string dir)
     {
-        foreach (var entry in ReadTruth(dir).Take(20))
+        foreach (var entry in ReadTruth(dir).Take(WarmUpPages))
             ExtractPage(ReadPage(dir, entry.File), entry.Url);
     }
 

@@ -28,6 +28,7 @@ internal static partial class MainContent
 
 
 
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     public static (List<PageBlock> Blocks, PageNode Root) Select(List<PageBlock> blocks, List<PageNode> nodes)
     {
         if (blocks.Count == 0) return ([], nodes[0]);
@@ -92,6 +93,7 @@ internal static partial class MainContent
     /// list; a "related / read also / comments" heading and everything after it; scraps (credits, bare dates,
     /// names) before the first and after the last paragraph of prose.
     /// </summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     private static List<PageBlock> Tidy(List<(PageBlock Block, bool Keep)> inRoot)
     {
         int total = 0;
@@ -163,6 +165,7 @@ internal static partial class MainContent
         return true;
     }
 
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     private static void MarkBoilerplate(List<PageNode> nodes, PageNode body)
     {
         int pageProse = body.ProseChars;
@@ -206,6 +209,7 @@ internal static partial class MainContent
         }
     }
 
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     private static void Score(List<PageBlock> blocks)
     {
         foreach (var b in blocks)

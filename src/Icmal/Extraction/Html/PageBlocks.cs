@@ -63,6 +63,7 @@ internal static class PageBlocks
     };
 
     /// <summary>Walks <paramref name="root"/> and returns its blocks and nodes (nodes in document order).</summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     public static (List<PageBlock> Blocks, List<PageNode> Nodes) Read(IElement root, int maxBlocks = 200_000)
     {
         var blocks = new List<PageBlock>();
