@@ -20,7 +20,7 @@ namespace Icmal.Extraction;
 public static partial class HtmlArticleExtractor
 {
     /// <summary>The longest page parsed; the rest is ignored.</summary>
-    public const int MaxChars = 4_000_000;
+    public const int MaxChars = 2_500_000;
 
 
     private static readonly HtmlParser Parser = new(new HtmlParserOptions

@@ -13,7 +13,7 @@ public static partial class SourceCredits
     public static bool TryRead(string line, ref SourceCredit? credit)
     {
         ArgumentNullException.ThrowIfNull(line);
-        if (line.Length >= 200) return false;
+        if (line.Length >= 200 || !MayBeCredit(line)) return false;
         var via = CreditVia().Match(line);
         if (via.Success)
         {
@@ -37,12 +37,17 @@ public static partial class SourceCredits
     public static bool IsCreditOnly(string line)
     {
         ArgumentNullException.ThrowIfNull(line);
-        if (line.Length >= 160) return false;
+        if (line.Length >= 160 || !MayBeCredit(line)) return false;
         var source = CreditSource().Match(line);
         if (source.Success && source.Index <= 8) return true;
         var via = CreditVia().Match(line);
         return via.Success && line.Length < 120;
     }
+
+    /// <summary>A cheap test before the patterns: every credit has a colon or one of the two Azerbaijani verbs.</summary>
+    private static bool MayBeCredit(string line) =>
+        line.Contains(':', StringComparison.Ordinal) || line.Contains("istinad", StringComparison.OrdinalIgnoreCase)
+        || line.Contains("əsasən", StringComparison.OrdinalIgnoreCase);
 
     private static string? HostName(string url) =>
         Uri.TryCreate(url, UriKind.Absolute, out var uri) ? uri.Host : null;

@@ -128,78 +128,58 @@ internal static class PageBlocks
             }
         }
 
-        // Iterative pre/post-order walk.
-        INode? node = root.FirstChild;
-        if (node is null) return (blocks, nodes);
+        // Iterative pre/post-order walk over an explicit stack of (element, children, next index). AngleSharp's
+        // NextSibling scans the parent's children, which is quadratic on pages with tens of thousands of siblings.
         var ownerStack = new Stack<PageNode>();
-        while (node is not null)
+        var walk = new Stack<(IElement Element, INodeList Children, int Next)>();
+        walk.Push((root, root.ChildNodes, 0));
+        while (walk.Count > 0)
         {
-            bool descend = false;
+            var (parentEl, children, next) = walk.Pop();
+            if (next >= children.Length)
+            {
+                if (!ReferenceEquals(parentEl, root)) LeaveElement(parentEl);
+                continue;
+            }
+            walk.Push((parentEl, children, next + 1));
+            var node = children[next];
             if (node is IElement el)
             {
                 string tag = el.LocalName;
-                if (!Skipped.Contains(tag) && !IsHidden(el))
+                if (Skipped.Contains(tag) || IsHidden(el)) continue;
+                if (BlockTags.Contains(tag))
                 {
-                    if (BlockTags.Contains(tag))
+                    Flush();
+                    ownerStack.Push(owner);
+                    owner = new PageNode
                     {
-                        Flush();
-                        ownerStack.Push(owner);
-                        owner = new PageNode
-                        {
-                            Element = el, Tag = tag, Parent = owner, Depth = owner.Depth + 1,
-                            Class = el.GetAttribute("class") ?? "", Id = el.GetAttribute("id") ?? "",
-                            Role = el.GetAttribute("role") ?? "", ItemProp = el.GetAttribute("itemprop") ?? "",
-                        };
-                        nodes.Add(owner);
-                        if (tag == "pre" || tag == "xmp" || tag == "listing") preDepth++;
-                    }
-                    else if (tag == "br")
-                    {
-                        if (preDepth > 0) sb.Append('\n');
-                        else if (sb.Length > 0 && sb[^1] == '\n') { sb.Length--; Flush(); }
-                        else if (sb.Length > 0) { sb.Append('\n'); pendingSpace = false; }
-                    }
-                    else if (tag is "td" or "th")
-                    {
-                        if (sb.Length > 0) { sb.Append(" | "); pendingSpace = false; }
-                    }
-                    else if (tag == "a")
-                    {
-                        linkDepth++;
-                    }
-                    else if (tag == "img" && el.GetAttribute("alt") is { Length: > 0 })
-                    {
-                        // Alt text is not article text.
-                    }
-                    descend = el.FirstChild is not null && tag != "br";
-                    if (!descend) LeaveElement(el);
+                        Element = el, Tag = tag, Parent = owner, Depth = owner.Depth + 1,
+                        Class = el.GetAttribute("class") ?? "", Id = el.GetAttribute("id") ?? "",
+                        Role = el.GetAttribute("role") ?? "", ItemProp = el.GetAttribute("itemprop") ?? "",
+                    };
+                    nodes.Add(owner);
+                    if (tag == "pre" || tag == "xmp" || tag == "listing") preDepth++;
                 }
+                else if (tag == "br")
+                {
+                    if (preDepth > 0) sb.Append('\n');
+                    else if (sb.Length > 0 && sb[^1] == '\n') { sb.Length--; Flush(); }
+                    else if (sb.Length > 0) { sb.Append('\n'); pendingSpace = false; }
+                    continue;
+                }
+                else if (tag is "td" or "th")
+                {
+                    if (sb.Length > 0) { sb.Append(" | "); pendingSpace = false; }
+                }
+                else if (tag == "a")
+                {
+                    linkDepth++;
+                }
+                walk.Push((el, el.ChildNodes, 0));
             }
             else if (node.NodeType == NodeType.Text)
             {
                 Append(node.TextContent);
-            }
-
-            if (descend)
-            {
-                node = node.FirstChild!;
-                continue;
-            }
-            // Go to the next sibling, closing finished ancestors on the way up.
-            while (node is not null)
-            {
-                if (node.NextSibling is { } next)
-                {
-                    node = next;
-                    break;
-                }
-                node = node.Parent;
-                if (node is null || ReferenceEquals(node, root))
-                {
-                    node = null;
-                    break;
-                }
-                if (node is IElement up) LeaveElement(up);
             }
         }
         Flush();

@@ -26,21 +26,21 @@ internal sealed class PageIndex
         var index = new PageIndex();
         var root = document.DocumentElement;
         if (root is null) return index;
-        INode? node = root;
-        while (node is not null)
+        // Explicit stack of (children, next index): AngleSharp's NextSibling scans the parent's children, which
+        // is quadratic on pages with tens of thousands of siblings.
+        index.Visit(root);
+        var stack = new Stack<(INodeList Children, int Next)>();
+        stack.Push((root.ChildNodes, 0));
+        while (stack.Count > 0)
         {
-            if (node is IElement el) index.Visit(el);
-            if (node.FirstChild is { } child && node is IElement)
+            var (children, next) = stack.Pop();
+            if (next >= children.Length) continue;
+            stack.Push((children, next + 1));
+            if (children[next] is IElement el)
             {
-                node = child;
-                continue;
+                index.Visit(el);
+                if (el.HasChildNodes) stack.Push((el.ChildNodes, 0));
             }
-            while (node is not null && node.NextSibling is null)
-            {
-                node = node.Parent;
-                if (ReferenceEquals(node, root)) node = null;
-            }
-            node = node?.NextSibling;
         }
         return index;
     }
