@@ -189,6 +189,9 @@ public static partial class HtmlArticleExtractor
             // A full date in the address is what the site filed the article under; a structured date a day
             // off is a time-zone conversion of the same moment.
             if (fromUrl is { } u && Math.Abs((p.Date - u.Date).TotalDays) <= 1) return (new DateTimeOffset(u.Year, u.Month, u.Day, p.Hour, p.Minute, 0, p.Offset), modified);
+            // A UTC timestamp is often a day off the local date the page shows its readers: the shown date wins.
+            if (p.Offset == TimeSpan.Zero && ShownDate(index, root) is { } shown && Math.Abs((p.Date - shown.Date).TotalDays) == 1)
+                return (new DateTimeOffset(shown.Year, shown.Month, shown.Day, 0, 0, 0, DateText.BakuOffset), modified);
             return (p, modified);
         }
         if (fromUrl is not null) return (fromUrl, modified);
@@ -235,6 +238,22 @@ public static partial class HtmlArticleExtractor
             if (DateText.TryFind(b.Text, monthFirst, null, out var d) && d <= DateTimeOffset.UtcNow.AddDays(2)) return (d, modified);
         }
         return (null, null);
+    }
+
+    /// <summary>The first date written out as text (not in an attribute) in a date-like element at the article.</summary>
+    private static DateTimeOffset? ShownDate(PageIndex index, PageNode root)
+    {
+        int scanned = 0;
+        foreach (var el in index.DateLike)
+        {
+            if (++scanned > 200) break;
+            if (el.ChildElementCount > 12) continue;
+            if (!root.Element.Contains(el) && !IsNear(el, root.Element)) continue;
+            string text = el.TextContent;
+            if (text.Length is < 6 or > 200) continue;
+            if (DateText.TryFind(text, out var d)) return d;
+        }
+        return null;
     }
 
     private static bool IsNear(IElement el, IElement root)
