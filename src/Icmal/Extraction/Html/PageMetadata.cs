@@ -68,7 +68,11 @@ internal sealed partial class PageMetadata
         ReadJsonLd(index, m);
 
         string? og = Get(m, "og:title") ?? Get(m, "twitter:title") ?? Get(m, "dc.title");
-        m.Site ??= Get(m, "og:site_name") ?? Get(m, "application-name") ?? Get(m, "twitter:site")?.TrimStart('@');
+        // application-name is sometimes filled with the headline: only a short name that is not the title counts.
+        string? appName = Get(m, "application-name");
+        if (appName is not null && (appName.Length > 40 || string.Equals(appName, og, StringComparison.Ordinal)
+            || string.Equals(appName, m.DocumentTitle, StringComparison.Ordinal))) appName = null;
+        m.Site ??= Get(m, "og:site_name") ?? appName ?? Get(m, "twitter:site")?.TrimStart('@');
         m.Title = CleanTitle(m.Title ?? og ?? m.H1 ?? m.DocumentTitle, m.Site, m.H1);
 
         if (m.Authors.Count == 0)
