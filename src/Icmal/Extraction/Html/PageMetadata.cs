@@ -126,6 +126,7 @@ internal sealed partial class PageMetadata
 
     private static void ReadJsonLd(PageIndex index, PageMetadata m)
     {
+        bool publishedByArticle = false;
         foreach (string json in index.JsonLd)
         {
             if (json.Length > 2_000_000) continue;
@@ -140,7 +141,12 @@ internal sealed partial class PageMetadata
                     if (!article) continue;
                     bool strong = type != "WebPage" && type != "ItemPage" && type != "VideoObject";
                     if (Str(item, "headline") is { } h && (strong || m.Title is null)) m.Title ??= h;
-                    if (Str(item, "datePublished") is { } dp && DateText.TryParseMachine(dp, out var d) && (m.Published is null || !strong)) { if (m.Published is null || strong) m.Published ??= d; }
+                    if (Str(item, "datePublished") is { } dp && DateText.TryParseMachine(dp, out var d))
+                    {
+                        // An article's own date outranks the date of the web page around it.
+                        if (strong && !publishedByArticle) { m.Published = d; publishedByArticle = true; }
+                        else m.Published ??= d;
+                    }
                     if (Str(item, "dateModified") is { } dm && DateText.TryParseMachine(dm, out var dmod)) m.Modified ??= dmod;
                     if (strong && m.Published is null && Str(item, "dateCreated") is { } dc && DateText.TryParseMachine(dc, out var dcv)) m.Published = dcv;
                     if (m.Authors.Count == 0 && item.TryGetProperty("author", out var a)) foreach (string n in Names(a)) AddAuthor(m.Authors, n);
