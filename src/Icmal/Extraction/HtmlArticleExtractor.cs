@@ -233,7 +233,7 @@ public static partial class HtmlArticleExtractor
         int lines = 0;
         foreach (var b in allBlocks)
         {
-            if (++lines > 400) break;
+            if (++lines > 1500) break;
             if (b.Text.Length > 160) continue;
             if (DateText.TryFind(b.Text, monthFirst, null, out var d) && d <= DateTimeOffset.UtcNow.AddDays(2)) return (d, modified);
         }
