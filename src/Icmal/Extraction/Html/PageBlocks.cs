@@ -78,6 +78,7 @@ internal static class PageBlocks
         bool pendingSpace = false;
         PageNode owner = rootNode;
 
+        [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
         void Flush()
         {
             int len = sb.Length;
@@ -101,6 +102,7 @@ internal static class PageBlocks
             pendingSpace = false;
         }
 
+        [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
         void Append(string text)
         {
             bool inLink = linkDepth > 0;
@@ -185,6 +187,7 @@ internal static class PageBlocks
         Flush();
         return (blocks, nodes);
 
+        [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
         void LeaveElement(IElement el)
         {
             string tag = el.LocalName;
