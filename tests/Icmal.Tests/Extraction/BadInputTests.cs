@@ -113,4 +113,15 @@ public sealed class BadInputTests
         var (_, error) = TestData.Extract([], DocumentFormat.TextDump);
         Assert.Equal("empty file", error);
     }
+
+    [Fact]
+    public void Long_text_dump_full_of_hyphenated_lines_is_mended_without_blowing_up()
+    {
+        var sb = new StringBuilder();
+        for (int i = 0; i < 60_000; i++)
+            sb.Append("Bu cümlə layihə haqqında məlumat verir və uzun bir sətir olaraq davam edir, sonra söz bölü-\n").Append("nür və mətn davam edir ").Append(i).Append(".\n");
+        var (a, error) = TestData.Extract(Encoding.UTF8.GetBytes(sb.ToString()), DocumentFormat.TextDump);
+        Assert.Null(error);
+        Assert.Contains("söz bölünür və mətn davam edir", a!.Text, StringComparison.Ordinal);
+    }
 }

@@ -30,10 +30,12 @@ public static class Hyphenation
         // Every (fragment, continuation) pair, scored by how well the joined word is attested; the line right
         // after a fragment gets a small bonus, and is taken even unattested when it starts in lower case.
         var pairs = new List<(double Score, int Distance, int Frag, int Cont, bool Word)>();
+        // Searching the whole text for continuations is quadratic: on a long text only the next line is tried.
+        bool searchAll = (long)fragments.Count * starts.Count <= 200_000;
         foreach (var (line, fragment) in fragments)
         {
             int next = NextNonBlank(result, line + 1);
-            foreach (int k in starts)
+            foreach (int k in searchAll ? starts : next >= 0 && StartsLower(result[next]) ? [next] : [])
             {
                 if (k == line) continue;
                 string first = FirstWord(result[k]);
