@@ -17,6 +17,9 @@ namespace Icmal.Extraction;
 /// </remarks>
 public static partial class TextPageExtractor
 {
+    /// <summary>The longest text read; a copied page is never near it, and the cut bounds time and memory.</summary>
+    public const int MaxChars = 2_500_000;
+
     private const int ProseMinLength = 60;
     private const int ShortLinePenalty = 40;
 
@@ -27,6 +30,7 @@ public static partial class TextPageExtractor
     public static ExtractedArticle Extract(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
+        if (text.Length > MaxChars) text = text[..MaxChars];
         text = string.Join('\n', Hyphenation.Mend(text.ReplaceLineEndings("\n").Split('\n')));
         var lines = Classify(text);
         var (start, end) = DensestProseRun(lines);
