@@ -19,7 +19,7 @@ public static class Program
         root.Subcommands.Add(CrawlCommand.Create());
         root.Subcommands.Add(new Command("bench", "Benchmarks: speed and memory of the main stages") { BenchCrawlCommand.Create() });
         root.Subcommands.Add(TextCommand.Create());
-        root.Subcommands.Add(EvalCommand.Create([.. EvalTextCommands.Create(), EvalClusterCommand.Create()]));
+        root.Subcommands.Add(EvalCommand.Create([.. EvalExtractionCommands.Create(), .. EvalTextCommands.Create(), EvalClusterCommand.Create()]));
         return await root.Parse(args).InvokeAsync();
     }
 }

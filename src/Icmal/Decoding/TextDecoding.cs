@@ -39,7 +39,15 @@ public static class TextDecoding
             return DecodeUtf16(bytes[2..], bigEndian: true);
 
         if (LooksLikeBomlessUtf16(bytes, out bool bigEndian)) return DecodeUtf16(bytes, bigEndian);
-        if (bytes.Contains((byte)0)) return DecodedText.Fail("binary content (NUL bytes), not text");
+        if (bytes.Contains((byte)0))
+        {
+            // A few stray NULs in a web page (a broken CMS, a truncated upload) are noise; many mean binary.
+            int nuls = System.MemoryExtensions.Count(bytes, (byte)0);
+            if (!allowLegacyGuess || nuls * 100 > bytes.Length || LooksBinary(bytes)) return DecodedText.Fail("binary content (NUL bytes), not text");
+            byte[] cleaned = bytes.ToArray();
+            cleaned.AsSpan().Replace((byte)0, (byte)' ');
+            return Decode(cleaned, declaredCharset, allowLegacyGuess);
+        }
 
         Encoding? declared = ResolveCharset(declaredCharset);
         if (declared is not null && declared.CodePage != Encoding.UTF8.CodePage)
@@ -121,6 +129,12 @@ public static class TextDecoding
         if (string.IsNullOrWhiteSpace(text)) return DecodedText.Fail("no text (only whitespace)");
         return DecodedText.Ok(text, charset);
     }
+
+    /// <summary>Magic numbers of formats that are never text: images, archives, PDF, office files.</summary>
+    private static bool LooksBinary(ReadOnlySpan<byte> bytes) =>
+        bytes.StartsWith((ReadOnlySpan<byte>)[0x89, 0x50, 0x4E, 0x47]) || bytes.StartsWith((ReadOnlySpan<byte>)[0xFF, 0xD8, 0xFF])
+        || bytes.StartsWith("GIF8"u8) || bytes.StartsWith("%PDF"u8) || bytes.StartsWith((ReadOnlySpan<byte>)[0x50, 0x4B, 0x03, 0x04])
+        || bytes.StartsWith((ReadOnlySpan<byte>)[0x1F, 0x8B]) || bytes.StartsWith("RIFF"u8);
 
     /// <summary>UTF-16 text without a BOM has a NUL in every other byte for Latin script.</summary>
     private static bool LooksLikeBomlessUtf16(ReadOnlySpan<byte> bytes, out bool bigEndian)

@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text;
 using System.Text.Encodings.Web;
-using System.Text.Unicode;
+
 using System.Text.Json;
 using Icmal.Model;
 
@@ -18,7 +18,8 @@ public static class ArticleFormats
         Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
     };
 
-    private static readonly HtmlEncoder HtmlText = HtmlEncoder.Create(UnicodeRanges.All);
+    /// <summary>Escapes markup characters (&lt; &gt; &amp; quotes) but leaves letters such as ə and İ as they are.</summary>
+    private static readonly HtmlEncoder Encoder = HtmlEncoder.Create(System.Text.Unicode.UnicodeRanges.All);
 
     public static string PlainText(Article a)
     {
@@ -56,7 +57,7 @@ public static class ArticleFormats
     public static string Html(Article a)
     {
         ArgumentNullException.ThrowIfNull(a);
-        var e = HtmlText;
+        var e = Encoder;
         var sb = new StringBuilder();
         sb.Append("<article>\n<h1>").Append(e.Encode(a.Title)).Append("</h1>\n");
         string meta = MetaLine(a);

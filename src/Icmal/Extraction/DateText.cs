@@ -5,59 +5,147 @@ using Icmal.Text.Casing;
 namespace Icmal.Extraction;
 
 /// <summary>
-/// Reads publication dates written the ways Azerbaijani, Russian, Turkish and English pages write them:
-/// "27.10.2025 [14:37]", "20 Oktyabr 2025 14:02", "21 oktyabr 2025-ci il", "21 октября 2025", ISO 8601.
+/// Reads dates written the ways news pages write them: ISO 8601, "27.10.2025 [14:37]", "20 Oktyabr 2025 14:02",
+/// "21 oktyabr 2025-ci il", "2024-cü il 11 mart", "oktyabrın 21-də" (with a known year), "21 октября 2025",
+/// "18. Oktober 2019", "October 18, 2019", "18 października 2019", "2019年10月18日".
 /// </summary>
 /// <remarks>A date without an offset is taken as Baku time (UTC+4), where almost all of these pages are written.</remarks>
 public static partial class DateText
 {
     public static readonly TimeSpan BakuOffset = TimeSpan.FromHours(4);
 
-    private static readonly Dictionary<string, int> Months = BuildMonths();
+    /// <summary>Month stems in the languages the pages use; the longest stem a word starts with wins.</summary>
+    private static readonly (string Stem, int Month)[] MonthStems = BuildMonths();
 
     /// <summary>Finds the first full date (day, month, year) in <paramref name="text"/>.</summary>
-    public static bool TryFind(string text, out DateTimeOffset value)
+    public static bool TryFind(string text, out DateTimeOffset value) => TryFind(text, monthFirst: false, defaultYear: null, out value);
+
+    /// <summary>
+    /// Finds the first full date in <paramref name="text"/>. <paramref name="monthFirst"/> reads "10/18/2019" as
+    /// month/day (American pages); <paramref name="defaultYear"/> completes "oktyabrın 21-də" when the year is known.
+    /// </summary>
+    public static bool TryFind(string text, bool monthFirst, int? defaultYear, out DateTimeOffset value)
     {
         ArgumentNullException.ThrowIfNull(text);
         value = default;
+        if (text.Length > 20_000) text = text[..20_000];
+        var found = new List<(int At, DateTimeOffset Value)>(2);
 
         var iso = IsoDate().Match(text);
-        if (iso.Success)
+        while (iso.Success)
         {
-            if (iso.Groups["offset"].Success)
-            {
-                if (DateTimeOffset.TryParse(iso.Value, CultureInfo.InvariantCulture, DateTimeStyles.None, out var withOffset))
-                {
-                    value = withOffset;
-                    return Plausible(value);
-                }
-            }
-            else if (DateTime.TryParse(iso.Value, CultureInfo.InvariantCulture, DateTimeStyles.None, out var local))
-            {
-                value = new DateTimeOffset(DateTime.SpecifyKind(local, DateTimeKind.Unspecified), BakuOffset);
-                return Plausible(value);
-            }
+            if (TryIso(iso, out var v)) { found.Add((iso.Index, v)); break; }
+            iso = iso.NextMatch();
         }
 
-        var dotted = DottedDate().Match(text);
-        if (dotted.Success)
+        foreach (Match m in NumericDate().Matches(text))
         {
-            int day = Int(dotted.Groups["d"]), month = Int(dotted.Groups["m"]), year = Year(Int(dotted.Groups["y"]));
-            return Build(year, month, day, dotted.Groups["h"], dotted.Groups["min"], out value);
+            int a = Int(m.Groups["a"]), b = Int(m.Groups["b"]), y = Year(m.Groups["y"]);
+            char sep = m.Groups["sep"].Value[0];
+            int day = a, month = b;
+            if (sep == '/' && (monthFirst || a > 31) && b <= 31 && a <= 12) (day, month) = (b, a);
+            else if (a <= 12 && b > 12) (day, month) = (b, a);
+            if (Build(y, month, day, m.Groups["h"], m.Groups["min"], out var v)) { found.Add((m.Index, v)); break; }
+        }
+
+        foreach (Match m in YearFirstNumeric().Matches(text))
+        {
+            if (Build(Int(m.Groups["y"]), Int(m.Groups["m"]), Int(m.Groups["d"]), m.Groups["h"], m.Groups["min"], out var v)) { found.Add((m.Index, v)); break; }
         }
 
         foreach (Match m in WordDate().Matches(text))
         {
-            if (!Months.TryGetValue(MonthKey(m.Groups["month"].Value), out int month)) continue;
-            return Build(Int(m.Groups["y"]), month, Int(m.Groups["d"]), m.Groups["h"], m.Groups["min"], out value);
+            if (MonthOf(m.Groups["month"].Value) is not { } month) continue;
+            if (Build(Int(m.Groups["y"]), month, Int(m.Groups["d"]), m.Groups["h"], m.Groups["min"], out var v)) { found.Add((m.Index, v)); break; }
+        }
+
+        foreach (Match m in MonthFirstWordDate().Matches(text))
+        {
+            if (MonthOf(m.Groups["month"].Value) is not { } month) continue;
+            if (Build(Int(m.Groups["y"]), month, Int(m.Groups["d"]), m.Groups["h"], m.Groups["min"], out var v)) { found.Add((m.Index, v)); break; }
         }
 
         foreach (Match m in YearFirstWordDate().Matches(text))
         {
-            if (!Months.TryGetValue(MonthKey(m.Groups["month"].Value), out int month)) continue;
-            return Build(Int(m.Groups["y"]), month, Int(m.Groups["d"]), m.Groups["h"], m.Groups["min"], out value);
+            if (MonthOf(m.Groups["month"].Value) is not { } month) continue;
+            if (Build(Int(m.Groups["y"]), month, Int(m.Groups["d"]), m.Groups["h"], m.Groups["min"], out var v)) { found.Add((m.Index, v)); break; }
         }
-        return false;
+
+        var cjk = CjkDate().Match(text);
+        if (cjk.Success && Build(Int(cjk.Groups["y"]), Int(cjk.Groups["m"]), Int(cjk.Groups["d"]), cjk.Groups["h"], cjk.Groups["min"], out var cv))
+            found.Add((cjk.Index, cv));
+
+        if (found.Count == 0 && defaultYear is { } year)
+        {
+            foreach (Match m in GenitiveNoYear().Matches(text))
+            {
+                if (MonthOf(m.Groups["month"].Value) is not { } month) continue;
+                if (Build(year, month, Int(m.Groups["d"]), m.Groups["h"], m.Groups["min"], out var v)) { found.Add((m.Index, v)); break; }
+            }
+        }
+
+        if (found.Count == 0) return false;
+        var first = found[0];
+        foreach (var f in found) if (f.At < first.At) first = f;
+        value = first.Value;
+        return true;
+    }
+
+    /// <summary>Parses a machine-readable date (a datetime attribute, a meta tag, JSON-LD): ISO first, then any form.</summary>
+    public static bool TryParseMachine(string? text, out DateTimeOffset value)
+    {
+        value = default;
+        if (string.IsNullOrWhiteSpace(text)) return false;
+        text = text.Trim();
+        var iso = IsoDate().Match(text);
+        if (iso.Success && iso.Index < 3 && TryIso(iso, out value)) return true;
+        if (text.Length >= 8 && text.Length <= 14 && long.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out long n))
+        {
+            // Unix seconds or milliseconds.
+            if (n > 100_000_000_000) n /= 1000;
+            if (n is > 631_152_000 and < 4_102_444_800)
+            {
+                value = DateTimeOffset.FromUnixTimeSeconds(n);
+                return true;
+            }
+        }
+        if (DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AllowWhiteSpaces, out var parsed) && parsed.Year is >= 1990 and <= 2100
+            && (text.Contains(':', StringComparison.Ordinal) || text.Contains(',', StringComparison.Ordinal) || char.IsLetter(text[0])))
+        {
+            // RFC 1123 and friends: "Fri, 18 Oct 2019 10:00:00 GMT".
+            value = parsed;
+            return true;
+        }
+        return TryFind(text, out value);
+    }
+
+    private static bool TryIso(Match iso, out DateTimeOffset value)
+    {
+        value = default;
+        int y = Int(iso.Groups["y"]), mo = Int(iso.Groups["m"]), d = Int(iso.Groups["d"]);
+        if (mo is < 1 or > 12 || d < 1 || y is < 1990 or > 2100 || d > DateTime.DaysInMonth(y, mo)) return false;
+        int h = iso.Groups["h"].Success ? Int(iso.Groups["h"]) : 0;
+        int mi = iso.Groups["min"].Success ? Int(iso.Groups["min"]) : 0;
+        int s = iso.Groups["s"].Success ? Int(iso.Groups["s"]) : 0;
+        if (h > 23 || mi > 59 || s > 59) return false;
+        TimeSpan offset = BakuOffset;
+        if (iso.Groups["z"].Success)
+        {
+            string z = iso.Groups["z"].Value;
+            if (z is "Z" or "z") offset = TimeSpan.Zero;
+            else
+            {
+                string digits = z[1..].Replace(":", "", StringComparison.Ordinal);
+                if (digits.Length != 4) return false;
+                int oh = int.Parse(digits.AsSpan(0, 2), NumberStyles.None, CultureInfo.InvariantCulture);
+                int om = int.Parse(digits.AsSpan(2, 2), NumberStyles.None, CultureInfo.InvariantCulture);
+                if (oh > 14 || om > 59) return false;
+                offset = new TimeSpan(oh, om, 0);
+                if (z[0] == '-') offset = -offset;
+            }
+        }
+        value = new DateTimeOffset(y, mo, d, h, mi, s, offset);
+        return true;
     }
 
     private static bool Build(int year, int month, int day, Group hour, Group minute, out DateTimeOffset value)
@@ -65,57 +153,81 @@ public static partial class DateText
         value = default;
         if (month is < 1 or > 12 || day < 1 || year is < 1990 or > 2100 || day > DateTime.DaysInMonth(year, month)) return false;
         int h = hour.Success ? Int(hour) : 0, mi = minute.Success ? Int(minute) : 0;
-        if (h > 23 || mi > 59) return false;
+        if (h > 23 || mi > 59) { h = 0; mi = 0; }
         value = new DateTimeOffset(year, month, day, h, mi, 0, BakuOffset);
         return true;
     }
 
-    private static bool Plausible(DateTimeOffset value) => value.Year is >= 1990 and <= 2100;
+    private static int Int(Group g) =>
+        int.TryParse(g.ValueSpan, NumberStyles.None, CultureInfo.InvariantCulture, out int v) ? v : -1;
 
-    private static int Int(Group g) => int.Parse(g.ValueSpan, NumberStyles.None, CultureInfo.InvariantCulture);
-
-    private static int Year(int y) => y < 100 ? 2000 + y : y;
-
-    /// <summary>Month words are matched by their first letters so inflected forms ("oktyabrın", "октября") match too.</summary>
-    private static string MonthKey(string word)
+    private static int Year(Group g)
     {
-        string lower = AzCasing.ToLower(word);
-        return lower.Length <= 3 ? lower : lower[..3];
+        int y = Int(g);
+        return y < 100 ? 2000 + y : y;
     }
 
-    private static Dictionary<string, int> BuildMonths()
+    /// <summary>The month a word names, matched by the longest known stem it starts with ("oktyabrın", "октября").</summary>
+    internal static int? MonthOf(string word)
+    {
+        string lower = AzCasing.ToLower(word.TrimEnd('.'));
+        int bestLen = 0, best = 0;
+        foreach (var (stem, month) in MonthStems)
+        {
+            if (stem.Length > bestLen && lower.StartsWith(stem, StringComparison.Ordinal))
+            {
+                // Three-letter stems are abbreviations: accept them alone or with their own letters after.
+                bestLen = stem.Length;
+                best = month;
+            }
+        }
+        return bestLen == 0 ? null : best;
+    }
+
+    private static (string, int)[] BuildMonths()
     {
         string[][] names =
         [
-            ["yanvar", "январ", "ocak", "january", "jan"],
-            ["fevral", "феврал", "şubat", "february", "feb"],
-            ["mart", "март", "march", "mar"],
-            ["aprel", "апрел", "nisan", "april", "apr"],
-            ["may", "мая", "май", "mayıs"],
-            ["iyun", "июн", "haziran", "june", "jun"],
-            ["iyul", "июл", "temmuz", "july", "jul"],
-            ["avqust", "август", "ağustos", "august", "aug"],
-            ["sentyabr", "сентябр", "eylül", "september", "sep"],
-            ["oktyabr", "октябр", "ekim", "october", "oct"],
-            ["noyabr", "ноябр", "kasım", "november", "nov"],
-            ["dekabr", "декабр", "aralık", "december", "dec"],
+            ["yan", "янв", "jan", "ene", "gen", "sty", "січ", "oca", "ocak", "jän", "janv"],
+            ["fev", "фев", "feb", "fév", "fevr", "lut", "лют", "şub", "şubat", "febr"],
+            ["mart", "мар", "mar", "mär", "marz", "mars", "marc", "mrt", "бер", "maart"],
+            ["apr", "апр", "abr", "avr", "kwi", "кві", "nis", "nisan"],
+            ["may", "мая", "май", "mai", "maj", "mei", "тра", "mayıs", "maio", "mayo"],
+            ["iyun", "июн", "jun", "juin", "giu", "cze", "чер", "haz", "haziran", "junh"],
+            ["iyul", "июл", "jul", "juil", "lug", "lip", "лип", "tem", "temmuz", "julh"],
+            ["avq", "авг", "aug", "ago", "aoû", "aou", "sie", "сер", "ağu", "ağustos"],
+            ["sen", "сен", "sep", "set", "wrz", "вер", "eyl", "eylül"],
+            ["okt", "окт", "oct", "ott", "out", "paź", "жов", "eki", "ekim"],
+            ["noy", "ноя", "nov", "lis", "лис", "kas", "kasım"],
+            ["dek", "дек", "dec", "dez", "déc", "dic", "gru", "гру", "ara", "aralık"],
         ];
-        var map = new Dictionary<string, int>(StringComparer.Ordinal);
+        var list = new List<(string, int)>();
         for (int i = 0; i < names.Length; i++)
-            foreach (string n in names[i]) map.TryAdd(MonthKey(n), i + 1);
-        // "mar" (March) and "may" share no prefix; "mayıs" and "may" both map to 5.
-        return map;
+            foreach (string n in names[i]) list.Add((n, i + 1));
+        return [.. list];
     }
 
-    [GeneratedRegex(@"\b(?<date>(19|20)\d\d-[01]\d-[0-3]\d)(?<time>[T ][0-2]\d:[0-5]\d(:[0-5]\d(\.\d+)?)?(?<offset>Z|[+-][0-2]\d:?[0-5]\d)?)?", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"(?<!\d)(?<y>(19|20)\d\d)-(?<m>[01]?\d)-(?<d>[0-3]?\d)(?:[T ](?<h>[0-2]\d):(?<min>[0-5]\d)(?::(?<s>[0-5]\d)(?:[.,]\d+)?)?\s?(?<z>Z|[+-][0-2]\d:?[0-5]\d)?)?(?!\d)", RegexOptions.CultureInvariant)]
     private static partial Regex IsoDate();
 
-    [GeneratedRegex(@"\b(?<d>[0-3]?\d)[./](?<m>[01]?\d)[./](?<y>(19|20)\d\d)\b(?:\D{0,6}(?<h>[0-2]?\d):(?<min>[0-5]\d))?", RegexOptions.CultureInvariant)]
-    private static partial Regex DottedDate();
+    [GeneratedRegex(@"(?<![\d.])(?<a>[0-3]?\d)(?<sep>[./])\s?(?<b>[01]?\d)\k<sep>\s?(?<y>(19|20)\d\d|\d\d)(?![\d.]\d)(?:\D{0,8}?(?<h>[0-2]?\d)[:.](?<min>[0-5]\d)(?!\d))?", RegexOptions.CultureInvariant)]
+    private static partial Regex NumericDate();
 
-    [GeneratedRegex(@"\b(?<d>[0-3]?\d)\s+(?<month>\p{L}{3,12})\.?,?\s+(?<y>(19|20)\d\d)(?:\S*\s*(?:il|г\.|года|yılı)?[,\s]*(?<h>[0-2]?\d):(?<min>[0-5]\d))?", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"(?<!\d)(?<y>(19|20)\d\d)[./](?<m>[01]?\d)[./](?<d>[0-3]?\d)(?!\d)(?:\D{0,4}(?<h>[0-2]?\d):(?<min>[0-5]\d))?", RegexOptions.CultureInvariant)]
+    private static partial Regex YearFirstNumeric();
+
+    [GeneratedRegex(@"(?<!\d)(?<d>[0-3]?\d)(?:\.|-?(?:th|st|nd|rd|er|º|de|-?ci|-?cı|-?cu|-?cü))?\s*(?:de\s+)?(?<month>\p{L}{3,12})\.?,?\s+(?:de\s+|del\s+)?(?<y>(19|20)\d\d)(?!\d)(?:\S*\s*(?:il|г\.|года|р\.|yılı|um|à|at|в|saat)?[,\s|\[(\-–—]*(?<h>[0-2]?\d)[:.](?<min>[0-5]\d)(?!\d))?", RegexOptions.CultureInvariant)]
     private static partial Regex WordDate();
 
-    [GeneratedRegex(@"\b(?<y>(19|20)\d\d)-c[iıuü]\s+il(?:in)?\s+(?<d>[0-3]?\d)\s+(?<month>\p{L}{3,12})(?:\s+(?<h>[0-2]?\d):(?<min>[0-5]\d))?", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\b(?<month>\p{L}{3,12})\.?\s+(?<d>[0-3]?\d)(?:st|nd|rd|th)?,?\s+(?<y>(19|20)\d\d)(?!\d)(?:[,\s]*(?:at|um|-|–|—|\|)?\s*(?<h>[0-2]?\d):(?<min>[0-5]\d))?", RegexOptions.CultureInvariant)]
+    private static partial Regex MonthFirstWordDate();
+
+    [GeneratedRegex(@"(?<!\d)(?<y>(19|20)\d\d)(?:-c[iıuü]\s+il(?:in)?|\s*г\.?|\s*года|\s*yılı)?,?\s+(?<d>[0-3]?\d)\s+(?<month>\p{L}{3,12})(?:\s+(?<h>[0-2]?\d):(?<min>[0-5]\d))?", RegexOptions.CultureInvariant)]
     private static partial Regex YearFirstWordDate();
+
+    [GeneratedRegex(@"(?<y>(19|20)\d\d)\s?[年년]\s?(?<m>[01]?\d)\s?[月월]\s?(?<d>[0-3]?\d)\s?[日일]?(?:\D{0,4}(?<h>[0-2]?\d):(?<min>[0-5]\d))?", RegexOptions.CultureInvariant)]
+    private static partial Regex CjkDate();
+
+    [GeneratedRegex(@"\b(?<month>\p{L}{4,10}(?:ın|in|un|ün|nın|nin))\s+(?<d>[0-3]?\d)-?(?:də|da|dək|dan|dən|i|ı|u|ü|si|sı|su|sü)?\b(?:\D{0,8}(?<h>[0-2]?\d):(?<min>[0-5]\d))?", RegexOptions.CultureInvariant)]
+    private static partial Regex GenitiveNoYear();
 }

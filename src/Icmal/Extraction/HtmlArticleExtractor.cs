@@ -1,173 +1,292 @@
-using System.Text;
-using System.Text.Json;
+using System.Text.RegularExpressions;
 using AngleSharp.Dom;
 using AngleSharp.Html.Dom;
 using AngleSharp.Html.Parser;
+using Icmal.Extraction.Html;
 using Icmal.Model;
 using Icmal.Text;
 
 namespace Icmal.Extraction;
 
 /// <summary>
-/// Extracts the article from an HTML page: metadata from JSON-LD, OpenGraph and meta tags, and the main text from
-/// the element whose paragraphs carry the most non-link text.
+/// Extracts the article from an HTML page: metadata from JSON-LD, OpenGraph, meta tags, &lt;time&gt;, bylines and
+/// the URL; the main text from the block-level element whose prose outweighs its links and boilerplate
+/// (see <see cref="MainContent"/>), falling back to the page's JSON-LD articleBody when the markup hides the text.
 /// </summary>
-public static class HtmlArticleExtractor
+/// <remarks>
+/// Thread-safe: each call parses its own document. Pages over <see cref="MaxChars"/> characters are cut there
+/// before parsing, which bounds time and memory; article text is at the top of real pages.
+/// </remarks>
+public static partial class HtmlArticleExtractor
 {
-    private static readonly HtmlParser Parser = new(new HtmlParserOptions { IsScripting = false });
+    /// <summary>The longest page parsed; the rest is ignored.</summary>
+    public const int MaxChars = 2_500_000;
 
-    private static readonly string[] Noise =
-    [
-        "script", "style", "noscript", "template", "svg", "iframe", "form", "nav", "aside", "footer", "header",
-        "button", "select", "input", "textarea", "object", "embed",
-    ];
 
+    private static readonly HtmlParser Parser = new(new HtmlParserOptions
+    {
+        IsScripting = false,
+        IsKeepingSourceReferences = false,
+        IsNotConsumingCharacterReferences = false,
+        DisableElementPositionTracking = true,
+        SkipComments = true,
+        SkipRawText = true,
+        // Script bodies (often hundreds of kilobytes of bundled code) are never text; JSON-LD is cut out of the
+        // markup before parsing (see JsonLdBlocks).
+        SkipScriptText = true,
+        SkipCDATA = true,
+        SkipProcessingInstructions = true,
+        MaximumDepth = 512,
+        ShouldEmitAttribute = (ref _, name) => KeptAttributes.Contains(name.Span),
+    });
+
+    /// <summary>The only attributes the extractor reads; dropping the rest (data-*, on*, srcset…) halves allocations.</summary>
+    private static readonly System.Collections.Frozen.FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> KeptAttributes =
+        System.Collections.Frozen.FrozenSet.ToFrozenSet(
+        [
+            "class", "id", "style", "hidden", "role", "itemprop", "content", "property", "name", "http-equiv", "charset",
+            "datetime", "href", "rel", "type", "lang", "title", "data-date", "data-datetime", "pubdate", "xml:lang",
+        ], StringComparer.Ordinal).GetAlternateLookup<ReadOnlySpan<char>>();
+
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     public static ExtractedArticle Extract(string html, Uri? pageUrl = null)
     {
         ArgumentNullException.ThrowIfNull(html);
-        using var document = Parser.ParseDocument(html);
-        var meta = ReadMeta(document);
+        if (html.Length > MaxChars) html = html[..MaxChars];
+        using IHtmlDocument document = Parser.ParseDocument(html);
+        var index = PageIndex.Build(document);
+        index.JsonLd.AddRange(JsonLdBlocks(html));
+        var meta = PageMetadata.Read(document, index, pageUrl);
 
-        string? title = meta.GetValueOrDefault("og:title") ?? meta.GetValueOrDefault("twitter:title")
-            ?? document.QuerySelector("h1")?.TextContent ?? document.Title;
-        string? site = meta.GetValueOrDefault("og:site_name") ?? pageUrl?.Host;
-        string? author = meta.GetValueOrDefault("author") ?? meta.GetValueOrDefault("article:author");
-        DateTimeOffset? published = ParseDate(meta.GetValueOrDefault("article:published_time"))
-            ?? ParseDate(document.QuerySelector("time[datetime]")?.GetAttribute("datetime"));
-        string? canonical = document.QuerySelector("link[rel=canonical]")?.GetAttribute("href") ?? meta.GetValueOrDefault("og:url");
+        var body = document.Body ?? document.DocumentElement;
+        var (allBlocks, nodes) = PageBlocks.Read(body);
+        var (selected, root) = MainContent.Select(allBlocks, nodes);
 
-        ReadJsonLd(document, ref title, ref author, ref published);
+        selected = WithLead(selected, allBlocks, meta.Description);
+        var blocks = new List<ArticleBlock>(selected.Count);
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        SourceCredit? credit = null;
+        foreach (var b in selected)
+        {
+            string text = b.Kind == BlockKind.Preformatted ? b.Text : Whitespace.Fold(b.Text);
+            if (text.Length == 0 || (text.Length > 20 && !seen.Add(text))) continue;
+            if (SourceCredits.TryRead(text, ref credit) && SourceCredits.IsCreditOnly(text)) continue;
+            blocks.Add(new ArticleBlock(b.Kind, text));
+        }
 
-        foreach (var noise in document.QuerySelectorAll(string.Join(',', Noise)).ToList()) noise.Remove();
+        // A credit line may sit after the article's last paragraph, outside what was kept.
+        if (credit is null)
+        {
+            foreach (var b in allBlocks)
+            {
+                if (b.Text.Length < 200 && !b.Owner.InBoilerplate && SourceCredits.TryRead(Whitespace.Fold(b.Text), ref credit)) break;
+            }
+        }
 
-        var root = BestContainer(document.Body);
-        var blocks = root is null ? [] : CollectBlocks(root);
-        if (title is not null && blocks.Count > 0 && string.Equals(blocks[0].Text, Fold(title), StringComparison.Ordinal))
-            blocks.RemoveAt(0);
+        // Pages that build their text with scripts still ship it in JSON-LD.
+        if (meta.ArticleBody is { Length: > 200 } articleBody && TextLength(blocks) < articleBody.Length / 2)
+            blocks = Paragraphs(articleBody);
 
+        string? title = meta.Title;
+        if (title is not null)
+        {
+            while (blocks.Count > 0 && blocks[0].Kind == BlockKind.Heading && string.Equals(blocks[0].Text, title, StringComparison.Ordinal))
+                blocks.RemoveAt(0);
+        }
+
+        var (published, modified) = Dates(index, meta, root, selected, allBlocks, pageUrl);
         return new ExtractedArticle
         {
-            Title = title is null ? null : Fold(title),
-            Authors = author is null ? [] : [Fold(author)],
+            Title = title,
+            Authors = meta.Authors,
             Published = published,
-            Site = site,
-            CanonicalUrl = Absolute(canonical, pageUrl),
-            Language = document.DocumentElement.GetAttribute("lang"),
-            ImageUrl = Absolute(meta.GetValueOrDefault("og:image"), pageUrl),
+            Modified = modified,
+            Site = meta.Site,
+            CanonicalUrl = meta.Canonical,
+            Language = meta.Language,
+            ImageUrl = meta.Image,
+            Tags = meta.Tags,
+            Original = credit,
             Blocks = blocks,
         };
     }
 
-    private static Dictionary<string, string> ReadMeta(IHtmlDocument document)
+    /// <summary>
+    /// The standfirst often sits in the article's header, outside the box holding the body. When the page's
+    /// description is shown in a block before the body that the body does not contain, that block leads the text.
+    /// </summary>
+    private static List<PageBlock> WithLead(List<PageBlock> selected, List<PageBlock> all, string? description)
     {
-        var meta = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
-        foreach (var m in document.QuerySelectorAll("meta"))
+        if (description is null || description.Length < 50 || selected.Count == 0) return selected;
+        string probe = Whitespace.Fold(description);
+        probe = probe[..Math.Min(probe.Length, 60)];
+        foreach (var b in selected)
+            if (b.Text.Contains(probe, StringComparison.Ordinal)) return selected;
+        int first = selected[0].Index;
+        for (int i = first - 1; i >= 0 && i >= first - 30; i--)
         {
-            string? key = m.GetAttribute("property") ?? m.GetAttribute("name");
-            string? content = m.GetAttribute("content");
-            if (key is not null && !string.IsNullOrWhiteSpace(content)) meta.TryAdd(key.Trim(), content.Trim());
+            var b = all[i];
+            if (b.Owner.InBoilerplate || b.LinkDensity > 0.3 || b.Kind == BlockKind.Heading) continue;
+            if (Whitespace.Fold(b.Text).Contains(probe, StringComparison.Ordinal))
+                return [b, .. selected];
         }
-        return meta;
+        return selected;
     }
 
-    private static void ReadJsonLd(IHtmlDocument document, ref string? title, ref string? author, ref DateTimeOffset? published)
+    /// <summary>The bodies of &lt;script type="application/ld+json"&gt; elements, found by a scan of the markup.</summary>
+    internal static List<string> JsonLdBlocks(string html)
     {
-        foreach (var script in document.QuerySelectorAll("script[type='application/ld+json']"))
+        var result = new List<string>();
+        int at = 0;
+        while (result.Count < 20)
         {
-            try
-            {
-                using var json = JsonDocument.Parse(script.TextContent);
-                foreach (var item in Items(json.RootElement))
-                {
-                    if (item.TryGetProperty("headline", out var h) && h.ValueKind == JsonValueKind.String) title ??= h.GetString();
-                    if (item.TryGetProperty("datePublished", out var d) && d.ValueKind == JsonValueKind.String) published ??= ParseDate(d.GetString());
-                    if (item.TryGetProperty("author", out var a)) author ??= AuthorName(a);
-                }
-            }
-            catch (JsonException)
-            {
-                // Broken JSON-LD is common; the other metadata still applies.
-            }
+            int marker = html.IndexOf("ld+json", at, StringComparison.OrdinalIgnoreCase);
+            if (marker < 0) break;
+            int tagStart = html.LastIndexOf('<', marker);
+            int tagEnd = html.IndexOf('>', marker);
+            if (tagStart < 0 || tagEnd < 0) break;
+            at = tagEnd + 1;
+            if (string.Compare(html, tagStart, "<script", 0, 7, StringComparison.OrdinalIgnoreCase) != 0 || html.IndexOf('<', tagStart + 1, marker - tagStart - 1) >= 0)
+                continue;
+            int close = html.IndexOf("</script", at, StringComparison.OrdinalIgnoreCase);
+            if (close < 0) close = html.Length;
+            result.Add(html[at..close]);
+            at = close;
         }
+        return result;
     }
 
-    private static IEnumerable<JsonElement> Items(JsonElement root)
+    private static int TextLength(List<ArticleBlock> blocks)
     {
-        if (root.ValueKind == JsonValueKind.Array)
-        {
-            foreach (var e in root.EnumerateArray()) if (e.ValueKind == JsonValueKind.Object) yield return e;
-        }
-        else if (root.ValueKind == JsonValueKind.Object)
-        {
-            yield return root;
-            if (root.TryGetProperty("@graph", out var graph) && graph.ValueKind == JsonValueKind.Array)
-                foreach (var e in graph.EnumerateArray()) if (e.ValueKind == JsonValueKind.Object) yield return e;
-        }
+        int n = 0;
+        foreach (var b in blocks) n += b.Text.Length;
+        return n;
     }
 
-    private static string? AuthorName(JsonElement a) => a.ValueKind switch
+    private static List<ArticleBlock> Paragraphs(string text)
     {
-        JsonValueKind.String => a.GetString(),
-        JsonValueKind.Object when a.TryGetProperty("name", out var n) && n.ValueKind == JsonValueKind.String => n.GetString(),
-        JsonValueKind.Array => a.EnumerateArray().Select(AuthorName).FirstOrDefault(n => n is not null),
-        _ => null,
-    };
-
-    private static DateTimeOffset? ParseDate(string? text) =>
-        text is not null && DateText.TryFind(text, out var value) ? value : null;
-
-    private static string? Absolute(string? href, Uri? baseUrl)
-    {
-        if (string.IsNullOrWhiteSpace(href)) return null;
-        if (Uri.TryCreate(href.Trim(), UriKind.Absolute, out var abs)) return abs.Scheme is "http" or "https" ? abs.ToString() : null;
-        return baseUrl is not null && Uri.TryCreate(baseUrl, href.Trim(), out var rel) ? rel.ToString() : null;
+        var result = new List<ArticleBlock>();
+        foreach (string part in text.ReplaceLineEndings("\n").Split('\n'))
+        {
+            string p = Whitespace.Fold(part);
+            if (p.Length > 0) result.Add(new ArticleBlock(BlockKind.Paragraph, p));
+        }
+        return result;
     }
 
-    /// <summary>The element whose direct paragraph children hold the most text outside links.</summary>
-    private static IElement? BestContainer(IElement? body)
+    /// <summary>
+    /// Publication and modification time. Structured data first (JSON-LD, meta), then the URL, then &lt;time&gt;
+    /// and date-classed elements near the article, then the article's own text; the page's other dates (today's
+    /// date in a header, dates of teasers) are looked at last.
+    /// </summary>
+    private static (DateTimeOffset? Published, DateTimeOffset? Modified) Dates(PageIndex index, PageMetadata meta, PageNode root, List<PageBlock> selected, List<PageBlock> allBlocks, Uri? pageUrl)
     {
-        if (body is null) return null;
-        var scores = new Dictionary<IElement, double>();
-        foreach (var p in body.QuerySelectorAll("p, pre, blockquote, li"))
+        DateTimeOffset? modified = meta.Modified;
+        string? url = pageUrl?.ToString() ?? meta.Canonical;
+        DateTimeOffset? fromUrl = url is not null ? UrlDate(url) : null;
+        if (meta.Published is { } p)
         {
-            string text = Fold(p.TextContent);
-            if (text.Length < 25) continue;
-            int linkText = p.QuerySelectorAll("a").Sum(a => a.TextContent.Length);
-            double score = text.Length - (2.0 * linkText) + (text.Count(c => c is ',' or '.') * 10);
-            if (score <= 0) continue;
-            var parent = p.ParentElement;
-            if (parent is null) continue;
-            scores[parent] = scores.GetValueOrDefault(parent) + score;
-            if (parent.ParentElement is { } grand) scores[grand] = scores.GetValueOrDefault(grand) + (score / 2);
+            // A full date in the address is what the site filed the article under; a structured date a day
+            // off is a time-zone conversion of the same moment.
+            if (fromUrl is { } u && Math.Abs((p.Date - u.Date).TotalDays) <= 1) return (new DateTimeOffset(u.Year, u.Month, u.Day, p.Hour, p.Minute, 0, p.Offset), modified);
+            // A UTC timestamp is often a day off the local date the page shows its readers: the shown date wins.
+            if (p.Offset == TimeSpan.Zero && ShownDate(index, root) is { } shown && Math.Abs((p.Date - shown.Date).TotalDays) == 1)
+                return (new DateTimeOffset(shown.Year, shown.Month, shown.Day, 0, 0, 0, DateText.BakuOffset), modified);
+            return (p, modified);
         }
-        return scores.Count == 0 ? body : scores.MaxBy(kv => kv.Value).Key;
+        if (fromUrl is not null) return (fromUrl, modified);
+
+        bool monthFirst = meta.Language is "en" && (url?.Contains(".com", StringComparison.Ordinal) ?? true);
+
+        // Marked-up publication times.
+        foreach (var el in index.MarkedDates)
+        {
+            if (FromElement(el, monthFirst) is { } d) return (d, modified);
+        }
+
+        // <time> and date-classed elements: first those inside or just before the article.
+        var rootEl = root.Element;
+        DateTimeOffset? outside = null;
+        int scanned = 0;
+        foreach (var el in index.DateLike)
+        {
+            if (++scanned > 400) break;
+            if (el.LocalName is "body" or "html" or "main" || el.ChildElementCount > 12) continue;
+            var d = FromElement(el, monthFirst);
+            if (d is null) continue;
+            if (rootEl.Contains(el) || IsNear(el, rootEl)) return (d, modified);
+            outside ??= d;
+        }
+
+        // The article's own text: a dateline or a "published on" line.
+        int checkedBlocks = 0;
+        foreach (var b in selected)
+        {
+            if (++checkedBlocks > 40) break;
+            if (b.Text.Length > 400) continue;
+            if (DateText.TryFind(b.Text, monthFirst, null, out var d)) return (d, modified);
+        }
+        if (outside is not null) return (outside, modified);
+        if (modified is not null) return (modified, modified);
+
+        // Last: the first short line of the page that carries a date.
+        int lines = 0;
+        foreach (var b in allBlocks)
+        {
+            if (++lines > 1500) break;
+            if (b.Text.Length > 160) continue;
+            if (DateText.TryFind(b.Text, monthFirst, null, out var d) && d <= DateTimeOffset.UtcNow.AddDays(2)) return (d, modified);
+        }
+        return (null, null);
     }
 
-    private static List<ArticleBlock> CollectBlocks(IElement root)
+    /// <summary>The first date written out as text (not in an attribute) in a date-like element at the article.</summary>
+    private static DateTimeOffset? ShownDate(PageIndex index, PageNode root)
     {
-        var blocks = new List<ArticleBlock>();
-        foreach (var e in root.QuerySelectorAll("p, h2, h3, h4, h5, h6, li, blockquote, pre"))
+        int scanned = 0;
+        foreach (var el in index.DateLike)
         {
-            if (e.ParentElement?.Closest("blockquote, li") is not null && e.LocalName is "p") continue;
-            string text = Fold(e.TextContent);
-            if (text.Length == 0) continue;
-            var kind = e.LocalName switch
-            {
-                "h2" or "h3" or "h4" or "h5" or "h6" => BlockKind.Heading,
-                "li" => BlockKind.ListItem,
-                "blockquote" => BlockKind.Quote,
-                "pre" => BlockKind.Preformatted,
-                _ => BlockKind.Paragraph,
-            };
-            blocks.Add(new ArticleBlock(kind, text));
+            if (++scanned > 200) break;
+            if (el.ChildElementCount > 12) continue;
+            if (!root.Element.Contains(el) && !IsNear(el, root.Element)) continue;
+            string text = el.TextContent;
+            if (text.Length is < 6 or > 200) continue;
+            if (DateText.TryFind(text, out var d)) return d;
         }
-        if (blocks.Count == 0)
-        {
-            string all = Fold(root.TextContent);
-            if (all.Length > 0) blocks.Add(new ArticleBlock(BlockKind.Paragraph, all));
-        }
-        return blocks;
+        return null;
     }
 
-    private static string Fold(string t) => Whitespace.Fold(t);
+    private static bool IsNear(IElement el, IElement root)
+    {
+        // An element in the article's header: same parent chain within three levels of the article root.
+        var parent = root.ParentElement;
+        for (int i = 0; i < 3 && parent is not null; i++, parent = parent.ParentElement)
+            if (parent.Contains(el)) return true;
+        return false;
+    }
+
+    private static DateTimeOffset? FromElement(IElement el, bool monthFirst)
+    {
+        foreach (string attr in (string[])["datetime", "content", "data-datetime", "data-date", "title"])
+        {
+            if (el.GetAttribute(attr) is { Length: >= 8 and < 80 } v && DateText.TryParseMachine(v, out var d)) return d;
+        }
+        string text = el.TextContent;
+        if (text.Length is < 6 or > 300) return null;
+        return DateText.TryFind(text, monthFirst, null, out var t) ? t : null;
+    }
+
+    private static DateTimeOffset? UrlDate(string url)
+    {
+        var m = UrlDatePattern().Match(url);
+        if (!m.Success) return null;
+        int y = int.Parse(m.Groups["y"].ValueSpan, System.Globalization.CultureInfo.InvariantCulture);
+        int mo = int.Parse(m.Groups["m"].ValueSpan, System.Globalization.CultureInfo.InvariantCulture);
+        int d = int.Parse(m.Groups["d"].ValueSpan, System.Globalization.CultureInfo.InvariantCulture);
+        if (y is < 1995 or > 2100 || mo is < 1 or > 12 || d < 1 || d > DateTime.DaysInMonth(y, mo)) return null;
+        return new DateTimeOffset(y, mo, d, 0, 0, 0, DateText.BakuOffset);
+    }
+
+    [GeneratedRegex(@"[/_-](?<y>(19|20)\d\d)[/_.-]?(?<m>[01]\d)[/_.-]?(?<d>[0-3]\d)(?:[/_.-]|$)", RegexOptions.CultureInvariant)]
+    private static partial Regex UrlDatePattern();
 }

@@ -1,5 +1,6 @@
 using System.Text;
 using System.Text.RegularExpressions;
+using Icmal.Extraction.Text;
 using Icmal.Model;
 using Icmal.Text;
 
@@ -16,6 +17,9 @@ namespace Icmal.Extraction;
 /// </remarks>
 public static partial class TextPageExtractor
 {
+    /// <summary>The longest text read; a copied page is never near it, and the cut bounds time and memory.</summary>
+    public const int MaxChars = 2_500_000;
+
     private const int ProseMinLength = 60;
     private const int ShortLinePenalty = 40;
 
@@ -26,6 +30,8 @@ public static partial class TextPageExtractor
     public static ExtractedArticle Extract(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
+        if (text.Length > MaxChars) text = text[..MaxChars];
+        text = string.Join('\n', Hyphenation.Mend(text.ReplaceLineEndings("\n").Split('\n')));
         var lines = Classify(text);
         var (start, end) = DensestProseRun(lines);
         if (start < 0) return new ExtractedArticle();
@@ -113,12 +119,34 @@ public static partial class TextPageExtractor
         return new ExtractedArticle
         {
             Title = title,
+            Blocks = JoinBrokenParagraphs(blocks),
             Authors = authors,
             Published = published,
             Site = site,
             Original = credit,
-            Blocks = blocks,
         };
+    }
+
+    /// <summary>
+    /// A paragraph that stops without a full stop and a next one that starts in lower case are one paragraph cut
+    /// by a column or page break in print: join them.
+    /// </summary>
+    private static List<ArticleBlock> JoinBrokenParagraphs(List<ArticleBlock> blocks)
+    {
+        var result = new List<ArticleBlock>(blocks.Count);
+        foreach (var block in blocks)
+        {
+            var b = block;
+            if (b.Kind is BlockKind.Paragraph or BlockKind.ListItem) b = b with { Text = MissingSpace().Replace(b.Text, ". ") };
+            if (result.Count > 0 && b.Kind == BlockKind.Paragraph && result[^1].Kind == BlockKind.Paragraph
+                && !EndsSentence(result[^1].Text) && b.Text.Length > 0 && char.IsLower(b.Text[0]))
+            {
+                result[^1] = result[^1] with { Text = result[^1].Text + " " + b.Text };
+                continue;
+            }
+            result.Add(b);
+        }
+        return result;
     }
 
     private static List<Line> Classify(string text)
@@ -170,28 +198,7 @@ public static partial class TextPageExtractor
         return (bestStart, bestEnd);
     }
 
-    private static bool TryCredit(string line, ref SourceCredit? credit)
-    {
-        var via = CreditVia().Match(line);
-        if (via.Success && line.Length < 200)
-        {
-            credit = new SourceCredit(via.Groups["name"].Value, credit?.Url);
-            return true;
-        }
-        var source = CreditSource().Match(line);
-        if (source.Success && line.Length < 200)
-        {
-            string value = source.Groups["value"].Value.TrimEnd('.', ',');
-            credit = value.StartsWith("http", StringComparison.OrdinalIgnoreCase)
-                ? new SourceCredit(credit?.Name ?? HostName(value), value)
-                : new SourceCredit(value, credit?.Url);
-            return true;
-        }
-        return false;
-    }
-
-    private static string? HostName(string url) =>
-        Uri.TryCreate(url, UriKind.Absolute, out var uri) ? uri.Host : null;
+    private static bool TryCredit(string line, ref SourceCredit? credit) => SourceCredits.TryRead(line, ref credit);
 
     private static bool IsBlankAt(List<Line> lines, int i) => i < 0 || i >= lines.Count || lines[i].Kind == LineKind.Blank;
 
@@ -233,14 +240,12 @@ public static partial class TextPageExtractor
 
     private static string Fold(string t) => Whitespace.Fold(t);
 
+    /// <summary>A full stop glued to the next sentence by a copy ("çevrildi.Qazaxıstanın"), not an initial or a domain.</summary>
+    [GeneratedRegex(@"(?<=\p{Ll}\p{Ll})\.(?=\p{Lu}\p{Ll})", RegexOptions.CultureInvariant)]
+    private static partial Regex MissingSpace();
+
     [GeneratedRegex(@"^\s*[-–—•*·]\s+", RegexOptions.CultureInvariant)]
     private static partial Regex BulletMarker();
-
-    [GeneratedRegex(@"(?<name>[\p{L}\d][\p{L}\d.\-]*)\s+(portal|sayt|agentliy|qəzet|nəşr|kanal|resurs)\p{L}*\s+istinadən", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
-    private static partial Regex CreditVia();
-
-    [GeneratedRegex(@"(?:^|\P{L}|(?<=\p{Ll}))(Mənbə|Menbe|Источник|Kaynak|Source)\s*:\s*(?<value>\S+)", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
-    private static partial Regex CreditSource();
 
     [GeneratedRegex(@"^(?:www\.)?(?<host>[a-z0-9\-]+(?:\.[a-z0-9\-]+)*\.(?:az|com|net|org|info|ru|tr|news))/?$", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
     private static partial Regex DomainLine();

@@ -1,0 +1,249 @@
+using System.Diagnostics;
+using System.IO.Compression;
+using System.Text;
+using System.Text.Json;
+using Icmal.Pipeline;
+
+namespace Icmal.Extraction.Evaluation;
+
+/// <summary>Timing of a run, per page.</summary>
+public sealed record Timing(double MedianMs, double P95Ms, double MaxMs, string? SlowestPage)
+{
+    public static Timing Of(List<(string Page, double Ms)> times)
+    {
+        if (times.Count == 0) return new Timing(0, 0, 0, null);
+        var sorted = times.Select(t => t.Ms).Order().ToArray();
+        var slowest = times.MaxBy(t => t.Ms);
+        return new Timing(Percentile(sorted, 0.5), Percentile(sorted, 0.95), sorted[^1], slowest.Page);
+    }
+
+    private static double Percentile(double[] sorted, double p)
+    {
+        double rank = p * (sorted.Length - 1);
+        int lo = (int)Math.Floor(rank), hi = (int)Math.Ceiling(rank);
+        return sorted[lo] + ((sorted[hi] - sorted[lo]) * (rank - lo));
+    }
+}
+
+/// <summary>Snippet scores over a set (trafilatura-eval's metric, see shared/data/README.md).</summary>
+public sealed record SnippetScore(int Pages, int TruePositives, int FalseNegatives, int FalsePositives, int TrueNegatives, int Failures, Timing Timing)
+{
+    public double Precision => TruePositives + FalsePositives == 0 ? 0 : (double)TruePositives / (TruePositives + FalsePositives);
+    public double Recall => TruePositives + FalseNegatives == 0 ? 0 : (double)TruePositives / (TruePositives + FalseNegatives);
+    public double F1 => (2 * TruePositives) + FalsePositives + FalseNegatives == 0 ? 0
+        : 2.0 * TruePositives / ((2 * TruePositives) + FalsePositives + FalseNegatives);
+    public double Accuracy
+    {
+        get
+        {
+            int all = TruePositives + TrueNegatives + FalsePositives + FalseNegatives;
+            return all == 0 ? 0 : (double)(TruePositives + TrueNegatives) / all;
+        }
+    }
+}
+
+/// <summary>Date scores over a set (htmldate-eval's metric).</summary>
+public sealed record DateScore(int Entries, int Right, int Wrong, int NoDate, Timing Timing)
+{
+    public double Accuracy => Entries == 0 ? 0 : (double)Right / Entries;
+    public double Precision => Right + Wrong == 0 ? 0 : (double)Right / (Right + Wrong);
+    public double Recall => Right + NoDate == 0 ? 0 : (double)Right / (Right + NoDate);
+    public double F1 => (2 * Right) + Wrong + NoDate == 0 ? 0 : 2.0 * Right / ((2 * Right) + Wrong + NoDate);
+}
+
+/// <summary>One page's outcome, for reports of what went wrong.</summary>
+public sealed record PageResult(string File, string? Url, int Tp, int Fn, int Fp, List<string> Missing, List<string> Leaked, double Ms, string? Error);
+
+/// <summary>
+/// Scores İcmal's extractor on sets in the formats of shared/data/extraction/trafilatura-eval and
+/// shared/data/dates/htmldate-eval: truth.jsonl plus gzipped pages. Each page goes through the same decode and
+/// extract path as `icmal import`, timed single-threaded.
+/// </summary>
+public static class ExtractionEvaluation
+{
+    /// <summary>Whitespace runs to one space, trimmed: the metric's normalisation (Python's \s+ is Unicode-aware).</summary>
+    public static string Normalise(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var sb = new StringBuilder(text.Length);
+        bool space = false;
+        foreach (char c in text)
+        {
+            if (char.IsWhiteSpace(c) || c is '\u001C' or '\u001D' or '\u001E' or '\u001F')
+            {
+                space = sb.Length > 0;
+                continue;
+            }
+            if (space) sb.Append(' ');
+            space = false;
+            sb.Append(c);
+        }
+        return sb.ToString();
+    }
+
+    /// <summary>Scores one page's output: (TP, FN, FP, TN), with the snippets missed and leaked.</summary>
+    public static (int Tp, int Fn, int Fp, int Tn, List<string> Missing, List<string> Leaked) ScorePage(string? output, IReadOnlyList<string> with, IReadOnlyList<string> without)
+    {
+        ArgumentNullException.ThrowIfNull(with);
+        ArgumentNullException.ThrowIfNull(without);
+        var missing = new List<string>();
+        var leaked = new List<string>();
+        if (string.IsNullOrEmpty(output))
+            return (0, with.Count, 0, without.Count, [.. with], leaked);
+        string text = Normalise(output);
+        int tp = 0, fn = 0, fp = 0, tn = 0;
+        foreach (string s in with)
+        {
+            if (text.Contains(Normalise(s), StringComparison.Ordinal)) tp++;
+            else { fn++; missing.Add(s); }
+        }
+        foreach (string s in without)
+        {
+            if (text.Contains(Normalise(s), StringComparison.Ordinal)) { fp++; leaked.Add(s); }
+            else tn++;
+        }
+        return (tp, fn, fp, tn, missing, leaked);
+    }
+
+    /// <summary>Decodes and extracts one HTML page as the import path does, returning the article text.</summary>
+    public static (string? Text, ExtractedArticleView? Article, string? Error) ExtractPage(byte[] html, string? url)
+    {
+        ArgumentNullException.ThrowIfNull(html);
+        Uri? pageUrl = Uri.TryCreate(url, UriKind.Absolute, out var u) ? u : null;
+        var doc = new IncomingDocument(url ?? "page", DocumentFormat.Html, html, DateTimeOffset.UtcNow, pageUrl);
+        try
+        {
+            var (article, _, error) = IngestPipeline.Extract(doc);
+            if (article is null) return (null, null, error);
+            return (article.Text, new ExtractedArticleView(article.Published), null);
+        }
+#pragma warning disable CA1031 // The evaluation must count a crash as a failed page, as upstream does, and go on.
+        catch (Exception e)
+#pragma warning restore CA1031
+        {
+            return (null, null, $"{e.GetType().Name}: {e.Message}");
+        }
+    }
+
+    /// <summary>Pages run untimed before timing starts.</summary>
+    public const int WarmUpPages = 200;
+
+    /// <summary>
+    /// Runs the extractor over the first pages untimed, so that timings measure the extractor in the steady state
+    /// of a running service, not the JIT: .NET compiles a method fully only after it has run about 30 times, and
+    /// most of the extractor runs once per page.
+    /// </summary>
+    private static void WarmUp(string dir)
+    {
+        foreach (var entry in ReadTruth(dir).Take(WarmUpPages))
+            ExtractPage(ReadPage(dir, entry.File), entry.Url);
+    }
+
+    public static SnippetScore EvaluateSnippets(string dir, Action<PageResult>? onPage = null)
+    {
+        ArgumentNullException.ThrowIfNull(dir);
+        WarmUp(dir);
+        int pages = 0, tp = 0, fn = 0, fp = 0, tn = 0, failures = 0;
+        var times = new List<(string, double)>();
+        foreach (var entry in ReadTruth(dir))
+        {
+            byte[] html = ReadPage(dir, entry.File);
+            var with = entry.With;
+            var without = entry.Without;
+            long start = Stopwatch.GetTimestamp();
+            var (text, _, error) = ExtractPage(html, entry.Url);
+            double ms = Stopwatch.GetElapsedTime(start).TotalMilliseconds;
+            times.Add((entry.File, ms));
+            var s = ScorePage(text, with, without);
+            if (string.IsNullOrEmpty(text)) failures++;
+            pages++;
+            tp += s.Tp; fn += s.Fn; fp += s.Fp; tn += s.Tn;
+            onPage?.Invoke(new PageResult(entry.File, entry.Url, s.Tp, s.Fn, s.Fp, s.Missing, s.Leaked, ms, error));
+        }
+        return new SnippetScore(pages, tp, fn, fp, tn, failures, Timing.Of(times));
+    }
+
+    public static DateScore EvaluateDates(string dir, Action<string, string?, string?>? onPage = null)
+    {
+        ArgumentNullException.ThrowIfNull(dir);
+        WarmUp(dir);
+        int entries = 0, right = 0, wrong = 0, none = 0;
+        var times = new List<(string, double)>();
+        foreach (var entry in ReadTruth(dir))
+        {
+            byte[] html = ReadPage(dir, entry.File);
+            long start = Stopwatch.GetTimestamp();
+            var (_, article, _) = ExtractPage(html, entry.Url);
+            double ms = Stopwatch.GetElapsedTime(start).TotalMilliseconds;
+            times.Add((entry.File, ms));
+            string? found = article?.Published?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+            entries++;
+            if (found is null) none++;
+            else if (entry.Date is not null && string.Equals(found, entry.Date, StringComparison.Ordinal)) right++;
+            else wrong++;
+            onPage?.Invoke(entry.File, entry.Date, found);
+        }
+        return new DateScore(entries, right, wrong, none, Timing.Of(times));
+    }
+
+    private sealed record TruthEntry(string File, string? Url, List<string> With, List<string> Without, string? Date);
+
+    private static IEnumerable<TruthEntry> ReadTruth(string dir)
+    {
+        string path = Path.Combine(dir, "truth.jsonl");
+        if (!File.Exists(path)) throw new FileNotFoundException($"{path}: no truth.jsonl in the evaluation set", path);
+        int lineNo = 0;
+        foreach (string line in File.ReadLines(path))
+        {
+            lineNo++;
+            if (string.IsNullOrWhiteSpace(line)) continue;
+            using var json = JsonDocument.Parse(line);
+            var o = json.RootElement;
+            string file = o.GetProperty("file").GetString() ?? throw new InvalidDataException($"{path}:{lineNo}: no file");
+            string? url = o.TryGetProperty("url", out var u) && u.ValueKind == JsonValueKind.String ? u.GetString() : null;
+            string? date = o.TryGetProperty("date", out var d) && d.ValueKind == JsonValueKind.String ? d.GetString() : null;
+            yield return new TruthEntry(file, url, Strings(o, "with"), Strings(o, "without"), date);
+        }
+    }
+
+    private static List<string> Strings(JsonElement o, string name)
+    {
+        var list = new List<string>();
+        if (o.TryGetProperty(name, out var a) && a.ValueKind == JsonValueKind.Array)
+            foreach (var e in a.EnumerateArray()) if (e.ValueKind == JsonValueKind.String) list.Add(e.GetString()!);
+        return list;
+    }
+
+    /// <summary>Reads a page of the set, gunzipping .gz files.</summary>
+    public static byte[] ReadPage(string dir, string file)
+    {
+        ArgumentNullException.ThrowIfNull(file);
+        string path = Path.Combine(dir, file);
+        if (!path.EndsWith(".gz", StringComparison.Ordinal)) return File.ReadAllBytes(path);
+        using var input = File.OpenRead(path);
+        using var gz = new GZipStream(input, CompressionMode.Decompress);
+        using var ms = new MemoryStream();
+        gz.CopyTo(ms);
+        return ms.ToArray();
+    }
+
+    /// <summary>
+    /// Finds shared/data/&lt;relative&gt; beside the repository, walking up from the current directory and from the
+    /// program's own folder.
+    /// </summary>
+    public static string? FindSharedData(string relative)
+    {
+        foreach (string start in (string[])[Directory.GetCurrentDirectory(), AppContext.BaseDirectory])
+        {
+            for (var dir = new DirectoryInfo(start); dir is not null; dir = dir.Parent)
+            {
+                string candidate = Path.Combine(dir.FullName, "shared", "data", relative);
+                if (Directory.Exists(candidate)) return candidate;
+            }
+        }
+        return null;
+    }
+}
+
+/// <summary>The fields of an extracted article the date evaluation reads.</summary>
+public sealed record ExtractedArticleView(DateTimeOffset? Published);

@@ -1,0 +1,405 @@
+using System.Text.RegularExpressions;
+using AngleSharp.Dom;
+using Icmal.Model;
+
+namespace Icmal.Extraction.Html;
+
+/// <summary>
+/// Finds the article in a page's blocks. Each block-level element scores the prose it holds minus a share of the
+/// link lists, short fragments and boilerplate it holds; the element with the best score (weighted up for
+/// semantic markup such as itemprop=articleBody, &lt;article&gt;, "entry-content") is the article. Inside it,
+/// blocks from boilerplate containers (share bars, "related", comments, ads, newsletter boxes) and link-dense
+/// blocks are dropped. Nothing here knows a particular site.
+/// </summary>
+internal static partial class MainContent
+{
+    /// <summary>How much one character of boilerplate costs against one character of prose.</summary>
+    private const double BadWeight = 0.4;
+
+    private const double SiblingShare = 0.3;
+    private const double SemW = 1.4;
+    private const double GenW = 1.15;
+
+    /// <summary>Below this many characters the chosen box is not an article and the page's prose is taken instead.</summary>
+    private const int ShortText = 250;
+
+    /// <summary>What one character inside a recognised boilerplate box costs (it is never output).</summary>
+    private const double BoilerplateWeight = 0.2;
+
+
+
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+    public static (List<PageBlock> Blocks, PageNode Root) Select(List<PageBlock> blocks, List<PageNode> nodes)
+    {
+        if (blocks.Count == 0) return ([], nodes[0]);
+        var body = nodes[0];
+        MarkBoilerplate(nodes, body);
+        Score(blocks);
+
+        PageNode best = body;
+        double bestScore = double.MinValue;
+        foreach (var n in nodes)
+        {
+            if (n.InBoilerplate) continue;
+            double s = n.Score > 0 ? n.Score * n.Weight : n.Score;
+            if (s > bestScore)
+            {
+                bestScore = s;
+                best = n;
+            }
+        }
+        if (bestScore <= 0) best = body;
+
+        // Siblings of the root that carry prose of their own (a lead box, a second body part) join it.
+        var roots = new List<PageNode> { best };
+        if (best.Parent is { } parent && best.Score > 0)
+        {
+            foreach (var n in nodes)
+            {
+                if (!ReferenceEquals(n.Parent, parent) || ReferenceEquals(n, best) || n.InBoilerplate) continue;
+                if (n.Score > best.Score * SiblingShare && n.ProseChars > 0 && n.LinkChars * 4 < n.TextChars) roots.Add(n);
+            }
+        }
+
+        // Blocks under the chosen root, each with whether it survives the block tests.
+        var inRoot = new List<(PageBlock Block, bool Keep)>();
+        foreach (var b in blocks)
+        {
+            if (!WithinAny(b.Owner, roots)) continue;
+            bool keep = !(b.Owner.InBoilerplate && !best.InBoilerplate) && KeepBlock(b);
+            inRoot.Add((b, keep));
+        }
+        var tidy = Tidy(inRoot);
+        int kept = 0;
+        foreach (var b in tidy) kept += b.Text.Length;
+        if (kept < ShortText)
+        {
+            // Too little for an article: take every prose block of the page outside boilerplate instead.
+            var all = new List<(PageBlock, bool)>();
+            int total = 0;
+            foreach (var b in blocks)
+            {
+                bool keep = !b.Owner.InBoilerplate && KeepBlock(b) && (b.Kind == BlockKind.Heading || b.Text.Length >= 40);
+                all.Add((b, keep));
+                if (keep && b.Kind != BlockKind.Heading) total += b.Text.Length;
+            }
+            if (total > kept * 2) return (Tidy(all), body);
+        }
+        return (tidy, best);
+    }
+
+    /// <summary>
+    /// Drops what only makes sense with what was dropped: a heading or a "label:" line whose section was a link
+    /// list; a "related / read also / comments" heading and everything after it; scraps (credits, bare dates,
+    /// names) before the first and after the last paragraph of prose.
+    /// </summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+    private static List<PageBlock> Tidy(List<(PageBlock Block, bool Keep)> inRoot)
+    {
+        int total = 0;
+        foreach (var (b, keep) in inRoot) if (keep) total += b.Text.Length;
+        var kept = new List<PageBlock>();
+        int seen = 0;
+        for (int i = 0; i < inRoot.Count; i++)
+        {
+            var (b, keep) = inRoot[i];
+            if (!keep) continue;
+            bool shortLabel = b.Kind == BlockKind.Heading || (b.Text.Length < 60 && !EndsSentence(b.Text));
+            if (shortLabel && b.Text.Length < 80 && StopHeading().IsMatch(b.Text) && seen > total / 3)
+                break;
+            if (shortLabel)
+            {
+                // Orphan: the next block under the root was dropped, or there is none.
+                bool orphan = i + 1 >= inRoot.Count || !inRoot[i + 1].Keep;
+                if (orphan && b.Text.Length < 80 && (b.Kind == BlockKind.Heading || b.Text.EndsWith(':'))) continue;
+            }
+            if (b.Text.Length < 80 && Scrap().IsMatch(b.Text)) continue;
+            kept.Add(b);
+            seen += b.Text.Length;
+        }
+
+        // Scraps at the edges: short lines that are not sentences, before the first and after the last prose.
+        int first = kept.FindIndex(IsProse), last = kept.FindLastIndex(IsProse);
+        if (first < 0) return kept;
+        var result = new List<PageBlock>(kept.Count);
+        for (int i = 0; i < kept.Count; i++)
+        {
+            var b = kept[i];
+            if ((i < first && b.Kind != BlockKind.Heading && b.Text.Length < 50 && !EndsSentence(b.Text))
+                || (i > last && b.Kind is BlockKind.Paragraph or BlockKind.Heading && b.Text.Length < 50 && !EndsSentence(b.Text)))
+                continue;
+            result.Add(b);
+        }
+        return result;
+    }
+
+    private static bool IsProse(PageBlock b) => b.Kind != BlockKind.Heading && b.Text.Length >= 80;
+
+    private static bool EndsSentence(string t) => t.Length > 0 && t[^1] is '.' or '!' or '?' or '…' or '"' or '”' or '»' or ')' or '。';
+
+    private static bool WithinAny(PageNode node, List<PageNode> roots)
+    {
+        foreach (var r in roots) if (Within(node, r)) return true;
+        return false;
+    }
+
+    private static bool Within(PageNode node, PageNode ancestor)
+    {
+        for (var n = node; n is not null; n = n.Parent)
+        {
+            if (ReferenceEquals(n, ancestor)) return true;
+            if (n.Depth < ancestor.Depth) return false;
+        }
+        return false;
+    }
+
+    private static bool KeepBlock(PageBlock b)
+    {
+        double ld = b.LinkDensity;
+        int len = b.Text.Length;
+        if (b.Kind == BlockKind.Heading) return ld < 0.6;
+        if (ld > 0.5) return false;
+        if (ld > 0.3 && len < 100 && b.Kind != BlockKind.ListItem) return false;
+        if (b.Kind == BlockKind.ListItem && ld > 0.45) return false;
+        if (len < 60 && ChromeLine().IsMatch(b.Text)) return false;
+        return true;
+    }
+
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+    private static void MarkBoilerplate(List<PageNode> nodes, PageNode body)
+    {
+        int pageProse = body.ProseChars;
+        var cache = new Dictionary<string, NameClass>(StringComparer.Ordinal);
+        foreach (var n in nodes)
+        {
+            if (n.Depth == 0) continue;
+            string cls = n.Class, id = n.Id, role = n.Role, itemprop = n.ItemProp;
+            bool bad = n.Tag is "nav" or "aside" or "footer" or "menu" or "noscript"
+                || role is "navigation" or "complementary" or "contentinfo" or "banner" or "menu" or "menubar" or "search" or "dialog" or "alert"
+                || HiddenClass(cls);
+            string key = cls.Length + id.Length == 0 ? "" : string.Concat(cls, "\u0001", id);
+            var names = key.Length == 0 ? NameClass.None : Classify(key, cache);
+            bool semantic = itemprop.Equals("articleBody", StringComparison.OrdinalIgnoreCase) || (names & NameClass.Positive) != 0;
+            if (!bad && !semantic)
+            {
+                if ((names & NameClass.Negative) != 0) bad = true;
+                // Weak names ("widget", "meta", "tags") mark boilerplate only when the box is links or scraps.
+                else if ((names & NameClass.Weak) != 0 && (n.LinkChars * 3 > n.TextChars || n.ProseChars < 150)) bad = true;
+            }
+            if (n.Tag == "form" && n.ProseChars < 200) bad = true;
+
+            // A wrapper holding much of the page's prose and the headline or article markup is a layout box,
+            // whatever its name says.
+            if (bad && pageProse > 0 && n.ProseChars * 5 > pageProse * 2 && n.ProseChars > 300)
+            {
+                bool commentLike = (names & NameClass.Comment) != 0;
+                if ((!commentLike && n.ProseChars * 2 > pageProse)
+                    || n.Element.QuerySelector("h1, article, main, [itemprop=articleBody]") is not null) bad = false;
+            }
+            n.Boilerplate = bad;
+            n.InBoilerplate = bad || (n.Parent?.InBoilerplate ?? false);
+
+            double w = 1;
+            if (itemprop.Equals("articleBody", StringComparison.OrdinalIgnoreCase)) w = 1.6;
+            else if (semantic) w = SemW;
+            else if ((names & NameClass.Generic) != 0) w = GenW;
+            if (n.Tag == "article") w *= 1.15;
+            else if (n.Tag == "main" || role == "main") w *= 1.1;
+            n.Weight = w;
+        }
+    }
+
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+    private static void Score(List<PageBlock> blocks)
+    {
+        foreach (var b in blocks)
+        {
+            int len = b.Text.Length;
+            double good = 0, bad = 0;
+            if (b.Owner.InBoilerplate)
+            {
+                // It is dropped from the output anyway; it only costs its container a little.
+                bad = len * BoilerplateWeight;
+            }
+            else if (b.Kind == BlockKind.Heading)
+            {
+                // Headings are neutral: they belong to whatever they head.
+            }
+            else if (b.LinkDensity > 0.5)
+            {
+                bad = len;
+            }
+            else if (len < 25)
+            {
+                bad = len * 0.5;
+            }
+            else
+            {
+                good = len - b.LinkChars;
+                bad = b.LinkChars;
+                // Sentences carry punctuation; menus and tag clouds do not.
+                int stops = 0;
+                foreach (char c in b.Text) if (c is '.' or ',' or '!' or '?' or ';' or '。' or '،') stops++;
+                if (stops == 0 && len < 80) { bad += good * 0.5; good *= 0.5; }
+            }
+            double delta = good - (BadWeight * bad);
+            if (delta == 0) continue;
+            int hops = 0;
+            for (var n = b.Owner; n is not null && hops < 128; n = n.Parent, hops++) n.Score += delta;
+        }
+    }
+
+    [Flags]
+    private enum NameClass
+    {
+        None = 0,
+        Positive = 1,
+        Generic = 2,
+        Negative = 4,
+        Weak = 8,
+        Comment = 16,
+    }
+
+    /// <summary>Class tokens seen before, across pages (sites reuse their class names): token → what it names.</summary>
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, NameClass> TokenCache = new(StringComparer.Ordinal);
+
+    private static NameClass Classify(string key, Dictionary<string, NameClass> cache)
+    {
+        if (cache.TryGetValue(key, out var c)) return c;
+        c = NameClass.None;
+        int start = 0;
+        for (int i = 0; i <= key.Length; i++)
+        {
+            if (i < key.Length && !char.IsWhiteSpace(key[i]) && key[i] != '\u0001') continue;
+            if (i > start) c |= ClassifyToken(key[start..i]);
+            start = i + 1;
+        }
+        cache[key] = c;
+        return c;
+    }
+
+    private static int tokenCount;
+
+    private static NameClass ClassifyToken(string token)
+    {
+        if (TokenCache.TryGetValue(token, out var c)) return c;
+        // Folded to lower case with camelCase and '_' as '-'; parts are the '-'-separated words, joined the
+        // same words without dashes ("article-body" and "articleBody" both give "articlebody").
+        string folded = Key(token, "").Trim();
+        // "commentary" is an opinion piece, not reader comments.
+        folded = folded.Replace("commentary", "opinion", StringComparison.Ordinal).Replace("commentator", "opinion", StringComparison.Ordinal);
+        string joined = folded.Replace("-", "", StringComparison.Ordinal);
+        string[] parts = folded.Split('-', StringSplitOptions.RemoveEmptyEntries);
+        if (AnyIn(joined, PositiveInside)) c |= NameClass.Positive;
+        if (AnyPart(parts, GenericWords, prefix: false)) c |= NameClass.Generic;
+        if (AnyIn(joined, NegativeInside) || AnyPart(parts, NegativeWords, prefix: false) || AnyPart(parts, NegativeStarts, prefix: true)) c |= NameClass.Negative;
+        if (AnyIn(joined, WeakInside) || AnyPart(parts, WeakWords, prefix: false) || AnyPart(parts, WeakStarts, prefix: true)) c |= NameClass.Weak;
+        if (AnyIn(joined, CommentInside) || AnyPart(parts, ["reply", "replies"], prefix: true)) c |= NameClass.Comment;
+        if (Interlocked.Increment(ref tokenCount) > 200_000) { TokenCache.Clear(); tokenCount = 0; }
+        TokenCache[token] = c;
+        return c;
+    }
+
+    private static bool AnyIn(string s, string[] needles)
+    {
+        foreach (string n in needles) if (s.Contains(n, StringComparison.Ordinal)) return true;
+        return false;
+    }
+
+    private static bool AnyPart(string[] parts, string[] words, bool prefix)
+    {
+        foreach (string p in parts)
+            foreach (string w in words)
+                if (prefix ? p.StartsWith(w, StringComparison.Ordinal) : p.Equals(w, StringComparison.Ordinal)) return true;
+        return false;
+    }
+
+    /// <summary>Names of the article's body box: "article-body", "entry-content", "itemprop=articleBody"-like classes.</summary>
+    private static readonly string[] PositiveInside =
+    [
+        "articlebody", "articlecontent", "articletext", "articlemain", "articledetail", "articleinner", "postbody", "postcontent",
+        "posttext", "postentry", "entrycontent", "entrybody", "entrytext", "storybody", "storycontent", "storytext", "contentbody",
+        "maincontent", "bodytext", "textcontent", "singlecontent", "fieldbody", "fieldnamebody", "fulltext", "richtext", "newstext",
+        "newsbody", "newscontent", "newsdetail", "detailcontent", "contentdetail", "itembody", "itemtext", "blogcontent", "pagecontent",
+        "xəbərmətni", "mətn",
+    ];
+
+    private static readonly string[] GenericWords = ["article", "story", "content", "text", "post", "entry", "main", "news", "xeber", "xəbər"];
+
+    /// <summary>Names of boxes around an article: comments, sharing, related items, navigation, consent, promotion.</summary>
+    private static readonly string[] NegativeInside =
+    [
+        "comment", "disqus", "sharing", "shariff", "social", "sociable", "recommend", "similar", "morenews", "morearticles",
+        "morestories", "morefrom", "mostread", "mostpopular", "mostviewed", "mostcommented", "trending", "sidebar", "newsletter",
+        "subscri", "signup", "cookie", "consent", "gdpr", "sponsor", "promo", "breadcrumb", "pagination", "navbar", "navigation",
+        "footer", "toolbar", "tagcloud", "authorbio", "authorbox", "authorinfo", "authorcard", "login", "popup", "overlay", "outbrain",
+        "taboola", "readmore", "alsoread", "seealso", "teaser", "masthead", "siteheader", "pageheader", "topbar", "bottombar", "jumpto",
+        "tableofcontents", "bənzər", "oxşar", "digərxəbər", "sonxəbər", "xəbərlenti", "şərh",
+    ];
+
+    private static readonly string[] NegativeWords = ["nav", "pager", "toc", "cmp"];
+
+    private static readonly string[] NegativeStarts = ["share", "related", "popular", "banner", "menu", "modal", "plista"];
+
+    /// <summary>Names that mark boilerplate only when the box holds links or scraps.</summary>
+    private static readonly string[] WeakInside =
+    [
+        "widget", "advert", "adsense", "taglist", "postmeta", "entrymeta", "articlemeta", "slider", "caption", "figure", "photo",
+        "gallery", "video", "player", "copyright", "imprint", "disclaimer", "rechte", "bildnachweis",
+    ];
+
+    private static readonly string[] WeakWords = ["image", "img", "media", "ad", "ads", "tags", "meta", "poll", "print", "like", "likes", "rss", "search", "contact", "info", "author", "date", "source"];
+
+    private static readonly string[] WeakStarts = ["dfp", "byline", "rating", "skip", "carousel", "follow", "vote", "credit"];
+
+    private static readonly string[] CommentInside = ["comment", "disqus", "respond", "discussion", "forum"];
+
+    private static bool HiddenClass(string cls)
+    {
+        if (cls.Length == 0) return false;
+        foreach (var token in cls.Split(' ', StringSplitOptions.RemoveEmptyEntries))
+            if (token is "hidden" or "d-none" or "sr-only" or "visually-hidden" or "screen-reader-text" or "invisible" or "hide" or "is-hidden")
+                return true;
+        return false;
+    }
+
+    /// <summary>Class and id folded to lower-case ASCII with '_' as '-', and camelCase split: "articleBody" → "article-body".</summary>
+    private static string Key(string cls, string id)
+    {
+        var sb = new System.Text.StringBuilder(cls.Length + id.Length + 3);
+        sb.Append(' ');
+        foreach (string part in (ReadOnlySpan<string>)[cls, id])
+        {
+            char prev = ' ';
+            foreach (char c in part)
+            {
+                if (c is >= 'A' and <= 'Z')
+                {
+                    if (prev is >= 'a' and <= 'z') sb.Append('-');
+                    sb.Append((char)(c + 32));
+                }
+                else if (c == '_') sb.Append('-');
+                else sb.Append(c);
+                prev = c;
+            }
+            sb.Append(' ');
+        }
+        return sb.ToString();
+    }
+
+
+
+
+
+
+    /// <summary>Headings that open what follows an article: related items, reading tips, comments.</summary>
+    [GeneratedRegex(@"^\W*(related( articles| posts| stories| content| news| topics)?|read (more|also|next)|see also|you (may|might) (also )?like|more (from|on|stories|news|articles)|recommended|further reading|comments?|\d+ comments?|leave a (reply|comment)|most (read|popular|viewed)|popular|trending|tags|filed under|mehr zum thema|lesen sie (auch|mehr)|auch interessant|das könnte (sie|dich) auch interessieren|weitere (artikel|beiträge|themen|nachrichten|meldungen)|mehr themen|verwandte|empfohlene|ähnliche|kommentare?|schlagworte|schlagwörter|themen im artikel|zum thema|contenido relacionado|te puede interesar|noticias relacionadas|lee también|más noticias|artículos relacionados|à lire aussi|lire aussi|sur le même sujet|articles similaires|voir aussi|zobacz (także|też|również)|czytaj (także|też|również)|przeczytaj (także|też|również)|podobne|komentarze|veja também|leia também|notícias relacionadas|bənzər xəbərlər|digər xəbərlər|oxşar xəbərlər|ən çox oxunan|şərhlər|son xəbərlər|xəbər lenti|mövzu ilə bağlı|читайте также|похожие новости|комментарии|другие новости|по теме|ilgili haberler|benzer haberler|yorumlar|bunlar da ilginizi çekebilir)\b.{0,40}$", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
+    private static partial Regex StopHeading();
+
+    /// <summary>Photo credits, copyright lines, bare dates and times, "updated" stamps.</summary>
+    [GeneratedRegex(@"^(©|\(c\)\s|copyright\b|(foto|fotos|bild|bilder|photo|photos|image|credit|credits|crédito|crédits photos?|fot\.|źródło|quelle|titelbild|bildquelle)\s*:|.*\b(all rights reserved|alle rechte vorbehalten|tous droits réservés|getty images|shutterstock|istock)\b|[\d\s.,:/|\-–—]*(\d{1,2}[./]\d{1,2}[./]\d{2,4}|\d{4}-\d\d-\d\d)[\d\s.,:/|\-–—]*(uhr|h|am|pm)?\s*$|(aktualisiert|updated|veröffentlicht|published|publikacja|yenilənib)\s*(am|on|:)?\s*$)", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
+    private static partial Regex Scrap();
+
+    [GeneratedRegex(@"^(share|tweet|print|e-?mail|advertisement|anzeige|werbung|reklam|reklama|реклама|paylaş|скопировать|copy link|read more|weiterlesen|mehr lesen|lesen sie auch|ətraflı|daha ətraflı|подробнее|facebook|twitter|whatsapp|telegram|linkedin|pinterest)\b", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
+    private static partial Regex ChromeLine();
+}

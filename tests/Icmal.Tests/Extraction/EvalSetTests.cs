@@ -1,0 +1,57 @@
+using System.Text.Json;
+using Icmal.Extraction.Evaluation;
+using Icmal.Pipeline;
+
+namespace Icmal.Tests.Extraction;
+
+/// <summary>Pages of trafilatura's evaluation set (shared/data) and the metric the eval command uses.</summary>
+public sealed class EvalSetTests
+{
+    [Theory]
+    [InlineData("pages/juraforum.de-Wohngeld.html.gz")]
+    [InlineData("pages/msn.com.university.html.gz")]
+    [InlineData("pages/tine.no.fotballskole.html.gz")]
+    [InlineData("pages/lopinion.fr.glyphosate.html.gz")]
+    [InlineData("pages/berkutschi.com-willingen.html.gz")]
+    [InlineData("pages/apolut.net-Sonja-Silberhorn.html.gz")]
+    public void Real_page_gives_its_main_text_and_none_of_its_boilerplate(string file)
+    {
+        string set = TestData.SharedOrSkip(Path.Combine("extraction", "trafilatura-eval"));
+        var entry = File.ReadLines(Path.Combine(set, "truth.jsonl")).Select(l => JsonDocument.Parse(l).RootElement)
+            .Single(e => e.GetProperty("file").GetString() == file);
+        string? url = entry.GetProperty("url").ValueKind == JsonValueKind.String ? entry.GetProperty("url").GetString() : null;
+        var (article, error) = TestData.Extract(ExtractionEvaluation.ReadPage(set, file), DocumentFormat.Html, url);
+        Assert.Null(error);
+        string text = ExtractionEvaluation.Normalise(article!.Text);
+        foreach (var s in entry.GetProperty("with").EnumerateArray())
+            Assert.Contains(ExtractionEvaluation.Normalise(s.GetString()!), text, StringComparison.Ordinal);
+        foreach (var s in entry.GetProperty("without").EnumerateArray())
+            Assert.DoesNotContain(ExtractionEvaluation.Normalise(s.GetString()!), text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Snippet_metric_counts_found_missing_and_leaked()
+    {
+        var (tp, fn, fp, tn, missing, leaked) = ExtractionEvaluation.ScorePage("Eins  zwei\ndrei vier. Menü", ["zwei drei", "fünf"], ["Menü", "Impressum"]);
+        Assert.Equal((1, 1, 1, 1), (tp, fn, fp, tn));
+        Assert.Equal(["fünf"], missing);
+        Assert.Equal(["Menü"], leaked);
+    }
+
+    [Fact]
+    public void Snippet_metric_is_case_sensitive_and_counts_no_output_as_all_missing()
+    {
+        Assert.Equal(0, ExtractionEvaluation.ScorePage("eins zwei", ["Eins"], []).Tp);
+        var none = ExtractionEvaluation.ScorePage(null, ["a", "b"], ["c"]);
+        Assert.Equal((0, 2, 0, 1), (none.Tp, none.Fn, none.Fp, none.Tn));
+    }
+
+    [Fact]
+    public void Whole_set_scores_at_least_trafilatura()
+    {
+        string set = TestData.SharedOrSkip(Path.Combine("extraction", "trafilatura-eval"));
+        var score = ExtractionEvaluation.EvaluateSnippets(set);
+        Assert.Equal(990, score.Pages);
+        Assert.True(score.F1 >= 0.915, $"F1 {score.F1:F3}");
+    }
+}
