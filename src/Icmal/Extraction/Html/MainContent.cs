@@ -69,7 +69,7 @@ internal static partial class MainContent
             bool keep = !(b.Owner.InBoilerplate && !best.InBoilerplate) && KeepBlock(b);
             inRoot.Add((b, keep));
         }
-        var tidy = Tidy(inRoot);
+        var tidy = WithLeadBlocks(Tidy(inRoot), blocks, roots);
         int kept = 0;
         foreach (var b in tidy) kept += b.Text.Length;
         if (kept < ShortText)
@@ -133,6 +133,58 @@ internal static partial class MainContent
         return result;
     }
 
+    /// <summary>How far before the body a standfirst is looked for, in blocks.</summary>
+    private const int LeadWindow = 12;
+
+    /// <summary>
+    /// The standfirst (lead, intro, deck, teaser text) often sits in the article's header, outside the box the body
+    /// was found in. Prose blocks just before the body are taken when they sit between the headline (h1) and the body,
+    /// or when their box is named like a lead; link-heavy blocks, boilerplate and bylines (short, no sentence) are not.
+    /// </summary>
+    private static List<PageBlock> WithLeadBlocks(List<PageBlock> tidy, List<PageBlock> blocks, List<PageNode> roots)
+    {
+        if (tidy.Count == 0) return tidy;
+        int first = tidy[0].Index;
+        List<(PageBlock Block, bool Named)>? found = null;
+        bool sawH1 = false;
+        for (int i = first - 1; i >= 0 && i >= first - LeadWindow; i--)
+        {
+            var b = blocks[i];
+            if (b.Owner.Tag == "h1") { sawH1 = true; break; }
+            if (b.Owner.InBoilerplate || b.LinkDensity > 0.2 || WithinAny(b.Owner, roots)) continue;
+            if (NamedAny(b.Owner, CaptionNames)) continue;
+            bool named = NamedAny(b.Owner, LeadNames);
+            bool fits = b.Kind == BlockKind.Heading
+                ? named && b.Text.Length >= 30
+                : b.Kind == BlockKind.Paragraph && b.Text.Length >= 60 && (named || (EndsSentence(b.Text) && b.Text[^1] != ')'));
+            if (!fits) continue;
+            (found ??= []).Add((b, named));
+        }
+        if (found is null) return tidy;
+        var result = new List<PageBlock>(tidy.Count + found.Count);
+        for (int i = found.Count - 1; i >= 0; i--)
+            if (sawH1 || found[i].Named) result.Add(found[i].Block);
+        if (result.Count == 0) return tidy;
+        result.AddRange(tidy);
+        return result;
+    }
+
+    private static readonly string[] LeadNames = ["lead", "intro", "teaser", "abstract", "summary", "excerpt", "standfirst", "deck", "subheadline", "subtitle", "chapo", "sapo", "kicker"];
+
+    private static readonly string[] CaptionNames = ["caption", "annotation", "credit", "copyright", "legend", "bildunter", "byline", "author"];
+
+    /// <summary>Whether the block's box or one of its three nearest ancestors has one of <paramref name="names"/> in its class or id.</summary>
+    private static bool NamedAny(PageNode node, string[] names)
+    {
+        int hops = 0;
+        for (var n = node; n is not null && n.Depth > 0 && hops < 4; n = n.Parent, hops++)
+        {
+            foreach (string name in names)
+                if (n.Class.Contains(name, StringComparison.OrdinalIgnoreCase) || n.Id.Contains(name, StringComparison.OrdinalIgnoreCase)) return true;
+        }
+        return false;
+    }
+
     private static bool IsProse(PageBlock b) => b.Kind != BlockKind.Heading && b.Text.Length >= 80;
 
     private static bool EndsSentence(string t) => t.Length > 0 && t[^1] is '.' or '!' or '?' or '…' or '"' or '”' or '»' or ')' or '。';
@@ -185,6 +237,10 @@ internal static partial class MainContent
                 if ((names & NameClass.Negative) != 0) bad = true;
                 // Weak names ("widget", "meta", "tags") mark boilerplate only when the box is links or scraps.
                 else if ((names & NameClass.Weak) != 0 && (n.LinkChars * 3 > n.TextChars || n.ProseChars < 150)) bad = true;
+                // "Teaser" names both a standfirst (plain prose) and teasers of other articles (linked titles).
+                // A teaser of another article is a list item or carries a headline of its own; a standfirst does not.
+                else if ((names & NameClass.Teaser) != 0
+                    && (n.LinkChars * 5 > n.TextChars || n.ProseChars == 0 || n.Tag is "li" or "article")) bad = true;
             }
             if (n.Tag == "form" && n.ProseChars < 200) bad = true;
 
@@ -258,6 +314,7 @@ internal static partial class MainContent
         Negative = 4,
         Weak = 8,
         Comment = 16,
+        Teaser = 32,
     }
 
     /// <summary>Class tokens seen before, across pages (sites reuse their class names): token → what it names.</summary>
@@ -294,6 +351,7 @@ internal static partial class MainContent
         if (AnyPart(parts, GenericWords, prefix: false)) c |= NameClass.Generic;
         if (AnyIn(joined, NegativeInside) || AnyPart(parts, NegativeWords, prefix: false) || AnyPart(parts, NegativeStarts, prefix: true)) c |= NameClass.Negative;
         if (AnyIn(joined, WeakInside) || AnyPart(parts, WeakWords, prefix: false) || AnyPart(parts, WeakStarts, prefix: true)) c |= NameClass.Weak;
+        if (joined.Contains("teaser", StringComparison.Ordinal)) c |= NameClass.Teaser;
         if (AnyIn(joined, CommentInside) || AnyPart(parts, ["reply", "replies"], prefix: true)) c |= NameClass.Comment;
         if (Interlocked.Increment(ref tokenCount) > 200_000) { TokenCache.Clear(); tokenCount = 0; }
         TokenCache[token] = c;
@@ -333,7 +391,7 @@ internal static partial class MainContent
         "morestories", "morefrom", "mostread", "mostpopular", "mostviewed", "mostcommented", "trending", "sidebar", "newsletter",
         "subscri", "signup", "cookie", "consent", "gdpr", "sponsor", "promo", "breadcrumb", "pagination", "navbar", "navigation",
         "footer", "toolbar", "tagcloud", "authorbio", "authorbox", "authorinfo", "authorcard", "login", "popup", "overlay", "outbrain",
-        "taboola", "readmore", "alsoread", "seealso", "teaser", "masthead", "siteheader", "pageheader", "topbar", "bottombar", "jumpto",
+        "taboola", "readmore", "alsoread", "seealso", "masthead", "siteheader", "pageheader", "topbar", "bottombar", "jumpto",
         "tableofcontents", "bənzər", "oxşar", "digərxəbər", "sonxəbər", "xəbərlenti", "şərh",
     ];
 

@@ -1,0 +1,73 @@
+using Icmal.Extraction;
+
+namespace Icmal.Tests.Extraction;
+
+/// <summary>Small hand-written pages that pin how the main-text rules treat leads, teasers and the boxes around an article.</summary>
+public sealed class MainTextTests
+{
+    private const string Body1 = "Prezident İlham Əliyev oktyabrın 20-də Qazaxıstana dövlət səfərinə gedib. Səfər çərçivəsində iki ölkə arasında 150-yə yaxın sənəd imzalanıb, ticarət dövriyyəsinin artırılması müzakirə olunub.";
+    private const string Body2 = "Astanada keçirilən Ali Dövlətlərarası Şuranın ikinci iclasında Orta Dəhlizin inkişafı, enerji və nəqliyyat layihələri, həmçinin süni intellekt üzrə əməkdaşlıq geniş müzakirə edilib.";
+    private const string Body3 = "Tərəflər Xəzər dənizi vasitəsilə yükdaşımaların həcminin artırılmasının, Bakı–Tbilisi–Qars dəmir yolunun imkanlarından səmərəli istifadənin vacibliyini vurğulayıblar.";
+    private const string Lead = "İki ölkə arasında imzalanan sənədlər enerji, nəqliyyat və rəqəmsal sahələri əhatə edir.";
+
+    private static string Page(string header, string afterBody = "") => $$"""
+        <html><head><title>Əliyev Astanada</title></head><body>
+          <nav><a href="/">Əsas</a> <a href="/siyaset">Siyasət</a></nav>
+          <div class="wrapper">
+            <header class="article-header">{{header}}</header>
+            <div class="row"><div class="col-8">
+              <div class="article-body"><p>{{Body1}}</p><p>{{Body2}}</p><p>{{Body3}}</p></div>
+            </div></div>
+            {{afterBody}}
+          </div>
+        </body></html>
+        """;
+
+    [Fact]
+    public void Standfirst_between_the_headline_and_the_body_leads_the_text()
+    {
+        var a = HtmlArticleExtractor.Extract(Page($"<h1>Əliyev Astanada</h1><span>12.10.2025</span><p>{Lead}</p>"));
+        Assert.StartsWith(Lead, a.Text, StringComparison.Ordinal);
+        Assert.Contains(Body3, a.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Box_named_like_a_lead_is_taken_even_without_a_headline_before_it()
+    {
+        var a = HtmlArticleExtractor.Extract(Page($"<div class=\"intro\"><p>{Lead.TrimEnd('.')}</p></div>"));
+        Assert.Contains(Lead.TrimEnd('.'), a.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Unnamed_line_before_the_body_without_a_headline_is_not_taken()
+    {
+        var a = HtmlArticleExtractor.Extract(Page($"<div class=\"box\"><p>{Lead}</p></div>"));
+        Assert.DoesNotContain(Lead, a.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Photo_caption_before_the_body_is_not_taken_as_the_lead()
+    {
+        const string caption = "Prezident Astanada keçirilən rəsmi qarşılanma mərasimində, şəkildə nümayəndə heyəti ilə birlikdə.";
+        var a = HtmlArticleExtractor.Extract(Page($"<h1>Əliyev Astanada</h1><div class=\"image-caption\"><p>{caption}</p></div>"));
+        Assert.DoesNotContain(caption, a.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Teaser_text_without_links_is_a_standfirst()
+    {
+        var a = HtmlArticleExtractor.Extract(Page($"<h1>Əliyev Astanada</h1><div class=\"teaser-text\"><p>{Lead}</p></div>"));
+        Assert.Contains(Lead, a.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Teasers_of_other_articles_are_left_out()
+    {
+        const string other = "Bakıda beynəlxalq neft və qaz sərgisi açılıb, iştirakçıların sayı ötən ilə nisbətən artıb.";
+        string teasers = $"<div class=\"teaser-list\"><div class=\"teaser\"><h3><a href=\"/a\">Neft sərgisi açıldı</a></h3><p><a href=\"/a\">{other}</a></p></div>"
+            + $"<div class=\"teaser\"><h3><a href=\"/b\">Qaz ixracı artdı</a></h3><p><a href=\"/b\">{other} İkinci.</a></p></div></div>";
+        var a = HtmlArticleExtractor.Extract(Page("<h1>Əliyev Astanada</h1>", teasers));
+        Assert.DoesNotContain("Bakıda beynəlxalq", a.Text, StringComparison.Ordinal);
+        Assert.Contains(Body1, a.Text, StringComparison.Ordinal);
+    }
+}
