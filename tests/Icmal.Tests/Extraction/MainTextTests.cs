@@ -70,4 +70,22 @@ public sealed class MainTextTests
         Assert.DoesNotContain("Bakıda beynəlxalq", a.Text, StringComparison.Ordinal);
         Assert.Contains(Body1, a.Text, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void Subheading_followed_by_an_ad_slot_keeps_its_section()
+    {
+        string html = $"<html><body><article><h1>Əliyev Astanada</h1><p>{Body1}</p><h2>Orta Dəhliz layihələri</h2><div class=\"ad-slot\"><p>Reklam</p></div><p>{Body2}</p><p>{Body3}</p></article></body></html>";
+        var a = HtmlArticleExtractor.Extract(html);
+        Assert.Contains("Orta Dəhliz layihələri", a.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Heading_over_a_dropped_link_list_is_dropped()
+    {
+        string links = "<ul><li><a href=\"/1\">Neft sərgisi Bakıda açıldı</a></li><li><a href=\"/2\">Qaz ixracı rekord həddə çatdı</a></li><li><a href=\"/3\">Yeni yol layihəsi təsdiqləndi</a></li></ul>";
+        string html = $"<html><body><article><h1>Əliyev Astanada</h1><p>{Body1}</p><p>{Body2}</p><h3>Oxuyun</h3>{links}<p>{Body3}</p></article></body></html>";
+        var a = HtmlArticleExtractor.Extract(html);
+        Assert.DoesNotContain("Oxuyun", a.Text, StringComparison.Ordinal);
+        Assert.Contains(Body3, a.Text, StringComparison.Ordinal);
+    }
 }

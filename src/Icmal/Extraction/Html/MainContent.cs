@@ -109,8 +109,15 @@ internal static partial class MainContent
                 break;
             if (shortLabel)
             {
-                // Orphan: the next block under the root was dropped, or there is none.
-                bool orphan = i + 1 >= inRoot.Count || !inRoot[i + 1].Keep;
+                // Orphan: nothing under the root is kept after it before the next heading (its section was a link
+                // list, or there is none). A dropped ad or share bar right after a subheading does not orphan it.
+                bool orphan = true;
+                if (i + 1 < inRoot.Count && !inRoot[i + 1].Keep && inRoot[i + 1].Block.LinkDensity > 0.3) { }
+                else for (int j = i + 1; j < inRoot.Count && j <= i + 8; j++)
+                {
+                    if (inRoot[j].Block.Kind == BlockKind.Heading) break;
+                    if (inRoot[j].Keep) { orphan = false; break; }
+                }
                 if (orphan && b.Text.Length < 80 && (b.Kind == BlockKind.Heading || b.Text.EndsWith(':'))) continue;
             }
             if (b.Text.Length < 80 && Scrap().IsMatch(b.Text)) continue;
@@ -155,7 +162,7 @@ internal static partial class MainContent
             if (NamedAny(b.Owner, CaptionNames)) continue;
             bool named = NamedAny(b.Owner, LeadNames);
             bool fits = b.Kind == BlockKind.Heading
-                ? named && b.Text.Length >= 30
+                ? (named && b.Text.Length >= 30) || (b.Text.Length >= 80 && EndsSentence(b.Text))
                 : b.Kind == BlockKind.Paragraph && b.Text.Length >= 60 && (named || (EndsSentence(b.Text) && b.Text[^1] != ')'));
             if (!fits) continue;
             (found ??= []).Add((b, named));
