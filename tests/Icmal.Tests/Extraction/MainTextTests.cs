@@ -88,4 +88,13 @@ public sealed class MainTextTests
         Assert.DoesNotContain("Oxuyun", a.Text, StringComparison.Ordinal);
         Assert.Contains(Body3, a.Text, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void Subscribe_and_follow_us_lines_inside_the_article_are_dropped()
+    {
+        string html = $"<html><body><article><h1>Əliyev Astanada</h1><p>{Body1}</p><p>{Body2}</p><p>Follow us on Telegram and subscribe to our newsletter for the latest news.</p><p>{Body3}</p></article></body></html>";
+        var a = HtmlArticleExtractor.Extract(html);
+        Assert.DoesNotContain("Follow us", a.Text, StringComparison.Ordinal);
+        Assert.Contains(Body3, a.Text, StringComparison.Ordinal);
+    }
 }

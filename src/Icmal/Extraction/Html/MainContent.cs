@@ -221,6 +221,7 @@ internal static partial class MainContent
         if (ld > 0.3 && len < 100 && b.Kind != BlockKind.ListItem) return false;
         if (b.Kind == BlockKind.ListItem && ld > 0.45) return false;
         if (len < 60 && ChromeLine().IsMatch(b.Text)) return false;
+        if (len < 250 && b.Kind != BlockKind.Heading && PromoLine().IsMatch(b.Text)) return false;
         return true;
     }
 
@@ -464,6 +465,13 @@ internal static partial class MainContent
     /// <summary>Photo credits, copyright lines, bare dates and times, "updated" stamps.</summary>
     [GeneratedRegex(@"^(©|\(c\)\s|copyright\b|(foto|fotos|bild|bilder|photo|photos|image|credit|credits|crédito|crédits photos?|fot\.|źródło|quelle|titelbild|bildquelle)\s*:|.*\b(all rights reserved|alle rechte vorbehalten|tous droits réservés|getty images|shutterstock|istock)\b|[\d\s.,:/|\-–—]*(\d{1,2}[./]\d{1,2}[./]\d{2,4}|\d{4}-\d\d-\d\d)[\d\s.,:/|\-–—]*(uhr|h|am|pm)?\s*$|(aktualisiert|updated|veröffentlicht|published|publikacja|yenilənib)\s*(am|on|:)?\s*$)", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
     private static partial Regex Scrap();
+
+    /// <summary>
+    /// Calls to action and disclosures that pages set inside the article: subscribe, follow us, join our channel,
+    /// support us, sponsored-content and affiliate notes. Only short blocks are tested.
+    /// </summary>
+    [GeneratedRegex(@"(subscri(be|ption|ber)|abonnier|abonnez|abonn(e|ie)ren|newsletter|s[ií]gu?enos|follow (us|the|our)\b|folgen sie uns|folge uns|únete|join (us|our)\b|download (the|our)\b.{0,40}\bapps?\b|canal de (telegram|youtube|whatsapp)|unterstütze (uns|unsere)|support (us|our)\b|sign(ing)? up\b|melden sie sich (jetzt )?(an|für)|advertising disclos|affiliate|enthält werbung|zapraszamy do|lust auf mehr|gefällt (dir|ihnen) (unser|dieser)|we want to hear|if you enjoyed|not responsible for the opinions|gibt die meinung des autors wieder|abunə ol|подпис(ывайтесь|аться)|abone ol)", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
+    private static partial Regex PromoLine();
 
     [GeneratedRegex(@"^(share|tweet|print|e-?mail|advertisement|anzeige|werbung|reklam|reklama|реклама|paylaş|скопировать|copy link|read more|weiterlesen|mehr lesen|lesen sie auch|ətraflı|daha ətraflı|подробнее|facebook|twitter|whatsapp|telegram|linkedin|pinterest)\b", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
     private static partial Regex ChromeLine();
