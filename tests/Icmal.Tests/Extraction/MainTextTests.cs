@@ -97,4 +97,14 @@ public sealed class MainTextTests
         Assert.DoesNotContain("Follow us", a.Text, StringComparison.Ordinal);
         Assert.Contains(Body3, a.Text, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void Taxonomy_and_state_classes_on_the_article_do_not_make_it_boilerplate()
+    {
+        const string other = "Bakıda beynəlxalq neft və qaz sərgisi açılıb, iştirakçıların sayı ötən ilə nisbətən xeyli artıb. Sərgidə otuzdan çox ölkədən şirkətlər iştirak edir, enerji keçidi və bərpa olunan mənbələr müzakirə olunur, yeni müqavilələr imzalanır. Təşkilatçılar bildirib ki, gələn il sərginin miqyası daha da genişlənəcək.";
+        string html = $"<html><body><div class=\"box1\"><p>{other}</p></div><article class=\"post node--promoted tag-newsletter category-social-media\"><p>{Body1}</p><p>{Body2}</p><p>{Body3}</p></article><div class=\"box2\"><p>{other} İkinci dəfə.</p></div></body></html>";
+        var a = HtmlArticleExtractor.Extract(html);
+        Assert.Contains(Body1, a.Text, StringComparison.Ordinal);
+        Assert.Contains(Body3, a.Text, StringComparison.Ordinal);
+    }
 }

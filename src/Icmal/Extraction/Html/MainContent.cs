@@ -353,6 +353,15 @@ internal static partial class MainContent
         string folded = Key(token, "").Trim();
         // "commentary" is an opinion piece, not reader comments.
         folded = folded.Replace("commentary", "opinion", StringComparison.Ordinal).Replace("commentator", "opinion", StringComparison.Ordinal);
+        // Taxonomy and state classes ("tag-newsletter", "category-social-media", "node--promoted") describe the post,
+        // not the box: they name nothing.
+        if (folded.StartsWith("tag-", StringComparison.Ordinal) || folded.StartsWith("category-", StringComparison.Ordinal)
+            || folded.StartsWith("status-", StringComparison.Ordinal) || folded.StartsWith("format-", StringComparison.Ordinal)
+            || folded.EndsWith("-promoted", StringComparison.Ordinal) || folded.EndsWith("-sticky", StringComparison.Ordinal))
+        {
+            TokenCache[token] = NameClass.None;
+            return NameClass.None;
+        }
         string joined = folded.Replace("-", "", StringComparison.Ordinal);
         string[] parts = folded.Split('-', StringSplitOptions.RemoveEmptyEntries);
         if (AnyIn(joined, PositiveInside)) c |= NameClass.Positive;
