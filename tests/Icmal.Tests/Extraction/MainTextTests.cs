@@ -107,4 +107,14 @@ public sealed class MainTextTests
         Assert.Contains(Body1, a.Text, StringComparison.Ordinal);
         Assert.Contains(Body3, a.Text, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void Figure_captions_and_agency_credits_set_as_text_are_dropped()
+    {
+        string html = $"<html><body><article><h1>Əliyev Astanada</h1><p>{Body1}</p><p>Abbildung 2: Astanada rəsmi qarşılanma mərasimi.</p><p>{Body2}</p><p>AFP / JOHN DOE</p><p>{Body3}</p></article></body></html>";
+        var a = HtmlArticleExtractor.Extract(html);
+        Assert.DoesNotContain("Abbildung 2", a.Text, StringComparison.Ordinal);
+        Assert.DoesNotContain("JOHN DOE", a.Text, StringComparison.Ordinal);
+        Assert.Contains(Body2, a.Text, StringComparison.Ordinal);
+    }
 }

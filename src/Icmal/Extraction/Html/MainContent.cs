@@ -121,6 +121,7 @@ internal static partial class MainContent
                 if (orphan && b.Text.Length < 80 && (b.Kind == BlockKind.Heading || b.Text.EndsWith(':'))) continue;
             }
             if (b.Text.Length < 80 && Scrap().IsMatch(b.Text)) continue;
+            if (b.Text.Length < 200 && b.Kind != BlockKind.Heading && CaptionLine().IsMatch(b.Text)) continue;
             kept.Add(b);
             seen += b.Text.Length;
         }
@@ -481,6 +482,10 @@ internal static partial class MainContent
     /// </summary>
     [GeneratedRegex(@"(subscri(be|ption|ber)|abonnier|abonnez|abonn(e|ie)ren|newsletter|s[ií]gu?enos|follow (us|the|our)\b|folgen sie uns|folge uns|únete|join (us|our)\b|download (the|our)\b.{0,40}\bapps?\b|canal de (telegram|youtube|whatsapp)|unterstütze (uns|unsere)|support (us|our)\b|sign(ing)? up\b|melden sie sich (jetzt )?(an|für)|advertising disclos|affiliate|enthält werbung|zapraszamy do|lust auf mehr|gefällt (dir|ihnen) (unser|dieser)|we want to hear|if you enjoyed|not responsible for the opinions|gibt die meinung des autors wieder|abunə ol|подпис(ывайтесь|аться)|abone ol)", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
     private static partial Regex PromoLine();
+
+    /// <summary>Figure captions and picture-agency credits set as text: "Abbildung 4: …", "Fig. 2", "AFP / NAME".</summary>
+    [GeneratedRegex(@"^(abbildung\s*\d*\s*:|abb\.\s*\d+\s*:|fig\.\s*\d+|figure\s*\d+\s*:|beitragsbild\b|(afp|dpa|ap|reuters|epa|getty images|imago|keystone|apa|anadolu|azertac|report\.az)\s*/\s*\S)", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
+    private static partial Regex CaptionLine();
 
     [GeneratedRegex(@"^(share|tweet|print|e-?mail|advertisement|anzeige|werbung|reklam|reklama|реклама|paylaş|скопировать|copy link|read more|weiterlesen|mehr lesen|lesen sie auch|ətraflı|daha ətraflı|подробнее|facebook|twitter|whatsapp|telegram|linkedin|pinterest)\b", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
     private static partial Regex ChromeLine();
