@@ -69,7 +69,7 @@ internal static partial class MainContent
             bool keep = !(b.Owner.InBoilerplate && !best.InBoilerplate) && KeepBlock(b);
             inRoot.Add((b, keep));
         }
-        var tidy = Tidy(inRoot);
+        var tidy = WithLeadBlocks(Tidy(inRoot), blocks, roots);
         int kept = 0;
         foreach (var b in tidy) kept += b.Text.Length;
         if (kept < ShortText)
@@ -109,11 +109,19 @@ internal static partial class MainContent
                 break;
             if (shortLabel)
             {
-                // Orphan: the next block under the root was dropped, or there is none.
-                bool orphan = i + 1 >= inRoot.Count || !inRoot[i + 1].Keep;
+                // Orphan: nothing under the root is kept after it before the next heading (its section was a link
+                // list, or there is none). A dropped ad or share bar right after a subheading does not orphan it.
+                bool orphan = true;
+                if (i + 1 < inRoot.Count && !inRoot[i + 1].Keep && inRoot[i + 1].Block.LinkDensity > 0.3) { }
+                else for (int j = i + 1; j < inRoot.Count && j <= i + 8; j++)
+                {
+                    if (inRoot[j].Block.Kind == BlockKind.Heading) break;
+                    if (inRoot[j].Keep) { orphan = false; break; }
+                }
                 if (orphan && b.Text.Length < 80 && (b.Kind == BlockKind.Heading || b.Text.EndsWith(':'))) continue;
             }
             if (b.Text.Length < 80 && Scrap().IsMatch(b.Text)) continue;
+            if (b.Text.Length < 200 && b.Kind != BlockKind.Heading && CaptionLine().IsMatch(b.Text)) continue;
             kept.Add(b);
             seen += b.Text.Length;
         }
@@ -131,6 +139,58 @@ internal static partial class MainContent
             result.Add(b);
         }
         return result;
+    }
+
+    /// <summary>How far before the body a standfirst is looked for, in blocks.</summary>
+    private const int LeadWindow = 12;
+
+    /// <summary>
+    /// The standfirst (lead, intro, deck, teaser text) often sits in the article's header, outside the box the body
+    /// was found in. Prose blocks just before the body are taken when they sit between the headline (h1) and the body,
+    /// or when their box is named like a lead; link-heavy blocks, boilerplate and bylines (short, no sentence) are not.
+    /// </summary>
+    private static List<PageBlock> WithLeadBlocks(List<PageBlock> tidy, List<PageBlock> blocks, List<PageNode> roots)
+    {
+        if (tidy.Count == 0) return tidy;
+        int first = tidy[0].Index;
+        List<(PageBlock Block, bool Named)>? found = null;
+        bool sawH1 = false;
+        for (int i = first - 1; i >= 0 && i >= first - LeadWindow; i--)
+        {
+            var b = blocks[i];
+            if (b.Owner.Tag == "h1") { sawH1 = true; break; }
+            if (b.Owner.InBoilerplate || b.LinkDensity > 0.2 || WithinAny(b.Owner, roots)) continue;
+            if (NamedAny(b.Owner, CaptionNames)) continue;
+            bool named = NamedAny(b.Owner, LeadNames);
+            bool fits = b.Kind == BlockKind.Heading
+                ? (named && b.Text.Length >= 30) || (b.Text.Length >= 80 && EndsSentence(b.Text))
+                : b.Kind == BlockKind.Paragraph && b.Text.Length >= 60 && (named || (EndsSentence(b.Text) && b.Text[^1] != ')'));
+            if (!fits) continue;
+            (found ??= []).Add((b, named));
+        }
+        if (found is null) return tidy;
+        var result = new List<PageBlock>(tidy.Count + found.Count);
+        for (int i = found.Count - 1; i >= 0; i--)
+            if (sawH1 || found[i].Named) result.Add(found[i].Block);
+        if (result.Count == 0) return tidy;
+        result.AddRange(tidy);
+        return result;
+    }
+
+    private static readonly string[] LeadNames = ["lead", "intro", "teaser", "abstract", "summary", "excerpt", "standfirst", "deck", "subheadline", "subtitle", "chapo", "sapo", "kicker"];
+
+    private static readonly string[] CaptionNames = ["caption", "annotation", "credit", "copyright", "legend", "bildunter", "byline", "author"];
+
+    /// <summary>Whether the block's box or one of its three nearest ancestors has one of <paramref name="names"/> in its class or id.</summary>
+    private static bool NamedAny(PageNode node, string[] names)
+    {
+        int hops = 0;
+        for (var n = node; n is not null && n.Depth > 0 && hops < 4; n = n.Parent, hops++)
+        {
+            foreach (string name in names)
+                if (n.Class.Contains(name, StringComparison.OrdinalIgnoreCase) || n.Id.Contains(name, StringComparison.OrdinalIgnoreCase)) return true;
+        }
+        return false;
     }
 
     private static bool IsProse(PageBlock b) => b.Kind != BlockKind.Heading && b.Text.Length >= 80;
@@ -162,6 +222,7 @@ internal static partial class MainContent
         if (ld > 0.3 && len < 100 && b.Kind != BlockKind.ListItem) return false;
         if (b.Kind == BlockKind.ListItem && ld > 0.45) return false;
         if (len < 60 && ChromeLine().IsMatch(b.Text)) return false;
+        if (len < 250 && b.Kind != BlockKind.Heading && PromoLine().IsMatch(b.Text)) return false;
         return true;
     }
 
@@ -185,6 +246,10 @@ internal static partial class MainContent
                 if ((names & NameClass.Negative) != 0) bad = true;
                 // Weak names ("widget", "meta", "tags") mark boilerplate only when the box is links or scraps.
                 else if ((names & NameClass.Weak) != 0 && (n.LinkChars * 3 > n.TextChars || n.ProseChars < 150)) bad = true;
+                // "Teaser" names both a standfirst (plain prose) and teasers of other articles (linked titles).
+                // A teaser of another article is a list item or carries a headline of its own; a standfirst does not.
+                else if ((names & NameClass.Teaser) != 0
+                    && (n.LinkChars * 5 > n.TextChars || n.ProseChars == 0 || n.Tag is "li" or "article")) bad = true;
             }
             if (n.Tag == "form" && n.ProseChars < 200) bad = true;
 
@@ -258,6 +323,7 @@ internal static partial class MainContent
         Negative = 4,
         Weak = 8,
         Comment = 16,
+        Teaser = 32,
     }
 
     /// <summary>Class tokens seen before, across pages (sites reuse their class names): token → what it names.</summary>
@@ -288,12 +354,22 @@ internal static partial class MainContent
         string folded = Key(token, "").Trim();
         // "commentary" is an opinion piece, not reader comments.
         folded = folded.Replace("commentary", "opinion", StringComparison.Ordinal).Replace("commentator", "opinion", StringComparison.Ordinal);
+        // Taxonomy and state classes ("tag-newsletter", "category-social-media", "node--promoted") describe the post,
+        // not the box: they name nothing.
+        if (folded.StartsWith("tag-", StringComparison.Ordinal) || folded.StartsWith("category-", StringComparison.Ordinal)
+            || folded.StartsWith("status-", StringComparison.Ordinal) || folded.StartsWith("format-", StringComparison.Ordinal)
+            || folded.EndsWith("-promoted", StringComparison.Ordinal) || folded.EndsWith("-sticky", StringComparison.Ordinal))
+        {
+            TokenCache[token] = NameClass.None;
+            return NameClass.None;
+        }
         string joined = folded.Replace("-", "", StringComparison.Ordinal);
         string[] parts = folded.Split('-', StringSplitOptions.RemoveEmptyEntries);
         if (AnyIn(joined, PositiveInside)) c |= NameClass.Positive;
         if (AnyPart(parts, GenericWords, prefix: false)) c |= NameClass.Generic;
         if (AnyIn(joined, NegativeInside) || AnyPart(parts, NegativeWords, prefix: false) || AnyPart(parts, NegativeStarts, prefix: true)) c |= NameClass.Negative;
         if (AnyIn(joined, WeakInside) || AnyPart(parts, WeakWords, prefix: false) || AnyPart(parts, WeakStarts, prefix: true)) c |= NameClass.Weak;
+        if (joined.Contains("teaser", StringComparison.Ordinal)) c |= NameClass.Teaser;
         if (AnyIn(joined, CommentInside) || AnyPart(parts, ["reply", "replies"], prefix: true)) c |= NameClass.Comment;
         if (Interlocked.Increment(ref tokenCount) > 200_000) { TokenCache.Clear(); tokenCount = 0; }
         TokenCache[token] = c;
@@ -332,8 +408,8 @@ internal static partial class MainContent
         "comment", "disqus", "sharing", "shariff", "social", "sociable", "recommend", "similar", "morenews", "morearticles",
         "morestories", "morefrom", "mostread", "mostpopular", "mostviewed", "mostcommented", "trending", "sidebar", "newsletter",
         "subscri", "signup", "cookie", "consent", "gdpr", "sponsor", "promo", "breadcrumb", "pagination", "navbar", "navigation",
-        "footer", "toolbar", "tagcloud", "authorbio", "authorbox", "authorinfo", "authorcard", "login", "popup", "overlay", "outbrain",
-        "taboola", "readmore", "alsoread", "seealso", "teaser", "masthead", "siteheader", "pageheader", "topbar", "bottombar", "jumpto",
+        "footer", "toolbar", "tagcloud", "authorbio", "authorbox", "authorinfo", "authorcard", "aboutauthor", "abouttheauthor", "authordescription", "authorprofile", "login", "popup", "overlay", "outbrain",
+        "taboola", "readmore", "alsoread", "seealso", "masthead", "siteheader", "pageheader", "topbar", "bottombar", "jumpto",
         "tableofcontents", "bənzər", "oxşar", "digərxəbər", "sonxəbər", "xəbərlenti", "şərh",
     ];
 
@@ -393,12 +469,23 @@ internal static partial class MainContent
 
 
     /// <summary>Headings that open what follows an article: related items, reading tips, comments.</summary>
-    [GeneratedRegex(@"^\W*(related( articles| posts| stories| content| news| topics)?|read (more|also|next)|see also|you (may|might) (also )?like|more (from|on|stories|news|articles)|recommended|further reading|comments?|\d+ comments?|leave a (reply|comment)|most (read|popular|viewed)|popular|trending|tags|filed under|mehr zum thema|lesen sie (auch|mehr)|auch interessant|das könnte (sie|dich) auch interessieren|weitere (artikel|beiträge|themen|nachrichten|meldungen)|mehr themen|verwandte|empfohlene|ähnliche|kommentare?|schlagworte|schlagwörter|themen im artikel|zum thema|contenido relacionado|te puede interesar|noticias relacionadas|lee también|más noticias|artículos relacionados|à lire aussi|lire aussi|sur le même sujet|articles similaires|voir aussi|zobacz (także|też|również)|czytaj (także|też|również)|przeczytaj (także|też|również)|podobne|komentarze|veja também|leia também|notícias relacionadas|bənzər xəbərlər|digər xəbərlər|oxşar xəbərlər|ən çox oxunan|şərhlər|son xəbərlər|xəbər lenti|mövzu ilə bağlı|читайте также|похожие новости|комментарии|другие новости|по теме|ilgili haberler|benzer haberler|yorumlar|bunlar da ilginizi çekebilir)\b.{0,40}$", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"^\W*(related( articles| posts| stories| content| news| topics)?|read (more|also|next)|see also|you (may|might) (also )?like|more (from|on|stories|news|articles)|recommended|further reading|about the author|über den autor|über die autorin|sobre el autor|à propos de l'auteur|o autorze|müəllif haqqında|comments?|\d+ comments?|leave a (reply|comment)|most (read|popular|viewed)|popular|trending|tags|filed under|mehr zum thema|lesen sie (auch|mehr)|auch interessant|das könnte (sie|dich) auch interessieren|weitere (artikel|beiträge|themen|nachrichten|meldungen)|mehr themen|verwandte|empfohlene|ähnliche|kommentare?|schlagworte|schlagwörter|themen im artikel|zum thema|contenido relacionado|te puede interesar|noticias relacionadas|lee también|más noticias|artículos relacionados|à lire aussi|lire aussi|sur le même sujet|articles similaires|voir aussi|zobacz (także|też|również)|czytaj (także|też|również)|przeczytaj (także|też|również)|podobne|komentarze|veja também|leia também|notícias relacionadas|bənzər xəbərlər|digər xəbərlər|oxşar xəbərlər|ən çox oxunan|şərhlər|son xəbərlər|xəbər lenti|mövzu ilə bağlı|читайте также|похожие новости|комментарии|другие новости|по теме|ilgili haberler|benzer haberler|yorumlar|bunlar da ilginizi çekebilir)\b.{0,40}$", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
     private static partial Regex StopHeading();
 
     /// <summary>Photo credits, copyright lines, bare dates and times, "updated" stamps.</summary>
     [GeneratedRegex(@"^(©|\(c\)\s|copyright\b|(foto|fotos|bild|bilder|photo|photos|image|credit|credits|crédito|crédits photos?|fot\.|źródło|quelle|titelbild|bildquelle)\s*:|.*\b(all rights reserved|alle rechte vorbehalten|tous droits réservés|getty images|shutterstock|istock)\b|[\d\s.,:/|\-–—]*(\d{1,2}[./]\d{1,2}[./]\d{2,4}|\d{4}-\d\d-\d\d)[\d\s.,:/|\-–—]*(uhr|h|am|pm)?\s*$|(aktualisiert|updated|veröffentlicht|published|publikacja|yenilənib)\s*(am|on|:)?\s*$)", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
     private static partial Regex Scrap();
+
+    /// <summary>
+    /// Calls to action and disclosures that pages set inside the article: subscribe, follow us, join our channel,
+    /// support us, sponsored-content and affiliate notes. Only short blocks are tested.
+    /// </summary>
+    [GeneratedRegex(@"(subscri(be|ption|ber)|abonnier|abonnez|abonn(e|ie)ren|newsletter|s[ií]gu?enos|follow (us|the|our)\b|folgen sie uns|folge uns|únete|join (us|our)\b|download (the|our)\b.{0,40}\bapps?\b|canal de (telegram|youtube|whatsapp)|unterstütze (uns|unsere)|support (us|our)\b|sign(ing)? up\b|melden sie sich (jetzt )?(an|für)|advertising disclos|affiliate|enthält werbung|zapraszamy do|lust auf mehr|gefällt (dir|ihnen) (unser|dieser)|we want to hear|if you enjoyed|not responsible for the opinions|gibt die meinung des autors wieder|abunə ol|подпис(ывайтесь|аться)|abone ol)", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
+    private static partial Regex PromoLine();
+
+    /// <summary>Figure captions and picture-agency credits set as text: "Abbildung 4: …", "Fig. 2", "AFP / NAME".</summary>
+    [GeneratedRegex(@"^(abbildung\s*\d*\s*:|abb\.\s*\d+\s*:|fig\.\s*\d+|figure\s*\d+\s*:|beitragsbild\b|(afp|dpa|ap|reuters|epa|getty images|imago|keystone|apa|anadolu|azertac|report\.az)\s*/\s*\S)", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
+    private static partial Regex CaptionLine();
 
     [GeneratedRegex(@"^(share|tweet|print|e-?mail|advertisement|anzeige|werbung|reklam|reklama|реклама|paylaş|скопировать|copy link|read more|weiterlesen|mehr lesen|lesen sie auch|ətraflı|daha ətraflı|подробнее|facebook|twitter|whatsapp|telegram|linkedin|pinterest)\b", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
     private static partial Regex ChromeLine();

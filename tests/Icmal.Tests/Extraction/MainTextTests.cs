@@ -1,0 +1,120 @@
+using Icmal.Extraction;
+
+namespace Icmal.Tests.Extraction;
+
+/// <summary>Small hand-written pages that pin how the main-text rules treat leads, teasers and the boxes around an article.</summary>
+public sealed class MainTextTests
+{
+    private const string Body1 = "Prezident İlham Əliyev oktyabrın 20-də Qazaxıstana dövlət səfərinə gedib. Səfər çərçivəsində iki ölkə arasında 150-yə yaxın sənəd imzalanıb, ticarət dövriyyəsinin artırılması müzakirə olunub.";
+    private const string Body2 = "Astanada keçirilən Ali Dövlətlərarası Şuranın ikinci iclasında Orta Dəhlizin inkişafı, enerji və nəqliyyat layihələri, həmçinin süni intellekt üzrə əməkdaşlıq geniş müzakirə edilib.";
+    private const string Body3 = "Tərəflər Xəzər dənizi vasitəsilə yükdaşımaların həcminin artırılmasının, Bakı–Tbilisi–Qars dəmir yolunun imkanlarından səmərəli istifadənin vacibliyini vurğulayıblar.";
+    private const string Lead = "İki ölkə arasında imzalanan sənədlər enerji, nəqliyyat və rəqəmsal sahələri əhatə edir.";
+
+    private static string Page(string header, string afterBody = "") => $$"""
+        <html><head><title>Əliyev Astanada</title></head><body>
+          <nav><a href="/">Əsas</a> <a href="/siyaset">Siyasət</a></nav>
+          <div class="wrapper">
+            <header class="article-header">{{header}}</header>
+            <div class="row"><div class="col-8">
+              <div class="article-body"><p>{{Body1}}</p><p>{{Body2}}</p><p>{{Body3}}</p></div>
+            </div></div>
+            {{afterBody}}
+          </div>
+        </body></html>
+        """;
+
+    [Fact]
+    public void Standfirst_between_the_headline_and_the_body_leads_the_text()
+    {
+        var a = HtmlArticleExtractor.Extract(Page($"<h1>Əliyev Astanada</h1><span>12.10.2025</span><p>{Lead}</p>"));
+        Assert.StartsWith(Lead, a.Text, StringComparison.Ordinal);
+        Assert.Contains(Body3, a.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Box_named_like_a_lead_is_taken_even_without_a_headline_before_it()
+    {
+        var a = HtmlArticleExtractor.Extract(Page($"<div class=\"intro\"><p>{Lead.TrimEnd('.')}</p></div>"));
+        Assert.Contains(Lead.TrimEnd('.'), a.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Unnamed_line_before_the_body_without_a_headline_is_not_taken()
+    {
+        var a = HtmlArticleExtractor.Extract(Page($"<div class=\"box\"><p>{Lead}</p></div>"));
+        Assert.DoesNotContain(Lead, a.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Photo_caption_before_the_body_is_not_taken_as_the_lead()
+    {
+        const string caption = "Prezident Astanada keçirilən rəsmi qarşılanma mərasimində, şəkildə nümayəndə heyəti ilə birlikdə.";
+        var a = HtmlArticleExtractor.Extract(Page($"<h1>Əliyev Astanada</h1><div class=\"image-caption\"><p>{caption}</p></div>"));
+        Assert.DoesNotContain(caption, a.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Teaser_text_without_links_is_a_standfirst()
+    {
+        var a = HtmlArticleExtractor.Extract(Page($"<h1>Əliyev Astanada</h1><div class=\"teaser-text\"><p>{Lead}</p></div>"));
+        Assert.Contains(Lead, a.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Teasers_of_other_articles_are_left_out()
+    {
+        const string other = "Bakıda beynəlxalq neft və qaz sərgisi açılıb, iştirakçıların sayı ötən ilə nisbətən artıb.";
+        string teasers = $"<div class=\"teaser-list\"><div class=\"teaser\"><h3><a href=\"/a\">Neft sərgisi açıldı</a></h3><p><a href=\"/a\">{other}</a></p></div>"
+            + $"<div class=\"teaser\"><h3><a href=\"/b\">Qaz ixracı artdı</a></h3><p><a href=\"/b\">{other} İkinci.</a></p></div></div>";
+        var a = HtmlArticleExtractor.Extract(Page("<h1>Əliyev Astanada</h1>", teasers));
+        Assert.DoesNotContain("Bakıda beynəlxalq", a.Text, StringComparison.Ordinal);
+        Assert.Contains(Body1, a.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Subheading_followed_by_an_ad_slot_keeps_its_section()
+    {
+        string html = $"<html><body><article><h1>Əliyev Astanada</h1><p>{Body1}</p><h2>Orta Dəhliz layihələri</h2><div class=\"ad-slot\"><p>Reklam</p></div><p>{Body2}</p><p>{Body3}</p></article></body></html>";
+        var a = HtmlArticleExtractor.Extract(html);
+        Assert.Contains("Orta Dəhliz layihələri", a.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Heading_over_a_dropped_link_list_is_dropped()
+    {
+        string links = "<ul><li><a href=\"/1\">Neft sərgisi Bakıda açıldı</a></li><li><a href=\"/2\">Qaz ixracı rekord həddə çatdı</a></li><li><a href=\"/3\">Yeni yol layihəsi təsdiqləndi</a></li></ul>";
+        string html = $"<html><body><article><h1>Əliyev Astanada</h1><p>{Body1}</p><p>{Body2}</p><h3>Oxuyun</h3>{links}<p>{Body3}</p></article></body></html>";
+        var a = HtmlArticleExtractor.Extract(html);
+        Assert.DoesNotContain("Oxuyun", a.Text, StringComparison.Ordinal);
+        Assert.Contains(Body3, a.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Subscribe_and_follow_us_lines_inside_the_article_are_dropped()
+    {
+        string html = $"<html><body><article><h1>Əliyev Astanada</h1><p>{Body1}</p><p>{Body2}</p><p>Follow us on Telegram and subscribe to our newsletter for the latest news.</p><p>{Body3}</p></article></body></html>";
+        var a = HtmlArticleExtractor.Extract(html);
+        Assert.DoesNotContain("Follow us", a.Text, StringComparison.Ordinal);
+        Assert.Contains(Body3, a.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Taxonomy_and_state_classes_on_the_article_do_not_make_it_boilerplate()
+    {
+        const string other = "Bakıda beynəlxalq neft və qaz sərgisi açılıb, iştirakçıların sayı ötən ilə nisbətən xeyli artıb. Sərgidə otuzdan çox ölkədən şirkətlər iştirak edir, enerji keçidi və bərpa olunan mənbələr müzakirə olunur, yeni müqavilələr imzalanır. Təşkilatçılar bildirib ki, gələn il sərginin miqyası daha da genişlənəcək.";
+        string html = $"<html><body><div class=\"box1\"><p>{other}</p></div><article class=\"post node--promoted tag-newsletter category-social-media\"><p>{Body1}</p><p>{Body2}</p><p>{Body3}</p></article><div class=\"box2\"><p>{other} İkinci dəfə.</p></div></body></html>";
+        var a = HtmlArticleExtractor.Extract(html);
+        Assert.Contains(Body1, a.Text, StringComparison.Ordinal);
+        Assert.Contains(Body3, a.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Figure_captions_and_agency_credits_set_as_text_are_dropped()
+    {
+        string html = $"<html><body><article><h1>Əliyev Astanada</h1><p>{Body1}</p><p>Abbildung 2: Astanada rəsmi qarşılanma mərasimi.</p><p>{Body2}</p><p>AFP / JOHN DOE</p><p>{Body3}</p></article></body></html>";
+        var a = HtmlArticleExtractor.Extract(html);
+        Assert.DoesNotContain("Abbildung 2", a.Text, StringComparison.Ordinal);
+        Assert.DoesNotContain("JOHN DOE", a.Text, StringComparison.Ordinal);
+        Assert.Contains(Body2, a.Text, StringComparison.Ordinal);
+    }
+}
