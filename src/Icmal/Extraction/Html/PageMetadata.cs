@@ -27,15 +27,29 @@ internal sealed partial class PageMetadata
     /// <summary>Meta tags by lower-case name/property/itemprop, first value wins.</summary>
     public Dictionary<string, string> Meta = new(StringComparer.OrdinalIgnoreCase);
 
+    /// <summary>Meta tags that name the publication time and nothing else, in order of trust.</summary>
     private static readonly string[] PublishedMeta =
     [
         "article:published_time", "og:article:published_time", "article:published", "datepublished", "publishdate",
-        "publish-date", "publish_date", "pubdate", "date_published", "dc.date.issued", "dcterms.issued", "dc.date.created",
-        "dcterms.created", "sailthru.date", "parsely-pub-date", "article.published", "published-date", "published_time",
-        "og:published_time", "citation_publication_date", "citation_date", "dc.date", "dcterms.date", "date", "originalpublicationdate",
+        "publish-date", "publish_date", "pubdate", "date_published", "dc.date.issued", "dcterms.issued",
+        "sailthru.date", "parsely-pub-date", "article.published", "published-date", "published_time",
+        "og:published_time", "citation_publication_date", "citation_date", "originalpublicationdate",
         "article_date_original", "cxenseparse:recs:publishtime", "rnews:datepublished", "analyticsattributes.articledate",
-        "release_date", "created", "creation_date", "og:pubdate", "pub_date", "item-publish-date", "datecreated",
+        "release_date", "og:pubdate", "pub_date", "item-publish-date",
     ];
+
+    /// <summary>
+    /// Meta tags with a date of unclear meaning: Dublin Core's generic date, a creation time. Content systems fill
+    /// them with the time a record was created or last saved, so a date the page marks up as the publication
+    /// (itemprop=datePublished, time[pubdate]) outranks them.
+    /// </summary>
+    private static readonly string[] WeakPublishedMeta =
+    [
+        "dc.date.created", "dcterms.created", "dc.date", "dcterms.date", "date", "created", "creation_date", "datecreated",
+    ];
+
+    /// <summary>Upload times of media pages (video, photo): the page's date when nothing names a publication.</summary>
+    private static readonly string[] UploadMeta = ["uploaddate"];
 
     private static readonly string[] ModifiedMeta =
     [
@@ -99,11 +113,8 @@ internal sealed partial class PageMetadata
             }
         }
 
-        foreach (string key in PublishedMeta)
-        {
-            if (m.Published is not null) break;
-            if (Get(m, key) is { } v && DateText.TryParseMachine(v, out var d)) m.Published = d;
-        }
+        m.Published ??= FirstMeta(m, PublishedMeta) ?? MarkedDate(index) ?? FirstMeta(m, WeakPublishedMeta)
+            ?? m.otherJsonLdPublished ?? FirstMeta(m, UploadMeta);
         foreach (string key in ModifiedMeta)
         {
             if (m.Modified is not null) break;
@@ -122,6 +133,33 @@ internal sealed partial class PageMetadata
         return m;
     }
 
+    private DateTimeOffset? otherJsonLdPublished;
+
+    private static DateTimeOffset? FirstMeta(PageMetadata m, string[] keys)
+    {
+        foreach (string key in keys)
+            if (Get(m, key) is { } v && DateText.TryParseMachine(v, out var d)) return d;
+        return null;
+    }
+
+    /// <summary>A machine-readable date on an element marked as the publication time (itemprop=datePublished, time[pubdate]).</summary>
+    private static DateTimeOffset? MarkedDate(PageIndex index)
+    {
+        foreach (var el in index.MarkedDates)
+        {
+            foreach (string attr in (string[])["datetime", "content"])
+                if (el.GetAttribute(attr) is { Length: >= 8 and < 80 } v && DateText.TryParseMachine(v, out var d)) return d;
+        }
+        // The index files every <time> under DateLike, also those carrying itemprop=datePublished.
+        foreach (var el in index.DateLike)
+        {
+            if (el.LocalName != "time" || el.GetAttribute("itemprop") is not { } prop
+                || !prop.Contains("datePublished", StringComparison.OrdinalIgnoreCase)) continue;
+            if (el.GetAttribute("datetime") is { Length: >= 8 and < 80 } v && DateText.TryParseMachine(v, out var d)) return d;
+        }
+        return null;
+    }
+
     private static string? Get(PageMetadata m, string key) => m.Meta.TryGetValue(key, out var v) ? Whitespace.Fold(v) : null;
 
     private static void ReadJsonLd(PageIndex index, PageMetadata m)
@@ -138,7 +176,15 @@ internal sealed partial class PageMetadata
                     string type = TypeOf(item);
                     bool article = type.Contains("Article", StringComparison.Ordinal) || type.Contains("Posting", StringComparison.Ordinal)
                         || type is "Report" or "Review" or "WebPage" or "ItemPage" or "LiveBlogPosting" or "Recipe" or "VideoObject";
-                    if (!article) continue;
+                    if (!article)
+                    {
+                        // Other creative works (HowTo, Product, MediaObject...) still date themselves; they count
+                        // when nothing on the page names an article's publication.
+                        if (m.otherJsonLdPublished is null && type is not ("WebSite" or "Organization" or "Person" or "BreadcrumbList" or "Event" or "Place")
+                            && (Str(item, "datePublished") ?? Str(item, "uploadDate")) is { } od && DateText.TryParseMachine(od, out var odv))
+                            m.otherJsonLdPublished = odv;
+                        continue;
+                    }
                     bool strong = type != "WebPage" && type != "ItemPage" && type != "VideoObject";
                     if (Str(item, "headline") is { } h && (strong || m.Title is null)) m.Title ??= h;
                     if (Str(item, "datePublished") is { } dp && DateText.TryParseMachine(dp, out var d))
