@@ -90,4 +90,27 @@ public sealed class DatesRulesTests
         string html = Page("""<meta itemprop="uploadDate" content="2019-10-16T18:15:00Z"><meta itemprop="expires" content="2020-10-14T14:00:00Z">""");
         Assert.Equal(new DateOnly(2019, 10, 16), PublishedDay(html));
     }
+    private static string HeadlinePage(string head, string underHeadline, string sidebar = "") => $$"""
+        <!doctype html>
+        <html lang="de"><head><meta charset="utf-8"><title>Riesling</title>{{head}}</head>
+        <body><div class="wrap"><div class="content"><div class="news"><h1>Riesling feiert Geburtstag</h1>{{underHeadline}}
+        <p>Am 13. März feiert die Rebsorte Riesling ihren Geburtstag, und Weingüter im ganzen Land laden zu Verkostungen und Führungen ein.</p>
+        <p>Die Aktion läuft seit mehreren Jahren und wird von Jahr zu Jahr größer, mit Veranstaltungen in vielen Städten und Regionen.</p>
+        </div>{{sidebar}}</div></div></body></html>
+        """;
+
+    [Fact]
+    public void Date_shown_under_the_headline_outranks_a_generic_meta_date()
+    {
+        string html = HeadlinePage("""<meta name="date" content="2021-12-20T11:02:44+01:00">""", """<span class="date">27.01.2022</span>""");
+        Assert.Equal(new DateOnly(2022, 1, 27), PublishedDay(html));
+    }
+
+    [Fact]
+    public void Dates_of_a_list_beside_the_headline_do_not_replace_the_meta_date()
+    {
+        string html = HeadlinePage("""<meta name="date" content="2020-02-11">""", "",
+            sidebar: """<ul class="events"><li><span class="datum">29.02.2020 18:00 Uhr</span> Verkostung</li></ul>""");
+        Assert.Equal(new DateOnly(2020, 2, 11), PublishedDay(html));
+    }
 }

@@ -113,7 +113,7 @@ internal sealed partial class PageMetadata
             }
         }
 
-        m.Published ??= FirstMeta(m, PublishedMeta) ?? MarkedDate(index) ?? FirstMeta(m, WeakPublishedMeta)
+        m.Published ??= FirstMeta(m, PublishedMeta) ?? MarkedDate(index) ?? WeakMetaOrShown(m, index)
             ?? m.otherJsonLdPublished ?? FirstMeta(m, UploadMeta);
         foreach (string key in ModifiedMeta)
         {
@@ -158,6 +158,43 @@ internal sealed partial class PageMetadata
             if (el.GetAttribute("datetime") is { Length: >= 8 and < 80 } v && DateText.TryParseMachine(v, out var d)) return d;
         }
         return null;
+    }
+
+    /// <summary>
+    /// A generic meta date (Dublin Core "date", a creation time), unless the page shows its readers another date
+    /// next to the headline: a time or date-classed element in the headline's block. The shown date is what the
+    /// publisher presents as the article's date; the generic one is often when the record was created or saved.
+    /// </summary>
+    private static DateTimeOffset? WeakMetaOrShown(PageMetadata m, PageIndex index)
+    {
+        if (FirstMeta(m, WeakPublishedMeta) is not { } weak) return null;
+        return ShownNearHeadline(index) is { } shown && shown.Date != weak.Date ? shown : weak;
+    }
+
+    private static DateTimeOffset? ShownNearHeadline(PageIndex index)
+    {
+        if (index.H1 is not { } h1) return null;
+        var block = h1.ParentElement;
+        for (int i = 0; i < 2 && block?.ParentElement is { } up && up.LocalName is not ("body" or "html"); i++) block = up;
+        if (block is null || block.LocalName is "body" or "html") return null;
+        int scanned = 0;
+        foreach (var el in index.DateLike)
+        {
+            if (++scanned > 200) break;
+            if (el.ChildElementCount > 6 || !block.Contains(el) || InList(el, block)) continue;
+            if (el.GetAttribute("datetime") is { Length: >= 8 and < 80 } v && DateText.TryParseMachine(v, out var d)) return d;
+            string text = el.TextContent;
+            if (text.Length is >= 6 and <= 120 && DateText.TryFind(text, out var t)) return t;
+        }
+        return null;
+    }
+
+    /// <summary>Whether an element sits in a list item inside <paramref name="block"/>: teasers, event calendars.</summary>
+    private static bool InList(IElement el, IElement block)
+    {
+        for (var e = el.ParentElement; e is not null && e != block; e = e.ParentElement)
+            if (e.LocalName is "li" or "aside" or "nav") return true;
+        return false;
     }
 
     private static string? Get(PageMetadata m, string key) => m.Meta.TryGetValue(key, out var v) ? Whitespace.Fold(v) : null;
