@@ -113,4 +113,11 @@ public sealed class DatesRulesTests
             sidebar: """<ul class="events"><li><span class="datum">29.02.2020 18:00 Uhr</span> Verkostung</li></ul>""");
         Assert.Equal(new DateOnly(2020, 2, 11), PublishedDay(html));
     }
+    [Fact]
+    public void Without_structured_dates_the_date_under_the_headline_outranks_a_teaser_date_elsewhere()
+    {
+        string html = HeadlinePage("", """<div class="meta"><span class="date">29.06.2019</span></div>""")
+            .Replace("<div class=\"wrap\">", "<div class=\"top\"><div class=\"teaser\"><span class=\"date\">02.12.2014</span> Archiv</div></div><div class=\"wrap\">", StringComparison.Ordinal);
+        Assert.Equal(new DateOnly(2019, 6, 29), PublishedDay(html));
+    }
 }

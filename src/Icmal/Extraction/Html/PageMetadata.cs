@@ -115,6 +115,8 @@ internal sealed partial class PageMetadata
 
         m.Published ??= FirstMeta(m, PublishedMeta) ?? MarkedDate(index) ?? WeakMetaOrShown(m, index)
             ?? m.otherJsonLdPublished ?? FirstMeta(m, UploadMeta);
+        // Nothing structured: a date shown in the headline's block, unless the address carries a date (that comes first).
+        if (m.Published is null && !UrlHasDate(pageUrl?.ToString() ?? index.Canonical?.GetAttribute("href"))) m.Published = ShownNearHeadline(index);
         foreach (string key in ModifiedMeta)
         {
             if (m.Modified is not null) break;
@@ -372,6 +374,11 @@ internal sealed partial class PageMetadata
         foreach (char c in primary) if (!char.IsAsciiLetter(c)) return null;
         return primary.ToLowerInvariant();
     }
+
+    private static bool UrlHasDate(string? url) => url is not null && UrlDate().IsMatch(url);
+
+    [GeneratedRegex(@"[/_-](19|20)\d\d[/_.-]?[01]\d[/_.-]?[0-3]\d(?:[/_.-]|$)", RegexOptions.CultureInvariant)]
+    private static partial Regex UrlDate();
 
     [GeneratedRegex(@"^(by|von|par|por|di|автор|müəllif|yazar)\s*:?\s+", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
     private static partial Regex ByPrefix();
