@@ -138,10 +138,12 @@ public static partial class DateText
         "yenilənib", "yenilənmə", "güncellendi", "güncelleme", "zaktualizowano", "bijgewerkt",
     ];
 
-    /// <summary>Words that mark a date as today's date of the page (headers, forum footers), not the text's.</summary>
+    /// <summary>Words that mark a date as today's date of the page (headers, forum footers) or an expiry, not the text's.</summary>
     private static readonly string[] NowLabels =
     [
         "aktuelle zeit", "current time", "it is currently", "today is", "heute ist", "сегодня", "bu gün:", "bugün:",
+        // Expiry of a media item or offer: a date after the text, never its publication.
+        "verfügbar bis", "available until", "expires", "gültig bis", "valid until", "доступно до",
     ];
 
     private static readonly string[] PublishedLabels =

@@ -120,4 +120,11 @@ public sealed class DatesRulesTests
             .Replace("<div class=\"wrap\">", "<div class=\"top\"><div class=\"teaser\"><span class=\"date\">02.12.2014</span> Archiv</div></div><div class=\"wrap\">", StringComparison.Ordinal);
         Assert.Equal(new DateOnly(2019, 6, 29), PublishedDay(html));
     }
+    [Fact]
+    public void Expiry_date_of_a_video_is_never_its_publication_date()
+    {
+        Assert.False(DateText.TryFind("Video verfügbar bis: 14.10.2020 ∙ 14:00 Uhr", out _));
+        Assert.True(DateText.TryFind("Available until 14 October 2020 · Broadcast 16 October 2019", out var v));
+        Assert.Equal(new DateTime(2019, 10, 16), v.DateTime);
+    }
 }
