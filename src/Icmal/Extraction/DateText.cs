@@ -7,7 +7,7 @@ namespace Icmal.Extraction;
 /// <summary>
 /// Reads dates written the ways news pages write them: ISO 8601, "27.10.2025 [14:37]", "20 Oktyabr 2025 14:02",
 /// "21 oktyabr 2025-ci il", "2024-cü il 11 mart", "oktyabrın 21-də" (with a known year), "21 октября 2025",
-/// "18. Oktober 2019", "October 18, 2019", "18 października 2019", "2019年10月18日".
+/// "18. Oktober 2019", "October 18, 2019", "18 października 2019", "07 أكتوبر 2020", "2019年10月18日".
 /// </summary>
 /// <remarks>A date without an offset is taken as Baku time (UTC+4), where almost all of these pages are written.</remarks>
 public static partial class DateText
@@ -249,18 +249,18 @@ public static partial class DateText
     {
         string[][] names =
         [
-            ["yan", "янв", "jan", "ene", "gen", "sty", "січ", "oca", "ocak", "jän", "janv"],
-            ["fev", "фев", "feb", "fév", "fevr", "lut", "лют", "şub", "şubat", "febr"],
-            ["mart", "мар", "mar", "mär", "marz", "mars", "marc", "mrt", "бер", "maart"],
-            ["apr", "апр", "abr", "avr", "kwi", "кві", "nis", "nisan"],
-            ["may", "мая", "май", "mai", "maj", "mei", "тра", "mayıs", "maio", "mayo"],
-            ["iyun", "июн", "jun", "juin", "giu", "cze", "чер", "haz", "haziran", "junh"],
-            ["iyul", "июл", "jul", "juil", "lug", "lip", "лип", "tem", "temmuz", "julh"],
-            ["avq", "авг", "aug", "ago", "aoû", "aou", "sie", "сер", "ağu", "ağustos"],
-            ["sen", "сен", "sep", "set", "wrz", "вер", "eyl", "eylül"],
-            ["okt", "окт", "oct", "ott", "out", "paź", "жов", "eki", "ekim"],
-            ["noy", "ноя", "nov", "lis", "лис", "kas", "kasım"],
-            ["dek", "дек", "dec", "dez", "déc", "dic", "gru", "гру", "ara", "aralık"],
+            ["yan", "янв", "jan", "ene", "gen", "sty", "січ", "oca", "ocak", "jän", "janv", "يناير"],
+            ["fev", "фев", "feb", "fév", "fevr", "lut", "лют", "şub", "şubat", "febr", "فبراير", "شباط"],
+            ["mart", "мар", "mar", "mär", "marz", "mars", "marc", "mrt", "бер", "maart", "مارس", "آذار"],
+            ["apr", "апр", "abr", "avr", "kwi", "кві", "nis", "nisan", "أبريل", "ابريل", "إبريل", "نيسان"],
+            ["may", "мая", "май", "mai", "maj", "mei", "тра", "mayıs", "maio", "mayo", "مايو", "أيار"],
+            ["iyun", "июн", "jun", "juin", "giu", "cze", "чер", "haz", "haziran", "junh", "يونيو", "يونيه", "حزيران"],
+            ["iyul", "июл", "jul", "juil", "lug", "lip", "лип", "tem", "temmuz", "julh", "يوليو", "يوليه", "تموز"],
+            ["avq", "авг", "aug", "ago", "aoû", "aou", "sie", "сер", "ağu", "ağustos", "أغسطس", "اغسطس"],
+            ["sen", "сен", "sep", "set", "wrz", "вер", "eyl", "eylül", "سبتمبر", "أيلول"],
+            ["okt", "окт", "oct", "ott", "out", "paź", "жов", "eki", "ekim", "أكتوبر", "اكتوبر"],
+            ["noy", "ноя", "nov", "lis", "лис", "kas", "kasım", "نوفمبر"],
+            ["dek", "дек", "dec", "dez", "déc", "dic", "gru", "гру", "ara", "aralık", "ديسمبر"],
         ];
         var list = new List<(string, int)>();
         for (int i = 0; i < names.Length; i++)

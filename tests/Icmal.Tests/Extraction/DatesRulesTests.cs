@@ -127,4 +127,13 @@ public sealed class DatesRulesTests
         Assert.True(DateText.TryFind("Available until 14 October 2020 · Broadcast 16 October 2019", out var v));
         Assert.Equal(new DateTime(2019, 10, 16), v.DateTime);
     }
+    [Theory]
+    [InlineData("الأربعاء، 07 أكتوبر 2020 - 12:09 م", 2020, 10, 7)]
+    [InlineData("نشر في 3 شباط 2021", 2021, 2, 3)]
+    [InlineData("15 ابريل 2019", 2019, 4, 15)]
+    public void Arabic_month_names_are_read(string text, int y, int m, int d)
+    {
+        Assert.True(DateText.TryFind(text, out var v), text);
+        Assert.Equal(new DateOnly(y, m, d), DateOnly.FromDateTime(v.DateTime));
+    }
 }
