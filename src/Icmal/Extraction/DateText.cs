@@ -7,7 +7,7 @@ namespace Icmal.Extraction;
 /// <summary>
 /// Reads dates written the ways news pages write them: ISO 8601, "27.10.2025 [14:37]", "20 Oktyabr 2025 14:02",
 /// "21 oktyabr 2025-ci il", "2024-cü il 11 mart", "oktyabrın 21-də" (with a known year), "21 октября 2025",
-/// "18. Oktober 2019", "October 18, 2019", "18 października 2019", "2019年10月18日".
+/// "18. Oktober 2019", "October 18, 2019", "18 października 2019", "07 أكتوبر 2020", "2019年10月18日".
 /// </summary>
 /// <remarks>A date without an offset is taken as Baku time (UTC+4), where almost all of these pages are written.</remarks>
 public static partial class DateText
@@ -30,11 +30,12 @@ public static partial class DateText
         value = default;
         if (text.Length > 20_000) text = text[..20_000];
         var found = new List<(int At, DateTimeOffset Value)>(2);
+        (int At, DateTimeOffset Value)? labelled = null;
 
         var iso = IsoDate().Match(text);
         while (iso.Success)
         {
-            if (TryIso(iso, out var v)) { found.Add((iso.Index, v)); break; }
+            if (TryIso(iso, out var v) && Accept(text, iso.Index, v, ref labelled)) { found.Add((iso.Index, v)); break; }
             iso = iso.NextMatch();
         }
 
@@ -45,34 +46,34 @@ public static partial class DateText
             int day = a, month = b;
             if (sep == '/' && (monthFirst || a > 31) && b <= 31 && a <= 12) (day, month) = (b, a);
             else if (a <= 12 && b > 12) (day, month) = (b, a);
-            if (Build(y, month, day, m.Groups["h"], m.Groups["min"], out var v)) { found.Add((m.Index, v)); break; }
+            if (Build(y, month, day, m.Groups["h"], m.Groups["min"], out var v) && Accept(text, m.Index, v, ref labelled)) { found.Add((m.Index, v)); break; }
         }
 
         foreach (Match m in YearFirstNumeric().Matches(text))
         {
-            if (Build(Int(m.Groups["y"]), Int(m.Groups["m"]), Int(m.Groups["d"]), m.Groups["h"], m.Groups["min"], out var v)) { found.Add((m.Index, v)); break; }
+            if (Build(Int(m.Groups["y"]), Int(m.Groups["m"]), Int(m.Groups["d"]), m.Groups["h"], m.Groups["min"], out var v) && Accept(text, m.Index, v, ref labelled)) { found.Add((m.Index, v)); break; }
         }
 
         foreach (Match m in WordDate().Matches(text))
         {
             if (MonthOf(m.Groups["month"].Value) is not { } month) continue;
-            if (Build(Int(m.Groups["y"]), month, Int(m.Groups["d"]), m.Groups["h"], m.Groups["min"], out var v)) { found.Add((m.Index, v)); break; }
+            if (Build(Int(m.Groups["y"]), month, Int(m.Groups["d"]), m.Groups["h"], m.Groups["min"], out var v) && Accept(text, m.Index, v, ref labelled)) { found.Add((m.Index, v)); break; }
         }
 
         foreach (Match m in MonthFirstWordDate().Matches(text))
         {
             if (MonthOf(m.Groups["month"].Value) is not { } month) continue;
-            if (Build(Int(m.Groups["y"]), month, Int(m.Groups["d"]), m.Groups["h"], m.Groups["min"], out var v)) { found.Add((m.Index, v)); break; }
+            if (Build(Int(m.Groups["y"]), month, Int(m.Groups["d"]), m.Groups["h"], m.Groups["min"], out var v) && Accept(text, m.Index, v, ref labelled)) { found.Add((m.Index, v)); break; }
         }
 
         foreach (Match m in YearFirstWordDate().Matches(text))
         {
             if (MonthOf(m.Groups["month"].Value) is not { } month) continue;
-            if (Build(Int(m.Groups["y"]), month, Int(m.Groups["d"]), m.Groups["h"], m.Groups["min"], out var v)) { found.Add((m.Index, v)); break; }
+            if (Build(Int(m.Groups["y"]), month, Int(m.Groups["d"]), m.Groups["h"], m.Groups["min"], out var v) && Accept(text, m.Index, v, ref labelled)) { found.Add((m.Index, v)); break; }
         }
 
         var cjk = CjkDate().Match(text);
-        if (cjk.Success && Build(Int(cjk.Groups["y"]), Int(cjk.Groups["m"]), Int(cjk.Groups["d"]), cjk.Groups["h"], cjk.Groups["min"], out var cv))
+        if (cjk.Success && !IsLabelled(text, cjk.Index, out _) && Build(Int(cjk.Groups["y"]), Int(cjk.Groups["m"]), Int(cjk.Groups["d"]), cjk.Groups["h"], cjk.Groups["min"], out var cv))
             found.Add((cjk.Index, cv));
 
         if (found.Count == 0 && defaultYear is { } year)
@@ -80,16 +81,76 @@ public static partial class DateText
             foreach (Match m in GenitiveNoYear().Matches(text))
             {
                 if (MonthOf(m.Groups["month"].Value) is not { } month) continue;
-                if (Build(year, month, Int(m.Groups["d"]), m.Groups["h"], m.Groups["min"], out var v)) { found.Add((m.Index, v)); break; }
+                if (Build(year, month, Int(m.Groups["d"]), m.Groups["h"], m.Groups["min"], out var v) && Accept(text, m.Index, v, ref labelled)) { found.Add((m.Index, v)); break; }
             }
         }
 
+        if (found.Count == 0 && labelled is { } update) found.Add(update);
         if (found.Count == 0) return false;
         var first = found[0];
         foreach (var f in found) if (f.At < first.At) first = f;
         value = first.Value;
         return true;
     }
+
+    /// <summary>
+    /// Whether a date found at <paramref name="at"/> counts as a date of the text: one labelled as a modification
+    /// ("Letzte Änderung: 31.10.2023", "Updated 5 May 2020") is kept aside in <paramref name="labelled"/> and used only
+    /// when the text has no other date; one labelled as the current time ("Aktuelle Zeit: …", "Today: …") is never
+    /// the text's date.
+    /// </summary>
+    private static bool Accept(string text, int at, DateTimeOffset value, ref (int At, DateTimeOffset Value)? labelled)
+    {
+        if (!IsLabelled(text, at, out bool update)) return true;
+        if (update && (labelled is null || at < labelled.Value.At)) labelled = (at, value);
+        return false;
+    }
+
+    private static bool IsLabelled(string text, int at, out bool update)
+    {
+        update = false;
+        int from = Math.Max(0, at - 28);
+        if (from == at) return false;
+        string before = AzCasing.ToLower(text[from..at]);
+        foreach (string label in NowLabels)
+            if (before.Contains(label, StringComparison.Ordinal)) return true;
+        foreach (string label in UpdateLabels)
+        {
+            int i = before.LastIndexOf(label, StringComparison.Ordinal);
+            if (i < 0) continue;
+            // "aktualisiert: 02.01., veröffentlicht: 01.01.2020": a publication label after the update label wins.
+            string after = before[(i + label.Length)..];
+            bool published = false;
+            foreach (string p in PublishedLabels)
+                if (after.Contains(p, StringComparison.Ordinal)) { published = true; break; }
+            if (published) return false;
+            update = true;
+            return true;
+        }
+        return false;
+    }
+
+    /// <summary>Words that mark a date as a later revision of the text, not its publication.</summary>
+    private static readonly string[] UpdateLabels =
+    [
+        "updated", "update:", "modified", "last edit", "aktualisiert", "geändert", "änderung", "mis à jour", "modifié",
+        "actualizado", "actualización", "aggiornato", "обновлено", "обновлён", "изменено", "оновлено", "yeniləndi",
+        "yenilənib", "yenilənmə", "güncellendi", "güncelleme", "zaktualizowano", "bijgewerkt",
+    ];
+
+    /// <summary>Words that mark a date as today's date of the page (headers, forum footers) or an expiry, not the text's.</summary>
+    private static readonly string[] NowLabels =
+    [
+        "aktuelle zeit", "current time", "it is currently", "today is", "heute ist", "сегодня", "bu gün:", "bugün:",
+        // Expiry of a media item or offer: a date after the text, never its publication.
+        "verfügbar bis", "available until", "expires", "gültig bis", "valid until", "доступно до",
+    ];
+
+    private static readonly string[] PublishedLabels =
+    [
+        "published", "posted", "veröffentlicht", "erschienen", "erstellt", "publié", "publicado", "pubblicato",
+        "опубликовано", "dərc", "yayımlan", "yayınlan",
+    ];
 
     /// <summary>Parses a machine-readable date (a datetime attribute, a meta tag, JSON-LD): ISO first, then any form.</summary>
     public static bool TryParseMachine(string? text, out DateTimeOffset value)
@@ -188,18 +249,18 @@ public static partial class DateText
     {
         string[][] names =
         [
-            ["yan", "янв", "jan", "ene", "gen", "sty", "січ", "oca", "ocak", "jän", "janv"],
-            ["fev", "фев", "feb", "fév", "fevr", "lut", "лют", "şub", "şubat", "febr"],
-            ["mart", "мар", "mar", "mär", "marz", "mars", "marc", "mrt", "бер", "maart"],
-            ["apr", "апр", "abr", "avr", "kwi", "кві", "nis", "nisan"],
-            ["may", "мая", "май", "mai", "maj", "mei", "тра", "mayıs", "maio", "mayo"],
-            ["iyun", "июн", "jun", "juin", "giu", "cze", "чер", "haz", "haziran", "junh"],
-            ["iyul", "июл", "jul", "juil", "lug", "lip", "лип", "tem", "temmuz", "julh"],
-            ["avq", "авг", "aug", "ago", "aoû", "aou", "sie", "сер", "ağu", "ağustos"],
-            ["sen", "сен", "sep", "set", "wrz", "вер", "eyl", "eylül"],
-            ["okt", "окт", "oct", "ott", "out", "paź", "жов", "eki", "ekim"],
-            ["noy", "ноя", "nov", "lis", "лис", "kas", "kasım"],
-            ["dek", "дек", "dec", "dez", "déc", "dic", "gru", "гру", "ara", "aralık"],
+            ["yan", "янв", "jan", "ene", "gen", "sty", "січ", "oca", "ocak", "jän", "janv", "يناير"],
+            ["fev", "фев", "feb", "fév", "fevr", "lut", "лют", "şub", "şubat", "febr", "فبراير", "شباط"],
+            ["mart", "мар", "mar", "mär", "marz", "mars", "marc", "mrt", "бер", "maart", "مارس", "آذار"],
+            ["apr", "апр", "abr", "avr", "kwi", "кві", "nis", "nisan", "أبريل", "ابريل", "إبريل", "نيسان"],
+            ["may", "мая", "май", "mai", "maj", "mei", "тра", "mayıs", "maio", "mayo", "مايو", "أيار"],
+            ["iyun", "июн", "jun", "juin", "giu", "cze", "чер", "haz", "haziran", "junh", "يونيو", "يونيه", "حزيران"],
+            ["iyul", "июл", "jul", "juil", "lug", "lip", "лип", "tem", "temmuz", "julh", "يوليو", "يوليه", "تموز"],
+            ["avq", "авг", "aug", "ago", "aoû", "aou", "sie", "сер", "ağu", "ağustos", "أغسطس", "اغسطس"],
+            ["sen", "сен", "sep", "set", "wrz", "вер", "eyl", "eylül", "سبتمبر", "أيلول"],
+            ["okt", "окт", "oct", "ott", "out", "paź", "жов", "eki", "ekim", "أكتوبر", "اكتوبر"],
+            ["noy", "ноя", "nov", "lis", "лис", "kas", "kasım", "نوفمبر"],
+            ["dek", "дек", "dec", "dez", "déc", "dic", "gru", "гру", "ara", "aralık", "ديسمبر"],
         ];
         var list = new List<(string, int)>();
         for (int i = 0; i < names.Length; i++)

@@ -27,15 +27,29 @@ internal sealed partial class PageMetadata
     /// <summary>Meta tags by lower-case name/property/itemprop, first value wins.</summary>
     public Dictionary<string, string> Meta = new(StringComparer.OrdinalIgnoreCase);
 
+    /// <summary>Meta tags that name the publication time and nothing else, in order of trust.</summary>
     private static readonly string[] PublishedMeta =
     [
         "article:published_time", "og:article:published_time", "article:published", "datepublished", "publishdate",
-        "publish-date", "publish_date", "pubdate", "date_published", "dc.date.issued", "dcterms.issued", "dc.date.created",
-        "dcterms.created", "sailthru.date", "parsely-pub-date", "article.published", "published-date", "published_time",
-        "og:published_time", "citation_publication_date", "citation_date", "dc.date", "dcterms.date", "date", "originalpublicationdate",
+        "publish-date", "publish_date", "pubdate", "date_published", "dc.date.issued", "dcterms.issued",
+        "sailthru.date", "parsely-pub-date", "article.published", "published-date", "published_time",
+        "og:published_time", "citation_publication_date", "citation_date", "originalpublicationdate",
         "article_date_original", "cxenseparse:recs:publishtime", "rnews:datepublished", "analyticsattributes.articledate",
-        "release_date", "created", "creation_date", "og:pubdate", "pub_date", "item-publish-date", "datecreated",
+        "release_date", "og:pubdate", "pub_date", "item-publish-date",
     ];
+
+    /// <summary>
+    /// Meta tags with a date of unclear meaning: Dublin Core's generic date, a creation time. Content systems fill
+    /// them with the time a record was created or last saved, so a date the page marks up as the publication
+    /// (itemprop=datePublished, time[pubdate]) outranks them.
+    /// </summary>
+    private static readonly string[] WeakPublishedMeta =
+    [
+        "dc.date.created", "dcterms.created", "dc.date", "dcterms.date", "date", "created", "creation_date", "datecreated",
+    ];
+
+    /// <summary>Upload times of media pages (video, photo): the page's date when nothing names a publication.</summary>
+    private static readonly string[] UploadMeta = ["uploaddate"];
 
     private static readonly string[] ModifiedMeta =
     [
@@ -99,11 +113,10 @@ internal sealed partial class PageMetadata
             }
         }
 
-        foreach (string key in PublishedMeta)
-        {
-            if (m.Published is not null) break;
-            if (Get(m, key) is { } v && DateText.TryParseMachine(v, out var d)) m.Published = d;
-        }
+        m.Published ??= FirstMeta(m, PublishedMeta) ?? MarkedDate(index) ?? WeakMetaOrShown(m, index)
+            ?? m.otherJsonLdPublished ?? FirstMeta(m, UploadMeta);
+        // Nothing structured: a date shown in the headline's block, unless the address carries a date (that comes first).
+        if (m.Published is null && !UrlHasDate(pageUrl?.ToString() ?? index.Canonical?.GetAttribute("href"))) m.Published = ShownNearHeadline(index);
         foreach (string key in ModifiedMeta)
         {
             if (m.Modified is not null) break;
@@ -122,6 +135,70 @@ internal sealed partial class PageMetadata
         return m;
     }
 
+    private DateTimeOffset? otherJsonLdPublished;
+
+    private static DateTimeOffset? FirstMeta(PageMetadata m, string[] keys)
+    {
+        foreach (string key in keys)
+            if (Get(m, key) is { } v && DateText.TryParseMachine(v, out var d)) return d;
+        return null;
+    }
+
+    /// <summary>A machine-readable date on an element marked as the publication time (itemprop=datePublished, time[pubdate]).</summary>
+    private static DateTimeOffset? MarkedDate(PageIndex index)
+    {
+        foreach (var el in index.MarkedDates)
+        {
+            foreach (string attr in (string[])["datetime", "content"])
+                if (el.GetAttribute(attr) is { Length: >= 8 and < 80 } v && DateText.TryParseMachine(v, out var d)) return d;
+        }
+        // The index files every <time> under DateLike, also those carrying itemprop=datePublished.
+        foreach (var el in index.DateLike)
+        {
+            if (el.LocalName != "time" || el.GetAttribute("itemprop") is not { } prop
+                || !prop.Contains("datePublished", StringComparison.OrdinalIgnoreCase)) continue;
+            if (el.GetAttribute("datetime") is { Length: >= 8 and < 80 } v && DateText.TryParseMachine(v, out var d)) return d;
+        }
+        return null;
+    }
+
+    /// <summary>
+    /// A generic meta date (Dublin Core "date", a creation time), unless the page shows its readers another date
+    /// next to the headline: a time or date-classed element in the headline's block. The shown date is what the
+    /// publisher presents as the article's date; the generic one is often when the record was created or saved.
+    /// </summary>
+    private static DateTimeOffset? WeakMetaOrShown(PageMetadata m, PageIndex index)
+    {
+        if (FirstMeta(m, WeakPublishedMeta) is not { } weak) return null;
+        return ShownNearHeadline(index) is { } shown && shown.Date != weak.Date ? shown : weak;
+    }
+
+    private static DateTimeOffset? ShownNearHeadline(PageIndex index)
+    {
+        if (index.H1 is not { } h1) return null;
+        var block = h1.ParentElement;
+        for (int i = 0; i < 2 && block?.ParentElement is { } up && up.LocalName is not ("body" or "html"); i++) block = up;
+        if (block is null || block.LocalName is "body" or "html") return null;
+        int scanned = 0;
+        foreach (var el in index.DateLike)
+        {
+            if (++scanned > 200) break;
+            if (el.ChildElementCount > 6 || !block.Contains(el) || InList(el, block)) continue;
+            if (el.GetAttribute("datetime") is { Length: >= 8 and < 80 } v && DateText.TryParseMachine(v, out var d)) return d;
+            string text = el.TextContent;
+            if (text.Length is >= 6 and <= 120 && DateText.TryFind(text, out var t)) return t;
+        }
+        return null;
+    }
+
+    /// <summary>Whether an element sits in a list item inside <paramref name="block"/>: teasers, event calendars.</summary>
+    private static bool InList(IElement el, IElement block)
+    {
+        for (var e = el.ParentElement; e is not null && e != block; e = e.ParentElement)
+            if (e.LocalName is "li" or "aside" or "nav") return true;
+        return false;
+    }
+
     private static string? Get(PageMetadata m, string key) => m.Meta.TryGetValue(key, out var v) ? Whitespace.Fold(v) : null;
 
     private static void ReadJsonLd(PageIndex index, PageMetadata m)
@@ -138,7 +215,15 @@ internal sealed partial class PageMetadata
                     string type = TypeOf(item);
                     bool article = type.Contains("Article", StringComparison.Ordinal) || type.Contains("Posting", StringComparison.Ordinal)
                         || type is "Report" or "Review" or "WebPage" or "ItemPage" or "LiveBlogPosting" or "Recipe" or "VideoObject";
-                    if (!article) continue;
+                    if (!article)
+                    {
+                        // Other creative works (HowTo, Product, MediaObject...) still date themselves; they count
+                        // when nothing on the page names an article's publication.
+                        if (m.otherJsonLdPublished is null && type is not ("WebSite" or "Organization" or "Person" or "BreadcrumbList" or "Event" or "Place")
+                            && (Str(item, "datePublished") ?? Str(item, "uploadDate")) is { } od && DateText.TryParseMachine(od, out var odv))
+                            m.otherJsonLdPublished = odv;
+                        continue;
+                    }
                     bool strong = type != "WebPage" && type != "ItemPage" && type != "VideoObject";
                     if (Str(item, "headline") is { } h && (strong || m.Title is null)) m.Title ??= h;
                     if (Str(item, "datePublished") is { } dp && DateText.TryParseMachine(dp, out var d))
@@ -289,6 +374,11 @@ internal sealed partial class PageMetadata
         foreach (char c in primary) if (!char.IsAsciiLetter(c)) return null;
         return primary.ToLowerInvariant();
     }
+
+    private static bool UrlHasDate(string? url) => url is not null && UrlDate().IsMatch(url);
+
+    [GeneratedRegex(@"[/_-](19|20)\d\d[/_.-]?[01]\d[/_.-]?[0-3]\d(?:[/_.-]|$)", RegexOptions.CultureInvariant)]
+    private static partial Regex UrlDate();
 
     [GeneratedRegex(@"^(by|von|par|por|di|автор|müəllif|yazar)\s*:?\s+", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
     private static partial Regex ByPrefix();
