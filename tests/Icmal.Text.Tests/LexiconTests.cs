@@ -22,6 +22,50 @@ public class LexiconTests
     public void Frequent_words_have_higher_frequency_class() =>
         Assert.True(AzLexicon.Default.FrequencyClass("və") > AzLexicon.Default.FrequencyClass("abajur"));
 
+    [Theory]
+    [InlineData("dərinləşdirmə")]
+    [InlineData("qazaxıs")]
+    [InlineData("kitab")]
+    [InlineData("")]
+    public void Prefixes_of_known_forms_are_found(string prefix) => Assert.True(AzLexicon.Default.HasFormStartingWith(prefix));
+
+    [Theory]
+    [InlineData("qzxw")]
+    [InlineData("kitabqzx")]
+    [InlineData("ğğ")]
+    public void Prefixes_of_no_known_form_are_not_found(string prefix) => Assert.False(AzLexicon.Default.HasFormStartingWith(prefix));
+
+    [Fact]
+    public void Prefix_query_finds_forms_at_the_ends_of_the_sorted_list()
+    {
+        byte[] bytes = LexiconBuilder.Build(new LexiconBuilder.Sources(["abc", "ev", "əl"], [], ["kitablar\t1000"], []));
+        using var stream = new MemoryStream(bytes);
+        var lexicon = AzLexicon.Load(stream);
+        Assert.True(lexicon.HasFormStartingWith("ab"));
+        Assert.True(lexicon.HasFormStartingWith("ə"));
+        Assert.True(lexicon.HasFormStartingWith("kitabla"));
+        Assert.False(lexicon.HasFormStartingWith("a0"));
+        Assert.False(lexicon.HasFormStartingWith("əll"));
+        Assert.False(lexicon.HasFormStartingWith("kitablarda"));
+        Assert.False(lexicon.HasFormStartingWith("aa"));
+    }
+
+    [Fact]
+    public void Prefix_query_is_thread_safe_from_the_first_call()
+    {
+        byte[] bytes = LexiconBuilder.Build(new LexiconBuilder.Sources(["kitab", "ev", "əl", "gəl"], [], ["kitablar\t1000"], []));
+        using var stream = new MemoryStream(bytes);
+        var lexicon = AzLexicon.Load(stream);
+        string[] prefixes = ["kit", "kitabla", "e", "əl", "gə", "qzx", "kitabx", "ab"];
+        bool[] expected = [true, true, true, true, true, false, false, false];
+        var failures = 0;
+        Parallel.For(0, 4000, new ParallelOptions { MaxDegreeOfParallelism = 8 }, i =>
+        {
+            if (lexicon.HasFormStartingWith(prefixes[i % prefixes.Length]) != expected[i % prefixes.Length]) Interlocked.Increment(ref failures);
+        });
+        Assert.Equal(0, failures);
+    }
+
     [Fact]
     public void Builder_output_loads_back()
     {

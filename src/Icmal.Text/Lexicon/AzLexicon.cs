@@ -16,11 +16,13 @@ public sealed class AzLexicon
 
     private readonly Dictionary<string, ushort> _entries;
     private readonly Dictionary<string, ushort>.AlternateLookup<ReadOnlySpan<char>> _lookup;
+    private readonly Lazy<string[]> _sorted;
 
     private AzLexicon(Dictionary<string, ushort> entries)
     {
         _entries = entries;
         _lookup = entries.GetAlternateLookup<ReadOnlySpan<char>>();
+        _sorted = new Lazy<string[]>(SortForms, LazyThreadSafetyMode.ExecutionAndPublication);
     }
 
     /// <summary>The lexicon shipped with İcmal.</summary>
@@ -41,6 +43,35 @@ public sealed class AzLexicon
 
     /// <summary>True when the lower-cased form is a headword, verb root, name or attested corpus form.</summary>
     public bool IsKnownWord(ReadOnlySpan<char> lowerWord) => _lookup.ContainsKey(lowerWord);
+
+    /// <summary>
+    /// True when some known lower-cased form starts with <paramref name="lowerPrefix"/> ("dərinləşdirmə" for
+    /// "dərinləşdir" + "mə"); true for an empty prefix unless the lexicon is empty. Allocation-free after the first
+    /// call, which sorts the forms once (ordinal); a binary search after that.
+    /// </summary>
+    public bool HasFormStartingWith(ReadOnlySpan<char> lowerPrefix)
+    {
+        if (_lookup.ContainsKey(lowerPrefix)) return true;
+        string[] sorted = _sorted.Value;
+        // The first form not ordinally below the prefix is the only candidate: every form starting with the prefix
+        // sorts at or after it, and before any form that does not.
+        int lo = 0, hi = sorted.Length;
+        while (lo < hi)
+        {
+            int mid = lo + ((hi - lo) >> 1);
+            if (sorted[mid].AsSpan().SequenceCompareTo(lowerPrefix) < 0) lo = mid + 1;
+            else hi = mid;
+        }
+        return lo < sorted.Length && sorted[lo].AsSpan().StartsWith(lowerPrefix, StringComparison.Ordinal);
+    }
+
+    private string[] SortForms()
+    {
+        var forms = new string[_entries.Count];
+        _entries.Keys.CopyTo(forms, 0);
+        Array.Sort(forms, StringComparer.Ordinal);
+        return forms;
+    }
 
     /// <summary>Reads the lexicon from its Brotli-compressed text form (lines "word TAB flags TAB frequency-class").</summary>
     public static AzLexicon Load(Stream compressed)

@@ -45,6 +45,13 @@ public sealed class HyphenationTests
     [InlineData("layihələrin", true)]
     [InlineData("regional", true)]
     [InlineData("qzxwvbn", false)]
-    public void Lexicon_knows_inflected_forms(string word, bool known) =>
-        Assert.Equal(known, AzLexicon.IsWord(word));
+    public void Inflected_forms_are_words(string word, bool known) =>
+        Assert.Equal(known, Hyphenation.IsWord(word));
+
+    [Theory]
+    [InlineData("dərinləşdirməsinin", 11 + 2, 2)]
+    [InlineData("regional", 4, 3)]
+    [InlineData("qzxwvbn", 3, 0)]
+    public void Joined_words_are_graded_by_attestation(string word, int sharedPrefix, int expected) =>
+        Assert.Equal(expected, Hyphenation.Attestation(word, sharedPrefix));
 }

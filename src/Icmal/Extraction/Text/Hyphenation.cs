@@ -1,4 +1,6 @@
 using Icmal.Text.Casing;
+using Icmal.Text.Lexicon;
+using Icmal.Text.Stemming;
 
 namespace Icmal.Extraction.Text;
 
@@ -40,7 +42,7 @@ public static class Hyphenation
                 if (k == line) continue;
                 string first = FirstWord(result[k]);
                 if (first.Length == 0) continue;
-                int attested = AzLexicon.Attestation(fragment + first, fragment.Length + Math.Min(2, first.Length));
+                int attested = Attestation(fragment + first, fragment.Length + Math.Min(2, first.Length));
                 double score = attested >= 2 ? attested : 0;
                 if (k == next) score += 0.5;
                 if (score <= 0) continue;
@@ -71,7 +73,7 @@ public static class Hyphenation
                 string fragment = Fragment(text) ?? "";
                 string second = FirstWord(result[c.Cont]);
                 // Unattested joins: two words keep their hyphen ("elmi-tədqiqat"), a cut word loses it.
-                bool drop = c.Word || !(second.Length >= 3 && AzLexicon.IsWord(second) && AzLexicon.IsWord(fragment));
+                bool drop = c.Word || !(second.Length >= 3 && IsWord(second) && IsWord(fragment));
                 text = Join(text, result[c.Cont].TrimStart(), drop);
                 at = c.Cont;
             }
@@ -79,6 +81,28 @@ public static class Hyphenation
         }
         return output;
     }
+
+    /// <summary>
+    /// How well <paramref name="word"/> is attested in the Icmal.Text lexicon: 3 a known form; 2 a known word (stem
+    /// and grammatical suffixes) whose first <paramref name="sharedPrefix"/> characters begin some known form; 1 a
+    /// known word otherwise; 0 unknown.
+    /// </summary>
+    internal static int Attestation(string word, int sharedPrefix)
+    {
+        if (word.Length < 2 || word.Length > MaxWordLength) return 0;
+        Span<char> lower = stackalloc char[word.Length];
+        AzCasing.ToLower(word, lower);
+        AzLexicon lexicon = AzStemmer.Default.Lexicon;
+        if (lexicon.IsKnownWord(lower)) return 3;
+        if (!AzStemmer.Default.IsKnownWord(lower)) return 0;
+        return lexicon.HasFormStartingWith(lower[..Math.Min(lower.Length, sharedPrefix)]) ? 2 : 1;
+    }
+
+    /// <summary>True when <paramref name="word"/> (any case, two letters or more) is a known form or a known stem with grammatical suffixes.</summary>
+    internal static bool IsWord(string word) => word.Length >= 2 && AzStemmer.Default.IsKnownWord(word);
+
+    /// <summary>Longer "words" are not looked up (the stemmer knows none longer either).</summary>
+    private const int MaxWordLength = 48;
 
     /// <summary>Joins "…dərinləşdir-" and "məsinin …": without the hyphen when the result is a word.</summary>
     internal static string Join(string left, string right, bool dropHyphen)
