@@ -24,7 +24,7 @@ public class ExtractionBenchmarks
     [GlobalSetup]
     public void Setup()
     {
-        string set = ExtractionEvaluation.FindSharedData(Path.Combine("extraction", "trafilatura-eval"))
+        string set = global::Icmal.Evaluation.SharedDataFolder.Find(Path.Combine("extraction", "trafilatura-eval"))
             ?? throw new DirectoryNotFoundException("shared/data/extraction/trafilatura-eval not found beside the repository");
         var pages = new List<(string, string)>();
         foreach (string line in File.ReadLines(Path.Combine(set, "truth.jsonl")))

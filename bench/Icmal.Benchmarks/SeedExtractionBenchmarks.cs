@@ -37,4 +37,8 @@ internal static class RepositoryPaths
         }
         throw new DirectoryNotFoundException("run from inside the İcmal repository (samples/ not found)");
     }
+
+    /// <summary>A file of ../shared/data beside the repository.</summary>
+    public static string SharedData(string relative) =>
+        Icmal.Evaluation.SharedDataFolder.Find(relative) ?? throw new FileNotFoundException("shared/data not found beside the repository: " + relative);
 }

@@ -103,14 +103,10 @@ public class TextPipelineBenchmarks
 
     private static string[] LoadCorpus()
     {
-        for (var dir = new DirectoryInfo(Directory.GetCurrentDirectory()); dir is not null; dir = dir.Parent)
+        if (Icmal.Evaluation.SharedDataFolder.Find("az/banker-az-articles.json") is { } banker)
         {
-            string banker = Path.Combine(dir.FullName, "shared", "data", "az", "banker-az-articles.json");
-            if (File.Exists(banker))
-            {
-                using var doc = JsonDocument.Parse(File.ReadAllBytes(banker));
-                return [.. doc.RootElement.EnumerateArray().Select(a => a.GetProperty("title").GetString() + "\n\n" + a.GetProperty("text").GetString())];
-            }
+            using var doc = JsonDocument.Parse(File.ReadAllBytes(banker));
+            return [.. doc.RootElement.EnumerateArray().Select(a => a.GetProperty("title").GetString() + "\n\n" + a.GetProperty("text").GetString())];
         }
         return [.. Directory.GetFiles(RepositoryPaths.Samples(), "*.txt").Order(StringComparer.Ordinal).Select(File.ReadAllText)];
     }

@@ -21,7 +21,7 @@ public static class EvalClusterCommand
         var command = new Command("cluster", "Score story clustering on a labelled article stream (B-cubed, NMI)") { file, threshold, windowDays, agePenalty };
         command.SetAction(async (parse, ct) =>
         {
-            string? path = parse.GetValue(file)?.FullName ?? SharedData.Find("clustering/googlenews-dev/articles.jsonl");
+            string? path = parse.GetValue(file)?.FullName ?? Icmal.Evaluation.SharedDataFolder.Find("clustering/googlenews-dev/articles.jsonl");
             if (path is null || !File.Exists(path))
             {
                 Console.Error.WriteLine($"eval cluster: no such file: {path ?? "../shared/data/clustering/googlenews-dev/articles.jsonl"}");

@@ -20,7 +20,7 @@ public static class EvalExtractionCommands
         var command = new Command("extraction", "Score main-text extraction: snippet precision, recall, F1 and ms per page") { dir, verbose };
         command.SetAction(parse =>
         {
-            string? path = parse.GetValue(dir)?.FullName ?? ExtractionEvaluation.FindSharedData(Path.Combine("extraction", "trafilatura-eval"));
+            string? path = parse.GetValue(dir)?.FullName ?? Icmal.Evaluation.SharedDataFolder.Find(Path.Combine("extraction", "trafilatura-eval"));
             if (path is null || !Directory.Exists(path))
             {
                 Console.Error.WriteLine("eval extraction: no set given and shared/data/extraction/trafilatura-eval not found beside the repository");
@@ -57,7 +57,7 @@ public static class EvalExtractionCommands
         var command = new Command("dates", "Score publication-date extraction: accuracy, precision, recall, F1, pages with no date, ms per page") { dir, verbose };
         command.SetAction(parse =>
         {
-            string? path = parse.GetValue(dir)?.FullName ?? ExtractionEvaluation.FindSharedData(Path.Combine("dates", "htmldate-eval"));
+            string? path = parse.GetValue(dir)?.FullName ?? Icmal.Evaluation.SharedDataFolder.Find(Path.Combine("dates", "htmldate-eval"));
             if (path is null || !Directory.Exists(path))
             {
                 Console.Error.WriteLine("eval dates: no set given and shared/data/dates/htmldate-eval not found beside the repository");

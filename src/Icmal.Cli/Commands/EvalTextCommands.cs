@@ -21,7 +21,7 @@ public static class EvalTextCommands
         var command = new Command("langid", "Language identification accuracy per language and the confusion pairs") { dir, split, maxWords };
         command.SetAction(async (parse, ct) =>
         {
-            string? dataDir = parse.GetValue(dir)?.FullName ?? SharedData.Find("langid/sib200");
+            string? dataDir = parse.GetValue(dir)?.FullName ?? Icmal.Evaluation.SharedDataFolder.Find("langid/sib200");
             if (dataDir is null || !Directory.Exists(dataDir))
             {
                 Console.Error.WriteLine("eval langid: no langid folder found; pass it as an argument");
@@ -78,7 +78,7 @@ public static class EvalTextCommands
         var command = new Command("stem", "Stemmer accuracy on a word TAB gold-stem list (compared lower-cased)") { file, verbose };
         command.SetAction(async (parse, ct) =>
         {
-            string? path = parse.GetValue(file)?.FullName ?? SharedData.RepoFile("eval/stem-gold.tsv");
+            string? path = parse.GetValue(file)?.FullName ?? RepositoryFile.Find("eval/stem-gold.tsv");
             if (path is null || !File.Exists(path))
             {
                 Console.Error.WriteLine($"eval stem: {path ?? "eval/stem-gold.tsv"}: no such file");

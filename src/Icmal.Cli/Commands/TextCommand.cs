@@ -94,13 +94,13 @@ public static class TextCommand
         var command = new Command("build-lexicon", "Rebuild the stemmer's lexicon resource from shared/data/az/lexicon") { dir, output };
         command.SetAction(async (parse, ct) =>
         {
-            string? lexDir = parse.GetValue(dir)?.FullName ?? SharedData.Find("az/lexicon");
+            string? lexDir = parse.GetValue(dir)?.FullName ?? Icmal.Evaluation.SharedDataFolder.Find("az/lexicon");
             if (lexDir is null || !Directory.Exists(lexDir))
             {
                 Console.Error.WriteLine("build-lexicon: no shared/data/az/lexicon folder found; pass it as the first argument");
                 return 2;
             }
-            string outPath = parse.GetValue(output)?.FullName ?? SharedData.RepoFile("src/Icmal.Text/Resources/az-lexicon.br")
+            string outPath = parse.GetValue(output)?.FullName ?? RepositoryFile.Find("src/Icmal.Text/Resources/az-lexicon.br")
                 ?? Path.GetFullPath("az-lexicon.br");
             string F(string name) => Path.Combine(lexDir, name);
             var names = new List<string>();
@@ -128,13 +128,13 @@ public static class TextCommand
         var command = new Command("train-langid", "Train the language identifier's n-gram model from <code>/train.txt files") { dir, output };
         command.SetAction(async (parse, ct) =>
         {
-            string? dataDir = parse.GetValue(dir)?.FullName ?? SharedData.Find("langid/sib200");
+            string? dataDir = parse.GetValue(dir)?.FullName ?? Icmal.Evaluation.SharedDataFolder.Find("langid/sib200");
             if (dataDir is null || !Directory.Exists(dataDir))
             {
                 Console.Error.WriteLine("train-langid: no langid folder found; pass it as the first argument");
                 return 2;
             }
-            string outPath = parse.GetValue(output)?.FullName ?? SharedData.RepoFile("src/Icmal.Text/Resources/langid.br")
+            string outPath = parse.GetValue(output)?.FullName ?? RepositoryFile.Find("src/Icmal.Text/Resources/langid.br")
                 ?? Path.GetFullPath("langid.br");
             var data = new List<(string, IEnumerable<string>)>();
             foreach (var (code, label) in LanguageModelTrainer.Sib200Labels.OrderBy(kv => kv.Key, StringComparer.Ordinal))

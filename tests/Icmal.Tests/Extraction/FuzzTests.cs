@@ -21,7 +21,7 @@ public sealed class FuzzTests
         var seeds = new List<byte[]>();
         foreach (string f in Directory.GetFiles(TestData.SamplesDir(), "*.txt")) seeds.Add(File.ReadAllBytes(f));
         seeds.Add(Encoding.UTF8.GetBytes("<html><head><title>t</title><meta property=\"og:title\" content=\"x\"></head><body><article><h1>Başlıq</h1><p>Mətn mətn mətn, mətn. Daha çox mətn burada yazılıb.</p><ul><li>bir</li><li>iki</li></ul></article></body></html>"));
-        if (Icmal.Extraction.Evaluation.ExtractionEvaluation.FindSharedData(Path.Combine("extraction", "trafilatura-eval")) is { } set)
+        if (Icmal.Evaluation.SharedDataFolder.Find(Path.Combine("extraction", "trafilatura-eval")) is { } set)
         {
             foreach (string gz in Directory.GetFiles(Path.Combine(set, "pages"), "*.html.gz").Order(StringComparer.Ordinal).Take(6))
                 seeds.Add(Icmal.Extraction.Evaluation.ExtractionEvaluation.ReadPage(set, gz));

@@ -26,7 +26,7 @@ internal static class TestData
     /// <summary>shared/data/&lt;relative&gt;, or a skipped test when the data sets are not beside the repository.</summary>
     public static string SharedOrSkip(string relative)
     {
-        string? dir = ExtractionEvaluation.FindSharedData(relative);
+        string? dir = Icmal.Evaluation.SharedDataFolder.Find(relative);
         if (dir is null) Assert.Skip($"shared/data/{relative} is not beside the repository");
         return dir;
     }

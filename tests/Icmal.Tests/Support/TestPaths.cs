@@ -9,8 +9,7 @@ public static class TestPaths
     public static string Samples => Path.Combine(RepositoryRoot, "samples");
 
     /// <summary>The shared data folder beside the repository (../shared/data), or null when it is absent.</summary>
-    public static string? SharedData => FindUp(d => Directory.Exists(Path.Combine(d, "shared", "data"))) is { } root
-        ? Path.Combine(root, "shared", "data") : null;
+    public static string? SharedData => Icmal.Evaluation.SharedDataFolder.Find("");
 
     public static string Sample(string prefix) =>
         Directory.GetFiles(Samples, prefix + "_*.txt").Single();

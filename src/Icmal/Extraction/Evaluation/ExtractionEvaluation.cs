@@ -226,23 +226,6 @@ public static class ExtractionEvaluation
         gz.CopyTo(ms);
         return ms.ToArray();
     }
-
-    /// <summary>
-    /// Finds shared/data/&lt;relative&gt; beside the repository, walking up from the current directory and from the
-    /// program's own folder.
-    /// </summary>
-    public static string? FindSharedData(string relative)
-    {
-        foreach (string start in (string[])[Directory.GetCurrentDirectory(), AppContext.BaseDirectory])
-        {
-            for (var dir = new DirectoryInfo(start); dir is not null; dir = dir.Parent)
-            {
-                string candidate = Path.Combine(dir.FullName, "shared", "data", relative);
-                if (Directory.Exists(candidate)) return candidate;
-            }
-        }
-        return null;
-    }
 }
 
 /// <summary>The fields of an extracted article the date evaluation reads.</summary>
