@@ -52,4 +52,26 @@ public sealed class ExtractCommandTests
         Assert.Contains("Avtandil Məmmədəv", lines[1], StringComparison.Ordinal);
         Assert.Contains("/nonexistent.html: no such file", result.Stderr, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task Extract_reads_a_gzipped_page_like_the_page()
+    {
+        string seed = Directory.GetFiles(CliRunner.Samples, "004_*.txt").Single();
+        string gz = Path.Combine(Path.GetTempPath(), "icmal-extract-" + Guid.NewGuid().ToString("N") + ".txt.gz");
+        await using (var file = File.Create(gz))
+        await using (var gzip = new System.IO.Compression.GZipStream(file, System.IO.Compression.CompressionLevel.Fastest))
+            await gzip.WriteAsync(await File.ReadAllBytesAsync(seed, Ct), Ct);
+        try
+        {
+            var plain = await CliRunner.RunAsync(["extract", seed], ct: Ct);
+            var zipped = await CliRunner.RunAsync(["extract", gz], ct: Ct);
+            Assert.Equal(0, zipped.ExitCode);
+            Assert.StartsWith("Astana görüşü və regionda yeni əməkdaşlıq dövrü", zipped.Stdout, StringComparison.Ordinal);
+            Assert.Equal(plain.Stdout, zipped.Stdout);
+        }
+        finally
+        {
+            File.Delete(gz);
+        }
+    }
 }

@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Diagnostics;
 using System.Text.Json;
 using Icmal.Extraction;
+using Icmal.Import;
 using Icmal.Pipeline;
 
 namespace Icmal.Cli.Commands;
@@ -37,7 +38,7 @@ public static class ExtractCommand
                     continue;
                 }
                 var clock = Stopwatch.StartNew();
-                var document = new IncomingDocument(file == "-" ? "stdin" : file, FormatOf(file, bytes!), bytes!, DateTimeOffset.UtcNow, pageUrl);
+                var document = new IncomingDocument(file == "-" ? "stdin" : file, DocumentFile.PageFormat(file == "-" ? null : file, bytes), bytes!, DateTimeOffset.UtcNow, pageUrl);
                 var (extracted, _, error) = IngestPipeline.Extract(document);
                 var article = extracted is null ? null : IngestPipeline.Analyse(document, extracted);
                 double ms = clock.Elapsed.TotalMilliseconds;
@@ -82,45 +83,12 @@ public static class ExtractCommand
         else if (fmt == "json") jsonArray.Add(o);
     }
 
-    private static DocumentFormat FormatOf(string file, byte[] bytes)
-    {
-        string ext = Path.GetExtension(file);
-        if (ext.Equals(".txt", StringComparison.OrdinalIgnoreCase)) return DocumentFormat.TextDump;
-        if (ext.Equals(".html", StringComparison.OrdinalIgnoreCase) || ext.Equals(".htm", StringComparison.OrdinalIgnoreCase)) return DocumentFormat.Html;
-        var head = System.Text.Encoding.Latin1.GetString(bytes, 0, Math.Min(bytes.Length, 1024));
-        return head.Contains("<html", StringComparison.OrdinalIgnoreCase) || head.Contains("<!doctype", StringComparison.OrdinalIgnoreCase)
-            || head.Contains("<body", StringComparison.OrdinalIgnoreCase) || head.Contains("<p>", StringComparison.OrdinalIgnoreCase)
-            ? DocumentFormat.Html : DocumentFormat.TextDump;
-    }
-
     private const long MaxBytes = 64L * 1024 * 1024;
 
     private static async Task<(byte[]? Bytes, string? Error)> ReadAsync(string file, CancellationToken ct)
     {
-        try
-        {
-            if (file == "-")
-            {
-                using var buffer = new MemoryStream();
-                await using var stdin = Console.OpenStandardInput();
-                var chunk = new byte[81920];
-                int n;
-                while ((n = await stdin.ReadAsync(chunk, ct)) > 0)
-                {
-                    if (buffer.Length + n > MaxBytes) return (null, "standard input is larger than 64 MB");
-                    buffer.Write(chunk, 0, n);
-                }
-                return buffer.Length == 0 ? (null, "empty input") : (buffer.ToArray(), null);
-            }
-            var info = new FileInfo(file);
-            if (!info.Exists) return (null, "no such file");
-            if (info.Length > MaxBytes) return (null, "larger than 64 MB");
-            if (info.Length == 0) return (null, "empty file");
-            return (await File.ReadAllBytesAsync(file, ct), null);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            return (null, $"cannot read: {e.Message}");
-        }
+        if (file != "-") return await DocumentFile.ReadAsync(file, MaxBytes, ct);
+        await using var stdin = Console.OpenStandardInput();
+        return await DocumentFile.ReadLimitedAsync(stdin, MaxBytes, " on standard input", ct);
     }
 }
