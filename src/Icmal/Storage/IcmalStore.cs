@@ -48,9 +48,12 @@ public sealed partial class IcmalStore
     /// <summary>Where the database lives, for messages.</summary>
     public string Location { get; }
 
+    private readonly string _setup;
+
     private IcmalStore(Func<DbConnection> connect, SqlDialect dialect, string location)
     {
         _connect = connect;
+        _setup = string.Join(";\n", dialect.ConnectionSetup);
         Dialect = dialect;
         Location = location;
     }
@@ -81,7 +84,8 @@ public sealed partial class IcmalStore
     {
         var conn = _connect();
         await conn.OpenAsync(ct);
-        foreach (string setup in Dialect.ConnectionSetup) await ExecAsync(conn, null, setup, ct);
+        // One batch: a pooled connection is reopened for every call, so these run on the hot path.
+        if (_setup.Length > 0) await ExecAsync(conn, null, _setup, ct);
         return conn;
     }
 
