@@ -36,8 +36,7 @@ public sealed class StoryStage
     public Task<long> AssignAsync(long articleId, Article article, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(article);
-        DateTimeOffset? published = article.Published is { } p && p <= article.Archived.AddDays(1) ? p : null;
-        return AssignAsync(articleId, article.Title, article.Text, published, article.Archived, ct);
+        return AssignAsync(articleId, article.Title, article.Text, article.PlausiblePublished, article.Archived, ct);
     }
 
     private async Task<long> AssignAsync(long articleId, string title, string body, DateTimeOffset? published, DateTimeOffset archived, CancellationToken ct)

@@ -27,6 +27,16 @@ public sealed record Article
     public int StorySize { get; init; }
 
     public string Text => string.Join("\n\n", Blocks.Select(b => b.Text));
+
+    /// <summary>The publication time when it can be believed, else null.</summary>
+    public DateTimeOffset? PlausiblePublished => Plausible(Published, Archived);
+
+    /// <summary>
+    /// A publication time more than a day after the page was archived is a page's "now" or a typo, not when the
+    /// article appeared; ordering and story time ignore it.
+    /// </summary>
+    public static DateTimeOffset? Plausible(DateTimeOffset? published, DateTimeOffset archived) =>
+        published is { } p && p <= archived.AddDays(1) ? p : null;
 }
 
 /// <summary>A story: articles about one event, grouped as they arrive.</summary>

@@ -65,8 +65,7 @@ public sealed partial class IcmalStore
         {
             var archived = DateTimeOffset.Parse(r.GetString(4), CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal);
             DateTimeOffset? published = r.IsDBNull(3) ? null : DateTimeOffset.Parse(r.GetString(3), CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal);
-            if (published > archived.AddDays(1)) published = null;
-            rows.Add(new ClusterRow(r.GetInt64(0), r.GetString(1), r.GetString(2), published, archived, r.IsDBNull(5) ? null : r.GetInt64(5)));
+            rows.Add(new ClusterRow(r.GetInt64(0), r.GetString(1), r.GetString(2), Article.Plausible(published, archived), archived, r.IsDBNull(5) ? null : r.GetInt64(5)));
         }
         return rows;
     }

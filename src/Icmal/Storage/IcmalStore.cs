@@ -148,7 +148,7 @@ public sealed partial class IcmalStore
             ("@doc", documentId), ("@url", article.Url), ("@title", article.Title), ("@derived", article.TitleDerived ? 1 : 0),
             ("@authors", JsonSerializer.Serialize(article.Authors, Json)), ("@published", IsoOrNull(article.Published)),
             ("@modified", IsoOrNull(article.Modified)), ("@archived", Iso(article.Archived)),
-            ("@sort", Iso(article.Published is { } p && p <= article.Archived.AddDays(1) ? p : article.Archived)),
+            ("@sort", Iso(article.PlausiblePublished ?? article.Archived)),
             ("@site", article.Site), ("@language", article.Language), ("@image", article.ImageUrl),
             ("@tags", JsonSerializer.Serialize(article.Tags, Json)), ("@origName", article.Original?.Name),
             ("@origUrl", article.Original?.Url), ("@blocks", BlockCodec.Encode(article.Blocks)), ("@body", body),

@@ -59,4 +59,31 @@ public sealed class StoreTests
         Assert.Equal(hostile, back.Text);
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
     }
+
+    [Fact]
+    public async Task A_publication_date_after_archiving_does_not_put_an_article_first()
+    {
+        using var folder = new TempFolder();
+        var store = await IcmalStore.OpenSqliteAsync(folder.Path, Ct);
+        var now = new DateTimeOffset(2025, 10, 27, 12, 0, 0, TimeSpan.FromHours(4));
+        async Task<long> AddAsync(string title, DateTimeOffset archived, DateTimeOffset published)
+        {
+            byte[] raw = System.Text.Encoding.UTF8.GetBytes(title);
+            var article = new Article
+            {
+                Id = 0, DocumentId = 0, Origin = title, Title = title, Archived = archived, Published = published,
+                Blocks = [new ArticleBlock(BlockKind.Paragraph, title)],
+            };
+            return (await store.AddArticleAsync(new NewDocument(Hashing.Sha256Hex(raw), title, null, "text", "utf-8", raw, archived), article, Ct)).ArticleId;
+        }
+        long recent = await AddAsync("recent", now, now.AddDays(-2));
+        long future = await AddAsync("says it is from next month", now.AddDays(-5), now.AddDays(30));
+
+        var list = await store.ListArticlesAsync(new ArticleQuery(), Ct);
+
+        Assert.Equal([recent, future], list.Select(a => a.Id));
+        Assert.Null(list[1].PlausiblePublished);
+        Assert.Equal(now.AddDays(30), list[1].Published);
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+    }
 }
