@@ -66,9 +66,9 @@ public static class EvalExtractionCommands
             bool v = parse.GetValue(verbose);
             try
             {
-                var score = ExtractionEvaluation.EvaluateDates(path, v ? (file, want, got) =>
+                var score = ExtractionEvaluation.EvaluateDates(path, v ? (file, want, got, from) =>
                 {
-                    if (!string.Equals(want, got, StringComparison.Ordinal)) Console.Out.WriteLine($"{file}\twant {want ?? "-"}\tgot {got ?? "-"}");
+                    if (!string.Equals(want, got, StringComparison.Ordinal)) Console.Out.WriteLine($"{file}\twant {want ?? "-"}\tgot {got ?? "-"}\tfrom {from ?? "-"}");
                 } : null);
                 var c = CultureInfo.InvariantCulture;
                 Console.Out.WriteLine(string.Create(c, $"set        {path}"));

@@ -24,8 +24,16 @@ public static partial class DateText
     /// Finds the first full date in <paramref name="text"/>. <paramref name="monthFirst"/> reads "10/18/2019" as
     /// month/day (American pages); <paramref name="defaultYear"/> completes "oktyabrın 21-də" when the year is known.
     /// </summary>
-    public static bool TryFind(string text, bool monthFirst, int? defaultYear, out DateTimeOffset value)
+    public static bool TryFind(string text, bool monthFirst, int? defaultYear, out DateTimeOffset value) =>
+        TryFind(text, monthFirst, defaultYear, out value, out _);
+
+    /// <summary>
+    /// Finds the first full date in <paramref name="text"/>; <paramref name="revision"/> tells that the only date
+    /// found is labelled as a revision ("Updated 5 May 2020", "mis à jour le 7 janvier 2020").
+    /// </summary>
+    public static bool TryFind(string text, bool monthFirst, int? defaultYear, out DateTimeOffset value, out bool revision)
     {
+        revision = false;
         ArgumentNullException.ThrowIfNull(text);
         value = default;
         if (text.Length > 20_000) text = text[..20_000];
@@ -85,7 +93,11 @@ public static partial class DateText
             }
         }
 
-        if (found.Count == 0 && labelled is { } update) found.Add(update);
+        if (found.Count == 0 && labelled is { } update)
+        {
+            found.Add(update);
+            revision = true;
+        }
         if (found.Count == 0) return false;
         var first = found[0];
         foreach (var f in found) if (f.At < first.At) first = f;
@@ -169,6 +181,14 @@ public static partial class DateText
                 value = DateTimeOffset.FromUnixTimeSeconds(n);
                 return true;
             }
+        }
+        var dayFirst = DashedDayFirst().Match(text);
+        if (dayFirst.Success)
+        {
+            // "01-11-2023 10:29": day first, as everywhere but the United States, whose pages write slashes.
+            int a = Int(dayFirst.Groups["a"]), b = Int(dayFirst.Groups["b"]);
+            if (a <= 12 && b > 12) (a, b) = (b, a);
+            if (Build(Int(dayFirst.Groups["y"]), b, a, dayFirst.Groups["h"], dayFirst.Groups["min"], out value)) return true;
         }
         if (DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AllowWhiteSpaces, out var parsed) && parsed.Year is >= 1990 and <= 2100
             && (text.Contains(':', StringComparison.Ordinal) || text.Contains(',', StringComparison.Ordinal) || char.IsLetter(text[0])))
@@ -268,8 +288,11 @@ public static partial class DateText
         return [.. list];
     }
 
-    [GeneratedRegex(@"(?<!\d)(?<y>(19|20)\d\d)-(?<m>[01]?\d)-(?<d>[0-3]?\d)(?:[T ](?<h>[0-2]\d):(?<min>[0-5]\d)(?::(?<s>[0-5]\d)(?:[.,]\d+)?)?\s?(?<z>Z|[+-][0-2]\d:?[0-5]\d)?)?(?!\d)", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"(?<!\d)(?<y>(19|20)\d\d)-(?<m>[01]?\d)-(?<d>[0-3]?\d)(?:[T ](?<h>[0-2]\d):(?<min>[0-5]\d)(?::(?<s>[0-5]?\d)(?:[.,]\d+)?)?\s?(?<z>Z|[+-][0-2]\d:?[0-5]\d)?)?(?!\d)", RegexOptions.CultureInvariant)]
     private static partial Regex IsoDate();
+
+    [GeneratedRegex(@"^(?<a>[0-3]?\d)-(?<b>[01]?\d)-(?<y>(19|20)\d\d)(?:[T ](?<h>[0-2]?\d):(?<min>[0-5]\d))?", RegexOptions.CultureInvariant)]
+    private static partial Regex DashedDayFirst();
 
     [GeneratedRegex(@"(?<![\d.])(?<a>[0-3]?\d)(?<sep>[./])\s?(?<b>[01]?\d)\k<sep>\s?(?<y>(19|20)\d\d|\d\d)(?![\d.]\d)(?:\D{0,8}?(?<h>[0-2]?\d)[:.](?<min>[0-5]\d)(?!\d))?", RegexOptions.CultureInvariant)]
     private static partial Regex NumericDate();

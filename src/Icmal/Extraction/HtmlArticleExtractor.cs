@@ -94,12 +94,13 @@ public static partial class HtmlArticleExtractor
                 blocks.RemoveAt(0);
         }
 
-        var (published, modified) = Dates(index, meta, root, selected, allBlocks, pageUrl);
+        var (published, modified) = PublicationDate.Choose(html, index, meta, root, selected, allBlocks, pageUrl);
         return new ExtractedArticle
         {
             Title = title,
             Authors = meta.Authors,
-            Published = published,
+            Published = published?.Value,
+            PublishedFrom = published?.From,
             Modified = modified,
             Site = meta.Site,
             CanonicalUrl = meta.Canonical,
@@ -173,120 +174,4 @@ public static partial class HtmlArticleExtractor
         }
         return result;
     }
-
-    /// <summary>
-    /// Publication and modification time. Structured data first (JSON-LD, meta), then the URL, then &lt;time&gt;
-    /// and date-classed elements near the article, then the article's own text; the page's other dates (today's
-    /// date in a header, dates of teasers) are looked at last.
-    /// </summary>
-    private static (DateTimeOffset? Published, DateTimeOffset? Modified) Dates(PageIndex index, PageMetadata meta, PageNode root, List<PageBlock> selected, List<PageBlock> allBlocks, Uri? pageUrl)
-    {
-        DateTimeOffset? modified = meta.Modified;
-        string? url = pageUrl?.ToString() ?? meta.Canonical;
-        DateTimeOffset? fromUrl = url is not null ? UrlDate(url) : null;
-        if (meta.Published is { } p)
-        {
-            // A full date in the address is what the site filed the article under; a structured date a day
-            // off is a time-zone conversion of the same moment.
-            if (fromUrl is { } u && Math.Abs((p.Date - u.Date).TotalDays) <= 1) return (new DateTimeOffset(u.Year, u.Month, u.Day, p.Hour, p.Minute, 0, p.Offset), modified);
-            // A UTC timestamp is often a day off the local date the page shows its readers: the shown date wins.
-            if (p.Offset == TimeSpan.Zero && ShownDate(index, root) is { } shown && Math.Abs((p.Date - shown.Date).TotalDays) == 1)
-                return (new DateTimeOffset(shown.Year, shown.Month, shown.Day, 0, 0, 0, DateText.BakuOffset), modified);
-            return (p, modified);
-        }
-        if (fromUrl is not null) return (fromUrl, modified);
-
-        bool monthFirst = meta.Language is "en" && (url?.Contains(".com", StringComparison.Ordinal) ?? true);
-
-        // Marked-up publication times.
-        foreach (var el in index.MarkedDates)
-        {
-            if (FromElement(el, monthFirst) is { } d) return (d, modified);
-        }
-
-        // <time> and date-classed elements: first those inside or just before the article.
-        var rootEl = root.Element;
-        DateTimeOffset? outside = null;
-        int scanned = 0;
-        foreach (var el in index.DateLike)
-        {
-            if (++scanned > 400) break;
-            if (el.LocalName is "body" or "html" or "main" || el.ChildElementCount > 12) continue;
-            var d = FromElement(el, monthFirst);
-            if (d is null) continue;
-            if (rootEl.Contains(el) || IsNear(el, rootEl)) return (d, modified);
-            outside ??= d;
-        }
-
-        // The article's own text: a dateline or a "published on" line.
-        int checkedBlocks = 0;
-        foreach (var b in selected)
-        {
-            if (++checkedBlocks > 40) break;
-            if (b.Text.Length > 400) continue;
-            if (DateText.TryFind(b.Text, monthFirst, null, out var d)) return (d, modified);
-        }
-        if (outside is not null) return (outside, modified);
-        if (modified is not null) return (modified, modified);
-
-        // Last: the first short line of the page that carries a date.
-        int lines = 0;
-        foreach (var b in allBlocks)
-        {
-            if (++lines > 1500) break;
-            if (b.Text.Length > 160) continue;
-            if (DateText.TryFind(b.Text, monthFirst, null, out var d) && d <= DateTimeOffset.UtcNow.AddDays(2)) return (d, modified);
-        }
-        return (null, null);
-    }
-
-    /// <summary>The first date written out as text (not in an attribute) in a date-like element at the article.</summary>
-    private static DateTimeOffset? ShownDate(PageIndex index, PageNode root)
-    {
-        int scanned = 0;
-        foreach (var el in index.DateLike)
-        {
-            if (++scanned > 200) break;
-            if (el.ChildElementCount > 12) continue;
-            if (!root.Element.Contains(el) && !IsNear(el, root.Element)) continue;
-            string text = el.TextContent;
-            if (text.Length is < 6 or > 200) continue;
-            if (DateText.TryFind(text, out var d)) return d;
-        }
-        return null;
-    }
-
-    private static bool IsNear(IElement el, IElement root)
-    {
-        // An element in the article's header: same parent chain within three levels of the article root.
-        var parent = root.ParentElement;
-        for (int i = 0; i < 3 && parent is not null; i++, parent = parent.ParentElement)
-            if (parent.Contains(el)) return true;
-        return false;
-    }
-
-    private static DateTimeOffset? FromElement(IElement el, bool monthFirst)
-    {
-        foreach (string attr in (string[])["datetime", "content", "data-datetime", "data-date", "title"])
-        {
-            if (el.GetAttribute(attr) is { Length: >= 8 and < 80 } v && DateText.TryParseMachine(v, out var d)) return d;
-        }
-        string text = el.TextContent;
-        if (text.Length is < 6 or > 300) return null;
-        return DateText.TryFind(text, monthFirst, null, out var t) ? t : null;
-    }
-
-    private static DateTimeOffset? UrlDate(string url)
-    {
-        var m = UrlDatePattern().Match(url);
-        if (!m.Success) return null;
-        int y = int.Parse(m.Groups["y"].ValueSpan, System.Globalization.CultureInfo.InvariantCulture);
-        int mo = int.Parse(m.Groups["m"].ValueSpan, System.Globalization.CultureInfo.InvariantCulture);
-        int d = int.Parse(m.Groups["d"].ValueSpan, System.Globalization.CultureInfo.InvariantCulture);
-        if (y is < 1995 or > 2100 || mo is < 1 or > 12 || d < 1 || d > DateTime.DaysInMonth(y, mo)) return null;
-        return new DateTimeOffset(y, mo, d, 0, 0, 0, DateText.BakuOffset);
-    }
-
-    [GeneratedRegex(@"[/_-](?<y>(19|20)\d\d)[/_.-]?(?<m>[01]\d)[/_.-]?(?<d>[0-3]\d)(?:[/_.-]|$)", RegexOptions.CultureInvariant)]
-    private static partial Regex UrlDatePattern();
 }

@@ -115,7 +115,7 @@ public static class ExtractionEvaluation
         {
             var (article, _, error) = IngestPipeline.Extract(doc);
             if (article is null) return (null, null, error);
-            return (article.Text, new ExtractedArticleView(article.Published), null);
+            return (article.Text, new ExtractedArticleView(article.Published, article.PublishedFrom), null);
         }
 #pragma warning disable CA1031 // The evaluation must count a crash as a failed page, as upstream does, and go on.
         catch (Exception e)
@@ -163,7 +163,7 @@ public static class ExtractionEvaluation
         return new SnippetScore(pages, tp, fn, fp, tn, failures, Timing.Of(times));
     }
 
-    public static DateScore EvaluateDates(string dir, Action<string, string?, string?>? onPage = null)
+    public static DateScore EvaluateDates(string dir, Action<string, string?, string?, string?>? onPage = null)
     {
         ArgumentNullException.ThrowIfNull(dir);
         WarmUp(dir);
@@ -181,7 +181,7 @@ public static class ExtractionEvaluation
             if (found is null) none++;
             else if (entry.Date is not null && string.Equals(found, entry.Date, StringComparison.Ordinal)) right++;
             else wrong++;
-            onPage?.Invoke(entry.File, entry.Date, found);
+            onPage?.Invoke(entry.File, entry.Date, found, article?.PublishedFrom);
         }
         return new DateScore(entries, right, wrong, none, Timing.Of(times));
     }
@@ -229,4 +229,5 @@ public static class ExtractionEvaluation
 }
 
 /// <summary>The fields of an extracted article the date evaluation reads.</summary>
-public sealed record ExtractedArticleView(DateTimeOffset? Published);
+/// <param name="PublishedFrom">Where the date was read (see <see cref="ExtractedArticle.PublishedFrom"/>).</param>
+public sealed record ExtractedArticleView(DateTimeOffset? Published, string? PublishedFrom);

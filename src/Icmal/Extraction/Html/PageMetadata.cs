@@ -13,8 +13,15 @@ internal sealed partial class PageMetadata
     public string? H1;
     public string? DocumentTitle;
     public List<string> Authors = [];
-    public DateTimeOffset? Published;
+    /// <summary>The publication time the page states outright: the article's JSON-LD, publication meta tags, an element marked datePublished.</summary>
+    public StatedDate? Published;
+    /// <summary>A generic date (Dublin Core date, a creation time) whose meaning the page leaves open.</summary>
+    public StatedDate? WeakPublished;
+    /// <summary>The date of another creative work on the page (a video's upload, a HowTo's publication).</summary>
+    public StatedDate? OtherPublished;
     public DateTimeOffset? Modified;
+    /// <summary>Every date the metadata states, whatever it names: evidence that a date shown to readers is the page's own.</summary>
+    public List<DateTimeOffset> StatedDates = [];
     public string? Site;
     public string? Canonical;
     public string? Language;
@@ -113,15 +120,18 @@ internal sealed partial class PageMetadata
             }
         }
 
-        m.Published ??= FirstMeta(m, PublishedMeta) ?? MarkedDate(index) ?? WeakMetaOrShown(m, index)
-            ?? m.otherJsonLdPublished ?? FirstMeta(m, UploadMeta);
-        // Nothing structured: a date shown in the headline's block, unless the address carries a date (that comes first).
-        if (m.Published is null && !UrlHasDate(pageUrl?.ToString() ?? index.Canonical?.GetAttribute("href"))) m.Published = ShownNearHeadline(index);
+        m.Published ??= FirstMeta(m, PublishedMeta) ?? MarkedDate(index);
+        m.WeakPublished = FirstMeta(m, WeakPublishedMeta);
+        m.OtherPublished ??= FirstMeta(m, UploadMeta);
         foreach (string key in ModifiedMeta)
         {
             if (m.Modified is not null) break;
             if (Get(m, key) is { } v && DateText.TryParseMachine(v, out var d)) m.Modified = d;
         }
+        foreach (string[] keys in (string[][])[PublishedMeta, WeakPublishedMeta, UploadMeta, ModifiedMeta])
+            foreach (string key in keys)
+                if (Get(m, key) is { } v && DateText.TryParseMachine(v, out var d)) m.StatedDates.Add(d);
+        if (m.Modified is { } modified) m.StatedDates.Add(modified);
 
         m.Canonical = Absolute(index.Canonical?.GetAttribute("href"), pageUrl)
             ?? Absolute(Get(m, "og:url"), pageUrl);
@@ -135,68 +145,30 @@ internal sealed partial class PageMetadata
         return m;
     }
 
-    private DateTimeOffset? otherJsonLdPublished;
-
-    private static DateTimeOffset? FirstMeta(PageMetadata m, string[] keys)
+    private static StatedDate? FirstMeta(PageMetadata m, string[] keys)
     {
         foreach (string key in keys)
-            if (Get(m, key) is { } v && DateText.TryParseMachine(v, out var d)) return d;
+            if (Get(m, key) is { } v && DateText.TryParseMachine(v, out var d)) return new StatedDate(d, "meta " + key);
         return null;
     }
 
     /// <summary>A machine-readable date on an element marked as the publication time (itemprop=datePublished, time[pubdate]).</summary>
-    private static DateTimeOffset? MarkedDate(PageIndex index)
+    private static StatedDate? MarkedDate(PageIndex index)
     {
         foreach (var el in index.MarkedDates)
         {
-            foreach (string attr in (string[])["datetime", "content"])
-                if (el.GetAttribute(attr) is { Length: >= 8 and < 80 } v && DateText.TryParseMachine(v, out var d)) return d;
+            // abbr[title] is the microformats way (hAtom "published").
+            foreach (string attr in (string[])["datetime", "content", "title"])
+                if (el.GetAttribute(attr) is { Length: >= 8 and < 80 } v && DateText.TryParseMachine(v, out var d)) return new StatedDate(d, "marked " + el.LocalName);
         }
         // The index files every <time> under DateLike, also those carrying itemprop=datePublished.
         foreach (var el in index.DateLike)
         {
             if (el.LocalName != "time" || el.GetAttribute("itemprop") is not { } prop
                 || !prop.Contains("datePublished", StringComparison.OrdinalIgnoreCase)) continue;
-            if (el.GetAttribute("datetime") is { Length: >= 8 and < 80 } v && DateText.TryParseMachine(v, out var d)) return d;
+            if (el.GetAttribute("datetime") is { Length: >= 8 and < 80 } v && DateText.TryParseMachine(v, out var d)) return new StatedDate(d, "marked time");
         }
         return null;
-    }
-
-    /// <summary>
-    /// A generic meta date (Dublin Core "date", a creation time), unless the page shows its readers another date
-    /// next to the headline: a time or date-classed element in the headline's block. The shown date is what the
-    /// publisher presents as the article's date; the generic one is often when the record was created or saved.
-    /// </summary>
-    private static DateTimeOffset? WeakMetaOrShown(PageMetadata m, PageIndex index)
-    {
-        if (FirstMeta(m, WeakPublishedMeta) is not { } weak) return null;
-        return ShownNearHeadline(index) is { } shown && shown.Date != weak.Date ? shown : weak;
-    }
-
-    private static DateTimeOffset? ShownNearHeadline(PageIndex index)
-    {
-        if (index.H1 is not { } h1) return null;
-        var block = h1.ParentElement;
-        for (int i = 0; i < 2 && block?.ParentElement is { } up && up.LocalName is not ("body" or "html"); i++) block = up;
-        if (block is null || block.LocalName is "body" or "html") return null;
-        int scanned = 0;
-        foreach (var el in index.DateLike)
-        {
-            if (++scanned > 200) break;
-            if (el.ChildElementCount > 6 || !block.Contains(el) || InList(el, block)) continue;
-            if (el.GetAttribute("datetime") is { Length: >= 8 and < 80 } v && DateText.TryParseMachine(v, out var d)) return d;
-            string text = el.TextContent;
-            if (text.Length is >= 6 and <= 120 && DateText.TryFind(text, out var t)) return t;
-        }
-        return null;
-    }
-
-    /// <summary>Whether an element sits in a list item inside <paramref name="block"/>: teasers, event calendars.</summary>
-    private static bool InList(IElement el, IElement block)
-    {
-        for (var e = el.ParentElement; e is not null && e != block; e = e.ParentElement)
-            if (e.LocalName is "li" or "aside" or "nav") return true;
-        return false;
     }
 
     private static string? Get(PageMetadata m, string key) => m.Meta.TryGetValue(key, out var v) ? Whitespace.Fold(v) : null;
@@ -219,9 +191,9 @@ internal sealed partial class PageMetadata
                     {
                         // Other creative works (HowTo, Product, MediaObject...) still date themselves; they count
                         // when nothing on the page names an article's publication.
-                        if (m.otherJsonLdPublished is null && type is not ("WebSite" or "Organization" or "Person" or "BreadcrumbList" or "Event" or "Place")
+                        if (m.OtherPublished is null && type is not ("WebSite" or "Organization" or "Person" or "BreadcrumbList" or "Event" or "Place")
                             && (Str(item, "datePublished") ?? Str(item, "uploadDate")) is { } od && DateText.TryParseMachine(od, out var odv))
-                            m.otherJsonLdPublished = odv;
+                            m.OtherPublished = new StatedDate(odv, "json-ld " + type);
                         continue;
                     }
                     bool strong = type != "WebPage" && type != "ItemPage" && type != "VideoObject";
@@ -229,11 +201,17 @@ internal sealed partial class PageMetadata
                     if (Str(item, "datePublished") is { } dp && DateText.TryParseMachine(dp, out var d))
                     {
                         // An article's own date outranks the date of the web page around it.
-                        if (strong && !publishedByArticle) { m.Published = d; publishedByArticle = true; }
-                        else m.Published ??= d;
+                        var stated = new StatedDate(d, "json-ld " + type);
+                        if (strong && !publishedByArticle) { m.Published = stated; publishedByArticle = true; }
+                        else m.Published ??= stated;
+                        m.StatedDates.Add(d);
                     }
-                    if (Str(item, "dateModified") is { } dm && DateText.TryParseMachine(dm, out var dmod)) m.Modified ??= dmod;
-                    if (strong && m.Published is null && Str(item, "dateCreated") is { } dc && DateText.TryParseMachine(dc, out var dcv)) m.Published = dcv;
+                    if (Str(item, "dateModified") is { } dm && DateText.TryParseMachine(dm, out var dmod)) { m.Modified ??= dmod; m.StatedDates.Add(dmod); }
+                    if (Str(item, "dateCreated") is { } dc && DateText.TryParseMachine(dc, out var dcv))
+                    {
+                        if (strong && m.Published is null) m.Published = new StatedDate(dcv, "json-ld " + type + " dateCreated");
+                        m.StatedDates.Add(dcv);
+                    }
                     if (m.Authors.Count == 0 && item.TryGetProperty("author", out var a)) foreach (string n in Names(a)) AddAuthor(m.Authors, n);
                     if (strong && item.TryGetProperty("articleBody", out var ab) && ab.ValueKind == JsonValueKind.String && ab.GetString() is { Length: > 0 } body)
                         m.ArticleBody ??= System.Net.WebUtility.HtmlDecode(body);
@@ -374,11 +352,6 @@ internal sealed partial class PageMetadata
         foreach (char c in primary) if (!char.IsAsciiLetter(c)) return null;
         return primary.ToLowerInvariant();
     }
-
-    private static bool UrlHasDate(string? url) => url is not null && UrlDate().IsMatch(url);
-
-    [GeneratedRegex(@"[/_-](19|20)\d\d[/_.-]?[01]\d[/_.-]?[0-3]\d(?:[/_.-]|$)", RegexOptions.CultureInvariant)]
-    private static partial Regex UrlDate();
 
     [GeneratedRegex(@"^(by|von|par|por|di|автор|müəllif|yazar)\s*:?\s+", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
     private static partial Regex ByPrefix();

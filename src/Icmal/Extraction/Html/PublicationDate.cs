@@ -1,0 +1,318 @@
+using System.Text.RegularExpressions;
+using AngleSharp.Dom;
+using Icmal.Model;
+using Icmal.Text;
+
+namespace Icmal.Extraction.Html;
+
+/// <summary>A date a page states, and where it was read: the evidence behind an article's date.</summary>
+internal readonly record struct StatedDate(DateTimeOffset Value, string From);
+
+/// <summary>
+/// Chooses an article page's publication time from everything the page says about dates.
+/// </summary>
+/// <remarks>
+/// Pages carry many dates: the publication and revision times in their metadata, the date shown under the
+/// headline, dates in the address, in teasers, comments, calendars and "today is" headers. The order below
+/// is the order of trust, and each step says why it sits where it does:
+/// <list type="number">
+/// <item>The date shown to readers at the headline, when the metadata backs it: it is the same day as the
+/// stated publication within a time-zone difference, or it is another date the metadata states (the revision
+/// time, a Dublin Core date). Editors and readers go by the shown date; the metadata's publication field is
+/// often when the record was created, imported or first drafted.</item>
+/// <item>The publication time stated in structured data (the article's JSON-LD, publication meta tags, an
+/// element marked datePublished), on the publisher's calendar: a UTC timestamp is a day off the publisher's
+/// date for hours of every day.</item>
+/// <item>A full date in the address or the canonical address, which is what the site filed the article under.</item>
+/// <item>The date shown at the headline on its own, then generic metadata (Dublin Core date, creation times,
+/// the upload time of a video page).</item>
+/// <item>Date elements in or next to the article, then the article's own date lines ("Erstellt am: …",
+/// a dateline) before dates inside its prose.</item>
+/// <item>Publication keys in the page's inline script data, then the revision time.</item>
+/// <item>The first date line of the page outside navigation, teaser lists and comments.</item>
+/// </list>
+/// </remarks>
+internal static partial class PublicationDate
+{
+    public static (StatedDate? Published, DateTimeOffset? Modified) Choose(
+        string html, PageIndex index, PageMetadata meta, PageNode root, List<PageBlock> selected, List<PageBlock> allBlocks, Uri? pageUrl)
+    {
+        DateTimeOffset? modified = meta.Modified;
+        string? url = pageUrl?.ToString() ?? meta.Canonical;
+        bool monthFirst = meta.Language is "en" && (url?.Contains(".com", StringComparison.Ordinal) ?? true);
+        StatedDate? fromUrl = UrlDate(pageUrl?.ToString(), "address") ?? UrlDate(meta.Canonical, "canonical address");
+        StatedDate? shown = ShownAtHeadline(index, meta, allBlocks, monthFirst);
+
+        if (meta.Published is { } stated)
+        {
+            if (shown is { } s && s.Value.Date != stated.Value.Date && Backs(meta, fromUrl, stated, s)) return (s, modified);
+            // A full date in the address is what the site filed the article under; a structured date a day
+            // off is a time-zone conversion of the same moment.
+            if (fromUrl is { } u && Math.Abs((stated.Value.Date - u.Value.Date).TotalDays) <= 1)
+            {
+                var p = stated.Value;
+                return (new StatedDate(new DateTimeOffset(u.Value.Year, u.Value.Month, u.Value.Day, p.Hour, p.Minute, 0, p.Offset), u.From), modified);
+            }
+            return (OnPublisherCalendar(stated, pageUrl ?? Absolute(meta.Canonical), meta.Language), modified);
+        }
+        // Marked-up publication times without a machine-readable value ("<span itemprop=datePublished>9. Mai</span>").
+        foreach (var el in index.MarkedDates)
+        {
+            if (FromElement(el, monthFirst) is { } d) return (new StatedDate(d, "marked " + el.LocalName), modified);
+        }
+        if (shown is not null) return (shown, modified);
+        if (fromUrl is not null) return (fromUrl, modified);
+        if (meta.WeakPublished is { } weak) return (OnPublisherCalendar(weak, pageUrl ?? Absolute(meta.Canonical), meta.Language), modified);
+        if (meta.OtherPublished is { } other) return (other, modified);
+
+        // <time> and date-classed elements: first those inside or just before the article.
+        var rootEl = root.Element;
+        StatedDate? outside = null;
+        int scanned = 0;
+        foreach (var el in index.DateLike)
+        {
+            if (++scanned > 400) break;
+            if (el.LocalName is "body" or "html" or "main" || el.ChildElementCount > 12 || IsAccountDate(el)) continue;
+            var d = FromElement(el, monthFirst);
+            if (d is null) continue;
+            if (rootEl.Contains(el) || IsNear(el, rootEl)) return (new StatedDate(d.Value, "date element at the article"), modified);
+            if (outside is null && !InTeaserOrAside(el)) outside = new StatedDate(d.Value, "date element");
+        }
+
+        // The article's own text: a date line ("Erstellt am: 30.01.2022", a dateline) before a date in its prose,
+        // where it is as likely to be a date the story is about.
+        if (FirstDateLine(selected, monthFirst, maxLength: 80, maxBlocks: 40) is { } line) return (new StatedDate(line, "date line in the article"), modified);
+        if (FirstDateLine(selected, monthFirst, maxLength: 400, maxBlocks: 40) is { } prose) return (new StatedDate(prose, "date in the article's text"), modified);
+        if (outside is not null) return (outside, modified);
+        if (ScriptDataDate(html) is { } script) return (script, modified);
+        if (modified is { } m) return (new StatedDate(m, "revision time"), modified);
+
+        // Last: the first short line of the page that carries a date, outside navigation, teasers and comments.
+        if (PageLine(allBlocks, monthFirst, strict: true) is { } pageLine) return (new StatedDate(pageLine, "date line on the page"), modified);
+        if (PageLine(allBlocks, monthFirst, strict: false) is { } anyLine) return (new StatedDate(anyLine, "date line on the page"), modified);
+        return (null, null);
+    }
+
+    /// <summary>
+    /// Whether the page's metadata backs a shown date over the stated publication: the two are a time-zone
+    /// difference apart, or the shown date is another date the metadata or the address states.
+    /// </summary>
+    private static bool Backs(PageMetadata meta, StatedDate? fromUrl, StatedDate stated, StatedDate shown)
+    {
+        if (Math.Abs((stated.Value.Date - shown.Value.Date).TotalDays) <= 1) return true;
+        if (fromUrl is { } u && u.Value.Date == shown.Value.Date) return true;
+        foreach (var d in meta.StatedDates)
+            if (d.Date == shown.Value.Date) return true;
+        return false;
+    }
+
+    /// <summary>
+    /// The date shown to readers at the headline: in the few blocks around the headline, up to the next
+    /// heading (teasers and related stories start with their own headlines), a date element's machine-readable
+    /// value or a short date line. Teaser list items and links do not count.
+    /// </summary>
+    private static StatedDate? ShownAtHeadline(PageIndex index, PageMetadata meta, List<PageBlock> blocks, bool monthFirst)
+    {
+        int at = HeadlineBlock(index, meta, blocks);
+        if (at < 0) return null;
+        var headline = blocks[at].Owner.Element;
+        // A date labelled as a revision ("Article mis à jour le 7 janvier 2020") counts only when no other is shown.
+        StatedDate? revised = null;
+        int prose = 0, headings = 0;
+        for (int i = at + 1; i < blocks.Count && i <= at + 8; i++)
+        {
+            var b = blocks[i];
+            // Subheadlines sit between the headline and the body; a heading after the body has begun, or a
+            // third one, starts something else.
+            if (b.Kind == BlockKind.Heading && (prose > 0 || ++headings > 2)) break;
+            if (b.Text.Length > 80 && b.Kind != BlockKind.Heading && ++prose >= 2) break;
+            if (ShownIn(index, b, headline, monthFirst, out bool revision) is { } d)
+            {
+                if (!revision) return d;
+                revised ??= d;
+            }
+        }
+        for (int i = at - 1; i >= 0 && i >= at - 3; i--)
+        {
+            var b = blocks[i];
+            if (b.Kind == BlockKind.Heading || b.Owner.InBoilerplate) break;
+            if (ShownIn(index, b, headline, monthFirst, out bool revision) is { } d)
+            {
+                if (!revision) return d;
+                revised ??= d;
+            }
+        }
+        return revised;
+    }
+
+    private static StatedDate? ShownIn(PageIndex index, PageBlock b, IElement headline, bool monthFirst, out bool revision)
+    {
+        revision = false;
+        if (b.Kind == BlockKind.ListItem || b.LinkDensity > 0.5) return null;
+        var owner = b.Owner.Element;
+        if (IsAccountDate(owner)) return null;
+        if (!owner.Contains(headline))
+        {
+            int scanned = 0;
+            foreach (var el in index.DateLike)
+            {
+                if (++scanned > 400) break;
+                if (!owner.Contains(el) || el.ChildElementCount > 6 || el.LocalName is "a") continue;
+                if (el.GetAttribute("datetime") is { Length: >= 8 and < 80 } v && DateText.TryParseMachine(v, out var d)) return new StatedDate(d, "shown at the headline");
+                string text = el.TextContent;
+                if (text.Length is >= 6 and <= 120 && DateText.TryFind(text, monthFirst, null, out var t, out revision)) return new StatedDate(t, "shown at the headline");
+            }
+        }
+        if (b.Text.Length is < 6 or > 120) return null;
+        return DateText.TryFind(Whitespace.Fold(b.Text), monthFirst, null, out var line, out revision) ? new StatedDate(line, "shown at the headline") : null;
+    }
+
+    /// <summary>The block of the page's headline: the first h1, or the first heading that reads as the title.</summary>
+    private static int HeadlineBlock(PageIndex index, PageMetadata meta, List<PageBlock> blocks)
+    {
+        int limit = Math.Min(blocks.Count, 3000);
+        // A one-word h1 ("Details", "News") is a section label or a screen-reader heading; the title's heading is the headline.
+        if (index.H1 is { } h1 && (Whitespace.Fold(h1.TextContent).Length >= 12 || meta.Title is not { Length: >= 12 }))
+        {
+            for (int i = 0; i < limit; i++)
+            {
+                var owner = blocks[i].Owner.Element;
+                if (owner == h1 || h1.Contains(owner)) return i;
+            }
+        }
+        if (meta.Title is { Length: >= 12 } title)
+        {
+            for (int i = 0; i < limit; i++)
+            {
+                if (blocks[i].Kind != BlockKind.Heading || blocks[i].Text.Length < 12) continue;
+                string text = Whitespace.Fold(blocks[i].Text);
+                if (title.Contains(text, StringComparison.Ordinal) || text.Contains(title, StringComparison.Ordinal)) return i;
+            }
+        }
+        if (index.H1 is { } anyH1)
+        {
+            for (int i = 0; i < limit; i++)
+                if (blocks[i].Owner.Element == anyH1 || anyH1.Contains(blocks[i].Owner.Element)) return i;
+        }
+        return -1;
+    }
+
+    private static DateTimeOffset? FirstDateLine(List<PageBlock> blocks, bool monthFirst, int maxLength, int maxBlocks)
+    {
+        int checkedBlocks = 0;
+        foreach (var b in blocks)
+        {
+            if (++checkedBlocks > maxBlocks) break;
+            if (b.Text.Length > maxLength) continue;
+            if (DateText.TryFind(b.Text, monthFirst, null, out var d)) return d;
+        }
+        return null;
+    }
+
+    private static DateTimeOffset? PageLine(List<PageBlock> blocks, bool monthFirst, bool strict)
+    {
+        int lines = 0;
+        var latest = DateTimeOffset.UtcNow.AddDays(2);
+        foreach (var b in blocks)
+        {
+            if (++lines > 1500) break;
+            if (b.Text.Length > 160) continue;
+            if (strict && (b.Owner.InBoilerplate || b.Kind == BlockKind.ListItem || InTeaserOrAside(b.Owner.Element) || IsAccountDate(b.Owner.Element))) continue;
+            if (DateText.TryFind(b.Text, monthFirst, null, out var d) && d <= latest) return d;
+        }
+        return null;
+    }
+
+    /// <summary>
+    /// A publication key in the page's inline script data ("datePublished", "published_at", "publishDate"…):
+    /// pages that render in the browser keep their article record there and nowhere else.
+    /// </summary>
+    private static StatedDate? ScriptDataDate(string html)
+    {
+        var m = ScriptPublicationKey().Match(html);
+        for (int tries = 0; m.Success && tries < 20; tries++, m = m.NextMatch())
+        {
+            if (DateText.TryParseMachine(m.Groups["v"].Value, out var d)) return new StatedDate(d, "script data " + m.Groups["k"].Value);
+        }
+        return null;
+    }
+
+    /// <summary>
+    /// A UTC timestamp on the publisher's calendar: "2020-12-05T23:15Z" from an Italian paper is the 6th there.
+    /// Timestamps with their own offset, and times without one, are already on it.
+    /// </summary>
+    private static StatedDate OnPublisherCalendar(StatedDate date, Uri? url, string? language)
+    {
+        if (date.Value.Offset != TimeSpan.Zero || PublisherZone.Guess(url, language) is not { } zone) return date;
+        return date with { Value = TimeZoneInfo.ConvertTime(date.Value, zone) };
+    }
+
+    private static Uri? Absolute(string? url) => Uri.TryCreate(url, UriKind.Absolute, out var u) ? u : null;
+
+    private static StatedDate? UrlDate(string? url, string from)
+    {
+        if (url is null) return null;
+        var m = UrlDatePattern().Match(url);
+        if (!m.Success) return null;
+        int y = int.Parse(m.Groups["y"].ValueSpan, System.Globalization.CultureInfo.InvariantCulture);
+        int mo = int.Parse(m.Groups["m"].ValueSpan, System.Globalization.CultureInfo.InvariantCulture);
+        int d = int.Parse(m.Groups["d"].ValueSpan, System.Globalization.CultureInfo.InvariantCulture);
+        if (y is < 1995 or > 2100 || mo is < 1 or > 12 || d < 1 || d > DateTime.DaysInMonth(y, mo)) return null;
+        return new StatedDate(new DateTimeOffset(y, mo, d, 0, 0, 0, DateText.BakuOffset), from);
+    }
+
+    private static DateTimeOffset? FromElement(IElement el, bool monthFirst)
+    {
+        foreach (string attr in (string[])["datetime", "content", "data-datetime", "data-date", "title"])
+        {
+            if (el.GetAttribute(attr) is { Length: >= 8 and < 80 } v && DateText.TryParseMachine(v, out var d)) return d;
+        }
+        string text = el.TextContent;
+        if (text.Length is < 6 or > 300) return null;
+        return DateText.TryFind(text, monthFirst, null, out var t) ? t : null;
+    }
+
+    private static bool IsNear(IElement el, IElement root)
+    {
+        // An element in the article's header: same parent chain within three levels of the article root.
+        var parent = root.ParentElement;
+        for (int i = 0; i < 3 && parent is not null; i++, parent = parent.ParentElement)
+            if (parent.Contains(el)) return true;
+        return false;
+    }
+
+    /// <summary>Whether an element sits in a teaser list, an aside, navigation or a page footer.</summary>
+    private static bool InTeaserOrAside(IElement el)
+    {
+        for (var e = el; e is not null; e = e.ParentElement)
+            if (e.LocalName is "li" or "aside" or "nav" or "footer" && e != el) return true;
+        return false;
+    }
+
+    /// <summary>
+    /// Whether an element gives a member's account date ("Registriert: 18.09.2008", "Joined March 2007") in a
+    /// forum post or profile card: the date someone signed up, never the text's.
+    /// </summary>
+    private static bool IsAccountDate(IElement el)
+    {
+        string text = el.TextContent;
+        if (text.Length > 200) return false;
+        foreach (string label in AccountLabels)
+            if (text.Contains(label, StringComparison.OrdinalIgnoreCase)) return true;
+        string? cls = el.GetAttribute("class");
+        return cls is not null && (cls.Contains("joined", StringComparison.OrdinalIgnoreCase) || cls.Contains("join-date", StringComparison.OrdinalIgnoreCase)
+            || cls.Contains("joinDate", StringComparison.OrdinalIgnoreCase) || cls.Contains("regdate", StringComparison.OrdinalIgnoreCase));
+    }
+
+    private static readonly string[] AccountLabels =
+    [
+        "registriert", "joined", "member since", "mitglied seit", "dabei seit", "registered", "anmeldedatum", "зарегистрирован",
+        "на сайте с", "qeydiyyat", "üyelik tarihi", "kayıt tarihi", "inscrit le", "membre depuis",
+    ];
+
+    [GeneratedRegex(@"[/_-](?<y>(19|20)\d\d)[/_.-]?(?<m>[01]\d)[/_.-]?(?<d>[0-3]\d)(?:[/_.-]|$)", RegexOptions.CultureInvariant)]
+    private static partial Regex UrlDatePattern();
+
+    [GeneratedRegex(@"\\?[""'](?<k>date_?published|published_?(?:at|date|time|on)|publish_?(?:date|time|ed_?at)|publication_?(?:date|time)|first_?pub(?:lished)?_?(?:date|at)?|pub_?date)\\?[""']\s*:\s*\\?[""'](?<v>[^""'<>\\]{8,40})\\?[""']", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
+    private static partial Regex ScriptPublicationKey();
+}
