@@ -50,7 +50,10 @@ public static class TextDecoding
         }
 
         Encoding? declared = ResolveCharset(declaredCharset);
-        if (declared is not null && declared.CodePage != Encoding.UTF8.CodePage)
+        // Pages re-saved as UTF-8 keep their old "charset=euc-kr" or "windows-1251" line. Text in a legacy code
+        // page is almost never valid UTF-8 once it has a few non-ASCII letters, so valid UTF-8 with multi-byte
+        // characters is UTF-8 whatever the page says.
+        if (declared is not null && declared.CodePage != Encoding.UTF8.CodePage && !(Utf8.IsValid(bytes) && HasMultiByte(bytes)))
         {
             string decodedLegacy = declared.GetString(bytes);
             return CheckText(decodedLegacy, declared.WebName);
@@ -101,6 +104,8 @@ public static class TextDecoding
         _ = declaredCharset;
         return CheckText(text, legacy.WebName);
     }
+
+    private static bool HasMultiByte(ReadOnlySpan<byte> bytes) => bytes.IndexOfAnyInRange((byte)0x80, (byte)0xFF) >= 0;
 
     private static DecodedText DecodeUtf16(ReadOnlySpan<byte> bytes, bool bigEndian)
     {

@@ -122,7 +122,7 @@ internal sealed partial class PageMetadata
 
         m.Published ??= FirstMeta(m, PublishedMeta) ?? MarkedDate(index);
         m.WeakPublished = FirstMeta(m, WeakPublishedMeta);
-        m.OtherPublished ??= FirstMeta(m, UploadMeta);
+        m.OtherPublished ??= FirstMeta(m, UploadMeta) ?? SiteOwnMeta(m);
         foreach (string key in ModifiedMeta)
         {
             if (m.Modified is not null) break;
@@ -149,6 +149,21 @@ internal sealed partial class PageMetadata
     {
         foreach (string key in keys)
             if (Get(m, key) is { } v && DateText.TryParseMachine(v, out var d)) return new StatedDate(d, "meta " + key);
+        return null;
+    }
+
+    /// <summary>
+    /// A site's own meta tag for its publication or upload time ("five_hundred_pixels:uploaded",
+    /// "mysite:published_at"): any key that speaks of publishing or uploading, but not of the publisher.
+    /// </summary>
+    private static StatedDate? SiteOwnMeta(PageMetadata m)
+    {
+        foreach (var (key, value) in m.Meta)
+        {
+            if (key.Contains("publisher", StringComparison.OrdinalIgnoreCase)) continue;
+            if ((key.Contains("publish", StringComparison.OrdinalIgnoreCase) || key.Contains("upload", StringComparison.OrdinalIgnoreCase))
+                && value.Length is >= 8 and < 80 && DateText.TryParseMachine(value, out var d)) return new StatedDate(d, "meta " + key);
+        }
         return null;
     }
 
@@ -179,9 +194,9 @@ internal sealed partial class PageMetadata
         foreach (string json in index.JsonLd)
         {
             if (json.Length > 2_000_000) continue;
-            try
+            foreach (var doc in JsonValues(json))
             {
-                using var doc = JsonDocument.Parse(json, new JsonDocumentOptions { AllowTrailingCommas = true, CommentHandling = JsonCommentHandling.Skip, MaxDepth = 64 });
+                using var _ = doc;
                 foreach (var item in Items(doc.RootElement, 0))
                 {
                     string type = TypeOf(item);
@@ -226,11 +241,29 @@ internal sealed partial class PageMetadata
                     }
                 }
             }
-            catch (JsonException)
-            {
-                // Broken JSON-LD is common; the other metadata still applies.
-            }
         }
+    }
+
+    /// <summary>
+    /// The JSON values of a JSON-LD block. Broken blocks are common: two objects one after the other, a stray
+    /// brace or text after the object. Every whole value before the break counts; the other metadata still applies.
+    /// </summary>
+    private static List<JsonDocument> JsonValues(string json)
+    {
+        var values = new List<JsonDocument>(1);
+        var reader = new Utf8JsonReader(System.Text.Encoding.UTF8.GetBytes(json), new JsonReaderOptions
+        {
+            AllowTrailingCommas = true, CommentHandling = JsonCommentHandling.Skip, MaxDepth = 64, AllowMultipleValues = true,
+        });
+        try
+        {
+            while (values.Count < 10 && JsonDocument.TryParseValue(ref reader, out var doc)) values.Add(doc);
+        }
+        catch (JsonException)
+        {
+            // The values read so far stand.
+        }
+        return values;
     }
 
     private static IEnumerable<JsonElement> Items(JsonElement root, int depth)

@@ -34,6 +34,12 @@ internal readonly record struct StatedDate(DateTimeOffset Value, string From);
 /// </remarks>
 internal static partial class PublicationDate
 {
+    /// <summary>A date the page shows as text at the headline: the publisher's own calendar day.</summary>
+    private const string ShownText = "shown at the headline";
+
+    /// <summary>A machine-readable time at the headline (&lt;time datetime&gt;): an instant, like the metadata's.</summary>
+    private const string ShownMarkup = "time element at the headline";
+
     public static (StatedDate? Published, DateTimeOffset? Modified) Choose(
         string html, PageIndex index, PageMetadata meta, PageNode root, List<PageBlock> selected, List<PageBlock> allBlocks, Uri? pageUrl)
     {
@@ -41,11 +47,17 @@ internal static partial class PublicationDate
         string? url = pageUrl?.ToString() ?? meta.Canonical;
         bool monthFirst = meta.Language is "en" && (url?.Contains(".com", StringComparison.Ordinal) ?? true);
         StatedDate? fromUrl = UrlDate(pageUrl?.ToString(), "address") ?? UrlDate(meta.Canonical, "canonical address");
-        StatedDate? shown = ShownAtHeadline(index, meta, allBlocks, monthFirst);
+        StatedDate? shown = ShownAtHeadline(index, meta, allBlocks, selected.Count > 0 ? selected[0].Index : -1, monthFirst);
 
         if (meta.Published is { } stated)
         {
-            if (shown is { } s && s.Value.Date != stated.Value.Date && Backs(meta, fromUrl, stated, s)) return (s, modified);
+            if (shown is { } s)
+            {
+                // The page shows the day its metadata states: nothing else can outweigh the two together.
+                if (s.Value.Date == stated.Value.Date)
+                    return (s.From == ShownMarkup ? OnPublisherCalendar(stated, pageUrl ?? Absolute(meta.Canonical), meta.Language) : stated, modified);
+                if (Backs(meta, fromUrl, stated, s)) return (s, modified);
+            }
             // A full date in the address is what the site filed the article under; a structured date a day
             // off is a time-zone conversion of the same moment.
             if (fromUrl is { } u && Math.Abs((stated.Value.Date - u.Value.Date).TotalDays) <= 1)
@@ -62,6 +74,9 @@ internal static partial class PublicationDate
         }
         if (shown is not null) return (shown, modified);
         if (fromUrl is not null) return (fromUrl, modified);
+        // A machine-readable <time> in the article is the publisher's own markup; a generic meta date is often
+        // when the record was created.
+        if (meta.WeakPublished is not null && TimeAtArticle(index, root.Element) is { } time) return (time, modified);
         if (meta.WeakPublished is { } weak) return (OnPublisherCalendar(weak, pageUrl ?? Absolute(meta.Canonical), meta.Language), modified);
         if (meta.OtherPublished is { } other) return (other, modified);
 
@@ -111,9 +126,14 @@ internal static partial class PublicationDate
     /// heading (teasers and related stories start with their own headlines), a date element's machine-readable
     /// value or a short date line. Teaser list items and links do not count.
     /// </summary>
-    private static StatedDate? ShownAtHeadline(PageIndex index, PageMetadata meta, List<PageBlock> blocks, bool monthFirst)
+    private static StatedDate? ShownAtHeadline(PageIndex index, PageMetadata meta, List<PageBlock> blocks, int articleStart, bool monthFirst)
     {
-        int at = HeadlineBlock(index, meta, blocks);
+        int at = HeadlineBlock(index, meta, blocks, articleStart);
+        if (Environment.GetEnvironmentVariable("ICMAL_DEBUG_DATES") is not null)
+        {
+            Console.Error.WriteLine($"headline {at} title={meta.Title} blocks={blocks.Count}");
+            for (int i = Math.Max(0, at - 3); at >= 0 && i < blocks.Count && i <= at + 8; i++) Console.Error.WriteLine($"  [{i}] {blocks[i].Kind} {blocks[i].Owner.Tag} bp={blocks[i].Owner.InBoilerplate} {blocks[i].Text[..Math.Min(100, blocks[i].Text.Length)]}");
+        }
         if (at < 0) return null;
         var headline = blocks[at].Owner.Element;
         // A date labelled as a revision ("Article mis à jour le 7 janvier 2020") counts only when no other is shown.
@@ -158,43 +178,53 @@ internal static partial class PublicationDate
             {
                 if (++scanned > 400) break;
                 if (!owner.Contains(el) || el.ChildElementCount > 6 || el.LocalName is "a") continue;
-                if (el.GetAttribute("datetime") is { Length: >= 8 and < 80 } v && DateText.TryParseMachine(v, out var d)) return new StatedDate(d, "shown at the headline");
+                if (el.GetAttribute("datetime") is { Length: >= 8 and < 80 } v && DateText.TryParseMachine(v, out var d)) return new StatedDate(d, ShownMarkup);
                 string text = el.TextContent;
-                if (text.Length is >= 6 and <= 120 && DateText.TryFind(text, monthFirst, null, out var t, out revision)) return new StatedDate(t, "shown at the headline");
+                if (text.Length is >= 6 and <= 120 && DateText.TryFind(text, monthFirst, null, out var t, out revision)) return new StatedDate(t, ShownText);
             }
         }
         if (b.Text.Length is < 6 or > 120) return null;
-        return DateText.TryFind(Whitespace.Fold(b.Text), monthFirst, null, out var line, out revision) ? new StatedDate(line, "shown at the headline") : null;
+        return DateText.TryFind(Whitespace.Fold(b.Text), monthFirst, null, out var line, out revision) ? new StatedDate(line, ShownText) : null;
     }
 
-    /// <summary>The block of the page's headline: the first h1, or the first heading that reads as the title.</summary>
-    private static int HeadlineBlock(PageIndex index, PageMetadata meta, List<PageBlock> blocks)
+    /// <summary>
+    /// The block of the page's headline. In order: the h1 that reads as the title; next to the article's text
+    /// (from 25 blocks before its first block into it), the nearest heading that reads as the title, then the
+    /// nearest h1; anywhere, the first heading that reads as the title, the first h1 of some length, the first
+    /// h1. Teaser lists repeat the title in their own headings, and one-word h1s ("Zoll", "Details") are logos,
+    /// section labels and screen-reader headings.
+    /// </summary>
+    private static int HeadlineBlock(PageIndex index, PageMetadata meta, List<PageBlock> blocks, int articleStart)
     {
         int limit = Math.Min(blocks.Count, 3000);
-        // A one-word h1 ("Details", "News") is a section label or a screen-reader heading; the title's heading is the headline.
-        if (index.H1 is { } h1 && (Whitespace.Fold(h1.TextContent).Length >= 12 || meta.Title is not { Length: >= 12 }))
+        int titled = -1, longH1 = -1, firstH1 = -1, nearTitled = -1, nearH1 = -1;
+        string? title = meta.Title is { Length: >= 12 } t ? t : null;
+        for (int i = 0; i < limit; i++)
         {
-            for (int i = 0; i < limit; i++)
+            var b = blocks[i];
+            if (b.Kind != BlockKind.Heading) continue;
+            bool h1 = b.Owner.Tag == "h1" || (index.H1 is { } first && (b.Owner.Element == first || first.Contains(b.Owner.Element)));
+            bool near = articleStart >= 0 && i >= articleStart - 25 && i <= articleStart + 3;
+            if (title is not null && b.Text.Length >= 12)
             {
-                var owner = blocks[i].Owner.Element;
-                if (owner == h1 || h1.Contains(owner)) return i;
+                string text = Whitespace.Fold(b.Text);
+                if (title.Contains(text, StringComparison.Ordinal) || text.Contains(title, StringComparison.Ordinal))
+                {
+                    if (h1) return i;
+                    if (titled < 0) titled = i;
+                    if (near) nearTitled = i;
+                }
+            }
+            if (h1 && firstH1 < 0) firstH1 = i;
+            if (h1 && b.Text.Length >= 12)
+            {
+                if (longH1 < 0) longH1 = i;
+                if (near) nearH1 = i;
             }
         }
-        if (meta.Title is { Length: >= 12 } title)
-        {
-            for (int i = 0; i < limit; i++)
-            {
-                if (blocks[i].Kind != BlockKind.Heading || blocks[i].Text.Length < 12) continue;
-                string text = Whitespace.Fold(blocks[i].Text);
-                if (title.Contains(text, StringComparison.Ordinal) || text.Contains(title, StringComparison.Ordinal)) return i;
-            }
-        }
-        if (index.H1 is { } anyH1)
-        {
-            for (int i = 0; i < limit; i++)
-                if (blocks[i].Owner.Element == anyH1 || anyH1.Contains(blocks[i].Owner.Element)) return i;
-        }
-        return -1;
+        if (nearTitled >= 0) return nearTitled;
+        if (nearH1 >= 0) return nearH1;
+        return titled >= 0 ? titled : longH1 >= 0 ? longH1 : firstH1;
     }
 
     private static DateTimeOffset? FirstDateLine(List<PageBlock> blocks, bool monthFirst, int maxLength, int maxBlocks)
@@ -217,7 +247,8 @@ internal static partial class PublicationDate
         {
             if (++lines > 1500) break;
             if (b.Text.Length > 160) continue;
-            if (strict && (b.Owner.InBoilerplate || b.Kind == BlockKind.ListItem || InTeaserOrAside(b.Owner.Element) || IsAccountDate(b.Owner.Element))) continue;
+            if (strict && (b.Owner.InBoilerplate || b.Kind == BlockKind.ListItem || InTeaserOrAside(b.Owner.Element))) continue;
+            if (IsAccountDate(b.Owner.Element)) continue;
             if (DateText.TryFind(b.Text, monthFirst, null, out var d) && d <= latest) return d;
         }
         return null;
@@ -270,6 +301,30 @@ internal static partial class PublicationDate
         string text = el.TextContent;
         if (text.Length is < 6 or > 300) return null;
         return DateText.TryFind(text, monthFirst, null, out var t) ? t : null;
+    }
+
+    /// <summary>The first &lt;time datetime&gt; in or just before the article, outside teasers, asides and comments.</summary>
+    private static StatedDate? TimeAtArticle(PageIndex index, IElement root)
+    {
+        int scanned = 0;
+        foreach (var el in index.DateLike)
+        {
+            if (++scanned > 400) break;
+            if (el.LocalName != "time" || (!root.Contains(el) && !IsNear(el, root)) || InTeaserOrAside(el) || InComment(el)) continue;
+            if (el.GetAttribute("datetime") is { Length: >= 8 and < 80 } v && DateText.TryParseMachine(v, out var d)) return new StatedDate(d, "time element at the article");
+        }
+        return null;
+    }
+
+    /// <summary>Whether an element sits in a reader comment (a class or id naming comments).</summary>
+    private static bool InComment(IElement el)
+    {
+        for (var e = el; e is not null; e = e.ParentElement)
+        {
+            if ((e.GetAttribute("class") is { } c && c.Contains("comment", StringComparison.OrdinalIgnoreCase))
+                || (e.Id is { } id && id.Contains("comment", StringComparison.OrdinalIgnoreCase))) return true;
+        }
+        return false;
     }
 
     private static bool IsNear(IElement el, IElement root)
