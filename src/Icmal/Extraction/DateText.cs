@@ -50,7 +50,9 @@ public static partial class DateText
         foreach (Match m in NumericDate().Matches(text))
         {
             int a = Int(m.Groups["a"]), b = Int(m.Groups["b"]), y = Year(m.Groups["y"]);
-            char sep = m.Groups["sep"].Value[0];
+            char sep = m.Groups["sep"].Value.Trim()[0];
+            // "26 | 01 | 2022" is a date; "3 | 4 | 19" is more likely a row of figures.
+            if (sep == '|' && m.Groups["y"].Length != 4) continue;
             int day = a, month = b;
             if (sep == '/' && (monthFirst || a > 31) && b <= 31 && a <= 12) (day, month) = (b, a);
             else if (a <= 12 && b > 12) (day, month) = (b, a);
@@ -294,7 +296,7 @@ public static partial class DateText
     [GeneratedRegex(@"^(?<a>[0-3]?\d)-(?<b>[01]?\d)-(?<y>(19|20)\d\d)(?:[T ](?<h>[0-2]?\d):(?<min>[0-5]\d))?", RegexOptions.CultureInvariant)]
     private static partial Regex DashedDayFirst();
 
-    [GeneratedRegex(@"(?<![\d.])(?<a>[0-3]?\d)(?<sep>[./])\s?(?<b>[01]?\d)\k<sep>\s?(?<y>(19|20)\d\d|\d\d)(?![\d.]\d)(?:\D{0,8}?(?<h>[0-2]?\d)[:.](?<min>[0-5]\d)(?!\d))?", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"(?<![\d.])(?<a>[0-3]?\d)(?<sep>[./]|\s?\|)\s?(?<b>[01]?\d)\k<sep>\s?(?<y>(19|20)\d\d|\d\d)(?![\d.]\d)(?:\D{0,8}?(?<h>[0-2]?\d)[:.](?<min>[0-5]\d)(?!\d))?", RegexOptions.CultureInvariant)]
     private static partial Regex NumericDate();
 
     [GeneratedRegex(@"(?<!\d)(?<y>(19|20)\d\d)[./](?<m>[01]?\d)[./](?<d>[0-3]?\d)(?!\d)(?:\D{0,4}(?<h>[0-2]?\d):(?<min>[0-5]\d))?", RegexOptions.CultureInvariant)]

@@ -8,20 +8,29 @@ namespace Icmal.Extraction;
 /// publisher's readers, and the publisher's own date line, go by the local day.
 /// </summary>
 /// <remarks>
-/// Only unambiguous signals count: a country domain (".it", ".com.au"), a language tag with a region
-/// ("en-US", "pt-BR") or a language spoken mainly in one zone ("de", "az"). English, Spanish, Portuguese,
-/// Arabic or Chinese without a region say nothing, and a UTC time then stays as it is.
+/// Only unambiguous signals count: a country domain (".it", ".com.au") or a language spoken mainly in one
+/// zone ("de", "az"). English, Spanish, Portuguese, Arabic or Chinese say nothing, and a UTC time then stays
+/// as it is.
 /// </remarks>
 public static class PublisherZone
 {
-    /// <summary>The publisher's zone, or null when nothing on the page tells it.</summary>
-    public static TimeZoneInfo? Guess(Uri? pageUrl, string? language)
+    /// <summary>
+    /// The publisher's zone, or null when nothing on the page tells it. <paramref name="languageTags"/> are the
+    /// page's language tags in order of trust (html lang, og:locale, Content-Language); the first language
+    /// spoken in one zone decides. Regions in tags are not used: "en-US" is the default of most content
+    /// systems, and pages tagged "en-AU" or "en-IN" still date their articles in UTC as often as not.
+    /// </summary>
+    public static TimeZoneInfo? Guess(Uri? pageUrl, IEnumerable<string> languageTags)
     {
+        ArgumentNullException.ThrowIfNull(languageTags);
         if (pageUrl is not null && CountryOfHost(pageUrl.Host) is { } country && Zone(country) is { } byDomain) return byDomain;
-        if (string.IsNullOrWhiteSpace(language)) return null;
-        string[] parts = language.Trim().Split('-', '_');
-        if (parts.Length > 1 && parts[1].Length == 2 && Zone(parts[1].ToLowerInvariant()) is { } byRegion) return byRegion;
-        return LanguageCountry.TryGetValue(parts[0].ToLowerInvariant(), out string? c) ? Zone(c) : null;
+        foreach (string tag in languageTags)
+        {
+            if (string.IsNullOrWhiteSpace(tag)) continue;
+            string primary = tag.Trim().Split('-', '_')[0].ToLowerInvariant();
+            if (LanguageCountry.TryGetValue(primary, out string? c)) return Zone(c);
+        }
+        return null;
     }
 
     private static string? CountryOfHost(string host)

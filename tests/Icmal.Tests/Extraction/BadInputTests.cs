@@ -29,6 +29,16 @@ public sealed class BadInputTests
     }
 
     [Fact]
+    public void Page_resaved_as_utf8_is_read_as_utf8_despite_its_old_charset_line()
+    {
+        const string ko = "코로나19 극복을 위한 특별모금이 이어지고 있다. 세종시 사회복지공동모금회는 4일 시청 접견실에서 성금을 전달했다.";
+        byte[] bytes = Encoding.UTF8.GetBytes("<html><head><meta http-equiv=\"Content-Type\" content=\"text/html; charset=euc-kr\"></head><body><p>" + ko + "</p><p>" + ko + "</p></body></html>");
+        var (a, error) = TestData.Extract(bytes, DocumentFormat.Html);
+        Assert.Null(error);
+        Assert.Contains("특별모금이", a!.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Windows_1254_page_declared_in_meta_is_read_as_turkish()
     {
         const string tr = "Cumhurbaşkanı Aliyev, Kazakistan'a resmi ziyaret gerçekleştirdi ve iki ülke arasında önemli anlaşmalar imzalandı.";

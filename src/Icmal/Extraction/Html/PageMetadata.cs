@@ -25,6 +25,8 @@ internal sealed partial class PageMetadata
     public string? Site;
     public string? Canonical;
     public string? Language;
+    /// <summary>The page's language tags as written (html lang, og:locale, Content-Language): "en-US", "de_AT".</summary>
+    public List<string> LanguageTags = [];
     public string? Image;
     public List<string> Tags = [];
     public string? ArticleBody;
@@ -135,6 +137,8 @@ internal sealed partial class PageMetadata
 
         m.Canonical = Absolute(index.Canonical?.GetAttribute("href"), pageUrl)
             ?? Absolute(Get(m, "og:url"), pageUrl);
+        foreach (string? tag in (string?[])[document.DocumentElement.GetAttribute("lang"), Get(m, "og:locale"), Get(m, "content-language")])
+            if (!string.IsNullOrWhiteSpace(tag)) m.LanguageTags.Add(tag);
         m.Language = LanguageCode(document.DocumentElement.GetAttribute("lang"))
             ?? LanguageCode(Get(m, "og:locale")) ?? LanguageCode(Get(m, "content-language")) ?? LanguageCode(Get(m, "language")) ?? m.Language;
         m.Image = Absolute(Get(m, "og:image") ?? Get(m, "twitter:image") ?? Get(m, "twitter:image:src"), pageUrl) ?? m.Image;

@@ -55,7 +55,7 @@ internal static partial class PublicationDate
             {
                 // The page shows the day its metadata states: nothing else can outweigh the two together.
                 if (s.Value.Date == stated.Value.Date)
-                    return (s.From == ShownMarkup ? OnPublisherCalendar(stated, pageUrl ?? Absolute(meta.Canonical), meta.Language) : stated, modified);
+                    return (s.From == ShownMarkup ? OnPublisherCalendar(stated, meta, pageUrl) : stated, modified);
                 if (Backs(meta, fromUrl, stated, s)) return (s, modified);
             }
             // A full date in the address is what the site filed the article under; a structured date a day
@@ -65,7 +65,7 @@ internal static partial class PublicationDate
                 var p = stated.Value;
                 return (new StatedDate(new DateTimeOffset(u.Value.Year, u.Value.Month, u.Value.Day, p.Hour, p.Minute, 0, p.Offset), u.From), modified);
             }
-            return (OnPublisherCalendar(stated, pageUrl ?? Absolute(meta.Canonical), meta.Language), modified);
+            return (OnPublisherCalendar(stated, meta, pageUrl), modified);
         }
         // Marked-up publication times without a machine-readable value ("<span itemprop=datePublished>9. Mai</span>").
         foreach (var el in index.MarkedDates)
@@ -77,7 +77,7 @@ internal static partial class PublicationDate
         // A machine-readable <time> in the article is the publisher's own markup; a generic meta date is often
         // when the record was created.
         if (meta.WeakPublished is not null && TimeAtArticle(index, root.Element) is { } time) return (time, modified);
-        if (meta.WeakPublished is { } weak) return (OnPublisherCalendar(weak, pageUrl ?? Absolute(meta.Canonical), meta.Language), modified);
+        if (meta.WeakPublished is { } weak) return (OnPublisherCalendar(weak, meta, pageUrl), modified);
         if (meta.OtherPublished is { } other) return (other, modified);
 
         // <time> and date-classed elements: first those inside or just before the article.
@@ -105,7 +105,32 @@ internal static partial class PublicationDate
         // Last: the first short line of the page that carries a date, outside navigation, teasers and comments.
         if (PageLine(allBlocks, monthFirst, strict: true) is { } pageLine) return (new StatedDate(pageLine, "date line on the page"), modified);
         if (PageLine(allBlocks, monthFirst, strict: false) is { } anyLine) return (new StatedDate(anyLine, "date line on the page"), modified);
-        return (null, null);
+        return (MarkupDate(html), null);
+    }
+
+    /// <summary>
+    /// The last resort for pages whose text shows no date (script-rendered pages, bare shells): the date the
+    /// markup repeats most (in script data, image paths, comments), the latest on a tie. Such a date says when
+    /// the page's content was made, which is better than nothing and marked as what it is.
+    /// </summary>
+    private static StatedDate? MarkupDate(string html)
+    {
+        var counts = new Dictionary<DateOnly, int>();
+        var latest = DateOnly.FromDateTime(DateTime.UtcNow.AddDays(1));
+        int seen = 0;
+        for (var m = MarkupDatePattern().Match(html); m.Success && seen < 2000; m = m.NextMatch(), seen++)
+        {
+            int y = int.Parse(m.Groups["y"].ValueSpan, System.Globalization.CultureInfo.InvariantCulture);
+            int mo = int.Parse(m.Groups["m"].ValueSpan, System.Globalization.CultureInfo.InvariantCulture);
+            int d = int.Parse(m.Groups["d"].ValueSpan, System.Globalization.CultureInfo.InvariantCulture);
+            if (y < 1995 || mo is < 1 or > 12 || d < 1 || d > DateTime.DaysInMonth(y, mo)) continue;
+            var day = new DateOnly(y, mo, d);
+            if (day > latest) continue;
+            counts[day] = counts.GetValueOrDefault(day) + 1;
+        }
+        if (counts.Count == 0) return null;
+        var best = counts.MaxBy(kv => (kv.Value, kv.Key)).Key;
+        return new StatedDate(new DateTimeOffset(best.Year, best.Month, best.Day, 0, 0, 0, DateText.BakuOffset), "date in the page's markup");
     }
 
     /// <summary>
@@ -129,11 +154,6 @@ internal static partial class PublicationDate
     private static StatedDate? ShownAtHeadline(PageIndex index, PageMetadata meta, List<PageBlock> blocks, int articleStart, bool monthFirst)
     {
         int at = HeadlineBlock(index, meta, blocks, articleStart);
-        if (Environment.GetEnvironmentVariable("ICMAL_DEBUG_DATES") is not null)
-        {
-            Console.Error.WriteLine($"headline {at} title={meta.Title} blocks={blocks.Count}");
-            for (int i = Math.Max(0, at - 3); at >= 0 && i < blocks.Count && i <= at + 8; i++) Console.Error.WriteLine($"  [{i}] {blocks[i].Kind} {blocks[i].Owner.Tag} bp={blocks[i].Owner.InBoilerplate} {blocks[i].Text[..Math.Min(100, blocks[i].Text.Length)]}");
-        }
         if (at < 0) return null;
         var headline = blocks[at].Owner.Element;
         // A date labelled as a revision ("Article mis à jour le 7 janvier 2020") counts only when no other is shown.
@@ -155,7 +175,9 @@ internal static partial class PublicationDate
         for (int i = at - 1; i >= 0 && i >= at - 3; i--)
         {
             var b = blocks[i];
-            if (b.Kind == BlockKind.Heading || b.Owner.InBoilerplate) break;
+            // Date and byline lines are named "meta", "info", "date" and count as boilerplate; navigation does not
+            // sit between a headline and its date line.
+            if (b.Kind == BlockKind.Heading || InTeaserOrAside(b.Owner.Element)) break;
             if (ShownIn(index, b, headline, monthFirst, out bool revision) is { } d)
             {
                 if (!revision) return d;
@@ -168,7 +190,8 @@ internal static partial class PublicationDate
     private static StatedDate? ShownIn(PageIndex index, PageBlock b, IElement headline, bool monthFirst, out bool revision)
     {
         revision = false;
-        if (b.Kind == BlockKind.ListItem || b.LinkDensity > 0.5) return null;
+        // A date line may link to the day's archive; a linked line of some length is a teaser.
+        if (b.Kind == BlockKind.ListItem || (b.LinkDensity > 0.5 && b.Text.Length > 40)) return null;
         var owner = b.Owner.Element;
         if (IsAccountDate(owner)) return null;
         if (!owner.Contains(headline))
@@ -272,9 +295,9 @@ internal static partial class PublicationDate
     /// A UTC timestamp on the publisher's calendar: "2020-12-05T23:15Z" from an Italian paper is the 6th there.
     /// Timestamps with their own offset, and times without one, are already on it.
     /// </summary>
-    private static StatedDate OnPublisherCalendar(StatedDate date, Uri? url, string? language)
+    private static StatedDate OnPublisherCalendar(StatedDate date, PageMetadata meta, Uri? pageUrl)
     {
-        if (date.Value.Offset != TimeSpan.Zero || PublisherZone.Guess(url, language) is not { } zone) return date;
+        if (date.Value.Offset != TimeSpan.Zero || PublisherZone.Guess(pageUrl ?? Absolute(meta.Canonical), meta.LanguageTags) is not { } zone) return date;
         return date with { Value = TimeZoneInfo.ConvertTime(date.Value, zone) };
     }
 
@@ -340,7 +363,7 @@ internal static partial class PublicationDate
     private static bool InTeaserOrAside(IElement el)
     {
         for (var e = el; e is not null; e = e.ParentElement)
-            if (e.LocalName is "li" or "aside" or "nav" or "footer" && e != el) return true;
+            if (e.LocalName is "li" or "aside" or "nav" or "footer") return true;
         return false;
     }
 
@@ -367,6 +390,10 @@ internal static partial class PublicationDate
 
     [GeneratedRegex(@"[/_-](?<y>(19|20)\d\d)[/_.-]?(?<m>[01]\d)[/_.-]?(?<d>[0-3]\d)(?:[/_.-]|$)", RegexOptions.CultureInvariant)]
     private static partial Regex UrlDatePattern();
+
+    /// <summary>Full dates with separators: 2020-04-24, 2020/04/17, 2020.04.17 (not bare digit runs, which are versions and ids).</summary>
+    [GeneratedRegex(@"(?<![\d.])(?<y>(?:19|20)\d\d)(?<sep>[-/.])(?<m>[01]\d)\k<sep>(?<d>[0-3]\d)(?![\d])", RegexOptions.CultureInvariant)]
+    private static partial Regex MarkupDatePattern();
 
     [GeneratedRegex(@"\\?[""'](?<k>date_?published|published_?(?:at|date|time|on)|publish_?(?:date|time|ed_?at)|publication_?(?:date|time)|first_?pub(?:lished)?_?(?:date|at)?|pub_?date)\\?[""']\s*:\s*\\?[""'](?<v>[^""'<>\\]{8,40})\\?[""']", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
     private static partial Regex ScriptPublicationKey();
