@@ -53,7 +53,7 @@ public static class EvalExtractionCommands
     private static Command Dates()
     {
         var dir = new Argument<DirectoryInfo?>("dir") { Description = "A set in the format of shared/data/dates/htmldate-eval (default: that set)", Arity = ArgumentArity.ZeroOrOne };
-        var verbose = new Option<bool>("--verbose") { Description = "List each page whose date is wrong or missing" };
+        var verbose = new Option<bool>("--verbose") { Description = "List each page whose date is wrong or missing, and how often each kind of evidence was right" };
         var command = new Command("dates", "Score publication-date extraction: accuracy, precision, recall, F1, pages with no date, ms per page") { dir, verbose };
         command.SetAction(parse =>
         {
@@ -66,11 +66,20 @@ public static class EvalExtractionCommands
             bool v = parse.GetValue(verbose);
             try
             {
+                var bySource = new SortedDictionary<string, (int Pages, int Right)>(StringComparer.Ordinal);
                 var score = ExtractionEvaluation.EvaluateDates(path, v ? (file, want, got, from) =>
                 {
+                    bool right = want is not null && string.Equals(want, got, StringComparison.Ordinal);
                     if (!string.Equals(want, got, StringComparison.Ordinal)) Console.Out.WriteLine($"{file}\twant {want ?? "-"}\tgot {got ?? "-"}\tfrom {from ?? "-"}");
+                    // "script data publishedDate" and "meta dc.date" group by their kind, not their key.
+                    string kind = from is null ? "(no date)" : from.StartsWith("meta ", StringComparison.Ordinal) || from.StartsWith("script data", StringComparison.Ordinal)
+                        || from.StartsWith("json-ld", StringComparison.Ordinal) ? string.Join(' ', from.Split(' ').Take(from.StartsWith("script", StringComparison.Ordinal) ? 2 : 1)) : from;
+                    var (pages, r) = bySource.GetValueOrDefault(kind);
+                    bySource[kind] = (pages + 1, r + (right ? 1 : 0));
                 } : null);
                 var c = CultureInfo.InvariantCulture;
+                foreach (var (kind, (pages, right)) in bySource)
+                    Console.Out.WriteLine(string.Create(c, $"from {kind,-32} {pages,4} pages  {right,4} right"));
                 Console.Out.WriteLine(string.Create(c, $"set        {path}"));
                 Console.Out.WriteLine(string.Create(c, $"entries    {score.Entries}  right {score.Right}  wrong {score.Wrong}  no date {score.NoDate}"));
                 Console.Out.WriteLine(string.Create(c, $"accuracy   {score.Accuracy:F3}"));
