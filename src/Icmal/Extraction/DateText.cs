@@ -31,19 +31,24 @@ public static partial class DateText
     /// Finds the first full date in <paramref name="text"/>; <paramref name="revision"/> tells that the only date
     /// found is labelled as a revision ("Updated 5 May 2020", "mis à jour le 7 janvier 2020").
     /// </summary>
-    public static bool TryFind(string text, bool monthFirst, int? defaultYear, out DateTimeOffset value, out bool revision)
+    public static bool TryFind(string text, bool monthFirst, int? defaultYear, out DateTimeOffset value, out bool revision) =>
+        TryFind(text, monthFirst, defaultYear, out value, out revision, out _);
+
+    /// <summary>As <see cref="TryFind(string, bool, int?, out DateTimeOffset, out bool)"/>, with where in the text the date was written.</summary>
+    public static bool TryFind(string text, bool monthFirst, int? defaultYear, out DateTimeOffset value, out bool revision, out Range span)
     {
         revision = false;
+        span = default;
         ArgumentNullException.ThrowIfNull(text);
         value = default;
         if (text.Length > 20_000) text = text[..20_000];
-        var found = new List<(int At, DateTimeOffset Value)>(2);
-        (int At, DateTimeOffset Value)? labelled = null;
+        var found = new List<(int At, int End, DateTimeOffset Value)>(2);
+        (int At, int End, DateTimeOffset Value)? labelled = null;
 
         var iso = IsoDate().Match(text);
         while (iso.Success)
         {
-            if (TryIso(iso, out var v) && Accept(text, iso.Index, v, ref labelled)) { found.Add((iso.Index, v)); break; }
+            if (TryIso(iso, out var v) && Accept(text, iso.Index, iso.Index + iso.Length, v, ref labelled)) { found.Add((iso.Index, iso.Index + iso.Length, v)); break; }
             iso = iso.NextMatch();
         }
 
@@ -56,42 +61,42 @@ public static partial class DateText
             int day = a, month = b;
             if (sep == '/' && (monthFirst || a > 31) && b <= 31 && a <= 12) (day, month) = (b, a);
             else if (a <= 12 && b > 12) (day, month) = (b, a);
-            if (Build(y, month, day, m.Groups["h"], m.Groups["min"], out var v) && Accept(text, m.Index, v, ref labelled)) { found.Add((m.Index, v)); break; }
+            if (Build(y, month, day, m.Groups["h"], m.Groups["min"], out var v) && Accept(text, m.Index, m.Index + m.Length, v, ref labelled)) { found.Add((m.Index, m.Index + m.Length, v)); break; }
         }
 
         foreach (Match m in YearFirstNumeric().Matches(text))
         {
-            if (Build(Int(m.Groups["y"]), Int(m.Groups["m"]), Int(m.Groups["d"]), m.Groups["h"], m.Groups["min"], out var v) && Accept(text, m.Index, v, ref labelled)) { found.Add((m.Index, v)); break; }
+            if (Build(Int(m.Groups["y"]), Int(m.Groups["m"]), Int(m.Groups["d"]), m.Groups["h"], m.Groups["min"], out var v) && Accept(text, m.Index, m.Index + m.Length, v, ref labelled)) { found.Add((m.Index, m.Index + m.Length, v)); break; }
         }
 
         foreach (Match m in WordDate().Matches(text))
         {
             if (MonthOf(m.Groups["month"].Value) is not { } month) continue;
-            if (Build(Int(m.Groups["y"]), month, Int(m.Groups["d"]), m.Groups["h"], m.Groups["min"], out var v) && Accept(text, m.Index, v, ref labelled)) { found.Add((m.Index, v)); break; }
+            if (Build(Int(m.Groups["y"]), month, Int(m.Groups["d"]), m.Groups["h"], m.Groups["min"], out var v) && Accept(text, m.Index, m.Index + m.Length, v, ref labelled)) { found.Add((m.Index, m.Index + m.Length, v)); break; }
         }
 
         foreach (Match m in MonthFirstWordDate().Matches(text))
         {
             if (MonthOf(m.Groups["month"].Value) is not { } month) continue;
-            if (Build(Int(m.Groups["y"]), month, Int(m.Groups["d"]), m.Groups["h"], m.Groups["min"], out var v) && Accept(text, m.Index, v, ref labelled)) { found.Add((m.Index, v)); break; }
+            if (Build(Int(m.Groups["y"]), month, Int(m.Groups["d"]), m.Groups["h"], m.Groups["min"], out var v) && Accept(text, m.Index, m.Index + m.Length, v, ref labelled)) { found.Add((m.Index, m.Index + m.Length, v)); break; }
         }
 
         foreach (Match m in YearFirstWordDate().Matches(text))
         {
             if (MonthOf(m.Groups["month"].Value) is not { } month) continue;
-            if (Build(Int(m.Groups["y"]), month, Int(m.Groups["d"]), m.Groups["h"], m.Groups["min"], out var v) && Accept(text, m.Index, v, ref labelled)) { found.Add((m.Index, v)); break; }
+            if (Build(Int(m.Groups["y"]), month, Int(m.Groups["d"]), m.Groups["h"], m.Groups["min"], out var v) && Accept(text, m.Index, m.Index + m.Length, v, ref labelled)) { found.Add((m.Index, m.Index + m.Length, v)); break; }
         }
 
         var cjk = CjkDate().Match(text);
         if (cjk.Success && !IsLabelled(text, cjk.Index, out _) && Build(Int(cjk.Groups["y"]), Int(cjk.Groups["m"]), Int(cjk.Groups["d"]), cjk.Groups["h"], cjk.Groups["min"], out var cv))
-            found.Add((cjk.Index, cv));
+            found.Add((cjk.Index, cjk.Index + cjk.Length, cv));
 
         if (found.Count == 0 && defaultYear is { } year)
         {
             foreach (Match m in GenitiveNoYear().Matches(text))
             {
                 if (MonthOf(m.Groups["month"].Value) is not { } month) continue;
-                if (Build(year, month, Int(m.Groups["d"]), m.Groups["h"], m.Groups["min"], out var v) && Accept(text, m.Index, v, ref labelled)) { found.Add((m.Index, v)); break; }
+                if (Build(year, month, Int(m.Groups["d"]), m.Groups["h"], m.Groups["min"], out var v) && Accept(text, m.Index, m.Index + m.Length, v, ref labelled)) { found.Add((m.Index, m.Index + m.Length, v)); break; }
             }
         }
 
@@ -104,6 +109,7 @@ public static partial class DateText
         var first = found[0];
         foreach (var f in found) if (f.At < first.At) first = f;
         value = first.Value;
+        span = first.At..first.End;
         return true;
     }
 
@@ -113,10 +119,10 @@ public static partial class DateText
     /// when the text has no other date; one labelled as the current time ("Aktuelle Zeit: …", "Today: …") is never
     /// the text's date.
     /// </summary>
-    private static bool Accept(string text, int at, DateTimeOffset value, ref (int At, DateTimeOffset Value)? labelled)
+    private static bool Accept(string text, int at, int end, DateTimeOffset value, ref (int At, int End, DateTimeOffset Value)? labelled)
     {
         if (!IsLabelled(text, at, out bool update)) return true;
-        if (update && (labelled is null || at < labelled.Value.At)) labelled = (at, value);
+        if (update && (labelled is null || at < labelled.Value.At)) labelled = (at, end, value);
         return false;
     }
 

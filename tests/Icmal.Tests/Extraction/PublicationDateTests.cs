@@ -179,6 +179,46 @@ public sealed class PublicationDateTests
         Assert.Equal(new DateOnly(2022, 1, 25), PublishedDay(html));
     }
 
+    [Fact]
+    public void Date_inside_a_sentence_under_the_headline_is_not_the_shown_date()
+    {
+        string html = Page("""<meta name="date" content="2020-01-29">""",
+            "<p>Der nächste Stammtisch findet am Mi. 5. Februar 2020 ab 19 Uhr im Café statt.</p>", lang: "de");
+        Assert.Equal(new DateOnly(2020, 1, 29), PublishedDay(html));
+    }
+
+    [Fact]
+    public void Revision_time_element_before_the_publication_time_element_gives_way_to_it()
+    {
+        string html = Page("", """<div class="meta"><time class="updated" datetime="2022-12-29T15:36:19+01:00" itemprop="dateModified">29. Dezember 2022</time> <time class="entry-date published" datetime="2022-12-30T07:00:40+01:00">30. Dezember 2022</time></div>""", lang: "de");
+        Assert.Equal(new DateOnly(2022, 12, 30), PublishedDay(html));
+    }
+
+    [Fact]
+    public void Date_hidden_from_readers_is_not_shown_at_the_headline()
+    {
+        string html = Page("""
+            <meta property="article:published_time" content="2022-12-25T11:00:02+01:00">
+            <meta property="article:modified_time" content="2022-12-07T09:10:52+01:00">
+            """, """<div class="meta"><span class="updated rich-snippet-hidden">2022-12-07T10:10:52+01:00</span><span>25. Dezember 2022</span></div>""", lang: "de");
+        Assert.Equal(new DateOnly(2022, 12, 25), PublishedDay(html));
+    }
+
+    [Fact]
+    public void Short_line_of_an_info_list_under_the_headline_is_a_shown_date()
+    {
+        string html = Page("""<meta name="date" content="2020-04-30">""",
+            """<ul class="Infoline"><li class="Author">Von Moritz Wichmann</li><li class="Date"><time>29.04.2020, 12:01 Uhr</time></li></ul>""", lang: "de");
+        Assert.Equal(new DateOnly(2020, 4, 29), PublishedDay(html));
+    }
+
+    [Fact]
+    public void Address_date_outranks_a_date_shown_near_the_headline_when_nothing_is_stated()
+    {
+        string html = Page("", "<p><em>Christine Prayon in der Sendung vom 26.05.2015</em></p>", lang: "de");
+        Assert.Equal(new DateOnly(2016, 4, 15), PublishedDay(html, "https://www.example.ch/2016-04-15/geheimdienste/"));
+    }
+
     [Theory]
     [InlineData("01-11-2023 10:29", 2023, 11, 1)]
     [InlineData("2020-12-05T23:15:0Z", 2020, 12, 5)]

@@ -229,6 +229,9 @@ internal static class PageBlocks
         return BlockKind.Paragraph;
     }
 
+    /// <summary>Whether an element starts a block of its own (its text is not part of its parent's block).</summary>
+    internal static bool IsBlock(IElement el) => BlockTags.Contains(el.LocalName);
+
     internal static bool IsHidden(IElement el)
     {
         if (el.HasAttribute("hidden")) return true;

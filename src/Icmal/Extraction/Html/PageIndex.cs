@@ -81,6 +81,10 @@ internal sealed class PageIndex
             Bylines.Add(el);
     }
 
+    /// <summary>Whether an element is one <see cref="DateLike"/> would hold: a &lt;time&gt; or a date-named element.</summary>
+    public static bool IsDateLike(IElement el) =>
+        el.LocalName == "time" || DateName(el.GetAttribute("class")) || DateName(el.Id);
+
     private static bool DateName(string? s) =>
         s is { Length: > 0 } && (s.Contains("date", StringComparison.OrdinalIgnoreCase) || s.Contains("time", StringComparison.OrdinalIgnoreCase)
             || s.Contains("publish", StringComparison.OrdinalIgnoreCase) || s.Contains("posted", StringComparison.OrdinalIgnoreCase)

@@ -40,6 +40,9 @@ internal static partial class PublicationDate
     /// <summary>A machine-readable time at the headline (&lt;time datetime&gt;): an instant, like the metadata's.</summary>
     private const string ShownMarkup = "time element at the headline";
 
+    /// <summary>A date shown at the headline as a revision ("Updated …", class "updated"): used only when nothing better is.</summary>
+    private const string ShownRevision = "revision shown at the headline";
+
     public static (StatedDate? Published, DateTimeOffset? Modified) Choose(
         string html, PageIndex index, PageMetadata meta, PageNode root, List<PageBlock> selected, List<PageBlock> allBlocks, Uri? pageUrl)
     {
@@ -51,6 +54,8 @@ internal static partial class PublicationDate
 
         if (meta.Published is { } stated)
         {
+            // A revision shown as the page's only date at the headline ("Updated Mar 12, 2020") is what its
+            // readers see as its date; when the metadata backs it, it counts like any shown date.
             if (shown is { } s)
             {
                 // The page shows the day its metadata states: nothing else can outweigh the two together.
@@ -72,13 +77,16 @@ internal static partial class PublicationDate
         {
             if (FromElement(el, monthFirst) is { } d) return (new StatedDate(d, "marked " + el.LocalName), modified);
         }
-        if (shown is not null) return (shown, modified);
+        // The address's date is filed by the content system; a shown date is found by looking, and may be a
+        // date the story mentions.
         if (fromUrl is not null) return (fromUrl, modified);
+        if (shown is { } plain && plain.From != ShownRevision) return (plain, modified);
         // A machine-readable <time> in the article is the publisher's own markup; a generic meta date is often
         // when the record was created.
         if (meta.WeakPublished is not null && TimeAtArticle(index, root.Element) is { } time) return (time, modified);
         if (meta.WeakPublished is { } weak) return (OnPublisherCalendar(weak, meta, pageUrl), modified);
         if (meta.OtherPublished is { } other) return (other, modified);
+        if (shown is not null) return (shown, modified);
 
         // <time> and date-classed elements: first those inside or just before the article.
         var rootEl = root.Element;
@@ -166,9 +174,9 @@ internal static partial class PublicationDate
             // third one, starts something else.
             if (b.Kind == BlockKind.Heading && (prose > 0 || ++headings > 2)) break;
             if (b.Text.Length > 80 && b.Kind != BlockKind.Heading && ++prose >= 2) break;
-            if (ShownIn(index, b, headline, monthFirst, out bool revision) is { } d)
+            if (ShownIn(index, b, headline, monthFirst) is { } d)
             {
-                if (!revision) return d;
+                if (d.From != ShownRevision) return d;
                 revised ??= d;
             }
         }
@@ -178,36 +186,141 @@ internal static partial class PublicationDate
             // Date and byline lines are named "meta", "info", "date" and count as boilerplate; navigation does not
             // sit between a headline and its date line.
             if (b.Kind == BlockKind.Heading || InTeaserOrAside(b.Owner.Element)) break;
-            if (ShownIn(index, b, headline, monthFirst, out bool revision) is { } d)
+            if (ShownIn(index, b, headline, monthFirst) is { } d)
             {
-                if (!revision) return d;
+                if (d.From != ShownRevision) return d;
                 revised ??= d;
             }
         }
         return revised;
     }
 
-    private static StatedDate? ShownIn(PageIndex index, PageBlock b, IElement headline, bool monthFirst, out bool revision)
+    /// <summary>
+    /// The date a block near the headline shows: first a date element's value (a revision when it is named
+    /// "updated" or marked dateModified), then a date standing apart in a short line ("Stand: 07.11.2023",
+    /// "Loïc Le Clerc | 30 septembre 2018"), not one inside a sentence ("… vom 26.05.2015 über …").
+    /// </summary>
+    private static StatedDate? ShownIn(PageIndex index, PageBlock b, IElement headline, bool monthFirst)
     {
-        revision = false;
-        // A date line may link to the day's archive; a linked line of some length is a teaser.
-        if (b.Kind == BlockKind.ListItem || (b.LinkDensity > 0.5 && b.Text.Length > 40)) return null;
         var owner = b.Owner.Element;
         if (IsAccountDate(owner)) return null;
+        // A list item is a teaser unless it is a short line of an info list ("<li class=date>29.04.2020</li>").
+        if (b.Kind == BlockKind.ListItem && (b.Text.Length > 60 || b.LinkDensity > 0.5)) return null;
+        StatedDate? revised = null;
+        List<string> concealedParts = [];
         if (!owner.Contains(headline))
         {
-            int scanned = 0;
-            foreach (var el in index.DateLike)
+            // The block's own elements: the owner and its inline descendants, not those of blocks nested in it.
+            var own = new List<IElement>();
+            var concealed = new List<string>();
+            foreach (var el in owner.QuerySelectorAll("*").Prepend(owner))
             {
-                if (++scanned > 400) break;
-                if (!owner.Contains(el) || el.ChildElementCount > 6 || el.LocalName is "a") continue;
-                if (el.GetAttribute("datetime") is { Length: >= 8 and < 80 } v && DateText.TryParseMachine(v, out var d)) return new StatedDate(d, ShownMarkup);
-                string text = el.TextContent;
-                if (text.Length is >= 6 and <= 120 && DateText.TryFind(text, monthFirst, null, out var t, out revision)) return new StatedDate(t, ShownText);
+                if (own.Count > 200) break;
+                if (el != owner && OwningBlock(el) != owner) continue;
+                if (IsConcealed(el))
+                {
+                    if (el.TextContent is { Length: > 0 } hidden) concealed.Add(hidden);
+                    continue;
+                }
+                own.Add(el);
+            }
+            var found = new List<(IElement El, StatedDate Date, bool Revision)>();
+            foreach (var el in own)
+            {
+                if (!PageIndex.IsDateLike(el) || el.ChildElementCount > 6 || el.LocalName is "a") continue;
+                string text = el == owner ? b.Text : el.TextContent;
+                foreach (string hidden in concealed) text = text.Replace(hidden, " ", StringComparison.Ordinal);
+                if (ElementDate(el, text, monthFirst) is { } shown) found.Add((el, shown.Date, shown.Revision));
+            }
+            foreach (var (el, elementDate, revision) in found)
+            {
+                // A box of date elements ("meta", "info") is read through the elements inside it, which say
+                // which of its dates is the revision.
+                bool box = false;
+                foreach (var other in found)
+                    if (other.El != el && el.Contains(other.El)) { box = true; break; }
+                if (box) continue;
+                if (!revision) return elementDate;
+                revised ??= elementDate with { From = ShownRevision };
+            }
+            concealedParts = concealed;
+        }
+        // A date line may link to the day's archive; a linked line of some length is a teaser.
+        if (b.Text.Length is < 6 or > 120 || (b.LinkDensity > 0.5 && b.Text.Length > 40)) return revised;
+        string line = b.Text;
+        foreach (string hidden in concealedParts) line = line.Replace(hidden, " ", StringComparison.Ordinal);
+        line = Whitespace.Fold(line);
+        if (!DateText.TryFind(line, monthFirst, null, out var date, out bool isRevision, out var span) || !StandsApart(line, span)) return revised;
+        if (isRevision) return revised ?? new StatedDate(date, ShownRevision);
+        return new StatedDate(date, ShownText);
+    }
+
+    /// <summary>
+    /// The date a date element shows: the date in its text, which is the reader's calendar day ("Publié le 29 juin
+    /// 2019" on datetime 2019-07-03T10:18Z), else a &lt;time&gt;'s machine value, an instant.
+    /// </summary>
+    private static (StatedDate Date, bool Revision)? ElementDate(IElement el, string text, bool monthFirst)
+    {
+        bool revision = IsRevisionElement(el);
+        StatedDate? machine = el.GetAttribute("datetime") is { Length: >= 8 and < 80 } v && DateText.TryParseMachine(v, out var d) ? new StatedDate(d, ShownMarkup) : null;
+        if (text.Length is >= 6 and <= 120 && DateText.TryFind(text, monthFirst, null, out var t, out bool labelled))
+            return (new StatedDate(t, ShownText), revision || labelled);
+        return machine is { } only ? (only, revision) : null;
+    }
+
+    /// <summary>
+    /// Whether a date stands apart in its line, as a date line's date does: at the start or the end, after a
+    /// separator or a label ("|", "Stand:"), or after a short byline ("Von Moritz Wichmann 29.04.2020"). A date
+    /// inside a sentence is a date the text talks about.
+    /// </summary>
+    private static bool StandsApart(string line, Range span)
+    {
+        var (start, length) = span.GetOffsetAndLength(line.Length);
+        var before = line.AsSpan(0, start).TrimEnd();
+        if (before.IsEmpty || "|·•/–—-:,([".Contains(before[^1], StringComparison.Ordinal)) return true;
+        int words = 0;
+        foreach (var _ in before.Split(' ')) words++;
+        if (words <= 3) return true;
+        var after = line.AsSpan(start + length).TrimStart();
+        return after.IsEmpty || "|·•/–—-".Contains(after[0], StringComparison.Ordinal);
+    }
+
+    /// <summary>The nearest block-level ancestor of an element: the block its text belongs to.</summary>
+    private static IElement? OwningBlock(IElement el)
+    {
+        for (var e = el.ParentElement; e is not null; e = e.ParentElement)
+            if (PageBlocks.IsBlock(e)) return e;
+        return null;
+    }
+
+    /// <summary>Whether a date element names a revision: class "updated"/"modified", itemprop dateModified.</summary>
+    private static bool IsRevisionElement(IElement el)
+    {
+        string? cls = el.GetAttribute("class");
+        if (cls is not null && (cls.Contains("updated", StringComparison.OrdinalIgnoreCase) || cls.Contains("modified", StringComparison.OrdinalIgnoreCase)
+            || cls.Contains("lastmod", StringComparison.OrdinalIgnoreCase))) return true;
+        return el.GetAttribute("itemprop") is { } prop && prop.Contains("dateModified", StringComparison.OrdinalIgnoreCase);
+    }
+
+    /// <summary>
+    /// Whether an element is hidden from readers (markup kept for search engines): the hidden attribute, an
+    /// inline display:none, or a class that hides ("hidden", "sr-only", "rich-snippet-hidden"; not
+    /// "field--label-hidden", which hides a label beside a shown value).
+    /// </summary>
+    private static bool IsConcealed(IElement el)
+    {
+        var e = el;
+        for (int level = 0; level < 2 && e is not null && e.LocalName is not "body"; level++, e = e.ParentElement)
+        {
+            if (PageBlocks.IsHidden(e)) return true;
+            if (e.GetAttribute("class") is not { } cls) continue;
+            foreach (string token in cls.Split(' ', StringSplitOptions.RemoveEmptyEntries))
+            {
+                if (token is "hidden" or "hide" or "sr-only" or "visually-hidden" or "visuallyhidden" or "screen-reader-text" or "d-none" or "invisible"
+                    || token.EndsWith("snippet-hidden", StringComparison.OrdinalIgnoreCase)) return true;
             }
         }
-        if (b.Text.Length is < 6 or > 120) return null;
-        return DateText.TryFind(Whitespace.Fold(b.Text), monthFirst, null, out var line, out revision) ? new StatedDate(line, ShownText) : null;
+        return false;
     }
 
     /// <summary>
