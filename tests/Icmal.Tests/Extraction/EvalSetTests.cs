@@ -54,4 +54,41 @@ public sealed class EvalSetTests
         Assert.Equal(990, score.Pages);
         Assert.True(score.F1 >= 0.915, $"F1 {score.F1:F3}");
     }
+    [Fact]
+    public void Date_metric_reads_both_set_formats_and_skips_pages_without_a_known_date()
+    {
+        string dir = Directory.CreateTempSubdirectory("icmal-dates-").FullName;
+        try
+        {
+            Directory.CreateDirectory(Path.Combine(dir, "pages"));
+            string Page(string date) => $"<html><head><meta property=\"article:published_time\" content=\"{date}T10:00:00+04:00\"></head><body><article><p>Yeni park açılıb, sakinlər açılışda iştirak ediblər və uşaqlar üçün meydança salınıb.</p></article></body></html>";
+            File.WriteAllText(Path.Combine(dir, "pages", "a.html"), Page("2020-01-02"));
+            File.WriteAllText(Path.Combine(dir, "pages", "b.html"), Page("2021-03-04"));
+            File.WriteAllText(Path.Combine(dir, "pages", "c.html"), Page("2022-05-06"));
+            File.WriteAllLines(Path.Combine(dir, "truth.jsonl"),
+            [
+                """{"file": "pages/a.html", "date": "2020-01-02"}""",
+                """{"file": "pages/b.html", "meta": {"title": "x", "date": "2021-03-05"}}""",
+                """{"file": "pages/c.html", "meta": {"title": "no date known"}}""",
+            ]);
+            var score = ExtractionEvaluation.EvaluateDates(dir);
+            Assert.Equal(2, score.Entries);
+            Assert.Equal(1, score.Right);
+            Assert.Equal(1, score.Wrong);
+        }
+        finally
+        {
+            Directory.Delete(dir, recursive: true);
+        }
+    }
+
+    [Fact]
+    public void Whole_date_set_scores_at_least_htmldate()
+    {
+        string set = TestData.SharedOrSkip(Path.Combine("dates", "htmldate-eval"));
+        var score = ExtractionEvaluation.EvaluateDates(set);
+        Assert.Equal(576, score.Entries);
+        // htmldate 1.10.0 extensive: 0.903 on its full set.
+        Assert.True(score.Accuracy >= 0.93, $"accuracy {score.Accuracy:F3}");
+    }
 }

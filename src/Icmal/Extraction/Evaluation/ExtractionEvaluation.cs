@@ -171,6 +171,7 @@ public static class ExtractionEvaluation
         var times = new List<(string, double)>();
         foreach (var entry in ReadTruth(dir))
         {
+            if (!entry.Dated) continue;
             byte[] html = ReadPage(dir, entry.File);
             long start = Stopwatch.GetTimestamp();
             var (_, article, _) = ExtractPage(html, entry.Url);
@@ -186,7 +187,7 @@ public static class ExtractionEvaluation
         return new DateScore(entries, right, wrong, none, Timing.Of(times));
     }
 
-    private sealed record TruthEntry(string File, string? Url, List<string> With, List<string> Without, string? Date);
+    private sealed record TruthEntry(string File, string? Url, List<string> With, List<string> Without, string? Date, bool Dated);
 
     private static IEnumerable<TruthEntry> ReadTruth(string dir)
     {
@@ -201,8 +202,17 @@ public static class ExtractionEvaluation
             var o = json.RootElement;
             string file = o.GetProperty("file").GetString() ?? throw new InvalidDataException($"{path}:{lineNo}: no file");
             string? url = o.TryGetProperty("url", out var u) && u.ValueKind == JsonValueKind.String ? u.GetString() : null;
-            string? date = o.TryGetProperty("date", out var d) && d.ValueKind == JsonValueKind.String ? d.GetString() : null;
-            yield return new TruthEntry(file, url, Strings(o, "with"), Strings(o, "without"), date);
+            // htmldate-eval: "date" (null when the page has no true date); trafilatura-eval: "meta": {"date": …}
+            // on the pages whose date is known, so that set also scores dates.
+            bool dated = o.TryGetProperty("date", out var d);
+            string? date = dated && d.ValueKind == JsonValueKind.String ? d.GetString() : null;
+            if (!dated && o.TryGetProperty("meta", out var meta) && meta.ValueKind == JsonValueKind.Object
+                && meta.TryGetProperty("date", out var md) && md.ValueKind == JsonValueKind.String && md.GetString() is { Length: >= 10 } metaDate)
+            {
+                dated = true;
+                date = metaDate[..10];
+            }
+            yield return new TruthEntry(file, url, Strings(o, "with"), Strings(o, "without"), date, dated);
         }
     }
 
