@@ -5,15 +5,10 @@ namespace Icmal.Tests.Extraction;
 /// <summary>Rules that choose a page's publication date among the dates it carries: labels, meta semantics, structured data.</summary>
 public sealed class DatesRulesTests
 {
-    private const string Body = """
-        <p>Şəhərdə yeni park açılıb. Parkda uşaqlar üçün meydança, velosiped yolu və kitabxana var, sakinlər açılışda iştirak ediblər.</p>
-        <p>İcra hakimiyyəti bildirib ki, gələn il şəhərin digər rayonlarında da belə parklar salınacaq, layihəyə yerli sakinlər də cəlb olunacaq.</p>
-        """;
-
     private static string Page(string head, string header = "", string footer = "") => $$"""
         <!doctype html>
         <html lang="az"><head><meta charset="utf-8"><title>Yeni park açıldı</title>{{head}}</head>
-        <body><main><article><h1>Yeni park açıldı</h1>{{header}}{{Body}}{{footer}}</article></main></body></html>
+        <body><main><article><h1>Yeni park açıldı</h1>{{header}}{{TestData.ArticleProse}}{{footer}}</article></main></body></html>
         """;
 
     private static DateOnly? PublishedDay(string html) =>

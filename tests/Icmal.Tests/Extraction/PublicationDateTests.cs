@@ -8,16 +8,10 @@ namespace Icmal.Tests.Extraction;
 /// <summary>How the publication date is chosen among the page's evidence (see PublicationDate).</summary>
 public sealed class PublicationDateTests
 {
-    private const string Prose = """
-        <p>Şəhərdə yeni park açılıb. Parkda uşaqlar üçün meydança, velosiped yolu və kitabxana var, sakinlər açılışda iştirak ediblər.</p>
-        <p>İcra hakimiyyəti bildirib ki, gələn il şəhərin digər rayonlarında da belə parklar salınacaq, layihəyə yerli sakinlər də cəlb olunacaq.</p>
-        <p>Parkın salınmasına bir il vaxt sərf olunub, ərazidə min ağac əkilib və yeni işıqlandırma sistemi quraşdırılıb, yollar təmir edilib.</p>
-        """;
-
     private static string Page(string head, string underHeadline = "", string lang = "az", string before = "", string after = "") => $$"""
         <!doctype html>
         <html lang="{{lang}}"><head><meta charset="utf-8"><title>Yeni park açıldı şəhərin mərkəzində</title>{{head}}</head>
-        <body>{{before}}<main><article><h1>Yeni park açıldı şəhərin mərkəzində</h1>{{underHeadline}}{{Prose}}</article></main>{{after}}</body></html>
+        <body>{{before}}<main><article><h1>Yeni park açıldı şəhərin mərkəzində</h1>{{underHeadline}}{{TestData.ArticleProse}}</article></main>{{after}}</body></html>
         """;
 
     private static DateOnly? Day(ExtractedArticle a) => a.Published is { } p ? DateOnly.FromDateTime(p.DateTime) : null;
@@ -102,7 +96,7 @@ public sealed class PublicationDateTests
             """;
         string html = $$"""
             <html lang="az"><head><meta charset="utf-8"><title>Yeni park açıldı şəhərin mərkəzində</title></head>
-            <body>{{teasers}}<article><h2>Yeni park açıldı şəhərin mərkəzində</h2><small>Erstellt am: 30.01.2022 18:36 / sk</small>{{Prose}}</article></body></html>
+            <body>{{teasers}}<article><h2>Yeni park açıldı şəhərin mərkəzində</h2><small>Erstellt am: 30.01.2022 18:36 / sk</small>{{TestData.ArticleProse}}</article></body></html>
             """;
         Assert.Equal(new DateOnly(2022, 1, 30), PublishedDay(html));
     }

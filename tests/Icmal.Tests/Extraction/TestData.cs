@@ -7,6 +7,13 @@ namespace Icmal.Tests.Extraction;
 /// <summary>Where the seeds and the shared evaluation sets are, found by walking up from the test's folder.</summary>
 internal static class TestData
 {
+    /// <summary>Three paragraphs of Azerbaijani news prose: enough main text for the extractor to find an article.</summary>
+    public const string ArticleProse = """
+        <p>Şəhərdə yeni park açılıb. Parkda uşaqlar üçün meydança, velosiped yolu və kitabxana var, sakinlər açılışda iştirak ediblər.</p>
+        <p>İcra hakimiyyəti bildirib ki, gələn il şəhərin digər rayonlarında da belə parklar salınacaq, layihəyə yerli sakinlər də cəlb olunacaq.</p>
+        <p>Parkın salınmasına bir il vaxt sərf olunub, ərazidə min ağac əkilib və yeni işıqlandırma sistemi quraşdırılıb, yollar təmir edilib.</p>
+        """;
+
     public static string SamplesDir()
     {
         foreach (string start in (string[])[AppContext.BaseDirectory, Directory.GetCurrentDirectory()])
