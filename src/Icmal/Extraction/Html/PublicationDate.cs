@@ -14,23 +14,24 @@ internal readonly record struct StatedDate(DateTimeOffset Value, string From);
 /// <remarks>
 /// Pages carry many dates: the publication and revision times in their metadata, the date shown under the
 /// headline, dates in the address, in teasers, comments, calendars and "today is" headers. The order below
-/// is the order of trust, and each step says why it sits where it does:
+/// is the order of trust, and each step says why it sits where it does.
+/// <para>When the page states its publication time (the article's JSON-LD, publication meta tags, an element
+/// marked datePublished):</para>
 /// <list type="number">
-/// <item>The date shown to readers at the headline, when the metadata backs it: it is the same day as the
-/// stated publication within a time-zone difference, or it is another date the metadata states (the revision
-/// time, a Dublin Core date). Editors and readers go by the shown date; the metadata's publication field is
-/// often when the record was created, imported or first drafted.</item>
-/// <item>The publication time stated in structured data (the article's JSON-LD, publication meta tags, an
-/// element marked datePublished), on the publisher's calendar: a UTC timestamp is a day off the publisher's
-/// date for hours of every day.</item>
-/// <item>A full date in the address or the canonical address, which is what the site filed the article under.</item>
-/// <item>The date shown at the headline on its own, then generic metadata (Dublin Core date, creation times,
-/// the upload time of a video page).</item>
-/// <item>Date elements in or next to the article, then the article's own date lines ("Erstellt am: …",
-/// a dateline) before dates inside its prose.</item>
-/// <item>Publication keys in the page's inline script data, then the revision time.</item>
-/// <item>The first date line of the page outside navigation, teaser lists and comments.</item>
+/// <item>the date shown to readers at the headline wins when the metadata backs it: it is within a day of the
+/// stated time (a time-zone difference), or it is another date the page states (the revision time, a Dublin
+/// Core date, the address). Editors and readers go by the shown date; the publication field is often when the
+/// record was created, imported or first drafted;</item>
+/// <item>else a full date in the address a day off the stated time (the site filed the article under it);</item>
+/// <item>else the stated time, on the publisher's calendar: a UTC timestamp is a day off the publisher's date
+/// for hours of every day.</item>
 /// </list>
+/// <para>When it does not: an element marked datePublished; the address's date; the date shown at the headline;
+/// a &lt;time&gt; at the article, then generic metadata (Dublin Core date, creation times, a video's upload);
+/// a revision shown at the headline; date elements at the article; the article's own date lines before dates
+/// inside its prose (which are as likely dates the story is about); publication keys in inline script data;
+/// the revision time; the first date line of the page outside navigation, teasers and comments; and last, the
+/// date the markup repeats most.</para>
 /// </remarks>
 internal static partial class PublicationDate
 {
