@@ -214,10 +214,8 @@ internal static partial class PublicationDate
             // The block's own elements: the owner and its inline descendants, not those of blocks nested in it.
             var own = new List<IElement>();
             var concealed = new List<string>();
-            foreach (var el in owner.QuerySelectorAll("*").Prepend(owner))
+            foreach (var el in OwnElements(owner))
             {
-                if (own.Count > 200) break;
-                if (el != owner && OwningBlock(el) != owner) continue;
                 if (IsConcealed(el))
                 {
                     if (el.TextContent is { Length: > 0 } hidden) concealed.Add(hidden);
@@ -286,12 +284,31 @@ internal static partial class PublicationDate
         return after.IsEmpty || "|·•/–—-".Contains(after[0], StringComparison.Ordinal);
     }
 
-    /// <summary>The nearest block-level ancestor of an element: the block its text belongs to.</summary>
-    private static IElement? OwningBlock(IElement el)
+    /// <summary>
+    /// A block's own elements in document order: the block element and its inline descendants, not the
+    /// elements of blocks nested in it (their text is theirs). At most 200, so a wrapper holding the whole page
+    /// costs nothing.
+    /// </summary>
+    private static List<IElement> OwnElements(IElement block)
     {
-        for (var e = el.ParentElement; e is not null; e = e.ParentElement)
-            if (PageBlocks.IsBlock(e)) return e;
-        return null;
+        var own = new List<IElement> { block };
+        var stack = new Stack<IElement>();
+        PushChildren(stack, block);
+        while (stack.Count > 0 && own.Count < 200)
+        {
+            var el = stack.Pop();
+            if (PageBlocks.IsBlock(el)) continue;
+            own.Add(el);
+            PushChildren(stack, el);
+        }
+        return own;
+
+        static void PushChildren(Stack<IElement> stack, IElement parent)
+        {
+            var nodes = parent.ChildNodes;
+            for (int i = Math.Min(nodes.Length, 400) - 1; i >= 0; i--)
+                if (nodes[i] is IElement child) stack.Push(child);
+        }
     }
 
     /// <summary>Whether a date element names a revision: class "updated"/"modified", itemprop dateModified.</summary>
