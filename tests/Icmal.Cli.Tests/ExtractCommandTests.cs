@@ -27,6 +27,7 @@ public sealed class ExtractCommandTests
         }
         using var yap = JsonDocument.Parse(lines[4]);
         Assert.Equal("2025-10-27T14:37:00+04:00", yap.RootElement.GetProperty("published").GetString());
+        Assert.Equal("archive line in the text", yap.RootElement.GetProperty("publishedFrom").GetString());
         Assert.Equal("İlqar İlyasov", yap.RootElement.GetProperty("author").GetString());
     }
 

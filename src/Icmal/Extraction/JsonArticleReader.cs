@@ -70,6 +70,7 @@ public static class JsonArticleReader
                 Title = Clean(Str(o, "title", "headline", "name")),
                 Authors = authors,
                 Published = when,
+                PublishedFrom = when is null ? null : "the item's date field",
                 Site = site,
                 CanonicalUrl = url,
                 Language = Str(o, "language", "lang"),

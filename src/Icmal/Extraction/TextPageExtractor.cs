@@ -122,6 +122,7 @@ public static partial class TextPageExtractor
             Blocks = JoinBrokenParagraphs(blocks),
             Authors = authors,
             Published = published,
+            PublishedFrom = published is null ? null : "archive line in the text",
             Site = site,
             Original = credit,
         };
