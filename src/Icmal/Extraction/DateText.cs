@@ -158,12 +158,19 @@ public static partial class DateText
         "yenilənib", "yenilənmə", "güncellendi", "güncelleme", "zaktualizowano", "bijgewerkt",
     ];
 
-    /// <summary>Words that mark a date as today's date of the page (headers, forum footers) or an expiry, not the text's.</summary>
+    /// <summary>
+    /// Words that mark a date as not the text's: today's date of the page (headers, forum footers), an expiry,
+    /// a member's sign-up date.
+    /// </summary>
     private static readonly string[] NowLabels =
     [
         "aktuelle zeit", "current time", "it is currently", "today is", "heute ist", "сегодня", "bu gün:", "bugün:",
         // Expiry of a media item or offer: a date after the text, never its publication.
         "verfügbar bis", "available until", "expires", "gültig bis", "valid until", "доступно до",
+        // A member's sign-up date in a forum post or profile card.
+        "registriert:", "registriert seit", "joined:", "joined on", "member since", "mitglied seit", "dabei seit",
+        "registered:", "anmeldedatum", "зарегистрирован", "на сайте с", "qeydiyyat tarixi", "üyelik tarihi", "kayıt tarihi",
+        "inscrit le", "membre depuis",
     ];
 
     private static readonly string[] PublishedLabels =
