@@ -117,4 +117,56 @@ public sealed class MainTextTests
         Assert.DoesNotContain("JOHN DOE", a.Text, StringComparison.Ordinal);
         Assert.Contains(Body2, a.Text, StringComparison.Ordinal);
     }
+    [Fact]
+    public void Short_list_before_the_first_paragraph_is_kept()
+    {
+        string html = $"<html><body><nav><a href=\"/\">Əsas</a></nav><article><h1>Plov</h1><ul><li>500 q düyü</li><li>1 kq quzu əti</li><li>3 baş soğan</li></ul><p>{Body1}</p><p>{Body2}</p><p>{Body3}</p></article></body></html>";
+        var a = HtmlArticleExtractor.Extract(html);
+        Assert.Contains("500 q düyü", a.Text, StringComparison.Ordinal);
+        Assert.Contains("3 baş soğan", a.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Component_prefix_cmp_does_not_name_a_consent_box()
+    {
+        string html = $"<html><body><nav><a href=\"/\">Əsas</a></nav><main><div class=\"cmp-text\"><p>{Body1}</p></div><div class=\"cmp-text\"><p>{Body2}</p></div><div class=\"cmp-text\"><p>{Body3}</p></div></main></body></html>";
+        var a = HtmlArticleExtractor.Extract(html);
+        Assert.Contains(Body1, a.Text, StringComparison.Ordinal);
+        Assert.Contains(Body3, a.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Heading_id_is_an_anchor_not_a_box_name()
+    {
+        string html = $"<html><body><article><h1>Əliyev Astanada</h1><p>{Body1}</p><h2 id=\"nav-orta-dehliz\">Orta Dəhliz layihələri</h2><p>{Body2}</p><p>{Body3}</p></article></body></html>";
+        var a = HtmlArticleExtractor.Extract(html);
+        Assert.Contains("Orta Dəhliz layihələri", a.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Caption_boxes_inside_the_article_are_dropped()
+    {
+        const string caption = "Prezident Astanada keçirilən rəsmi qarşılanma mərasimində nümayəndə heyəti ilə birlikdə, şəkildə soldan ikinci.";
+        string html = $"<html><body><article><h1>Əliyev Astanada</h1><p>{Body1}</p><div class=\"article__legend\"><p>{caption}</p></div><p>{Body2}</p><p>{Body3}</p></article></body></html>";
+        var a = HtmlArticleExtractor.Extract(html);
+        Assert.DoesNotContain("soldan ikinci", a.Text, StringComparison.Ordinal);
+        Assert.Contains(Body2, a.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Caption_that_is_most_of_the_text_is_kept()
+    {
+        const string caption = "Prezident Astanada keçirilən rəsmi qarşılanma mərasimində nümayəndə heyəti ilə birlikdə. Videoda səfərin ilk günü, Ali Dövlətlərarası Şuranın iclası və mətbuat konfransı göstərilir, sənədlərin imzalanması da var.";
+        string html = $"<html><body><nav><a href=\"/\">Əsas</a></nav><article class=\"video\"><h1>Əliyev Astanada</h1><div class=\"item-caption\"><p>{caption}</p></div><p>Video 3 dəq.</p></article></body></html>";
+        var a = HtmlArticleExtractor.Extract(html);
+        Assert.Contains("Videoda səfərin ilk günü", a.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Taxonomy_class_that_names_a_caption_word_does_not_drop_paragraphs()
+    {
+        string html = $"<html><body><article class=\"post tag-credit-cards\"><h1>Əliyev Astanada</h1><p>{Body1}</p><p>{Body2}</p><p>{Body3}</p><p>{Lead}</p></article></body></html>";
+        var a = HtmlArticleExtractor.Extract(html);
+        Assert.Contains(Lead, a.Text, StringComparison.Ordinal);
+    }
 }

@@ -122,6 +122,8 @@ internal static partial class MainContent
             }
             if (b.Text.Length < 80 && Scrap().IsMatch(b.Text)) continue;
             if (b.Text.Length < 200 && b.Kind != BlockKind.Heading && CaptionLine().IsMatch(b.Text)) continue;
+            // A picture's caption or credit, unless it is much of what there is (a video or photo page's text).
+            if (b.Text.Length < 300 && b.Text.Length * 4 < total && InFigure(b.Owner)) continue;
             kept.Add(b);
             seen += b.Text.Length;
         }
@@ -133,7 +135,7 @@ internal static partial class MainContent
         for (int i = 0; i < kept.Count; i++)
         {
             var b = kept[i];
-            if ((i < first && b.Kind != BlockKind.Heading && b.Text.Length < 50 && !EndsSentence(b.Text))
+            if ((i < first && b.Kind is not BlockKind.Heading and not BlockKind.ListItem and not BlockKind.TableRow && b.Text.Length < 50 && !EndsSentence(b.Text))
                 || (i > last && b.Kind is BlockKind.Paragraph or BlockKind.Heading && b.Text.Length < 50 && !EndsSentence(b.Text)))
                 continue;
             result.Add(b);
@@ -193,6 +195,38 @@ internal static partial class MainContent
         return false;
     }
 
+    private static readonly string[] FigureNames = ["caption", "bildunter", "imagedescription", "image-description", "annotation", "credit", "photo-desc", "img-desc", "legend"];
+
+    /// <summary>Whether the block is a picture's caption or credit: inside a figure, or a box named like one.</summary>
+    private static bool InFigure(PageNode node)
+    {
+        int hops = 0;
+        for (var n = node; n is not null && n.Depth > 0 && hops < 4; n = n.Parent, hops++)
+        {
+            if (n.Class.Length > 0 && ClassNamed(n.Class, FigureNames)) return true;
+        }
+        return false;
+    }
+
+    /// <summary>Whether a class token (taxonomy tokens such as "tag-…" aside) contains one of <paramref name="names"/>.</summary>
+    private static bool ClassNamed(string cls, string[] names)
+    {
+        foreach (var range in cls.AsSpan().Split(' '))
+        {
+            var token = cls.AsSpan()[range];
+            if (token.Length < 4 || IsTaxonomy(token)) continue;
+            foreach (string name in names)
+                if (token.Contains(name, StringComparison.OrdinalIgnoreCase)) return true;
+        }
+        return false;
+    }
+
+    /// <summary>Taxonomy and state classes ("tag-newsletter", "category-social-media") describe the post, not the box.</summary>
+    private static bool IsTaxonomy(ReadOnlySpan<char> token) =>
+        token.StartsWith("tag-", StringComparison.OrdinalIgnoreCase) || token.StartsWith("category-", StringComparison.OrdinalIgnoreCase)
+        || token.StartsWith("status-", StringComparison.OrdinalIgnoreCase) || token.StartsWith("format-", StringComparison.OrdinalIgnoreCase)
+        || token.StartsWith("tag_", StringComparison.OrdinalIgnoreCase) || token.StartsWith("category_", StringComparison.OrdinalIgnoreCase);
+
     private static bool IsProse(PageBlock b) => b.Kind != BlockKind.Heading && b.Text.Length >= 80;
 
     private static bool EndsSentence(string t) => t.Length > 0 && t[^1] is '.' or '!' or '?' or '…' or '"' or '”' or '»' or ')' or '。';
@@ -235,6 +269,8 @@ internal static partial class MainContent
         {
             if (n.Depth == 0) continue;
             string cls = n.Class, id = n.Id, role = n.Role, itemprop = n.ItemProp;
+            // A heading's id is an anchor made from its own words ("nav_the_new_rules"), not the name of a box.
+            if (n.Tag is "h1" or "h2" or "h3" or "h4" or "h5" or "h6") id = "";
             bool bad = n.Tag is "nav" or "aside" or "footer" or "menu" or "noscript"
                 || role is "navigation" or "complementary" or "contentinfo" or "banner" or "menu" or "menubar" or "search" or "dialog" or "alert"
                 || HiddenClass(cls);
@@ -413,7 +449,7 @@ internal static partial class MainContent
         "tableofcontents", "bənzər", "oxşar", "digərxəbər", "sonxəbər", "xəbərlenti", "şərh",
     ];
 
-    private static readonly string[] NegativeWords = ["nav", "pager", "toc", "cmp"];
+    private static readonly string[] NegativeWords = ["nav", "pager", "toc"];
 
     private static readonly string[] NegativeStarts = ["share", "related", "popular", "banner", "menu", "modal", "plista"];
 
