@@ -169,4 +169,23 @@ public sealed class MainTextTests
         var a = HtmlArticleExtractor.Extract(html);
         Assert.Contains(Lead, a.Text, StringComparison.Ordinal);
     }
+    [Fact]
+    public void Text_goes_on_after_a_related_box_inside_the_article()
+    {
+        string links = "<h4>Mövzu ilə bağlı</h4><ul class=\"list\"><li><a href=\"/1\">Neft sərgisi Bakıda açıldı</a></li><li><a href=\"/2\">Qaz ixracı rekord həddə çatdı</a></li></ul>";
+        string html = $"<html><body><article><h1>Əliyev Astanada</h1><div class=\"text\"><p>{Body1}</p><p>{Body2}</p>{links}<p>{Body3}</p><p>{Body1} Yenə.</p></div></article></body></html>";
+        var a = HtmlArticleExtractor.Extract(html);
+        Assert.Contains(Body3, a.Text, StringComparison.Ordinal);
+        Assert.DoesNotContain("Neft sərgisi", a.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Nothing_after_a_comments_heading_is_the_article()
+    {
+        const string promo = "Saytımızda reklam yerləşdirmək üçün bizimlə əlaqə saxlayın, ən çox oxunan xəbər portalında tam fərdiləşdirilmiş reklam paketləri təklif edirik və geniş auditoriyaya çatırıq.";
+        string html = $"<html><body><article><h1>Əliyev Astanada</h1><div class=\"text\"><p>{Body1}</p><p>{Body2}</p><p>{Body3}</p><h3>Comments</h3><p>{promo}</p><p>{promo} İkinci.</p></div></article></body></html>";
+        var a = HtmlArticleExtractor.Extract(html);
+        Assert.Contains(Body3, a.Text, StringComparison.Ordinal);
+        Assert.DoesNotContain("reklam yerləşdirmək", a.Text, StringComparison.Ordinal);
+    }
 }

@@ -100,13 +100,27 @@ internal static partial class MainContent
         foreach (var (b, keep) in inRoot) if (keep) total += b.Text.Length;
         var kept = new List<PageBlock>();
         int seen = 0;
+        int resume = 0;
         for (int i = 0; i < inRoot.Count; i++)
         {
             var (b, keep) = inRoot[i];
+            if (i < resume) continue;
             if (!keep) continue;
             bool shortLabel = b.Kind == BlockKind.Heading || (b.Text.Length < 60 && !EndsSentence(b.Text));
             if (shortLabel && b.Text.Length < 80 && StopHeading().IsMatch(b.Text) && seen > total / 3)
-                break;
+            {
+                // Comments close the article: nothing after them is its text.
+                if (CommentHeading().IsMatch(b.Text)) break;
+                // A "related / read also" box inside the article: the text goes on after it when prose is set
+                // beside the label again, in the label's own container. Otherwise the rest is not the article.
+                var (at, beside) = ResumesBeside(inRoot, i);
+                if (beside < 250) break;
+                if (at > i + 1)
+                {
+                    resume = at;
+                    continue;
+                }
+            }
             if (shortLabel)
             {
                 // Orphan: nothing under the root is kept after it before the next heading (its section was a link
@@ -141,6 +155,28 @@ internal static partial class MainContent
             result.Add(b);
         }
         return result;
+    }
+
+    /// <summary>
+    /// After the label at <paramref name="i"/>: where the first kept prose block in the label's own container is,
+    /// and how many characters of kept blocks in that container follow from there.
+    /// </summary>
+    private static (int At, int Chars) ResumesBeside(List<(PageBlock Block, bool Keep)> inRoot, int i)
+    {
+        var container = inRoot[i].Block.Owner.Parent;
+        int at = -1, chars = 0;
+        for (int j = i + 1; j < inRoot.Count; j++)
+        {
+            var (b, keep) = inRoot[j];
+            if (!keep || !ReferenceEquals(b.Owner.Parent, container)) continue;
+            if (at < 0)
+            {
+                if (!IsProse(b)) continue;
+                at = j;
+            }
+            chars += b.Text.Length;
+        }
+        return (at, chars);
     }
 
     /// <summary>How far before the body a standfirst is looked for, in blocks.</summary>
@@ -507,6 +543,10 @@ internal static partial class MainContent
     /// <summary>Headings that open what follows an article: related items, reading tips, comments.</summary>
     [GeneratedRegex(@"^\W*(related( articles| posts| stories| content| news| topics)?|read (more|also|next)|see also|you (may|might) (also )?like|more (from|on|stories|news|articles)|recommended|further reading|about the author|über den autor|über die autorin|sobre el autor|à propos de l'auteur|o autorze|müəllif haqqında|comments?|\d+ comments?|leave a (reply|comment)|most (read|popular|viewed)|popular|trending|tags|filed under|mehr zum thema|lesen sie (auch|mehr)|auch interessant|das könnte (sie|dich) auch interessieren|weitere (artikel|beiträge|themen|nachrichten|meldungen)|mehr themen|verwandte|empfohlene|ähnliche|kommentare?|schlagworte|schlagwörter|themen im artikel|zum thema|contenido relacionado|te puede interesar|noticias relacionadas|lee también|más noticias|artículos relacionados|à lire aussi|lire aussi|sur le même sujet|articles similaires|voir aussi|zobacz (także|też|również)|czytaj (także|też|również)|przeczytaj (także|też|również)|podobne|komentarze|veja também|leia também|notícias relacionadas|bənzər xəbərlər|digər xəbərlər|oxşar xəbərlər|ən çox oxunan|şərhlər|son xəbərlər|xəbər lenti|mövzu ilə bağlı|читайте также|похожие новости|комментарии|другие новости|по теме|ilgili haberler|benzer haberler|yorumlar|bunlar da ilginizi çekebilir)\b.{0,40}$", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
     private static partial Regex StopHeading();
+
+    /// <summary>Headings that open the readers' comments.</summary>
+    [GeneratedRegex(@"^\W*(\d+\s+)?(comments?|leave a (reply|comment)|kommentare?|komentarze|commentaires?|comentarios?|şərhlər|комментарии|yorumlar)\b", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
+    private static partial Regex CommentHeading();
 
     /// <summary>Photo credits, copyright lines, bare dates and times, "updated" stamps.</summary>
     [GeneratedRegex(@"^(©|\(c\)\s|copyright\b|(foto|fotos|bild|bilder|photo|photos|image|credit|credits|crédito|crédits photos?|fot\.|źródło|quelle|titelbild|bildquelle)\s*:|.*\b(all rights reserved|alle rechte vorbehalten|tous droits réservés|getty images|shutterstock|istock)\b|[\d\s.,:/|\-–—]*(\d{1,2}[./]\d{1,2}[./]\d{2,4}|\d{4}-\d\d-\d\d)[\d\s.,:/|\-–—]*(uhr|h|am|pm)?\s*$|(aktualisiert|updated|veröffentlicht|published|publikacja|yenilənib)\s*(am|on|:)?\s*$)", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
