@@ -188,4 +188,11 @@ public sealed class MainTextTests
         Assert.Contains(Body3, a.Text, StringComparison.Ordinal);
         Assert.DoesNotContain("reklam yerləşdirmək", a.Text, StringComparison.Ordinal);
     }
+    [Fact]
+    public void Ruby_readings_are_not_part_of_the_text()
+    {
+        string html = $"<html><body><article><p>{Body1}</p><p><ruby>子<rp>(</rp><rt>こ</rt><rp>)</rp></ruby>どもへの<ruby>虐待<rt>ぎゃくたい</rt></ruby>をなくすための<ruby>法律<rt>ほうりつ</rt></ruby>ができました。</p><p>{Body2}</p><p>{Body3}</p></article></body></html>";
+        var a = HtmlArticleExtractor.Extract(html);
+        Assert.Contains("子どもへの虐待をなくすための法律ができました。", a.Text, StringComparison.Ordinal);
+    }
 }

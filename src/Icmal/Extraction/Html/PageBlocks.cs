@@ -52,6 +52,8 @@ internal static class PageBlocks
         "script", "style", "template", "svg", "math", "iframe", "frame", "frameset", "canvas", "button",
         "select", "input", "textarea", "option", "object", "embed", "video", "audio", "map", "head", "title", "link",
         "meta", "figcaption", "dialog", "picture", "source", "track", "label",
+        // Ruby annotations: the reading of the base text (furigana, pinyin), not text of its own.
+        "rt", "rp",
     };
 
     private static readonly HashSet<string> BlockTags = new(StringComparer.Ordinal)
