@@ -195,4 +195,12 @@ public sealed class MainTextTests
         var a = HtmlArticleExtractor.Extract(html);
         Assert.Contains("子どもへの虐待をなくすための法律ができました。", a.Text, StringComparison.Ordinal);
     }
+    [Fact]
+    public void Sentence_that_is_mostly_links_is_kept()
+    {
+        const string linked = "Əvvəllər o, uzun illər ərzində <a href=\"/a\">Azərbaycan Respublikası Dövlət Neft Şirkətində</a>, <a href=\"/c\">Energetika Nazirliyində</a> və <a href=\"/b\">Bakı Beynəlxalq Dəniz Ticarət Limanında</a> çalışıb.";
+        string html = $"<html><body><article><h1>Əliyev Astanada</h1><p>{Body1}</p><p>{linked}</p><p>{Body2}</p><p>{Body3}</p></article></body></html>";
+        var a = HtmlArticleExtractor.Extract(html);
+        Assert.Contains("Limanında çalışıb.", a.Text, StringComparison.Ordinal);
+    }
 }

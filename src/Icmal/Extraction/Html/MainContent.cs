@@ -288,7 +288,8 @@ internal static partial class MainContent
         double ld = b.LinkDensity;
         int len = b.Text.Length;
         if (b.Kind == BlockKind.Heading) return ld < 0.6;
-        if (ld > 0.5) return false;
+        // A sentence whose names are mostly links (a career line linking each employer) is still prose.
+        if (ld > 0.5 && !(b.Owner.Tag == "p" && ld <= 0.8 && len >= 60 && EndsSentence(b.Text))) return false;
         if (ld > 0.3 && len < 100 && b.Kind != BlockKind.ListItem) return false;
         if (b.Kind == BlockKind.ListItem && ld > 0.45) return false;
         if (len < 60 && ChromeLine().IsMatch(b.Text)) return false;
