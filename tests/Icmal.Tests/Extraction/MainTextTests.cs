@@ -203,4 +203,24 @@ public sealed class MainTextTests
         var a = HtmlArticleExtractor.Extract(html);
         Assert.Contains("Limanında çalışıb.", a.Text, StringComparison.Ordinal);
     }
+    [Fact]
+    public void Forum_thread_whose_posts_sit_in_comment_boxes_keeps_the_posts()
+    {
+        static string Post(string text) => $"<div class=\"comment\"><div class=\"comment-author\">istifadəçi</div><div class=\"comment-text\">{text}</div></div>";
+        string html = "<html><body><nav><a href=\"/\">Forum</a> <a href=\"/new\">Yeni</a></nav><main><h2>Yeniləmədən sonra App Store açılmır</h2><div class=\"comments\">"
+            + Post(Body1) + Post(Body2) + Post(Body3) + "</div></main><footer><a href=\"/about\">Haqqımızda</a></footer></body></html>";
+        var a = HtmlArticleExtractor.Extract(html);
+        Assert.Contains(Body1, a.Text, StringComparison.Ordinal);
+        Assert.Contains(Body3, a.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Comments_under_an_article_stay_out()
+    {
+        const string reader = "Çox maraqlı yazıdır, amma müəllif Orta Dəhlizin iqtisadi tərəfini tam açmayıb, gələn dəfə daha ətraflı yazmağını istərdim.";
+        string comments = $"<div class=\"comments\"><div class=\"comment\"><div class=\"comment-text\">{reader}</div></div><div class=\"comment\"><div class=\"comment-text\">{reader} Razıyam.</div></div></div>";
+        var a = HtmlArticleExtractor.Extract(Page("<h1>Əliyev Astanada</h1>", comments));
+        Assert.Contains(Body1, a.Text, StringComparison.Ordinal);
+        Assert.DoesNotContain("Çox maraqlı yazıdır", a.Text, StringComparison.Ordinal);
+    }
 }

@@ -33,9 +33,29 @@ internal static partial class MainContent
     {
         if (blocks.Count == 0) return ([], nodes[0]);
         var body = nodes[0];
-        MarkBoilerplate(nodes, body);
+        bool commentBoxes = MarkBoilerplate(nodes, body);
         Score(blocks);
+        var (chosen, root, chars) = Choose(blocks, nodes, body);
+        if (chars < ShortText && commentBoxes)
+        {
+            // No article outside the boxes named like comments: the page is a forum thread or a live ticker, and
+            // the posts in those boxes are its text.
+            foreach (var n in nodes)
+            {
+                n.Score = 0;
+                if (n.CommentBox) n.Boilerplate = false;
+                n.InBoilerplate = n.Boilerplate || (n.Parent?.InBoilerplate ?? false);
+            }
+            Score(blocks);
+            var (posts, postsRoot, postChars) = Choose(blocks, nodes, body);
+            if (postChars >= ShortText && postChars > chars * 2) return (posts, postsRoot);
+        }
+        return (chosen, root);
+    }
 
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+    private static (List<PageBlock> Blocks, PageNode Root, int Chars) Choose(List<PageBlock> blocks, List<PageNode> nodes, PageNode body)
+    {
         PageNode best = body;
         double bestScore = double.MinValue;
         foreach (var n in nodes)
@@ -83,9 +103,15 @@ internal static partial class MainContent
                 all.Add((b, keep));
                 if (keep && b.Kind != BlockKind.Heading) total += b.Text.Length;
             }
-            if (total > kept * 2) return (Tidy(all), body);
+            if (total > kept * 2)
+            {
+                var fallback = Tidy(all);
+                int chars = 0;
+                foreach (var b in fallback) chars += b.Text.Length;
+                return (fallback, body, chars);
+            }
         }
-        return (tidy, best);
+        return (tidy, best, kept);
     }
 
     /// <summary>
@@ -298,8 +324,9 @@ internal static partial class MainContent
     }
 
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
-    private static void MarkBoilerplate(List<PageNode> nodes, PageNode body)
+    private static bool MarkBoilerplate(List<PageNode> nodes, PageNode body)
     {
+        bool commentBoxes = false;
         int pageProse = body.ProseChars;
         var cache = new Dictionary<string, NameClass>(StringComparer.Ordinal);
         foreach (var n in nodes)
@@ -314,9 +341,14 @@ internal static partial class MainContent
             string key = cls.Length + id.Length == 0 ? "" : string.Concat(cls, "\u0001", id);
             var names = key.Length == 0 ? NameClass.None : Classify(key, cache);
             bool semantic = itemprop.Equals("articleBody", StringComparison.OrdinalIgnoreCase) || (names & NameClass.Positive) != 0;
+            bool commentBox = false;
             if (!bad && !semantic)
             {
-                if ((names & NameClass.Negative) != 0) bad = true;
+                if ((names & NameClass.Negative) != 0)
+                {
+                    bad = true;
+                    commentBox = (names & NameClass.Comment) != 0;
+                }
                 // Weak names ("widget", "meta", "tags") mark boilerplate only when the box is links or scraps.
                 else if ((names & NameClass.Weak) != 0 && (n.LinkChars * 3 > n.TextChars || n.ProseChars < 150)) bad = true;
                 // "Teaser" names both a standfirst (plain prose) and teasers of other articles (linked titles).
@@ -336,6 +368,8 @@ internal static partial class MainContent
             }
             n.Boilerplate = bad;
             n.InBoilerplate = bad || (n.Parent?.InBoilerplate ?? false);
+            n.CommentBox = bad && commentBox && n.Tag is not ("form" or "nav" or "aside" or "footer");
+            commentBoxes |= n.CommentBox;
 
             double w = 1;
             if (itemprop.Equals("articleBody", StringComparison.OrdinalIgnoreCase)) w = 1.6;
@@ -345,6 +379,7 @@ internal static partial class MainContent
             else if (n.Tag == "main" || role == "main") w *= 1.1;
             n.Weight = w;
         }
+        return commentBoxes;
     }
 
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]

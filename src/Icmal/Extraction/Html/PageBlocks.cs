@@ -25,6 +25,8 @@ internal sealed class PageNode
 
     public bool Boilerplate;
     public bool InBoilerplate;
+    /// <summary>Boilerplate only because its class or id names comments (readers' posts).</summary>
+    public bool CommentBox;
     public double Weight = 1;
     public double Score;
 }
