@@ -223,4 +223,18 @@ public sealed class MainTextTests
         Assert.Contains(Body1, a.Text, StringComparison.Ordinal);
         Assert.DoesNotContain("Çox maraqlı yazıdır", a.Text, StringComparison.Ordinal);
     }
+    [Fact]
+    public void State_modifier_classes_do_not_make_a_box_boilerplate()
+    {
+        var a = HtmlArticleExtractor.Extract(Page($"<div class=\"head has-sharing\"><h1>Əliyev Astanada</h1><p class=\"abstract\">{Lead}</p></div>"));
+        Assert.Contains(Lead, a.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Box_named_as_a_lead_is_taken_despite_caption_utility_classes()
+    {
+        const string deck = "İki ölkə arasında imzalanan sənədlər enerji, nəqliyyat və rəqəmsal sahələri əhatə edir, tərəflər Orta Dəhliz üzrə birgə layihələrin sürətləndirilməsi barədə razılığa gəliblər.";
+        var a = HtmlArticleExtractor.Extract(Page($"<h1>Əliyev Astanada</h1><h2 class=\"hero__teaser caption-s5\">{deck}</h2>"));
+        Assert.Contains(deck, a.Text, StringComparison.Ordinal);
+    }
 }

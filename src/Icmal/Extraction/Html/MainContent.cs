@@ -224,8 +224,10 @@ internal static partial class MainContent
             var b = blocks[i];
             if (b.Owner.Tag == "h1") { sawH1 = true; break; }
             if (b.Owner.InBoilerplate || b.LinkDensity > 0.2 || WithinAny(b.Owner, roots)) continue;
-            if (NamedAny(b.Owner, CaptionNames)) continue;
-            bool named = NamedAny(b.Owner, LeadNames);
+            // A box whose own class names a lead is one, whatever utility or wrapper classes say of captions.
+            bool ownLead = b.Owner.Class.Length > 0 && ClassNamed(b.Owner.Class, LeadNames);
+            if (!ownLead && NamedAny(b.Owner, CaptionNames)) continue;
+            bool named = ownLead || NamedAny(b.Owner, LeadNames);
             bool fits = b.Kind == BlockKind.Heading
                 ? (named && b.Text.Length >= 30) || (b.Text.Length >= 80 && EndsSentence(b.Text))
                 : b.Kind == BlockKind.Paragraph && b.Text.Length >= 60 && (named || (EndsSentence(b.Text) && b.Text[^1] != ')'));
@@ -466,6 +468,9 @@ internal static partial class MainContent
         // not the box: they name nothing.
         if (folded.StartsWith("tag-", StringComparison.Ordinal) || folded.StartsWith("category-", StringComparison.Ordinal)
             || folded.StartsWith("status-", StringComparison.Ordinal) || folded.StartsWith("format-", StringComparison.Ordinal)
+            // State modifiers say what a box has or lacks ("has-sharing", "no-share", "with-comments"), not what it is.
+            || folded.StartsWith("has-", StringComparison.Ordinal) || folded.StartsWith("no-", StringComparison.Ordinal)
+            || folded.StartsWith("with-", StringComparison.Ordinal) || folded.StartsWith("without-", StringComparison.Ordinal)
             || folded.EndsWith("-promoted", StringComparison.Ordinal) || folded.EndsWith("-sticky", StringComparison.Ordinal))
         {
             TokenCache[token] = NameClass.None;
