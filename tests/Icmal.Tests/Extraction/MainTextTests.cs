@@ -237,4 +237,11 @@ public sealed class MainTextTests
         var a = HtmlArticleExtractor.Extract(Page($"<h1>Əliyev Astanada</h1><h2 class=\"hero__teaser caption-s5\">{deck}</h2>"));
         Assert.Contains(deck, a.Text, StringComparison.Ordinal);
     }
+    [Fact]
+    public void Standfirst_is_found_past_a_long_share_bar()
+    {
+        string share = "<ul class=\"share-buttons\">" + string.Concat(Enumerable.Range(1, 15).Select(i => $"<li><a href=\"/s{i}\">Paylaş {i}</a></li>")) + "</ul>";
+        var a = HtmlArticleExtractor.Extract(Page($"<h1>Əliyev Astanada</h1><p>{Lead}</p>{share}"));
+        Assert.StartsWith(Lead, a.Text, StringComparison.Ordinal);
+    }
 }

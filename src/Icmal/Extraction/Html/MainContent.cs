@@ -206,7 +206,7 @@ internal static partial class MainContent
     }
 
     /// <summary>How far before the body a standfirst is looked for, in blocks.</summary>
-    private const int LeadWindow = 12;
+    private const int LeadWindow = 20;
 
     /// <summary>
     /// The standfirst (lead, intro, deck, teaser text) often sits in the article's header, outside the box the body
