@@ -244,4 +244,15 @@ public sealed class MainTextTests
         var a = HtmlArticleExtractor.Extract(Page($"<h1>Əliyev Astanada</h1><p>{Lead}</p>{share}"));
         Assert.StartsWith(Lead, a.Text, StringComparison.Ordinal);
     }
+    [Fact]
+    public void Disclosure_disclaimer_and_post_meta_boxes_are_dropped_even_when_long()
+    {
+        const string disclosure = "Bu yazıda tərəfdaş şirkətlərin məhsullarına keçidlər var və onların vasitəsilə edilən alışlardan redaksiya komissiya ala bilər, lakin bu, rəylərimizə və qiymətləndirmələrimizə heç bir təsir göstərmir.";
+        const string meta = "Bu yazı çərşənbə günü, 20 oktyabr 2025-ci ildə saat 14:30-da Siyasət bölməsində dərc edilib və sonuncu dəfə həmin gün axşam yenilənib, müəllif redaksiya heyətidir.";
+        string html = $"<html><body><article><h1>Əliyev Astanada</h1><p class=\"product-disclosure\">{disclosure}</p><p>{Body1}</p><p>{Body2}</p><p>{Body3}</p><p class=\"editorial-disclaimer-text\">{disclosure} İkinci.</p><p class=\"postmetadata\">{meta}</p></article></body></html>";
+        var a = HtmlArticleExtractor.Extract(html);
+        Assert.Contains(Body3, a.Text, StringComparison.Ordinal);
+        Assert.DoesNotContain("tərəfdaş şirkətlərin", a.Text, StringComparison.Ordinal);
+        Assert.DoesNotContain("Siyasət bölməsində", a.Text, StringComparison.Ordinal);
+    }
 }

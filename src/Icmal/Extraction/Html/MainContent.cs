@@ -523,18 +523,19 @@ internal static partial class MainContent
         "subscri", "signup", "cookie", "consent", "gdpr", "sponsor", "promo", "breadcrumb", "pagination", "navbar", "navigation",
         "footer", "toolbar", "tagcloud", "authorbio", "authorbox", "authorinfo", "authorcard", "aboutauthor", "abouttheauthor", "authordescription", "authorprofile", "login", "popup", "overlay", "outbrain",
         "taboola", "readmore", "alsoread", "seealso", "masthead", "siteheader", "pageheader", "topbar", "bottombar", "jumpto",
-        "tableofcontents", "bənzər", "oxşar", "digərxəbər", "sonxəbər", "xəbərlenti", "şərh",
+        "tableofcontents", "disclosure", "disclaimer", "syndication", "postmeta", "entrymeta", "articlemeta",
+        "bənzər", "oxşar", "digərxəbər", "sonxəbər", "xəbərlenti", "şərh",
     ];
 
-    private static readonly string[] NegativeWords = ["nav", "pager", "toc"];
+    private static readonly string[] NegativeWords = ["nav", "pager", "toc", "cta"];
 
     private static readonly string[] NegativeStarts = ["share", "related", "popular", "banner", "menu", "modal", "plista"];
 
     /// <summary>Names that mark boilerplate only when the box holds links or scraps.</summary>
     private static readonly string[] WeakInside =
     [
-        "widget", "advert", "adsense", "taglist", "postmeta", "entrymeta", "articlemeta", "slider", "caption", "figure", "photo",
-        "gallery", "video", "player", "copyright", "imprint", "disclaimer", "rechte", "bildnachweis",
+        "widget", "advert", "adsense", "taglist", "slider", "caption", "figure", "photo",
+        "gallery", "video", "player", "copyright", "imprint", "rechte", "bildnachweis",
     ];
 
     private static readonly string[] WeakWords = ["image", "img", "media", "ad", "ads", "tags", "meta", "poll", "print", "like", "likes", "rss", "search", "contact", "info", "author", "date", "source"];
