@@ -255,4 +255,13 @@ public sealed class MainTextTests
         Assert.DoesNotContain("tərəfdaş şirkətlərin", a.Text, StringComparison.Ordinal);
         Assert.DoesNotContain("Siyasət bölməsində", a.Text, StringComparison.Ordinal);
     }
+    [Fact]
+    public void Teaser_box_with_a_read_more_link_is_left_out()
+    {
+        const string other = "Bakıda beynəlxalq neft və qaz sərgisi açılıb, iştirakçıların sayı ötən ilə nisbətən artıb və yeni müqavilələr imzalanıb.";
+        string html = $"<html><body><article><h1>Əliyev Astanada</h1><p>{Body1}</p><p>{Body2}</p><p>{Body3}</p><div class=\"teaser\"><p>{other} <a href=\"/x\">Davamını oxuyun</a></p></div></article></body></html>";
+        var a = HtmlArticleExtractor.Extract(html);
+        Assert.Contains(Body3, a.Text, StringComparison.Ordinal);
+        Assert.DoesNotContain("Bakıda beynəlxalq", a.Text, StringComparison.Ordinal);
+    }
 }

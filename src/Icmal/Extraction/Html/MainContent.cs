@@ -354,9 +354,10 @@ internal static partial class MainContent
                 // Weak names ("widget", "meta", "tags") mark boilerplate only when the box is links or scraps.
                 else if ((names & NameClass.Weak) != 0 && (n.LinkChars * 3 > n.TextChars || n.ProseChars < 150)) bad = true;
                 // "Teaser" names both a standfirst (plain prose) and teasers of other articles (linked titles).
-                // A teaser of another article is a list item or carries a headline of its own; a standfirst does not.
+                // A teaser of another article is a list item, carries a headline of its own or links on (one
+                // "read more" link in ten characters is enough); a standfirst does none of these.
                 else if ((names & NameClass.Teaser) != 0
-                    && (n.LinkChars * 5 > n.TextChars || n.ProseChars == 0 || n.Tag is "li" or "article")) bad = true;
+                    && (n.LinkChars * 10 > n.TextChars || n.ProseChars == 0 || n.Tag is "li" or "article")) bad = true;
             }
             if (n.Tag == "form" && n.ProseChars < 200) bad = true;
 
