@@ -264,4 +264,23 @@ public sealed class MainTextTests
         Assert.Contains(Body3, a.Text, StringComparison.Ordinal);
         Assert.DoesNotContain("Bakıda beynəlxalq", a.Text, StringComparison.Ordinal);
     }
+    [Fact]
+    public void Text_goes_on_after_a_boxed_further_reading_list()
+    {
+        string box = "<div class=\"box\"><div class=\"boxhead\">Weitere Informationen</div><ul><li><a href=\"/1\">Neft sərgisi Bakıda açıldı</a></li><li><a href=\"/2\">Qaz ixracı rekord həddə çatdı</a></li></ul></div>";
+        string html = $"<html><body><article><h1>Əliyev Astanada</h1><div class=\"text\"><p>{Body1}</p><p>{Body2}</p>{box}<p>{Body3}</p><p>{Body1} Yenə.</p></div></article></body></html>";
+        var a = HtmlArticleExtractor.Extract(html);
+        Assert.Contains(Body3, a.Text, StringComparison.Ordinal);
+        Assert.DoesNotContain("Weitere Informationen", a.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Sources_label_at_the_end_closes_the_text()
+    {
+        string html = $"<html><body><article><h1>Əliyev Astanada</h1><p>{Body1}</p><p>{Body2}</p><p>{Body3}</p><h4>Sources:</h4><p>Prezident.az saytında 20 oktyabr 2025-ci ildə dərc edilmiş rəsmi məlumat.</p><p>APA agentliyinin 21 oktyabr 2025-ci il tarixli xəbər buraxılışı.</p></article></body></html>";
+        var a = HtmlArticleExtractor.Extract(html);
+        Assert.Contains(Body3, a.Text, StringComparison.Ordinal);
+        Assert.DoesNotContain("Sources", a.Text, StringComparison.Ordinal);
+        Assert.DoesNotContain("APA agentliyinin", a.Text, StringComparison.Ordinal);
+    }
 }

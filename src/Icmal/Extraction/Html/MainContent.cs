@@ -184,8 +184,9 @@ internal static partial class MainContent
     }
 
     /// <summary>
-    /// After the label at <paramref name="i"/>: where the first kept prose block in the label's own container is,
-    /// and how many characters of kept blocks in that container follow from there.
+    /// After the label at <paramref name="i"/>: where the first kept prose block set in the label's own container
+    /// (or a container around it, when the label heads a box) is, and how many characters of kept blocks so set
+    /// follow from there.
     /// </summary>
     private static (int At, int Chars) ResumesBeside(List<(PageBlock Block, bool Keep)> inRoot, int i)
     {
@@ -194,7 +195,7 @@ internal static partial class MainContent
         for (int j = i + 1; j < inRoot.Count; j++)
         {
             var (b, keep) = inRoot[j];
-            if (!keep || !ReferenceEquals(b.Owner.Parent, container)) continue;
+            if (!keep || !Encloses(b.Owner.Parent, container)) continue;
             if (at < 0)
             {
                 if (!IsProse(b)) continue;
@@ -203,6 +204,15 @@ internal static partial class MainContent
             chars += b.Text.Length;
         }
         return (at, chars);
+    }
+
+    /// <summary>Whether <paramref name="outer"/> is <paramref name="node"/> or one of its ancestors.</summary>
+    private static bool Encloses(PageNode? outer, PageNode? node)
+    {
+        if (outer is null) return false;
+        for (var n = node; n is not null && n.Depth >= outer.Depth; n = n.Parent)
+            if (ReferenceEquals(n, outer)) return true;
+        return false;
     }
 
     /// <summary>How far before the body a standfirst is looked for, in blocks.</summary>
@@ -584,7 +594,7 @@ internal static partial class MainContent
 
 
     /// <summary>Headings that open what follows an article: related items, reading tips, comments.</summary>
-    [GeneratedRegex(@"^\W*(related( articles| posts| stories| content| news| topics)?|read (more|also|next)|see also|you (may|might) (also )?like|more (from|on|stories|news|articles)|recommended|further reading|about the author|über den autor|über die autorin|sobre el autor|à propos de l'auteur|o autorze|müəllif haqqında|comments?|\d+ comments?|leave a (reply|comment)|most (read|popular|viewed)|popular|trending|tags|filed under|mehr zum thema|lesen sie (auch|mehr)|auch interessant|das könnte (sie|dich) auch interessieren|weitere (artikel|beiträge|themen|nachrichten|meldungen)|mehr themen|verwandte|empfohlene|ähnliche|kommentare?|schlagworte|schlagwörter|themen im artikel|zum thema|contenido relacionado|te puede interesar|noticias relacionadas|lee también|más noticias|artículos relacionados|à lire aussi|lire aussi|sur le même sujet|articles similaires|voir aussi|zobacz (także|też|również)|czytaj (także|też|również)|przeczytaj (także|też|również)|podobne|komentarze|veja também|leia também|notícias relacionadas|bənzər xəbərlər|digər xəbərlər|oxşar xəbərlər|ən çox oxunan|şərhlər|son xəbərlər|xəbər lenti|mövzu ilə bağlı|читайте также|похожие новости|комментарии|другие новости|по теме|ilgili haberler|benzer haberler|yorumlar|bunlar da ilginizi çekebilir)\b.{0,40}$", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"^\W*(related( articles| posts| stories| content| news| topics)?|read (more|also|next)|explore further|more information|sources?|quellen(angaben)?|zum weiterlesen|schon gelesen|weitere informationen|zusatzinformationen|neueste artikel|vous aimerez aussi|à lire également|see also|you (may|might) (also )?like|more (from|on|stories|news|articles)|recommended|further reading|about the author|über den autor|über die autorin|sobre el autor|à propos de l'auteur|o autorze|müəllif haqqında|comments?|\d+ comments?|leave a (reply|comment)|most (read|popular|viewed)|popular|trending|tags|filed under|mehr zum thema|lesen sie (auch|mehr)|auch interessant|das könnte (sie|dich) auch interessieren|weitere (artikel|beiträge|themen|nachrichten|meldungen)|mehr themen|verwandte|empfohlene|ähnliche|kommentare?|schlagworte|schlagwörter|themen im artikel|zum thema|contenido relacionado|te puede interesar|noticias relacionadas|lee también|más noticias|artículos relacionados|à lire aussi|lire aussi|sur le même sujet|articles similaires|voir aussi|zobacz (także|też|również)|czytaj (także|też|również)|przeczytaj (także|też|również)|podobne|komentarze|veja também|leia também|notícias relacionadas|bənzər xəbərlər|digər xəbərlər|oxşar xəbərlər|ən çox oxunan|şərhlər|son xəbərlər|xəbər lenti|mövzu ilə bağlı|читайте также|похожие новости|комментарии|другие новости|по теме|ilgili haberler|benzer haberler|yorumlar|bunlar da ilginizi çekebilir)\b.{0,40}$", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
     private static partial Regex StopHeading();
 
     /// <summary>Headings that open the readers' comments.</summary>
