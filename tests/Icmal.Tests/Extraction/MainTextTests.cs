@@ -283,4 +283,15 @@ public sealed class MainTextTests
         Assert.DoesNotContain("Sources", a.Text, StringComparison.Ordinal);
         Assert.DoesNotContain("APA agentliyinin", a.Text, StringComparison.Ordinal);
     }
+    [Fact]
+    public void Interface_prompts_inside_the_article_are_dropped()
+    {
+        string html = $"<html><body><article><h1>Əliyev Astanada</h1><p>{Body1}</p><p>{Body2}</p><p>{Body3}</p><p>Was this article helpful?</p><h3>Share this article with your friends</h3><p>No comments yet. Be the first to comment!</p><p>You are not logged in.</p><p>{Lead}</p></article></body></html>";
+        var a = HtmlArticleExtractor.Extract(html);
+        Assert.Contains(Lead, a.Text, StringComparison.Ordinal);
+        Assert.DoesNotContain("helpful", a.Text, StringComparison.Ordinal);
+        Assert.DoesNotContain("Share this", a.Text, StringComparison.Ordinal);
+        Assert.DoesNotContain("No comments", a.Text, StringComparison.Ordinal);
+        Assert.DoesNotContain("logged in", a.Text, StringComparison.Ordinal);
+    }
 }

@@ -325,13 +325,13 @@ internal static partial class MainContent
     {
         double ld = b.LinkDensity;
         int len = b.Text.Length;
-        if (b.Kind == BlockKind.Heading) return ld < 0.6;
+        if (b.Kind == BlockKind.Heading) return ld < 0.6 && !(len < 100 && PromoLine().IsMatch(b.Text));
         // A sentence whose names are mostly links (a career line linking each employer) is still prose.
         if (ld > 0.5 && !(b.Owner.Tag == "p" && ld <= 0.8 && len >= 60 && EndsSentence(b.Text))) return false;
         if (ld > 0.3 && len < 100 && b.Kind != BlockKind.ListItem) return false;
         if (b.Kind == BlockKind.ListItem && ld > 0.45) return false;
         if (len < 60 && ChromeLine().IsMatch(b.Text)) return false;
-        if (len < 250 && b.Kind != BlockKind.Heading && PromoLine().IsMatch(b.Text)) return false;
+        if (len < 250 && PromoLine().IsMatch(b.Text)) return false;
         return true;
     }
 
@@ -609,7 +609,7 @@ internal static partial class MainContent
     /// Calls to action and disclosures that pages set inside the article: subscribe, follow us, join our channel,
     /// support us, sponsored-content and affiliate notes. Only short blocks are tested.
     /// </summary>
-    [GeneratedRegex(@"(subscri(be|ption|ber)|abonnier|abonnez|abonn(e|ie)ren|newsletter|s[ií]gu?enos|follow (us|the|our)\b|folgen sie uns|folge uns|únete|join (us|our)\b|download (the|our)\b.{0,40}\bapps?\b|canal de (telegram|youtube|whatsapp)|unterstütze (uns|unsere)|support (us|our)\b|sign(ing)? up\b|melden sie sich (jetzt )?(an|für)|advertising disclos|affiliate|enthält werbung|zapraszamy do|lust auf mehr|gefällt (dir|ihnen) (unser|dieser)|we want to hear|if you enjoyed|not responsible for the opinions|gibt die meinung des autors wieder|abunə ol|подпис(ывайтесь|аться)|abone ol)", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"(subscri(be|ption|ber)|abonnier|abonnez|abonn(e|ie)ren|newsletter|s[ií]gu?enos|follow (us|the|our)\b|folgen sie uns|folge uns|únete|join (us|our)\b|download (the|our)\b.{0,40}\bapps?\b|canal de (telegram|youtube|whatsapp)|unterstütze (uns|unsere)|support (us|our)\b|sign(ing)? up\b|melden sie sich (jetzt )?(an|für)|advertising disclos|affiliate|enthält werbung|zapraszamy do|lust auf mehr|gefällt (dir|ihnen) (unser|dieser)|we want to hear|if you enjoyed|not responsible for the opinions|gibt die meinung des autors wieder|abunə ol|подпис(ывайтесь|аться)|abone ol|(war|ist|fanden sie) (der|dieser|diesen|das) (artikel|beitrag|text) (hilfreich|nützlich)|(was|is|did you find) this (article|post|page|story) (helpful|useful)|(den|diesen) (artikel|beitrag) teilen|share this (article|post|story|page)|nicht (eingeloggt|angemeldet)|not logged in|(log|sign) in to (comment|reply|post)|um kommentare (zu )?schreiben|keine kommentare|no comments yet|noch keine (kommentare|bewertungen)|be the first to (comment|review)|lade weitere|load more|externer inhalt|external content|pour lire la suite|to continue reading|um weiterzulesen|ohne gewähr)", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
     private static partial Regex PromoLine();
 
     /// <summary>Figure captions and picture-agency credits set as text: "Abbildung 4: …", "Fig. 2", "AFP / NAME".</summary>
