@@ -294,4 +294,12 @@ public sealed class MainTextTests
         Assert.DoesNotContain("No comments", a.Text, StringComparison.Ordinal);
         Assert.DoesNotContain("logged in", a.Text, StringComparison.Ordinal);
     }
+    [Fact]
+    public void Expandable_read_more_text_box_is_kept_but_read_more_links_are_not()
+    {
+        string html = $"<html><body><article><h1>Əliyev Astanada</h1><p>{Body1}</p><div class=\"js_readmore\"><p>{Body2}</p></div><p>{Body3}</p><p class=\"read-more\"><a href=\"/next\">Növbəti xəbəri oxuyun</a></p></article></body></html>";
+        var a = HtmlArticleExtractor.Extract(html);
+        Assert.Contains(Body2, a.Text, StringComparison.Ordinal);
+        Assert.DoesNotContain("Növbəti xəbəri", a.Text, StringComparison.Ordinal);
+    }
 }

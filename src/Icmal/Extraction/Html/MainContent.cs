@@ -480,7 +480,7 @@ internal static partial class MainContent
         if (folded.StartsWith("tag-", StringComparison.Ordinal) || folded.StartsWith("category-", StringComparison.Ordinal)
             || folded.StartsWith("status-", StringComparison.Ordinal) || folded.StartsWith("format-", StringComparison.Ordinal)
             // State modifiers say what a box has or lacks ("has-sharing", "no-share", "with-comments"), not what it is.
-            || folded.StartsWith("has-", StringComparison.Ordinal) || folded.StartsWith("no-", StringComparison.Ordinal)
+            || folded.StartsWith("post-format-", StringComparison.Ordinal) || folded.StartsWith("has-", StringComparison.Ordinal) || folded.StartsWith("no-", StringComparison.Ordinal)
             || folded.StartsWith("with-", StringComparison.Ordinal) || folded.StartsWith("without-", StringComparison.Ordinal)
             || folded.EndsWith("-promoted", StringComparison.Ordinal) || folded.EndsWith("-sticky", StringComparison.Ordinal))
         {
@@ -533,7 +533,7 @@ internal static partial class MainContent
         "morestories", "morefrom", "mostread", "mostpopular", "mostviewed", "mostcommented", "trending", "sidebar", "newsletter",
         "subscri", "signup", "cookie", "consent", "gdpr", "sponsor", "promo", "breadcrumb", "pagination", "navbar", "navigation",
         "footer", "toolbar", "tagcloud", "authorbio", "authorbox", "authorinfo", "authorcard", "aboutauthor", "abouttheauthor", "authordescription", "authorprofile", "login", "popup", "overlay", "outbrain",
-        "taboola", "readmore", "alsoread", "seealso", "masthead", "siteheader", "pageheader", "topbar", "bottombar", "jumpto",
+        "taboola", "alsoread", "seealso", "masthead", "siteheader", "pageheader", "topbar", "bottombar", "jumpto",
         "tableofcontents", "disclosure", "disclaimer", "syndication", "postmeta", "entrymeta", "articlemeta",
         "bənzər", "oxşar", "digərxəbər", "sonxəbər", "xəbərlenti", "şərh",
     ];
@@ -545,7 +545,7 @@ internal static partial class MainContent
     /// <summary>Names that mark boilerplate only when the box holds links or scraps.</summary>
     private static readonly string[] WeakInside =
     [
-        "widget", "advert", "adsense", "taglist", "slider", "caption", "figure", "photo",
+        "widget", "advert", "adsense", "taglist", "readmore", "slider", "caption", "figure", "photo",
         "gallery", "video", "player", "copyright", "imprint", "rechte", "bildnachweis",
     ];
 
