@@ -302,4 +302,15 @@ public sealed class MainTextTests
         Assert.Contains(Body2, a.Text, StringComparison.Ordinal);
         Assert.DoesNotContain("Növbəti xəbəri", a.Text, StringComparison.Ordinal);
     }
+    [Fact]
+    public void Bem_modifier_does_not_make_a_box_boilerplate()
+    {
+        string related = "<div class=\"paragraph paragraph--type--related-articles\"><p>Bakıda beynəlxalq neft və qaz sərgisi açılıb, iştirakçıların sayı ötən ilə nisbətən xeyli artıb, yeni müqavilələr imzalanıb.</p></div>";
+        string other = string.Concat(Enumerable.Range(1, 4).Select(i => $"<p>{Lead} Bu, mövzunun {i}-ci hissəsidir və əlavə məlumat verir.</p>"));
+        string html = $"<html><body><nav><a href=\"/\">Əsas</a></nav><div class=\"pagebody pagebody--wsidebar\"><div class=\"article-body\"><p>{Body1}</p><p>{Body2}</p><p>{Body3}</p></div></div><div class=\"other\">{other}{related}</div></body></html>";
+        var a = HtmlArticleExtractor.Extract(html);
+        Assert.Contains(Body1, a.Text, StringComparison.Ordinal);
+        Assert.Contains(Body3, a.Text, StringComparison.Ordinal);
+        Assert.DoesNotContain("Bakıda beynəlxalq", a.Text, StringComparison.Ordinal);
+    }
 }

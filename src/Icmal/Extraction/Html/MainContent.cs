@@ -470,9 +470,14 @@ internal static partial class MainContent
     private static NameClass ClassifyToken(string token)
     {
         if (TokenCache.TryGetValue(token, out var c)) return c;
+        // A BEM modifier ("pagebody--with-sidebar", "article--narrow-media") names a variant of the block before
+        // it, not what the box is: only the block and element part is read. Drupal's key-value descriptors
+        // ("node--view-mode-teaser", "paragraph--type--related-articles") do say what the box is and are read whole.
+        int modifier = token.IndexOf("--", StringComparison.Ordinal);
+        string named = modifier > 0 && !IsDescriptor(token.AsSpan(modifier + 2)) ? token[..modifier] : token;
         // Folded to lower case with camelCase and '_' as '-'; parts are the '-'-separated words, joined the
         // same words without dashes ("article-body" and "articleBody" both give "articlebody").
-        string folded = Key(token, "").Trim();
+        string folded = Key(named, "").Trim();
         // "commentary" is an opinion piece, not reader comments.
         folded = folded.Replace("commentary", "opinion", StringComparison.Ordinal).Replace("commentator", "opinion", StringComparison.Ordinal);
         // Taxonomy and state classes ("tag-newsletter", "category-social-media", "node--promoted") describe the post,
@@ -499,6 +504,10 @@ internal static partial class MainContent
         TokenCache[token] = c;
         return c;
     }
+
+    private static bool IsDescriptor(ReadOnlySpan<char> modifier) =>
+        modifier.StartsWith("type", StringComparison.OrdinalIgnoreCase) || modifier.StartsWith("view-mode", StringComparison.OrdinalIgnoreCase)
+        || modifier.StartsWith("name-", StringComparison.OrdinalIgnoreCase) || modifier.StartsWith("bundle", StringComparison.OrdinalIgnoreCase);
 
     private static bool AnyIn(string s, string[] needles)
     {
