@@ -470,14 +470,9 @@ internal static partial class MainContent
     private static NameClass ClassifyToken(string token)
     {
         if (TokenCache.TryGetValue(token, out var c)) return c;
-        // A BEM modifier ("pagebody--with-sidebar", "article--narrow-media") names a variant of the block before
-        // it, not what the box is: only the block and element part is read. Drupal's key-value descriptors
-        // ("node--view-mode-teaser", "paragraph--type--related-articles") do say what the box is and are read whole.
-        int modifier = token.IndexOf("--", StringComparison.Ordinal);
-        string named = modifier > 0 && !IsDescriptor(token.AsSpan(modifier + 2)) ? token[..modifier] : token;
         // Folded to lower case with camelCase and '_' as '-'; parts are the '-'-separated words, joined the
         // same words without dashes ("article-body" and "articleBody" both give "articlebody").
-        string folded = Key(named, "").Trim();
+        string folded = Key(token, "").Trim();
         // "commentary" is an opinion piece, not reader comments.
         folded = folded.Replace("commentary", "opinion", StringComparison.Ordinal).Replace("commentator", "opinion", StringComparison.Ordinal);
         // Taxonomy and state classes ("tag-newsletter", "category-social-media", "node--promoted") describe the post,
@@ -496,6 +491,17 @@ internal static partial class MainContent
         string[] parts = folded.Split('-', StringSplitOptions.RemoveEmptyEntries);
         if (AnyIn(joined, PositiveInside)) c |= NameClass.Positive;
         if (AnyPart(parts, GenericWords, prefix: false)) c |= NameClass.Generic;
+        // A BEM modifier ("pagebody--with-sidebar", "article--narrow-media") names a variant of the block before
+        // it, not what the box is: what would make it boilerplate is read from the block and element part only.
+        // Drupal's key-value descriptors ("node--view-mode-teaser", "paragraph--type--related-articles") do say
+        // what the box is and are read whole.
+        int modifier = token.IndexOf("--", StringComparison.Ordinal);
+        if (modifier > 0 && !IsDescriptor(token.AsSpan(modifier + 2)))
+        {
+            folded = Key(token[..modifier], "").Trim();
+            joined = folded.Replace("-", "", StringComparison.Ordinal);
+            parts = folded.Split('-', StringSplitOptions.RemoveEmptyEntries);
+        }
         if (AnyIn(joined, NegativeInside) || AnyPart(parts, NegativeWords, prefix: false) || AnyPart(parts, NegativeStarts, prefix: true)) c |= NameClass.Negative;
         if (AnyIn(joined, WeakInside) || AnyPart(parts, WeakWords, prefix: false) || AnyPart(parts, WeakStarts, prefix: true)) c |= NameClass.Weak;
         if (joined.Contains("teaser", StringComparison.Ordinal)) c |= NameClass.Teaser;
@@ -543,7 +549,7 @@ internal static partial class MainContent
         "subscri", "signup", "cookie", "consent", "gdpr", "sponsor", "promo", "breadcrumb", "pagination", "navbar", "navigation",
         "footer", "toolbar", "tagcloud", "authorbio", "authorbox", "authorinfo", "authorcard", "aboutauthor", "abouttheauthor", "authordescription", "authorprofile", "login", "popup", "overlay", "outbrain",
         "taboola", "alsoread", "seealso", "masthead", "siteheader", "pageheader", "topbar", "bottombar", "jumpto",
-        "tableofcontents", "disclosure", "disclaimer", "syndication", "postmeta", "entrymeta", "articlemeta",
+        "tableofcontents", "disclosure", "disclaimer", "syndication",
         "bənzər", "oxşar", "digərxəbər", "sonxəbər", "xəbərlenti", "şərh",
     ];
 
@@ -554,7 +560,7 @@ internal static partial class MainContent
     /// <summary>Names that mark boilerplate only when the box holds links or scraps.</summary>
     private static readonly string[] WeakInside =
     [
-        "widget", "advert", "adsense", "taglist", "readmore", "slider", "caption", "figure", "photo",
+        "widget", "advert", "adsense", "taglist", "postmeta", "entrymeta", "articlemeta", "readmore", "slider", "caption", "figure", "photo",
         "gallery", "video", "player", "copyright", "imprint", "rechte", "bildnachweis",
     ];
 
