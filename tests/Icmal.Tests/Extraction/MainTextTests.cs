@@ -321,4 +321,12 @@ public sealed class MainTextTests
         Assert.Contains(Body1, a.Text, StringComparison.Ordinal);
         Assert.DoesNotContain("mövzunun 1-ci hissəsidir", a.Text, StringComparison.Ordinal);
     }
+    [Fact]
+    public void Short_quote_and_label_lines_before_the_first_paragraph_are_kept()
+    {
+        string html = $"<html><body><nav><a href=\"/\">Əsas</a></nav><article><h1>Əliyev Astanada</h1><p>„Dostluq körpüsü“</p><p>Səfərin əsas nəticələri:</p><p>{Body1}</p><p>{Body2}</p><p>{Body3}</p></article></body></html>";
+        var a = HtmlArticleExtractor.Extract(html);
+        Assert.Contains("„Dostluq körpüsü“", a.Text, StringComparison.Ordinal);
+        Assert.Contains("Səfərin əsas nəticələri:", a.Text, StringComparison.Ordinal);
+    }
 }

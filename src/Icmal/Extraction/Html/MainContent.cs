@@ -175,7 +175,7 @@ internal static partial class MainContent
         for (int i = 0; i < kept.Count; i++)
         {
             var b = kept[i];
-            if ((i < first && b.Kind is not BlockKind.Heading and not BlockKind.ListItem and not BlockKind.TableRow && b.Text.Length < 50 && !EndsSentence(b.Text))
+            if ((i < first && b.Kind is not BlockKind.Heading and not BlockKind.ListItem and not BlockKind.TableRow && b.Text.Length < 50 && !EndsSentence(b.Text) && !b.Text.EndsWith(':'))
                 || (i > last && b.Kind is BlockKind.Paragraph or BlockKind.Heading && b.Text.Length < 50 && !EndsSentence(b.Text)))
                 continue;
             result.Add(b);
@@ -303,7 +303,7 @@ internal static partial class MainContent
 
     private static bool IsProse(PageBlock b) => b.Kind != BlockKind.Heading && b.Text.Length >= 80;
 
-    private static bool EndsSentence(string t) => t.Length > 0 && t[^1] is '.' or '!' or '?' or '…' or '"' or '”' or '»' or ')' or '。';
+    private static bool EndsSentence(string t) => t.Length > 0 && t[^1] is '.' or '!' or '?' or '…' or '"' or '”' or '“' or '»' or ')' or '。';
 
     private static bool WithinAny(PageNode node, List<PageNode> roots)
     {
