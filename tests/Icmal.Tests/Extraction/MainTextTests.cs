@@ -329,4 +329,12 @@ public sealed class MainTextTests
         Assert.Contains("„Dostluq körpüsü“", a.Text, StringComparison.Ordinal);
         Assert.Contains("Səfərin əsas nəticələri:", a.Text, StringComparison.Ordinal);
     }
+    [Fact]
+    public void Text_is_in_one_unicode_form()
+    {
+        string decomposed = "Go\u0308yc\u0327ay rayonunda yeni ko\u0308rpu tikilib, sakinlər bu xəbərdən çox məmnundur və işlərin sürətini yüksək qiymətləndirirlər.";
+        string html = $"<html><body><article><h1>Əliyev Astanada</h1><p>{Body1}</p><p>{decomposed}</p><p>{Body2}</p><p>{Body3}</p></article></body></html>";
+        var a = HtmlArticleExtractor.Extract(html);
+        Assert.Contains("Göyçay rayonunda yeni körpu tikilib", a.Text, StringComparison.Ordinal);
+    }
 }

@@ -90,6 +90,9 @@ internal static class PageBlocks
             if (len > 0 && blocks.Count < maxBlocks)
             {
                 string text = sb.ToString(0, len);
+                // One Unicode form (NFC), so that the same letters compare equal however the page encoded them
+                // (Bengali য় as one code point or two, a decomposed ö).
+                if (!text.IsNormalized()) text = text.Normalize();
                 var kind = KindOf(owner, text, preDepth > 0);
                 blocks.Add(new PageBlock { Owner = owner, Text = text, LinkChars = Math.Min(linkChars, text.Length), Kind = kind, Index = blocks.Count });
                 int prose = text.Length >= 25 && linkChars * 2 < text.Length ? text.Length - linkChars : 0;
