@@ -162,6 +162,7 @@ internal static partial class MainContent
             }
             if (b.Text.Length < 80 && Scrap().IsMatch(b.Text)) continue;
             if (b.Text.Length < 200 && b.Kind != BlockKind.Heading && CaptionLine().IsMatch(b.Text)) continue;
+            if (b.Text.Length < 250 && b.Kind != BlockKind.Heading && CreditTail().IsMatch(b.Text)) continue;
             // A picture's caption or credit, unless it is much of what there is (a video or photo page's text).
             if (b.Text.Length < 300 && b.Text.Length * 4 < total && InFigure(b.Owner)) continue;
             kept.Add(b);
@@ -630,6 +631,13 @@ internal static partial class MainContent
     /// <summary>Figure captions and picture-agency credits set as text: "Abbildung 4: …", "Fig. 2", "AFP / NAME".</summary>
     [GeneratedRegex(@"^(abbildung\s*\d*\s*:|abb\.\s*\d+\s*:|fig\.\s*\d+|figure\s*\d+\s*:|beitragsbild\b|(afp|dpa|ap|reuters|epa|getty images|imago|keystone|apa|anadolu|azertac|report\.az)\s*/\s*\S)", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
     private static partial Regex CaptionLine();
+
+    /// <summary>
+    /// A picture caption that ends with its credit: "… (Name / iStock.com)", "… | © Agency", "… (Foto: Name)". A bare
+    /// agency tag closing a news paragraph ("(dpa)") is not one.
+    /// </summary>
+    [GeneratedRegex(@"(©[^.!?]{0,80}|\((foto|fotos|photo|photos|bild|bilder|image|credit|crédit|quelle)\s*:[^()]{1,80}\)|\([^()]{0,60}/[^()]{0,60}\b(istock(photo)?|getty ?images|shutterstock|imago|picture[ -]alliance|unsplash|pixabay|adobe ?stock|fotolia|dpa|afp|reuters|epa|ap)\b[^()]{0,30}\))\s*$", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
+    private static partial Regex CreditTail();
 
     [GeneratedRegex(@"^(share|tweet|print|e-?mail|advertisement|anzeige|werbung|reklam|reklama|реклама|paylaş|скопировать|copy link|read more|weiterlesen|mehr lesen|lesen sie auch|ətraflı|daha ətraflı|подробнее|facebook|twitter|whatsapp|telegram|linkedin|pinterest)\b", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
     private static partial Regex ChromeLine();
