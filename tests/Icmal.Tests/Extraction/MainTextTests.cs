@@ -340,10 +340,11 @@ public sealed class MainTextTests
     [Fact]
     public void Caption_lines_ending_with_a_picture_credit_are_dropped()
     {
-        string html = $"<html><body><article><h1>Əliyev Astanada</h1><p>{Body1}</p><p>Astanada rəsmi qarşılanma mərasimi. (Ad Soyad / iStock.com)</p><p>{Body2}</p><p>Prezident nümayəndə heyəti ilə birlikdə | © Prezident Mətbuat Xidməti</p><p>{Body3}</p><p>Tərəflər növbəti görüşün Bakıda keçiriləcəyini bildiriblər. (dpa)</p></article></body></html>";
+        string html = $"<html><body><article><h1>Əliyev Astanada</h1><p>{Body1}</p><p>Astanada rəsmi qarşılanma mərasimi. (Ad Soyad / iStock.com)</p><p>{Body2}</p><p>Prezident nümayəndə heyəti ilə birlikdə | © Prezident Mətbuat Xidməti</p><p>{Body3}</p><p>Tərəflər növbəti görüşün Bakıda keçiriləcəyini bildiriblər. (dpa)</p><p>Səfər barədə məlumatı APA yayıb. (Quelle: APA)</p></article></body></html>";
         var a = HtmlArticleExtractor.Extract(html);
         Assert.DoesNotContain("iStock", a.Text, StringComparison.Ordinal);
         Assert.DoesNotContain("Mətbuat Xidməti", a.Text, StringComparison.Ordinal);
         Assert.Contains("Bakıda keçiriləcəyini bildiriblər. (dpa)", a.Text, StringComparison.Ordinal);
+        Assert.Contains("(Quelle: APA)", a.Text, StringComparison.Ordinal);
     }
 }

@@ -636,7 +636,7 @@ internal static partial class MainContent
     /// A picture caption that ends with its credit: "… (Name / iStock.com)", "… | © Agency", "… (Foto: Name)". A bare
     /// agency tag closing a news paragraph ("(dpa)") is not one.
     /// </summary>
-    [GeneratedRegex(@"(©[^.!?]{0,80}|\((foto|fotos|photo|photos|bild|bilder|image|credit|crédit|quelle)\s*:[^()]{1,80}\)|\([^()]{0,60}/[^()]{0,60}\b(istock(photo)?|getty ?images|shutterstock|imago|picture[ -]alliance|unsplash|pixabay|adobe ?stock|fotolia|dpa|afp|reuters|epa|ap)\b[^()]{0,30}\))\s*$", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"(©[^.!?]{0,80}|\((foto|fotos|photo|photos|bild|bilder|image|credit|crédit)\s*:[^()]{1,80}\)|\([^()]{0,60}/[^()]{0,60}\b(istock(photo)?|getty ?images|shutterstock|imago|picture[ -]alliance|unsplash|pixabay|adobe ?stock|fotolia|dpa|afp|reuters|epa|ap)\b[^()]{0,30}\))\s*$", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
     private static partial Regex CreditTail();
 
     [GeneratedRegex(@"^(share|tweet|print|e-?mail|advertisement|anzeige|werbung|reklam|reklama|реклама|paylaş|скопировать|copy link|read more|weiterlesen|mehr lesen|lesen sie auch|ətraflı|daha ətraflı|подробнее|facebook|twitter|whatsapp|telegram|linkedin|pinterest)\b", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
