@@ -33,9 +33,29 @@ internal static partial class MainContent
     {
         if (blocks.Count == 0) return ([], nodes[0]);
         var body = nodes[0];
-        MarkBoilerplate(nodes, body);
+        bool commentBoxes = MarkBoilerplate(nodes, body);
         Score(blocks);
+        var (chosen, root, chars) = Choose(blocks, nodes, body);
+        if (chars < ShortText && commentBoxes)
+        {
+            // No article outside the boxes named like comments: the page is a forum thread or a live ticker, and
+            // the posts in those boxes are its text.
+            foreach (var n in nodes)
+            {
+                n.Score = 0;
+                if (n.CommentBox) n.Boilerplate = false;
+                n.InBoilerplate = n.Boilerplate || (n.Parent?.InBoilerplate ?? false);
+            }
+            Score(blocks);
+            var (posts, postsRoot, postChars) = Choose(blocks, nodes, body);
+            if (postChars >= ShortText && postChars > chars * 2) return (posts, postsRoot);
+        }
+        return (chosen, root);
+    }
 
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+    private static (List<PageBlock> Blocks, PageNode Root, int Chars) Choose(List<PageBlock> blocks, List<PageNode> nodes, PageNode body)
+    {
         PageNode best = body;
         double bestScore = double.MinValue;
         foreach (var n in nodes)
@@ -83,9 +103,15 @@ internal static partial class MainContent
                 all.Add((b, keep));
                 if (keep && b.Kind != BlockKind.Heading) total += b.Text.Length;
             }
-            if (total > kept * 2) return (Tidy(all), body);
+            if (total > kept * 2)
+            {
+                var fallback = Tidy(all);
+                int chars = 0;
+                foreach (var b in fallback) chars += b.Text.Length;
+                return (fallback, body, chars);
+            }
         }
-        return (tidy, best);
+        return (tidy, best, kept);
     }
 
     /// <summary>
@@ -100,13 +126,27 @@ internal static partial class MainContent
         foreach (var (b, keep) in inRoot) if (keep) total += b.Text.Length;
         var kept = new List<PageBlock>();
         int seen = 0;
+        int resume = 0;
         for (int i = 0; i < inRoot.Count; i++)
         {
             var (b, keep) = inRoot[i];
+            if (i < resume) continue;
             if (!keep) continue;
             bool shortLabel = b.Kind == BlockKind.Heading || (b.Text.Length < 60 && !EndsSentence(b.Text));
             if (shortLabel && b.Text.Length < 80 && StopHeading().IsMatch(b.Text) && seen > total / 3)
-                break;
+            {
+                // Comments close the article: nothing after them is its text.
+                if (CommentHeading().IsMatch(b.Text)) break;
+                // A "related / read also" box inside the article: the text goes on after it when prose is set
+                // beside the label again, in the label's own container. Otherwise the rest is not the article.
+                var (at, beside) = ResumesBeside(inRoot, i);
+                if (beside < 250) break;
+                if (at > i + 1)
+                {
+                    resume = at;
+                    continue;
+                }
+            }
             if (shortLabel)
             {
                 // Orphan: nothing under the root is kept after it before the next heading (its section was a link
@@ -122,6 +162,9 @@ internal static partial class MainContent
             }
             if (b.Text.Length < 80 && Scrap().IsMatch(b.Text)) continue;
             if (b.Text.Length < 200 && b.Kind != BlockKind.Heading && CaptionLine().IsMatch(b.Text)) continue;
+            if (b.Text.Length < 250 && b.Kind != BlockKind.Heading && CreditTail().IsMatch(b.Text)) continue;
+            // A picture's caption or credit, unless it is much of what there is (a video or photo page's text).
+            if (b.Text.Length < 300 && b.Text.Length * 4 < total && InFigure(b.Owner)) continue;
             kept.Add(b);
             seen += b.Text.Length;
         }
@@ -133,7 +176,7 @@ internal static partial class MainContent
         for (int i = 0; i < kept.Count; i++)
         {
             var b = kept[i];
-            if ((i < first && b.Kind != BlockKind.Heading && b.Text.Length < 50 && !EndsSentence(b.Text))
+            if ((i < first && b.Kind is not BlockKind.Heading and not BlockKind.ListItem and not BlockKind.TableRow && b.Text.Length < 50 && !EndsSentence(b.Text) && !b.Text.EndsWith(':'))
                 || (i > last && b.Kind is BlockKind.Paragraph or BlockKind.Heading && b.Text.Length < 50 && !EndsSentence(b.Text)))
                 continue;
             result.Add(b);
@@ -141,8 +184,40 @@ internal static partial class MainContent
         return result;
     }
 
+    /// <summary>
+    /// After the label at <paramref name="i"/>: where the first kept prose block set in the label's own container
+    /// (or a container around it, when the label heads a box) is, and how many characters of kept blocks so set
+    /// follow from there.
+    /// </summary>
+    private static (int At, int Chars) ResumesBeside(List<(PageBlock Block, bool Keep)> inRoot, int i)
+    {
+        var container = inRoot[i].Block.Owner.Parent;
+        int at = -1, chars = 0;
+        for (int j = i + 1; j < inRoot.Count; j++)
+        {
+            var (b, keep) = inRoot[j];
+            if (!keep || !Encloses(b.Owner.Parent, container)) continue;
+            if (at < 0)
+            {
+                if (!IsProse(b)) continue;
+                at = j;
+            }
+            chars += b.Text.Length;
+        }
+        return (at, chars);
+    }
+
+    /// <summary>Whether <paramref name="outer"/> is <paramref name="node"/> or one of its ancestors.</summary>
+    private static bool Encloses(PageNode? outer, PageNode? node)
+    {
+        if (outer is null) return false;
+        for (var n = node; n is not null && n.Depth >= outer.Depth; n = n.Parent)
+            if (ReferenceEquals(n, outer)) return true;
+        return false;
+    }
+
     /// <summary>How far before the body a standfirst is looked for, in blocks.</summary>
-    private const int LeadWindow = 12;
+    private const int LeadWindow = 20;
 
     /// <summary>
     /// The standfirst (lead, intro, deck, teaser text) often sits in the article's header, outside the box the body
@@ -160,8 +235,10 @@ internal static partial class MainContent
             var b = blocks[i];
             if (b.Owner.Tag == "h1") { sawH1 = true; break; }
             if (b.Owner.InBoilerplate || b.LinkDensity > 0.2 || WithinAny(b.Owner, roots)) continue;
-            if (NamedAny(b.Owner, CaptionNames)) continue;
-            bool named = NamedAny(b.Owner, LeadNames);
+            // A box whose own class names a lead is one, whatever utility or wrapper classes say of captions.
+            bool ownLead = b.Owner.Class.Length > 0 && ClassNamed(b.Owner.Class, LeadNames);
+            if (!ownLead && NamedAny(b.Owner, CaptionNames)) continue;
+            bool named = ownLead || NamedAny(b.Owner, LeadNames);
             bool fits = b.Kind == BlockKind.Heading
                 ? (named && b.Text.Length >= 30) || (b.Text.Length >= 80 && EndsSentence(b.Text))
                 : b.Kind == BlockKind.Paragraph && b.Text.Length >= 60 && (named || (EndsSentence(b.Text) && b.Text[^1] != ')'));
@@ -193,9 +270,41 @@ internal static partial class MainContent
         return false;
     }
 
+    private static readonly string[] FigureNames = ["caption", "bildunter", "imagedescription", "image-description", "annotation", "credit", "photo-desc", "img-desc", "legend"];
+
+    /// <summary>Whether the block is a picture's caption or credit: inside a figure, or a box named like one.</summary>
+    private static bool InFigure(PageNode node)
+    {
+        int hops = 0;
+        for (var n = node; n is not null && n.Depth > 0 && hops < 4; n = n.Parent, hops++)
+        {
+            if (n.Class.Length > 0 && ClassNamed(n.Class, FigureNames)) return true;
+        }
+        return false;
+    }
+
+    /// <summary>Whether a class token (taxonomy tokens such as "tag-…" aside) contains one of <paramref name="names"/>.</summary>
+    private static bool ClassNamed(string cls, string[] names)
+    {
+        foreach (var range in cls.AsSpan().Split(' '))
+        {
+            var token = cls.AsSpan()[range];
+            if (token.Length < 4 || IsTaxonomy(token)) continue;
+            foreach (string name in names)
+                if (token.Contains(name, StringComparison.OrdinalIgnoreCase)) return true;
+        }
+        return false;
+    }
+
+    /// <summary>Taxonomy and state classes ("tag-newsletter", "category-social-media") describe the post, not the box.</summary>
+    private static bool IsTaxonomy(ReadOnlySpan<char> token) =>
+        token.StartsWith("tag-", StringComparison.OrdinalIgnoreCase) || token.StartsWith("category-", StringComparison.OrdinalIgnoreCase)
+        || token.StartsWith("status-", StringComparison.OrdinalIgnoreCase) || token.StartsWith("format-", StringComparison.OrdinalIgnoreCase)
+        || token.StartsWith("tag_", StringComparison.OrdinalIgnoreCase) || token.StartsWith("category_", StringComparison.OrdinalIgnoreCase);
+
     private static bool IsProse(PageBlock b) => b.Kind != BlockKind.Heading && b.Text.Length >= 80;
 
-    private static bool EndsSentence(string t) => t.Length > 0 && t[^1] is '.' or '!' or '?' or '…' or '"' or '”' or '»' or ')' or '。';
+    private static bool EndsSentence(string t) => t.Length > 0 && t[^1] is '.' or '!' or '?' or '…' or '"' or '”' or '“' or '»' or ')' or '。';
 
     private static bool WithinAny(PageNode node, List<PageNode> roots)
     {
@@ -217,39 +326,49 @@ internal static partial class MainContent
     {
         double ld = b.LinkDensity;
         int len = b.Text.Length;
-        if (b.Kind == BlockKind.Heading) return ld < 0.6;
-        if (ld > 0.5) return false;
+        if (b.Kind == BlockKind.Heading) return ld < 0.6 && !(len < 100 && PromoLine().IsMatch(b.Text));
+        // A sentence whose names are mostly links (a career line linking each employer) is still prose.
+        if (ld > 0.5 && !(b.Owner.Tag == "p" && ld <= 0.8 && len >= 60 && EndsSentence(b.Text))) return false;
         if (ld > 0.3 && len < 100 && b.Kind != BlockKind.ListItem) return false;
         if (b.Kind == BlockKind.ListItem && ld > 0.45) return false;
         if (len < 60 && ChromeLine().IsMatch(b.Text)) return false;
-        if (len < 250 && b.Kind != BlockKind.Heading && PromoLine().IsMatch(b.Text)) return false;
+        if (len < 250 && PromoLine().IsMatch(b.Text)) return false;
         return true;
     }
 
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
-    private static void MarkBoilerplate(List<PageNode> nodes, PageNode body)
+    private static bool MarkBoilerplate(List<PageNode> nodes, PageNode body)
     {
+        bool commentBoxes = false;
         int pageProse = body.ProseChars;
         var cache = new Dictionary<string, NameClass>(StringComparer.Ordinal);
         foreach (var n in nodes)
         {
             if (n.Depth == 0) continue;
             string cls = n.Class, id = n.Id, role = n.Role, itemprop = n.ItemProp;
+            // A heading's id is an anchor made from its own words ("nav_the_new_rules"), not the name of a box.
+            if (n.Tag is "h1" or "h2" or "h3" or "h4" or "h5" or "h6") id = "";
             bool bad = n.Tag is "nav" or "aside" or "footer" or "menu" or "noscript"
                 || role is "navigation" or "complementary" or "contentinfo" or "banner" or "menu" or "menubar" or "search" or "dialog" or "alert"
                 || HiddenClass(cls);
             string key = cls.Length + id.Length == 0 ? "" : string.Concat(cls, "\u0001", id);
             var names = key.Length == 0 ? NameClass.None : Classify(key, cache);
             bool semantic = itemprop.Equals("articleBody", StringComparison.OrdinalIgnoreCase) || (names & NameClass.Positive) != 0;
+            bool commentBox = false;
             if (!bad && !semantic)
             {
-                if ((names & NameClass.Negative) != 0) bad = true;
+                if ((names & NameClass.Negative) != 0)
+                {
+                    bad = true;
+                    commentBox = (names & NameClass.Comment) != 0;
+                }
                 // Weak names ("widget", "meta", "tags") mark boilerplate only when the box is links or scraps.
                 else if ((names & NameClass.Weak) != 0 && (n.LinkChars * 3 > n.TextChars || n.ProseChars < 150)) bad = true;
                 // "Teaser" names both a standfirst (plain prose) and teasers of other articles (linked titles).
-                // A teaser of another article is a list item or carries a headline of its own; a standfirst does not.
+                // A teaser of another article is a list item, carries a headline of its own or links on (one
+                // "read more" link in ten characters is enough); a standfirst does none of these.
                 else if ((names & NameClass.Teaser) != 0
-                    && (n.LinkChars * 5 > n.TextChars || n.ProseChars == 0 || n.Tag is "li" or "article")) bad = true;
+                    && (n.LinkChars * 10 > n.TextChars || n.ProseChars == 0 || n.Tag is "li" or "article")) bad = true;
             }
             if (n.Tag == "form" && n.ProseChars < 200) bad = true;
 
@@ -263,6 +382,8 @@ internal static partial class MainContent
             }
             n.Boilerplate = bad;
             n.InBoilerplate = bad || (n.Parent?.InBoilerplate ?? false);
+            n.CommentBox = bad && commentBox && n.Tag is not ("form" or "nav" or "aside" or "footer");
+            commentBoxes |= n.CommentBox;
 
             double w = 1;
             if (itemprop.Equals("articleBody", StringComparison.OrdinalIgnoreCase)) w = 1.6;
@@ -272,6 +393,7 @@ internal static partial class MainContent
             else if (n.Tag == "main" || role == "main") w *= 1.1;
             n.Weight = w;
         }
+        return commentBoxes;
     }
 
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
@@ -358,6 +480,9 @@ internal static partial class MainContent
         // not the box: they name nothing.
         if (folded.StartsWith("tag-", StringComparison.Ordinal) || folded.StartsWith("category-", StringComparison.Ordinal)
             || folded.StartsWith("status-", StringComparison.Ordinal) || folded.StartsWith("format-", StringComparison.Ordinal)
+            // State modifiers say what a box has or lacks ("has-sharing", "no-share", "with-comments"), not what it is.
+            || folded.StartsWith("post-format-", StringComparison.Ordinal) || folded.StartsWith("has-", StringComparison.Ordinal) || folded.StartsWith("no-", StringComparison.Ordinal)
+            || folded.StartsWith("with-", StringComparison.Ordinal) || folded.StartsWith("without-", StringComparison.Ordinal)
             || folded.EndsWith("-promoted", StringComparison.Ordinal) || folded.EndsWith("-sticky", StringComparison.Ordinal))
         {
             TokenCache[token] = NameClass.None;
@@ -367,6 +492,17 @@ internal static partial class MainContent
         string[] parts = folded.Split('-', StringSplitOptions.RemoveEmptyEntries);
         if (AnyIn(joined, PositiveInside)) c |= NameClass.Positive;
         if (AnyPart(parts, GenericWords, prefix: false)) c |= NameClass.Generic;
+        // A BEM modifier ("pagebody--with-sidebar", "article--narrow-media") names a variant of the block before
+        // it, not what the box is: what would make it boilerplate is read from the block and element part only.
+        // Drupal's key-value descriptors ("node--view-mode-teaser", "paragraph--type--related-articles") do say
+        // what the box is and are read whole.
+        int modifier = token.IndexOf("--", StringComparison.Ordinal);
+        if (modifier > 0 && !IsDescriptor(token.AsSpan(modifier + 2)))
+        {
+            folded = Key(token[..modifier], "").Trim();
+            joined = folded.Replace("-", "", StringComparison.Ordinal);
+            parts = folded.Split('-', StringSplitOptions.RemoveEmptyEntries);
+        }
         if (AnyIn(joined, NegativeInside) || AnyPart(parts, NegativeWords, prefix: false) || AnyPart(parts, NegativeStarts, prefix: true)) c |= NameClass.Negative;
         if (AnyIn(joined, WeakInside) || AnyPart(parts, WeakWords, prefix: false) || AnyPart(parts, WeakStarts, prefix: true)) c |= NameClass.Weak;
         if (joined.Contains("teaser", StringComparison.Ordinal)) c |= NameClass.Teaser;
@@ -375,6 +511,10 @@ internal static partial class MainContent
         TokenCache[token] = c;
         return c;
     }
+
+    private static bool IsDescriptor(ReadOnlySpan<char> modifier) =>
+        modifier.StartsWith("type", StringComparison.OrdinalIgnoreCase) || modifier.StartsWith("view-mode", StringComparison.OrdinalIgnoreCase)
+        || modifier.StartsWith("name-", StringComparison.OrdinalIgnoreCase) || modifier.StartsWith("bundle", StringComparison.OrdinalIgnoreCase);
 
     private static bool AnyIn(string s, string[] needles)
     {
@@ -409,19 +549,20 @@ internal static partial class MainContent
         "morestories", "morefrom", "mostread", "mostpopular", "mostviewed", "mostcommented", "trending", "sidebar", "newsletter",
         "subscri", "signup", "cookie", "consent", "gdpr", "sponsor", "promo", "breadcrumb", "pagination", "navbar", "navigation",
         "footer", "toolbar", "tagcloud", "authorbio", "authorbox", "authorinfo", "authorcard", "aboutauthor", "abouttheauthor", "authordescription", "authorprofile", "login", "popup", "overlay", "outbrain",
-        "taboola", "readmore", "alsoread", "seealso", "masthead", "siteheader", "pageheader", "topbar", "bottombar", "jumpto",
-        "tableofcontents", "bənzər", "oxşar", "digərxəbər", "sonxəbər", "xəbərlenti", "şərh",
+        "taboola", "alsoread", "seealso", "masthead", "siteheader", "pageheader", "topbar", "bottombar", "jumpto",
+        "tableofcontents", "disclosure", "disclaimer", "syndication",
+        "bənzər", "oxşar", "digərxəbər", "sonxəbər", "xəbərlenti", "şərh",
     ];
 
-    private static readonly string[] NegativeWords = ["nav", "pager", "toc", "cmp"];
+    private static readonly string[] NegativeWords = ["nav", "pager", "toc", "cta"];
 
     private static readonly string[] NegativeStarts = ["share", "related", "popular", "banner", "menu", "modal", "plista"];
 
     /// <summary>Names that mark boilerplate only when the box holds links or scraps.</summary>
     private static readonly string[] WeakInside =
     [
-        "widget", "advert", "adsense", "taglist", "postmeta", "entrymeta", "articlemeta", "slider", "caption", "figure", "photo",
-        "gallery", "video", "player", "copyright", "imprint", "disclaimer", "rechte", "bildnachweis",
+        "widget", "advert", "adsense", "taglist", "postmeta", "entrymeta", "articlemeta", "readmore", "slider", "caption", "figure", "photo",
+        "gallery", "video", "player", "copyright", "imprint", "rechte", "bildnachweis",
     ];
 
     private static readonly string[] WeakWords = ["image", "img", "media", "ad", "ads", "tags", "meta", "poll", "print", "like", "likes", "rss", "search", "contact", "info", "author", "date", "source"];
@@ -469,8 +610,12 @@ internal static partial class MainContent
 
 
     /// <summary>Headings that open what follows an article: related items, reading tips, comments.</summary>
-    [GeneratedRegex(@"^\W*(related( articles| posts| stories| content| news| topics)?|read (more|also|next)|see also|you (may|might) (also )?like|more (from|on|stories|news|articles)|recommended|further reading|about the author|über den autor|über die autorin|sobre el autor|à propos de l'auteur|o autorze|müəllif haqqında|comments?|\d+ comments?|leave a (reply|comment)|most (read|popular|viewed)|popular|trending|tags|filed under|mehr zum thema|lesen sie (auch|mehr)|auch interessant|das könnte (sie|dich) auch interessieren|weitere (artikel|beiträge|themen|nachrichten|meldungen)|mehr themen|verwandte|empfohlene|ähnliche|kommentare?|schlagworte|schlagwörter|themen im artikel|zum thema|contenido relacionado|te puede interesar|noticias relacionadas|lee también|más noticias|artículos relacionados|à lire aussi|lire aussi|sur le même sujet|articles similaires|voir aussi|zobacz (także|też|również)|czytaj (także|też|również)|przeczytaj (także|też|również)|podobne|komentarze|veja também|leia também|notícias relacionadas|bənzər xəbərlər|digər xəbərlər|oxşar xəbərlər|ən çox oxunan|şərhlər|son xəbərlər|xəbər lenti|mövzu ilə bağlı|читайте также|похожие новости|комментарии|другие новости|по теме|ilgili haberler|benzer haberler|yorumlar|bunlar da ilginizi çekebilir)\b.{0,40}$", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"^\W*(related( articles| posts| stories| content| news| topics)?|read (more|also|next)|explore further|more information|sources?|quellen(angaben)?|zum weiterlesen|schon gelesen|weitere informationen|zusatzinformationen|neueste artikel|vous aimerez aussi|à lire également|see also|you (may|might) (also )?like|more (from|on|stories|news|articles)|recommended|further reading|about the author|über den autor|über die autorin|sobre el autor|à propos de l'auteur|o autorze|müəllif haqqında|comments?|\d+ comments?|leave a (reply|comment)|most (read|popular|viewed)|popular|trending|tags|filed under|mehr zum thema|lesen sie (auch|mehr)|auch interessant|das könnte (sie|dich) auch interessieren|weitere (artikel|beiträge|themen|nachrichten|meldungen)|mehr themen|verwandte|empfohlene|ähnliche|kommentare?|schlagworte|schlagwörter|themen im artikel|zum thema|contenido relacionado|te puede interesar|noticias relacionadas|lee también|más noticias|artículos relacionados|à lire aussi|lire aussi|sur le même sujet|articles similaires|voir aussi|zobacz (także|też|również)|czytaj (także|też|również)|przeczytaj (także|też|również)|podobne|komentarze|veja também|leia também|notícias relacionadas|bənzər xəbərlər|digər xəbərlər|oxşar xəbərlər|ən çox oxunan|şərhlər|son xəbərlər|xəbər lenti|mövzu ilə bağlı|читайте также|похожие новости|комментарии|другие новости|по теме|ilgili haberler|benzer haberler|yorumlar|bunlar da ilginizi çekebilir)\b.{0,40}$", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
     private static partial Regex StopHeading();
+
+    /// <summary>Headings that open the readers' comments.</summary>
+    [GeneratedRegex(@"^\W*(\d+\s+)?(comments?|leave a (reply|comment)|kommentare?|komentarze|commentaires?|comentarios?|şərhlər|комментарии|yorumlar)\b", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
+    private static partial Regex CommentHeading();
 
     /// <summary>Photo credits, copyright lines, bare dates and times, "updated" stamps.</summary>
     [GeneratedRegex(@"^(©|\(c\)\s|copyright\b|(foto|fotos|bild|bilder|photo|photos|image|credit|credits|crédito|crédits photos?|fot\.|źródło|quelle|titelbild|bildquelle)\s*:|.*\b(all rights reserved|alle rechte vorbehalten|tous droits réservés|getty images|shutterstock|istock)\b|[\d\s.,:/|\-–—]*(\d{1,2}[./]\d{1,2}[./]\d{2,4}|\d{4}-\d\d-\d\d)[\d\s.,:/|\-–—]*(uhr|h|am|pm)?\s*$|(aktualisiert|updated|veröffentlicht|published|publikacja|yenilənib)\s*(am|on|:)?\s*$)", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
@@ -480,12 +625,19 @@ internal static partial class MainContent
     /// Calls to action and disclosures that pages set inside the article: subscribe, follow us, join our channel,
     /// support us, sponsored-content and affiliate notes. Only short blocks are tested.
     /// </summary>
-    [GeneratedRegex(@"(subscri(be|ption|ber)|abonnier|abonnez|abonn(e|ie)ren|newsletter|s[ií]gu?enos|follow (us|the|our)\b|folgen sie uns|folge uns|únete|join (us|our)\b|download (the|our)\b.{0,40}\bapps?\b|canal de (telegram|youtube|whatsapp)|unterstütze (uns|unsere)|support (us|our)\b|sign(ing)? up\b|melden sie sich (jetzt )?(an|für)|advertising disclos|affiliate|enthält werbung|zapraszamy do|lust auf mehr|gefällt (dir|ihnen) (unser|dieser)|we want to hear|if you enjoyed|not responsible for the opinions|gibt die meinung des autors wieder|abunə ol|подпис(ывайтесь|аться)|abone ol)", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"(subscri(be|ption|ber)|abonnier|abonnez|abonn(e|ie)ren|newsletter|s[ií]gu?enos|follow (us|the|our)\b|folgen sie uns|folge uns|únete|join (us|our)\b|download (the|our)\b.{0,40}\bapps?\b|canal de (telegram|youtube|whatsapp)|unterstütze (uns|unsere)|support (us|our)\b|sign(ing)? up\b|melden sie sich (jetzt )?(an|für)|advertising disclos|affiliate|enthält werbung|zapraszamy do|lust auf mehr|gefällt (dir|ihnen) (unser|dieser)|we want to hear|if you enjoyed|not responsible for the opinions|gibt die meinung des autors wieder|abunə ol|подпис(ывайтесь|аться)|abone ol|(war|ist|fanden sie) (der|dieser|diesen|das) (artikel|beitrag|text) (hilfreich|nützlich)|(was|is|did you find) this (article|post|page|story) (helpful|useful)|(den|diesen) (artikel|beitrag) teilen|share this (article|post|story|page)|nicht (eingeloggt|angemeldet)|not logged in|(log|sign) in to (comment|reply|post)|um kommentare (zu )?schreiben|keine kommentare|no comments yet|noch keine (kommentare|bewertungen)|be the first to (comment|review)|lade weitere|load more|externer inhalt|external content|pour lire la suite|to continue reading|um weiterzulesen|ohne gewähr)", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
     private static partial Regex PromoLine();
 
     /// <summary>Figure captions and picture-agency credits set as text: "Abbildung 4: …", "Fig. 2", "AFP / NAME".</summary>
     [GeneratedRegex(@"^(abbildung\s*\d*\s*:|abb\.\s*\d+\s*:|fig\.\s*\d+|figure\s*\d+\s*:|beitragsbild\b|(afp|dpa|ap|reuters|epa|getty images|imago|keystone|apa|anadolu|azertac|report\.az)\s*/\s*\S)", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
     private static partial Regex CaptionLine();
+
+    /// <summary>
+    /// A picture caption that ends with its credit: "… (Name / iStock.com)", "… | © Agency", "… (Foto: Name)". A bare
+    /// agency tag closing a news paragraph ("(dpa)") is not one.
+    /// </summary>
+    [GeneratedRegex(@"(©[^.!?]{0,80}|\((foto|fotos|photo|photos|bild|bilder|image|credit|crédit)\s*:[^()]{1,80}\)|\([^()]{0,60}/[^()]{0,60}\b(istock(photo)?|getty ?images|shutterstock|imago|picture[ -]alliance|unsplash|pixabay|adobe ?stock|fotolia|dpa|afp|reuters|epa|ap)\b[^()]{0,30}\))\s*$", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
+    private static partial Regex CreditTail();
 
     [GeneratedRegex(@"^(share|tweet|print|e-?mail|advertisement|anzeige|werbung|reklam|reklama|реклама|paylaş|скопировать|copy link|read more|weiterlesen|mehr lesen|lesen sie auch|ətraflı|daha ətraflı|подробнее|facebook|twitter|whatsapp|telegram|linkedin|pinterest)\b", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
     private static partial Regex ChromeLine();

@@ -25,6 +25,8 @@ internal sealed class PageNode
 
     public bool Boilerplate;
     public bool InBoilerplate;
+    /// <summary>Boilerplate only because its class or id names comments (readers' posts).</summary>
+    public bool CommentBox;
     public double Weight = 1;
     public double Score;
 }
@@ -52,6 +54,8 @@ internal static class PageBlocks
         "script", "style", "template", "svg", "math", "iframe", "frame", "frameset", "canvas", "button",
         "select", "input", "textarea", "option", "object", "embed", "video", "audio", "map", "head", "title", "link",
         "meta", "figcaption", "dialog", "picture", "source", "track", "label",
+        // Ruby annotations: the reading of the base text (furigana, pinyin), not text of its own.
+        "rt", "rp",
     };
 
     private static readonly HashSet<string> BlockTags = new(StringComparer.Ordinal)
@@ -86,6 +90,9 @@ internal static class PageBlocks
             if (len > 0 && blocks.Count < maxBlocks)
             {
                 string text = sb.ToString(0, len);
+                // One Unicode form (NFC), so that the same letters compare equal however the page encoded them
+                // (Bengali য় as one code point or two, a decomposed ö).
+                if (!text.IsNormalized()) text = text.Normalize();
                 var kind = KindOf(owner, text, preDepth > 0);
                 blocks.Add(new PageBlock { Owner = owner, Text = text, LinkChars = Math.Min(linkChars, text.Length), Kind = kind, Index = blocks.Count });
                 int prose = text.Length >= 25 && linkChars * 2 < text.Length ? text.Length - linkChars : 0;
