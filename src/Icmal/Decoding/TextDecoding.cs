@@ -61,20 +61,38 @@ public static class TextDecoding
         return DecodeUtf8(bytes, allowLegacyGuess, declaredCharset);
     }
 
-    /// <summary>Finds the charset an HTML page declares in its first kilobytes (meta charset or http-equiv).</summary>
+    /// <summary>
+    /// Finds the charset an HTML page declares: any "charset=" in its first 4 KB (meta charset or http-equiv),
+    /// else a meta tag's charset further into the head (up to 32 KB), where pages with long inline styles and
+    /// scripts put it.
+    /// </summary>
     public static string? SniffHtmlCharset(ReadOnlySpan<byte> bytes)
     {
-        var head = bytes[..Math.Min(bytes.Length, 4096)];
-        string ascii = Encoding.Latin1.GetString(head);
-        int at = ascii.IndexOf("charset", StringComparison.OrdinalIgnoreCase);
+        string ascii = Encoding.Latin1.GetString(bytes[..Math.Min(bytes.Length, 32 * 1024)]);
+        if (CharsetAfter(ascii, 0, Math.Min(ascii.Length, 4096)) is { } early) return early;
+        int meta = ascii.IndexOf("<meta", StringComparison.OrdinalIgnoreCase);
+        while (meta >= 0)
+        {
+            int end = ascii.IndexOf('>', meta);
+            if (end < 0) break;
+            if (CharsetAfter(ascii, meta, end) is { } declared) return declared;
+            meta = ascii.IndexOf("<meta", end, StringComparison.OrdinalIgnoreCase);
+        }
+        return null;
+    }
+
+    /// <summary>The value of the first "charset" between <paramref name="from"/> and <paramref name="to"/>.</summary>
+    private static string? CharsetAfter(string ascii, int from, int to)
+    {
+        int at = ascii.IndexOf("charset", from, to - from, StringComparison.OrdinalIgnoreCase);
         while (at >= 0)
         {
             int i = at + "charset".Length;
-            while (i < ascii.Length && (ascii[i] == ' ' || ascii[i] == '=' || ascii[i] == '"' || ascii[i] == '\'')) i++;
+            while (i < to && (ascii[i] == ' ' || ascii[i] == '=' || ascii[i] == '"' || ascii[i] == '\'')) i++;
             int start = i;
-            while (i < ascii.Length && (char.IsAsciiLetterOrDigit(ascii[i]) || ascii[i] is '-' or '_' or ':' or '.')) i++;
+            while (i < to && (char.IsAsciiLetterOrDigit(ascii[i]) || ascii[i] is '-' or '_' or ':' or '.')) i++;
             if (i > start) return ascii[start..i];
-            at = ascii.IndexOf("charset", i, StringComparison.OrdinalIgnoreCase);
+            at = i < to ? ascii.IndexOf("charset", i, to - i, StringComparison.OrdinalIgnoreCase) : -1;
         }
         return null;
     }
@@ -98,7 +116,11 @@ public static class TextDecoding
         int bad = FirstInvalidUtf8(bytes);
         if (!allowLegacyGuess)
             return DecodedText.Fail($"not valid UTF-8 (first invalid byte 0x{bytes[bad]:X2} at offset {bad}); save it as UTF-8");
-        // A page that says UTF-8 but is not is far more often a legacy code page than damaged UTF-8.
+        // A page of UTF-8 with a few broken sequences (a truncated upload, one pasted legacy character) is UTF-8:
+        // the broken bytes become U+FFFD, as a browser shows them. A page that says UTF-8 but has many broken
+        // sequences is far more often a legacy code page.
+        var (multiByte, invalid) = Utf8Sequences(bytes);
+        if (multiByte >= 8 && multiByte >= invalid * 8) return CheckText(Encoding.UTF8.GetString(bytes), "utf-8");
         var legacy = GuessLegacy(bytes);
         string text = legacy.GetString(bytes);
         _ = declaredCharset;
@@ -161,6 +183,23 @@ public static class TextDecoding
             return true;
         }
         return false;
+    }
+
+    /// <summary>How many well-formed multi-byte sequences and how many broken ones the bytes hold.</summary>
+    private static (int MultiByte, int Invalid) Utf8Sequences(ReadOnlySpan<byte> bytes)
+    {
+        int multiByte = 0, invalid = 0, offset = 0;
+        while (offset < bytes.Length)
+        {
+            int next = bytes[offset..].IndexOfAnyInRange((byte)0x80, (byte)0xFF);
+            if (next < 0) break;
+            offset += next;
+            var status = System.Text.Rune.DecodeFromUtf8(bytes[offset..], out _, out int consumed);
+            if (status == System.Buffers.OperationStatus.Done) multiByte++;
+            else invalid++;
+            offset += Math.Max(consumed, 1);
+        }
+        return (multiByte, invalid);
     }
 
     private static int FirstInvalidUtf8(ReadOnlySpan<byte> bytes)

@@ -39,6 +39,29 @@ public sealed class BadInputTests
     }
 
     [Fact]
+    public void Utf8_page_with_one_broken_byte_stays_utf8()
+    {
+        const string pl = "Sprzeciw wobec ataków na fundację: posłowie zagłosowali, a społeczność wyraziła swoje zdanie w tej sprawie.";
+        var bytes = new List<byte>(Encoding.UTF8.GetBytes("<html><head><meta charset=\"utf-8\"></head><body><p>" + pl + "</p><p>" + pl + " Koniec"));
+        bytes.Add(0xE9); // one stray Latin-1 byte, as a truncated paste leaves
+        bytes.AddRange(Encoding.UTF8.GetBytes(".</p></body></html>"));
+        var (a, error) = TestData.Extract([.. bytes], DocumentFormat.Html);
+        Assert.Null(error);
+        Assert.Contains("zagłosowali, a społeczność", a!.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Charset_declared_after_long_inline_styles_is_honoured()
+    {
+        const string pl = "Unijne fundusze coraz bliżej: Sejm zagłosował za ustawą, która otwiera drogę do wypłat dla samorządów.";
+        string head = "<html><head><style>" + new string(' ', 6000) + "</style><meta charset=\"windows-1250\"></head>";
+        byte[] bytes = Encoding.GetEncoding(1250).GetBytes(head + "<body><p>" + pl + "</p><p>" + pl + "</p></body></html>");
+        var (a, error) = TestData.Extract(bytes, DocumentFormat.Html);
+        Assert.Null(error);
+        Assert.Contains("Sejm zagłosował za ustawą", a!.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Windows_1254_page_declared_in_meta_is_read_as_turkish()
     {
         const string tr = "Cumhurbaşkanı Aliyev, Kazakistan'a resmi ziyaret gerçekleştirdi ve iki ülke arasında önemli anlaşmalar imzalandı.";
