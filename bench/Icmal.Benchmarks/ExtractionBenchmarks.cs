@@ -22,7 +22,7 @@ public class ExtractionBenchmarks
     private static readonly AngleSharp.Html.Parser.HtmlParser Parser = new();
 
     [GlobalSetup]
-    public void Setup()
+    public async Task Setup()
     {
         string set = global::Icmal.Evaluation.SharedDataFolder.Find(Path.Combine("extraction", "trafilatura-eval"))
             ?? throw new DirectoryNotFoundException("shared/data/extraction/trafilatura-eval not found beside the repository");
@@ -32,7 +32,7 @@ public class ExtractionBenchmarks
             using var json = System.Text.Json.JsonDocument.Parse(line);
             string file = json.RootElement.GetProperty("file").GetString()!;
             string url = json.RootElement.GetProperty("url").GetString() ?? "https://example.org/";
-            byte[] bytes = ExtractionEvaluation.ReadPage(set, file);
+            byte[] bytes = await ExtractionEvaluation.ReadPageAsync(set, file);
             var decoded = TextDecoding.Decode(bytes, TextDecoding.SniffHtmlCharset(bytes), allowLegacyGuess: true);
             if (decoded.Text is null) continue;
             pages.Add((decoded.Text, url));

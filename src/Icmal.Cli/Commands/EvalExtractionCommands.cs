@@ -18,7 +18,7 @@ public static class EvalExtractionCommands
         var dir = new Argument<DirectoryInfo?>("dir") { Description = "A set in the format of shared/data/extraction/trafilatura-eval (default: that set)", Arity = ArgumentArity.ZeroOrOne };
         var verbose = new Option<bool>("--verbose") { Description = "List each page's missed and leaked snippets" };
         var command = new Command("extraction", "Score main-text extraction: snippet precision, recall, F1 and ms per page") { dir, verbose };
-        command.SetAction(parse =>
+        command.SetAction(async (parse, ct) =>
         {
             string? path = parse.GetValue(dir)?.FullName ?? Icmal.Evaluation.SharedDataFolder.Find(Path.Combine("extraction", "trafilatura-eval"));
             if (path is null || !Directory.Exists(path))
@@ -29,7 +29,7 @@ public static class EvalExtractionCommands
             bool v = parse.GetValue(verbose);
             try
             {
-                var score = ExtractionEvaluation.EvaluateSnippets(path, v ? Verbose : null);
+                var score = await ExtractionEvaluation.EvaluateSnippetsAsync(path, v ? Verbose : null, ct);
                 var c = CultureInfo.InvariantCulture;
                 Console.Out.WriteLine(string.Create(c, $"set        {path}"));
                 Console.Out.WriteLine(string.Create(c, $"pages      {score.Pages} ({score.Failures} with no text)"));
@@ -55,7 +55,7 @@ public static class EvalExtractionCommands
         var dir = new Argument<DirectoryInfo?>("dir") { Description = "A set in the format of shared/data/dates/htmldate-eval (default: that set)", Arity = ArgumentArity.ZeroOrOne };
         var verbose = new Option<bool>("--verbose") { Description = "List each page whose date is wrong or missing, and how often each kind of evidence was right" };
         var command = new Command("dates", "Score publication-date extraction: accuracy, precision, recall, F1, pages with no date, ms per page") { dir, verbose };
-        command.SetAction(parse =>
+        command.SetAction(async (parse, ct) =>
         {
             string? path = parse.GetValue(dir)?.FullName ?? Icmal.Evaluation.SharedDataFolder.Find(Path.Combine("dates", "htmldate-eval"));
             if (path is null || !Directory.Exists(path))
@@ -67,7 +67,7 @@ public static class EvalExtractionCommands
             try
             {
                 var bySource = new SortedDictionary<string, (int Pages, int Right)>(StringComparer.Ordinal);
-                var score = ExtractionEvaluation.EvaluateDates(path, v ? (file, want, got, from) =>
+                var score = await ExtractionEvaluation.EvaluateDatesAsync(path, v ? (file, want, got, from) =>
                 {
                     bool right = want is not null && string.Equals(want, got, StringComparison.Ordinal);
                     if (!string.Equals(want, got, StringComparison.Ordinal)) Console.Out.WriteLine($"{file}\twant {want ?? "-"}\tgot {got ?? "-"}\tfrom {from ?? "-"}");
@@ -76,7 +76,7 @@ public static class EvalExtractionCommands
                         || from.StartsWith("json-ld", StringComparison.Ordinal) ? string.Join(' ', from.Split(' ').Take(from.StartsWith("script", StringComparison.Ordinal) ? 2 : 1)) : from;
                     var (pages, r) = bySource.GetValueOrDefault(kind);
                     bySource[kind] = (pages + 1, r + (right ? 1 : 0));
-                } : null);
+                } : null, ct);
                 var c = CultureInfo.InvariantCulture;
                 foreach (var (kind, (pages, right)) in bySource)
                     Console.Out.WriteLine(string.Create(c, $"from {kind,-32} {pages,4} pages  {right,4} right"));

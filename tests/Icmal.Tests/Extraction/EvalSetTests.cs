@@ -14,13 +14,13 @@ public sealed class EvalSetTests
     [InlineData("pages/lopinion.fr.glyphosate.html.gz")]
     [InlineData("pages/berkutschi.com-willingen.html.gz")]
     [InlineData("pages/apolut.net-Sonja-Silberhorn.html.gz")]
-    public void Real_page_gives_its_main_text_and_none_of_its_boilerplate(string file)
+    public async Task Real_page_gives_its_main_text_and_none_of_its_boilerplate(string file)
     {
         string set = TestData.SharedOrSkip(Path.Combine("extraction", "trafilatura-eval"));
         var entry = File.ReadLines(Path.Combine(set, "truth.jsonl")).Select(l => JsonDocument.Parse(l).RootElement)
             .Single(e => e.GetProperty("file").GetString() == file);
         string? url = entry.GetProperty("url").ValueKind == JsonValueKind.String ? entry.GetProperty("url").GetString() : null;
-        var (article, error) = TestData.Extract(ExtractionEvaluation.ReadPage(set, file), DocumentFormat.Html, url);
+        var (article, error) = TestData.Extract(await ExtractionEvaluation.ReadPageAsync(set, file, TestContext.Current.CancellationToken), DocumentFormat.Html, url);
         Assert.Null(error);
         string text = ExtractionEvaluation.Normalise(article!.Text);
         foreach (var s in entry.GetProperty("with").EnumerateArray())
@@ -47,15 +47,15 @@ public sealed class EvalSetTests
     }
 
     [Fact]
-    public void Whole_set_scores_at_least_trafilatura()
+    public async Task Whole_set_scores_at_least_trafilatura()
     {
         string set = TestData.SharedOrSkip(Path.Combine("extraction", "trafilatura-eval"));
-        var score = ExtractionEvaluation.EvaluateSnippets(set);
+        var score = await ExtractionEvaluation.EvaluateSnippetsAsync(set, ct: TestContext.Current.CancellationToken);
         Assert.Equal(990, score.Pages);
         Assert.True(score.F1 >= 0.915, $"F1 {score.F1:F3}");
     }
     [Fact]
-    public void Date_metric_reads_both_set_formats_and_skips_pages_without_a_known_date()
+    public async Task Date_metric_reads_both_set_formats_and_skips_pages_without_a_known_date()
     {
         string dir = Directory.CreateTempSubdirectory("icmal-dates-").FullName;
         try
@@ -71,7 +71,7 @@ public sealed class EvalSetTests
                 """{"file": "pages/b.html", "meta": {"title": "x", "date": "2021-03-05"}}""",
                 """{"file": "pages/c.html", "meta": {"title": "no date known"}}""",
             ]);
-            var score = ExtractionEvaluation.EvaluateDates(dir);
+            var score = await ExtractionEvaluation.EvaluateDatesAsync(dir, ct: TestContext.Current.CancellationToken);
             Assert.Equal(2, score.Entries);
             Assert.Equal(1, score.Right);
             Assert.Equal(1, score.Wrong);
@@ -83,10 +83,10 @@ public sealed class EvalSetTests
     }
 
     [Fact]
-    public void Whole_date_set_scores_at_least_htmldate()
+    public async Task Whole_date_set_scores_at_least_htmldate()
     {
         string set = TestData.SharedOrSkip(Path.Combine("dates", "htmldate-eval"));
-        var score = ExtractionEvaluation.EvaluateDates(set);
+        var score = await ExtractionEvaluation.EvaluateDatesAsync(set, ct: TestContext.Current.CancellationToken);
         Assert.Equal(576, score.Entries);
         // htmldate 1.10.0 extensive: 0.903 on its full set.
         Assert.True(score.Accuracy >= 0.93, $"accuracy {score.Accuracy:F3}");

@@ -15,7 +15,7 @@ public sealed class FuzzTests
     ];
 
     [Fact]
-    public void Mutated_pages_never_throw()
+    public async Task Mutated_pages_never_throw()
     {
         var rng = new Random(20251021);
         var seeds = new List<byte[]>();
@@ -24,7 +24,7 @@ public sealed class FuzzTests
         if (Icmal.Evaluation.SharedDataFolder.Find(Path.Combine("extraction", "trafilatura-eval")) is { } set)
         {
             foreach (string gz in Directory.GetFiles(Path.Combine(set, "pages"), "*.html.gz").Order(StringComparer.Ordinal).Take(6))
-                seeds.Add(Icmal.Extraction.Evaluation.ExtractionEvaluation.ReadPage(set, gz));
+                seeds.Add(await Icmal.Extraction.Evaluation.ExtractionEvaluation.ReadPageAsync(set, gz, TestContext.Current.CancellationToken));
         }
 
         int runs = 0;

@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using System.IO.Compression;
 using System.Text;
 using System.Text.Json;
 using Icmal.Pipeline;
@@ -133,21 +132,21 @@ public static class ExtractionEvaluation
     /// of a running service, not the JIT: .NET compiles a method fully only after it has run about 30 times, and
     /// most of the extractor runs once per page.
     /// </summary>
-    private static void WarmUp(string dir)
+    private static async Task WarmUpAsync(string dir, CancellationToken ct)
     {
         foreach (var entry in ReadTruth(dir).Take(WarmUpPages))
-            ExtractPage(ReadPage(dir, entry.File), entry.Url);
+            ExtractPage(await ReadPageAsync(dir, entry.File, ct), entry.Url);
     }
 
-    public static SnippetScore EvaluateSnippets(string dir, Action<PageResult>? onPage = null)
+    public static async Task<SnippetScore> EvaluateSnippetsAsync(string dir, Action<PageResult>? onPage = null, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(dir);
-        WarmUp(dir);
+        await WarmUpAsync(dir, ct);
         int pages = 0, tp = 0, fn = 0, fp = 0, tn = 0, failures = 0;
         var times = new List<(string, double)>();
         foreach (var entry in ReadTruth(dir))
         {
-            byte[] html = ReadPage(dir, entry.File);
+            byte[] html = await ReadPageAsync(dir, entry.File, ct);
             var with = entry.With;
             var without = entry.Without;
             long start = Stopwatch.GetTimestamp();
@@ -163,16 +162,16 @@ public static class ExtractionEvaluation
         return new SnippetScore(pages, tp, fn, fp, tn, failures, Timing.Of(times));
     }
 
-    public static DateScore EvaluateDates(string dir, Action<string, string?, string?, string?>? onPage = null)
+    public static async Task<DateScore> EvaluateDatesAsync(string dir, Action<string, string?, string?, string?>? onPage = null, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(dir);
-        WarmUp(dir);
+        await WarmUpAsync(dir, ct);
         int entries = 0, right = 0, wrong = 0, none = 0;
         var times = new List<(string, double)>();
         foreach (var entry in ReadTruth(dir))
         {
             if (!entry.Dated) continue;
-            byte[] html = ReadPage(dir, entry.File);
+            byte[] html = await ReadPageAsync(dir, entry.File, ct);
             long start = Stopwatch.GetTimestamp();
             var (_, article, _) = ExtractPage(html, entry.Url);
             double ms = Stopwatch.GetElapsedTime(start).TotalMilliseconds;
@@ -224,17 +223,16 @@ public static class ExtractionEvaluation
         return list;
     }
 
-    /// <summary>Reads a page of the set, gunzipping .gz files.</summary>
-    public static byte[] ReadPage(string dir, string file)
+    /// <summary>The largest page (decompressed) the evaluation reads, as `icmal import` would.</summary>
+    public const long MaxPageBytes = Import.ImportOptions.DefaultMaxFileBytes;
+
+    /// <summary>Reads a page of the set as `icmal import` reads a file (.gz decompressed under the same limit).</summary>
+    /// <exception cref="InvalidDataException">The page is missing, unreadable or too large: the set is broken.</exception>
+    public static async Task<byte[]> ReadPageAsync(string dir, string file, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(file);
-        string path = Path.Combine(dir, file);
-        if (!path.EndsWith(".gz", StringComparison.Ordinal)) return File.ReadAllBytes(path);
-        using var input = File.OpenRead(path);
-        using var gz = new GZipStream(input, CompressionMode.Decompress);
-        using var ms = new MemoryStream();
-        gz.CopyTo(ms);
-        return ms.ToArray();
+        var (bytes, error) = await Import.DocumentFile.ReadAsync(Path.Combine(dir, file), MaxPageBytes, ct);
+        return bytes ?? throw new InvalidDataException($"{file}: {error}");
     }
 }
 
