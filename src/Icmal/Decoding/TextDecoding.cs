@@ -215,11 +215,15 @@ public static class TextDecoding
     }
 
     /// <summary>
-    /// windows-1251 (Cyrillic) puts most letters in 0xC0–0xFF; windows-1254 (Turkish, old Azerbaijani Latin)
-    /// uses high bytes only for the few non-ASCII letters. The share of high bytes among letters tells them apart.
+    /// The legacy code page of a page that is not UTF-8. A page that names its language (&lt;html lang&gt;) gets that
+    /// language's usual code page, as browsers default by locale: GB18030 for Chinese, Shift_JIS for Japanese,
+    /// windows-1250 for Polish or Czech, and so on. Otherwise: windows-1251 (Cyrillic) puts most letters in
+    /// 0xC0–0xFF, windows-1254 (Turkish, old Azerbaijani Latin) uses high bytes only for the few non-ASCII
+    /// letters, and the share of high bytes among letters tells them apart.
     /// </summary>
     private static Encoding GuessLegacy(ReadOnlySpan<byte> bytes)
     {
+        if (HtmlLanguage(bytes) is { } lang && LanguageCodePage(lang) is int codePage) return Encoding.GetEncoding(codePage);
         int high = 0, asciiLetters = 0;
         foreach (byte b in bytes)
         {
@@ -228,4 +232,40 @@ public static class TextDecoding
         }
         return Encoding.GetEncoding(high > asciiLetters / 2 ? 1251 : 1254);
     }
+
+    /// <summary>The primary language subtag of the &lt;html lang&gt; attribute in the first 4 KB, lower-cased.</summary>
+    private static string? HtmlLanguage(ReadOnlySpan<byte> bytes)
+    {
+        string ascii = Encoding.Latin1.GetString(bytes[..Math.Min(bytes.Length, 4096)]);
+        int html = ascii.IndexOf("<html", StringComparison.OrdinalIgnoreCase);
+        if (html < 0) return null;
+        int end = ascii.IndexOf('>', html);
+        if (end < 0) return null;
+        int at = ascii.IndexOf("lang=", html, end - html, StringComparison.OrdinalIgnoreCase);
+        if (at < 0) return null;
+        int i = at + 5;
+        if (i < end && ascii[i] is '"' or '\'') i++;
+        int start = i;
+        while (i < end && char.IsAsciiLetter(ascii[i])) i++;
+        return i - start is 2 or 3 ? ascii[start..i].ToLowerInvariant() : null;
+    }
+
+    /// <summary>The code page pages in a language were written in before UTF-8, where one stands out.</summary>
+    private static int? LanguageCodePage(string language) => language switch
+    {
+        "zh" => 54936, // GB18030, a superset of GBK and GB2312
+        "ja" => 932, // Shift_JIS
+        "ko" => 949, // EUC-KR / Unified Hangul
+        "ru" or "uk" or "be" or "bg" or "sr" or "mk" or "kk" or "ky" or "tg" => 1251,
+        "tr" or "az" => 1254,
+        "pl" or "cs" or "sk" or "hu" or "ro" or "hr" or "sl" or "bs" => 1250,
+        "el" => 1253,
+        "he" => 1255,
+        "ar" or "fa" or "ur" => 1256,
+        "lt" or "lv" or "et" => 1257,
+        "vi" => 1258,
+        "th" => 874,
+        "de" or "fr" or "es" or "it" or "nl" or "pt" or "en" or "da" or "sv" or "no" or "nb" or "fi" or "is" or "ca" => 1252,
+        _ => null,
+    };
 }

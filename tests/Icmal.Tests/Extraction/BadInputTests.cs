@@ -61,6 +61,17 @@ public sealed class BadInputTests
         Assert.Contains("Sejm zagłosował za ustawą", a!.Text, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("pl", 1250, "Sejm zagłosował za ustawą o funduszach; posłowie mówią, że pieniądze trafią do gmin szybciej niż sądzono.", "zagłosował za ustawą")]
+    [InlineData("zh", 54936, "河北农大果树班毕业生群体的事迹在全省各地巡演，引起强烈反响，感人至深，学习热潮正在深入开展。", "引起强烈反响")]
+    public void Undeclared_legacy_page_is_read_in_its_languages_code_page(string lang, int codePage, string text, string expected)
+    {
+        byte[] bytes = Encoding.GetEncoding(codePage).GetBytes($"<html lang=\"{lang}\"><body><article><p>{text}</p><p>{text}</p><p>{text}</p></article></body></html>");
+        var (a, error) = TestData.Extract(bytes, DocumentFormat.Html);
+        Assert.Null(error);
+        Assert.Contains(expected, a!.Text, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void Windows_1254_page_declared_in_meta_is_read_as_turkish()
     {
