@@ -15,8 +15,9 @@ public sealed record DecodedText(string? Text, string? Charset, string? Error)
 }
 
 /// <summary>
-/// Bytes to text for pages, dumps and feeds: BOM first, then a declared charset, then strict UTF-8, then
-/// (for HTML only, where legacy pages are common) a guess between windows-1251 and windows-1254.
+/// Bytes to text for pages, dumps and feeds: BOM first, then a declared charset (unless the bytes are plainly
+/// UTF-8), then UTF-8, then (for HTML only, where legacy pages are common) a code page guessed from the page's
+/// language or, without one, between windows-1251 and windows-1254.
 /// </summary>
 /// <remarks>
 /// Plain-text dumps and JSON must be UTF-8 or UTF-16: silently guessing a legacy code page for a text file
