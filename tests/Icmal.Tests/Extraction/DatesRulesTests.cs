@@ -108,6 +108,7 @@ public sealed class DatesRulesTests
             sidebar: """<ul class="events"><li><span class="datum">29.02.2020 18:00 Uhr</span> Verkostung</li></ul>""");
         Assert.Equal(new DateOnly(2020, 2, 11), PublishedDay(html));
     }
+
     [Fact]
     public void Without_structured_dates_the_date_under_the_headline_outranks_a_teaser_date_elsewhere()
     {
@@ -115,6 +116,7 @@ public sealed class DatesRulesTests
             .Replace("<div class=\"wrap\">", "<div class=\"top\"><div class=\"teaser\"><span class=\"date\">02.12.2014</span> Archiv</div></div><div class=\"wrap\">", StringComparison.Ordinal);
         Assert.Equal(new DateOnly(2019, 6, 29), PublishedDay(html));
     }
+
     [Fact]
     public void Expiry_date_of_a_video_is_never_its_publication_date()
     {
@@ -122,6 +124,7 @@ public sealed class DatesRulesTests
         Assert.True(DateText.TryFind("Available until 14 October 2020 · Broadcast 16 October 2019", out var v));
         Assert.Equal(new DateTime(2019, 10, 16), v.DateTime);
     }
+
     [Theory]
     [InlineData("الأربعاء، 07 أكتوبر 2020 - 12:09 م", 2020, 10, 7)]
     [InlineData("نشر في 3 شباط 2021", 2021, 2, 3)]

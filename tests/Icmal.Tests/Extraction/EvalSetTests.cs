@@ -54,6 +54,7 @@ public sealed class EvalSetTests
         Assert.Equal(990, score.Pages);
         Assert.True(score.F1 >= 0.915, $"F1 {score.F1:F3}");
     }
+
     [Fact]
     public async Task Date_metric_reads_both_set_formats_and_skips_pages_without_a_known_date()
     {

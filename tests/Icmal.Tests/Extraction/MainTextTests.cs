@@ -117,6 +117,7 @@ public sealed class MainTextTests
         Assert.DoesNotContain("JOHN DOE", a.Text, StringComparison.Ordinal);
         Assert.Contains(Body2, a.Text, StringComparison.Ordinal);
     }
+
     [Fact]
     public void Short_list_before_the_first_paragraph_is_kept()
     {
@@ -169,6 +170,7 @@ public sealed class MainTextTests
         var a = HtmlArticleExtractor.Extract(html);
         Assert.Contains(Lead, a.Text, StringComparison.Ordinal);
     }
+
     [Fact]
     public void Text_goes_on_after_a_related_box_inside_the_article()
     {
@@ -188,6 +190,7 @@ public sealed class MainTextTests
         Assert.Contains(Body3, a.Text, StringComparison.Ordinal);
         Assert.DoesNotContain("reklam yerləşdirmək", a.Text, StringComparison.Ordinal);
     }
+
     [Fact]
     public void Ruby_readings_are_not_part_of_the_text()
     {
@@ -195,6 +198,7 @@ public sealed class MainTextTests
         var a = HtmlArticleExtractor.Extract(html);
         Assert.Contains("子どもへの虐待をなくすための法律ができました。", a.Text, StringComparison.Ordinal);
     }
+
     [Fact]
     public void Sentence_that_is_mostly_links_is_kept()
     {
@@ -203,6 +207,7 @@ public sealed class MainTextTests
         var a = HtmlArticleExtractor.Extract(html);
         Assert.Contains("Limanında çalışıb.", a.Text, StringComparison.Ordinal);
     }
+
     [Fact]
     public void Forum_thread_whose_posts_sit_in_comment_boxes_keeps_the_posts()
     {
@@ -223,6 +228,7 @@ public sealed class MainTextTests
         Assert.Contains(Body1, a.Text, StringComparison.Ordinal);
         Assert.DoesNotContain("Çox maraqlı yazıdır", a.Text, StringComparison.Ordinal);
     }
+
     [Fact]
     public void State_modifier_classes_do_not_make_a_box_boilerplate()
     {
@@ -237,6 +243,7 @@ public sealed class MainTextTests
         var a = HtmlArticleExtractor.Extract(Page($"<h1>Əliyev Astanada</h1><h2 class=\"hero__teaser caption-s5\">{deck}</h2>"));
         Assert.Contains(deck, a.Text, StringComparison.Ordinal);
     }
+
     [Fact]
     public void Standfirst_is_found_past_a_long_share_bar()
     {
@@ -244,6 +251,7 @@ public sealed class MainTextTests
         var a = HtmlArticleExtractor.Extract(Page($"<h1>Əliyev Astanada</h1><p>{Lead}</p>{share}"));
         Assert.StartsWith(Lead, a.Text, StringComparison.Ordinal);
     }
+
     [Fact]
     public void Disclosure_and_disclaimer_boxes_are_dropped_even_when_long()
     {
@@ -253,6 +261,7 @@ public sealed class MainTextTests
         Assert.Contains(Body3, a.Text, StringComparison.Ordinal);
         Assert.DoesNotContain("tərəfdaş şirkətlərin", a.Text, StringComparison.Ordinal);
     }
+
     [Fact]
     public void Teaser_box_with_a_read_more_link_is_left_out()
     {
@@ -262,6 +271,7 @@ public sealed class MainTextTests
         Assert.Contains(Body3, a.Text, StringComparison.Ordinal);
         Assert.DoesNotContain("Bakıda beynəlxalq", a.Text, StringComparison.Ordinal);
     }
+
     [Fact]
     public void Text_goes_on_after_a_boxed_further_reading_list()
     {
@@ -281,6 +291,7 @@ public sealed class MainTextTests
         Assert.DoesNotContain("Sources", a.Text, StringComparison.Ordinal);
         Assert.DoesNotContain("APA agentliyinin", a.Text, StringComparison.Ordinal);
     }
+
     [Fact]
     public void Interface_prompts_inside_the_article_are_dropped()
     {
@@ -292,6 +303,7 @@ public sealed class MainTextTests
         Assert.DoesNotContain("No comments", a.Text, StringComparison.Ordinal);
         Assert.DoesNotContain("logged in", a.Text, StringComparison.Ordinal);
     }
+
     [Fact]
     public void Expandable_read_more_text_box_is_kept_but_read_more_links_are_not()
     {
@@ -300,6 +312,7 @@ public sealed class MainTextTests
         Assert.Contains(Body2, a.Text, StringComparison.Ordinal);
         Assert.DoesNotContain("Növbəti xəbəri", a.Text, StringComparison.Ordinal);
     }
+
     [Fact]
     public void Bem_modifier_does_not_make_a_box_boilerplate()
     {
@@ -311,6 +324,7 @@ public sealed class MainTextTests
         Assert.Contains(Body3, a.Text, StringComparison.Ordinal);
         Assert.DoesNotContain("Bakıda beynəlxalq", a.Text, StringComparison.Ordinal);
     }
+
     [Fact]
     public void Double_dash_between_words_still_names_the_article_body()
     {
@@ -321,6 +335,7 @@ public sealed class MainTextTests
         Assert.Contains(Body1, a.Text, StringComparison.Ordinal);
         Assert.DoesNotContain("mövzunun 1-ci hissəsidir", a.Text, StringComparison.Ordinal);
     }
+
     [Fact]
     public void Short_quote_and_label_lines_before_the_first_paragraph_are_kept()
     {
@@ -329,6 +344,7 @@ public sealed class MainTextTests
         Assert.Contains("„Dostluq körpüsü“", a.Text, StringComparison.Ordinal);
         Assert.Contains("Səfərin əsas nəticələri:", a.Text, StringComparison.Ordinal);
     }
+
     [Fact]
     public void Text_is_in_one_unicode_form()
     {
@@ -337,6 +353,7 @@ public sealed class MainTextTests
         var a = HtmlArticleExtractor.Extract(html);
         Assert.Contains("Göyçay rayonunda yeni körpu tikilib", a.Text, StringComparison.Ordinal);
     }
+
     [Fact]
     public void Caption_lines_ending_with_a_picture_credit_are_dropped()
     {
