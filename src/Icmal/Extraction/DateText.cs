@@ -134,6 +134,8 @@ public static partial class DateText
         string before = AzCasing.ToLower(text[from..at]);
         foreach (string label in NowLabels)
             if (before.Contains(label, StringComparison.Ordinal)) return true;
+        foreach (string label in AccountLabels)
+            if (before.Contains(label, StringComparison.Ordinal)) return true;
         foreach (string label in UpdateLabels)
         {
             int i = before.LastIndexOf(label, StringComparison.Ordinal);
@@ -159,19 +161,30 @@ public static partial class DateText
     ];
 
     /// <summary>
-    /// Words that mark a date as not the text's: today's date of the page (headers, forum footers), an expiry,
-    /// a member's sign-up date.
+    /// Words that mark a date as not the text's: today's date of the page (headers, forum footers), an expiry.
     /// </summary>
     private static readonly string[] NowLabels =
     [
         "aktuelle zeit", "current time", "it is currently", "today is", "heute ist", "сегодня", "bu gün:", "bugün:",
         // Expiry of a media item or offer: a date after the text, never its publication.
         "verfügbar bis", "available until", "expires", "gültig bis", "valid until", "доступно до",
-        // A member's sign-up date in a forum post or profile card.
-        "registriert:", "registriert seit", "joined:", "joined on", "member since", "mitglied seit", "dabei seit",
-        "registered:", "anmeldedatum", "зарегистрирован", "на сайте с", "qeydiyyat tarixi", "üyelik tarihi", "kayıt tarihi",
-        "inscrit le", "membre depuis",
     ];
+
+    /// <summary>Words that mark a member's sign-up date in a forum post or profile card ("Registriert: 18.09.2008").</summary>
+    private static readonly string[] AccountLabels =
+    [
+        "registriert", "joined", "member since", "mitglied seit", "dabei seit", "registered", "anmeldedatum", "зарегистрирован",
+        "на сайте с", "qeydiyyat", "üyelik tarihi", "kayıt tarihi", "inscrit le", "membre depuis",
+    ];
+
+    /// <summary>Whether <paramref name="text"/> speaks of a member's sign-up ("Registriert:", "Joined", "Mitglied seit").</summary>
+    public static bool MentionsAccount(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        foreach (string label in AccountLabels)
+            if (text.Contains(label, StringComparison.OrdinalIgnoreCase)) return true;
+        return false;
+    }
 
     private static readonly string[] PublishedLabels =
     [

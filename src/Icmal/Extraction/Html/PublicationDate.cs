@@ -506,18 +506,11 @@ internal static partial class PublicationDate
     {
         string text = el.TextContent;
         if (text.Length > 200) return false;
-        foreach (string label in AccountLabels)
-            if (text.Contains(label, StringComparison.OrdinalIgnoreCase)) return true;
+        if (DateText.MentionsAccount(text)) return true;
         string? cls = el.GetAttribute("class");
         return cls is not null && (cls.Contains("joined", StringComparison.OrdinalIgnoreCase) || cls.Contains("join-date", StringComparison.OrdinalIgnoreCase)
             || cls.Contains("joinDate", StringComparison.OrdinalIgnoreCase) || cls.Contains("regdate", StringComparison.OrdinalIgnoreCase));
     }
-
-    private static readonly string[] AccountLabels =
-    [
-        "registriert", "joined", "member since", "mitglied seit", "dabei seit", "registered", "anmeldedatum", "зарегистрирован",
-        "на сайте с", "qeydiyyat", "üyelik tarihi", "kayıt tarihi", "inscrit le", "membre depuis",
-    ];
 
     [GeneratedRegex(@"[/_-](?<y>(19|20)\d\d)[/_.-]?(?<m>[01]\d)[/_.-]?(?<d>[0-3]\d)(?:[/_.-]|$)", RegexOptions.CultureInvariant)]
     private static partial Regex UrlDatePattern();
