@@ -18,35 +18,19 @@ public static class EvalExtractionCommands
         var dir = new Argument<DirectoryInfo?>("dir") { Description = "A set in the format of shared/data/extraction/trafilatura-eval (default: that set)", Arity = ArgumentArity.ZeroOrOne };
         var verbose = new Option<bool>("--verbose") { Description = "List each page's missed and leaked snippets" };
         var command = new Command("extraction", "Score main-text extraction: snippet precision, recall, F1 and ms per page") { dir, verbose };
-        command.SetAction(async (parse, ct) =>
+        command.SetAction((parse, ct) => OnSetAsync("extraction", parse.GetValue(dir), Path.Combine("extraction", "trafilatura-eval"), async path =>
         {
-            string? path = parse.GetValue(dir)?.FullName ?? Icmal.Evaluation.SharedDataFolder.Find(Path.Combine("extraction", "trafilatura-eval"));
-            if (path is null || !Directory.Exists(path))
-            {
-                Console.Error.WriteLine("eval extraction: no set given and shared/data/extraction/trafilatura-eval not found beside the repository");
-                return 2;
-            }
-            bool v = parse.GetValue(verbose);
-            try
-            {
-                var score = await ExtractionEvaluation.EvaluateSnippetsAsync(path, v ? Verbose : null, ct);
-                var c = CultureInfo.InvariantCulture;
-                Console.Out.WriteLine(string.Create(c, $"set        {path}"));
-                Console.Out.WriteLine(string.Create(c, $"pages      {score.Pages} ({score.Failures} with no text)"));
-                Console.Out.WriteLine(string.Create(c, $"snippets   TP {score.TruePositives}  FN {score.FalseNegatives}  FP {score.FalsePositives}  TN {score.TrueNegatives}"));
-                Console.Out.WriteLine(string.Create(c, $"precision  {score.Precision:F3}"));
-                Console.Out.WriteLine(string.Create(c, $"recall     {score.Recall:F3}"));
-                Console.Out.WriteLine(string.Create(c, $"F1         {score.F1:F3}"));
-                Console.Out.WriteLine(string.Create(c, $"accuracy   {score.Accuracy:F3}"));
-                PrintTiming(score.Timing);
-                return 0;
-            }
-            catch (Exception e) when (e is IOException or InvalidDataException or System.Text.Json.JsonException or UnauthorizedAccessException)
-            {
-                Console.Error.WriteLine($"eval extraction: {path}: {e.Message}");
-                return 2;
-            }
-        });
+            var score = await ExtractionEvaluation.EvaluateSnippetsAsync(path, parse.GetValue(verbose) ? Verbose : null, ct);
+            var c = CultureInfo.InvariantCulture;
+            Console.Out.WriteLine(string.Create(c, $"set        {path}"));
+            Console.Out.WriteLine(string.Create(c, $"pages      {score.Pages} ({score.Failures} with no text)"));
+            Console.Out.WriteLine(string.Create(c, $"snippets   TP {score.TruePositives}  FN {score.FalseNegatives}  FP {score.FalsePositives}  TN {score.TrueNegatives}"));
+            Console.Out.WriteLine(string.Create(c, $"precision  {score.Precision:F3}"));
+            Console.Out.WriteLine(string.Create(c, $"recall     {score.Recall:F3}"));
+            Console.Out.WriteLine(string.Create(c, $"F1         {score.F1:F3}"));
+            Console.Out.WriteLine(string.Create(c, $"accuracy   {score.Accuracy:F3}"));
+            PrintTiming(score.Timing);
+        }));
         return command;
     }
 
@@ -55,47 +39,67 @@ public static class EvalExtractionCommands
         var dir = new Argument<DirectoryInfo?>("dir") { Description = "A set in the format of shared/data/dates/htmldate-eval (default: that set)", Arity = ArgumentArity.ZeroOrOne };
         var verbose = new Option<bool>("--verbose") { Description = "List each page whose date is wrong or missing, and how often each kind of evidence was right" };
         var command = new Command("dates", "Score publication-date extraction: accuracy, precision, recall, F1, pages with no date, ms per page") { dir, verbose };
-        command.SetAction(async (parse, ct) =>
+        command.SetAction((parse, ct) => OnSetAsync("dates", parse.GetValue(dir), Path.Combine("dates", "htmldate-eval"), async path =>
         {
-            string? path = parse.GetValue(dir)?.FullName ?? Icmal.Evaluation.SharedDataFolder.Find(Path.Combine("dates", "htmldate-eval"));
-            if (path is null || !Directory.Exists(path))
-            {
-                Console.Error.WriteLine("eval dates: no set given and shared/data/dates/htmldate-eval not found beside the repository");
-                return 2;
-            }
             bool v = parse.GetValue(verbose);
-            try
+            var bySource = new SortedDictionary<string, (int Pages, int Right)>(StringComparer.Ordinal);
+            var score = await ExtractionEvaluation.EvaluateDatesAsync(path, v ? (file, want, got, from) =>
             {
-                var bySource = new SortedDictionary<string, (int Pages, int Right)>(StringComparer.Ordinal);
-                var score = await ExtractionEvaluation.EvaluateDatesAsync(path, v ? (file, want, got, from) =>
-                {
-                    bool right = want is not null && string.Equals(want, got, StringComparison.Ordinal);
-                    if (!string.Equals(want, got, StringComparison.Ordinal)) Console.Out.WriteLine($"{file}\twant {want ?? "-"}\tgot {got ?? "-"}\tfrom {from ?? "-"}");
-                    // "script data publishedDate" and "meta dc.date" group by their kind, not their key.
-                    string kind = from is null ? "(no date)" : from.StartsWith("meta ", StringComparison.Ordinal) || from.StartsWith("script data", StringComparison.Ordinal)
-                        || from.StartsWith("json-ld", StringComparison.Ordinal) ? string.Join(' ', from.Split(' ').Take(from.StartsWith("script", StringComparison.Ordinal) ? 2 : 1)) : from;
-                    var (pages, r) = bySource.GetValueOrDefault(kind);
-                    bySource[kind] = (pages + 1, r + (right ? 1 : 0));
-                } : null, ct);
-                var c = CultureInfo.InvariantCulture;
-                foreach (var (kind, (pages, right)) in bySource)
-                    Console.Out.WriteLine(string.Create(c, $"from {kind,-32} {pages,4} pages  {right,4} right"));
-                Console.Out.WriteLine(string.Create(c, $"set        {path}"));
-                Console.Out.WriteLine(string.Create(c, $"entries    {score.Entries}  right {score.Right}  wrong {score.Wrong}  no date {score.NoDate}"));
-                Console.Out.WriteLine(string.Create(c, $"accuracy   {score.Accuracy:F3}"));
-                Console.Out.WriteLine(string.Create(c, $"precision  {score.Precision:F3}"));
-                Console.Out.WriteLine(string.Create(c, $"recall     {score.Recall:F3}"));
-                Console.Out.WriteLine(string.Create(c, $"F1         {score.F1:F3}"));
-                PrintTiming(score.Timing);
-                return 0;
-            }
-            catch (Exception e) when (e is IOException or InvalidDataException or System.Text.Json.JsonException or UnauthorizedAccessException)
-            {
-                Console.Error.WriteLine($"eval dates: {path}: {e.Message}");
-                return 2;
-            }
-        });
+                if (!string.Equals(want, got, StringComparison.Ordinal)) Console.Out.WriteLine($"{file}\twant {want ?? "-"}\tgot {got ?? "-"}\tfrom {from ?? "-"}");
+                string kind = EvidenceKind(from);
+                var (pages, right) = bySource.GetValueOrDefault(kind);
+                bySource[kind] = (pages + 1, right + (want is not null && string.Equals(want, got, StringComparison.Ordinal) ? 1 : 0));
+            } : null, ct);
+            var c = CultureInfo.InvariantCulture;
+            foreach (var (kind, (pages, right)) in bySource)
+                Console.Out.WriteLine(string.Create(c, $"from {kind,-32} {pages,4} pages  {right,4} right"));
+            Console.Out.WriteLine(string.Create(c, $"set        {path}"));
+            Console.Out.WriteLine(string.Create(c, $"entries    {score.Entries}  right {score.Right}  wrong {score.Wrong}  no date {score.NoDate}"));
+            Console.Out.WriteLine(string.Create(c, $"accuracy   {score.Accuracy:F3}"));
+            Console.Out.WriteLine(string.Create(c, $"precision  {score.Precision:F3}"));
+            Console.Out.WriteLine(string.Create(c, $"recall     {score.Recall:F3}"));
+            Console.Out.WriteLine(string.Create(c, $"F1         {score.F1:F3}"));
+            PrintTiming(score.Timing);
+        }));
         return command;
+    }
+
+    /// <summary>
+    /// Runs <paramref name="score"/> on the set given, or on shared/data/<paramref name="defaultSet"/>; a missing
+    /// or unreadable set is one line on stderr and exit code 2.
+    /// </summary>
+    private static async Task<int> OnSetAsync(string name, DirectoryInfo? given, string defaultSet, Func<string, Task> score)
+    {
+        if (given is not null && !given.Exists)
+        {
+            Console.Error.WriteLine($"eval {name}: {given.FullName}: no such folder");
+            return 2;
+        }
+        string? path = given?.FullName ?? Icmal.Evaluation.SharedDataFolder.Find(defaultSet);
+        if (path is null)
+        {
+            Console.Error.WriteLine($"eval {name}: no set given and shared/data/{defaultSet.Replace('\\', '/')} not found beside the repository");
+            return 2;
+        }
+        try
+        {
+            await score(path);
+            return 0;
+        }
+        catch (Exception e) when (e is IOException or InvalidDataException or System.Text.Json.JsonException or UnauthorizedAccessException)
+        {
+            Console.Error.WriteLine($"eval {name}: {path}: {e.Message}");
+            return 2;
+        }
+    }
+
+    /// <summary>The kind of a date's evidence: "meta dc.date" and "meta pubdate" are both "meta".</summary>
+    private static string EvidenceKind(string? from)
+    {
+        if (from is null) return "(no date)";
+        foreach (string kind in (string[])["meta", "json-ld", "script data", "marked"])
+            if (from.StartsWith(kind + " ", StringComparison.Ordinal)) return kind;
+        return from;
     }
 
     private static void PrintTiming(Timing t)

@@ -64,20 +64,10 @@ public static class ExtractionEvaluation
     public static string Normalise(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
-        var sb = new StringBuilder(text.Length);
-        bool space = false;
-        foreach (char c in text)
-        {
-            if (char.IsWhiteSpace(c) || c is '\u001C' or '\u001D' or '\u001E' or '\u001F')
-            {
-                space = sb.Length > 0;
-                continue;
-            }
-            if (space) sb.Append(' ');
-            space = false;
-            sb.Append(c);
-        }
-        return sb.ToString();
+        // Python's \s also matches the information separators U+001C–U+001F, which char.IsWhiteSpace does not.
+        if (text.AsSpan().IndexOfAnyInRange('\u001C', '\u001F') >= 0)
+            foreach (char c in "\u001C\u001D\u001E\u001F") text = text.Replace(c, ' ');
+        return Icmal.Text.Whitespace.Fold(text);
     }
 
     /// <summary>Scores one page's output: (TP, FN, FP, TN), with the snippets missed and leaked.</summary>
