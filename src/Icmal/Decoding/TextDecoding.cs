@@ -33,7 +33,7 @@ public static class TextDecoding
         if (bytes.IsEmpty) return DecodedText.Fail("empty file");
 
         if (bytes.StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF]))
-            return DecodeUtf8(bytes[3..], allowLegacyGuess, declaredCharset);
+            return DecodeUtf8(bytes[3..], allowLegacyGuess);
         if (bytes.StartsWith((ReadOnlySpan<byte>)[0xFF, 0xFE]))
             return DecodeUtf16(bytes[2..], bigEndian: false);
         if (bytes.StartsWith((ReadOnlySpan<byte>)[0xFE, 0xFF]))
@@ -59,7 +59,7 @@ public static class TextDecoding
             string decodedLegacy = declared.GetString(bytes);
             return CheckText(decodedLegacy, declared.WebName);
         }
-        return DecodeUtf8(bytes, allowLegacyGuess, declaredCharset);
+        return DecodeUtf8(bytes, allowLegacyGuess);
     }
 
     /// <summary>
@@ -111,21 +111,21 @@ public static class TextDecoding
         }
     }
 
-    private static DecodedText DecodeUtf8(ReadOnlySpan<byte> bytes, bool allowLegacyGuess, string? declaredCharset)
+    private static DecodedText DecodeUtf8(ReadOnlySpan<byte> bytes, bool allowLegacyGuess)
     {
         if (Utf8.IsValid(bytes)) return CheckText(Encoding.UTF8.GetString(bytes), "utf-8");
-        int bad = FirstInvalidUtf8(bytes);
         if (!allowLegacyGuess)
+        {
+            int bad = FirstInvalidUtf8(bytes);
             return DecodedText.Fail($"not valid UTF-8 (first invalid byte 0x{bytes[bad]:X2} at offset {bad}); save it as UTF-8");
+        }
         // A page of UTF-8 with a few broken sequences (a truncated upload, one pasted legacy character) is UTF-8:
         // the broken bytes become U+FFFD, as a browser shows them. A page that says UTF-8 but has many broken
         // sequences is far more often a legacy code page.
         var (multiByte, invalid) = Utf8Sequences(bytes);
         if (multiByte >= 8 && multiByte >= invalid * 8) return CheckText(Encoding.UTF8.GetString(bytes), "utf-8");
         var legacy = GuessLegacy(bytes);
-        string text = legacy.GetString(bytes);
-        _ = declaredCharset;
-        return CheckText(text, legacy.WebName);
+        return CheckText(legacy.GetString(bytes), legacy.WebName);
     }
 
     private static bool HasMultiByte(ReadOnlySpan<byte> bytes) => bytes.IndexOfAnyInRange((byte)0x80, (byte)0xFF) >= 0;
