@@ -122,18 +122,21 @@ internal sealed partial class PageMetadata
             }
         }
 
-        m.Published ??= FirstMeta(m, PublishedMeta) ?? MarkedDate(index);
-        m.WeakPublished = FirstMeta(m, WeakPublishedMeta);
-        m.OtherPublished ??= FirstMeta(m, UploadMeta) ?? SiteOwnMeta(m);
-        foreach (string key in ModifiedMeta)
-        {
-            if (m.Modified is not null) break;
-            if (Get(m, key) is { } v && DateText.TryParseMachine(v, out var d)) m.Modified = d;
-        }
+        // Every date meta tag is parsed once; the kinds below read from the same table.
+        var metaDates = new Dictionary<string, DateTimeOffset>(StringComparer.OrdinalIgnoreCase);
         foreach (string[] keys in (string[][])[PublishedMeta, WeakPublishedMeta, UploadMeta, ModifiedMeta])
+        {
             foreach (string key in keys)
-                if (Get(m, key) is { } v && DateText.TryParseMachine(v, out var d)) m.StatedDates.Add(d);
-        if (m.Modified is { } modified) m.StatedDates.Add(modified);
+            {
+                if (Get(m, key) is not { } v || !DateText.TryParseMachine(v, out var d)) continue;
+                metaDates[key] = d;
+                m.StatedDates.Add(d);
+            }
+        }
+        m.Published ??= FirstMeta(metaDates, PublishedMeta) ?? MarkedDate(index);
+        m.WeakPublished = FirstMeta(metaDates, WeakPublishedMeta);
+        m.OtherPublished ??= FirstMeta(metaDates, UploadMeta) ?? SiteOwnMeta(m);
+        m.Modified ??= FirstMeta(metaDates, ModifiedMeta)?.Value;
 
         m.Canonical = Absolute(index.Canonical?.GetAttribute("href"), pageUrl)
             ?? Absolute(Get(m, "og:url"), pageUrl);
@@ -149,10 +152,10 @@ internal sealed partial class PageMetadata
         return m;
     }
 
-    private static StatedDate? FirstMeta(PageMetadata m, string[] keys)
+    private static StatedDate? FirstMeta(Dictionary<string, DateTimeOffset> metaDates, string[] keys)
     {
         foreach (string key in keys)
-            if (Get(m, key) is { } v && DateText.TryParseMachine(v, out var d)) return new StatedDate(d, "meta " + key);
+            if (metaDates.TryGetValue(key, out var d)) return new StatedDate(d, "meta " + key);
         return null;
     }
 
