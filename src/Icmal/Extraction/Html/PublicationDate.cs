@@ -175,11 +175,7 @@ internal static partial class PublicationDate
             // third one, starts something else.
             if (b.Kind == BlockKind.Heading && (prose > 0 || ++headings > 2)) break;
             if (b.Text.Length > 80 && b.Kind != BlockKind.Heading && ++prose >= 2) break;
-            if (ShownIn(index, b, headline, monthFirst) is { } d)
-            {
-                if (d.From != ShownRevision) return d;
-                revised ??= d;
-            }
+            if (Plain(b) is { } d) return d;
         }
         for (int i = at - 1; i >= 0 && i >= at - 3; i--)
         {
@@ -187,13 +183,17 @@ internal static partial class PublicationDate
             // Date and byline lines are named "meta", "info", "date" and count as boilerplate; navigation does not
             // sit between a headline and its date line.
             if (b.Kind == BlockKind.Heading || InTeaserOrAside(b.Owner.Element)) break;
-            if (ShownIn(index, b, headline, monthFirst) is { } d)
-            {
-                if (d.From != ShownRevision) return d;
-                revised ??= d;
-            }
+            if (Plain(b) is { } d) return d;
         }
         return revised;
+
+        // The block's date when it is not a revision; a revision is kept aside in case no other date is shown.
+        StatedDate? Plain(PageBlock b)
+        {
+            var d = ShownIn(b, headline, monthFirst);
+            if (d is { From: ShownRevision }) revised ??= d;
+            return d is { From: not ShownRevision } ? d : null;
+        }
     }
 
     /// <summary>
@@ -201,35 +201,30 @@ internal static partial class PublicationDate
     /// "updated" or marked dateModified), then a date standing apart in a short line ("Stand: 07.11.2023",
     /// "Loïc Le Clerc | 30 septembre 2018"), not one inside a sentence ("… vom 26.05.2015 über …").
     /// </summary>
-    private static StatedDate? ShownIn(PageIndex index, PageBlock b, IElement headline, bool monthFirst)
+    private static StatedDate? ShownIn(PageBlock b, IElement headline, bool monthFirst)
     {
         var owner = b.Owner.Element;
         if (IsAccountDate(owner)) return null;
         // A list item is a teaser unless it is a short line of an info list ("<li class=date>29.04.2020</li>").
         if (b.Kind == BlockKind.ListItem && (b.Text.Length > 60 || b.LinkDensity > 0.5)) return null;
         StatedDate? revised = null;
-        List<string> concealedParts = [];
+        // Text hidden from readers (a "rich-snippet-hidden" revision time) is not what the block shows.
+        var concealed = new List<string>();
         if (!owner.Contains(headline))
         {
-            // The block's own elements: the owner and its inline descendants, not those of blocks nested in it.
-            var own = new List<IElement>();
-            var concealed = new List<string>();
-            foreach (var el in OwnElements(owner))
+            var own = OwnElements(owner);
+            own.RemoveAll(el =>
             {
-                if (IsConcealed(el))
-                {
-                    if (el.TextContent is { Length: > 0 } hidden) concealed.Add(hidden);
-                    continue;
-                }
-                own.Add(el);
-            }
+                if (!IsConcealed(el)) return false;
+                if (el.TextContent is { Length: > 0 } hidden) concealed.Add(hidden);
+                return true;
+            });
             var found = new List<(IElement El, StatedDate Date, bool Revision)>();
             foreach (var el in own)
             {
                 if (!PageIndex.IsDateLike(el) || el.ChildElementCount > 6 || el.LocalName is "a") continue;
-                string text = el == owner ? b.Text : el.TextContent;
-                foreach (string hidden in concealed) text = text.Replace(hidden, " ", StringComparison.Ordinal);
-                if (ElementDate(el, text, monthFirst) is { } shown) found.Add((el, shown.Date, shown.Revision));
+                if (ElementDate(el, Shown(el == owner ? b.Text : el.TextContent, concealed), monthFirst) is { } shown)
+                    found.Add((el, shown.Date, shown.Revision));
             }
             foreach (var (el, elementDate, revision) in found)
             {
@@ -242,16 +237,20 @@ internal static partial class PublicationDate
                 if (!revision) return elementDate;
                 revised ??= elementDate with { From = ShownRevision };
             }
-            concealedParts = concealed;
         }
         // A date line may link to the day's archive; a linked line of some length is a teaser.
         if (b.Text.Length is < 6 or > 120 || (b.LinkDensity > 0.5 && b.Text.Length > 40)) return revised;
-        string line = b.Text;
-        foreach (string hidden in concealedParts) line = line.Replace(hidden, " ", StringComparison.Ordinal);
-        line = Whitespace.Fold(line);
+        string line = Whitespace.Fold(Shown(b.Text, concealed));
         if (!DateText.TryFind(line, monthFirst, null, out var date, out bool isRevision, out var span) || !StandsApart(line, span)) return revised;
         if (isRevision) return revised ?? new StatedDate(date, ShownRevision);
         return new StatedDate(date, ShownText);
+    }
+
+    /// <summary>A text without the parts hidden from readers.</summary>
+    private static string Shown(string text, List<string> concealed)
+    {
+        foreach (string hidden in concealed) text = text.Replace(hidden, " ", StringComparison.Ordinal);
+        return text;
     }
 
     /// <summary>
@@ -446,6 +445,11 @@ internal static partial class PublicationDate
         return new StatedDate(new DateTimeOffset(y, mo, d, 0, 0, 0, DateText.BakuOffset), from);
     }
 
+    /// <summary>
+    /// The date of an element found by its markup (marked datePublished, named "date"), away from the headline:
+    /// its machine value first, which says what the markup means, then its text. (At the headline the text comes
+    /// first, see <see cref="ElementDate"/>: there the reader's day is what is sought.)
+    /// </summary>
     private static DateTimeOffset? FromElement(IElement el, bool monthFirst)
     {
         foreach (string attr in (string[])["datetime", "content", "data-datetime", "data-date", "title"])
