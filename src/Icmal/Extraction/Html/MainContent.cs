@@ -283,24 +283,30 @@ internal static partial class MainContent
         return false;
     }
 
-    /// <summary>Whether a class token (taxonomy tokens such as "tag-…" aside) contains one of <paramref name="names"/>.</summary>
+    /// <summary>Whether a class token (those that name nothing aside) contains one of <paramref name="names"/>.</summary>
     private static bool ClassNamed(string cls, string[] names)
     {
         foreach (var range in cls.AsSpan().Split(' '))
         {
-            var token = cls.AsSpan()[range];
-            if (token.Length < 4 || IsTaxonomy(token)) continue;
+            string token = cls[range];
+            if (token.Length < 4 || NamesNothing(Key(token, "").Trim())) continue;
             foreach (string name in names)
                 if (token.Contains(name, StringComparison.OrdinalIgnoreCase)) return true;
         }
         return false;
     }
 
-    /// <summary>Taxonomy and state classes ("tag-newsletter", "category-social-media") describe the post, not the box.</summary>
-    private static bool IsTaxonomy(ReadOnlySpan<char> token) =>
-        token.StartsWith("tag-", StringComparison.OrdinalIgnoreCase) || token.StartsWith("category-", StringComparison.OrdinalIgnoreCase)
-        || token.StartsWith("status-", StringComparison.OrdinalIgnoreCase) || token.StartsWith("format-", StringComparison.OrdinalIgnoreCase)
-        || token.StartsWith("tag_", StringComparison.OrdinalIgnoreCase) || token.StartsWith("category_", StringComparison.OrdinalIgnoreCase);
+    /// <summary>
+    /// Whether a class token (folded by <see cref="Key"/>) names nothing about its box: taxonomy classes
+    /// ("tag-newsletter", "category-social-media", "node--promoted") describe the post, and state modifiers
+    /// ("has-sharing", "no-share", "with-comments") say what a box has or lacks, not what it is.
+    /// </summary>
+    private static bool NamesNothing(string folded) =>
+        folded.StartsWith("tag-", StringComparison.Ordinal) || folded.StartsWith("category-", StringComparison.Ordinal)
+        || folded.StartsWith("status-", StringComparison.Ordinal) || folded.StartsWith("format-", StringComparison.Ordinal)
+        || folded.StartsWith("post-format-", StringComparison.Ordinal) || folded.StartsWith("has-", StringComparison.Ordinal) || folded.StartsWith("no-", StringComparison.Ordinal)
+        || folded.StartsWith("with-", StringComparison.Ordinal) || folded.StartsWith("without-", StringComparison.Ordinal)
+        || folded.EndsWith("-promoted", StringComparison.Ordinal) || folded.EndsWith("-sticky", StringComparison.Ordinal);
 
     private static bool IsProse(PageBlock b) => b.Kind != BlockKind.Heading && b.Text.Length >= 80;
 
@@ -478,12 +484,7 @@ internal static partial class MainContent
         folded = folded.Replace("commentary", "opinion", StringComparison.Ordinal).Replace("commentator", "opinion", StringComparison.Ordinal);
         // Taxonomy and state classes ("tag-newsletter", "category-social-media", "node--promoted") describe the post,
         // not the box: they name nothing.
-        if (folded.StartsWith("tag-", StringComparison.Ordinal) || folded.StartsWith("category-", StringComparison.Ordinal)
-            || folded.StartsWith("status-", StringComparison.Ordinal) || folded.StartsWith("format-", StringComparison.Ordinal)
-            // State modifiers say what a box has or lacks ("has-sharing", "no-share", "with-comments"), not what it is.
-            || folded.StartsWith("post-format-", StringComparison.Ordinal) || folded.StartsWith("has-", StringComparison.Ordinal) || folded.StartsWith("no-", StringComparison.Ordinal)
-            || folded.StartsWith("with-", StringComparison.Ordinal) || folded.StartsWith("without-", StringComparison.Ordinal)
-            || folded.EndsWith("-promoted", StringComparison.Ordinal) || folded.EndsWith("-sticky", StringComparison.Ordinal))
+        if (NamesNothing(folded))
         {
             TokenCache[token] = NameClass.None;
             return NameClass.None;
