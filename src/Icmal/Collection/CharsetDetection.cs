@@ -26,18 +26,5 @@ public static class CharsetDetection
     }
 
     /// <summary>The web name of a charset label, or null when .NET does not know it.</summary>
-    private static string? Known(string? label)
-    {
-        if (string.IsNullOrWhiteSpace(label)) return null;
-        try
-        {
-            return Encoding.GetEncoding(label.Trim().Trim('"', '\'')).WebName;
-        }
-        catch (ArgumentException)
-        {
-            return null;
-        }
-    }
-
-    static CharsetDetection() => Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
+    private static string? Known(string? label) => Encodings.ForLabel(label)?.WebName;
 }

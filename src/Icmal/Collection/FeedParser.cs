@@ -48,8 +48,6 @@ public static class FeedParser
     /// <summary>The largest document (after decompression) parsed.</summary>
     public const int MaxDocumentBytes = 32 * 1024 * 1024;
 
-    static FeedParser() => Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
-
     /// <summary>Parses a fetched document; <paramref name="baseUrl"/> resolves relative links.</summary>
     public static DiscoveredLinks Parse(ReadOnlySpan<byte> body, Uri baseUrl, string? declaredCharset = null)
     {
@@ -516,16 +514,8 @@ public static class FeedParser
         string? xmlDeclared = XmlDeclaredEncoding(body);
         foreach (string? name in new[] { xmlDeclared, declaredCharset })
         {
-            if (string.IsNullOrWhiteSpace(name)) continue;
-            try
-            {
-                var enc = Encoding.GetEncoding(name.Trim());
-                if (enc.CodePage != Encoding.UTF8.CodePage) return enc.GetString(body);
-            }
-            catch (ArgumentException)
-            {
-                // Unknown name: try the next clue.
-            }
+            // An unknown name gives way to the next clue.
+            if (Encodings.ForLabel(name) is { } enc && enc.CodePage != Encoding.UTF8.CodePage) return enc.GetString(body);
         }
         var decoded = TextDecoding.Decode(body, null, allowLegacyGuess: true);
         return decoded.Text ?? Encoding.UTF8.GetString(body);

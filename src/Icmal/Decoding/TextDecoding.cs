@@ -25,8 +25,6 @@ public sealed record DecodedText(string? Text, string? Charset, string? Error)
 /// </remarks>
 public static class TextDecoding
 {
-    static TextDecoding() => Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
-
     /// <summary>Decodes <paramref name="bytes"/>; <paramref name="allowLegacyGuess"/> enables the code-page guess.</summary>
     public static DecodedText Decode(ReadOnlySpan<byte> bytes, string? declaredCharset, bool allowLegacyGuess)
     {
@@ -98,18 +96,7 @@ public static class TextDecoding
         return null;
     }
 
-    private static Encoding? ResolveCharset(string? name)
-    {
-        if (string.IsNullOrWhiteSpace(name)) return null;
-        try
-        {
-            return Encoding.GetEncoding(name.Trim().Trim('"', '\''));
-        }
-        catch (ArgumentException)
-        {
-            return null;
-        }
-    }
+    private static Encoding? ResolveCharset(string? name) => Encodings.ForLabel(name);
 
     private static DecodedText DecodeUtf8(ReadOnlySpan<byte> bytes, bool allowLegacyGuess)
     {
@@ -224,14 +211,14 @@ public static class TextDecoding
     /// </summary>
     private static Encoding GuessLegacy(ReadOnlySpan<byte> bytes)
     {
-        if (HtmlLanguage(bytes) is { } lang && LanguageCodePage(lang) is int codePage) return Encoding.GetEncoding(codePage);
+        if (HtmlLanguage(bytes) is { } lang && LanguageCodePage(lang) is int codePage) return Encodings.ForCodePage(codePage);
         int high = 0, asciiLetters = 0;
         foreach (byte b in bytes)
         {
             if (b >= 0xC0) high++;
             else if (b is >= (byte)'a' and <= (byte)'z' or >= (byte)'A' and <= (byte)'Z') asciiLetters++;
         }
-        return Encoding.GetEncoding(high > asciiLetters / 2 ? 1251 : 1254);
+        return Encodings.ForCodePage(high > asciiLetters / 2 ? 1251 : 1254);
     }
 
     /// <summary>The primary language subtag of the &lt;html lang&gt; attribute in the first 4 KB, lower-cased.</summary>

@@ -1,5 +1,6 @@
 using System.Text;
 using Icmal.Collection;
+using Icmal.Decoding;
 using Icmal.Pipeline;
 using Icmal.Storage;
 using Microsoft.AspNetCore.Builder;
@@ -32,7 +33,6 @@ public sealed class CrawlerTests : IAsyncLifetime
 
     public async ValueTask InitializeAsync()
     {
-        Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
         _good = await TestSite.StartAsync(app =>
         {
             app.MapGet("/robots.txt", (HttpContext http) =>
@@ -90,7 +90,7 @@ public sealed class CrawlerTests : IAsyncLifetime
                 Hit(http);
                 // A Cyrillic page in windows-1251 behind a header that claims UTF-8.
                 http.Response.ContentType = "text/html; charset=utf-8";
-                byte[] body = Encoding.GetEncoding(1251).GetBytes(TestSite.ArticleHtml("Новости Баку", "В Баку прошла встреча министров, на которой обсуждались вопросы региональной безопасности и торговли.", "windows-1251")
+                byte[] body = Encodings.ForCodePage(1251).GetBytes(TestSite.ArticleHtml("Новости Баку", "В Баку прошла встреча министров, на которой обсуждались вопросы региональной безопасности и торговли.", "windows-1251")
                     .Replace("Bu xəbərin birinci abzasıdır və kifayət qədər uzun mətn ehtiva edir ki, çıxarıcı onu qəbul etsin.", "Это первый абзац новости, достаточно длинный для извлечения текста.", StringComparison.Ordinal)
                     .Replace("İkinci abzas: hadisə barədə əlavə məlumatlar, rəsmi şəxslərin açıqlamaları və digər təfərrüatlar verilir.", "Второй абзац: подробности встречи, заявления официальных лиц и другие детали.", StringComparison.Ordinal));
                 await http.Response.Body.WriteAsync(body, http.RequestAborted);

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Text;
 using Icmal.Collection;
+using Icmal.Decoding;
 
 namespace Icmal.Tests.Collection;
 
@@ -230,9 +231,5 @@ public sealed class FeedParserTests
     public void Canonical_links_on_the_same_site_only(string tag, string? expected) =>
         Assert.Equal(expected, Discovery.FindCanonicalLink(Encoding.UTF8.GetBytes($"<html><head>{tag}</head></html>"), new Uri("https://site.az/az/news/5/slug")));
 
-    private static Encoding CodePagesEncoding(int codePage)
-    {
-        Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
-        return Encoding.GetEncoding(codePage);
-    }
+    private static Encoding CodePagesEncoding(int codePage) => Encodings.ForCodePage(codePage);
 }

@@ -1,4 +1,5 @@
 using System.Text;
+using Icmal.Decoding;
 using Icmal.Pipeline;
 
 namespace Icmal.Tests.Extraction;
@@ -22,7 +23,7 @@ public sealed class BadInputTests
     public void Windows_1251_page_without_a_declared_charset_is_read_as_cyrillic()
     {
         const string ru = "Президент Азербайджана Ильхам Алиев 20 октября прибыл с государственным визитом в Казахстан, где провёл переговоры.";
-        byte[] bytes = Encoding.GetEncoding(1251).GetBytes("<html><body><article><p>" + ru + "</p><p>" + ru + " Повтор.</p></article></body></html>");
+        byte[] bytes = Encodings.ForCodePage(1251).GetBytes("<html><body><article><p>" + ru + "</p><p>" + ru + " Повтор.</p></article></body></html>");
         var (a, error) = TestData.Extract(bytes, DocumentFormat.Html);
         Assert.Null(error);
         Assert.Contains("Ильхам Алиев", a!.Text, StringComparison.Ordinal);
@@ -55,7 +56,7 @@ public sealed class BadInputTests
     {
         const string pl = "Unijne fundusze coraz bliżej: Sejm zagłosował za ustawą, która otwiera drogę do wypłat dla samorządów.";
         string head = "<html><head><style>" + new string(' ', 6000) + "</style><meta charset=\"windows-1250\"></head>";
-        byte[] bytes = Encoding.GetEncoding(1250).GetBytes(head + "<body><p>" + pl + "</p><p>" + pl + "</p></body></html>");
+        byte[] bytes = Encodings.ForCodePage(1250).GetBytes(head + "<body><p>" + pl + "</p><p>" + pl + "</p></body></html>");
         var (a, error) = TestData.Extract(bytes, DocumentFormat.Html);
         Assert.Null(error);
         Assert.Contains("Sejm zagłosował za ustawą", a!.Text, StringComparison.Ordinal);
@@ -66,7 +67,7 @@ public sealed class BadInputTests
     [InlineData("zh", 54936, "河北农大果树班毕业生群体的事迹在全省各地巡演，引起强烈反响，感人至深，学习热潮正在深入开展。", "引起强烈反响")]
     public void Undeclared_legacy_page_is_read_in_its_languages_code_page(string lang, int codePage, string text, string expected)
     {
-        byte[] bytes = Encoding.GetEncoding(codePage).GetBytes($"<html lang=\"{lang}\"><body><article><p>{text}</p><p>{text}</p><p>{text}</p></article></body></html>");
+        byte[] bytes = Encodings.ForCodePage(codePage).GetBytes($"<html lang=\"{lang}\"><body><article><p>{text}</p><p>{text}</p><p>{text}</p></article></body></html>");
         var (a, error) = TestData.Extract(bytes, DocumentFormat.Html);
         Assert.Null(error);
         Assert.Contains(expected, a!.Text, StringComparison.Ordinal);
@@ -76,7 +77,7 @@ public sealed class BadInputTests
     public void Windows_1254_page_declared_in_meta_is_read_as_turkish()
     {
         const string tr = "Cumhurbaşkanı Aliyev, Kazakistan'a resmi ziyaret gerçekleştirdi ve iki ülke arasında önemli anlaşmalar imzalandı.";
-        byte[] bytes = Encoding.GetEncoding(1254).GetBytes("<html><head><meta charset=\"windows-1254\"></head><body><p>" + tr + "</p><p>" + tr + "</p></body></html>");
+        byte[] bytes = Encodings.ForCodePage(1254).GetBytes("<html><head><meta charset=\"windows-1254\"></head><body><p>" + tr + "</p><p>" + tr + "</p></body></html>");
         var (a, error) = TestData.Extract(bytes, DocumentFormat.Html);
         Assert.Null(error);
         Assert.Contains("Cumhurbaşkanı", a!.Text, StringComparison.Ordinal);
@@ -95,7 +96,7 @@ public sealed class BadInputTests
     public void Page_mislabelled_as_utf8_falls_back_to_a_legacy_code_page()
     {
         const string tr = "Azerbaycan ve Kazakistan arasındaki ilişkiler güçleniyor, iki ülke yeni anlaşmalar imzaladı ve ticaret artıyor.";
-        byte[] bytes = Encoding.GetEncoding(1254).GetBytes("<html><head><meta charset=\"utf-8\"></head><body><p>" + tr + "</p><p>" + tr + "</p></body></html>");
+        byte[] bytes = Encodings.ForCodePage(1254).GetBytes("<html><head><meta charset=\"utf-8\"></head><body><p>" + tr + "</p><p>" + tr + "</p></body></html>");
         var (a, error) = TestData.Extract(bytes, DocumentFormat.Html);
         Assert.Null(error);
         Assert.Contains("ilişkiler güçleniyor", a!.Text, StringComparison.Ordinal);
