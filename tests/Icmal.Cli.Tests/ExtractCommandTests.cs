@@ -27,7 +27,7 @@ public sealed class ExtractCommandTests
         }
         using var yap = JsonDocument.Parse(lines[4]);
         Assert.Equal("2025-10-27T14:37:00+04:00", yap.RootElement.GetProperty("published").GetString());
-        Assert.Equal("archive line in the text", yap.RootElement.GetProperty("publishedFrom").GetString());
+        Assert.Equal("date line before the text", yap.RootElement.GetProperty("publishedFrom").GetString());
         Assert.Equal("İlqar İlyasov", yap.RootElement.GetProperty("author").GetString());
     }
 
@@ -39,6 +39,21 @@ public sealed class ExtractCommandTests
         Assert.Equal(0, result.ExitCode);
         Assert.Contains("Birinci abzas kifayət qədər uzundur", result.Stdout, StringComparison.Ordinal);
         Assert.StartsWith("# ", result.Stdout, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Extract_reads_relative_dates_against_the_fetch_time_given()
+    {
+        string page = "<html lang=\"az\"><head><title>Sınaq</title></head><body><article><h1>Sınaq başlığı burada</h1><p class=\"date\">Dünən, 18:02</p>"
+            + "<p>Birinci abzas kifayət qədər uzundur ki, məqalə kimi oxunsun və çıxarılsın, bir az da uzun olsun.</p></article></body></html>";
+        var result = await CliRunner.RunAsync(["extract", "--format", "json", "--fetched", "2025-10-27T14:40:00+04:00", "-"], stdin: page, ct: Ct);
+        Assert.Equal(0, result.ExitCode);
+        using var doc = JsonDocument.Parse(result.Stdout);
+        Assert.Equal("2025-10-26T18:02:00+04:00", doc.RootElement.GetProperty("published").GetString());
+
+        var bad = await CliRunner.RunAsync(["extract", "--fetched", "dünən", "-"], stdin: page, ct: Ct);
+        Assert.Equal(2, bad.ExitCode);
+        Assert.Contains("--fetched: 'dünən' is not a date and time", bad.Stderr, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -16,7 +16,11 @@ public static class ExtractCommand
         var format = new Option<string>("--format") { Description = "text, markdown, html, json or jsonl", DefaultValueFactory = _ => "text" };
         format.AcceptOnlyFromAmong("text", "markdown", "html", "json", "jsonl");
         var url = new Option<string?>("--url") { Description = "The page's address, for resolving links and the site name" };
-        var command = new Command("extract", "Extract article text and metadata from pages, without storing") { files, format, url };
+        var fetched = new Option<string?>("--fetched")
+        {
+            Description = "When the pages were fetched (ISO 8601, e.g. 2025-10-27T14:40:00+04:00), to read relative dates such as 'Bu gün, 14:37'",
+        };
+        var command = new Command("extract", "Extract article text and metadata from pages, without storing") { files, format, url, fetched };
         command.SetAction(async (parse, ct) =>
         {
             string fmt = parse.GetValue(format)!;
@@ -25,6 +29,16 @@ public static class ExtractCommand
             {
                 Console.Error.WriteLine($"--url: '{u}' is not an absolute URL");
                 return 2;
+            }
+            DateTimeOffset? fetchedAt = null;
+            if (parse.GetValue(fetched) is { } f)
+            {
+                if (!DateTimeOffset.TryParse(f, System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.AssumeUniversal, out var at))
+                {
+                    Console.Error.WriteLine($"--fetched: '{f}' is not a date and time (use ISO 8601, e.g. 2025-10-27T14:40:00+04:00)");
+                    return 2;
+                }
+                fetchedAt = at;
             }
             int failures = 0;
             var jsonArray = new List<object>();
@@ -38,7 +52,7 @@ public static class ExtractCommand
                     continue;
                 }
                 var clock = Stopwatch.StartNew();
-                var document = new IncomingDocument(file == "-" ? "stdin" : file, DocumentFile.PageFormat(file == "-" ? null : file, bytes), bytes!, DateTimeOffset.UtcNow, pageUrl);
+                var document = new IncomingDocument(file == "-" ? "stdin" : file, DocumentFile.PageFormat(file == "-" ? null : file, bytes), bytes!, fetchedAt ?? DateTimeOffset.UtcNow, pageUrl, Fetched: fetchedAt);
                 var (extracted, _, error) = IngestPipeline.Extract(document);
                 var article = extracted is null ? null : IngestPipeline.Analyse(document, extracted);
                 double ms = clock.Elapsed.TotalMilliseconds;

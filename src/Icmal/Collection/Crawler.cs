@@ -300,7 +300,7 @@ public sealed class Crawler(IcmalStore store, IngestPipeline pipeline, HttpFetch
             return (null, null);
         }
         var document = new IncomingDocument(finalUrl.AbsoluteUri, DocumentFormat.Html, result.Body, now, finalUrl,
-            CharsetDetection.ForPage(result.Body, result.Charset));
+            CharsetDetection.ForPage(result.Body, result.Charset), Fetched: now);
         IngestOutcome outcome;
         try
         {

@@ -48,8 +48,10 @@ public static partial class HtmlArticleExtractor
             "datetime", "href", "rel", "type", "lang", "title", "data-date", "data-datetime", "pubdate", "xml:lang",
         ], StringComparer.Ordinal).GetAlternateLookup<ReadOnlySpan<char>>();
 
+    /// <param name="fetched">When the page was fetched from the web, if it was: relative dates ("Bu gün, 14:37")
+    /// are read against it. Leave it null for a page of unknown age.</param>
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
-    public static ExtractedArticle Extract(string html, Uri? pageUrl = null)
+    public static ExtractedArticle Extract(string html, Uri? pageUrl = null, DateTimeOffset? fetched = null)
     {
         ArgumentNullException.ThrowIfNull(html);
         if (html.Length > MaxChars) html = html[..MaxChars];
@@ -94,7 +96,7 @@ public static partial class HtmlArticleExtractor
                 blocks.RemoveAt(0);
         }
 
-        var (published, modified) = PublicationDate.Choose(html, index, meta, root, selected, allBlocks, pageUrl);
+        var (published, modified) = PublicationDate.Choose(html, index, meta, root, selected, allBlocks, pageUrl, fetched);
         return new ExtractedArticle
         {
             Title = title,

@@ -27,7 +27,9 @@ public static partial class TextPageExtractor
 
     private sealed record Line(string Text, LineKind Kind, int Index);
 
-    public static ExtractedArticle Extract(string text)
+    /// <param name="fetched">When the page was fetched, if it was: a relative date line ("Bu gün, 14:37") before the
+    /// body is read against it, on Baku's calendar.</param>
+    public static ExtractedArticle Extract(string text, DateTimeOffset? fetched = null)
     {
         ArgumentNullException.ThrowIfNull(text);
         if (text.Length > MaxChars) text = text[..MaxChars];
@@ -39,6 +41,7 @@ public static partial class TextPageExtractor
         string? site = lines.Select(l => DomainLine().Match(l.Text)).FirstOrDefault(m => m.Success)?.Groups["host"].Value;
         SourceCredit? credit = null;
         DateTimeOffset? published = null;
+        string? publishedFrom = null;
         string? title = null;
         var authors = new List<string>();
 
@@ -50,7 +53,12 @@ public static partial class TextPageExtractor
             if (TryCredit(line.Text, ref credit)) continue;
             if (published is null && IsDateLine(line.Text) && DateText.TryFind(line.Text, out var when))
             {
-                published = when;
+                (published, publishedFrom) = (when, "date line before the text");
+                continue;
+            }
+            if (published is null && fetched is { } f && line.Text.Length <= 60 && RelativeDate.TryRead(line.Text, f, null, out var relative, out _))
+            {
+                (published, publishedFrom) = (relative, "relative date line before the text");
                 continue;
             }
             if (authors.Count == 0 && title is not null && LooksLikePersonName(line.Text))
@@ -105,7 +113,7 @@ public static partial class TextPageExtractor
             if (TryCredit(folded, ref credit)) continue;
             if (published is null && ArchiveLine().IsMatch(folded) && DateText.TryFind(folded, out var archived))
             {
-                published = archived;
+                (published, publishedFrom) = (archived, "archive line in the text");
                 continue;
             }
             if (signatureOpen && authors.Count == 0 && (LooksLikePersonName(folded) || LooksLikeSignature(folded)))
@@ -122,7 +130,7 @@ public static partial class TextPageExtractor
             Blocks = JoinBrokenParagraphs(blocks),
             Authors = authors,
             Published = published,
-            PublishedFrom = published is null ? null : "archive line in the text",
+            PublishedFrom = publishedFrom,
             Site = site,
             Original = credit,
         };

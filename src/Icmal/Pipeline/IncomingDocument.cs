@@ -13,15 +13,20 @@ public enum DocumentFormat
 
 /// <summary>A document arriving at the pipeline: bytes as received, and where and when they came from.</summary>
 /// <param name="Origin">A file path (with "#n" for the n-th item of a list) or a URL; used in every message.</param>
+/// <param name="Archived">When İcmal received the document (fetched it, or read the file).</param>
 /// <param name="Url">The page's web address when known.</param>
 /// <param name="DeclaredCharset">The charset the transport declared (HTTP Content-Type), if any.</param>
+/// <param name="Fetched">When the bytes were fetched from the web, if İcmal fetched them: the "now" a page's
+/// relative dates ("Bu gün, 14:37", "2 saat əvvəl") count from. Null for a file of unknown age, whose
+/// relative dates are then not read: "Bu gün" on a page saved last year is not today.</param>
 public sealed record IncomingDocument(
     string Origin,
     DocumentFormat Format,
     ReadOnlyMemory<byte> Raw,
     DateTimeOffset Archived,
     Uri? Url = null,
-    string? DeclaredCharset = null);
+    string? DeclaredCharset = null,
+    DateTimeOffset? Fetched = null);
 
 /// <summary>What happened to one incoming document.</summary>
 public enum IngestStatus

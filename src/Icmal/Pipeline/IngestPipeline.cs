@@ -60,13 +60,13 @@ public sealed class IngestPipeline(IcmalStore store, StoryStage? stories = null)
                 string? declared = document.DeclaredCharset ?? TextDecoding.SniffHtmlCharset(document.Raw.Span);
                 var decoded = TextDecoding.Decode(document.Raw.Span, declared, allowLegacyGuess: true);
                 if (!decoded.Succeeded) return (null, null, decoded.Error);
-                return (HtmlArticleExtractor.Extract(decoded.Text!, document.Url), decoded.Charset, null);
+                return (HtmlArticleExtractor.Extract(decoded.Text!, document.Url, document.Fetched), decoded.Charset, null);
             }
             default:
             {
                 var decoded = TextDecoding.Decode(document.Raw.Span, document.DeclaredCharset, allowLegacyGuess: false);
                 if (!decoded.Succeeded) return (null, null, decoded.Error);
-                return (TextPageExtractor.Extract(decoded.Text!), decoded.Charset, null);
+                return (TextPageExtractor.Extract(decoded.Text!, document.Fetched), decoded.Charset, null);
             }
         }
     }

@@ -377,6 +377,29 @@ public sealed class CrawlerTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_crawled_pages_relative_date_counts_from_when_it_was_fetched()
+    {
+        await using var site = await TestSite.StartAsync(app =>
+        {
+            app.MapGet("/robots.txt", () => Results.StatusCode(404));
+            app.MapGet("/rss", (HttpContext http) => Results.Text(
+                $"<rss><channel><item><link>http://{http.Request.Host}/news/1</link></item></channel></rss>", "application/rss+xml"));
+            app.MapGet("/news/1", (HttpContext http) => TestSite.Write(http, TestSite.ArticleHtml("Yeni park açıldı", "Şəhərdə yeni park açılıb.")
+                .Replace("<h1>Yeni park açıldı</h1>", "<h1>Yeni park açıldı</h1><div class=\"news-date\">35 dəqiqə əvvəl</div>", StringComparison.Ordinal)));
+        });
+        var store = await IcmalStore.OpenSqliteAsync(_data, Ct);
+        await store.AddSourceAsync(new SourceDefinition("Nisbi", site.Root.AbsoluteUri, "az", [(EndpointKind.Feed, site.Url("/rss").AbsoluteUri)]), true, true, Ct);
+        var before = DateTimeOffset.UtcNow;
+        using (var collector = NewCollector(store))
+            Assert.Equal(1, (await collector.Crawler.PollAsync(await store.ListSourcesAsync(Ct), Ct)).Single().Stored);
+        var after = DateTimeOffset.UtcNow;
+
+        var published = Assert.Single(await store.ListArticlesAsync(new ArticleQuery(10), Ct)).Published;
+        Assert.NotNull(published);
+        Assert.InRange(published.Value, before.AddMinutes(-35), after.AddMinutes(-35));
+    }
+
+    [Fact]
     public async Task The_worker_polls_enabled_sources_only_and_stops_on_cancellation()
     {
         var store = await IcmalStore.OpenSqliteAsync(_data, Ct);

@@ -229,4 +229,48 @@ public sealed class PublicationDateTests
         Assert.Equal(new DateOnly(2022, 1, 26), DateOnly.FromDateTime(v.DateTime));
         Assert.False(DateText.TryFind("3 | 4 | 19", out _));
     }
+
+    private static readonly DateTimeOffset FetchedAt = new(2025, 10, 27, 10, 40, 0, TimeSpan.Zero); // 14:40 in Baku
+
+    private static ExtractedArticle Fetched(string html, DateTimeOffset? fetched) =>
+        HtmlArticleExtractor.Extract(html, new Uri("https://xeber.example.az/siyaset/12345"), fetched);
+
+    [Fact]
+    public void Relative_date_at_the_headline_is_read_against_the_fetch_time()
+    {
+        string html = Page("", """<div class="news-date">Bu gün, 14:37</div>""");
+        var article = Fetched(html, FetchedAt);
+        Assert.Equal(new DateTimeOffset(2025, 10, 27, 14, 37, 0, TimeSpan.FromHours(4)), article.Published);
+        Assert.Equal("relative date shown at the headline", article.PublishedFrom);
+    }
+
+    [Fact]
+    public void Relative_date_in_a_date_line_at_the_headline_is_read()
+    {
+        string html = Page("", "<p>Siyasət | 2 saat əvvəl</p>");
+        Assert.Equal(FetchedAt.AddHours(-2), Fetched(html, FetchedAt).Published);
+    }
+
+    [Fact]
+    public void Relative_date_is_not_read_when_the_fetch_time_is_unknown()
+    {
+        string html = Page("", """<div class="news-date">Bu gün, 14:37</div>""");
+        Assert.Null(Fetched(html, null).Published);
+    }
+
+    [Fact]
+    public void Relative_dates_of_teasers_away_from_the_headline_are_not_the_articles()
+    {
+        string teasers = """<aside class="latest"><h2>Son xəbərlər</h2><ul><li><a href="/1">Digər xəbər başlığı burada</a> <span>2 saat əvvəl</span></li></ul></aside>""";
+        Assert.Null(Fetched(Page("", after: teasers), FetchedAt).Published);
+    }
+
+    [Fact]
+    public void Stated_publication_time_outranks_a_relative_date_of_the_same_day()
+    {
+        string html = Page("""<meta property="article:published_time" content="2025-10-27T14:37:12+04:00">""", """<div class="news-date">Bu gün, 14:37</div>""");
+        var article = Fetched(html, FetchedAt);
+        Assert.Equal(new DateTimeOffset(2025, 10, 27, 14, 37, 12, TimeSpan.FromHours(4)), article.Published);
+        Assert.Equal("meta article:published_time", article.PublishedFrom);
+    }
 }

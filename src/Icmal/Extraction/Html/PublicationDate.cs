@@ -9,6 +9,12 @@ namespace Icmal.Extraction.Html;
 internal readonly record struct StatedDate(DateTimeOffset Value, string From);
 
 /// <summary>
+/// When a page was fetched, and the publisher's time zone: what a relative date ("Bu gün, 14:37", "2 saat əvvəl")
+/// counts from. Absent for a page of unknown age.
+/// </summary>
+internal sealed record FetchClock(DateTimeOffset Fetched, TimeZoneInfo? PublisherZone);
+
+/// <summary>
 /// Chooses an article page's publication time from everything the page says about dates.
 /// </summary>
 /// <remarks>
@@ -44,14 +50,21 @@ internal static partial class PublicationDate
     /// <summary>A date shown at the headline as a revision ("Updated …", class "updated"): used only when nothing better is.</summary>
     private const string ShownRevision = "revision shown at the headline";
 
+    /// <summary>A relative date shown at the headline ("Bu gün, 14:37"), resolved against the fetch time.</summary>
+    private const string ShownRelative = "relative date shown at the headline";
+
     public static (StatedDate? Published, DateTimeOffset? Modified) Choose(
-        string html, PageIndex index, PageMetadata meta, PageNode root, List<PageBlock> selected, List<PageBlock> allBlocks, Uri? pageUrl)
+        string html, PageIndex index, PageMetadata meta, PageNode root, List<PageBlock> selected, List<PageBlock> allBlocks, Uri? pageUrl,
+        DateTimeOffset? fetched)
     {
         DateTimeOffset? modified = meta.Modified;
         string? url = pageUrl?.ToString() ?? meta.Canonical;
         bool monthFirst = meta.Language is "en" && (url?.Contains(".com", StringComparison.Ordinal) ?? true);
         StatedDate? fromUrl = UrlDate(pageUrl?.ToString(), "address") ?? UrlDate(meta.Canonical, "canonical address");
-        StatedDate? shown = ShownAtHeadline(index, meta, allBlocks, selected.Count > 0 ? selected[0].Index : -1, monthFirst);
+        var clock = fetched is { } f ? new FetchClock(f, PublisherZone.Guess(pageUrl ?? Absolute(meta.Canonical), meta.LanguageTags)) : null;
+        // Dates after the fetch (or, for a page of unknown age, after today) are schedules and typos.
+        var latest = (fetched ?? DateTimeOffset.UtcNow).AddDays(1);
+        StatedDate? shown = ShownAtHeadline(index, meta, allBlocks, selected.Count > 0 ? selected[0].Index : -1, monthFirst, clock);
 
         if (meta.Published is { } stated)
         {
@@ -112,9 +125,9 @@ internal static partial class PublicationDate
         if (modified is { } m) return (new StatedDate(m, "revision time"), modified);
 
         // Last: the first short line of the page that carries a date, outside navigation, teasers and comments.
-        if (PageLine(allBlocks, monthFirst, strict: true) is { } pageLine) return (new StatedDate(pageLine, "date line on the page"), modified);
-        if (PageLine(allBlocks, monthFirst, strict: false) is { } anyLine) return (new StatedDate(anyLine, "date line on the page"), modified);
-        return (MarkupDate(html), null);
+        if (PageLine(allBlocks, monthFirst, strict: true, latest) is { } pageLine) return (new StatedDate(pageLine, "date line on the page"), modified);
+        if (PageLine(allBlocks, monthFirst, strict: false, latest) is { } anyLine) return (new StatedDate(anyLine, "date line on the page"), modified);
+        return (MarkupDate(html, latest), null);
     }
 
     /// <summary>
@@ -122,10 +135,10 @@ internal static partial class PublicationDate
     /// markup repeats most (in script data, image paths, comments), the latest on a tie. Such a date says when
     /// the page's content was made, which is better than nothing and marked as what it is.
     /// </summary>
-    private static StatedDate? MarkupDate(string html)
+    private static StatedDate? MarkupDate(string html, DateTimeOffset latestPlausible)
     {
         var counts = new Dictionary<DateOnly, int>();
-        var latest = DateOnly.FromDateTime(DateTime.UtcNow.AddDays(1));
+        var latest = DateOnly.FromDateTime(latestPlausible.UtcDateTime);
         int seen = 0;
         for (var m = MarkupDatePattern().Match(html); m.Success && seen < 2000; m = m.NextMatch(), seen++)
         {
@@ -160,7 +173,7 @@ internal static partial class PublicationDate
     /// heading (teasers and related stories start with their own headlines), a date element's machine-readable
     /// value or a short date line. Teaser list items and links do not count.
     /// </summary>
-    private static StatedDate? ShownAtHeadline(PageIndex index, PageMetadata meta, List<PageBlock> blocks, int articleStart, bool monthFirst)
+    private static StatedDate? ShownAtHeadline(PageIndex index, PageMetadata meta, List<PageBlock> blocks, int articleStart, bool monthFirst, FetchClock? clock)
     {
         int at = HeadlineBlock(index, meta, blocks, articleStart);
         if (at < 0) return null;
@@ -190,7 +203,7 @@ internal static partial class PublicationDate
         // The block's date when it is not a revision; a revision is kept aside in case no other date is shown.
         StatedDate? Plain(PageBlock b)
         {
-            var d = ShownIn(b, headline, monthFirst);
+            var d = ShownIn(b, headline, monthFirst, clock);
             if (d is { From: ShownRevision }) revised ??= d;
             return d is { From: not ShownRevision } ? d : null;
         }
@@ -201,7 +214,7 @@ internal static partial class PublicationDate
     /// "updated" or marked dateModified), then a date standing apart in a short line ("Stand: 07.11.2023",
     /// "Loïc Le Clerc | 30 septembre 2018"), not one inside a sentence ("… vom 26.05.2015 über …").
     /// </summary>
-    private static StatedDate? ShownIn(PageBlock b, IElement headline, bool monthFirst)
+    private static StatedDate? ShownIn(PageBlock b, IElement headline, bool monthFirst, FetchClock? clock)
     {
         var owner = b.Owner.Element;
         if (IsAccountDate(owner)) return null;
@@ -223,7 +236,7 @@ internal static partial class PublicationDate
             foreach (var el in own)
             {
                 if (!PageIndex.IsDateLike(el) || el.ChildElementCount > 6 || el.LocalName is "a") continue;
-                if (ElementDate(el, Shown(el == owner ? b.Text : el.TextContent, concealed), monthFirst) is { } shown)
+                if (ElementDate(el, Shown(el == owner ? b.Text : el.TextContent, concealed), monthFirst, clock) is { } shown)
                     found.Add((el, shown.Date, shown.Revision));
             }
             foreach (var (el, elementDate, revision) in found)
@@ -241,7 +254,13 @@ internal static partial class PublicationDate
         // A date line may link to the day's archive; a linked line of some length is a teaser.
         if (b.Text.Length is < 6 or > 120 || (b.LinkDensity > 0.5 && b.Text.Length > 40)) return revised;
         string line = Whitespace.Fold(Shown(b.Text, concealed));
-        if (!DateText.TryFind(line, monthFirst, null, out var date, out bool isRevision, out var span) || !StandsApart(line, span)) return revised;
+        if (!DateText.TryFind(line, monthFirst, null, out var date, out bool isRevision, out var span))
+        {
+            if (revised is null && Relative(line, clock) is { } relative && StandsApart(line, relative.Span))
+                return new StatedDate(relative.Value, ShownRelative);
+            return revised;
+        }
+        if (!StandsApart(line, span)) return revised;
         if (isRevision) return revised ?? new StatedDate(date, ShownRevision);
         return new StatedDate(date, ShownText);
     }
@@ -257,14 +276,23 @@ internal static partial class PublicationDate
     /// The date a date element shows: the date in its text, which is the reader's calendar day ("Publié le 29 juin
     /// 2019" on datetime 2019-07-03T10:18Z), else a &lt;time&gt;'s machine value, an instant.
     /// </summary>
-    private static (StatedDate Date, bool Revision)? ElementDate(IElement el, string text, bool monthFirst)
+    private static (StatedDate Date, bool Revision)? ElementDate(IElement el, string text, bool monthFirst, FetchClock? clock)
     {
         bool revision = IsRevisionElement(el);
         StatedDate? machine = el.GetAttribute("datetime") is { Length: >= 8 and < 80 } v && DateText.TryParseMachine(v, out var d) ? new StatedDate(d, ShownMarkup) : null;
         if (text.Length is >= 6 and <= 120 && DateText.TryFind(text, monthFirst, null, out var t, out bool labelled))
             return (new StatedDate(t, ShownText), revision || labelled);
-        return machine is { } only ? (only, revision) : null;
+        if (machine is { } only) return (only, revision);
+        return Relative(Whitespace.Fold(text), clock) is { } relative ? (new StatedDate(relative.Value, ShownRelative), revision) : null;
     }
+
+    /// <summary>
+    /// A relative date in a short line ("Bu gün, 14:37 | Siyasət"), when the fetch time is known. A longer line
+    /// is prose that may mention today.
+    /// </summary>
+    private static (DateTimeOffset Value, Range Span)? Relative(string line, FetchClock? clock) =>
+        clock is not null && line.Length is >= 5 and <= 80 && RelativeDate.TryRead(line, clock.Fetched, clock.PublisherZone, out var value, out var span)
+            ? (value, span) : null;
 
     /// <summary>
     /// Whether a date stands apart in its line, as a date line's date does: at the start or the end, after a
@@ -392,10 +420,9 @@ internal static partial class PublicationDate
         return null;
     }
 
-    private static DateTimeOffset? PageLine(List<PageBlock> blocks, bool monthFirst, bool strict)
+    private static DateTimeOffset? PageLine(List<PageBlock> blocks, bool monthFirst, bool strict, DateTimeOffset latest)
     {
         int lines = 0;
-        var latest = DateTimeOffset.UtcNow.AddDays(2);
         foreach (var b in blocks)
         {
             if (++lines > 1500) break;
