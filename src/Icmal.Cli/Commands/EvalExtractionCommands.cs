@@ -54,8 +54,10 @@ public static class EvalExtractionCommands
             foreach (var (kind, (pages, right)) in bySource)
                 Console.Out.WriteLine(string.Create(c, $"from {kind,-32} {pages,4} pages  {right,4} right"));
             Console.Out.WriteLine(string.Create(c, $"set        {path}"));
-            Console.Out.WriteLine(string.Create(c, $"entries    {score.Entries}  right {score.Right}  wrong {score.Wrong}  no date {score.NoDate}"));
-            Console.Out.WriteLine(string.Create(c, $"accuracy   {score.Accuracy:F3}"));
+            Console.Out.WriteLine(string.Create(c, $"entries    {score.Entries}  right {score.Right}  wrong {score.Wrong}  no date {score.NoDate}  without a true date {score.Undated}"));
+            Console.Out.WriteLine(string.Create(c, $"accuracy   {score.Accuracy:F3}  (right / {score.Entries - score.Undated} entries with a true date)"));
+            if (score.Undated > 0)
+                Console.Out.WriteLine(string.Create(c, $"           {score.UpstreamAccuracy:F3}  (right / all {score.Entries} entries, as htmldate's scorer counts; precision, recall and F1 below count that way too)"));
             Console.Out.WriteLine(string.Create(c, $"precision  {score.Precision:F3}"));
             Console.Out.WriteLine(string.Create(c, $"recall     {score.Recall:F3}"));
             Console.Out.WriteLine(string.Create(c, $"F1         {score.F1:F3}"));

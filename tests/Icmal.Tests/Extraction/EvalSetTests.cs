@@ -66,16 +66,21 @@ public sealed class EvalSetTests
             File.WriteAllText(Path.Combine(dir, "pages", "a.html"), Page("2020-01-02"));
             File.WriteAllText(Path.Combine(dir, "pages", "b.html"), Page("2021-03-04"));
             File.WriteAllText(Path.Combine(dir, "pages", "c.html"), Page("2022-05-06"));
+            File.WriteAllText(Path.Combine(dir, "pages", "d.html"), Page("2023-07-08"));
             File.WriteAllLines(Path.Combine(dir, "truth.jsonl"),
             [
                 """{"file": "pages/a.html", "date": "2020-01-02"}""",
                 """{"file": "pages/b.html", "meta": {"title": "x", "date": "2021-03-05"}}""",
                 """{"file": "pages/c.html", "meta": {"title": "no date known"}}""",
+                """{"file": "pages/d.html", "date": null}""",
             ]);
             var score = await ExtractionEvaluation.EvaluateDatesAsync(dir, ct: TestContext.Current.CancellationToken);
-            Assert.Equal(2, score.Entries);
+            Assert.Equal(3, score.Entries);
+            Assert.Equal(1, score.Undated);
             Assert.Equal(1, score.Right);
-            Assert.Equal(1, score.Wrong);
+            Assert.Equal(2, score.Wrong);          // a date for a page without a true one is wrong, as upstream counts
+            Assert.Equal(0.5, score.Accuracy);     // right / entries with a true date
+            Assert.Equal(1.0 / 3, score.UpstreamAccuracy, 6);
         }
         finally
         {
@@ -90,6 +95,7 @@ public sealed class EvalSetTests
         var score = await ExtractionEvaluation.EvaluateDatesAsync(set, ct: TestContext.Current.CancellationToken);
         Assert.Equal(576, score.Entries);
         // htmldate 1.10.0 extensive: 0.903 on its full set.
-        Assert.True(score.Accuracy >= 0.93, $"accuracy {score.Accuracy:F3}");
+        Assert.Equal(5, score.Undated);
+        Assert.True(score.UpstreamAccuracy >= 0.93, $"accuracy over all entries {score.UpstreamAccuracy:F3}");
     }
 }

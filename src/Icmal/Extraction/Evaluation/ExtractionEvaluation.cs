@@ -42,9 +42,17 @@ public sealed record SnippetScore(int Pages, int TruePositives, int FalseNegativ
 }
 
 /// <summary>Date scores over a set (htmldate-eval's metric).</summary>
-public sealed record DateScore(int Entries, int Right, int Wrong, int NoDate, Timing Timing)
+/// <param name="Undated">Entries whose true date is null. They count among <paramref name="Wrong"/> and
+/// <paramref name="NoDate"/> as htmldate's scorer counts them (they can never be right), and are left out of
+/// <see cref="Accuracy"/>, as shared/data/README.md defines it.</param>
+public sealed record DateScore(int Entries, int Right, int Wrong, int NoDate, int Undated, Timing Timing)
 {
-    public double Accuracy => Entries == 0 ? 0 : (double)Right / Entries;
+    /// <summary>Right over the entries with a true date: the project's metric (shared/data/README.md).</summary>
+    public double Accuracy => Entries - Undated <= 0 ? 0 : (double)Right / (Entries - Undated);
+
+    /// <summary>Right over all entries, as htmldate's own scorer computes it: comparable with its published figures.</summary>
+    public double UpstreamAccuracy => Entries == 0 ? 0 : (double)Right / Entries;
+
     public double Precision => Right + Wrong == 0 ? 0 : (double)Right / (Right + Wrong);
     public double Recall => Right + NoDate == 0 ? 0 : (double)Right / (Right + NoDate);
     public double F1 => (2 * Right) + Wrong + NoDate == 0 ? 0 : 2.0 * Right / ((2 * Right) + Wrong + NoDate);
@@ -156,7 +164,7 @@ public static class ExtractionEvaluation
     {
         ArgumentNullException.ThrowIfNull(dir);
         await WarmUpAsync(dir, ct);
-        int entries = 0, right = 0, wrong = 0, none = 0;
+        int entries = 0, right = 0, wrong = 0, none = 0, undated = 0;
         var times = new List<(string, double)>();
         foreach (var entry in ReadTruth(dir))
         {
@@ -168,12 +176,13 @@ public static class ExtractionEvaluation
             times.Add((entry.File, ms));
             string? found = article?.Published?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
             entries++;
+            if (entry.Date is null) undated++;
             if (found is null) none++;
             else if (entry.Date is not null && string.Equals(found, entry.Date, StringComparison.Ordinal)) right++;
             else wrong++;
             onPage?.Invoke(entry.File, entry.Date, found, article?.PublishedFrom);
         }
-        return new DateScore(entries, right, wrong, none, Timing.Of(times));
+        return new DateScore(entries, right, wrong, none, undated, Timing.Of(times));
     }
 
     private sealed record TruthEntry(string File, string? Url, List<string> With, List<string> Without, string? Date, bool Dated);
