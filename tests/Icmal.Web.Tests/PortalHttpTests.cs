@@ -109,6 +109,21 @@ public sealed class PortalHttpTests(PortalFixture portal)
         Assert.Equal("paragraph", article.GetProperty("blocks")[0].GetProperty("kind").GetString());
     }
 
+    [Fact]
+    public async Task The_api_says_where_each_articles_date_was_read()
+    {
+        var all = await GetJsonAsync("/api/articles");
+        int dated = 0;
+        foreach (var item in all.GetProperty("items").EnumerateArray())
+        {
+            var article = await GetJsonAsync($"/api/articles/{item.GetProperty("id").GetInt64()}");
+            if (article.GetProperty("published").ValueKind == System.Text.Json.JsonValueKind.Null) continue;
+            dated++;
+            Assert.False(string.IsNullOrWhiteSpace(article.GetProperty("publishedFrom").GetString()));
+        }
+        Assert.True(dated > 0, "no dated article among the samples");
+    }
+
     [Theory]
     [InlineData("/api/articles/999999", HttpStatusCode.NotFound, "no article 999999")]
     [InlineData("/api/articles/abc", HttpStatusCode.BadRequest, "article id must be a positive whole number")]

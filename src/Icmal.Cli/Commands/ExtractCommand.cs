@@ -65,10 +65,10 @@ public static class ExtractCommand
                 switch (fmt)
                 {
                     case "jsonl":
-                        Console.Out.WriteLine(JsonSerializer.Serialize(ArticleFormats.JsonObject(article, file, ms, extracted!.PublishedFrom), ArticleFormats.JsonOptions));
+                        Console.Out.WriteLine(JsonSerializer.Serialize(ArticleFormats.JsonObject(article, file, ms), ArticleFormats.JsonOptions));
                         break;
                     case "json":
-                        jsonArray.Add(ArticleFormats.JsonObject(article, file, ms, extracted!.PublishedFrom));
+                        jsonArray.Add(ArticleFormats.JsonObject(article, file, ms));
                         break;
                     case "markdown":
                         Console.Out.Write(ArticleFormats.Markdown(article));

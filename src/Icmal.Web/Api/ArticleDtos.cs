@@ -19,12 +19,12 @@ public sealed record CreditDto(string? Name, string? Url);
 /// <summary>An article in full.</summary>
 public sealed record ArticleDto(
     long Id, string Title, bool TitleDerived, string? Site, IReadOnlyList<string> Authors,
-    DateTimeOffset? Published, DateTimeOffset? Modified, DateTimeOffset Archived, string? Url, string Origin,
+    DateTimeOffset? Published, string? PublishedFrom, DateTimeOffset? Modified, DateTimeOffset Archived, string? Url, string Origin,
     string? Language, string? ImageUrl, IReadOnlyList<string> Tags, CreditDto? Original, long? StoryId,
     string Text, IReadOnlyList<BlockDto> Blocks)
 {
     public static ArticleDto From(Article a) => new(
-        a.Id, a.Title, a.TitleDerived, a.Site, a.Authors, a.Published, a.Modified, a.Archived, a.Url, a.Origin,
+        a.Id, a.Title, a.TitleDerived, a.Site, a.Authors, a.Published, a.PublishedFrom, a.Modified, a.Archived, a.Url, a.Origin,
         a.Language, a.ImageUrl, a.Tags, a.Original is null ? null : new CreditDto(a.Original.Name, a.Original.Url), a.StoryId,
         a.Text, a.Blocks.Select(b => new BlockDto(KindName(b.Kind), b.Text)).ToList());
 

@@ -82,11 +82,8 @@ public static class ArticleFormats
         return sb.ToString();
     }
 
-    /// <summary>
-    /// The JSON object of `icmal extract --format json/jsonl`; <paramref name="publishedFrom"/> says where the
-    /// date was read (see <see cref="ExtractedArticle.PublishedFrom"/>).
-    /// </summary>
-    public static Dictionary<string, object?> JsonObject(Article a, string? file, double? milliseconds, string? publishedFrom = null)
+    /// <summary>The JSON object of `icmal extract --format json/jsonl`.</summary>
+    public static Dictionary<string, object?> JsonObject(Article a, string? file, double? milliseconds)
     {
         ArgumentNullException.ThrowIfNull(a);
         var o = new Dictionary<string, object?>(StringComparer.Ordinal);
@@ -96,7 +93,7 @@ public static class ArticleFormats
         o["author"] = a.Authors.Count > 0 ? string.Join(", ", a.Authors) : null;
         o["authors"] = a.Authors;
         o["published"] = a.Published?.ToString("yyyy-MM-dd'T'HH:mm:sszzz", CultureInfo.InvariantCulture);
-        if (publishedFrom is not null) o["publishedFrom"] = publishedFrom;
+        if (a.PublishedFrom is not null) o["publishedFrom"] = a.PublishedFrom;
         o["modified"] = a.Modified?.ToString("yyyy-MM-dd'T'HH:mm:sszzz", CultureInfo.InvariantCulture);
         o["site"] = a.Site;
         o["url"] = a.Url;

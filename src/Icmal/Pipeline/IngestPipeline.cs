@@ -88,6 +88,7 @@ public sealed class IngestPipeline(IcmalStore store, StoryStage? stories = null)
             TitleDerived = derived,
             Authors = extracted.Authors,
             Published = extracted.Published,
+            PublishedFrom = extracted.Published is null ? null : extracted.PublishedFrom,
             Modified = extracted.Modified,
             Archived = document.Archived,
             Site = extracted.Site ?? document.Url?.Host,

@@ -133,5 +133,11 @@ internal static class Migrations
             "ALTER TABLE articles ADD COLUMN canonical_url TEXT NULL",
             "CREATE INDEX articles_canonical_url ON articles (canonical_url)",
         ],
+        _ =>
+        [
+            // Where each article's publication time was read ("json-ld NewsArticle", "shown at the headline"...),
+            // so that a reader or an analyst can ask why an article carries its date.
+            "ALTER TABLE articles ADD COLUMN published_from TEXT NULL",
+        ],
     ];
 }

@@ -86,4 +86,35 @@ public sealed class StoreTests
         Assert.Equal(now.AddDays(30), list[1].Published);
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
     }
+
+    [Fact]
+    public async Task Where_the_date_was_read_is_stored_and_an_older_database_gains_the_column()
+    {
+        using var folder = new TempFolder();
+        var store = await IcmalStore.OpenSqliteAsync(folder.Path, Ct);
+        // Take the database back to the schema before the column: drop it and forget the step that added it.
+        string db = Directory.GetFiles(folder.Path, "*.db").Single();
+        await using (var conn = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={db}"))
+        {
+            await conn.OpenAsync(Ct);
+            await using var cmd = conn.CreateCommand();
+            cmd.CommandText = "ALTER TABLE articles DROP COLUMN published_from; DELETE FROM schema_migrations WHERE version = (SELECT MAX(version) FROM schema_migrations)";
+            await cmd.ExecuteNonQueryAsync(Ct);
+        }
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+
+        store = await IcmalStore.OpenSqliteAsync(folder.Path, Ct);
+        byte[] raw = "<p>tarix</p>"u8.ToArray();
+        var published = new DateTimeOffset(2025, 10, 27, 14, 37, 0, TimeSpan.FromHours(4));
+        var stored = await store.AddArticleAsync(new NewDocument(Hashing.Sha256Hex(raw), "t.html", null, "html", "utf-8", raw, DateTimeOffset.UtcNow),
+            new Article
+            {
+                Id = 0, DocumentId = 0, Origin = "t.html", Title = "Tarix", Archived = DateTimeOffset.UtcNow, Published = published,
+                PublishedFrom = "shown at the headline", Blocks = [new ArticleBlock(BlockKind.Paragraph, "tarix")],
+            }, Ct);
+        var back = await store.GetArticleAsync(stored.ArticleId, Ct);
+        Assert.Equal(published, back!.Published);
+        Assert.Equal("shown at the headline", back.PublishedFrom);
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+    }
 }
