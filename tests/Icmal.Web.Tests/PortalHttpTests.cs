@@ -120,6 +120,9 @@ public sealed class PortalHttpTests(PortalFixture portal)
             if (article.GetProperty("published").ValueKind == System.Text.Json.JsonValueKind.Null) continue;
             dated++;
             Assert.False(string.IsNullOrWhiteSpace(article.GetProperty("publishedFrom").GetString()));
+            // The article's page says it in Azerbaijani.
+            string html = await portal.Client.GetStringAsync($"/articles/{item.GetProperty("id").GetInt64()}", Ct);
+            Assert.Contains("<span class=\"date-source\">(mənbə: ", html, StringComparison.Ordinal);
         }
         Assert.True(dated > 0, "no dated article among the samples");
     }

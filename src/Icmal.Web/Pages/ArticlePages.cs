@@ -106,7 +106,16 @@ public static class ArticlePages
         if (a.Site is not null) parts.Add(() => h.Raw("<span class=\"site\">").Text(a.Site).Raw("</span>"));
         if (a.Authors.Count > 0) parts.Add(() => h.Raw("<span class=\"author\">").Text(string.Join(", ", a.Authors)).Raw("</span>"));
         if (a.Published is { } p)
-            parts.Add(() => h.Raw("<span class=\"published\">Dərc olunub: <time datetime=\"").Raw(AzFormat.Iso(p)).Raw("\">").Text(AzFormat.DateTime(p)).Raw("</time></span>"));
+        {
+            parts.Add(() =>
+            {
+                h.Raw("<span class=\"published\">Dərc olunub: <time datetime=\"").Raw(AzFormat.Iso(p)).Raw("\">").Text(AzFormat.DateTime(p)).Raw("</time>");
+                // On the article's own page, say which of the page's dates this is.
+                if (withArchive && AzFormat.DateSource(a.PublishedFrom) is { } source)
+                    h.Raw(" <span class=\"date-source\">(mənbə: ").Text(source).Raw(")</span>");
+                h.Raw("</span>");
+            });
+        }
         if (withArchive || a.Published is null)
             parts.Add(() => h.Raw("<span class=\"archived\">Arxivləşdirilib: <time datetime=\"").Raw(AzFormat.Iso(a.Archived)).Raw("\">").Text(AzFormat.DateTime(a.Archived)).Raw("</time></span>"));
         for (int i = 0; i < parts.Count; i++)
