@@ -32,8 +32,9 @@ public static partial class RelativeDate
 
         var day = DayWordWithTime().Match(line);
         if (!day.Success) day = TimeThenDayWord().Match(line);
-        if (day.Success && DaysBack(day.Groups["day"].Value) is int back)
+        if (day.Success)
         {
+            int back = day.Groups["today"].Success ? 0 : day.Groups["yesterday"].Success ? 1 : 2;
             var date = local.Date.AddDays(-back);
             int h = int.Parse(day.Groups["h"].ValueSpan, CultureInfo.InvariantCulture);
             int min = int.Parse(day.Groups["min"].ValueSpan, CultureInfo.InvariantCulture);
@@ -45,8 +46,11 @@ public static partial class RelativeDate
         }
 
         var ago = Ago().Match(line);
-        if (ago.Success && Amount(ago.Groups["n"].Value) is int n && Unit(ago.Groups["unit"].Value) is { } unit)
+        if (ago.Success)
         {
+            // "2 saat", or a word for one: "bir saat", "an hour", "час назад".
+            int n = ago.Groups["n"].Success ? int.Parse(ago.Groups["n"].ValueSpan, CultureInfo.InvariantCulture) : 1;
+            var unit = ago.Groups["minutes"].Success ? TimeSpan.FromMinutes(1) : ago.Groups["hours"].Success ? TimeSpan.FromHours(1) : TimeSpan.FromDays(1);
             var elapsed = unit * n;
             if (elapsed > TimeSpan.FromDays(31)) return false;
             var then = local - elapsed;
@@ -68,48 +72,24 @@ public static partial class RelativeDate
         return new DateTimeOffset(wall, zone.GetUtcOffset(wall));
     }
 
-    private static int? DaysBack(string word) => word.ToLowerInvariant().Replace(" ", "", StringComparison.Ordinal) switch
-    {
-        "bugün" or "today" or "сегодня" => 0,
-        "dünən" or "dün" or "yesterday" or "вчера" => 1,
-        "srağagün" or "позавчера" => 2,
-        _ => null,
-    };
+    /// <summary>Today, yesterday and the day before, each named by the group the regexes test.</summary>
+    private const string DayWords =
+        @"(?<today>bu\s?gün|today|сегодня)|(?<yesterday>dünən|dün|yesterday|вчера)|(?<dayBefore>srağagün|позавчера)";
 
-    private static int? Amount(string n) => n.ToLowerInvariant() switch
-    {
-        "" or "bir" or "an" or "a" or "one" => 1,
-        _ => int.TryParse(n, NumberStyles.None, CultureInfo.InvariantCulture, out int v) ? v : null,
-    };
-
-    private static TimeSpan? Unit(string unit)
-    {
-        string u = unit.ToLowerInvariant().TrimEnd('.');
-        if (u.StartsWith("dəq", StringComparison.Ordinal) || u.StartsWith("dak", StringComparison.Ordinal) || u is "dk"
-            || u.StartsWith("min", StringComparison.Ordinal) || u.StartsWith("мин", StringComparison.Ordinal))
-            return TimeSpan.FromMinutes(1);
-        if (u is "saat" or "sa" || u.StartsWith("hour", StringComparison.Ordinal) || u.StartsWith("hr", StringComparison.Ordinal)
-            || u.StartsWith("час", StringComparison.Ordinal))
-            return TimeSpan.FromHours(1);
-        if (u is "gün" or "день" || u.StartsWith("day", StringComparison.Ordinal) || u.StartsWith("дн", StringComparison.Ordinal))
-            return TimeSpan.FromDays(1);
-        return null;
-    }
-
-    private const string DayWords = @"bu\s?gün|dünən|srağagün|dün|today|yesterday|сегодня|вчера|позавчера";
+    // Digits are ASCII only: \d also matches other scripts' digits, which int.Parse refuses.
 
     /// <summary>"Bu gün, 14:37", "Dünən saat 18:02", "Сегодня в 14:37", "Yesterday at 9:15".</summary>
-    [GeneratedRegex(@"(?<![\p{L}\d])(?<day>" + DayWords + @")(?!\p{L})[\s,|/·–—-]*(?:(?:saat|at|в|um|à)\s*)?(?<h>[01]?\d|2[0-3])[:.](?<min>[0-5]\d)(?![\d:.]\d)(?!['’-]?\p{L})",
+    [GeneratedRegex(@"(?<![\p{L}\d])(?:" + DayWords + @")(?!\p{L})[\s,|/·–—-]*(?:(?:saat|at|в|um|à)\s*)?(?<h>[01]?[0-9]|2[0-3])[:.](?<min>[0-5][0-9])(?![0-9:.][0-9])(?!['’-]?\p{L})",
         RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
     private static partial Regex DayWordWithTime();
 
     /// <summary>"14:37, Bu gün", "09:15 | Dünən".</summary>
-    [GeneratedRegex(@"(?<![\d:.])(?<h>[01]?\d|2[0-3])[:.](?<min>[0-5]\d)(?![\d:.]\d)[\s,|/·–—-]*(?<day>" + DayWords + @")(?!\p{L})",
+    [GeneratedRegex(@"(?<![0-9:.])(?<h>[01]?[0-9]|2[0-3])[:.](?<min>[0-5][0-9])(?![0-9:.][0-9])[\s,|/·–—-]*(?:" + DayWords + @")(?!\p{L})",
         RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
     private static partial Regex TimeThenDayWord();
 
     /// <summary>"2 saat əvvəl", "5 dakika önce", "3 часа назад", "an hour ago", "bir gün əvvəl".</summary>
-    [GeneratedRegex(@"(?:(?<![\p{L}\d])(?<n>\d{1,4}|bir|an|a|one)\s*|(?<![\p{L}\d][\s,]*))(?<unit>dəqiqə|dəq\.?|dakika|dk\.?|minutes?|mins?|минут[уы]?|мин\.?|saat|sa\.?|hours?|hrs?|час(?:а|ов)?|gün|days?|день|дн(?:я|ей))\s+(?:əvvəl|öncə|önce|ago|назад)(?!\p{L})",
+    [GeneratedRegex(@"(?:(?<![\p{L}\d])(?:(?<n>[0-9]{1,4})|bir|an|a|one)\s*|(?<![\p{L}\d][\s,]*))(?:(?<minutes>dəqiqə|dəq\.?|dakika|dk\.?|minutes?|mins?|минут[уы]?|мин\.?)|(?<hours>saat|sa\.?|hours?|hrs?|час(?:а|ов)?)|(?<days>gün|days?|день|дн(?:я|ей)))\s+(?:əvvəl|öncə|önce|ago|назад)(?!\p{L})",
         RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
     private static partial Regex Ago();
 }

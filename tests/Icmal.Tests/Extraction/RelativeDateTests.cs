@@ -80,6 +80,8 @@ public sealed class RelativeDateTests
     [InlineData("bir neçə gün əvvəl")]                                                    // "a few days ago"
     [InlineData("Bu gün")]                                                                 // a tab of a most-read box
     [InlineData("40 gün əvvəl")]
+    [InlineData("Bu gün, ٤:30")]                                                            // digits of another script
+    [InlineData("٣ saat əvvəl")]
     public void What_names_no_day_is_not_read(string line) => Assert.Null(Read(line));
 
     [Fact]
