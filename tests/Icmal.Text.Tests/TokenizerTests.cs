@@ -42,6 +42,13 @@ public class TokenizerTests
     public void News_token_is_one_token_of_its_kind(string text, TokenKind kind) =>
         Assert.Equal((text, kind), Single(text));
 
+    [Theory]
+    [InlineData("٢١.11.2020 tarixində")]
+    [InlineData("1٢.11.2020")]
+    [InlineData("21.1٢.2020")]
+    public void Date_shaped_figures_in_other_scripts_digits_are_tokenised_without_throwing(string text) =>
+        Assert.NotEmpty(Tokens(text));
+
     [Fact]
     public void Inflection_after_a_hyphen_is_marked_as_suffix()
     {

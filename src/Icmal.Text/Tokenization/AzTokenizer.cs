@@ -386,9 +386,11 @@ public ref struct TokenEnumerator
     /// <summary>True when "dd.mm." of a dd.mm.yyyy figure is a real day and month (not a clause number like 1.19.21).</summary>
     private static bool IsDayMonth(ReadOnlySpan<char> figure, int dayLength, int monthLength)
     {
-        int day = int.Parse(figure[..dayLength], provider: System.Globalization.CultureInfo.InvariantCulture);
-        int month = int.Parse(figure.Slice(dayLength + 1, monthLength), provider: System.Globalization.CultureInfo.InvariantCulture);
-        return day is >= 1 and <= 31 && month is >= 1 and <= 12;
+        // The figure's digits may be another script's ("٢١.11.2020"), which are not read as a day and month.
+        var invariant = System.Globalization.CultureInfo.InvariantCulture;
+        return int.TryParse(figure[..dayLength], System.Globalization.NumberStyles.None, invariant, out int day)
+            && int.TryParse(figure.Slice(dayLength + 1, monthLength), System.Globalization.NumberStyles.None, invariant, out int month)
+            && day is >= 1 and <= 31 && month is >= 1 and <= 12;
     }
 
     private static Token ScanNumber(ReadOnlySpan<char> t, int start, int digitsStart, TokenKind kind)

@@ -102,6 +102,17 @@ public sealed class BadInputTests
         Assert.Contains("ilişkiler güçleniyor", a!.Text, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("<html><body><article><p>{0}</p><span>20٢٠-04-17</span></article></body></html>", null)]          // a date in the markup
+    [InlineData("<html><head><link rel=\"canonical\" href=\"https://a.az/news/20٢٠/04/17/x\"></head><body><article><p>{0}</p></article></body></html>", null)]
+    [InlineData("<html><body><article><p>{0}</p></article></body></html>", "https://a.az/news/20٢٠/04/17/x")]     // the address
+    public void Date_shaped_figures_in_other_scripts_digits_do_not_throw(string page, string? url)
+    {
+        var (a, error) = TestData.Extract(Encoding.UTF8.GetBytes(string.Format(System.Globalization.CultureInfo.InvariantCulture, page, Para)), DocumentFormat.Html, url);
+        Assert.Null(error);
+        Assert.Contains("Qazaxıstan", a!.Text, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void Thousand_deep_nesting_does_not_overflow()
     {

@@ -543,11 +543,12 @@ internal static partial class PublicationDate
             || cls.Contains("joinDate", StringComparison.OrdinalIgnoreCase) || cls.Contains("regdate", StringComparison.OrdinalIgnoreCase));
     }
 
-    [GeneratedRegex(@"[/_-](?<y>(19|20)\d\d)[/_.-]?(?<m>[01]\d)[/_.-]?(?<d>[0-3]\d)(?:[/_.-]|$)", RegexOptions.CultureInvariant)]
+    // Digits are [0-9]: \d also matches other scripts' digits, which int.Parse refuses.
+    [GeneratedRegex(@"[/_-](?<y>(19|20)[0-9][0-9])[/_.-]?(?<m>[01][0-9])[/_.-]?(?<d>[0-3][0-9])(?:[/_.-]|$)", RegexOptions.CultureInvariant)]
     private static partial Regex UrlDatePattern();
 
     /// <summary>Full dates with separators: 2020-04-24, 2020/04/17, 2020.04.17 (not bare digit runs, which are versions and ids).</summary>
-    [GeneratedRegex(@"(?<![\d.])(?<y>(?:19|20)\d\d)(?<sep>[-/.])(?<m>[01]\d)\k<sep>(?<d>[0-3]\d)(?![\d])", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"(?<![0-9.])(?<y>(?:19|20)[0-9][0-9])(?<sep>[-/.])(?<m>[01][0-9])\k<sep>(?<d>[0-3][0-9])(?![0-9])", RegexOptions.CultureInvariant)]
     private static partial Regex MarkupDatePattern();
 
     [GeneratedRegex(@"\\?[""'](?<k>date_?published|published_?(?:at|date|time|on)|publish_?(?:date|time|ed_?at)|publication_?(?:date|time)|first_?pub(?:lished)?_?(?:date|at)?|pub_?date)\\?[""']\s*:\s*\\?[""'](?<v>[^""'<>\\]{8,40})\\?[""']", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
