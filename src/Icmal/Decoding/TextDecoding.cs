@@ -48,7 +48,7 @@ public static class TextDecoding
             return Decode(cleaned, declaredCharset, allowLegacyGuess);
         }
 
-        Encoding? declared = ResolveCharset(declaredCharset);
+        Encoding? declared = Encodings.ForLabel(declaredCharset);
         // Pages re-saved as UTF-8 keep their old "charset=euc-kr" or "windows-1251" line. Text in a legacy code
         // page is almost never valid UTF-8 once it has a few non-ASCII letters, so valid UTF-8 with multi-byte
         // characters is UTF-8 whatever the page says.
@@ -95,8 +95,6 @@ public static class TextDecoding
         }
         return null;
     }
-
-    private static Encoding? ResolveCharset(string? name) => Encodings.ForLabel(name);
 
     private static DecodedText DecodeUtf8(ReadOnlySpan<byte> bytes, bool allowLegacyGuess)
     {

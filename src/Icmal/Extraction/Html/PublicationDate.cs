@@ -283,6 +283,8 @@ internal static partial class PublicationDate
         if (text.Length is >= 6 and <= 120 && DateText.TryFind(text, monthFirst, null, out var t, out bool labelled))
             return (new StatedDate(t, ShownText), revision || labelled);
         if (machine is { } only) return (only, revision);
+        // Folding costs an allocation per date element; without a fetch time there is nothing to read.
+        if (clock is null) return null;
         return Relative(Whitespace.Fold(text), clock) is { } relative ? (new StatedDate(relative.Value, ShownRelative), revision) : null;
     }
 
