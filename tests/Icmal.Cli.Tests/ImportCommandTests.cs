@@ -58,6 +58,25 @@ public sealed partial class ImportCommandTests : IDisposable
         Assert.Contains(lines, l => l.StartsWith($"rejected {Path.Combine(inputs, "list.json")}: wrong shape", StringComparison.Ordinal));
     }
 
+    [Fact]
+    public async Task Import_of_a_folder_with_a_utf7_page_imports_the_others_and_prints_the_summary()
+    {
+        string data = Path.Combine(_dir, "data");
+        string inputs = Path.Combine(_dir, "in");
+        Directory.CreateDirectory(inputs);
+        await File.WriteAllTextAsync(Path.Combine(inputs, "a.html"), Page(1), Ct);
+        await File.WriteAllTextAsync(Path.Combine(inputs, "b.html"), Page(2).Replace("<head>", "<head><meta charset=\"utf-7\">", StringComparison.Ordinal)
+            .Replace("ə", "+AlkA-", StringComparison.Ordinal), Ct);
+        await File.WriteAllTextAsync(Path.Combine(inputs, "c.html"), Page(3), Ct);
+
+        var result = await CliRunner.RunAsync(["import", "--data", data, inputs], ct: Ct);
+
+        Assert.Contains(Path.Combine(inputs, "a.html"), result.Stdout, StringComparison.Ordinal);
+        Assert.Contains(Path.Combine(inputs, "c.html"), result.Stdout, StringComparison.Ordinal);
+        Assert.Matches(@"imported [23], already present 0, rejected [01] in", result.Stdout);
+        Assert.DoesNotContain("Exception", result.Stderr, StringComparison.Ordinal);
+    }
+
     /// <summary>
     /// An import killed with SIGKILL midway, then run again: no half-written article, none it reported lost,
     /// every file stored exactly once.

@@ -26,7 +26,7 @@ public static class AdminPages
                 return;
             }
             h.Raw("<div class=\"table-wrap\"><table class=\"sources\">\n<thead><tr><th>Mənbə</th><th>Vəziyyət</th><th>Son uğurlu yoxlama</th><th>Son xəta</th>")
-                .Raw("<th>Gündəlik xəbər (7 gün)</th><th>Cəmi</th><th>Sorğular (24 saat)</th><th>Növbəti yoxlama</th></tr></thead>\n<tbody>\n");
+                .Raw("<th>Gündəlik xəbər (7 gün)</th><th>Cəmi</th><th>Sorğular (24 saat)</th><th>Növbəti yoxlama</th><th>Alınmayan səhifələr</th></tr></thead>\n<tbody>\n");
             foreach (var item in sources)
             {
                 var s = item.Source;
@@ -62,11 +62,43 @@ public static class AdminPages
                 if (!s.Enabled) h.Raw("—");
                 else if (s.NextPoll is null || s.NextPoll <= now) h.Raw("indi");
                 else h.Text(AzFormat.DateTime(s.NextPoll.Value));
-                h.Raw("</td></tr>\n");
+                h.Raw("</td>");
+                ItemErrors(h, item.RecentItemErrors);
+                h.Raw("</tr>\n");
             }
             h.Raw("</tbody>\n</table></div>\n");
         }, "İcmal mənbələrinin vəziyyəti");
     }
+
+    /// <summary>The source's latest pages that were not stored: address, stage and reason, newest first.</summary>
+    private static void ItemErrors(Html h, IReadOnlyList<ItemError> errors)
+    {
+        h.Raw("<td class=\"item-errors\">");
+        if (errors.Count == 0)
+        {
+            h.Raw("—</td>");
+            return;
+        }
+        h.Raw("<ul>");
+        foreach (var e in errors)
+        {
+            h.Raw("<li><small>").Text(e.Origin).Raw("</small><br><span class=\"error\">").Text(StageName(e.Stage)).Raw(": ").Text(e.Reason)
+                .Raw("</span> <small><time datetime=\"").Raw(AzFormat.Iso(e.At)).Raw("\">").Text(AzFormat.DateTime(e.At)).Raw("</time></small></li>");
+        }
+        h.Raw("</ul></td>");
+    }
+
+    private static string StageName(string stage) => stage switch
+    {
+        "fetch" => "yükləmə",
+        "read" => "oxuma",
+        "decode" => "kodlaşdırma",
+        "extract" => "mətnin çıxarılması",
+        "analyse" => "təhlil",
+        "store" => "saxlama",
+        "cluster" => "süjetə ayırma",
+        _ => stage,
+    };
 
     private static string KindName(EndpointKind kind) => kind switch
     {

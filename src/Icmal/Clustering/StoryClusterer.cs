@@ -106,6 +106,16 @@ public sealed class StoryClusterer
         _stories[to] = renamed;
     }
 
+    /// <summary>
+    /// Forgets a story, e.g. one just started whose write to the store failed: left in place under its temporary key,
+    /// it would draw the next articles of the event into a story the store never created.
+    /// </summary>
+    public void Drop(long storyKey)
+    {
+        if (!_stories.Remove(storyKey, out var story)) return;
+        foreach (string term in story.Sum.Keys) Unpost(term, storyKey);
+    }
+
     /// <summary>Replays an already-stored article into a known story, to warm the clusterer at start.</summary>
     public void Remember(ClusterInput article, long storyKey)
     {
@@ -194,10 +204,6 @@ public sealed class StoryClusterer
     private void Forget(DateTimeOffset now)
     {
         if (_stories.Count < 5000) return;
-        foreach (var old in _stories.Values.Where(s => s.Last != default && now - s.Last > Window * 2).ToList())
-        {
-            _stories.Remove(old.Key);
-            foreach (string term in old.Sum.Keys) Unpost(term, old.Key);
-        }
+        foreach (var old in _stories.Values.Where(s => s.Last != default && now - s.Last > Window * 2).ToList()) Drop(old.Key);
     }
 }

@@ -29,7 +29,18 @@ public sealed class StoryStage
         var stage = new StoryStage(store, clusterer ?? new StoryClusterer());
         var (recent, pending) = await store.LoadClusterStateAsync(WarmArticles, ct);
         foreach (var row in recent) stage._clusterer.Remember(new ClusterInput(row.ArticleId, row.Title, row.Body, row.Published), row.StoryId!.Value);
-        foreach (var row in pending) await stage.AssignAsync(row.ArticleId, row.Title, row.Body, row.Published, row.Archived, ct);
+        foreach (var row in pending)
+        {
+            try
+            {
+                await stage.AssignAsync(row.ArticleId, row.Title, row.Body, row.Published, row.Archived, ct);
+            }
+            catch (Exception e) when (e is not OperationCanceledException || !ct.IsCancellationRequested)
+            {
+                // One article the store will not cluster must not keep the stage (and the portal) from starting;
+                // it stays unclustered and is tried again at the next start.
+            }
+        }
         return stage;
     }
 
@@ -42,12 +53,18 @@ public sealed class StoryStage
     private async Task<long> AssignAsync(long articleId, string title, string body, DateTimeOffset? published, DateTimeOffset archived, CancellationToken ct)
     {
         await _gate.WaitAsync(ct);
+        StoryAssignment? assignment = null;
         try
         {
-            var assignment = _clusterer.Assign(new ClusterInput(articleId, title, body, published));
+            assignment = _clusterer.Assign(new ClusterInput(articleId, title, body, published));
             long storyId = await _store.AssignStoryAsync(articleId, assignment.IsNew ? null : assignment.StoryKey, title, published ?? archived, ct);
             if (assignment.IsNew) _clusterer.Rekey(assignment.StoryKey, storyId);
             return storyId;
+        }
+        catch when (assignment is { IsNew: true })
+        {
+            _clusterer.Drop(assignment.StoryKey); // the store has no such story: nothing may join it
+            throw;
         }
         finally
         {

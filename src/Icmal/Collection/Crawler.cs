@@ -94,7 +94,7 @@ public sealed class Crawler(IcmalStore store, IngestPipeline pipeline, HttpFetch
         {
             foreach (var endpoint in list)
             {
-                var (links, outcome, error, retryAfter) = await ReadEndpointAsync(source, endpoint, ct);
+                var (links, outcome, error, retryAfter) = await ReadEndpointSafelyAsync(source, endpoint, ct);
                 if (outcome == FetchOutcome.NotModified) notModified++;
                 else if (error is null) fetched++;
                 if (error is not null) errors.Add($"{endpoint.Url}: {error}");
@@ -156,7 +156,7 @@ public sealed class Crawler(IcmalStore store, IngestPipeline pipeline, HttpFetch
                 present++;
                 continue;
             }
-            var (page, retryAfter) = await FetchPageAsync(source, ownHosts, canonical, settled, ct);
+            var (page, retryAfter) = await FetchPageSafelyAsync(source, ownHosts, canonical, settled, ct);
             switch (page)
             {
                 case SeenState.Stored:
@@ -192,6 +192,22 @@ public sealed class Crawler(IcmalStore store, IngestPipeline pipeline, HttpFetch
         await store.UpdateSourceAfterPollAsync(source.Id, now, sourceError, interval, now + interval, ct);
         return new SourcePollReport(source.Id, source.Name, fetched, notModified, candidates.Count, todo.Count, stored, present, rejected, failed,
             sourceError, now + interval);
+    }
+
+    /// <summary>Reads one endpoint; whatever it throws is that endpoint's error, and the source's other endpoints are still read.</summary>
+    private async Task<(IReadOnlyList<DiscoveredEntry> Links, FetchOutcome Outcome, string? Error, TimeSpan? RetryAfter)> ReadEndpointSafelyAsync(
+        Source source, SourceEndpoint endpoint, CancellationToken ct)
+    {
+        try
+        {
+            return await ReadEndpointAsync(source, endpoint, ct);
+        }
+        catch (Exception e) when (!IngestPipeline.IsCallerCancellation(e, ct))
+        {
+            string error = $"{e.GetType().Name}: {e.Message}";
+            log?.Invoke($"{endpoint.Url}: {error}");
+            return ([], FetchOutcome.NetworkError, error, null);
+        }
     }
 
     private async Task<(IReadOnlyList<DiscoveredEntry> Links, FetchOutcome Outcome, string? Error, TimeSpan? RetryAfter)> ReadEndpointAsync(
@@ -274,14 +290,49 @@ public sealed class Crawler(IcmalStore store, IngestPipeline pipeline, HttpFetch
         return entries;
     }
 
+    /// <summary>
+    /// One feed entry, whatever it does: an exception from any stage for this page is recorded against its address
+    /// (seen_urls, to be retried, and the item error log, with the reason) and the poll goes on to the next entry.
+    /// </summary>
+    private async Task<(SeenState? State, TimeSpan? RetryAfter)> FetchPageSafelyAsync(Source source, HashSet<string> ownHosts, string canonical,
+        HashSet<string> settled, CancellationToken ct)
+    {
+        try
+        {
+            return await FetchPageAsync(source, ownHosts, canonical, settled, ct);
+        }
+        catch (Exception e) when (!IngestPipeline.IsCallerCancellation(e, ct))
+        {
+            string reason = $"{e.GetType().Name}: {e.Message}";
+            log?.Invoke($"{canonical}: {reason}");
+            try
+            {
+                await store.MarkSeenAsync(canonical, source.Id, SeenState.Failed, null, reason, clock.GetUtcNow(), ct);
+            }
+            catch (Exception inner) when (!IngestPipeline.IsCallerCancellation(inner, ct))
+            {
+                log?.Invoke($"{canonical}: could not record the failure: {inner.Message}");
+            }
+            await pipeline.RecordProblemAsync(IngestOutcome.Failed(canonical, reason, IngestStage.Fetch), source.Id, ct);
+            return (SeenState.Failed, null);
+        }
+    }
+
     /// <summary>Fetches and ingests one article page; null means it was already in the archive.</summary>
     private async Task<(SeenState? State, TimeSpan? RetryAfter)> FetchPageAsync(Source source, HashSet<string> ownHosts, string canonical,
         HashSet<string> settled, CancellationToken ct)
     {
-        var url = new Uri(canonical); // without tracking parameters: no campaign is credited with our visit
+        var now = clock.GetUtcNow();
+        // Without tracking parameters: no campaign is credited with our visit.
+        if (!Uri.TryCreate(canonical, UriKind.Absolute, out var url))
+        {
+            await store.MarkSeenAsync(canonical, source.Id, SeenState.Rejected, null, "not a valid URL", now, ct);
+            await pipeline.RecordProblemAsync(IngestOutcome.Rejected(canonical, "not a valid URL", IngestStage.Fetch), source.Id, ct);
+            return (SeenState.Rejected, null);
+        }
         bool allowPrivate = source.AllowPrivate && ownHosts.Contains(url.Authority);
         var result = await fetcher.FetchAsync(new FetchRequest(url, allowPrivate, FetchPurpose.Page) { SourceId = source.Id }, ct);
-        var now = clock.GetUtcNow();
+        now = clock.GetUtcNow();
         if (!result.Succeeded || result.Body is null)
         {
             // Refusals that will not change (robots, blocked address, 404/410, not a page) are final; the rest are retried.
@@ -289,6 +340,8 @@ public sealed class Crawler(IcmalStore store, IngestPipeline pipeline, HttpFetch
                 || result.Status is 404 or 410 or 401 or 403;
             var state = final ? SeenState.Rejected : SeenState.Failed;
             await store.MarkSeenAsync(canonical, source.Id, state, null, result.Error, now, ct);
+            await pipeline.RecordProblemAsync(new IngestOutcome(canonical, final ? IngestStatus.Rejected : IngestStatus.Failed,
+                Reason: result.Error ?? result.Outcome.ToString(), Stage: IngestStage.Fetch), source.Id, ct);
             return (state, result.RetryAfter);
         }
         var finalUrl = result.FinalUrl ?? url;
@@ -300,15 +353,11 @@ public sealed class Crawler(IcmalStore store, IngestPipeline pipeline, HttpFetch
             return (null, null);
         }
         var document = new IncomingDocument(finalUrl.AbsoluteUri, DocumentFormat.Html, result.Body, now, finalUrl,
-            CharsetDetection.ForPage(result.Body, result.Charset), Fetched: now);
-        IngestOutcome outcome;
-        try
+            CharsetDetection.ForPage(result.Body, result.Charset), Fetched: now, SourceId: source.Id);
+        var outcome = await pipeline.IngestAsync(document, ct);
+        if (outcome.Status == IngestStatus.Failed)
         {
-            outcome = await pipeline.IngestAsync(document, ct);
-        }
-        catch (Exception e) when (e is not OperationCanceledException)
-        {
-            await store.MarkSeenAsync(canonical, source.Id, SeenState.Failed, null, $"ingest failed: {e.Message}", now, ct);
+            await store.MarkSeenAsync(canonical, source.Id, SeenState.Failed, null, outcome.Reason, now, ct);
             return (SeenState.Failed, null);
         }
         if (outcome.Status == IngestStatus.Stored && outcome.ArticleId is { } newId && afterStore is not null)
@@ -323,15 +372,16 @@ public sealed class Crawler(IcmalStore store, IngestPipeline pipeline, HttpFetch
             }
         }
         var seen = outcome.Status == IngestStatus.Rejected ? SeenState.Rejected : SeenState.Stored;
-        await store.MarkSeenAsync(canonical, source.Id, seen, outcome.ArticleId, outcome.Reason, now, ct);
+        string? reason = outcome.Reason ?? outcome.Note;
+        await store.MarkSeenAsync(canonical, source.Id, seen, outcome.ArticleId, reason, now, ct);
         if (UrlCanonicaliser.Canonicalise(finalUrl) is { } finalCanonical && finalCanonical != canonical)
         {
-            await store.MarkSeenAsync(finalCanonical, source.Id, seen, outcome.ArticleId, outcome.Reason, now, ct);
+            await store.MarkSeenAsync(finalCanonical, source.Id, seen, outcome.ArticleId, reason, now, ct);
             settled.Add(finalCanonical);
         }
         if (declared is not null && declared != canonical && seen == SeenState.Stored)
         {
-            await store.MarkSeenAsync(declared, source.Id, seen, outcome.ArticleId, outcome.Reason, now, ct);
+            await store.MarkSeenAsync(declared, source.Id, seen, outcome.ArticleId, reason, now, ct);
             settled.Add(declared);
         }
         return (outcome.Status switch

@@ -20,7 +20,7 @@ public sealed class HostPoliteness(TimeProvider clock)
     public static string KeyOf(Uri url)
     {
         ArgumentNullException.ThrowIfNull(url);
-        return url.IsDefaultPort ? url.IdnHost : string.Concat(url.IdnHost, ":", url.Port.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        return UrlCanonicaliser.Authority(url);
     }
 
     /// <summary>Waits for this host's turn; dispose the lease when the request is done, giving the gap to keep.</summary>

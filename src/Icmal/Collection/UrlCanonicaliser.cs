@@ -40,9 +40,7 @@ public static class UrlCanonicaliser
         ArgumentNullException.ThrowIfNull(uri);
         if (!uri.IsAbsoluteUri || uri.Scheme is not ("http" or "https") || string.IsNullOrEmpty(uri.Host)) return null;
         var sb = new StringBuilder(uri.OriginalString.Length);
-        sb.Append(uri.Scheme).Append("://");
-        sb.Append(uri.IdnHost.ToLowerInvariant().TrimEnd('.'));
-        if (!uri.IsDefaultPort) sb.Append(':').Append(uri.Port.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        sb.Append(uri.Scheme).Append("://").Append(Authority(uri));
 
         string path = uri.AbsolutePath;
         // Session ids in the path: ";jsessionid=..." and friends.
@@ -75,6 +73,24 @@ public static class UrlCanonicaliser
             }
         }
         return sb.ToString();
+    }
+
+    /// <summary>
+    /// Host and, unless it is the scheme's default, port, spelled so that it can be written back into a URL: a
+    /// lower-case ASCII (punycode) name without its trailing dot, or an IPv6 literal in its brackets.
+    /// </summary>
+    /// <remarks>
+    /// <see cref="Uri.IdnHost"/> drops an IPv6 literal's brackets ("::1"), which written into a URL reads as a host
+    /// "" with port ":1", and <c>new Uri</c> then throws: the literal keeps the compressed, bracketed
+    /// <see cref="Uri.Host"/> form instead.
+    /// </remarks>
+    public static string Authority(Uri uri)
+    {
+        ArgumentNullException.ThrowIfNull(uri);
+        string host = uri.HostNameType == UriHostNameType.IPv6
+            ? uri.Host.ToLowerInvariant()
+            : uri.IdnHost.ToLowerInvariant().TrimEnd('.');
+        return uri.IsDefaultPort ? host : string.Concat(host, ":", uri.Port.ToString(System.Globalization.CultureInfo.InvariantCulture));
     }
 
     private static bool IsTracking(string name)

@@ -7,7 +7,8 @@ namespace Icmal.Decoding;
 /// <param name="Text">The decoded text, or null when the bytes were refused.</param>
 /// <param name="Charset">The encoding used (web name), or null when refused.</param>
 /// <param name="Error">Why the bytes were refused; null on success.</param>
-public sealed record DecodedText(string? Text, string? Charset, string? Error)
+/// <param name="Note">What the reader should know about how the bytes were read, e.g. a declared charset set aside.</param>
+public sealed record DecodedText(string? Text, string? Charset, string? Error, string? Note = null)
 {
     public bool Succeeded => Error is null;
     public static DecodedText Ok(string text, string charset) => new(text, charset, null);
@@ -48,7 +49,16 @@ public static class TextDecoding
             return Decode(cleaned, declaredCharset, allowLegacyGuess);
         }
 
-        Encoding? declared = Encodings.ForLabel(declaredCharset);
+        var label = Encodings.Resolve(declaredCharset);
+        if (label is { IsReplacement: true })
+            return DecodedText.Fail($"declared charset '{label.Label}' is decoded as nothing (WHATWG replacement encoding: its escape sequences can hide markup, so browsers show no text either)");
+        string? note = label is { IsUnknown: true }
+            ? $"declared charset '{label.Label}' is not one browsers decode (UTF-7 never is: it smuggles markup past filters); read by the default rule"
+            : null;
+        Encoding? declared = label?.Encoding;
+        // A UTF-16 declaration inside bytes readable as ASCII is wrong by construction (real UTF-16 was recognised
+        // above by its BOM or its NUL pattern); HTML reads such a page as UTF-8.
+        if (declared is { CodePage: 1200 or 1201 }) declared = null;
         // Pages re-saved as UTF-8 keep their old "charset=euc-kr" or "windows-1251" line. Text in a legacy code
         // page is almost never valid UTF-8 once it has a few non-ASCII letters, so valid UTF-8 with multi-byte
         // characters is UTF-8 whatever the page says.
@@ -57,7 +67,8 @@ public static class TextDecoding
             string decodedLegacy = declared.GetString(bytes);
             return CheckText(decodedLegacy, declared.WebName);
         }
-        return DecodeUtf8(bytes, allowLegacyGuess);
+        var decoded = DecodeUtf8(bytes, allowLegacyGuess);
+        return note is null || !decoded.Succeeded ? decoded : decoded with { Note = note };
     }
 
     /// <summary>

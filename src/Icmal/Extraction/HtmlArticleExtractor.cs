@@ -105,11 +105,11 @@ public static partial class HtmlArticleExtractor
             PublishedFrom = published?.From,
             Modified = modified,
             Site = meta.Site,
-            CanonicalUrl = meta.Canonical,
+            CanonicalUrl = WebUrl.TryHttp(meta.Canonical, pageUrl),
             Language = meta.Language,
-            ImageUrl = meta.Image,
+            ImageUrl = WebUrl.TryHttp(meta.Image, WebUrl.BaseOf(pageUrl, meta.Canonical)),
             Tags = meta.Tags,
-            Original = credit,
+            Original = credit is null ? null : credit with { Url = WebUrl.TryHttp(credit.Url, pageUrl) },
             Blocks = blocks,
         };
     }

@@ -60,7 +60,7 @@ public static class JsonArticleReader
             if (string.IsNullOrWhiteSpace(text)) return (null, "no text: the item has no non-empty \"text\", \"content\" or \"body\"");
             string? published = Str(o, "published", "date", "datePublished", "pubDate", "published_at", "date_published");
             DateTimeOffset? when = published is not null && DateText.TryFind(published, out var d) ? d : null;
-            string? url = Str(o, "url", "link", "canonical_url");
+            string? url = WebUrl.TryHttp(Str(o, "url", "link", "canonical_url"));
             var authors = StrList(o, "author", "authors", "byline");
             var tags = StrList(o, "category", "categories", "tags", "section");
             string? site = Str(o, "site", "source", "site_name", "domain");

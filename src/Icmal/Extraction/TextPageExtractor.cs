@@ -132,7 +132,7 @@ public static partial class TextPageExtractor
             Published = published,
             PublishedFrom = publishedFrom,
             Site = site,
-            Original = credit,
+            Original = credit is null ? null : credit with { Url = WebUrl.TryHttp(credit.Url) },
         };
     }
 

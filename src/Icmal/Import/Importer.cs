@@ -61,41 +61,65 @@ public sealed class Importer(IngestPipeline pipeline, ImportOptions options)
         return (files, rejections);
     }
 
+    /// <summary>
+    /// Imports the given paths, one outcome per file or list item. Whatever one item throws (reading, splitting a list,
+    /// any pipeline stage) becomes that item's outcome and goes to the item error log; the batch goes on. Only the
+    /// caller's cancellation stops it.
+    /// </summary>
     public async IAsyncEnumerable<ImportEvent> ImportAsync(IEnumerable<string> paths, [EnumeratorCancellation] CancellationToken ct)
     {
         var (files, rejections) = Plan(paths);
         int count = files.Count;
-        foreach (var rejection in rejections) yield return new ImportEvent(rejection, 0, count);
+        foreach (var rejection in rejections) yield return new ImportEvent(await pipeline.RecordProblemAsync(rejection, null, ct), 0, count);
 
         for (int i = 0; i < files.Count; i++)
         {
             ct.ThrowIfCancellationRequested();
             string file = files[i];
+            var (items, problem) = await OpenAsync(file, ct);
+            if (problem is not null)
+            {
+                yield return new ImportEvent(await pipeline.RecordProblemAsync(problem, null, ct), i + 1, count);
+                continue;
+            }
+            foreach (var item in items)
+                yield return new ImportEvent(await IngestItemAsync(item, ct), i + 1, count);
+        }
+    }
+
+    /// <summary>A file's documents: one page, or one per item of a JSON list; or the outcome saying why there are none.</summary>
+    private async Task<(IReadOnlyList<IncomingDocument> Items, IngestOutcome? Problem)> OpenAsync(string file, CancellationToken ct)
+    {
+        try
+        {
             var (bytes, error) = await DocumentFile.ReadAsync(file, options.MaxFileBytes, ct);
-            if (error is not null)
-            {
-                yield return new ImportEvent(IngestOutcome.Rejected(file, error), i + 1, count);
-                continue;
-            }
+            if (error is not null) return ([], IngestOutcome.Rejected(file, error, IngestStage.Read));
             var archived = DateTimeOffset.UtcNow;
-            if (DocumentFile.KindOf(file) == FileKind.JsonList)
-            {
-                var (items, shapeError) = JsonArticleReader.SplitList(bytes!);
-                if (shapeError is not null)
-                {
-                    yield return new ImportEvent(IngestOutcome.Rejected(file, shapeError), i + 1, count);
-                    continue;
-                }
-                for (int k = 0; k < items.Count; k++)
-                {
-                    string origin = string.Create(CultureInfo.InvariantCulture, $"{file}#{k + 1}");
-                    var outcome = await pipeline.IngestAsync(new IncomingDocument(origin, DocumentFormat.JsonArticle, items[k], archived), ct);
-                    yield return new ImportEvent(outcome, i + 1, count);
-                }
-                continue;
-            }
-            var document = new IncomingDocument(file, DocumentFile.PageFormat(file, bytes), bytes!, archived);
-            yield return new ImportEvent(await pipeline.IngestAsync(document, ct), i + 1, count);
+            if (DocumentFile.KindOf(file) != FileKind.JsonList)
+                return ([new IncomingDocument(file, DocumentFile.PageFormat(file, bytes), bytes!, archived)], null);
+            var (items, shapeError) = JsonArticleReader.SplitList(bytes!);
+            if (shapeError is not null) return ([], IngestOutcome.Rejected(file, shapeError, IngestStage.Read));
+            var documents = new List<IncomingDocument>(items.Count);
+            for (int k = 0; k < items.Count; k++)
+                documents.Add(new IncomingDocument(string.Create(CultureInfo.InvariantCulture, $"{file}#{k + 1}"), DocumentFormat.JsonArticle, items[k], archived));
+            return (documents, null);
+        }
+        catch (Exception e) when (!IngestPipeline.IsCallerCancellation(e, ct))
+        {
+            return ([], IngestOutcome.Threw(file, IngestStage.Read, e, retryable: false));
+        }
+    }
+
+    /// <summary>One item through the pipeline; an exception the pipeline did not turn into an outcome becomes one here.</summary>
+    private async Task<IngestOutcome> IngestItemAsync(IncomingDocument document, CancellationToken ct)
+    {
+        try
+        {
+            return await pipeline.IngestAsync(document, ct);
+        }
+        catch (Exception e) when (!IngestPipeline.IsCallerCancellation(e, ct))
+        {
+            return await pipeline.RecordProblemAsync(IngestOutcome.Threw(document.Origin, IngestStage.Read, e, retryable: true), null, ct);
         }
     }
 }

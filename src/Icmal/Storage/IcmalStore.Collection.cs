@@ -11,7 +11,13 @@ public sealed record SourceHealth(
     long ArticlesLast7Days,
     long ArticlesTotal,
     long FetchesLast24Hours,
-    long FailedFetchesLast24Hours);
+    long FailedFetchesLast24Hours,
+    IReadOnlyList<ItemError> RecentItemErrors);
+
+/// <summary>One item (a page, a file, a list item) that was rejected or failed, at which stage and why.</summary>
+/// <param name="Origin">The page's address, or the file path ("#n" for a list item).</param>
+/// <param name="Stage">fetch, read, decode, extract, analyse, store or cluster.</param>
+public sealed record ItemError(long? SourceId, string Origin, string Stage, string Reason, DateTimeOffset At);
 
 /// <summary>One recorded fetch, for the admin page and the CLI.</summary>
 public sealed record FetchRecord(long Id, long? SourceId, string Purpose, string Url, DateTimeOffset Started, long DurationMs,
@@ -188,11 +194,15 @@ public sealed partial class IcmalStore
             ("@a", fetch.Attempts), ("@e", fetch.Error), ("@body", body));
     }
 
-    /// <summary>Deletes fetch records before <paramref name="recordsBefore"/> and archived feed bodies before <paramref name="bodiesBefore"/>.</summary>
+    /// <summary>
+    /// Deletes fetch records and item errors before <paramref name="recordsBefore"/>, and archived feed bodies before
+    /// <paramref name="bodiesBefore"/>.
+    /// </summary>
     public async Task PruneFetchesAsync(DateTimeOffset recordsBefore, DateTimeOffset bodiesBefore, CancellationToken ct)
     {
         await using var conn = await OpenAsync(ct);
         await ExecAsync(conn, null, "DELETE FROM fetches WHERE started_at < @t", ct, ("@t", Iso(recordsBefore)));
+        await ExecAsync(conn, null, "DELETE FROM item_errors WHERE at < @t", ct, ("@t", Iso(recordsBefore)));
         await ExecAsync(conn, null, "UPDATE fetches SET body_brotli = NULL WHERE body_brotli IS NOT NULL AND started_at < @t", ct, ("@t", Iso(bodiesBefore)));
     }
 
@@ -325,6 +335,34 @@ public sealed partial class IcmalStore
             """, ct, ("@at", Iso(polledAt)), ("@err", error), ("@i", (long)interval.TotalSeconds), ("@next", Iso(nextPoll)), ("@id", sourceId));
     }
 
+    /// <summary>How many of a source's latest item errors /admin/sources shows.</summary>
+    public const int RecentItemErrorsShown = 10;
+
+    /// <summary>Records one item that was rejected or failed (one row per occurrence, like the fetch log).</summary>
+    public async Task RecordItemErrorAsync(ItemError error, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(error);
+        await using var conn = await OpenAsync(ct);
+        await ExecAsync(conn, null, "INSERT INTO item_errors (source_id, origin, stage, reason, at) VALUES (@s, @o, @st, @r, @at)", ct,
+            ("@s", error.SourceId), ("@o", error.Origin), ("@st", error.Stage), ("@r", error.Reason), ("@at", Iso(error.At)));
+    }
+
+    /// <summary>The latest item errors, newest first: of one source, or (null) of items without a source (imports).</summary>
+    public async Task<IReadOnlyList<ItemError>> ListItemErrorsAsync(long? sourceId, int limit, CancellationToken ct)
+    {
+        await using var conn = await OpenAsync(ct);
+        await using var cmd = sourceId is null
+            ? Command(conn, null, "SELECT source_id, origin, stage, reason, at FROM item_errors WHERE source_id IS NULL ORDER BY at DESC, id DESC LIMIT @n",
+                ("@n", limit))
+            : Command(conn, null, "SELECT source_id, origin, stage, reason, at FROM item_errors WHERE source_id = @s ORDER BY at DESC, id DESC LIMIT @n",
+                ("@s", sourceId), ("@n", limit));
+        var list = new List<ItemError>();
+        await using var r = await cmd.ExecuteReaderAsync(ct);
+        while (await r.ReadAsync(ct))
+            list.Add(new ItemError(r.IsDBNull(0) ? null : r.GetInt64(0), r.GetString(1), r.GetString(2), r.GetString(3), ParseIso(r, 4) ?? DateTimeOffset.UnixEpoch));
+        return list;
+    }
+
     /// <summary>Every source with its endpoints and recent figures, for /admin/sources.</summary>
     public async Task<IReadOnlyList<SourceHealth>> ListSourceHealthAsync(DateTimeOffset now, CancellationToken ct)
     {
@@ -344,7 +382,8 @@ public sealed partial class IcmalStore
             long failed = Convert.ToInt64(await ScalarAsync(conn, null,
                 "SELECT COUNT(*) FROM fetches WHERE source_id = @s AND started_at >= @since AND outcome NOT IN ('Ok', 'NotModified')", ct,
                 ("@s", s.Id), ("@since", Iso(now.AddDays(-1)))), CultureInfo.InvariantCulture);
-            result.Add(new SourceHealth(s, await ListEndpointsAsync(s.Id, ct), week, total, fetches, failed));
+            result.Add(new SourceHealth(s, await ListEndpointsAsync(s.Id, ct), week, total, fetches, failed,
+                await ListItemErrorsAsync(s.Id, RecentItemErrorsShown, ct)));
         }
         return result;
     }

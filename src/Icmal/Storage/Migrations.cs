@@ -139,5 +139,21 @@ internal static class Migrations
             // so that a reader or an analyst can ask why an article carries its date.
             "ALTER TABLE articles ADD COLUMN published_from TEXT NULL",
         ],
+        d =>
+        [
+            // Issue #13: every item (a crawled page, an imported file or list item) that was rejected or failed, with
+            // the stage and the reason, so that /admin/sources shows what went wrong with which address.
+            $"""
+            CREATE TABLE item_errors (
+                id {d.IdentityPrimaryKey},
+                source_id BIGINT NULL REFERENCES sources(id) ON DELETE SET NULL,
+                origin TEXT NOT NULL,
+                stage TEXT NOT NULL,
+                reason TEXT NOT NULL,
+                at TEXT NOT NULL
+            )
+            """,
+            "CREATE INDEX item_errors_source_time ON item_errors (source_id, at)",
+        ],
     ];
 }

@@ -29,4 +29,25 @@ public sealed class UrlCanonicaliserTests
     [Fact]
     public void Relative_links_resolve_against_a_base() =>
         Assert.Equal("https://apa.az/az/news/5", UrlCanonicaliser.Canonicalise("/az/news/5?utm_campaign=x", new Uri("https://apa.az/az/")));
+
+    [Theory]
+    [InlineData("http://[::1]:8080/a", "http://[::1]:8080/a")]
+    [InlineData("http://[2001:DB8::1]/x?utm_source=rss", "http://[2001:db8::1]/x")]
+    [InlineData("https://[2001:db8:0:0:0:0:0:1]:443/x", "https://[2001:db8::1]/x")]
+    [InlineData("http://[::ffff:127.0.0.1]/a", "http://[::ffff:127.0.0.1]/a")]
+    public void Ipv6_literals_keep_their_brackets_and_stay_valid_urls(string input, string expected)
+    {
+        string? canonical = UrlCanonicaliser.Canonicalise(input);
+        Assert.Equal(expected, canonical);
+        Assert.True(Uri.TryCreate(canonical, UriKind.Absolute, out var parsed));
+        Assert.Equal(canonical, UrlCanonicaliser.Canonicalise(parsed));
+    }
+
+    [Fact]
+    public void A_canonical_loopback_ipv6_address_is_still_refused_by_the_address_guard()
+    {
+        var url = new Uri(UrlCanonicaliser.Canonicalise("http://[::1]:8080/a")!);
+        Assert.NotNull(AddressGuard.CheckUrl(url, allowPrivate: false));
+        Assert.Null(AddressGuard.CheckUrl(url, allowPrivate: true));
+    }
 }
