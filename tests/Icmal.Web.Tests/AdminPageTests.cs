@@ -37,4 +37,21 @@ public sealed class AdminPageTests(PortalFixture portal)
         Assert.Equal("disabled", trend.GetAttribute("class"));
         Assert.Contains("söndürülüb", trend.TextContent, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task The_sources_page_shows_each_sources_latest_failed_pages_with_stage_and_reason()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var (id, _) = await portal.Store.AddSourceAsync(new SourceDefinition("Problemli", "https://problemli.az/", "az",
+            [(EndpointKind.Feed, "https://problemli.az/rss")]), enabled: true, allowPrivate: false, ct);
+        await portal.Store.RecordItemErrorAsync(new Icmal.Storage.ItemError(id, "https://problemli.az/xeber/<1>", "decode",
+            "declared charset 'iso-2022-kr' is decoded as nothing", DateTimeOffset.UtcNow), ct);
+
+        string html = await portal.Client.GetStringAsync("/admin/sources", ct);
+        var row = new HtmlParser().ParseDocument(html).QuerySelectorAll("table.sources tbody tr")
+            .Single(r => r.TextContent.Contains("Problemli", StringComparison.Ordinal));
+        var cell = row.QuerySelector("td.item-errors")!;
+        Assert.Contains("https://problemli.az/xeber/<1>", cell.TextContent, StringComparison.Ordinal);
+        Assert.Contains("kodlaşdırma: declared charset 'iso-2022-kr' is decoded as nothing", cell.TextContent, StringComparison.Ordinal);
+    }
 }

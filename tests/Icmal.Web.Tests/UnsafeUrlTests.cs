@@ -54,11 +54,11 @@ public sealed class UnsafeUrlTests : IAsyncLifetime
     private async Task<JsonElement> ImportAndGetAsync(string name, string content)
     {
         string path = Path.Combine(_files, name);
-        await File.WriteAllTextAsync(path, content, Encoding.UTF8, Ct);
+        await File.WriteAllTextAsync(path, content, new UTF8Encoding(false), Ct);
         var importer = new Importer(new IngestPipeline(_store), new ImportOptions());
         IngestOutcome? outcome = null;
         await foreach (var e in importer.ImportAsync([path], Ct)) outcome = e.Outcome;
-        Assert.Equal(IngestStatus.Stored, outcome!.Status);
+        Assert.True(outcome!.Status == IngestStatus.Stored, outcome.Reason);
         var response = await _client.GetAsync($"/api/articles/{outcome.ArticleId}", Ct);
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         return JsonDocument.Parse(await response.Content.ReadAsStringAsync(Ct)).RootElement.Clone();
@@ -67,24 +67,26 @@ public sealed class UnsafeUrlTests : IAsyncLifetime
     [Fact]
     public async Task A_javascript_image_in_json_ld_is_not_served_by_the_api()
     {
-        var article = await ImportAndGetAsync("jsonld.html", $$"""
+        var article = await ImportAndGetAsync("jsonld.html", $$$"""
             <html><head><title>Park</title>
             <link rel="canonical" href="javascript:alert(document.cookie)">
             <script type="application/ld+json">{"@type":"NewsArticle","headline":"Park açıldı","image":{"@type":"ImageObject","url":"javascript:alert(1)"}}</script>
-            </head><body><article><h1>Park açıldı</h1>{{Body}}<p>Mənbə: javascript:alert(2)</p></article></body></html>
+            </head><body><article><h1>Park açıldı</h1>{{{Body}}}<p>Mənbə: javascript:alert(2)</p></article></body></html>
             """);
         Assert.True(article.GetProperty("imageUrl").ValueKind == JsonValueKind.Null, article.GetProperty("imageUrl").ToString());
-        Assert.DoesNotContain("javascript", article.ToString(), StringComparison.OrdinalIgnoreCase);
+        Assert.True(article.GetProperty("url").ValueKind == JsonValueKind.Null, article.GetProperty("url").ToString());
+        // "Mənbə: javascript:alert(2)" names a source; as a name it is text, never an address.
+        Assert.True(article.GetProperty("original").GetProperty("url").ValueKind == JsonValueKind.Null);
     }
 
     [Fact]
     public async Task A_relative_og_image_is_served_as_an_absolute_http_address()
     {
-        var article = await ImportAndGetAsync("og.html", $$"""
+        var article = await ImportAndGetAsync("og.html", $$$"""
             <html><head><title>Park</title><meta property="og:image" content="data:image/svg+xml,<svg onload=alert(1)>">
             <link rel="canonical" href="https://xeber.az/park">
             <script type="application/ld+json">{"@type":"NewsArticle","headline":"Park açıldı","image":"/img/park.jpg"}</script>
-            </head><body><article><h1>Park açıldı</h1>{{Body}}</article></body></html>
+            </head><body><article><h1>Park açıldı</h1>{{{Body}}}</article></body></html>
             """);
         Assert.Equal("https://xeber.az/img/park.jpg", article.GetProperty("imageUrl").GetString());
         Assert.Equal("https://xeber.az/park", article.GetProperty("url").GetString());
