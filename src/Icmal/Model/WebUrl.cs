@@ -25,7 +25,8 @@ public static class WebUrl
         else if (baseUrl is { IsAbsoluteUri: true } && Uri.TryCreate(baseUrl, trimmed, out var resolved)) uri = resolved;
         else return null;
         if (uri.Scheme is not ("http" or "https") || string.IsNullOrEmpty(uri.Host)) return null;
-        return uri.AbsoluteUri;
+        // An absolute address is kept as the page wrote it ("https://sherg.az", not "https://sherg.az/").
+        return ReferenceEquals(uri, absolute) ? trimmed : uri.AbsoluteUri;
     }
 
     /// <summary>The base a page's relative addresses resolve against: its own address, else its canonical one.</summary>
