@@ -12,6 +12,11 @@ namespace Icmal.Tests.Collection;
 /// A real site on loopback whose feed mixes good pages with every kind of hostile one: each good page is stored, each
 /// bad one is recorded against its address with its reason, and no bad one ends the poll.
 /// </summary>
+/// <remarks>
+/// Runs alone: its gzip bomb and endless bodies allocate tens of megabytes, which tests that measure the process's
+/// allocations (an unread 50 MB import) would count as their own.
+/// </remarks>
+[Collection(nameof(HostileCrawlTests))]
 public sealed class HostileCrawlTests : IAsyncDisposable
 {
     private readonly string _data = Path.Combine(Path.GetTempPath(), "icmal-hostile-" + Guid.NewGuid().ToString("N"));
@@ -128,3 +133,6 @@ public sealed class HostileCrawlTests : IAsyncDisposable
         Assert.Equal(6, health.RecentItemErrors.Count);
     }
 }
+
+[CollectionDefinition(nameof(HostileCrawlTests), DisableParallelization = true)]
+public sealed class HostileCrawlCollection;
