@@ -262,6 +262,6 @@ public static partial class TextPageExtractor
     [GeneratedRegex(@"arxivləşdiril|arxivləşdirilmiş", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
     private static partial Regex ArchiveLine();
 
-    [GeneratedRegex(@"^\W*(\d{1,2}[./]\d{1,2}[./]\d{2,4}|\d{1,2}\s+\p{L}+\s+\d{4}|\d{4}-\d{2}-\d{2}|\d{1,2}\s+\p{L}+\s+\d{1,2}:\d{2})", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^\W*(?:[0-2]?[0-9]:[0-5][0-9]\s*[|,/·•–—-]?\s*)?(\d{1,2}[./]\d{1,2}[./]\d{2,4}|\d{1,2}\s+\p{L}+\s+\d{4}|\d{4}-\d{2}-\d{2}|\d{1,2}\s+\p{L}+\s+\d{1,2}:\d{2})", RegexOptions.CultureInvariant)]
     private static partial Regex DateLike();
 }

@@ -22,6 +22,11 @@ internal sealed partial class PageMetadata
     public DateTimeOffset? Modified;
     /// <summary>Every date the metadata states, whatever it names: evidence that a date shown to readers is the page's own.</summary>
     public List<DateTimeOffset> StatedDates = [];
+    /// <summary>
+    /// Every value the metadata gives as the publication time (JSON-LD datePublished, publication meta tags), in
+    /// order of trust: one with a time of day gives its time to a day-only date of the same day.
+    /// </summary>
+    public List<DateTimeOffset> PublicationTimes = [];
     public string? Site;
     public string? Canonical;
     public string? Language;
@@ -131,6 +136,7 @@ internal sealed partial class PageMetadata
                 if (Get(m, key) is not { } v || !DateText.TryParseMachine(v, out var d)) continue;
                 metaDates[key] = d;
                 m.StatedDates.Add(d);
+                if (keys == PublishedMeta) m.PublicationTimes.Add(d);
             }
         }
         m.Published ??= FirstMeta(metaDates, PublishedMeta) ?? MarkedDate(index);
@@ -227,6 +233,7 @@ internal sealed partial class PageMetadata
                         if (strong && !publishedByArticle) { m.Published = stated; publishedByArticle = true; }
                         else m.Published ??= stated;
                         m.StatedDates.Add(d);
+                        if (strong) m.PublicationTimes.Add(d);
                     }
                     if (Str(item, "dateModified") is { } dm && DateText.TryParseMachine(dm, out var dmod)) { m.Modified ??= dmod; m.StatedDates.Add(dmod); }
                     if (Str(item, "dateCreated") is { } dc && DateText.TryParseMachine(dc, out var dcv))
