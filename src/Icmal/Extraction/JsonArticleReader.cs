@@ -62,11 +62,19 @@ public static class JsonArticleReader
             DateTimeOffset? when = Published(o, url, Str(o, "language", "lang"));
             var authors = StrList(o, "author", "authors", "byline");
             var tags = StrList(o, "category", "categories", "tags", "section");
+            string? section = Clean(Str(o, "section", "category", "articleSection"));
+            string? title = Clean(Str(o, "title", "headline", "name"));
+            if (title is not null)
+            {
+                var (headline, label) = HeadlineSection.Split(title, section is null ? [] : [section]);
+                (title, section) = (headline, section ?? label);
+            }
             string? site = Str(o, "site", "source", "site_name", "domain");
             if (site is null && Uri.TryCreate(url, UriKind.Absolute, out var u)) site = u.Host;
             return (new ExtractedArticle
             {
-                Title = Clean(Str(o, "title", "headline", "name")),
+                Title = title,
+                Section = section,
                 Authors = authors,
                 Published = when,
                 PublishedFrom = when is null ? null : "the item's date field",

@@ -139,5 +139,10 @@ internal static class Migrations
             // so that a reader or an analyst can ask why an article carries its date.
             "ALTER TABLE articles ADD COLUMN published_from TEXT NULL",
         ],
+        _ =>
+        [
+            // The page's section or rubric ("Siyasət", "Analitik"), often printed on the headline's line and taken off it.
+            "ALTER TABLE articles ADD COLUMN section TEXT NULL",
+        ],
     ];
 }

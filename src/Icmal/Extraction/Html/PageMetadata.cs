@@ -34,6 +34,8 @@ internal sealed partial class PageMetadata
     public List<string> LanguageTags = [];
     public string? Image;
     public List<string> Tags = [];
+    /// <summary>The section the page names for itself (article:section, JSON-LD articleSection), in order of trust.</summary>
+    public List<string> Sections = [];
     public string? ArticleBody;
     public string? Description;
     public string? PageUrl;
@@ -82,6 +84,7 @@ internal sealed partial class PageMetadata
             key = key.Trim();
             if (key.Equals("article:tag", StringComparison.OrdinalIgnoreCase) || key.Equals("article:section", StringComparison.OrdinalIgnoreCase))
                 AddTag(m.Tags, content);
+            if (key.Equals("article:section", StringComparison.OrdinalIgnoreCase)) AddTag(m.Sections, content);
             m.Meta.TryAdd(key, content.Trim());
         }
 
@@ -247,7 +250,11 @@ internal sealed partial class PageMetadata
                     if (item.TryGetProperty("publisher", out var p)) m.Site ??= Names(p).FirstOrDefault();
                     if (Str(item, "inLanguage") is { } lang) m.Language ??= LanguageCode(lang);
                     if (item.TryGetProperty("image", out var img)) m.Image ??= ImageUrl(img);
-                    if (Str(item, "articleSection") is { } section) AddTag(m.Tags, section);
+                    if (Str(item, "articleSection") is { } section)
+                    {
+                        AddTag(m.Tags, section);
+                        AddTag(m.Sections, section);
+                    }
                     if (item.TryGetProperty("keywords", out var kw))
                     {
                         if (kw.ValueKind == JsonValueKind.String) foreach (string k in kw.GetString()!.Split(',')) AddTag(m.Tags, k);
