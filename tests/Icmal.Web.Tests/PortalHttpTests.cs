@@ -16,7 +16,7 @@ public sealed class PortalHttpTests(PortalFixture portal)
         "Azərbaycan və Qazaxıstan qardaşlığının yeni mərhələsi",
         "Qazaxıstan Azərbaycan əlaqələrinin dərinləşməsi TDT üçün bir fürsət pəncərəsidir",
         "Astana görüşü və regionda yeni əməkdaşlıq dövrü",
-        "Azərbaycan Prezidenti İlham Əliyev öz çıxışında vurğuladı",
+        "İlham Əliyev: Qazaxıstan",
     ];
 
     [Fact]
@@ -107,6 +107,23 @@ public sealed class PortalHttpTests(PortalFixture portal)
         Assert.True(article.GetProperty("text").GetString()!.Length > 1000);
         Assert.True(article.GetProperty("blocks").GetArrayLength() > 0);
         Assert.Equal("paragraph", article.GetProperty("blocks")[0].GetProperty("kind").GetString());
+    }
+
+    [Fact]
+    public async Task The_api_marks_the_derived_headline_and_gives_the_section_taken_off_a_headline()
+    {
+        var list = await GetJsonAsync("/api/articles?limit=10");
+        var derived = new List<string>();
+        var sections = new List<string?>();
+        foreach (var item in list.GetProperty("items").EnumerateArray())
+        {
+            var article = await GetJsonAsync($"/api/articles/{item.GetProperty("id").GetInt64()}");
+            if (article.GetProperty("titleDerived").GetBoolean()) derived.Add(article.GetProperty("title").GetString()!);
+            sections.Add(article.GetProperty("section").GetString());
+        }
+        Assert.Equal(5, sections.Count);
+        Assert.StartsWith("İlham Əliyev: ", Assert.Single(derived), StringComparison.Ordinal);
+        Assert.Contains("Analitik", sections);
     }
 
     [Fact]

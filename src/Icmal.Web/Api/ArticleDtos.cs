@@ -4,11 +4,11 @@ namespace Icmal.Web.Api;
 
 /// <summary>An article in the JSON API's list: enough to show a headline and link to the full article.</summary>
 public sealed record ArticleSummaryDto(
-    long Id, string Title, bool TitleDerived, string? Site, IReadOnlyList<string> Authors,
+    long Id, string Title, bool TitleDerived, string? Section, string? Site, IReadOnlyList<string> Authors,
     DateTimeOffset? Published, DateTimeOffset Archived, string? Url, string? Language, long? StoryId, string Link)
 {
     public static ArticleSummaryDto From(Article a) => new(
-        a.Id, a.Title, a.TitleDerived, a.Site, a.Authors, a.Published, a.Archived, a.Url, a.Language, a.StoryId,
+        a.Id, a.Title, a.TitleDerived, a.Section, a.Site, a.Authors, a.Published, a.Archived, a.Url, a.Language, a.StoryId,
         $"/api/articles/{a.Id}");
 }
 
@@ -18,13 +18,13 @@ public sealed record CreditDto(string? Name, string? Url);
 
 /// <summary>An article in full.</summary>
 public sealed record ArticleDto(
-    long Id, string Title, bool TitleDerived, string? Site, IReadOnlyList<string> Authors,
+    long Id, string Title, bool TitleDerived, string? Section, string? Site, IReadOnlyList<string> Authors,
     DateTimeOffset? Published, string? PublishedFrom, DateTimeOffset? Modified, DateTimeOffset Archived, string? Url, string Origin,
     string? Language, string? ImageUrl, IReadOnlyList<string> Tags, CreditDto? Original, long? StoryId,
     string Text, IReadOnlyList<BlockDto> Blocks)
 {
     public static ArticleDto From(Article a) => new(
-        a.Id, a.Title, a.TitleDerived, a.Site, a.Authors, a.Published, a.PublishedFrom, a.Modified, a.Archived, a.Url, a.Origin,
+        a.Id, a.Title, a.TitleDerived, a.Section, a.Site, a.Authors, a.Published, a.PublishedFrom, a.Modified, a.Archived, a.Url, a.Origin,
         a.Language, a.ImageUrl, a.Tags, a.Original is null ? null : new CreditDto(a.Original.Name, a.Original.Url), a.StoryId,
         a.Text, a.Blocks.Select(b => new BlockDto(KindName(b.Kind), b.Text)).ToList());
 

@@ -8,34 +8,8 @@ namespace Icmal.Analysis;
 /// </summary>
 public static class ArticleAnalyzer
 {
-    private const int DerivedTitleMaxLength = 110;
-
-    /// <summary>
-    /// A headline made from the first sentence, for pages without one (opinion pieces copied without their header).
-    /// Cut at a word boundary so it never ends mid-word.
-    /// </summary>
-    public static string DeriveTitle(IReadOnlyList<ArticleBlock> blocks)
-    {
-        ArgumentNullException.ThrowIfNull(blocks);
-        string first = blocks.FirstOrDefault(b => b.Kind == BlockKind.Paragraph)?.Text ?? blocks.FirstOrDefault()?.Text ?? "";
-        int end = SentenceEnd(first);
-        string sentence = end > 0 ? first[..end] : first;
-        if (sentence.Length <= DerivedTitleMaxLength) return sentence.TrimEnd('.', ' ');
-        int cut = sentence.LastIndexOf(' ', DerivedTitleMaxLength);
-        if (cut < DerivedTitleMaxLength / 2) cut = DerivedTitleMaxLength;
-        return string.Concat(sentence.AsSpan(0, cut).TrimEnd(",;:–- ".AsSpan()), "…");
-    }
-
-    /// <summary>Index just past the first sentence's full stop, or -1.</summary>
-    private static int SentenceEnd(string text)
-    {
-        for (int i = 1; i < text.Length - 1; i++)
-        {
-            if (text[i] is '.' or '!' or '?' && text[i + 1] == ' ' && i + 2 < text.Length && char.IsUpper(text[i + 2]) && !char.IsDigit(text[i - 1]))
-                return i + 1;
-        }
-        return -1;
-    }
+    /// <summary>A headline for a page without one: see <see cref="DerivedHeadline"/>.</summary>
+    public static string DeriveTitle(IReadOnlyList<ArticleBlock> blocks) => DerivedHeadline.From(blocks);
 
     private static readonly HashSet<string> KnownLanguages =
         new(LanguageIdentifier.Default.Labels.Select(l => l.Split('-')[0]), StringComparer.Ordinal);

@@ -90,6 +90,7 @@ public static class ArticleFormats
         if (file is not null) o["file"] = file;
         o["title"] = a.Title;
         o["titleDerived"] = a.TitleDerived;
+        if (a.Section is not null) o["section"] = a.Section;
         o["author"] = a.Authors.Count > 0 ? string.Join(", ", a.Authors) : null;
         o["authors"] = a.Authors;
         o["published"] = a.Published?.ToString("yyyy-MM-dd'T'HH:mm:sszzz", CultureInfo.InvariantCulture);

@@ -110,8 +110,22 @@ public static partial class DateText
         foreach (var f in found) if (f.At < first.At) first = f;
         value = first.Value;
         span = first.At..first.End;
+        // "09:15 | 09.11.2025", "14:37, 27 oktyabr 2025": a time written just before a date without one is its time.
+        if (value.TimeOfDay == TimeSpan.Zero && first.At > 0)
+        {
+            int from = Math.Max(0, first.At - 12);
+            var before = TimeBefore().Match(text[from..first.At]);
+            if (before.Success && Int(before.Groups["h"]) is >= 0 and <= 23 and var h)
+            {
+                value = new DateTimeOffset(value.Year, value.Month, value.Day, h, Int(before.Groups["min"]), 0, value.Offset);
+                span = (from + before.Index)..first.End;
+            }
+        }
         return true;
     }
+
+    [GeneratedRegex(@"(?<![0-9:.])(?<h>[0-2]?[0-9]):(?<min>[0-5][0-9])(?![0-9])\s*[|,/·•–—-]?\s*$", RegexOptions.CultureInvariant)]
+    private static partial Regex TimeBefore();
 
     /// <summary>
     /// Whether a date found at <paramref name="at"/> counts as a date of the text: one labelled as a modification

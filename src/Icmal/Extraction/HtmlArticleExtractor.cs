@@ -90,8 +90,17 @@ public static partial class HtmlArticleExtractor
             blocks = Paragraphs(articleBody);
 
         string? title = meta.Title;
+        string? section = meta.Sections.Count > 0 ? meta.Sections[0] : null;
         if (title is not null)
         {
+            var (headline, label) = HeadlineSection.Split(title, meta.Sections);
+            if (label is not null && headline.Length >= 10)
+            {
+                // Blocks repeat the headline as the page shows it, label and all.
+                while (blocks.Count > 0 && blocks[0].Kind == BlockKind.Heading && string.Equals(blocks[0].Text, title, StringComparison.Ordinal))
+                    blocks.RemoveAt(0);
+                (title, section) = (headline, section ?? label);
+            }
             while (blocks.Count > 0 && blocks[0].Kind == BlockKind.Heading && string.Equals(blocks[0].Text, title, StringComparison.Ordinal))
                 blocks.RemoveAt(0);
         }
@@ -100,6 +109,7 @@ public static partial class HtmlArticleExtractor
         return new ExtractedArticle
         {
             Title = title,
+            Section = section,
             Authors = meta.Authors,
             Published = published?.Value,
             PublishedFrom = published?.From,

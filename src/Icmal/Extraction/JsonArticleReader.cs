@@ -58,16 +58,23 @@ public static class JsonArticleReader
             if (o.ValueKind != JsonValueKind.Object) return (null, $"wrong shape: item is {Describe(o.ValueKind)}, not an object");
             string? text = Str(o, "text", "content", "body", "articleBody", "content_text", "description");
             if (string.IsNullOrWhiteSpace(text)) return (null, "no text: the item has no non-empty \"text\", \"content\" or \"body\"");
-            string? published = Str(o, "published", "date", "datePublished", "pubDate", "published_at", "date_published");
-            DateTimeOffset? when = published is not null && DateText.TryFind(published, out var d) ? d : null;
             string? url = WebUrl.TryHttp(Str(o, "url", "link", "canonical_url"));
+            DateTimeOffset? when = Published(o, url, Str(o, "language", "lang"));
             var authors = StrList(o, "author", "authors", "byline");
             var tags = StrList(o, "category", "categories", "tags", "section");
+            string? section = Clean(Str(o, "section", "category", "articleSection"));
+            string? title = Clean(Str(o, "title", "headline", "name"));
+            if (title is not null)
+            {
+                var (headline, label) = HeadlineSection.Split(title, section is null ? [] : [section]);
+                (title, section) = (headline, section ?? label);
+            }
             string? site = Str(o, "site", "source", "site_name", "domain");
             if (site is null && Uri.TryCreate(url, UriKind.Absolute, out var u)) site = u.Host;
             return (new ExtractedArticle
             {
-                Title = Clean(Str(o, "title", "headline", "name")),
+                Title = title,
+                Section = section,
                 Authors = authors,
                 Published = when,
                 PublishedFrom = when is null ? null : "the item's date field",
@@ -82,6 +89,33 @@ public static class JsonArticleReader
         {
             return (null, $"not valid JSON: {e.Message}");
         }
+    }
+
+    private static readonly string[] DateFields = ["published", "date", "datePublished", "pubDate", "published_at", "date_published"];
+
+    /// <summary>
+    /// The item's publication time: the first date field that reads, given the time of day of another field naming
+    /// the same day ("date": "2025-11-09" beside "published_at": "2025-11-09T05:15:00Z").
+    /// </summary>
+    private static DateTimeOffset? Published(JsonElement o, string? url, string? language)
+    {
+        var dates = new List<DateTimeOffset?>(2);
+        foreach (string field in DateFields)
+            if (Str(o, field) is { } v && ReadDate(v.Trim()) is { } d) dates.Add(d);
+        if (dates.Count == 0) return null;
+        var zone = PublisherZone.Guess(Uri.TryCreate(url, UriKind.Absolute, out var u) ? u : null, language is null ? [] : [language]);
+        return DatePrecision.Sharpen(dates[0]!.Value, dates.Skip(1), zone);
+    }
+
+    /// <summary>
+    /// A date field's value. Feed-style values ("Sun, 09 Nov 2025 05:15:00 GMT", Unix seconds) carry their own zone
+    /// and are read as machine values; anything else as text ("27.10.2025 14:37", "20 oktyabr 2025"), day first.
+    /// </summary>
+    private static DateTimeOffset? ReadDate(string v)
+    {
+        if (v.Length == 0) return null;
+        bool machine = char.IsLetter(v[0]) || v.All(char.IsAsciiDigit);
+        return (machine ? DateText.TryParseMachine(v, out var d) : DateText.TryFind(v, out d)) ? d : null;
     }
 
     private static IReadOnlyList<ArticleBlock> Paragraphs(string text)

@@ -124,9 +124,19 @@ public static partial class TextPageExtractor
             signatureOpen = signatureOpen && authors.Count > 0 && i <= end + 4;
         }
 
+        // A rubric printed on the headline's line ("… pəncərəsidir Analitik") is the article's section.
+        string? section = null;
+        if (title is not null)
+        {
+            string shown = title;
+            (title, section) = HeadlineSection.Split(title, Labels(lines));
+            blocks.RemoveAll(b => string.Equals(b.Text, shown, StringComparison.Ordinal));
+        }
+
         return new ExtractedArticle
         {
             Title = title,
+            Section = section,
             Blocks = JoinBrokenParagraphs(blocks),
             Authors = authors,
             Published = published,
@@ -207,6 +217,20 @@ public static partial class TextPageExtractor
         return (bestStart, bestEnd);
     }
 
+    /// <summary>
+    /// The page's one-word lines without figures ("Siyasət", "Dünya", "Şou-biznes"): its menus and category
+    /// feeds, which name the sections it files articles under.
+    /// </summary>
+    private static IEnumerable<string> Labels(List<Line> lines)
+    {
+        foreach (var line in lines)
+        {
+            if (line.Kind != LineKind.Short || line.Text.Length > 30 || WordCount(line.Text) != 1) continue;
+            if (line.Text.Any(char.IsDigit) || !char.IsUpper(line.Text[0])) continue;
+            yield return line.Text;
+        }
+    }
+
     private static bool TryCredit(string line, ref SourceCredit? credit) => SourceCredits.TryRead(line, ref credit);
 
     private static bool IsBlankAt(List<Line> lines, int i) => i < 0 || i >= lines.Count || lines[i].Kind == LineKind.Blank;
@@ -262,6 +286,6 @@ public static partial class TextPageExtractor
     [GeneratedRegex(@"arxivləşdiril|arxivləşdirilmiş", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
     private static partial Regex ArchiveLine();
 
-    [GeneratedRegex(@"^\W*(\d{1,2}[./]\d{1,2}[./]\d{2,4}|\d{1,2}\s+\p{L}+\s+\d{4}|\d{4}-\d{2}-\d{2}|\d{1,2}\s+\p{L}+\s+\d{1,2}:\d{2})", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^\W*(?:[0-2]?[0-9]:[0-5][0-9]\s*[|,/·•–—-]?\s*)?(\d{1,2}[./]\d{1,2}[./]\d{2,4}|\d{1,2}\s+\p{L}+\s+\d{4}|\d{4}-\d{2}-\d{2}|\d{1,2}\s+\p{L}+\s+\d{1,2}:\d{2})", RegexOptions.CultureInvariant)]
     private static partial Regex DateLike();
 }

@@ -12,6 +12,8 @@ public sealed record Article
     public required string Title { get; init; }
     /// <summary>True when the page had no headline and <see cref="Title"/> was made from the text.</summary>
     public bool TitleDerived { get; init; }
+    /// <summary>The page's section or rubric ("Siyasət", "Analitik"), when it names one.</summary>
+    public string? Section { get; init; }
     public IReadOnlyList<string> Authors { get; init; } = [];
     public DateTimeOffset? Published { get; init; }
     /// <summary>

@@ -14,6 +14,11 @@ public sealed record SourceCredit(string? Name, string? Url);
 public sealed record ExtractedArticle
 {
     public string? Title { get; init; }
+    /// <summary>
+    /// The page's section or rubric ("Siyasət", "Analitik"), when it names one: from its metadata, or a label printed
+    /// on the headline's line and taken off the title (see <see cref="Extraction.HeadlineSection"/>).
+    /// </summary>
+    public string? Section { get; init; }
     public IReadOnlyList<string> Authors { get; init; } = [];
     /// <summary>When the article was first published, as the page states it.</summary>
     public DateTimeOffset? Published { get; init; }

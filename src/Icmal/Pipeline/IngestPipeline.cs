@@ -180,6 +180,7 @@ public sealed class IngestPipeline(IcmalStore store, StoryStage? stories = null)
             Url = extracted.CanonicalUrl ?? WebUrl.TryHttp(document.Url?.AbsoluteUri),
             Title = derived ? ArticleAnalyzer.DeriveTitle(extracted.Blocks) : extracted.Title!,
             TitleDerived = derived,
+            Section = extracted.Section,
             Authors = extracted.Authors,
             Published = extracted.Published,
             PublishedFrom = extracted.Published is null ? null : extracted.PublishedFrom,

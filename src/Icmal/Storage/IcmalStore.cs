@@ -139,13 +139,14 @@ public sealed partial class IcmalStore
 
         string body = article.Text;
         long articleId = Convert.ToInt64(await ScalarAsync(conn, tx, """
-            INSERT INTO articles (document_id, url, title, title_derived, authors, published_at, published_from, modified_at,
+            INSERT INTO articles (document_id, url, title, title_derived, section, authors, published_at, published_from, modified_at,
                 archived_at, sort_at, site, language, image_url, tags, original_name, original_url, blocks, body, text_sha256, story_id)
-            VALUES (@doc, @url, @title, @derived, @authors, @published, @publishedFrom, @modified,
+            VALUES (@doc, @url, @title, @derived, @section, @authors, @published, @publishedFrom, @modified,
                 @archived, @sort, @site, @language, @image, @tags, @origName, @origUrl, @blocks, @body, @textHash, NULL)
             RETURNING id
             """, ct,
             ("@doc", documentId), ("@url", article.Url), ("@title", article.Title), ("@derived", article.TitleDerived ? 1 : 0),
+            ("@section", article.Section),
             ("@authors", JsonSerializer.Serialize(article.Authors, Json)), ("@published", IsoOrNull(article.Published)),
             ("@publishedFrom", article.Published is null ? null : article.PublishedFrom),
             ("@modified", IsoOrNull(article.Modified)), ("@archived", Iso(article.Archived)),
@@ -162,7 +163,7 @@ public sealed partial class IcmalStore
     private const string ArticleColumns = """
         a.id, a.document_id, d.origin, a.url, a.title, a.title_derived, a.authors, a.published_at, a.modified_at,
         a.archived_at, a.site, a.language, a.image_url, a.tags, a.original_name, a.original_url, a.blocks, a.story_id,
-        (SELECT s.article_count FROM stories s WHERE s.id = a.story_id), a.published_from
+        (SELECT s.article_count FROM stories s WHERE s.id = a.story_id), a.published_from, a.section
         """;
 
     public async Task<IReadOnlyList<Article>> ListArticlesAsync(ArticleQuery query, CancellationToken ct)
@@ -248,6 +249,7 @@ public sealed partial class IcmalStore
             StoryId = r.IsDBNull(17) ? null : r.GetInt64(17),
             StorySize = r.IsDBNull(18) ? 0 : r.GetInt32(18),
             PublishedFrom = r.IsDBNull(19) ? null : r.GetString(19),
+            Section = r.IsDBNull(20) ? null : r.GetString(20),
         };
     }
 

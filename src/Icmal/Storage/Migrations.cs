@@ -155,5 +155,10 @@ internal static class Migrations
             """,
             "CREATE INDEX item_errors_source_time ON item_errors (source_id, at)",
         ],
+        _ =>
+        [
+            // The page's section or rubric ("Siyasət", "Analitik"), often printed on the headline's line and taken off it.
+            "ALTER TABLE articles ADD COLUMN section TEXT NULL",
+        ],
     ];
 }

@@ -57,15 +57,34 @@ public sealed class SeedImportTests
     }
 
     [Fact]
-    public async Task A_seed_without_a_headline_gets_one_made_from_its_first_sentence()
+    public async Task A_seed_without_a_headline_gets_a_short_one_naming_who_said_what()
     {
         await using var h = await ImportHarness.CreateAsync();
         await h.ImportAsync(TestPaths.Samples);
         var a = (await ArticlesByPrefixAsync(h.Store))["001"];
 
         Assert.True(a.TitleDerived);
-        Assert.StartsWith("Azərbaycan Prezidenti İlham Əliyev öz çıxışında vurğuladı", a.Title, StringComparison.Ordinal);
-        Assert.InRange(a.Title.Length, 20, 120);
+        Assert.StartsWith("İlham Əliyev: Qazaxıstan", a.Title, StringComparison.Ordinal);
+        Assert.EndsWith("keçməkdədir", a.Title, StringComparison.Ordinal);
+        Assert.InRange(a.Title.Length, 20, Icmal.Analysis.DerivedHeadline.MaxLength);
+    }
+
+    [Fact]
+    public async Task Seeds_have_four_real_headlines_one_derived_and_no_section_name_in_a_title()
+    {
+        await using var h = await ImportHarness.CreateAsync();
+        await h.ImportAsync(TestPaths.Samples);
+        var byOrigin = await ArticlesByPrefixAsync(h.Store);
+
+        Assert.Equal(["001"], byOrigin.Where(kv => kv.Value.TitleDerived).Select(kv => kv.Key));
+        Assert.Equal("Qazaxıstan Azərbaycan əlaqələrinin dərinləşməsi TDT üçün bir fürsət pəncərəsidir", byOrigin["003"].Title);
+        Assert.Equal("Analitik", byOrigin["003"].Section);
+        foreach (var (prefix, article) in byOrigin)
+        {
+            Assert.Null(Icmal.Extraction.HeadlineSection.Split(article.Title, []).Section);
+            Assert.DoesNotContain("…", article.Title, StringComparison.Ordinal);
+            Assert.True(article.Title.Length <= 100, $"{prefix}: title of {article.Title.Length} characters");
+        }
     }
 
     [Fact]

@@ -88,7 +88,7 @@ public sealed class StoreTests
     }
 
     [Fact]
-    public async Task Where_the_date_was_read_is_stored_and_an_older_database_gains_the_column()
+    public async Task Where_the_date_was_read_and_the_section_are_stored_and_an_older_database_gains_the_columns()
     {
         using var folder = new TempFolder();
         var store = await IcmalStore.OpenSqliteAsync(folder.Path, Ct);
@@ -98,8 +98,9 @@ public sealed class StoreTests
         {
             await conn.OpenAsync(Ct);
             await using var cmd = conn.CreateCommand();
-            // Later steps (the item error log) go too: a database from before the column has none of them.
-            cmd.CommandText = "ALTER TABLE articles DROP COLUMN published_from; DROP TABLE item_errors; DELETE FROM schema_migrations WHERE version >= 3";
+            // Every step from the column on goes (the item error log, then section): a database from before the column has none of them.
+            cmd.CommandText = "ALTER TABLE articles DROP COLUMN section; DROP TABLE item_errors; ALTER TABLE articles DROP COLUMN published_from; "
+                + "DELETE FROM schema_migrations WHERE version >= 3";
             await cmd.ExecuteNonQueryAsync(Ct);
         }
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
@@ -111,11 +112,12 @@ public sealed class StoreTests
             new Article
             {
                 Id = 0, DocumentId = 0, Origin = "t.html", Title = "Tarix", Archived = DateTimeOffset.UtcNow, Published = published,
-                PublishedFrom = "shown at the headline", Blocks = [new ArticleBlock(BlockKind.Paragraph, "tarix")],
+                PublishedFrom = "shown at the headline", Section = "Analitik", Blocks = [new ArticleBlock(BlockKind.Paragraph, "tarix")],
             }, Ct);
         var back = await store.GetArticleAsync(stored.ArticleId, Ct);
         Assert.Equal(published, back!.Published);
         Assert.Equal("shown at the headline", back.PublishedFrom);
+        Assert.Equal("Analitik", back.Section);
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
     }
 }

@@ -22,6 +22,11 @@ internal sealed partial class PageMetadata
     public DateTimeOffset? Modified;
     /// <summary>Every date the metadata states, whatever it names: evidence that a date shown to readers is the page's own.</summary>
     public List<DateTimeOffset> StatedDates = [];
+    /// <summary>
+    /// Every value the metadata gives as the publication time (JSON-LD datePublished, publication meta tags), in
+    /// order of trust: one with a time of day gives its time to a day-only date of the same day.
+    /// </summary>
+    public List<DateTimeOffset> PublicationTimes = [];
     public string? Site;
     public string? Canonical;
     public string? Language;
@@ -29,6 +34,8 @@ internal sealed partial class PageMetadata
     public List<string> LanguageTags = [];
     public string? Image;
     public List<string> Tags = [];
+    /// <summary>The section the page names for itself (article:section, JSON-LD articleSection), in order of trust.</summary>
+    public List<string> Sections = [];
     public string? ArticleBody;
     public string? Description;
     public string? PageUrl;
@@ -77,6 +84,7 @@ internal sealed partial class PageMetadata
             key = key.Trim();
             if (key.Equals("article:tag", StringComparison.OrdinalIgnoreCase) || key.Equals("article:section", StringComparison.OrdinalIgnoreCase))
                 AddTag(m.Tags, content);
+            if (key.Equals("article:section", StringComparison.OrdinalIgnoreCase)) AddTag(m.Sections, content);
             m.Meta.TryAdd(key, content.Trim());
         }
 
@@ -131,6 +139,7 @@ internal sealed partial class PageMetadata
                 if (Get(m, key) is not { } v || !DateText.TryParseMachine(v, out var d)) continue;
                 metaDates[key] = d;
                 m.StatedDates.Add(d);
+                if (keys == PublishedMeta) m.PublicationTimes.Add(d);
             }
         }
         m.Published ??= FirstMeta(metaDates, PublishedMeta) ?? MarkedDate(index);
@@ -227,6 +236,7 @@ internal sealed partial class PageMetadata
                         if (strong && !publishedByArticle) { m.Published = stated; publishedByArticle = true; }
                         else m.Published ??= stated;
                         m.StatedDates.Add(d);
+                        if (strong) m.PublicationTimes.Add(d);
                     }
                     if (Str(item, "dateModified") is { } dm && DateText.TryParseMachine(dm, out var dmod)) { m.Modified ??= dmod; m.StatedDates.Add(dmod); }
                     if (Str(item, "dateCreated") is { } dc && DateText.TryParseMachine(dc, out var dcv))
@@ -240,7 +250,11 @@ internal sealed partial class PageMetadata
                     if (item.TryGetProperty("publisher", out var p)) m.Site ??= Names(p).FirstOrDefault();
                     if (Str(item, "inLanguage") is { } lang) m.Language ??= LanguageCode(lang);
                     if (item.TryGetProperty("image", out var img)) m.Image ??= ImageUrl(img);
-                    if (Str(item, "articleSection") is { } section) AddTag(m.Tags, section);
+                    if (Str(item, "articleSection") is { } section)
+                    {
+                        AddTag(m.Tags, section);
+                        AddTag(m.Sections, section);
+                    }
                     if (item.TryGetProperty("keywords", out var kw))
                     {
                         if (kw.ValueKind == JsonValueKind.String) foreach (string k in kw.GetString()!.Split(',')) AddTag(m.Tags, k);

@@ -57,14 +57,39 @@ internal static partial class PublicationDate
         string html, PageIndex index, PageMetadata meta, PageNode root, List<PageBlock> selected, List<PageBlock> allBlocks, Uri? pageUrl,
         DateTimeOffset? fetched)
     {
+        var zone = PublisherZone.Guess(pageUrl ?? Absolute(meta.Canonical), meta.LanguageTags);
+        var (published, modified) = ChooseDay(html, index, meta, root, selected, allBlocks, pageUrl, fetched, zone);
+        if (published is not { } p || !DatePrecision.IsDayOnly(p.Value)) return (published, modified);
+        // The day is chosen; a publication time the page states for that same day gives it its time of day.
+        var sharper = DatePrecision.Sharpen(p.Value, TimesOfDay(index, meta, root.Element), zone);
+        return (p with { Value = sharper }, modified);
+    }
+
+    /// <summary>
+    /// The publication times the page states, in order of trust, for giving a day-only date its time: what the
+    /// metadata names the publication, then a generic date, then a &lt;time&gt; at the article. Never the revision
+    /// time, which is when the article was last changed.
+    /// </summary>
+    private static IEnumerable<DateTimeOffset?> TimesOfDay(PageIndex index, PageMetadata meta, IElement root)
+    {
+        yield return meta.Published?.Value;
+        foreach (var t in meta.PublicationTimes) yield return t;
+        yield return meta.WeakPublished?.Value;
+        yield return TimeAtArticle(index, root)?.Value;
+    }
+
+    private static (StatedDate? Published, DateTimeOffset? Modified) ChooseDay(
+        string html, PageIndex index, PageMetadata meta, PageNode root, List<PageBlock> selected, List<PageBlock> allBlocks, Uri? pageUrl,
+        DateTimeOffset? fetched, TimeZoneInfo? zone)
+    {
         DateTimeOffset? modified = meta.Modified;
         string? url = pageUrl?.ToString() ?? meta.Canonical;
         bool monthFirst = meta.Language is "en" && (url?.Contains(".com", StringComparison.Ordinal) ?? true);
         StatedDate? fromUrl = UrlDate(pageUrl?.ToString(), "address") ?? UrlDate(meta.Canonical, "canonical address");
-        var clock = fetched is { } f ? new FetchClock(f, PublisherZone.Guess(pageUrl ?? Absolute(meta.Canonical), meta.LanguageTags)) : null;
+        var clock = fetched is { } f ? new FetchClock(f, zone) : null;
         // Dates after the fetch (or, for a page of unknown age, after today) are schedules and typos.
         var latest = (fetched ?? DateTimeOffset.UtcNow).AddDays(1);
-        StatedDate? shown = ShownAtHeadline(index, meta, allBlocks, selected.Count > 0 ? selected[0].Index : -1, monthFirst, clock);
+        StatedDate? shown = ShownAtHeadline(index, meta, allBlocks, selected.Count > 0 ? selected[0].Index : -1, monthFirst, clock, zone);
 
         if (meta.Published is { } stated)
         {
@@ -74,7 +99,11 @@ internal static partial class PublicationDate
             {
                 // The page shows the day its metadata states: nothing else can outweigh the two together.
                 if (s.Value.Date == stated.Value.Date)
+                {
+                    // The shown date's own element may carry the time the metadata leaves out.
+                    if (DatePrecision.IsDayOnly(stated.Value) && !DatePrecision.IsDayOnly(s.Value)) return (s, modified);
                     return (s.From == ShownMarkup ? OnPublisherCalendar(stated, meta, pageUrl) : stated, modified);
+                }
                 if (Backs(meta, fromUrl, stated, s)) return (s, modified);
             }
             // A full date in the address is what the site filed the article under; a structured date a day
@@ -173,7 +202,7 @@ internal static partial class PublicationDate
     /// heading (teasers and related stories start with their own headlines), a date element's machine-readable
     /// value or a short date line. Teaser list items and links do not count.
     /// </summary>
-    private static StatedDate? ShownAtHeadline(PageIndex index, PageMetadata meta, List<PageBlock> blocks, int articleStart, bool monthFirst, FetchClock? clock)
+    private static StatedDate? ShownAtHeadline(PageIndex index, PageMetadata meta, List<PageBlock> blocks, int articleStart, bool monthFirst, FetchClock? clock, TimeZoneInfo? zone)
     {
         int at = HeadlineBlock(index, meta, blocks, articleStart);
         if (at < 0) return null;
@@ -203,7 +232,7 @@ internal static partial class PublicationDate
         // The block's date when it is not a revision; a revision is kept aside in case no other date is shown.
         StatedDate? Plain(PageBlock b)
         {
-            var d = ShownIn(b, headline, monthFirst, clock);
+            var d = ShownIn(b, headline, monthFirst, clock, zone);
             if (d is { From: ShownRevision }) revised ??= d;
             return d is { From: not ShownRevision } ? d : null;
         }
@@ -214,7 +243,7 @@ internal static partial class PublicationDate
     /// "updated" or marked dateModified), then a date standing apart in a short line ("Stand: 07.11.2023",
     /// "Loïc Le Clerc | 30 septembre 2018"), not one inside a sentence ("… vom 26.05.2015 über …").
     /// </summary>
-    private static StatedDate? ShownIn(PageBlock b, IElement headline, bool monthFirst, FetchClock? clock)
+    private static StatedDate? ShownIn(PageBlock b, IElement headline, bool monthFirst, FetchClock? clock, TimeZoneInfo? zone)
     {
         var owner = b.Owner.Element;
         if (IsAccountDate(owner)) return null;
@@ -236,7 +265,7 @@ internal static partial class PublicationDate
             foreach (var el in own)
             {
                 if (!PageIndex.IsDateLike(el) || el.ChildElementCount > 6 || el.LocalName is "a") continue;
-                if (ElementDate(el, Shown(el == owner ? b.Text : el.TextContent, concealed), monthFirst, clock) is { } shown)
+                if (ElementDate(el, Shown(el == owner ? b.Text : el.TextContent, concealed), monthFirst, clock, zone) is { } shown)
                     found.Add((el, shown.Date, shown.Revision));
             }
             foreach (var (el, elementDate, revision) in found)
@@ -274,14 +303,19 @@ internal static partial class PublicationDate
 
     /// <summary>
     /// The date a date element shows: the date in its text, which is the reader's calendar day ("Publié le 29 juin
-    /// 2019" on datetime 2019-07-03T10:18Z), else a &lt;time&gt;'s machine value, an instant.
+    /// 2019" on datetime 2019-07-03T10:18Z), else a &lt;time&gt;'s machine value, an instant. A text without a time
+    /// takes the machine value's time when that falls on the shown day on the publisher's calendar
+    /// (&lt;time datetime="2025-11-09T09:00+04:00"&gt;09.11.2025&lt;/time&gt; is 09:00 on the 9th).
     /// </summary>
-    private static (StatedDate Date, bool Revision)? ElementDate(IElement el, string text, bool monthFirst, FetchClock? clock)
+    private static (StatedDate Date, bool Revision)? ElementDate(IElement el, string text, bool monthFirst, FetchClock? clock, TimeZoneInfo? zone)
     {
         bool revision = IsRevisionElement(el);
         StatedDate? machine = el.GetAttribute("datetime") is { Length: >= 8 and < 80 } v && DateText.TryParseMachine(v, out var d) ? new StatedDate(d, ShownMarkup) : null;
         if (text.Length is >= 6 and <= 120 && DateText.TryFind(text, monthFirst, null, out var t, out bool labelled))
+        {
+            if (machine is { } m && DatePrecision.IsDayOnly(t) && DatePrecision.OnSameDay(t, m.Value, zone) is { } timed) t = timed;
             return (new StatedDate(t, ShownText), revision || labelled);
+        }
         if (machine is { } only) return (only, revision);
         // Folding costs an allocation per date element; without a fetch time there is nothing to read.
         if (clock is null) return null;
