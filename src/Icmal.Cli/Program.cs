@@ -20,6 +20,11 @@ public static class Program
         root.Subcommands.Add(new Command("bench", "Benchmarks: speed and memory of the main stages") { BenchCrawlCommand.Create() });
         root.Subcommands.Add(TextCommand.Create());
         root.Subcommands.Add(EvalCommand.Create([.. EvalExtractionCommands.Create(), .. EvalTextCommands.Create(), EvalClusterCommand.Create()]));
-        return await root.Parse(args).InvokeAsync();
+        UsageErrors.RefuseOptionLikeArguments(root, args);
+        var parse = root.Parse(args);
+        int code = await parse.InvokeAsync();
+        // System.CommandLine exits 1 on a parse error; 1 already means "some inputs rejected" (import), so every
+        // usage error (unknown option, bad value, missing argument) exits 2, the code commands use for bad input.
+        return parse.Errors.Count > 0 ? UsageErrors.ExitCode : code;
     }
 }

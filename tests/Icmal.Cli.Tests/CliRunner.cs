@@ -31,9 +31,21 @@ public static class CliRunner
         return psi;
     }
 
-    public static async Task<Result> RunAsync(string[] args, string? stdin = null, CancellationToken ct = default)
+    public static Task<Result> RunAsync(string[] args, string? stdin = null, CancellationToken ct = default) =>
+        RunAsync(StartInfo(args), stdin, ct);
+
+    /// <summary>Runs in a given working directory with ICMAL_DATA unset, so the default data folder is ./icmal-data there.</summary>
+    public static Task<Result> RunInAsync(string workingDirectory, string[] args, CancellationToken ct = default)
     {
-        using var process = Process.Start(StartInfo(args))!;
+        var psi = StartInfo(args);
+        psi.WorkingDirectory = workingDirectory;
+        psi.Environment.Remove("ICMAL_DATA");
+        return RunAsync(psi, null, ct);
+    }
+
+    private static async Task<Result> RunAsync(ProcessStartInfo psi, string? stdin, CancellationToken ct)
+    {
+        using var process = Process.Start(psi)!;
         var stdout = process.StandardOutput.ReadToEndAsync(ct);
         var stderr = process.StandardError.ReadToEndAsync(ct);
         if (stdin is not null) await process.StandardInput.WriteAsync(stdin);

@@ -58,43 +58,18 @@ public static class Discovery
         return found;
     }
 
-    private static readonly Regex ArticleSlug = new(@"(\d{3,}|[\p{L}\p{N}]+(-[\p{L}\p{N}]+){3,}|\.html?$|\.php\?.*id=\d+)",
-        RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1));
-
     /// <summary>
-    /// Article links of a listing page (a home or category page on a site without a feed): links on the same site
-    /// whose address looks like an article's (a numeric id, a long slug or an .html page), not navigation.
+    /// Article links of a listing page (a home or section page on a site without a feed), found by the page's layout
+    /// (repeated teasers, headline-like text, dates beside the links, shared address templates) as well as by the
+    /// address's shape, with navigation, sections, tags, static pages and other sites left out: see
+    /// <see cref="ListingLinks"/> for the rule.
     /// </summary>
     public static DiscoveredLinks FindArticleLinks(string html, Uri pageUrl)
     {
         ArgumentNullException.ThrowIfNull(html);
         ArgumentNullException.ThrowIfNull(pageUrl);
         using var doc = Parser.ParseDocument(html);
-        var entries = new List<DiscoveredEntry>();
-        var seen = new HashSet<string>(StringComparer.Ordinal);
-        string site = SiteKey(pageUrl.Host);
-        foreach (var a in doc.QuerySelectorAll("a[href]"))
-        {
-            if (a.Closest("nav, footer, header[role=banner]") is not null) continue;
-            if (!Uri.TryCreate(pageUrl, a.GetAttribute("href")!.Trim(), out var abs) || abs.Scheme is not ("http" or "https")) continue;
-            if (!SiteKey(abs.Host).Equals(site, StringComparison.OrdinalIgnoreCase) || abs.AbsolutePath.Length < 2) continue;
-            string pathAndQuery = abs.PathAndQuery;
-            if (abs.AbsolutePath.Equals(pageUrl.AbsolutePath, StringComparison.Ordinal) && abs.Query == pageUrl.Query) continue;
-            try
-            {
-                if (!ArticleSlug.IsMatch(Uri.UnescapeDataString(pathAndQuery))) continue;
-            }
-            catch (RegexMatchTimeoutException)
-            {
-                continue;
-            }
-            string url = new UriBuilder(abs) { Fragment = "" }.Uri.AbsoluteUri;
-            if (!seen.Add(url)) continue;
-            string title = Icmal.Text.Whitespace.Fold(a.TextContent);
-            entries.Add(new DiscoveredEntry(url, title.Length > 0 ? title : null));
-            if (entries.Count >= 1000) break;
-        }
-        return new DiscoveredLinks(DiscoveryKind.Listing, entries, []);
+        return new DiscoveredLinks(DiscoveryKind.Listing, ListingLinks.Find(doc, pageUrl), []);
     }
 
     private static readonly Regex LinkTag = new(@"<link\b[^>]{0,2000}>", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1));
@@ -130,6 +105,5 @@ public static class Discovery
         return null;
     }
 
-    private static string SiteKey(string host) =>
-        host.StartsWith("www.", StringComparison.OrdinalIgnoreCase) ? host[4..] : host;
+    private static string SiteKey(string host) => ListingLinks.SiteKey(host);
 }

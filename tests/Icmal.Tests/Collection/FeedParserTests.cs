@@ -208,8 +208,8 @@ public sealed class FeedParserTests
             <link rel="stylesheet" href="/s.css">
             </head><body>
             <nav><a href="/siyaset-xeberleri-son-deqiqe-bu-gun">Menu</a></nav>
-            <a href="/az/news/123456">Bir</a>
-            <a href="/az/siyaset/prezident-yeni-qanunu-imzaladi-bu-gun">İki</a>
+            <a href="/az/news/123456">Prezident Astanada rəsmi qarşılanıb</a>
+            <a href="/az/siyaset/prezident-yeni-qanunu-imzaladi-bu-gun">Prezident yeni qanunu imzaladı</a>
             <a href="/az/news/123456#comments">Dup</a>
             <a href="/haqqimizda">Haqqımızda</a>
             <a href="https://other.az/az/news/999999">Başqa sayt</a>
