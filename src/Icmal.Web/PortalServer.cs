@@ -40,6 +40,7 @@ public static class PortalServer
             headers["Content-Security-Policy"] = "default-src 'self'; img-src 'self' https: data:; script-src 'none'; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
             await next(context);
         });
+        MethodRules.UseWithRouting(app);
 
         MapPortal(app, store);
         MapApi(app, store);
@@ -81,7 +82,8 @@ public static class PortalServer
         app.MapGet("/healthz", () => Results.Text("ok"));
         app.MapFallback((HttpContext http) => http.Request.Path.StartsWithSegments("/api", StringComparison.Ordinal)
             ? Results.Json(new ErrorDto("no such API endpoint"), statusCode: StatusCodes.Status404NotFound)
-            : HtmlResult(ArticlePages.NotFound("Bu ünvanda səhifə yoxdur."), StatusCodes.Status404NotFound));
+            : HtmlResult(ArticlePages.NotFound("Bu ünvanda səhifə yoxdur."), StatusCodes.Status404NotFound))
+            .WithMetadata(new MethodRules.NotFoundRoute());
     }
 
     private static void MapApi(WebApplication app, IcmalStore store)

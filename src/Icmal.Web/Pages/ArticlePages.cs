@@ -84,8 +84,8 @@ public static class ArticlePages
         }, $"{story.Title}: {articles.Count} xəbər");
     }
 
-    public static string NotFound(string what) =>
-        Layout.Render("Tapılmadı", h => h.Raw("<h1>Tapılmadı</h1>\n<p>").Text(what).Raw("</p>\n<p><a href=\"/\">Ana səhifəyə qayıt</a></p>\n"));
+    public static string NotFound(string what, string heading = "Tapılmadı") =>
+        Layout.Render(heading, h => h.Raw("<h1>").Text(heading).Raw("</h1>\n<p>").Text(what).Raw("</p>\n<p><a href=\"/\">Ana səhifəyə qayıt</a></p>\n"));
 
     /// <summary>One article in a list: headline, source line, lead, and the way to its story.</summary>
     private static void Card(Html h, Article a, bool withStoryLink)
