@@ -6,7 +6,10 @@ using Icmal.Pipeline;
 namespace Icmal.Import;
 
 /// <summary>Limits on what an import reads.</summary>
-/// <param name="MaxFileBytes">Files larger than this are refused unread, so one stray dump cannot exhaust memory.</param>
+/// <param name="MaxFileBytes">
+/// Pages and text dumps larger than this are refused unread, so one stray dump cannot exhaust memory. JSON article
+/// lists are streamed whatever their length, and the cap applies to each of their articles instead.
+/// </param>
 public sealed record ImportOptions(long MaxFileBytes = ImportOptions.DefaultMaxFileBytes)
 {
     public const long DefaultMaxFileBytes = 32L * 1024 * 1024;
@@ -71,6 +74,11 @@ public sealed class Importer(IngestPipeline pipeline, ImportOptions options)
         {
             ct.ThrowIfCancellationRequested();
             string file = files[i];
+            if (DocumentFile.KindOf(file) == FileKind.JsonList)
+            {
+                await foreach (var outcome in ImportListAsync(file, ct)) yield return new ImportEvent(outcome, i + 1, count);
+                continue;
+            }
             var (bytes, error) = await DocumentFile.ReadAsync(file, options.MaxFileBytes, ct);
             if (error is not null)
             {
@@ -78,24 +86,37 @@ public sealed class Importer(IngestPipeline pipeline, ImportOptions options)
                 continue;
             }
             var archived = DateTimeOffset.UtcNow;
-            if (DocumentFile.KindOf(file) == FileKind.JsonList)
-            {
-                var (items, shapeError) = JsonArticleReader.SplitList(bytes!);
-                if (shapeError is not null)
-                {
-                    yield return new ImportEvent(IngestOutcome.Rejected(file, shapeError), i + 1, count);
-                    continue;
-                }
-                for (int k = 0; k < items.Count; k++)
-                {
-                    string origin = string.Create(CultureInfo.InvariantCulture, $"{file}#{k + 1}");
-                    var outcome = await pipeline.IngestAsync(new IncomingDocument(origin, DocumentFormat.JsonArticle, items[k], archived), ct);
-                    yield return new ImportEvent(outcome, i + 1, count);
-                }
-                continue;
-            }
             var document = new IncomingDocument(file, DocumentFile.PageFormat(file, bytes), bytes!, archived);
             yield return new ImportEvent(await pipeline.IngestAsync(document, ct), i + 1, count);
+        }
+    }
+
+    /// <summary>
+    /// A JSON article list, read as a stream: one item in memory at a time, each item capped at
+    /// <see cref="ImportOptions.MaxFileBytes"/>. An item that cannot be read is rejected by itself (origin "file#N");
+    /// a list that breaks off keeps what came before and is rejected at the break, with where it broke.
+    /// </summary>
+    private async IAsyncEnumerable<IngestOutcome> ImportListAsync(string file, [EnumeratorCancellation] CancellationToken ct)
+    {
+        var (stream, error) = DocumentFile.OpenRead(file);
+        if (stream is null)
+        {
+            yield return IngestOutcome.Rejected(file, error!);
+            yield break;
+        }
+        var archived = DateTimeOffset.UtcNow;
+        await using (stream)
+        {
+            await foreach (var entry in JsonListStream.ReadAsync(stream, options.MaxFileBytes, ct))
+            {
+                string origin = string.Create(CultureInfo.InvariantCulture, $"{file}#{entry.Index + 1}");
+                yield return entry.Kind switch
+                {
+                    JsonListEntryKind.Item => await pipeline.IngestAsync(new IncomingDocument(origin, DocumentFormat.JsonArticle, entry.Item, archived), ct),
+                    JsonListEntryKind.RejectedItem => IngestOutcome.Rejected(origin, entry.Error!),
+                    _ => IngestOutcome.Rejected(file, entry.Error!),
+                };
+            }
         }
     }
 }
