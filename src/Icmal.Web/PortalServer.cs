@@ -40,6 +40,7 @@ public static class PortalServer
             headers["Content-Security-Policy"] = "default-src 'self'; img-src 'self' https: data:; script-src 'none'; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
             await next(context);
         });
+        MethodRules.UseWithRouting(app);
 
         MapPortal(app, store);
         MapApi(app, store);
@@ -53,11 +54,12 @@ public static class PortalServer
     {
         app.MapGet("/", async (HttpContext http, CancellationToken ct) =>
         {
-            if (!TryPositiveInt(http.Request.Query["page"], 1, 100_000, out int page))
-                return HtmlResult(ArticlePages.NotFound("Səhifə nömrəsi düzgün deyil."), StatusCodes.Status400BadRequest);
-            var items = await store.ListArticlesAsync(new ArticleQuery(ArticlePages.PageSize + 1, (page - 1) * ArticlePages.PageSize), ct);
-            bool hasMore = items.Count > ArticlePages.PageSize;
-            return HtmlResult(ArticlePages.Home(items.Take(ArticlePages.PageSize).ToList(), page, hasMore));
+            if (!TryPositiveInt(http.Request.Query["page"], 1, ArticlePages.MaxPage, out int page))
+                return HtmlResult(ArticlePages.NotFound(ArticlePages.BadPageMessage, "Səhv sorğu"), StatusCodes.Status400BadRequest);
+            var (query, error) = ListPaging.Read(http.Request.Query, ArticlePages.PageSize, (page - 1) * ArticlePages.PageSize);
+            if (query is null)
+                return HtmlResult(ArticlePages.NotFound("Səhifə ünvanı düzgün deyil: keçidi dəyişmədən açın. " + error, "Səhv sorğu"), StatusCodes.Status400BadRequest);
+            return HtmlResult(ArticlePages.Home(await store.ListArticlePageAsync(query, ct)));
         });
 
         app.MapGet("/articles/{id}", async (string id, CancellationToken ct) =>
@@ -81,7 +83,8 @@ public static class PortalServer
         app.MapGet("/healthz", () => Results.Text("ok"));
         app.MapFallback((HttpContext http) => http.Request.Path.StartsWithSegments("/api", StringComparison.Ordinal)
             ? Results.Json(new ErrorDto("no such API endpoint"), statusCode: StatusCodes.Status404NotFound)
-            : HtmlResult(ArticlePages.NotFound("Bu ünvanda səhifə yoxdur."), StatusCodes.Status404NotFound));
+            : HtmlResult(ArticlePages.NotFound("Bu ünvanda səhifə yoxdur."), StatusCodes.Status404NotFound))
+            .WithMetadata(new MethodRules.NotFoundRoute());
     }
 
     private static void MapApi(WebApplication app, IcmalStore store)
@@ -90,11 +93,14 @@ public static class PortalServer
         {
             if (!TryPositiveInt(http.Request.Query["limit"], 30, 200, out int limit))
                 return Results.Json(new ErrorDto("limit must be a whole number from 1 to 200"), statusCode: StatusCodes.Status400BadRequest);
-            if (!TryNonNegativeInt(http.Request.Query["offset"], out int offset))
-                return Results.Json(new ErrorDto("offset must be a whole number from 0"), statusCode: StatusCodes.Status400BadRequest);
-            var items = await store.ListArticlesAsync(new ArticleQuery(limit, offset), ct);
+            if (!ListPaging.TryOffset(http.Request.Query["offset"], out int offset))
+                return Results.Json(new ErrorDto(ListPaging.OffsetError), statusCode: StatusCodes.Status400BadRequest);
+            var (query, error) = ListPaging.Read(http.Request.Query, limit, offset);
+            if (query is null) return Results.Json(new ErrorDto(error!), statusCode: StatusCodes.Status400BadRequest);
+            var page = await store.ListArticlePageAsync(query, ct);
             long total = await store.CountArticlesAsync(ct);
-            return Results.Json(new ArticleListDto(items.Select(ArticleSummaryDto.From).ToList(), limit, offset, total));
+            return Results.Json(new ArticleListDto(page.Items.Select(ArticleSummaryDto.From).ToList(), limit,
+                query.Older is null && query.Newer is null ? offset : null, page.Older?.Encode(), page.Newer?.Encode(), total));
         });
 
         app.MapGet("/api/articles/{id}", async (string id, CancellationToken ct) =>
@@ -157,12 +163,5 @@ public static class PortalServer
         result = fallback;
         if (string.IsNullOrEmpty(value)) return true;
         return int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out result) && result >= 1 && result <= max;
-    }
-
-    private static bool TryNonNegativeInt(string? value, out int result)
-    {
-        result = 0;
-        if (string.IsNullOrEmpty(value)) return true;
-        return int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out result) && result <= 10_000_000;
     }
 }

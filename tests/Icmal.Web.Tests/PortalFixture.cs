@@ -4,6 +4,9 @@ using Icmal.Pipeline;
 using Icmal.Storage;
 using Icmal.Web;
 using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Icmal.Web.Tests;
 
@@ -19,6 +22,9 @@ public sealed class PortalFixture : IAsyncLifetime
     public Uri BaseAddress { get; private set; } = null!;
     public HttpClient Client { get; private set; } = null!;
 
+    /// <summary>The route patterns the app maps (catch-all excluded), so a test can cover every one.</summary>
+    public IReadOnlyList<string> RoutePatterns { get; private set; } = [];
+
     public static string RepositoryRoot { get; } = FindRepositoryRoot();
 
     public async ValueTask InitializeAsync()
@@ -31,6 +37,8 @@ public sealed class PortalFixture : IAsyncLifetime
         _app = PortalServer.Build(Store, new PortalOptions("http://127.0.0.1:0"));
         await _app.StartAsync();
         BaseAddress = new Uri(_app.Urls.Single());
+        RoutePatterns = _app.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
+            .Select(e => e.RoutePattern.RawText ?? "").Where(p => !p.Contains("{*", StringComparison.Ordinal)).Order(StringComparer.Ordinal).ToList();
         Client = new HttpClient { BaseAddress = BaseAddress };
     }
 

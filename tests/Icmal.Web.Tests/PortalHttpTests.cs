@@ -98,6 +98,40 @@ public sealed class PortalHttpTests(PortalFixture portal)
     }
 
     [Fact]
+    public async Task The_api_pages_by_cursor_forward_and_back_over_every_article()
+    {
+        var all = await GetJsonAsync("/api/articles");
+        var allIds = all.GetProperty("items").EnumerateArray().Select(i => i.GetProperty("id").GetInt64()).ToList();
+        Assert.Equal(JsonValueKind.Null, all.GetProperty("next").ValueKind);
+        Assert.Equal(JsonValueKind.Null, all.GetProperty("prev").ValueKind);
+
+        var pages = new List<JsonElement> { await GetJsonAsync("/api/articles?limit=2") };
+        while (pages[^1].GetProperty("next").GetString() is { } next)
+            pages.Add(await GetJsonAsync($"/api/articles?limit=2&before={Uri.EscapeDataString(next)}"));
+        Assert.Equal(allIds, pages.SelectMany(p => p.GetProperty("items").EnumerateArray().Select(i => i.GetProperty("id").GetInt64())));
+        Assert.Equal(3, pages.Count);
+        Assert.Equal(JsonValueKind.Null, pages[1].GetProperty("offset").ValueKind);
+        Assert.Equal(5, pages[2].GetProperty("total").GetInt64());
+
+        string prev = pages[2].GetProperty("prev").GetString()!;
+        var back = await GetJsonAsync($"/api/articles?limit=2&after={Uri.EscapeDataString(prev)}");
+        Assert.Equal(allIds.Skip(2).Take(2), back.GetProperty("items").EnumerateArray().Select(i => i.GetProperty("id").GetInt64()));
+    }
+
+    [Theory]
+    [InlineData("/?before=abc")]
+    [InlineData("/?after=bm90LWEtdGltZSwxMg")]
+    [InlineData("/?page=100000")]
+    [InlineData("/?page=0")]
+    public async Task A_bad_page_address_on_the_portal_is_a_400_page_in_azerbaijani(string path)
+    {
+        var response = await portal.Client.GetAsync(path, Ct);
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        string html = await response.Content.ReadAsStringAsync(Ct);
+        Assert.Contains("Səhv sorğu", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task The_api_returns_one_article_with_text_and_blocks()
     {
         var all = await GetJsonAsync("/api/articles");
@@ -149,7 +183,14 @@ public sealed class PortalHttpTests(PortalFixture portal)
     [InlineData("/api/articles/abc", HttpStatusCode.BadRequest, "article id must be a positive whole number")]
     [InlineData("/api/articles?limit=abc", HttpStatusCode.BadRequest, "limit must be a whole number from 1 to 200")]
     [InlineData("/api/articles?limit=100000", HttpStatusCode.BadRequest, "limit must be a whole number from 1 to 200")]
-    [InlineData("/api/articles?offset=-1", HttpStatusCode.BadRequest, "offset must be a whole number from 0")]
+    [InlineData("/api/articles?offset=-1", HttpStatusCode.BadRequest, "offset must be a whole number from 0 to 10000; to page deeper, follow the next cursor (before=...)")]
+    [InlineData("/api/articles?offset=10001", HttpStatusCode.BadRequest, "offset must be a whole number from 0 to 10000; to page deeper, follow the next cursor (before=...)")]
+    [InlineData("/api/articles?offset=10000000", HttpStatusCode.BadRequest, "offset must be a whole number from 0 to 10000; to page deeper, follow the next cursor (before=...)")]
+    [InlineData("/api/articles?before=abc", HttpStatusCode.BadRequest, "before is not a cursor of this API: pass the next value of an earlier answer unchanged")]
+    [InlineData("/api/articles?before=%F0%9F%92%A9%00", HttpStatusCode.BadRequest, "before is not a cursor of this API: pass the next value of an earlier answer unchanged")]
+    [InlineData("/api/articles?after=bm90LWEtdGltZSwxMg", HttpStatusCode.BadRequest, "after is not a cursor of this API: pass the prev value of an earlier answer unchanged")]
+    [InlineData("/api/articles?before=x&after=y", HttpStatusCode.BadRequest, "before and after cannot be used together: pass one of them, as given in next or prev")]
+    [InlineData("/api/articles?before=MjAyNS0wMS0wMVQwODowMDowMC4wMDBaLDE&offset=3", HttpStatusCode.BadRequest, "offset cannot be used with before or after: a cursor already says where the page starts")]
     [InlineData("/api/nothing", HttpStatusCode.NotFound, "no such API endpoint")]
     public async Task Bad_api_requests_get_one_clear_json_error(string path, HttpStatusCode status, string error)
     {

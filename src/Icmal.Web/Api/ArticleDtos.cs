@@ -39,7 +39,11 @@ public sealed record ArticleDto(
     };
 }
 
-public sealed record ArticleListDto(IReadOnlyList<ArticleSummaryDto> Items, int Limit, int Offset, long Total);
+/// <summary>A page of the newest-first list.</summary>
+/// <param name="Offset">The offset asked for, or null when the page was asked for by cursor.</param>
+/// <param name="Next">Cursor to the older page (<c>?before=</c>), null at the end of the archive.</param>
+/// <param name="Prev">Cursor to the newer page (<c>?after=</c>), null on the newest page.</param>
+public sealed record ArticleListDto(IReadOnlyList<ArticleSummaryDto> Items, int Limit, int? Offset, string? Next, string? Prev, long Total);
 
 public sealed record ErrorDto(string Error);
 

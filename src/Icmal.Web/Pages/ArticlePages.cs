@@ -8,21 +8,30 @@ public static class ArticlePages
 {
     public const int PageSize = 30;
 
-    public static string Home(IReadOnlyList<Article> articles, int page, bool hasMore)
+    /// <summary>The deepest numbered page (?page=): its offset stays within the store's bound; deeper pages use cursors.</summary>
+    public const int MaxPage = Storage.ArticlePageQuery.MaxOffset / PageSize + 1;
+
+    public static string BadPageMessage { get; } = string.Create(CultureInfo.InvariantCulture,
+        $"Səhifə nömrəsi 1 ilə {MaxPage} arasında tam ədəd olmalıdır; daha köhnə xəbərlərə \"Daha köhnə\" keçidləri ilə gedin.");
+
+    public static string Home(Storage.ArticlePage page)
     {
+        ArgumentNullException.ThrowIfNull(page);
+        var articles = page.Items;
         return Layout.Render("Son xəbərlər", h =>
         {
             h.Raw("<h1>Son xəbərlər</h1>\n");
-            if (articles.Count == 0)
+            if (articles.Count == 0 && page.Newer is null)
             {
                 h.Raw("<p class=\"empty\">Hələ heç bir xəbər yoxdur. <code>icmal import</code> ilə əlavə edin.</p>\n");
                 return;
             }
+            if (articles.Count == 0) h.Raw("<p class=\"empty\">Bundan köhnə xəbər yoxdur.</p>\n");
             h.Raw("<ol class=\"articles\">\n");
             foreach (var a in articles) Card(h, a, withStoryLink: true);
             h.Raw("</ol>\n<nav class=\"pager\">");
-            if (page > 1) h.Raw("<a rel=\"prev\" href=\"/?page=").Raw((page - 1).ToString(CultureInfo.InvariantCulture)).Raw("\">← Yeni xəbərlər</a> ");
-            if (hasMore) h.Raw("<a rel=\"next\" href=\"/?page=").Raw((page + 1).ToString(CultureInfo.InvariantCulture)).Raw("\">Əvvəlki xəbərlər →</a>");
+            if (page.Newer is { } newer) h.Raw("<a rel=\"prev\" href=\"/?after=").Attr(newer.Encode()).Raw("\">← Daha yeni</a> ");
+            if (page.Older is { } older) h.Raw("<a rel=\"next\" href=\"/?before=").Attr(older.Encode()).Raw("\">Daha köhnə →</a>");
             h.Raw("</nav>\n");
         }, "Azərbaycan xəbər saytlarından son xəbərlər, bir yerdə.");
     }
@@ -84,8 +93,8 @@ public static class ArticlePages
         }, $"{story.Title}: {articles.Count} xəbər");
     }
 
-    public static string NotFound(string what) =>
-        Layout.Render("Tapılmadı", h => h.Raw("<h1>Tapılmadı</h1>\n<p>").Text(what).Raw("</p>\n<p><a href=\"/\">Ana səhifəyə qayıt</a></p>\n"));
+    public static string NotFound(string what, string heading = "Tapılmadı") =>
+        Layout.Render(heading, h => h.Raw("<h1>").Text(heading).Raw("</h1>\n<p>").Text(what).Raw("</p>\n<p><a href=\"/\">Ana səhifəyə qayıt</a></p>\n"));
 
     /// <summary>One article in a list: headline, source line, lead, and the way to its story.</summary>
     private static void Card(Html h, Article a, bool withStoryLink)

@@ -7,47 +7,11 @@ namespace Icmal.Extraction;
 /// <summary>
 /// Reads article lists exported as JSON: a top-level array of objects, or an object holding one under
 /// "articles", "items" or "data". Field names follow the common exports (title, text/content/body, url/link,
-/// published/date/datePublished, site/source, author/authors, category/tags).
+/// published/date/datePublished, site/source, author/authors, category/tags). The list itself is split by
+/// <see cref="JsonListStream"/>, item by item; this reads one item.
 /// </summary>
 public static class JsonArticleReader
 {
-    private static readonly string[] ListProperties = ["articles", "items", "data", "entries", "posts"];
-
-    /// <summary>Splits a JSON list into its items' raw UTF-8 bytes, or says why the file has the wrong shape.</summary>
-    public static (IReadOnlyList<ReadOnlyMemory<byte>> Items, string? Error) SplitList(ReadOnlyMemory<byte> json)
-    {
-        JsonDocument doc;
-        try
-        {
-            doc = JsonDocument.Parse(json, new JsonDocumentOptions { MaxDepth = 64, CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true });
-        }
-        catch (JsonException e)
-        {
-            return ([], $"not valid JSON: {e.Message}");
-        }
-        using (doc)
-        {
-            var list = doc.RootElement;
-            if (list.ValueKind == JsonValueKind.Object)
-            {
-                var inner = ListProperties.Select(p => list.TryGetProperty(p, out var v) ? v : default)
-                    .FirstOrDefault(v => v.ValueKind == JsonValueKind.Array);
-                if (inner.ValueKind != JsonValueKind.Array)
-                {
-                    if (LooksLikeArticle(list)) return ([Bytes(list)], null);
-                    return ([], "wrong shape: expected an array of article objects (or an object with an \"articles\" array)");
-                }
-                list = inner;
-            }
-            if (list.ValueKind != JsonValueKind.Array)
-                return ([], $"wrong shape: expected an array of article objects, found {Describe(list.ValueKind)}");
-            var items = new List<ReadOnlyMemory<byte>>();
-            foreach (var item in list.EnumerateArray()) items.Add(Bytes(item));
-            if (items.Count == 0) return ([], "no articles: the list is empty");
-            return (items, null);
-        }
-    }
-
     /// <summary>Reads one article object; the error names what is missing.</summary>
     public static (ExtractedArticle? Article, string? Error) Read(ReadOnlyMemory<byte> itemJson)
     {
@@ -127,9 +91,6 @@ public static class JsonArticleReader
         return parts.Select(Whitespace.Fold).Where(p => p.Length > 0).Select(p => new ArticleBlock(BlockKind.Paragraph, p)).ToList();
     }
 
-    private static bool LooksLikeArticle(JsonElement o) =>
-        Str(o, "text", "content", "body", "articleBody") is not null;
-
     private static string? Clean(string? s) => string.IsNullOrWhiteSpace(s) ? null : Whitespace.Fold(s);
 
     private static string? Str(JsonElement o, params string[] names)
@@ -155,8 +116,6 @@ public static class JsonArticleReader
         }
         return [];
     }
-
-    private static ReadOnlyMemory<byte> Bytes(JsonElement e) => JsonSerializer.SerializeToUtf8Bytes(e);
 
     private static string Describe(JsonValueKind kind) => kind switch
     {

@@ -81,6 +81,33 @@ public static class DocumentFile
         }
     }
 
+    /// <summary>
+    /// Opens a file to be read as a stream (a JSON article list, read item by item, has no size limit of its own),
+    /// decompressing ".gz" on the fly; a file that cannot be opened is one plain sentence.
+    /// </summary>
+    public static (Stream? Stream, string? Error) OpenRead(string path)
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        try
+        {
+            var info = new FileInfo(path);
+            if (!info.Exists) return (null, "no such file");
+            if (info.Length == 0) return (null, "empty file");
+            var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.Asynchronous | FileOptions.SequentialScan);
+            return path.EndsWith(".gz", StringComparison.OrdinalIgnoreCase)
+                ? (new GZipStream(stream, CompressionMode.Decompress), null)
+                : (stream, null);
+        }
+        catch (UnauthorizedAccessException)
+        {
+            return (null, "cannot read: permission denied");
+        }
+        catch (IOException e)
+        {
+            return (null, $"cannot read: {e.Message}");
+        }
+    }
+
     /// <summary>Reads a stream to its end, stopping once it passes <paramref name="maxBytes"/>.</summary>
     public static async Task<(byte[]? Bytes, string? Error)> ReadLimitedAsync(Stream stream, long maxBytes, string what, CancellationToken ct)
     {

@@ -6,7 +6,10 @@ using Icmal.Pipeline;
 namespace Icmal.Import;
 
 /// <summary>Limits on what an import reads.</summary>
-/// <param name="MaxFileBytes">Files larger than this are refused unread, so one stray dump cannot exhaust memory.</param>
+/// <param name="MaxFileBytes">
+/// Pages and text dumps larger than this are refused unread, so one stray dump cannot exhaust memory. JSON article
+/// lists are streamed whatever their length, and the cap applies to each of their articles instead.
+/// </param>
 public sealed record ImportOptions(long MaxFileBytes = ImportOptions.DefaultMaxFileBytes)
 {
     public const long DefaultMaxFileBytes = 32L * 1024 * 1024;
@@ -76,37 +79,77 @@ public sealed class Importer(IngestPipeline pipeline, ImportOptions options)
         {
             ct.ThrowIfCancellationRequested();
             string file = files[i];
-            var (items, problem) = await OpenAsync(file, ct);
-            if (problem is not null)
+            if (DocumentFile.KindOf(file) == FileKind.JsonList)
             {
-                yield return new ImportEvent(await pipeline.RecordProblemAsync(problem, null, ct), i + 1, count);
+                await foreach (var outcome in ImportListAsync(file, ct)) yield return new ImportEvent(outcome, i + 1, count);
                 continue;
             }
-            foreach (var item in items)
-                yield return new ImportEvent(await IngestItemAsync(item, ct), i + 1, count);
+            var (page, problem) = await OpenPageAsync(file, ct);
+            var result = problem is not null ? await pipeline.RecordProblemAsync(problem, null, ct) : await IngestItemAsync(page!, ct);
+            yield return new ImportEvent(result, i + 1, count);
         }
     }
 
-    /// <summary>A file's documents: one page, or one per item of a JSON list; or the outcome saying why there are none.</summary>
-    private async Task<(IReadOnlyList<IncomingDocument> Items, IngestOutcome? Problem)> OpenAsync(string file, CancellationToken ct)
+    /// <summary>A page or text dump read whole (under the size cap), or the outcome saying why it cannot be.</summary>
+    private async Task<(IncomingDocument? Page, IngestOutcome? Problem)> OpenPageAsync(string file, CancellationToken ct)
     {
         try
         {
             var (bytes, error) = await DocumentFile.ReadAsync(file, options.MaxFileBytes, ct);
-            if (error is not null) return ([], IngestOutcome.Rejected(file, error, IngestStage.Read));
-            var archived = DateTimeOffset.UtcNow;
-            if (DocumentFile.KindOf(file) != FileKind.JsonList)
-                return ([new IncomingDocument(file, DocumentFile.PageFormat(file, bytes), bytes!, archived)], null);
-            var (items, shapeError) = JsonArticleReader.SplitList(bytes!);
-            if (shapeError is not null) return ([], IngestOutcome.Rejected(file, shapeError, IngestStage.Read));
-            var documents = new List<IncomingDocument>(items.Count);
-            for (int k = 0; k < items.Count; k++)
-                documents.Add(new IncomingDocument(string.Create(CultureInfo.InvariantCulture, $"{file}#{k + 1}"), DocumentFormat.JsonArticle, items[k], archived));
-            return (documents, null);
+            if (error is not null) return (null, IngestOutcome.Rejected(file, error, IngestStage.Read));
+            return (new IncomingDocument(file, DocumentFile.PageFormat(file, bytes), bytes!, DateTimeOffset.UtcNow), null);
         }
         catch (Exception e) when (!IngestPipeline.IsCallerCancellation(e, ct))
         {
-            return ([], IngestOutcome.Threw(file, IngestStage.Read, e, retryable: false));
+            return (null, IngestOutcome.Threw(file, IngestStage.Read, e, retryable: false));
+        }
+    }
+
+    /// <summary>
+    /// A JSON article list, read as a stream: one item in memory at a time, each item capped at
+    /// <see cref="ImportOptions.MaxFileBytes"/>. An item that cannot be read is rejected by itself (origin "file#N");
+    /// a list that breaks off, or whose reading throws, keeps what came before and is rejected at the break.
+    /// </summary>
+    private async IAsyncEnumerable<IngestOutcome> ImportListAsync(string file, [EnumeratorCancellation] CancellationToken ct)
+    {
+        var (stream, error) = DocumentFile.OpenRead(file);
+        if (stream is null)
+        {
+            yield return await pipeline.RecordProblemAsync(IngestOutcome.Rejected(file, error!, IngestStage.Read), null, ct);
+            yield break;
+        }
+        var archived = DateTimeOffset.UtcNow;
+        await using (stream)
+        {
+            var entries = JsonListStream.ReadAsync(stream, options.MaxFileBytes, ct).GetAsyncEnumerator(ct);
+            await using (entries)
+            {
+                while (true)
+                {
+                    IngestOutcome? broken = null;
+                    try
+                    {
+                        if (!await entries.MoveNextAsync()) break;
+                    }
+                    catch (Exception e) when (!IngestPipeline.IsCallerCancellation(e, ct))
+                    {
+                        broken = IngestOutcome.Threw(file, IngestStage.Read, e, retryable: false);
+                    }
+                    if (broken is not null)
+                    {
+                        yield return await pipeline.RecordProblemAsync(broken, null, ct);
+                        yield break;
+                    }
+                    var entry = entries.Current;
+                    string origin = string.Create(CultureInfo.InvariantCulture, $"{file}#{entry.Index + 1}");
+                    yield return entry.Kind switch
+                    {
+                        JsonListEntryKind.Item => await IngestItemAsync(new IncomingDocument(origin, DocumentFormat.JsonArticle, entry.Item, archived), ct),
+                        JsonListEntryKind.RejectedItem => await pipeline.RecordProblemAsync(IngestOutcome.Rejected(origin, entry.Error!, IngestStage.Read), null, ct),
+                        _ => await pipeline.RecordProblemAsync(IngestOutcome.Rejected(file, entry.Error!, IngestStage.Read), null, ct),
+                    };
+                }
+            }
         }
     }
 

@@ -1,0 +1,240 @@
+using System.Globalization;
+using System.Runtime.CompilerServices;
+using System.Text.Json;
+
+namespace Icmal.Extraction;
+
+/// <summary>What reading a JSON article list yields, one entry at a time.</summary>
+public enum JsonListEntryKind
+{
+    /// <summary>An item's JSON, ready for <see cref="JsonArticleReader.Read"/>.</summary>
+    Item,
+
+    /// <summary>One item that cannot be read (too large, not valid JSON); the items after it go on.</summary>
+    RejectedItem,
+
+    /// <summary>The list itself is broken or has the wrong shape; nothing after this is read.</summary>
+    Break,
+}
+
+/// <param name="Index">The item's place in the list, from 0 (for a break: how many items came before it).</param>
+public sealed record JsonListEntry(JsonListEntryKind Kind, int Index, ReadOnlyMemory<byte> Item, string? Error);
+
+/// <summary>
+/// Reads a JSON article list as a stream: a top-level array of objects, or an object holding one under "articles",
+/// "items", "data", "entries" or "posts" (the first such array in the file), or a single article object. Each item
+/// is held alone, up to a cap, so memory stays bounded however long the list is; an item over the cap is rejected
+/// by itself, and a list that breaks off keeps the items before the break.
+/// </summary>
+public static class JsonListStream
+{
+    private static readonly string[] ListProperties = ["articles", "items", "data", "entries", "posts"];
+
+    private static readonly JsonDocumentOptions ItemOptions = new() { MaxDepth = JsonValueScanner.MaxDepth, CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true };
+
+    public static async IAsyncEnumerable<JsonListEntry> ReadAsync(Stream stream, long maxItemBytes, [EnumeratorCancellation] CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(stream);
+        var source = new ByteSource(stream, ct);
+        await source.SkipBomAsync();
+        int first = await source.SkipTriviaAsync();
+        if (first < 0)
+        {
+            yield return Break(0, source.Failure ?? "empty file");
+            yield break;
+        }
+        int count = 0;
+        if (first == '[')
+        {
+            await foreach (var entry in ReadArrayAsync(source, maxItemBytes)) { count = entry.Kind == JsonListEntryKind.Break ? -1 : entry.Index + 1; yield return entry; }
+            if (count < 0) yield break;
+        }
+        else if (first == '{')
+        {
+            await foreach (var entry in ReadObjectRootAsync(source, maxItemBytes)) { count = entry.Kind == JsonListEntryKind.Break ? -1 : entry.Index + 1; yield return entry; }
+            if (count < 0) yield break;
+        }
+        else
+        {
+            yield return Break(0, $"wrong shape: expected an array of article objects, found {Describe((byte)first)}");
+            yield break;
+        }
+        int after = await source.SkipTriviaAsync();
+        if (after >= 0)
+            yield return Break(count, string.Create(CultureInfo.InvariantCulture,
+                $"not valid JSON: unexpected data after the list at offset {source.Position}; the {count} items before it were read"));
+        else if (source.Failure is { } failure)
+            yield return Break(count, failure);
+    }
+
+    /// <summary>The items of an array whose '[' is the next byte.</summary>
+    private static async IAsyncEnumerable<JsonListEntry> ReadArrayAsync(ByteSource source, long maxItemBytes)
+    {
+        source.Advance(1);
+        int index = 0;
+        bool expectValue = true;
+        while (true)
+        {
+            int c = await source.SkipTriviaAsync();
+            if (c < 0)
+            {
+                yield return Break(index, source.Failure ?? string.Create(CultureInfo.InvariantCulture,
+                    $"not valid JSON: the file ends at offset {source.Position} before the list's closing ']'; the {index} items before it were read"));
+                yield break;
+            }
+            if (c == ']')
+            {
+                source.Advance(1);
+                if (index == 0) yield return Break(0, "no articles: the list is empty");
+                yield break;
+            }
+            if (c == ',' && !expectValue)
+            {
+                source.Advance(1);
+                expectValue = true;
+                continue;
+            }
+            if (!expectValue || c == ',')
+            {
+                yield return Break(index, string.Create(CultureInfo.InvariantCulture,
+                    $"not valid JSON: unexpected '{(char)c}' at offset {source.Position} (expected {(expectValue ? "an item" : "',' or ']'")}); the {index} items before it were read"));
+                yield break;
+            }
+            long start = source.Position;
+            var recorder = new Recorder(maxItemBytes);
+            source.Recorder = recorder;
+            string? broken = await source.ScanValueAsync();
+            source.Recorder = null;
+            if (broken is not null)
+            {
+                yield return Break(index, string.Create(CultureInfo.InvariantCulture,
+                    $"not valid JSON: {broken}, in item {index + 1} (which starts at offset {start}); the {index} items before it were read"));
+                yield break;
+            }
+            yield return Item(index, start, recorder, maxItemBytes);
+            index++;
+            expectValue = false;
+        }
+    }
+
+    /// <summary>An object at the root: the list under one of its known properties, or a single article.</summary>
+    private static async IAsyncEnumerable<JsonListEntry> ReadObjectRootAsync(ByteSource source, long maxItemBytes)
+    {
+        var whole = new Recorder(maxItemBytes);
+        source.Recorder = whole;
+        source.Advance(1);
+        bool listFound = false;
+        int index = 0;
+        while (true)
+        {
+            int c = await source.SkipTriviaAsync();
+            if (c == '}')
+            {
+                source.Advance(1);
+                break;
+            }
+            if (c == ',')
+            {
+                source.Advance(1);
+                continue;
+            }
+            if (c != '"')
+            {
+                source.Recorder = null;
+                yield return Break(index, source.Failure ?? (c < 0
+                    ? string.Create(CultureInfo.InvariantCulture, $"not valid JSON: the file ends at offset {source.Position} inside the top-level object")
+                    : string.Create(CultureInfo.InvariantCulture, $"not valid JSON: unexpected '{(char)c}' at offset {source.Position} where a property name belongs")));
+                yield break;
+            }
+            var key = new Recorder(256);
+            var outer = source.Recorder;
+            source.Recorder = key;
+            string? broken = await source.ScanValueAsync();
+            source.Recorder = outer;
+            outer?.Append(key.Written.Span);
+            int colon = broken is null ? await source.SkipTriviaAsync() : -1;
+            if (broken is not null || colon != ':')
+            {
+                source.Recorder = null;
+                yield return Break(index, source.Failure ?? string.Create(CultureInfo.InvariantCulture, $"not valid JSON: {broken ?? "a property without its ':'"} at offset {source.Position}"));
+                yield break;
+            }
+            source.Advance(1);
+            int value = await source.SkipTriviaAsync();
+            string name = key.Overflowed ? "" : System.Text.Encoding.UTF8.GetString(key.Written.Span).Trim('"');
+            if (!listFound && value == '[' && ListProperties.Contains(name, StringComparer.Ordinal))
+            {
+                listFound = true;
+                source.Recorder = null;
+                await foreach (var entry in ReadArrayAsync(source, maxItemBytes))
+                {
+                    yield return entry;
+                    if (entry.Kind == JsonListEntryKind.Break) yield break;
+                    index = entry.Index + 1;
+                }
+                continue;
+            }
+            if (value < 0 || (broken = await source.ScanValueAsync()) is not null)
+            {
+                source.Recorder = null;
+                yield return Break(index, source.Failure ?? string.Create(CultureInfo.InvariantCulture,
+                    $"not valid JSON: {broken ?? "the file ends"} at offset {source.Position}, in the value of \"{name}\""));
+                yield break;
+            }
+        }
+        source.Recorder = null;
+        if (listFound) yield break;
+        if (!whole.Overflowed && IsArticle(whole.Written))
+        {
+            yield return Item(0, 0, whole, maxItemBytes);
+            yield break;
+        }
+        yield return Break(0, "wrong shape: expected an array of article objects (or an object with an \"articles\" array)");
+    }
+
+    private static bool IsArticle(ReadOnlyMemory<byte> json)
+    {
+        try
+        {
+            using var doc = JsonDocument.Parse(json, ItemOptions);
+            return new[] { "text", "content", "body", "articleBody" }.Any(p =>
+                doc.RootElement.TryGetProperty(p, out var v) && v.ValueKind == JsonValueKind.String && !string.IsNullOrWhiteSpace(v.GetString()));
+        }
+        catch (JsonException)
+        {
+            return false;
+        }
+    }
+
+    /// <summary>
+    /// An item as the parser sees it, written back compactly: the same bytes as the whole-file reader gave before,
+    /// so the document hash of an article imported earlier still matches and a re-import adds nothing.
+    /// </summary>
+    private static JsonListEntry Item(int index, long start, Recorder recorder, long maxItemBytes)
+    {
+        if (recorder.Overflowed)
+            return new(JsonListEntryKind.RejectedItem, index, default, string.Create(CultureInfo.InvariantCulture,
+                $"too large ({recorder.Length / 1048576.0:0.0} MB; the limit per article is {maxItemBytes / 1048576.0:0.#} MB)"));
+        try
+        {
+            using var doc = JsonDocument.Parse(recorder.Written, ItemOptions);
+            return new(JsonListEntryKind.Item, index, JsonSerializer.SerializeToUtf8Bytes(doc.RootElement), null);
+        }
+        catch (JsonException e)
+        {
+            return new(JsonListEntryKind.RejectedItem, index, default, string.Create(CultureInfo.InvariantCulture,
+                $"not valid JSON (the item starts at offset {start}): {e.Message}"));
+        }
+    }
+
+    private static JsonListEntry Break(int index, string error) => new(JsonListEntryKind.Break, index, default, error);
+
+    private static string Describe(byte first) => first switch
+    {
+        (byte)'"' => "a string",
+        (byte)'t' or (byte)'f' => "a boolean",
+        (byte)'n' => "null",
+        (byte)'-' or (>= (byte)'0' and <= (byte)'9') => "a number",
+        _ => $"'{(char)first}', which is not JSON",
+    };
+}
