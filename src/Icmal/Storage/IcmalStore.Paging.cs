@@ -121,7 +121,8 @@ public sealed partial class IcmalStore
         while (await reader.ReadAsync(ct))
         {
             var article = ReadArticle(reader);
-            var sortAt = DateTimeOffset.Parse(reader.GetString(20), CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal);
+            // sort_at is selected after the article's columns, so it is the last field however many those are.
+            var sortAt = DateTimeOffset.Parse(reader.GetString(reader.FieldCount - 1), CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal);
             rows.Add((article, new ArticleCursor(sortAt, article.Id)));
         }
         return rows;
