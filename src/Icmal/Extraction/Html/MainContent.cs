@@ -34,7 +34,7 @@ internal static partial class MainContent
         if (blocks.Count == 0) return ([], nodes[0]);
         var body = nodes[0];
         bool commentBoxes = MarkBoilerplate(nodes, body);
-        Score(blocks);
+        Score(blocks, nodes);
         var (chosen, root, chars) = Choose(blocks, nodes, body);
         if (chars < ShortText && commentBoxes)
         {
@@ -46,7 +46,7 @@ internal static partial class MainContent
                 if (n.CommentBox) n.Boilerplate = false;
                 n.InBoilerplate = n.Boilerplate || (n.Parent?.InBoilerplate ?? false);
             }
-            Score(blocks);
+            Score(blocks, nodes);
             var (posts, postsRoot, postChars) = Choose(blocks, nodes, body);
             if (postChars >= ShortText && postChars > chars * 2) return (posts, postsRoot);
         }
@@ -208,13 +208,7 @@ internal static partial class MainContent
     }
 
     /// <summary>Whether <paramref name="outer"/> is <paramref name="node"/> or one of its ancestors.</summary>
-    private static bool Encloses(PageNode? outer, PageNode? node)
-    {
-        if (outer is null) return false;
-        for (var n = node; n is not null && n.Depth >= outer.Depth; n = n.Parent)
-            if (ReferenceEquals(n, outer)) return true;
-        return false;
-    }
+    private static bool Encloses(PageNode? outer, PageNode? node) => outer is not null && node is not null && Within(node, outer);
 
     /// <summary>How far before the body a standfirst is looked for, in blocks.</summary>
     private const int LeadWindow = 20;
@@ -318,15 +312,9 @@ internal static partial class MainContent
         return false;
     }
 
-    private static bool Within(PageNode node, PageNode ancestor)
-    {
-        for (var n = node; n is not null; n = n.Parent)
-        {
-            if (ReferenceEquals(n, ancestor)) return true;
-            if (n.Depth < ancestor.Depth) return false;
-        }
-        return false;
-    }
+    /// <summary>Whether <paramref name="ancestor"/> is <paramref name="node"/> or holds it: a subtree is a run of the document-order list.</summary>
+    private static bool Within(PageNode node, PageNode ancestor) =>
+        node.Order >= ancestor.Order && node.Order <= ancestor.LastDescendant;
 
     private static bool KeepBlock(PageBlock b)
     {
@@ -348,6 +336,7 @@ internal static partial class MainContent
         bool commentBoxes = false;
         int pageProse = body.ProseChars;
         var cache = new Dictionary<string, NameClass>(StringComparer.Ordinal);
+        HashSet<IElement>? holders = null;
         foreach (var n in nodes)
         {
             if (n.Depth == 0) continue;
@@ -384,7 +373,7 @@ internal static partial class MainContent
             {
                 bool commentLike = (names & NameClass.Comment) != 0;
                 if ((!commentLike && n.ProseChars * 2 > pageProse)
-                    || n.Element.QuerySelector("h1, article, main, [itemprop=articleBody]") is not null) bad = false;
+                    || (holders ??= ArticleMarkupHolders(body.Element)).Contains(n.Element)) bad = false;
             }
             n.Boilerplate = bad;
             n.InBoilerplate = bad || (n.Parent?.InBoilerplate ?? false);
@@ -402,8 +391,34 @@ internal static partial class MainContent
         return commentBoxes;
     }
 
+    /// <summary>
+    /// The elements holding a headline or article markup (h1, article, main, itemprop=articleBody) below them, in
+    /// one walk of the page: asking each candidate box by a selector query walks its whole subtree, which for boxes
+    /// nested a few hundred deep is the page a few hundred times.
+    /// </summary>
+    private static HashSet<IElement> ArticleMarkupHolders(IElement root)
+    {
+        var holders = new HashSet<IElement>(ReferenceEqualityComparer.Instance);
+        var stack = new Stack<(INodeList Children, int Next)>();
+        stack.Push((root.ChildNodes, 0));
+        while (stack.Count > 0)
+        {
+            var (children, next) = stack.Pop();
+            if (next >= children.Length) continue;
+            stack.Push((children, next + 1));
+            if (children[next] is not IElement el) continue;
+            if (el.LocalName is "h1" or "article" or "main" || string.Equals(el.GetAttribute("itemprop"), "articleBody", StringComparison.Ordinal))
+            {
+                // Each ancestor once: the walk up stops at one already marked, whose own ancestors are.
+                for (var p = el.ParentElement; p is not null && holders.Add(p); p = p.ParentElement) { }
+            }
+            if (el.HasChildNodes) stack.Push((el.ChildNodes, 0));
+        }
+        return holders;
+    }
+
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
-    private static void Score(List<PageBlock> blocks)
+    private static void Score(List<PageBlock> blocks, List<PageNode> nodes)
     {
         foreach (var b in blocks)
         {
@@ -435,11 +450,11 @@ internal static partial class MainContent
                 foreach (char c in b.Text) if (c is '.' or ',' or '!' or '?' or ';' or '。' or '،') stops++;
                 if (stops == 0 && len < 80) { bad += good * 0.5; good *= 0.5; }
             }
-            double delta = good - (BadWeight * bad);
-            if (delta == 0) continue;
-            int hops = 0;
-            for (var n = b.Owner; n is not null && hops < 128; n = n.Parent, hops++) n.Score += delta;
+            b.Owner.Score += good - (BadWeight * bad);
         }
+        // Each node's score is its subtree's: summed in one pass, in reverse document order (children first).
+        for (int i = nodes.Count - 1; i > 0; i--)
+            if (nodes[i].Parent is { } parent) parent.Score += nodes[i].Score;
     }
 
     [Flags]
