@@ -16,12 +16,15 @@ public sealed class DeepNestingTests
     private const int Depth = 100_000;
     private const string Para = "Bakıda keçirilən beynəlxalq konfransda enerji təhlükəsizliyi və regional əməkdaşlıq məsələləri müzakirə olunub, tərəflər yeni sazişlər imzalayıb.";
 
-    private static readonly string[] TextShapes = ["div", "span", "b", "table", "ul", "mixed", "div-unclosed", "b-unclosed", "form", "font-attrs"];
+    private static readonly string[] TextShapes = ["div", "span", "b", "table", "ul", "mixed", "div-unclosed", "b-unclosed", "font-attrs"];
 
     public static TheoryData<string> Shapes() => [.. TextShapes];
 
-    /// <summary>With SVG, whose text the extractor skips by design: only the depth cap is checked.</summary>
-    public static TheoryData<string> AllShapes() => [.. TextShapes, "svg"];
+    /// <summary>
+    /// With SVG, whose text the extractor skips by design, and nested forms, whose outer forms (more than 128
+    /// levels above the text, where block counts stop) read as empty forms: only the depth cap is checked.
+    /// </summary>
+    public static TheoryData<string> AllShapes() => [.. TextShapes, "svg", "form"];
 
     /// <summary>A page whose article paragraph sits <see cref="Depth"/> elements deep in the given shape.</summary>
     internal static string Page(string shape, int depth)

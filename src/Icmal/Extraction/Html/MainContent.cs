@@ -34,7 +34,7 @@ internal static partial class MainContent
         if (blocks.Count == 0) return ([], nodes[0]);
         var body = nodes[0];
         bool commentBoxes = MarkBoilerplate(nodes, body);
-        Score(blocks, nodes);
+        Score(blocks);
         var (chosen, root, chars) = Choose(blocks, nodes, body);
         if (chars < ShortText && commentBoxes)
         {
@@ -46,7 +46,7 @@ internal static partial class MainContent
                 if (n.CommentBox) n.Boilerplate = false;
                 n.InBoilerplate = n.Boilerplate || (n.Parent?.InBoilerplate ?? false);
             }
-            Score(blocks, nodes);
+            Score(blocks);
             var (posts, postsRoot, postChars) = Choose(blocks, nodes, body);
             if (postChars >= ShortText && postChars > chars * 2) return (posts, postsRoot);
         }
@@ -418,7 +418,7 @@ internal static partial class MainContent
     }
 
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
-    private static void Score(List<PageBlock> blocks, List<PageNode> nodes)
+    private static void Score(List<PageBlock> blocks)
     {
         foreach (var b in blocks)
         {
@@ -450,11 +450,11 @@ internal static partial class MainContent
                 foreach (char c in b.Text) if (c is '.' or ',' or '!' or '?' or ';' or '。' or '،') stops++;
                 if (stops == 0 && len < 80) { bad += good * 0.5; good *= 0.5; }
             }
-            b.Owner.Score += good - (BadWeight * bad);
+            double delta = good - (BadWeight * bad);
+            if (delta == 0) continue;
+            int hops = 0;
+            for (var n = b.Owner; n is not null && hops < 128; n = n.Parent, hops++) n.Score += delta;
         }
-        // Each node's score is its subtree's: summed in one pass, in reverse document order (children first).
-        for (int i = nodes.Count - 1; i > 0; i--)
-            if (nodes[i].Parent is { } parent) parent.Score += nodes[i].Score;
     }
 
     [Flags]

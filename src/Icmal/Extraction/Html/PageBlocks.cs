@@ -14,7 +14,7 @@ internal sealed class PageNode
     /// <summary>This node's place in document order (its index in the node list).</summary>
     public int Order { get; init; }
     /// <summary>The <see cref="Order"/> of its last descendant: the subtree is the nodes from Order to LastDescendant.</summary>
-    public int LastDescendant;
+    public int LastDescendant = -1;
     /// <summary>What a block of its own is, when not by its own tag: a quote or list item it sits in, found at the node's creation.</summary>
     public BlockKind Enclosing { get; init; } = BlockKind.Paragraph;
     public string Class { get; init; } = "";
@@ -51,8 +51,8 @@ internal sealed class PageBlock
 
 /// <summary>
 /// Turns a DOM subtree into a flat list of text blocks in reading order, and a tree of the block-level elements
-/// holding them. The walk is iterative (an explicit stack), so deep nesting costs no call stack, and a node's text
-/// statistics are summed over its subtree in one pass at the end, so they cost nothing per level either.
+/// holding them. The walk is iterative (an explicit stack), so deep nesting costs no call stack; a block's text
+/// counts reach at most 128 ancestors, so its cost does not grow with depth.
 /// </summary>
 internal static class PageBlocks
 {
@@ -102,10 +102,15 @@ internal static class PageBlocks
                 if (!text.IsNormalized()) text = text.Normalize();
                 var kind = KindOf(owner, text, preDepth > 0);
                 blocks.Add(new PageBlock { Owner = owner, Text = text, LinkChars = Math.Min(linkChars, text.Length), Kind = kind, Index = blocks.Count });
-                // Counted at the owner; the subtree sums are made once at the end.
-                owner.TextChars += text.Length;
-                owner.LinkChars += linkChars;
-                owner.ProseChars += text.Length >= 25 && linkChars * 2 < text.Length ? text.Length - linkChars : 0;
+                // Counted up to 128 ancestors: bounded work per block, and a box that far out is no article's.
+                int prose = text.Length >= 25 && linkChars * 2 < text.Length ? text.Length - linkChars : 0;
+                int hops = 0;
+                for (var n = owner; n is not null && hops < 128; n = n.Parent, hops++)
+                {
+                    n.TextChars += text.Length;
+                    n.LinkChars += linkChars;
+                    n.ProseChars += prose;
+                }
             }
             sb.Clear();
             linkChars = 0;
@@ -197,15 +202,6 @@ internal static class PageBlocks
         Flush();
         // Nodes whose end was never walked (the root, and any left open) hold everything after them.
         foreach (var n in nodes) if (n.LastDescendant < n.Order) n.LastDescendant = nodes.Count - 1;
-        // Subtree sums in one pass: in reverse document order each node is complete before its parent takes it.
-        for (int i = nodes.Count - 1; i > 0; i--)
-        {
-            var n = nodes[i];
-            if (n.Parent is not { } p) continue;
-            p.TextChars += n.TextChars;
-            p.LinkChars += n.LinkChars;
-            p.ProseChars += n.ProseChars;
-        }
         return (blocks, nodes);
 
         [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
