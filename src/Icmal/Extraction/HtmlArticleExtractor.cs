@@ -55,7 +55,8 @@ public static partial class HtmlArticleExtractor
     {
         ArgumentNullException.ThrowIfNull(html);
         if (html.Length > MaxChars) html = html[..MaxChars];
-        using IHtmlDocument document = Parser.ParseDocument(html);
+        // Bounded nesting: a tree builder's work grows with the square of the depth (see NestingLimit).
+        using IHtmlDocument document = Parser.ParseDocument(NestingLimit.Apply(html, out _));
         var index = PageIndex.Build(document);
         index.JsonLd.AddRange(JsonLdBlocks(html));
         var meta = PageMetadata.Read(document, index, pageUrl);

@@ -208,13 +208,7 @@ internal static partial class MainContent
     }
 
     /// <summary>Whether <paramref name="outer"/> is <paramref name="node"/> or one of its ancestors.</summary>
-    private static bool Encloses(PageNode? outer, PageNode? node)
-    {
-        if (outer is null) return false;
-        for (var n = node; n is not null && n.Depth >= outer.Depth; n = n.Parent)
-            if (ReferenceEquals(n, outer)) return true;
-        return false;
-    }
+    private static bool Encloses(PageNode? outer, PageNode? node) => outer is not null && node is not null && Within(node, outer);
 
     /// <summary>How far before the body a standfirst is looked for, in blocks.</summary>
     private const int LeadWindow = 20;
@@ -318,15 +312,9 @@ internal static partial class MainContent
         return false;
     }
 
-    private static bool Within(PageNode node, PageNode ancestor)
-    {
-        for (var n = node; n is not null; n = n.Parent)
-        {
-            if (ReferenceEquals(n, ancestor)) return true;
-            if (n.Depth < ancestor.Depth) return false;
-        }
-        return false;
-    }
+    /// <summary>Whether <paramref name="ancestor"/> is <paramref name="node"/> or holds it: a subtree is a run of the document-order list.</summary>
+    private static bool Within(PageNode node, PageNode ancestor) =>
+        node.Order >= ancestor.Order && node.Order <= ancestor.LastDescendant;
 
     private static bool KeepBlock(PageBlock b)
     {
@@ -348,6 +336,7 @@ internal static partial class MainContent
         bool commentBoxes = false;
         int pageProse = body.ProseChars;
         var cache = new Dictionary<string, NameClass>(StringComparer.Ordinal);
+        HashSet<IElement>? holders = null;
         foreach (var n in nodes)
         {
             if (n.Depth == 0) continue;
@@ -384,7 +373,7 @@ internal static partial class MainContent
             {
                 bool commentLike = (names & NameClass.Comment) != 0;
                 if ((!commentLike && n.ProseChars * 2 > pageProse)
-                    || n.Element.QuerySelector("h1, article, main, [itemprop=articleBody]") is not null) bad = false;
+                    || (holders ??= ArticleMarkupHolders(body.Element)).Contains(n.Element)) bad = false;
             }
             n.Boilerplate = bad;
             n.InBoilerplate = bad || (n.Parent?.InBoilerplate ?? false);
@@ -400,6 +389,32 @@ internal static partial class MainContent
             n.Weight = w;
         }
         return commentBoxes;
+    }
+
+    /// <summary>
+    /// The elements holding a headline or article markup (h1, article, main, itemprop=articleBody) below them, in
+    /// one walk of the page: asking each candidate box by a selector query walks its whole subtree, which for boxes
+    /// nested a few hundred deep is the page a few hundred times.
+    /// </summary>
+    private static HashSet<IElement> ArticleMarkupHolders(IElement root)
+    {
+        var holders = new HashSet<IElement>(ReferenceEqualityComparer.Instance);
+        var stack = new Stack<(INodeList Children, int Next)>();
+        stack.Push((root.ChildNodes, 0));
+        while (stack.Count > 0)
+        {
+            var (children, next) = stack.Pop();
+            if (next >= children.Length) continue;
+            stack.Push((children, next + 1));
+            if (children[next] is not IElement el) continue;
+            if (el.LocalName is "h1" or "article" or "main" || string.Equals(el.GetAttribute("itemprop"), "articleBody", StringComparison.Ordinal))
+            {
+                // Each ancestor once: the walk up stops at one already marked, whose own ancestors are.
+                for (var p = el.ParentElement; p is not null && holders.Add(p); p = p.ParentElement) { }
+            }
+            if (el.HasChildNodes) stack.Push((el.ChildNodes, 0));
+        }
+        return holders;
     }
 
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]

@@ -11,6 +11,12 @@ internal sealed class PageNode
     public PageNode? Parent { get; init; }
     public required string Tag { get; init; }
     public int Depth { get; init; }
+    /// <summary>This node's place in document order (its index in the node list).</summary>
+    public int Order { get; init; }
+    /// <summary>The <see cref="Order"/> of its last descendant: the subtree is the nodes from Order to LastDescendant.</summary>
+    public int LastDescendant = -1;
+    /// <summary>What a block of its own is, when not by its own tag: a quote or list item it sits in, found at the node's creation.</summary>
+    public BlockKind Enclosing { get; init; } = BlockKind.Paragraph;
     public string Class { get; init; } = "";
     public string Id { get; init; } = "";
     public string Role { get; init; } = "";
@@ -45,7 +51,8 @@ internal sealed class PageBlock
 
 /// <summary>
 /// Turns a DOM subtree into a flat list of text blocks in reading order, and a tree of the block-level elements
-/// holding them. The walk is iterative (first child / next sibling), so 1,000-deep nesting costs no stack.
+/// holding them. The walk is iterative (an explicit stack), so deep nesting costs no call stack; a block's text
+/// counts reach at most 128 ancestors, so its cost does not grow with depth.
 /// </summary>
 internal static class PageBlocks
 {
@@ -95,6 +102,7 @@ internal static class PageBlocks
                 if (!text.IsNormalized()) text = text.Normalize();
                 var kind = KindOf(owner, text, preDepth > 0);
                 blocks.Add(new PageBlock { Owner = owner, Text = text, LinkChars = Math.Min(linkChars, text.Length), Kind = kind, Index = blocks.Count });
+                // Counted up to 128 ancestors: bounded work per block, and a box that far out is no article's.
                 int prose = text.Length >= 25 && linkChars * 2 < text.Length ? text.Length - linkChars : 0;
                 int hops = 0;
                 for (var n = owner; n is not null && hops < 128; n = n.Parent, hops++)
@@ -162,7 +170,7 @@ internal static class PageBlocks
                     ownerStack.Push(owner);
                     owner = new PageNode
                     {
-                        Element = el, Tag = tag, Parent = owner, Depth = owner.Depth + 1,
+                        Element = el, Tag = tag, Parent = owner, Depth = owner.Depth + 1, Order = nodes.Count, Enclosing = EnclosingKind(tag, owner),
                         Class = el.GetAttribute("class") ?? "", Id = el.GetAttribute("id") ?? "",
                         Role = el.GetAttribute("role") ?? "", ItemProp = el.GetAttribute("itemprop") ?? "",
                     };
@@ -192,6 +200,8 @@ internal static class PageBlocks
             }
         }
         Flush();
+        // Nodes whose end was never walked (the root, and any left open) hold everything after them.
+        foreach (var n in nodes) if (n.LastDescendant < n.Order) n.LastDescendant = nodes.Count - 1;
         return (blocks, nodes);
 
         [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
@@ -206,6 +216,7 @@ internal static class PageBlocks
             {
                 Flush();
                 if (tag == "pre" || tag == "xmp" || tag == "listing") preDepth = Math.Max(0, preDepth - 1);
+                owner.LastDescendant = nodes.Count - 1;
                 owner = ownerStack.Count > 0 ? ownerStack.Pop() : rootNode;
             }
             else if (tag is "td" or "th")
@@ -227,14 +238,21 @@ internal static class PageBlocks
             case "tr" or "table" or "tbody" or "thead" or "tfoot":
                 return text.Contains(" | ", StringComparison.Ordinal) && text.Length < 600 ? BlockKind.TableRow : BlockKind.Paragraph;
         }
-        for (var n = owner; n is not null && n.Depth > 0; n = n.Parent)
-        {
-            if (n.Tag == "blockquote") return BlockKind.Quote;
-            if (n.Tag is "li") return BlockKind.ListItem;
-            if (n.Tag is "article" or "main" or "section" or "body") break;
-        }
-        return BlockKind.Paragraph;
+        return owner.Enclosing;
     }
+
+    /// <summary>
+    /// The kind a block gets from the nearest blockquote or li around it (its own node included), looking no
+    /// further out than an article, main, section or body. Computed once per node from its parent's, so a block
+    /// costs nothing however deep it sits.
+    /// </summary>
+    private static BlockKind EnclosingKind(string tag, PageNode parent) => tag switch
+    {
+        "blockquote" => BlockKind.Quote,
+        "li" => BlockKind.ListItem,
+        "article" or "main" or "section" or "body" => BlockKind.Paragraph,
+        _ => parent.Depth > 0 ? parent.Enclosing : BlockKind.Paragraph,
+    };
 
     /// <summary>Whether an element starts a block of its own (its text is not part of its parent's block).</summary>
     internal static bool IsBlock(IElement el) => BlockTags.Contains(el.LocalName);

@@ -258,14 +258,14 @@ internal static partial class PublicationDate
             own.RemoveAll(el =>
             {
                 if (!IsConcealed(el)) return false;
-                if (el.TextContent is { Length: > 0 } hidden) concealed.Add(hidden);
+                if (ElementText.Bounded(el, ShownMax) is { Length: > 0 } hidden) concealed.Add(hidden);
                 return true;
             });
             var found = new List<(IElement El, StatedDate Date, bool Revision)>();
             foreach (var el in own)
             {
                 if (!PageIndex.IsDateLike(el) || el.ChildElementCount > 6 || el.LocalName is "a") continue;
-                if (ElementDate(el, Shown(el == owner ? b.Text : el.TextContent, concealed), monthFirst, clock, zone) is { } shown)
+                if (ElementDate(el, Shown(el == owner ? b.Text : ElementText.Bounded(el, ShownMax) ?? "", concealed), monthFirst, clock, zone) is { } shown)
                     found.Add((el, shown.Date, shown.Revision));
             }
             foreach (var (el, elementDate, revision) in found)
@@ -295,6 +295,9 @@ internal static partial class PublicationDate
     }
 
     /// <summary>A text without the parts hidden from readers.</summary>
+    /// <summary>The longest text of an element beside the headline that is read for a date (its hidden parts cut out).</summary>
+    private const int ShownMax = 4096;
+
     private static string Shown(string text, List<string> concealed)
     {
         foreach (string hidden in concealed) text = text.Replace(hidden, " ", StringComparison.Ordinal);
@@ -519,8 +522,7 @@ internal static partial class PublicationDate
         {
             if (el.GetAttribute(attr) is { Length: >= 8 and < 80 } v && DateText.TryParseMachine(v, out var d)) return d;
         }
-        string text = el.TextContent;
-        if (text.Length is < 6 or > 300) return null;
+        if (ElementText.Bounded(el, 300) is not { Length: >= 6 } text) return null;
         return DateText.TryFind(text, monthFirst, null, out var t) ? t : null;
     }
 
@@ -571,8 +573,7 @@ internal static partial class PublicationDate
     /// </summary>
     private static bool IsAccountDate(IElement el)
     {
-        string text = el.TextContent;
-        if (text.Length > 200) return false;
+        if (ElementText.Bounded(el, 200) is not { } text) return false;
         if (DateText.MentionsAccount(text)) return true;
         string? cls = el.GetAttribute("class");
         return cls is not null && (cls.Contains("joined", StringComparison.OrdinalIgnoreCase) || cls.Contains("join-date", StringComparison.OrdinalIgnoreCase)
