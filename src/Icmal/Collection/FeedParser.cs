@@ -372,7 +372,7 @@ public static class FeedParser
             var root = doc.RootElement;
             if (root.ValueKind != JsonValueKind.Object || !root.TryGetProperty("items", out var items) || items.ValueKind != JsonValueKind.Array)
                 return DiscoveredLinks.Failed("JSON document is not a JSON Feed (no items array)");
-            string? title = root.TryGetProperty("title", out var t) && t.ValueKind == JsonValueKind.String ? t.GetString() : null;
+            string? title = Str(root, "title");
             var entries = new List<DiscoveredEntry>();
             foreach (var item in items.EnumerateArray())
             {
@@ -390,7 +390,20 @@ public static class FeedParser
         }
 
         static string? Str(JsonElement e, string name) =>
-            e.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.String ? v.GetString() : null;
+            e.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.String ? StringOrNull(v) : null;
+
+        // An unpaired surrogate escape ("\uD800") is valid JSON that .NET will not read as a string: that field is absent.
+        static string? StringOrNull(JsonElement v)
+        {
+            try
+            {
+                return v.GetString();
+            }
+            catch (InvalidOperationException)
+            {
+                return null;
+            }
+        }
     }
 
     private static readonly Regex LinkPattern = new(

@@ -39,9 +39,18 @@ public static class UrlCanonicaliser
     {
         ArgumentNullException.ThrowIfNull(uri);
         if (!uri.IsAbsoluteUri || uri.Scheme is not ("http" or "https") || string.IsNullOrEmpty(uri.Host)) return null;
+        string host;
+        try
+        {
+            host = uri.IdnHost;
+        }
+        catch (UriFormatException)
+        {
+            return null; // a host IDNA refuses (a zero-width joiner, say): Uri parses it but can not write it as ASCII
+        }
         var sb = new StringBuilder(uri.OriginalString.Length);
         sb.Append(uri.Scheme).Append("://");
-        sb.Append(uri.IdnHost.ToLowerInvariant().TrimEnd('.'));
+        sb.Append(host.ToLowerInvariant().TrimEnd('.'));
         if (!uri.IsDefaultPort) sb.Append(':').Append(uri.Port.ToString(System.Globalization.CultureInfo.InvariantCulture));
 
         string path = uri.AbsolutePath;

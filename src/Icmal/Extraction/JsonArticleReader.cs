@@ -82,6 +82,11 @@ public static class JsonArticleReader
         {
             return (null, $"not valid JSON: {e.Message}");
         }
+        catch (InvalidOperationException)
+        {
+            // Valid JSON, but .NET will not read a string holding half a surrogate pair.
+            return (null, "invalid text: a string holds an unpaired surrogate escape (such as \\uD800)");
+        }
     }
 
     private static IReadOnlyList<ArticleBlock> Paragraphs(string text)
@@ -122,7 +127,8 @@ public static class JsonArticleReader
         return [];
     }
 
-    private static ReadOnlyMemory<byte> Bytes(JsonElement e) => JsonSerializer.SerializeToUtf8Bytes(e);
+    /// <summary>The item's JSON as written (re-serialising would unescape its strings, and throws on a lone surrogate escape).</summary>
+    private static ReadOnlyMemory<byte> Bytes(JsonElement e) => System.Text.Encoding.UTF8.GetBytes(e.GetRawText());
 
     private static string Describe(JsonValueKind kind) => kind switch
     {
