@@ -25,6 +25,19 @@ public static class JsonArticleReader
         {
             return ([], $"not valid JSON: {e.Message}");
         }
+        try
+        {
+            return Split(doc);
+        }
+        catch (InvalidOperationException)
+        {
+            // Valid JSON, but .NET will not read a string holding half a surrogate pair.
+            return ([], "invalid text: a string holds an unpaired surrogate escape (such as \\uD800)");
+        }
+    }
+
+    private static (IReadOnlyList<ReadOnlyMemory<byte>> Items, string? Error) Split(JsonDocument doc)
+    {
         using (doc)
         {
             var list = doc.RootElement;
