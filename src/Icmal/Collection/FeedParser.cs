@@ -219,10 +219,14 @@ public static class FeedParser
                         guid = ReadText(item).Trim();
                         break;
                     case "title":
-                        title ??= Clean(ReadText(item));
+                        // Read first, keep the first: "title ??= Clean(ReadText(item))" skipped the read on a second
+                        // <title>, so the reader never moved and the loop never ended.
+                        string itemTitle = ReadText(item);
+                        title ??= Clean(itemTitle);
                         break;
                     case "pubDate" or "date" or "published" or "issued":
-                        published ??= ParseDate(ReadText(item));
+                        string date = ReadText(item);
+                        published ??= ParseDate(date);
                         break;
                     case "origLink" or "feedburnerOrigLink":
                         link = ReadText(item).Trim();
@@ -288,7 +292,8 @@ public static class FeedParser
                             entry.Skip();
                             break;
                         case "title":
-                            title ??= Clean(ReadText(entry));
+                            string entryTitle = ReadText(entry); // read even when a title is kept: see ReadRssItem
+                            title ??= Clean(entryTitle);
                             break;
                         case "id":
                             id = ReadText(entry).Trim();
