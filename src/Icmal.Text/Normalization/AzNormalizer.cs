@@ -73,8 +73,15 @@ public static class AzNormalizer
                     while (end < text.Length && IsCombining(text[end])) end++;
                     string cluster = text[clusterStart..end];
                     string composed;
-                    try { composed = cluster.Normalize(NormalizationForm.FormC); }
-                    catch (ArgumentException) { composed = cluster; } // lone surrogates: keep as they are
+                    // Lone surrogates stay as they are. Normalize throws on them, and an exception per character made
+                    // a text of 15,000 of them take a second.
+                    bool lone = char.IsLowSurrogate(c) || char.IsHighSurrogate(c) && end == i + 1;
+                    if (lone) composed = cluster;
+                    else
+                    {
+                        try { composed = cluster.Normalize(NormalizationForm.FormC); }
+                        catch (ArgumentException) { composed = cluster; }
+                    }
                     // "i̇" (i + combining dot above, from a culture-blind lower-casing of İ) is plain i.
                     composed = composed.Replace("i\u0307", "i", StringComparison.Ordinal).Replace("ı\u0307", "i", StringComparison.Ordinal);
                     foreach (char o in composed)

@@ -219,10 +219,14 @@ public static class FeedParser
                         guid = ReadText(item).Trim();
                         break;
                     case "title":
-                        title ??= Clean(ReadText(item));
+                        // Read first, keep the first: "title ??= Clean(ReadText(item))" skipped the read on a second
+                        // <title>, so the reader never moved and the loop never ended.
+                        string itemTitle = ReadText(item);
+                        title ??= Clean(itemTitle);
                         break;
                     case "pubDate" or "date" or "published" or "issued":
-                        published ??= ParseDate(ReadText(item));
+                        string date = ReadText(item);
+                        published ??= ParseDate(date);
                         break;
                     case "origLink" or "feedburnerOrigLink":
                         link = ReadText(item).Trim();
@@ -288,7 +292,8 @@ public static class FeedParser
                             entry.Skip();
                             break;
                         case "title":
-                            title ??= Clean(ReadText(entry));
+                            string entryTitle = ReadText(entry); // read even when a title is kept: see ReadRssItem
+                            title ??= Clean(entryTitle);
                             break;
                         case "id":
                             id = ReadText(entry).Trim();
@@ -372,7 +377,7 @@ public static class FeedParser
             var root = doc.RootElement;
             if (root.ValueKind != JsonValueKind.Object || !root.TryGetProperty("items", out var items) || items.ValueKind != JsonValueKind.Array)
                 return DiscoveredLinks.Failed("JSON document is not a JSON Feed (no items array)");
-            string? title = root.TryGetProperty("title", out var t) && t.ValueKind == JsonValueKind.String ? t.GetString() : null;
+            string? title = Str(root, "title");
             var entries = new List<DiscoveredEntry>();
             foreach (var item in items.EnumerateArray())
             {
@@ -390,7 +395,20 @@ public static class FeedParser
         }
 
         static string? Str(JsonElement e, string name) =>
-            e.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.String ? v.GetString() : null;
+            e.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.String ? StringOrNull(v) : null;
+
+        // An unpaired surrogate escape ("\uD800") is valid JSON that .NET will not read as a string: that field is absent.
+        static string? StringOrNull(JsonElement v)
+        {
+            try
+            {
+                return v.GetString();
+            }
+            catch (InvalidOperationException)
+            {
+                return null;
+            }
+        }
     }
 
     private static readonly Regex LinkPattern = new(

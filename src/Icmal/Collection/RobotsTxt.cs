@@ -121,16 +121,38 @@ public sealed class RobotsTxt
         return Match(pattern.AsSpan(), path.AsSpan(), anchored);
     }
 
+    /// <summary>
+    /// Glob match with '*' as the only wildcard, unanchored patterns matching a prefix. Backtracks to the last star
+    /// only, which is enough for '*' globs: O(pattern × path) at worst. Trying every split at every star was
+    /// exponential, so that a hostile "Disallow: /*a*a*a…*b" stalled the crawler on a long path.
+    /// </summary>
     private static bool Match(ReadOnlySpan<char> pattern, ReadOnlySpan<char> path, bool anchored)
     {
-        int star = pattern.IndexOf('*');
-        if (star < 0)
-            return anchored ? path.SequenceEqual(pattern) : path.StartsWith(pattern, StringComparison.Ordinal);
-        if (!path.StartsWith(pattern[..star], StringComparison.Ordinal)) return false;
-        var rest = pattern[(star + 1)..];
-        var remaining = path[star..];
-        for (int i = 0; i <= remaining.Length; i++)
-            if (Match(rest, remaining[i..], anchored)) return true;
-        return false;
+        int p = 0, s = 0, starP = -1, starS = 0;
+        while (s < path.Length)
+        {
+            if (p == pattern.Length && !anchored) return true;
+            if (p < pattern.Length && pattern[p] == '*')
+            {
+                starP = p++;
+                starS = s;
+            }
+            else if (p < pattern.Length && pattern[p] == path[s])
+            {
+                p++;
+                s++;
+            }
+            else if (starP >= 0)
+            {
+                p = starP + 1;
+                s = ++starS;
+            }
+            else
+            {
+                return false;
+            }
+        }
+        while (p < pattern.Length && pattern[p] == '*') p++;
+        return p == pattern.Length;
     }
 }

@@ -38,9 +38,32 @@ public static class UrlCanonicaliser
     public static string? Canonicalise(Uri uri)
     {
         ArgumentNullException.ThrowIfNull(uri);
+        string? canonical = CanonicaliseOnce(uri);
+        // A canonical form must canonicalise to itself, but one pass is not always enough: .NET keeps "%2e%2E" in a
+        // path as written and reads it as ".." only when the string is parsed again. Go on until the form is stable.
+        for (int i = 0; i < 4 && canonical is not null && Uri.TryCreate(canonical, UriKind.Absolute, out var again); i++)
+        {
+            string? next = CanonicaliseOnce(again);
+            if (next is null || string.Equals(next, canonical, StringComparison.Ordinal)) break;
+            canonical = next;
+        }
+        return canonical;
+    }
+
+    private static string? CanonicaliseOnce(Uri uri)
+    {
         if (!uri.IsAbsoluteUri || uri.Scheme is not ("http" or "https") || string.IsNullOrEmpty(uri.Host)) return null;
+        string authority;
+        try
+        {
+            authority = Authority(uri);
+        }
+        catch (UriFormatException)
+        {
+            return null; // a host IDNA refuses (a zero-width joiner, say): Uri parses it but can not write it as ASCII
+        }
         var sb = new StringBuilder(uri.OriginalString.Length);
-        sb.Append(uri.Scheme).Append("://").Append(Authority(uri));
+        sb.Append(uri.Scheme).Append("://").Append(authority);
 
         string path = uri.AbsolutePath;
         // Session ids in the path: ";jsessionid=..." and friends.

@@ -53,6 +53,11 @@ public static class JsonArticleReader
         {
             return (null, $"not valid JSON: {e.Message}");
         }
+        catch (InvalidOperationException)
+        {
+            // Valid JSON, but .NET will not read a string holding half a surrogate pair.
+            return (null, "invalid text: a string holds an unpaired surrogate escape (such as \\uD800)");
+        }
     }
 
     private static readonly string[] DateFields = ["published", "date", "datePublished", "pubDate", "published_at", "date_published"];

@@ -99,7 +99,7 @@ internal static class PageBlocks
                 string text = sb.ToString(0, len);
                 // One Unicode form (NFC), so that the same letters compare equal however the page encoded them
                 // (Bengali য় as one code point or two, a decomposed ö).
-                if (!text.IsNormalized()) text = text.Normalize();
+                text = Nfc(text);
                 var kind = KindOf(owner, text, preDepth > 0);
                 blocks.Add(new PageBlock { Owner = owner, Text = text, LinkChars = Math.Min(linkChars, text.Length), Kind = kind, Index = blocks.Count });
                 // Counted up to 128 ancestors: bounded work per block, and a box that far out is no article's.
@@ -275,5 +275,21 @@ internal static class PageBlocks
     {
         while (at < style.Length && (style[at] == ' ' || style[at] == ':')) at++;
         return string.Compare(style, at, value, 0, value.Length, StringComparison.OrdinalIgnoreCase) == 0;
+    }
+
+    /// <summary>
+    /// The text in NFC, or as it is when .NET's normaliser refuses it: it throws on a few code points a page can
+    /// carry (U+FFFE, a lone surrogate), and one odd character must not cost the page.
+    /// </summary>
+    private static string Nfc(string text)
+    {
+        try
+        {
+            return text.IsNormalized() ? text : text.Normalize();
+        }
+        catch (ArgumentException)
+        {
+            return text;
+        }
     }
 }

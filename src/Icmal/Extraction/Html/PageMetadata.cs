@@ -272,6 +272,9 @@ internal sealed partial class PageMetadata
     private static List<JsonDocument> JsonValues(string json)
     {
         var values = new List<JsonDocument>(1);
+        // An unpaired surrogate escape ("\uD800") is valid JSON that .NET refuses to read as a string: it becomes U+FFFD,
+        // as a browser shows it, so that the rest of the block is read.
+        json = UnpairedSurrogateEscape().Replace(json, @"\uFFFD");
         var reader = new Utf8JsonReader(System.Text.Encoding.UTF8.GetBytes(json), new JsonReaderOptions
         {
             AllowTrailingCommas = true, CommentHandling = JsonCommentHandling.Skip, MaxDepth = 64, AllowMultipleValues = true,
@@ -415,4 +418,7 @@ internal sealed partial class PageMetadata
 
     [GeneratedRegex(@"^[\w.-]+\.(az|com|net|org|ru|tr|de|ch|at|uk|info|news|pl|fr|es|io|co)$", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
     private static partial Regex DomainLike();
+
+    [GeneratedRegex(@"\\u[dD][89abAB][0-9a-fA-F]{2}(?!\\u[dD][c-fC-F][0-9a-fA-F]{2})|(?<!\\u[dD][89abAB][0-9a-fA-F]{2})\\u[dD][c-fC-F][0-9a-fA-F]{2}", RegexOptions.CultureInvariant)]
+    private static partial Regex UnpairedSurrogateEscape();
 }
