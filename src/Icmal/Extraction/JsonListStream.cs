@@ -198,11 +198,27 @@ public static class JsonListStream
         {
             using var doc = JsonDocument.Parse(json, ItemOptions);
             return new[] { "text", "content", "body", "articleBody" }.Any(p =>
-                doc.RootElement.TryGetProperty(p, out var v) && v.ValueKind == JsonValueKind.String && !string.IsNullOrWhiteSpace(v.GetString()));
+                doc.RootElement.TryGetProperty(p, out var v) && v.ValueKind == JsonValueKind.String && HasText(v));
         }
         catch (JsonException)
         {
             return false;
+        }
+    }
+
+    /// <summary>
+    /// Whether a JSON string holds more than white space. A string with an unpaired surrogate escape ("\uDE79") does,
+    /// though .NET refuses to read it: it is an article, and reading it says what is wrong with its text.
+    /// </summary>
+    private static bool HasText(JsonElement s)
+    {
+        try
+        {
+            return !string.IsNullOrWhiteSpace(s.GetString());
+        }
+        catch (InvalidOperationException)
+        {
+            return true;
         }
     }
 

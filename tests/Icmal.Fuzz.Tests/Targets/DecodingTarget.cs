@@ -68,7 +68,8 @@ public static class DecodingTarget
     {
         var (header, body) = input;
         string? chosen = CharsetDetection.ForPage(body, header);
-        if (chosen is not null && Encodings.ForLabel(chosen) is null) throw new InvalidOperationException($"ForPage chose '{chosen}', which no encoding has");
+        // ForPage may pass on a label no encoding has (UTF-7, a typo, a WHATWG replacement label): the decoder below
+        // must then read the page by its default rule with a note, or refuse it with an error, never throw.
         string? sniffed = TextDecoding.SniffHtmlCharset(body);
         foreach (string? label in (string?[])[header, chosen, sniffed])
         {
