@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using AngleSharp.Html.Parser;
+using Icmal.Html;
 
 namespace Icmal.Collection;
 
@@ -22,7 +23,7 @@ public static class Discovery
     {
         ArgumentNullException.ThrowIfNull(html);
         ArgumentNullException.ThrowIfNull(pageUrl);
-        using var doc = Parser.ParseDocument(html);
+        using var doc = NestingLimit.Parse(Parser, html);
         var found = new List<DiscoveredEndpoint>();
         foreach (var link in doc.QuerySelectorAll("link[href]"))
         {
@@ -68,7 +69,7 @@ public static class Discovery
     {
         ArgumentNullException.ThrowIfNull(html);
         ArgumentNullException.ThrowIfNull(pageUrl);
-        using var doc = Parser.ParseDocument(html);
+        using var doc = NestingLimit.Parse(Parser, html);
         return new DiscoveredLinks(DiscoveryKind.Listing, ListingLinks.Find(doc, pageUrl), []);
     }
 

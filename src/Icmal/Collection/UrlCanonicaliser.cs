@@ -41,13 +41,16 @@ public static class UrlCanonicaliser
         string? canonical = CanonicaliseOnce(uri);
         // A canonical form must canonicalise to itself, but one pass is not always enough: .NET keeps "%2e%2E" in a
         // path as written and reads it as ".." only when the string is parsed again. Go on until the form is stable.
-        for (int i = 0; i < 4 && canonical is not null && Uri.TryCreate(canonical, UriKind.Absolute, out var again); i++)
+        // A form that does not parse again (.NET's IDNA mapping can write spaces into a host of mojibake letters) is
+        // no address at all.
+        for (int i = 0; i < 4 && canonical is not null; i++)
         {
+            if (!Uri.TryCreate(canonical, UriKind.Absolute, out var again)) return null;
             string? next = CanonicaliseOnce(again);
             if (next is null || string.Equals(next, canonical, StringComparison.Ordinal)) break;
             canonical = next;
         }
-        return canonical;
+        return canonical is not null && Uri.TryCreate(canonical, UriKind.Absolute, out _) ? canonical : null;
     }
 
     private static string? CanonicaliseOnce(Uri uri)

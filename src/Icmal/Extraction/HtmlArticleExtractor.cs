@@ -3,6 +3,7 @@ using AngleSharp.Dom;
 using AngleSharp.Html.Dom;
 using AngleSharp.Html.Parser;
 using Icmal.Extraction.Html;
+using Icmal.Html;
 using Icmal.Model;
 using Icmal.Text;
 
@@ -56,7 +57,7 @@ public static partial class HtmlArticleExtractor
         ArgumentNullException.ThrowIfNull(html);
         if (html.Length > MaxChars) html = html[..MaxChars];
         // Bounded nesting: a tree builder's work grows with the square of the depth (see NestingLimit).
-        using IHtmlDocument document = Parser.ParseDocument(NestingLimit.Apply(html, out _));
+        using IHtmlDocument document = NestingLimit.Parse(Parser, html);
         var index = PageIndex.Build(document);
         index.JsonLd.AddRange(JsonLdBlocks(html));
         var meta = PageMetadata.Read(document, index, pageUrl);

@@ -70,4 +70,23 @@ public sealed class ListingLinksTests
     [InlineData("/az/politics/slug-12345")]
     public void Article_addresses_pass_the_address_filter(string path) =>
         Assert.False(ListingAddresses.IsNeverAnArticle(new Uri(new Uri("https://site.az/"), path)));
+
+    [Fact]
+    public void A_listing_page_nested_100000_deep_is_read_in_bounded_time_with_its_teasers()
+    {
+        // A hostile "home page" with a block of 100,000 nested <div>s before its real teasers: the tree builder's stack
+        // grows with the nesting, so without the bound a crawler's poll of this listing page took minutes (like
+        // article pages did). Elements deeper than the bound lose their tags, so the teasers here follow the block.
+        string teasers = string.Concat(Enumerable.Range(1, 6).Select(i =>
+            $"<div class=\"teaser\"><h3><a href=\"/xeber/{i}-layihe\">Bakıda keçirilən {i} saylı tədbirin yekunları açıqlanıb</a></h3><span>12:0{i}</span></div>"));
+        string html = "<html><body>" + string.Concat(Enumerable.Repeat("<div>", 100_000)) + "x"
+            + string.Concat(Enumerable.Repeat("</div>", 100_000)) + "<div class=\"list\">" + teasers + "</div></body></html>";
+
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        var links = Discovery.FindArticleLinks(html, new Uri("https://numune.az/"));
+        clock.Stop();
+
+        Assert.Equal(6, links.Entries.Count);
+        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(20), $"{clock.Elapsed.TotalSeconds:F1} s");
+    }
 }

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Text;
 using Icmal.Extraction;
 using Icmal.Extraction.Html;
+using Icmal.Html;
 
 namespace Icmal.Tests.Extraction;
 

@@ -1,7 +1,9 @@
 using System.Collections.Frozen;
 using System.Text;
+using AngleSharp.Html.Dom;
+using AngleSharp.Html.Parser;
 
-namespace Icmal.Extraction.Html;
+namespace Icmal.Html;
 
 /// <summary>
 /// Bounds how deep a page's elements nest before AngleSharp builds its tree, by dropping the start tags (and their
@@ -35,6 +37,16 @@ internal static class NestingLimit
 
     /// <summary>The most formatting elements (&lt;b&gt;, &lt;a&gt;, &lt;font&gt;…) kept active at once.</summary>
     public const int MaxFormatting = 48;
+
+    /// <summary>
+    /// Parses a page with its nesting bounded: the one way every stage that reads HTML from outside (listing pages,
+    /// autodiscovery, article extraction) builds a tree, so no page can hold any of them for minutes.
+    /// </summary>
+    public static IHtmlDocument Parse(HtmlParser parser, string html)
+    {
+        ArgumentNullException.ThrowIfNull(parser);
+        return parser.ParseDocument(Apply(html, out _));
+    }
 
     /// <summary>
     /// <paramref name="html"/> itself when no element nests deeper than <paramref name="maxDepth"/>, else a copy

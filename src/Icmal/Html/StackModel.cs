@@ -1,4 +1,4 @@
-namespace Icmal.Extraction.Html;
+namespace Icmal.Html;
 
 /// <summary>
 /// A model of the HTML tree builder's stack of open elements and list of active formatting elements, fed tag by
