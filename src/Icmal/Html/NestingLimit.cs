@@ -45,8 +45,29 @@ internal static class NestingLimit
     public static IHtmlDocument Parse(HtmlParser parser, string html)
     {
         ArgumentNullException.ThrowIfNull(parser);
-        return parser.ParseDocument(Apply(html, out _));
+        string bounded = Apply(html, out _);
+        try
+        {
+            return parser.ParseDocument(bounded);
+        }
+        catch (NullReferenceException)
+        {
+            // AngleSharp 1.10's tree builder dereferences null in "in select in table" (<table><p><select>…, found by
+            // fuzzing). Select lists carry no article text and no links, so the page is read again without them.
+            try
+            {
+                return parser.ParseDocument(SelectTags.Replace(bounded, ""));
+            }
+            catch (NullReferenceException e)
+            {
+                throw new InvalidDataException("the HTML parser failed on this page's markup (AngleSharp tree builder)", e);
+            }
+        }
     }
+
+    private static readonly System.Text.RegularExpressions.Regex SelectTags = new(
+        @"</?(?:select|option|optgroup)\b[^>]*>", System.Text.RegularExpressions.RegexOptions.IgnoreCase | System.Text.RegularExpressions.RegexOptions.CultureInvariant,
+        TimeSpan.FromSeconds(2));
 
     /// <summary>
     /// <paramref name="html"/> itself when no element nests deeper than <paramref name="maxDepth"/>, else a copy

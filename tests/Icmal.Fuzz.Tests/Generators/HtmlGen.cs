@@ -7,7 +7,7 @@ namespace Icmal.Fuzz.Tests.Generators;
 /// Tag soups composed the way real news pages are: a head with meta tags, canonical links and JSON-LD (valid,
 /// broken, deeply nested), a body of nested blocks with article-ish and chrome-ish class names, dates in
 /// attributes and text, scripts and styles with markup inside, entity soup, unclosed and misnested tags; and
-/// mutations of real seed pages. Nesting stays shallow unless <see cref="KnownBugs.Included"/> (bug 3).
+/// mutations of real seed pages.
 /// </summary>
 public static class HtmlGen
 {
@@ -43,7 +43,7 @@ public static class HtmlGen
 
     private static readonly Gen<string> Attributes = Attribute.Array[0, 4].Select(string.Concat);
 
-    private static readonly Gen<string> ImageUrl = KnownBugs.Included ? UrlGen.Any : UrlGen.Any.Where(u => !u.Contains("javascript", StringComparison.OrdinalIgnoreCase));
+    private static readonly Gen<string> ImageUrl = UrlGen.Any;
 
     private static readonly Gen<string> Leaf = Gen.Frequency(
         (8, Sentence.Select(Escape)), (2, Sentence), (1, Gen.Const("<br>")), (1, Gen.Const("<hr/>")),
@@ -113,7 +113,7 @@ public static class HtmlGen
         var composed = Page.Select(p => Encoding.UTF8.GetBytes(p));
         var gens = new List<(int, IGen<byte[]>)> { (10, composed), (3, composed.SelectMany(Mutation.Bytes)) };
         if (seeds.Count > 0) gens.Add((3, Gen.Int[0, seeds.Count - 1].SelectMany(i => Mutation.Bytes(seeds[i]))));
-        if (KnownBugs.Included) gens.Add((1, DeepNesting.Select(p => Encoding.UTF8.GetBytes(p))));
+        gens.Add((1, DeepNesting.Select(p => Encoding.UTF8.GetBytes(p))));
         return Gen.Frequency([.. gens]);
     }
 

@@ -5,7 +5,6 @@ namespace Icmal.Fuzz.Tests.Generators;
 /// <summary>
 /// Hostile URL strings built part by part: odd schemes, userinfo, IDN and punycode hosts, IPv4 in odd notations,
 /// ports out of range, percent-encoding good and bad, dot segments, tracking parameters, fragments, whitespace.
-/// IPv6 literals only with <see cref="KnownBugs.Included"/> (bug 2).
 /// </summary>
 public static class UrlGen
 {
@@ -28,7 +27,7 @@ public static class UrlGen
         Gen.Const("a\u200Db.az"), Gen.Const("ß.az"), Gen.Const("ﬁ.az"), Gen.Const("İ.az"),
         Gen.Char["abcdefghijklmnopqrstuvwxyzəöüğışç0123456789-."].Array[1, 70].Select(c => new string(c) + ".az"));
 
-    private static readonly Gen<string> Host = KnownBugs.Included ? Gen.Frequency((10, HostPart), (2, Ipv6)) : HostPart;
+    private static readonly Gen<string> Host = Gen.Frequency((10, HostPart), (2, Ipv6));
 
     private static readonly Gen<string> Port = Gen.Frequency(
         (8, Gen.Const("")),
