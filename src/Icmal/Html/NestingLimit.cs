@@ -50,20 +50,25 @@ internal static class NestingLimit
         {
             return parser.ParseDocument(bounded);
         }
-        catch (NullReferenceException)
+        catch (Exception e) when (IsTreeBuilderFault(e))
         {
-            // AngleSharp 1.10's tree builder dereferences null in "in select in table" (<table><p><select>…, found by
-            // fuzzing). Select lists carry no article text and no links, so the page is read again without them.
+            // AngleSharp 1.10's tree builder has faults that fuzzing found: it dereferences null in "in select in
+            // table" (<table><p><select>…) and indexes past its stack when finding where to insert. Select lists carry
+            // no article text and no links, so the page is read again without them; if that fails too, the page gets
+            // one clear error, which the item boundary records.
             try
             {
                 return parser.ParseDocument(SelectTags.Replace(bounded, ""));
             }
-            catch (NullReferenceException e)
+            catch (Exception again) when (IsTreeBuilderFault(again))
             {
-                throw new InvalidDataException("the HTML parser failed on this page's markup (AngleSharp tree builder)", e);
+                throw new InvalidDataException("the HTML parser failed on this page's markup (AngleSharp tree builder: " + again.GetType().Name + ")", again);
             }
         }
     }
+
+    private static bool IsTreeBuilderFault(Exception e) =>
+        e is NullReferenceException or ArgumentOutOfRangeException or IndexOutOfRangeException or InvalidCastException;
 
     private static readonly System.Text.RegularExpressions.Regex SelectTags = new(
         @"</?(?:select|option|optgroup)\b[^>]*>", System.Text.RegularExpressions.RegexOptions.IgnoreCase | System.Text.RegularExpressions.RegexOptions.CultureInvariant,
