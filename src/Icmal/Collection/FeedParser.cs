@@ -52,12 +52,10 @@ public static class FeedParser
     public static DiscoveredLinks Parse(ReadOnlySpan<byte> body, Uri baseUrl, string? declaredCharset = null)
     {
         ArgumentNullException.ThrowIfNull(baseUrl);
-        byte[]? inflated = null;
         if (body.Length > 2 && body[0] == 0x1f && body[1] == 0x8b)
         {
-            inflated = Gunzip(body);
-            if (inflated is null) return DiscoveredLinks.Failed("gzip-compressed document is corrupt or larger than 32 MB");
-            body = inflated;
+            if (Gunzip(body) is not { } inflated) return DiscoveredLinks.Failed("gzip-compressed document is corrupt or larger than 32 MB");
+            body = inflated.AsSpan();
         }
         if (body.Length > MaxDocumentBytes) return DiscoveredLinks.Failed("document larger than 32 MB");
 
@@ -546,13 +544,21 @@ public static class FeedParser
         return m.Success ? m.Groups[1].Value : null;
     }
 
-    private static byte[]? Gunzip(ReadOnlySpan<byte> body)
+    /// <summary>
+    /// The inflated document, or null when it is corrupt or over <see cref="MaxDocumentBytes"/>. The buffer is sized
+    /// once from the gzip trailer's ISIZE (the inflated length mod 2^32, capped) and returned without a copy: a gzip
+    /// bomb inflated up to the cap used to cost twice the cap in regrowth and a final copy.
+    /// </summary>
+    private static ArraySegment<byte>? Gunzip(ReadOnlySpan<byte> body)
     {
         try
         {
+            int hint = body.Length >= 18
+                ? (int)Math.Min(System.Buffers.Binary.BinaryPrimitives.ReadUInt32LittleEndian(body[^4..]), (uint)MaxDocumentBytes)
+                : 0;
             using var input = new MemoryStream(body.ToArray());
             using var gz = new GZipStream(input, CompressionMode.Decompress);
-            using var output = new MemoryStream();
+            using var output = new MemoryStream(Math.Max(hint, 4096));
             var buffer = new byte[81920];
             int n;
             while ((n = gz.Read(buffer, 0, buffer.Length)) > 0)
@@ -560,7 +566,7 @@ public static class FeedParser
                 if (output.Length + n > MaxDocumentBytes) return null;
                 output.Write(buffer, 0, n);
             }
-            return output.ToArray();
+            return new ArraySegment<byte>(output.GetBuffer(), 0, (int)output.Length);
         }
         catch (InvalidDataException)
         {
