@@ -14,11 +14,6 @@ public sealed record SourceHealth(
     long FailedFetchesLast24Hours,
     IReadOnlyList<ItemError> RecentItemErrors);
 
-/// <summary>One item (a page, a file, a list item) that was rejected or failed, at which stage and why.</summary>
-/// <param name="Origin">The page's address, or the file path ("#n" for a list item).</param>
-/// <param name="Stage">fetch, read, decode, extract, analyse, store or cluster.</param>
-public sealed record ItemError(long? SourceId, string Origin, string Stage, string Reason, DateTimeOffset At);
-
 /// <summary>One recorded fetch, for the admin page and the CLI.</summary>
 public sealed record FetchRecord(long Id, long? SourceId, string Purpose, string Url, DateTimeOffset Started, long DurationMs,
     string Outcome, int? Status, long Bytes, string? Error);
@@ -333,34 +328,6 @@ public sealed partial class IcmalStore
                 next_poll_at = @next
             WHERE id = @id
             """, ct, ("@at", Iso(polledAt)), ("@err", error), ("@i", (long)interval.TotalSeconds), ("@next", Iso(nextPoll)), ("@id", sourceId));
-    }
-
-    /// <summary>How many of a source's latest item errors /admin/sources shows.</summary>
-    public const int RecentItemErrorsShown = 10;
-
-    /// <summary>Records one item that was rejected or failed (one row per occurrence, like the fetch log).</summary>
-    public async Task RecordItemErrorAsync(ItemError error, CancellationToken ct)
-    {
-        ArgumentNullException.ThrowIfNull(error);
-        await using var conn = await OpenAsync(ct);
-        await ExecAsync(conn, null, "INSERT INTO item_errors (source_id, origin, stage, reason, at) VALUES (@s, @o, @st, @r, @at)", ct,
-            ("@s", error.SourceId), ("@o", error.Origin), ("@st", error.Stage), ("@r", error.Reason), ("@at", Iso(error.At)));
-    }
-
-    /// <summary>The latest item errors, newest first: of one source, or (null) of items without a source (imports).</summary>
-    public async Task<IReadOnlyList<ItemError>> ListItemErrorsAsync(long? sourceId, int limit, CancellationToken ct)
-    {
-        await using var conn = await OpenAsync(ct);
-        await using var cmd = sourceId is null
-            ? Command(conn, null, "SELECT source_id, origin, stage, reason, at FROM item_errors WHERE source_id IS NULL ORDER BY at DESC, id DESC LIMIT @n",
-                ("@n", limit))
-            : Command(conn, null, "SELECT source_id, origin, stage, reason, at FROM item_errors WHERE source_id = @s ORDER BY at DESC, id DESC LIMIT @n",
-                ("@s", sourceId), ("@n", limit));
-        var list = new List<ItemError>();
-        await using var r = await cmd.ExecuteReaderAsync(ct);
-        while (await r.ReadAsync(ct))
-            list.Add(new ItemError(r.IsDBNull(0) ? null : r.GetInt64(0), r.GetString(1), r.GetString(2), r.GetString(3), ParseIso(r, 4) ?? DateTimeOffset.UnixEpoch));
-        return list;
     }
 
     /// <summary>Every source with its endpoints and recent figures, for /admin/sources.</summary>
