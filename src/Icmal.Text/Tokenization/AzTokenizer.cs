@@ -1,3 +1,4 @@
+// Over 400 lines on purpose: one allocation-free state machine over the text (words, numbers, dates, abbreviations, URLs, sentence ends); its states share the same cursor and lookahead.
 using Icmal.Text.Casing;
 using Icmal.Text.Stemming;
 

@@ -1,3 +1,4 @@
+// Over 400 lines for now: RSS, RDF, Atom, JSON Feed and sitemaps in one file. The mend is Miniflux's: one file per format under a reader folder, with the shared entry, repair and gzip code beside them (issue #14).
 using System.Globalization;
 using System.IO.Compression;
 using System.Text;

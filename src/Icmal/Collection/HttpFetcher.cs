@@ -1,3 +1,4 @@
+// Over 400 lines on purpose: one guarded fetch (address guard at connect time and on every redirect, caps on size, time and redirects, conditional GET, Retry-After); each guard depends on the others' order.
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Globalization;

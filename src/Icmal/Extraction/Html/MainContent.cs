@@ -1,3 +1,4 @@
+// Over 400 lines on purpose: one scoring model (boxes, text and link densities, boilerplate class tokens, the lead and caption look-ups) whose rules refer to each other; split, one heuristic would be read across files.
 using System.Text.RegularExpressions;
 using AngleSharp.Dom;
 using Icmal.Model;

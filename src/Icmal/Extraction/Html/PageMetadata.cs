@@ -1,3 +1,4 @@
+// Over 400 lines on purpose: one table of what a page's meta tags and JSON-LD say (title, byline, dates, image, section), read in one pass; split, the precedence between them would be spread out.
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using AngleSharp.Dom;

@@ -1,3 +1,4 @@
+// Over 400 lines for now: one decision (candidates from markup, address and text, then the choice by precedence and agreement). Issue #14's typed date evidence is the place to split the candidate sources into their own files.
 using System.Text.RegularExpressions;
 using AngleSharp.Dom;
 using Icmal.Model;
