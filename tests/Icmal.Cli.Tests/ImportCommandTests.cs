@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Text.RegularExpressions;
 using Icmal.Storage;
 using Microsoft.Data.Sqlite;
+using Icmal.Model;
 
 namespace Icmal.Cli.Tests;
 

@@ -1,6 +1,7 @@
 using System.Net;
 using AngleSharp.Html.Parser;
 using Icmal.Collection;
+using Icmal.Model;
 
 namespace Icmal.Web.Tests;
 
@@ -44,7 +45,7 @@ public sealed class AdminPageTests(PortalFixture portal)
         var ct = TestContext.Current.CancellationToken;
         var (id, _) = await portal.Store.AddSourceAsync(new SourceDefinition("Problemli", "https://problemli.az/", "az",
             [(EndpointKind.Feed, "https://problemli.az/rss")]), enabled: true, allowPrivate: false, ct);
-        await portal.Store.RecordItemErrorAsync(new Icmal.Storage.ItemError(id, "https://problemli.az/xeber/<1>", "decode",
+        await portal.Store.RecordItemErrorAsync(new Icmal.Storage.ItemError(id, "https://problemli.az/xeber/<1>", Icmal.Model.IngestStage.Decode,
             "declared charset 'iso-2022-kr' is decoded as nothing", DateTimeOffset.UtcNow), ct);
 
         string html = await portal.Client.GetStringAsync("/admin/sources", ct);

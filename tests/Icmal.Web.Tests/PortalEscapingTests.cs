@@ -1,8 +1,9 @@
 using AngleSharp.Html.Parser;
 using Icmal.Import;
-using Icmal.Pipeline;
 using Icmal.Storage;
 using Microsoft.AspNetCore.Builder;
+using Icmal.Model;
+using Icmal.Ingest;
 
 namespace Icmal.Web.Tests;
 
@@ -26,7 +27,7 @@ public sealed class PortalEscapingTests
             </article></body></html>
             """, ct);
         var store = await IcmalStore.OpenSqliteAsync(data, ct);
-        await foreach (var e in new Importer(new IngestPipeline(store), new ImportOptions()).ImportAsync([page], ct))
+        await foreach (var e in new Importer(await IngestPipeline.OpenAsync(store, ct), new ImportOptions()).ImportAsync([page], ct))
             Assert.Equal(IngestStatus.Stored, e.Outcome.Status);
 
         await using var app = PortalServer.Build(store, new PortalOptions("http://127.0.0.1:0"));

@@ -1,12 +1,13 @@
 using Icmal.Clustering;
 using Icmal.Import;
-using Icmal.Pipeline;
 using Icmal.Storage;
 using Icmal.Web;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
+using Icmal.Model;
+using Icmal.Ingest;
 
 namespace Icmal.Web.Tests;
 
@@ -30,7 +31,7 @@ public sealed class PortalFixture : IAsyncLifetime
     public async ValueTask InitializeAsync()
     {
         Store = await IcmalStore.OpenSqliteAsync(_data, CancellationToken.None);
-        var importer = new Importer(new IngestPipeline(Store, await StoryStage.OpenAsync(Store, CancellationToken.None)), new ImportOptions());
+        var importer = new Importer(await IngestPipeline.OpenAsync(Store, CancellationToken.None), new ImportOptions());
         await foreach (var e in importer.ImportAsync([Path.Combine(RepositoryRoot, "samples")], CancellationToken.None))
             if (e.Outcome.Status == IngestStatus.Rejected) throw new InvalidOperationException($"{e.Outcome.Origin}: {e.Outcome.Reason}");
 

@@ -2,9 +2,10 @@ using System.Net;
 using System.Text;
 using System.Text.Json;
 using Icmal.Import;
-using Icmal.Pipeline;
 using Icmal.Storage;
 using Microsoft.AspNetCore.Builder;
+using Icmal.Model;
+using Icmal.Ingest;
 
 namespace Icmal.Web.Tests;
 
@@ -55,7 +56,7 @@ public sealed class UnsafeUrlTests : IAsyncLifetime
     {
         string path = Path.Combine(_files, name);
         await File.WriteAllTextAsync(path, content, new UTF8Encoding(false), Ct);
-        var importer = new Importer(new IngestPipeline(_store), new ImportOptions());
+        var importer = new Importer(await IngestPipeline.OpenAsync(_store, TestContext.Current.CancellationToken), new ImportOptions());
         IngestOutcome? outcome = null;
         await foreach (var e in importer.ImportAsync([path], Ct)) outcome = e.Outcome;
         Assert.True(outcome!.Status == IngestStatus.Stored, outcome.Reason);

@@ -9,6 +9,8 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
+using Icmal.Model;
+using Icmal.Ingest;
 
 namespace Icmal.Cli.Commands;
 
@@ -81,7 +83,7 @@ public static class BenchCrawlCommand
             Console.Out.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"bench crawl: {siteCount} sites × {perSite} articles = {siteCount * perSite}, gap {fetchOptions.MinHostGap.TotalMilliseconds:0} ms per site, {crawlOptions.MaxConcurrentSources} sites at a time, {Environment.ProcessorCount} cores"));
             var pipeline = await CommonOptions.OpenPipelineAsync(store, ct);
-            using var collector = new Collector(store, fetchOptions, crawlOptions, TimeProvider.System, m => Console.Error.WriteLine(m), pipeline: pipeline);
+            using var collector = new Collector(store, pipeline, fetchOptions, crawlOptions, TimeProvider.System, m => Console.Error.WriteLine(m));
 
             var cold = await MeasureAsync("cold", () => collector.Crawler.PollAsync(sources, ct));
             long stored = await store.CountArticlesAsync(ct);

@@ -1,7 +1,7 @@
 using System.CommandLine;
 using Icmal.Clustering;
-using Icmal.Pipeline;
 using Icmal.Storage;
+using Icmal.Ingest;
 
 namespace Icmal.Cli.Commands;
 
@@ -21,7 +21,7 @@ public static class CommonOptions
 
     /// <summary>The full ingest pipeline over a store, with the story stage warmed from the archive.</summary>
     public static async Task<IngestPipeline> OpenPipelineAsync(IcmalStore store, CancellationToken ct) =>
-        new(store, await StoryStage.OpenAsync(store, ct));
+        await IngestPipeline.OpenAsync(store, ct);
 
     /// <summary>True when output goes to a person at a terminal, so progress bars and colour make sense.</summary>
     public static bool Interactive => !Console.IsOutputRedirected && !Console.IsErrorRedirected

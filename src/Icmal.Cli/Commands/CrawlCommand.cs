@@ -2,6 +2,8 @@ using System.CommandLine;
 using System.Diagnostics;
 using System.Globalization;
 using Icmal.Collection;
+using Icmal.Model;
+using Icmal.Ingest;
 
 namespace Icmal.Cli.Commands;
 
@@ -27,7 +29,7 @@ public static class CrawlCommand
             var fetchOptions = new FetchOptions { MinHostGap = TimeSpan.FromSeconds(gapSeconds) };
             var crawlOptions = new CrawlOptions { MaxPagesPerPoll = Math.Clamp(parse.GetValue(pages), 1, 100_000) };
             var pipeline = await CommonOptions.OpenPipelineAsync(store, ct);
-            using var collector = new Collector(store, fetchOptions, crawlOptions, TimeProvider.System, message => Console.Error.WriteLine(message), pipeline: pipeline);
+            using var collector = new Collector(store, pipeline, fetchOptions, crawlOptions, TimeProvider.System, message => Console.Error.WriteLine(message));
 
             if (!parse.GetValue(once))
             {
@@ -78,7 +80,7 @@ public static class CrawlCommand
     /// Starts the collector as a background task of `icmal serve`: adds the built-in portals (disabled) on the first
     /// start, then polls the enabled sources until <paramref name="ct"/> is cancelled. Dispose the result after the task ends.
     /// </summary>
-    public static async Task<(Task Running, IDisposable Collector)> StartWorkerAsync(Storage.IcmalStore store, Pipeline.IngestPipeline pipeline, CancellationToken ct)
+    public static async Task<(Task Running, IDisposable Collector)> StartWorkerAsync(Storage.IcmalStore store, IngestPipeline pipeline, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(store);
         if (await store.GetSettingAsync(DefaultsSetting, ct) is null)
@@ -86,7 +88,7 @@ public static class CrawlCommand
             await SourcesCommand.AddDefaultsAsync(store, ct);
             await store.SetSettingAsync(DefaultsSetting, DateTimeOffset.UtcNow.ToString("O", CultureInfo.InvariantCulture), ct);
         }
-        var collector = new Collector(store, new FetchOptions(), new CrawlOptions(), TimeProvider.System, message => Console.Error.WriteLine(message), pipeline: pipeline);
+        var collector = new Collector(store, pipeline, new FetchOptions(), new CrawlOptions(), TimeProvider.System, message => Console.Error.WriteLine(message));
         var running = Task.Run(() => collector.Worker.RunAsync(ct), CancellationToken.None);
         return (running, collector);
     }

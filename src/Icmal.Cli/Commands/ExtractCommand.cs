@@ -3,7 +3,9 @@ using System.Diagnostics;
 using System.Text.Json;
 using Icmal.Extraction;
 using Icmal.Import;
-using Icmal.Pipeline;
+using Icmal.Model;
+using Icmal.Ingest;
+using Icmal.Analysis;
 
 namespace Icmal.Cli.Commands;
 
@@ -53,8 +55,8 @@ public static class ExtractCommand
                 }
                 var clock = Stopwatch.StartNew();
                 var document = new IncomingDocument(file == "-" ? "stdin" : file, DocumentFile.PageFormat(file == "-" ? null : file, bytes), bytes!, fetchedAt ?? DateTimeOffset.UtcNow, pageUrl, Fetched: fetchedAt);
-                var (extracted, _, error) = IngestPipeline.Extract(document);
-                var article = extracted is null ? null : IngestPipeline.Analyse(document, extracted);
+                var (extracted, _, error, _, _) = DocumentReader.Read(document);
+                var article = extracted is null ? null : ArticleAnalyzer.Analyse(document, extracted);
                 double ms = clock.Elapsed.TotalMilliseconds;
                 if (error is not null || article is null || article.Text.Length == 0)
                 {

@@ -2,9 +2,10 @@ using System.CommandLine;
 using System.Diagnostics;
 using System.Globalization;
 using Icmal.Import;
-using Icmal.Pipeline;
 using Icmal.Storage;
 using Spectre.Console;
+using Icmal.Model;
+using Icmal.Ingest;
 
 namespace Icmal.Cli.Commands;
 

@@ -1,9 +1,9 @@
 using System.CommandLine;
 using Icmal.Import;
-using Icmal.Pipeline;
 using Icmal.Storage;
 using Icmal.Web;
 using Microsoft.Extensions.Hosting;
+using Icmal.Ingest;
 
 namespace Icmal.Cli.Commands;
 

@@ -2,6 +2,8 @@ using System.CommandLine;
 using System.Globalization;
 using Icmal.Collection;
 using Icmal.Storage;
+using Icmal.Model;
+using Icmal.Ingest;
 
 namespace Icmal.Cli.Commands;
 
@@ -52,8 +54,8 @@ public static class SourcesCommand
             }
             else
             {
-                using var collector = new Collector(store, new FetchOptions(), new CrawlOptions(), TimeProvider.System);
-                var found = await collector.Discoverer.DiscoverAsync(uri, parse.GetValue(name), priv, ct);
+                using var fetcher = new HttpFetcher(new FetchOptions(), new HostPoliteness(TimeProvider.System), TimeProvider.System);
+                var found = await new SourceDiscoverer(fetcher).DiscoverAsync(uri, parse.GetValue(name), priv, ct);
                 foreach (string note in found.Notes) Console.Out.WriteLine(note);
                 if (found.Definition is null)
                 {

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Icmal.Collection;
 using Icmal.Storage;
+using Icmal.Model;
 
 namespace Icmal.Web.Pages;
 
@@ -88,16 +89,16 @@ public static class AdminPages
         h.Raw("</ul></td>");
     }
 
-    private static string StageName(string stage) => stage switch
+    private static string StageName(IngestStage stage) => stage switch
     {
-        "fetch" => "yükləmə",
-        "read" => "oxuma",
-        "decode" => "kodlaşdırma",
-        "extract" => "mətnin çıxarılması",
-        "analyse" => "təhlil",
-        "store" => "saxlama",
-        "cluster" => "süjetə ayırma",
-        _ => stage,
+        IngestStage.Fetch => "yükləmə",
+        IngestStage.Read => "oxuma",
+        IngestStage.Decode => "kodlaşdırma",
+        IngestStage.Extract => "mətnin çıxarılması",
+        IngestStage.Analyse => "təhlil",
+        IngestStage.Store => "saxlama",
+        IngestStage.Cluster => "süjetə ayırma",
+        _ => stage.Code(),
     };
 
     private static string KindName(EndpointKind kind) => kind switch

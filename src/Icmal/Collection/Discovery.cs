@@ -1,6 +1,7 @@
 using System.Text.RegularExpressions;
 using AngleSharp.Html.Parser;
 using Icmal.Html;
+using Icmal.Model;
 
 namespace Icmal.Collection;
 

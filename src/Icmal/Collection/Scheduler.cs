@@ -1,3 +1,4 @@
+using Icmal.Model;
 namespace Icmal.Collection;
 
 /// <summary>
@@ -8,7 +9,7 @@ namespace Icmal.Collection;
 /// </summary>
 public sealed record Scheduler
 {
-    public static readonly TimeSpan DefaultInterval = TimeSpan.FromMinutes(30);
+    public static readonly TimeSpan DefaultInterval = Model.Source.DefaultPollInterval;
 
     public TimeSpan MinInterval { get; init; } = TimeSpan.FromMinutes(5);
     public TimeSpan MaxInterval { get; init; } = TimeSpan.FromHours(4);

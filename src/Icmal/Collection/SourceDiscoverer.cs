@@ -1,4 +1,5 @@
 using Icmal.Decoding;
+using Icmal.Model;
 
 namespace Icmal.Collection;
 

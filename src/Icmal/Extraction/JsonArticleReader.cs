@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Icmal.Model;
 using Icmal.Text;
+using Icmal.Import;
 
 namespace Icmal.Extraction;
 

@@ -1,6 +1,6 @@
 using System.Globalization;
 using System.IO.Compression;
-using Icmal.Pipeline;
+using Icmal.Model;
 
 namespace Icmal.Import;
 

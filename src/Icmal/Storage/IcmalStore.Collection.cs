@@ -1,6 +1,7 @@
 using System.Data.Common;
 using System.Globalization;
 using Icmal.Collection;
+using Icmal.Model;
 
 namespace Icmal.Storage;
 

@@ -1,9 +1,11 @@
+using Icmal.Model;
+
 namespace Icmal.Storage;
 
 /// <summary>One item (a page, a file, a list item) that was rejected or failed, at which stage and why.</summary>
 /// <param name="Origin">The page's address, or the file path ("#n" for a list item).</param>
-/// <param name="Stage">fetch, read, decode, extract, analyse, store or cluster.</param>
-public sealed record ItemError(long? SourceId, string Origin, string Stage, string Reason, DateTimeOffset At);
+/// <param name="Stage">The pipeline stage the problem arose in, stored as its code (<see cref="IngestStageCodes"/>).</param>
+public sealed record ItemError(long? SourceId, string Origin, IngestStage Stage, string Reason, DateTimeOffset At);
 
 /// <summary>
 /// The item error log: every page, file or list item that was rejected or failed, at which stage and why, so that
@@ -20,7 +22,7 @@ public sealed partial class IcmalStore
         ArgumentNullException.ThrowIfNull(error);
         await using var conn = await OpenAsync(ct);
         await ExecAsync(conn, null, "INSERT INTO item_errors (source_id, origin, stage, reason, at) VALUES (@s, @o, @st, @r, @at)", ct,
-            ("@s", error.SourceId), ("@o", error.Origin), ("@st", error.Stage), ("@r", error.Reason), ("@at", Iso(error.At)));
+            ("@s", error.SourceId), ("@o", error.Origin), ("@st", error.Stage.Code()), ("@r", error.Reason), ("@at", Iso(error.At)));
     }
 
     /// <summary>The latest item errors, newest first: of one source, or (null) of items without a source (imports).</summary>
@@ -35,7 +37,10 @@ public sealed partial class IcmalStore
         var list = new List<ItemError>();
         await using var r = await cmd.ExecuteReaderAsync(ct);
         while (await r.ReadAsync(ct))
-            list.Add(new ItemError(r.IsDBNull(0) ? null : r.GetInt64(0), r.GetString(1), r.GetString(2), r.GetString(3), ParseIso(r, 4) ?? DateTimeOffset.UnixEpoch));
+            list.Add(new ItemError(r.IsDBNull(0) ? null : r.GetInt64(0), r.GetString(1), ReadStage(r.GetString(2)), r.GetString(3), ParseIso(r, 4) ?? DateTimeOffset.UnixEpoch));
         return list;
     }
+
+    /// <summary>Only İcmal writes these codes; one it does not know (a newer version's stage) is shown as the read stage.</summary>
+    private static IngestStage ReadStage(string code) => IngestStageCodes.Parse(code) ?? IngestStage.Read;
 }

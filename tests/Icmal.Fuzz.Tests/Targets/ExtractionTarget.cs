@@ -1,7 +1,9 @@
 using Icmal.Extraction;
 using Icmal.Fuzz.Tests.Fuzzing;
 using Icmal.Fuzz.Tests.Generators;
-using Icmal.Pipeline;
+using Icmal.Model;
+using Icmal.Ingest;
+using Icmal.Analysis;
 
 namespace Icmal.Fuzz.Tests.Targets;
 
@@ -21,7 +23,7 @@ public static class ExtractionTarget
         foreach (var format in (DocumentFormat[])[DocumentFormat.Html, DocumentFormat.TextDump])
         {
             var doc = new IncomingDocument("fuzz", format, page, Fetched, PageUrl, Fetched: Fetched);
-            var (article, _, error) = IngestPipeline.Extract(doc);
+            var (article, _, error, _, _) = DocumentReader.Read(doc);
             if ((article is null) == (error is null)) throw new InvalidOperationException("Extract gave both or neither of article and error");
             if (article is null) continue;
             if (article.CanonicalUrl is { } canonical)
@@ -31,7 +33,7 @@ public static class ExtractionTarget
             }
             if (article.ImageUrl is { } image && image.TrimStart().StartsWith("javascript:", StringComparison.OrdinalIgnoreCase))
                 throw new InvalidOperationException($"image '{image}' is a javascript: address");
-            var stored = IngestPipeline.Analyse(doc, article);
+            var stored = ArticleAnalyzer.Analyse(doc, article);
             _ = ArticleFormats.PlainText(stored);
             _ = ArticleFormats.Html(stored);
             _ = ArticleFormats.Markdown(stored);

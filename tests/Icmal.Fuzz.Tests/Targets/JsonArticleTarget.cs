@@ -3,7 +3,10 @@ using CsCheck;
 using Icmal.Extraction;
 using Icmal.Fuzz.Tests.Fuzzing;
 using Icmal.Fuzz.Tests.Generators;
-using Icmal.Pipeline;
+using Icmal.Model;
+using Icmal.Ingest;
+using Icmal.Import;
+using Icmal.Analysis;
 
 namespace Icmal.Fuzz.Tests.Targets;
 
@@ -50,9 +53,9 @@ public static class JsonArticleTarget
                 throw new InvalidOperationException($"JsonListStream gave a {entry.Kind} entry with error '{entry.Error}'");
             if (entry.Kind != JsonListEntryKind.Item) continue;
             var doc = new IncomingDocument("fuzz#1", DocumentFormat.JsonArticle, entry.Item, DateTimeOffset.UnixEpoch);
-            var (article, _, readError) = IngestPipeline.Extract(doc);
+            var (article, _, readError, _, _) = DocumentReader.Read(doc);
             if ((article is null) == (readError is null)) throw new InvalidOperationException("Read gave both or neither of article and error");
-            if (article is not null) _ = ArticleFormats.Markdown(IngestPipeline.Analyse(doc, article));
+            if (article is not null) _ = ArticleFormats.Markdown(ArticleAnalyzer.Analyse(doc, article));
         }
     }
 }

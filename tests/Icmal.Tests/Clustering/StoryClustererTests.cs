@@ -1,7 +1,8 @@
 using Icmal.Clustering;
-using Icmal.Pipeline;
 using Icmal.Storage;
 using Icmal.Tests.Support;
+using Icmal.Ingest;
+using Icmal.Import;
 
 namespace Icmal.Tests.Clustering;
 
@@ -47,8 +48,8 @@ public sealed class StoryClustererTests
     public async Task The_five_seeds_form_one_story_and_a_restart_clusters_what_was_left_unclustered()
     {
         await using var h = await ImportHarness.CreateAsync();
-        var pipeline = new IngestPipeline(h.Store, await StoryStage.OpenAsync(h.Store, Ct));
-        var importer = new Icmal.Import.Importer(pipeline, new Icmal.Import.ImportOptions());
+        var pipeline = await IngestPipeline.OpenAsync(h.Store, Ct);
+        var importer = new Icmal.Ingest.Importer(pipeline, new Icmal.Import.ImportOptions());
         string seeds = Path.Combine(h.Files.Path, "seeds");
         Directory.CreateDirectory(seeds);
         foreach (string f in Directory.GetFiles(TestPaths.Samples, "*.txt").Where(f => !Path.GetFileName(f).StartsWith("004", StringComparison.Ordinal)))

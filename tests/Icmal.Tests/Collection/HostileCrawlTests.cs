@@ -5,6 +5,8 @@ using Icmal.Collection;
 using Icmal.Storage;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
+using Icmal.Model;
+using Icmal.Ingest;
 
 namespace Icmal.Tests.Collection;
 
@@ -106,7 +108,7 @@ public sealed class HostileCrawlTests : IAsyncDisposable
         // No retries, so each bad page costs one attempt; generous connect and header timeouts, so that a busy
         // machine does not fail the good requests (robots.txt, the feed), while the body deadline still cuts the drip.
         var options = TestSite.FastOptions with { MaxRetries = 0, ConnectTimeout = TimeSpan.FromSeconds(10), HeaderTimeout = TimeSpan.FromSeconds(10) };
-        using var collector = new Collector(store, options, new CrawlOptions(), TimeProvider.System);
+        using var collector = new Collector(store, await IngestPipeline.OpenAsync(store, Ct), options, new CrawlOptions(), TimeProvider.System);
         var report = (await collector.Crawler.PollAsync(await store.ListSourcesAsync(Ct), Ct)).Single();
 
         Assert.True(report.Error is null, report.Error);

@@ -3,6 +3,8 @@ using Icmal.Storage;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Data.Sqlite;
+using Icmal.Model;
+using Icmal.Ingest;
 
 namespace Icmal.Tests.Collection;
 
@@ -80,7 +82,7 @@ public sealed class ListingCrawlTests : IAsyncLifetime
     public async Task A_feedless_portal_with_short_article_addresses_is_followed_and_its_articles_stored()
     {
         var store = await IcmalStore.OpenSqliteAsync(_data, Ct);
-        using var collector = new Collector(store, TestSite.FastOptions, new CrawlOptions { Scheduler = new Scheduler() }, TimeProvider.System);
+        using var collector = new Collector(store, await IngestPipeline.OpenAsync(store, Ct), TestSite.FastOptions, new CrawlOptions { Scheduler = new Scheduler() }, TimeProvider.System);
 
         var found = await collector.Discoverer.DiscoverAsync(_site.Root, null, true, Ct);
         Assert.NotNull(found.Definition);

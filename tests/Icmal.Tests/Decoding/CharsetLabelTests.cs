@@ -1,7 +1,9 @@
+using Icmal.Extraction;
 using System.Text;
 using Icmal.Collection;
 using Icmal.Decoding;
-using Icmal.Pipeline;
+using Icmal.Model;
+using Icmal.Ingest;
 
 namespace Icmal.Tests.Decoding;
 
@@ -40,7 +42,7 @@ public sealed class CharsetLabelTests
         {
             var document = new IncomingDocument("utf7.html", DocumentFormat.Html, page, DateTimeOffset.UtcNow, new Uri("https://example.az/a"),
                 CharsetDetection.ForPage(page, header));
-            var (article, _, error) = IngestPipeline.Extract(document);
+            var (article, _, error, _, _) = DocumentReader.Read(document);
             Assert.Null(error);
             Assert.Contains("Bakida yeni park", article!.Text, StringComparison.Ordinal);
         }
@@ -66,7 +68,7 @@ public sealed class CharsetLabelTests
     {
         var document = new IncomingDocument("kr.html", DocumentFormat.Html, AsciiPage, DateTimeOffset.UtcNow, new Uri("https://example.az/a"),
             CharsetDetection.ForPage(AsciiPage, "iso-2022-kr"));
-        var (article, _, error) = IngestPipeline.Extract(document);
+        var (article, _, error, _, _) = DocumentReader.Read(document);
         Assert.Null(article);
         Assert.Contains("iso-2022-kr", error, StringComparison.Ordinal);
     }

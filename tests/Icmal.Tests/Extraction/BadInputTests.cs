@@ -1,6 +1,6 @@
 using System.Text;
 using Icmal.Decoding;
-using Icmal.Pipeline;
+using Icmal.Model;
 
 namespace Icmal.Tests.Extraction;
 

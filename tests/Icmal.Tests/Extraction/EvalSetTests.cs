@@ -1,6 +1,6 @@
 using System.Text.Json;
 using Icmal.Extraction.Evaluation;
-using Icmal.Pipeline;
+using Icmal.Model;
 
 namespace Icmal.Tests.Extraction;
 

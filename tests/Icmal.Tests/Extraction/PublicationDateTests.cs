@@ -1,7 +1,6 @@
 using System.Text;
 using Icmal.Extraction;
 using Icmal.Model;
-using Icmal.Pipeline;
 
 namespace Icmal.Tests.Extraction;
 

@@ -1,6 +1,7 @@
+using Icmal.Extraction;
 using Icmal.Extraction.Evaluation;
-using Icmal.Pipeline;
 using Icmal.Model;
+using Icmal.Ingest;
 
 namespace Icmal.Tests.Extraction;
 
@@ -42,7 +43,7 @@ internal static class TestData
     public static (ExtractedArticle? Article, string? Error) Extract(byte[] bytes, DocumentFormat format, string? url = null)
     {
         Uri? u = url is null ? null : new Uri(url);
-        var (article, _, error) = IngestPipeline.Extract(new IncomingDocument("test", format, bytes, DateTimeOffset.UtcNow, u));
+        var (article, _, error, _, _) = DocumentReader.Read(new IncomingDocument("test", format, bytes, DateTimeOffset.UtcNow, u));
         return (article, error);
     }
 

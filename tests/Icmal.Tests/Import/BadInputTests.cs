@@ -1,6 +1,8 @@
 using System.Text;
-using Icmal.Pipeline;
 using Icmal.Tests.Support;
+using Icmal.Model;
+using Icmal.Ingest;
+using Icmal.Import;
 
 namespace Icmal.Tests.Import;
 

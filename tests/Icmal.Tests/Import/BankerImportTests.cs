@@ -1,5 +1,5 @@
-using Icmal.Pipeline;
 using Icmal.Tests.Support;
+using Icmal.Model;
 
 namespace Icmal.Tests.Import;
 

@@ -1,10 +1,11 @@
 using System.Text;
 using Icmal.Clustering;
-using Icmal.Pipeline;
 using Icmal.Storage;
 using Icmal.Tests.Collection;
 using Icmal.Tests.Support;
 using Microsoft.Data.Sqlite;
+using Icmal.Model;
+using Icmal.Ingest;
 
 namespace Icmal.Tests.Import;
 
@@ -58,7 +59,7 @@ public sealed class ItemBoundaryTests
     public async Task An_item_whose_extraction_throws_is_rejected_and_the_next_is_stored()
     {
         await using var h = await ImportHarness.CreateAsync();
-        var pipeline = new IngestPipeline(h.Store);
+        var pipeline = await IngestPipeline.OpenAsync(h.Store, Ct);
         // A relative date read against the earliest representable fetch time: the arithmetic overflows inside extraction.
         var hostile = new IncomingDocument("https://example.az/1", DocumentFormat.Html,
             Encoding.UTF8.GetBytes(Page("Köhnə xəbər", "<div class=\"news-date\">35 dəqiqə əvvəl</div>")), DateTimeOffset.UtcNow,
@@ -70,11 +71,11 @@ public sealed class ItemBoundaryTests
         var next = await pipeline.IngestAsync(good, Ct);
 
         Assert.Equal(IngestStatus.Rejected, bad.Status);
-        Assert.Equal("extract", bad.Stage);
+        Assert.Equal(IngestStage.Extract, bad.Stage);
         Assert.Contains("extract failed: ArgumentOutOfRangeException", bad.Reason, StringComparison.Ordinal);
         Assert.Equal(IngestStatus.Stored, next.Status);
         var logged = Assert.Single(await h.Store.ListItemErrorsAsync(null, 10, Ct));
-        Assert.Equal(("https://example.az/1", "extract"), (logged.Origin, logged.Stage));
+        Assert.Equal(("https://example.az/1", "extract"), (logged.Origin, logged.Stage.Code()));
     }
 
     [Fact]
@@ -96,7 +97,7 @@ public sealed class ItemBoundaryTests
         Assert.Equal(2, await h.Store.CountArticlesAsync(Ct));
         Assert.Equal(IngestStatus.Failed, bad.Status); // not the page's fault: worth trying again
         Assert.Contains(await h.Store.ListItemErrorsAsync(null, 10, Ct),
-            e => e.Origin == poisoned && e.Stage == "store" && e.Reason.Contains("disk says no", StringComparison.Ordinal));
+            e => e.Origin == poisoned && e.Stage == IngestStage.Store && e.Reason.Contains("disk says no", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -104,7 +105,7 @@ public sealed class ItemBoundaryTests
     {
         await using var h = await ImportHarness.CreateAsync();
         await RefusePoisonedTitleAsync(h, stories: true);
-        var pipeline = new IngestPipeline(h.Store, await StoryStage.OpenAsync(h.Store, Ct));
+        var pipeline = await IngestPipeline.OpenAsync(h.Store, Ct);
         var poisoned = new IncomingDocument("p.html", DocumentFormat.Html, Encoding.UTF8.GetBytes(Page("Zəhərli xəbər")), DateTimeOffset.UtcNow);
         var good = new IncomingDocument("g.html", DocumentFormat.Html, Encoding.UTF8.GetBytes(Page("Fərqli mövzuda xəbər")), DateTimeOffset.UtcNow);
 
@@ -117,7 +118,7 @@ public sealed class ItemBoundaryTests
         Assert.Null(articles.Single(a => a.Title == "Zəhərli xəbər").StoryId);
         Assert.NotNull(articles.Single(a => a.Title == "Fərqli mövzuda xəbər").StoryId);
         Assert.Contains("cluster failed", bad.Note, StringComparison.Ordinal);
-        Assert.Contains(await h.Store.ListItemErrorsAsync(null, 10, Ct), e => e.Origin == "p.html" && e.Stage == "cluster");
+        Assert.Contains(await h.Store.ListItemErrorsAsync(null, 10, Ct), e => e.Origin == "p.html" && e.Stage == IngestStage.Cluster);
 
         // The next start clusters what is pending; the one article the store still refuses does not keep it from starting.
         await StoryStage.OpenAsync(h.Store, Ct);

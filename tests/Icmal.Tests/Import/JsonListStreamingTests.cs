@@ -1,8 +1,9 @@
 using System.IO.Compression;
 using System.Text;
 using Icmal.Import;
-using Icmal.Pipeline;
 using Icmal.Tests.Support;
+using Icmal.Model;
+using Icmal.Ingest;
 
 namespace Icmal.Tests.Import;
 

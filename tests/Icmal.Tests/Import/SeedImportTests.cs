@@ -1,5 +1,4 @@
 using Icmal.Model;
-using Icmal.Pipeline;
 using Icmal.Storage;
 using Icmal.Tests.Support;
 

@@ -1,6 +1,7 @@
 using Icmal.Import;
-using Icmal.Pipeline;
 using Icmal.Storage;
+using Icmal.Model;
+using Icmal.Ingest;
 
 namespace Icmal.Tests.Support;
 
@@ -18,7 +19,7 @@ public sealed class ImportHarness : IAsyncDisposable
     {
         var h = new ImportHarness();
         h.Store = await IcmalStore.OpenSqliteAsync(h._folder.Path, TestContext.Current.CancellationToken);
-        h.Importer = new Importer(new IngestPipeline(h.Store), options ?? new ImportOptions());
+        h.Importer = new Importer(await IngestPipeline.OpenAsync(h.Store, TestContext.Current.CancellationToken), options ?? new ImportOptions());
         return h;
     }
 

@@ -1,7 +1,10 @@
+using Icmal.Extraction;
 using System.Diagnostics;
 using System.Text;
 using System.Text.Json;
-using Icmal.Pipeline;
+using Icmal.Model;
+using Icmal.Ingest;
+using Icmal.Import;
 
 namespace Icmal.Extraction.Evaluation;
 
@@ -110,7 +113,7 @@ public static class ExtractionEvaluation
         var doc = new IncomingDocument(url ?? "page", DocumentFormat.Html, html, DateTimeOffset.UtcNow, pageUrl);
         try
         {
-            var (article, _, error) = IngestPipeline.Extract(doc);
+            var (article, _, error, _, _) = DocumentReader.Read(doc);
             if (article is null) return (null, null, error);
             return (article.Text, new ExtractedArticleView(article.Published, article.PublishedFrom), null);
         }

@@ -1,7 +1,7 @@
-using Icmal.Pipeline;
+using Icmal.Collection;
 using Icmal.Storage;
 
-namespace Icmal.Collection;
+namespace Icmal.Ingest;
 
 /// <summary>
 /// The collector's parts wired together over one store: the fetcher (recording every fetch in the store), the
@@ -9,15 +9,15 @@ namespace Icmal.Collection;
 /// </summary>
 public sealed class Collector : IDisposable
 {
-    /// <param name="afterStore">Later stages (analyse, cluster, index), called with each newly stored article's id.</param>
-    /// <param name="pipeline">The ingest pipeline pages go through (with its story stage); a bare one over the store when null.</param>
-    public Collector(IcmalStore store, FetchOptions fetchOptions, CrawlOptions crawlOptions, TimeProvider clock, Action<string>? log = null,
-        Func<long, CancellationToken, Task>? afterStore = null, IngestPipeline? pipeline = null)
+    /// <param name="pipeline">The ingest pipeline every fetched page goes through (<see cref="IngestPipeline.OpenAsync"/>).</param>
+    public Collector(IcmalStore store, IngestPipeline pipeline, FetchOptions fetchOptions, CrawlOptions crawlOptions, TimeProvider clock,
+        Action<string>? log = null)
     {
         ArgumentNullException.ThrowIfNull(store);
+        ArgumentNullException.ThrowIfNull(pipeline);
         Fetcher = new HttpFetcher(fetchOptions, new HostPoliteness(clock), clock,
             (result, ct) => store.RecordFetchAsync(result, keepBody: result.Request.Purpose is FetchPurpose.Endpoint or FetchPurpose.Discovery && result.Succeeded, ct));
-        Crawler = new Crawler(store, pipeline ?? new IngestPipeline(store), Fetcher, crawlOptions, clock, log, afterStore);
+        Crawler = new Crawler(store, pipeline, Fetcher, crawlOptions, clock, log);
         Worker = new CollectorWorker(store, Crawler, crawlOptions, clock, log);
         Discoverer = new SourceDiscoverer(Fetcher);
     }

@@ -1,4 +1,4 @@
-namespace Icmal.Extraction;
+namespace Icmal.Import;
 
 /// <summary>
 /// Finds where one JSON value ends in a stream of bytes fed in pieces, without parsing it: strings and escapes,

@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Runtime.CompilerServices;
 using System.Text.Json;
 
-namespace Icmal.Extraction;
+namespace Icmal.Import;
 
 /// <summary>What reading a JSON article list yields, one entry at a time.</summary>
 public enum JsonListEntryKind

@@ -1,11 +1,12 @@
+using Icmal.Collection;
 // Over 400 lines (just) on purpose: one poll of one source, endpoint by endpoint and entry by entry, with the item boundaries that keep a bad item from stopping its neighbours; reading it top to bottom is the point.
 using System.Collections.Concurrent;
 using System.Globalization;
 using Icmal.Decoding;
-using Icmal.Pipeline;
 using Icmal.Storage;
+using Icmal.Model;
 
-namespace Icmal.Collection;
+namespace Icmal.Ingest;
 
 /// <summary>How a crawl pass behaves.</summary>
 public sealed record CrawlOptions
@@ -32,12 +33,8 @@ public sealed record SourcePollReport(long SourceId, string SourceName, int Endp
 /// and store through <see cref="IngestPipeline"/>. Each source and each page fails on its own; what is stored or
 /// rejected is remembered (seen_urls), so a restart or the next poll fetches only what is new.
 /// </summary>
-/// <param name="afterStore">
-/// Where the later stages (analyse, cluster, index) plug in: called with each newly stored article's id, after it is
-/// committed. Its failure is logged and does not undo the store.
-/// </param>
 public sealed class Crawler(IcmalStore store, IngestPipeline pipeline, HttpFetcher fetcher, CrawlOptions options, TimeProvider clock,
-    Action<string>? log = null, Func<long, CancellationToken, Task>? afterStore = null)
+    Action<string>? log = null)
 {
     private readonly ConcurrentDictionary<string, (string? ETag, string? LastModified, DateTimeOffset? LastMod)> _childSitemaps = new(StringComparer.Ordinal);
 
@@ -360,17 +357,6 @@ public sealed class Crawler(IcmalStore store, IngestPipeline pipeline, HttpFetch
         {
             await store.MarkSeenAsync(canonical, source.Id, SeenState.Failed, null, outcome.Reason, now, ct);
             return (SeenState.Failed, null);
-        }
-        if (outcome.Status == IngestStatus.Stored && outcome.ArticleId is { } newId && afterStore is not null)
-        {
-            try
-            {
-                await afterStore(newId, ct);
-            }
-            catch (Exception e) when (e is not OperationCanceledException)
-            {
-                log?.Invoke($"article #{newId}: a later stage failed: {e.Message}");
-            }
         }
         var seen = outcome.Status == IngestStatus.Rejected ? SeenState.Rejected : SeenState.Stored;
         string? reason = outcome.Reason ?? outcome.Note;

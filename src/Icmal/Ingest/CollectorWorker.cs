@@ -1,6 +1,7 @@
+using Icmal.Collection;
 using Icmal.Storage;
 
-namespace Icmal.Collection;
+namespace Icmal.Ingest;
 
 /// <summary>
 /// The collector running inside `icmal serve` (and `icmal crawl` without --once): polls enabled sources as they fall

@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace Icmal.Extraction;
+namespace Icmal.Import;
 
 /// <summary>
 /// A stream read in 64 KB pieces with its position known, for <see cref="JsonListStream"/>. Bytes consumed while a
