@@ -2,6 +2,7 @@ using System.Text.RegularExpressions;
 using AngleSharp.Html.Parser;
 using Icmal.Html;
 using Icmal.Model;
+using Icmal.Collection.Feeds;
 
 namespace Icmal.Collection;
 

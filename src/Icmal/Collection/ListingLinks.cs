@@ -1,6 +1,7 @@
 using System.Text.RegularExpressions;
 using AngleSharp.Dom;
 using Icmal.Text.Casing;
+using Icmal.Collection.Feeds;
 
 namespace Icmal.Collection;
 

@@ -1,5 +1,6 @@
 using Icmal.Decoding;
 using Icmal.Model;
+using Icmal.Collection.Feeds;
 
 namespace Icmal.Collection;
 

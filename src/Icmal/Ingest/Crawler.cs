@@ -5,6 +5,7 @@ using System.Globalization;
 using Icmal.Decoding;
 using Icmal.Storage;
 using Icmal.Model;
+using Icmal.Collection.Feeds;
 
 namespace Icmal.Ingest;
 

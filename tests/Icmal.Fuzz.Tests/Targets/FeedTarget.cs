@@ -1,6 +1,7 @@
 using Icmal.Collection;
 using Icmal.Fuzz.Tests.Fuzzing;
 using Icmal.Fuzz.Tests.Generators;
+using Icmal.Collection.Feeds;
 
 namespace Icmal.Fuzz.Tests.Targets;
 

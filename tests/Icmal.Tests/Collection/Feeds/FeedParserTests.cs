@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Text;
 using Icmal.Collection;
 using Icmal.Decoding;
+using Icmal.Collection.Feeds;
 
 namespace Icmal.Tests.Collection;
 
