@@ -17,7 +17,7 @@ public sealed class UnsafeUrlTests : IAsyncLifetime
     private readonly string _data = Path.Combine(Path.GetTempPath(), "icmal-web-urls-" + Guid.NewGuid().ToString("N"));
     private readonly string _files = Path.Combine(Path.GetTempPath(), "icmal-web-urls-in-" + Guid.NewGuid().ToString("N"));
     private WebApplication? _app;
-    private IcmalStore _store = null!;
+    private Stores _store = null!;
     private HttpClient _client = null!;
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
@@ -25,7 +25,7 @@ public sealed class UnsafeUrlTests : IAsyncLifetime
     public async ValueTask InitializeAsync()
     {
         Directory.CreateDirectory(_files);
-        _store = await IcmalStore.OpenSqliteAsync(_data, Ct);
+        _store = await Stores.OpenAsync(DatabaseSetting.InDataFolder(_data), Ct);
         _app = PortalServer.Build(_store, new PortalOptions("http://127.0.0.1:0"));
         await _app.StartAsync(Ct);
         _client = new HttpClient { BaseAddress = new Uri(_app.Urls.Single()) };
@@ -55,7 +55,7 @@ public sealed class UnsafeUrlTests : IAsyncLifetime
     {
         string path = Path.Combine(_files, name);
         await File.WriteAllTextAsync(path, content, new UTF8Encoding(false), Ct);
-        var importer = new Importer(new IngestPipeline(_store), new ImportOptions());
+        var importer = new Importer(new IngestPipeline(_store.Articles, _store.ItemErrors), new ImportOptions());
         IngestOutcome? outcome = null;
         await foreach (var e in importer.ImportAsync([path], Ct)) outcome = e.Outcome;
         Assert.True(outcome!.Status == IngestStatus.Stored, outcome.Reason);

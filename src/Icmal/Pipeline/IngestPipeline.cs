@@ -18,7 +18,7 @@ public sealed record ExtractionResult(ExtractedArticle? Article, string? Charset
 /// document's outcome, naming the stage, and is recorded in the item error log. Only the caller's cancellation
 /// propagates.
 /// </summary>
-public sealed class IngestPipeline(IcmalStore store, StoryStage? stories = null)
+public sealed class IngestPipeline(ArticleStore articles, ItemErrorStore itemErrors, StoryStage? stories = null)
 {
     /// <summary>The shortest main text accepted as an article; shorter results are almost always chrome.</summary>
     public const int MinimumTextLength = 80;
@@ -41,7 +41,7 @@ public sealed class IngestPipeline(IcmalStore store, StoryStage? stories = null)
         ArgumentNullException.ThrowIfNull(outcome);
         try
         {
-            await store.RecordItemErrorAsync(new ItemError(sourceId, outcome.Origin, outcome.Stage ?? IngestStage.Read,
+            await itemErrors.RecordAsync(new ItemError(sourceId, outcome.Origin, outcome.Stage ?? IngestStage.Read,
                 outcome.Reason ?? outcome.Note ?? "unknown", DateTimeOffset.UtcNow), ct);
             return outcome;
         }
@@ -62,7 +62,7 @@ public sealed class IngestPipeline(IcmalStore store, StoryStage? stories = null)
         string sha = Hashing.Sha256Hex(document.Raw.Span);
         try
         {
-            if (await store.FindArticleByDocumentHashAsync(sha, ct) is { } existingId)
+            if (await articles.FindByDocumentHashAsync(sha, ct) is { } existingId)
                 return new IngestOutcome(origin, IngestStatus.AlreadyPresent, existingId);
         }
         catch (Exception e) when (!IsCallerCancellation(e, ct))
@@ -90,7 +90,7 @@ public sealed class IngestPipeline(IcmalStore store, StoryStage? stories = null)
         StoreResult stored;
         try
         {
-            stored = await store.AddArticleAsync(
+            stored = await articles.AddAsync(
                 new NewDocument(sha, origin, document.Url?.ToString(), FormatName(document.Format), read.Charset, document.Raw, document.Archived),
                 article, ct);
         }

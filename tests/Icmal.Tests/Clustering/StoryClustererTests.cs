@@ -47,26 +47,26 @@ public sealed class StoryClustererTests
     public async Task The_five_seeds_form_one_story_and_a_restart_clusters_what_was_left_unclustered()
     {
         await using var h = await ImportHarness.CreateAsync();
-        var pipeline = new IngestPipeline(h.Store, await StoryStage.OpenAsync(h.Store, Ct));
+        var pipeline = new IngestPipeline(h.Store.Articles, h.Store.ItemErrors, await StoryStage.OpenAsync(h.Store.Stories, Ct));
         var importer = new Icmal.Import.Importer(pipeline, new Icmal.Import.ImportOptions());
         string seeds = Path.Combine(h.Files.Path, "seeds");
         Directory.CreateDirectory(seeds);
         foreach (string f in Directory.GetFiles(TestPaths.Samples, "*.txt").Where(f => !Path.GetFileName(f).StartsWith("004", StringComparison.Ordinal)))
             File.Copy(f, Path.Combine(seeds, Path.GetFileName(f)));
         await foreach (var _ in importer.ImportAsync([seeds], Ct)) { }
-        Assert.Equal(4, await h.Store.CountArticlesAsync(Ct));
+        Assert.Equal(4, await h.Store.Articles.CountAsync(Ct));
 
         // The fifth seed is stored without its story, as if the process died between the two steps.
         await foreach (var _ in h.Importer.ImportAsync([TestPaths.Sample("004")], Ct)) { }
-        var all = await h.Store.ListArticlesAsync(new ArticleQuery(), Ct);
+        var all = await h.Store.Articles.ListAsync(new ArticleQuery(), Ct);
         Assert.Single(all, a => a.StoryId is null);
 
-        await StoryStage.OpenAsync(h.Store, Ct);
-        all = await h.Store.ListArticlesAsync(new ArticleQuery(), Ct);
+        await StoryStage.OpenAsync(h.Store.Stories, Ct);
+        all = await h.Store.Articles.ListAsync(new ArticleQuery(), Ct);
         Assert.All(all, a => Assert.NotNull(a.StoryId));
         long story = Assert.Single(all.Select(a => a.StoryId!.Value).Distinct());
-        var stored = await h.Store.GetStoryAsync(story, Ct);
+        var stored = await h.Store.Stories.GetAsync(story, Ct);
         Assert.Equal(5, stored!.ArticleCount);
-        Assert.Equal(5, (await h.Store.ListStoryArticlesAsync(story, Ct)).Count);
+        Assert.Equal(5, (await h.Store.Articles.ListByStoryAsync(story, Ct)).Count);
     }
 }

@@ -50,7 +50,7 @@ public sealed class ItemBoundaryTests
         var page = outcomes.Single(o => o.Origin == utf7);
         Assert.Equal(IngestStatus.Stored, page.Status);
         Assert.Contains("'utf-7'", page.Note, StringComparison.Ordinal);
-        var article = (await h.Store.ListArticlesAsync(new ArticleQuery(10), Ct)).Single(a => a.Origin == utf7);
+        var article = (await h.Store.Articles.ListAsync(new ArticleQuery(10), Ct)).Single(a => a.Origin == utf7);
         Assert.DoesNotContain("<script", article.Title + article.Text, StringComparison.Ordinal);
     }
 
@@ -58,7 +58,7 @@ public sealed class ItemBoundaryTests
     public async Task An_item_whose_extraction_throws_is_rejected_and_the_next_is_stored()
     {
         await using var h = await ImportHarness.CreateAsync();
-        var pipeline = new IngestPipeline(h.Store);
+        var pipeline = new IngestPipeline(h.Store.Articles, h.Store.ItemErrors);
         // A relative date read against the earliest representable fetch time: the arithmetic overflows inside extraction.
         var hostile = new IncomingDocument("https://example.az/1", DocumentFormat.Html,
             Encoding.UTF8.GetBytes(Page("Köhnə xəbər", "<div class=\"news-date\">35 dəqiqə əvvəl</div>")), DateTimeOffset.UtcNow,
@@ -73,7 +73,7 @@ public sealed class ItemBoundaryTests
         Assert.Equal("extract", bad.Stage);
         Assert.Contains("extract failed: ArgumentOutOfRangeException", bad.Reason, StringComparison.Ordinal);
         Assert.Equal(IngestStatus.Stored, next.Status);
-        var logged = Assert.Single(await h.Store.ListItemErrorsAsync(null, 10, Ct));
+        var logged = Assert.Single(await h.Store.ItemErrors.ListAsync(null, 10, Ct));
         Assert.Equal(("https://example.az/1", "extract"), (logged.Origin, logged.Stage));
     }
 
@@ -93,9 +93,9 @@ public sealed class ItemBoundaryTests
         Assert.NotEqual(IngestStatus.Stored, bad.Status);
         Assert.Contains("store", bad.Reason, StringComparison.Ordinal);
         Assert.Contains("disk says no", bad.Reason, StringComparison.Ordinal);
-        Assert.Equal(2, await h.Store.CountArticlesAsync(Ct));
+        Assert.Equal(2, await h.Store.Articles.CountAsync(Ct));
         Assert.Equal(IngestStatus.Failed, bad.Status); // not the page's fault: worth trying again
-        Assert.Contains(await h.Store.ListItemErrorsAsync(null, 10, Ct),
+        Assert.Contains(await h.Store.ItemErrors.ListAsync(null, 10, Ct),
             e => e.Origin == poisoned && e.Stage == "store" && e.Reason.Contains("disk says no", StringComparison.Ordinal));
     }
 
@@ -104,7 +104,7 @@ public sealed class ItemBoundaryTests
     {
         await using var h = await ImportHarness.CreateAsync();
         await RefusePoisonedTitleAsync(h, stories: true);
-        var pipeline = new IngestPipeline(h.Store, await StoryStage.OpenAsync(h.Store, Ct));
+        var pipeline = new IngestPipeline(h.Store.Articles, h.Store.ItemErrors, await StoryStage.OpenAsync(h.Store.Stories, Ct));
         var poisoned = new IncomingDocument("p.html", DocumentFormat.Html, Encoding.UTF8.GetBytes(Page("Zəhərli xəbər")), DateTimeOffset.UtcNow);
         var good = new IncomingDocument("g.html", DocumentFormat.Html, Encoding.UTF8.GetBytes(Page("Fərqli mövzuda xəbər")), DateTimeOffset.UtcNow);
 
@@ -113,13 +113,13 @@ public sealed class ItemBoundaryTests
 
         Assert.Equal(IngestStatus.Stored, bad.Status);
         Assert.Equal(IngestStatus.Stored, next.Status);
-        var articles = await h.Store.ListArticlesAsync(new ArticleQuery(10), Ct);
+        var articles = await h.Store.Articles.ListAsync(new ArticleQuery(10), Ct);
         Assert.Null(articles.Single(a => a.Title == "Zəhərli xəbər").StoryId);
         Assert.NotNull(articles.Single(a => a.Title == "Fərqli mövzuda xəbər").StoryId);
         Assert.Contains("cluster failed", bad.Note, StringComparison.Ordinal);
-        Assert.Contains(await h.Store.ListItemErrorsAsync(null, 10, Ct), e => e.Origin == "p.html" && e.Stage == "cluster");
+        Assert.Contains(await h.Store.ItemErrors.ListAsync(null, 10, Ct), e => e.Origin == "p.html" && e.Stage == "cluster");
 
         // The next start clusters what is pending; the one article the store still refuses does not keep it from starting.
-        await StoryStage.OpenAsync(h.Store, Ct);
+        await StoryStage.OpenAsync(h.Store.Stories, Ct);
     }
 }

@@ -9,7 +9,7 @@ public sealed class ImportHarness : IAsyncDisposable
 {
     private readonly TempFolder _folder = new();
 
-    public IcmalStore Store { get; private set; } = null!;
+    public Stores Store { get; private set; } = null!;
     public Importer Importer { get; private set; } = null!;
     public TempFolder Files { get; } = new();
     public string DataDirectory => _folder.Path;
@@ -17,8 +17,8 @@ public sealed class ImportHarness : IAsyncDisposable
     public static async Task<ImportHarness> CreateAsync(ImportOptions? options = null)
     {
         var h = new ImportHarness();
-        h.Store = await IcmalStore.OpenSqliteAsync(h._folder.Path, TestContext.Current.CancellationToken);
-        h.Importer = new Importer(new IngestPipeline(h.Store), options ?? new ImportOptions());
+        h.Store = await Stores.OpenAsync(DatabaseSetting.InDataFolder(h._folder.Path), TestContext.Current.CancellationToken);
+        h.Importer = new Importer(new IngestPipeline(h.Store.Articles, h.Store.ItemErrors), options ?? new ImportOptions());
         return h;
     }
 
