@@ -32,14 +32,17 @@ public sealed class SeenUrlStore(Database database)
         if (wanted.Count == 0) return wanted;
         await using var conn = await database.ConnectAsync(ct);
         // One statement and one parameter for any number of addresses: each side is an index lookup per address.
-        var met = await Sql.ListAsync(conn, $"""
-            SELECT canonical_url FROM seen_urls WHERE {_d.InList("canonical_url", "@urls")} AND (state <> 'failed' OR attempts >= @max)
-            UNION
-            SELECT canonical_url FROM articles WHERE {_d.InList("canonical_url", "@urls")}
-            """, r => r.GetString(0), ct, ("@urls", _d.ListValue(wanted)), ("@max", MaxPageAttempts));
+        var met = await Sql.ListAsync(conn, MetSql(_d), r => r.GetString(0), ct, ("@urls", _d.ListValue(wanted)), ("@max", MaxPageAttempts));
         wanted.ExceptWith(met);
         return wanted;
     }
+
+    /// <summary>Of the addresses in @urls, those stored, rejected or failed too often (seen_urls), or stored as an article's address.</summary>
+    internal static string MetSql(SqlDialect d) => $"""
+        SELECT canonical_url FROM seen_urls WHERE {d.InList("canonical_url", "@urls")} AND (state <> 'failed' OR attempts >= @max)
+        UNION
+        SELECT canonical_url FROM articles WHERE {d.InList("canonical_url", "@urls")}
+        """;
 
     /// <summary>The article stored under a canonical address, if any.</summary>
     public async Task<long?> FindArticleIdAsync(string canonicalUrl, CancellationToken ct)
