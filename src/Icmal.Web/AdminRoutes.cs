@@ -11,14 +11,14 @@ namespace Icmal.Web;
 /// </summary>
 public static class AdminRoutes
 {
-    public static void Map(WebApplication app, IcmalStore store)
+    public static void Map(WebApplication app, Stores stores)
     {
         ArgumentNullException.ThrowIfNull(app);
-        ArgumentNullException.ThrowIfNull(store);
+        ArgumentNullException.ThrowIfNull(stores);
         app.MapGet("/admin/sources", async (HttpContext http, CancellationToken ct) =>
         {
             var now = DateTimeOffset.UtcNow;
-            var health = await store.ListSourceHealthAsync(now, ct);
+            var health = await SourceHealth.LoadAsync(stores, now, ct);
             http.Response.Headers.CacheControl = "no-store";
             http.Response.Headers["X-Robots-Tag"] = "noindex";
             return Results.Content(AdminPages.Sources(health, now), "text/html; charset=utf-8", System.Text.Encoding.UTF8);

@@ -21,7 +21,7 @@ public sealed record PortalOptions(string Urls = PortalOptions.DefaultUrls, LogL
 /// <summary>Builds the web application: portal pages, the JSON API and static assets, over one store.</summary>
 public static class PortalServer
 {
-    public static WebApplication Build(IcmalStore store, PortalOptions options)
+    public static WebApplication Build(Stores store, PortalOptions options)
     {
         ArgumentNullException.ThrowIfNull(store);
         ArgumentNullException.ThrowIfNull(options);
@@ -50,7 +50,7 @@ public static class PortalServer
         return app;
     }
 
-    private static void MapPortal(WebApplication app, IcmalStore store)
+    private static void MapPortal(WebApplication app, Stores store)
     {
         app.MapGet("/", async (HttpContext http, CancellationToken ct) =>
         {
@@ -59,14 +59,14 @@ public static class PortalServer
             var (query, error) = ListPaging.Read(http.Request.Query, ArticlePages.PageSize, (page - 1) * ArticlePages.PageSize);
             if (query is null)
                 return HtmlResult(ArticlePages.NotFound("Səhifə ünvanı düzgün deyil: keçidi dəyişmədən açın. " + error, "Səhv sorğu"), StatusCodes.Status400BadRequest);
-            return HtmlResult(ArticlePages.Home(await store.ListArticlePageAsync(query, ct)));
+            return HtmlResult(ArticlePages.Home(await store.Articles.ListPageAsync(query, ct)));
         });
 
         app.MapGet("/articles/{id}", async (string id, CancellationToken ct) =>
         {
             if (!long.TryParse(id, NumberStyles.None, CultureInfo.InvariantCulture, out long articleId))
                 return HtmlResult(ArticlePages.NotFound("Belə xəbər yoxdur."), StatusCodes.Status404NotFound);
-            var article = await store.GetArticleAsync(articleId, ct);
+            var article = await store.Articles.GetAsync(articleId, ct);
             return article is null
                 ? HtmlResult(ArticlePages.NotFound("Belə xəbər yoxdur."), StatusCodes.Status404NotFound)
                 : HtmlResult(ArticlePages.Article(article));
@@ -75,9 +75,9 @@ public static class PortalServer
         app.MapGet("/stories/{id}", async (string id, CancellationToken ct) =>
         {
             if (!long.TryParse(id, NumberStyles.None, CultureInfo.InvariantCulture, out long storyId)
-                || await store.GetStoryAsync(storyId, ct) is not { } story)
+                || await store.Stories.GetAsync(storyId, ct) is not { } story)
                 return HtmlResult(ArticlePages.NotFound("Belə mövzu yoxdur."), StatusCodes.Status404NotFound);
-            return HtmlResult(ArticlePages.Story(story, await store.ListStoryArticlesAsync(storyId, ct)));
+            return HtmlResult(ArticlePages.Story(story, await store.Articles.ListByStoryAsync(storyId, ct)));
         });
 
         app.MapGet("/healthz", () => Results.Text("ok"));
@@ -87,7 +87,7 @@ public static class PortalServer
             .WithMetadata(new MethodRules.NotFoundRoute());
     }
 
-    private static void MapApi(WebApplication app, IcmalStore store)
+    private static void MapApi(WebApplication app, Stores store)
     {
         app.MapGet("/api/articles", async (HttpContext http, CancellationToken ct) =>
         {
@@ -97,8 +97,8 @@ public static class PortalServer
                 return Results.Json(new ErrorDto(ListPaging.OffsetError), statusCode: StatusCodes.Status400BadRequest);
             var (query, error) = ListPaging.Read(http.Request.Query, limit, offset);
             if (query is null) return Results.Json(new ErrorDto(error!), statusCode: StatusCodes.Status400BadRequest);
-            var page = await store.ListArticlePageAsync(query, ct);
-            long total = await store.CountArticlesAsync(ct);
+            var page = await store.Articles.ListPageAsync(query, ct);
+            long total = await store.Articles.CountAsync(ct);
             return Results.Json(new ArticleListDto(page.Items.Select(ArticleSummaryDto.From).ToList(), limit,
                 query.Older is null && query.Newer is null ? offset : null, page.Older?.Encode(), page.Newer?.Encode(), total));
         });
@@ -107,22 +107,22 @@ public static class PortalServer
         {
             if (!long.TryParse(id, NumberStyles.None, CultureInfo.InvariantCulture, out long articleId))
                 return Results.Json(new ErrorDto("article id must be a positive whole number"), statusCode: StatusCodes.Status400BadRequest);
-            var article = await store.GetArticleAsync(articleId, ct);
+            var article = await store.Articles.GetAsync(articleId, ct);
             return article is null
                 ? Results.Json(new ErrorDto($"no article {articleId}"), statusCode: StatusCodes.Status404NotFound)
                 : Results.Json(ArticleDto.From(article));
         });
     }
 
-    private static void MapStoriesApi(WebApplication app, IcmalStore store)
+    private static void MapStoriesApi(WebApplication app, Stores store)
     {
         app.MapGet("/api/stories/{id}", async (string id, CancellationToken ct) =>
         {
             if (!long.TryParse(id, NumberStyles.None, CultureInfo.InvariantCulture, out long storyId))
                 return Results.Json(new ErrorDto("story id must be a positive whole number"), statusCode: StatusCodes.Status400BadRequest);
-            var story = await store.GetStoryAsync(storyId, ct);
+            var story = await store.Stories.GetAsync(storyId, ct);
             if (story is null) return Results.Json(new ErrorDto($"no story {storyId}"), statusCode: StatusCodes.Status404NotFound);
-            var articles = await store.ListStoryArticlesAsync(storyId, ct);
+            var articles = await store.Articles.ListByStoryAsync(storyId, ct);
             return Results.Json(new StoryDto(story.Id, story.Title, story.FirstSeen, story.LastSeen, story.ArticleCount,
                 articles.Select(ArticleSummaryDto.From).ToList()));
         });

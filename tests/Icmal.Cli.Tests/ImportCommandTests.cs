@@ -108,12 +108,12 @@ public sealed partial class ImportCommandTests : IDisposable
         }
         Assert.Equal(200, reported.Count);
 
-        var store = await IcmalStore.OpenSqliteAsync(data, Ct);
-        long afterKill = await store.CountArticlesAsync(Ct);
+        var store = await Stores.OpenAsync(DatabaseSetting.InDataFolder(data), Ct);
+        long afterKill = await store.Articles.CountAsync(Ct);
         Assert.InRange(afterKill, 200, files - 1);
         foreach (long id in reported)
         {
-            var article = await store.GetArticleAsync(id, Ct);
+            var article = await store.Articles.GetAsync(id, Ct);
             Assert.NotNull(article);
             Assert.Contains("Bakı", article!.Text, StringComparison.Ordinal);
         }
@@ -122,7 +122,7 @@ public sealed partial class ImportCommandTests : IDisposable
         var rerun = await CliRunner.RunAsync(["import", "--data", data, pages], ct: Ct);
         Assert.Equal(0, rerun.ExitCode);
         Assert.Contains(string.Create(CultureInfo.InvariantCulture, $"imported {files - afterKill}, already present {afterKill}, rejected 0"), rerun.Stdout, StringComparison.Ordinal);
-        Assert.Equal(files, await store.CountArticlesAsync(Ct));
+        Assert.Equal(files, await store.Articles.CountAsync(Ct));
         await AssertNoHalfWrittenRowsAsync(data);
     }
 

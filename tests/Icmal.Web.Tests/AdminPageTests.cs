@@ -13,9 +13,9 @@ public sealed class AdminPageTests(PortalFixture portal)
     public async Task The_sources_page_lists_each_source_with_its_endpoints_and_state()
     {
         var ct = TestContext.Current.CancellationToken;
-        await portal.Store.AddSourceAsync(new SourceDefinition("Report <b>test</b>", "https://report.az/", "az",
+        await portal.Store.Sources.AddAsync(new SourceDefinition("Report <b>test</b>", "https://report.az/", "az",
             [(EndpointKind.Feed, "https://report.az/rss/")]), enabled: true, allowPrivate: false, ct);
-        await portal.Store.AddSourceAsync(new SourceDefinition("Trend", "https://az.trend.az/", "az",
+        await portal.Store.Sources.AddAsync(new SourceDefinition("Trend", "https://az.trend.az/", "az",
             [(EndpointKind.Sitemap, "https://az.trend.az/sitemap.xml")]), enabled: false, allowPrivate: false, ct);
 
         var response = await portal.Client.GetAsync("/admin/sources", ct);
@@ -43,9 +43,9 @@ public sealed class AdminPageTests(PortalFixture portal)
     public async Task The_sources_page_shows_each_sources_latest_failed_pages_with_stage_and_reason()
     {
         var ct = TestContext.Current.CancellationToken;
-        var (id, _) = await portal.Store.AddSourceAsync(new SourceDefinition("Problemli", "https://problemli.az/", "az",
+        var (id, _) = await portal.Store.Sources.AddAsync(new SourceDefinition("Problemli", "https://problemli.az/", "az",
             [(EndpointKind.Feed, "https://problemli.az/rss")]), enabled: true, allowPrivate: false, ct);
-        await portal.Store.RecordItemErrorAsync(new Icmal.Storage.ItemError(id, "https://problemli.az/xeber/<1>", Icmal.Model.IngestStage.Decode,
+        await portal.Store.ItemErrors.RecordAsync(new Icmal.Storage.ItemError(id, "https://problemli.az/xeber/<1>", Icmal.Model.IngestStage.Decode,
             "declared charset 'iso-2022-kr' is decoded as nothing", DateTimeOffset.UtcNow), ct);
 
         string html = await portal.Client.GetStringAsync("/admin/sources", ct);

@@ -26,14 +26,14 @@ public sealed class PortalEscapingTests
             <script>alert(7)</script><iframe src="https://evil.example"></iframe>
             </article></body></html>
             """, ct);
-        var store = await IcmalStore.OpenSqliteAsync(data, ct);
+        var store = await Stores.OpenAsync(DatabaseSetting.InDataFolder(data), ct);
         await foreach (var e in new Importer(await IngestPipeline.OpenAsync(store, ct), new ImportOptions()).ImportAsync([page], ct))
             Assert.Equal(IngestStatus.Stored, e.Outcome.Status);
 
         await using var app = PortalServer.Build(store, new PortalOptions("http://127.0.0.1:0"));
         await app.StartAsync(ct);
         using var client = new HttpClient { BaseAddress = new Uri(app.Urls.Single()) };
-        var articles = await store.ListArticlesAsync(new ArticleQuery(), ct);
+        var articles = await store.Articles.ListAsync(new ArticleQuery(), ct);
         string html = await client.GetStringAsync($"/articles/{articles[0].Id}", ct);
         string home = await client.GetStringAsync("/", ct);
 

@@ -19,7 +19,7 @@ public sealed class PortalFixture : IAsyncLifetime
     private readonly string _data = Path.Combine(Path.GetTempPath(), "icmal-web-" + Guid.NewGuid().ToString("N"));
     private WebApplication? _app;
 
-    public IcmalStore Store { get; private set; } = null!;
+    public Stores Store { get; private set; } = null!;
     public Uri BaseAddress { get; private set; } = null!;
     public HttpClient Client { get; private set; } = null!;
 
@@ -30,7 +30,7 @@ public sealed class PortalFixture : IAsyncLifetime
 
     public async ValueTask InitializeAsync()
     {
-        Store = await IcmalStore.OpenSqliteAsync(_data, CancellationToken.None);
+        Store = await Stores.OpenAsync(DatabaseSetting.InDataFolder(_data), CancellationToken.None);
         var importer = new Importer(await IngestPipeline.OpenAsync(Store, CancellationToken.None), new ImportOptions());
         await foreach (var e in importer.ImportAsync([Path.Combine(RepositoryRoot, "samples")], CancellationToken.None))
             if (e.Outcome.Status == IngestStatus.Rejected) throw new InvalidOperationException($"{e.Outcome.Origin}: {e.Outcome.Reason}");

@@ -13,19 +13,19 @@ public sealed class PortalPagingTests : IAsyncLifetime
     private readonly string _data = Path.Combine(Path.GetTempPath(), "icmal-web-paging-" + Guid.NewGuid().ToString("N"));
     private WebApplication? _app;
     private HttpClient _client = null!;
-    private IcmalStore _store = null!;
+    private Stores _store = null!;
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
     public async ValueTask InitializeAsync()
     {
-        _store = await IcmalStore.OpenSqliteAsync(_data, CancellationToken.None);
+        _store = await Stores.OpenAsync(DatabaseSetting.InDataFolder(_data), CancellationToken.None);
         var start = new DateTimeOffset(2025, 3, 1, 9, 0, 0, TimeSpan.Zero);
         for (int i = 0; i < Count; i++)
         {
             var when = start.AddMinutes(i / 2); // pairs share a time: the id breaks the tie
             byte[] raw = System.Text.Encoding.UTF8.GetBytes($"xəbər {i}");
-            await _store.AddArticleAsync(new NewDocument(Hashing.Sha256Hex(raw), $"x{i}", null, "text", "utf-8", raw, when),
+            await _store.Articles.AddAsync(new NewDocument(Hashing.Sha256Hex(raw), $"x{i}", null, "text", "utf-8", raw, when),
                 new Article { Id = 0, DocumentId = 0, Origin = $"x{i}", Title = $"Xəbər {i}", Published = when, Archived = when, Blocks = [new ArticleBlock(BlockKind.Paragraph, $"Mətn {i}")] },
                 CancellationToken.None);
         }
@@ -61,7 +61,7 @@ public sealed class PortalPagingTests : IAsyncLifetime
     [Fact]
     public async Task Older_links_walk_every_article_once_and_newer_links_walk_back()
     {
-        var expected = (await _store.ListArticlesAsync(new ArticleQuery(500, 0), Ct)).Select(a => a.Title).ToList();
+        var expected = (await _store.Articles.ListAsync(new ArticleQuery(500, 0), Ct)).Select(a => a.Title).ToList();
         var docs = new List<AngleSharp.Html.Dom.IHtmlDocument> { await PageAsync("/") };
         Assert.Null(docs[0].QuerySelector("a[rel=prev]"));
         while (docs[^1].QuerySelector("a[rel=next]") is { } older)
@@ -81,7 +81,7 @@ public sealed class PortalPagingTests : IAsyncLifetime
     [Fact]
     public async Task A_numbered_page_still_works_within_its_bound()
     {
-        var expected = (await _store.ListArticlesAsync(new ArticleQuery(500, 0), Ct)).Select(a => a.Title).ToList();
+        var expected = (await _store.Articles.ListAsync(new ArticleQuery(500, 0), Ct)).Select(a => a.Title).ToList();
         Assert.Equal(expected.Skip(30).Take(30), Titles(await PageAsync("/?page=2")));
         Assert.Empty(Titles(await PageAsync($"/?page={Pages.ArticlePages.MaxPage}")));
         Assert.Equal(HttpStatusCode.BadRequest, (await _client.GetAsync($"/?page={Pages.ArticlePages.MaxPage + 1}", Ct)).StatusCode);

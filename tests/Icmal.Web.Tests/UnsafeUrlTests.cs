@@ -18,7 +18,7 @@ public sealed class UnsafeUrlTests : IAsyncLifetime
     private readonly string _data = Path.Combine(Path.GetTempPath(), "icmal-web-urls-" + Guid.NewGuid().ToString("N"));
     private readonly string _files = Path.Combine(Path.GetTempPath(), "icmal-web-urls-in-" + Guid.NewGuid().ToString("N"));
     private WebApplication? _app;
-    private IcmalStore _store = null!;
+    private Stores _store = null!;
     private HttpClient _client = null!;
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
@@ -26,7 +26,7 @@ public sealed class UnsafeUrlTests : IAsyncLifetime
     public async ValueTask InitializeAsync()
     {
         Directory.CreateDirectory(_files);
-        _store = await IcmalStore.OpenSqliteAsync(_data, Ct);
+        _store = await Stores.OpenAsync(DatabaseSetting.InDataFolder(_data), Ct);
         _app = PortalServer.Build(_store, new PortalOptions("http://127.0.0.1:0"));
         await _app.StartAsync(Ct);
         _client = new HttpClient { BaseAddress = new Uri(_app.Urls.Single()) };

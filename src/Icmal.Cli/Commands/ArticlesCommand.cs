@@ -26,7 +26,7 @@ public static class ArticlesCommand
                 return 2;
             }
             var store = await CommonOptions.OpenStoreAsync(parse, ct);
-            var articles = await store.ListArticlesAsync(new ArticleQuery(n, Math.Max(0, parse.GetValue(offset))), ct);
+            var articles = await store.Articles.ListAsync(new ArticleQuery(n, Math.Max(0, parse.GetValue(offset))), ct);
             if (parse.GetValue(format) == "json")
             {
                 var options = new JsonSerializerOptions(JsonSerializerDefaults.Web) { WriteIndented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };

@@ -73,12 +73,12 @@ public static class BenchCrawlCommand
 
         try
         {
-            var store = await IcmalStore.OpenSqliteAsync(data, ct);
+            var store = await Stores.OpenAsync(DatabaseSetting.InDataFolder(data), ct);
             for (int i = 0; i < roots.Count; i++)
-                await store.AddSourceAsync(new SourceDefinition($"Portal {i + 1}", roots[i].AbsoluteUri, "az",
+                await store.Sources.AddAsync(new SourceDefinition($"Portal {i + 1}", roots[i].AbsoluteUri, "az",
                     [(EndpointKind.Feed, new Uri(roots[i], "/rss").AbsoluteUri), (EndpointKind.Sitemap, new Uri(roots[i], "/sitemap-news.xml").AbsoluteUri)]),
                     enabled: true, allowPrivate: true, ct);
-            var sources = await store.ListSourcesAsync(ct);
+            var sources = await store.Sources.ListAsync(ct);
 
             Console.Out.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"bench crawl: {siteCount} sites × {perSite} articles = {siteCount * perSite}, gap {fetchOptions.MinHostGap.TotalMilliseconds:0} ms per site, {crawlOptions.MaxConcurrentSources} sites at a time, {Environment.ProcessorCount} cores"));
@@ -86,9 +86,9 @@ public static class BenchCrawlCommand
             using var collector = new Collector(store, pipeline, fetchOptions, crawlOptions, TimeProvider.System, m => Console.Error.WriteLine(m));
 
             var cold = await MeasureAsync("cold", () => collector.Crawler.PollAsync(sources, ct));
-            long stored = await store.CountArticlesAsync(ct);
-            long seenStored = await store.CountSeenAsync(SeenState.Stored, ct);
-            var coldFetches = await store.CountFetchesByOutcomeAsync(null, ct);
+            long stored = await store.Articles.CountAsync(ct);
+            long seenStored = await store.SeenUrls.CountAsync(SeenState.Stored, ct);
+            var coldFetches = await store.Fetches.CountByOutcomeAsync(null, ct);
             long pageFetches = coldFetches.Where(kv => kv.Key.StartsWith("Page:", StringComparison.Ordinal)).Sum(kv => kv.Value);
             Report(cold, stored);
             Console.Out.WriteLine(string.Create(CultureInfo.InvariantCulture,
@@ -98,7 +98,7 @@ public static class BenchCrawlCommand
             var warmStart = DateTimeOffset.UtcNow;
             int requestsBefore = sites.ArticleRequests;
             var warm = await MeasureAsync("warm", () => collector.Crawler.PollAsync(sources, ct));
-            var warmFetches = await store.CountFetchesByOutcomeAsync(warmStart, ct);
+            var warmFetches = await store.Fetches.CountByOutcomeAsync(warmStart, ct);
             Report(warm, 0);
             Console.Out.WriteLine("  fetches: " + string.Join(", ", warmFetches.OrderBy(kv => kv.Key, StringComparer.Ordinal).Select(kv => $"{kv.Key}={kv.Value}")));
 

@@ -16,12 +16,13 @@ public static class CommonOptions
         DefaultValueFactory = _ => new DirectoryInfo(Environment.GetEnvironmentVariable("ICMAL_DATA") is { Length: > 0 } env ? env : "icmal-data"),
     };
 
-    public static Task<IcmalStore> OpenStoreAsync(ParseResult parse, CancellationToken ct) =>
-        IcmalStore.OpenSqliteAsync(parse.GetValue(Data)!.FullName, ct);
+    /// <summary>The stores over the database in the data folder (sqlite:DATA/icmal.db), migrated.</summary>
+    public static Task<Stores> OpenStoreAsync(ParseResult parse, CancellationToken ct) =>
+        Stores.OpenAsync(DatabaseSetting.InDataFolder(parse.GetValue(Data)!.FullName), ct);
 
     /// <summary>The full ingest pipeline over a store, with the story stage warmed from the archive.</summary>
-    public static async Task<IngestPipeline> OpenPipelineAsync(IcmalStore store, CancellationToken ct) =>
-        await IngestPipeline.OpenAsync(store, ct);
+    public static async Task<IngestPipeline> OpenPipelineAsync(Stores stores, CancellationToken ct) =>
+        await IngestPipeline.OpenAsync(stores, ct);
 
     /// <summary>True when output goes to a person at a terminal, so progress bars and colour make sense.</summary>
     public static bool Interactive => !Console.IsOutputRedirected && !Console.IsErrorRedirected

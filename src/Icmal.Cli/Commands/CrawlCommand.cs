@@ -49,13 +49,13 @@ public static class CrawlCommand
             string[] keys = parse.GetValue(source) ?? [];
             if (keys.Length == 0)
             {
-                chosen.AddRange((await store.ListSourcesAsync(ct)).Where(s => s.Enabled));
+                chosen.AddRange((await store.Sources.ListAsync(ct)).Where(s => s.Enabled));
             }
             else
             {
                 foreach (string key in keys)
                 {
-                    if (await store.FindSourceAsync(key, ct) is { } s) chosen.Add(s);
+                    if (await store.Sources.FindAsync(key, ct) is { } s) chosen.Add(s);
                     else Console.Error.WriteLine($"crawl: no source '{key}'");
                 }
             }
@@ -80,13 +80,13 @@ public static class CrawlCommand
     /// Starts the collector as a background task of `icmal serve`: adds the built-in portals (disabled) on the first
     /// start, then polls the enabled sources until <paramref name="ct"/> is cancelled. Dispose the result after the task ends.
     /// </summary>
-    public static async Task<(Task Running, IDisposable Collector)> StartWorkerAsync(Storage.IcmalStore store, IngestPipeline pipeline, CancellationToken ct)
+    public static async Task<(Task Running, IDisposable Collector)> StartWorkerAsync(Storage.Stores store, IngestPipeline pipeline, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(store);
-        if (await store.GetSettingAsync(DefaultsSetting, ct) is null)
+        if (await store.Settings.GetAsync(DefaultsSetting, ct) is null)
         {
             await SourcesCommand.AddDefaultsAsync(store, ct);
-            await store.SetSettingAsync(DefaultsSetting, DateTimeOffset.UtcNow.ToString("O", CultureInfo.InvariantCulture), ct);
+            await store.Settings.SetAsync(DefaultsSetting, DateTimeOffset.UtcNow.ToString("O", CultureInfo.InvariantCulture), ct);
         }
         var collector = new Collector(store, pipeline, new FetchOptions(), new CrawlOptions(), TimeProvider.System, message => Console.Error.WriteLine(message));
         var running = Task.Run(() => collector.Worker.RunAsync(ct), CancellationToken.None);

@@ -27,7 +27,7 @@ public static class ServeCommand
             if (!parse.GetValue(noSample)) await ImportSampleOnceAsync(store, pipeline, ct);
             await using var app = PortalServer.Build(store, new PortalOptions(parse.GetValue(urls)!));
             await app.StartAsync(ct);
-            foreach (string address in app.Urls) Console.Out.WriteLine($"İcmal is serving {address} (data: {store.Location})");
+            foreach (string address in app.Urls) Console.Out.WriteLine($"İcmal is serving {address} (data: {store.Database.Location})");
             using var stopping = CancellationTokenSource.CreateLinkedTokenSource(ct, app.Lifetime.ApplicationStopping);
             var (collecting, collector) = await CrawlCommand.StartWorkerAsync(store, pipeline, stopping.Token);
             try
@@ -47,14 +47,14 @@ public static class ServeCommand
     }
 
     /// <summary>The sample sits beside the executable (samples/); it is imported once per database.</summary>
-    private static async Task ImportSampleOnceAsync(IcmalStore store, IngestPipeline pipeline, CancellationToken ct)
+    private static async Task ImportSampleOnceAsync(Stores store, IngestPipeline pipeline, CancellationToken ct)
     {
-        if (await store.GetSettingAsync(SampleSetting, ct) is not null) return;
+        if (await store.Settings.GetAsync(SampleSetting, ct) is not null) return;
         string samples = Path.Combine(AppContext.BaseDirectory, "samples");
         if (!Directory.Exists(samples)) return;
         var importer = new Importer(pipeline, new ImportOptions());
         Console.Out.WriteLine($"First start: importing the bundled sample from {samples}");
         await ImportCommand.RunAsync(importer, [samples], interactive: false, ct);
-        await store.SetSettingAsync(SampleSetting, DateTimeOffset.UtcNow.ToString("O", System.Globalization.CultureInfo.InvariantCulture), ct);
+        await store.Settings.SetAsync(SampleSetting, DateTimeOffset.UtcNow.ToString("O", System.Globalization.CultureInfo.InvariantCulture), ct);
     }
 }

@@ -64,7 +64,7 @@ public static class SourcesCommand
                 }
                 definition = found.Definition;
             }
-            var (id, created) = await store.AddSourceAsync(definition, !parse.GetValue(disabled), priv, ct);
+            var (id, created) = await store.Sources.AddAsync(definition, !parse.GetValue(disabled), priv, ct);
             Console.Out.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"{(created ? "added" : "updated")} source #{id} {definition.Name} ({definition.HomeUrl}) with {definition.Endpoints.Count} endpoint(s)"));
             return 0;
@@ -79,7 +79,7 @@ public static class SourcesCommand
         command.SetAction(async (parse, ct) =>
         {
             var store = await CommonOptions.OpenStoreAsync(parse, ct);
-            var sources = await store.ListSourcesAsync(ct);
+            var sources = await store.Sources.ListAsync(ct);
             if (sources.Count == 0) Console.Out.WriteLine("no sources yet: `icmal sources add URL` or `icmal sources add-defaults`");
             foreach (var s in sources)
             {
@@ -89,7 +89,7 @@ public static class SourcesCommand
                     s.LastSuccess is { } ok ? "ok " + ok.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture) : "never polled",
                     s.LastError is { } err && s.ConsecutiveFailures > 0 ? "error: " + err : ""));
                 if (parse.GetValue(endpoints))
-                    foreach (var e in await store.ListEndpointsAsync(s.Id, ct))
+                    foreach (var e in await store.Sources.ListEndpointsAsync(s.Id, ct))
                         Console.Out.WriteLine($"\t{e.Kind.ToString().ToLowerInvariant()}\t{e.Url}{(e.LastError is null ? "" : "\t" + e.LastError)}");
             }
             return 0;
@@ -104,13 +104,13 @@ public static class SourcesCommand
         command.SetAction(async (parse, ct) =>
         {
             var store = await CommonOptions.OpenStoreAsync(parse, ct);
-            var source = await store.FindSourceAsync(parse.GetValue(key)!, ct);
+            var source = await store.Sources.FindAsync(parse.GetValue(key)!, ct);
             if (source is null)
             {
                 Console.Error.WriteLine($"sources remove: no source '{parse.GetValue(key)}'");
                 return 1;
             }
-            await store.RemoveSourceAsync(source.Id, ct);
+            await store.Sources.RemoveAsync(source.Id, ct);
             Console.Out.WriteLine($"removed source #{source.Id} {source.Name}");
             return 0;
         });
@@ -127,7 +127,7 @@ public static class SourcesCommand
             int missing = 0;
             foreach (string key in parse.GetValue(keys)!)
             {
-                var targets = key == "all" ? await store.ListSourcesAsync(ct) : await store.FindSourceAsync(key, ct) is { } one ? [one] : [];
+                var targets = key == "all" ? await store.Sources.ListAsync(ct) : await store.Sources.FindAsync(key, ct) is { } one ? [one] : [];
                 if (targets.Count == 0)
                 {
                     Console.Error.WriteLine($"sources {verb}: no source '{key}'");
@@ -135,7 +135,7 @@ public static class SourcesCommand
                 }
                 foreach (var s in targets)
                 {
-                    await store.SetSourceEnabledAsync(s.Id, enable, ct);
+                    await store.Sources.SetEnabledAsync(s.Id, enable, ct);
                     Console.Out.WriteLine($"{verb}d source #{s.Id} {s.Name}");
                 }
             }
@@ -174,7 +174,7 @@ public static class SourcesCommand
                     Console.Error.WriteLine($"{info.Name}: {s.Name}: refused ({s.HomeUrl}); add it with `sources add --allow-private` if intended");
                     continue;
                 }
-                var (_, created) = await store.AddSourceAsync(s, parse.GetValue(enabled), false, ct);
+                var (_, created) = await store.Sources.AddAsync(s, parse.GetValue(enabled), false, ct);
                 if (created) added++;
             }
             Console.Out.WriteLine(string.Create(CultureInfo.InvariantCulture, $"imported {sources.Count} source(s), {added} new"));
@@ -191,7 +191,7 @@ public static class SourcesCommand
         {
             var store = await CommonOptions.OpenStoreAsync(parse, ct);
             var all = new List<(Source, IReadOnlyList<SourceEndpoint>)>();
-            foreach (var s in await store.ListSourcesAsync(ct)) all.Add((s, await store.ListEndpointsAsync(s.Id, ct)));
+            foreach (var s in await store.Sources.ListAsync(ct)) all.Add((s, await store.Sources.ListEndpointsAsync(s.Id, ct)));
             string opml = Opml.Write(all);
             if (parse.GetValue(output) is { } file) await File.WriteAllTextAsync(file.FullName, opml, ct);
             else Console.Out.WriteLine(opml);
@@ -215,11 +215,11 @@ public static class SourcesCommand
     }
 
     /// <summary>Adds the built-in portals (disabled); returns how many were new.</summary>
-    public static async Task<int> AddDefaultsAsync(IcmalStore store, CancellationToken ct)
+    public static async Task<int> AddDefaultsAsync(Stores store, CancellationToken ct)
     {
         int added = 0;
         foreach (var d in DefaultSources.All)
-            if ((await store.AddSourceAsync(d, enabled: false, allowPrivate: false, ct)).Created) added++;
+            if ((await store.Sources.AddAsync(d, enabled: false, allowPrivate: false, ct)).Created) added++;
         return added;
     }
 }

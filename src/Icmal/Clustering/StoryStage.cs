@@ -12,18 +12,18 @@ public sealed class StoryStage
     /// <summary>How many recent articles rebuild the clusterer's memory at start.</summary>
     public const int WarmArticles = 5000;
 
-    private readonly IcmalStore _store;
+    private readonly StoryStore _store;
     private readonly StoryClusterer _clusterer;
     private readonly SemaphoreSlim _gate = new(1, 1);
 
-    private StoryStage(IcmalStore store, StoryClusterer clusterer)
+    private StoryStage(StoryStore store, StoryClusterer clusterer)
     {
         _store = store;
         _clusterer = clusterer;
     }
 
     /// <summary>Builds the stage over a store: replays recent stories, then clusters anything left unclustered.</summary>
-    public static async Task<StoryStage> OpenAsync(IcmalStore store, CancellationToken ct, StoryClusterer? clusterer = null)
+    public static async Task<StoryStage> OpenAsync(StoryStore store, CancellationToken ct, StoryClusterer? clusterer = null)
     {
         ArgumentNullException.ThrowIfNull(store);
         var stage = new StoryStage(store, clusterer ?? new StoryClusterer());
@@ -57,7 +57,7 @@ public sealed class StoryStage
         try
         {
             assignment = _clusterer.Assign(new ClusterInput(articleId, title, body, published));
-            long storyId = await _store.AssignStoryAsync(articleId, assignment.IsNew ? null : assignment.StoryKey, title, published ?? archived, ct);
+            long storyId = await _store.AssignAsync(articleId, assignment.IsNew ? null : assignment.StoryKey, title, published ?? archived, ct);
             if (assignment.IsNew) _clusterer.Rekey(assignment.StoryKey, storyId);
             return storyId;
         }

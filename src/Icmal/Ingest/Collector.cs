@@ -4,21 +4,21 @@ using Icmal.Storage;
 namespace Icmal.Ingest;
 
 /// <summary>
-/// The collector's parts wired together over one store: the fetcher (recording every fetch in the store), the
+/// The collector's parts wired together over the stores: the fetcher (recording every fetch in the fetch log), the
 /// crawler and the background worker. The commands build one of these; nothing else holds global state.
 /// </summary>
 public sealed class Collector : IDisposable
 {
     /// <param name="pipeline">The ingest pipeline every fetched page goes through (<see cref="IngestPipeline.OpenAsync"/>).</param>
-    public Collector(IcmalStore store, IngestPipeline pipeline, FetchOptions fetchOptions, CrawlOptions crawlOptions, TimeProvider clock,
+    public Collector(Stores stores, IngestPipeline pipeline, FetchOptions fetchOptions, CrawlOptions crawlOptions, TimeProvider clock,
         Action<string>? log = null)
     {
-        ArgumentNullException.ThrowIfNull(store);
+        ArgumentNullException.ThrowIfNull(stores);
         ArgumentNullException.ThrowIfNull(pipeline);
         Fetcher = new HttpFetcher(fetchOptions, new HostPoliteness(clock), clock,
-            (result, ct) => store.RecordFetchAsync(result, keepBody: result.Request.Purpose is FetchPurpose.Endpoint or FetchPurpose.Discovery && result.Succeeded, ct));
-        Crawler = new Crawler(store, pipeline, Fetcher, crawlOptions, clock, log);
-        Worker = new CollectorWorker(store, Crawler, crawlOptions, clock, log);
+            (result, ct) => stores.Fetches.RecordAsync(result, keepBody: result.Request.Purpose is FetchPurpose.Endpoint or FetchPurpose.Discovery && result.Succeeded, ct));
+        Crawler = new Crawler(stores.Sources, stores.SeenUrls, pipeline, Fetcher, crawlOptions, clock, log);
+        Worker = new CollectorWorker(stores.Sources, stores.Fetches, stores.ItemErrors, Crawler, crawlOptions, clock, log);
         Discoverer = new SourceDiscoverer(Fetcher);
     }
 

@@ -9,11 +9,11 @@ namespace Icmal.Ingest;
 /// Crawl-delay never holds the others back), sleeping until the next is due or a poll ends (checking at least every
 /// <see cref="MaxSleep"/> for new or re-enabled sources).
 /// </summary>
-public sealed class CollectorWorker(IcmalStore store, Crawler crawler, CrawlOptions options, TimeProvider clock, Action<string>? log = null)
+public sealed class CollectorWorker(SourceStore sources, FetchStore fetches, ItemErrorStore itemErrors, Crawler crawler, CrawlOptions options, TimeProvider clock, Action<string>? log = null)
 {
     public static readonly TimeSpan MaxSleep = TimeSpan.FromSeconds(30);
 
-    /// <summary>Fetch records older than this are deleted (hourly); feed bodies are kept a week.</summary>
+    /// <summary>Fetch records and item errors older than this are deleted (hourly); feed bodies are kept a week.</summary>
     public static readonly TimeSpan FetchRetention = TimeSpan.FromDays(30);
 
     public async Task RunAsync(CancellationToken ct)
@@ -30,10 +30,11 @@ public sealed class CollectorWorker(IcmalStore store, Crawler crawler, CrawlOpti
                     var now = clock.GetUtcNow();
                     if (now - lastPrune > TimeSpan.FromHours(1))
                     {
-                        await store.PruneFetchesAsync(now - FetchRetention, now - TimeSpan.FromDays(7), ct);
+                        await fetches.PruneAsync(now - FetchRetention, now - TimeSpan.FromDays(7), ct);
+                        await itemErrors.PruneAsync(now - FetchRetention, ct);
                         lastPrune = now;
                     }
-                    foreach (var source in await store.DueSourcesAsync(now, ct))
+                    foreach (var source in await sources.ListDueAsync(now, ct))
                     {
                         if (inFlight.Count >= options.MaxConcurrentSources) break;
                         if (inFlight.ContainsKey(source.Id)) continue;
@@ -43,7 +44,7 @@ public sealed class CollectorWorker(IcmalStore store, Crawler crawler, CrawlOpti
                             if (report.NewUrls > 0 || report.Error is not null) log?.Invoke(Crawler.Describe(report));
                         }, CancellationToken.None);
                     }
-                    var next = await store.NextPollAsync(ct);
+                    var next = await sources.NextPollAsync(ct);
                     var sleep = next is { } n ? n - clock.GetUtcNow() : MaxSleep;
                     if (sleep > MaxSleep) sleep = MaxSleep;
                     if (sleep < TimeSpan.FromSeconds(1)) sleep = TimeSpan.FromSeconds(1);

@@ -34,7 +34,7 @@ public sealed record SourcePollReport(long SourceId, string SourceName, int Endp
 /// and store through <see cref="IngestPipeline"/>. Each source and each page fails on its own; what is stored or
 /// rejected is remembered (seen_urls), so a restart or the next poll fetches only what is new.
 /// </summary>
-public sealed class Crawler(IcmalStore store, IngestPipeline pipeline, HttpFetcher fetcher, CrawlOptions options, TimeProvider clock,
+public sealed class Crawler(SourceStore sources, SeenUrlStore seenUrls, IngestPipeline pipeline, HttpFetcher fetcher, CrawlOptions options, TimeProvider clock,
     Action<string>? log = null)
 {
     private readonly ConcurrentDictionary<string, (string? ETag, string? LastModified, DateTimeOffset? LastMod)> _childSitemaps = new(StringComparer.Ordinal);
@@ -62,7 +62,7 @@ public sealed class Crawler(IcmalStore store, IngestPipeline pipeline, HttpFetch
             var interval = Scheduler.Jitter(options.Scheduler.BackoffFor(source.ConsecutiveFailures + 1, Scheduler.DefaultInterval));
             try
             {
-                await store.UpdateSourceAfterPollAsync(source.Id, now, error, interval, now + interval, ct);
+                await sources.RecordPollAsync(source.Id, now, error, interval, now + interval, ct);
             }
             catch (Exception inner) when (inner is not OperationCanceledException)
             {
@@ -76,12 +76,12 @@ public sealed class Crawler(IcmalStore store, IngestPipeline pipeline, HttpFetch
     public async Task<SourcePollReport> PollSourceAsync(Source source, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(source);
-        var endpoints = await store.ListEndpointsAsync(source.Id, ct);
+        var endpoints = await sources.ListEndpointsAsync(source.Id, ct);
         if (endpoints.Count == 0 && Uri.TryCreate(source.HomeUrl, UriKind.Absolute, out var home))
         {
             var found = await new SourceDiscoverer(fetcher).DiscoverAsync(home, source.Name, source.AllowPrivate, ct);
-            foreach (var (kind, url) in found.Definition?.Endpoints ?? []) await store.AddEndpointAsync(source.Id, kind, url, ct);
-            endpoints = await store.ListEndpointsAsync(source.Id, ct);
+            foreach (var (kind, url) in found.Definition?.Endpoints ?? []) await sources.AddEndpointAsync(source.Id, kind, url, ct);
+            endpoints = await sources.ListEndpointsAsync(source.Id, ct);
         }
 
         int fetched = 0, notModified = 0;
@@ -116,10 +116,10 @@ public sealed class Crawler(IcmalStore store, IngestPipeline pipeline, HttpFetch
             {
                 foreach (var (kind, url) in fresh)
                 {
-                    await store.AddEndpointAsync(source.Id, kind, url, ct);
+                    await sources.AddEndpointAsync(source.Id, kind, url, ct);
                     log?.Invoke($"source {source.Name}: its feeds are gone; now following {kind.ToString().ToLowerInvariant()} {url}");
                 }
-                var all = await store.ListEndpointsAsync(source.Id, ct);
+                var all = await sources.ListEndpointsAsync(source.Id, ct);
                 var added = all.Where(e => !known.Contains(e.Url)).ToList();
                 await ReadAllAsync(added);
                 endpoints = all;
@@ -130,7 +130,7 @@ public sealed class Crawler(IcmalStore store, IngestPipeline pipeline, HttpFetch
         var candidates = new Dictionary<string, DiscoveredEntry>(StringComparer.Ordinal);
         foreach (var e in entries)
             if (UrlCanonicaliser.Canonicalise(e.Url) is { } canonical) candidates.TryAdd(canonical, e);
-        var unseen = await store.FilterUnseenAsync(candidates.Keys, ct);
+        var unseen = await seenUrls.FilterUnseenAsync(candidates.Keys, ct);
         var todo = candidates.Where(c => unseen.Contains(c.Key))
             .OrderByDescending(c => c.Value.Published ?? DateTimeOffset.MaxValue)
             .Take(options.MaxPagesPerPoll)
@@ -182,13 +182,13 @@ public sealed class Crawler(IcmalStore store, IngestPipeline pipeline, HttpFetch
         var now = clock.GetUtcNow();
         bool anyEndpointOk = endpoints.Count > 0 && errors.Count < endpoints.Count;
         string? sourceError = anyEndpointOk ? null : errors.Count > 0 ? string.Join("; ", errors) : "no feed, sitemap or listing page";
-        long week = await store.CountStoredSinceAsync(source.Id, now.AddDays(-7), ct);
+        long week = await seenUrls.CountStoredSinceAsync(source.Id, now.AddDays(-7), ct);
         var interval = options.Scheduler.IntervalFor(week);
         if (sourceError is not null) interval = options.Scheduler.BackoffFor(source.ConsecutiveFailures + 1, interval);
         if (todo.Count >= options.MaxPagesPerPoll || unseen.Count > todo.Count) interval = options.Scheduler.MinInterval; // a backlog remains
         interval = Scheduler.Jitter(interval);
         if (restFor > interval) interval = restFor < options.Scheduler.MaxErrorBackoff ? restFor : options.Scheduler.MaxErrorBackoff;
-        await store.UpdateSourceAfterPollAsync(source.Id, now, sourceError, interval, now + interval, ct);
+        await sources.RecordPollAsync(source.Id, now, sourceError, interval, now + interval, ct);
         return new SourcePollReport(source.Id, source.Name, fetched, notModified, candidates.Count, todo.Count, stored, present, rejected, failed,
             sourceError, now + interval);
     }
@@ -224,13 +224,13 @@ public sealed class Crawler(IcmalStore store, IngestPipeline pipeline, HttpFetch
         var result = await fetcher.FetchAsync(request, ct);
         if (result.Outcome == FetchOutcome.NotModified)
         {
-            await store.UpdateEndpointAsync(endpoint.Id, result.ETag, result.LastModified, now, fullFetch: false, null, ct);
+            await sources.UpdateEndpointAsync(endpoint.Id, result.ETag, result.LastModified, now, fullFetch: false, null, ct);
             return ([], result.Outcome, null, null);
         }
         if (!result.Succeeded || result.Body is null)
         {
             string error = result.Error ?? "no body";
-            await store.UpdateEndpointAsync(endpoint.Id, null, null, now, false, error, ct);
+            await sources.UpdateEndpointAsync(endpoint.Id, null, null, now, false, error, ct);
             return ([], result.Outcome, error, result.RetryAfter);
         }
 
@@ -248,7 +248,7 @@ public sealed class Crawler(IcmalStore store, IngestPipeline pipeline, HttpFetch
         if (links.Kind == DiscoveryKind.Unknown)
         {
             string error = links.Warning ?? "not a feed or sitemap";
-            await store.UpdateEndpointAsync(endpoint.Id, null, null, now, false, error, ct);
+            await sources.UpdateEndpointAsync(endpoint.Id, null, null, now, false, error, ct);
             return ([], FetchOutcome.UnsupportedContent, error, null);
         }
         if (links.Warning is not null) log?.Invoke($"{endpoint.Url}: {links.Warning}");
@@ -261,7 +261,7 @@ public sealed class Crawler(IcmalStore store, IngestPipeline pipeline, HttpFetch
             var cutoff = now - options.MaxEntryAge;
             all.RemoveAll(e => e.Published is { } p && p < cutoff);
         }
-        await store.UpdateEndpointAsync(endpoint.Id, result.ETag, result.LastModified, now, full, null, ct);
+        await sources.UpdateEndpointAsync(endpoint.Id, result.ETag, result.LastModified, now, full, null, ct);
         return (all, FetchOutcome.Ok, null, null);
     }
 
@@ -306,7 +306,7 @@ public sealed class Crawler(IcmalStore store, IngestPipeline pipeline, HttpFetch
             log?.Invoke($"{canonical}: {reason}");
             try
             {
-                await store.MarkSeenAsync(canonical, source.Id, SeenState.Failed, null, reason, clock.GetUtcNow(), ct);
+                await seenUrls.MarkAsync(canonical, source.Id, SeenState.Failed, null, reason, clock.GetUtcNow(), ct);
             }
             catch (Exception inner) when (!IngestPipeline.IsCallerCancellation(inner, ct))
             {
@@ -325,7 +325,7 @@ public sealed class Crawler(IcmalStore store, IngestPipeline pipeline, HttpFetch
         // Without tracking parameters: no campaign is credited with our visit.
         if (!Uri.TryCreate(canonical, UriKind.Absolute, out var url))
         {
-            await store.MarkSeenAsync(canonical, source.Id, SeenState.Rejected, null, "not a valid URL", now, ct);
+            await seenUrls.MarkAsync(canonical, source.Id, SeenState.Rejected, null, "not a valid URL", now, ct);
             await pipeline.RecordProblemAsync(IngestOutcome.Rejected(canonical, "not a valid URL", IngestStage.Fetch), source.Id, ct);
             return (SeenState.Rejected, null);
         }
@@ -338,7 +338,7 @@ public sealed class Crawler(IcmalStore store, IngestPipeline pipeline, HttpFetch
             bool final = result.Outcome is FetchOutcome.DisallowedByRobots or FetchOutcome.Blocked or FetchOutcome.UnsupportedContent or FetchOutcome.TooLarge
                 || result.Status is 404 or 410 or 401 or 403;
             var state = final ? SeenState.Rejected : SeenState.Failed;
-            await store.MarkSeenAsync(canonical, source.Id, state, null, result.Error, now, ct);
+            await seenUrls.MarkAsync(canonical, source.Id, state, null, result.Error, now, ct);
             await pipeline.RecordProblemAsync(new IngestOutcome(canonical, final ? IngestStatus.Rejected : IngestStatus.Failed,
                 Reason: result.Error ?? result.Outcome.ToString(), Stage: IngestStage.Fetch), source.Id, ct);
             return (state, result.RetryAfter);
@@ -346,9 +346,9 @@ public sealed class Crawler(IcmalStore store, IngestPipeline pipeline, HttpFetch
         var finalUrl = result.FinalUrl ?? url;
         // The same article under another address (a slug variant, a mobile path) declares the address it lives at.
         string? declared = Discovery.FindCanonicalLink(result.Body, finalUrl);
-        if (declared is not null && declared != canonical && await store.FindArticleIdByCanonicalUrlAsync(declared, ct) is { } sameArticle)
+        if (declared is not null && declared != canonical && await seenUrls.FindArticleIdAsync(declared, ct) is { } sameArticle)
         {
-            await store.MarkSeenAsync(canonical, source.Id, SeenState.Stored, sameArticle, $"same article as {declared}", now, ct);
+            await seenUrls.MarkAsync(canonical, source.Id, SeenState.Stored, sameArticle, $"same article as {declared}", now, ct);
             return (null, null);
         }
         var document = new IncomingDocument(finalUrl.AbsoluteUri, DocumentFormat.Html, result.Body, now, finalUrl,
@@ -356,20 +356,20 @@ public sealed class Crawler(IcmalStore store, IngestPipeline pipeline, HttpFetch
         var outcome = await pipeline.IngestAsync(document, ct);
         if (outcome.Status == IngestStatus.Failed)
         {
-            await store.MarkSeenAsync(canonical, source.Id, SeenState.Failed, null, outcome.Reason, now, ct);
+            await seenUrls.MarkAsync(canonical, source.Id, SeenState.Failed, null, outcome.Reason, now, ct);
             return (SeenState.Failed, null);
         }
         var seen = outcome.Status == IngestStatus.Rejected ? SeenState.Rejected : SeenState.Stored;
         string? reason = outcome.Reason ?? outcome.Note;
-        await store.MarkSeenAsync(canonical, source.Id, seen, outcome.ArticleId, reason, now, ct);
+        await seenUrls.MarkAsync(canonical, source.Id, seen, outcome.ArticleId, reason, now, ct);
         if (UrlCanonicaliser.Canonicalise(finalUrl) is { } finalCanonical && finalCanonical != canonical)
         {
-            await store.MarkSeenAsync(finalCanonical, source.Id, seen, outcome.ArticleId, reason, now, ct);
+            await seenUrls.MarkAsync(finalCanonical, source.Id, seen, outcome.ArticleId, reason, now, ct);
             settled.Add(finalCanonical);
         }
         if (declared is not null && declared != canonical && seen == SeenState.Stored)
         {
-            await store.MarkSeenAsync(declared, source.Id, seen, outcome.ArticleId, reason, now, ct);
+            await seenUrls.MarkAsync(declared, source.Id, seen, outcome.ArticleId, reason, now, ct);
             settled.Add(declared);
         }
         return (outcome.Status switch

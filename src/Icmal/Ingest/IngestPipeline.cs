@@ -19,29 +19,29 @@ namespace Icmal.Ingest;
 /// </remarks>
 public sealed class IngestPipeline
 {
-    private readonly IcmalStore _store;
+    private readonly ItemErrorStore _itemErrors;
     private readonly IReadOnlyList<IPipelineStage> _stages;
 
-    private IngestPipeline(IcmalStore store, IReadOnlyList<IPipelineStage> stages)
+    private IngestPipeline(ItemErrorStore itemErrors, IReadOnlyList<IPipelineStage> stages)
     {
-        _store = store;
+        _itemErrors = itemErrors;
         _stages = stages;
     }
 
     /// <summary>The stages in the order a document passes them.</summary>
     public IReadOnlyList<IPipelineStage> Stages => _stages;
 
-    /// <summary>Builds the full pipeline over a store, with the story stage warmed from the archive.</summary>
-    public static async Task<IngestPipeline> OpenAsync(IcmalStore store, CancellationToken ct)
+    /// <summary>Builds the full pipeline over the stores, with the story stage warmed from the archive.</summary>
+    public static async Task<IngestPipeline> OpenAsync(Stores stores, CancellationToken ct)
     {
-        ArgumentNullException.ThrowIfNull(store);
-        var stories = await StoryStage.OpenAsync(store, ct);
-        return new IngestPipeline(store,
+        ArgumentNullException.ThrowIfNull(stores);
+        var stories = await StoryStage.OpenAsync(stores.Stories, ct);
+        return new IngestPipeline(stores.ItemErrors,
         [
-            new KnownDocumentStage(store),
+            new KnownDocumentStage(stores.Articles),
             new ReadStage(),
             new AnalyseStage(),
-            new StoreStage(store),
+            new StoreStage(stores.Articles),
             new ClusterStage(stories),
         ]);
     }
@@ -88,7 +88,7 @@ public sealed class IngestPipeline
         ArgumentNullException.ThrowIfNull(outcome);
         try
         {
-            await _store.RecordItemErrorAsync(new ItemError(sourceId, outcome.Origin, outcome.Stage ?? IngestStage.Read,
+            await _itemErrors.RecordAsync(new ItemError(sourceId, outcome.Origin, outcome.Stage ?? IngestStage.Read,
                 outcome.Reason ?? outcome.Note ?? "unknown", DateTimeOffset.UtcNow), ct);
             return outcome;
         }

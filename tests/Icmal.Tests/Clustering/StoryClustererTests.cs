@@ -57,7 +57,7 @@ public sealed class StoryClustererTests
         foreach (string f in Directory.GetFiles(TestPaths.Samples, "*.txt").Where(f => !Path.GetFileName(f).StartsWith("004", StringComparison.Ordinal)))
             File.Copy(f, Path.Combine(seeds, Path.GetFileName(f)));
         await foreach (var _ in importer.ImportAsync([seeds], Ct)) { }
-        Assert.Equal(4, await h.Store.CountArticlesAsync(Ct));
+        Assert.Equal(4, await h.Store.Articles.CountAsync(Ct));
 
         // The fifth seed passes the stages up to the store and no further, as if the process died before clustering it.
         string fifth = TestPaths.Sample("004");
@@ -65,15 +65,15 @@ public sealed class StoryClustererTests
         foreach (var stage in pipeline.Stages.TakeWhile(s => s is not ClusterStage))
             item = (await stage.RunAsync(item, Ct)).Next!;
         Assert.NotNull(item.ArticleId);
-        var all = await h.Store.ListArticlesAsync(new ArticleQuery(), Ct);
+        var all = await h.Store.Articles.ListAsync(new ArticleQuery(), Ct);
         Assert.Single(all, a => a.StoryId is null);
 
-        await StoryStage.OpenAsync(h.Store, Ct);
-        all = await h.Store.ListArticlesAsync(new ArticleQuery(), Ct);
+        await StoryStage.OpenAsync(h.Store.Stories, Ct);
+        all = await h.Store.Articles.ListAsync(new ArticleQuery(), Ct);
         Assert.All(all, a => Assert.NotNull(a.StoryId));
         long story = Assert.Single(all.Select(a => a.StoryId!.Value).Distinct());
-        var stored = await h.Store.GetStoryAsync(story, Ct);
+        var stored = await h.Store.Stories.GetAsync(story, Ct);
         Assert.Equal(5, stored!.ArticleCount);
-        Assert.Equal(5, (await h.Store.ListStoryArticlesAsync(story, Ct)).Count);
+        Assert.Equal(5, (await h.Store.Articles.ListByStoryAsync(story, Ct)).Count);
     }
 }

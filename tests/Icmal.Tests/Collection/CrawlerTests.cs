@@ -130,23 +130,23 @@ public sealed class CrawlerTests : IAsyncLifetime
         }
     }
 
-    private static async Task<Collector> NewCollectorAsync(IcmalStore store) =>
+    private static async Task<Collector> NewCollectorAsync(Stores store) =>
         new(store, await IngestPipeline.OpenAsync(store, Ct), TestSite.FastOptions, new CrawlOptions { Scheduler = new Scheduler() }, TimeProvider.System);
 
     [Fact]
     public async Task A_crawl_stores_each_article_once_and_the_next_crawl_fetches_only_what_changed()
     {
-        var store = await IcmalStore.OpenSqliteAsync(_data, Ct);
-        var (goodId, _) = await store.AddSourceAsync(new SourceDefinition("Yaxşı", _good.Root.AbsoluteUri, "az",
+        var store = await Stores.OpenAsync(DatabaseSetting.InDataFolder(_data), Ct);
+        var (goodId, _) = await store.Sources.AddAsync(new SourceDefinition("Yaxşı", _good.Root.AbsoluteUri, "az",
             [(EndpointKind.Feed, _good.Url("/rss").AbsoluteUri), (EndpointKind.Sitemap, _good.Url("/sitemap.xml").AbsoluteUri)]), true, allowPrivate: true, Ct);
-        await store.AddSourceAsync(new SourceDefinition("Pis", _bad.Root.AbsoluteUri, "az",
+        await store.Sources.AddAsync(new SourceDefinition("Pis", _bad.Root.AbsoluteUri, "az",
             [(EndpointKind.Feed, _bad.Url("/down").AbsoluteUri)]), true, allowPrivate: true, Ct);
         // Not allowed to reach private addresses: its feed on 127.0.0.1 is refused.
-        await store.AddSourceAsync(new SourceDefinition("Qadağan", "http://127.0.0.1:1/", "az", [(EndpointKind.Feed, _good.Url("/rss").AbsoluteUri)]), true, false, Ct);
+        await store.Sources.AddAsync(new SourceDefinition("Qadağan", "http://127.0.0.1:1/", "az", [(EndpointKind.Feed, _good.Url("/rss").AbsoluteUri)]), true, false, Ct);
 
         using (var collector = await NewCollectorAsync(store))
         {
-            var reports = await collector.Crawler.PollAsync(await store.ListSourcesAsync(Ct), Ct);
+            var reports = await collector.Crawler.PollAsync(await store.Sources.ListAsync(Ct), Ct);
             var good = reports.Single(r => r.SourceName == "Yaxşı");
             Assert.Null(good.Error);
             Assert.Equal(6, good.Stored);     // news 1–4, news 100 from the sitemap, the legacy page (news 2 twice, news 200 too old)
@@ -154,25 +154,25 @@ public sealed class CrawlerTests : IAsyncLifetime
             Assert.Contains("--allow-private", reports.Single(r => r.SourceName == "Qadağan").Error, StringComparison.Ordinal);
         }
 
-        Assert.Equal(6, await store.CountArticlesAsync(Ct));
+        Assert.Equal(6, await store.Articles.CountAsync(Ct));
         Assert.Equal(1, Hits("/news/1"));
         Assert.Equal(1, Hits("/news/2"));
         Assert.Equal(0, Hits("/news/200"));
         Assert.Equal(0, Hits("/hidden/"));
-        var articles = await store.ListArticlesAsync(new ArticleQuery(50), Ct);
+        var articles = await store.Articles.ListAsync(new ArticleQuery(50), Ct);
         var legacy = Assert.Single(articles, a => a.Title == "Новости Баку");
         Assert.Contains("В Баку прошла встреча", legacy.Text, StringComparison.Ordinal);
         Assert.All(articles, a => Assert.DoesNotContain("utm_", a.Url ?? "", StringComparison.Ordinal));
 
-        // Health, as /admin/sources shows it: the slug variant and the utm link count as the articles they are.
-        var health = (await store.ListSourceHealthAsync(DateTimeOffset.UtcNow, Ct)).Single(h => h.Source.Name == "Yaxşı");
-        Assert.Equal(6, health.ArticlesTotal);
-        Assert.Equal(6, health.ArticlesLast7Days);
-        Assert.Equal(2, health.Endpoints.Count);
-        Assert.True(health.FailedFetchesLast24Hours >= 3); // robots refusal, 404, blocked address
+        // What /admin/sources reads: the slug variant and the utm link count as the articles they are.
+        var stored = (await store.SeenUrls.CountStoredBySourceAsync(DateTimeOffset.UtcNow.AddDays(-7), Ct))[goodId];
+        Assert.Equal(6, stored.Total);
+        Assert.Equal(6, stored.Since);
+        Assert.Equal(2, (await store.Sources.ListAllEndpointsAsync(Ct))[goodId].Count);
+        Assert.True((await store.Fetches.CountBySourceAsync(DateTimeOffset.UtcNow.AddDays(-1), Ct))[goodId].Failed >= 3); // robots refusal, 404, blocked address
 
         // Every fetch is recorded.
-        var fetches = await store.ListFetchesAsync(goodId, 100, Ct);
+        var fetches = await store.Fetches.ListAsync(goodId, 100, Ct);
         Assert.Contains(fetches, f => f.Purpose == "Page" && f.Outcome == "DisallowedByRobots");
         Assert.Contains(fetches, f => f.Purpose == "Page" && f.Status == 404);
         Assert.Contains(fetches, f => f.Purpose == "Page" && f.Outcome == "Blocked");
@@ -181,7 +181,7 @@ public sealed class CrawlerTests : IAsyncLifetime
         int pagesBefore = Hits("/news/") + Hits("/legacy/") + Hits("/missing/");
         using (var collector = await NewCollectorAsync(store))
         {
-            var again = await collector.Crawler.PollAsync(await store.ListSourcesAsync(Ct), Ct);
+            var again = await collector.Crawler.PollAsync(await store.Sources.ListAsync(Ct), Ct);
             var good = again.Single(r => r.SourceName == "Yaxşı");
             Assert.True(good.EndpointsNotModified == 1, Crawler.Describe(good));
             Assert.Equal(0, good.Stored);
@@ -193,17 +193,17 @@ public sealed class CrawlerTests : IAsyncLifetime
         _feedVersion = 2;
         using (var collector = await NewCollectorAsync(store))
         {
-            var third = await collector.Crawler.PollAsync([(await store.FindSourceAsync("Yaxşı", Ct))!], Ct);
+            var third = await collector.Crawler.PollAsync([(await store.Sources.FindAsync("Yaxşı", Ct))!], Ct);
             Assert.Equal(1, third.Single().Stored);
         }
         Assert.Equal(1, Hits("/news/5"));
         Assert.Equal(1, Hits("/news/1"));
-        Assert.Equal(7, await store.CountArticlesAsync(Ct));
+        Assert.Equal(7, await store.Articles.CountAsync(Ct));
 
-        var source = (await store.FindSourceAsync("Yaxşı", Ct))!;
+        var source = (await store.Sources.FindAsync("Yaxşı", Ct))!;
         Assert.NotNull(source.LastSuccess);
         Assert.True(source.NextPoll > DateTimeOffset.UtcNow);
-        var bad = (await store.FindSourceAsync("Pis", Ct))!;
+        var bad = (await store.Sources.FindAsync("Pis", Ct))!;
         Assert.Equal(2, bad.ConsecutiveFailures);
         Assert.Contains("HTTP 500", bad.LastError, StringComparison.Ordinal);
     }
@@ -211,11 +211,11 @@ public sealed class CrawlerTests : IAsyncLifetime
     [Fact]
     public async Task A_site_without_a_feed_is_followed_through_its_listing_page()
     {
-        var store = await IcmalStore.OpenSqliteAsync(_data, Ct);
-        await store.AddSourceAsync(new SourceDefinition("Lentsiz", _good.Root.AbsoluteUri, "az",
+        var store = await Stores.OpenAsync(DatabaseSetting.InDataFolder(_data), Ct);
+        await store.Sources.AddAsync(new SourceDefinition("Lentsiz", _good.Root.AbsoluteUri, "az",
             [(EndpointKind.Listing, _good.Url("/bolme/siyaset").AbsoluteUri)]), true, true, Ct);
         using var collector = await NewCollectorAsync(store);
-        var report = (await collector.Crawler.PollAsync(await store.ListSourcesAsync(Ct), Ct)).Single();
+        var report = (await collector.Crawler.PollAsync(await store.Sources.ListAsync(Ct), Ct)).Single();
         Assert.Null(report.Error);
         Assert.Equal(2, report.Stored);
         Assert.Equal(1, Hits("/news/107"));
@@ -226,20 +226,20 @@ public sealed class CrawlerTests : IAsyncLifetime
     [Fact]
     public async Task Every_crawled_article_passes_the_later_stages_once_across_polls()
     {
-        var store = await IcmalStore.OpenSqliteAsync(_data, Ct);
-        await store.AddSourceAsync(new SourceDefinition("Yaxşı", _good.Root.AbsoluteUri, "az", [(EndpointKind.Feed, _good.Url("/rss").AbsoluteUri)]), true, true, Ct);
+        var store = await Stores.OpenAsync(DatabaseSetting.InDataFolder(_data), Ct);
+        await store.Sources.AddAsync(new SourceDefinition("Yaxşı", _good.Root.AbsoluteUri, "az", [(EndpointKind.Feed, _good.Url("/rss").AbsoluteUri)]), true, true, Ct);
         for (int round = 0; round < 2; round++)
         {
             // A fresh pipeline each round, as after a restart: the story stage is rebuilt from the archive.
             using var collector = await NewCollectorAsync(store);
-            await collector.Crawler.PollAsync(await store.ListSourcesAsync(Ct), Ct);
+            await collector.Crawler.PollAsync(await store.Sources.ListAsync(Ct), Ct);
         }
-        var articles = await store.ListArticlesAsync(new ArticleQuery(50), Ct);
+        var articles = await store.Articles.ListAsync(new ArticleQuery(50), Ct);
         Assert.Equal(5, articles.Count);
         Assert.All(articles, a => Assert.NotNull(a.StoryId));
         // Each article counted in its story once: a second pass through the story stage would count it twice.
         var stories = articles.GroupBy(a => a.StoryId!.Value).ToList();
-        foreach (var story in stories) Assert.Equal(story.Count(), (await store.GetStoryAsync(story.Key, Ct))!.ArticleCount);
+        foreach (var story in stories) Assert.Equal(story.Count(), (await store.Stories.GetAsync(story.Key, Ct))!.ArticleCount);
     }
 
     [Fact]
@@ -254,13 +254,13 @@ public sealed class CrawlerTests : IAsyncLifetime
                 $"<rss><channel><item><link>http://{http.Request.Host}/news/1</link></item></channel></rss>", "application/rss+xml"));
             app.MapGet("/news/1", (HttpContext http) => TestSite.Write(http, TestSite.ArticleHtml("Köçən lent", "Lent yeni ünvana köçüb.")));
         });
-        var store = await IcmalStore.OpenSqliteAsync(_data, Ct);
-        await store.AddSourceAsync(new SourceDefinition("Köçən", site.Root.AbsoluteUri, "az", [(EndpointKind.Feed, site.Url("/kohne-rss").AbsoluteUri)]), true, true, Ct);
+        var store = await Stores.OpenAsync(DatabaseSetting.InDataFolder(_data), Ct);
+        await store.Sources.AddAsync(new SourceDefinition("Köçən", site.Root.AbsoluteUri, "az", [(EndpointKind.Feed, site.Url("/kohne-rss").AbsoluteUri)]), true, true, Ct);
         using var collector = await NewCollectorAsync(store);
-        var report = (await collector.Crawler.PollAsync(await store.ListSourcesAsync(Ct), Ct)).Single();
+        var report = (await collector.Crawler.PollAsync(await store.Sources.ListAsync(Ct), Ct)).Single();
         Assert.Null(report.Error);
         Assert.Equal(1, report.Stored);
-        var endpoints = await store.ListEndpointsAsync(report.SourceId, Ct);
+        var endpoints = await store.Sources.ListEndpointsAsync(report.SourceId, Ct);
         Assert.Equal(2, endpoints.Count);
         Assert.Equal("HTTP 404", endpoints.Single(e => e.Url.EndsWith("/kohne-rss", StringComparison.Ordinal)).LastError);
     }
@@ -268,10 +268,10 @@ public sealed class CrawlerTests : IAsyncLifetime
     [Fact]
     public async Task A_broken_feed_is_read_leniently_without_failing_the_source()
     {
-        var store = await IcmalStore.OpenSqliteAsync(_data, Ct);
-        await store.AddSourceAsync(new SourceDefinition("Pis", _bad.Root.AbsoluteUri, "az", [(EndpointKind.Feed, _bad.Url("/rss").AbsoluteUri)]), true, true, Ct);
+        var store = await Stores.OpenAsync(DatabaseSetting.InDataFolder(_data), Ct);
+        await store.Sources.AddAsync(new SourceDefinition("Pis", _bad.Root.AbsoluteUri, "az", [(EndpointKind.Feed, _bad.Url("/rss").AbsoluteUri)]), true, true, Ct);
         using var collector = await NewCollectorAsync(store);
-        var report = (await collector.Crawler.PollAsync(await store.ListSourcesAsync(Ct), Ct)).Single();
+        var report = (await collector.Crawler.PollAsync(await store.Sources.ListAsync(Ct), Ct)).Single();
         // The feed is malformed: the lenient scan finds nothing here, and the source reports no error for a readable feed.
         Assert.Equal(0, report.Stored);
         Assert.Null(report.Error);
@@ -280,29 +280,29 @@ public sealed class CrawlerTests : IAsyncLifetime
     [Fact]
     public async Task Sources_are_stored_listed_toggled_and_exported()
     {
-        var store = await IcmalStore.OpenSqliteAsync(_data, Ct);
-        foreach (var d in DefaultSources.All) await store.AddSourceAsync(d, false, false, Ct);
-        var all = await store.ListSourcesAsync(Ct);
+        var store = await Stores.OpenAsync(DatabaseSetting.InDataFolder(_data), Ct);
+        foreach (var d in DefaultSources.All) await store.Sources.AddAsync(d, false, false, Ct);
+        var all = await store.Sources.ListAsync(Ct);
         Assert.Equal(DefaultSources.All.Count, all.Count);
         Assert.All(all, s => Assert.False(s.Enabled));
-        Assert.Empty(await store.DueSourcesAsync(DateTimeOffset.UtcNow, Ct));
+        Assert.Empty(await store.Sources.ListDueAsync(DateTimeOffset.UtcNow, Ct));
 
-        var apa = (await store.FindSourceAsync("apa", Ct))!;
-        Assert.True(await store.SetSourceEnabledAsync(apa.Id, true, Ct));
-        Assert.Equal("APA", Assert.Single(await store.DueSourcesAsync(DateTimeOffset.UtcNow, Ct)).Name);
+        var apa = (await store.Sources.FindAsync("apa", Ct))!;
+        Assert.True(await store.Sources.SetEnabledAsync(apa.Id, true, Ct));
+        Assert.Equal("APA", Assert.Single(await store.Sources.ListDueAsync(DateTimeOffset.UtcNow, Ct)).Name);
 
-        var (again, created) = await store.AddSourceAsync(DefaultSources.All[0], false, false, Ct);
+        var (again, created) = await store.Sources.AddAsync(DefaultSources.All[0], false, false, Ct);
         Assert.False(created);
         Assert.Equal(apa.Id, again);
 
-        var exported = Opml.Write(await Task.WhenAll(all.Select(async s => (s, await store.ListEndpointsAsync(s.Id, Ct)))));
+        var exported = Opml.Write(await Task.WhenAll(all.Select(async s => (s, await store.Sources.ListEndpointsAsync(s.Id, Ct)))));
         var (read, problems) = Opml.Read(new MemoryStream(Encoding.UTF8.GetBytes(exported)));
         Assert.Empty(problems);
         Assert.Equal(DefaultSources.All.Select(d => d.HomeUrl).Order(StringComparer.Ordinal), read.Select(d => d.HomeUrl).Order(StringComparer.Ordinal));
         Assert.Contains(read, d => d.Name == "AZƏRTAC" && d.Endpoints.Single().Url == "https://azertag.az/rss");
 
-        Assert.True(await store.RemoveSourceAsync(apa.Id, Ct));
-        Assert.Null(await store.FindSourceAsync("APA", Ct));
+        Assert.True(await store.Sources.RemoveAsync(apa.Id, Ct));
+        Assert.Null(await store.Sources.FindAsync("APA", Ct));
     }
 
     [Fact]
@@ -363,17 +363,17 @@ public sealed class CrawlerTests : IAsyncLifetime
                 return Results.StatusCode(502);
             });
         });
-        var store = await IcmalStore.OpenSqliteAsync(_data, Ct);
-        await store.AddSourceAsync(new SourceDefinition("Qırıq", site.Root.AbsoluteUri, "az", [(EndpointKind.Feed, site.Url("/rss").AbsoluteUri)]), true, true, Ct);
+        var store = await Stores.OpenAsync(DatabaseSetting.InDataFolder(_data), Ct);
+        await store.Sources.AddAsync(new SourceDefinition("Qırıq", site.Root.AbsoluteUri, "az", [(EndpointKind.Feed, site.Url("/rss").AbsoluteUri)]), true, true, Ct);
         var options = TestSite.FastOptions with { MaxRetries = 0 };
-        for (int poll = 1; poll <= IcmalStore.MaxPageAttempts + 2; poll++)
+        for (int poll = 1; poll <= SeenUrlStore.MaxPageAttempts + 2; poll++)
         {
             using var collector = new Collector(store, await IngestPipeline.OpenAsync(store, Ct), options, new CrawlOptions(), TimeProvider.System);
-            var report = (await collector.Crawler.PollAsync(await store.ListSourcesAsync(Ct), Ct)).Single();
+            var report = (await collector.Crawler.PollAsync(await store.Sources.ListAsync(Ct), Ct)).Single();
             Assert.Null(report.Error); // a page failing is not the source failing
-            Assert.Equal(poll <= IcmalStore.MaxPageAttempts ? 1 : 0, report.Failed);
+            Assert.Equal(poll <= SeenUrlStore.MaxPageAttempts ? 1 : 0, report.Failed);
         }
-        Assert.Equal(IcmalStore.MaxPageAttempts, calls);
+        Assert.Equal(SeenUrlStore.MaxPageAttempts, calls);
     }
 
     [Fact]
@@ -387,14 +387,14 @@ public sealed class CrawlerTests : IAsyncLifetime
             app.MapGet("/news/1", (HttpContext http) => TestSite.Write(http, TestSite.ArticleHtml("Yeni park açıldı", "Şəhərdə yeni park açılıb.")
                 .Replace("<h1>Yeni park açıldı</h1>", "<h1>Yeni park açıldı</h1><div class=\"news-date\">35 dəqiqə əvvəl</div>", StringComparison.Ordinal)));
         });
-        var store = await IcmalStore.OpenSqliteAsync(_data, Ct);
-        await store.AddSourceAsync(new SourceDefinition("Nisbi", site.Root.AbsoluteUri, "az", [(EndpointKind.Feed, site.Url("/rss").AbsoluteUri)]), true, true, Ct);
+        var store = await Stores.OpenAsync(DatabaseSetting.InDataFolder(_data), Ct);
+        await store.Sources.AddAsync(new SourceDefinition("Nisbi", site.Root.AbsoluteUri, "az", [(EndpointKind.Feed, site.Url("/rss").AbsoluteUri)]), true, true, Ct);
         var before = DateTimeOffset.UtcNow;
         using (var collector = await NewCollectorAsync(store))
-            Assert.Equal(1, (await collector.Crawler.PollAsync(await store.ListSourcesAsync(Ct), Ct)).Single().Stored);
+            Assert.Equal(1, (await collector.Crawler.PollAsync(await store.Sources.ListAsync(Ct), Ct)).Single().Stored);
         var after = DateTimeOffset.UtcNow;
 
-        var published = Assert.Single(await store.ListArticlesAsync(new ArticleQuery(10), Ct)).Published;
+        var published = Assert.Single(await store.Articles.ListAsync(new ArticleQuery(10), Ct)).Published;
         Assert.NotNull(published);
         Assert.InRange(published.Value, before.AddMinutes(-35), after.AddMinutes(-35));
     }
@@ -402,23 +402,23 @@ public sealed class CrawlerTests : IAsyncLifetime
     [Fact]
     public async Task The_worker_polls_enabled_sources_only_and_stops_on_cancellation()
     {
-        var store = await IcmalStore.OpenSqliteAsync(_data, Ct);
-        await store.AddSourceAsync(new SourceDefinition("Yaxşı", _good.Root.AbsoluteUri, "az", [(EndpointKind.Feed, _good.Url("/rss").AbsoluteUri)]), true, true, Ct);
-        await store.AddSourceAsync(new SourceDefinition("Söndürülüb", _bad.Root.AbsoluteUri, "az", [(EndpointKind.Feed, _bad.Url("/down").AbsoluteUri)]), false, true, Ct);
+        var store = await Stores.OpenAsync(DatabaseSetting.InDataFolder(_data), Ct);
+        await store.Sources.AddAsync(new SourceDefinition("Yaxşı", _good.Root.AbsoluteUri, "az", [(EndpointKind.Feed, _good.Url("/rss").AbsoluteUri)]), true, true, Ct);
+        await store.Sources.AddAsync(new SourceDefinition("Söndürülüb", _bad.Root.AbsoluteUri, "az", [(EndpointKind.Feed, _bad.Url("/down").AbsoluteUri)]), false, true, Ct);
         using var collector = await NewCollectorAsync(store);
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(Ct);
         var running = collector.Worker.RunAsync(stop.Token);
         var deadline = DateTime.UtcNow.AddSeconds(20);
         // News 1–4 and the legacy page from the feed, and the poll finished (its articles are stored before it ends).
-        while ((await store.CountArticlesAsync(Ct) < 5 || (await store.ListSourcesAsync(Ct)).Single(s => s.Name == "Yaxşı").LastPolled is null)
+        while ((await store.Articles.CountAsync(Ct) < 5 || (await store.Sources.ListAsync(Ct)).Single(s => s.Name == "Yaxşı").LastPolled is null)
             && DateTime.UtcNow < deadline) await Task.Delay(50, Ct);
         await stop.CancelAsync();
         await running.WaitAsync(TimeSpan.FromSeconds(10), Ct);
-        Assert.Equal(5, await store.CountArticlesAsync(Ct));
-        var sources = await store.ListSourcesAsync(Ct);
+        Assert.Equal(5, await store.Articles.CountAsync(Ct));
+        var sources = await store.Sources.ListAsync(Ct);
         Assert.NotNull(sources.Single(s => s.Name == "Yaxşı").LastPolled);
         Assert.Null(sources.Single(s => s.Name == "Söndürülüb").LastPolled);
-        Assert.Empty(await store.ListFetchesAsync(sources.Single(s => s.Name == "Söndürülüb").Id, 10, Ct));
+        Assert.Empty(await store.Fetches.ListAsync(sources.Single(s => s.Name == "Söndürülüb").Id, 10, Ct));
     }
 
     [Fact]

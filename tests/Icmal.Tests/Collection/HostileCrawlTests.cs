@@ -101,19 +101,19 @@ public sealed class HostileCrawlTests : IAsyncDisposable
             app.MapGet("/loop/a", () => Results.Redirect("/loop/b"));
             app.MapGet("/loop/b", () => Results.Redirect("/loop/a"));
         });
-        var store = await IcmalStore.OpenSqliteAsync(_data, Ct);
-        var (sourceId, _) = await store.AddSourceAsync(new SourceDefinition("Qarışıq", site.Root.AbsoluteUri, "az",
+        var store = await Stores.OpenAsync(DatabaseSetting.InDataFolder(_data), Ct);
+        var (sourceId, _) = await store.Sources.AddAsync(new SourceDefinition("Qarışıq", site.Root.AbsoluteUri, "az",
             [(EndpointKind.Feed, site.Url("/rss").AbsoluteUri)]), true, allowPrivate: true, Ct);
 
         // No retries, so each bad page costs one attempt; generous connect and header timeouts, so that a busy
         // machine does not fail the good requests (robots.txt, the feed), while the body deadline still cuts the drip.
         var options = TestSite.FastOptions with { MaxRetries = 0, ConnectTimeout = TimeSpan.FromSeconds(10), HeaderTimeout = TimeSpan.FromSeconds(10) };
         using var collector = new Collector(store, await IngestPipeline.OpenAsync(store, Ct), options, new CrawlOptions(), TimeProvider.System);
-        var report = (await collector.Crawler.PollAsync(await store.ListSourcesAsync(Ct), Ct)).Single();
+        var report = (await collector.Crawler.PollAsync(await store.Sources.ListAsync(Ct), Ct)).Single();
 
         Assert.True(report.Error is null, report.Error);
         Assert.Equal(11, report.NewUrls);
-        var titles = (await store.ListArticlesAsync(new ArticleQuery(50), Ct)).Select(a => a.Title).ToList();
+        var titles = (await store.Articles.ListAsync(new ArticleQuery(50), Ct)).Select(a => a.Title).ToList();
         foreach (int id in new[] { 1, 2, 3 }) Assert.Contains($"Yaxşı xəbər {id}", titles);
         Assert.Equal(11, report.Stored + report.Rejected + report.Failed + report.AlreadyPresent);
         // UTF-7 pages are read as browsers read them (the label set aside, UTF-8): their markup-looking text stays inert.
@@ -122,7 +122,7 @@ public sealed class HostileCrawlTests : IAsyncDisposable
         Assert.Equal(5, report.Stored);
 
         // Each bad page is recorded against its address, with its reason, for /admin/sources.
-        var errors = await store.ListItemErrorsAsync(sourceId, 50, Ct);
+        var errors = await store.ItemErrors.ListAsync(sourceId, 50, Ct);
         string Reason(string url) => Assert.Single(errors, e => e.Origin == url).Reason;
         Assert.Contains("iso-2022-kr", Reason(site.Url("/kr/1").AbsoluteUri), StringComparison.Ordinal);
         Assert.Contains("decompress", Reason(site.Url("/bomb").AbsoluteUri), StringComparison.Ordinal);
@@ -131,8 +131,9 @@ public sealed class HostileCrawlTests : IAsyncDisposable
         Assert.Contains("loopback", Reason($"http://[::1]:{site.Root.Port}/news/9"), StringComparison.Ordinal);
         Assert.NotEmpty(Reason("http://[2001:db8::1]/news/10"));
         Assert.Equal(6, errors.Count);
-        var health = Assert.Single(await store.ListSourceHealthAsync(DateTimeOffset.UtcNow, Ct));
-        Assert.Equal(6, health.RecentItemErrors.Count);
+        var recent = Assert.Single(await store.ItemErrors.ListRecentBySourceAsync(10, Ct));
+        Assert.Equal(sourceId, recent.Key);
+        Assert.Equal(errors.Select(e => e.Origin), recent.Value.Select(e => e.Origin));
     }
 }
 

@@ -81,19 +81,19 @@ public sealed class ListingCrawlTests : IAsyncLifetime
     [Fact]
     public async Task A_feedless_portal_with_short_article_addresses_is_followed_and_its_articles_stored()
     {
-        var store = await IcmalStore.OpenSqliteAsync(_data, Ct);
+        var store = await Stores.OpenAsync(DatabaseSetting.InDataFolder(_data), Ct);
         using var collector = new Collector(store, await IngestPipeline.OpenAsync(store, Ct), TestSite.FastOptions, new CrawlOptions { Scheduler = new Scheduler() }, TimeProvider.System);
 
         var found = await collector.Discoverer.DiscoverAsync(_site.Root, null, true, Ct);
         Assert.NotNull(found.Definition);
         Assert.Equal((EndpointKind.Listing, _site.Root.AbsoluteUri), Assert.Single(found.Definition.Endpoints));
-        await store.AddSourceAsync(found.Definition, true, true, Ct);
+        await store.Sources.AddAsync(found.Definition, true, true, Ct);
 
-        var report = Assert.Single(await collector.Crawler.PollAsync(await store.ListSourcesAsync(Ct), Ct));
+        var report = Assert.Single(await collector.Crawler.PollAsync(await store.Sources.ListAsync(Ct), Ct));
 
         Assert.Null(report.Error);
         Assert.Equal(Headlines.Length, report.Stored);
-        var stored = await store.ListArticlesAsync(new ArticleQuery(Limit: 50), Ct);
+        var stored = await store.Articles.ListAsync(new ArticleQuery(Limit: 50), Ct);
         Assert.Equal(Headlines.Order(StringComparer.Ordinal), stored.Select(a => a.Title).Order(StringComparer.Ordinal));
         Assert.All(stored, a => Assert.StartsWith(_site.Url("/xeber/").AbsoluteUri, a.Url, StringComparison.Ordinal));
         lock (_articleHits) Assert.Equal(Headlines.Length, _articleHits.Count);

@@ -145,7 +145,7 @@ public sealed class BadInputTests
         Assert.StartsWith("no text", outcomes[1].Reason, StringComparison.Ordinal);
         Assert.Equal(IngestStatus.Rejected, outcomes[2].Status);
         Assert.Contains("not an object", outcomes[2].Reason, StringComparison.Ordinal);
-        var stored = await h.Store.GetArticleAsync(outcomes[0].ArticleId!.Value, Ct);
+        var stored = await h.Store.Articles.GetAsync(outcomes[0].ArticleId!.Value, Ct);
         Assert.Equal(new DateTimeOffset(2025, 4, 15, 12, 47, 3, TimeSpan.FromHours(4)), stored!.Published);
         Assert.Equal("https://example.az/metro", stored.Url);
     }

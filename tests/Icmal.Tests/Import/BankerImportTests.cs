@@ -20,6 +20,6 @@ public sealed class BankerImportTests
         int stored = first.Count(o => o.Status == IngestStatus.Stored);
         Assert.True(stored >= 600, $"only {stored} of {first.Count} stored; rejected: {string.Join("; ", first.Where(o => o.Status == IngestStatus.Rejected).Take(5).Select(o => o.Reason))}");
         Assert.Equal(0, second.Count(o => o.Status == IngestStatus.Stored));
-        Assert.Equal(stored, await h.Store.CountArticlesAsync(TestContext.Current.CancellationToken));
+        Assert.Equal(stored, await h.Store.Articles.CountAsync(TestContext.Current.CancellationToken));
     }
 }

@@ -51,7 +51,7 @@ public sealed class ItemBoundaryTests
         var page = outcomes.Single(o => o.Origin == utf7);
         Assert.Equal(IngestStatus.Stored, page.Status);
         Assert.Contains("'utf-7'", page.Note, StringComparison.Ordinal);
-        var article = (await h.Store.ListArticlesAsync(new ArticleQuery(10), Ct)).Single(a => a.Origin == utf7);
+        var article = (await h.Store.Articles.ListAsync(new ArticleQuery(10), Ct)).Single(a => a.Origin == utf7);
         Assert.DoesNotContain("<script", article.Title + article.Text, StringComparison.Ordinal);
     }
 
@@ -74,7 +74,7 @@ public sealed class ItemBoundaryTests
         Assert.Equal(IngestStage.Extract, bad.Stage);
         Assert.Contains("extract failed: ArgumentOutOfRangeException", bad.Reason, StringComparison.Ordinal);
         Assert.Equal(IngestStatus.Stored, next.Status);
-        var logged = Assert.Single(await h.Store.ListItemErrorsAsync(null, 10, Ct));
+        var logged = Assert.Single(await h.Store.ItemErrors.ListAsync(null, 10, Ct));
         Assert.Equal(("https://example.az/1", "extract"), (logged.Origin, logged.Stage.Code()));
     }
 
@@ -94,9 +94,9 @@ public sealed class ItemBoundaryTests
         Assert.NotEqual(IngestStatus.Stored, bad.Status);
         Assert.Contains("store", bad.Reason, StringComparison.Ordinal);
         Assert.Contains("disk says no", bad.Reason, StringComparison.Ordinal);
-        Assert.Equal(2, await h.Store.CountArticlesAsync(Ct));
+        Assert.Equal(2, await h.Store.Articles.CountAsync(Ct));
         Assert.Equal(IngestStatus.Failed, bad.Status); // not the page's fault: worth trying again
-        Assert.Contains(await h.Store.ListItemErrorsAsync(null, 10, Ct),
+        Assert.Contains(await h.Store.ItemErrors.ListAsync(null, 10, Ct),
             e => e.Origin == poisoned && e.Stage == IngestStage.Store && e.Reason.Contains("disk says no", StringComparison.Ordinal));
     }
 
@@ -114,13 +114,13 @@ public sealed class ItemBoundaryTests
 
         Assert.Equal(IngestStatus.Stored, bad.Status);
         Assert.Equal(IngestStatus.Stored, next.Status);
-        var articles = await h.Store.ListArticlesAsync(new ArticleQuery(10), Ct);
+        var articles = await h.Store.Articles.ListAsync(new ArticleQuery(10), Ct);
         Assert.Null(articles.Single(a => a.Title == "Zəhərli xəbər").StoryId);
         Assert.NotNull(articles.Single(a => a.Title == "Fərqli mövzuda xəbər").StoryId);
         Assert.Contains("cluster failed", bad.Note, StringComparison.Ordinal);
-        Assert.Contains(await h.Store.ListItemErrorsAsync(null, 10, Ct), e => e.Origin == "p.html" && e.Stage == IngestStage.Cluster);
+        Assert.Contains(await h.Store.ItemErrors.ListAsync(null, 10, Ct), e => e.Origin == "p.html" && e.Stage == IngestStage.Cluster);
 
         // The next start clusters what is pending; the one article the store still refuses does not keep it from starting.
-        await StoryStage.OpenAsync(h.Store, Ct);
+        await StoryStage.OpenAsync(h.Store.Stories, Ct);
     }
 }

@@ -25,7 +25,7 @@ public sealed class JsonListStreamingTests
 
         Assert.Empty(outcomes.Where(o => o.Status == IngestStatus.Rejected).Select(o => $"{o.Origin}: {o.Reason}"));
         Assert.Equal(count, outcomes.Count(o => o.Status == IngestStatus.Stored));
-        Assert.Equal(count, await h.Store.CountArticlesAsync(Ct));
+        Assert.Equal(count, await h.Store.Articles.CountAsync(Ct));
     }
 
     [Fact]
@@ -41,7 +41,7 @@ public sealed class JsonListStreamingTests
         Assert.Equal(path + "#2", outcomes[1].Origin);
         Assert.StartsWith("too large (", outcomes[1].Reason, StringComparison.Ordinal);
         Assert.EndsWith("MB; the limit per article is 0.1 MB)", outcomes[1].Reason, StringComparison.Ordinal);
-        Assert.Equal(2, await h.Store.CountArticlesAsync(Ct));
+        Assert.Equal(2, await h.Store.Articles.CountAsync(Ct));
     }
 
     [Theory]
@@ -91,7 +91,7 @@ public sealed class JsonListStreamingTests
         Assert.Equal(IngestStatus.Stored, outcomes[0].Status);
         Assert.Equal($"not valid JSON: unexpected 'o' at offset {Encoding.UTF8.GetByteCount(head)} (expected ',' or ']'); the 1 items before it were read",
             outcomes.Single(o => o.Origin == path).Reason);
-        Assert.Equal(1, await h.Store.CountArticlesAsync(Ct));
+        Assert.Equal(1, await h.Store.Articles.CountAsync(Ct));
     }
 
     [Fact]

@@ -26,7 +26,7 @@ public sealed class SeedImportTests
 
         Assert.Equal(5, outcomes.Count(o => o.Status == IngestStatus.Stored));
         Assert.DoesNotContain(outcomes, o => o.Status == IngestStatus.Rejected);
-        Assert.Equal(5, await h.Store.CountArticlesAsync(Ct));
+        Assert.Equal(5, await h.Store.Articles.CountAsync(Ct));
     }
 
     [Fact]
@@ -38,7 +38,7 @@ public sealed class SeedImportTests
 
         Assert.All(second, o => Assert.Equal(IngestStatus.AlreadyPresent, o.Status));
         Assert.Equal(5, second.Count);
-        Assert.Equal(5, await h.Store.CountArticlesAsync(Ct));
+        Assert.Equal(5, await h.Store.Articles.CountAsync(Ct));
     }
 
     [Fact]
@@ -127,14 +127,14 @@ public sealed class SeedImportTests
         await h.ImportAsync(TestPaths.Samples);
         foreach (var (prefix, article) in await ArticlesByPrefixAsync(h.Store))
         {
-            byte[]? raw = await h.Store.GetRawDocumentAsync(article.DocumentId, Ct);
+            byte[]? raw = await h.Store.Articles.GetRawDocumentAsync(article.DocumentId, Ct);
             Assert.Equal(await File.ReadAllBytesAsync(TestPaths.Sample(prefix), Ct), raw);
         }
     }
 
-    private static async Task<Dictionary<string, Article>> ArticlesByPrefixAsync(IcmalStore store)
+    private static async Task<Dictionary<string, Article>> ArticlesByPrefixAsync(Stores store)
     {
-        var all = await store.ListArticlesAsync(new ArticleQuery(100), Ct);
+        var all = await store.Articles.ListAsync(new ArticleQuery(100), Ct);
         return all.ToDictionary(a => Path.GetFileName(a.Origin)[..3], StringComparer.Ordinal);
     }
 }

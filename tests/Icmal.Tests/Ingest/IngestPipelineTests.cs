@@ -40,7 +40,7 @@ public sealed class IngestPipelineTests
         Assert.Equal((typeof(ReadStage), true, false, false), seen[1]);
         Assert.Equal((typeof(AnalyseStage), true, true, false), seen[2]);
         Assert.Equal((typeof(StoreStage), true, true, true), seen[3]);
-        var stored = await h.Store.GetArticleAsync(item.ArticleId!.Value, Ct);
+        var stored = await h.Store.Articles.GetAsync(item.ArticleId!.Value, Ct);
         Assert.NotNull(stored!.StoryId);
         Assert.Equal(item.Article!.Title, stored.Title);
     }

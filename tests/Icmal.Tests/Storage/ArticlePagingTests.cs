@@ -10,15 +10,15 @@ public sealed class ArticlePagingTests
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
     /// <summary>Stores <paramref name="count"/> articles; every third shares its time with the one before.</summary>
-    private static async Task<IcmalStore> StoreWithAsync(TempFolder folder, int count)
+    private static async Task<Stores> StoreWithAsync(TempFolder folder, int count)
     {
-        var store = await IcmalStore.OpenSqliteAsync(folder.Path, Ct);
+        var store = await Stores.OpenAsync(DatabaseSetting.InDataFolder(folder.Path), Ct);
         var start = new DateTimeOffset(2025, 1, 1, 8, 0, 0, TimeSpan.Zero);
         for (int i = 0; i < count; i++)
         {
             var when = start.AddMinutes(i - (i % 3 == 2 ? 1 : 0));
             byte[] raw = System.Text.Encoding.UTF8.GetBytes($"article {i}");
-            await store.AddArticleAsync(new NewDocument(Hashing.Sha256Hex(raw), $"a{i}", null, "text", "utf-8", raw, when.AddHours(1)),
+            await store.Articles.AddAsync(new NewDocument(Hashing.Sha256Hex(raw), $"a{i}", null, "text", "utf-8", raw, when.AddHours(1)),
                 new Article
                 {
                     Id = 0, DocumentId = 0, Origin = $"a{i}", Title = $"Xəbər {i}", Published = when, Archived = when.AddHours(1),
@@ -33,15 +33,15 @@ public sealed class ArticlePagingTests
     {
         using var folder = new TempFolder();
         var store = await StoreWithAsync(folder, 47);
-        var all = await store.ListArticlesAsync(new ArticleQuery(500, 0), Ct);
+        var all = await store.Articles.ListAsync(new ArticleQuery(500, 0), Ct);
 
         var seen = new List<long>();
-        var page = await store.ListArticlePageAsync(new ArticlePageQuery(10), Ct);
+        var page = await store.Articles.ListPageAsync(new ArticlePageQuery(10), Ct);
         Assert.Null(page.Newer);
         var pages = new List<ArticlePage> { page };
         while (page.Older is { } older)
         {
-            page = await store.ListArticlePageAsync(new ArticlePageQuery(10, Older: older), Ct);
+            page = await store.Articles.ListPageAsync(new ArticlePageQuery(10, Older: older), Ct);
             pages.Add(page);
         }
         seen.AddRange(pages.SelectMany(p => p.Items.Select(a => a.Id)));
@@ -55,7 +55,7 @@ public sealed class ArticlePagingTests
         var up = pages[^1];
         while (up.Newer is { } newer)
         {
-            up = await store.ListArticlePageAsync(new ArticlePageQuery(10, Newer: newer), Ct);
+            up = await store.Articles.ListPageAsync(new ArticlePageQuery(10, Newer: newer), Ct);
             back.Add(up.Items.Select(a => a.Id).ToList());
         }
         Assert.Equal(pages.Take(pages.Count - 1).Reverse().Select(p => p.Items.Select(a => a.Id)), back);
@@ -67,12 +67,12 @@ public sealed class ArticlePagingTests
     {
         using var folder = new TempFolder();
         var store = await StoreWithAsync(folder, 25);
-        var all = await store.ListArticlesAsync(new ArticleQuery(500, 0), Ct);
-        var page = await store.ListArticlePageAsync(new ArticlePageQuery(7, Offset: 11), Ct);
+        var all = await store.Articles.ListAsync(new ArticleQuery(500, 0), Ct);
+        var page = await store.Articles.ListPageAsync(new ArticlePageQuery(7, Offset: 11), Ct);
         Assert.Equal(all.Skip(11).Take(7).Select(a => a.Id), page.Items.Select(a => a.Id));
         Assert.Equal(all[11].Id, page.Newer!.Id);
         Assert.Equal(all[17].Id, page.Older!.Id);
-        await Assert.ThrowsAsync<ArgumentOutOfRangeException>(() => store.ListArticlePageAsync(new ArticlePageQuery(7, Offset: ArticlePageQuery.MaxOffset + 1), Ct));
+        await Assert.ThrowsAsync<ArgumentOutOfRangeException>(() => store.Articles.ListPageAsync(new ArticlePageQuery(7, Offset: ArticlePageQuery.MaxOffset + 1), Ct));
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
     }
 

@@ -12,10 +12,10 @@ public sealed class StoreTests
     public async Task Opening_a_database_twice_migrates_once_and_keeps_its_data()
     {
         using var folder = new TempFolder();
-        var first = await IcmalStore.OpenSqliteAsync(folder.Path, Ct);
-        await first.SetSettingAsync("probe", "1", Ct);
-        var second = await IcmalStore.OpenSqliteAsync(folder.Path, Ct);
-        Assert.Equal("1", await second.GetSettingAsync("probe", Ct));
+        var first = await Stores.OpenAsync(DatabaseSetting.InDataFolder(folder.Path), Ct);
+        await first.Settings.SetAsync("probe", "1", Ct);
+        var second = await Stores.OpenAsync(DatabaseSetting.InDataFolder(folder.Path), Ct);
+        Assert.Equal("1", await second.Settings.GetAsync("probe", Ct));
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
     }
 
@@ -23,7 +23,7 @@ public sealed class StoreTests
     public async Task The_same_document_stored_twice_is_kept_once()
     {
         using var folder = new TempFolder();
-        var store = await IcmalStore.OpenSqliteAsync(folder.Path, Ct);
+        var store = await Stores.OpenAsync(DatabaseSetting.InDataFolder(folder.Path), Ct);
         byte[] raw = "<p>salam</p>"u8.ToArray();
         var doc = new NewDocument(Hashing.Sha256Hex(raw), "a.html", null, "html", "utf-8", raw, DateTimeOffset.UtcNow);
         var article = new Article
@@ -32,13 +32,13 @@ public sealed class StoreTests
             Blocks = [new ArticleBlock(BlockKind.Paragraph, "salam")],
         };
 
-        var one = await store.AddArticleAsync(doc, article, Ct);
-        var two = await store.AddArticleAsync(doc, article, Ct);
+        var one = await store.Articles.AddAsync(doc, article, Ct);
+        var two = await store.Articles.AddAsync(doc, article, Ct);
 
         Assert.Equal(StoreStatus.Stored, one.Status);
         Assert.Equal(StoreStatus.AlreadyPresent, two.Status);
         Assert.Equal(one.ArticleId, two.ArticleId);
-        Assert.Equal(1, await store.CountArticlesAsync(Ct));
+        Assert.Equal(1, await store.Articles.CountAsync(Ct));
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
     }
 
@@ -46,14 +46,14 @@ public sealed class StoreTests
     public async Task Text_with_quotes_and_sql_is_stored_verbatim()
     {
         using var folder = new TempFolder();
-        var store = await IcmalStore.OpenSqliteAsync(folder.Path, Ct);
+        var store = await Stores.OpenAsync(DatabaseSetting.InDataFolder(folder.Path), Ct);
         string hostile = "Robert'); DROP TABLE articles;-- “İLHAM” ‑ ı İ";
         byte[] raw = System.Text.Encoding.UTF8.GetBytes(hostile);
-        var stored = await store.AddArticleAsync(
+        var stored = await store.Articles.AddAsync(
             new NewDocument(Hashing.Sha256Hex(raw), "x.txt", null, "text", "utf-8", raw, DateTimeOffset.UtcNow),
             new Article { Id = 0, DocumentId = 0, Origin = "x.txt", Title = hostile, Archived = DateTimeOffset.UtcNow, Blocks = [new ArticleBlock(BlockKind.Quote, hostile)] },
             Ct);
-        var back = await store.GetArticleAsync(stored.ArticleId, Ct);
+        var back = await store.Articles.GetAsync(stored.ArticleId, Ct);
         Assert.Equal(hostile, back!.Title);
         Assert.Equal(BlockKind.Quote, back.Blocks.Single().Kind);
         Assert.Equal(hostile, back.Text);
@@ -64,7 +64,7 @@ public sealed class StoreTests
     public async Task A_publication_date_after_archiving_does_not_put_an_article_first()
     {
         using var folder = new TempFolder();
-        var store = await IcmalStore.OpenSqliteAsync(folder.Path, Ct);
+        var store = await Stores.OpenAsync(DatabaseSetting.InDataFolder(folder.Path), Ct);
         var now = new DateTimeOffset(2025, 10, 27, 12, 0, 0, TimeSpan.FromHours(4));
         async Task<long> AddAsync(string title, DateTimeOffset archived, DateTimeOffset published)
         {
@@ -74,12 +74,12 @@ public sealed class StoreTests
                 Id = 0, DocumentId = 0, Origin = title, Title = title, Archived = archived, Published = published,
                 Blocks = [new ArticleBlock(BlockKind.Paragraph, title)],
             };
-            return (await store.AddArticleAsync(new NewDocument(Hashing.Sha256Hex(raw), title, null, "text", "utf-8", raw, archived), article, Ct)).ArticleId;
+            return (await store.Articles.AddAsync(new NewDocument(Hashing.Sha256Hex(raw), title, null, "text", "utf-8", raw, archived), article, Ct)).ArticleId;
         }
         long recent = await AddAsync("recent", now, now.AddDays(-2));
         long future = await AddAsync("says it is from next month", now.AddDays(-5), now.AddDays(30));
 
-        var list = await store.ListArticlesAsync(new ArticleQuery(), Ct);
+        var list = await store.Articles.ListAsync(new ArticleQuery(), Ct);
 
         Assert.Equal([recent, future], list.Select(a => a.Id));
         Assert.Null(list[1].PlausiblePublished);
@@ -91,30 +91,21 @@ public sealed class StoreTests
     public async Task Where_the_date_was_read_and_the_section_are_stored_and_an_older_database_gains_the_columns()
     {
         using var folder = new TempFolder();
-        var store = await IcmalStore.OpenSqliteAsync(folder.Path, Ct);
-        // Take the database back to the schema before the column: drop it and forget the step that added it.
-        string db = Directory.GetFiles(folder.Path, "*.db").Single();
-        await using (var conn = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={db}"))
-        {
-            await conn.OpenAsync(Ct);
-            await using var cmd = conn.CreateCommand();
-            // Every step from the column on goes (the item error log, then section): a database from before the column has none of them.
-            cmd.CommandText = "ALTER TABLE articles DROP COLUMN section; DROP TABLE item_errors; ALTER TABLE articles DROP COLUMN published_from; "
-                + "DELETE FROM schema_migrations WHERE version >= 3";
-            await cmd.ExecuteNonQueryAsync(Ct);
-        }
+        // A database made by the release before the column: schema steps 1 and 2 only.
+        var setting = DatabaseSetting.InDataFolder(folder.Path);
+        await Database.OpenAsync(setting, schemaVersion: 2, Ct);
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
 
-        store = await IcmalStore.OpenSqliteAsync(folder.Path, Ct);
+        var store = await Stores.OpenAsync(setting, Ct);
         byte[] raw = "<p>tarix</p>"u8.ToArray();
         var published = new DateTimeOffset(2025, 10, 27, 14, 37, 0, TimeSpan.FromHours(4));
-        var stored = await store.AddArticleAsync(new NewDocument(Hashing.Sha256Hex(raw), "t.html", null, "html", "utf-8", raw, DateTimeOffset.UtcNow),
+        var stored = await store.Articles.AddAsync(new NewDocument(Hashing.Sha256Hex(raw), "t.html", null, "html", "utf-8", raw, DateTimeOffset.UtcNow),
             new Article
             {
                 Id = 0, DocumentId = 0, Origin = "t.html", Title = "Tarix", Archived = DateTimeOffset.UtcNow, Published = published,
                 PublishedFrom = "shown at the headline", Section = "Analitik", Blocks = [new ArticleBlock(BlockKind.Paragraph, "tarix")],
             }, Ct);
-        var back = await store.GetArticleAsync(stored.ArticleId, Ct);
+        var back = await store.Articles.GetAsync(stored.ArticleId, Ct);
         Assert.Equal(published, back!.Published);
         Assert.Equal("shown at the headline", back.PublishedFrom);
         Assert.Equal("Analitik", back.Section);

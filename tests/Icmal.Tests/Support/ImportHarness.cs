@@ -10,7 +10,7 @@ public sealed class ImportHarness : IAsyncDisposable
 {
     private readonly TempFolder _folder = new();
 
-    public IcmalStore Store { get; private set; } = null!;
+    public Stores Store { get; private set; } = null!;
     public Importer Importer { get; private set; } = null!;
     public TempFolder Files { get; } = new();
     public string DataDirectory => _folder.Path;
@@ -18,7 +18,7 @@ public sealed class ImportHarness : IAsyncDisposable
     public static async Task<ImportHarness> CreateAsync(ImportOptions? options = null)
     {
         var h = new ImportHarness();
-        h.Store = await IcmalStore.OpenSqliteAsync(h._folder.Path, TestContext.Current.CancellationToken);
+        h.Store = await Stores.OpenAsync(DatabaseSetting.InDataFolder(h._folder.Path), TestContext.Current.CancellationToken);
         h.Importer = new Importer(await IngestPipeline.OpenAsync(h.Store, TestContext.Current.CancellationToken), options ?? new ImportOptions());
         return h;
     }

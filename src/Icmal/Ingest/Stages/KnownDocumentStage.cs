@@ -4,7 +4,7 @@ using Icmal.Storage;
 namespace Icmal.Ingest.Stages;
 
 /// <summary>Stops a document whose exact bytes are stored already, before any work is spent on reading it again.</summary>
-public sealed class KnownDocumentStage(IcmalStore store) : IPipelineStage
+public sealed class KnownDocumentStage(ArticleStore articles) : IPipelineStage
 {
     public IngestStage Stage => IngestStage.Store;
 
@@ -13,7 +13,7 @@ public sealed class KnownDocumentStage(IcmalStore store) : IPipelineStage
     public async Task<StageResult> RunAsync(IngestItem item, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(item);
-        return await store.FindArticleByDocumentHashAsync(item.Sha256, ct) is { } existingId
+        return await articles.FindByDocumentHashAsync(item.Sha256, ct) is { } existingId
             ? StageResult.Stop(new IngestOutcome(item.Document.Origin, IngestStatus.AlreadyPresent, existingId))
             : StageResult.Continue(item);
     }

@@ -4,7 +4,7 @@ using Icmal.Storage;
 namespace Icmal.Ingest.Stages;
 
 /// <summary>Archives the raw document and stores its article, both in one transaction.</summary>
-public sealed class StoreStage(IcmalStore store) : IPipelineStage
+public sealed class StoreStage(ArticleStore articles) : IPipelineStage
 {
     public IngestStage Stage => IngestStage.Store;
 
@@ -15,7 +15,7 @@ public sealed class StoreStage(IcmalStore store) : IPipelineStage
         ArgumentNullException.ThrowIfNull(item);
         var document = item.Document;
         var article = item.Article ?? throw new InvalidOperationException("the analyse stage runs first");
-        var stored = await store.AddArticleAsync(
+        var stored = await articles.AddAsync(
             new NewDocument(item.Sha256, document.Origin, document.Url?.ToString(), FormatName(document.Format), item.Charset, document.Raw, document.Archived),
             article, ct);
         // Another writer stored the same bytes between the first look and this one.

@@ -1,15 +1,21 @@
 namespace Icmal.Storage;
 
 /// <summary>
-/// The schema as an ordered list of steps. A step, once released, never changes: later needs get a new step, so any
-/// database, however old, reaches the current schema by running the steps it has not seen, in order.
+/// SQLite's schema as an ordered list of steps. A step, once released, never changes: later needs get a new step, so
+/// any database, however old, reaches the current schema by running the steps it has not seen, in order. Steps 1–5
+/// are as released (times as ISO-8601 text); step 6 rebuilds every table with times as INTEGER milliseconds
+/// (<see cref="SqliteTimeMigration"/>).
 /// </summary>
-internal static class Migrations
+internal static class SqliteMigrations
 {
-    /// <summary>The steps; each is a list of statements run in one transaction.</summary>
-    public static IReadOnlyList<Func<SqlDialect, string[]>> Steps { get; } =
-    [
-        d =>
+    public static IReadOnlyList<MigrationStep> Steps { get; } = Build();
+
+    private static MigrationStep[] Build()
+    {
+        SqlDialect d = SqlDialect.Sqlite;
+        return
+        [
+        new(1,
         [
             $"""
             CREATE TABLE documents (
@@ -61,8 +67,8 @@ internal static class Migrations
             "CREATE INDEX articles_text_hash ON articles (text_sha256)",
             "CREATE INDEX articles_story ON articles (story_id)",
             "CREATE TABLE settings (key TEXT PRIMARY KEY, value TEXT NOT NULL)",
-        ],
-        d =>
+        ]),
+        new(2,
         [
             // Collection (issue #7): the sites followed, their feeds/sitemaps/listing pages, every fetch made, and
             // every article address met, so that a URL is fetched and stored once and a restart resumes.
@@ -132,14 +138,14 @@ internal static class Migrations
             "CREATE INDEX seen_urls_source ON seen_urls (source_id, state, last_attempt_at)",
             "ALTER TABLE articles ADD COLUMN canonical_url TEXT NULL",
             "CREATE INDEX articles_canonical_url ON articles (canonical_url)",
-        ],
-        _ =>
+        ]),
+        new(3,
         [
             // Where each article's publication time was read ("json-ld NewsArticle", "shown at the headline"...),
             // so that a reader or an analyst can ask why an article carries its date.
             "ALTER TABLE articles ADD COLUMN published_from TEXT NULL",
-        ],
-        d =>
+        ]),
+        new(4,
         [
             // Issue #13: every item (a crawled page, an imported file or list item) that was rejected or failed, with
             // the stage and the reason, so that /admin/sources shows what went wrong with which address.
@@ -154,11 +160,13 @@ internal static class Migrations
             )
             """,
             "CREATE INDEX item_errors_source_time ON item_errors (source_id, at)",
-        ],
-        _ =>
+        ]),
+        new(5,
         [
             // The page's section or rubric ("Siyasət", "Analitik"), often printed on the headline's line and taken off it.
             "ALTER TABLE articles ADD COLUMN section TEXT NULL",
-        ],
-    ];
+        ]),
+        new(6, SqliteTimeMigration.Statements(d), RebuildsTables: true),
+        ];
+    }
 }

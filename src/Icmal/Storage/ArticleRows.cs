@@ -1,0 +1,50 @@
+using System.Data.Common;
+using System.Text.Json;
+using Icmal.Model;
+
+namespace Icmal.Storage;
+
+/// <summary>How an article row is selected and read, shared by every query that returns articles.</summary>
+internal static class ArticleRows
+{
+    /// <summary>The columns <see cref="Read"/> expects, in order (over articles a JOIN documents d).</summary>
+    public const string Columns = """
+        a.id, a.document_id, d.origin, a.url, a.title, a.title_derived, a.authors, a.published_at, a.modified_at,
+        a.archived_at, a.site, a.language, a.image_url, a.tags, a.original_name, a.original_url, a.blocks, a.story_id,
+        (SELECT s.article_count FROM stories s WHERE s.id = a.story_id), a.published_from, a.section
+        """;
+
+    /// <summary>How many columns <see cref="Columns"/> has: a query may select more after them.</summary>
+    public const int Count = 21;
+
+    public static Article Read(DbDataReader r, SqlDialect dialect)
+    {
+        string? origName = r.StringOrNull(14);
+        string? origUrl = r.StringOrNull(15);
+        return new Article
+        {
+            Id = r.GetInt64(0),
+            DocumentId = r.GetInt64(1),
+            Origin = r.GetString(2),
+            Url = r.StringOrNull(3),
+            Title = r.GetString(4),
+            TitleDerived = r.GetBoolean(5),
+            Authors = JsonSerializer.Deserialize(r.GetString(6), StorageJson.Context.StringArray) ?? [],
+            Published = dialect.ReadTimeOrNull(r, 7),
+            Modified = dialect.ReadTimeOrNull(r, 8),
+            Archived = dialect.ReadTime(r, 9),
+            Site = r.StringOrNull(10),
+            Language = r.StringOrNull(11),
+            ImageUrl = r.StringOrNull(12),
+            Tags = JsonSerializer.Deserialize(r.GetString(13), StorageJson.Context.StringArray) ?? [],
+            Original = origName is null && origUrl is null ? null : new SourceCredit(origName, origUrl),
+            Blocks = BlockCodec.Decode(r.GetString(16)),
+            StoryId = r.Int64OrNull(17),
+            StorySize = r.IsDBNull(18) ? 0 : r.GetInt32(18),
+            PublishedFrom = r.StringOrNull(19),
+            Section = r.StringOrNull(20),
+        };
+    }
+
+    public static string Json(IReadOnlyList<string> values) => JsonSerializer.Serialize(values, StorageJson.Context.IReadOnlyListString);
+}

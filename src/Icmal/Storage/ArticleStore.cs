@@ -1,0 +1,216 @@
+using System.Data.Common;
+using Icmal.Model;
+
+namespace Icmal.Storage;
+
+/// <summary>A raw document to archive: the bytes exactly as received, and where and when they came from.</summary>
+public sealed record NewDocument(
+    string Sha256,
+    string Origin,
+    string? Url,
+    string Format,
+    string? Charset,
+    ReadOnlyMemory<byte> Raw,
+    DateTimeOffset Archived);
+
+/// <summary>What storing a document and its article came to.</summary>
+public enum StoreStatus
+{
+    Stored,
+    AlreadyPresent,
+}
+
+public sealed record StoreResult(StoreStatus Status, long ArticleId);
+
+/// <summary>A page of articles, newest first.</summary>
+public sealed record ArticleQuery(int Limit = 30, int Offset = 0, long? StoryId = null);
+
+/// <summary>
+/// Documents (the raw bytes as received, brotli-compressed) and the articles extracted from them. A document and its
+/// article are written in one transaction: a process killed at any point leaves both or neither, so an import can
+/// simply be run again. Lists are newest first by sort time (the plausible publication time, else the archive time).
+/// </summary>
+public sealed class ArticleStore(Database database)
+{
+    private readonly SqlDialect _d = database.Dialect;
+
+    /// <summary>The id of the article whose raw document has this hash, if it was stored before.</summary>
+    public async Task<long?> FindByDocumentHashAsync(string sha256, CancellationToken ct)
+    {
+        await using var conn = await database.ConnectAsync(ct);
+        return await Sql.Int64OrNullAsync(conn, null,
+            "SELECT a.id FROM documents d JOIN articles a ON a.document_id = d.id WHERE d.sha256 = @h", ct, ("@h", sha256));
+    }
+
+    /// <summary>Stores a document and its article atomically; a document seen before is not stored again.</summary>
+    public async Task<StoreResult> AddAsync(NewDocument document, Article article, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(document);
+        ArgumentNullException.ThrowIfNull(article);
+        byte[] compressed = Sql.Compress(document.Raw.Span);
+        await using var conn = await database.ConnectAsync(ct);
+        await using var tx = await conn.BeginTransactionAsync(ct);
+
+        if (await Sql.Int64OrNullAsync(conn, tx, "SELECT a.id FROM documents d JOIN articles a ON a.document_id = d.id WHERE d.sha256 = @h", ct,
+                ("@h", document.Sha256)) is { } existing)
+            return new StoreResult(StoreStatus.AlreadyPresent, existing);
+
+        long documentId = await Sql.Int64Async(conn, tx, """
+            INSERT INTO documents (sha256, origin, url, format, charset, size_bytes, archived_at, raw_brotli)
+            VALUES (@sha, @origin, @url, @format, @charset, @size, @archived, @raw)
+            RETURNING id
+            """, ct,
+            ("@sha", document.Sha256), ("@origin", document.Origin), ("@url", document.Url), ("@format", document.Format),
+            ("@charset", document.Charset), ("@size", (long)document.Raw.Length), ("@archived", _d.Time(document.Archived)),
+            ("@raw", compressed));
+
+        string body = article.Text;
+        long articleId = await Sql.Int64Async(conn, tx, """
+            INSERT INTO articles (document_id, url, title, title_derived, section, authors, published_at, published_from, modified_at,
+                archived_at, sort_at, site, language, image_url, tags, original_name, original_url, blocks, body, text_sha256, story_id)
+            VALUES (@doc, @url, @title, @derived, @section, @authors, @published, @publishedFrom, @modified,
+                @archived, @sort, @site, @language, @image, @tags, @origName, @origUrl, @blocks, @body, @textHash, NULL)
+            RETURNING id
+            """, ct,
+            ("@doc", documentId), ("@url", article.Url), ("@title", article.Title), ("@derived", article.TitleDerived),
+            ("@section", article.Section),
+            ("@authors", ArticleRows.Json(article.Authors)), ("@published", _d.TimeOrNull(article.Published)),
+            ("@publishedFrom", article.Published is null ? null : article.PublishedFrom),
+            ("@modified", _d.TimeOrNull(article.Modified)), ("@archived", _d.Time(article.Archived)),
+            ("@sort", _d.Time(article.PlausiblePublished ?? article.Archived)),
+            ("@site", article.Site), ("@language", article.Language), ("@image", article.ImageUrl),
+            ("@tags", ArticleRows.Json(article.Tags)), ("@origName", article.Original?.Name),
+            ("@origUrl", article.Original?.Url), ("@blocks", BlockCodec.Encode(article.Blocks)), ("@body", body),
+            ("@textHash", Hashing.Sha256Hex(body)));
+
+        await tx.CommitAsync(ct);
+        return new StoreResult(StoreStatus.Stored, articleId);
+    }
+
+    /// <summary>Newest first, by offset (for small lists and the CLI; the portal pages with <see cref="ListPageAsync"/>).</summary>
+    public async Task<IReadOnlyList<Article>> ListAsync(ArticleQuery query, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        int limit = Math.Clamp(query.Limit, 1, 500);
+        int offset = Math.Max(0, query.Offset);
+        await using var conn = await database.ConnectAsync(ct);
+        return await Sql.ListAsync(conn, $"""
+            SELECT {ArticleRows.Columns}
+            FROM articles a JOIN documents d ON d.id = a.document_id
+            WHERE (@story IS NULL OR a.story_id = @story)
+            ORDER BY a.sort_at DESC, a.id DESC
+            LIMIT @limit OFFSET @offset
+            """, r => ArticleRows.Read(r, _d), ct, ("@story", query.StoryId), ("@limit", limit), ("@offset", offset));
+    }
+
+    /// <summary>A story's articles in the order the story unfolded.</summary>
+    public async Task<IReadOnlyList<Article>> ListByStoryAsync(long storyId, CancellationToken ct)
+    {
+        var newestFirst = await ListAsync(new ArticleQuery(500, 0, storyId), ct);
+        return newestFirst.Reverse().ToList();
+    }
+
+    public async Task<Article?> GetAsync(long id, CancellationToken ct)
+    {
+        await using var conn = await database.ConnectAsync(ct);
+        await using var cmd = Sql.Command(conn, null, $"""
+            SELECT {ArticleRows.Columns}
+            FROM articles a JOIN documents d ON d.id = a.document_id
+            WHERE a.id = @id
+            """, ("@id", id));
+        await using var reader = await cmd.ExecuteReaderAsync(ct);
+        return await reader.ReadAsync(ct) ? ArticleRows.Read(reader, _d) : null;
+    }
+
+    public async Task<long> CountAsync(CancellationToken ct)
+    {
+        await using var conn = await database.ConnectAsync(ct);
+        return await Sql.Int64Async(conn, null, "SELECT COUNT(*) FROM articles", ct);
+    }
+
+    /// <summary>The raw bytes of a stored document, decompressed.</summary>
+    public async Task<byte[]?> GetRawDocumentAsync(long documentId, CancellationToken ct)
+    {
+        await using var conn = await database.ConnectAsync(ct);
+        return await Sql.ScalarAsync(conn, null, "SELECT raw_brotli FROM documents WHERE id = @id", ct, ("@id", documentId)) is byte[] bytes
+            ? Sql.Decompress(bytes)
+            : null;
+    }
+
+    /// <summary>One page of the newest-first list, by cursor (a seek on the sort index) or by a bounded offset.</summary>
+    public async Task<ArticlePage> ListPageAsync(ArticlePageQuery query, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        if (query.Older is not null && query.Newer is not null) throw new ArgumentException("a page is either older or newer than a cursor, not both", nameof(query));
+        if (query.Offset is < 0 or > ArticlePageQuery.MaxOffset) throw new ArgumentOutOfRangeException(nameof(query), query.Offset, "offset out of range");
+        int limit = Math.Clamp(query.Limit, 1, 500);
+        await using var conn = await database.ConnectAsync(ct);
+
+        if (query.Newer is { } newer)
+        {
+            // Walk up from the cursor; when fewer than a page are newer, the page is simply the newest one.
+            var up = await ReadPageAsync(conn, NewerThanCursor, limit + 1, newer, ct);
+            if (up.Count > limit)
+            {
+                var items = up.Take(limit).Reverse().ToList();
+                return new ArticlePage(items.Select(r => r.Article).ToList(), items[^1].Cursor, items[0].Cursor);
+            }
+        }
+
+        List<(Article Article, ArticleCursor Cursor)> rows;
+        bool newerExists;
+        if (query.Older is { } older)
+        {
+            rows = await ReadPageAsync(conn, OlderThanCursor, limit + 1, older, ct);
+            newerExists = true;
+        }
+        else if (query.Newer is null && query.Offset > 0)
+        {
+            rows = await ReadPageAsync(conn, AtOffset, limit + 1, null, ct, query.Offset);
+            newerExists = true;
+        }
+        else
+        {
+            rows = await ReadPageAsync(conn, "ORDER BY a.sort_at DESC, a.id DESC LIMIT @n", limit + 1, null, ct);
+            newerExists = false;
+        }
+        bool olderExists = rows.Count > limit;
+        if (olderExists) rows.RemoveAt(rows.Count - 1);
+        return new ArticlePage(
+            rows.Select(r => r.Article).ToList(),
+            olderExists ? rows[^1].Cursor : null,
+            newerExists && rows.Count > 0 ? rows[0].Cursor : newerExists ? query.Older : null);
+    }
+
+    // Row values compare (sort_at, id) as the index orders them, so each page is one seek on articles_sort.
+    internal const string OlderThanCursor = "WHERE (a.sort_at, a.id) < (@s, @i) ORDER BY a.sort_at DESC, a.id DESC LIMIT @n";
+    internal const string NewerThanCursor = "WHERE (a.sort_at, a.id) > (@s, @i) ORDER BY a.sort_at ASC, a.id ASC LIMIT @n";
+
+    // The offset is walked on the covering sort index alone; only the page's own rows are read in full.
+    private const string AtOffset = """
+        WHERE a.id IN (SELECT id FROM articles ORDER BY sort_at DESC, id DESC LIMIT @n OFFSET @o)
+        ORDER BY a.sort_at DESC, a.id DESC
+        """;
+
+    /// <summary>The statement of one page: the article columns, then sort_at (for the cursor), then <paramref name="tail"/>.</summary>
+    internal static string PageSql(string tail) => $"""
+        SELECT {ArticleRows.Columns}, a.sort_at
+        FROM articles a JOIN documents d ON d.id = a.document_id
+        {tail}
+        """;
+
+    private async Task<List<(Article Article, ArticleCursor Cursor)>> ReadPageAsync(
+        DbConnection conn, string tail, int count, ArticleCursor? cursor, CancellationToken ct, int offset = 0)
+    {
+        await using var cmd = Sql.Command(conn, null, PageSql(tail),
+            ("@n", count), ("@o", offset), ("@s", cursor is null ? null : _d.Time(cursor.SortAt)), ("@i", cursor?.Id));
+        var rows = new List<(Article, ArticleCursor)>(count);
+        await using var reader = await cmd.ExecuteReaderAsync(ct);
+        while (await reader.ReadAsync(ct))
+        {
+            var article = ArticleRows.Read(reader, _d);
+            rows.Add((article, new ArticleCursor(_d.ReadTime(reader, ArticleRows.Count), article.Id)));
+        }
+        return rows;
+    }
+}

@@ -1,0 +1,143 @@
+using System.Data.Common;
+using System.Globalization;
+using Microsoft.Data.Sqlite;
+
+namespace Icmal.Storage;
+
+/// <summary>
+/// The one connection factory: hands out pooled connections with the dialect's per-connection setup, and brings the
+/// schema up to date when opened. The stores (<see cref="Stores"/>) are small types over one of these; it is
+/// thread-safe (each call takes its own pooled connection).
+/// </summary>
+/// <remarks>
+/// A store writes what belongs together in one transaction, so a process killed at any point leaves either all of it
+/// or none. SQLite runs in WAL mode with synchronous=NORMAL, durable against a process crash (every reported commit
+/// survives SIGKILL); only a power loss may drop the last commits.
+/// </remarks>
+public sealed class Database
+{
+    private readonly Func<DbConnection> _create;
+    private readonly string _setup;
+
+    private Database(Func<DbConnection> create, SqlDialect dialect, string location)
+    {
+        _create = create;
+        _setup = string.Join(";\n", dialect.ConnectionSetup);
+        Dialect = dialect;
+        Location = location;
+    }
+
+    public SqlDialect Dialect { get; }
+
+    /// <summary>Where the database lives, for messages (a file path; never a password).</summary>
+    public string Location { get; }
+
+    /// <summary>Opens the database a setting names (creating a SQLite file and its folder if needed) and migrates it.</summary>
+    public static Task<Database> OpenAsync(string setting, CancellationToken ct) => OpenAsync(DatabaseSetting.Parse(setting), ct);
+
+    /// <inheritdoc cref="OpenAsync(string, CancellationToken)"/>
+    public static Task<Database> OpenAsync(DatabaseSetting setting, CancellationToken ct) => OpenAsync(setting, schemaVersion: null, ct);
+
+    /// <summary>Opens and migrates up to <paramref name="schemaVersion"/> (all steps when null): tests build old databases with it.</summary>
+    internal static async Task<Database> OpenAsync(DatabaseSetting setting, int? schemaVersion, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(setting);
+        var database = setting.Engine switch
+        {
+            DatabaseEngine.Sqlite => Sqlite(setting.Target),
+            // Here PostgreSQL plugs in: an NpgsqlDataSource's connections, SqlDialect.PostgreSql, and its migration list.
+            _ => throw new DatabaseSettingException(
+                $"the database setting \"{setting}\" asks for PostgreSQL, which is not yet supported; use sqlite:PATH"),
+        };
+        await using (var conn = await database.ConnectAsync(ct))
+        {
+            foreach (string sql in database.Dialect.DatabaseSetup) await Sql.ExecAsync(conn, null, sql, ct);
+        }
+        await database.MigrateAsync(schemaVersion, ct);
+        return database;
+    }
+
+    private static Database Sqlite(string path)
+    {
+        string? folder = Path.GetDirectoryName(path);
+        if (!string.IsNullOrEmpty(folder)) Directory.CreateDirectory(folder);
+        string cs = new SqliteConnectionStringBuilder
+        {
+            DataSource = path,
+            Mode = SqliteOpenMode.ReadWriteCreate,
+            Cache = SqliteCacheMode.Private,
+            Pooling = true,
+            DefaultTimeout = 30,
+        }.ToString();
+        return new Database(() => new SqliteConnection(cs), SqlDialect.Sqlite, path);
+    }
+
+    /// <summary>An open pooled connection with the session set up; the caller disposes it (returning it to the pool).</summary>
+    internal async Task<DbConnection> ConnectAsync(CancellationToken ct)
+    {
+        var conn = _create();
+        try
+        {
+            await conn.OpenAsync(ct);
+            // One batch: a pooled connection is reopened for every call, so this runs on the hot path.
+            if (_setup.Length > 0) await Sql.ExecAsync(conn, null, _setup, ct);
+            return conn;
+        }
+        catch
+        {
+            await conn.DisposeAsync();
+            throw;
+        }
+    }
+
+    private async Task MigrateAsync(int? upTo, CancellationToken ct)
+    {
+        var steps = Dialect.Migrations;
+        int last = Math.Min(upTo ?? int.MaxValue, steps.Count);
+        await using var conn = await ConnectAsync(ct);
+        await Sql.ExecAsync(conn, null, "CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, applied_at TEXT NOT NULL)", ct);
+        long current = await Sql.Int64Async(conn, null, "SELECT COALESCE(MAX(version), 0) FROM schema_migrations", ct);
+        if (current > steps.Count)
+            throw new InvalidOperationException(string.Create(CultureInfo.InvariantCulture,
+                $"{Location}: the database is at schema version {current}, newer than this İcmal knows ({steps.Count}); use a newer İcmal"));
+        foreach (var step in steps.Skip((int)current).Take(Math.Max(0, last - (int)current)))
+        {
+            try
+            {
+                await RunStepAsync(conn, step, ct);
+            }
+            catch (Exception e) when (e is DbException or InvalidOperationException)
+            {
+                throw new InvalidOperationException(string.Create(CultureInfo.InvariantCulture,
+                    $"{Location}: migration step {step.Version} failed and was rolled back: {e.Message}"), e);
+            }
+        }
+    }
+
+    private async Task RunStepAsync(DbConnection conn, MigrationStep step, CancellationToken ct)
+    {
+        // Outside the transaction: SQLite ignores PRAGMA foreign_keys inside one.
+        if (step.RebuildsTables) foreach (string sql in Dialect.ForeignKeysOff) await Sql.ExecAsync(conn, null, sql, ct);
+        try
+        {
+            await using var tx = await conn.BeginTransactionAsync(ct);
+            foreach (string sql in step.Statements) await Sql.ExecAsync(conn, tx, sql, ct);
+            if (step.RebuildsTables && Dialect.ForeignKeyCheck is { } check)
+            {
+                await using var cmd = Sql.Command(conn, tx, check);
+                await using var broken = await cmd.ExecuteReaderAsync(ct);
+                if (await broken.ReadAsync(ct))
+                    throw new InvalidOperationException($"a row of {broken.GetValue(0)} refers to a missing row of {broken.GetValue(2)}");
+            }
+            await Sql.ExecAsync(conn, tx, "INSERT INTO schema_migrations (version, applied_at) VALUES (@v, @at)", ct,
+                ("@v", step.Version), ("@at", DateTimeOffset.UtcNow.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture)));
+            await tx.CommitAsync(ct);
+        }
+        finally
+        {
+            if (step.RebuildsTables) foreach (string sql in Dialect.ForeignKeysOn) await Sql.ExecAsync(conn, null, sql, ct);
+        }
+    }
+
+    public override string ToString() => $"{Dialect.Name}:{Location}";
+}

@@ -1,0 +1,49 @@
+using System.Data.Common;
+using System.Text.Json;
+
+namespace Icmal.Storage;
+
+/// <summary>
+/// SQLite: instants are INTEGER UTC Unix milliseconds (compared as numbers, indexed as numbers, never as text),
+/// booleans are INTEGER 0/1, a list of values travels as one JSON array read with <c>json_each</c>.
+/// </summary>
+public sealed class SqliteDialect : SqlDialect
+{
+    internal SqliteDialect()
+    {
+    }
+
+    public override string Name => "sqlite";
+    public override string IdentityPrimaryKey => "INTEGER PRIMARY KEY";
+    public override string BlobType => "BLOB";
+    public override string TimeType => "INTEGER";
+    public override string BooleanType => "INTEGER";
+    public override string True => "1";
+    public override string False => "0";
+
+    /// <summary>WAL: readers never block the writer, and a commit survives a killed process.</summary>
+    public override IReadOnlyList<string> DatabaseSetup { get; } = ["PRAGMA journal_mode = WAL"];
+
+    /// <summary>synchronous=NORMAL is durable against a process crash in WAL mode; only a power loss may drop the last commits.</summary>
+    public override IReadOnlyList<string> ConnectionSetup { get; } = ["PRAGMA foreign_keys = ON", "PRAGMA synchronous = NORMAL", "PRAGMA busy_timeout = 10000"];
+
+    public override IReadOnlyList<MigrationStep> Migrations => SqliteMigrations.Steps;
+
+    public override object Time(DateTimeOffset value) => value.ToUnixTimeMilliseconds();
+
+    public override DateTimeOffset ReadTime(DbDataReader reader, int ordinal)
+    {
+        ArgumentNullException.ThrowIfNull(reader);
+        return DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(ordinal));
+    }
+
+    public override string InList(string expression, string parameter) => $"{expression} IN (SELECT value FROM json_each({parameter}))";
+
+    public override object ListValue(IReadOnlyCollection<string> values) => JsonSerializer.Serialize(values, StorageJson.Context.IReadOnlyCollectionString);
+
+    public override object ListValue(IReadOnlyCollection<long> values) => JsonSerializer.Serialize(values, StorageJson.Context.IReadOnlyCollectionInt64);
+
+    public override IReadOnlyList<string> ForeignKeysOff { get; } = ["PRAGMA foreign_keys = OFF"];
+    public override IReadOnlyList<string> ForeignKeysOn { get; } = ["PRAGMA foreign_keys = ON"];
+    public override string? ForeignKeyCheck => "PRAGMA foreign_key_check";
+}

@@ -1,0 +1,22 @@
+namespace Icmal.Storage;
+
+/// <summary>
+/// The stores over one database, built once by the composition root, which hands each part only the stores it uses.
+/// A bundle, not a facade: it has no methods of its own.
+/// </summary>
+public sealed record Stores(
+    Database Database,
+    ArticleStore Articles,
+    StoryStore Stories,
+    SourceStore Sources,
+    FetchStore Fetches,
+    SeenUrlStore SeenUrls,
+    ItemErrorStore ItemErrors,
+    SettingStore Settings)
+{
+    public static Stores Over(Database database) => new(database, new ArticleStore(database), new StoryStore(database),
+        new SourceStore(database), new FetchStore(database), new SeenUrlStore(database), new ItemErrorStore(database), new SettingStore(database));
+
+    /// <summary>Opens (creating and migrating if needed) the database a setting names, with its stores.</summary>
+    public static async Task<Stores> OpenAsync(DatabaseSetting setting, CancellationToken ct) => Over(await Database.OpenAsync(setting, ct));
+}
