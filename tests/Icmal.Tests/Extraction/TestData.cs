@@ -1,4 +1,4 @@
-using Icmal.Extraction.Evaluation;
+using Icmal.Evaluation;
 using Icmal.Pipeline;
 using Icmal.Model;
 

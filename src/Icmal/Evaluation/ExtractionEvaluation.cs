@@ -3,7 +3,7 @@ using System.Text;
 using System.Text.Json;
 using Icmal.Pipeline;
 
-namespace Icmal.Extraction.Evaluation;
+namespace Icmal.Evaluation;
 
 /// <summary>Timing of a run, per page.</summary>
 public sealed record Timing(double MedianMs, double P95Ms, double MaxMs, string? SlowestPage)
