@@ -46,8 +46,9 @@ public static partial class IcmalConfiguration
         var (withoutDataFile, _) = Build(executableFolder, null, env, given);
         string data = FullPath("Data", withoutDataFile["Data"] is { Length: > 0 } d ? d : new IcmalOptions().Data, Source(withoutDataFile, [], "Data"));
         var (root, sources) = Build(executableFolder, data, env, given);
-        if (root["Data"] is { Length: > 0 } moved && !string.Equals(FullPath("Data", moved, ""), data, StringComparison.Ordinal))
-            throw new IcmalConfigurationException($"Data = {moved} ({Source(root, sources, "Data")}): the data folder's own {FileName} cannot move the data folder");
+        // The data folder's file is found through Data, so it may not set Data itself.
+        if (sources[^3].Provider.TryGet("Data", out string? moved))
+            throw new IcmalConfigurationException($"Data = {moved} (from {Path.Combine(data, FileName)}): the data folder's own {FileName} cannot choose the data folder");
 
         var options = new IcmalOptions();
         try
