@@ -37,6 +37,8 @@ internal static class OptionsValidation
         var f = o.Fetch;
         if (string.IsNullOrWhiteSpace(f.UserAgent) || f.UserAgent.Any(c => c < ' ' || c > '~'))
             Fail("Fetch:UserAgent", f.UserAgent, "must be printable ASCII, naming the bot honestly");
+        // The README promises robots.txt is obeyed; the switch exists for tests of the fetcher, not for deployments.
+        if (!f.RespectRobots) Fail("Fetch:RespectRobots", f.RespectRobots, "İcmal always obeys robots.txt");
         Time("Fetch:ConnectTimeout", f.ConnectTimeout, TimeSpan.FromMilliseconds(1), Hour);
         Time("Fetch:HeaderTimeout", f.HeaderTimeout, TimeSpan.FromMilliseconds(1), Hour);
         Time("Fetch:BodyTimeout", f.BodyTimeout, TimeSpan.FromMilliseconds(1), Hour);
