@@ -1,5 +1,4 @@
 using System.Collections;
-using System.Globalization;
 using System.Text.RegularExpressions;
 using Microsoft.Extensions.Configuration;
 
@@ -59,6 +58,7 @@ public static partial class IcmalConfiguration
         {
             string? key = e.Message is var m && BinderKey().Match(m) is { Success: true } k ? k.Groups[1].Value : null;
             string detail = e.InnerException is { } inner ? $"{e.Message} ({inner.Message})" : e.Message;
+            if (e.Message.Contains("System.TimeSpan", StringComparison.Ordinal)) detail += " Times are written [d.]hh:mm:ss, e.g. 00:00:02.";
             throw new IcmalConfigurationException(key is null ? $"configuration: {detail}" : $"{key} ({Source(root, sources, key)}): {detail}");
         }
         options = options with { Data = data };
@@ -133,6 +133,4 @@ public static partial class IcmalConfiguration
 
     [GeneratedRegex("at '([^']+)'", RegexOptions.CultureInvariant)]
     private static partial Regex BinderKey();
-
-    internal static string Invariant(FormattableString s) => s.ToString(CultureInfo.InvariantCulture);
 }
