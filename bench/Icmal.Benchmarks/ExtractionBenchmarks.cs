@@ -2,7 +2,7 @@ using BenchmarkDotNet.Attributes;
 using BenchmarkDotNet.Configs;
 using Icmal.Decoding;
 using Icmal.Extraction;
-using Icmal.Extraction.Evaluation;
+using Icmal.Evaluation;
 
 namespace Icmal.Benchmarks;
 

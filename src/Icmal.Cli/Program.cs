@@ -17,7 +17,6 @@ public static class Program
         root.Subcommands.Add(ArticlesCommand.Create());
         root.Subcommands.Add(SourcesCommand.Create());
         root.Subcommands.Add(CrawlCommand.Create());
-        root.Subcommands.Add(new Command("bench", "Benchmarks: speed and memory of the main stages") { BenchCrawlCommand.Create() });
         root.Subcommands.Add(TextCommand.Create());
         root.Subcommands.Add(EvalCommand.Create([.. EvalExtractionCommands.Create(), .. EvalTextCommands.Create(), EvalClusterCommand.Create()]));
         UsageErrors.RefuseOptionLikeArguments(root, args);

@@ -43,6 +43,24 @@ public static class CliRunner
         return RunAsync(psi, null, ct);
     }
 
+    /// <summary>
+    /// Runs with exactly the ICMAL_* variables given (inherited ones removed, so that the machine's own settings
+    /// cannot leak into a test), in <paramref name="workingDirectory"/>.
+    /// </summary>
+    public static Task<Result> RunWithEnvironmentAsync(string workingDirectory, IReadOnlyDictionary<string, string> environment, string[] args, CancellationToken ct = default) =>
+        RunAsync(WithEnvironment(StartInfo(args), workingDirectory, environment), null, ct);
+
+    /// <summary><paramref name="psi"/> with only the given ICMAL_* variables, run in <paramref name="workingDirectory"/>.</summary>
+    public static ProcessStartInfo WithEnvironment(ProcessStartInfo psi, string workingDirectory, IReadOnlyDictionary<string, string> environment)
+    {
+        ArgumentNullException.ThrowIfNull(psi);
+        ArgumentNullException.ThrowIfNull(environment);
+        psi.WorkingDirectory = workingDirectory;
+        foreach (string name in psi.Environment.Keys.Where(k => k.StartsWith("ICMAL_", StringComparison.OrdinalIgnoreCase)).ToList()) psi.Environment.Remove(name);
+        foreach (var (name, value) in environment) psi.Environment[name] = value;
+        return psi;
+    }
+
     private static async Task<Result> RunAsync(ProcessStartInfo psi, string? stdin, CancellationToken ct)
     {
         using var process = Process.Start(psi)!;

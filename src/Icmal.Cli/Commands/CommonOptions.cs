@@ -1,28 +1,63 @@
 using System.CommandLine;
-using Icmal.Clustering;
-using Icmal.Storage;
-using Icmal.Ingest;
+using Icmal.Hosting;
 
 namespace Icmal.Cli.Commands;
 
-/// <summary>Options every command shares.</summary>
+/// <summary>What every command shares: the --data flag, loading the configuration, and whether a person is watching.</summary>
 public static class CommonOptions
 {
-    /// <summary>The data folder: the SQLite database and everything İcmal keeps. ICMAL_DATA overrides the default.</summary>
-    public static readonly Option<DirectoryInfo> Data = new("--data")
+    /// <summary>The data folder: the SQLite database, the archive's appsettings.json. Overrides $ICMAL_DATA and "Data" in appsettings.json.</summary>
+    public static readonly Option<string?> Data = new("--data")
     {
-        Description = "Data folder (database and archive); default ./icmal-data or $ICMAL_DATA",
+        Description = "Data folder (database and archive); default ./icmal-data, or Data in appsettings.json, or $ICMAL_DATA",
         Recursive = true,
-        DefaultValueFactory = _ => new DirectoryInfo(Environment.GetEnvironmentVariable("ICMAL_DATA") is { Length: > 0 } env ? env : "icmal-data"),
     };
 
-    /// <summary>The stores over the database in the data folder (sqlite:DATA/icmal.db), migrated.</summary>
-    public static Task<Stores> OpenStoreAsync(ParseResult parse, CancellationToken ct) =>
-        Stores.OpenAsync(DatabaseSetting.InDataFolder(parse.GetValue(Data)!.FullName), ct);
+    /// <summary>
+    /// Loads the configuration (<see cref="IcmalConfiguration"/>: appsettings.json, ICMAL_* variables, then --data and
+    /// <paramref name="flags"/>) and runs <paramref name="action"/> with it. A bad setting is one line naming it and
+    /// exit code 2, before any data is touched.
+    /// </summary>
+    public static async Task<int> WithOptionsAsync(ParseResult parse, IEnumerable<ConfigurationFlag?> flags, Func<IcmalOptions, Task<int>> action)
+    {
+        ArgumentNullException.ThrowIfNull(parse);
+        ArgumentNullException.ThrowIfNull(action);
+        IcmalOptions options;
+        try
+        {
+            options = IcmalConfiguration.Load([.. flags.Append(Flag(parse, Data, "Data")).OfType<ConfigurationFlag>()]);
+        }
+        catch (IcmalConfigurationException e)
+        {
+            Console.Error.WriteLine($"icmal: {e.Message}");
+            return UsageErrors.ExitCode;
+        }
+        return await action(options);
+    }
 
-    /// <summary>The full ingest pipeline over a store, with the story stage warmed from the archive.</summary>
-    public static async Task<IngestPipeline> OpenPipelineAsync(Stores stores, CancellationToken ct) =>
-        await IngestPipeline.OpenAsync(stores, ct);
+    /// <inheritdoc cref="WithOptionsAsync(ParseResult, IEnumerable{ConfigurationFlag?}, Func{IcmalOptions, Task{int}})"/>
+    public static Task<int> WithOptionsAsync(ParseResult parse, Func<IcmalOptions, Task<int>> action) => WithOptionsAsync(parse, [], action);
+
+    /// <summary>The store alone, for commands that read or edit what is stored.</summary>
+    public static Task<int> WithStoreAsync(ParseResult parse, CancellationToken ct, Func<Storage.Stores, Task<int>> action) =>
+        WithOptionsAsync(parse, async options => await action(await IcmalApplication.OpenStoreAsync(options, ct)));
+
+    /// <summary>The whole application (store, pipeline, collector), for commands that ingest.</summary>
+    public static Task<int> WithApplicationAsync(ParseResult parse, IEnumerable<ConfigurationFlag?> flags, CancellationToken ct, Func<IcmalApplication, Task<int>> action) =>
+        WithOptionsAsync(parse, flags, async options =>
+        {
+            using var app = await IcmalApplication.OpenAsync(options, message => Console.Error.WriteLine(message), ct);
+            return await action(app);
+        });
+
+    /// <summary>The setting <paramref name="key"/> from an option given on the command line; null when it was not given.</summary>
+    public static ConfigurationFlag? Flag<T>(ParseResult parse, Option<T> option, string key, Func<T, string>? format = null)
+    {
+        ArgumentNullException.ThrowIfNull(parse);
+        ArgumentNullException.ThrowIfNull(option);
+        if (parse.GetResult(option) is not { Implicit: false } || parse.GetValue(option) is not { } value) return null;
+        return new ConfigurationFlag(key, format is null ? value.ToString() ?? "" : format(value), option.Name);
+    }
 
     /// <summary>True when output goes to a person at a terminal, so progress bars and colour make sense.</summary>
     public static bool Interactive => !Console.IsOutputRedirected && !Console.IsErrorRedirected

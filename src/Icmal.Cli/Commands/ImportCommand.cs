@@ -2,7 +2,7 @@ using System.CommandLine;
 using System.Diagnostics;
 using System.Globalization;
 using Icmal.Import;
-using Icmal.Storage;
+using Icmal.Hosting;
 using Spectre.Console;
 using Icmal.Model;
 using Icmal.Ingest;
@@ -20,27 +20,19 @@ public static class ImportCommand
         var paths = new Argument<string[]>("paths") { Description = "Files and folders (.html, .htm, .txt, .json)", Arity = ArgumentArity.OneOrMore };
         var maxSize = new Option<long>("--max-size") { Description = "Largest file to read, in MB", DefaultValueFactory = _ => ImportOptions.DefaultMaxFileBytes / 1048576 };
         var command = new Command("import", "Import pages, text dumps and JSON article lists") { paths, maxSize };
-        command.SetAction(async (parse, ct) =>
+        command.SetAction((parse, ct) => CommonOptions.WithApplicationAsync(parse, [], ct, async app =>
         {
-            var store = await CommonOptions.OpenStoreAsync(parse, ct);
-            var importer = new Importer(await CommonOptions.OpenPipelineAsync(store, ct), new ImportOptions(parse.GetValue(maxSize) * 1048576));
-            var summary = await RunAsync(importer, parse.GetValue(paths)!, CommonOptions.Interactive, ct);
-            return summary.Rejected.Count > 0 ? SomeRejected : 0;
-        });
+            var importer = app.CreateImporter(new ImportOptions(parse.GetValue(maxSize) * 1048576));
+            var tally = await RunAsync(importer, parse.GetValue(paths)!, CommonOptions.Interactive, ct);
+            return tally.Rejected.Count > 0 ? SomeRejected : 0;
+        }));
         return command;
     }
 
-    public sealed class Summary
-    {
-        public int Stored { get; set; }
-        public int Present { get; set; }
-        public List<IngestOutcome> Rejected { get; } = [];
-    }
-
     /// <summary>Runs an import, printing as it goes: a progress bar at a terminal, one line per item otherwise.</summary>
-    public static async Task<Summary> RunAsync(Importer importer, IEnumerable<string> paths, bool interactive, CancellationToken ct)
+    private static async Task<ImportTally> RunAsync(Importer importer, IEnumerable<string> paths, bool interactive, CancellationToken ct)
     {
-        var summary = new Summary();
+        var summary = new ImportTally();
         var clock = Stopwatch.StartNew();
         if (interactive)
         {
@@ -52,7 +44,7 @@ public static class ImportCommand
                     var task = progress.AddTask("import", maxValue: 1);
                     await foreach (var e in importer.ImportAsync(paths, ct))
                     {
-                        Count(summary, e.Outcome);
+                        summary.Count(e.Outcome);
                         task.MaxValue = Math.Max(1, e.FileCount);
                         task.Value = e.FileNumber;
                         double rate = (summary.Stored + summary.Present) / Math.Max(0.001, clock.Elapsed.TotalSeconds);
@@ -66,7 +58,7 @@ public static class ImportCommand
         {
             await foreach (var e in importer.ImportAsync(paths, ct))
             {
-                Count(summary, e.Outcome);
+                summary.Count(e.Outcome);
                 var o = e.Outcome;
                 if (o.Status == IngestStatus.Stored) Console.Out.WriteLine(string.Create(CultureInfo.InvariantCulture, $"stored #{o.ArticleId} {o.Origin} — {o.Title}"));
                 else if (o.Status == IngestStatus.AlreadyPresent) Console.Out.WriteLine(string.Create(CultureInfo.InvariantCulture, $"present #{o.ArticleId} {o.Origin}"));
@@ -77,15 +69,5 @@ public static class ImportCommand
         Console.Out.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"imported {summary.Stored}, already present {summary.Present}, rejected {summary.Rejected.Count} in {clock.Elapsed.TotalSeconds:0.0} s"));
         return summary;
-    }
-
-    private static void Count(Summary summary, IngestOutcome outcome)
-    {
-        switch (outcome.Status)
-        {
-            case IngestStatus.Stored: summary.Stored++; break;
-            case IngestStatus.AlreadyPresent: summary.Present++; break;
-            default: summary.Rejected.Add(outcome); break;
-        }
     }
 }

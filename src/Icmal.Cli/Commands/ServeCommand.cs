@@ -1,6 +1,6 @@
 using System.CommandLine;
-using Icmal.Import;
-using Icmal.Storage;
+using System.Globalization;
+using Icmal.Hosting;
 using Icmal.Web;
 using Microsoft.Extensions.Hosting;
 using Icmal.Ingest;
@@ -8,53 +8,51 @@ using Icmal.Ingest;
 namespace Icmal.Cli.Commands;
 
 /// <summary>
-/// `icmal serve`: İcmal's main job. Opens the database, imports the bundled sample on the first start so the portal
-/// is never empty, and serves the portal and the API.
+/// `icmal serve`: İcmal's main job. Gets the application from <see cref="IcmalApplication"/> (fetch and crawl settings
+/// from the configuration), prepares a first start (built-in sources, the bundled sample, so the portal is never
+/// empty), serves the portal and the API, and runs the collector until stopped.
 /// </summary>
 public static class ServeCommand
 {
-    private const string SampleSetting = "sample_imported";
-
     public static Command Create()
     {
-        var urls = new Option<string>("--urls") { Description = "Addresses to listen on", DefaultValueFactory = _ => PortalOptions.DefaultUrls };
+        var urls = new Option<string?>("--urls") { Description = $"Addresses to listen on (default {new PortalSettings().Urls}, or Portal:Urls in the configuration)" };
         var noSample = new Option<bool>("--no-sample") { Description = "Do not import the bundled sample on the first start" };
         var command = new Command("serve", "Run İcmal: the portal, the API and the ingest worker") { urls, noSample };
-        command.SetAction(async (parse, ct) =>
+        command.SetAction((parse, ct) => CommonOptions.WithApplicationAsync(parse, [CommonOptions.Flag(parse, urls, "Portal:Urls")], ct, async app =>
         {
-            var store = await CommonOptions.OpenStoreAsync(parse, ct);
-            var pipeline = await CommonOptions.OpenPipelineAsync(store, ct);
-            if (!parse.GetValue(noSample)) await ImportSampleOnceAsync(store, pipeline, ct);
-            await using var app = PortalServer.Build(store, new PortalOptions(parse.GetValue(urls)!));
-            await app.StartAsync(ct);
-            foreach (string address in app.Urls) Console.Out.WriteLine($"İcmal is serving {address} (data: {store.Database.Location})");
-            using var stopping = CancellationTokenSource.CreateLinkedTokenSource(ct, app.Lifetime.ApplicationStopping);
-            var (collecting, collector) = await CrawlCommand.StartWorkerAsync(store, pipeline, stopping.Token);
+            // The sample sits beside the executable (samples/).
+            string? samples = parse.GetValue(noSample) ? null : Path.Combine(AppContext.BaseDirectory, "samples");
+            if (await app.PrepareFirstStartAsync(samples, ct) is { } sample)
+            {
+                foreach (var r in sample.Rejected) Console.Error.WriteLine($"rejected {r.Origin}: {r.Reason}");
+                Console.Out.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                    $"First start: imported the bundled sample from {samples}: {sample.Stored} stored, {sample.Present} already present, {sample.Rejected.Count} rejected"));
+            }
+            await using var web = PortalServer.Build(app.Store, new PortalOptions(app.Options.Portal.Urls));
+            await web.StartAsync(ct);
+            foreach (string address in web.Urls) Console.Out.WriteLine($"İcmal is serving {address} (data: {app.Store.Database.Location})");
+            using var stopping = CancellationTokenSource.CreateLinkedTokenSource(ct, web.Lifetime.ApplicationStopping);
+            var collecting = Task.Run(() => app.Collector.Worker.RunAsync(stopping.Token), CancellationToken.None);
             try
             {
-                await app.WaitForShutdownAsync(ct);
+                await web.WaitForShutdownAsync(ct);
             }
             catch (OperationCanceledException)
             {
                 // Ctrl+C or SIGTERM: a normal stop.
             }
             await stopping.CancelAsync();
-            await collecting;
-            collector.Dispose();
+            try
+            {
+                await collecting;
+            }
+            catch (OperationCanceledException)
+            {
+                // The worker stops by its token.
+            }
             return 0;
-        });
+        }));
         return command;
-    }
-
-    /// <summary>The sample sits beside the executable (samples/); it is imported once per database.</summary>
-    private static async Task ImportSampleOnceAsync(Stores store, IngestPipeline pipeline, CancellationToken ct)
-    {
-        if (await store.Settings.GetAsync(SampleSetting, ct) is not null) return;
-        string samples = Path.Combine(AppContext.BaseDirectory, "samples");
-        if (!Directory.Exists(samples)) return;
-        var importer = new Importer(pipeline, new ImportOptions());
-        Console.Out.WriteLine($"First start: importing the bundled sample from {samples}");
-        await ImportCommand.RunAsync(importer, [samples], interactive: false, ct);
-        await store.Settings.SetAsync(SampleSetting, DateTimeOffset.UtcNow.ToString("O", System.Globalization.CultureInfo.InvariantCulture), ct);
     }
 }

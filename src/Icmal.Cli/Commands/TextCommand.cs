@@ -5,7 +5,6 @@ using System.Text.Json;
 using Icmal.Text;
 using Icmal.Text.Casing;
 using Icmal.Text.LanguageId;
-using Icmal.Text.Lexicon;
 using Icmal.Text.Normalization;
 using Icmal.Text.Tokenization;
 using Icmal.Text.Transliteration;
@@ -14,8 +13,8 @@ namespace Icmal.Cli.Commands;
 
 /// <summary>
 /// `icmal text …`: the Azerbaijani text analysis by hand or by script. normalize, tokens, stem, langid, translit and
-/// fold read lines on standard input and write one result line per input line; build-lexicon and train-langid rebuild
-/// the embedded resources of Icmal.Text from ../shared/data.
+/// fold read lines on standard input and write one result line per input line; build-lexicon and train-langid
+/// (<see cref="TextResourceCommands"/>) rebuild the embedded resources of Icmal.Text from ../shared/data.
 /// </summary>
 public static class TextCommand
 {
@@ -37,8 +36,8 @@ public static class TextCommand
             CyrillicTransliterator.ToAzerbaijaniLatin));
         command.Subcommands.Add(LineCommand("fold", "Lower-case with Azerbaijani rules and fold to ASCII (ə→e, ı→i, ş→s …)",
             line => AzCasing.FoldAscii(AzNormalizer.NormalizeToString(line))));
-        command.Subcommands.Add(BuildLexiconCommand());
-        command.Subcommands.Add(TrainLangIdCommand());
+        command.Subcommands.Add(TextResourceCommands.BuildLexicon());
+        command.Subcommands.Add(TextResourceCommands.TrainLangId());
         return command;
     }
 
@@ -82,76 +81,6 @@ public static class TextCommand
                 }
                 await Console.Out.WriteLineAsync(json ? JsonSerializer.Serialize(items, Icmal.Extraction.ArticleFormats.JsonOptions) : sb.ToString());
             }
-            return 0;
-        });
-        return command;
-    }
-
-    private static Command BuildLexiconCommand()
-    {
-        var dir = new Argument<DirectoryInfo?>("lexicon-dir") { Description = "shared/data/az/lexicon (default: found beside the repository)", Arity = ArgumentArity.ZeroOrOne };
-        var output = new Argument<FileInfo?>("output") { Description = "Where to write (default src/Icmal.Text/Resources/az-lexicon.br in the repository)", Arity = ArgumentArity.ZeroOrOne };
-        var command = new Command("build-lexicon", "Rebuild the stemmer's lexicon resource from shared/data/az/lexicon") { dir, output };
-        command.SetAction(async (parse, ct) =>
-        {
-            string? lexDir = parse.GetValue(dir)?.FullName ?? Icmal.Evaluation.SharedDataFolder.Find("az/lexicon");
-            if (lexDir is null || !Directory.Exists(lexDir))
-            {
-                Console.Error.WriteLine("build-lexicon: no shared/data/az/lexicon folder found; pass it as the first argument");
-                return 2;
-            }
-            string outPath = parse.GetValue(output)?.FullName ?? RepositoryFile.Find("src/Icmal.Text/Resources/az-lexicon.br")
-                ?? Path.GetFullPath("az-lexicon.br");
-            string F(string name) => Path.Combine(lexDir, name);
-            var names = new List<string>();
-            foreach (string f in new[] { "az-places.txt", "az-countries.txt", "az-given-names.tsv", "az-surnames.tsv" })
-                names.AddRange(await File.ReadAllLinesAsync(F(f), ct));
-            var sources = new LexiconBuilder.Sources(
-                await File.ReadAllLinesAsync(F("az-stems.txt"), ct),
-                await File.ReadAllLinesAsync(F("az_AZ.dic"), ct),
-                await File.ReadAllLinesAsync(F("az-word-freq.tsv"), ct),
-                names);
-            byte[] bytes = LexiconBuilder.Build(sources);
-            await File.WriteAllBytesAsync(outPath, bytes, ct);
-            using var check = new MemoryStream(bytes);
-            var lexicon = AzLexicon.Load(check);
-            Console.Out.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{outPath}: {lexicon.Count:N0} word forms, {bytes.Length:N0} bytes"));
-            return 0;
-        });
-        return command;
-    }
-
-    private static Command TrainLangIdCommand()
-    {
-        var dir = new Argument<DirectoryInfo?>("dir") { Description = "SIB-200 folder with <code>/train.txt (default: shared/data/langid/sib200 beside the repository)", Arity = ArgumentArity.ZeroOrOne };
-        var output = new Argument<FileInfo?>("output") { Description = "Where to write (default src/Icmal.Text/Resources/langid.br in the repository)", Arity = ArgumentArity.ZeroOrOne };
-        var command = new Command("train-langid", "Train the language identifier's n-gram model from <code>/train.txt files") { dir, output };
-        command.SetAction(async (parse, ct) =>
-        {
-            string? dataDir = parse.GetValue(dir)?.FullName ?? Icmal.Evaluation.SharedDataFolder.Find("langid/sib200");
-            if (dataDir is null || !Directory.Exists(dataDir))
-            {
-                Console.Error.WriteLine("train-langid: no langid folder found; pass it as the first argument");
-                return 2;
-            }
-            string outPath = parse.GetValue(output)?.FullName ?? RepositoryFile.Find("src/Icmal.Text/Resources/langid.br")
-                ?? Path.GetFullPath("langid.br");
-            var data = new List<(string, IEnumerable<string>)>();
-            foreach (var (code, label) in LanguageModelTrainer.Sib200Labels.OrderBy(kv => kv.Key, StringComparer.Ordinal))
-            {
-                string file = Path.Combine(dataDir, code, "train.txt");
-                if (!File.Exists(file))
-                {
-                    Console.Error.WriteLine($"train-langid: {file}: no such file");
-                    return 1;
-                }
-                data.Add((label, await File.ReadAllLinesAsync(file, ct)));
-            }
-            byte[] bytes = LanguageModelTrainer.Train(data);
-            await File.WriteAllBytesAsync(outPath, bytes, ct);
-            using var check = new MemoryStream(bytes);
-            var model = LanguageIdentifier.Load(check);
-            Console.Out.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{outPath}: {model.Labels.Count} languages, {model.NGramCount:N0} n-grams, {bytes.Length:N0} bytes"));
             return 0;
         });
         return command;

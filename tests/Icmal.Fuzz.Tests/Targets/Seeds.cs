@@ -1,5 +1,4 @@
 using Icmal.Evaluation;
-using Icmal.Extraction.Evaluation;
 
 namespace Icmal.Fuzz.Tests.Targets;
 

@@ -1,5 +1,5 @@
 using System.Text.Json;
-using Icmal.Extraction.Evaluation;
+using Icmal.Evaluation;
 using Icmal.Model;
 
 namespace Icmal.Tests.Extraction;

@@ -1,5 +1,5 @@
 using Icmal.Extraction;
-using Icmal.Extraction.Evaluation;
+using Icmal.Evaluation;
 using Icmal.Model;
 using Icmal.Ingest;
 

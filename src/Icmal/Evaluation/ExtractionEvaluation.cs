@@ -6,7 +6,7 @@ using Icmal.Model;
 using Icmal.Ingest;
 using Icmal.Import;
 
-namespace Icmal.Extraction.Evaluation;
+namespace Icmal.Evaluation;
 
 /// <summary>Timing of a run, per page.</summary>
 public sealed record Timing(double MedianMs, double P95Ms, double MaxMs, string? SlowestPage)

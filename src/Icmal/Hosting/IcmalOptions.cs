@@ -1,0 +1,50 @@
+using Icmal.Collection;
+using Icmal.Ingest;
+using Icmal.Storage;
+
+namespace Icmal.Hosting;
+
+/// <summary>
+/// Everything an İcmal process is configured with, bound by <see cref="IcmalConfiguration"/> from appsettings.json,
+/// ICMAL_* environment variables and command-line flags. Section and key names are the property names
+/// (e.g. "Fetch:MinHostGap", ICMAL_FETCH__MINHOSTGAP); times are .NET time spans ("00:00:01", "1.00:00:00").
+/// </summary>
+public sealed record IcmalOptions
+{
+    /// <summary>The data folder (its full path once loaded): the SQLite database by default, and the folder's appsettings.json.</summary>
+    public string Data { get; init; } = "icmal-data";
+
+    /// <summary>
+    /// Where articles are stored: "sqlite:PATH" (a file; relative paths are read from the current folder). Empty means
+    /// sqlite:DATA/icmal.db. A PostgreSQL connection string will be the other kind.
+    /// </summary>
+    public string? Database { get; init; }
+
+    /// <summary>The fetcher: politeness gap, time and size caps, retries, robots.txt, User-Agent.</summary>
+    public FetchOptions Fetch { get; init; } = new();
+
+    /// <summary>The crawler: sources at once, pages per poll, sitemap depth and age, refetch interval.</summary>
+    public CrawlOptions Crawl { get; init; } = new();
+
+    /// <summary>The portal and JSON API of `icmal serve`.</summary>
+    public PortalSettings Portal { get; init; } = new();
+
+    /// <summary>
+    /// The database setting, parsed (a method, not a property, so that binding never runs it); empty means the file
+    /// icmal.db in the data folder.
+    /// </summary>
+    /// <exception cref="DatabaseSettingException">The setting is not a database this version can open.</exception>
+    public DatabaseSetting ParseDatabase()
+    {
+        var setting = string.IsNullOrWhiteSpace(Database) ? DatabaseSetting.InDataFolder(Data) : DatabaseSetting.Parse(Database);
+        return setting.Engine == DatabaseEngine.Sqlite ? setting
+            : throw new DatabaseSettingException($"the database setting \"{setting}\" asks for PostgreSQL, which is not yet supported; use sqlite:PATH");
+    }
+}
+
+/// <summary>The portal's settings.</summary>
+public sealed record PortalSettings
+{
+    /// <summary>Addresses to listen on, separated by ';' (Kestrel's form). Loopback by default: the admin pages have no login yet.</summary>
+    public string Urls { get; init; } = "http://127.0.0.1:5080";
+}
