@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Diagnostics;
 using System.Globalization;
 using System.Text.Json;
+using Icmal.Analysis;
 using Icmal.Clustering;
 
 namespace Icmal.Cli.Commands;
@@ -48,7 +49,10 @@ public static class EvalClusterCommand
                     return 2;
                 }
                 var time = DateTimeOffset.TryParse(Str(o, "published") ?? Str(o, "date"), CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var p) ? p : DateTimeOffset.UnixEpoch;
-                var assignment = clusterer.Assign(new ClusterInput(lineNumber, Str(o, "title") ?? "", Str(o, "text") ?? "", time));
+                // The language and the terms as the analysis stage makes them for a stored article.
+                string title = Str(o, "title") ?? "", text = Str(o, "text") ?? "";
+                string? language = ArticleAnalyzer.IdentifyLanguage(title, text, Str(o, "language"));
+                var assignment = clusterer.Assign(new ClusterInput(lineNumber, ArticleAnalyzer.Terms(title, text, language), time));
                 predicted.Add(assignment.StoryKey);
                 gold.Add(label);
             }

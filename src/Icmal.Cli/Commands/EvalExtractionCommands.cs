@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using Icmal.Extraction.Evaluation;
+using Icmal.Model;
 
 namespace Icmal.Cli.Commands;
 
@@ -45,7 +46,7 @@ public static class EvalExtractionCommands
             var bySource = new SortedDictionary<string, (int Pages, int Right)>(StringComparer.Ordinal);
             var score = await ExtractionEvaluation.EvaluateDatesAsync(path, v ? (file, want, got, from) =>
             {
-                if (!string.Equals(want, got, StringComparison.Ordinal)) Console.Out.WriteLine($"{file}\twant {want ?? "-"}\tgot {got ?? "-"}\tfrom {from ?? "-"}");
+                if (!string.Equals(want, got, StringComparison.Ordinal)) Console.Out.WriteLine($"{file}\twant {want ?? "-"}\tgot {got ?? "-"}\tfrom {from?.Code ?? "-"}");
                 string kind = EvidenceKind(from);
                 var (pages, right) = bySource.GetValueOrDefault(kind);
                 bySource[kind] = (pages + 1, right + (want is not null && string.Equals(want, got, StringComparison.Ordinal) ? 1 : 0));
@@ -95,14 +96,8 @@ public static class EvalExtractionCommands
         }
     }
 
-    /// <summary>The kind of a date's evidence: "meta dc.date" and "meta pubdate" are both "meta".</summary>
-    private static string EvidenceKind(string? from)
-    {
-        if (from is null) return "(no date)";
-        foreach (string kind in (string[])["meta", "json-ld", "script data", "marked"])
-            if (from.StartsWith(kind + " ", StringComparison.Ordinal)) return kind;
-        return from;
-    }
+    /// <summary>The row of the "by evidence kind" table a page counts in: its evidence's kind (the details, such as which meta tag, are many).</summary>
+    private static string EvidenceKind(DateEvidence? from) => from is null ? "(no date)" : DateEvidence.CodeOf(from.Kind);
 
     private static void PrintTiming(Timing t)
     {

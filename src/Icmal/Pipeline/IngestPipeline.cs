@@ -73,15 +73,16 @@ public sealed class IngestPipeline(IcmalStore store, StoryStage? stories = null)
         var read = Read(document);
         if (read.Error is not null) return IngestOutcome.Rejected(origin, read.Error, read.Stage);
 
-        Article article;
+        AnalysedArticle analysed;
         try
         {
-            article = Analyse(document, read.Article!);
+            analysed = ArticleAnalyzer.Analyse(Analyse(document, read.Article!));
         }
         catch (Exception e) when (!IsCallerCancellation(e, ct))
         {
             return IngestOutcome.Threw(origin, IngestStage.Analyse, e, retryable: false);
         }
+        var article = analysed.Article;
         if (article.Text.Length < MinimumTextLength)
             return IngestOutcome.Rejected(origin, article.Text.Length == 0
                 ? "no article text found"
@@ -104,7 +105,7 @@ public sealed class IngestPipeline(IcmalStore store, StoryStage? stories = null)
         {
             try
             {
-                await stories.AssignAsync(stored.ArticleId, article, ct);
+                await stories.AssignAsync(stored.ArticleId, analysed, ct);
             }
             catch (Exception e) when (!IsCallerCancellation(e, ct))
             {

@@ -6,7 +6,7 @@ namespace Icmal.Storage;
 
 /// <summary>An article as the story clusterer needs it.</summary>
 /// <param name="Published">The publication time when the page gave one (and it was not in the future).</param>
-public sealed record ClusterRow(long ArticleId, string Title, string Body, DateTimeOffset? Published, DateTimeOffset Archived, long? StoryId);
+public sealed record ClusterRow(long ArticleId, string Title, string Body, DateTimeOffset? Published, DateTimeOffset Archived, long? StoryId, string? Language);
 
 public sealed partial class IcmalStore
 {
@@ -48,11 +48,11 @@ public sealed partial class IcmalStore
     {
         await using var conn = await OpenAsync(ct);
         var warm = await ReadClusterRowsAsync(conn, """
-            SELECT id, title, body, published_at, archived_at, story_id FROM articles WHERE story_id IS NOT NULL
+            SELECT id, title, body, published_at, archived_at, story_id, language FROM articles WHERE story_id IS NOT NULL
             ORDER BY sort_at DESC, id DESC LIMIT @n
             """, ct, ("@n", recent));
         warm.Reverse();
-        var pending = await ReadClusterRowsAsync(conn, "SELECT id, title, body, published_at, archived_at, story_id FROM articles WHERE story_id IS NULL ORDER BY id", ct);
+        var pending = await ReadClusterRowsAsync(conn, "SELECT id, title, body, published_at, archived_at, story_id, language FROM articles WHERE story_id IS NULL ORDER BY id", ct);
         return (warm, pending);
     }
 
@@ -65,7 +65,7 @@ public sealed partial class IcmalStore
         {
             var archived = DateTimeOffset.Parse(r.GetString(4), CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal);
             DateTimeOffset? published = r.IsDBNull(3) ? null : DateTimeOffset.Parse(r.GetString(3), CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal);
-            rows.Add(new ClusterRow(r.GetInt64(0), r.GetString(1), r.GetString(2), Article.Plausible(published, archived), archived, r.IsDBNull(5) ? null : r.GetInt64(5)));
+            rows.Add(new ClusterRow(r.GetInt64(0), r.GetString(1), r.GetString(2), Article.Plausible(published, archived), archived, r.IsDBNull(5) ? null : r.GetInt64(5), r.IsDBNull(6) ? null : r.GetString(6)));
         }
         return rows;
     }

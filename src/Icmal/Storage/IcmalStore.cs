@@ -148,7 +148,7 @@ public sealed partial class IcmalStore
             ("@doc", documentId), ("@url", article.Url), ("@title", article.Title), ("@derived", article.TitleDerived ? 1 : 0),
             ("@section", article.Section),
             ("@authors", JsonSerializer.Serialize(article.Authors, Json)), ("@published", IsoOrNull(article.Published)),
-            ("@publishedFrom", article.Published is null ? null : article.PublishedFrom),
+            ("@publishedFrom", article.Published is null ? null : article.PublishedFrom?.Code),
             ("@modified", IsoOrNull(article.Modified)), ("@archived", Iso(article.Archived)),
             ("@sort", Iso(article.PlausiblePublished ?? article.Archived)),
             ("@site", article.Site), ("@language", article.Language), ("@image", article.ImageUrl),
@@ -248,7 +248,7 @@ public sealed partial class IcmalStore
             Blocks = BlockCodec.Decode(r.GetString(16)),
             StoryId = r.IsDBNull(17) ? null : r.GetInt64(17),
             StorySize = r.IsDBNull(18) ? 0 : r.GetInt32(18),
-            PublishedFrom = r.IsDBNull(19) ? null : r.GetString(19),
+            PublishedFrom = r.IsDBNull(19) ? null : DateEvidence.FromCode(r.GetString(19)),
             Section = r.IsDBNull(20) ? null : r.GetString(20),
         };
     }

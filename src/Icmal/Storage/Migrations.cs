@@ -160,5 +160,39 @@ internal static class Migrations
             // The page's section or rubric ("Siyasət", "Analitik"), often printed on the headline's line and taken off it.
             "ALTER TABLE articles ADD COLUMN section TEXT NULL",
         ],
+        _ =>
+        [
+            // Issue #14: the date's evidence is stored as a code ("json-ld:NewsArticle", "headline"; see
+            // Model/DateEvidence) instead of words. The words every earlier version wrote become their codes; anything
+            // else becomes NULL (no evidence) rather than a code that would claim what it does not know.
+            """
+            UPDATE articles SET published_from = CASE
+                WHEN substr(published_from, 1, 8) = 'json-ld ' THEN 'json-ld:' || replace(substr(published_from, 9), ' dateCreated', '.dateCreated')
+                WHEN substr(published_from, 1, 5) = 'meta ' THEN 'meta:' || substr(published_from, 6)
+                WHEN substr(published_from, 1, 12) = 'script data ' THEN 'script:' || substr(published_from, 13)
+                WHEN substr(published_from, 1, 7) = 'marked ' THEN 'marked:' || substr(published_from, 8)
+                WHEN published_from = 'shown at the headline' THEN 'headline'
+                WHEN published_from = 'time element at the headline' THEN 'headline:time'
+                WHEN published_from = 'revision shown at the headline' THEN 'revision:headline'
+                WHEN published_from = 'revision time' THEN 'revision:metadata'
+                WHEN published_from = 'relative date shown at the headline' THEN 'relative:headline'
+                WHEN published_from = 'relative date line before the text' THEN 'relative:before-text'
+                WHEN published_from = 'address' THEN 'address'
+                WHEN published_from = 'canonical address' THEN 'canonical-address'
+                WHEN published_from = 'date element at the article' THEN 'element:article'
+                WHEN published_from = 'time element at the article' THEN 'element:time'
+                WHEN published_from = 'date element' THEN 'element'
+                WHEN published_from = 'date line in the article' THEN 'line:article'
+                WHEN published_from = 'date in the article''s text' THEN 'line:prose'
+                WHEN published_from = 'date line before the text' THEN 'line:before-text'
+                WHEN published_from = 'archive line in the text' THEN 'line:archive'
+                WHEN published_from = 'date line on the page' THEN 'page-line'
+                WHEN published_from = 'date in the page''s markup' THEN 'markup'
+                WHEN published_from = 'the item''s date field' THEN 'item'
+                ELSE NULL
+            END
+            WHERE published_from IS NOT NULL
+            """,
+        ],
     ];
 }

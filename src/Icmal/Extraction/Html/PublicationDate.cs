@@ -6,9 +6,6 @@ using Icmal.Text;
 
 namespace Icmal.Extraction.Html;
 
-/// <summary>A date a page states, and where it was read: the evidence behind an article's date.</summary>
-internal readonly record struct StatedDate(DateTimeOffset Value, string From);
-
 /// <summary>
 /// When a page was fetched, and the publisher's time zone: what a relative date ("Bu gün, 14:37", "2 saat əvvəl")
 /// counts from. Absent for a page of unknown age.
@@ -43,16 +40,16 @@ internal sealed record FetchClock(DateTimeOffset Fetched, TimeZoneInfo? Publishe
 internal static partial class PublicationDate
 {
     /// <summary>A date the page shows as text at the headline: the publisher's own calendar day.</summary>
-    private const string ShownText = "shown at the headline";
+    private static readonly DateEvidence ShownText = new(DateEvidenceKind.Headline);
 
     /// <summary>A machine-readable time at the headline (&lt;time datetime&gt;): an instant, like the metadata's.</summary>
-    private const string ShownMarkup = "time element at the headline";
+    private static readonly DateEvidence ShownMarkup = new(DateEvidenceKind.Headline, "time");
 
     /// <summary>A date shown at the headline as a revision ("Updated …", class "updated"): used only when nothing better is.</summary>
-    private const string ShownRevision = "revision shown at the headline";
+    private static readonly DateEvidence ShownRevision = new(DateEvidenceKind.Revision, "headline");
 
     /// <summary>A relative date shown at the headline ("Bu gün, 14:37"), resolved against the fetch time.</summary>
-    private const string ShownRelative = "relative date shown at the headline";
+    private static readonly DateEvidence ShownRelative = new(DateEvidenceKind.Relative, "headline");
 
     public static (StatedDate? Published, DateTimeOffset? Modified) Choose(
         string html, PageIndex index, PageMetadata meta, PageNode root, List<PageBlock> selected, List<PageBlock> allBlocks, Uri? pageUrl,
@@ -86,7 +83,7 @@ internal static partial class PublicationDate
         DateTimeOffset? modified = meta.Modified;
         string? url = pageUrl?.ToString() ?? meta.Canonical;
         bool monthFirst = meta.Language is "en" && (url?.Contains(".com", StringComparison.Ordinal) ?? true);
-        StatedDate? fromUrl = UrlDate(pageUrl?.ToString(), "address") ?? UrlDate(meta.Canonical, "canonical address");
+        StatedDate? fromUrl = UrlDate(pageUrl?.ToString(), new DateEvidence(DateEvidenceKind.Address)) ?? UrlDate(meta.Canonical, new DateEvidence(DateEvidenceKind.CanonicalAddress));
         var clock = fetched is { } f ? new FetchClock(f, zone) : null;
         // Dates after the fetch (or, for a page of unknown age, after today) are schedules and typos.
         var latest = (fetched ?? DateTimeOffset.UtcNow).AddDays(1);
@@ -119,7 +116,7 @@ internal static partial class PublicationDate
         // Marked-up publication times without a machine-readable value ("<span itemprop=datePublished>9. Mai</span>").
         foreach (var el in index.MarkedDates)
         {
-            if (FromElement(el, monthFirst) is { } d) return (new StatedDate(d, "marked " + el.LocalName), modified);
+            if (FromElement(el, monthFirst) is { } d) return (new StatedDate(d, new DateEvidence(DateEvidenceKind.Marked, el.LocalName)), modified);
         }
         // The address's date is filed by the content system; a shown date is found by looking, and may be a
         // date the story mentions.
@@ -142,21 +139,21 @@ internal static partial class PublicationDate
             if (el.LocalName is "body" or "html" or "main" || el.ChildElementCount > 12 || IsAccountDate(el)) continue;
             var d = FromElement(el, monthFirst);
             if (d is null) continue;
-            if (rootEl.Contains(el) || IsNear(el, rootEl)) return (new StatedDate(d.Value, "date element at the article"), modified);
-            if (outside is null && !InTeaserOrAside(el)) outside = new StatedDate(d.Value, "date element");
+            if (rootEl.Contains(el) || IsNear(el, rootEl)) return (new StatedDate(d.Value, new DateEvidence(DateEvidenceKind.DateElement, "article")), modified);
+            if (outside is null && !InTeaserOrAside(el)) outside = new StatedDate(d.Value, new DateEvidence(DateEvidenceKind.DateElement));
         }
 
         // The article's own text: a date line ("Erstellt am: 30.01.2022", a dateline) before a date in its prose,
         // where it is as likely to be a date the story is about.
-        if (FirstDateLine(selected, monthFirst, maxLength: 80, maxBlocks: 40) is { } line) return (new StatedDate(line, "date line in the article"), modified);
-        if (FirstDateLine(selected, monthFirst, maxLength: 400, maxBlocks: 40) is { } prose) return (new StatedDate(prose, "date in the article's text"), modified);
+        if (FirstDateLine(selected, monthFirst, maxLength: 80, maxBlocks: 40) is { } line) return (new StatedDate(line, new DateEvidence(DateEvidenceKind.DateLine, "article")), modified);
+        if (FirstDateLine(selected, monthFirst, maxLength: 400, maxBlocks: 40) is { } prose) return (new StatedDate(prose, new DateEvidence(DateEvidenceKind.DateLine, "prose")), modified);
         if (outside is not null) return (outside, modified);
         if (ScriptDataDate(html) is { } script) return (script, modified);
-        if (modified is { } m) return (new StatedDate(m, "revision time"), modified);
+        if (modified is { } m) return (new StatedDate(m, new DateEvidence(DateEvidenceKind.Revision, "metadata")), modified);
 
         // Last: the first short line of the page that carries a date, outside navigation, teasers and comments.
-        if (PageLine(allBlocks, monthFirst, strict: true, latest) is { } pageLine) return (new StatedDate(pageLine, "date line on the page"), modified);
-        if (PageLine(allBlocks, monthFirst, strict: false, latest) is { } anyLine) return (new StatedDate(anyLine, "date line on the page"), modified);
+        if (PageLine(allBlocks, monthFirst, strict: true, latest) is { } pageLine) return (new StatedDate(pageLine, new DateEvidence(DateEvidenceKind.PageLine)), modified);
+        if (PageLine(allBlocks, monthFirst, strict: false, latest) is { } anyLine) return (new StatedDate(anyLine, new DateEvidence(DateEvidenceKind.PageLine)), modified);
         return (MarkupDate(html, latest), null);
     }
 
@@ -182,7 +179,7 @@ internal static partial class PublicationDate
         }
         if (counts.Count == 0) return null;
         var best = counts.MaxBy(kv => (kv.Value, kv.Key)).Key;
-        return new StatedDate(new DateTimeOffset(best.Year, best.Month, best.Day, 0, 0, 0, DateText.BakuOffset), "date in the page's markup");
+        return new StatedDate(new DateTimeOffset(best.Year, best.Month, best.Day, 0, 0, 0, DateText.BakuOffset), new DateEvidence(DateEvidenceKind.MarkupFrequency));
     }
 
     /// <summary>
@@ -234,8 +231,8 @@ internal static partial class PublicationDate
         StatedDate? Plain(PageBlock b)
         {
             var d = ShownIn(b, headline, monthFirst, clock, zone);
-            if (d is { From: ShownRevision }) revised ??= d;
-            return d is { From: not ShownRevision } ? d : null;
+            if (d is { } r && r.From == ShownRevision) revised ??= d;
+            return d is { } p && p.From != ShownRevision ? d : null;
         }
     }
 
@@ -483,7 +480,7 @@ internal static partial class PublicationDate
         var m = ScriptPublicationKey().Match(html);
         for (int tries = 0; m.Success && tries < 20; tries++, m = m.NextMatch())
         {
-            if (DateText.TryParseMachine(m.Groups["v"].Value, out var d)) return new StatedDate(d, "script data " + m.Groups["k"].Value);
+            if (DateText.TryParseMachine(m.Groups["v"].Value, out var d)) return new StatedDate(d, new DateEvidence(DateEvidenceKind.ScriptData, m.Groups["k"].Value));
         }
         return null;
     }
@@ -500,7 +497,7 @@ internal static partial class PublicationDate
 
     private static Uri? Absolute(string? url) => Uri.TryCreate(url, UriKind.Absolute, out var u) ? u : null;
 
-    private static StatedDate? UrlDate(string? url, string from)
+    private static StatedDate? UrlDate(string? url, DateEvidence from)
     {
         if (url is null) return null;
         var m = UrlDatePattern().Match(url);
@@ -535,7 +532,7 @@ internal static partial class PublicationDate
         {
             if (++scanned > 400) break;
             if (el.LocalName != "time" || (!root.Contains(el) && !IsNear(el, root)) || InTeaserOrAside(el) || InComment(el)) continue;
-            if (el.GetAttribute("datetime") is { Length: >= 8 and < 80 } v && DateText.TryParseMachine(v, out var d)) return new StatedDate(d, "time element at the article");
+            if (el.GetAttribute("datetime") is { Length: >= 8 and < 80 } v && DateText.TryParseMachine(v, out var d)) return new StatedDate(d, new DateEvidence(DateEvidenceKind.DateElement, "time"));
         }
         return null;
     }
