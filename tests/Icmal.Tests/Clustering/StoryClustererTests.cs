@@ -64,6 +64,32 @@ public sealed class StoryClustererTests
     }
 
     [Fact]
+    public async Task After_a_restart_an_article_joins_a_stored_story_by_the_same_stems()
+    {
+        // The story stage's memory is rebuilt at start from stored text; it must hold the stems the running stage
+        // held, or the follow-up below (sharing only stems with the stored article) would start a story of its own.
+        await using var h = await ImportHarness.CreateAsync();
+        string first = Path.Combine(h.Files.Path, "first.json"), second = Path.Combine(h.Files.Path, "second.json");
+        await File.WriteAllTextAsync(first, """
+            [{"title":"Kəndlərdə sel körpüləri dağıdıb","date":"2025-10-21T12:00:00+04:00",
+              "text":"Güclü yağışlardan sonra çaylarda suyun səviyyəsi qalxıb. Sel kəndlərdə yolları və körpüləri dağıdıb, sakinləri təxliyə ediblər."}]
+            """, Ct);
+        await File.WriteAllTextAsync(second, """
+            [{"title":"Selin dağıtdığı kəndin körpüsü bərpa olunur","date":"2025-10-21T15:00:00+04:00",
+              "text":"Kəndin sakini bildirib ki, çayın suyu körpünü aparıb. Yolun bərpası üçün texnika göndərilib, işlər başlayıb."}]
+            """, Ct);
+        var running = new Icmal.Import.Importer(new IngestPipeline(h.Store, await StoryStage.OpenAsync(h.Store, Ct)), new Icmal.Import.ImportOptions());
+        await foreach (var _ in running.ImportAsync([first], Ct)) { }
+
+        var restarted = new Icmal.Import.Importer(new IngestPipeline(h.Store, await StoryStage.OpenAsync(h.Store, Ct)), new Icmal.Import.ImportOptions());
+        await foreach (var _ in restarted.ImportAsync([second], Ct)) { }
+        var all = await h.Store.ListArticlesAsync(new ArticleQuery(), Ct);
+        Assert.Equal(2, all.Count);
+        Assert.Single(all.Select(a => a.StoryId).Distinct());
+        Assert.NotNull(all[0].StoryId);
+    }
+
+    [Fact]
     public async Task The_five_seeds_form_one_story_and_a_restart_clusters_what_was_left_unclustered()
     {
         await using var h = await ImportHarness.CreateAsync();
