@@ -1,4 +1,5 @@
 using System.Globalization;
+using Icmal.Model;
 
 namespace Icmal.Web;
 
@@ -25,23 +26,23 @@ public static class AzFormat
     /// Where an article's date was read (<see cref="Icmal.Model.Article.PublishedFrom"/>), in words a reader
     /// understands: pages carry many dates, and a reader who doubts one should see which was taken.
     /// </summary>
-    public static string? DateSource(string? from) => from switch
+    public static string? DateSource(DateEvidence? from) => from?.Kind switch
     {
         null => null,
-        _ when from.StartsWith("relative ", StringComparison.Ordinal) => "nisbi tarix («Bu gün», «2 saat əvvəl»), yükləmə vaxtından hesablanıb",
-        _ when from.Contains("revision", StringComparison.Ordinal) => "yenilənmə tarixi",
-        _ when from.StartsWith("json-ld ", StringComparison.Ordinal) => "səhifənin strukturlaşdırılmış məlumatı (JSON-LD)",
-        _ when from.StartsWith("meta ", StringComparison.Ordinal) => "səhifənin meta teqləri",
-        _ when from.StartsWith("script data ", StringComparison.Ordinal) => "səhifənin skript məlumatı",
-        _ when from.StartsWith("marked ", StringComparison.Ordinal) => "dərc tarixi kimi işarələnmiş element",
-        "address" or "canonical address" => "məqalənin ünvanı",
-        "shown at the headline" or "time element at the headline" => "başlığın yanında göstərilən tarix",
-        "date line on the page" => "səhifədəki tarix sətri",
-        "date in the page's markup" => "səhifə kodunda ən çox təkrarlanan tarix",
-        "the item's date field" => "idxal olunan məlumatın tarix sahəsi",
-        _ when from.Contains("element", StringComparison.Ordinal) => "məqalənin yanındakı tarix elementi",
-        _ when from.Contains("line", StringComparison.Ordinal) || from.Contains("text", StringComparison.Ordinal) => "məqalə mətnindəki tarix sətri",
-        _ => from,
+        DateEvidenceKind.Relative => "nisbi tarix («Bu gün», «2 saat əvvəl»), yükləmə vaxtından hesablanıb",
+        DateEvidenceKind.Revision => "yenilənmə tarixi",
+        DateEvidenceKind.JsonLd => "səhifənin strukturlaşdırılmış məlumatı (JSON-LD)",
+        DateEvidenceKind.Meta => "səhifənin meta teqləri",
+        DateEvidenceKind.ScriptData => "səhifənin skript məlumatı",
+        DateEvidenceKind.Marked => "dərc tarixi kimi işarələnmiş element",
+        DateEvidenceKind.Address or DateEvidenceKind.CanonicalAddress => "məqalənin ünvanı",
+        DateEvidenceKind.Headline => "başlığın yanında göstərilən tarix",
+        DateEvidenceKind.PageLine => "səhifədəki tarix sətri",
+        DateEvidenceKind.MarkupFrequency => "səhifə kodunda ən çox təkrarlanan tarix",
+        DateEvidenceKind.ItemField => "idxal olunan məlumatın tarix sahəsi",
+        DateEvidenceKind.DateElement => "məqalənin yanındakı tarix elementi",
+        DateEvidenceKind.DateLine => "məqalə mətnindəki tarix sətri",
+        _ => null,
     };
 
     private static TimeZoneInfo FindBaku()

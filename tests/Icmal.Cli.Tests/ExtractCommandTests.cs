@@ -27,7 +27,7 @@ public sealed class ExtractCommandTests
         }
         using var yap = JsonDocument.Parse(lines[4]);
         Assert.Equal("2025-10-27T14:37:00+04:00", yap.RootElement.GetProperty("published").GetString());
-        Assert.Equal("date line before the text", yap.RootElement.GetProperty("publishedFrom").GetString());
+        Assert.Equal("line:before-text", yap.RootElement.GetProperty("publishedFrom").GetString());
         Assert.Equal("İlqar İlyasov", yap.RootElement.GetProperty("author").GetString());
     }
 

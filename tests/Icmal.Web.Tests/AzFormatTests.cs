@@ -1,23 +1,27 @@
+using Icmal.Model;
+
 namespace Icmal.Web.Tests;
 
 public sealed class AzFormatTests
 {
     [Theory]
-    [InlineData("json-ld NewsArticle", "səhifənin strukturlaşdırılmış məlumatı (JSON-LD)")]
-    [InlineData("meta article:published_time", "səhifənin meta teqləri")]
-    [InlineData("shown at the headline", "başlığın yanında göstərilən tarix")]
-    [InlineData("revision shown at the headline", "yenilənmə tarixi")]
-    [InlineData("relative date shown at the headline", "nisbi tarix («Bu gün», «2 saat əvvəl»), yükləmə vaxtından hesablanıb")]
-    [InlineData("canonical address", "məqalənin ünvanı")]
-    [InlineData("date line before the text", "məqalə mətnindəki tarix sətri")]
-    [InlineData("date element at the article", "məqalənin yanındakı tarix elementi")]
-    public void Date_sources_are_told_in_azerbaijani(string from, string expected) =>
-        Assert.Equal(expected, AzFormat.DateSource(from));
+    [InlineData("json-ld:NewsArticle", "səhifənin strukturlaşdırılmış məlumatı (JSON-LD)")]
+    [InlineData("meta:article:published_time", "səhifənin meta teqləri")]
+    [InlineData("headline", "başlığın yanında göstərilən tarix")]
+    [InlineData("headline:time", "başlığın yanında göstərilən tarix")]
+    [InlineData("revision:headline", "yenilənmə tarixi")]
+    [InlineData("relative:headline", "nisbi tarix («Bu gün», «2 saat əvvəl»), yükləmə vaxtından hesablanıb")]
+    [InlineData("canonical-address", "məqalənin ünvanı")]
+    [InlineData("line:before-text", "məqalə mətnindəki tarix sətri")]
+    [InlineData("element:article", "məqalənin yanındakı tarix elementi")]
+    [InlineData("page-line", "səhifədəki tarix sətri")]
+    public void Date_sources_are_told_in_azerbaijani(string code, string expected) =>
+        Assert.Equal(expected, AzFormat.DateSource(DateEvidence.FromCode(code)));
 
     [Fact]
-    public void An_unknown_date_source_is_shown_as_it_is_and_none_as_nothing()
+    public void Every_kind_of_date_evidence_is_told_in_words_and_none_as_nothing()
     {
-        Assert.Equal("some new kind", AzFormat.DateSource("some new kind"));
+        Assert.All(Enum.GetValues<DateEvidenceKind>(), kind => Assert.False(string.IsNullOrWhiteSpace(AzFormat.DateSource(new DateEvidence(kind)))));
         Assert.Null(AzFormat.DateSource(null));
     }
 

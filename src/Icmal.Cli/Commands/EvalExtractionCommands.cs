@@ -46,7 +46,7 @@ public static class EvalExtractionCommands
             bool v = parse.GetValue(verbose);
             var score = await ExtractionEvaluation.EvaluateDatesAsync(path, v ? (file, want, got, from) => pages.Add(new DatePage(file, want, got, from)) : null, ct);
             foreach (var p in pages.Where(p => !string.Equals(p.Want, p.Got, StringComparison.Ordinal)))
-                Console.Out.WriteLine($"{p.File}\twant {p.Want ?? "-"}\tgot {p.Got ?? "-"}\tfrom {p.From ?? "-"}");
+                Console.Out.WriteLine($"{p.File}\twant {p.Want ?? "-"}\tgot {p.Got ?? "-"}\tfrom {p.From?.Code ?? "-"}");
             foreach (var k in DateEvidenceTally.ByKind(pages))
                 Console.Out.WriteLine(string.Create(C, $"from {k.Kind,-32} {k.Pages,4} pages  {k.Right,4} right"));
             Console.Out.WriteLine(string.Create(C, $"set        {path}"));

@@ -56,7 +56,7 @@ public static class ExtractCommand
                 var clock = Stopwatch.StartNew();
                 var document = new IncomingDocument(file == "-" ? "stdin" : file, DocumentFile.PageFormat(file == "-" ? null : file, bytes), bytes!, fetchedAt ?? DateTimeOffset.UtcNow, pageUrl, Fetched: fetchedAt);
                 var (extracted, _, error, _, _) = DocumentReader.Read(document);
-                var article = extracted is null ? null : ArticleAnalyzer.Analyse(document, extracted);
+                var article = extracted is null ? null : ArticleAnalyzer.ArticleOf(document, extracted);
                 double ms = clock.Elapsed.TotalMilliseconds;
                 if (error is not null || article is null || article.Text.Length == 0)
                 {

@@ -24,7 +24,7 @@ public sealed record ArticleDto(
     string Text, IReadOnlyList<BlockDto> Blocks)
 {
     public static ArticleDto From(Article a) => new(
-        a.Id, a.Title, a.TitleDerived, a.Section, a.Site, a.Authors, a.Published, a.PublishedFrom, a.Modified, a.Archived, a.Url, a.Origin,
+        a.Id, a.Title, a.TitleDerived, a.Section, a.Site, a.Authors, a.Published, a.PublishedFrom?.Code, a.Modified, a.Archived, a.Url, a.Origin,
         a.Language, a.ImageUrl, a.Tags, a.Original is null ? null : new CreditDto(a.Original.Name, a.Original.Url), a.StoryId,
         a.Text, a.Blocks.Select(b => new BlockDto(KindName(b.Kind), b.Text)).ToList());
 

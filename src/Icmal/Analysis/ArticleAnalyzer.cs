@@ -4,15 +4,19 @@ using Icmal.Text.LanguageId;
 namespace Icmal.Analysis;
 
 /// <summary>
-/// Text analysis applied to every article before it is stored: language, and a headline for pages that have none.
+/// Text analysis applied to every article before it is stored: language, a headline for pages that have none, and
+/// the terms (stems) later stages compare and index.
 /// </summary>
 public static class ArticleAnalyzer
 {
     /// <summary>The shortest main text accepted as an article; shorter results are almost always chrome.</summary>
     public const int MinimumTextLength = 80;
 
-    /// <summary>Fills what the page did not say and what analysis adds, giving the article as it will be stored.</summary>
-    public static Article Analyse(IncomingDocument document, ExtractedArticle extracted)
+    /// <summary>The analysed article as it will be stored: the article (<see cref="ArticleOf"/>) and its terms.</summary>
+    public static AnalysedArticle Analyse(IncomingDocument document, ExtractedArticle extracted) => Analyse(ArticleOf(document, extracted));
+
+    /// <summary>Fills what the page did not say and what analysis adds (language, a headline), giving the article as it will be stored.</summary>
+    public static Article ArticleOf(IncomingDocument document, ExtractedArticle extracted)
     {
         ArgumentNullException.ThrowIfNull(document);
         ArgumentNullException.ThrowIfNull(extracted);
@@ -50,6 +54,25 @@ public static class ArticleAnalyzer
 
     /// <summary>A headline for a page without one: see <see cref="DerivedHeadline"/>.</summary>
     public static string DeriveTitle(IReadOnlyList<ArticleBlock> blocks) => DerivedHeadline.From(blocks);
+
+    /// <summary>
+    /// The article's terms (see <see cref="ArticleTerms"/>): computed once, when the article is analysed, for every
+    /// later stage.
+    /// </summary>
+    public static ArticleTerms Terms(string title, string text, string? language) => TermAnalysis.Of(title, text, language, int.MaxValue);
+
+    /// <summary>
+    /// The terms of the title and the lead only: what clustering uses, and all that a warm start of the story stage
+    /// needs to recompute for an article stored earlier. Equal to <see cref="Terms"/>' title and lead.
+    /// </summary>
+    public static ArticleTerms LeadTerms(string title, string text, string? language) => TermAnalysis.Of(title, text, language, ArticleTerms.LeadWords);
+
+    /// <summary>The analysed article: the article and its terms.</summary>
+    public static AnalysedArticle Analyse(Article article)
+    {
+        ArgumentNullException.ThrowIfNull(article);
+        return new AnalysedArticle(article, Terms(article.Title, article.Text, article.Language));
+    }
 
     private static readonly HashSet<string> KnownLanguages =
         new(LanguageIdentifier.Default.Labels.Select(l => l.Split('-')[0]), StringComparer.Ordinal);

@@ -1,9 +1,12 @@
+using Icmal.Analysis;
+
 namespace Icmal.Clustering;
 
-/// <summary>An article as the clusterer sees it.</summary>
+/// <summary>An article as the clusterer sees it: its terms from analysis, and its time.</summary>
+/// <param name="Terms">The article's terms (<see cref="ArticleAnalyzer.Terms"/>; the title and lead are what count).</param>
 /// <param name="Time">When the article was published; null when the page gave no date (a paste, a print page), in
 /// which case it is compared with every open story without regard to time.</param>
-public sealed record ClusterInput(long ArticleId, string Title, string Text, DateTimeOffset? Time);
+public sealed record ClusterInput(long ArticleId, ArticleTerms Terms, DateTimeOffset? Time);
 
 /// <summary>Which story an article joined; <see cref="IsNew"/> when it started one.</summary>
 public sealed record StoryAssignment(long StoryKey, bool IsNew, double Similarity);
@@ -62,7 +65,7 @@ public sealed class StoryClusterer
     public StoryAssignment Assign(ClusterInput article, Func<long>? newStoryKey = null)
     {
         ArgumentNullException.ThrowIfNull(article);
-        var counts = StoryTerms.Extract(article.Title, article.Text);
+        var counts = StoryTerms.Extract(article.Terms);
         Learn(counts);
         var vector = Weigh(counts);
 
@@ -120,7 +123,7 @@ public sealed class StoryClusterer
     public void Remember(ClusterInput article, long storyKey)
     {
         ArgumentNullException.ThrowIfNull(article);
-        var counts = StoryTerms.Extract(article.Title, article.Text);
+        var counts = StoryTerms.Extract(article.Terms);
         Learn(counts);
         if (!_stories.TryGetValue(storyKey, out var story)) _stories[storyKey] = story = new Story(storyKey);
         Add(story, Weigh(counts), article.Time);

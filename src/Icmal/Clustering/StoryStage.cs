@@ -1,4 +1,4 @@
-using Icmal.Model;
+using Icmal.Analysis;
 using Icmal.Storage;
 
 namespace Icmal.Clustering;
@@ -28,12 +28,15 @@ public sealed class StoryStage
         ArgumentNullException.ThrowIfNull(store);
         var stage = new StoryStage(store, clusterer ?? new StoryClusterer());
         var (recent, pending) = await store.LoadClusterStateAsync(WarmArticles, ct);
-        foreach (var row in recent) stage._clusterer.Remember(new ClusterInput(row.ArticleId, row.Title, row.Body, row.Published), row.StoryId!.Value);
+        // The stored articles' terms are recomputed by the same analysis the live path ran (title and lead only, all
+        // that clustering reads), so a restarted clusterer holds what the running one held.
+        foreach (var row in recent)
+            stage._clusterer.Remember(new ClusterInput(row.ArticleId, ArticleAnalyzer.LeadTerms(row.Title, row.Body, row.Language), row.Published), row.StoryId!.Value);
         foreach (var row in pending)
         {
             try
             {
-                await stage.AssignAsync(row.ArticleId, row.Title, row.Body, row.Published, row.Archived, ct);
+                await stage.AssignAsync(row.ArticleId, row.Title, ArticleAnalyzer.LeadTerms(row.Title, row.Body, row.Language), row.Published, row.Archived, ct);
             }
             catch (Exception e) when (e is not OperationCanceledException || !ct.IsCancellationRequested)
             {
@@ -44,19 +47,21 @@ public sealed class StoryStage
         return stage;
     }
 
-    public Task<long> AssignAsync(long articleId, Article article, CancellationToken ct)
+    /// <summary>Puts a stored article into a story by the terms its analysis made.</summary>
+    public Task<long> AssignAsync(long articleId, AnalysedArticle analysed, CancellationToken ct)
     {
-        ArgumentNullException.ThrowIfNull(article);
-        return AssignAsync(articleId, article.Title, article.Text, article.PlausiblePublished, article.Archived, ct);
+        ArgumentNullException.ThrowIfNull(analysed);
+        var article = analysed.Article;
+        return AssignAsync(articleId, article.Title, analysed.Terms, article.PlausiblePublished, article.Archived, ct);
     }
 
-    private async Task<long> AssignAsync(long articleId, string title, string body, DateTimeOffset? published, DateTimeOffset archived, CancellationToken ct)
+    private async Task<long> AssignAsync(long articleId, string title, ArticleTerms terms, DateTimeOffset? published, DateTimeOffset archived, CancellationToken ct)
     {
         await _gate.WaitAsync(ct);
         StoryAssignment? assignment = null;
         try
         {
-            assignment = _clusterer.Assign(new ClusterInput(articleId, title, body, published));
+            assignment = _clusterer.Assign(new ClusterInput(articleId, terms, published));
             long storyId = await _store.AssignAsync(articleId, assignment.IsNew ? null : assignment.StoryKey, title, published ?? archived, ct);
             if (assignment.IsNew) _clusterer.Rekey(assignment.StoryKey, storyId);
             return storyId;

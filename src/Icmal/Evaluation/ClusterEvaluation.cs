@@ -1,3 +1,4 @@
+using Icmal.Analysis;
 using System.Diagnostics;
 using System.Globalization;
 using System.Text.Json;
@@ -35,7 +36,10 @@ public static class ClusterEvaluation
             string label = Str(o, "event") ?? Str(o, "story") ?? Str(o, "cluster") ?? Str(o, "label")
                 ?? throw new InvalidDataException($"{path}:{lineNumber}: no gold label (event/story/cluster/label)");
             var time = DateTimeOffset.TryParse(Str(o, "published") ?? Str(o, "date"), CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var p) ? p : DateTimeOffset.UnixEpoch;
-            var assignment = clusterer.Assign(new ClusterInput(lineNumber, Str(o, "title") ?? "", Str(o, "text") ?? "", time));
+            // The language and the terms as the analysis stage makes them for a stored article.
+            string title = Str(o, "title") ?? "", text = Str(o, "text") ?? "";
+            string? language = ArticleAnalyzer.IdentifyLanguage(title, text, Str(o, "language"));
+            var assignment = clusterer.Assign(new ClusterInput(lineNumber, ArticleAnalyzer.Terms(title, text, language), time));
             predicted.Add(assignment.StoryKey);
             gold.Add(label);
         }

@@ -1,7 +1,9 @@
+using Icmal.Model;
+
 namespace Icmal.Evaluation;
 
 /// <summary>One dated page of a date evaluation: the true date, the date found and the evidence it was read from.</summary>
-public sealed record DatePage(string File, string? Want, string? Got, string? From)
+public sealed record DatePage(string File, string? Want, string? Got, DateEvidence? From)
 {
     /// <summary>The page has a true date and the one found is it.</summary>
     public bool Right => Want is not null && string.Equals(Want, Got, StringComparison.Ordinal);
@@ -30,12 +32,6 @@ public static class DateEvidenceTally
         return [.. byKind.Select(kv => new EvidenceKindTally(kv.Key, kv.Value.Pages, kv.Value.Right))];
     }
 
-    /// <summary>The kind of a date's evidence: "meta dc.date" and "meta pubdate" are both "meta".</summary>
-    public static string Kind(string? from)
-    {
-        if (from is null) return "(no date)";
-        foreach (string kind in (string[])["meta", "json-ld", "script data", "marked"])
-            if (from.StartsWith(kind + " ", StringComparison.Ordinal)) return kind;
-        return from;
-    }
+    /// <summary>The row a page counts in: its evidence's kind (the details, such as which meta tag, are many).</summary>
+    public static string Kind(DateEvidence? from) => from is null ? "(no date)" : DateEvidence.CodeOf(from.Kind);
 }

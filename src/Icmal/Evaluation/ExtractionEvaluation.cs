@@ -163,7 +163,7 @@ public static class ExtractionEvaluation
         return new SnippetScore(pages, tp, fn, fp, tn, failures, Timing.Of(times));
     }
 
-    public static async Task<DateScore> EvaluateDatesAsync(string dir, Action<string, string?, string?, string?>? onPage = null, CancellationToken ct = default)
+    public static async Task<DateScore> EvaluateDatesAsync(string dir, Action<string, string?, string?, DateEvidence?>? onPage = null, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(dir);
         await WarmUpAsync(dir, ct);
@@ -240,4 +240,4 @@ public static class ExtractionEvaluation
 
 /// <summary>The fields of an extracted article the date evaluation reads.</summary>
 /// <param name="PublishedFrom">Where the date was read (see <see cref="ExtractedArticle.PublishedFrom"/>).</param>
-public sealed record ExtractedArticleView(DateTimeOffset? Published, string? PublishedFrom);
+public sealed record ExtractedArticleView(DateTimeOffset? Published, DateEvidence? PublishedFrom);

@@ -94,7 +94,7 @@ public static class ArticleFormats
         o["author"] = a.Authors.Count > 0 ? string.Join(", ", a.Authors) : null;
         o["authors"] = a.Authors;
         o["published"] = a.Published?.ToString("yyyy-MM-dd'T'HH:mm:sszzz", CultureInfo.InvariantCulture);
-        if (a.PublishedFrom is not null) o["publishedFrom"] = a.PublishedFrom;
+        if (a.PublishedFrom is not null) o["publishedFrom"] = a.PublishedFrom.Code;
         o["modified"] = a.Modified?.ToString("yyyy-MM-dd'T'HH:mm:sszzz", CultureInfo.InvariantCulture);
         o["site"] = a.Site;
         o["url"] = a.Url;

@@ -42,7 +42,7 @@ public static class JsonArticleReader
                 Section = section,
                 Authors = authors,
                 Published = when,
-                PublishedFrom = when is null ? null : "the item's date field",
+                PublishedFrom = when is null ? null : new DateEvidence(DateEvidenceKind.ItemField),
                 Site = site,
                 CanonicalUrl = url,
                 Language = Str(o, "language", "lang"),

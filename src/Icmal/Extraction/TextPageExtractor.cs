@@ -41,7 +41,7 @@ public static partial class TextPageExtractor
         string? site = lines.Select(l => DomainLine().Match(l.Text)).FirstOrDefault(m => m.Success)?.Groups["host"].Value;
         SourceCredit? credit = null;
         DateTimeOffset? published = null;
-        string? publishedFrom = null;
+        DateEvidence? publishedFrom = null;
         string? title = null;
         var authors = new List<string>();
 
@@ -53,12 +53,12 @@ public static partial class TextPageExtractor
             if (TryCredit(line.Text, ref credit)) continue;
             if (published is null && IsDateLine(line.Text) && DateText.TryFind(line.Text, out var when))
             {
-                (published, publishedFrom) = (when, "date line before the text");
+                (published, publishedFrom) = (when, new DateEvidence(DateEvidenceKind.DateLine, "before-text"));
                 continue;
             }
             if (published is null && fetched is { } f && line.Text.Length <= 60 && RelativeDate.TryRead(line.Text, f, null, out var relative, out _))
             {
-                (published, publishedFrom) = (relative, "relative date line before the text");
+                (published, publishedFrom) = (relative, new DateEvidence(DateEvidenceKind.Relative, "before-text"));
                 continue;
             }
             if (authors.Count == 0 && title is not null && LooksLikePersonName(line.Text))
@@ -113,7 +113,7 @@ public static partial class TextPageExtractor
             if (TryCredit(folded, ref credit)) continue;
             if (published is null && ArchiveLine().IsMatch(folded) && DateText.TryFind(folded, out var archived))
             {
-                (published, publishedFrom) = (archived, "archive line in the text");
+                (published, publishedFrom) = (archived, new DateEvidence(DateEvidenceKind.DateLine, "archive"));
                 continue;
             }
             if (signatureOpen && authors.Count == 0 && (LooksLikePersonName(folded) || LooksLikeSignature(folded)))

@@ -17,11 +17,11 @@ public sealed record Article
     public IReadOnlyList<string> Authors { get; init; } = [];
     public DateTimeOffset? Published { get; init; }
     /// <summary>
-    /// Where <see cref="Published"/> was read ("json-ld NewsArticle", "shown at the headline", "address"): pages carry
-    /// many dates, and a reader who doubts an article's date can see which one was taken. Null for articles stored
-    /// before İcmal kept it.
+    /// Where <see cref="Published"/> was read (JSON-LD NewsArticle, the date shown at the headline, the address): pages
+    /// carry many dates, and a reader who doubts an article's date can see which one was taken. Null for articles
+    /// stored before İcmal kept it.
     /// </summary>
-    public string? PublishedFrom { get; init; }
+    public DateEvidence? PublishedFrom { get; init; }
     public DateTimeOffset? Modified { get; init; }
     public required DateTimeOffset Archived { get; init; }
     public string? Site { get; init; }

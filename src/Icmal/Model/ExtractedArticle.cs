@@ -23,10 +23,10 @@ public sealed record ExtractedArticle
     /// <summary>When the article was first published, as the page states it.</summary>
     public DateTimeOffset? Published { get; init; }
     /// <summary>
-    /// Where <see cref="Published"/> was read, e.g. "json-ld NewsArticle", "shown at the headline", "address":
-    /// how far to trust it, and what to look at when it is wrong.
+    /// Where <see cref="Published"/> was read (JSON-LD NewsArticle, the date shown at the headline, the address): how
+    /// far to trust it, and what to look at when it is wrong. Made where the date is chosen.
     /// </summary>
-    public string? PublishedFrom { get; init; }
+    public DateEvidence? PublishedFrom { get; init; }
     public DateTimeOffset? Modified { get; init; }
     /// <summary>The publishing site's name or host, e.g. "yap.org.az".</summary>
     public string? Site { get; init; }

@@ -41,7 +41,7 @@ internal static class ArticleRows
             Blocks = BlockCodec.Decode(r.GetString(16)),
             StoryId = r.Int64OrNull(17),
             StorySize = r.IsDBNull(18) ? 0 : r.GetInt32(18),
-            PublishedFrom = r.StringOrNull(19),
+            PublishedFrom = r.StringOrNull(19) is { } code ? DateEvidence.FromCode(code) : null,
             Section = r.StringOrNull(20),
         };
     }

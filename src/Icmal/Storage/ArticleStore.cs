@@ -75,7 +75,7 @@ public sealed class ArticleStore(Database database)
             ("@doc", documentId), ("@url", article.Url), ("@title", article.Title), ("@derived", article.TitleDerived),
             ("@section", article.Section),
             ("@authors", ArticleRows.Json(article.Authors)), ("@published", _d.TimeOrNull(article.Published)),
-            ("@publishedFrom", article.Published is null ? null : article.PublishedFrom),
+            ("@publishedFrom", article.Published is null ? null : article.PublishedFrom?.Code),
             ("@modified", _d.TimeOrNull(article.Modified)), ("@archived", _d.Time(article.Archived)),
             ("@sort", _d.Time(article.PlausiblePublished ?? article.Archived)),
             ("@site", article.Site), ("@language", article.Language), ("@image", article.ImageUrl),

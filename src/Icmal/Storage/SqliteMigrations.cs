@@ -4,7 +4,7 @@ namespace Icmal.Storage;
 /// SQLite's schema as an ordered list of steps. A step, once released, never changes: later needs get a new step, so
 /// any database, however old, reaches the current schema by running the steps it has not seen, in order. Steps 1–5
 /// are as released (times as ISO-8601 text); step 6 rebuilds every table with times as INTEGER milliseconds
-/// (<see cref="SqliteTimeMigration"/>).
+/// (<see cref="SqliteTimeMigration"/>); step 7 turns the words of each date's evidence into its code.
 /// </summary>
 internal static class SqliteMigrations
 {
@@ -167,6 +167,40 @@ internal static class SqliteMigrations
             "ALTER TABLE articles ADD COLUMN section TEXT NULL",
         ]),
         new(6, SqliteTimeMigration.Statements(d), RebuildsTables: true),
+        new(7,
+        [
+            // Issue #14: the date's evidence is stored as a code ("json-ld:NewsArticle", "headline"; see
+            // Model/DateEvidence) instead of words. The words every earlier version wrote become their codes; anything
+            // else becomes NULL (no evidence) rather than a code that would claim what it does not know.
+            """
+            UPDATE articles SET published_from = CASE
+                WHEN substr(published_from, 1, 8) = 'json-ld ' THEN 'json-ld:' || replace(substr(published_from, 9), ' dateCreated', '.dateCreated')
+                WHEN substr(published_from, 1, 5) = 'meta ' THEN 'meta:' || substr(published_from, 6)
+                WHEN substr(published_from, 1, 12) = 'script data ' THEN 'script:' || substr(published_from, 13)
+                WHEN substr(published_from, 1, 7) = 'marked ' THEN 'marked:' || substr(published_from, 8)
+                WHEN published_from = 'shown at the headline' THEN 'headline'
+                WHEN published_from = 'time element at the headline' THEN 'headline:time'
+                WHEN published_from = 'revision shown at the headline' THEN 'revision:headline'
+                WHEN published_from = 'revision time' THEN 'revision:metadata'
+                WHEN published_from = 'relative date shown at the headline' THEN 'relative:headline'
+                WHEN published_from = 'relative date line before the text' THEN 'relative:before-text'
+                WHEN published_from = 'address' THEN 'address'
+                WHEN published_from = 'canonical address' THEN 'canonical-address'
+                WHEN published_from = 'date element at the article' THEN 'element:article'
+                WHEN published_from = 'time element at the article' THEN 'element:time'
+                WHEN published_from = 'date element' THEN 'element'
+                WHEN published_from = 'date line in the article' THEN 'line:article'
+                WHEN published_from = 'date in the article''s text' THEN 'line:prose'
+                WHEN published_from = 'date line before the text' THEN 'line:before-text'
+                WHEN published_from = 'archive line in the text' THEN 'line:archive'
+                WHEN published_from = 'date line on the page' THEN 'page-line'
+                WHEN published_from = 'date in the page''s markup' THEN 'markup'
+                WHEN published_from = 'the item''s date field' THEN 'item'
+                ELSE NULL
+            END
+            WHERE published_from IS NOT NULL
+            """,
+        ]),
         ];
     }
 }

@@ -5,7 +5,8 @@ namespace Icmal.Storage;
 
 /// <summary>An article as the story clusterer needs it.</summary>
 /// <param name="Published">The publication time when the page gave one (and it was not in the future).</param>
-public sealed record ClusterRow(long ArticleId, string Title, string Body, DateTimeOffset? Published, DateTimeOffset Archived, long? StoryId);
+/// <param name="Language">The article's language, which decides how its terms are made (stems for Azerbaijani).</param>
+public sealed record ClusterRow(long ArticleId, string Title, string Body, DateTimeOffset? Published, DateTimeOffset Archived, long? StoryId, string? Language);
 
 /// <summary>Stories: the articles about one event, grouped as they arrive, with when the story was first and last seen.</summary>
 public sealed class StoryStore(Database database)
@@ -49,12 +50,12 @@ public sealed class StoryStore(Database database)
     {
         await using var conn = await database.ConnectAsync(ct);
         var warm = await Sql.ListAsync(conn, """
-            SELECT id, title, body, published_at, archived_at, story_id FROM articles WHERE story_id IS NOT NULL
+            SELECT id, title, body, published_at, archived_at, story_id, language FROM articles WHERE story_id IS NOT NULL
             ORDER BY sort_at DESC, id DESC LIMIT @n
             """, ReadClusterRow, ct, ("@n", recent));
         warm.Reverse();
         var pending = await Sql.ListAsync(conn,
-            "SELECT id, title, body, published_at, archived_at, story_id FROM articles WHERE story_id IS NULL ORDER BY id", ReadClusterRow, ct);
+            "SELECT id, title, body, published_at, archived_at, story_id, language FROM articles WHERE story_id IS NULL ORDER BY id", ReadClusterRow, ct);
         return (warm, pending);
     }
 
@@ -69,6 +70,6 @@ public sealed class StoryStore(Database database)
     private ClusterRow ReadClusterRow(DbDataReader r)
     {
         var archived = _d.ReadTime(r, 4);
-        return new ClusterRow(r.GetInt64(0), r.GetString(1), r.GetString(2), Article.Plausible(_d.ReadTimeOrNull(r, 3), archived), archived, r.Int64OrNull(5));
+        return new ClusterRow(r.GetInt64(0), r.GetString(1), r.GetString(2), Article.Plausible(_d.ReadTimeOrNull(r, 3), archived), archived, r.Int64OrNull(5), r.IsDBNull(6) ? null : r.GetString(6));
     }
 }

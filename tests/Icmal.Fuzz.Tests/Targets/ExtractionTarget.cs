@@ -33,7 +33,7 @@ public static class ExtractionTarget
             }
             if (article.ImageUrl is { } image && image.TrimStart().StartsWith("javascript:", StringComparison.OrdinalIgnoreCase))
                 throw new InvalidOperationException($"image '{image}' is a javascript: address");
-            var stored = ArticleAnalyzer.Analyse(doc, article);
+            var stored = ArticleAnalyzer.ArticleOf(doc, article);
             _ = ArticleFormats.PlainText(stored);
             _ = ArticleFormats.Html(stored);
             _ = ArticleFormats.Markdown(stored);

@@ -55,7 +55,7 @@ public static class JsonArticleTarget
             var doc = new IncomingDocument("fuzz#1", DocumentFormat.JsonArticle, entry.Item, DateTimeOffset.UnixEpoch);
             var (article, _, readError, _, _) = DocumentReader.Read(doc);
             if ((article is null) == (readError is null)) throw new InvalidOperationException("Read gave both or neither of article and error");
-            if (article is not null) _ = ArticleFormats.Markdown(ArticleAnalyzer.Analyse(doc, article));
+            if (article is not null) _ = ArticleFormats.Markdown(ArticleAnalyzer.ArticleOf(doc, article));
         }
     }
 }

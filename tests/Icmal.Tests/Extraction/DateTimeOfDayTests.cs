@@ -1,3 +1,4 @@
+using Icmal.Model;
 using System.Text;
 using Icmal.Extraction;
 
@@ -48,7 +49,7 @@ public sealed class DateTimeOfDayTests
         var a = TestData.Html(Page("""<meta property="article:published_time" content="2025-11-08T21:30:00Z">""",
             """<div class="info">09.11.2025</div>"""), "https://news.example.az/xeber/123");
         Assert.Equal(new DateTimeOffset(2025, 11, 9, 1, 30, 0, Baku), a.Published);
-        Assert.Equal("shown at the headline", a.PublishedFrom);
+        Assert.Equal(new DateEvidence(DateEvidenceKind.Headline), a.PublishedFrom);
     }
 
     [Fact]

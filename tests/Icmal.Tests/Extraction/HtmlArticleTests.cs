@@ -196,7 +196,7 @@ public sealed class HtmlArticleTests
             + "<p><a href=\"javascript:alert(3)\">bura</a> " + Prose2 + "</p><iframe src=\"https://evil.example\"></iframe>"
             + "<form action=\"/x\"><input name=q></form><p>&lt;script&gt;alert(4)&lt;/script&gt; " + Prose3 + "</p></article></body></html>";
         var extracted = TestData.Html(hostile);
-        var article = ArticleAnalyzer.Analyse(new IncomingDocument("t", DocumentFormat.Html, Array.Empty<byte>(), DateTimeOffset.UtcNow), extracted);
+        var article = ArticleAnalyzer.ArticleOf(new IncomingDocument("t", DocumentFormat.Html, Array.Empty<byte>(), DateTimeOffset.UtcNow), extracted);
         string html = ArticleFormats.Html(article);
         foreach (string bad in (string[])["<script", "onerror", "javascript:", "<iframe", "<form", "<input"])
             Assert.DoesNotContain(bad, html, StringComparison.OrdinalIgnoreCase);

@@ -26,7 +26,7 @@ public sealed class PublicationDateTests
             """, """<div class="info"><span class="icon-calendar"></span> 12.01.2022</div>""");
         var article = TestData.Html(html);
         Assert.Equal(new DateOnly(2022, 1, 12), Day(article));
-        Assert.Equal("shown at the headline", article.PublishedFrom);
+        Assert.Equal(new DateEvidence(DateEvidenceKind.Headline), article.PublishedFrom);
     }
 
     [Fact]
@@ -36,7 +36,7 @@ public sealed class PublicationDateTests
             """<div class="info">05.03.2020</div>""");
         var article = TestData.Html(html);
         Assert.Equal(new DateOnly(2021, 11, 29), Day(article));
-        Assert.Equal("meta article:published_time", article.PublishedFrom);
+        Assert.Equal(new DateEvidence(DateEvidenceKind.Meta, "article:published_time"), article.PublishedFrom);
     }
 
     [Fact]
@@ -62,7 +62,7 @@ public sealed class PublicationDateTests
         string html = Page("""<link rel="canonical" href="https://www.example.com/World/News/megablaze-brought-under-control-20200113">""");
         var article = TestData.Html(html, "http://www.mirror.example.com/news/263700449/megablaze");
         Assert.Equal(new DateOnly(2020, 1, 13), Day(article));
-        Assert.Equal("canonical address", article.PublishedFrom);
+        Assert.Equal(new DateEvidence(DateEvidenceKind.CanonicalAddress), article.PublishedFrom);
     }
 
     [Fact]
@@ -150,7 +150,7 @@ public sealed class PublicationDateTests
         string withText = Page("").Replace("</main>", """</main><script>window.__DATA__={"published_at":"2019-03-02T06:22:28+01:00"}</script>""", StringComparison.Ordinal);
         var dated = TestData.Html(withText);
         Assert.Equal(new DateOnly(2019, 3, 2), Day(dated));
-        Assert.StartsWith("script data", dated.PublishedFrom, StringComparison.Ordinal);
+        Assert.Equal(new DateEvidence(DateEvidenceKind.ScriptData, "published_at"), dated.PublishedFrom);
     }
 
     [Fact]
@@ -159,7 +159,7 @@ public sealed class PublicationDateTests
         string html = Page("").Replace("</main>", """</main><!-- cached 2020-04-24 21:36 --><script>var a="2020-04-24", b="2019-01-01", c="2020-04-24";</script>""", StringComparison.Ordinal);
         var article = TestData.Html(html);
         Assert.Equal(new DateOnly(2020, 4, 24), Day(article));
-        Assert.Equal("date in the page's markup", article.PublishedFrom);
+        Assert.Equal(new DateEvidence(DateEvidenceKind.MarkupFrequency), article.PublishedFrom);
     }
 
     [Fact]
@@ -240,7 +240,7 @@ public sealed class PublicationDateTests
         string html = Page("", """<div class="news-date">Bu gün, 14:37</div>""");
         var article = Fetched(html, FetchedAt);
         Assert.Equal(new DateTimeOffset(2025, 10, 27, 14, 37, 0, TimeSpan.FromHours(4)), article.Published);
-        Assert.Equal("relative date shown at the headline", article.PublishedFrom);
+        Assert.Equal(new DateEvidence(DateEvidenceKind.Relative, "headline"), article.PublishedFrom);
     }
 
     [Fact]
@@ -270,6 +270,6 @@ public sealed class PublicationDateTests
         string html = Page("""<meta property="article:published_time" content="2025-10-27T14:37:12+04:00">""", """<div class="news-date">Bu gün, 14:37</div>""");
         var article = Fetched(html, FetchedAt);
         Assert.Equal(new DateTimeOffset(2025, 10, 27, 14, 37, 12, TimeSpan.FromHours(4)), article.Published);
-        Assert.Equal("meta article:published_time", article.PublishedFrom);
+        Assert.Equal(new DateEvidence(DateEvidenceKind.Meta, "article:published_time"), article.PublishedFrom);
     }
 }

@@ -1,3 +1,4 @@
+using Icmal.Model;
 using Icmal.Extraction;
 
 namespace Icmal.Tests.Extraction;
@@ -97,7 +98,7 @@ public sealed class RelativeDateTests
             """;
         var fetched = TextPageExtractor.Extract(dump, Fetched);
         Assert.Equal(Baku(10, 26, 18, 2), fetched.Published);
-        Assert.Equal("relative date line before the text", fetched.PublishedFrom);
+        Assert.Equal(new DateEvidence(DateEvidenceKind.Relative, "before-text"), fetched.PublishedFrom);
         Assert.Null(TextPageExtractor.Extract(dump).Published);
     }
 }

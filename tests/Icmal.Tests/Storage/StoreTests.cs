@@ -103,11 +103,11 @@ public sealed class StoreTests
             new Article
             {
                 Id = 0, DocumentId = 0, Origin = "t.html", Title = "Tarix", Archived = DateTimeOffset.UtcNow, Published = published,
-                PublishedFrom = "shown at the headline", Section = "Analitik", Blocks = [new ArticleBlock(BlockKind.Paragraph, "tarix")],
+                PublishedFrom = new DateEvidence(DateEvidenceKind.Headline), Section = "Analitik", Blocks = [new ArticleBlock(BlockKind.Paragraph, "tarix")],
             }, Ct);
         var back = await store.Articles.GetAsync(stored.ArticleId, Ct);
         Assert.Equal(published, back!.Published);
-        Assert.Equal("shown at the headline", back.PublishedFrom);
+        Assert.Equal(new DateEvidence(DateEvidenceKind.Headline), back.PublishedFrom);
         Assert.Equal("Analitik", back.Section);
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
     }

@@ -44,7 +44,7 @@ public sealed class TimeMigrationTests
                 tags, blocks, body, text_sha256, story_id, canonical_url, published_from, section)
             VALUES
                 (1, 1, 'https://x.az/1', 'Birinci', 1, '["Ə. Əliyev"]', '2025-10-27T08:00:00.000Z', '2025-10-27T09:15:30.500Z',
-                    '{archivedAt}', '2025-10-27T08:00:00.000Z', '[]', '[["p","mətn bir"]]', 'mətn bir', 't1', 1, 'https://x.az/1', 'json-ld', 'Siyasət'),
+                    '{archivedAt}', '2025-10-27T08:00:00.000Z', '[]', '[["p","mətn bir"]]', 'mətn bir', 't1', 1, 'https://x.az/1', 'json-ld NewsArticle', 'Siyasət'),
                 (2, 2, 'https://x.az/2', 'İkinci', 0, '[]', '2025-10-27T10:37:00.123Z', NULL,
                     '2025-10-27T11:00:00.000Z', '2025-10-27T10:37:00.123Z', '[]', '[["p","mətn iki"]]', 'mətn iki', 't2', 1, NULL, 'meta', NULL),
                 (3, 3, NULL, 'Üçüncü', 0, '[]', NULL, NULL,
@@ -97,7 +97,7 @@ public sealed class TimeMigrationTests
         Assert.Equal(T("2025-10-27T10:37:00.123Z"), first.Archived);
         Assert.True(first.TitleDerived);
         Assert.Equal(["Ə. Əliyev"], first.Authors);
-        Assert.Equal(("json-ld", "Siyasət", 1L, 2), (first.PublishedFrom, first.Section, first.StoryId, first.StorySize));
+        Assert.Equal(("json-ld:NewsArticle", "Siyasət", 1L, 2), (first.PublishedFrom?.Code, first.Section, first.StoryId, first.StorySize));
         Assert.Equal("salam"u8.ToArray(), await stores.Articles.GetRawDocumentAsync(first.DocumentId, Ct));
         Assert.Equal([3L, 2, 1], (await stores.Articles.ListAsync(new ArticleQuery(), Ct)).Select(a => a.Id));
         Assert.Equal([1L], (await stores.Articles.ListPageAsync(new ArticlePageQuery(10, Older: oldCursor), Ct)).Items.Select(a => a.Id));

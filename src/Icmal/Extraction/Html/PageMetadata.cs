@@ -3,6 +3,7 @@ using System.Text.Json;
 using System.Text.RegularExpressions;
 using AngleSharp.Dom;
 using AngleSharp.Html.Dom;
+using Icmal.Model;
 using Icmal.Text;
 
 namespace Icmal.Extraction.Html;
@@ -165,7 +166,7 @@ internal sealed partial class PageMetadata
     private static StatedDate? FirstMeta(Dictionary<string, DateTimeOffset> metaDates, string[] keys)
     {
         foreach (string key in keys)
-            if (metaDates.TryGetValue(key, out var d)) return new StatedDate(d, "meta " + key);
+            if (metaDates.TryGetValue(key, out var d)) return new StatedDate(d, new DateEvidence(DateEvidenceKind.Meta, key));
         return null;
     }
 
@@ -179,7 +180,7 @@ internal sealed partial class PageMetadata
         {
             if (key.Contains("publisher", StringComparison.OrdinalIgnoreCase)) continue;
             if ((key.Contains("publish", StringComparison.OrdinalIgnoreCase) || key.Contains("upload", StringComparison.OrdinalIgnoreCase))
-                && value.Length is >= 8 and < 80 && DateText.TryParseMachine(value, out var d)) return new StatedDate(d, "meta " + key);
+                && value.Length is >= 8 and < 80 && DateText.TryParseMachine(value, out var d)) return new StatedDate(d, new DateEvidence(DateEvidenceKind.Meta, key));
         }
         return null;
     }
@@ -191,14 +192,14 @@ internal sealed partial class PageMetadata
         {
             // abbr[title] is the microformats way (hAtom "published").
             foreach (string attr in (string[])["datetime", "content", "title"])
-                if (el.GetAttribute(attr) is { Length: >= 8 and < 80 } v && DateText.TryParseMachine(v, out var d)) return new StatedDate(d, "marked " + el.LocalName);
+                if (el.GetAttribute(attr) is { Length: >= 8 and < 80 } v && DateText.TryParseMachine(v, out var d)) return new StatedDate(d, new DateEvidence(DateEvidenceKind.Marked, el.LocalName));
         }
         // The index files every <time> under DateLike, also those carrying itemprop=datePublished.
         foreach (var el in index.DateLike)
         {
             if (el.LocalName != "time" || el.GetAttribute("itemprop") is not { } prop
                 || !prop.Contains("datePublished", StringComparison.OrdinalIgnoreCase)) continue;
-            if (el.GetAttribute("datetime") is { Length: >= 8 and < 80 } v && DateText.TryParseMachine(v, out var d)) return new StatedDate(d, "marked time");
+            if (el.GetAttribute("datetime") is { Length: >= 8 and < 80 } v && DateText.TryParseMachine(v, out var d)) return new StatedDate(d, new DateEvidence(DateEvidenceKind.Marked, "time"));
         }
         return null;
     }
@@ -225,7 +226,7 @@ internal sealed partial class PageMetadata
                         // when nothing on the page names an article's publication.
                         if (m.OtherPublished is null && type is not ("WebSite" or "Organization" or "Person" or "BreadcrumbList" or "Event" or "Place")
                             && (Str(item, "datePublished") ?? Str(item, "uploadDate")) is { } od && DateText.TryParseMachine(od, out var odv))
-                            m.OtherPublished = new StatedDate(odv, "json-ld " + type);
+                            m.OtherPublished = new StatedDate(odv, new DateEvidence(DateEvidenceKind.JsonLd, type));
                         continue;
                     }
                     bool strong = type != "WebPage" && type != "ItemPage" && type != "VideoObject";
@@ -233,7 +234,7 @@ internal sealed partial class PageMetadata
                     if (Str(item, "datePublished") is { } dp && DateText.TryParseMachine(dp, out var d))
                     {
                         // An article's own date outranks the date of the web page around it.
-                        var stated = new StatedDate(d, "json-ld " + type);
+                        var stated = new StatedDate(d, new DateEvidence(DateEvidenceKind.JsonLd, type));
                         if (strong && !publishedByArticle) { m.Published = stated; publishedByArticle = true; }
                         else m.Published ??= stated;
                         m.StatedDates.Add(d);
@@ -242,7 +243,7 @@ internal sealed partial class PageMetadata
                     if (Str(item, "dateModified") is { } dm && DateText.TryParseMachine(dm, out var dmod)) { m.Modified ??= dmod; m.StatedDates.Add(dmod); }
                     if (Str(item, "dateCreated") is { } dc && DateText.TryParseMachine(dc, out var dcv))
                     {
-                        if (strong && m.Published is null) m.Published = new StatedDate(dcv, "json-ld " + type + " dateCreated");
+                        if (strong && m.Published is null) m.Published = new StatedDate(dcv, new DateEvidence(DateEvidenceKind.JsonLd, type + ".dateCreated"));
                         m.StatedDates.Add(dcv);
                     }
                     if (m.Authors.Count == 0 && item.TryGetProperty("author", out var a)) foreach (string n in Names(a)) AddAuthor(m.Authors, n);

@@ -13,8 +13,8 @@ public sealed class ClusterStage(StoryStage stories) : IPipelineStage
     public async Task<StageResult> RunAsync(IngestItem item, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(item);
-        if (item.ArticleId is not { } id || item.Article is not { } article) throw new InvalidOperationException("the store stage runs first");
-        await stories.AssignAsync(id, article, ct);
+        if (item.ArticleId is not { } id || item.Analysed is not { } analysed) throw new InvalidOperationException("the store stage runs first");
+        await stories.AssignAsync(id, analysed, ct);
         return StageResult.Continue(item);
     }
 }

@@ -1,3 +1,4 @@
+using Icmal.Analysis;
 using Icmal.Model;
 using Icmal.Storage;
 
@@ -21,8 +22,11 @@ public sealed record IngestItem(IncomingDocument Document, string Sha256)
     /// <summary>What the extractor found (set by the read stage).</summary>
     public ExtractedArticle? Extracted { get; init; }
 
+    /// <summary>The article as it will be stored, with its terms (set by the analyse stage).</summary>
+    public AnalysedArticle? Analysed { get; init; }
+
     /// <summary>The article as it will be stored (set by the analyse stage).</summary>
-    public Article? Article { get; init; }
+    public Article? Article => Analysed?.Article;
 
     /// <summary>The stored article's id (set by the store stage): from here on a failing stage cannot unstore it.</summary>
     public long? ArticleId { get; init; }
