@@ -49,9 +49,17 @@ public sealed class Database
             _ => throw new DatabaseSettingException(
                 $"the database setting \"{setting}\" asks for PostgreSQL, which is not yet supported; use sqlite:PATH"),
         };
-        await using (var conn = await database.ConnectAsync(ct))
+        try
         {
-            foreach (string sql in database.Dialect.DatabaseSetup) await Sql.ExecAsync(conn, null, sql, ct);
+            await using (var conn = await database.ConnectAsync(ct))
+            {
+                foreach (string sql in database.Dialect.DatabaseSetup) await Sql.ExecAsync(conn, null, sql, ct);
+            }
+        }
+        catch (DbException e)
+        {
+            // A file that is not a database, a folder without write permission: say which file.
+            throw new InvalidOperationException($"{database.Location}: can not open the database: {e.Message}", e);
         }
         await database.MigrateAsync(schemaVersion, ct);
         return database;
