@@ -79,7 +79,7 @@ public sealed class DatabaseSettingTests
         using var folder = new TempFolder();
         string path = Path.Combine(folder.Path, "notes.db");
         await File.WriteAllTextAsync(path, new string('x', 8192), Ct);
-        var e = await Assert.ThrowsAsync<InvalidOperationException>(() => Database.OpenAsync("sqlite:" + path, Ct));
+        var e = await Assert.ThrowsAsync<DatabaseOpenException>(() => Database.OpenAsync("sqlite:" + path, Ct));
         Assert.Contains(path, e.Message, StringComparison.Ordinal);
         Assert.Contains("not a database", e.Message, StringComparison.Ordinal);
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
