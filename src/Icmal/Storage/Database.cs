@@ -49,9 +49,17 @@ public sealed class Database
             _ => throw new DatabaseSettingException(
                 $"the database setting \"{setting}\" asks for PostgreSQL, which is not yet supported; use sqlite:PATH"),
         };
-        await using (var conn = await database.ConnectAsync(ct))
+        try
         {
-            foreach (string sql in database.Dialect.DatabaseSetup) await Sql.ExecAsync(conn, null, sql, ct);
+            await using (var conn = await database.ConnectAsync(ct))
+            {
+                foreach (string sql in database.Dialect.DatabaseSetup) await Sql.ExecAsync(conn, null, sql, ct);
+            }
+        }
+        catch (DbException e)
+        {
+            // A file that is not a database, a folder without write permission: say which file.
+            throw new DatabaseOpenException($"{database.Location}: can not open the database: {e.Message}", e);
         }
         await database.MigrateAsync(schemaVersion, ct);
         return database;
@@ -98,8 +106,8 @@ public sealed class Database
         await Sql.ExecAsync(conn, null, "CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, applied_at TEXT NOT NULL)", ct);
         long current = await Sql.Int64Async(conn, null, "SELECT COALESCE(MAX(version), 0) FROM schema_migrations", ct);
         if (current > steps.Count)
-            throw new InvalidOperationException(string.Create(CultureInfo.InvariantCulture,
-                $"{Location}: the database is at schema version {current}, newer than this İcmal knows ({steps.Count}); use a newer İcmal"));
+            throw new DatabaseOpenException(string.Create(CultureInfo.InvariantCulture,
+                $"{Location}: the database is at schema version {current}, newer than this İcmal knows ({steps.Count}); use a newer İcmal"), null);
         foreach (var step in steps.Skip((int)current).Take(Math.Max(0, last - (int)current)))
         {
             try
@@ -108,7 +116,7 @@ public sealed class Database
             }
             catch (Exception e) when (e is DbException or InvalidOperationException)
             {
-                throw new InvalidOperationException(string.Create(CultureInfo.InvariantCulture,
+                throw new DatabaseOpenException(string.Create(CultureInfo.InvariantCulture,
                     $"{Location}: migration step {step.Version} failed and was rolled back: {e.Message}"), e);
             }
         }

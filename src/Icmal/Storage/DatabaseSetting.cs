@@ -11,6 +11,12 @@ public enum DatabaseEngine
 public sealed class DatabaseSettingException(string message) : Exception(message);
 
 /// <summary>
+/// The database a setting names could not be opened or brought up to date (not a database, no permission, a failed
+/// or too new schema step); the message names the file and the problem, and nothing was changed.
+/// </summary>
+public sealed class DatabaseOpenException(string message, Exception? inner) : Exception(message, inner);
+
+/// <summary>
 /// Where İcmal keeps its data, as one setting string: <c>sqlite:PATH</c> (a file; the default is
 /// <c>sqlite:&lt;data dir&gt;/icmal.db</c>) or, once it is supported, <c>postgresql:CONNECTION-STRING</c>.
 /// </summary>

@@ -72,4 +72,16 @@ public sealed class DatabaseSettingTests
         Assert.True(File.Exists(path));
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
     }
+
+    [Fact]
+    public async Task A_file_that_is_not_a_database_is_one_error_naming_the_file()
+    {
+        using var folder = new TempFolder();
+        string path = Path.Combine(folder.Path, "notes.db");
+        await File.WriteAllTextAsync(path, new string('x', 8192), Ct);
+        var e = await Assert.ThrowsAsync<DatabaseOpenException>(() => Database.OpenAsync("sqlite:" + path, Ct));
+        Assert.Contains(path, e.Message, StringComparison.Ordinal);
+        Assert.Contains("not a database", e.Message, StringComparison.Ordinal);
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+    }
 }

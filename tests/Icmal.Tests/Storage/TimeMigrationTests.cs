@@ -146,7 +146,7 @@ public sealed class TimeMigrationTests
         var setting = await OldDatabaseAsync(folder, archivedAt: "dünən");
         SqliteConnection.ClearAllPools();
 
-        var e = await Assert.ThrowsAsync<InvalidOperationException>(() => Stores.OpenAsync(setting, Ct));
+        var e = await Assert.ThrowsAsync<DatabaseOpenException>(() => Stores.OpenAsync(setting, Ct));
         Assert.Contains("migration step 6", e.Message, StringComparison.Ordinal);
         Assert.Contains(setting.Target, e.Message, StringComparison.Ordinal);
 
