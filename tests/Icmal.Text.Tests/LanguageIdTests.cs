@@ -48,6 +48,32 @@ public class LanguageIdTests
             LanguageIdentifier.Default.Labels.Order(StringComparer.Ordinal));
 
     [Fact]
+    public void Default_labels_read_from_the_model_header_are_the_loaded_models_labels() =>
+        Assert.Equal(LanguageIdentifier.Default.Labels, LanguageIdentifier.ReadDefaultLabels());
+
+    [Fact]
+    public void A_model_file_is_read_with_its_exact_log_probabilities_whatever_its_line_ends()
+    {
+        // Label x saw 1000 unigrams, y 10; two unigram types (vocabulary 2). "a" was seen 1000 times under x (past
+        // the loader's table of small counts) and 3 under y; "b" repeats and its second line is ignored.
+        const string text = "#labels\tx\ty\n#totals\t1000,10,2\t1,1,1\t1,1,1\t1,1,1\t1,1,1\na\t1000,3\nb\t,7,\nb\t5,5\n";
+        double[] Scores(string model, string input)
+        {
+            using var compressed = new MemoryStream();
+            using (var brotli = new System.IO.Compression.BrotliStream(compressed, System.IO.Compression.CompressionLevel.Fastest, leaveOpen: true))
+                brotli.Write(System.Text.Encoding.UTF8.GetBytes(model));
+            compressed.Position = 0;
+            var scores = new double[2];
+            Assert.Equal(1, LanguageIdentifier.Load(compressed).Score(input, scores));
+            return scores;
+        }
+        Assert.Equal([(float)Math.Log(1000.1 / 1000.2), (float)Math.Log(3.1 / 10.2)], Scores(text, "a"));
+        Assert.Equal([(float)Math.Log(0.1 / 1000.2), (float)Math.Log(7.1 / 10.2)], Scores(text, "b"));
+        Assert.Equal(Scores(text, "a"), Scores("\uFEFF" + text.ReplaceLineEndings("\r\n"), "a"));
+        Assert.Equal(Scores(text, "b"), Scores(text.TrimEnd('\n'), "b"));
+    }
+
+    [Fact]
     public void A_model_trained_from_sentences_tells_them_apart()
     {
         byte[] model = LanguageModelTrainer.Train(

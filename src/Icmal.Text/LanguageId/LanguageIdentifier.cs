@@ -62,6 +62,14 @@ public sealed class LanguageIdentifier
     /// <summary>The model's classes.</summary>
     public IReadOnlyList<string> Labels => _labels;
 
+    private static readonly Lazy<string[]> LazyDefaultLabels = new(ReadDefaultLabels, LazyThreadSafetyMode.ExecutionAndPublication);
+
+    /// <summary>
+    /// The classes of <see cref="Default"/>, read from the model's first line without loading the model: a caller
+    /// that only asks whether a language is known (a page declaring German, say) does not pay the model's load.
+    /// </summary>
+    public static IReadOnlyList<string> DefaultLabels => LazyDefault.IsValueCreated ? LazyDefault.Value.Labels : LazyDefaultLabels.Value;
+
     /// <summary>Number of n-grams in the model.</summary>
     public int NGramCount => _rows.Count;
 
@@ -178,15 +186,21 @@ public sealed class LanguageIdentifier
     }
 
     /// <summary>Reads a model written by <see cref="LanguageModelTrainer"/>.</summary>
+    /// <remarks>
+    /// The model is read once per process and every `icmal extract` needs it, so loading is start-up time (issue #14):
+    /// the decompressed text (6.5 MB, 280 k n-gram lines of 13 counts) is parsed as UTF-8 bytes in one buffer, not
+    /// line by line through strings, and the log-probability of each small count (nearly all of them) is taken from
+    /// a table made once per order and label with the same expression, so the model is the same bit for bit.
+    /// </remarks>
     public static LanguageIdentifier Load(Stream compressed)
     {
         ArgumentNullException.ThrowIfNull(compressed);
-        using var brotli = new BrotliStream(compressed, CompressionMode.Decompress);
-        using var reader = new StreamReader(brotli, Encoding.UTF8);
-        string header = reader.ReadLine() ?? throw new InvalidDataException("Empty language model.");
-        if (!header.StartsWith("#labels\t", StringComparison.Ordinal)) throw new InvalidDataException("Not a language model: no #labels line.");
-        string[] labels = header["#labels\t".Length..].Split('\t');
-        string totalsLine = reader.ReadLine() ?? throw new InvalidDataException("No #totals line.");
+        var text = new MemoryStream(compressed.CanSeek ? (int)Math.Min(compressed.Length * 8, 64 << 20) : 0);
+        using (var brotli = new BrotliStream(compressed, CompressionMode.Decompress, leaveOpen: true)) brotli.CopyTo(text);
+        ReadOnlySpan<byte> rest = text.GetBuffer().AsSpan(0, (int)text.Length);
+        if (rest.StartsWith(Encoding.UTF8.Preamble)) rest = rest[Encoding.UTF8.Preamble.Length..];
+        string[] labels = LabelsOf(NextLine(ref rest, out var h) ? Encoding.UTF8.GetString(h) : null);
+        string totalsLine = NextLine(ref rest, out var t) ? Encoding.UTF8.GetString(t) : throw new InvalidDataException("No #totals line.");
         // #totals TAB per order: c1,c2,… (tokens of that order per label) TAB vocabulary size
         string[] totalParts = totalsLine.Split('\t');
         var totals = new double[MaxOrder + 1, labels.Length];
@@ -198,36 +212,96 @@ public sealed class LanguageIdentifier
             vocab[order] = double.Parse(cells[labels.Length], CultureInfo.InvariantCulture);
         }
         const double alpha = 0.1; // additive smoothing per order
-        var rows = new Dictionary<ulong, int>(300_000);
-        var logProb = new List<float>(300_000 * labels.Length);
+        double LogProb(int count, int order, int label) => Math.Log((count + alpha) / (totals[order, label] + alpha * vocab[order]));
+        const int tableSize = 256;
+        var table = new float[(MaxOrder + 1) * labels.Length * tableSize];
+        for (int order = 1; order <= MaxOrder; order++)
+        for (int j = 0; j < labels.Length; j++)
+        for (int c = 0; c < tableSize; c++)
+            table[((order * labels.Length) + j) * tableSize + c] = (float)LogProb(c, order, j);
+
+        int lines = rest.Count((byte)'\n') + (rest.IsEmpty || rest[^1] == '\n' ? 0 : 1);
+        var rows = new Dictionary<ulong, int>(lines);
+        var logProb = new float[lines * labels.Length];
         var counts = new int[labels.Length];
-        while (reader.ReadLine() is { } line)
+        Span<char> gram = stackalloc char[4 * MaxOrder];
+        while (NextLine(ref rest, out var line))
         {
-            int tab = line.IndexOf('\t', StringComparison.Ordinal);
-            if (tab <= 0) continue;
-            var gram = line.AsSpan(0, tab);
-            int order = gram.Length;
+            int tab = line.IndexOf((byte)'\t');
+            if (tab <= 0 || tab > gram.Length) continue; // more than 4 bytes a character is never a gram of MaxOrder
+            int order = Encoding.UTF8.GetChars(line[..tab], gram);
             if (order > MaxOrder) continue;
             Array.Clear(counts);
-            var cells = line.AsSpan(tab + 1);
-            int k = 0;
-            foreach (var range in cells.Split(','))
+            var cells = line[(tab + 1)..];
+            for (int k = 0; k < labels.Length && !cells.IsEmpty; k++)
             {
-                var cell = cells[range];
-                counts[k++] = cell.IsEmpty ? 0 : int.Parse(cell, NumberStyles.None, CultureInfo.InvariantCulture);
-                if (k == labels.Length) break;
+                int comma = cells.IndexOf((byte)',');
+                var cell = comma < 0 ? cells : cells[..comma];
+                counts[k] = cell.IsEmpty ? 0 : ParseCount(cell);
+                if (comma < 0) break;
+                cells = cells[(comma + 1)..];
             }
-            if (!rows.TryAdd(Hash(gram), rows.Count)) continue;
+            if (!rows.TryAdd(Hash(gram[..order]), rows.Count)) continue;
+            var target = logProb.AsSpan((rows.Count - 1) * labels.Length, labels.Length);
             for (int j = 0; j < labels.Length; j++)
-                logProb.Add((float)Math.Log((counts[j] + alpha) / (totals[order, j] + alpha * vocab[order])));
+            {
+                int c = counts[j];
+                target[j] = c < tableSize ? table[((order * labels.Length) + j) * tableSize + c] : (float)LogProb(c, order, j);
+            }
         }
-        return new LanguageIdentifier(labels, rows, [.. logProb]);
+        if (rows.Count < lines) Array.Resize(ref logProb, rows.Count * labels.Length); // lines skipped or repeated
+        return new LanguageIdentifier(labels, rows, logProb);
+    }
+
+    /// <summary>The next line of <paramref name="rest"/> without its line end; false at the end (as TextReader.ReadLine for "\n" and "\r\n").</summary>
+    private static bool NextLine(ref ReadOnlySpan<byte> rest, out ReadOnlySpan<byte> line)
+    {
+        if (rest.IsEmpty)
+        {
+            line = default;
+            return false;
+        }
+        int end = rest.IndexOf((byte)'\n');
+        line = end < 0 ? rest : rest[..end];
+        rest = end < 0 ? default : rest[(end + 1)..];
+        if (!line.IsEmpty && line[^1] == '\r') line = line[..^1];
+        return true;
+    }
+
+    /// <summary>A count cell: decimal digits only.</summary>
+    private static int ParseCount(ReadOnlySpan<byte> cell)
+    {
+        int value = 0;
+        foreach (byte b in cell)
+        {
+            if (b is < (byte)'0' or > (byte)'9') throw new InvalidDataException($"Language model: '{Encoding.UTF8.GetString(cell)}' is not a count.");
+            value = checked(value * 10 + (b - '0'));
+        }
+        return value;
+    }
+
+    private static string[] LabelsOf(string? header)
+    {
+        if (header is null) throw new InvalidDataException("Empty language model.");
+        if (!header.StartsWith("#labels\t", StringComparison.Ordinal)) throw new InvalidDataException("Not a language model: no #labels line.");
+        return header["#labels\t".Length..].Split('\t');
+    }
+
+    internal static string[] ReadDefaultLabels()
+    {
+        using Stream stream = OpenDefault();
+        using var brotli = new BrotliStream(stream, CompressionMode.Decompress);
+        using var reader = new StreamReader(brotli, Encoding.UTF8);
+        return LabelsOf(reader.ReadLine());
     }
 
     private static LanguageIdentifier LoadDefault()
     {
-        using Stream? stream = typeof(LanguageIdentifier).Assembly.GetManifestResourceStream(ResourceName)
-            ?? throw new InvalidOperationException($"The embedded resource {ResourceName} is missing from {typeof(LanguageIdentifier).Assembly.GetName().Name}.");
+        using Stream stream = OpenDefault();
         return Load(stream);
     }
+
+    private static Stream OpenDefault() =>
+        typeof(LanguageIdentifier).Assembly.GetManifestResourceStream(ResourceName)
+            ?? throw new InvalidOperationException($"The embedded resource {ResourceName} is missing from {typeof(LanguageIdentifier).Assembly.GetName().Name}.");
 }

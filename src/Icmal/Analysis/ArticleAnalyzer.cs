@@ -75,7 +75,7 @@ public static class ArticleAnalyzer
     }
 
     private static readonly HashSet<string> KnownLanguages =
-        new(LanguageIdentifier.Default.Labels.Select(l => l.Split('-')[0]), StringComparer.Ordinal);
+        new(LanguageIdentifier.DefaultLabels.Select(l => l.Split('-')[0]), StringComparer.Ordinal);
 
     /// <summary>
     /// The article's language: identified from its text, which outweighs the page's declared language once the model

@@ -30,7 +30,7 @@ namespace Icmal.Html;
 /// deeper than the limit.
 /// </para>
 /// </remarks>
-internal static class NestingLimit
+internal static partial class NestingLimit
 {
     /// <summary>The deepest an element may nest (Chromium's parser caps at 512 too).</summary>
     public const int MaxDepth = 512;
@@ -58,7 +58,7 @@ internal static class NestingLimit
             // one clear error, which the item boundary records.
             try
             {
-                return parser.ParseDocument(SelectTags.Replace(bounded, ""));
+                return parser.ParseDocument(SelectTags().Replace(bounded, ""));
             }
             catch (Exception again) when (IsTreeBuilderFault(again))
             {
@@ -70,9 +70,11 @@ internal static class NestingLimit
     private static bool IsTreeBuilderFault(Exception e) =>
         e is NullReferenceException or ArgumentOutOfRangeException or IndexOutOfRangeException or InvalidCastException;
 
-    private static readonly System.Text.RegularExpressions.Regex SelectTags = new(
-        @"</?(?:select|option|optgroup)\b[^>]*>", System.Text.RegularExpressions.RegexOptions.IgnoreCase | System.Text.RegularExpressions.RegexOptions.CultureInvariant,
-        TimeSpan.FromSeconds(2));
+    /// <summary>Select-list tags, for the second parse after a tree-builder fault; generated at build time, so no
+    /// page that parses the first time pays for building the expression (start-up, issue #14).</summary>
+    [System.Text.RegularExpressions.GeneratedRegex(@"</?(?:select|option|optgroup)\b[^>]*>",
+        System.Text.RegularExpressions.RegexOptions.IgnoreCase | System.Text.RegularExpressions.RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 2000)]
+    private static partial System.Text.RegularExpressions.Regex SelectTags();
 
     /// <summary>
     /// <paramref name="html"/> itself when no element nests deeper than <paramref name="maxDepth"/>, else a copy
