@@ -2,7 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using System.Text.Json;
 using Icmal.Storage;
-using Icmal.Web.Api;
+using Icmal.Model;
 using Spectre.Console;
 
 namespace Icmal.Cli.Commands;
@@ -30,7 +30,7 @@ public static class ArticlesCommand
             if (parse.GetValue(format) == "json")
             {
                 var options = new JsonSerializerOptions(JsonSerializerDefaults.Web) { WriteIndented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
-                Console.Out.WriteLine(JsonSerializer.Serialize(articles.Select(ArticleDto.From), options));
+                Console.Out.WriteLine(JsonSerializer.Serialize(articles.Select(ArticleJson.From), options));
                 return 0;
             }
             if (CommonOptions.Interactive)
