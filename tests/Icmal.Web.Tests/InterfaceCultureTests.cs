@@ -90,4 +90,11 @@ public sealed class InterfaceCultureTests : IAsyncLifetime
         using var response = await _client.SendAsync(request, Ct);
         Assert.Equal("en", new HtmlParser().ParseDocument(await response.Content.ReadAsStringAsync(Ct)).DocumentElement.GetAttribute("lang"));
     }
+
+    [Fact]
+    public void An_unknown_interface_culture_in_the_options_is_one_clear_error()
+    {
+        var e = Assert.Throws<ArgumentException>(() => Catalogue.InterfaceCultures.RequestOptions(["az", "xx-not-a-culture"]));
+        Assert.Contains("interface culture 'xx-not-a-culture' is not a language tag", e.Message, StringComparison.Ordinal);
+    }
 }

@@ -38,7 +38,7 @@ public static class InterfaceCultures
     {
         ArgumentNullException.ThrowIfNull(cultures);
         if (cultures.Count == 0) throw new ArgumentException("at least one interface culture is needed", nameof(cultures));
-        var known = cultures.Select(c => CultureInfo.GetCultureInfo(c)).ToList();
+        var known = cultures.Select(Culture).ToList();
         var options = new RequestLocalizationOptions
         {
             DefaultRequestCulture = new RequestCulture(known[0]),
@@ -49,5 +49,17 @@ public static class InterfaceCultures
             ApplyCurrentCultureToResponseHeaders = true,
         };
         return options;
+    }
+
+    private static CultureInfo Culture(string name)
+    {
+        try
+        {
+            return CultureInfo.GetCultureInfo(name, predefinedOnly: true);
+        }
+        catch (CultureNotFoundException)
+        {
+            throw new ArgumentException($"interface culture '{name}' is not a language tag this system knows (e.g. az, ru, en)", nameof(name));
+        }
     }
 }
