@@ -1,5 +1,6 @@
 using Icmal.Storage;
 using Icmal.Web.Pages;
+using Icmal.Web.Pages.Admin;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 
@@ -21,7 +22,7 @@ public static class AdminRoutes
             var health = await SourceHealth.LoadAsync(stores, now, ct);
             http.Response.Headers.CacheControl = "no-store";
             http.Response.Headers["X-Robots-Tag"] = "noindex";
-            return Results.Content(AdminPages.Sources(health, now), "text/html; charset=utf-8", System.Text.Encoding.UTF8);
+            return PageResults.Page<SourcesPage>((nameof(SourcesPage.Sources), health), (nameof(SourcesPage.Now), now));
         });
     }
 }

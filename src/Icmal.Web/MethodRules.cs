@@ -80,10 +80,7 @@ public static class MethodRules
             if (context.Request.Path.StartsWithSegments("/api", StringComparison.Ordinal))
                 await context.Response.WriteAsJsonAsync(new ErrorDto($"method {original} is not allowed on {context.Request.Path}; it answers {Allow}"), context.RequestAborted);
             else
-            {
-                context.Response.ContentType = "text/html; charset=utf-8";
-                await context.Response.WriteAsync(ArticlePages.NotFound("Bu ünvan yalnız oxumaq üçündür: GET və HEAD sorğularını qəbul edir.", "İcazə verilməyən sorğu"), context.RequestAborted);
-            }
+                await PageResults.Error(PageError.ReadOnlyAddress).ExecuteAsync(context);
         });
     }
 }

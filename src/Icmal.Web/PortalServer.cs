@@ -1,6 +1,8 @@
 using System.Globalization;
 using System.Reflection;
+using Icmal.Model;
 using Icmal.Storage;
+using Icmal.Web.Catalogue;
 using Icmal.Web.Api;
 using Icmal.Web.Pages;
 using Microsoft.AspNetCore.Builder;
@@ -16,6 +18,12 @@ namespace Icmal.Web;
 public sealed record PortalOptions(string Urls = PortalOptions.DefaultUrls, LogLevel LogLevel = LogLevel.Warning)
 {
     public const string DefaultUrls = "http://127.0.0.1:5080";
+
+    /// <summary>
+    /// The interface languages offered, the first being the default: by default Azerbaijani and every language the
+    /// catalogue has a translation file for. A language without its file is answered in Azerbaijani words.
+    /// </summary>
+    public IReadOnlyList<string> InterfaceCultures { get; init; } = Catalogue.InterfaceCultures.Translated;
 }
 
 /// <summary>Builds the web application: portal pages, the JSON API and static assets, over one store.</summary>
@@ -30,6 +38,12 @@ public static class PortalServer
         builder.Logging.ClearProviders();
         builder.Logging.AddSimpleConsole(o => o.SingleLine = true).SetMinimumLevel(options.LogLevel);
         builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.PropertyNamingPolicy = System.Text.Json.JsonNamingPolicy.CamelCase);
+        builder.Services.AddRazorComponents();
+        builder.Services.AddLocalization();
+        builder.Services.AddSingleton<InterfaceFormat>();
+        // Markup characters are encoded, Azerbaijani (and Cyrillic) letters are written as they are: the default
+        // encoder would write every ə as &#x259;.
+        builder.Services.AddSingleton(BlockHtml.Encoder);
         var app = builder.Build();
 
         app.Use(async (context, next) =>
@@ -40,6 +54,7 @@ public static class PortalServer
             headers["Content-Security-Policy"] = "default-src 'self'; img-src 'self' https: data:; script-src 'none'; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
             await next(context);
         });
+        app.UseRequestLocalization(InterfaceCultures.RequestOptions(options.InterfaceCultures));
         MethodRules.UseWithRouting(app);
 
         MapPortal(app, store);
@@ -54,36 +69,34 @@ public static class PortalServer
     {
         app.MapGet("/", async (HttpContext http, CancellationToken ct) =>
         {
-            if (!TryPositiveInt(http.Request.Query["page"], 1, ArticlePages.MaxPage, out int page))
-                return HtmlResult(ArticlePages.NotFound(ArticlePages.BadPageMessage, "Səhv sorğu"), StatusCodes.Status400BadRequest);
-            var (query, error) = ListPaging.Read(http.Request.Query, ArticlePages.PageSize, (page - 1) * ArticlePages.PageSize);
-            if (query is null)
-                return HtmlResult(ArticlePages.NotFound("Səhifə ünvanı düzgün deyil: keçidi dəyişmədən açın. " + error, "Səhv sorğu"), StatusCodes.Status400BadRequest);
-            return HtmlResult(ArticlePages.Home(await store.Articles.ListPageAsync(query, ct)));
+            if (!TryPositiveInt(http.Request.Query["page"], 1, HomePage.MaxPage, out int page))
+                return PageResults.Error(PageError.BadPageNumber);
+            var (query, error) = ListPaging.Read(http.Request.Query, HomePage.PageSize, (page - 1) * HomePage.PageSize);
+            if (query is null) return PageResults.Error(PageError.BadPageAddress, error);
+            return PageResults.Page<HomePage>((nameof(HomePage.Page), await store.Articles.ListPageAsync(query, ct)));
         });
 
         app.MapGet("/articles/{id}", async (string id, CancellationToken ct) =>
         {
-            if (!long.TryParse(id, NumberStyles.None, CultureInfo.InvariantCulture, out long articleId))
-                return HtmlResult(ArticlePages.NotFound("Belə xəbər yoxdur."), StatusCodes.Status404NotFound);
-            var article = await store.Articles.GetAsync(articleId, ct);
-            return article is null
-                ? HtmlResult(ArticlePages.NotFound("Belə xəbər yoxdur."), StatusCodes.Status404NotFound)
-                : HtmlResult(ArticlePages.Article(article));
+            if (!long.TryParse(id, NumberStyles.None, CultureInfo.InvariantCulture, out long articleId)
+                || await store.Articles.GetAsync(articleId, ct) is not { } article)
+                return PageResults.Error(PageError.NoSuchArticle);
+            return PageResults.Page<Pages.ArticlePage>((nameof(Pages.ArticlePage.Article), article));
         });
 
         app.MapGet("/stories/{id}", async (string id, CancellationToken ct) =>
         {
             if (!long.TryParse(id, NumberStyles.None, CultureInfo.InvariantCulture, out long storyId)
                 || await store.Stories.GetAsync(storyId, ct) is not { } story)
-                return HtmlResult(ArticlePages.NotFound("Belə mövzu yoxdur."), StatusCodes.Status404NotFound);
-            return HtmlResult(ArticlePages.Story(story, await store.Articles.ListByStoryAsync(storyId, ct)));
+                return PageResults.Error(PageError.NoSuchStory);
+            return PageResults.Page<StoryPage>((nameof(StoryPage.Story), story),
+                (nameof(StoryPage.Articles), await store.Articles.ListByStoryAsync(storyId, ct)));
         });
 
         app.MapGet("/healthz", () => Results.Text("ok"));
         app.MapFallback((HttpContext http) => http.Request.Path.StartsWithSegments("/api", StringComparison.Ordinal)
             ? Results.Json(new ErrorDto("no such API endpoint"), statusCode: StatusCodes.Status404NotFound)
-            : HtmlResult(ArticlePages.NotFound("Bu ünvanda səhifə yoxdur."), StatusCodes.Status404NotFound))
+            : PageResults.Error(PageError.NoSuchAddress))
             .WithMetadata(new MethodRules.NotFoundRoute());
     }
 
@@ -99,7 +112,7 @@ public static class PortalServer
             if (query is null) return Results.Json(new ErrorDto(error!), statusCode: StatusCodes.Status400BadRequest);
             var page = await store.Articles.ListPageAsync(query, ct);
             long total = await store.Articles.CountAsync(ct);
-            return Results.Json(new ArticleListDto(page.Items.Select(ArticleSummaryDto.From).ToList(), limit,
+            return Results.Json(new ArticleListDto(page.Items.Select(ArticleSummaryJson.From).ToList(), limit,
                 query.Older is null && query.Newer is null ? offset : null, page.Older?.Encode(), page.Newer?.Encode(), total));
         });
 
@@ -110,7 +123,7 @@ public static class PortalServer
             var article = await store.Articles.GetAsync(articleId, ct);
             return article is null
                 ? Results.Json(new ErrorDto($"no article {articleId}"), statusCode: StatusCodes.Status404NotFound)
-                : Results.Json(ArticleDto.From(article));
+                : Results.Json(ArticleJson.From(article));
         });
     }
 
@@ -124,7 +137,7 @@ public static class PortalServer
             if (story is null) return Results.Json(new ErrorDto($"no story {storyId}"), statusCode: StatusCodes.Status404NotFound);
             var articles = await store.Articles.ListByStoryAsync(storyId, ct);
             return Results.Json(new StoryDto(story.Id, story.Title, story.FirstSeen, story.LastSeen, story.ArticleCount,
-                articles.Select(ArticleSummaryDto.From).ToList()));
+                articles.Select(ArticleSummaryJson.From).ToList()));
         });
     }
 
@@ -154,9 +167,6 @@ public static class PortalServer
         stream.CopyTo(buffer);
         return buffer.ToArray();
     }
-
-    private static IResult HtmlResult(string html, int status = StatusCodes.Status200OK) =>
-        Results.Content(html, "text/html; charset=utf-8", System.Text.Encoding.UTF8, status);
 
     private static bool TryPositiveInt(string? value, int fallback, int max, out int result)
     {

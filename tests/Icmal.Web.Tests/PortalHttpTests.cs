@@ -120,6 +120,8 @@ public sealed class PortalHttpTests(PortalFixture portal)
 
     [Theory]
     [InlineData("/?before=abc")]
+    [InlineData("/?before=x")]
+    [InlineData("/?after=abcde")]
     [InlineData("/?after=bm90LWEtdGltZSwxMg")]
     [InlineData("/?page=100000")]
     [InlineData("/?page=0")]
@@ -187,6 +189,8 @@ public sealed class PortalHttpTests(PortalFixture portal)
     [InlineData("/api/articles?offset=10001", HttpStatusCode.BadRequest, "offset must be a whole number from 0 to 10000; to page deeper, follow the next cursor (before=...)")]
     [InlineData("/api/articles?offset=10000000", HttpStatusCode.BadRequest, "offset must be a whole number from 0 to 10000; to page deeper, follow the next cursor (before=...)")]
     [InlineData("/api/articles?before=abc", HttpStatusCode.BadRequest, "before is not a cursor of this API: pass the next value of an earlier answer unchanged")]
+    [InlineData("/api/articles?before=x", HttpStatusCode.BadRequest, "before is not a cursor of this API: pass the next value of an earlier answer unchanged")]
+    [InlineData("/api/articles?after=abcde", HttpStatusCode.BadRequest, "after is not a cursor of this API: pass the prev value of an earlier answer unchanged")]
     [InlineData("/api/articles?before=%F0%9F%92%A9%00", HttpStatusCode.BadRequest, "before is not a cursor of this API: pass the next value of an earlier answer unchanged")]
     [InlineData("/api/articles?after=bm90LWEtdGltZSwxMg", HttpStatusCode.BadRequest, "after is not a cursor of this API: pass the prev value of an earlier answer unchanged")]
     [InlineData("/api/articles?before=x&after=y", HttpStatusCode.BadRequest, "before and after cannot be used together: pass one of them, as given in next or prev")]

@@ -83,7 +83,7 @@ public sealed class PortalPagingTests : IAsyncLifetime
     {
         var expected = (await _store.Articles.ListAsync(new ArticleQuery(500, 0), Ct)).Select(a => a.Title).ToList();
         Assert.Equal(expected.Skip(30).Take(30), Titles(await PageAsync("/?page=2")));
-        Assert.Empty(Titles(await PageAsync($"/?page={Pages.ArticlePages.MaxPage}")));
-        Assert.Equal(HttpStatusCode.BadRequest, (await _client.GetAsync($"/?page={Pages.ArticlePages.MaxPage + 1}", Ct)).StatusCode);
+        Assert.Empty(Titles(await PageAsync($"/?page={Pages.HomePage.MaxPage}")));
+        Assert.Equal(HttpStatusCode.BadRequest, (await _client.GetAsync($"/?page={Pages.HomePage.MaxPage + 1}", Ct)).StatusCode);
     }
 }

@@ -2,7 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using System.Text.Json;
 using Icmal.Storage;
-using Icmal.Web.Api;
+using Icmal.Model;
 using Spectre.Console;
 
 namespace Icmal.Cli.Commands;
@@ -51,7 +51,7 @@ public static class ArticlesCommand
         if (json)
         {
             var options = new JsonSerializerOptions(JsonSerializerDefaults.Web) { WriteIndented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
-            Console.Out.WriteLine(JsonSerializer.Serialize(articles.Select(ArticleDto.From), options));
+            Console.Out.WriteLine(JsonSerializer.Serialize(articles.Select(ArticleJson.From), options));
         }
         else if (CommonOptions.Interactive)
         {

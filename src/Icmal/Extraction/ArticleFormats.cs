@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Text;
 using System.Text.Encodings.Web;
-
 using System.Text.Json;
 using Icmal.Model;
 
@@ -17,9 +16,6 @@ public static class ArticleFormats
     {
         Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
     };
-
-    /// <summary>Escapes markup characters (&lt; &gt; &amp; quotes) but leaves letters such as ə and İ as they are.</summary>
-    private static readonly HtmlEncoder Encoder = HtmlEncoder.Create(System.Text.Unicode.UnicodeRanges.All);
 
     public static string PlainText(Article a)
     {
@@ -57,27 +53,12 @@ public static class ArticleFormats
     public static string Html(Article a)
     {
         ArgumentNullException.ThrowIfNull(a);
-        var e = Encoder;
+        var e = BlockHtml.Encoder;
         var sb = new StringBuilder();
         sb.Append("<article>\n<h1>").Append(e.Encode(a.Title)).Append("</h1>\n");
         string meta = MetaLine(a);
         if (meta.Length > 0) sb.Append("<p class=\"meta\">").Append(e.Encode(meta)).Append("</p>\n");
-        bool inList = false;
-        foreach (var b in a.Blocks)
-        {
-            if (b.Kind == BlockKind.ListItem && !inList) { sb.Append("<ul>\n"); inList = true; }
-            if (b.Kind != BlockKind.ListItem && inList) { sb.Append("</ul>\n"); inList = false; }
-            string tag = b.Kind switch
-            {
-                BlockKind.Heading => "h2",
-                BlockKind.ListItem => "li",
-                BlockKind.Quote => "blockquote",
-                BlockKind.Preformatted => "pre",
-                _ => "p",
-            };
-            sb.Append('<').Append(tag).Append('>').Append(e.Encode(b.Text)).Append("</").Append(tag).Append(">\n");
-        }
-        if (inList) sb.Append("</ul>\n");
+        sb.Append(BlockHtml.Render(a.Blocks).Value);
         sb.Append("</article>\n");
         return sb.ToString();
     }

@@ -27,7 +27,16 @@ public sealed record ArticleCursor(DateTimeOffset SortAt, long Id)
         foreach (char c in token)
             if (!char.IsAsciiLetterOrDigit(c) && c is not '-' and not '_') return null;
         Span<byte> bytes = stackalloc byte[64];
-        if (!Base64Url.TryDecodeFromChars(token, bytes, out int written)) return null;
+        int written;
+        try
+        {
+            if (!Base64Url.TryDecodeFromChars(token, bytes, out written)) return null;
+        }
+        catch (FormatException)
+        {
+            // TryDecode throws, rather than answering false, for a length no Base64 text can have ("x", "abcde").
+            return null;
+        }
         string text;
         try
         {

@@ -1,0 +1,17 @@
+using Icmal.Model;
+
+namespace Icmal.Web.Api;
+
+// The article shapes themselves (ArticleJson, ArticleSummaryJson) live in the library: `icmal articles --format json`
+// writes them too.
+
+/// <summary>A page of the newest-first list.</summary>
+/// <param name="Offset">The offset asked for, or null when the page was asked for by cursor.</param>
+/// <param name="Next">Cursor to the older page (<c>?before=</c>), null at the end of the archive.</param>
+/// <param name="Prev">Cursor to the newer page (<c>?after=</c>), null on the newest page.</param>
+public sealed record ArticleListDto(IReadOnlyList<ArticleSummaryJson> Items, int Limit, int? Offset, string? Next, string? Prev, long Total);
+
+public sealed record ErrorDto(string Error);
+
+/// <summary>A story with its articles in the order it unfolded.</summary>
+public sealed record StoryDto(long Id, string Title, DateTimeOffset FirstSeen, DateTimeOffset LastSeen, int ArticleCount, IReadOnlyList<ArticleSummaryJson> Articles);

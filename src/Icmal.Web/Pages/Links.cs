@@ -1,0 +1,22 @@
+using System.Globalization;
+
+namespace Icmal.Web.Pages;
+
+/// <summary>The portal's own addresses, and the rule for showing anyone else's.</summary>
+public static class Links
+{
+    public static string Article(long id) => "/articles/" + id.ToString(CultureInfo.InvariantCulture);
+
+    public static string Story(long id) => "/stories/" + id.ToString(CultureInfo.InvariantCulture);
+
+    /// <summary>
+    /// A link target that is safe to render: http(s) absolute or a path on this site, else "#". Addresses come from
+    /// pages and feeds, and a <c>javascript:</c> one must never become a link.
+    /// </summary>
+    public static string Safe(string? url)
+    {
+        if (string.IsNullOrWhiteSpace(url)) return "#";
+        if (url.StartsWith('/') && !url.StartsWith("//", StringComparison.Ordinal)) return url;
+        return Uri.TryCreate(url, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https" ? uri.AbsoluteUri : "#";
+    }
+}

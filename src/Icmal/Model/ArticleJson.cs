@@ -1,0 +1,52 @@
+namespace Icmal.Model;
+
+/// <summary>
+/// The JSON shape of a stored article, shared by the API (<c>GET /api/articles/{id}</c>) and
+/// <c>icmal articles --format json</c>, so the two can never drift apart. Property names are camel-cased by the
+/// serialiser.
+/// </summary>
+public sealed record ArticleJson(
+    long Id, string Title, bool TitleDerived, string? Section, string? Site, IReadOnlyList<string> Authors,
+    DateTimeOffset? Published, string? PublishedFrom, DateTimeOffset? Modified, DateTimeOffset Archived, string? Url, string Origin,
+    string? Language, string? ImageUrl, IReadOnlyList<string> Tags, CreditJson? Original, long? StoryId,
+    string Text, IReadOnlyList<BlockJson> Blocks)
+{
+    public static ArticleJson From(Article a)
+    {
+        ArgumentNullException.ThrowIfNull(a);
+        return new(
+            a.Id, a.Title, a.TitleDerived, a.Section, a.Site, a.Authors, a.Published, a.PublishedFrom?.Code, a.Modified, a.Archived, a.Url, a.Origin,
+            a.Language, a.ImageUrl, a.Tags, a.Original is null ? null : new CreditJson(a.Original.Name, a.Original.Url), a.StoryId,
+            a.Text, a.Blocks.Select(b => new BlockJson(BlockJson.KindName(b.Kind), b.Text)).ToList());
+    }
+}
+
+/// <summary>An article in a list: enough to show a headline and link to the full article.</summary>
+public sealed record ArticleSummaryJson(
+    long Id, string Title, bool TitleDerived, string? Section, string? Site, IReadOnlyList<string> Authors,
+    DateTimeOffset? Published, DateTimeOffset Archived, string? Url, string? Language, long? StoryId, string Link)
+{
+    public static ArticleSummaryJson From(Article a)
+    {
+        ArgumentNullException.ThrowIfNull(a);
+        return new(a.Id, a.Title, a.TitleDerived, a.Section, a.Site, a.Authors, a.Published, a.Archived, a.Url, a.Language, a.StoryId,
+            $"/api/articles/{a.Id}");
+    }
+}
+
+/// <summary>One block of the text: its kind as a stable word ("paragraph", "list-item", ...) and its text.</summary>
+public sealed record BlockJson(string Kind, string Text)
+{
+    public static string KindName(BlockKind kind) => kind switch
+    {
+        BlockKind.Heading => "heading",
+        BlockKind.ListItem => "list-item",
+        BlockKind.Quote => "quote",
+        BlockKind.Preformatted => "preformatted",
+        BlockKind.TableRow => "table-row",
+        _ => "paragraph",
+    };
+}
+
+/// <summary>The credited original of a republication.</summary>
+public sealed record CreditJson(string? Name, string? Url);

@@ -1,0 +1,83 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+using System.Xml.Linq;
+using Icmal.Web.Catalogue;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Localization;
+
+namespace Icmal.Web.Tests;
+
+/// <summary>
+/// The interface catalogue holds every key the portal uses, each translation holds the same keys with the same
+/// placeholders, and the built portal reads the words from it.
+/// </summary>
+public sealed partial class CatalogueTests
+{
+    /// <summary>A catalogue read: components and InterfaceFormat both read it as T["key"] or T["key", args].</summary>
+    [GeneratedRegex("\\bT\\[\"([^\"]+)\"")]
+    private static partial Regex KeyUse();
+
+    [GeneratedRegex("\\{[0-9]+(?:[,:][^}]*)?\\}")]
+    private static partial Regex Placeholder();
+
+    private static SortedSet<string> KeysUsed() =>
+        new(SourceTree.Files(".cs", ".razor").SelectMany(f => KeyUse().Matches(f.Text).Select(m => m.Groups[1].Value)), StringComparer.Ordinal);
+
+    private static Dictionary<string, string> Entries(string file) =>
+        XDocument.Load(Path.Combine(SourceTree.CatalogueFolder, file)).Root!.Elements("data")
+            .ToDictionary(d => (string)d.Attribute("name")!, d => (string?)d.Element("value") ?? "", StringComparer.Ordinal);
+
+    private static IEnumerable<string> Translations() =>
+        Directory.EnumerateFiles(SourceTree.CatalogueFolder, "Strings.*.resx").Select(Path.GetFileName).OfType<string>().Order(StringComparer.Ordinal);
+
+    [Fact]
+    public void Every_key_the_portal_uses_is_in_the_catalogue_and_every_entry_is_used()
+    {
+        var used = KeysUsed();
+        Assert.True(used.Count >= 80, $"only {used.Count} catalogue keys found in the portal's sources: the search for T[\"...\"] is broken");
+        var neutral = Entries("Strings.resx");
+        var missing = used.Where(k => !neutral.ContainsKey(k)).ToList();
+        Assert.True(missing.Count == 0, "keys used but missing from Catalogue/Strings.resx: " + string.Join(", ", missing));
+        var unused = neutral.Keys.Where(k => !used.Contains(k)).Order(StringComparer.Ordinal).ToList();
+        Assert.True(unused.Count == 0, "entries of Catalogue/Strings.resx no page uses: " + string.Join(", ", unused));
+        Assert.DoesNotContain(neutral, e => string.IsNullOrWhiteSpace(e.Value));
+    }
+
+    [Fact]
+    public void Every_translation_has_every_key_with_the_same_placeholders()
+    {
+        var neutral = Entries("Strings.resx");
+        foreach (string file in Translations())
+        {
+            var translated = Entries(file);
+            Assert.Equal(neutral.Keys.Order(StringComparer.Ordinal), translated.Keys.Order(StringComparer.Ordinal));
+            foreach (var (key, value) in neutral)
+                Assert.True(Placeholders(value).SetEquals(Placeholders(translated[key])), $"{file}: {key} has placeholders other than {value}");
+        }
+    }
+
+    [Fact]
+    public void The_built_portal_reads_every_key_from_the_catalogue()
+    {
+        CultureInfo.CurrentUICulture = CultureInfo.GetCultureInfo(InterfaceCultures.Default);
+        var text = new ServiceCollection().AddLogging().AddLocalization().BuildServiceProvider().GetRequiredService<IStringLocalizer<Strings>>();
+        foreach (var (key, value) in Entries("Strings.resx"))
+        {
+            var found = text[key];
+            Assert.False(found.ResourceNotFound, $"{key} is not in the built catalogue");
+            Assert.Equal(value, found.Value);
+        }
+        Assert.True(text["No.Such.Key"].ResourceNotFound);
+    }
+
+    [Fact]
+    public void The_portal_offers_azerbaijani_and_each_language_the_catalogue_has_a_file_for()
+    {
+        var files = Translations().Select(f => f["Strings.".Length..^".resx".Length]);
+        Assert.Equal([InterfaceCultures.Default, .. files], InterfaceCultures.Translated);
+        Assert.Equal(InterfaceCultures.Default, new PortalOptions().InterfaceCultures[0]);
+    }
+
+    private static HashSet<string> Placeholders(string value) =>
+        Placeholder().Matches(value).Select(m => m.Value).ToHashSet(StringComparer.Ordinal);
+}
