@@ -35,6 +35,21 @@ public sealed class ArticlesCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task A_data_folder_whose_database_is_not_one_is_one_line_naming_the_file()
+    {
+        Directory.CreateDirectory(_data);
+        string db = Path.Combine(_data, "icmal.db");
+        await File.WriteAllTextAsync(db, "bu verilənlər bazası deyil, sadəcə mətndir", Ct);
+
+        var r = await CliRunner.RunAsync(["articles", "--data", _data], ct: Ct);
+
+        Assert.Equal(2, r.ExitCode);
+        Assert.Contains(db, r.Stderr, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", r.Stderr, StringComparison.Ordinal);
+        Assert.Single(r.Stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+    }
+
+    [Fact]
     public async Task The_cursor_printed_after_a_page_lists_the_next_page()
     {
         Assert.Equal(0, (await CliRunner.RunAsync(["import", "--data", _data, CliRunner.Samples], ct: Ct)).ExitCode);

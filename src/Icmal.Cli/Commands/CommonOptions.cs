@@ -32,7 +32,16 @@ public static class CommonOptions
             Console.Error.WriteLine($"icmal: {e.Message}");
             return UsageErrors.ExitCode;
         }
-        return await action(options);
+        try
+        {
+            return await action(options);
+        }
+        catch (Exception e) when (e is Storage.DatabaseOpenException or Storage.DatabaseSettingException)
+        {
+            // A file that is not a database, a schema newer than this İcmal, a failed upgrade: one line naming the file.
+            Console.Error.WriteLine($"icmal: {e.Message}");
+            return UsageErrors.ExitCode;
+        }
     }
 
     /// <inheritdoc cref="WithOptionsAsync(ParseResult, IEnumerable{ConfigurationFlag?}, Func{IcmalOptions, Task{int}})"/>

@@ -2,6 +2,7 @@ using System.Text.Json;
 using Icmal.Model;
 using Icmal.Text;
 using Icmal.Import;
+using Icmal.Extraction.Dates;
 
 namespace Icmal.Extraction;
 

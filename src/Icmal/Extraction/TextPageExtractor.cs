@@ -3,6 +3,7 @@ using System.Text.RegularExpressions;
 using Icmal.Extraction.Text;
 using Icmal.Model;
 using Icmal.Text;
+using Icmal.Extraction.Dates;
 
 namespace Icmal.Extraction;
 

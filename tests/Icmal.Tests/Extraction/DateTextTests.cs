@@ -1,4 +1,5 @@
 using Icmal.Extraction;
+using Icmal.Extraction.Dates;
 
 namespace Icmal.Tests.Extraction;
 

@@ -1,6 +1,7 @@
 using Icmal.Model;
 using System.Text;
 using Icmal.Extraction;
+using Icmal.Extraction.Dates;
 
 namespace Icmal.Tests.Extraction;
 

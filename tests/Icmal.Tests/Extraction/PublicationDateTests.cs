@@ -1,6 +1,7 @@
 using System.Text;
 using Icmal.Extraction;
 using Icmal.Model;
+using Icmal.Extraction.Dates;
 
 namespace Icmal.Tests.Extraction;
 

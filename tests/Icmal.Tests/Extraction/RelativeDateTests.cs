@@ -1,5 +1,6 @@
 using Icmal.Model;
 using Icmal.Extraction;
+using Icmal.Extraction.Dates;
 
 namespace Icmal.Tests.Extraction;
 

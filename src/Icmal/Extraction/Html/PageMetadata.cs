@@ -5,6 +5,7 @@ using AngleSharp.Dom;
 using AngleSharp.Html.Dom;
 using Icmal.Model;
 using Icmal.Text;
+using Icmal.Extraction.Dates;
 
 namespace Icmal.Extraction.Html;
 

@@ -1,6 +1,7 @@
 using AngleSharp.Dom;
 using Icmal.Model;
 using Icmal.Text;
+using Icmal.Extraction.Dates;
 
 namespace Icmal.Extraction.Html;
 

@@ -2,6 +2,7 @@ using System.Text.RegularExpressions;
 using AngleSharp.Dom;
 using Icmal.Model;
 using Icmal.Text;
+using Icmal.Extraction.Dates;
 
 namespace Icmal.Extraction.Html;
 

@@ -1,6 +1,6 @@
 using System.Collections.Frozen;
 
-namespace Icmal.Extraction;
+namespace Icmal.Extraction.Dates;
 
 /// <summary>
 /// The time zone a publisher most likely writes in, guessed from its country domain or the page's language.

@@ -1,4 +1,4 @@
-namespace Icmal.Extraction;
+namespace Icmal.Extraction.Dates;
 
 /// <summary>
 /// Agreement between a page's dates at different precisions. A date written without a time of day ("09.11.2025",

@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
 
-namespace Icmal.Extraction;
+namespace Icmal.Extraction.Dates;
 
 /// <summary>
 /// Reads the relative dates portals show instead of a date ("Bu gün, 14:37", "Dünən 18:02", "2 saat əvvəl",

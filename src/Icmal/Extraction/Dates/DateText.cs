@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Text.RegularExpressions;
 using Icmal.Text.Casing;
 
-namespace Icmal.Extraction;
+namespace Icmal.Extraction.Dates;
 
 /// <summary>
 /// Reads dates written the ways news pages write them: ISO 8601, "27.10.2025 [14:37]", "20 Oktyabr 2025 14:02",
