@@ -51,7 +51,6 @@ public static partial class HtmlArticleExtractor
 
     /// <param name="fetched">When the page was fetched from the web, if it was: relative dates ("Bu gün, 14:37")
     /// are read against it. Leave it null for a page of unknown age.</param>
-    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     public static ExtractedArticle Extract(string html, Uri? pageUrl = null, DateTimeOffset? fetched = null)
     {
         ArgumentNullException.ThrowIfNull(html);

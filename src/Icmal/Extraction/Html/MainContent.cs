@@ -29,7 +29,6 @@ internal static partial class MainContent
 
 
 
-    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     public static (List<PageBlock> Blocks, PageNode Root) Select(List<PageBlock> blocks, List<PageNode> nodes)
     {
         if (blocks.Count == 0) return ([], nodes[0]);
@@ -54,7 +53,6 @@ internal static partial class MainContent
         return (chosen, root);
     }
 
-    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     private static (List<PageBlock> Blocks, PageNode Root, int Chars) Choose(List<PageBlock> blocks, List<PageNode> nodes, PageNode body)
     {
         PageNode best = body;
@@ -120,7 +118,6 @@ internal static partial class MainContent
     /// list; a "related / read also / comments" heading and everything after it; scraps (credits, bare dates,
     /// names) before the first and after the last paragraph of prose.
     /// </summary>
-    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     private static List<PageBlock> Tidy(List<(PageBlock Block, bool Keep)> inRoot)
     {
         int total = 0;
@@ -331,7 +328,6 @@ internal static partial class MainContent
         return true;
     }
 
-    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     private static bool MarkBoilerplate(List<PageNode> nodes, PageNode body)
     {
         bool commentBoxes = false;
@@ -418,7 +414,6 @@ internal static partial class MainContent
         return holders;
     }
 
-    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     private static void Score(List<PageBlock> blocks)
     {
         foreach (var b in blocks)

@@ -74,7 +74,6 @@ internal static class PageBlocks
     };
 
     /// <summary>Walks <paramref name="root"/> and returns its blocks and nodes (nodes in document order).</summary>
-    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     public static (List<PageBlock> Blocks, List<PageNode> Nodes) Read(IElement root, int maxBlocks = 200_000)
     {
         var blocks = new List<PageBlock>();
@@ -89,7 +88,6 @@ internal static class PageBlocks
         bool pendingSpace = false;
         PageNode owner = rootNode;
 
-        [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
         void Flush()
         {
             int len = sb.Length;
@@ -117,7 +115,6 @@ internal static class PageBlocks
             pendingSpace = false;
         }
 
-        [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
         void Append(string text)
         {
             bool inLink = linkDepth > 0;
@@ -204,7 +201,6 @@ internal static class PageBlocks
         foreach (var n in nodes) if (n.LastDescendant < n.Order) n.LastDescendant = nodes.Count - 1;
         return (blocks, nodes);
 
-        [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
         void LeaveElement(IElement el)
         {
             string tag = el.LocalName;

@@ -20,7 +20,6 @@ internal sealed class PageIndex
     /// <summary>&lt;time&gt; and elements whose class or id speaks of dates, times, publishing or meta lines.</summary>
     public List<IElement> DateLike { get; } = [];
 
-    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     public static PageIndex Build(IDocument document)
     {
         var index = new PageIndex();
@@ -45,7 +44,6 @@ internal sealed class PageIndex
         return index;
     }
 
-    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     private void Visit(IElement el)
     {
         switch (el.LocalName)
