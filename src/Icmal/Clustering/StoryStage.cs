@@ -29,9 +29,13 @@ public sealed class StoryStage
         var stage = new StoryStage(store, clusterer ?? new StoryClusterer());
         var (recent, pending) = await store.LoadClusterStateAsync(WarmArticles, ct);
         // The stored articles' terms are recomputed by the same analysis the live path ran (title and lead only, all
-        // that clustering reads), so a restarted clusterer holds what the running one held.
-        foreach (var row in recent)
-            stage._clusterer.Remember(new ClusterInput(row.ArticleId, ArticleAnalyzer.LeadTerms(row.Title, row.Body, row.Language), row.Published), row.StoryId!.Value);
+        // that clustering reads), so a restarted clusterer holds what the running one held. The analysis is pure and
+        // thread-safe, so it runs on every core; the clusterer then remembers the articles in their stored order.
+        var terms = new ArticleTerms[recent.Count];
+        Parallel.For(0, recent.Count, new ParallelOptions { CancellationToken = ct },
+            i => terms[i] = ArticleAnalyzer.LeadTerms(recent[i].Title, recent[i].Body, recent[i].Language));
+        for (int i = 0; i < recent.Count; i++)
+            stage._clusterer.Remember(new ClusterInput(recent[i].ArticleId, terms[i], recent[i].Published), recent[i].StoryId!.Value);
         foreach (var row in pending)
         {
             try
