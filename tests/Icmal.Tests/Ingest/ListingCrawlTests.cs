@@ -1,3 +1,4 @@
+using Icmal.Tests.Collection;
 using Icmal.Collection;
 using Icmal.Storage;
 using Microsoft.AspNetCore.Builder;
@@ -6,7 +7,7 @@ using Microsoft.Data.Sqlite;
 using Icmal.Model;
 using Icmal.Ingest;
 
-namespace Icmal.Tests.Collection;
+namespace Icmal.Tests.Ingest;
 
 /// <summary>
 /// End to end: a portal with no feed and no sitemap whose articles live at short addresses (/xeber/3-layihe) is added

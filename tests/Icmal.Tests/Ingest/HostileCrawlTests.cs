@@ -1,3 +1,4 @@
+using Icmal.Tests.Collection;
 using System.Globalization;
 using System.IO.Compression;
 using System.Text;
@@ -8,7 +9,7 @@ using Microsoft.AspNetCore.Http;
 using Icmal.Model;
 using Icmal.Ingest;
 
-namespace Icmal.Tests.Collection;
+namespace Icmal.Tests.Ingest;
 
 /// <summary>
 /// A real site on loopback whose feed mixes good pages with every kind of hostile one: each good page is stored, each

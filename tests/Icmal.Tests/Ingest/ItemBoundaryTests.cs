@@ -7,7 +7,7 @@ using Microsoft.Data.Sqlite;
 using Icmal.Model;
 using Icmal.Ingest;
 
-namespace Icmal.Tests.Import;
+namespace Icmal.Tests.Ingest;
 
 /// <summary>
 /// One bad item never stops its neighbours: whatever stage throws (decode, extract, store, cluster), that item gets an

@@ -1,3 +1,4 @@
+using Icmal.Tests.Collection;
 using System.Text;
 using Icmal.Collection;
 using Icmal.Decoding;
@@ -7,7 +8,7 @@ using Microsoft.AspNetCore.Http;
 using Icmal.Model;
 using Icmal.Ingest;
 
-namespace Icmal.Tests.Collection;
+namespace Icmal.Tests.Ingest;
 
 /// <summary>End to end: a real SQLite file, a real Kestrel server with two sites, the real pipeline.</summary>
 public sealed class CrawlerTests : IAsyncLifetime
