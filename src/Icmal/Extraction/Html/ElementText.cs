@@ -1,5 +1,6 @@
 using System.Text;
 using AngleSharp.Dom;
+using Icmal.Html;
 
 namespace Icmal.Extraction.Html;
 
@@ -21,28 +22,16 @@ internal static class ElementText
         StringBuilder? sb = null;
         string? single = null;
         int length = 0, visited = 0;
-        var stack = new Stack<(INodeList Children, int Next)>();
-        stack.Push((el.ChildNodes, 0));
-        while (stack.Count > 0)
+        foreach (var node in TreeWalk.Descendants(el))
         {
-            var (children, next) = stack.Pop();
-            if (next >= children.Length) continue;
-            stack.Push((children, next + 1));
             if (++visited > MaxNodes) return null;
-            var node = children[next];
-            if (node is IText text)
-            {
-                string data = text.Data;
-                length += data.Length;
-                if (length > max) return null;
-                if (data.Length == 0) continue;
-                if (single is null && sb is null) single = data;
-                else (sb ??= new StringBuilder(single)).Append(data);
-            }
-            else if (node is IElement child && child.HasChildNodes)
-            {
-                stack.Push((child.ChildNodes, 0));
-            }
+            if (node is not IText text) continue;
+            string data = text.Data;
+            length += data.Length;
+            if (length > max) return null;
+            if (data.Length == 0) continue;
+            if (single is null && sb is null) single = data;
+            else (sb ??= new StringBuilder(single)).Append(data);
         }
         return sb?.ToString() ?? single ?? "";
     }

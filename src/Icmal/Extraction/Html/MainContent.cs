@@ -1,6 +1,7 @@
 // Over 400 lines on purpose: one scoring model (boxes, text and link densities, boilerplate class tokens, the lead and caption look-ups) whose rules refer to each other; split, one heuristic would be read across files.
 using System.Text.RegularExpressions;
 using AngleSharp.Dom;
+using Icmal.Html;
 using Icmal.Model;
 
 namespace Icmal.Extraction.Html;
@@ -396,20 +397,14 @@ internal static partial class MainContent
     private static HashSet<IElement> ArticleMarkupHolders(IElement root)
     {
         var holders = new HashSet<IElement>(ReferenceEqualityComparer.Instance);
-        var stack = new Stack<(INodeList Children, int Next)>();
-        stack.Push((root.ChildNodes, 0));
-        while (stack.Count > 0)
+        foreach (var node in TreeWalk.Descendants(root))
         {
-            var (children, next) = stack.Pop();
-            if (next >= children.Length) continue;
-            stack.Push((children, next + 1));
-            if (children[next] is not IElement el) continue;
+            if (node is not IElement el) continue;
             if (el.LocalName is "h1" or "article" or "main" || string.Equals(el.GetAttribute("itemprop"), "articleBody", StringComparison.Ordinal))
             {
                 // Each ancestor once: the walk up stops at one already marked, whose own ancestors are.
                 for (var p = el.ParentElement; p is not null && holders.Add(p); p = p.ParentElement) { }
             }
-            if (el.HasChildNodes) stack.Push((el.ChildNodes, 0));
         }
         return holders;
     }

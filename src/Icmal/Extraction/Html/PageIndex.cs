@@ -1,4 +1,5 @@
 using AngleSharp.Dom;
+using Icmal.Html;
 
 namespace Icmal.Extraction.Html;
 
@@ -25,22 +26,9 @@ internal sealed class PageIndex
         var index = new PageIndex();
         var root = document.DocumentElement;
         if (root is null) return index;
-        // Explicit stack of (children, next index): AngleSharp's NextSibling scans the parent's children, which
-        // is quadratic on pages with tens of thousands of siblings.
         index.Visit(root);
-        var stack = new Stack<(INodeList Children, int Next)>();
-        stack.Push((root.ChildNodes, 0));
-        while (stack.Count > 0)
-        {
-            var (children, next) = stack.Pop();
-            if (next >= children.Length) continue;
-            stack.Push((children, next + 1));
-            if (children[next] is IElement el)
-            {
-                index.Visit(el);
-                if (el.HasChildNodes) stack.Push((el.ChildNodes, 0));
-            }
-        }
+        foreach (var node in TreeWalk.Descendants(root))
+            if (node is IElement el) index.Visit(el);
         return index;
     }
 
