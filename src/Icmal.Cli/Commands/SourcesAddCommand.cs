@@ -32,7 +32,7 @@ public static class SourcesAddCommand
                 Console.Error.WriteLine($"sources add: {raw}: {refused}");
                 return 2;
             }
-            return await CommonOptions.WithApplicationAsync(parse, [], ct, async app =>
+            return await CommonOptions.WithOptionsAsync(parse, async options =>
             {
                 SourceDefinition definition;
                 if (parse.GetValue(noDiscover))
@@ -41,7 +41,7 @@ public static class SourcesAddCommand
                 }
                 else
                 {
-                    var found = await app.Collector.Discoverer.DiscoverAsync(uri, parse.GetValue(name), priv, ct);
+                    var found = await IcmalApplication.DiscoverSourceAsync(options, uri, parse.GetValue(name), priv, ct);
                     foreach (string note in found.Notes) Console.Out.WriteLine(note);
                     if (found.Definition is null)
                     {
@@ -50,7 +50,8 @@ public static class SourcesAddCommand
                     }
                     definition = found.Definition;
                 }
-                var (id, created) = await app.Store.Sources.AddAsync(definition, !parse.GetValue(disabled), priv, ct);
+                var stores = await IcmalApplication.OpenStoreAsync(options, ct);
+                var (id, created) = await stores.Sources.AddAsync(definition, !parse.GetValue(disabled), priv, ct);
                 Console.Out.WriteLine(string.Create(CultureInfo.InvariantCulture,
                     $"{(created ? "added" : "updated")} source #{id} {definition.Name} ({definition.HomeUrl}) with {definition.Endpoints.Count} endpoint(s)"));
                 return 0;

@@ -69,6 +69,17 @@ public sealed class IcmalApplication : IDisposable
         return (chosen, unknown);
     }
 
+    /// <summary>
+    /// Finds a site's feeds, sitemaps or listing pages with the configured fetch settings, without opening the rest of
+    /// the application: adding a source stores nothing else and needs no warmed story stage.
+    /// </summary>
+    public static async Task<DiscoveryResult> DiscoverSourceAsync(IcmalOptions options, Uri url, string? name, bool allowPrivate, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        using var fetcher = new HttpFetcher(options.Fetch, new HostPoliteness(TimeProvider.System), TimeProvider.System);
+        return await new SourceDiscoverer(fetcher).DiscoverAsync(url, name, allowPrivate, ct);
+    }
+
     /// <summary>An importer of files into this application's pipeline.</summary>
     public Importer CreateImporter(ImportOptions options) => new(Pipeline, options);
 

@@ -37,8 +37,7 @@ public sealed record IcmalOptions
     public DatabaseSetting ParseDatabase()
     {
         var setting = string.IsNullOrWhiteSpace(Database) ? DatabaseSetting.InDataFolder(Data) : DatabaseSetting.Parse(Database);
-        return setting.Engine == DatabaseEngine.Sqlite ? setting
-            : throw new DatabaseSettingException($"the database setting \"{setting}\" asks for PostgreSQL, which is not yet supported; use sqlite:PATH");
+        return setting.EnsureSupported();
     }
 }
 

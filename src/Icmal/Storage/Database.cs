@@ -42,13 +42,8 @@ public sealed class Database
     internal static async Task<Database> OpenAsync(DatabaseSetting setting, int? schemaVersion, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(setting);
-        var database = setting.Engine switch
-        {
-            DatabaseEngine.Sqlite => Sqlite(setting.Target),
-            // Here PostgreSQL plugs in: an NpgsqlDataSource's connections, SqlDialect.PostgreSql, and its migration list.
-            _ => throw new DatabaseSettingException(
-                $"the database setting \"{setting}\" asks for PostgreSQL, which is not yet supported; use sqlite:PATH"),
-        };
+        // Here PostgreSQL plugs in: an NpgsqlDataSource's connections, SqlDialect.PostgreSql, and its migration list.
+        var database = Sqlite(setting.EnsureSupported().Target);
         try
         {
             await using (var conn = await database.ConnectAsync(ct))

@@ -70,6 +70,13 @@ public sealed record DatabaseSetting(DatabaseEngine Engine, string Target)
         throw new DatabaseSettingException($"the database setting \"{setting}\" names the unknown engine \"{engine}\"; expected sqlite:PATH");
     }
 
+    /// <summary>
+    /// This setting, when this version can open its engine; otherwise one <see cref="DatabaseSettingException"/>
+    /// saying so. The one place that knows which engines work (PostgreSQL plugs in here and in <see cref="Database"/>).
+    /// </summary>
+    public DatabaseSetting EnsureSupported() => Engine == DatabaseEngine.Sqlite ? this
+        : throw new DatabaseSettingException($"the database setting \"{this}\" asks for PostgreSQL, which is not yet supported; use sqlite:PATH");
+
     /// <summary>The setting as it is written; a PostgreSQL connection string is not repeated (it may hold a password).</summary>
     public override string ToString() => Engine switch
     {
