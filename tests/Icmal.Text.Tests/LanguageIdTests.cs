@@ -52,26 +52,49 @@ public class LanguageIdTests
         Assert.Equal(LanguageIdentifier.Default.Labels, LanguageIdentifier.ReadDefaultLabels());
 
     [Fact]
-    public void A_model_file_is_read_with_its_exact_log_probabilities_whatever_its_line_ends()
+    public void A_model_file_is_read_with_its_exact_log_probabilities_for_small_and_large_counts()
     {
-        // Label x saw 1000 unigrams, y 10; two unigram types (vocabulary 2). "a" was seen 1000 times under x (past
-        // the loader's table of small counts) and 3 under y; "b" repeats and its second line is ignored.
-        const string text = "#labels\tx\ty\n#totals\t1000,10,2\t1,1,1\t1,1,1\t1,1,1\t1,1,1\na\t1000,3\nb\t,7,\nb\t5,5\n";
-        double[] Scores(string model, string input)
+        // Label x saw 1000 unigrams, y 10; two unigram types (vocabulary 2). "a" was seen 1000 times under x (a count
+        // stored apart from the byte cells) and 3 under y; a second row with the hash of "b" is dropped.
+        var totals = new long[LanguageIdentifier.MaxOrder + 1, 2];
+        var vocabulary = new long[LanguageIdentifier.MaxOrder + 1];
+        for (int order = 1; order <= LanguageIdentifier.MaxOrder; order++) (totals[order, 0], totals[order, 1], vocabulary[order]) = (1, 1, 1);
+        (totals[1, 0], totals[1, 1], vocabulary[1]) = (1000, 10, 2);
+        byte[] file = LanguageModelFile.Write(["x", "y"], totals, vocabulary,
+        [
+            new NGramRow(LanguageIdentifier.Hash("b"), 1, [0, 7]),
+            new NGramRow(LanguageIdentifier.Hash("a"), 1, [1000, 3]),
+            new NGramRow(LanguageIdentifier.Hash("b"), 1, [5, 5]),
+        ]);
+        var model = LanguageIdentifier.Load(new MemoryStream(file));
+        double[] Scores(string input)
         {
-            using var compressed = new MemoryStream();
-            using (var brotli = new System.IO.Compression.BrotliStream(compressed, System.IO.Compression.CompressionLevel.Fastest, leaveOpen: true))
-                brotli.Write(System.Text.Encoding.UTF8.GetBytes(model));
-            compressed.Position = 0;
             var scores = new double[2];
-            Assert.Equal(1, LanguageIdentifier.Load(compressed).Score(input, scores));
+            Assert.Equal(1, model.Score(input, scores));
             return scores;
         }
-        Assert.Equal([(float)Math.Log(1000.1 / 1000.2), (float)Math.Log(3.1 / 10.2)], Scores(text, "a"));
-        Assert.Equal([(float)Math.Log(0.1 / 1000.2), (float)Math.Log(7.1 / 10.2)], Scores(text, "b"));
-        Assert.Equal(Scores(text, "a"), Scores("\uFEFF" + text.ReplaceLineEndings("\r\n"), "a"));
-        Assert.Equal(Scores(text, "b"), Scores(text.TrimEnd('\n'), "b"));
+        Assert.Equal(2, model.NGramCount);
+        Assert.Equal([(float)Math.Log(1000.1 / 1000.2), (float)Math.Log(3.1 / 10.2)], Scores("a"));
+        Assert.Equal([(float)Math.Log(0.1 / 1000.2), (float)Math.Log(7.1 / 10.2)], Scores("b"));
     }
+
+    [Theory]
+    [InlineData(0)]
+    [InlineData(7)]
+    [InlineData(100)]
+    [InlineData(-1)] // all but the last byte
+    public void A_model_file_cut_short_is_refused_with_a_clear_error(int keep)
+    {
+        byte[] model = LanguageModelTrainer.Train([("x", ["abc abd"]), ("y", ["xyz"])], minCountHighOrders: 1);
+        if (keep < 0) keep = model.Length - 1;
+        Assert.True(model.Length > keep);
+        var error = Assert.Throws<InvalidDataException>(() => LanguageIdentifier.Load(new MemoryStream(model, 0, keep)));
+        Assert.Equal("Language model: the file is cut short.", error.Message);
+    }
+
+    [Fact]
+    public void A_text_model_of_the_old_layout_is_refused_as_not_a_language_model() =>
+        Assert.Throws<InvalidDataException>(() => LanguageIdentifier.Load(new MemoryStream("#labels\tx\n#totals\t1\n"u8.ToArray())));
 
     [Fact]
     public void A_model_trained_from_sentences_tells_them_apart()

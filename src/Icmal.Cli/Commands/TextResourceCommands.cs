@@ -20,9 +20,9 @@ public static class TextResourceCommands
     public static Command TrainLangId()
     {
         var dir = new Argument<DirectoryInfo?>("dir") { Description = "SIB-200 folder with <code>/train.txt (default: shared/data/langid/sib200 beside the repository)", Arity = ArgumentArity.ZeroOrOne };
-        var output = new Argument<FileInfo?>("output") { Description = "Where to write (default src/Icmal.Text/Resources/langid.br in the repository)", Arity = ArgumentArity.ZeroOrOne };
+        var output = new Argument<FileInfo?>("output") { Description = "Where to write (default src/Icmal.Text/Resources/langid.bin in the repository)", Arity = ArgumentArity.ZeroOrOne };
         var command = new Command("train-langid", "Train the language identifier's n-gram model from <code>/train.txt files") { dir, output };
-        command.SetAction((parse, ct) => RunAsync("train-langid", parse.GetValue(dir), "langid/sib200", parse.GetValue(output), "src/Icmal.Text/Resources/langid.br",
+        command.SetAction((parse, ct) => RunAsync("train-langid", parse.GetValue(dir), "langid/sib200", parse.GetValue(output), "src/Icmal.Text/Resources/langid.bin",
             (input, outPath) => ResourceBuilds.TrainLanguageModelAsync(input, outPath, ct)));
         return command;
     }

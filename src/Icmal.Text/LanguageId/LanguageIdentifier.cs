@@ -1,7 +1,5 @@
 using System.Buffers;
 using System.Globalization;
-using System.IO.Compression;
-using System.Text;
 using Icmal.Text.Casing;
 using Icmal.Text.Normalization;
 
@@ -20,7 +18,7 @@ public readonly record struct LanguageGuess(string Language, string Script, doub
 
 /// <summary>
 /// Language identification by character n-grams (1–5, over lower-cased letters with word boundaries), a multinomial
-/// naive Bayes model trained on SIB-200 train sentences (`icmal text train-langid`), shipped as Resources/langid.br.
+/// naive Bayes model trained on SIB-200 train sentences (`icmal text train-langid`), shipped as Resources/langid.bin.
 /// Distinguishes Azerbaijani in Latin, Cyrillic and Arabic script, Turkish, Kazakh, Uzbek, Kyrgyz, Turkmen, Tatar,
 /// Bashkir, Russian, Ukrainian and English, from a few words up.
 /// </summary>
@@ -29,17 +27,17 @@ public sealed class LanguageIdentifier
 {
     internal const int MaxOrder = 5;
     private const int MaxChars = 2000; // the first 2,000 characters decide: enough for any article, and bounded cost
-    internal const string ResourceName = "Icmal.Text.Resources.langid.br";
+    internal const string ResourceName = "Icmal.Text.Resources.langid.bin";
 
     private static readonly Lazy<LanguageIdentifier> LazyDefault = new(LoadDefault, LazyThreadSafetyMode.ExecutionAndPublication);
 
     private readonly string[] _labels;
     // N-grams are keyed by a 64-bit FNV-1a hash of their characters (collisions among a few hundred thousand
     // n-grams are vanishingly unlikely) so scoring hashes incrementally instead of hashing every substring.
-    private readonly Dictionary<ulong, int> _rows;
-    private readonly float[] _logProb; // row-major: row * labels + label
+    private readonly HashIndex _rows;
+    private readonly NGramLogProbabilities _logProb;
 
-    private LanguageIdentifier(string[] labels, Dictionary<ulong, int> rows, float[] logProb)
+    private LanguageIdentifier(string[] labels, HashIndex rows, NGramLogProbabilities logProb)
     {
         _labels = labels;
         _rows = rows;
@@ -49,7 +47,7 @@ public sealed class LanguageIdentifier
     private const ulong FnvOffset = 0xcbf29ce484222325;
     private const ulong FnvPrime = 0x100000001b3;
 
-    private static ulong Hash(ReadOnlySpan<char> gram)
+    internal static ulong Hash(ReadOnlySpan<char> gram)
     {
         ulong h = FnvOffset;
         foreach (char c in gram) h = (h ^ c) * FnvPrime;
@@ -110,7 +108,6 @@ public sealed class LanguageIdentifier
             int n = Prepare(text, rented);
             var buffer = rented.AsSpan(0, n);
             int used = 0;
-            int labels = _labels.Length;
             for (int i = 0; i < buffer.Length; i++)
             {
                 ulong h = FnvOffset;
@@ -120,10 +117,10 @@ public sealed class LanguageIdentifier
                     h = (h ^ c) * FnvPrime;
                     if (order > 2 && c == ' ' && buffer.Slice(i, order - 1).Contains(' ')) break;
                     if (order == 1 && c == ' ') continue;
-                    if (!_rows.TryGetValue(h, out int row)) continue;
+                    int row = _rows.IndexOf(h);
+                    if (row < 0) continue;
                     used++;
-                    var lp = _logProb.AsSpan(row * labels, labels);
-                    for (int k = 0; k < labels; k++) scores[k] += lp[k];
+                    _logProb.AddTo(row, scores);
                 }
             }
             return used;
@@ -185,114 +182,29 @@ public sealed class LanguageIdentifier
         return max == latin ? "Latn" : max == cyrillic ? "Cyrl" : max == arabic ? "Arab" : "Zzzz";
     }
 
-    /// <summary>Reads a model written by <see cref="LanguageModelTrainer"/>.</summary>
+    /// <summary>Reads a model written by <see cref="LanguageModelTrainer"/> (the layout of <see cref="LanguageModelFile"/>).</summary>
     /// <remarks>
-    /// The model is read once per process and every `icmal extract` needs it, so loading is start-up time (issue #14):
-    /// the decompressed text (6.5 MB, 280 k n-gram lines of 13 counts) is parsed as UTF-8 bytes in one buffer, not
-    /// line by line through strings, and the log-probability of each small count (nearly all of them) is taken from
-    /// a table made once per order and label with the same expression, so the model is the same bit for bit.
+    /// The model is read once per process and every Azerbaijani `icmal extract` needs it, so loading is start-up time
+    /// (issue #14): the n-grams' hashes, orders and counts are copied out as arrays, the lookup index is one pass over
+    /// the sorted hashes, and the log-probabilities stay counts until scored (<see cref="NGramLogProbabilities"/>).
     /// </remarks>
-    public static LanguageIdentifier Load(Stream compressed)
+    /// <exception cref="InvalidDataException">The stream is not a language model, or is cut short or inconsistent.</exception>
+    public static LanguageIdentifier Load(Stream model)
     {
-        ArgumentNullException.ThrowIfNull(compressed);
-        var text = new MemoryStream(compressed.CanSeek ? (int)Math.Min(compressed.Length * 8, 64 << 20) : 0);
-        using (var brotli = new BrotliStream(compressed, CompressionMode.Decompress, leaveOpen: true)) brotli.CopyTo(text);
-        ReadOnlySpan<byte> rest = text.GetBuffer().AsSpan(0, (int)text.Length);
-        if (rest.StartsWith(Encoding.UTF8.Preamble)) rest = rest[Encoding.UTF8.Preamble.Length..];
-        string[] labels = LabelsOf(NextLine(ref rest, out var h) ? Encoding.UTF8.GetString(h) : null);
-        string totalsLine = NextLine(ref rest, out var t) ? Encoding.UTF8.GetString(t) : throw new InvalidDataException("No #totals line.");
-        // #totals TAB per order: c1,c2,… (tokens of that order per label) TAB vocabulary size
-        string[] totalParts = totalsLine.Split('\t');
-        var totals = new double[MaxOrder + 1, labels.Length];
-        var vocab = new double[MaxOrder + 1];
-        for (int order = 1; order <= MaxOrder; order++)
+        ArgumentNullException.ThrowIfNull(model);
+        var data = LanguageModelFile.Read(model);
+        ulong[] hashes = data.Hashes;
+        for (int row = 1; row < hashes.Length; row++)
         {
-            string[] cells = totalParts[order].Split(',');
-            for (int k = 0; k < labels.Length; k++) totals[order, k] = double.Parse(cells[k], CultureInfo.InvariantCulture);
-            vocab[order] = double.Parse(cells[labels.Length], CultureInfo.InvariantCulture);
+            if (hashes[row] <= hashes[row - 1]) throw new InvalidDataException("Language model: the n-grams are not sorted by hash.");
         }
-        const double alpha = 0.1; // additive smoothing per order
-        double LogProb(int count, int order, int label) => Math.Log((count + alpha) / (totals[order, label] + alpha * vocab[order]));
-        const int tableSize = 256;
-        var table = new float[(MaxOrder + 1) * labels.Length * tableSize];
-        for (int order = 1; order <= MaxOrder; order++)
-        for (int j = 0; j < labels.Length; j++)
-        for (int c = 0; c < tableSize; c++)
-            table[((order * labels.Length) + j) * tableSize + c] = (float)LogProb(c, order, j);
-
-        int lines = rest.Count((byte)'\n') + (rest.IsEmpty || rest[^1] == '\n' ? 0 : 1);
-        var rows = new Dictionary<ulong, int>(lines);
-        var logProb = new float[lines * labels.Length];
-        var counts = new int[labels.Length];
-        Span<char> gram = stackalloc char[4 * MaxOrder];
-        while (NextLine(ref rest, out var line))
-        {
-            int tab = line.IndexOf((byte)'\t');
-            if (tab <= 0 || tab > gram.Length) continue; // more than 4 bytes a character is never a gram of MaxOrder
-            int order = Encoding.UTF8.GetChars(line[..tab], gram);
-            if (order > MaxOrder) continue;
-            Array.Clear(counts);
-            var cells = line[(tab + 1)..];
-            for (int k = 0; k < labels.Length && !cells.IsEmpty; k++)
-            {
-                int comma = cells.IndexOf((byte)',');
-                var cell = comma < 0 ? cells : cells[..comma];
-                counts[k] = cell.IsEmpty ? 0 : ParseCount(cell);
-                if (comma < 0) break;
-                cells = cells[(comma + 1)..];
-            }
-            if (!rows.TryAdd(Hash(gram[..order]), rows.Count)) continue;
-            var target = logProb.AsSpan((rows.Count - 1) * labels.Length, labels.Length);
-            for (int j = 0; j < labels.Length; j++)
-            {
-                int c = counts[j];
-                target[j] = c < tableSize ? table[((order * labels.Length) + j) * tableSize + c] : (float)LogProb(c, order, j);
-            }
-        }
-        if (rows.Count < lines) Array.Resize(ref logProb, rows.Count * labels.Length); // lines skipped or repeated
-        return new LanguageIdentifier(labels, rows, logProb);
-    }
-
-    /// <summary>The next line of <paramref name="rest"/> without its line end; false at the end (as TextReader.ReadLine for "\n" and "\r\n").</summary>
-    private static bool NextLine(ref ReadOnlySpan<byte> rest, out ReadOnlySpan<byte> line)
-    {
-        if (rest.IsEmpty)
-        {
-            line = default;
-            return false;
-        }
-        int end = rest.IndexOf((byte)'\n');
-        line = end < 0 ? rest : rest[..end];
-        rest = end < 0 ? default : rest[(end + 1)..];
-        if (!line.IsEmpty && line[^1] == '\r') line = line[..^1];
-        return true;
-    }
-
-    /// <summary>A count cell: decimal digits only.</summary>
-    private static int ParseCount(ReadOnlySpan<byte> cell)
-    {
-        int value = 0;
-        foreach (byte b in cell)
-        {
-            if (b is < (byte)'0' or > (byte)'9') throw new InvalidDataException($"Language model: '{Encoding.UTF8.GetString(cell)}' is not a count.");
-            value = checked(value * 10 + (b - '0'));
-        }
-        return value;
-    }
-
-    private static string[] LabelsOf(string? header)
-    {
-        if (header is null) throw new InvalidDataException("Empty language model.");
-        if (!header.StartsWith("#labels\t", StringComparison.Ordinal)) throw new InvalidDataException("Not a language model: no #labels line.");
-        return header["#labels\t".Length..].Split('\t');
+        return new LanguageIdentifier(data.Labels, new HashIndex(hashes), NGramLogProbabilities.From(data));
     }
 
     internal static string[] ReadDefaultLabels()
     {
         using Stream stream = OpenDefault();
-        using var brotli = new BrotliStream(stream, CompressionMode.Decompress);
-        using var reader = new StreamReader(brotli, Encoding.UTF8);
-        return LabelsOf(reader.ReadLine());
+        return LanguageModelFile.ReadLabels(stream);
     }
 
     private static LanguageIdentifier LoadDefault()

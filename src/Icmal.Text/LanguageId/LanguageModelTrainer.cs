@@ -1,7 +1,3 @@
-using System.Globalization;
-using System.IO.Compression;
-using System.Text;
-
 namespace Icmal.Text.LanguageId;
 
 /// <summary>
@@ -19,8 +15,8 @@ public static class LanguageModelTrainer
     };
 
     /// <summary>
-    /// Counts n-grams (orders 1–5) per label and writes the Brotli-compressed model. N-grams of order 3 and above seen
-    /// only once in all the training text are dropped to keep the model small.
+    /// Counts n-grams (orders 1–5) per label and writes the model (the binary layout of <see cref="LanguageModelFile"/>).
+    /// N-grams of order 3 and above seen only once in all the training text are dropped to keep the model small.
     /// </summary>
     public static byte[] Train(IReadOnlyList<(string Label, IEnumerable<string> Sentences)> data, int minCountHighOrders = 2)
     {
@@ -50,33 +46,12 @@ public static class LanguageModelTrainer
                 }
             }
         }
-        var sb = new StringBuilder();
-        sb.Append("#labels");
-        foreach (string l in labels) sb.Append('\t').Append(l);
-        sb.Append('\n').Append("#totals");
-        var vocab = new int[LanguageIdentifier.MaxOrder + 1];
+        var vocab = new long[LanguageIdentifier.MaxOrder + 1];
         foreach (var key in counts.Keys) vocab[key.Length]++;
-        for (int order = 1; order <= LanguageIdentifier.MaxOrder; order++)
-        {
-            sb.Append('\t');
-            for (int li = 0; li < labels.Length; li++) sb.Append(totals[order, li].ToString(CultureInfo.InvariantCulture)).Append(',');
-            sb.Append(vocab[order].ToString(CultureInfo.InvariantCulture));
-        }
-        sb.Append('\n');
-        foreach (var (gram, c) in counts.OrderBy(kv => kv.Key, StringComparer.Ordinal))
-        {
-            if (gram.Length >= 3 && c.Sum() < minCountHighOrders) continue;
-            sb.Append(gram).Append('\t');
-            for (int li = 0; li < labels.Length; li++)
-            {
-                if (li > 0) sb.Append(',');
-                if (c[li] > 0) sb.Append(c[li].ToString(CultureInfo.InvariantCulture));
-            }
-            sb.Append('\n');
-        }
-        using var output = new MemoryStream();
-        using (var brotli = new BrotliStream(output, CompressionLevel.SmallestSize, leaveOpen: true))
-            brotli.Write(Encoding.UTF8.GetBytes(sb.ToString()));
-        return output.ToArray();
+        var rows = counts
+            .Where(kv => kv.Key.Length < 3 || kv.Value.Sum() >= minCountHighOrders)
+            .OrderBy(kv => kv.Key, StringComparer.Ordinal) // of two n-grams with one hash, the first in this order is kept
+            .Select(kv => new NGramRow(LanguageIdentifier.Hash(kv.Key), kv.Key.Length, kv.Value));
+        return LanguageModelFile.Write(labels, totals, vocab, rows);
     }
 }
