@@ -93,6 +93,20 @@ public class LanguageIdTests
     }
 
     [Fact]
+    public void A_model_file_claiming_more_n_grams_than_it_holds_is_refused_before_allocating_them()
+    {
+        byte[] model = LanguageModelTrainer.Train([("x", ["abc abd"]), ("y", ["xyz"])], minCountHighOrders: 1);
+        // The n-gram count follows the magic (8), the label count (4), two labels (2 × 2) and the totals (80 + 40).
+        const int countAt = 8 + 4 + 4 + 5 * 2 * 8 + 5 * 8;
+        Assert.Equal(LanguageIdentifier.Load(new MemoryStream(model)).NGramCount, BitConverter.ToInt32(model, countAt));
+        BitConverter.TryWriteBytes(model.AsSpan(countAt), 100_000_000); // 0.8 GB of hashes, were they allocated
+        long before = GC.GetAllocatedBytesForCurrentThread();
+        var error = Assert.Throws<InvalidDataException>(() => LanguageIdentifier.Load(new MemoryStream(model)));
+        Assert.Equal("Language model: the file is cut short.", error.Message);
+        Assert.InRange(GC.GetAllocatedBytesForCurrentThread() - before, 0, 1 << 20);
+    }
+
+    [Fact]
     public void A_text_model_of_the_old_layout_is_refused_as_not_a_language_model() =>
         Assert.Throws<InvalidDataException>(() => LanguageIdentifier.Load(new MemoryStream("#labels\tx\n#totals\t1\n"u8.ToArray())));
 

@@ -92,6 +92,8 @@ internal static class LanguageModelFile
             for (int order = 1; order <= orders; order++) vocabulary[order] = ReadInt64(stream);
             int n = ReadInt32(stream);
             if (n < 0 || (long)n * labelCount > Array.MaxLength) throw new InvalidDataException($"Language model: {n} n-grams.");
+            // A count from a damaged file must not allocate gigabytes before the read finds the file too short.
+            if (stream.CanSeek && stream.Length - stream.Position < (long)n * (sizeof(ulong) + 1 + labelCount) + sizeof(int)) throw new EndOfStreamException();
             var hashes = new ulong[n];
             stream.ReadExactly(MemoryMarshal.AsBytes(hashes.AsSpan()));
             if (!BitConverter.IsLittleEndian) BinaryPrimitives.ReverseEndianness(hashes, hashes);
