@@ -24,6 +24,13 @@ internal sealed class SqliteFts5SearchEngine : SearchEngine
             tokenize='unicode61 remove_diacritics 0')
         """;
 
+    /// <summary>
+    /// The index holding what ranking and folding copies read of every matched article (migration step 8). Named in
+    /// the query: SQLite would otherwise look each match up by rowid in the table, whose rows hold the text before
+    /// text_sha256 (6–7 times slower on 4,650 matches: 86 against 13 ms).
+    /// </summary>
+    public const string CoverIndex = "articles_search_cover";
+
     /// <summary>How many virtual-machine steps run between two looks at the clock.</summary>
     private const int ProgressSteps = 2_000;
 
@@ -83,7 +90,7 @@ internal sealed class SqliteFts5SearchEngine : SearchEngine
             SELECT a.id, a.sort_at, m.rank,
                 ROW_NUMBER() OVER (PARTITION BY a.text_sha256 ORDER BY m.rank, a.sort_at DESC, a.id DESC) AS k,
                 COUNT(*) OVER (PARTITION BY a.text_sha256) AS copies
-            FROM m JOIN articles a ON a.id = m.id
+            FROM m JOIN articles a INDEXED BY {CoverIndex} ON a.id = m.id
             WHERE 1 = 1{filters}
         )
         """;

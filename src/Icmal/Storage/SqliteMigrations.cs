@@ -207,6 +207,9 @@ internal static class SqliteMigrations
             // Issue #15: the search index (keys only, in the same file), and every article already stored marked for
             // the catch-up that indexes it when the database is opened (SearchStore.CatchUpAsync).
             SqliteFts5SearchEngine.CreateTable,
+            // What ranking and folding copies read of every matched article, without reading its row (the text sits
+            // in the row before text_sha256, so each row read would walk the text's overflow pages).
+            $"CREATE INDEX {SqliteFts5SearchEngine.CoverIndex} ON articles (id, sort_at, text_sha256, language, site)",
             $"INSERT INTO settings (key, value) SELECT '{SearchStore.CatchUpToSetting}', CAST(COALESCE(MAX(id), 0) AS TEXT) FROM articles",
             $"INSERT INTO settings (key, value) VALUES ('{SearchStore.CatchUpDoneSetting}', '0')",
         ]),

@@ -72,7 +72,7 @@ public sealed class DateEvidenceMigrationTests
             }
             await using var forget = conn.CreateCommand();
             // Step 7 and the steps after it (step 8 made the search index) not yet run.
-            forget.CommandText = "DELETE FROM schema_migrations WHERE version >= 7; DROP TABLE article_search; DELETE FROM settings WHERE key LIKE 'search%'";
+            forget.CommandText = "DELETE FROM schema_migrations WHERE version >= 7; DROP TABLE article_search; DROP INDEX articles_search_cover; DELETE FROM settings WHERE key LIKE 'search%'";
             await forget.ExecuteNonQueryAsync(Ct);
         }
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
