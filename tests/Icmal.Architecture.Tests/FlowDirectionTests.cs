@@ -22,6 +22,7 @@ public sealed class FlowDirectionTests
         "Analysis",   // extracted → analysed article
         "Storage",    // one store per entity
         "Clustering", // stories
+        "Search",     // the query side of the search index: query language, ranking, snippets, reindex
         "Ingest",     // the ordered pipeline, the crawler and the importer
         "Evaluation", // quality harnesses over the shared data sets
         "Hosting",    // configuration and the composition root
