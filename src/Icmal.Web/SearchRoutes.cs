@@ -6,7 +6,6 @@ using Icmal.Web.Pages;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Extensions;
-using Microsoft.Extensions.Localization;
 
 namespace Icmal.Web;
 
@@ -54,7 +53,7 @@ public static class SearchRoutes
                 : BadRequest(Describe(answer.Problem));
         });
 
-        app.MapGet("/search.atom", async (HttpContext http, IStringLocalizer<Strings> text, CancellationToken ct) =>
+        app.MapGet("/search.atom", async (HttpContext http, InterfaceFormat format, CancellationToken ct) =>
         {
             var form = SearchForm.Read(http.Request.Query);
             var (filters, error) = form.Filters();
@@ -73,8 +72,8 @@ public static class SearchRoutes
             foreach (var hit in results.Items)
                 entries.Add(SearchFeed.Entry.Of(hit, site, hit.Published ?? (await stores.Articles.GetAsync(hit.Id, ct))?.Archived ?? DateTimeOffset.UnixEpoch));
             var feed = new SearchFeed.Feed(
-                Title: text["Search.FeedTitle", form.Query.Trim()],
-                Author: text["Frame.Brand"],
+                Title: format.SearchFeedTitle(form.Query.Trim()),
+                Author: format.Brand,
                 Self: new Uri(site, form.Address("/search.atom")),
                 Alternate: new Uri(site, form.Address("/search")),
                 Entries: entries);

@@ -3,27 +3,33 @@ using Microsoft.Data.Sqlite;
 
 namespace Icmal.Cli.Tests;
 
-/// <summary>`icmal search` and `icmal reindex` as a user runs them, on the seeds imported into a real data folder.</summary>
-public sealed class SearchCommandTests : IAsyncLifetime
+/// <summary>A data folder with the seeds imported by `icmal import`, shared by the search command's tests (which only read it or rebuild its index).</summary>
+public sealed class SeededDataFolder : IAsyncLifetime
 {
-    private readonly string _data = Path.Combine(Path.GetTempPath(), "icmal-search-" + Guid.NewGuid().ToString("N"));
-    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+    public string Path { get; } = System.IO.Path.Combine(System.IO.Path.GetTempPath(), "icmal-search-" + Guid.NewGuid().ToString("N"));
 
     public async ValueTask InitializeAsync() =>
-        Assert.Equal(0, (await CliRunner.RunAsync(["import", "--data", _data, CliRunner.Samples], ct: Ct)).ExitCode);
+        Assert.Equal(0, (await CliRunner.RunAsync(["import", "--data", Path, CliRunner.Samples], ct: CancellationToken.None)).ExitCode);
 
     public ValueTask DisposeAsync()
     {
         SqliteConnection.ClearAllPools();
         try
         {
-            Directory.Delete(_data, recursive: true);
+            Directory.Delete(Path, recursive: true);
         }
         catch (IOException)
         {
         }
         return ValueTask.CompletedTask;
     }
+}
+
+/// <summary>`icmal search` and `icmal reindex` as a user runs them, on the seeds imported into a real data folder.</summary>
+public sealed class SearchCommandTests(SeededDataFolder seeded) : IClassFixture<SeededDataFolder>
+{
+    private readonly string _data = seeded.Path;
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
     [Fact]
     public async Task Search_prints_a_line_per_article_found_and_the_count()
