@@ -1,5 +1,4 @@
 using Icmal.Search;
-using Icmal.Storage;
 using Icmal.Web.Api;
 using Icmal.Web.Catalogue;
 using Icmal.Web.Pages;
@@ -19,7 +18,7 @@ public static class SearchRoutes
     /// <summary>The most results a feed carries: the best matches, written newest first.</summary>
     public const int FeedSize = 50;
 
-    public static void Map(WebApplication app, Stores stores)
+    public static void Map(WebApplication app, Icmal.Storage.Stores stores)
     {
         ArgumentNullException.ThrowIfNull(app);
         ArgumentNullException.ThrowIfNull(stores);

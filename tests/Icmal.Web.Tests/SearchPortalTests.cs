@@ -17,7 +17,7 @@ public sealed class SearchPortalTests(PortalFixture portal)
         string html = await response.Content.ReadAsStringAsync(Ct);
         var errors = new List<string>();
         var parser = new HtmlParser();
-        parser.Error += (_, e) => errors.Add(e.ToString() ?? "");
+        parser.Error += (_, e) => errors.Add(e is AngleSharp.Html.Dom.Events.HtmlErrorEvent h ? $"{h.Message} at {h.Position.Line}:{h.Position.Column}" : e.ToString() ?? "");
         var doc = parser.ParseDocument(html);
         Assert.True(errors.Count == 0, $"{path}: {string.Join("; ", errors)}");
         return (response.StatusCode, doc);
