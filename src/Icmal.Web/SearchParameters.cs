@@ -54,9 +54,8 @@ public sealed record SearchForm(string Query, string Site = "", string Language 
     /// <summary>Reads the filters: each empty one is no filter; the first bad one is the error.</summary>
     public (SearchFilters? Filters, SearchParameterError? Error) Filters()
     {
-        if (Site.Length > MaxSiteLength || Site.Any(char.IsControl))
-            return (null, new(SearchParameter.Site, string.Create(CultureInfo.InvariantCulture,
-                $"site must be a site's name as results show it, up to {MaxSiteLength} characters without control characters")));
+        if (Site.Length > 0 && QueryParser.Host(Site) is null)
+            return (null, new(SearchParameter.Site, $"site must be a site's address, such as apa.az or https://apa.az/; '{Shorten(Site)}' is not one"));
         if (Language.Length > 0 && !IsLanguageCode(Language))
             return (null, new(SearchParameter.Language, "lang must be a language code such as az, ru or en"));
         if (!TryDate(Since, out var since))
@@ -69,20 +68,10 @@ public sealed record SearchForm(string Query, string Site = "", string Language 
         return (new SearchFilters(Site.Length > 0 ? Site : null, Language.Length > 0 ? Language : null, since, until), null);
     }
 
-    public const int MaxSiteLength = 200;
-
     private static string Value(IQueryCollection query, string name) => query[name].FirstOrDefault() ?? "";
 
-    /// <summary>An ISO 639 code, optionally with its script as İcmal's language labels have it: "az", "az-Cyrl".</summary>
-    private static bool IsLanguageCode(string value)
-    {
-        int dash = value.IndexOf('-', StringComparison.Ordinal);
-        var code = dash < 0 ? value.AsSpan() : value.AsSpan(0, dash);
-        if (code.Length is < 2 or > 3 || code.ContainsAnyExceptInRange('a', 'z')) return false;
-        if (dash < 0) return true;
-        var script = value.AsSpan(dash + 1);
-        return script.Length == 4 && char.IsAsciiLetterUpper(script[0]) && !script[1..].ContainsAnyExceptInRange('a', 'z');
-    }
+    /// <summary>An ISO 639 code of two or three letters, as the query's lang: takes it ("az", "ru", "en").</summary>
+    private static bool IsLanguageCode(string value) => value.Length is 2 or 3 && value.All(char.IsAsciiLetter);
 
     private static bool TryDate(string value, out DateOnly? date)
     {

@@ -82,6 +82,7 @@ public sealed class SearchApiTests(PortalFixture portal)
     [InlineData("/api/search?q=qazaxistan&until=2025-02-30", "until must be a date written YYYY-MM-DD")]
     [InlineData("/api/search?q=qazaxistan&since=2025-10-02&until=2025-10-01", "until (2025-10-01) is before since (2025-10-02)")]
     [InlineData("/api/search?q=qazaxistan&lang=%3Cscript%3E", "lang must be a language code")]
+    [InlineData("/api/search?q=qazaxistan&site=a%20b", "site must be a site's address")]
     public async Task A_bad_search_request_is_a_400_with_one_json_error_naming_the_parameter(string path, string error)
     {
         using var response = await portal.Client.GetAsync(path, Ct);

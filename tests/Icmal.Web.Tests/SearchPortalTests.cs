@@ -111,6 +111,7 @@ public sealed class SearchPortalTests(PortalFixture portal)
     [InlineData("until=2025-13-01", "Son tarix")]
     [InlineData("since=2025-10-02&until=2025-10-01", "başlanğıc tarixindən əvvəldir")]
     [InlineData("lang=azerbaijani", "Dil kodu")]
+    [InlineData("site=%3Cb%3E", "saytın ünvanı")]
     [InlineData("page=0", "Səhifə nömrəsi")]
     [InlineData("page=abc", "Səhifə nömrəsi")]
     public async Task A_filter_or_page_that_cannot_be_read_is_a_400_page_naming_it(string parameters, string message)
