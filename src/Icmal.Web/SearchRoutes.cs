@@ -26,6 +26,8 @@ public static class SearchRoutes
 
         app.MapGet("/search", async (HttpContext http, CancellationToken ct) =>
         {
+            // Every query makes an address: crawlers are kept out of that endless space.
+            http.Response.Headers["X-Robots-Tag"] = "noindex";
             var form = SearchForm.Read(http.Request.Query);
             var (filters, error) = form.Filters();
             int page = 1;

@@ -68,7 +68,7 @@ public static class SearchCommand
             {
                 string title = Markup.Escape(hit.Title) + (hit.Snippet.Parts.Count > 0 ? "\n[grey]" + Highlighted(hit.Snippet) + "[/]" : "");
                 table.AddRow(hit.Id.ToString(CultureInfo.InvariantCulture), title, Markup.Escape(hit.Site ?? ""),
-                    hit.Published?.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture) ?? "", hit.Score.ToString("0.00", CultureInfo.InvariantCulture));
+                    hit.Published?.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture) ?? "", hit.Score.ToString("G3", CultureInfo.InvariantCulture));
             }
             AnsiConsole.Write(table);
         }
@@ -76,7 +76,7 @@ public static class SearchCommand
         {
             foreach (var hit in results.Items)
                 Console.Out.WriteLine(string.Join('\t', hit.Id.ToString(CultureInfo.InvariantCulture), hit.Title, hit.Site ?? "",
-                    hit.Published?.ToString("O", CultureInfo.InvariantCulture) ?? "", hit.Score.ToString("0.####", CultureInfo.InvariantCulture), OneLine(hit.Snippet.Text)));
+                    hit.Published?.ToString("O", CultureInfo.InvariantCulture) ?? "", hit.Score.ToString("G6", CultureInfo.InvariantCulture), OneLine(hit.Snippet.Text)));
         }
         Console.Error.WriteLine(results.Items.Count == 0
             ? string.Create(CultureInfo.InvariantCulture, $"{results.Total} results")
