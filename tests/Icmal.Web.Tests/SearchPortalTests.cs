@@ -69,6 +69,16 @@ public sealed class SearchPortalTests(PortalFixture portal)
     }
 
     [Fact]
+    public async Task Search_pages_ask_crawlers_not_to_index_them()
+    {
+        using var search = await portal.Client.GetAsync("/search?q=qazaxistan", Ct);
+        using var home = await portal.Client.GetAsync("/", Ct);
+
+        Assert.Equal(["noindex"], search.Headers.GetValues("X-Robots-Tag"));
+        Assert.False(home.Headers.Contains("X-Robots-Tag"));
+    }
+
+    [Fact]
     public async Task A_result_links_to_an_article_page_that_exists()
     {
         var (_, doc) = await GetPageAsync("/search?q=Tokayevin");
