@@ -88,10 +88,10 @@ public sealed record SearchForm(string Query, string Site = "", string Language 
 /// <summary>Reads the page of a search: the API's limit and offset, the portal's page number.</summary>
 public static class SearchPaging
 {
-    /// <summary>Results on one portal page, and the deepest page number the portal links to or accepts.</summary>
+    /// <summary>Results on one portal page, and the deepest page number the portal links to or accepts (within the searcher's offset bound).</summary>
     public const int PageSize = SearchRequest.DefaultLimit;
 
-    public const int MaxPage = 500;
+    public const int MaxPage = Searcher.MaxOffset / PageSize;
 
     public static SearchParameterError? TryLimit(string? value, int fallback, out int limit)
     {
@@ -106,9 +106,10 @@ public static class SearchPaging
     {
         offset = 0;
         if (string.IsNullOrEmpty(value)) return null;
-        return int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out offset)
+        return int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out offset) && offset <= Searcher.MaxOffset
             ? null
-            : new(SearchParameter.Offset, "offset must be a whole number from 0 up (how many results to skip)");
+            : new(SearchParameter.Offset, string.Create(CultureInfo.InvariantCulture,
+                $"offset must be a whole number from 0 to {Searcher.MaxOffset} (how many results to skip)"));
     }
 
     public static SearchParameterError? TryPage(string? value, out int page)

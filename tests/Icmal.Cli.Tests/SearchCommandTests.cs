@@ -84,7 +84,8 @@ public sealed class SearchCommandTests(SeededDataFolder seeded) : IClassFixture<
     [Theory]
     [InlineData("--limit", "0", "--limit must be from 1 to 100")]
     [InlineData("--limit", "101", "--limit must be from 1 to 100")]
-    [InlineData("--offset", "-1", "--offset must be 0 or more")]
+    [InlineData("--offset", "-1", "--offset must be from 0 to 10000")]
+    [InlineData("--offset", "10001", "--offset must be from 0 to 10000")]
     public async Task A_bad_page_is_refused_before_the_search(string option, string value, string message)
     {
         var r = await CliRunner.RunAsync(["search", "--data", _data, option, value, "qazaxistan"], ct: Ct);

@@ -78,7 +78,7 @@ public sealed class SearchApiTests(PortalFixture portal)
     [InlineData("/api/search?q=qazaxistan&limit=10000", "limit must be a whole number from 1 to 100")]
     [InlineData("/api/search?q=qazaxistan&offset=-1", "offset must be a whole number")]
     [InlineData("/api/search?q=qazaxistan&offset=99999999999", "offset must be a whole number")]
-    [InlineData("/api/search?q=qazaxistan&offset=10001", "offset must be from 0 to 10,000")]
+    [InlineData("/api/search?q=qazaxistan&offset=10001", "offset must be a whole number from 0 to 10000")]
     [InlineData("/api/search?q=qazaxistan&since=notadate", "since must be a date written YYYY-MM-DD")]
     [InlineData("/api/search?q=qazaxistan&until=2025-02-30", "until must be a date written YYYY-MM-DD")]
     [InlineData("/api/search?q=qazaxistan&since=2025-10-02&until=2025-10-01", "until (2025-10-01) is before since (2025-10-02)")]

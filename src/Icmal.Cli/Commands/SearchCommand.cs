@@ -18,13 +18,13 @@ public static class SearchCommand
         var format = new Option<string>("--format") { Description = "table or json", DefaultValueFactory = _ => "table" };
         format.AcceptOnlyFromAmong("table", "json");
         var limit = new Option<int>("--limit") { Description = $"How many results (1–{SearchRequest.MaxLimit})", DefaultValueFactory = _ => SearchRequest.DefaultLimit };
-        var offset = new Option<int>("--offset") { Description = "How many results to skip", DefaultValueFactory = _ => 0 };
+        var offset = new Option<int>("--offset") { Description = $"How many results to skip (0–{Searcher.MaxOffset})", DefaultValueFactory = _ => 0 };
         var command = new Command("search", "Search the stored articles") { query, format, limit, offset };
         command.SetAction((parse, ct) =>
         {
             int n = parse.GetValue(limit), skip = parse.GetValue(offset);
             string? error = n < 1 || n > SearchRequest.MaxLimit ? string.Create(CultureInfo.InvariantCulture, $"--limit must be from 1 to {SearchRequest.MaxLimit}")
-                : skip < 0 ? "--offset must be 0 or more" : null;
+                : skip < 0 || skip > Searcher.MaxOffset ? string.Create(CultureInfo.InvariantCulture, $"--offset must be from 0 to {Searcher.MaxOffset}") : null;
             if (error is not null)
             {
                 Console.Error.WriteLine($"icmal search: {error}");
