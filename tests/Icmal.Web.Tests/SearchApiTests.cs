@@ -24,6 +24,8 @@ public sealed class SearchApiTests(PortalFixture portal)
         var answer = await GetJsonAsync("/api/search?q=qazaxistan&limit=3");
 
         Assert.Equal(3, answer.GetProperty("limit").GetInt32());
+        Assert.False(answer.GetProperty("relaxed").GetBoolean());
+        Assert.True((await GetJsonAsync("/api/search?q=qazaxistan%20zqxwvyk")).GetProperty("relaxed").GetBoolean());
         Assert.Equal(0, answer.GetProperty("offset").GetInt32());
         int total = answer.GetProperty("total").GetInt32();
         var items = answer.GetProperty("items").EnumerateArray().ToList();

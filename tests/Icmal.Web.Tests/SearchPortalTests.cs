@@ -69,6 +69,17 @@ public sealed class SearchPortalTests(PortalFixture portal)
     }
 
     [Fact]
+    public async Task When_no_article_has_every_word_the_page_says_it_shows_those_with_some()
+    {
+        var (_, relaxed) = await GetPageAsync("/search?q=" + Uri.EscapeDataString("qazaxistan zqxwvyk"));
+        var (_, exact) = await GetPageAsync("/search?q=qazaxistan");
+
+        Assert.NotEmpty(relaxed.QuerySelectorAll("li.search-hit"));
+        Assert.StartsWith("Bütün sözlər bir xəbərdə tapılmadı", relaxed.QuerySelector(".search-relaxed")?.TextContent, StringComparison.Ordinal);
+        Assert.Null(exact.QuerySelector(".search-relaxed"));
+    }
+
+    [Fact]
     public async Task Search_pages_ask_crawlers_not_to_index_them()
     {
         using var search = await portal.Client.GetAsync("/search?q=qazaxistan", Ct);

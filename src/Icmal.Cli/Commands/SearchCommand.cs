@@ -78,6 +78,7 @@ public static class SearchCommand
                 Console.Out.WriteLine(string.Join('\t', hit.Id.ToString(CultureInfo.InvariantCulture), hit.Title, hit.Site ?? "",
                     hit.Published?.ToString("O", CultureInfo.InvariantCulture) ?? "", hit.Score.ToString("G6", CultureInfo.InvariantCulture), OneLine(hit.Snippet.Text)));
         }
+        if (results.Relaxed) Console.Error.WriteLine("no article has every word: these have some of them, those with more first");
         Console.Error.WriteLine(results.Items.Count == 0
             ? string.Create(CultureInfo.InvariantCulture, $"{results.Total} results")
             : string.Create(CultureInfo.InvariantCulture, $"{results.Total} results, {results.Offset + 1}–{results.Offset + results.Items.Count} shown"));

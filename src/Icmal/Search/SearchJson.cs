@@ -5,12 +5,13 @@ namespace Icmal.Search;
 /// so the two can never drift apart (as <see cref="Model.ArticleJson"/> is for articles). Property names are
 /// camel-cased by the serialiser.
 /// </summary>
-public sealed record SearchResultsJson(IReadOnlyList<SearchHitJson> Items, int Total, int Limit, int Offset)
+/// <param name="Relaxed">True when no article has every word and these are the articles with some of them.</param>
+public sealed record SearchResultsJson(IReadOnlyList<SearchHitJson> Items, int Total, int Limit, int Offset, bool Relaxed)
 {
     public static SearchResultsJson From(SearchResults results)
     {
         ArgumentNullException.ThrowIfNull(results);
-        return new(results.Items.Select(SearchHitJson.From).ToList(), results.Total, results.Limit, results.Offset);
+        return new(results.Items.Select(SearchHitJson.From).ToList(), results.Total, results.Limit, results.Offset, results.Relaxed);
     }
 }
 
