@@ -105,6 +105,24 @@ public sealed class SearchStoreTests
     }
 
     [Fact]
+    public async Task An_article_indexed_again_keeps_one_index_entry()
+    {
+        using var folder = new TempFolder();
+        var stores = await Stores.OpenAsync(DatabaseSetting.InDataFolder(folder.Path), Ct);
+        await AddAsync(stores, "Astanada Ali Dövlətlərarası Şuranın iclası keçirildi", "a");
+        // As if a second process ran the same catch-up batch: every stored article indexed once more.
+        await stores.Settings.SetAsync(SearchStore.CatchUpToSetting, "1", Ct);
+        await stores.Settings.SetAsync(SearchStore.CatchUpDoneSetting, "0", Ct);
+
+        Assert.Equal(1, await stores.Search.CatchUpAsync(null, Ct));
+
+        var results = (await new Searcher(stores).SearchAsync(new SearchRequest("Astana"), Ct)).Results!;
+        Assert.Equal(1, results.Total);
+        Assert.Single(results.Items);
+        SqliteConnection.ClearAllPools();
+    }
+
+    [Fact]
     public async Task Copies_of_one_text_are_shown_once_and_counted()
     {
         using var folder = new TempFolder();

@@ -31,6 +31,11 @@ public class SearchKeyTests
     [InlineData("Astanada", "Astana")]
     [InlineData("Bakının", "Bakı")]
     [InlineData("bakida", "Bakı")]
+    [InlineData("tokayevin", "Tokayev")]
+    [InlineData("eliyevin", "Əliyev")]
+    [InlineData("fuzuliye", "Füzuli")]
+    [InlineData("astanaya", "Astana")]
+    [InlineData("ilham", "İlham")]
     public void A_name_in_any_script_case_or_ending_meets_its_text_form(string typed, string inText) =>
         Assert.Equal(SearchKeys.KeyOf(inText), SearchKeys.KeyOf(typed));
 
@@ -67,6 +72,25 @@ public class SearchKeyTests
         Assert.Contains(words, w => w.Key == SearchKeys.KeyOf("qazaxistan") && text.Substring(w.Start, w.Length) == "Qazaxıstanla");
         Assert.Contains(words, w => w.Key == "tdt" && text.Substring(w.Start, w.Length) == "TDT-nin");
         Assert.Contains(words, w => text.Substring(w.Start, w.Length) == "Dəhliz");
+    }
+
+    [Fact]
+    public void Keyed_words_point_into_the_original_when_normalising_changes_its_length()
+    {
+        string text = "Qaza\u00ADxıstanla və Astana";
+        var words = SearchKeys.KeyedWords(text);
+        Assert.Equal("Qaza\u00ADxıstanla", text.Substring(words[0].Start, words[0].Length));
+        Assert.Equal("Astana", text.Substring(words[^1].Start, words[^1].Length));
+    }
+
+    [Fact]
+    public void Keys_made_on_many_threads_at_once_equal_keys_made_on_one()
+    {
+        string[] texts = [.. Directory.GetFiles(Path.Combine(TestPaths.Repository(), "samples"), "*.txt").Select(File.ReadAllText)];
+        string[] expected = [.. texts.Select(SearchKeys.KeyText)];
+        var results = new string[texts.Length * 8];
+        Parallel.For(0, results.Length, i => results[i] = SearchKeys.KeyText(texts[i % texts.Length]));
+        for (int i = 0; i < results.Length; i++) Assert.Equal(expected[i % texts.Length], results[i]);
     }
 
     [Fact]
