@@ -18,6 +18,8 @@ public static class Program
         root.Subcommands.Add(SourcesCommand.Create());
         root.Subcommands.Add(CrawlCommand.Create());
         root.Subcommands.Add(TextCommand.Create());
+        root.Subcommands.Add(SearchCommand.Create());
+        root.Subcommands.Add(ReindexCommand.Create());
         root.Subcommands.Add(EvalCommand.Create([.. EvalExtractionCommands.Create(), .. EvalTextCommands.Create(), EvalClusterCommand.Create()]));
         UsageErrors.RefuseOptionLikeArguments(root, args);
         var parse = root.Parse(args);

@@ -61,6 +61,7 @@ public static class PortalServer
         MapApi(app, store);
         MapStoriesApi(app, store);
         AdminRoutes.Map(app, store);
+        SearchRoutes.Map(app, store);
         MapAssets(app);
         return app;
     }

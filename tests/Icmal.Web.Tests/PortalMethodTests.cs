@@ -30,6 +30,9 @@ public sealed class PortalMethodTests(PortalFixture portal)
             ["/api/articles/{id}"] = $"/api/articles/{article}",
             ["/api/stories/{id}"] = $"/api/stories/{story}",
             ["/admin/sources"] = "/admin/sources",
+            ["/search"] = "/search?q=qazaxistan",
+            ["/search.atom"] = "/search.atom?q=qazaxistan",
+            ["/api/search"] = "/api/search?q=qazaxistan",
             ["/static/site.css"] = "/static/site.css",
             ["/static/icon.svg"] = "/static/icon.svg",
             ["/favicon.ico"] = "/favicon.ico",
@@ -46,7 +49,7 @@ public sealed class PortalMethodTests(PortalFixture portal)
     [Fact]
     public async Task Head_answers_every_route_with_the_status_and_headers_of_get_and_no_body()
     {
-        foreach (string path in (await RoutesAsync()).Values.Concat(["/articles/999999", "/api/articles/999999", "/api/articles?limit=0"]))
+        foreach (string path in (await RoutesAsync()).Values.Concat(["/articles/999999", "/api/articles/999999", "/api/articles?limit=0", "/search?q=%22", "/api/search?q=x&limit=0", "/search.atom"]))
         {
             using var get = await portal.Client.GetAsync(path, Ct);
             using var head = await portal.Client.SendAsync(new HttpRequestMessage(HttpMethod.Head, path), Ct);

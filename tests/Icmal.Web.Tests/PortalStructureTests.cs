@@ -43,7 +43,7 @@ public sealed partial class PortalStructureTests
         string results = File.ReadAllText(Path.Combine(SourceTree.WebRoot, "Pages", "PageError.cs"));
         Assert.Contains("new RazorComponentResult<ErrorPage>", results, StringComparison.Ordinal);
         Assert.Contains("new RazorComponentResult<TComponent>", results, StringComparison.Ordinal);
-        string[] pages = ["HomePage", "ArticlePage", "StoryPage", "ErrorPage", "SourcesPage"];
+        string[] pages = ["HomePage", "ArticlePage", "StoryPage", "ErrorPage", "SourcesPage", "SearchPage"];
         var components = SourceTree.Files(".razor").ToDictionary(f => Path.GetFileNameWithoutExtension(f.Path), f => f.Text, StringComparer.Ordinal);
         foreach (string page in pages)
             Assert.True(components.TryGetValue(page, out string? text) && text.Contains("<PageFrame ", StringComparison.Ordinal), $"{page} is not a component in the page frame");

@@ -91,6 +91,25 @@ public sealed class InterfaceFormat(IStringLocalizer<Strings> localizer)
         _ => T["Endpoint.Feed"],
     };
 
+    /// <summary>The title of a search's Atom feed, naming the query and the portal.</summary>
+    public string SearchFeedTitle(string query) => T["Search.FeedTitle", query];
+
+    /// <summary>The portal's name, as the author of what it publishes (a search's feed).</summary>
+    public string Brand => T["Frame.Brand"];
+
+    /// <summary>The languages the search page offers as a filter: Azerbaijani and the languages its sources also write in.</summary>
+    public static IReadOnlyList<string> OfferedLanguages { get; } = ["az", "ru", "en", "tr"];
+
+    /// <summary>A language's name for the search filter; null for a code without one in the catalogue (shown as the code).</summary>
+    public string? LanguageName(string code) => code switch
+    {
+        "az" => (string)T["Language.az"],
+        "ru" => (string)T["Language.ru"],
+        "en" => (string)T["Language.en"],
+        "tr" => (string)T["Language.tr"],
+        _ => null,
+    };
+
     private static TimeZoneInfo FindBaku()
     {
         try

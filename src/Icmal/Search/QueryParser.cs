@@ -193,7 +193,7 @@ public static class QueryParser
     }
 
     /// <summary>A site as the filter compares it: lower-case host, no scheme, no "www.", no path; null when it is not one.</summary>
-    internal static string? Host(string value)
+    public static string? Host(string value)
     {
         string v = value.Trim().ToLowerInvariant();
         int scheme = v.IndexOf("://", StringComparison.Ordinal);
