@@ -108,18 +108,64 @@ public sealed class PlainFts5Index : IAsyncDisposable
         return ids;
     }
 
-    /// <summary>
-    /// Bytes of the inverted index (FTS5's data and segment tables) and of the whole file (which also keeps FTS5's own
-    /// copy of the text), read from SQLite's dbstat table after a checkpoint.
-    /// </summary>
+    /// <summary>The inverted index's bytes (<see cref="Fts5IndexBytesAsync"/>) and the whole file's, after a checkpoint.</summary>
     public async Task<(long IndexBytes, long FileBytes)> SizeAsync(CancellationToken ct)
     {
         await ExecAsync("PRAGMA wal_checkpoint(TRUNCATE)", ct);
-        await using var cmd = _conn.CreateCommand();
-        cmd.CommandText = "SELECT COALESCE(SUM(CASE WHEN name IN ('docs_data', 'docs_idx') THEN pgsize END), 0), SUM(pgsize) FROM dbstat";
-        await using var r = await cmd.ExecuteReaderAsync(ct);
-        await r.ReadAsync(ct);
-        return (r.GetInt64(0), r.GetInt64(1));
+        return (await Fts5IndexBytesAsync(_conn, ct), new FileInfo(Path).Length);
+    }
+
+    /// <summary>
+    /// Bytes of every FTS5 index in the SQLite file at <paramref name="path"/> (checkpointed first), for comparing
+    /// engines on one archive; the whole file's bytes beside it.
+    /// </summary>
+    public static async Task<(long IndexBytes, long FileBytes)> SizeOfFileAsync(string path, CancellationToken ct)
+    {
+        await using var conn = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = path, Mode = SqliteOpenMode.ReadWrite, Pooling = false }.ToString());
+        await conn.OpenAsync(ct);
+        await using (var checkpoint = conn.CreateCommand())
+        {
+            checkpoint.CommandText = "PRAGMA wal_checkpoint(TRUNCATE)";
+            await checkpoint.ExecuteNonQueryAsync(ct);
+        }
+        return (await Fts5IndexBytesAsync(conn, ct), new FileInfo(path).Length);
+    }
+
+    /// <summary>
+    /// The payload of every FTS5 table's index in the database: its segment blobs (the <c>_data</c> table), its segment
+    /// directory (<c>_idx</c>) and its per-document sizes (<c>_docsize</c>); not FTS5's own copy of the text
+    /// (<c>_content</c>), which an external-content or contentless table does not have. SQLite's dbstat, which would
+    /// count pages, is not compiled into the bundled SQLite; FTS5 blobs fill their pages, so payload is within a few
+    /// per cent of the pages.
+    /// </summary>
+    private static async Task<long> Fts5IndexBytesAsync(SqliteConnection conn, CancellationToken ct)
+    {
+        var fts = new List<string>();
+        var all = new HashSet<string>(StringComparer.Ordinal);
+        await using (var list = conn.CreateCommand())
+        {
+            list.CommandText = "SELECT name, sql LIKE 'CREATE VIRTUAL TABLE%fts5%' FROM sqlite_master WHERE type = 'table'";
+            await using var r = await list.ExecuteReaderAsync(ct);
+            while (await r.ReadAsync(ct))
+            {
+                all.Add(r.GetString(0));
+                if (r.GetBoolean(1)) fts.Add(r.GetString(0));
+            }
+        }
+        long bytes = 0;
+        foreach (string table in fts)
+        {
+            string t = table.Replace("\"", "\"\"", StringComparison.Ordinal);
+            // A table made with columnsize=0 has no _docsize.
+            string docsize = all.Contains(table + "_docsize") ? $"(SELECT COALESCE(SUM(length(sz)) + 8 * COUNT(*), 0) FROM \"{t}_docsize\")" : "0";
+            string sql = $"SELECT (SELECT COALESCE(SUM(length(block)) + 8 * COUNT(*), 0) FROM \"{t}_data\") + (SELECT COALESCE(SUM(length(term)) + 16 * COUNT(*), 0) FROM \"{t}_idx\") + {docsize}";
+            await using var cmd = conn.CreateCommand();
+#pragma warning disable CA2100 // The names are the database's own FTS5 tables read from sqlite_master, quoted as identifiers.
+            cmd.CommandText = sql;
+#pragma warning restore CA2100
+            bytes += Convert.ToInt64(await cmd.ExecuteScalarAsync(ct) ?? 0L, CultureInfo.InvariantCulture);
+        }
+        return bytes;
     }
 
     private async Task ExecAsync(string sql, CancellationToken ct)
