@@ -17,12 +17,14 @@ public sealed class AzLexicon
     private readonly Dictionary<string, ushort> _entries;
     private readonly Dictionary<string, ushort>.AlternateLookup<ReadOnlySpan<char>> _lookup;
     private readonly Lazy<string[]> _sorted;
+    private readonly Lazy<Dictionary<string, string>.AlternateLookup<ReadOnlySpan<char>>> _byFold;
 
     private AzLexicon(Dictionary<string, ushort> entries)
     {
         _entries = entries;
         _lookup = entries.GetAlternateLookup<ReadOnlySpan<char>>();
         _sorted = new Lazy<string[]>(SortForms, LazyThreadSafetyMode.ExecutionAndPublication);
+        _byFold = new(IndexByFold, LazyThreadSafetyMode.ExecutionAndPublication);
     }
 
     /// <summary>The lexicon shipped with İcmal.</summary>
@@ -63,6 +65,30 @@ public sealed class AzLexicon
             else hi = mid;
         }
         return lo < sorted.Length && sorted[lo].AsSpan().StartsWith(lowerPrefix, StringComparison.Ordinal);
+    }
+
+    /// <summary>
+    /// The known form a word typed without Azerbaijani letters stands for: the most frequent lower-cased form whose
+    /// ASCII fold (<c>AzCasing.FoldAscii</c>) is <paramref name="folded"/> ("qazaxistanin" → "qazaxıstanın",
+    /// "eliyev" → "əliyev"); null when no form folds to it. The index is built once, on first use.
+    /// </summary>
+    public string? FormOfFolded(ReadOnlySpan<char> folded) =>
+        _byFold.Value.TryGetValue(folded, out string? form) ? form : null;
+
+    private Dictionary<string, string>.AlternateLookup<ReadOnlySpan<char>> IndexByFold()
+    {
+        var byFold = new Dictionary<string, string>(_entries.Count, StringComparer.Ordinal);
+        var best = new Dictionary<string, int>(_entries.Count, StringComparer.Ordinal);
+        foreach (var (form, value) in _entries)
+        {
+            string fold = Casing.AzCasing.FoldAscii(form);
+            // Ranked by corpus frequency, then dictionary standing (a headword or name over a bare corpus form).
+            int rank = (value >> 8) * 16 + ((value & (int)(LexiconFlags.Name | LexiconFlags.Headword)) != 0 ? 8 : 0);
+            if (best.TryGetValue(fold, out int had) && (had > rank || had == rank && string.CompareOrdinal(byFold[fold], form) <= 0)) continue;
+            best[fold] = rank;
+            byFold[fold] = form;
+        }
+        return byFold.GetAlternateLookup<ReadOnlySpan<char>>();
     }
 
     private string[] SortForms()

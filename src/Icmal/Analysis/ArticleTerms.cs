@@ -37,8 +37,12 @@ public sealed record ArticleTerms(IReadOnlyList<string> Title, IReadOnlyList<str
     public IEnumerable<string> Lead => Body.Take(LeadCount);
 }
 
-/// <summary>An article as analysis leaves it: the article to store, and its terms for clustering (and search next).</summary>
-public sealed record AnalysedArticle(Article Article, ArticleTerms Terms);
+/// <summary>An article as analysis leaves it: the article to store, its terms for clustering, and its search document.</summary>
+public sealed record AnalysedArticle(Article Article, ArticleTerms Terms)
+{
+    /// <summary>The article's search keys (<see cref="SearchDocument"/>), stored in the article's transaction.</summary>
+    public SearchDocument Search { get; init; } = SearchDocument.Of(Article);
+}
 
 /// <summary>The function that makes <see cref="ArticleTerms"/>: one for the live path and for a warm start alike.</summary>
 internal static class TermAnalysis

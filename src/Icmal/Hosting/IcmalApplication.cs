@@ -80,6 +80,17 @@ public sealed class IcmalApplication : IDisposable
         return await new SourceDiscoverer(fetcher).DiscoverAsync(url, name, allowPrivate, ct);
     }
 
+    /// <summary>Searches over this application's store (the portal, the API and `icmal search`).</summary>
+    public Search.Searcher Searcher => _searcher ??= new Search.Searcher(Store);
+
+    private Search.Searcher? _searcher;
+
+    /// <summary>A searcher over a store opened alone (<see cref="OpenStoreAsync"/>), for commands that only search.</summary>
+    public static Search.Searcher SearcherOver(Stores store) => new(store);
+
+    /// <summary>Rebuilds the search index of a store (`icmal reindex`).</summary>
+    public static Search.Reindexer ReindexerOver(Stores store) => new(store);
+
     /// <summary>An importer of files into this application's pipeline.</summary>
     public Importer CreateImporter(ImportOptions options) => new(Pipeline, options);
 

@@ -3,16 +3,79 @@ using Icmal.Storage;
 namespace Icmal.Search;
 
 /// <summary>
-/// Runs searches over the stored articles: parses the query, turns it into the engine's query over the analysed keys,
-/// ranks, folds copies, and makes snippets.
+/// Runs searches over the stored articles: parses the query (<see cref="QueryParser"/>), hands its keys and filters to
+/// the store's engine (BM25 with the title weighted, then recency; copies of one text shown once), and makes snippets.
 /// </summary>
 public sealed class Searcher(Stores stores)
 {
+    /// <summary>The deepest result a page may start at.</summary>
+    public const int MaxOffset = 10_000;
+
+    /// <summary>Azerbaijan's time (UTC+4, no daylight saving), in which since: and until: days are read.</summary>
+    public static readonly TimeSpan DayOffset = TimeSpan.FromHours(4);
+
+    /// <summary>The longest one search may run; past it the search is stopped and reported too large.</summary>
+    public TimeSpan Budget { get; init; } = TimeSpan.FromSeconds(2);
+
     /// <summary>Searches; a query that cannot run gives its problem, never an exception.</summary>
-    public Task<SearchAnswer> SearchAsync(SearchRequest request, CancellationToken ct)
+    public async Task<SearchAnswer> SearchAsync(SearchRequest request, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(request);
-        _ = stores;
-        throw new NotImplementedException("search-core fills this in");
+        if (request.Limit is < 1 or > SearchRequest.MaxLimit)
+            return SearchAnswer.Refused(new QueryProblem(QueryProblemKind.BadPage, $"limit must be from 1 to {SearchRequest.MaxLimit}, not {request.Limit}"));
+        if (request.Offset is < 0 or > MaxOffset)
+            return SearchAnswer.Refused(new QueryProblem(QueryProblemKind.BadPage, $"offset must be from 0 to {MaxOffset:N0}, not {request.Offset}"));
+        var parse = QueryParser.Parse(request.Query);
+        if (parse.Problem is { } problem) return SearchAnswer.Refused(problem);
+        var query = parse.Query!;
+        var filters = request.Filters ?? new SearchFilters();
+
+        var sites = new List<string>(query.Sites);
+        if (filters.Site is { } site)
+        {
+            if (QueryParser.Host(site) is not { } host)
+                return SearchAnswer.Refused(new QueryProblem(QueryProblemKind.Malformed, $"the source filter \"{site}\" is not a site's address"));
+            sites.Add(host);
+        }
+        var languages = new List<string>(query.Languages);
+        if (filters.Language is { } language) languages.Add(language.Trim().ToLowerInvariant());
+        DateOnly? since = Later(query.Since, filters.Since), until = Earlier(query.Until, filters.Until);
+
+        var criteria = new SearchCriteria(KeysOf(query), sites, languages,
+            since is { } s ? new DateTimeOffset(s.ToDateTime(TimeOnly.MinValue), DayOffset) : null,
+            until is { } u ? new DateTimeOffset(u.AddDays(1).ToDateTime(TimeOnly.MinValue), DayOffset) : null,
+            request.Limit, request.Offset, Budget);
+        SearchPage page;
+        try
+        {
+            page = await stores.Search.FindAsync(criteria, ct);
+        }
+        catch (SearchBudgetExceededException e)
+        {
+            return SearchAnswer.Refused(new QueryProblem(QueryProblemKind.TooLarge, e.Message + "; add words or filters to narrow it"));
+        }
+        var hits = page.Rows.Select(r => new SearchHit(r.Id, r.Url, r.Title, r.Site, r.Language, r.Published,
+            Snippets.Make(r.Body, query.HighlightKeys), r.Score, r.Copies)).ToList();
+        return SearchAnswer.Of(new SearchResults(hits, page.Total, request.Limit, request.Offset));
     }
+
+    /// <summary>The engine-neutral match of a parsed query.</summary>
+    internal static KeyQuery KeysOf(ParsedQuery query)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        return new KeyQuery(
+            query.Required.Select(g => (IReadOnlyList<KeyPhrase>)g.Select(Phrase).ToList()).ToList(),
+            query.Excluded.Select(Phrase).ToList());
+    }
+
+    private static KeyPhrase Phrase(QueryTerm term) => new(term.Keys, term.Field switch
+    {
+        QueryField.Title => SearchField.Title,
+        QueryField.Author => SearchField.Author,
+        _ => SearchField.Any,
+    });
+
+    private static DateOnly? Later(DateOnly? a, DateOnly? b) => a is null ? b : b is null ? a : a > b ? a : b;
+
+    private static DateOnly? Earlier(DateOnly? a, DateOnly? b) => a is null ? b : b is null ? a : a < b ? a : b;
 }

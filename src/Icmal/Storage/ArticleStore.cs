@@ -1,4 +1,5 @@
 using System.Data.Common;
+using Icmal.Analysis;
 using Icmal.Model;
 
 namespace Icmal.Storage;
@@ -43,10 +44,21 @@ public sealed class ArticleStore(Database database)
     }
 
     /// <summary>Stores a document and its article atomically; a document seen before is not stored again.</summary>
-    public async Task<StoreResult> AddAsync(NewDocument document, Article article, CancellationToken ct)
+    public Task<StoreResult> AddAsync(NewDocument document, Article article, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(article);
+        return AddAsync(document, article, SearchDocument.Of(article), ct);
+    }
+
+    /// <summary>
+    /// Stores a document, its article and the article's search keys (made by analysis) atomically: an article is never
+    /// stored without its index entry, nor indexed without being stored. A document seen before is not stored again.
+    /// </summary>
+    public async Task<StoreResult> AddAsync(NewDocument document, Article article, SearchDocument search, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(document);
         ArgumentNullException.ThrowIfNull(article);
+        ArgumentNullException.ThrowIfNull(search);
         byte[] compressed = Sql.Compress(document.Raw.Span);
         await using var conn = await database.ConnectAsync(ct);
         await using var tx = await conn.BeginTransactionAsync(ct);
@@ -82,6 +94,7 @@ public sealed class ArticleStore(Database database)
             ("@tags", ArticleRows.Json(article.Tags)), ("@origName", article.Original?.Name),
             ("@origUrl", article.Original?.Url), ("@blocks", BlockCodec.Encode(article.Blocks)), ("@body", body),
             ("@textHash", Hashing.Sha256Hex(body)));
+        if (database.Dialect.Search is { } engine) await engine.IndexAsync(conn, tx, articleId, search, ct);
 
         await tx.CommitAsync(ct);
         return new StoreResult(StoreStatus.Stored, articleId);

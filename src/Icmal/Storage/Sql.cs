@@ -58,6 +58,16 @@ internal static class Sql
         return list;
     }
 
+    /// <summary>Every row of a query in a transaction, each read by <paramref name="read"/>.</summary>
+    public static async Task<List<T>> ListAsync<T>(DbConnection conn, DbTransaction? tx, string sql, Func<DbDataReader, T> read, CancellationToken ct, params (string, object?)[] parameters)
+    {
+        await using var cmd = Command(conn, tx, sql, parameters);
+        await using var r = await cmd.ExecuteReaderAsync(ct);
+        var list = new List<T>();
+        while (await r.ReadAsync(ct)) list.Add(read(r));
+        return list;
+    }
+
     public static string? StringOrNull(this DbDataReader r, int i) => r.IsDBNull(i) ? null : r.GetString(i);
 
     public static long? Int64OrNull(this DbDataReader r, int i) => r.IsDBNull(i) ? null : r.GetInt64(i);

@@ -96,6 +96,9 @@ public abstract class SqlDialect
     /// <summary>A query that returns a row for every foreign key broken inside the transaction, or null.</summary>
     public abstract string? ForeignKeyCheck { get; }
 
+    /// <summary>The engine's full-text search (<see cref="SearchEngine"/>); null where İcmal has none yet.</summary>
+    internal virtual SearchEngine? Search => null;
+
     public static readonly SqlDialect Sqlite = new SqliteDialect();
 
     public static readonly SqlDialect PostgreSql = new PostgreSqlDialect();

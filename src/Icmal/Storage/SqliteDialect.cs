@@ -43,6 +43,9 @@ public sealed class SqliteDialect : SqlDialect
 
     public override object ListValue(IReadOnlyCollection<long> values) => JsonSerializer.Serialize(values, StorageJson.Context.IReadOnlyCollectionInt64);
 
+    /// <summary>FTS5 in the same file (<see cref="SqliteFts5SearchEngine"/>).</summary>
+    internal override SearchEngine Search { get; } = new SqliteFts5SearchEngine();
+
     public override IReadOnlyList<string> ForeignKeysOff { get; } = ["PRAGMA foreign_keys = OFF"];
     public override IReadOnlyList<string> ForeignKeysOn { get; } = ["PRAGMA foreign_keys = ON"];
     public override string? ForeignKeyCheck => "PRAGMA foreign_key_check";

@@ -4,7 +4,8 @@ namespace Icmal.Storage;
 /// SQLite's schema as an ordered list of steps. A step, once released, never changes: later needs get a new step, so
 /// any database, however old, reaches the current schema by running the steps it has not seen, in order. Steps 1–5
 /// are as released (times as ISO-8601 text); step 6 rebuilds every table with times as INTEGER milliseconds
-/// (<see cref="SqliteTimeMigration"/>); step 7 turns the words of each date's evidence into its code.
+/// (<see cref="SqliteTimeMigration"/>); step 7 turns the words of each date's evidence into its code; step 8 adds the
+/// search index.
 /// </summary>
 internal static class SqliteMigrations
 {
@@ -200,6 +201,14 @@ internal static class SqliteMigrations
             END
             WHERE published_from IS NOT NULL
             """,
+        ]),
+        new(8,
+        [
+            // Issue #15: the search index (keys only, in the same file), and every article already stored marked for
+            // the catch-up that indexes it when the database is opened (SearchStore.CatchUpAsync).
+            SqliteFts5SearchEngine.CreateTable,
+            $"INSERT INTO settings (key, value) SELECT '{SearchStore.CatchUpToSetting}', CAST(COALESCE(MAX(id), 0) AS TEXT) FROM articles",
+            $"INSERT INTO settings (key, value) VALUES ('{SearchStore.CatchUpDoneSetting}', '0')",
         ]),
         ];
     }

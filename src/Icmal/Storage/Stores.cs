@@ -12,11 +12,21 @@ public sealed record Stores(
     FetchStore Fetches,
     SeenUrlStore SeenUrls,
     ItemErrorStore ItemErrors,
-    SettingStore Settings)
+    SettingStore Settings,
+    SearchStore Search)
 {
     public static Stores Over(Database database) => new(database, new ArticleStore(database), new StoryStore(database),
-        new SourceStore(database), new FetchStore(database), new SeenUrlStore(database), new ItemErrorStore(database), new SettingStore(database));
+        new SourceStore(database), new FetchStore(database), new SeenUrlStore(database), new ItemErrorStore(database), new SettingStore(database),
+        new SearchStore(database));
 
-    /// <summary>Opens (creating and migrating if needed) the database a setting names, with its stores.</summary>
-    public static async Task<Stores> OpenAsync(DatabaseSetting setting, CancellationToken ct) => Over(await Database.OpenAsync(setting, ct));
+    /// <summary>
+    /// Opens (creating and migrating if needed) the database a setting names, with its stores; articles not yet in the
+    /// search index (an older database, an interrupted reindex) are indexed before it returns.
+    /// </summary>
+    public static async Task<Stores> OpenAsync(DatabaseSetting setting, CancellationToken ct)
+    {
+        var stores = Over(await Database.OpenAsync(setting, ct));
+        await stores.Search.CatchUpAsync(null, ct);
+        return stores;
+    }
 }

@@ -3,7 +3,7 @@ using Icmal.Storage;
 
 namespace Icmal.Ingest.Stages;
 
-/// <summary>Archives the raw document and stores its article, both in one transaction.</summary>
+/// <summary>Archives the raw document and stores its article with its search keys, all in one transaction.</summary>
 public sealed class StoreStage(ArticleStore articles) : IPipelineStage
 {
     public IngestStage Stage => IngestStage.Store;
@@ -14,10 +14,11 @@ public sealed class StoreStage(ArticleStore articles) : IPipelineStage
     {
         ArgumentNullException.ThrowIfNull(item);
         var document = item.Document;
-        var article = item.Article ?? throw new InvalidOperationException("the analyse stage runs first");
+        var analysed = item.Analysed ?? throw new InvalidOperationException("the analyse stage runs first");
+        var article = analysed.Article;
         var stored = await articles.AddAsync(
             new NewDocument(item.Sha256, document.Origin, document.Url?.ToString(), FormatName(document.Format), item.Charset, document.Raw, document.Archived),
-            article, ct);
+            article, analysed.Search, ct);
         // Another writer stored the same bytes between the first look and this one.
         return stored.Status == StoreStatus.Stored
             ? StageResult.Continue(item with { ArticleId = stored.ArticleId })

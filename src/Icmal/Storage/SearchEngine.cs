@@ -1,0 +1,24 @@
+using System.Data.Common;
+using Icmal.Analysis;
+
+namespace Icmal.Storage;
+
+/// <summary>
+/// What differs between the full-text engines İcmal runs search on, in one place: the index's schema, writing an
+/// article's keys into it, clearing it, and running a <see cref="SearchCriteria"/>. SQLite's FTS5 is the embedded
+/// default (<see cref="SqliteFts5SearchEngine"/>); PostgreSQL (tsvector of the same keys with a GIN index) follows as
+/// one more subclass. The keys are made before any engine sees them (<see cref="SearchDocument"/>), so every engine
+/// indexes exactly the same words and no engine's own stemming or folding is used.
+/// </summary>
+internal abstract class SearchEngine
+{
+    /// <summary>Writes an article's keys in the caller's transaction (the article's own).</summary>
+    public abstract Task IndexAsync(DbConnection conn, DbTransaction tx, long articleId, SearchDocument document, CancellationToken ct);
+
+    /// <summary>Removes every article from the index, in the caller's transaction.</summary>
+    public abstract Task ClearAsync(DbConnection conn, DbTransaction tx, CancellationToken ct);
+
+    /// <summary>Runs a search on <paramref name="conn"/> within its time budget.</summary>
+    /// <exception cref="SearchBudgetExceededException">The budget ran out first.</exception>
+    public abstract Task<SearchPage> FindAsync(DbConnection conn, SqlDialect dialect, SearchCriteria criteria, CancellationToken ct);
+}

@@ -1,0 +1,210 @@
+using System.Data.Common;
+using System.Globalization;
+using System.Text;
+using Icmal.Analysis;
+using Microsoft.Data.Sqlite;
+
+namespace Icmal.Storage;
+
+/// <summary>
+/// Search on SQLite's FTS5, in the same database file as the articles. The table <c>article_search</c> is contentless
+/// (it holds the index of the keys only, never a second copy of the text) with <c>contentless_delete=1</c> so a row
+/// can be replaced, <c>detail=full</c> for phrases, and rowid = the article's id. Its tokenizer only splits the
+/// space-separated keys (<see cref="SearchDocument"/>): folding and stemming are done before, identically for the
+/// query. Ranking is BM25 with the title weighted <see cref="TitleWeight"/> to the text's 1, then recency.
+/// </summary>
+internal sealed class SqliteFts5SearchEngine : SearchEngine
+{
+    public const string Table = "article_search";
+    public const double TitleWeight = 5.0;
+
+    /// <summary>The index's schema (migration step 8).</summary>
+    public const string CreateTable = $"""
+        CREATE VIRTUAL TABLE {Table} USING fts5(title, body, author, content='', contentless_delete=1, detail=full,
+            tokenize='unicode61 remove_diacritics 0')
+        """;
+
+    /// <summary>How many virtual-machine steps run between two looks at the clock.</summary>
+    private const int ProgressSteps = 2_000;
+
+    public override async Task IndexAsync(DbConnection conn, DbTransaction tx, long articleId, SearchDocument document, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(document);
+        // REPLACE: an article indexed again (a reindex racing a catch-up) keeps one row.
+        await Sql.ExecAsync(conn, tx, $"INSERT OR REPLACE INTO {Table} (rowid, title, body, author) VALUES (@id, @t, @b, @a)", ct,
+            ("@id", articleId), ("@t", document.Title), ("@b", document.Body), ("@a", document.Authors));
+    }
+
+    public override Task ClearAsync(DbConnection conn, DbTransaction tx, CancellationToken ct) =>
+        Sql.ExecAsync(conn, tx, $"INSERT INTO {Table} ({Table}) VALUES ('delete-all')", ct);
+
+    public override async Task<SearchPage> FindAsync(DbConnection conn, SqlDialect dialect, SearchCriteria criteria, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(criteria);
+        string match = Match(criteria.Match);
+        var (filters, parameters) = Filters(dialect, criteria);
+        parameters.Add(("@q", match));
+        parameters.Add(("@limit", criteria.Limit));
+        parameters.Add(("@offset", criteria.Offset));
+        using var budget = new Budget((SqliteConnection)conn, criteria.Budget, ct);
+        try
+        {
+            var rows = new List<SearchRow>(criteria.Limit);
+            int total = 0;
+            await using (var cmd = Sql.Command(conn, null, FindSql(filters), parameters.ToArray()))
+            await using (var r = await cmd.ExecuteReaderAsync(ct))
+            {
+                while (await r.ReadAsync(ct))
+                {
+                    total = r.GetInt32(9);
+                    rows.Add(new SearchRow(r.GetInt64(0), r.StringOrNull(1), r.GetString(2), r.StringOrNull(3), r.StringOrNull(4),
+                        dialect.ReadTimeOrNull(r, 5), r.GetString(6), -r.GetDouble(7), r.GetInt32(8) - 1));
+                }
+            }
+            // A page past the last result says nothing of the total: count it.
+            if (rows.Count == 0 && criteria.Offset > 0)
+                total = (int)await Sql.Int64Async(conn, null, CountSql(filters), ct, [.. parameters]);
+            return new SearchPage(rows, total);
+        }
+        catch (SqliteException e) when (e.SqliteErrorCode == SQLitePCL.raw.SQLITE_INTERRUPT && !ct.IsCancellationRequested)
+        {
+            throw new SearchBudgetExceededException(
+                string.Create(CultureInfo.InvariantCulture, $"the search ran past its {criteria.Budget.TotalMilliseconds:0} ms budget"), e);
+        }
+    }
+
+    private static string Matches(string filters) => $"""
+        WITH m AS (
+            SELECT rowid AS id, bm25({Table}, {TitleWeight.ToString("0.0", CultureInfo.InvariantCulture)}, 1.0, 1.0) AS rank
+            FROM {Table} WHERE {Table} MATCH @q
+        ),
+        f AS (
+            SELECT a.id, a.sort_at, m.rank,
+                ROW_NUMBER() OVER (PARTITION BY a.text_sha256 ORDER BY m.rank, a.sort_at DESC, a.id DESC) AS k,
+                COUNT(*) OVER (PARTITION BY a.text_sha256) AS copies
+            FROM m JOIN articles a ON a.id = m.id
+            WHERE 1 = 1{filters}
+        )
+        """;
+
+    private static string FindSql(string filters) => $"""
+        {Matches(filters)}
+        SELECT a.id, a.url, a.title, a.site, a.language, a.published_at, a.body, f.rank, f.copies, COUNT(*) OVER () AS total
+        FROM f JOIN articles a ON a.id = f.id
+        WHERE f.k = 1
+        ORDER BY f.rank, f.sort_at DESC, f.id DESC
+        LIMIT @limit OFFSET @offset
+        """;
+
+    private static string CountSql(string filters) => $"""
+        {Matches(filters)}
+        SELECT COUNT(*) FROM f WHERE f.k = 1
+        """;
+
+    /// <summary>The filters as conditions on <c>articles a</c>, each value a parameter.</summary>
+    private static (string Sql, List<(string, object?)> Parameters) Filters(SqlDialect dialect, SearchCriteria c)
+    {
+        var sql = new StringBuilder();
+        var parameters = new List<(string, object?)>();
+        for (int i = 0; i < c.Sites.Count; i++)
+        {
+            string p = "@site" + i.ToString(CultureInfo.InvariantCulture);
+            // The site a page names, or the host of its address (with or without "www.").
+            sql.Append(CultureInfo.InvariantCulture, $"""
+                 AND (lower(a.site) IN ({p}, 'www.' || {p})
+                    OR substr(a.url, instr(a.url, '://') + 3, length({p}) + 1) = {p} || '/'
+                    OR substr(a.url, instr(a.url, '://') + 3, length({p}) + 5) = 'www.' || {p} || '/')
+                """);
+            parameters.Add((p, c.Sites[i]));
+        }
+        for (int i = 0; i < c.Languages.Count; i++)
+        {
+            string p = "@lang" + i.ToString(CultureInfo.InvariantCulture);
+            sql.Append(CultureInfo.InvariantCulture, $" AND a.language = {p}");
+            parameters.Add((p, c.Languages[i]));
+        }
+        if (c.Since is { } since)
+        {
+            sql.Append(" AND a.sort_at >= @since");
+            parameters.Add(("@since", dialect.Time(since)));
+        }
+        if (c.Until is { } until)
+        {
+            sql.Append(" AND a.sort_at < @until");
+            parameters.Add(("@until", dialect.Time(until)));
+        }
+        return (sql.ToString(), parameters);
+    }
+
+    /// <summary>
+    /// The FTS5 query of a <see cref="KeyQuery"/>. Every phrase is an FTS5 string ("..." with any quote doubled), so
+    /// nothing a user typed is read as FTS5 syntax (NEAR, *, ^, column filters); columns and operators come from here.
+    /// </summary>
+    internal static string Match(KeyQuery query)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        if (query.Required.Count == 0) throw new ArgumentException("a search needs at least one required phrase", nameof(query));
+        var sb = new StringBuilder();
+        foreach (var group in query.Required)
+        {
+            if (sb.Length > 0) sb.Append(" AND ");
+            sb.Append('(');
+            for (int i = 0; i < group.Count; i++)
+            {
+                if (i > 0) sb.Append(" OR ");
+                Phrase(sb, group[i]);
+            }
+            sb.Append(')');
+        }
+        if (query.Excluded.Count == 0) return sb.ToString();
+        sb.Insert(0, '(').Append(')');
+        foreach (var phrase in query.Excluded)
+        {
+            sb.Append(" NOT ");
+            Phrase(sb, phrase);
+        }
+        return sb.ToString();
+    }
+
+    private static void Phrase(StringBuilder sb, KeyPhrase phrase)
+    {
+        if (phrase.Keys.Count == 0) throw new ArgumentException("a phrase needs at least one key", nameof(phrase));
+        sb.Append(phrase.Field switch
+        {
+            SearchField.Title => "{title} : ",
+            SearchField.Author => "{author} : ",
+            _ => "{title body} : ",
+        });
+        sb.Append('"');
+        for (int i = 0; i < phrase.Keys.Count; i++)
+        {
+            if (i > 0) sb.Append(' ');
+            sb.Append(phrase.Keys[i].Replace("\"", "\"\"", StringComparison.Ordinal));
+        }
+        sb.Append('"');
+    }
+
+    /// <summary>
+    /// A time budget on a connection: SQLite's progress handler looks at the clock every few thousand steps and stops the
+    /// statement (SQLITE_INTERRUPT) past the deadline or when the caller cancels. Removed on dispose, before the
+    /// connection goes back to the pool.
+    /// </summary>
+    private sealed class Budget : IDisposable
+    {
+        private readonly SqliteConnection _conn;
+        private readonly long _deadline;
+        private readonly CancellationToken _ct;
+
+        public Budget(SqliteConnection conn, TimeSpan budget, CancellationToken ct)
+        {
+            _conn = conn;
+            _ct = ct;
+            _deadline = Environment.TickCount64 + (long)Math.Ceiling(budget.TotalMilliseconds);
+            SQLitePCL.raw.sqlite3_progress_handler(conn.Handle, ProgressSteps, Check, null);
+        }
+
+        private int Check(object user) => Environment.TickCount64 > _deadline || _ct.IsCancellationRequested ? 1 : 0;
+
+        public void Dispose() => SQLitePCL.raw.sqlite3_progress_handler(_conn.Handle, 0, null, null);
+    }
+}
