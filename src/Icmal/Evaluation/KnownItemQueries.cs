@@ -11,15 +11,15 @@ namespace Icmal.Evaluation;
 /// <summary>An article a known-item query is made from: the address it is stored under, its title and main text.</summary>
 public sealed record KnownItemSource(string Url, string Title, string Text);
 
-/// <summary>How the reader typed a query's words.</summary>
+/// <summary>The keyboard a query was typed on.</summary>
 public enum Typing
 {
-    /// <summary>On an Azerbaijani keyboard, each word in another case ending than the text's ("Qazaxıstanla" → "Qazaxıstanın").</summary>
+    /// <summary>An Azerbaijani keyboard: each word in another case ending than the text's where the word has one
+    /// ("Qazaxıstanla" → "Qazaxıstanın"), lower-cased or not.</summary>
     Inflected,
-    /// <summary>On a keyboard without ə, ı, ö, ü, ç, ş, ğ, lower-case ("Qazaxıstanla" → "qazaxistanla").</summary>
+    /// <summary>A keyboard without ə, ı, ö, ü, ç, ş, ğ: lower-case ASCII, half the words also in another case ending
+    /// ("Qazaxıstanla" → "qazaxistanin" or "qazaxistanla").</summary>
     Ascii,
-    /// <summary>As in the text, lower-cased.</summary>
-    Lower,
 }
 
 /// <summary>One generated known-item query: what the reader types and the article they are looking for.</summary>
@@ -29,7 +29,7 @@ public sealed record KnownItemQuery(string Query, string Url, Typing Typing, IRe
 /// <summary>
 /// Makes known-item queries the way #15 describes a reader looking for an article they have read: two or three of
 /// the article's rarer words (low document frequency over the collection, not stop words, from its main text),
-/// typed in another case ending, or in plain ASCII, or lower-cased. Deterministic for a seed. The words are chosen by
+/// typed in another case ending or in plain ASCII (<see cref="Typing"/>). Deterministic for a seed. The words are chosen by
 /// rarity alone, never by whether İcmal's search finds them.
 /// </summary>
 public static class KnownItemQueries
@@ -78,8 +78,7 @@ public static class KnownItemQueries
             if (pool.Count < 2) continue;
             int count = Math.Min(pool.Count, random.Next(2, 4));
             var chosen = pool.OrderBy(_ => random.Next()).Take(count).Select(c => c.Form).ToList();
-            double r = random.NextDouble();
-            var typing = r < 0.4 ? Typing.Inflected : r < 0.8 ? Typing.Ascii : Typing.Lower;
+            var typing = random.Next(2) == 0 ? Typing.Inflected : Typing.Ascii;
             var typed = chosen.Select(w => Type(w, typing, stemmer, random)).ToList();
             queries.Add(new KnownItemQuery(string.Join(' ', typed), collection[t].Url, typing, chosen));
         }
@@ -111,13 +110,13 @@ public static class KnownItemQueries
         return true;
     }
 
-    /// <summary>A word as the reader types it.</summary>
-    internal static string Type(string word, Typing typing, AzStemmer stemmer, Random random) => typing switch
+    /// <summary>A word as the reader types it on the keyboard <paramref name="typing"/>.</summary>
+    internal static string Type(string word, Typing typing, AzStemmer stemmer, Random random)
     {
-        Typing.Ascii => AzCasing.FoldAscii(AzCasing.ToLower(word)),
-        Typing.Lower => AzCasing.ToLower(word),
-        _ => OtherCaseForm(word, stemmer, random) ?? AzCasing.ToLower(word),
-    };
+        string w = typing == Typing.Inflected || random.Next(2) == 0 ? OtherCaseForm(word, stemmer, random) ?? word : word;
+        if (typing == Typing.Ascii) return AzCasing.FoldAscii(AzCasing.ToLower(w));
+        return random.Next(2) == 0 ? AzCasing.ToLower(w) : w;
+    }
 
     /// <summary>
     /// The word's stem with another case ending that obeys vowel harmony: a form the lexicon attests if there is one,
@@ -213,7 +212,7 @@ public static class KnownItemQueries
         {
             ["query"] = q.Query,
             ["url"] = q.Url,
-            ["typing"] = q.Typing switch { Typing.Inflected => "inflected", Typing.Ascii => "ascii", _ => "lower" },
+            ["typing"] = q.Typing == Typing.Inflected ? "inflected" : "ascii",
             ["from"] = string.Join(' ', q.Words),
         }, LineOptions);
     }
