@@ -69,11 +69,13 @@ public static class KnownItemQueries
         var queries = new List<KnownItemQuery>();
         foreach (int t in targets)
         {
-            // The rarest stems first; among equally rare ones the order is the seed's.
+            // The rarest stems first; among equally rare ones the order is the seed's. The pool is at most the rarer
+            // half of the article's words, so a short article never offers its common ones.
+            int candidates = words[t].Count;
             var pool = words[t]
                 .Select(kv => (Key: kv.Key, Form: kv.Value, Df: df[kv.Key], Tie: random.Next()))
                 .OrderBy(c => c.Df).ThenBy(c => c.Tie)
-                .Take(RarePool)
+                .Take(Math.Min(RarePool, Math.Max(2, candidates / 2)))
                 .ToList();
             if (pool.Count < 2) continue;
             int count = Math.Min(pool.Count, random.Next(2, 4));
