@@ -26,8 +26,8 @@ public readonly record struct KeyedWord(int Start, int Length, string Key);
 /// <para>
 /// A word typed without Azerbaijani letters ("qazaxistanin", "eliyevin") cannot be stemmed as it is: its suffix does not
 /// follow vowel harmony as written ("-in" after "a"). Such a word is first restored through the lexicon, to the most
-/// frequent form that folds to it ("qazaxıstanın"); failing that, a known form followed by folded inflection
-/// ("qazaxistan" + "dan") is taken as that form. A word the lexicon knows as typed is kept as typed. The same function
+/// frequent form that folds to it ("qazaxıstanın"; "üçün", not the typo "ucun" the corpus also has); failing that, a
+/// known form followed by folded inflection ("qazaxistan" + "dan") is taken as that form. The same function
 /// runs on the text when it is indexed and on the query, so whatever it does to a spelling, both sides agree.
 /// </para>
 /// <para>
@@ -176,16 +176,20 @@ public static class SearchKeys
 
     /// <summary>
     /// The Azerbaijani spelling of a word typed in ASCII letters, where the lexicon knows one: "qazaxistanin" →
-    /// "qazaxıstanın", "Eliyev" → "Əliyev"; the word itself when the lexicon knows it as typed or knows nothing.
+    /// "qazaxıstanın", "Eliyev" → "Əliyev", "ucun" → "üçün" (the most frequent form folding to it); the word itself when
+    /// that is the most frequent, or when the lexicon knows nothing like it.
     /// </summary>
     internal static string Restore(string word)
     {
         var lexicon = AzLexicon.Default;
         Span<char> buffer = word.Length <= 128 ? stackalloc char[word.Length] : new char[word.Length];
+        // The most frequent form that folds to the word, the word itself included: the corpus has ASCII-typed forms
+        // too ("ucun"), but far less often than the real one ("üçün").
+        AzCasing.FoldAscii(word, buffer);
+        if (lexicon.FormOfFolded(buffer) is { } form) return Recase(form, word);
         AzCasing.ToLower(word, buffer);
         if (lexicon.IsKnownWord(buffer)) return word;
         AzCasing.FoldAscii(word, buffer);
-        if (lexicon.FormOfFolded(buffer) is { } form) return Recase(form, word);
         // A known form followed by inflection typed without harmony's letters: "qazaxistan" + "dan".
         for (int end = buffer.Length - 1; end >= MinimumRestoredStem && buffer.Length - end <= LongestFoldedSuffix * 3; end--)
         {

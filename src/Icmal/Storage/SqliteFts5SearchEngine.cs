@@ -66,8 +66,9 @@ internal sealed class SqliteFts5SearchEngine : SearchEngine
                 total = (int)await Sql.Int64Async(conn, null, CountSql(filters), ct, [.. parameters]);
             return new SearchPage(rows, total);
         }
-        catch (SqliteException e) when (e.SqliteErrorCode == SQLitePCL.raw.SQLITE_INTERRUPT && !ct.IsCancellationRequested)
+        catch (SqliteException e) when (e.SqliteErrorCode == SQLitePCL.raw.SQLITE_INTERRUPT)
         {
+            ct.ThrowIfCancellationRequested();
             throw new SearchBudgetExceededException(
                 string.Create(CultureInfo.InvariantCulture, $"the search ran past its {criteria.Budget.TotalMilliseconds:0} ms budget"), e);
         }
@@ -203,7 +204,7 @@ internal sealed class SqliteFts5SearchEngine : SearchEngine
             SQLitePCL.raw.sqlite3_progress_handler(conn.Handle, ProgressSteps, Check, null);
         }
 
-        private int Check(object user) => Environment.TickCount64 > _deadline || _ct.IsCancellationRequested ? 1 : 0;
+        private int Check(object user) => Environment.TickCount64 >= _deadline || _ct.IsCancellationRequested ? 1 : 0;
 
         public void Dispose() => SQLitePCL.raw.sqlite3_progress_handler(_conn.Handle, 0, null, null);
     }

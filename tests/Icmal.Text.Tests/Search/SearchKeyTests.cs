@@ -34,6 +34,13 @@ public class SearchKeyTests
     public void A_name_in_any_script_case_or_ending_meets_its_text_form(string typed, string inText) =>
         Assert.Equal(SearchKeys.KeyOf(inText), SearchKeys.KeyOf(typed));
 
+    [Theory]
+    [InlineData("ucun", "üçün")]
+    [InlineData("oglu", "oğlu")]
+    [InlineData("eden", "edən")]
+    public void A_word_typed_in_ASCII_is_read_as_its_most_frequent_form_even_when_the_corpus_has_the_ASCII_typo(string typed, string inText) =>
+        Assert.Equal(SearchKeys.KeyOf(inText), SearchKeys.KeyOf(typed));
+
     [Fact]
     public void Keys_are_folded_lower_case_ASCII() => Assert.Equal("qazaxistan", SearchKeys.KeyOf("Qazaxıstanla"));
 

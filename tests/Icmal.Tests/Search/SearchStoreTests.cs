@@ -1,0 +1,155 @@
+using System.Text;
+using Icmal.Model;
+using Icmal.Search;
+using Icmal.Storage;
+using Icmal.Tests.Support;
+using Microsoft.Data.Sqlite;
+
+namespace Icmal.Tests.Search;
+
+/// <summary>The index is written with its article, rebuilt the same way, built for an older database, and bounded in time.</summary>
+public sealed class SearchStoreTests
+{
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    private static readonly string[] Queries =
+        ["Qazaxıstanla", "qazaxistan", "Tokayevin", "eliyev", "\"Orta Dəhliz\"", "title:Astana", "TDT-nin", "Fuzuli", "Qazaxıstan -Tokayev", "Füzuli OR TDT"];
+
+    private static async Task<List<string>> AnswersAsync(Searcher searcher)
+    {
+        var answers = new List<string>();
+        foreach (string q in Queries)
+        {
+            var r = (await searcher.SearchAsync(new SearchRequest(q), Ct)).Results!;
+            answers.Add($"{q}: {r.Total} [{string.Join(",", r.Items.Select(i => i.Id))}]");
+        }
+        return answers;
+    }
+
+    [Fact]
+    public async Task Reindexing_gives_the_same_results_as_indexing_live()
+    {
+        await using var h = await ImportHarness.CreateAsync();
+        await h.ImportAsync(TestPaths.Samples);
+        var searcher = new Searcher(h.Store);
+        var live = await AnswersAsync(searcher);
+
+        var reports = new List<(long Done, long Total)>();
+        long indexed = await new Reindexer(h.Store).RebuildAsync(new SyncProgress<(long, long)>(reports.Add), Ct);
+
+        Assert.Equal(5, indexed);
+        Assert.Equal((5L, 5L), reports[^1]);
+        Assert.Equal(live, await AnswersAsync(searcher));
+        Assert.Equal(0, await h.Store.Search.PendingAsync(Ct));
+    }
+
+    [Fact]
+    public async Task An_article_whose_index_entry_fails_is_not_stored_either()
+    {
+        using var folder = new TempFolder();
+        var setting = DatabaseSetting.InDataFolder(folder.Path);
+        var stores = await Stores.OpenAsync(setting, Ct);
+        await using (var conn = new SqliteConnection($"Data Source={setting.Target}"))
+        {
+            await conn.OpenAsync(Ct);
+            await Sql.ExecAsync(conn, null, "ALTER TABLE article_search RENAME TO article_search_away", Ct);
+        }
+        SqliteConnection.ClearAllPools();
+
+        await Assert.ThrowsAsync<SqliteException>(() => AddAsync(stores, "Qazaxıstanla əməkdaşlıq"));
+        Assert.Equal(0, await stores.Articles.CountAsync(Ct));
+
+        await using (var conn = new SqliteConnection($"Data Source={setting.Target}"))
+        {
+            await conn.OpenAsync(Ct);
+            await Sql.ExecAsync(conn, null, "ALTER TABLE article_search_away RENAME TO article_search", Ct);
+        }
+        SqliteConnection.ClearAllPools();
+        await AddAsync(stores, "Qazaxıstanla əməkdaşlıq");
+        Assert.Equal(1, await stores.Articles.CountAsync(Ct));
+        Assert.Equal(1, (await new Searcher(stores).SearchAsync(new SearchRequest("qazaxistan"), Ct)).Results!.Total);
+        SqliteConnection.ClearAllPools();
+    }
+
+    [Fact]
+    public async Task A_database_from_before_search_is_indexed_when_opened()
+    {
+        using var folder = new TempFolder();
+        var setting = DatabaseSetting.InDataFolder(folder.Path);
+        const int count = SearchStore.BatchSize * 2 + 17;
+        await Database.OpenAsync(setting, schemaVersion: 7, Ct);
+        await using (var conn = new SqliteConnection($"Data Source={setting.Target}"))
+        {
+            await conn.OpenAsync(Ct);
+            await using var tx = await conn.BeginTransactionAsync(Ct);
+            for (int i = 1; i <= count; i++)
+            {
+                string body = i % 3 == 0 ? $"Prezident Tokayevin Bakıya səfəri {i}" : $"Azərbaycan Qazaxıstanla əməkdaşlıq edir {i}";
+                await Sql.ExecAsync(conn, tx, """
+                    INSERT INTO documents (id, sha256, origin, format, size_bytes, archived_at, raw_brotli) VALUES (@i, @h, 'old', 'text', 1, 1761550000000, x'00');
+                    INSERT INTO articles (id, document_id, title, authors, archived_at, sort_at, tags, blocks, body, text_sha256, language)
+                    VALUES (@i, @i, @t, '["Ə. Əliyev"]', 1761550000000, 1761550000000 + @i, '[]', '[]', @b, @h, 'az')
+                    """, Ct, ("@i", (long)i), ("@h", "h" + i), ("@t", "Xəbər " + i), ("@b", body));
+            }
+            await tx.CommitAsync(Ct);
+        }
+        SqliteConnection.ClearAllPools();
+
+        var stores = await Stores.OpenAsync(setting, Ct);
+        var searcher = new Searcher(stores);
+        Assert.Equal(0, await stores.Search.PendingAsync(Ct));
+        Assert.Equal(count - count / 3, (await searcher.SearchAsync(new SearchRequest("qazaxistan"), Ct)).Results!.Total);
+        Assert.Equal(count / 3, (await searcher.SearchAsync(new SearchRequest("Токаев"), Ct)).Results!.Total);
+        Assert.Equal(count, (await searcher.SearchAsync(new SearchRequest("author:eliyev"), Ct)).Results!.Total);
+        SqliteConnection.ClearAllPools();
+    }
+
+    [Fact]
+    public async Task Copies_of_one_text_are_shown_once_and_counted()
+    {
+        using var folder = new TempFolder();
+        var stores = await Stores.OpenAsync(DatabaseSetting.InDataFolder(folder.Path), Ct);
+        await AddAsync(stores, "Astanada Ali Dövlətlərarası Şuranın iclası keçirildi", "a");
+        await AddAsync(stores, "Astanada Ali Dövlətlərarası Şuranın iclası keçirildi", "b");
+        await AddAsync(stores, "Astanada başqa bir görüş oldu", "c");
+
+        var results = (await new Searcher(stores).SearchAsync(new SearchRequest("Astana"), Ct)).Results!;
+
+        Assert.Equal(2, results.Total);
+        Assert.Equal(2, results.Items.Count);
+        Assert.Equal([0, 1], results.Items.Select(i => i.Copies).Order());
+        SqliteConnection.ClearAllPools();
+    }
+
+    [Fact]
+    public async Task A_search_past_its_time_budget_is_stopped_and_reported_too_large()
+    {
+        using var folder = new TempFolder();
+        var stores = await Stores.OpenAsync(DatabaseSetting.InDataFolder(folder.Path), Ct);
+        for (int i = 0; i < 200; i++) await AddAsync(stores, $"Qazaxıstan və Azərbaycan {i} əməkdaşlıq", "x" + i);
+
+        var answer = await new Searcher(stores) { Budget = TimeSpan.Zero }.SearchAsync(new SearchRequest("qazaxistan azerbaycan"), Ct);
+
+        Assert.Equal(QueryProblemKind.TooLarge, answer.Problem?.Kind);
+        // The connection goes back to the pool without the budget: the next search runs.
+        Assert.Equal(200, (await new Searcher(stores).SearchAsync(new SearchRequest("qazaxistan azerbaycan"), Ct)).Results!.Total);
+        SqliteConnection.ClearAllPools();
+    }
+
+    private static Task<StoreResult> AddAsync(Stores stores, string text, string tag = "a")
+    {
+        byte[] raw = Encoding.UTF8.GetBytes(text + tag);
+        return stores.Articles.AddAsync(new NewDocument(Hashing.Sha256Hex(raw), tag, null, "text", "utf-8", raw, DateTimeOffset.UtcNow),
+            new Article
+            {
+                Id = 0, DocumentId = 0, Origin = tag, Title = "Xəbər", Archived = DateTimeOffset.UtcNow, Language = "az",
+                Blocks = [new ArticleBlock(BlockKind.Paragraph, text)],
+            }, Ct);
+    }
+
+    /// <summary>Progress reported on the caller's thread, in order (Progress&lt;T&gt; posts to the thread pool).</summary>
+    private sealed class SyncProgress<T>(Action<T> report) : IProgress<T>
+    {
+        public void Report(T value) => report(value);
+    }
+}
