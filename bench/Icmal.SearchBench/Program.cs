@@ -57,14 +57,17 @@ public static class Program
             // Only the store's time is counted, not making the synthetic articles.
             var clock = Stopwatch.StartNew();
             var storing = new Stopwatch();
+            double storeCpu = 0;
             for (long n = 0; n < count; n++)
             {
                 var a = archive.Article(n);
                 var (document, article) = ToStored(a);
                 rawBytes += Encoding.UTF8.GetByteCount(a.Title) + Encoding.UTF8.GetByteCount(a.Text);
+                double cpuStart = ThreadCpu.Now();
                 storing.Start();
                 await stores.Articles.AddAsync(document, article, ct);
                 storing.Stop();
+                storeCpu += ThreadCpu.Now() - cpuStart;
                 if ((n + 1) % 20_000 == 0) Progress("icmal", n + 1, count, clock);
             }
             double icmalSeconds = storing.Elapsed.TotalSeconds;
@@ -74,6 +77,7 @@ public static class Program
             await using var plain = await PlainFts5Index.CreateAsync(plainDb, ct);
             clock.Restart();
             storing.Reset();
+            double plainCpu = 0;
             var batch = new List<PlainDocument>(1000);
             for (long n = 0; n < count; n++)
             {
@@ -81,15 +85,20 @@ public static class Program
                 batch.Add(new PlainDocument(n + 1, a.Title, a.Text, a.Site, a.Published));
                 if (batch.Count == 1000 || n + 1 == count)
                 {
+                    double cpuStart = ThreadCpu.Now();
                     storing.Start();
                     await plain.AddAsync(batch, ct);
                     storing.Stop();
+                    plainCpu += ThreadCpu.Now() - cpuStart;
                     batch.Clear();
                 }
                 if ((n + 1) % 100_000 == 0) Progress("fts5", n + 1, count, clock);
             }
+            double optimizeStart = ThreadCpu.Now();
             storing.Start();
             await plain.OptimizeAsync(ct);
+            storing.Stop();
+            plainCpu += ThreadCpu.Now() - optimizeStart;
             double plainSeconds = storing.Elapsed.TotalSeconds;
 
             SqliteConnection.ClearAllPools();
@@ -99,8 +108,8 @@ public static class Program
             Console.Out.WriteLine();
             Console.Out.WriteLine(string.Create(c, $"raw text (title + body, UTF-8): {rawBytes / 1e6:0.0} MB"));
             Console.Out.WriteLine(string.Create(c,
-                $"icmal  store+index {count / icmalSeconds:0} articles/s ({icmalSeconds:0.0} s in the store; one transaction per article, with the article row and its raw document)"));
-            Console.Out.WriteLine(string.Create(c, $"fts5   index       {count / plainSeconds:0} articles/s ({plainSeconds:0.0} s in FTS5, optimize included; 1000 per transaction)"));
+                $"icmal  store+index {count / icmalSeconds:0} articles/s wall, {count / (storeCpu / 1e3):0}/s CPU ({icmalSeconds:0.0} s wall, {storeCpu / 1e3:0.0} s thread CPU in the store; one transaction per article, with the article row and its raw document)"));
+            Console.Out.WriteLine(string.Create(c, $"fts5   index       {count / plainSeconds:0} articles/s wall, {count / (plainCpu / 1e3):0}/s CPU ({plainSeconds:0.0} s wall, {plainCpu / 1e3:0.0} s thread CPU in FTS5, optimize included; 1000 per transaction)"));
             Console.Out.WriteLine(string.Create(c,
                 $"icmal  index {icmalIndex / 1e6:0.0} MB = {100.0 * icmalIndex / rawBytes:0}% of raw; whole file (articles, raw documents, index) {icmalFile / 1e6:0.0} MB"));
             Console.Out.WriteLine(string.Create(c,
@@ -115,15 +124,17 @@ public static class Program
             }, ct);
             var theirs = await QueryMix.TimeAsync(mix, rounds, async (q, t) => (await plain.SearchAsync(q, PlainMatch.All, 10, t)).Count, ct);
             Console.Out.WriteLine();
-            Console.Out.WriteLine(string.Create(c, $"warm latency, ms ({mix.Count} queries × {rounds} rounds after one warm-up round; top 10)"));
-            Console.Out.WriteLine("kind        icmal p50   p99   found |  fts5 p50   p99   found | p50 ratio");
+            Console.Out.WriteLine(string.Create(c, $"warm latency, ms ({mix.Count} queries × {rounds} rounds after one warm-up round; top 10; wall, and the query thread's CPU)"));
+            Console.Out.WriteLine("| kind | icmal p50 | p99 | CPU p50 | CPU p99 | found | fts5 p50 | p99 | CPU p50 | CPU p99 | found | CPU p50 ratio |");
+            Console.Out.WriteLine("|---|---|---|---|---|---|---|---|---|---|---|---|");
             foreach (string kind in QueryMix.Kinds.Append("all"))
             {
                 var o = ours[kind];
                 var p = theirs[kind];
                 Console.Out.WriteLine(string.Create(c,
-                    $"{kind,-10} {o.P50,9:0.00} {o.P99,6:0.00} {o.WithResults,4}/{o.Queries,-3}| {p.P50,8:0.00} {p.P99,6:0.00} {p.WithResults,4}/{p.Queries,-3}| {o.P50 / Math.Max(1e-9, p.P50):0.00}×"));
+                    $"| {kind} | {o.P50:0.00} | {o.P99:0.00} | {o.CpuP50:0.00} | {o.CpuP99:0.00} | {o.WithResults}/{o.Queries} | {p.P50:0.00} | {p.P99:0.00} | {p.CpuP50:0.00} | {p.CpuP99:0.00} | {p.WithResults}/{p.Queries} | {o.CpuP50 / Math.Max(1e-9, p.CpuP50):0.0}× |"));
             }
+            Console.Out.WriteLine("queries: " + string.Join(" · ", QueryMix.Kinds.Select(k => mix.First(q => q.Kind == k).Text)));
             SqliteConnection.ClearAllPools();
             return 0;
         }

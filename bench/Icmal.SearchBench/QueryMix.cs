@@ -1,13 +1,14 @@
 using System.Diagnostics;
 using Icmal.Text.Casing;
+using Icmal.Text.StopWords;
 
 namespace Icmal.SearchBench;
 
 /// <summary>One query of the mix and its kind.</summary>
 public sealed record MixQuery(string Kind, string Text);
 
-/// <summary>Latency figures of one kind of query, in milliseconds.</summary>
-public sealed record Latency(double P50, double P99, int Queries, int WithResults);
+/// <summary>Latency figures of one kind of query, in milliseconds: wall time and the query thread's CPU time.</summary>
+public sealed record Latency(double P50, double P99, double CpuP50, double CpuP99, int Queries, int WithResults);
 
 /// <summary>
 /// The fixed query mix of the benchmark, drawn from the archive's own sentences with a seed: one-word, multi-word (two
@@ -28,16 +29,17 @@ public static class QueryMix
             for (int i = 0; i < perKind; i++)
             {
                 var words = SentenceWords(archive, random);
-                int at = random.Next(Math.Max(1, words.Count - 2));
+                int at = random.Next(words.Count - 1);
+                string content = ContentWord(words, random);
                 string text = kind switch
                 {
-                    "one-word" => words[at],
-                    "multi-word" => string.Join(' ', words.Skip(at).Take(2 + random.Next(2))),
-                    "phrase" => "\"" + string.Join(' ', words.Skip(at).Take(2)) + "\"",
-                    "filtered" => words[at] + (i % 2 == 0
+                    "one-word" => content,
+                    "multi-word" => string.Join(' ', Enumerable.Range(0, 2 + random.Next(2)).Select(_ => ContentWord(words, random)).Distinct(StringComparer.Ordinal)),
+                    "phrase" => "\"" + words[at] + " " + words[at + 1] + "\"",
+                    "filtered" => content + (i % 2 == 0
                         ? " source:" + SyntheticArchive.Sites[SyntheticArchive.Zipf(random, SyntheticArchive.Sites.Length) - 1]
                         : " since:" + (2017 + random.Next(9)).ToString(System.Globalization.CultureInfo.InvariantCulture) + "-01-01"),
-                    _ => AzCasing.FoldAscii(AzCasing.ToLower(string.Join(' ', words.Skip(at).Take(1 + random.Next(2))))),
+                    _ => AzCasing.FoldAscii(AzCasing.ToLower(random.Next(2) == 0 ? content : content + " " + ContentWord(words, random))),
                 };
                 queries.Add(new MixQuery(kind, text));
             }
@@ -45,7 +47,7 @@ public static class QueryMix
         return queries;
     }
 
-    /// <summary>The words (letters only, two letters or more) of a random sentence with at least three of them.</summary>
+    /// <summary>The words of a random sentence (letters only, in order) that has at least three words that are not stop words.</summary>
     private static List<string> SentenceWords(SyntheticArchive archive, Random random)
     {
         while (true)
@@ -53,9 +55,18 @@ public static class QueryMix
             var article = archive.Sources[random.Next(archive.Sources.Count)];
             string sentence = article[random.Next(article.Length)];
             var words = sentence.Split([' ', ',', '.', ';', ':', '!', '?', '(', ')', '"', '«', '»', '“', '”', '–', '—'], StringSplitOptions.RemoveEmptyEntries)
-                .Where(w => w.Length >= 2 && w.All(char.IsLetter)).ToList();
-            if (words.Count >= 3) return words;
+                .Where(w => w.All(char.IsLetter)).ToList();
+            if (words.Count(IsContent) >= 3) return words;
         }
+    }
+
+    /// <summary>A word a reader would search for: three letters or more, not a stop word.</summary>
+    private static bool IsContent(string w) => w.Length >= 3 && !AzStopWords.IsStopWord(AzCasing.ToLower(w));
+
+    private static string ContentWord(List<string> words, Random random)
+    {
+        var content = words.Where(IsContent).ToList();
+        return content[random.Next(content.Count)];
     }
 
     /// <summary>
@@ -64,24 +75,28 @@ public static class QueryMix
     /// </summary>
     public static async Task<Dictionary<string, Latency>> TimeAsync(IReadOnlyList<MixQuery> mix, int rounds, Func<string, CancellationToken, Task<int>> run, CancellationToken ct)
     {
-        var found = new Dictionary<MixQuery, int>();
-        foreach (var q in mix) found[q] = await run(q.Text, ct);
-        var times = mix.ToDictionary(q => q, _ => new List<double>());
+        var found = new int[mix.Count];
+        for (int i = 0; i < mix.Count; i++) found[i] = await run(mix[i].Text, ct);
+        var wall = mix.Select(_ => new List<double>()).ToArray();
+        var cpu = mix.Select(_ => new List<double>()).ToArray();
         for (int r = 0; r < rounds; r++)
         {
-            foreach (var q in mix)
+            for (int i = 0; i < mix.Count; i++)
             {
+                double cpuStart = ThreadCpu.Now();
                 long start = Stopwatch.GetTimestamp();
-                await run(q.Text, ct);
-                times[q].Add(Stopwatch.GetElapsedTime(start).TotalMilliseconds);
+                await run(mix[i].Text, ct);
+                wall[i].Add(Stopwatch.GetElapsedTime(start).TotalMilliseconds);
+                cpu[i].Add(ThreadCpu.Now() - cpuStart);
             }
         }
         var result = new Dictionary<string, Latency>(StringComparer.Ordinal);
         foreach (string kind in Kinds.Append("all"))
         {
-            var qs = mix.Where(q => kind == "all" || q.Kind == kind).ToList();
-            var all = qs.SelectMany(q => times[q]).Order().ToList();
-            result[kind] = new Latency(Percentile(all, 0.50), Percentile(all, 0.99), qs.Count, qs.Count(q => found[q] > 0));
+            var qs = Enumerable.Range(0, mix.Count).Where(i => kind == "all" || mix[i].Kind == kind).ToList();
+            var w = qs.SelectMany(i => wall[i]).Order().ToList();
+            var c = qs.SelectMany(i => cpu[i]).Order().ToList();
+            result[kind] = new Latency(Percentile(w, 0.50), Percentile(w, 0.99), Percentile(c, 0.50), Percentile(c, 0.99), qs.Count, qs.Count(i => found[i] > 0));
         }
         return result;
     }
