@@ -47,7 +47,14 @@ public enum QueryProblemKind
 }
 
 /// <summary>One page of results, best first, with how many match in all (copies counted once).</summary>
-public sealed record SearchResults(IReadOnlyList<SearchHit> Items, int Total, int Limit, int Offset);
+public sealed record SearchResults(IReadOnlyList<SearchHit> Items, int Total, int Limit, int Offset)
+{
+    /// <summary>
+    /// True when no article has every word, so these are the articles with some of them, those with most ranked
+    /// first: an interface says so ("no article has all the words").
+    /// </summary>
+    public bool Relaxed { get; init; }
+}
 
 /// <summary>
 /// One article found: enough to show it in a list (and in the API's item) without loading the article.

@@ -5,6 +5,7 @@ namespace Icmal.Search;
 /// <summary>
 /// Runs searches over the stored articles: parses the query (<see cref="QueryParser"/>), hands its keys and filters to
 /// the store's engine (BM25 with the title weighted, then recency; copies of one text shown once), and makes snippets.
+/// When no article has all the words, the articles with some of them are given, marked <see cref="SearchResults.Relaxed"/>.
 /// </summary>
 public sealed class Searcher(Stores stores)
 {
@@ -46,9 +47,16 @@ public sealed class Searcher(Stores stores)
             until is { } u ? new DateTimeOffset(u.AddDays(1).ToDateTime(TimeOnly.MinValue), DayOffset) : null,
             request.Limit, request.Offset, Budget);
         SearchPage page;
+        bool relaxed = false;
         try
         {
             page = await stores.Search.FindAsync(criteria, ct);
+            // No article has every word: one mistyped or unusual word should not hide the article the others point to.
+            if (page.Total == 0 && criteria.Match.Required.Count > 1)
+            {
+                relaxed = true;
+                page = await stores.Search.FindAsync(criteria with { Match = Relax(criteria.Match) }, ct);
+            }
         }
         catch (SearchBudgetExceededException e)
         {
@@ -56,8 +64,11 @@ public sealed class Searcher(Stores stores)
         }
         var hits = page.Rows.Select(r => new SearchHit(r.Id, r.Url, r.Title, r.Site, r.Language, r.Published,
             Snippets.Make(r.Body, query.HighlightKeys), r.Score, r.Copies)).ToList();
-        return SearchAnswer.Of(new SearchResults(hits, page.Total, request.Limit, request.Offset));
+        return SearchAnswer.Of(new SearchResults(hits, page.Total, request.Limit, request.Offset) { Relaxed = relaxed && page.Total > 0 });
     }
+
+    /// <summary>Any of the required words instead of all of them (BM25 ranks the articles with more of them first).</summary>
+    internal static KeyQuery Relax(KeyQuery match) => match with { Required = [match.Required.SelectMany(g => g).ToList()] };
 
     /// <summary>The engine-neutral match of a parsed query.</summary>
     internal static KeyQuery KeysOf(ParsedQuery query)

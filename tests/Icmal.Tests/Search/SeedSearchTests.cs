@@ -35,6 +35,17 @@ public sealed class SeedSearchTests(SeedSearchFixture seeds) : IClassFixture<See
     }
 
     [Fact]
+    public async Task When_no_article_has_every_word_those_with_some_are_given_and_marked()
+    {
+        var strict = await seeds.ResultsAsync("Füzuli Qazaxıstan");
+        var relaxed = await seeds.ResultsAsync("Füzuli xyzzyqwe");
+        Assert.False(strict.Relaxed);
+        Assert.True(relaxed.Relaxed);
+        Assert.Equal(["002"], await seeds.FoundAsync("Füzuli xyzzyqwe"));
+        Assert.Empty(await seeds.FoundAsync("xyzzyqwe qwertyzz"));
+    }
+
+    [Fact]
     public async Task OR_finds_articles_with_either_word() => Assert.Equal(["000", "002", "003"], await seeds.FoundAsync("Füzuli OR TDT"));
 
     [Fact]
