@@ -45,6 +45,12 @@ public static class EvalSearchCommands
                     Console.Error.WriteLine($"eval search: the database {stores.Database.Location} holds no articles; import the set's articles first (icmal import …)");
                     return 2;
                 }
+                if (report.Scores[0].Queries == 0)
+                {
+                    foreach (string s in report.Skipped) Console.Error.WriteLine("skipped " + s);
+                    Console.Error.WriteLine($"eval search: {set.FullName}: no usable query (each line needs a \"query\" and the \"url\" of a stored article)");
+                    return 2;
+                }
                 Print(report, Math.Max(0, parse.GetValue(misses)));
                 return 0;
             });
