@@ -1,0 +1,180 @@
+using System.CommandLine;
+using System.Diagnostics;
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
+using Icmal.Analysis;
+using Icmal.Evaluation;
+using Icmal.Model;
+using Icmal.Search;
+using Icmal.Storage;
+using Microsoft.Data.Sqlite;
+
+namespace Icmal.SearchBench;
+
+/// <summary>
+/// Builds a synthetic archive of N articles (<see cref="SyntheticArchive"/>) into a fresh İcmal database through the
+/// real store (<see cref="ArticleStore.AddAsync(NewDocument, Article, SearchDocument, CancellationToken)"/> with the
+/// keys made by <see cref="SearchDocument.Of(Article)"/>: document, article and search index in one transaction per
+/// article, as the pipeline stores them) and into SQLite FTS5 out of the box
+/// (<see cref="PlainFts5Index"/>, batched), then measures indexing rate, index size against the raw text, and warm
+/// query latency over a fixed mix (<see cref="QueryMix"/>) on both, with ratios.
+/// <code>dotnet run -c Release --project bench/Icmal.SearchBench -- --articles 20000</code>
+/// </summary>
+public static class Program
+{
+    public static async Task<int> Main(string[] args)
+    {
+        Console.OutputEncoding = Encoding.UTF8;
+        var articles = new Option<int>("--articles") { Description = "Articles in the archive", DefaultValueFactory = _ => 1_000_000 };
+        var data = new Option<string?>("--data") { Description = "Folder for the two databases (default: a new folder under the temp folder, deleted after)" };
+        var perKind = new Option<int>("--queries") { Description = "Queries of each kind in the mix", DefaultValueFactory = _ => 40 };
+        var rounds = new Option<int>("--rounds") { Description = "Timed runs of the whole mix after the warm-up run", DefaultValueFactory = _ => 5 };
+        var seed = new Option<int>("--seed") { Description = "Random seed of the archive and the mix", DefaultValueFactory = _ => 15 };
+        var root = new RootCommand("Benchmark İcmal's search against SQLite FTS5 out of the box on a synthetic archive") { articles, data, perKind, rounds, seed };
+        root.SetAction((parse, ct) => RunAsync(Math.Max(1, parse.GetValue(articles)), parse.GetValue(data), Math.Max(1, parse.GetValue(perKind)),
+            Math.Max(1, parse.GetValue(rounds)), parse.GetValue(seed), ct));
+        return await root.Parse(args).InvokeAsync();
+    }
+
+    private static async Task<int> RunAsync(int count, string? dataOption, int perKind, int rounds, int seed, CancellationToken ct)
+    {
+        string? source = SharedDataFolder.Find("az/banker-az-articles.json");
+        if (source is null)
+        {
+            Console.Error.WriteLine("bench search: ../shared/data/az/banker-az-articles.json not found beside the repository");
+            return 2;
+        }
+        var archive = (await SyntheticArchive.LoadAsync(source, seed, ct)).Sized(count);
+        string folder = dataOption ?? Path.Combine(Path.GetTempPath(), "icmal-bench-search-" + Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(folder);
+        var c = CultureInfo.InvariantCulture;
+        Console.Out.WriteLine(string.Create(c, $"bench search: {count:N0} synthetic articles from {archive.Sources.Count} banker.az articles, seed {seed}, {Environment.ProcessorCount} cores, data in {folder}"));
+        try
+        {
+            // İcmal: the real store, one transaction per article with its index entry, as the pipeline writes.
+            string icmalDb = Path.Combine(folder, "icmal.db");
+            var stores = await Stores.OpenAsync(DatabaseSetting.Parse("sqlite:" + icmalDb), ct);
+            long rawBytes = 0;
+            // Only the store's time is counted, not making the synthetic articles.
+            var clock = Stopwatch.StartNew();
+            var storing = new Stopwatch();
+            double storeCpu = 0, keysCpu = 0;
+            for (long n = 0; n < count; n++)
+            {
+                var a = archive.Article(n);
+                var (document, article) = ToStored(a);
+                rawBytes += Encoding.UTF8.GetByteCount(a.Title) + Encoding.UTF8.GetByteCount(a.Text);
+                double cpuStart = ThreadCpu.Now();
+                storing.Start();
+                var keys = SearchDocument.Of(article);
+                double keysDone = ThreadCpu.Now();
+                await stores.Articles.AddAsync(document, article, keys, ct);
+                storing.Stop();
+                double cpuEnd = ThreadCpu.Now();
+                keysCpu += keysDone - cpuStart;
+                storeCpu += cpuEnd - cpuStart;
+                if ((n + 1) % 20_000 == 0) Progress("icmal", n + 1, count, clock);
+            }
+            double icmalSeconds = storing.Elapsed.TotalSeconds;
+
+            // FTS5 out of the box: the same articles, a thousand to a transaction, then merged.
+            string plainDb = Path.Combine(folder, "fts5-plain.db");
+            await using var plain = await PlainFts5Index.CreateAsync(plainDb, ct);
+            clock.Restart();
+            storing.Reset();
+            double plainCpu = 0;
+            var batch = new List<PlainDocument>(1000);
+            for (long n = 0; n < count; n++)
+            {
+                var a = archive.Article(n);
+                batch.Add(new PlainDocument(n + 1, a.Title, a.Text, a.Site, a.Published));
+                if (batch.Count == 1000 || n + 1 == count)
+                {
+                    double cpuStart = ThreadCpu.Now();
+                    storing.Start();
+                    await plain.AddAsync(batch, ct);
+                    storing.Stop();
+                    plainCpu += ThreadCpu.Now() - cpuStart;
+                    batch.Clear();
+                }
+                if ((n + 1) % 100_000 == 0) Progress("fts5", n + 1, count, clock);
+            }
+            double optimizeStart = ThreadCpu.Now();
+            storing.Start();
+            await plain.OptimizeAsync(ct);
+            storing.Stop();
+            plainCpu += ThreadCpu.Now() - optimizeStart;
+            double plainSeconds = storing.Elapsed.TotalSeconds;
+
+            SqliteConnection.ClearAllPools();
+            var (icmalIndex, icmalFile) = await PlainFts5Index.SizeOfFileAsync(icmalDb, ct);
+            var (plainIndex, plainFile) = await plain.SizeAsync(ct);
+
+            Console.Out.WriteLine();
+            Console.Out.WriteLine(string.Create(c, $"raw text (title + body, UTF-8): {rawBytes / 1e6:0.0} MB"));
+            Console.Out.WriteLine(string.Create(c,
+                $"icmal  store+index {count / icmalSeconds:0} articles/s wall, {count / (storeCpu / 1e3):0}/s CPU ({icmalSeconds:0.0} s wall, {storeCpu / 1e3:0.0} s thread CPU in the store; one transaction per article, with the article row and its raw document)"));
+            Console.Out.WriteLine(string.Create(c,
+                $"icmal  of which search keys (analysis: normalise, stem, transliterate, fold) {count / (keysCpu / 1e3):0}/s CPU ({keysCpu / 1e3:0.0} s), the rest (article row, raw document, FTS5 insert, commit) {count / ((storeCpu - keysCpu) / 1e3):0}/s CPU"));
+            Console.Out.WriteLine(string.Create(c, $"fts5   index       {count / plainSeconds:0} articles/s wall, {count / (plainCpu / 1e3):0}/s CPU ({plainSeconds:0.0} s wall, {plainCpu / 1e3:0.0} s thread CPU in FTS5, optimize included; 1000 per transaction)"));
+            Console.Out.WriteLine(string.Create(c,
+                $"icmal  index {icmalIndex / 1e6:0.0} MB = {100.0 * icmalIndex / rawBytes:0}% of raw; whole file (articles, raw documents, index) {icmalFile / 1e6:0.0} MB"));
+            Console.Out.WriteLine(string.Create(c,
+                $"fts5   index {plainIndex / 1e6:0.0} MB = {100.0 * plainIndex / rawBytes:0}% of raw; whole file (with its copy of the text) {plainFile / 1e6:0.0} MB"));
+
+            var mix = QueryMix.Make(archive, perKind, seed);
+            var searcher = new Searcher(stores);
+            var ours = await QueryMix.TimeAsync(mix, rounds, async (q, t) =>
+            {
+                var answer = await searcher.SearchAsync(new SearchRequest(q, 10), t);
+                return answer.Results?.Items.Count ?? -1;
+            }, ct);
+            var theirs = await QueryMix.TimeAsync(mix, rounds, async (q, t) => (await plain.SearchAsync(q, PlainMatch.All, 10, t)).Count, ct);
+            Console.Out.WriteLine();
+            Console.Out.WriteLine(string.Create(c, $"warm latency, ms ({mix.Count} queries × {rounds} rounds after one warm-up round; top 10; wall, and the query thread's CPU)"));
+            Console.Out.WriteLine("| kind | icmal p50 | p99 | CPU p50 | CPU p99 | found | fts5 p50 | p99 | CPU p50 | CPU p99 | found | CPU p50 ratio |");
+            Console.Out.WriteLine("|---|---|---|---|---|---|---|---|---|---|---|---|");
+            foreach (string kind in QueryMix.Kinds.Append("all"))
+            {
+                var o = ours[kind];
+                var p = theirs[kind];
+                Console.Out.WriteLine(string.Create(c,
+                    $"| {kind} | {o.P50:0.00} | {o.P99:0.00} | {o.CpuP50:0.00} | {o.CpuP99:0.00} | {o.WithResults}/{o.Queries} | {p.P50:0.00} | {p.P99:0.00} | {p.CpuP50:0.00} | {p.CpuP99:0.00} | {p.WithResults}/{p.Queries} | {o.CpuP50 / Math.Max(1e-9, p.CpuP50):0.0}× |"));
+            }
+            Console.Out.WriteLine("queries: " + string.Join(" · ", QueryMix.Kinds.Select(k => mix.First(q => q.Kind == k).Text)));
+            SqliteConnection.ClearAllPools();
+            return 0;
+        }
+        finally
+        {
+            SqliteConnection.ClearAllPools();
+            if (dataOption is null) Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    private static void Progress(string what, long done, long count, Stopwatch clock) =>
+        Console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {what}: {done:N0}/{count:N0} in {clock.Elapsed.TotalSeconds:0} s ({done / clock.Elapsed.TotalSeconds:0}/s)"));
+
+    /// <summary>The article as the import stores a text page: the raw bytes are its text, and the extracted article.</summary>
+    private static (NewDocument, Article) ToStored(SyntheticArticle a)
+    {
+        byte[] raw = Encoding.UTF8.GetBytes(a.Title + "\n\n" + a.Text);
+        var archived = a.Published.AddMinutes(5);
+        var document = new NewDocument(Convert.ToHexStringLower(SHA256.HashData(raw)), a.Url, a.Url, "text", "utf-8", raw, archived);
+        var article = new Article
+        {
+            Id = 0,
+            DocumentId = 0,
+            Origin = a.Url,
+            Url = a.Url,
+            Title = a.Title,
+            Published = a.Published,
+            Archived = archived,
+            Site = a.Site,
+            Language = "az",
+            Blocks = [.. a.Paragraphs.Select(p => new ArticleBlock(BlockKind.Paragraph, p))],
+        };
+        return (document, article);
+    }
+}
