@@ -35,7 +35,7 @@ public static class EvalClusterCommand
             Console.Out.WriteLine(string.Create(c, $"B-cubed   precision {s.Precision:0.0000}  recall {s.Recall:0.0000}  F1 {s.F1:0.0000}  NMI {s.Nmi:0.0000}"));
             Console.Out.WriteLine(string.Create(c,
                 $"pairwise  precision {s.Pairwise.Precision:0.0000}  recall {s.Pairwise.Recall:0.0000}  F1 {s.Pairwise.F1:0.0000}  ({s.Pairwise.TruePairs} of {s.Pairwise.PredictedPairs} predicted pairs right, {s.Pairwise.GoldPairs} gold pairs)"));
-            Console.Out.WriteLine(string.Create(c, $"{r.MsPerArticle:0.000} ms per article (analysis and clustering); clustering alone {r.ClusteringArticlesPerSecond:0} articles/s"));
+            Console.Out.WriteLine(string.Create(c, $"{r.MsPerArticle:0.000} ms per article (analysis and clustering); clustering alone {r.ClusteringArticlesPerSecond:0} articles/s ({r.ClusteringArticlesPerCpuSecond:0} per CPU second)"));
         }));
         return command;
     }

@@ -34,7 +34,8 @@ public sealed record StoryAssignment(long StoryKey, bool IsNew, double Similarit
 /// (<see cref="Threshold"/>, <see cref="UnstemmedThreshold"/>), the mean of the two across kinds.</para>
 /// <para>Streaming and bounded: document frequencies are learned from the stream (the clusterer is warmed with the
 /// archive at start); candidates come from an inverted index of the centroids' terms, looked up by the arrival's
-/// <see cref="CandidateTerms"/> strongest (rarest) terms and capped at <see cref="MaxCandidates"/>; each story keeps a
+/// <see cref="CandidateTerms"/> strongest terms that are not common to many stories (<see cref="MaxPostings"/>) and
+/// capped at <see cref="MaxCandidates"/>; each story keeps a
 /// fixed number of member vectors. Not thread-safe: the pipeline calls it from one writer.</para>
 /// </remarks>
 public sealed class StoryClusterer
@@ -59,6 +60,11 @@ public sealed class StoryClusterer
     public const int CandidateTerms = 25;
     /// <summary>At most this many candidate stories are scored per arrival.</summary>
     public const int MaxCandidates = 400;
+    /// <summary>
+    /// A term held by more stories than this ("azərbaycan", "bank") is not looked up: it marks a topic, not an event,
+    /// and walking its stories would make each arrival cost more as the archive grows.
+    /// </summary>
+    public const int MaxPostings = 64;
 
     private readonly Dictionary<string, int> _documentFrequency = new(StringComparer.Ordinal);
     private readonly Dictionary<long, Story> _stories = [];
@@ -184,7 +190,7 @@ public sealed class StoryClusterer
         var seen = new HashSet<long>();
         foreach (var (term, _) in vector.OrderByDescending(kv => kv.Value).ThenBy(kv => kv.Key, StringComparer.Ordinal).Take(CandidateTerms))
         {
-            if (!_postings.TryGetValue(term, out var keys)) continue;
+            if (!_postings.TryGetValue(term, out var keys) || keys.Count > MaxPostings) continue;
             foreach (long key in keys)
             {
                 if (!seen.Add(key) || !_stories.TryGetValue(key, out var story)) continue;
