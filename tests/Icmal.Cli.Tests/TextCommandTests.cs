@@ -43,14 +43,17 @@ public sealed class TextCommandTests
         ], Ct);
         try
         {
-            var r = await CliRunner.RunAsync(["eval", "cluster", file], ct: Ct);
+            var r = await CliRunner.RunAsync(["eval", "cluster", file, "--assignments", file + ".out"], ct: Ct);
             Assert.Equal(0, r.ExitCode);
             Assert.Contains("articles 3, stories 2 (gold 2)", r.Stdout, StringComparison.Ordinal);
             Assert.Contains("F1 1.0000", r.Stdout, StringComparison.Ordinal);
+            Assert.Contains("pairwise  precision 1.0000  recall 1.0000  F1 1.0000", r.Stdout, StringComparison.Ordinal);
+            Assert.Equal(["""{"id":1,"story":1}""", """{"id":2,"story":1}""", """{"id":3,"story":2}"""], await File.ReadAllLinesAsync(file + ".out", Ct));
         }
         finally
         {
             File.Delete(file);
+            File.Delete(file + ".out");
         }
     }
 }

@@ -1,10 +1,11 @@
 using System.CommandLine;
 using System.Globalization;
+using Icmal.Clustering;
 using Icmal.Evaluation;
 
 namespace Icmal.Cli.Commands;
 
-/// <summary>`icmal eval cluster [FILE]`: prints <see cref="ClusterEvaluation"/> of a labelled article stream.</summary>
+/// <summary>`icmal eval cluster [FILE] [--assignments OUT]`: prints <see cref="ClusterEvaluation"/> of a labelled article stream.</summary>
 public static class EvalClusterCommand
 {
     private const string DefaultSet = "clustering/googlenews-dev/articles.jsonl";
@@ -12,20 +13,29 @@ public static class EvalClusterCommand
     public static Command Create()
     {
         var file = new Argument<FileInfo?>("file") { Description = "JSON lines; default ../shared/data/" + DefaultSet, Arity = ArgumentArity.ZeroOrOne };
-        var threshold = new Option<double?>("--threshold") { Description = "Similarity needed to join a story (default: the clusterer's)" };
-        var agePenalty = new Option<double?>("--age-penalty") { Description = "Similarity lost per tenfold of days since a story's last article" };
-        var windowDays = new Option<double?>("--window-days") { Description = "Days after its last article that a story stays open (default: the clusterer's)" };
-        var command = new Command("cluster", "Score story clustering on a labelled article stream (B-cubed, NMI)") { file, threshold, windowDays, agePenalty };
+        var assignments = new Option<FileInfo?>("--assignments") { Description = "Write each article's story here as JSON lines { \"id\", \"story\" }" };
+        var threshold = new Option<double?>("--threshold") { Description = "Similarity needed to join a story of Azerbaijani (stemmed) articles (default: the clusterer's)" };
+        var unstemmed = new Option<double?>("--unstemmed-threshold") { Description = "The same for articles in languages without a stemmer" };
+        var windowDays = new Option<double?>("--window-days") { Description = "Days from a story's span within which a follow-up joins at the plain threshold" };
+        var lateGrowth = new Option<double?>("--late-growth") { Description = "Share of the threshold added per tenfold of windows of gap" };
+        var command = new Command("cluster", "Score story clustering on a labelled article stream (B-cubed, pairwise, NMI)")
+        {
+            file, assignments, threshold, unstemmed, windowDays, lateGrowth,
+        };
         command.SetAction((parse, ct) => EvalCommand.OnSetAsync("cluster", parse.GetValue(file), SharedDataFolder.Find(DefaultSet), "shared/data/" + DefaultSet, async path =>
         {
-            var window = parse.GetValue(windowDays) is { } days ? TimeSpan.FromDays(days) : (TimeSpan?)null;
-            var r = await ClusterEvaluation.EvaluateAsync(path, parse.GetValue(threshold), window, parse.GetValue(agePenalty), ct);
+            var d = new StoryClusterer();
+            var clusterer = new StoryClusterer(parse.GetValue(threshold) ?? d.Threshold, parse.GetValue(unstemmed) ?? d.UnstemmedThreshold,
+                parse.GetValue(windowDays) is { } days ? TimeSpan.FromDays(days) : d.Window, parse.GetValue(lateGrowth) ?? d.LateGrowth);
+            var r = await ClusterEvaluation.EvaluateAsync(path, clusterer, parse.GetValue(assignments)?.FullName, ct);
             var c = CultureInfo.InvariantCulture;
+            var s = r.Score;
             Console.Out.WriteLine(string.Create(c,
-                $"articles {r.Score.Items}, stories {r.Score.Clusters} (gold {r.Score.GoldClusters}), threshold {r.Threshold:0.###}, window {r.Window.TotalDays:0} days, age penalty {r.AgePenalty:0.###}"));
+                $"articles {s.Items}, stories {s.Clusters} (gold {s.GoldClusters}), largest {r.LargestStory}; threshold {clusterer.Threshold:0.###} (unstemmed {clusterer.UnstemmedThreshold:0.###}), window {clusterer.Window.TotalDays:0.#} days, late growth {clusterer.LateGrowth:0.###}"));
+            Console.Out.WriteLine(string.Create(c, $"B-cubed   precision {s.Precision:0.0000}  recall {s.Recall:0.0000}  F1 {s.F1:0.0000}  NMI {s.Nmi:0.0000}"));
             Console.Out.WriteLine(string.Create(c,
-                $"B-cubed precision {r.Score.Precision:0.0000}  recall {r.Score.Recall:0.0000}  F1 {r.Score.F1:0.0000}  NMI {r.Score.Nmi:0.0000}"));
-            Console.Out.WriteLine(string.Create(c, $"{r.MsPerArticle:0.000} ms per article"));
+                $"pairwise  precision {s.Pairwise.Precision:0.0000}  recall {s.Pairwise.Recall:0.0000}  F1 {s.Pairwise.F1:0.0000}  ({s.Pairwise.TruePairs} of {s.Pairwise.PredictedPairs} predicted pairs right, {s.Pairwise.GoldPairs} gold pairs)"));
+            Console.Out.WriteLine(string.Create(c, $"{r.MsPerArticle:0.000} ms per article (analysis and clustering); clustering alone {r.ClusteringArticlesPerSecond:0} articles/s ({r.ClusteringArticlesPerCpuSecond:0} per CPU second)"));
         }));
         return command;
     }

@@ -1,9 +1,11 @@
 using Icmal.Model;
 using Icmal.Text;
 using Icmal.Text.Casing;
+using Icmal.Text.Lexicon;
 using Icmal.Text.Normalization;
 using Icmal.Text.StopWords;
 using Icmal.Text.Tokenization;
+using Icmal.Text.Transliteration;
 
 namespace Icmal.Analysis;
 
@@ -35,6 +37,32 @@ public sealed record ArticleTerms(IReadOnlyList<string> Title, IReadOnlyList<str
 
     /// <summary>The lead's stems: the first <see cref="LeadCount"/> of <see cref="Body"/>.</summary>
     public IEnumerable<string> Lead => Body.Take(LeadCount);
+
+    /// <summary>The letters a name key keeps (see <see cref="Names"/>).</summary>
+    public const int NameKeyLength = 6;
+
+    /// <summary>
+    /// The names in the title and the lead, in text order, as keys that meet across scripts and spellings: words
+    /// written with a capital where a sentence does not start (and acronyms; in Azerbaijani only proper names, not
+    /// the capitalised common words of institutions and titles), stemmed, Cyrillic written in Azerbaijani
+    /// Latin, folded to ASCII, q as k, cut to <see cref="NameKeyLength"/> letters ("Tokayevin", "Токаева" and
+    /// "Tokayev" are all "tokaye"). Who and where tell one event from another of the same kind far better than the
+    /// common words of a topic. The title's capitals are skipped when it is set in title case (most words capitalised).
+    /// </summary>
+    public IReadOnlyList<string> Names { get; init; } = [];
+
+    /// <summary>
+    /// The figures of the title and the lead (amounts, percentages, counts of two digits or more), as written with
+    /// their separators: an event's own numbers ("598,47", "12,5%") tell this month's report from last month's.
+    /// </summary>
+    public IReadOnlyList<string> Figures { get; init; } = [];
+
+    /// <summary>
+    /// True when the words were stemmed (Azerbaijani), false when cut to <see cref="TruncationLength"/> letters: the
+    /// two make similarities of different scales (stems conflate exactly and keep a topic's words in common), so what
+    /// compares them needs to know which it has.
+    /// </summary>
+    public bool Stemmed { get; init; } = true;
 }
 
 /// <summary>An article as analysis leaves it: the article to store, its terms for clustering, and its search document.</summary>
@@ -71,32 +99,114 @@ internal static class TermAnalysis
         ArgumentNullException.ThrowIfNull(text);
         bool azerbaijani = language is null or "az";
         var titleStems = new List<string>();
-        Add(title, titleStems, azerbaijani, int.MaxValue);
+        var names = new List<string>();
+        var figures = new List<string>();
+        Add(title, titleStems, azerbaijani, int.MaxValue, new LeadFeatures(IsTitleCase(title) ? null : names, figures));
         var body = new List<string>();
-        int lead = Add(text, body, azerbaijani, maxBodyWords);
-        return new ArticleTerms(titleStems, body, lead);
+        int lead = Add(text, body, azerbaijani, maxBodyWords, new LeadFeatures(names, figures));
+        return new ArticleTerms(titleStems, body, lead) { Names = names, Figures = figures, Stemmed = azerbaijani };
+    }
+
+    /// <summary>Where the names and figures of the lead go (a null list: not collected).</summary>
+    private readonly record struct LeadFeatures(List<string>? Names, List<string> Figures);
+
+    /// <summary>
+    /// True for a headline that capitalises most of its words ("Man Charged Over New Year's Eve Attack"), whose
+    /// capitals say nothing about names.
+    /// </summary>
+    private static bool IsTitleCase(string title)
+    {
+        int words = 0, capitalised = 0;
+        foreach (var token in AzTokenizer.Tokenize(title))
+        {
+            if (token.Kind != TokenKind.Word || token.Length < 4) continue;
+            words++;
+            if (AzCasing.IsUpper(title[token.Start])) capitalised++;
+        }
+        return words >= 3 && capitalised * 3 >= words * 2;
     }
 
     /// <summary>
     /// Adds the content stems of the first <paramref name="maxWords"/> words of <paramref name="text"/> (a word here is
     /// any token but punctuation and symbols); returns how many of them lie in the first <see cref="ArticleTerms.LeadWords"/> words.
     /// </summary>
-    private static int Add(string text, List<string> stems, bool azerbaijani, int maxWords)
+    private static int Add(string text, List<string> stems, bool azerbaijani, int maxWords, LeadFeatures features)
     {
-        int start = stems.Count, lead = 0, words = 0;
+        int start = stems.Count, lead = 0, words = 0, previousEnd = 0;
         if (text.Length == 0) return 0;
         string normal = AzNormalizer.NormalizeToString(text);
+        bool sentenceStart = true;
         foreach (var token in AzTokenizer.Tokenize(normal))
         {
-            if (token.Kind is TokenKind.Punctuation or TokenKind.Symbol or TokenKind.Ellipsis) continue;
+            if (normal.AsSpan(previousEnd, token.Start - previousEnd).Contains('\n')) sentenceStart = true;
+            previousEnd = token.End;
+            if (token.Kind is TokenKind.Punctuation or TokenKind.Symbol or TokenKind.Ellipsis)
+            {
+                if (EndsSentence(normal.AsSpan(token.Start, token.Length))) sentenceStart = true;
+                continue;
+            }
+            bool initial = sentenceStart;
+            sentenceStart = false;
             if (words++ >= maxWords) break;
+            bool inLead = words <= ArticleTerms.LeadWords;
+            if (inLead && IsFigure(token.Kind)) AddFigure(token.HeadOf(normal), features.Figures);
             if (token.Kind is not (TokenKind.Word or TokenKind.Abbreviation or TokenKind.Domain or TokenKind.Hashtag or TokenKind.Mention)) continue;
             var surface = token.SuffixStart >= 0 ? token.HeadOf(normal) : token.Of(normal);
             if (AzStopWords.IsStopWord(surface) || IsForeignStopWord(surface)) continue;
-            stems.Add(azerbaijani ? AzCasing.ToLower(AzAnalyzer.StemOf(normal, token)) : Truncated(surface));
-            if (words <= ArticleTerms.LeadWords) lead = stems.Count - start;
+            string stem = azerbaijani ? AzAnalyzer.StemOf(normal, token) : surface.ToString();
+            stems.Add(azerbaijani ? AzCasing.ToLower(stem) : Truncated(surface));
+            if (inLead && features.Names is { } names && (!initial || token.Kind == TokenKind.Abbreviation) && IsNameLike(surface)
+                && (!azerbaijani || token.Kind == TokenKind.Abbreviation || IsProperName(stem)))
+                names.Add(NameKey(stem));
+            if (inLead) lead = stems.Count - start;
         }
         return lead;
+    }
+
+    /// <summary>Punctuation after which a capital starts a sentence rather than marks a name (a bullet too).</summary>
+    private static bool EndsSentence(ReadOnlySpan<char> punctuation) => punctuation.ContainsAny(".!?:;\u2022");
+
+    private static bool IsFigure(TokenKind kind) => kind is TokenKind.Number or TokenKind.Money or TokenKind.Percent or TokenKind.NumberRange;
+
+    /// <summary>A figure worth comparing: two significant digits or more (a lone "5" or "2-ci" says nothing).</summary>
+    private static void AddFigure(ReadOnlySpan<char> figure, List<string> figures)
+    {
+        int digits = 0;
+        foreach (char c in figure) if (char.IsAsciiDigit(c)) digits++;
+        if (digits < 2) return;
+        figures.Add(figure.ToString());
+    }
+
+    /// <summary>A word written with a capital (or in capitals) of two letters or more: a name where a sentence does not start.</summary>
+    private static bool IsNameLike(ReadOnlySpan<char> word) => word.Length >= 2 && AzCasing.IsUpper(word[0]) && char.IsLetter(word[0]);
+
+    /// <summary>
+    /// True when an Azerbaijani stem written with a capital is a proper name: the lexicon knows it as a place or a
+    /// person's name, or does not know it as a common word at all ("Tokayev", "Astana"). A capital on a common word
+    /// ("Dövlət Vergi Xidməti", "Təhsil Nazirliyi", "Prezidenti") marks an institution or a title, which every report
+    /// of its beat shares, so it says no more about the event than the same word in lower case.
+    /// </summary>
+    private static bool IsProperName(string stem)
+    {
+        Span<char> lower = stem.Length <= 64 ? stackalloc char[stem.Length] : new char[stem.Length];
+        AzCasing.ToLower(stem, lower);
+        var flags = AzLexicon.Default.FlagsOf(lower);
+        return (flags & LexiconFlags.Name) != 0 || (flags & (LexiconFlags.Headword | LexiconFlags.VerbRoot)) == 0;
+    }
+
+    /// <summary>The key of a name (see <see cref="ArticleTerms.Names"/>).</summary>
+    internal static string NameKey(string stem)
+    {
+        string latin = CyrillicTransliterator.ToAzerbaijaniLatin(stem);
+        int length = Math.Min(latin.Length, ArticleTerms.NameKeyLength);
+        return string.Create(length, latin, static (span, source) =>
+        {
+            for (int i = 0; i < span.Length; i++)
+            {
+                char c = AzCasing.FoldAscii(source[i]);
+                span[i] = c == 'q' ? 'k' : c;
+            }
+        });
     }
 
     /// <summary>A word of a language without a stemmer: lower-cased, its first <see cref="ArticleTerms.TruncationLength"/> letters.</summary>

@@ -4,39 +4,67 @@ namespace Icmal.Clustering;
 
 /// <summary>An article as the clusterer sees it: its terms from analysis, and its time.</summary>
 /// <param name="Terms">The article's terms (<see cref="ArticleAnalyzer.Terms"/>; the title and lead are what count).</param>
-/// <param name="Time">When the article was published; null when the page gave no date (a paste, a print page), in
-/// which case it is compared with every open story without regard to time.</param>
+/// <param name="Time">When the article was published (its plausible time); null when the page gave no date (a paste,
+/// a print page), in which case it is compared with every open story without regard to time.</param>
 public sealed record ClusterInput(long ArticleId, ArticleTerms Terms, DateTimeOffset? Time);
 
-/// <summary>Which story an article joined; <see cref="IsNew"/> when it started one.</summary>
-public sealed record StoryAssignment(long StoryKey, bool IsNew, double Similarity);
+/// <summary>
+/// Which story an article joined; <see cref="IsNew"/> when it started one. <see cref="HeadlineArticleId"/> names the
+/// member whose headline now best represents the story, when that changed (the new story's own article included).
+/// </summary>
+public sealed record StoryAssignment(long StoryKey, bool IsNew, double Similarity, long? HeadlineArticleId = null);
 
 /// <summary>
-/// Groups articles into stories as they arrive, in one pass: each article joins the most similar recent story when
-/// the cosine similarity of its TF-IDF vector to the story's centroid reaches <see cref="Threshold"/>, else it starts
-/// a story of its own.
+/// Groups articles into stories as they arrive, in one pass, so that a story holds the reports of one event: an
+/// article joins the most similar story that is near it in time when its TF-IDF vector (stems of the headline and
+/// lead, names, figures; <see cref="StoryTerms"/>) reaches the threshold against the story's centroid AND resembles one
+/// of the story's latest members; else it starts a story of its own.
 /// </summary>
 /// <remarks>
-/// Single-pass clustering is what a live aggregator can afford: each arrival costs one comparison per open story and
-/// nothing already shown ever moves. Document frequencies are learned from the articles seen so far, so the first
-/// articles of a fresh archive weigh terms less sharply; that is why the clusterer is warmed with the archive at start.
-/// Not thread-safe: the pipeline calls it from one writer.
+/// <para>Time bounds a story: within <see cref="Window"/> of its span a follow-up joins at the threshold; later, the
+/// similarity needed grows with the gap (by <see cref="LateGrowth"/> of the threshold per tenfold of windows), so a
+/// report weeks later joins only when it is plainly about the same event, and the next round of a recurring topic
+/// (this month's statistics, the next sitting) starts a new story: an Azerbaijani story needs 0.56 a month on and
+/// 0.65 three months on, where a follow-up within the week needs 0.45.</para>
+/// <para>Two guards keep a story from growing into a topic blob: the centroid is cut to its strongest terms, and an
+/// arrival must resemble one of the latest members (<see cref="MemberFactor"/> of the threshold), so a chain of
+/// articles each a little further from the first cannot drag the story along.</para>
+/// <para>Similarities of stemmed (Azerbaijani) and truncated (other languages) terms differ in scale: stems conflate
+/// every form, so reports of one topic from one beat already share many; the threshold is set per kind
+/// (<see cref="Threshold"/>, <see cref="UnstemmedThreshold"/>), the mean of the two across kinds.</para>
+/// <para>Streaming and bounded: document frequencies are learned from the stream (the clusterer is warmed with the
+/// archive at start); candidates come from an inverted index of the centroids' terms, looked up by the arrival's
+/// <see cref="CandidateTerms"/> strongest terms that are not common to many stories (<see cref="MaxPostings"/>) and
+/// capped at <see cref="MaxCandidates"/>; each story keeps a
+/// fixed number of member vectors. Not thread-safe: the pipeline calls it from one writer.</para>
 /// </remarks>
 public sealed class StoryClusterer
 {
-    /// <summary>Cosine similarity needed to join a story.</summary>
+    /// <summary>Cosine similarity to the centroid needed to join a story of stemmed (Azerbaijani) articles.</summary>
     public double Threshold { get; }
-    /// <summary>A story takes no new articles once this much time has passed since its last one.</summary>
+    /// <summary>The same for articles whose words were truncated (languages without a stemmer).</summary>
+    public double UnstemmedThreshold { get; }
+    /// <summary>How near in time (outside the story's span) a follow-up joins at the plain threshold.</summary>
     public TimeSpan Window { get; }
+    /// <summary>How much the threshold grows, as a fraction of itself, per tenfold of <see cref="Window"/>s of gap.</summary>
+    public double LateGrowth { get; }
     /// <summary>
-    /// How much similarity a story loses per tenfold of days since its last article: a follow-up a day later joins
-    /// easily, one a year later only when it is clearly about the same thing.
+    /// How many stories the clusterer holds: past it, the ones least recently joined are forgotten (every 1,024
+    /// arrivals), so memory follows the live stream, not the archive.
     /// </summary>
-    public double AgePenalty { get; }
+    public int MaxStories { get; }
 
-    private const int CentroidTerms = 200;
-    /// <summary>An arrival is compared only with stories sharing one of its strongest terms.</summary>
-    private const int CandidateTerms = 25;
+    /// <summary>The share of the threshold an arrival must reach against one of the story's latest members.</summary>
+    public const double MemberFactor = 0.8;
+    /// <summary>An arrival looks up stories by this many of its strongest terms.</summary>
+    public const int CandidateTerms = 25;
+    /// <summary>At most this many candidate stories are scored per arrival.</summary>
+    public const int MaxCandidates = 400;
+    /// <summary>
+    /// A term held by more stories than this ("azərbaycan", "bank") is not looked up: it marks a topic, not an event,
+    /// and walking its stories would make each arrival cost more as the archive grows.
+    /// </summary>
+    public const int MaxPostings = 64;
 
     private readonly Dictionary<string, int> _documentFrequency = new(StringComparer.Ordinal);
     private readonly Dictionary<long, Story> _stories = [];
@@ -44,69 +72,76 @@ public sealed class StoryClusterer
     private readonly Dictionary<string, HashSet<long>> _postings = new(StringComparer.Ordinal);
     private int _documents;
     private long _nextKey = -1;
+    private long _arrivals;
+    private int _sinceForget;
 
-    private sealed class Story(long key)
+    public StoryClusterer(double threshold = 0.45, double unstemmedThreshold = 0.12, TimeSpan? window = null,
+        double lateGrowth = 0.4, int maxStories = 20_000)
     {
-        public long Key { get; } = key;
-        public Dictionary<string, double> Sum { get; } = new(StringComparer.Ordinal);
-        public double Norm { get; set; }
-        public DateTimeOffset Last { get; set; }
-        public int Count { get; set; }
-    }
-
-    public StoryClusterer(double threshold = 0.12, TimeSpan? window = null, double agePenalty = 0.02)
-    {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(maxStories);
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(threshold);
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(unstemmedThreshold);
+        ArgumentOutOfRangeException.ThrowIfNegative(lateGrowth);
         Threshold = threshold;
-        Window = window ?? TimeSpan.FromDays(366);
-        AgePenalty = agePenalty;
+        UnstemmedThreshold = unstemmedThreshold;
+        Window = window ?? TimeSpan.FromDays(7);
+        MaxStories = maxStories;
+        LateGrowth = lateGrowth;
+        if (Window <= TimeSpan.Zero) throw new ArgumentOutOfRangeException(nameof(window), Window, "the window must be positive");
     }
 
     /// <summary>Puts an article into a story. <paramref name="newStoryKey"/> names a story it starts, if it does.</summary>
     public StoryAssignment Assign(ClusterInput article, Func<long>? newStoryKey = null)
     {
         ArgumentNullException.ThrowIfNull(article);
-        var counts = StoryTerms.Extract(article.Terms);
-        Learn(counts);
-        var vector = Weigh(counts);
+        var vector = Vectorise(article.Terms);
+        bool stemmed = article.Terms.Stemmed;
 
         Story? best = null;
         double bestSimilarity = 0;
         foreach (var story in Candidates(vector))
         {
-            var gap = article.Time is { } t && story.Last != default ? (t - story.Last).Duration() : TimeSpan.Zero;
-            if (gap > Window) continue;
-            double similarity = Cosine(vector, story) - (AgePenalty * Math.Log10(1 + gap.TotalDays));
-            if (similarity > bestSimilarity)
-            {
-                bestSimilarity = similarity;
-                best = story;
-            }
+            double needed = Needed(stemmed, story.Stemmed, story.Gap(article.Time));
+            double similarity = story.CentroidSimilarity(vector);
+            if (similarity < needed || similarity <= bestSimilarity) continue;
+            if (story.BestMemberSimilarity(vector) < MemberFactor * needed) continue;
+            bestSimilarity = similarity;
+            best = story;
         }
 
-        bool isNew = best is null || bestSimilarity < Threshold;
-        if (isNew)
+        bool isNew = best is null;
+        if (best is null)
         {
-            best = new Story(newStoryKey?.Invoke() ?? _nextKey--);
+            best = new Story(newStoryKey?.Invoke() ?? _nextKey--, stemmed);
             _stories[best.Key] = best;
             bestSimilarity = 1;
         }
-        Add(best!, vector, article.Time);
-        if (article.Time is { } now) Forget(now);
-        return new StoryAssignment(best!.Key, isNew, bestSimilarity);
+        bool headline = Add(best, article.ArticleId, vector, article.Time);
+        Forget();
+        return new StoryAssignment(best.Key, isNew, bestSimilarity, headline ? best.Representative!.ArticleId : null);
+    }
+
+    /// <summary>The similarity a story needs of an arrival <paramref name="gap"/> away from its span.</summary>
+    private double Needed(bool articleStemmed, bool storyStemmed, TimeSpan gap)
+    {
+        double threshold = articleStemmed == storyStemmed
+            ? (articleStemmed ? Threshold : UnstemmedThreshold)
+            : (Threshold + UnstemmedThreshold) / 2;
+        double windows = gap / Window;
+        return windows <= 1 ? threshold : threshold * (1 + (LateGrowth * Math.Log10(windows)));
     }
 
     /// <summary>Renames a story the clusterer started under a temporary key to the id the store gave it.</summary>
     public void Rekey(long from, long to)
     {
         if (from == to || !_stories.Remove(from, out var story)) return;
-        var renamed = new Story(to) { Norm = story.Norm, Last = story.Last, Count = story.Count };
-        foreach (var (term, w) in story.Sum)
+        foreach (string term in story.Sum.Keys)
         {
-            renamed.Sum[term] = w;
             Unpost(term, from);
             Post(term, to);
         }
-        _stories[to] = renamed;
+        story.Key = to;
+        _stories[to] = story;
     }
 
     /// <summary>
@@ -123,73 +158,53 @@ public sealed class StoryClusterer
     public void Remember(ClusterInput article, long storyKey)
     {
         ArgumentNullException.ThrowIfNull(article);
-        var counts = StoryTerms.Extract(article.Terms);
-        Learn(counts);
-        if (!_stories.TryGetValue(storyKey, out var story)) _stories[storyKey] = story = new Story(storyKey);
-        Add(story, Weigh(counts), article.Time);
+        var vector = Vectorise(article.Terms);
+        if (!_stories.TryGetValue(storyKey, out var story)) _stories[storyKey] = story = new Story(storyKey, article.Terms.Stemmed);
+        Add(story, article.ArticleId, vector, article.Time);
     }
 
-    private void Learn(Dictionary<string, int> counts)
+    /// <summary>Learns the article's document frequencies, then weighs its features: log-scaled count times smoothed IDF, unit length.</summary>
+    private Dictionary<string, double> Vectorise(ArticleTerms terms)
     {
+        var counts = StoryTerms.Extract(terms);
         _documents++;
         foreach (string term in counts.Keys) _documentFrequency[term] = _documentFrequency.GetValueOrDefault(term) + 1;
-    }
-
-    /// <summary>Log-scaled term frequency times smoothed inverse document frequency, unit length.</summary>
-    private Dictionary<string, double> Weigh(Dictionary<string, int> counts)
-    {
         var vector = new Dictionary<string, double>(counts.Count, StringComparer.Ordinal);
         double norm = 0;
         foreach (var (term, count) in counts)
         {
-            double idf = Math.Log((1.0 + _documents) / (1.0 + _documentFrequency.GetValueOrDefault(term))) + 1;
+            double idf = Math.Log((1.0 + _documents) / (1.0 + _documentFrequency[term])) + 1;
             double w = (1 + Math.Log(count)) * idf;
             vector[term] = w;
             norm += w * w;
         }
         norm = Math.Sqrt(norm);
-        if (norm > 0) foreach (string term in vector.Keys.ToList()) vector[term] /= norm;
+        if (norm > 0) foreach (string term in counts.Keys) vector[term] /= norm;
         return vector;
     }
 
-    private static double Cosine(Dictionary<string, double> vector, Story story)
+    /// <summary>Stories sharing one of the arrival's strongest terms, rarest first, at most <see cref="MaxCandidates"/>.</summary>
+    private List<Story> Candidates(Dictionary<string, double> vector)
     {
-        if (story.Norm == 0) return 0;
-        double dot = 0;
-        foreach (var (term, w) in vector)
-            if (story.Sum.TryGetValue(term, out double s)) dot += w * s;
-        return dot / story.Norm;
-    }
-
-    private IEnumerable<Story> Candidates(Dictionary<string, double> vector)
-    {
+        var found = new List<Story>();
         var seen = new HashSet<long>();
-        foreach (var (term, _) in vector.OrderByDescending(kv => kv.Value).Take(CandidateTerms))
+        foreach (var (term, _) in vector.OrderByDescending(kv => kv.Value).ThenBy(kv => kv.Key, StringComparer.Ordinal).Take(CandidateTerms))
         {
-            if (!_postings.TryGetValue(term, out var keys)) continue;
+            if (!_postings.TryGetValue(term, out var keys) || keys.Count > MaxPostings) continue;
             foreach (long key in keys)
-                if (seen.Add(key) && _stories.TryGetValue(key, out var story)) yield return story;
-        }
-    }
-
-    private void Add(Story story, Dictionary<string, double> vector, DateTimeOffset? time)
-    {
-        foreach (var (term, w) in vector)
-        {
-            if (!story.Sum.ContainsKey(term)) Post(term, story.Key);
-            story.Sum[term] = story.Sum.GetValueOrDefault(term) + w;
-        }
-        if (story.Sum.Count > CentroidTerms * 2)
-        {
-            foreach (var weak in story.Sum.OrderBy(kv => kv.Value).Take(story.Sum.Count - CentroidTerms).Select(kv => kv.Key).ToList())
             {
-                story.Sum.Remove(weak);
-                Unpost(weak, story.Key);
+                if (!seen.Add(key) || !_stories.TryGetValue(key, out var story)) continue;
+                found.Add(story);
+                if (found.Count >= MaxCandidates) return found;
             }
         }
-        story.Norm = Math.Sqrt(story.Sum.Values.Sum(v => v * v));
-        story.Count++;
-        if (time is { } t && t > story.Last) story.Last = t;
+        return found;
+    }
+
+    private bool Add(Story story, long articleId, Dictionary<string, double> vector, DateTimeOffset? time)
+    {
+        story.Touched = ++_arrivals;
+        return story.Add(articleId, vector, time, term => Post(term, story.Key), term => Unpost(term, story.Key));
     }
 
     private void Post(string term, long key)
@@ -203,10 +218,11 @@ public sealed class StoryClusterer
         if (_postings.TryGetValue(term, out var keys) && keys.Remove(key) && keys.Count == 0) _postings.Remove(term);
     }
 
-    /// <summary>Drops stories far older than the window, so memory follows the live window, not the archive.</summary>
-    private void Forget(DateTimeOffset now)
+    /// <summary>Now and then (every 1,024 arrivals) drops the stories least recently joined beyond <see cref="MaxStories"/>.</summary>
+    private void Forget()
     {
-        if (_stories.Count < 5000) return;
-        foreach (var old in _stories.Values.Where(s => s.Last != default && now - s.Last > Window * 2).ToList()) Drop(old.Key);
+        if (++_sinceForget < 1024 || _stories.Count <= MaxStories) return;
+        _sinceForget = 0;
+        foreach (var old in _stories.Values.OrderBy(s => s.Touched).Take(_stories.Count - MaxStories).Select(s => s.Key).ToList()) Drop(old);
     }
 }

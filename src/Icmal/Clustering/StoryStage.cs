@@ -51,7 +51,10 @@ public sealed class StoryStage
         return stage;
     }
 
-    /// <summary>Puts a stored article into a story by the terms its analysis made.</summary>
+    /// <summary>
+    /// Puts a stored article into a story by the terms its analysis made; when the member that best represents the
+    /// story changes (<see cref="StoryAssignment.HeadlineArticleId"/>), the story takes its headline.
+    /// </summary>
     public Task<long> AssignAsync(long articleId, AnalysedArticle analysed, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(analysed);
@@ -66,7 +69,8 @@ public sealed class StoryStage
         try
         {
             assignment = _clusterer.Assign(new ClusterInput(articleId, terms, published));
-            long storyId = await _store.AssignAsync(articleId, assignment.IsNew ? null : assignment.StoryKey, title, published ?? archived, ct);
+            long storyId = await _store.AssignAsync(articleId, assignment.IsNew ? null : assignment.StoryKey, title, published ?? archived, ct,
+                assignment.IsNew ? null : assignment.HeadlineArticleId);
             if (assignment.IsNew) _clusterer.Rekey(assignment.StoryKey, storyId);
             return storyId;
         }

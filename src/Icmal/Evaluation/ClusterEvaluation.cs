@@ -1,30 +1,45 @@
 using Icmal.Analysis;
 using System.Diagnostics;
 using System.Globalization;
+using System.Text;
 using System.Text.Json;
 using Icmal.Clustering;
 
 namespace Icmal.Evaluation;
 
-/// <summary>Story clustering on a labelled stream: the scores, the clusterer's settings, and the time per article.</summary>
-public sealed record ClusterReport(ClusteringScore Score, double Threshold, TimeSpan Window, double AgePenalty, double MsPerArticle);
+/// <summary>
+/// Story clustering on a labelled stream: the scores (B-cubed, pairwise, NMI), the clusterer that made them, the
+/// largest story, and the time per article.
+/// </summary>
+/// <param name="MsPerArticle">Analysis (language, terms) and clustering, per article.</param>
+/// <param name="ClusteringArticlesPerSecond">The clusterer alone (the articles analysed beforehand): articles placed
+/// per second of wall time.</param>
+/// <param name="ClusteringArticlesPerCpuSecond">The same per second of the process's processor time, which a machine
+/// shared with other work does not distort.</param>
+public sealed record ClusterReport(ClusteringScore Score, StoryClusterer Clusterer, int LargestStory, double MsPerArticle,
+    double ClusteringArticlesPerSecond, double ClusteringArticlesPerCpuSecond);
 
 /// <summary>
 /// Feeds a labelled article stream (JSON lines with title, text, published, and the gold label in "event", "story",
-/// "cluster" or "label") through <see cref="StoryClusterer"/> in file order and scores the stories it makes
-/// (B-cubed, NMI).
+/// "cluster" or "label") through <see cref="StoryClusterer"/> in file order and scores the stories it makes; optionally
+/// writes each article's story as JSON lines <c>{ "id", "story" }</c>.
 /// </summary>
 public static class ClusterEvaluation
 {
-    /// <summary>Scores the stream; the settings left null are the clusterer's defaults.</summary>
+    /// <summary>
+    /// Scores the stream with <paramref name="clusterer"/> (a fresh one with the defaults when null); with
+    /// <paramref name="assignmentsPath"/>, writes there one line per article: its "id" as the set gives it (else its
+    /// line number) and its story, numbered 1, 2, … in order of first appearance.
+    /// </summary>
     /// <exception cref="InvalidDataException">A line is not a JSON object or has no gold label (named with its line).</exception>
-    public static async Task<ClusterReport> EvaluateAsync(string path, double? threshold, TimeSpan? window, double? agePenalty, CancellationToken ct)
+    public static async Task<ClusterReport> EvaluateAsync(string path, StoryClusterer? clusterer, string? assignmentsPath, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(path);
-        var defaults = new StoryClusterer();
-        var clusterer = new StoryClusterer(threshold ?? defaults.Threshold, window ?? defaults.Window, agePenalty ?? defaults.AgePenalty);
+        clusterer ??= new StoryClusterer();
         var predicted = new List<long>();
         var gold = new List<string>();
+        var ids = new List<string>();
+        var inputs = new List<ClusterInput>();
         var clock = Stopwatch.StartNew();
         int lineNumber = 0;
         foreach (string line in await File.ReadAllLinesAsync(path, ct))
@@ -35,16 +50,38 @@ public static class ClusterEvaluation
             var o = doc.RootElement;
             string label = Str(o, "event") ?? Str(o, "story") ?? Str(o, "cluster") ?? Str(o, "label")
                 ?? throw new InvalidDataException($"{path}:{lineNumber}: no gold label (event/story/cluster/label)");
-            var time = DateTimeOffset.TryParse(Str(o, "published") ?? Str(o, "date"), CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var p) ? p : DateTimeOffset.UnixEpoch;
+            DateTimeOffset? time = DateTimeOffset.TryParse(Str(o, "published") ?? Str(o, "date"), CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var p) ? p : null;
             // The language and the terms as the analysis stage makes them for a stored article.
             string title = Str(o, "title") ?? "", text = Str(o, "text") ?? "";
-            string? language = ArticleAnalyzer.IdentifyLanguage(title, text, Str(o, "language"));
-            var assignment = clusterer.Assign(new ClusterInput(lineNumber, ArticleAnalyzer.Terms(title, text, language), time));
-            predicted.Add(assignment.StoryKey);
+            string? language = ArticleAnalyzer.IdentifyLanguage(title, text, Str(o, "language") ?? Str(o, "lang"));
+            inputs.Add(new ClusterInput(lineNumber, ArticleAnalyzer.Terms(title, text, language), time));
             gold.Add(label);
+            ids.Add(o.TryGetProperty("id", out var id) && id.ValueKind is JsonValueKind.String or JsonValueKind.Number ? id.GetRawText() : lineNumber.ToString(CultureInfo.InvariantCulture));
         }
+        // Clustering runs after analysis, in file order, so that its own time can be measured apart.
+        var cpu = Process.GetCurrentProcess().TotalProcessorTime;
+        var clustering = Stopwatch.StartNew();
+        foreach (var input in inputs) predicted.Add(clusterer.Assign(input).StoryKey);
+        clustering.Stop();
+        cpu = Process.GetCurrentProcess().TotalProcessorTime - cpu;
+        double ms = clock.Elapsed.TotalMilliseconds;
         var score = ClusteringMetrics.Score(predicted, gold);
-        return new ClusterReport(score, clusterer.Threshold, clusterer.Window, clusterer.AgePenalty, clock.Elapsed.TotalMilliseconds / Math.Max(1, score.Items));
+        if (assignmentsPath is not null) await WriteAssignmentsAsync(assignmentsPath, ids, predicted, ct);
+        int largest = predicted.Count == 0 ? 0 : predicted.CountBy(k => k).Max(kv => kv.Value);
+        return new ClusterReport(score, clusterer, largest, ms / Math.Max(1, score.Items), score.Items / Math.Max(1e-9, clustering.Elapsed.TotalSeconds), score.Items / Math.Max(1e-9, cpu.TotalSeconds));
+    }
+
+    /// <summary>One JSON line per article: its id (as raw JSON, so a string id stays a string) and its story number.</summary>
+    private static async Task WriteAssignmentsAsync(string path, List<string> ids, List<long> stories, CancellationToken ct)
+    {
+        var numbers = new Dictionary<long, int>();
+        var sb = new StringBuilder();
+        for (int i = 0; i < ids.Count; i++)
+        {
+            if (!numbers.TryGetValue(stories[i], out int n)) numbers[stories[i]] = n = numbers.Count + 1;
+            sb.Append(CultureInfo.InvariantCulture, $"{{\"id\":{ids[i]},\"story\":{n}}}\n");
+        }
+        await File.WriteAllTextAsync(path, sb.ToString(), new UTF8Encoding(false), ct);
     }
 
     private static JsonDocument Parse(string line, string path, int lineNumber)

@@ -16,8 +16,10 @@ public sealed class StoryStore(Database database)
     /// <summary>
     /// Puts an article into a story, starting the story when <paramref name="storyId"/> is null; one transaction, so
     /// story counts always match their articles. An article already in a story stays there (its story is returned).
+    /// With <paramref name="headlineArticleId"/>, the story takes that member's title as its headline (the clusterer
+    /// names the member that best represents the story, which changes as reports arrive).
     /// </summary>
-    public async Task<long> AssignAsync(long articleId, long? storyId, string newStoryTitle, DateTimeOffset time, CancellationToken ct)
+    public async Task<long> AssignAsync(long articleId, long? storyId, string newStoryTitle, DateTimeOffset time, CancellationToken ct, long? headlineArticleId = null)
     {
         await using var conn = await database.ConnectAsync(ct);
         await using var tx = await conn.BeginTransactionAsync(ct);
@@ -41,6 +43,16 @@ public sealed class StoryStore(Database database)
                 """, ct, ("@at", at), ("@id", id));
         }
         await Sql.ExecAsync(conn, tx, "UPDATE articles SET story_id = @s WHERE id = @id", ct, ("@s", id), ("@id", articleId));
+        if (headlineArticleId is { } headline && headline != articleId)
+        {
+            await Sql.ExecAsync(conn, tx,
+                "UPDATE stories SET title = (SELECT title FROM articles WHERE id = @a AND story_id = @s) WHERE id = @s AND EXISTS (SELECT 1 FROM articles WHERE id = @a AND story_id = @s)",
+                ct, ("@a", headline), ("@s", id));
+        }
+        else if (headlineArticleId is not null && storyId is not null)
+        {
+            await Sql.ExecAsync(conn, tx, "UPDATE stories SET title = @t WHERE id = @s", ct, ("@t", newStoryTitle), ("@s", id));
+        }
         await tx.CommitAsync(ct);
         return id;
     }

@@ -18,11 +18,13 @@ public sealed class StoryClustererTests
     private static ClusterInput Input(long id, string title, string text, DateTimeOffset? time) => new(id, ArticleAnalyzer.Terms(title, text, "az"), time);
 
     [Fact]
-    public void Inflected_forms_of_one_name_count_as_one_term_its_stem()
+    public void Inflected_forms_of_one_name_count_as_one_stem_and_one_name()
     {
+        // The first word starts the sentence, so only the three after it are read as names.
         var terms = StoryTerms.Extract(ArticleAnalyzer.Terms("", "Qazaxıstana Qazaxıstanın Qazaxıstanla Qazaxıstanda", "az"));
-        Assert.Equal(4, Assert.Single(terms).Value);
-        Assert.Equal("qazaxıstan", terms.Keys.Single());
+        Assert.Equal(2, terms.Count);
+        Assert.Equal(4, terms["qazaxıstan"]);
+        Assert.Equal(3 * StoryTerms.NameWeight, terms["n:kazaxi"]);
     }
 
     [Fact]
@@ -56,14 +58,65 @@ public sealed class StoryClustererTests
         Assert.NotEqual(a.StoryKey, other.StoryKey);
     }
 
+    /// <summary>Two reports of one kind (a monthly figure): alike in every word but the month and the numbers.</summary>
+    private static (ClusterInput First, ClusterInput Second) MonthlyReports(DateTimeOffset first, DateTimeOffset second) => (
+        Input(1, "Vətəndaşlara ƏDV-nin bir hissəsi geri qaytarılıb",
+            "Dövlət Vergi Xidməti bildirib ki, aprel ayında “ƏDV geri al” layihəsi üzrə vətəndaşlara 12,4 milyon manat vəsait qaytarılıb. Ödənişlərin əksəriyyəti ərzaq alışlarına düşür.", first),
+        Input(2, "Vətəndaşlar may ayında 14,9 milyon manat ƏDV geri alıb",
+            "Vergi orqanı məlumat yayıb ki, may ayında “ƏDV geri al” layihəsi ilə 14,9 milyon manat ödənilib. Geri alınan vəsaitin çoxu geyim və mebel alışlarının payına düşür.", second));
+
     [Fact]
-    public void A_story_closes_once_its_window_has_passed()
+    public void A_report_within_days_joins_the_story_but_the_same_kind_of_report_months_later_starts_its_own()
     {
-        var c = new StoryClusterer(window: TimeSpan.FromDays(3));
-        const string text = "Bakı metropoliteninin yeni stansiyası sərnişinlərin istifadəsinə verilib.";
-        var first = c.Assign(Input(1, "Metro stansiyası açıldı", text, Day));
-        var muchLater = c.Assign(Input(2, "Metro stansiyası açıldı", text, Day.AddDays(10)));
-        Assert.NotEqual(first.StoryKey, muchLater.StoryKey);
+        // Stories are bounded in time: within the window a follow-up joins at the plain threshold (the two are 0.56
+        // alike), two months on the similarity needed has grown (to 0.62), so a later figure of the kind is a new
+        // story, not a topic that grows for ever.
+        var soon = new StoryClusterer();
+        var (a, b) = MonthlyReports(Day, Day.AddDays(1));
+        var first = soon.Assign(a);
+        Assert.Equal(first.StoryKey, soon.Assign(b).StoryKey);
+
+        var late = new StoryClusterer();
+        (a, b) = MonthlyReports(Day, Day.AddDays(61));
+        first = late.Assign(a);
+        var next = late.Assign(b);
+        Assert.True(next.IsNew);
+        Assert.NotEqual(first.StoryKey, next.StoryKey);
+    }
+
+    [Fact]
+    public void A_Russian_report_shares_its_names_with_the_Azerbaijani_ones_across_scripts()
+    {
+        var az = ArticleAnalyzer.Terms("Tokayev Bakıya gəlib", "Qazaxıstan Prezidenti Kasım-Jomart Tokayevin Astanada İlham Əliyevlə görüşü başa çatıb.", "az");
+        var ru = ArticleAnalyzer.Terms("Токаев прибыл в Баку", "Президент Казахстана Касым-Жомарт Токаев провёл переговоры в Астане.", "ru");
+        Assert.False(ru.Stemmed);
+        Assert.Contains("tokaye", az.Names);
+        Assert.Contains("tokaye", ru.Names);
+        Assert.Contains("kasim-", az.Names.Intersect(ru.Names));
+        // A capitalised common word (the title "Prezidenti") is not a name; a sentence's first word is not either.
+        Assert.DoesNotContain(az.Names, n => n.StartsWith("prezid", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task A_story_is_headed_by_the_report_closest_to_its_centre_not_by_the_first()
+    {
+        await using var h = await ImportHarness.CreateAsync();
+        string list = Path.Combine(h.Files.Path, "metro.json");
+        await File.WriteAllTextAsync(list, """
+            [{"title":"Bakı metrosunda yeni stansiya","date":"2025-10-21T09:00:00+04:00",
+              "text":"Bakı metropoliteninin Xətai rayonundakı yeni stansiyası sərnişinlərin istifadəsinə verilib. Görüntüləri təqdim edirik."},
+             {"title":"Bakı metropoliteninin Xətai rayonundakı yeni stansiyası açılıb","date":"2025-10-21T11:00:00+04:00",
+              "text":"Bakı metropoliteninin Xətai rayonundakı yeni stansiyası sərnişinlərin istifadəsinə verilib. Stansiya gündə on min sərnişinə xidmət edəcək, metropoliten yeni qatarlar alıb."},
+             {"title":"Xətai rayonundakı yeni metro stansiyası gündə on min sərnişinə xidmət edəcək","date":"2025-10-21T13:00:00+04:00",
+              "text":"Bakı metropoliteni bildirib ki, Xətai rayonundakı yeni stansiya gündə on min sərnişinə xidmət edəcək. Metropoliten yeni qatarlar alıb, stansiya sərnişinlərin istifadəsinə verilib."}]
+            """, Ct);
+        await h.ImportAsync(list);
+        var all = await h.Store.Articles.ListAsync(new ArticleQuery(), Ct);
+        long story = Assert.Single(all.Select(a => a.StoryId).Distinct())!.Value;
+        var stored = await h.Store.Stories.GetAsync(story, Ct);
+        Assert.Equal(3, stored!.ArticleCount);
+        Assert.NotEqual(all.MinBy(a => a.Id)!.Title, stored.Title);
+        Assert.Contains(stored.Title, all.Select(a => a.Title));
     }
 
     [Fact]
@@ -93,7 +146,7 @@ public sealed class StoryClustererTests
     }
 
     [Fact]
-    public async Task The_five_seeds_form_one_story_and_a_restart_clusters_what_was_left_unclustered()
+    public async Task Four_of_the_five_seeds_form_one_story_and_a_restart_clusters_what_was_left_unclustered()
     {
         await using var h = await ImportHarness.CreateAsync();
         var pipeline = await IngestPipeline.OpenAsync(h.Store, Ct);
@@ -117,9 +170,12 @@ public sealed class StoryClustererTests
         await StoryStage.OpenAsync(h.Store.Stories, Ct);
         all = await h.Store.Articles.ListAsync(new ArticleQuery(), Ct);
         Assert.All(all, a => Assert.NotNull(a.StoryId));
-        long story = Assert.Single(all.Select(a => a.StoryId!.Value).Distinct());
+        // At least four of the five report the October 2025 visit as one story (002 is about the visit of March 2024).
+        var (story, count) = all.CountBy(a => a.StoryId!.Value).MaxBy(kv => kv.Value);
+        Assert.True(count >= 4, $"the largest story holds {count} of the five seeds");
+        Assert.Contains(all, a => a.StoryId == story && a.Title.StartsWith("Astana görüşü", StringComparison.Ordinal));
         var stored = await h.Store.Stories.GetAsync(story, Ct);
-        Assert.Equal(5, stored!.ArticleCount);
-        Assert.Equal(5, (await h.Store.Articles.ListByStoryAsync(story, Ct)).Count);
+        Assert.Equal(count, stored!.ArticleCount);
+        Assert.Equal(count, (await h.Store.Articles.ListByStoryAsync(story, Ct)).Count);
     }
 }

@@ -1,0 +1,122 @@
+namespace Icmal.Clustering;
+
+/// <summary>
+/// What the clusterer holds of one story: its centroid (the sum of its members' unit vectors, cut to its strongest
+/// terms), its latest members' vectors, its span in time, and the member that best represents it.
+/// </summary>
+/// <remarks>
+/// The recent members are what keeps a story from chaining into a topic: an arrival must resemble one of them, not
+/// only the blurred centroid. Their number is fixed, so a story costs the same memory however many articles it has.
+/// </remarks>
+internal sealed class Story(long key, bool stemmed)
+{
+    /// <summary>How many of its latest members a story keeps the vectors of.</summary>
+    public const int RecentMembers = 8;
+
+    /// <summary>The centroid keeps this many of its strongest terms (pruned when it holds twice as many).</summary>
+    public const int CentroidTerms = 200;
+
+    /// <summary>The terms a member's vector keeps: its strongest, enough to tell whether an arrival resembles it.</summary>
+    public const int MemberTerms = 64;
+
+    public long Key { get; set; } = key;
+    /// <summary>The clusterer's arrival count when the story last took an article (which stories to forget first).</summary>
+    public long Touched { get; set; }
+    /// <summary>Whether its first article's words were stemmed (Azerbaijani): which threshold it is held to.</summary>
+    public bool Stemmed { get; } = stemmed;
+    public Dictionary<string, double> Sum { get; } = new(StringComparer.Ordinal);
+    public double Norm { get; private set; }
+    public DateTimeOffset? First { get; private set; }
+    public DateTimeOffset? Last { get; private set; }
+    public int Count { get; private set; }
+    public List<Member> Recent { get; } = [];
+    /// <summary>The member closest to the centroid (its headline is the story's).</summary>
+    public Member? Representative { get; private set; }
+
+    /// <summary>A member's id and unit vector.</summary>
+    public sealed record Member(long ArticleId, Dictionary<string, double> Vector);
+
+    /// <summary>The cosine of a unit vector to the centroid.</summary>
+    public double CentroidSimilarity(Dictionary<string, double> vector)
+    {
+        if (Norm == 0) return 0;
+        double dot = 0;
+        foreach (var (term, w) in vector)
+            if (Sum.TryGetValue(term, out double s)) dot += w * s;
+        return dot / Norm;
+    }
+
+    /// <summary>The highest cosine of a unit vector to one of the recent members (or the representative).</summary>
+    public double BestMemberSimilarity(Dictionary<string, double> vector)
+    {
+        double best = Representative is { } r ? StoryTerms.Dot(vector, r.Vector) : 0;
+        foreach (var m in Recent) best = Math.Max(best, StoryTerms.Dot(vector, m.Vector));
+        return best;
+    }
+
+    /// <summary>
+    /// How far <paramref name="time"/> lies outside the story's span (zero inside it or when either is unknown).
+    /// </summary>
+    public TimeSpan Gap(DateTimeOffset? time)
+    {
+        if (time is not { } t || First is not { } first || Last is not { } last) return TimeSpan.Zero;
+        return t < first ? first - t : t > last ? t - last : TimeSpan.Zero;
+    }
+
+    /// <summary>
+    /// Adds a member; the terms that entered or left the centroid are reported so the clusterer's index follows.
+    /// Returns true when the representative member changed.
+    /// </summary>
+    public bool Add(long articleId, Dictionary<string, double> vector, DateTimeOffset? time, Action<string> entered, Action<string> left)
+    {
+        foreach (var (term, w) in vector)
+        {
+            if (!Sum.ContainsKey(term)) entered(term);
+            Sum[term] = Sum.GetValueOrDefault(term) + w;
+        }
+        if (Sum.Count > CentroidTerms * 2)
+        {
+            foreach (string weak in Sum.OrderBy(kv => kv.Value).ThenBy(kv => kv.Key, StringComparer.Ordinal).Take(Sum.Count - CentroidTerms).Select(kv => kv.Key).ToList())
+            {
+                Sum.Remove(weak);
+                left(weak);
+            }
+        }
+        double norm = 0;
+        foreach (double v in Sum.Values) norm += v * v;
+        Norm = Math.Sqrt(norm);
+        Count++;
+        if (time is { } t)
+        {
+            if (First is null || t < First) First = t;
+            if (Last is null || t > Last) Last = t;
+        }
+        var member = new Member(articleId, vector.Count <= MemberTerms ? vector
+            : vector.OrderByDescending(kv => kv.Value).ThenBy(kv => kv.Key, StringComparer.Ordinal).Take(MemberTerms).ToDictionary(StringComparer.Ordinal));
+        Recent.Add(member);
+        if (Recent.Count > RecentMembers) Recent.RemoveAt(0);
+        return ChooseRepresentative();
+    }
+
+    /// <summary>
+    /// Picks the member (among the recent ones and the current representative) closest to the centroid: the report
+    /// that says what the story is about, not the first or the latest one.
+    /// </summary>
+    private bool ChooseRepresentative()
+    {
+        var best = Representative;
+        double bestSimilarity = best is null ? double.NegativeInfinity : CentroidSimilarity(best.Vector);
+        foreach (var m in Recent)
+        {
+            double s = CentroidSimilarity(m.Vector);
+            if (s > bestSimilarity + 1e-9)
+            {
+                best = m;
+                bestSimilarity = s;
+            }
+        }
+        bool changed = !ReferenceEquals(best, Representative);
+        Representative = best;
+        return changed;
+    }
+}
