@@ -79,9 +79,10 @@ public static class SearchCommand
                     hit.Published?.ToString("O", CultureInfo.InvariantCulture) ?? "", hit.Score.ToString("G6", CultureInfo.InvariantCulture), OneLine(hit.Snippet.Text)));
         }
         if (results.Relaxed) Console.Error.WriteLine("no article has every word: these have some of them, those with more first");
+        string about = results.TotalEstimated ? "about " : "";
         Console.Error.WriteLine(results.Items.Count == 0
-            ? string.Create(CultureInfo.InvariantCulture, $"{results.Total} results")
-            : string.Create(CultureInfo.InvariantCulture, $"{results.Total} results, {results.Offset + 1}–{results.Offset + results.Items.Count} shown"));
+            ? string.Create(CultureInfo.InvariantCulture, $"{about}{results.Total} results")
+            : string.Create(CultureInfo.InvariantCulture, $"{about}{results.Total} results, {results.Offset + 1}–{results.Offset + results.Items.Count} shown"));
     }
 
     /// <summary>The snippet in Spectre markup: matched words bold, everything escaped.</summary>

@@ -6,12 +6,13 @@ namespace Icmal.Search;
 /// camel-cased by the serialiser.
 /// </summary>
 /// <param name="Relaxed">True when no article has every word and these are the articles with some of them.</param>
-public sealed record SearchResultsJson(IReadOnlyList<SearchHitJson> Items, int Total, int Limit, int Offset, bool Relaxed)
+/// <param name="TotalEstimated">True when <paramref name="Total"/> is an estimate (more match than are ranked).</param>
+public sealed record SearchResultsJson(IReadOnlyList<SearchHitJson> Items, int Total, int Limit, int Offset, bool Relaxed, bool TotalEstimated)
 {
     public static SearchResultsJson From(SearchResults results)
     {
         ArgumentNullException.ThrowIfNull(results);
-        return new(results.Items.Select(SearchHitJson.From).ToList(), results.Total, results.Limit, results.Offset, results.Relaxed);
+        return new(results.Items.Select(SearchHitJson.From).ToList(), results.Total, results.Limit, results.Offset, results.Relaxed, results.TotalEstimated);
     }
 }
 

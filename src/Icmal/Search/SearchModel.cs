@@ -54,6 +54,12 @@ public sealed record SearchResults(IReadOnlyList<SearchHit> Items, int Total, in
     /// first: an interface says so ("no article has all the words").
     /// </summary>
     public bool Relaxed { get; init; }
+
+    /// <summary>
+    /// True when more articles match than are ranked (the newest matches are): <see cref="Total"/> is then the matching
+    /// articles counted with their copies, up to ten thousand, and an interface says "about".
+    /// </summary>
+    public bool TotalEstimated { get; init; }
 }
 
 /// <summary>

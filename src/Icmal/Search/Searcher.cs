@@ -1,3 +1,4 @@
+using System.Globalization;
 using Icmal.Storage;
 
 namespace Icmal.Search;
@@ -23,9 +24,9 @@ public sealed class Searcher(Stores stores)
     {
         ArgumentNullException.ThrowIfNull(request);
         if (request.Limit is < 1 or > SearchRequest.MaxLimit)
-            return SearchAnswer.Refused(new QueryProblem(QueryProblemKind.BadPage, $"limit must be from 1 to {SearchRequest.MaxLimit}, not {request.Limit}"));
+            return SearchAnswer.Refused(new QueryProblem(QueryProblemKind.BadPage, string.Create(CultureInfo.InvariantCulture, $"limit must be from 1 to {SearchRequest.MaxLimit}, not {request.Limit}")));
         if (request.Offset is < 0 or > MaxOffset)
-            return SearchAnswer.Refused(new QueryProblem(QueryProblemKind.BadPage, $"offset must be from 0 to {MaxOffset:N0}, not {request.Offset}"));
+            return SearchAnswer.Refused(new QueryProblem(QueryProblemKind.BadPage, string.Create(CultureInfo.InvariantCulture, $"offset must be from 0 to {MaxOffset}, not {request.Offset}")));
         var parse = QueryParser.Parse(request.Query);
         if (parse.Problem is { } problem) return SearchAnswer.Refused(problem);
         var query = parse.Query!;
@@ -64,7 +65,7 @@ public sealed class Searcher(Stores stores)
         }
         var hits = page.Rows.Select(r => new SearchHit(r.Id, r.Url, r.Title, r.Site, r.Language, r.Published,
             Snippets.Make(r.Body, query.HighlightKeys), r.Score, r.Copies)).ToList();
-        return SearchAnswer.Of(new SearchResults(hits, page.Total, request.Limit, request.Offset) { Relaxed = relaxed && page.Total > 0 });
+        return SearchAnswer.Of(new SearchResults(hits, page.Total, request.Limit, request.Offset) { Relaxed = relaxed && page.Total > 0, TotalEstimated = page.TotalEstimated });
     }
 
     /// <summary>Any of the required words instead of all of them (BM25 ranks the articles with more of them first).</summary>

@@ -37,6 +37,16 @@ public sealed class PlainFts5Index : IAsyncDisposable
     public string Path { get; }
 
     /// <summary>Creates (replacing any file there) an empty index in the file at <paramref name="path"/>.</summary>
+    /// <summary>Opens an index made before by <see cref="CreateAsync"/> (a benchmark querying an archive it built earlier).</summary>
+    public static async Task<PlainFts5Index> OpenAsync(string path, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        if (!File.Exists(path)) throw new FileNotFoundException($"no FTS5 index at {path}", path);
+        var conn = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = path, Mode = SqliteOpenMode.ReadWrite, Pooling = false }.ToString());
+        await conn.OpenAsync(ct);
+        return new PlainFts5Index(conn, path);
+    }
+
     public static async Task<PlainFts5Index> CreateAsync(string path, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(path);

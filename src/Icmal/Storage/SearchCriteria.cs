@@ -41,8 +41,14 @@ public sealed record SearchCriteria(
 /// <param name="Copies">How many other stored articles carry the same text.</param>
 public sealed record SearchRow(long Id, string? Url, string Title, string? Site, string? Language, DateTimeOffset? Published, string Body, double Score, int Copies);
 
-/// <summary>One page of rows, best first, and how many distinct texts match in all.</summary>
-public sealed record SearchPage(IReadOnlyList<SearchRow> Rows, int Total);
+/// <summary>
+/// One page of rows, best first, and how many distinct texts match in all: exact, or, when
+/// <see cref="TotalEstimated"/>, the matching articles counted with their copies and up to a cap.
+/// </summary>
+public sealed record SearchPage(IReadOnlyList<SearchRow> Rows, int Total)
+{
+    public bool TotalEstimated { get; init; }
+}
 
 /// <summary>A search ran past its time budget and was stopped.</summary>
 public sealed class SearchBudgetExceededException : Exception

@@ -154,6 +154,34 @@ public sealed class SearchStoreTests
         SqliteConnection.ClearAllPools();
     }
 
+    [Fact]
+    public async Task A_word_in_more_articles_than_are_ranked_gives_the_newest_ranked_and_an_estimated_total()
+    {
+        using var folder = new TempFolder();
+        var stores = await Stores.OpenAsync(DatabaseSetting.InDataFolder(folder.Path), Ct);
+        int count = SqliteFts5SearchEngine.Candidates + 100;
+        for (int i = 0; i < count; i++)
+            await AddAsync(stores, $"Naxçıvanda yeni {i} məktəb açıldı" + (i == 5 ? " Naxçıvan Naxçıvan Naxçıvan" : ""), "n" + i);
+
+        var broad = (await new Searcher(stores).SearchAsync(new SearchRequest("naxcivan", 10), Ct)).Results!;
+        var narrow = (await new Searcher(stores).SearchAsync(new SearchRequest("naxcivan 5", 10), Ct)).Results!;
+        var deep = (await new Searcher(stores).SearchAsync(new SearchRequest("naxcivan", 10, Offset: count - 10), Ct)).Results!;
+
+        // Every match counted, said to be an estimate; the page comes from the newest matches.
+        Assert.True(broad.TotalEstimated);
+        Assert.Equal(count, broad.Total);
+        Assert.Equal(10, broad.Items.Count);
+        Assert.All(broad.Items, i => Assert.True(i.Id > 100));
+        Assert.DoesNotContain(broad.Items, i => i.Id == 6);
+        // A narrower query has all its matches ranked: the old article with the word four times comes first.
+        Assert.False(narrow.TotalEstimated);
+        Assert.Equal(1, narrow.Total);
+        Assert.Equal(6, narrow.Items[0].Id);
+        // A deep page widens the window to reach it.
+        Assert.Equal(10, deep.Items.Count);
+        SqliteConnection.ClearAllPools();
+    }
+
     private static Task<StoreResult> AddAsync(Stores stores, string text, string tag = "a")
     {
         byte[] raw = Encoding.UTF8.GetBytes(text + tag);
