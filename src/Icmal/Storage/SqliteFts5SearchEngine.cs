@@ -27,7 +27,8 @@ internal sealed class SqliteFts5SearchEngine : SearchEngine
     /// <summary>
     /// The index holding what ranking and folding copies read of every matched article (migration step 8). Named in
     /// the query: SQLite would otherwise look each match up by rowid in the table, whose rows hold the text before
-    /// text_sha256 (6–7 times slower on 4,650 matches: 86 against 13 ms).
+    /// text_sha256 (6–7 times slower on 4,650 matches: 86 against 13 ms). It holds the address too, so a source filter
+    /// (which reads the site or the address's host) is answered from it.
     /// </summary>
     public const string CoverIndex = "articles_search_cover";
 
@@ -64,37 +65,31 @@ internal sealed class SqliteFts5SearchEngine : SearchEngine
         // A deep page needs a window reaching past it, with room for copies folded away.
         int window = Math.Max(Candidates, 2 * (criteria.Offset + criteria.Limit));
         parameters.Add(("@q", match));
-        parameters.Add(("@limit", criteria.Limit));
-        parameters.Add(("@offset", criteria.Offset));
-        parameters.Add(("@window", window));
         using var budget = new Budget((SqliteConnection)conn, criteria.Budget, ct);
         try
         {
-            var rows = new List<SearchRow>(criteria.Limit);
-            int total = 0, considered = 0;
-            await using (var cmd = Sql.Command(conn, null, FindSql(filters), parameters.ToArray()))
+            var candidates = new List<Candidate>(Math.Min(window, 4096));
+            await using (var cmd = Sql.Command(conn, null, CandidatesSql(filters), [.. parameters, ("@window", window)]))
             await using (var r = await cmd.ExecuteReaderAsync(ct))
             {
                 while (await r.ReadAsync(ct))
-                {
-                    total = r.GetInt32(9);
-                    considered = r.GetInt32(10);
-                    rows.Add(new SearchRow(r.GetInt64(0), r.StringOrNull(1), r.GetString(2), r.StringOrNull(3), r.StringOrNull(4),
-                        dialect.ReadTimeOrNull(r, 5), r.GetString(6), -r.GetDouble(7), r.GetInt32(8) - 1));
-                }
+                    candidates.Add(new Candidate(r.GetInt64(0), r.GetInt64(1), r.StringOrNull(2) ?? "#" + r.GetInt64(0).ToString(CultureInfo.InvariantCulture), r.GetDouble(3)));
             }
-            // A page past the last result says nothing of the total: count the window's distinct texts.
-            if (rows.Count == 0 && criteria.Offset > 0)
+            // Copies of one text shown once: the best ranked of them stands for the others.
+            var best = new Dictionary<string, Candidate>(StringComparer.Ordinal);
+            foreach (var c in candidates)
             {
-                await using var cmd = Sql.Command(conn, null, FoldedCountSql(filters), parameters.ToArray());
-                await using var r = await cmd.ExecuteReaderAsync(ct);
-                if (await r.ReadAsync(ct)) (total, considered) = (r.GetInt32(0), r.GetInt32(1));
+                if (!best.TryGetValue(c.TextHash, out var held) || Ranking.Compare(c, held) < 0) best[c.TextHash] = c;
             }
+            var ranked = best.Values.ToList();
+            ranked.Sort(Ranking);
+            var page = ranked.Skip(criteria.Offset).Take(criteria.Limit).ToList();
+            var rows = page.Count == 0 ? [] : await RowsAsync(conn, dialect, page, ct);
             // Every match was in the window: the count of its distinct texts is exact. Otherwise count the matches,
             // copies included, up to a cap: an estimate.
-            if (considered < window) return new SearchPage(rows, total);
+            if (candidates.Count < window) return new SearchPage(rows, ranked.Count);
             long counted = await Sql.Int64Async(conn, null, CountSql(filters), ct, [.. parameters, ("@cap", CountCap)]);
-            return new SearchPage(rows, (int)Math.Max(counted, total)) { TotalEstimated = true };
+            return new SearchPage(rows, (int)Math.Max(counted, ranked.Count)) { TotalEstimated = true };
         }
         catch (SqliteException e) when (e.SqliteErrorCode == SQLitePCL.raw.SQLITE_INTERRUPT)
         {
@@ -104,40 +99,46 @@ internal sealed class SqliteFts5SearchEngine : SearchEngine
         }
     }
 
+    /// <summary>A match in the window: its article, sort time, text hash and BM25 (lower is better, as FTS5 gives it).</summary>
+    private readonly record struct Candidate(long Id, long SortAt, string TextHash, double Rank);
+
+    /// <summary>Best first: BM25, then the newer, then the later stored.</summary>
+    private static readonly Comparer<Candidate> Ranking = Comparer<Candidate>.Create((a, b) =>
+        a.Rank != b.Rank ? a.Rank.CompareTo(b.Rank) : a.SortAt != b.SortAt ? b.SortAt.CompareTo(a.SortAt) : b.Id.CompareTo(a.Id));
+
+    /// <summary>What a result list shows of the page's articles, in the page's order, with each text's other copies counted.</summary>
+    private static async Task<List<SearchRow>> RowsAsync(DbConnection conn, SqlDialect dialect, List<Candidate> page, CancellationToken ct)
+    {
+        var ids = new (string, object?)[page.Count];
+        for (int i = 0; i < page.Count; i++) ids[i] = ("@id" + i.ToString(CultureInfo.InvariantCulture), page[i].Id);
+        string sql = $"""
+            SELECT a.id, a.url, a.title, a.site, a.language, a.published_at, a.body,
+                (SELECT COUNT(*) FROM articles c WHERE c.text_sha256 = a.text_sha256) - 1
+            FROM articles a WHERE a.id IN ({string.Join(", ", ids.Select(p => p.Item1))})
+            """;
+        var found = new Dictionary<long, SearchRow>();
+        var rank = page.ToDictionary(c => c.Id, c => c.Rank);
+        await using var cmd = Sql.Command(conn, null, sql, ids);
+        await using var r = await cmd.ExecuteReaderAsync(ct);
+        while (await r.ReadAsync(ct))
+        {
+            long id = r.GetInt64(0);
+            found[id] = new SearchRow(id, r.StringOrNull(1), r.GetString(2), r.StringOrNull(3), r.StringOrNull(4),
+                dialect.ReadTimeOrNull(r, 5), r.GetString(6), -rank[id], r.GetInt32(7));
+        }
+        return page.Where(c => found.ContainsKey(c.Id)).Select(c => found[c.Id]).ToList();
+    }
+
     /// <summary>
     /// The newest <c>@window</c> matches that pass the filters, each with its BM25: FTS5 walks its lists newest (highest
     /// rowid) first and stops at the window, so BM25 is computed for these only.
     /// </summary>
-    private static string Matches(string filters) => $"""
-        WITH m AS (
-            SELECT s.rowid AS id, a.sort_at AS sort_at, a.text_sha256 AS h,
-                bm25({Table}, {TitleWeight.ToString("0.0", CultureInfo.InvariantCulture)}, 1.0, 1.0) AS rank
-            FROM {Table} s JOIN articles a INDEXED BY {CoverIndex} ON a.id = s.rowid
-            WHERE {Table} MATCH @q{filters}
-            ORDER BY s.rowid DESC
-            LIMIT @window
-        ),
-        f AS (
-            SELECT id, sort_at, rank,
-                ROW_NUMBER() OVER (PARTITION BY h ORDER BY rank, sort_at DESC, id DESC) AS k,
-                COUNT(*) OVER (PARTITION BY h) AS copies
-            FROM m
-        )
-        """;
-
-    private static string FindSql(string filters) => $"""
-        {Matches(filters)}
-        SELECT a.id, a.url, a.title, a.site, a.language, a.published_at, a.body, f.rank, f.copies, COUNT(*) OVER () AS total,
-            (SELECT COUNT(*) FROM m) AS considered
-        FROM f JOIN articles a ON a.id = f.id
-        WHERE f.k = 1
-        ORDER BY f.rank, f.sort_at DESC, f.id DESC
-        LIMIT @limit OFFSET @offset
-        """;
-
-    private static string FoldedCountSql(string filters) => $"""
-        {Matches(filters)}
-        SELECT (SELECT COUNT(*) FROM f WHERE f.k = 1), (SELECT COUNT(*) FROM m)
+    private static string CandidatesSql(string filters) => $"""
+        SELECT s.rowid, a.sort_at, a.text_sha256, bm25({Table}, {TitleWeight.ToString("0.0", CultureInfo.InvariantCulture)}, 1.0, 1.0)
+        FROM {Table} s JOIN articles a INDEXED BY {CoverIndex} ON a.id = s.rowid
+        WHERE {Table} MATCH @q{filters}
+        ORDER BY s.rowid DESC
+        LIMIT @window
         """;
 
     /// <summary>The matches passing the filters, copies included, counted up to <c>@cap</c> (without a filter, FTS5 alone counts).</summary>

@@ -209,7 +209,7 @@ internal static class SqliteMigrations
             SqliteFts5SearchEngine.CreateTable,
             // What ranking and folding copies read of every matched article, without reading its row (the text sits
             // in the row before text_sha256, so each row read would walk the text's overflow pages).
-            $"CREATE INDEX {SqliteFts5SearchEngine.CoverIndex} ON articles (id, sort_at, text_sha256, language, site)",
+            $"CREATE INDEX {SqliteFts5SearchEngine.CoverIndex} ON articles (id, sort_at, text_sha256, language, site, url)",
             $"INSERT INTO settings (key, value) SELECT '{SearchStore.CatchUpToSetting}', CAST(COALESCE(MAX(id), 0) AS TEXT) FROM articles",
             $"INSERT INTO settings (key, value) VALUES ('{SearchStore.CatchUpDoneSetting}', '0')",
         ]),
