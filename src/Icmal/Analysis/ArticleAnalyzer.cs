@@ -67,11 +67,15 @@ public static class ArticleAnalyzer
     /// </summary>
     public static ArticleTerms LeadTerms(string title, string text, string? language) => TermAnalysis.Of(title, text, language, ArticleTerms.LeadWords);
 
-    /// <summary>The analysed article: the article and its terms.</summary>
+    /// <summary>
+    /// The analysed article: the article, its terms (title and lead: all clustering reads, and what a warm start
+    /// recomputes, so the live path and a restart see the same terms) and its search document (the whole text keyed).
+    /// Stemming the whole text here as well would do the search keys' work twice on every article.
+    /// </summary>
     public static AnalysedArticle Analyse(Article article)
     {
         ArgumentNullException.ThrowIfNull(article);
-        return new AnalysedArticle(article, Terms(article.Title, article.Text, article.Language));
+        return new AnalysedArticle(article, LeadTerms(article.Title, article.Text, article.Language));
     }
 
     private static readonly HashSet<string> KnownLanguages =

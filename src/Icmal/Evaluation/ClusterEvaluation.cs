@@ -54,7 +54,7 @@ public static class ClusterEvaluation
             // The language and the terms as the analysis stage makes them for a stored article.
             string title = Str(o, "title") ?? "", text = Str(o, "text") ?? "";
             string? language = ArticleAnalyzer.IdentifyLanguage(title, text, Str(o, "language") ?? Str(o, "lang"));
-            inputs.Add(new ClusterInput(lineNumber, ArticleAnalyzer.Terms(title, text, language), time));
+            inputs.Add(new ClusterInput(lineNumber, ArticleAnalyzer.LeadTerms(title, text, language), time));
             gold.Add(label);
             ids.Add(o.TryGetProperty("id", out var id) && id.ValueKind is JsonValueKind.String or JsonValueKind.Number ? id.GetRawText() : lineNumber.ToString(CultureInfo.InvariantCulture));
         }
