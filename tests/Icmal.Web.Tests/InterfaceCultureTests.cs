@@ -11,34 +11,22 @@ namespace Icmal.Web.Tests;
 /// </summary>
 public sealed class InterfaceCultureTests : IAsyncLifetime
 {
-    private readonly string _data = Path.Combine(Path.GetTempPath(), "icmal-web-culture-" + Guid.NewGuid().ToString("N"));
-    private WebApplication? _app;
-    private HttpClient _client = null!;
+    private PortalHost? _host;
+
+    private HttpClient _client => _host!.Client;
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
     public async ValueTask InitializeAsync()
     {
-        var store = await Stores.OpenAsync(DatabaseSetting.InDataFolder(_data), CancellationToken.None);
         // English is offered though the catalogue has no English file yet: its pages say lang="en" and fall back to
         // the Azerbaijani words, which shows the choice reaching the page without a translation.
-        _app = PortalServer.Build(store, new PortalOptions("http://127.0.0.1:0") { InterfaceCultures = ["az", "en"] });
-        await _app.StartAsync();
-        _client = new HttpClient { BaseAddress = new Uri(_app.Urls.Single()) };
+        _host = await PortalHost.StartAsync(options: new PortalOptions("http://127.0.0.1:0") { InterfaceCultures = ["az", "en"] });
     }
 
     public async ValueTask DisposeAsync()
     {
-        _client.Dispose();
-        if (_app is not null) await _app.DisposeAsync();
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        try
-        {
-            Directory.Delete(_data, recursive: true);
-        }
-        catch (IOException)
-        {
-        }
+        if (_host is not null) await _host.DisposeAsync();
     }
 
     private async Task<(string Lang, string? ContentLanguage, string Heading)> GetAsync(string path, string? acceptLanguage = null)

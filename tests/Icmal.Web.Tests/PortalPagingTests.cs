@@ -10,42 +10,32 @@ namespace Icmal.Web.Tests;
 public sealed class PortalPagingTests : IAsyncLifetime
 {
     private const int Count = 65;
-    private readonly string _data = Path.Combine(Path.GetTempPath(), "icmal-web-paging-" + Guid.NewGuid().ToString("N"));
-    private WebApplication? _app;
-    private HttpClient _client = null!;
-    private Stores _store = null!;
+    private PortalHost? _host;
+
+    private HttpClient _client => _host!.Client;
+    private Stores _store => _host!.Store;
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
     public async ValueTask InitializeAsync()
     {
-        _store = await Stores.OpenAsync(DatabaseSetting.InDataFolder(_data), CancellationToken.None);
         var start = new DateTimeOffset(2025, 3, 1, 9, 0, 0, TimeSpan.Zero);
-        for (int i = 0; i < Count; i++)
+        _host = await PortalHost.StartAsync(async store =>
         {
-            var when = start.AddMinutes(i / 2); // pairs share a time: the id breaks the tie
-            byte[] raw = System.Text.Encoding.UTF8.GetBytes($"xəbər {i}");
-            await _store.Articles.AddAsync(new NewDocument(Hashing.Sha256Hex(raw), $"x{i}", null, "text", "utf-8", raw, when),
-                new Article { Id = 0, DocumentId = 0, Origin = $"x{i}", Title = $"Xəbər {i}", Published = when, Archived = when, Blocks = [new ArticleBlock(BlockKind.Paragraph, $"Mətn {i}")] },
-                CancellationToken.None);
-        }
-        _app = PortalServer.Build(_store, new PortalOptions("http://127.0.0.1:0"));
-        await _app.StartAsync();
-        _client = new HttpClient { BaseAddress = new Uri(_app.Urls.Single()) };
+            for (int i = 0; i < Count; i++)
+            {
+                var when = start.AddMinutes(i / 2); // pairs share a time: the id breaks the tie
+                byte[] raw = System.Text.Encoding.UTF8.GetBytes($"xəbər {i}");
+                await store.Articles.AddAsync(new NewDocument(Hashing.Sha256Hex(raw), $"x{i}", null, "text", "utf-8", raw, when),
+                    new Article { Id = 0, DocumentId = 0, Origin = $"x{i}", Title = $"Xəbər {i}", Published = when, Archived = when, Blocks = [new ArticleBlock(BlockKind.Paragraph, $"Mətn {i}")] },
+                    CancellationToken.None);
+            }
+        });
     }
 
     public async ValueTask DisposeAsync()
     {
-        _client.Dispose();
-        if (_app is not null) await _app.DisposeAsync();
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        try
-        {
-            Directory.Delete(_data, recursive: true);
-        }
-        catch (IOException)
-        {
-        }
+        if (_host is not null) await _host.DisposeAsync();
     }
 
     private async Task<AngleSharp.Html.Dom.IHtmlDocument> PageAsync(string path)

@@ -18,23 +18,22 @@ public sealed class SearchPagingTests : IAsyncLifetime
 {
     private const int Count = 45;
     private static readonly DateTimeOffset Start = new(2025, 3, 1, 12, 0, 0, TimeSpan.Zero);
-    private readonly string _data = Path.Combine(Path.GetTempPath(), "icmal-web-search-" + Guid.NewGuid().ToString("N"));
-    private WebApplication? _app;
-    private HttpClient _client = null!;
+    private PortalHost? _host;
+
+    private HttpClient _client => _host!.Client;
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
     public async ValueTask InitializeAsync()
     {
-        var store = await Stores.OpenAsync(DatabaseSetting.InDataFolder(_data), CancellationToken.None);
-        for (int i = 0; i < Count; i++)
-            await AddAsync(store, $"Metro xəbəri {i}", $"Bakı metrosunda {i} nömrəli yeni stansiya açıldı, sərnişinlər {i * 7} dəqiqə qənaət edir.",
-                i % 2 == 0 ? "a.az" : "b.az", Start.AddDays(i));
-        await AddAsync(store, "<script>alert(1)</script> Tunel & körpü", "Yeni tunel <b>açıldı</b> & körpü tikilir.", "c.az", Start);
-        await new Reindexer(store).RebuildAsync(null, CancellationToken.None);
-        _app = PortalServer.Build(store, new PortalOptions("http://127.0.0.1:0"));
-        await _app.StartAsync();
-        _client = new HttpClient { BaseAddress = new Uri(_app.Urls.Single()) };
+        _host = await PortalHost.StartAsync(async store =>
+        {
+            for (int i = 0; i < Count; i++)
+                await AddAsync(store, $"Metro xəbəri {i}", $"Bakı metrosunda {i} nömrəli yeni stansiya açıldı, sərnişinlər {i * 7} dəqiqə qənaət edir.",
+                    i % 2 == 0 ? "a.az" : "b.az", Start.AddDays(i));
+            await AddAsync(store, "<script>alert(1)</script> Tunel & körpü", "Yeni tunel <b>açıldı</b> & körpü tikilir.", "c.az", Start);
+            await new Reindexer(store).RebuildAsync(null, CancellationToken.None);
+        });
     }
 
     private static async Task AddAsync(Stores store, string title, string text, string site, DateTimeOffset when)
@@ -51,16 +50,7 @@ public sealed class SearchPagingTests : IAsyncLifetime
 
     public async ValueTask DisposeAsync()
     {
-        _client.Dispose();
-        if (_app is not null) await _app.DisposeAsync();
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        try
-        {
-            Directory.Delete(_data, recursive: true);
-        }
-        catch (IOException)
-        {
-        }
+        if (_host is not null) await _host.DisposeAsync();
     }
 
     private async Task<IHtmlDocument> PageAsync(string path)
