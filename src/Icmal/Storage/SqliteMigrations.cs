@@ -213,6 +213,20 @@ internal static class SqliteMigrations
             $"INSERT INTO settings (key, value) SELECT '{SearchStore.CatchUpToSetting}', CAST(COALESCE(MAX(id), 0) AS TEXT) FROM articles",
             $"INSERT INTO settings (key, value) VALUES ('{SearchStore.CatchUpDoneSetting}', '0')",
         ]),
+        new(9,
+        [
+            // Issue #16: a copy and the original it republishes (Storage/CopyStore); one row per copy, and an original's
+            // copies found through its index. Deleting either article deletes the link.
+            """
+            CREATE TABLE article_copies (
+                article_id BIGINT NOT NULL PRIMARY KEY REFERENCES articles(id) ON DELETE CASCADE,
+                original_id BIGINT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+                evidence TEXT NOT NULL,
+                similarity REAL NOT NULL
+            )
+            """,
+            "CREATE INDEX article_copies_original ON article_copies (original_id)",
+        ]),
         ];
     }
 }

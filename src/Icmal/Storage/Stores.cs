@@ -13,11 +13,12 @@ public sealed record Stores(
     SeenUrlStore SeenUrls,
     ItemErrorStore ItemErrors,
     SettingStore Settings,
-    SearchStore Search)
+    SearchStore Search,
+    CopyStore Copies)
 {
     public static Stores Over(Database database) => new(database, new ArticleStore(database), new StoryStore(database),
         new SourceStore(database), new FetchStore(database), new SeenUrlStore(database), new ItemErrorStore(database), new SettingStore(database),
-        new SearchStore(database));
+        new SearchStore(database), new CopyStore(database));
 
     /// <summary>
     /// Opens (creating and migrating if needed) the database a setting names, with its stores; articles not yet in the
