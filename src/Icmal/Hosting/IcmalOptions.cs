@@ -36,8 +36,7 @@ public sealed record IcmalOptions
     /// <exception cref="DatabaseSettingException">The setting is not a database this version can open.</exception>
     public DatabaseSetting ParseDatabase()
     {
-        var setting = string.IsNullOrWhiteSpace(Database) ? DatabaseSetting.InDataFolder(Data) : DatabaseSetting.Parse(Database);
-        return setting.EnsureSupported();
+        return string.IsNullOrWhiteSpace(Database) ? DatabaseSetting.InDataFolder(Data) : DatabaseSetting.Parse(Database);
     }
 }
 

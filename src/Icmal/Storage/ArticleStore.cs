@@ -113,7 +113,7 @@ public sealed class ArticleStore(Database database)
             WHERE (@story IS NULL OR a.story_id = @story)
             ORDER BY a.sort_at DESC, a.id DESC
             LIMIT @limit OFFSET @offset
-            """, r => ArticleRows.Read(r, _d), ct, ("@story", query.StoryId), ("@limit", limit), ("@offset", offset));
+            """, r => ArticleRows.Read(r, _d), ct, ("@story", Sql.Nullable(query.StoryId)), ("@limit", limit), ("@offset", offset));
     }
 
     /// <summary>A story's articles in the order the story unfolded.</summary>

@@ -1,6 +1,7 @@
 using System.Data.Common;
 using System.Globalization;
 using Microsoft.Data.Sqlite;
+using Npgsql;
 
 namespace Icmal.Storage;
 
@@ -12,7 +13,8 @@ namespace Icmal.Storage;
 /// <remarks>
 /// A store writes what belongs together in one transaction, so a process killed at any point leaves either all of it
 /// or none. SQLite runs in WAL mode with synchronous=NORMAL, durable against a process crash (every reported commit
-/// survives SIGKILL); only a power loss may drop the last commits.
+/// survives SIGKILL); only a power loss may drop the last commits. PostgreSQL's connections come from one
+/// <see cref="NpgsqlDataSource"/> (its pool) per database.
 /// </remarks>
 public sealed class Database
 {
@@ -29,7 +31,7 @@ public sealed class Database
 
     public SqlDialect Dialect { get; }
 
-    /// <summary>Where the database lives, for messages (a file path; never a password).</summary>
+    /// <summary>Where the database lives, for messages (a file path, or a server's host, port and database; never a password).</summary>
     public string Location { get; }
 
     /// <summary>Opens the database a setting names (creating a SQLite file and its folder if needed) and migrates it.</summary>
@@ -42,8 +44,7 @@ public sealed class Database
     internal static async Task<Database> OpenAsync(DatabaseSetting setting, int? schemaVersion, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(setting);
-        // Here PostgreSQL plugs in: an NpgsqlDataSource's connections, SqlDialect.PostgreSql, and its migration list.
-        var database = Sqlite(setting.EnsureSupported().Target);
+        var database = setting.Engine == DatabaseEngine.PostgreSql ? PostgreSql(setting.Target) : Sqlite(setting.Target);
         try
         {
             await using (var conn = await database.ConnectAsync(ct))
@@ -51,9 +52,10 @@ public sealed class Database
                 foreach (string sql in database.Dialect.DatabaseSetup) await Sql.ExecAsync(conn, null, sql, ct);
             }
         }
-        catch (DbException e)
+        catch (Exception e) when (e is DbException or TimeoutException)
         {
-            // A file that is not a database, a folder without write permission: say which file.
+            // A file that is not a database, a folder without write permission, a server that does not answer or
+            // refuses the login: say which database.
             throw new DatabaseOpenException($"{database.Location}: can not open the database: {e.Message}", e);
         }
         await database.MigrateAsync(schemaVersion, ct);
@@ -73,6 +75,13 @@ public sealed class Database
             DefaultTimeout = 30,
         }.ToString();
         return new Database(() => new SqliteConnection(cs), SqlDialect.Sqlite, path);
+    }
+
+    private static Database PostgreSql(string connectionString)
+    {
+        // The data source is the pool: one per database, living as long as the process (as SQLite's pool does).
+        var dataSource = new NpgsqlDataSourceBuilder(connectionString).Build();
+        return new Database(dataSource.CreateConnection, SqlDialect.PostgreSql, PostgreSqlConnection.Location(connectionString));
     }
 
     /// <summary>An open pooled connection with the session set up; the caller disposes it (returning it to the pool).</summary>
@@ -98,6 +107,29 @@ public sealed class Database
         var steps = Dialect.Migrations;
         int last = Math.Min(upTo ?? int.MaxValue, steps.Count);
         await using var conn = await ConnectAsync(ct);
+        // Two processes opening a new database at once: the second waits here, then finds the steps done.
+        foreach (string sql in Dialect.MigrationLock) await Sql.ExecAsync(conn, null, sql, ct);
+        try
+        {
+            await MigrateLockedAsync(conn, steps, last, ct);
+        }
+        catch
+        {
+            // The step's error is the one to report; a lock not released here is released with the session.
+            try
+            {
+                foreach (string sql in Dialect.MigrationUnlock) await Sql.ExecAsync(conn, null, sql, CancellationToken.None);
+            }
+            catch (DbException)
+            {
+            }
+            throw;
+        }
+        foreach (string sql in Dialect.MigrationUnlock) await Sql.ExecAsync(conn, null, sql, ct);
+    }
+
+    private async Task MigrateLockedAsync(DbConnection conn, IReadOnlyList<MigrationStep> steps, int last, CancellationToken ct)
+    {
         await Sql.ExecAsync(conn, null, "CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, applied_at TEXT NOT NULL)", ct);
         long current = await Sql.Int64Async(conn, null, "SELECT COALESCE(MAX(version), 0) FROM schema_migrations", ct);
         if (current > steps.Count)

@@ -18,9 +18,10 @@ public sealed class DatabaseOpenException(string message, Exception? inner) : Ex
 
 /// <summary>
 /// Where İcmal keeps its data, as one setting string: <c>sqlite:PATH</c> (a file; the default is
-/// <c>sqlite:&lt;data dir&gt;/icmal.db</c>) or, once it is supported, <c>postgresql:CONNECTION-STRING</c>.
+/// <c>sqlite:&lt;data dir&gt;/icmal.db</c>), or a PostgreSQL server as a URL (<c>postgresql://USER:PASSWORD@HOST:PORT/DATABASE</c>,
+/// libpq's form) or an Npgsql connection string (<c>postgresql:Host=...;Database=...</c>).
 /// </summary>
-/// <param name="Target">For SQLite the database file's full path; for PostgreSQL the connection string.</param>
+/// <param name="Target">For SQLite the database file's full path; for PostgreSQL an Npgsql connection string.</param>
 public sealed record DatabaseSetting(DatabaseEngine Engine, string Target)
 {
     /// <summary>The database file inside a data folder: what every command uses unless told otherwise.</summary>
@@ -64,18 +65,19 @@ public sealed record DatabaseSetting(DatabaseEngine Engine, string Target)
         }
         if (engine.Equals("postgresql", StringComparison.OrdinalIgnoreCase) || engine.Equals("postgres", StringComparison.OrdinalIgnoreCase))
         {
-            if (target.Length == 0) throw new DatabaseSettingException($"the database setting \"{setting}\" has no connection string; expected postgresql:Host=...;Database=...");
-            return new DatabaseSetting(DatabaseEngine.PostgreSql, target);
+            if (target.Length == 0)
+                throw new DatabaseSettingException($"the database setting \"{Masked(setting)}\" has no connection string; expected {PostgreSqlForms}");
+            return new DatabaseSetting(DatabaseEngine.PostgreSql, PostgreSqlConnection.ConnectionString(setting, target));
         }
-        throw new DatabaseSettingException($"the database setting \"{setting}\" names the unknown engine \"{engine}\"; expected sqlite:PATH");
+        throw new DatabaseSettingException($"the database setting \"{setting}\" names the unknown engine \"{engine}\"; expected sqlite:PATH or {PostgreSqlForms}");
     }
 
-    /// <summary>
-    /// This setting, when this version can open its engine; otherwise one <see cref="DatabaseSettingException"/>
-    /// saying so. The one place that knows which engines work (PostgreSQL plugs in here and in <see cref="Database"/>).
-    /// </summary>
-    public DatabaseSetting EnsureSupported() => Engine == DatabaseEngine.Sqlite ? this
-        : throw new DatabaseSettingException($"the database setting \"{this}\" asks for PostgreSQL, which is not yet supported; use sqlite:PATH");
+    /// <summary>How a PostgreSQL setting is written, for messages.</summary>
+    internal const string PostgreSqlForms = "postgresql://USER@HOST/DATABASE or postgresql:Host=...;Database=...";
+
+    /// <summary>A setting as messages may repeat it: a PostgreSQL one is not (it may hold a password).</summary>
+    internal static string Masked(string setting) =>
+        setting.StartsWith("postgres", StringComparison.OrdinalIgnoreCase) ? "postgresql:(connection string)" : setting;
 
     /// <summary>The setting as it is written; a PostgreSQL connection string is not repeated (it may hold a password).</summary>
     public override string ToString() => Engine switch

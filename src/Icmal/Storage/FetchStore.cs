@@ -53,7 +53,7 @@ public sealed class FetchStore(Database database)
         return await Sql.ListAsync(conn, """
             SELECT id, source_id, purpose, url, started_at, duration_ms, outcome, status, bytes, error
             FROM fetches WHERE (@s IS NULL OR source_id = @s) ORDER BY id DESC LIMIT @n
-            """, ReadRecord, ct, ("@s", sourceId), ("@n", Math.Clamp(limit, 1, 10_000)));
+            """, ReadRecord, ct, ("@s", Sql.Nullable(sourceId)), ("@n", Math.Clamp(limit, 1, 10_000)));
     }
 
     /// <summary>Counts of recorded fetches by "purpose:outcome", optionally since a time (for reports and the benchmark).</summary>

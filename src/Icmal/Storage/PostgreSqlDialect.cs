@@ -3,9 +3,9 @@ using System.Data.Common;
 namespace Icmal.Storage;
 
 /// <summary>
-/// PostgreSQL's fragments: timestamptz, boolean, identity columns, bytea, <c>= ANY(@ids)</c> with an array parameter.
-/// Not yet usable: it has no migration list, and <see cref="Database"/> refuses a <c>postgresql:</c> setting until
-/// one exists (the list, and opening Npgsql's pooled data source, are what remain).
+/// PostgreSQL's fragments: timestamptz, boolean, identity columns, bytea, <c>= ANY(@ids)</c> with an array parameter,
+/// its own migration list (<see cref="PostgreSqlMigrations"/>) run under an advisory lock, and search on a tsvector of
+/// İcmal's keys (<see cref="PostgreSqlSearchEngine"/>).
 /// </summary>
 public sealed class PostgreSqlDialect : SqlDialect
 {
@@ -23,11 +23,25 @@ public sealed class PostgreSqlDialect : SqlDialect
     public override IReadOnlyList<string> DatabaseSetup { get; } = [];
     public override IReadOnlyList<string> ConnectionSetup { get; } = [];
 
-    public override IReadOnlyList<MigrationStep> Migrations =>
-        throw new NotSupportedException("PostgreSQL storage is not yet supported: it has no migration list");
+    public override IReadOnlyList<MigrationStep> Migrations => PostgreSqlMigrations.Steps;
+
+    /// <summary>
+    /// The key of the session lock every İcmal process takes to migrate ("icmal" in ASCII): one process brings a new
+    /// database up to date while the others wait, then find nothing left to do.
+    /// </summary>
+    internal const long MigrationLockKey = 0x69636D616C;
+
+    public override IReadOnlyList<string> MigrationLock { get; } = [$"SELECT pg_advisory_lock({MigrationLockKey})"];
+
+    public override IReadOnlyList<string> MigrationUnlock { get; } = [$"SELECT pg_advisory_unlock({MigrationLockKey})"];
+
+    /// <summary>A tsvector of the same keys as SQLite's index, with a GIN index (<see cref="PostgreSqlSearchEngine"/>).</summary>
+    internal override SearchEngine Search { get; } = new PostgreSqlSearchEngine();
 
     /// <summary>Npgsql writes a timestamptz from a UTC DateTimeOffset only.</summary>
     public override object Time(DateTimeOffset value) => value.ToUniversalTime();
+
+    private protected override System.Data.DbType TimeDbType => System.Data.DbType.DateTimeOffset;
 
     public override DateTimeOffset ReadTime(DbDataReader reader, int ordinal)
     {

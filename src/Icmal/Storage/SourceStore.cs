@@ -55,12 +55,15 @@ public sealed class SourceStore(Database database)
         return await Sql.ListAsync(conn, $"SELECT {SourceColumns} FROM sources ORDER BY name, id", ReadSource, ct);
     }
 
-    /// <summary>Enabled sources whose next poll is due at <paramref name="now"/> (or never polled).</summary>
+    /// <summary>
+    /// Enabled sources whose next poll is due at <paramref name="now"/>, those never polled first (spelled out: SQLite
+    /// sorts NULL first and PostgreSQL last).
+    /// </summary>
     public async Task<IReadOnlyList<Source>> ListDueAsync(DateTimeOffset now, CancellationToken ct)
     {
         await using var conn = await database.ConnectAsync(ct);
         return await Sql.ListAsync(conn,
-            $"SELECT {SourceColumns} FROM sources WHERE enabled = {_d.True} AND (next_poll_at IS NULL OR next_poll_at <= @now) ORDER BY next_poll_at, id",
+            $"SELECT {SourceColumns} FROM sources WHERE enabled = {_d.True} AND (next_poll_at IS NULL OR next_poll_at <= @now) ORDER BY next_poll_at NULLS FIRST, id",
             ReadSource, ct, ("@now", _d.Time(now)));
     }
 
@@ -128,7 +131,7 @@ public sealed class SourceStore(Database database)
                 poll_interval_s = @i,
                 next_poll_at = @next
             WHERE id = @id
-            """, ct, ("@at", _d.Time(polledAt)), ("@err", error), ("@i", (long)interval.TotalSeconds), ("@next", _d.Time(nextPoll)), ("@id", sourceId));
+            """, ct, ("@at", _d.Time(polledAt)), ("@err", Sql.Nullable(error)), ("@i", (long)interval.TotalSeconds), ("@next", _d.Time(nextPoll)), ("@id", sourceId));
     }
 
     private const string EndpointSelect = """
@@ -162,7 +165,7 @@ public sealed class SourceStore(Database database)
                 last_full_fetch_at = CASE WHEN @err IS NULL AND @full THEN @at ELSE last_full_fetch_at END,
                 last_error = @err
             WHERE id = @id
-            """, ct, ("@etag", etag), ("@lm", lastModified), ("@at", _d.Time(fetchedAt)), ("@full", fullFetch), ("@err", error), ("@id", endpointId));
+            """, ct, ("@etag", etag), ("@lm", lastModified), ("@at", _d.Time(fetchedAt)), ("@full", fullFetch), ("@err", Sql.Nullable(error)), ("@id", endpointId));
     }
 
     private Source ReadSource(DbDataReader r) => new()

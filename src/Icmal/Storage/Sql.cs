@@ -1,3 +1,4 @@
+using System.Data;
 using System.Data.Common;
 using System.Globalization;
 using System.IO.Compression;
@@ -21,11 +22,29 @@ internal static class Sql
         {
             var p = cmd.CreateParameter();
             p.ParameterName = name;
-            p.Value = value ?? DBNull.Value;
+            if (value is TypedNull typed) p.DbType = typed.Type;
+            p.Value = value is null or TypedNull ? DBNull.Value : value;
             cmd.Parameters.Add(p);
         }
         return cmd;
     }
+
+    /// <summary>
+    /// A NULL that says its type. PostgreSQL must know every parameter's type when it plans a statement, and an untyped
+    /// NULL used only where no column gives it one (<c>@p IS NULL OR col = @p</c>, <c>CASE WHEN @p IS NULL</c>) fails
+    /// with "could not determine data type"; a value that may be null in such a place goes through <see cref="Nullable(long?)"/>
+    /// or <see cref="Nullable(string?)"/> (times through <see cref="SqlDialect.TimeOrNull"/>). SQLite ignores the type.
+    /// </summary>
+    internal sealed record TypedNull(DbType Type);
+
+    private static readonly TypedNull NullInt64 = new(DbType.Int64);
+    private static readonly TypedNull NullText = new(DbType.String);
+
+    /// <summary>A number, or a NULL typed as a 64-bit integer.</summary>
+    public static object Nullable(long? value) => value is { } v ? v : NullInt64;
+
+    /// <summary>A text, or a NULL typed as text.</summary>
+    public static object Nullable(string? value) => value ?? (object)NullText;
 
     public static async Task<int> ExecAsync(DbConnection conn, DbTransaction? tx, string sql, CancellationToken ct, params (string, object?)[] parameters)
     {

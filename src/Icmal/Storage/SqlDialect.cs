@@ -33,6 +33,15 @@ public abstract class SqlDialect
     /// <summary>Statements run on every connection taken from the pool (session settings), as one batch.</summary>
     public abstract IReadOnlyList<string> ConnectionSetup { get; }
 
+    /// <summary>
+    /// Statements that make other processes wait while this one migrates (run on the migrating connection before it
+    /// reads the schema's version), and the statements that let them go. Empty where the engine serialises writers itself.
+    /// </summary>
+    public virtual IReadOnlyList<string> MigrationLock => [];
+
+    /// <inheritdoc cref="MigrationLock"/>
+    public virtual IReadOnlyList<string> MigrationUnlock => [];
+
     /// <summary>The schema's steps for this engine, in order (see <see cref="MigrationStep"/>).</summary>
     public abstract IReadOnlyList<MigrationStep> Migrations { get; }
 
@@ -42,7 +51,11 @@ public abstract class SqlDialect
     /// <summary>A <see cref="TimeType"/> column as an instant (UTC).</summary>
     public abstract DateTimeOffset ReadTime(DbDataReader reader, int ordinal);
 
-    public object? TimeOrNull(DateTimeOffset? value) => value is { } v ? Time(v) : null;
+    /// <summary>The database type of a <see cref="Time"/> value, for a NULL that must say its type.</summary>
+    private protected abstract System.Data.DbType TimeDbType { get; }
+
+    /// <summary>An instant, or a NULL typed as one (see <see cref="Sql.TypedNull"/>).</summary>
+    public object TimeOrNull(DateTimeOffset? value) => value is { } v ? Time(v) : new Sql.TypedNull(TimeDbType);
 
     public DateTimeOffset? ReadTimeOrNull(DbDataReader reader, int ordinal)
     {

@@ -31,6 +31,8 @@ public sealed class SqliteDialect : SqlDialect
 
     public override object Time(DateTimeOffset value) => value.ToUnixTimeMilliseconds();
 
+    private protected override System.Data.DbType TimeDbType => System.Data.DbType.Int64;
+
     public override DateTimeOffset ReadTime(DbDataReader reader, int ordinal)
     {
         ArgumentNullException.ThrowIfNull(reader);

@@ -1,3 +1,4 @@
+using System.Data.Common;
 using System.Text;
 using Icmal.Model;
 using Icmal.Search;
@@ -7,7 +8,7 @@ using Microsoft.Data.Sqlite;
 
 namespace Icmal.Tests.Search;
 
-/// <summary>The index is written with its article, rebuilt the same way, built for an older database, and bounded in time.</summary>
+/// <summary>The index is written with its article, rebuilt the same way, built for an older database, and bounded in time, on both engines.</summary>
 public sealed class SearchStoreTests
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
@@ -26,10 +27,10 @@ public sealed class SearchStoreTests
         return answers;
     }
 
-    [Fact]
-    public async Task Reindexing_gives_the_same_results_as_indexing_live()
+    [Theory, ClassData(typeof(BothEngines))]
+    public async Task Reindexing_gives_the_same_results_as_indexing_live(DatabaseEngine engine)
     {
-        await using var h = await ImportHarness.CreateAsync();
+        await using var h = await ImportHarness.CreateAsync(engine: engine);
         await h.ImportAsync(TestPaths.Samples);
         var searcher = new Searcher(h.Store);
         var live = await AnswersAsync(searcher);
@@ -43,32 +44,25 @@ public sealed class SearchStoreTests
         Assert.Equal(0, await h.Store.Search.PendingAsync(Ct));
     }
 
-    [Fact]
-    public async Task An_article_whose_index_entry_fails_is_not_stored_either()
+    [Theory, ClassData(typeof(BothEngines))]
+    public async Task An_article_whose_index_entry_fails_is_not_stored_either(DatabaseEngine engine)
     {
-        using var folder = new TempFolder();
-        var setting = DatabaseSetting.InDataFolder(folder.Path);
-        var stores = await Stores.OpenAsync(setting, Ct);
-        await using (var conn = new SqliteConnection($"Data Source={setting.Target}"))
+        await using var db = await TestDatabase.CreateAsync(engine);
+        var stores = await db.OpenAsync();
+        async Task RenameIndexAsync(string from, string to)
         {
-            await conn.OpenAsync(Ct);
-            await Sql.ExecAsync(conn, null, "ALTER TABLE article_search RENAME TO article_search_away", Ct);
+            await using var conn = await stores.Database.ConnectAsync(Ct);
+            await Sql.ExecAsync(conn, null, $"ALTER TABLE {from} RENAME TO {to}", Ct);
         }
-        SqliteConnection.ClearAllPools();
+        await RenameIndexAsync("article_search", "article_search_away");
 
-        await Assert.ThrowsAsync<SqliteException>(() => AddAsync(stores, "Qazaxıstanla əməkdaşlıq"));
+        await Assert.ThrowsAnyAsync<DbException>(() => AddAsync(stores, "Qazaxıstanla əməkdaşlıq"));
         Assert.Equal(0, await stores.Articles.CountAsync(Ct));
 
-        await using (var conn = new SqliteConnection($"Data Source={setting.Target}"))
-        {
-            await conn.OpenAsync(Ct);
-            await Sql.ExecAsync(conn, null, "ALTER TABLE article_search_away RENAME TO article_search", Ct);
-        }
-        SqliteConnection.ClearAllPools();
+        await RenameIndexAsync("article_search_away", "article_search");
         await AddAsync(stores, "Qazaxıstanla əməkdaşlıq");
         Assert.Equal(1, await stores.Articles.CountAsync(Ct));
         Assert.Equal(1, (await new Searcher(stores).SearchAsync(new SearchRequest("qazaxistan"), Ct)).Results!.Total);
-        SqliteConnection.ClearAllPools();
     }
 
     [Fact]
@@ -104,11 +98,11 @@ public sealed class SearchStoreTests
         SqliteConnection.ClearAllPools();
     }
 
-    [Fact]
-    public async Task An_article_indexed_again_keeps_one_index_entry()
+    [Theory, ClassData(typeof(BothEngines))]
+    public async Task An_article_indexed_again_keeps_one_index_entry(DatabaseEngine engine)
     {
-        using var folder = new TempFolder();
-        var stores = await Stores.OpenAsync(DatabaseSetting.InDataFolder(folder.Path), Ct);
+        await using var db = await TestDatabase.CreateAsync(engine);
+        var stores = await db.OpenAsync();
         await AddAsync(stores, "Astanada Ali Dövlətlərarası Şuranın iclası keçirildi", "a");
         // As if a second process ran the same catch-up batch: every stored article indexed once more.
         await stores.Settings.SetAsync(SearchStore.CatchUpToSetting, "1", Ct);
@@ -119,14 +113,13 @@ public sealed class SearchStoreTests
         var results = (await new Searcher(stores).SearchAsync(new SearchRequest("Astana"), Ct)).Results!;
         Assert.Equal(1, results.Total);
         Assert.Single(results.Items);
-        SqliteConnection.ClearAllPools();
     }
 
-    [Fact]
-    public async Task Copies_of_one_text_are_shown_once_and_counted()
+    [Theory, ClassData(typeof(BothEngines))]
+    public async Task Copies_of_one_text_are_shown_once_and_counted(DatabaseEngine engine)
     {
-        using var folder = new TempFolder();
-        var stores = await Stores.OpenAsync(DatabaseSetting.InDataFolder(folder.Path), Ct);
+        await using var db = await TestDatabase.CreateAsync(engine);
+        var stores = await db.OpenAsync();
         await AddAsync(stores, "Astanada Ali Dövlətlərarası Şuranın iclası keçirildi", "a");
         await AddAsync(stores, "Astanada Ali Dövlətlərarası Şuranın iclası keçirildi", "b");
         await AddAsync(stores, "Astanada başqa bir görüş oldu", "c");
@@ -136,14 +129,13 @@ public sealed class SearchStoreTests
         Assert.Equal(2, results.Total);
         Assert.Equal(2, results.Items.Count);
         Assert.Equal([0, 1], results.Items.Select(i => i.Copies).Order());
-        SqliteConnection.ClearAllPools();
     }
 
-    [Fact]
-    public async Task A_search_past_its_time_budget_is_stopped_and_reported_too_large()
+    [Theory, ClassData(typeof(BothEngines))]
+    public async Task A_search_past_its_time_budget_is_stopped_and_reported_too_large(DatabaseEngine engine)
     {
-        using var folder = new TempFolder();
-        var stores = await Stores.OpenAsync(DatabaseSetting.InDataFolder(folder.Path), Ct);
+        await using var db = await TestDatabase.CreateAsync(engine);
+        var stores = await db.OpenAsync();
         for (int i = 0; i < 200; i++) await AddAsync(stores, $"Qazaxıstan və Azərbaycan {i} əməkdaşlıq", "x" + i);
 
         var answer = await new Searcher(stores) { Budget = TimeSpan.Zero }.SearchAsync(new SearchRequest("qazaxistan azerbaycan"), Ct);
@@ -151,15 +143,14 @@ public sealed class SearchStoreTests
         Assert.Equal(QueryProblemKind.TooLarge, answer.Problem?.Kind);
         // The connection goes back to the pool without the budget: the next search runs.
         Assert.Equal(200, (await new Searcher(stores).SearchAsync(new SearchRequest("qazaxistan azerbaycan"), Ct)).Results!.Total);
-        SqliteConnection.ClearAllPools();
     }
 
-    [Fact]
-    public async Task A_word_in_more_articles_than_are_ranked_gives_the_newest_ranked_and_an_estimated_total()
+    [Theory, ClassData(typeof(BothEngines))]
+    public async Task A_word_in_more_articles_than_are_ranked_gives_the_newest_ranked_and_an_estimated_total(DatabaseEngine engine)
     {
-        using var folder = new TempFolder();
-        var stores = await Stores.OpenAsync(DatabaseSetting.InDataFolder(folder.Path), Ct);
-        int count = SqliteFts5SearchEngine.Candidates + 100;
+        await using var db = await TestDatabase.CreateAsync(engine);
+        var stores = await db.OpenAsync();
+        int count = (engine == DatabaseEngine.Sqlite ? SqliteFts5SearchEngine.Candidates : PostgreSqlSearchEngine.Candidates) + 100;
         for (int i = 0; i < count; i++)
             await AddAsync(stores, $"Naxçıvanda yeni {i} məktəb açıldı" + (i == 5 ? " Naxçıvan Naxçıvan Naxçıvan" : ""), "n" + i);
 
@@ -179,7 +170,6 @@ public sealed class SearchStoreTests
         Assert.Equal(6, narrow.Items[0].Id);
         // A deep page widens the window to reach it.
         Assert.Equal(10, deep.Items.Count);
-        SqliteConnection.ClearAllPools();
     }
 
     private static Task<StoreResult> AddAsync(Stores stores, string text, string tag = "a")

@@ -4,15 +4,15 @@ using Icmal.Tests.Support;
 
 namespace Icmal.Tests.Storage;
 
-/// <summary>Keyset pages of the newest-first list against a real SQLite file, ties in time included.</summary>
+/// <summary>Keyset pages of the newest-first list on both engines, ties in time included.</summary>
 public sealed class ArticlePagingTests
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
     /// <summary>Stores <paramref name="count"/> articles; every third shares its time with the one before.</summary>
-    private static async Task<Stores> StoreWithAsync(TempFolder folder, int count)
+    private static async Task<Stores> StoreWithAsync(TestDatabase db, int count)
     {
-        var store = await Stores.OpenAsync(DatabaseSetting.InDataFolder(folder.Path), Ct);
+        var store = await db.OpenAsync();
         var start = new DateTimeOffset(2025, 1, 1, 8, 0, 0, TimeSpan.Zero);
         for (int i = 0; i < count; i++)
         {
@@ -28,11 +28,11 @@ public sealed class ArticlePagingTests
         return store;
     }
 
-    [Fact]
-    public async Task Walking_older_cursors_visits_every_article_once_in_the_offset_order()
+    [Theory, ClassData(typeof(BothEngines))]
+    public async Task Walking_older_cursors_visits_every_article_once_in_the_offset_order(DatabaseEngine engine)
     {
-        using var folder = new TempFolder();
-        var store = await StoreWithAsync(folder, 47);
+        await using var db = await TestDatabase.CreateAsync(engine);
+        var store = await StoreWithAsync(db, 47);
         var all = await store.Articles.ListAsync(new ArticleQuery(500, 0), Ct);
 
         var seen = new List<long>();
@@ -59,21 +59,19 @@ public sealed class ArticlePagingTests
             back.Add(up.Items.Select(a => a.Id).ToList());
         }
         Assert.Equal(pages.Take(pages.Count - 1).Reverse().Select(p => p.Items.Select(a => a.Id)), back);
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
     }
 
-    [Fact]
-    public async Task A_bounded_offset_gives_the_same_page_as_the_full_list()
+    [Theory, ClassData(typeof(BothEngines))]
+    public async Task A_bounded_offset_gives_the_same_page_as_the_full_list(DatabaseEngine engine)
     {
-        using var folder = new TempFolder();
-        var store = await StoreWithAsync(folder, 25);
+        await using var db = await TestDatabase.CreateAsync(engine);
+        var store = await StoreWithAsync(db, 25);
         var all = await store.Articles.ListAsync(new ArticleQuery(500, 0), Ct);
         var page = await store.Articles.ListPageAsync(new ArticlePageQuery(7, Offset: 11), Ct);
         Assert.Equal(all.Skip(11).Take(7).Select(a => a.Id), page.Items.Select(a => a.Id));
         Assert.Equal(all[11].Id, page.Newer!.Id);
         Assert.Equal(all[17].Id, page.Older!.Id);
         await Assert.ThrowsAsync<ArgumentOutOfRangeException>(() => store.Articles.ListPageAsync(new ArticlePageQuery(7, Offset: ArticlePageQuery.MaxOffset + 1), Ct));
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
     }
 
     [Theory]

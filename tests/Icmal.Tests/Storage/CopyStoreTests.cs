@@ -19,11 +19,11 @@ public sealed class CopyStoreTests
         return (await store.Articles.AddAsync(new NewDocument(Hashing.Sha256Hex(raw), text, null, "text", "utf-8", raw, archived), article, Ct)).ArticleId;
     }
 
-    [Fact]
-    public async Task A_copy_of_a_copy_is_linked_to_the_first_original_and_copies_follow_when_their_original_becomes_a_copy()
+    [Theory, ClassData(typeof(BothEngines))]
+    public async Task A_copy_of_a_copy_is_linked_to_the_first_original_and_copies_follow_when_their_original_becomes_a_copy(DatabaseEngine engine)
     {
-        using var folder = new TempFolder();
-        var store = await Stores.OpenAsync(DatabaseSetting.InDataFolder(folder.Path), Ct);
+        await using var db = await TestDatabase.CreateAsync(engine);
+        var store = await db.OpenAsync();
         var t = new DateTimeOffset(2025, 10, 27, 10, 0, 0, TimeSpan.Zero);
         long original = await AddAsync(store, "original", t);
         long copy = await AddAsync(store, "copy", t.AddHours(1));
@@ -43,14 +43,13 @@ public sealed class CopyStoreTests
         await store.Copies.LinkAsync(new CopyLink(original, older, CopyEvidence.SameText, 1), Ct);
         Assert.Equal([original, copy, copyOfCopy], (await store.Copies.CopiesOfAsync(older, Ct)).Select(c => c.ArticleId));
         Assert.Equal(3, await store.Copies.CountAsync(Ct));
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
     }
 
-    [Fact]
-    public async Task A_link_that_would_make_a_loop_keeps_the_article_as_the_original()
+    [Theory, ClassData(typeof(BothEngines))]
+    public async Task A_link_that_would_make_a_loop_keeps_the_article_as_the_original(DatabaseEngine engine)
     {
-        using var folder = new TempFolder();
-        var store = await Stores.OpenAsync(DatabaseSetting.InDataFolder(folder.Path), Ct);
+        await using var db = await TestDatabase.CreateAsync(engine);
+        var store = await db.OpenAsync();
         var t = new DateTimeOffset(2025, 10, 27, 10, 0, 0, TimeSpan.Zero);
         long a = await AddAsync(store, "a", t);
         long b = await AddAsync(store, "b", t.AddHours(1));
@@ -62,6 +61,5 @@ public sealed class CopyStoreTests
         Assert.Null(await store.Copies.OriginalOfAsync(a, Ct));
         Assert.Equal(1, await store.Copies.CountAsync(Ct));
         await Assert.ThrowsAsync<ArgumentException>(() => store.Copies.LinkAsync(new CopyLink(a, a, CopyEvidence.SameText, 1), Ct));
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
     }
 }

@@ -52,13 +52,50 @@ public sealed class DatabaseSettingTests
         Assert.Contains(Path.Combine(folder.Path, "icmal.db"), e.Message, StringComparison.Ordinal);
     }
 
-    [Fact]
-    public async Task PostgreSQL_is_read_but_refused_as_not_yet_supported_without_repeating_the_password()
+    [Theory]
+    [InlineData("postgresql://reader:s%40cret@db.example.az:5433/icmal?sslmode=require&application_name=icmal",
+        "Host=db.example.az;Port=5433;Username=reader;Password=s@cret;Database=icmal;SSL Mode=Require;Application Name=icmal")]
+    [InlineData("postgres://db/icmal", "Host=db;Database=icmal")]
+    [InlineData("postgresql://[::1]:6000/arxiv", "Host=::1;Port=6000;Database=arxiv")]
+    [InlineData("postgresql://a:5432,b:5432/icmal?target_session_attrs=primary", "Host=a:5432,b:5432;Database=icmal;Target Session Attributes=primary")]
+    [InlineData("postgresql:Host=db;Database=icmal;Password=secret", "Host=db;Database=icmal;Password=secret")]
+    public void A_postgresql_url_or_connection_string_becomes_one_npgsql_connection_string(string text, string expected)
     {
-        var setting = DatabaseSetting.Parse("postgresql:Host=db;Database=icmal;Password=secret");
+        var setting = DatabaseSetting.Parse(text);
         Assert.Equal(DatabaseEngine.PostgreSql, setting.Engine);
-        var e = await Assert.ThrowsAsync<DatabaseSettingException>(() => Database.OpenAsync(setting, Ct));
-        Assert.Contains("not yet supported", e.Message, StringComparison.Ordinal);
+        Assert.Equal(Pairs(expected), Pairs(setting.Target));
+        Assert.Equal("postgresql:(connection string)", setting.ToString());
+    }
+
+    /// <summary>A connection string's settings as Npgsql reads them, in a stable order.</summary>
+    private static string[] Pairs(string connectionString) =>
+        [.. new Npgsql.NpgsqlConnectionStringBuilder(connectionString).ConnectionString.Split(';').Order(StringComparer.Ordinal)];
+
+    [Theory]
+    [InlineData("postgresql://user:secret@/icmal", "names no host")]
+    [InlineData("postgresql://user:secret@db/icmal?sslmode=bogus", "not a usable PostgreSQL connection")]
+    [InlineData("postgresql://user:secret@db/icmal?colour=blue", "\"colour\"")]
+    [InlineData("postgresql://user:secret@db:port/icmal", "not a usable PostgreSQL connection")]
+    [InlineData("postgresql:Hots=db;Password=secret", "not a usable PostgreSQL connection")]
+    public void A_bad_postgresql_setting_is_one_error_that_does_not_repeat_the_password(string text, string problem)
+    {
+        var e = Assert.Throws<DatabaseSettingException>(() => DatabaseSetting.Parse(text));
+        Assert.Contains(problem, e.Message, StringComparison.Ordinal);
+        Assert.Contains("expected", e.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("secret", e.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_postgresql_server_that_does_not_answer_is_one_error_naming_it_without_the_password()
+    {
+        // A port nothing listens on: the connection is refused at once.
+        using var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        listener.Start();
+        int port = ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
+        listener.Stop();
+        var setting = DatabaseSetting.Parse($"postgresql://icmal:secret@127.0.0.1:{port}/icmal?connect_timeout=5");
+        var e = await Assert.ThrowsAsync<DatabaseOpenException>(() => Database.OpenAsync(setting, Ct));
+        Assert.StartsWith($"postgresql://127.0.0.1:{port}/icmal: can not open the database", e.Message, StringComparison.Ordinal);
         Assert.DoesNotContain("secret", e.Message, StringComparison.Ordinal);
     }
 

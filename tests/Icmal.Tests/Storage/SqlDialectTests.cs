@@ -47,10 +47,12 @@ public sealed class SqlDialectTests
     }
 
     [Fact]
-    public void Only_sqlite_has_a_migration_list_yet()
+    public void Each_engine_numbers_its_migration_steps_from_one()
     {
         Assert.Equal(Enumerable.Range(1, 9), SqlDialect.Sqlite.Migrations.Select(s => s.Version));
-        Assert.Throws<NotSupportedException>(() => SqlDialect.PostgreSql.Migrations);
+        Assert.Equal(Enumerable.Range(1, SqlDialect.PostgreSql.Migrations.Count), SqlDialect.PostgreSql.Migrations.Select(s => s.Version));
+        Assert.Empty(SqlDialect.Sqlite.MigrationLock);
+        Assert.Single(SqlDialect.PostgreSql.MigrationLock);
     }
 
     [Fact]

@@ -4,26 +4,26 @@ using Icmal.Tests.Support;
 
 namespace Icmal.Tests.Storage;
 
+/// <summary>Articles and documents on both engines: stored once, verbatim, in the order a reader expects.</summary>
 public sealed class StoreTests
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
-    [Fact]
-    public async Task Opening_a_database_twice_migrates_once_and_keeps_its_data()
+    [Theory, ClassData(typeof(BothEngines))]
+    public async Task Opening_a_database_twice_migrates_once_and_keeps_its_data(DatabaseEngine engine)
     {
-        using var folder = new TempFolder();
-        var first = await Stores.OpenAsync(DatabaseSetting.InDataFolder(folder.Path), Ct);
+        await using var db = await TestDatabase.CreateAsync(engine);
+        var first = await db.OpenAsync();
         await first.Settings.SetAsync("probe", "1", Ct);
-        var second = await Stores.OpenAsync(DatabaseSetting.InDataFolder(folder.Path), Ct);
+        var second = await db.OpenAsync();
         Assert.Equal("1", await second.Settings.GetAsync("probe", Ct));
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
     }
 
-    [Fact]
-    public async Task The_same_document_stored_twice_is_kept_once()
+    [Theory, ClassData(typeof(BothEngines))]
+    public async Task The_same_document_stored_twice_is_kept_once(DatabaseEngine engine)
     {
-        using var folder = new TempFolder();
-        var store = await Stores.OpenAsync(DatabaseSetting.InDataFolder(folder.Path), Ct);
+        await using var db = await TestDatabase.CreateAsync(engine);
+        var store = await db.OpenAsync();
         byte[] raw = "<p>salam</p>"u8.ToArray();
         var doc = new NewDocument(Hashing.Sha256Hex(raw), "a.html", null, "html", "utf-8", raw, DateTimeOffset.UtcNow);
         var article = new Article
@@ -39,14 +39,13 @@ public sealed class StoreTests
         Assert.Equal(StoreStatus.AlreadyPresent, two.Status);
         Assert.Equal(one.ArticleId, two.ArticleId);
         Assert.Equal(1, await store.Articles.CountAsync(Ct));
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
     }
 
-    [Fact]
-    public async Task Text_with_quotes_and_sql_is_stored_verbatim()
+    [Theory, ClassData(typeof(BothEngines))]
+    public async Task Text_with_quotes_and_sql_is_stored_verbatim(DatabaseEngine engine)
     {
-        using var folder = new TempFolder();
-        var store = await Stores.OpenAsync(DatabaseSetting.InDataFolder(folder.Path), Ct);
+        await using var db = await TestDatabase.CreateAsync(engine);
+        var store = await db.OpenAsync();
         string hostile = "Robert'); DROP TABLE articles;-- “İLHAM” ‑ ı İ";
         byte[] raw = System.Text.Encoding.UTF8.GetBytes(hostile);
         var stored = await store.Articles.AddAsync(
@@ -57,14 +56,13 @@ public sealed class StoreTests
         Assert.Equal(hostile, back!.Title);
         Assert.Equal(BlockKind.Quote, back.Blocks.Single().Kind);
         Assert.Equal(hostile, back.Text);
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
     }
 
-    [Fact]
-    public async Task A_publication_date_after_archiving_does_not_put_an_article_first()
+    [Theory, ClassData(typeof(BothEngines))]
+    public async Task A_publication_date_after_archiving_does_not_put_an_article_first(DatabaseEngine engine)
     {
-        using var folder = new TempFolder();
-        var store = await Stores.OpenAsync(DatabaseSetting.InDataFolder(folder.Path), Ct);
+        await using var db = await TestDatabase.CreateAsync(engine);
+        var store = await db.OpenAsync();
         var now = new DateTimeOffset(2025, 10, 27, 12, 0, 0, TimeSpan.FromHours(4));
         async Task<long> AddAsync(string title, DateTimeOffset archived, DateTimeOffset published)
         {
@@ -84,7 +82,6 @@ public sealed class StoreTests
         Assert.Equal([recent, future], list.Select(a => a.Id));
         Assert.Null(list[1].PlausiblePublished);
         Assert.Equal(now.AddDays(30), list[1].Published);
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
     }
 
     [Fact]

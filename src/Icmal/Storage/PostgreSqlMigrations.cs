@@ -1,0 +1,166 @@
+namespace Icmal.Storage;
+
+/// <summary>
+/// PostgreSQL's schema as an ordered list of steps, numbered on their own: PostgreSQL arrived when SQLite was at step 9,
+/// so step 1 here is the whole schema of SQLite's steps 1–9 in PostgreSQL's types (timestamptz, boolean, bytea,
+/// identity columns) and later steps follow SQLite's one for one. The tables, columns and their meaning are SQLite's
+/// (see <see cref="SqliteMigrations"/> for why each exists); what differs is the search index, a tsvector of İcmal's
+/// own keys with a GIN index (<see cref="PostgreSqlSearchEngine"/>) instead of FTS5. A step, once released, never changes.
+/// </summary>
+internal static class PostgreSqlMigrations
+{
+    public static IReadOnlyList<MigrationStep> Steps { get; } = Build();
+
+    private static MigrationStep[] Build()
+    {
+        SqlDialect d = SqlDialect.PostgreSql;
+        string time = d.TimeType;
+        string flag = d.BooleanType;
+        return
+        [
+        new(1,
+        [
+            $"""
+            CREATE TABLE documents (
+                id {d.IdentityPrimaryKey},
+                sha256 TEXT NOT NULL UNIQUE,
+                origin TEXT NOT NULL,
+                url TEXT NULL,
+                format TEXT NOT NULL,
+                charset TEXT NULL,
+                size_bytes BIGINT NOT NULL,
+                archived_at {time} NOT NULL,
+                raw_brotli {d.BlobType} NOT NULL
+            )
+            """,
+            $"""
+            CREATE TABLE stories (
+                id {d.IdentityPrimaryKey},
+                title TEXT NOT NULL,
+                first_seen {time} NOT NULL,
+                last_seen {time} NOT NULL,
+                article_count INTEGER NOT NULL DEFAULT 0
+            )
+            """,
+            $"""
+            CREATE TABLE articles (
+                id {d.IdentityPrimaryKey},
+                document_id BIGINT NOT NULL UNIQUE REFERENCES documents(id),
+                url TEXT NULL,
+                title TEXT NOT NULL,
+                title_derived {flag} NOT NULL DEFAULT {d.False},
+                authors TEXT NOT NULL,
+                published_at {time} NULL,
+                modified_at {time} NULL,
+                archived_at {time} NOT NULL,
+                sort_at {time} NOT NULL,
+                site TEXT NULL,
+                language TEXT NULL,
+                image_url TEXT NULL,
+                tags TEXT NOT NULL,
+                original_name TEXT NULL,
+                original_url TEXT NULL,
+                blocks TEXT NOT NULL,
+                body TEXT NOT NULL,
+                text_sha256 TEXT NOT NULL,
+                story_id BIGINT NULL REFERENCES stories(id),
+                canonical_url TEXT NULL,
+                published_from TEXT NULL,
+                section TEXT NULL
+            )
+            """,
+            "CREATE INDEX articles_sort ON articles (sort_at DESC, id DESC)",
+            "CREATE INDEX articles_text_hash ON articles (text_sha256)",
+            "CREATE INDEX articles_story ON articles (story_id)",
+            "CREATE INDEX articles_canonical_url ON articles (canonical_url)",
+            "CREATE TABLE settings (key TEXT PRIMARY KEY, value TEXT NOT NULL)",
+            $"""
+            CREATE TABLE sources (
+                id {d.IdentityPrimaryKey},
+                name TEXT NOT NULL,
+                home_url TEXT NOT NULL UNIQUE,
+                language TEXT NOT NULL,
+                enabled {flag} NOT NULL DEFAULT {d.False},
+                allow_private {flag} NOT NULL DEFAULT {d.False},
+                added_at {time} NOT NULL,
+                poll_interval_s INTEGER NOT NULL,
+                next_poll_at {time} NULL,
+                last_polled_at {time} NULL,
+                last_success_at {time} NULL,
+                last_error TEXT NULL,
+                last_error_at {time} NULL,
+                consecutive_failures INTEGER NOT NULL DEFAULT 0
+            )
+            """,
+            $"""
+            CREATE TABLE source_endpoints (
+                id {d.IdentityPrimaryKey},
+                source_id BIGINT NOT NULL REFERENCES sources(id) ON DELETE CASCADE,
+                kind TEXT NOT NULL,
+                url TEXT NOT NULL,
+                etag TEXT NULL,
+                last_modified TEXT NULL,
+                last_fetched_at {time} NULL,
+                last_full_fetch_at {time} NULL,
+                last_error TEXT NULL,
+                UNIQUE (source_id, url)
+            )
+            """,
+            $"""
+            CREATE TABLE fetches (
+                id {d.IdentityPrimaryKey},
+                source_id BIGINT NULL REFERENCES sources(id) ON DELETE SET NULL,
+                purpose TEXT NOT NULL,
+                url TEXT NOT NULL,
+                final_url TEXT NULL,
+                started_at {time} NOT NULL,
+                duration_ms BIGINT NOT NULL,
+                outcome TEXT NOT NULL,
+                status INTEGER NULL,
+                bytes BIGINT NOT NULL,
+                content_type TEXT NULL,
+                attempts INTEGER NOT NULL,
+                error TEXT NULL,
+                body_brotli {d.BlobType} NULL
+            )
+            """,
+            "CREATE INDEX fetches_source_time ON fetches (source_id, started_at)",
+            $"""
+            CREATE TABLE seen_urls (
+                canonical_url TEXT PRIMARY KEY,
+                source_id BIGINT NULL REFERENCES sources(id) ON DELETE SET NULL,
+                first_seen_at {time} NOT NULL,
+                last_attempt_at {time} NULL,
+                attempts INTEGER NOT NULL DEFAULT 0,
+                state TEXT NOT NULL,
+                article_id BIGINT NULL REFERENCES articles(id),
+                reason TEXT NULL
+            )
+            """,
+            "CREATE INDEX seen_urls_source ON seen_urls (source_id, state, last_attempt_at)",
+            $"""
+            CREATE TABLE item_errors (
+                id {d.IdentityPrimaryKey},
+                source_id BIGINT NULL REFERENCES sources(id) ON DELETE SET NULL,
+                origin TEXT NOT NULL,
+                stage TEXT NOT NULL,
+                reason TEXT NOT NULL,
+                at {time} NOT NULL
+            )
+            """,
+            "CREATE INDEX item_errors_source_time ON item_errors (source_id, at)",
+            PostgreSqlSearchEngine.CreateTable,
+            PostgreSqlSearchEngine.CreateIndex,
+            """
+            CREATE TABLE article_copies (
+                article_id BIGINT NOT NULL PRIMARY KEY REFERENCES articles(id) ON DELETE CASCADE,
+                original_id BIGINT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+                evidence TEXT NOT NULL,
+                similarity DOUBLE PRECISION NOT NULL
+            )
+            """,
+            "CREATE INDEX article_copies_original ON article_copies (original_id)",
+        ]),
+        ];
+    }
+}

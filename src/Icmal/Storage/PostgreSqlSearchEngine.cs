@@ -1,0 +1,192 @@
+using System.Data.Common;
+using System.Globalization;
+using System.Text;
+using Icmal.Analysis;
+using Npgsql;
+
+namespace Icmal.Storage;
+
+/// <summary>
+/// Search on PostgreSQL: the table <c>article_search</c> holds each article's keys as a tsvector written by İcmal
+/// (<see cref="PostgreSqlTsText"/>; PostgreSQL's own parser, stemming and folding are never used), with a GIN index.
+/// The query language is the same (<see cref="KeyQuery"/> as a tsquery), and so is the ranking's shape: the newest
+/// <see cref="Candidates"/> matches are ranked by <c>ts_rank</c> with the title weighted <see cref="TitleWeight"/> to
+/// the text's 1 and normalised by the document's length, then by recency; copies of one text (equal text_sha256) are
+/// shown once. The time budget is PostgreSQL's <c>statement_timeout</c>, set for what is left of it before each statement.
+/// </summary>
+internal sealed class PostgreSqlSearchEngine : SearchEngine
+{
+    public const string Table = "article_search";
+
+    /// <summary>How much more a key in the title counts than one in the text or the byline (as on SQLite).</summary>
+    public const double TitleWeight = 5.0;
+
+    /// <summary>The index's table (migration step 1): one row per article, deleted with it.</summary>
+    public const string CreateTable = $"""
+        CREATE TABLE {Table} (
+            article_id BIGINT PRIMARY KEY REFERENCES articles(id) ON DELETE CASCADE,
+            keys TSVECTOR NOT NULL
+        )
+        """;
+
+    public const string CreateIndex = $"CREATE INDEX article_search_keys ON {Table} USING GIN (keys)";
+
+    /// <summary>How many matching articles, newest first, are ranked at most (SQLite's engine ranks as many, for the same reasons).</summary>
+    public const int Candidates = 1_000;
+
+    /// <summary>The most matches counted one by one for a total; past it the total is estimated.</summary>
+    private const int CountCap = 10_000;
+
+    /// <summary>ts_rank's weights, in its order {D, C, B, A}: text 1, byline 1, title <see cref="TitleWeight"/>, scaled to at most 1.</summary>
+    private static readonly string Weights = string.Create(CultureInfo.InvariantCulture,
+        $"'{{{1 / TitleWeight:0.0###}, {1 / TitleWeight:0.0###}, {1 / TitleWeight:0.0###}, 1.0}}'::real[]");
+
+    /// <summary>The query_canceled state: the statement ran past statement_timeout.</summary>
+    private const string QueryCanceled = "57014";
+
+    public override async Task IndexAsync(DbConnection conn, DbTransaction tx, long articleId, SearchDocument document, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(document);
+        // An article indexed again (a reindex racing a catch-up) keeps one row.
+        await Sql.ExecAsync(conn, tx, $"""
+            INSERT INTO {Table} (article_id, keys) VALUES (@id, CAST(@keys AS tsvector))
+            ON CONFLICT (article_id) DO UPDATE SET keys = excluded.keys
+            """, ct, ("@id", articleId), ("@keys", PostgreSqlTsText.Vector(document)));
+    }
+
+    public override Task ClearAsync(DbConnection conn, DbTransaction tx, CancellationToken ct) =>
+        Sql.ExecAsync(conn, tx, $"DELETE FROM {Table}", ct);
+
+    public override async Task<SearchPage> FindAsync(DbConnection conn, SqlDialect dialect, SearchCriteria criteria, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(criteria);
+        var (filters, parameters) = Filters(dialect, criteria);
+        parameters.Add(("@q", PostgreSqlTsText.Query(criteria.Match)));
+        // A deep page needs a window reaching past it, with room for copies folded away.
+        int window = Math.Max(Candidates, 2 * (criteria.Offset + criteria.Limit));
+        long deadline = Environment.TickCount64 + (long)Math.Ceiling(criteria.Budget.TotalMilliseconds);
+        await using var tx = await conn.BeginTransactionAsync(ct);
+        try
+        {
+            await LimitAsync(conn, tx, deadline, criteria.Budget, ct);
+            var candidates = await Sql.ListAsync(conn, tx, CandidatesSql(filters),
+                r => new Candidate(r.GetInt64(0), r.GetFieldValue<DateTimeOffset>(1), r.GetString(2), r.GetFloat(3)), ct,
+                [.. parameters, ("@window", window)]);
+            // Copies of one text shown once: the best ranked of them stands for the others.
+            var best = new Dictionary<string, Candidate>(StringComparer.Ordinal);
+            foreach (var c in candidates)
+            {
+                if (!best.TryGetValue(c.TextHash, out var held) || Ranking.Compare(c, held) < 0) best[c.TextHash] = c;
+            }
+            var ranked = best.Values.ToList();
+            ranked.Sort(Ranking);
+            var page = ranked.Skip(criteria.Offset).Take(criteria.Limit).ToList();
+            List<SearchRow> rows = [];
+            if (page.Count > 0)
+            {
+                await LimitAsync(conn, tx, deadline, criteria.Budget, ct);
+                rows = await RowsAsync(conn, tx, dialect, page, ct);
+            }
+            // Every match was in the window: the count of its distinct texts is exact. Otherwise count the matches,
+            // copies included, up to a cap: an estimate.
+            if (candidates.Count < window) return new SearchPage(rows, ranked.Count);
+            await LimitAsync(conn, tx, deadline, criteria.Budget, ct);
+            long counted = await Sql.Int64Async(conn, tx, CountSql(filters), ct, [.. parameters, ("@cap", CountCap)]);
+            return new SearchPage(rows, (int)Math.Max(counted, ranked.Count)) { TotalEstimated = true };
+        }
+        catch (PostgresException e) when (e.SqlState == QueryCanceled && !ct.IsCancellationRequested)
+        {
+            throw Exceeded(criteria.Budget, e);
+        }
+    }
+
+    /// <summary>
+    /// Lets the next statement run for what is left of the budget (for this transaction only), or stops the search
+    /// when nothing is left.
+    /// </summary>
+    private static async Task LimitAsync(DbConnection conn, DbTransaction tx, long deadline, TimeSpan budget, CancellationToken ct)
+    {
+        long left = deadline - Environment.TickCount64;
+        if (left <= 0) throw Exceeded(budget, null);
+        await Sql.ExecAsync(conn, tx, "SELECT set_config('statement_timeout', @ms, true)", ct, ("@ms", left.ToString(CultureInfo.InvariantCulture)));
+    }
+
+    private static SearchBudgetExceededException Exceeded(TimeSpan budget, Exception? inner)
+    {
+        string message = string.Create(CultureInfo.InvariantCulture, $"the search ran past its {budget.TotalMilliseconds:0} ms budget");
+        return inner is null ? new SearchBudgetExceededException(message) : new SearchBudgetExceededException(message, inner);
+    }
+
+    /// <summary>A match in the window: its article, sort time, text hash and ts_rank (higher is better).</summary>
+    private readonly record struct Candidate(long Id, DateTimeOffset SortAt, string TextHash, float Rank);
+
+    /// <summary>Best first: ts_rank, then the newer, then the later stored.</summary>
+    private static readonly Comparer<Candidate> Ranking = Comparer<Candidate>.Create((a, b) =>
+        a.Rank != b.Rank ? b.Rank.CompareTo(a.Rank) : a.SortAt != b.SortAt ? b.SortAt.CompareTo(a.SortAt) : b.Id.CompareTo(a.Id));
+
+    /// <summary>What a result list shows of the page's articles, in the page's order, with each text's other copies counted.</summary>
+    private static async Task<List<SearchRow>> RowsAsync(DbConnection conn, DbTransaction tx, SqlDialect dialect, List<Candidate> page, CancellationToken ct)
+    {
+        var rank = page.ToDictionary(c => c.Id, c => c.Rank);
+        var found = (await Sql.ListAsync(conn, tx, $"""
+            SELECT a.id, a.url, a.title, a.site, a.language, a.published_at, a.body,
+                (SELECT COUNT(*) FROM articles c WHERE c.text_sha256 = a.text_sha256) - 1
+            FROM articles a WHERE {dialect.InList("a.id", "@ids")}
+            """, r => new SearchRow(r.GetInt64(0), r.StringOrNull(1), r.GetString(2), r.StringOrNull(3), r.StringOrNull(4),
+                dialect.ReadTimeOrNull(r, 5), r.GetString(6), rank[r.GetInt64(0)], checked((int)r.GetInt64(7))), ct,
+            ("@ids", dialect.ListValue(page.Select(c => c.Id).ToList())))).ToDictionary(row => row.Id);
+        return page.Where(c => found.ContainsKey(c.Id)).Select(c => found[c.Id]).ToList();
+    }
+
+    /// <summary>The newest <c>@window</c> matches that pass the filters, each with its rank (normalised by the document's length).</summary>
+    private static string CandidatesSql(string filters) => $"""
+        SELECT a.id, a.sort_at, a.text_sha256, ts_rank({Weights}, s.keys, CAST(@q AS tsquery), 1)
+        FROM {Table} s JOIN articles a ON a.id = s.article_id
+        WHERE s.keys @@ CAST(@q AS tsquery){filters}
+        ORDER BY s.article_id DESC
+        LIMIT @window
+        """;
+
+    /// <summary>The matches passing the filters, copies included, counted up to <c>@cap</c>.</summary>
+    private static string CountSql(string filters) => $"""
+        SELECT COUNT(*) FROM (
+            SELECT 1 FROM {Table} s JOIN articles a ON a.id = s.article_id
+            WHERE s.keys @@ CAST(@q AS tsquery){filters}
+            LIMIT @cap) matches
+        """;
+
+    /// <summary>The filters as conditions on <c>articles a</c>, each value a parameter.</summary>
+    private static (string Sql, List<(string, object?)> Parameters) Filters(SqlDialect dialect, SearchCriteria c)
+    {
+        var sql = new StringBuilder();
+        var parameters = new List<(string, object?)>();
+        for (int i = 0; i < c.Sites.Count; i++)
+        {
+            string p = "@site" + i.ToString(CultureInfo.InvariantCulture);
+            // The site a page names, or the host of its address (with or without "www.").
+            sql.Append(CultureInfo.InvariantCulture, $"""
+                 AND (lower(a.site) IN ({p}, 'www.' || {p})
+                    OR substr(a.url, strpos(a.url, '://') + 3, length({p}) + 1) = {p} || '/'
+                    OR substr(a.url, strpos(a.url, '://') + 3, length({p}) + 5) = 'www.' || {p} || '/')
+                """);
+            parameters.Add((p, c.Sites[i]));
+        }
+        for (int i = 0; i < c.Languages.Count; i++)
+        {
+            string p = "@lang" + i.ToString(CultureInfo.InvariantCulture);
+            sql.Append(CultureInfo.InvariantCulture, $" AND a.language = {p}");
+            parameters.Add((p, c.Languages[i]));
+        }
+        if (c.Since is { } since)
+        {
+            sql.Append(" AND a.sort_at >= @since");
+            parameters.Add(("@since", dialect.Time(since)));
+        }
+        if (c.Until is { } until)
+        {
+            sql.Append(" AND a.sort_at < @until");
+            parameters.Add(("@until", dialect.Time(until)));
+        }
+        return (sql.ToString(), parameters);
+    }
+}
