@@ -2,8 +2,8 @@ using Icmal.Search;
 
 namespace Icmal.Tests.Search;
 
-/// <summary>Hostile and broken queries against a real index: a problem or a safe result, never an exception, nothing harmed.</summary>
-public sealed class BadQueryTests(SeedSearchFixture seeds) : IClassFixture<SeedSearchFixture>
+/// <summary>Hostile and broken queries against a real index: a problem or a safe result, never an exception, nothing harmed, on each engine.</summary>
+public abstract class BadQueryTests(SeedSearchFixture seeds)
 {
     [Theory]
     [InlineData("\"Orta Dəhliz")]
@@ -45,3 +45,9 @@ public sealed class BadQueryTests(SeedSearchFixture seeds) : IClassFixture<SeedS
         Assert.Equal(QueryProblemKind.BadPage, answer.Problem?.Kind);
     }
 }
+
+/// <summary>The bad queries on SQLite's FTS5.</summary>
+public sealed class SqliteBadQueryTests(SeedSearchFixture seeds) : BadQueryTests(seeds), IClassFixture<SeedSearchFixture>;
+
+/// <summary>The bad queries on PostgreSQL's tsvector index.</summary>
+public sealed class PostgreSqlBadQueryTests(PostgreSqlSeedSearchFixture seeds) : BadQueryTests(seeds), IClassFixture<PostgreSqlSeedSearchFixture>;

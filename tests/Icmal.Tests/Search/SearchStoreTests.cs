@@ -172,6 +172,40 @@ public sealed class SearchStoreTests
         Assert.Equal(10, deep.Items.Count);
     }
 
+    [Theory, ClassData(typeof(BothEngines))]
+    public async Task A_phrase_is_found_inside_one_field_never_across_the_title_and_the_text(DatabaseEngine engine)
+    {
+        await using var db = await TestDatabase.CreateAsync(engine);
+        var stores = await db.OpenAsync();
+        byte[] raw = Encoding.UTF8.GetBytes("across");
+        await stores.Articles.AddAsync(new NewDocument(Hashing.Sha256Hex(raw), "across", null, "text", "utf-8", raw, DateTimeOffset.UtcNow),
+            new Article
+            {
+                Id = 0, DocumentId = 0, Origin = "across", Title = "Bakıda Orta", Archived = DateTimeOffset.UtcNow, Language = "az",
+                Blocks = [new ArticleBlock(BlockKind.Paragraph, "Dəhliz haqqında danışıldı")],
+            }, Ct);
+        long inside = (await AddAsync(stores, "Orta Dəhliz layihəsi müzakirə olundu", "inside")).ArticleId;
+
+        var found = (await new Searcher(stores).SearchAsync(new SearchRequest("\"orta dəhliz\""), Ct)).Results!;
+
+        Assert.Equal([inside], found.Items.Select(i => i.Id));
+    }
+
+    [Theory, ClassData(typeof(BothEngines))]
+    public async Task A_very_long_article_is_indexed_and_found_by_a_word_near_its_end(DatabaseEngine engine)
+    {
+        await using var db = await TestDatabase.CreateAsync(engine);
+        var stores = await db.OpenAsync();
+        // Past PostgreSQL's last word position (16,383) and its 256 positions of one word.
+        string text = string.Join(' ', Enumerable.Repeat("Naxçıvan", 20_000)) + " "
+            + string.Join(' ', Enumerable.Range(0, 17_000).Select(i => "söz" + i.ToString(System.Globalization.CultureInfo.InvariantCulture))) + " Füzuli";
+        long id = (await AddAsync(stores, text, "long")).ArticleId;
+
+        var searcher = new Searcher(stores);
+        Assert.Equal([id], (await searcher.SearchAsync(new SearchRequest("Füzuli"), Ct)).Results!.Items.Select(i => i.Id));
+        Assert.Equal([id], (await searcher.SearchAsync(new SearchRequest("naxcivan söz16999"), Ct)).Results!.Items.Select(i => i.Id));
+    }
+
     private static Task<StoreResult> AddAsync(Stores stores, string text, string tag = "a")
     {
         byte[] raw = Encoding.UTF8.GetBytes(text + tag);

@@ -2,8 +2,8 @@ using Icmal.Search;
 
 namespace Icmal.Tests.Search;
 
-/// <summary>The targets on the five seeds: every spelling finds its articles, the chrome finds nothing.</summary>
-public sealed class SeedSearchTests(SeedSearchFixture seeds) : IClassFixture<SeedSearchFixture>
+/// <summary>The targets on the five seeds: every spelling finds its articles, the chrome finds nothing, on each engine.</summary>
+public abstract class SeedSearchTests(SeedSearchFixture seeds)
 {
     [Theory]
     [InlineData("Qazaxıstanla", "000 001 002 003 004")]
@@ -88,3 +88,9 @@ public sealed class SeedSearchTests(SeedSearchFixture seeds) : IClassFixture<See
         Assert.All(new[] { first, third, past }, a => Assert.Equal(5, a.Results!.Total));
     }
 }
+
+/// <summary>The seed search tests on SQLite's FTS5.</summary>
+public sealed class SqliteSeedSearchTests(SeedSearchFixture seeds) : SeedSearchTests(seeds), IClassFixture<SeedSearchFixture>;
+
+/// <summary>The seed search tests on PostgreSQL's tsvector index.</summary>
+public sealed class PostgreSqlSeedSearchTests(PostgreSqlSeedSearchFixture seeds) : SeedSearchTests(seeds), IClassFixture<PostgreSqlSeedSearchFixture>;
