@@ -113,6 +113,19 @@ public sealed class ConfigurationTests : IDisposable
     }
 
     [Fact]
+    public async Task A_bad_postgresql_setting_is_named_without_repeating_its_password()
+    {
+        var env = new Dictionary<string, string> { ["ICMAL_DATABASE"] = "postgresql://icmal:hunter2@db.example.az/icmal?colour=blue" };
+
+        var r = await CliRunner.RunWithEnvironmentAsync(_dir, env, ["articles", "--data", In("data")], Ct);
+
+        Assert.Equal(2, r.ExitCode);
+        Assert.Contains("Database = postgresql:(connection string) (from environment variable ICMAL_DATABASE)", r.Stderr, StringComparison.Ordinal);
+        Assert.Contains("\"colour\"", r.Stderr, StringComparison.Ordinal);
+        Assert.DoesNotContain("hunter2", r.Stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Variables_of_other_ICMAL_uses_are_not_settings()
     {
         var r = await CliRunner.RunWithEnvironmentAsync(_dir, new Dictionary<string, string> { ["ICMAL_REQUIRE_BROWSER"] = "1" }, ["articles", "--data", In("data")], Ct);

@@ -16,7 +16,7 @@ public sealed record IcmalOptions
 
     /// <summary>
     /// Where articles are stored: "sqlite:PATH" (a file; relative paths are read from the current folder). Empty means
-    /// sqlite:DATA/icmal.db. A PostgreSQL connection string will be the other kind.
+    /// sqlite:DATA/icmal.db. The other kind is PostgreSQL: "postgresql://USER:PASSWORD@HOST/DATABASE" or "postgresql:Host=...".
     /// </summary>
     public string? Database { get; init; }
 

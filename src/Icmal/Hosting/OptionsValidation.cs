@@ -31,7 +31,8 @@ internal static class OptionsValidation
         }
         catch (Storage.DatabaseSettingException e)
         {
-            Fail("Database", o.Database ?? "", e.Message);
+            // A PostgreSQL setting may hold a password: named, not repeated.
+            Fail("Database", Storage.DatabaseSetting.Masked(o.Database ?? ""), e.Message);
         }
 
         var f = o.Fetch;

@@ -77,7 +77,7 @@ public sealed record DatabaseSetting(DatabaseEngine Engine, string Target)
 
     /// <summary>A setting as messages may repeat it: a PostgreSQL one is not (it may hold a password).</summary>
     internal static string Masked(string setting) =>
-        setting.StartsWith("postgres", StringComparison.OrdinalIgnoreCase) ? "postgresql:(connection string)" : setting;
+        setting.TrimStart().StartsWith("postgres", StringComparison.OrdinalIgnoreCase) ? "postgresql:(connection string)" : setting;
 
     /// <summary>The setting as it is written; a PostgreSQL connection string is not repeated (it may hold a password).</summary>
     public override string ToString() => Engine switch
