@@ -1,4 +1,3 @@
-using System.Collections.Frozen;
 using System.Text;
 
 namespace Icmal.Decoding;
@@ -31,7 +30,7 @@ public static class Encodings
     static Encodings() => Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
 
     /// <summary>The code page .NET decodes a WHATWG encoding with; 0 for the replacement encoding, -1 where .NET has none.</summary>
-    private static readonly FrozenDictionary<string, int> Labels = BuildLabels();
+    private static readonly Dictionary<string, int> Labels = BuildLabels();
 
     /// <summary>The encoding with this Windows code page number (e.g. 1254 for Turkish and Azerbaijani Latin).</summary>
     /// <exception cref="NotSupportedException">No encoding has this number.</exception>
@@ -59,7 +58,7 @@ public static class Encodings
         }
     }
 
-    private static FrozenDictionary<string, int> BuildLabels()
+    private static Dictionary<string, int> BuildLabels()
     {
         // The WHATWG Encoding Standard's label table (https://encoding.spec.whatwg.org/#names-and-labels).
         var table = new (int CodePage, string Labels)[]
@@ -110,6 +109,6 @@ public static class Encodings
         foreach (var (codePage, names) in table)
             foreach (string name in names.Split(' '))
                 labels.Add(name, codePage);
-        return labels.ToFrozenDictionary(StringComparer.OrdinalIgnoreCase);
+        return labels;
     }
 }

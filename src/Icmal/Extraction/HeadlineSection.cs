@@ -1,4 +1,3 @@
-using System.Collections.Frozen;
 using Icmal.Text.Casing;
 using Icmal.Text.Tokenization;
 
@@ -19,7 +18,7 @@ namespace Icmal.Extraction;
 public static class HeadlineSection
 {
     /// <summary>Rubric names, lower-cased with Azerbaijani casing.</summary>
-    private static readonly FrozenSet<string> Rubrics = new[]
+    private static readonly HashSet<string> Rubrics = new(StringComparer.Ordinal)
     {
         // Azerbaijani
         "siyasət", "xarici siyasət", "daxili siyasət", "iqtisadiyyat", "iqtisadi", "analitik", "analitika", "müsahibə",
@@ -33,7 +32,7 @@ public static class HeadlineSection
         // English
         "politics", "economy", "business", "analytics", "analysis", "opinion", "interview", "sports", "sport", "culture",
         "world", "society", "region", "incidents", "science", "technology", "tech", "lifestyle", "entertainment", "health",
-    }.ToFrozenSet(StringComparer.Ordinal);
+    };
 
     private static readonly string[] TrailingSeparators = [" | ", " / ", " – ", " — ", " - ", " » ", " :: ", " · "];
     private static readonly string[] LeadingSeparators = [" | ", " / ", " – ", " — ", " - ", " » ", " :: ", " · ", ": "];
@@ -65,7 +64,10 @@ public static class HeadlineSection
         }
 
         // No separator: the last one or two words, capitalised after a lower-case word.
-        var words = AzTokenizer.TokenizeToList(title).Where(t => t.IsWordLike || t.Kind == TokenKind.Punctuation).ToList();
+        // A loop, not LINQ: Where/ToList over a struct is generic code no precompiled image holds (about 50 methods
+        // compiled at every start of the command, issue #14).
+        var words = AzTokenizer.TokenizeToList(title);
+        words.RemoveAll(static t => !(t.IsWordLike || t.Kind == TokenKind.Punctuation));
         if (words.Count < 4 || !words[^1].IsWordLike) return (title, null);
         for (int n = 2; n >= 1; n--)
         {

@@ -1,4 +1,3 @@
-using System.Collections.Frozen;
 using System.Text;
 using AngleSharp.Html.Dom;
 using AngleSharp.Html.Parser;
@@ -225,8 +224,7 @@ internal static partial class NestingLimit
         if (raw.Length <= lower.Length)
         {
             for (int k = 0; k < raw.Length; k++) lower[k] = char.IsAsciiLetterUpper(raw[k]) ? (char)(raw[k] + 32) : raw[k];
-            if (Tags.Known.TryGetValue(lower[..raw.Length], out string? known)) return known;
-            return new string(lower[..raw.Length]);
+            return Tags.NameOf(lower[..raw.Length]) ?? new string(lower[..raw.Length]);
         }
         var chars = raw.ToArray();
         for (int k = 0; k < chars.Length; k++) if (char.IsAsciiLetterUpper(chars[k])) chars[k] = (char)(chars[k] + 32);
@@ -267,24 +265,34 @@ internal enum TagRole
 }
 
 /// <summary>The tag tables of <see cref="NestingLimit"/>, after the HTML standard's tree construction rules.</summary>
+/// <remarks>
+/// A plain dictionary with a class for its values and a <see cref="NameTable"/>, not frozen collections: building a
+/// frozen dictionary analyses its keys through generic code that no precompiled image holds for our value types,
+/// which cost every start of the command about 40 ms of CPU (issue #14); a lookup in either takes nanoseconds.
+/// </remarks>
 internal static class Tags
 {
-    private static readonly Dictionary<string, TagRole> Table = Build();
-
-    public static readonly FrozenDictionary<string, TagRole> Roles = Table.ToFrozenDictionary(StringComparer.Ordinal);
-
-    /// <summary>Known names by themselves, to share one string per name.</summary>
-    public static readonly FrozenDictionary<string, string>.AlternateLookup<ReadOnlySpan<char>> Known =
-        Table.Keys.ToFrozenDictionary(k => k, k => k, StringComparer.Ordinal).GetAlternateLookup<ReadOnlySpan<char>>();
-
-    public static TagRole Of(string name) => Roles.TryGetValue(name, out var r) ? r : TagRole.None;
-
-    private static Dictionary<string, TagRole> Build()
+    /// <summary>A known tag's roles, as a class so that the dictionary's code is the shared, precompiled kind.</summary>
+    private sealed class Known(TagRole role)
     {
-        var t = new Dictionary<string, TagRole>(StringComparer.Ordinal);
+        public TagRole Role { get; } = role;
+    }
+
+    private static readonly Dictionary<string, Known> Table = Build();
+
+    private static readonly NameTable Names = new(Table.Keys);
+
+    public static TagRole Of(string name) => Table.TryGetValue(name, out var known) ? known.Role : TagRole.None;
+
+    /// <summary>The shared string of a known lower-case tag name; null for a name the tables do not list.</summary>
+    public static string? NameOf(ReadOnlySpan<char> lowerCase) => Names.Find(lowerCase);
+
+    private static Dictionary<string, Known> Build()
+    {
+        var t = new Dictionary<string, Known>(StringComparer.Ordinal);
         void Add(TagRole role, params string[] names)
         {
-            foreach (string name in names) t[name] = t.GetValueOrDefault(name) | role;
+            foreach (string name in names) t[name] = new Known((t.TryGetValue(name, out var known) ? known.Role : TagRole.None) | role);
         }
         Add(TagRole.Void, "area", "base", "basefont", "bgsound", "br", "col", "embed", "frame", "hr", "image", "img", "input", "keygen",
             "link", "meta", "param", "source", "track", "wbr");
@@ -316,7 +324,7 @@ internal static class Tags
         // Names the model compares against, and those of SVG and MathML it must know.
         foreach (string name in (string[])["span", "svg", "math", "option", "optgroup", "plaintext", "foreignobject", "desc", "mi", "mo", "mn",
                      "ms", "mtext", "annotation-xml", "select", "ruby", "sub", "sup", "var", "label"])
-            t.TryAdd(name, TagRole.None);
+            t.TryAdd(name, new Known(TagRole.None));
         return t;
     }
 }

@@ -1,4 +1,3 @@
-using System.Collections.Frozen;
 
 namespace Icmal.Extraction.Dates;
 
@@ -60,7 +59,7 @@ public static class PublisherZone
 
     private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, TimeZoneInfo?> Resolved = new(StringComparer.Ordinal);
 
-    private static readonly FrozenDictionary<string, string> CountryZone = new Dictionary<string, string>(StringComparer.Ordinal)
+    private static readonly Dictionary<string, string> CountryZone = new Dictionary<string, string>(StringComparer.Ordinal)
     {
         ["az"] = "Asia/Baku", ["tr"] = "Europe/Istanbul", ["ru"] = "Europe/Moscow", ["ua"] = "Europe/Kiev", ["by"] = "Europe/Minsk",
         ["kz"] = "Asia/Almaty", ["ge"] = "Asia/Tbilisi", ["am"] = "Asia/Yerevan", ["uz"] = "Asia/Tashkent", ["ir"] = "Asia/Tehran",
@@ -87,15 +86,15 @@ public static class PublisherZone
         ["ca"] = "America/Toronto", ["us"] = "America/New_York", ["za"] = "Africa/Johannesburg", ["ng"] = "Africa/Lagos",
         ["ke"] = "Africa/Nairobi", ["ae"] = "Asia/Dubai", ["sa"] = "Asia/Riyadh", ["pk"] = "Asia/Karachi", ["bd"] = "Asia/Dhaka",
         ["id"] = "Asia/Jakarta", ["th"] = "Asia/Bangkok", ["vn"] = "Asia/Ho_Chi_Minh", ["ph"] = "Asia/Manila", ["my"] = "Asia/Kuala_Lumpur",
-    }.ToFrozenDictionary(StringComparer.Ordinal);
+    };
 
     /// <summary>Languages spoken mainly in one time zone, and that zone's country.</summary>
-    private static readonly FrozenDictionary<string, string> LanguageCountry = new Dictionary<string, string>(StringComparer.Ordinal)
+    private static readonly Dictionary<string, string> LanguageCountry = new Dictionary<string, string>(StringComparer.Ordinal)
     {
         ["az"] = "az", ["tr"] = "tr", ["ru"] = "ru", ["uk"] = "ua", ["be"] = "by", ["kk"] = "kz", ["ka"] = "ge", ["hy"] = "am",
         ["de"] = "de", ["fr"] = "fr", ["it"] = "it", ["pl"] = "pl", ["nl"] = "nl", ["cs"] = "cz", ["sk"] = "sk", ["hu"] = "hu",
         ["sl"] = "si", ["hr"] = "hr", ["bs"] = "ba", ["sr"] = "rs", ["sv"] = "se", ["no"] = "no", ["nb"] = "no", ["nn"] = "no",
         ["da"] = "dk", ["fi"] = "fi", ["el"] = "gr", ["ro"] = "ro", ["bg"] = "bg", ["he"] = "il", ["fa"] = "ir", ["ja"] = "jp",
         ["ko"] = "kr", ["hi"] = "in",
-    }.ToFrozenDictionary(StringComparer.Ordinal);
+    };
 }
