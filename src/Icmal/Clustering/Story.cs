@@ -1,3 +1,5 @@
+using System.Runtime.InteropServices;
+
 namespace Icmal.Clustering;
 
 /// <summary>
@@ -22,9 +24,13 @@ internal sealed class Story(long key, bool stemmed)
     public long Key { get; set; } = key;
     /// <summary>The clusterer's arrival count when the story last took an article (which stories to forget first).</summary>
     public long Touched { get; set; }
+    /// <summary>The clusterer's look-up that last gathered it as a candidate, and its partial similarity there.</summary>
+    public long LookupStamp { get; set; }
+    public double Partial { get; set; }
     /// <summary>Whether its first article's words were stemmed (Azerbaijani): which threshold it is held to.</summary>
     public bool Stemmed { get; } = stemmed;
-    public Dictionary<string, double> Sum { get; } = new(StringComparer.Ordinal);
+    /// <summary>The centroid: term id → the sum of the members' weights.</summary>
+    public Dictionary<int, double> Sum { get; } = [];
     public double Norm { get; private set; }
     public DateTimeOffset? First { get; private set; }
     public DateTimeOffset? Last { get; private set; }
@@ -34,23 +40,28 @@ internal sealed class Story(long key, bool stemmed)
     public Member? Representative { get; private set; }
 
     /// <summary>A member's id and unit vector.</summary>
-    public sealed record Member(long ArticleId, Dictionary<string, double> Vector);
+    public sealed record Member(long ArticleId, TermVector Vector);
 
     /// <summary>The cosine of a unit vector to the centroid.</summary>
-    public double CentroidSimilarity(Dictionary<string, double> vector)
+    public double CentroidSimilarity(TermVector vector)
     {
         if (Norm == 0) return 0;
         double dot = 0;
-        foreach (var (term, w) in vector)
-            if (Sum.TryGetValue(term, out double s)) dot += w * s;
+        int[] ids = vector.Ids;
+        double[] weights = vector.Weights;
+        for (int k = 0; k < ids.Length; k++)
+            if (Sum.TryGetValue(ids[k], out double s)) dot += weights[k] * s;
         return dot / Norm;
     }
 
+    /// <summary>The centroid's weight of a term, divided by its norm (0 when it lacks the term).</summary>
+    public double CentroidWeight(int id) => Norm > 0 && Sum.TryGetValue(id, out double s) ? s / Norm : 0;
+
     /// <summary>The highest cosine of a unit vector to one of the recent members (or the representative).</summary>
-    public double BestMemberSimilarity(Dictionary<string, double> vector)
+    public double BestMemberSimilarity(TermVector vector)
     {
-        double best = Representative is { } r ? StoryTerms.Dot(vector, r.Vector) : 0;
-        foreach (var m in Recent) best = Math.Max(best, StoryTerms.Dot(vector, m.Vector));
+        double best = Representative is { } r ? vector.Dot(r.Vector) : 0;
+        foreach (var m in Recent) best = Math.Max(best, vector.Dot(m.Vector));
         return best;
     }
 
@@ -67,21 +78,15 @@ internal sealed class Story(long key, bool stemmed)
     /// Adds a member; the terms that entered or left the centroid are reported so the clusterer's index follows.
     /// Returns true when the representative member changed.
     /// </summary>
-    public bool Add(long articleId, Dictionary<string, double> vector, DateTimeOffset? time, Action<string> entered, Action<string> left)
+    public bool Add(long articleId, TermVector vector, DateTimeOffset? time, Action<int> entered, Action<int> left)
     {
-        foreach (var (term, w) in vector)
+        for (int k = 0; k < vector.Ids.Length; k++)
         {
-            if (!Sum.ContainsKey(term)) entered(term);
-            Sum[term] = Sum.GetValueOrDefault(term) + w;
+            ref double s = ref CollectionsMarshal.GetValueRefOrAddDefault(Sum, vector.Ids[k], out bool exists);
+            if (!exists) entered(vector.Ids[k]);
+            s += vector.Weights[k];
         }
-        if (Sum.Count > CentroidTerms * 2)
-        {
-            foreach (string weak in Sum.OrderBy(kv => kv.Value).ThenBy(kv => kv.Key, StringComparer.Ordinal).Take(Sum.Count - CentroidTerms).Select(kv => kv.Key).ToList())
-            {
-                Sum.Remove(weak);
-                left(weak);
-            }
-        }
+        if (Sum.Count > CentroidTerms * 2) Prune(left);
         double norm = 0;
         foreach (double v in Sum.Values) norm += v * v;
         Norm = Math.Sqrt(norm);
@@ -91,11 +96,36 @@ internal sealed class Story(long key, bool stemmed)
             if (First is null || t < First) First = t;
             if (Last is null || t > Last) Last = t;
         }
-        var member = new Member(articleId, vector.Count <= MemberTerms ? vector
-            : vector.OrderByDescending(kv => kv.Value).ThenBy(kv => kv.Key, StringComparer.Ordinal).Take(MemberTerms).ToDictionary(StringComparer.Ordinal));
+        var member = new Member(articleId, vector.Strongest(MemberTerms));
         Recent.Add(member);
         if (Recent.Count > RecentMembers) Recent.RemoveAt(0);
         return ChooseRepresentative();
+    }
+
+    /// <summary>Cuts the centroid to its <see cref="CentroidTerms"/> strongest terms (ties: the lower id stays).</summary>
+    private void Prune(Action<int> left)
+    {
+        var ids = new int[Sum.Count];
+        var weights = new double[Sum.Count];
+        int n = 0;
+        foreach (var (id, w) in Sum)
+        {
+            ids[n] = id;
+            weights[n++] = w;
+        }
+        Array.Sort(ids, weights); // by id first, so that the stable order below breaks ties by id
+        var order = new int[n];
+        for (int k = 0; k < n; k++) order[k] = k;
+        Array.Sort(order, (x, y) =>
+        {
+            int c = weights[x].CompareTo(weights[y]);
+            return c != 0 ? c : y.CompareTo(x);
+        });
+        for (int k = 0; k < n - CentroidTerms; k++)
+        {
+            Sum.Remove(ids[order[k]]);
+            left(ids[order[k]]);
+        }
     }
 
     /// <summary>

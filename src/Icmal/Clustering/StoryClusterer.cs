@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using Icmal.Analysis;
 
 namespace Icmal.Clustering;
@@ -58,19 +59,28 @@ public sealed class StoryClusterer
     public const double MemberFactor = 0.8;
     /// <summary>An arrival looks up stories by this many of its strongest terms.</summary>
     public const int CandidateTerms = 25;
-    /// <summary>At most this many candidate stories are scored per arrival.</summary>
+    /// <summary>At most this many candidate stories are gathered per arrival.</summary>
     public const int MaxCandidates = 400;
+    /// <summary>
+    /// Of the candidates, this many with the highest partial similarity (over the looked-up terms, read off the
+    /// postings walk) are scored in full: the story an arrival belongs to shares its strongest terms, so the rest
+    /// cannot win, and scoring every candidate in full would make each arrival cost more as the archive grows.
+    /// </summary>
+    public const int ScoredCandidates = 32;
     /// <summary>
     /// A term held by more stories than this ("azərbaycan", "bank") is not looked up: it marks a topic, not an event,
     /// and walking its stories would make each arrival cost more as the archive grows.
     /// </summary>
     public const int MaxPostings = 64;
 
-    private readonly Dictionary<string, int> _documentFrequency = new(StringComparer.Ordinal);
+    private readonly TermTable _terms = new();
     private readonly Dictionary<long, Story> _stories = [];
-    /// <summary>Term → stories whose centroid holds it: the candidates for an arrival, instead of every open story.</summary>
-    private readonly Dictionary<string, HashSet<long>> _postings = new(StringComparer.Ordinal);
-    private int _documents;
+    /// <summary>Term id → stories whose centroid holds it: the candidates for an arrival, instead of every open story.</summary>
+    private readonly Dictionary<int, HashSet<Story>> _postings = [];
+    /// <summary>Scratch for one arrival's candidates (the clusterer has one writer).</summary>
+    private readonly List<Story> _found = [];
+    /// <summary>Counts candidate look-ups; a story stamped with the current count is already among the candidates.</summary>
+    private long _lookups;
     private long _nextKey = -1;
     private long _arrivals;
     private int _sinceForget;
@@ -135,12 +145,7 @@ public sealed class StoryClusterer
     public void Rekey(long from, long to)
     {
         if (from == to || !_stories.Remove(from, out var story)) return;
-        foreach (string term in story.Sum.Keys)
-        {
-            Unpost(term, from);
-            Post(term, to);
-        }
-        story.Key = to;
+        story.Key = to; // the postings hold the story itself, not its key
         _stories[to] = story;
     }
 
@@ -151,7 +156,7 @@ public sealed class StoryClusterer
     public void Drop(long storyKey)
     {
         if (!_stories.Remove(storyKey, out var story)) return;
-        foreach (string term in story.Sum.Keys) Unpost(term, storyKey);
+        foreach (int term in story.Sum.Keys) Unpost(term, story);
     }
 
     /// <summary>Replays an already-stored article into a known story, to warm the clusterer at start.</summary>
@@ -164,58 +169,74 @@ public sealed class StoryClusterer
     }
 
     /// <summary>Learns the article's document frequencies, then weighs its features: log-scaled count times smoothed IDF, unit length.</summary>
-    private Dictionary<string, double> Vectorise(ArticleTerms terms)
+    private TermVector Vectorise(ArticleTerms terms)
     {
         var counts = StoryTerms.Extract(terms);
-        _documents++;
-        foreach (string term in counts.Keys) _documentFrequency[term] = _documentFrequency.GetValueOrDefault(term) + 1;
-        var vector = new Dictionary<string, double>(counts.Count, StringComparer.Ordinal);
+        int[] ids = _terms.Learn(counts.Keys);
+        var weights = new double[ids.Length];
         double norm = 0;
-        foreach (var (term, count) in counts)
+        int k = 0;
+        foreach (int count in counts.Values)
         {
-            double idf = Math.Log((1.0 + _documents) / (1.0 + _documentFrequency[term])) + 1;
-            double w = (1 + Math.Log(count)) * idf;
-            vector[term] = w;
+            double w = (1 + Math.Log(count)) * _terms.Idf(ids[k]);
+            weights[k++] = w;
             norm += w * w;
         }
         norm = Math.Sqrt(norm);
-        if (norm > 0) foreach (string term in counts.Keys) vector[term] /= norm;
-        return vector;
+        if (norm > 0) for (k = 0; k < weights.Length; k++) weights[k] /= norm;
+        Array.Sort(ids, weights);
+        return new TermVector(ids, weights);
     }
 
-    /// <summary>Stories sharing one of the arrival's strongest terms, rarest first, at most <see cref="MaxCandidates"/>.</summary>
-    private List<Story> Candidates(Dictionary<string, double> vector)
+    /// <summary>
+    /// Stories sharing one of the arrival's <see cref="CandidateTerms"/> strongest terms (strongest first, at most
+    /// <see cref="MaxCandidates"/>), of which the <see cref="ScoredCandidates"/> with the highest partial similarity.
+    /// </summary>
+    private Story[] Candidates(TermVector vector)
     {
-        var found = new List<Story>();
-        var seen = new HashSet<long>();
-        foreach (var (term, _) in vector.OrderByDescending(kv => kv.Value).ThenBy(kv => kv.Key, StringComparer.Ordinal).Take(CandidateTerms))
+        long stamp = ++_lookups;
+        _found.Clear();
+        int[] order = vector.StrongestOrder();
+        for (int k = 0; k < order.Length && k < CandidateTerms; k++)
         {
-            if (!_postings.TryGetValue(term, out var keys) || keys.Count > MaxPostings) continue;
-            foreach (long key in keys)
+            int id = vector.Ids[order[k]];
+            double w = vector.Weights[order[k]];
+            if (!_postings.TryGetValue(id, out var stories) || stories.Count > MaxPostings) continue;
+            foreach (var story in stories)
             {
-                if (!seen.Add(key) || !_stories.TryGetValue(key, out var story)) continue;
-                found.Add(story);
-                if (found.Count >= MaxCandidates) return found;
+                if (story.LookupStamp != stamp)
+                {
+                    if (_found.Count >= MaxCandidates) continue;
+                    story.LookupStamp = stamp;
+                    story.Partial = 0;
+                    _found.Add(story);
+                }
+                story.Partial += w * story.CentroidWeight(id);
             }
         }
-        return found;
+        if (_found.Count <= ScoredCandidates) return [.. _found];
+        var found = _found.ToArray();
+        var partials = new double[found.Length];
+        for (int k = 0; k < found.Length; k++) partials[k] = -found[k].Partial; // ascending: highest partial first
+        Array.Sort(partials, found);
+        return found.AsSpan(0, ScoredCandidates).ToArray();
     }
 
-    private bool Add(Story story, long articleId, Dictionary<string, double> vector, DateTimeOffset? time)
+    private bool Add(Story story, long articleId, TermVector vector, DateTimeOffset? time)
     {
         story.Touched = ++_arrivals;
-        return story.Add(articleId, vector, time, term => Post(term, story.Key), term => Unpost(term, story.Key));
+        return story.Add(articleId, vector, time, term => Post(term, story), term => Unpost(term, story));
     }
 
-    private void Post(string term, long key)
+    private void Post(int term, Story story)
     {
-        if (!_postings.TryGetValue(term, out var keys)) _postings[term] = keys = [];
-        keys.Add(key);
+        if (!_postings.TryGetValue(term, out var stories)) _postings[term] = stories = new(ReferenceEqualityComparer.Instance);
+        stories.Add(story);
     }
 
-    private void Unpost(string term, long key)
+    private void Unpost(int term, Story story)
     {
-        if (_postings.TryGetValue(term, out var keys) && keys.Remove(key) && keys.Count == 0) _postings.Remove(term);
+        if (_postings.TryGetValue(term, out var stories) && stories.Remove(story) && stories.Count == 0) _postings.Remove(term);
     }
 
     /// <summary>Now and then (every 1,024 arrivals) drops the stories least recently joined beyond <see cref="MaxStories"/>.</summary>

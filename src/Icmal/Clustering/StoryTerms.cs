@@ -49,16 +49,4 @@ public static class StoryTerms
 
         void Add(string term, int weight) => counts[term] = counts.GetValueOrDefault(term) + weight;
     }
-
-    /// <summary>The cosine of two unit vectors (a sparse dot product over the shorter).</summary>
-    public static double Dot(IReadOnlyDictionary<string, double> a, IReadOnlyDictionary<string, double> b)
-    {
-        ArgumentNullException.ThrowIfNull(a);
-        ArgumentNullException.ThrowIfNull(b);
-        if (a.Count > b.Count) (a, b) = (b, a);
-        double dot = 0;
-        foreach (var (term, w) in a)
-            if (b.TryGetValue(term, out double v)) dot += w * v;
-        return dot;
-    }
 }

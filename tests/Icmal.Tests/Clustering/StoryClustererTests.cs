@@ -85,6 +85,30 @@ public sealed class StoryClustererTests
     }
 
     [Fact]
+    public void An_arrival_finds_its_event_among_more_stories_of_its_words_than_are_scored_in_full()
+    {
+        // Each of 120 other stories shares one of the arrival's eight words, so far more stories are candidates than
+        // the clusterer scores in full; the story of the event shares all eight and must be among those it scores.
+        string[] words = ["faiz", "dərəcə", "uçot", "manat", "bank", "kredit", "inflyasiya", "komitə"];
+        var c = new StoryClusterer();
+        long id = 0;
+        ClusterInput Article(IReadOnlyList<string> title, IReadOnlyList<string> lead) =>
+            new(++id, new ArticleTerms(title, lead, lead.Count), Day.AddMinutes(id));
+
+        var story = c.Assign(Article(words[..4], words[4..]));
+        for (int i = 0; i < 120; i++)
+        {
+            var other = c.Assign(Article([words[i % words.Length], $"mövzu{i}", $"yer{i}"], [$"ad{i}", $"şəxs{i}", $"hadisə{i}", $"gün{i}"]));
+            Assert.True(other.IsNew);
+        }
+        Assert.True(120 > StoryClusterer.ScoredCandidates); // the premise: not every candidate is scored in full
+
+        var follow = c.Assign(Article(words[..4], words[4..]));
+        Assert.False(follow.IsNew);
+        Assert.Equal(story.StoryKey, follow.StoryKey);
+    }
+
+    [Fact]
     public void A_Russian_report_shares_its_names_with_the_Azerbaijani_ones_across_scripts()
     {
         var az = ArticleAnalyzer.Terms("Tokayev Bakıya gəlib", "Qazaxıstan Prezidenti Kasım-Jomart Tokayevin Astanada İlham Əliyevlə görüşü başa çatıb.", "az");
