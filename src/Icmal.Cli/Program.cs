@@ -15,6 +15,7 @@ public static class Program
         root.Subcommands.Add(ImportCommand.Create());
         root.Subcommands.Add(ExtractCommand.Create());
         root.Subcommands.Add(ArticlesCommand.Create());
+        root.Subcommands.Add(StoriesCommand.Create());
         root.Subcommands.Add(SourcesCommand.Create());
         root.Subcommands.Add(CrawlCommand.Create());
         root.Subcommands.Add(TextCommand.Create());
