@@ -71,8 +71,9 @@ public sealed class StoriesCommandTests : IDisposable
         {
             var store = await Stores.OpenAsync(DatabaseSetting.InDataFolder(_data), Ct);
             var stored = await store.Articles.ListAsync(new ArticleQuery(10), Ct);
-            original = stored.Single(a => a.Site == "Sherg.az").Id;
+            // The link is made by hand, as the copy detector would make it: icma.az's seed copies another seed.
             copy = stored.Single(a => a.Site == "Icma.az").Id;
+            original = stored.First(a => a.Id != copy).Id;
             await store.Copies.LinkAsync(new CopyLink(copy, original, CopyEvidence.Credited, 0.95), Ct);
             SqliteConnection.ClearAllPools();
         }
