@@ -93,27 +93,38 @@ public sealed class StoryStore(Database database)
         DateOnly? day = query.Day;
         if (day is null)
         {
-            var latest = await ReportTimeAsync(conn, "story_id IS NOT NULL ORDER BY sort_at DESC", null, ct);
+            var latest = await ReportTimeAsync(conn, LatestReport, null, ct);
             if (latest is null) return new StoryDayPage(null, [], 0, query.Offset, null, null);
             day = StoryDays.DayOf(latest.Value);
         }
         object from = _d.Time(StoryDays.Start(day.Value)), to = _d.Time(StoryDays.Start(day.Value.AddDays(1)));
-        var earlier = await ReportTimeAsync(conn, "story_id IS NOT NULL AND sort_at < @at ORDER BY sort_at DESC", from, ct);
-        var later = await ReportTimeAsync(conn, "story_id IS NOT NULL AND sort_at >= @at ORDER BY sort_at ASC", to, ct);
-        const string OfTheDay = "SELECT story_id FROM articles WHERE sort_at >= @from AND sort_at < @to AND story_id IS NOT NULL";
-        int total = (int)await Sql.Int64Async(conn, null, $"SELECT COUNT(DISTINCT story_id) FROM ({OfTheDay}) d", ct, ("@from", from), ("@to", to));
-        var stories = await Sql.ListAsync(conn, $"""
-            SELECT s.id, s.title, s.first_seen, s.last_seen, s.article_count, COUNT(DISTINCT a.site) AS sources
-            FROM stories s JOIN articles a ON a.story_id = s.id
-            WHERE s.id IN ({OfTheDay})
-            GROUP BY s.id, s.title, s.first_seen, s.last_seen, s.article_count
-            ORDER BY sources DESC, s.last_seen DESC, s.id DESC
-            LIMIT @n OFFSET @o
-            """, ReadStory, ct, ("@from", from), ("@to", to), ("@n", query.Limit), ("@o", query.Offset));
+        var earlier = await ReportTimeAsync(conn, ReportBefore, from, ct);
+        var later = await ReportTimeAsync(conn, ReportFrom, to, ct);
+        int total = (int)await Sql.Int64Async(conn, null, DayTotalSql, ct, ("@from", from), ("@to", to));
+        var stories = await Sql.ListAsync(conn, RankSql, ReadStory, ct, ("@from", from), ("@to", to), ("@n", query.Limit), ("@o", query.Offset));
         var sources = await SourcesOfAsync(conn, stories.Select(s => s.Id).ToList(), ct);
         return new StoryDayPage(day, stories.Select(s => new RankedStory(s, sources.GetValueOrDefault(s.Id, []))).ToList(), total, query.Offset,
             earlier is { } e ? StoryDays.DayOf(e) : null, later is { } l ? StoryDays.DayOf(l) : null);
     }
+
+    // A day's stories are found through the articles reported that day (a range of the sort index), each story's
+    // sources through the story index: the cost follows the day's articles, not the archive.
+    private const string OfTheDay = "SELECT story_id FROM articles WHERE sort_at >= @from AND sort_at < @to AND story_id IS NOT NULL";
+    internal const string DayTotalSql = $"SELECT COUNT(DISTINCT story_id) FROM ({OfTheDay}) d";
+    internal const string RankSql = $"""
+        SELECT s.id, s.title, s.first_seen, s.last_seen, s.article_count, COUNT(DISTINCT a.site) AS sources
+        FROM stories s JOIN articles a ON a.story_id = s.id
+        WHERE s.id IN ({OfTheDay})
+        GROUP BY s.id, s.title, s.first_seen, s.last_seen, s.article_count
+        ORDER BY sources DESC, s.last_seen DESC, s.id DESC
+        LIMIT @n OFFSET @o
+        """;
+    internal const string LatestReport = "story_id IS NOT NULL ORDER BY sort_at DESC";
+    internal const string ReportBefore = "story_id IS NOT NULL AND sort_at < @at ORDER BY sort_at DESC";
+    internal const string ReportFrom = "story_id IS NOT NULL AND sort_at >= @at ORDER BY sort_at ASC";
+
+    /// <summary>The statement that finds the first report matching <paramref name="where"/>.</summary>
+    internal static string ReportTimeSql(string where) => $"SELECT sort_at FROM articles WHERE {where} LIMIT 1";
 
     /// <summary>The sites that reported a story, in the order they first did.</summary>
     public async Task<IReadOnlyList<string>> SourcesOfAsync(long storyId, CancellationToken ct)
@@ -136,7 +147,7 @@ public sealed class StoryStore(Database database)
     /// <summary>The sort time of the first article (in the order given) that matches <paramref name="where"/>, if any.</summary>
     private async Task<DateTimeOffset?> ReportTimeAsync(DbConnection conn, string where, object? at, CancellationToken ct)
     {
-        string sql = $"SELECT sort_at FROM articles WHERE {where} LIMIT 1";
+        string sql = ReportTimeSql(where);
         var found = at is null
             ? await Sql.ListAsync(conn, sql, r => _d.ReadTime(r, 0), ct)
             : await Sql.ListAsync(conn, sql, r => _d.ReadTime(r, 0), ct, ("@at", at));
