@@ -222,7 +222,7 @@ public sealed class ArticleStore(Database database)
     // Listings that fold copies under their originals page over originals: a copy is one primary-key probe away.
     private const string NotACopy = "NOT EXISTS (SELECT 1 FROM article_copies c WHERE c.article_id = a.id)";
     private const string Newest = "ORDER BY a.sort_at DESC, a.id DESC LIMIT @n";
-    private const string OlderOriginals = $"WHERE (a.sort_at, a.id) < (@s, @i) AND {NotACopy} ORDER BY a.sort_at DESC, a.id DESC LIMIT @n";
+    internal const string OlderOriginals = $"WHERE (a.sort_at, a.id) < (@s, @i) AND {NotACopy} ORDER BY a.sort_at DESC, a.id DESC LIMIT @n";
     private const string NewerOriginals = $"WHERE (a.sort_at, a.id) > (@s, @i) AND {NotACopy} ORDER BY a.sort_at ASC, a.id ASC LIMIT @n";
     private const string OriginalsAtOffset = """
         WHERE a.id IN (SELECT o.id FROM articles o WHERE NOT EXISTS (SELECT 1 FROM article_copies c WHERE c.article_id = o.id)

@@ -60,4 +60,15 @@ public sealed class QueryPlanTests
         Assert.True(plans.Values.SelectMany(p => p).All(s => !s.StartsWith("SCAN", StringComparison.Ordinal) || s == "SCAN articles USING INDEX articles_sort"), all);
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
     }
+
+    [Fact]
+    public async Task A_listing_without_copies_still_pages_by_seeking_the_sort_index()
+    {
+        using var folder = new TempFolder();
+        var database = await Database.OpenAsync(DatabaseSetting.InDataFolder(folder.Path), Ct);
+        var plan = await PlanAsync(database, ArticleStore.PageSql(ArticleStore.OlderOriginals), ("@n", 31), ("@s", 1761561420123L), ("@i", 2L));
+        Assert.Contains(plan, s => s.StartsWith("SEARCH a USING INDEX articles_sort", StringComparison.Ordinal));
+        Assert.DoesNotContain(plan, s => s.Contains("TEMP B-TREE", StringComparison.Ordinal) || s.StartsWith("SCAN", StringComparison.Ordinal));
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+    }
 }
