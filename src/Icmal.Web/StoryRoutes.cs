@@ -73,11 +73,11 @@ public static class StoryRoutes
         });
     }
 
-    /// <summary>Reads <c>day</c>: absent for the latest day with stories, else a date written <c>YYYY-MM-DD</c>.</summary>
+    /// <summary>Reads <c>day</c>: absent for the latest day with stories, else a date written <c>YYYY-MM-DD</c> (see <see cref="StoryDays.Parse"/>).</summary>
     private static (DateOnly? Day, string? Error) ReadDay(string? value)
     {
         if (string.IsNullOrEmpty(value)) return (null, null);
-        return StoryDays.Parse(value) is { } day ? (day, null) : (null, "day must be a date written YYYY-MM-DD, e.g. 2025-10-21");
+        return StoryDays.Parse(value) is { } day ? (day, null) : (null, "day must be " + StoryDays.Rule + ", e.g. 2025-10-21");
     }
 
     private static bool TryWhole(string? value, int fallback, int min, int max, out int result)

@@ -52,6 +52,7 @@ public sealed class StoriesCommandTests : IDisposable
 
     [Theory]
     [InlineData("--day", "21.10.2025", "--day: '21.10.2025' is not a date written YYYY-MM-DD")]
+    [InlineData("--day", "9999-12-31", "--day: '9999-12-31' is not a date written YYYY-MM-DD, from 1900-01-01 to 2999-12-31")]
     [InlineData("--limit", "0", "--limit must be from 1 to 200")]
     [InlineData("--offset", "10001", "--offset must be from 0 to 10000")]
     public async Task A_bad_option_is_refused_before_the_database_is_opened(string option, string value, string message)

@@ -75,6 +75,18 @@ public sealed class StoryPagesTests : IAsyncLifetime
         await PageAsync("/stories?page=99999999999", HttpStatusCode.BadRequest);
     }
 
+    [Theory]
+    [InlineData("0001-01-01")]
+    [InlineData("9999-12-31")]
+    [InlineData("1899-12-31")]
+    public async Task A_day_at_the_edge_of_the_calendar_is_a_400_naming_the_range_not_a_500(string day)
+    {
+        Assert.Contains("from 1900-01-01 to 2999-12-31", (await PageAsync("/stories?day=" + day, HttpStatusCode.BadRequest)).Body!.TextContent, StringComparison.Ordinal);
+        using var response = await Client.GetAsync("/api/stories?day=" + day, Ct);
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains("from 1900-01-01 to 2999-12-31", await response.Content.ReadAsStringAsync(Ct), StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task The_stories_api_ranks_the_day_and_pages_it_and_refuses_bad_parameters_with_one_sentence()
     {

@@ -28,7 +28,7 @@ public static class StoriesCommand
             var chosen = StoryDays.Parse(dayText);
             string? error = n is < 1 or > StoryDayQuery.MaxLimit ? $"--limit must be from 1 to {StoryDayQuery.MaxLimit}"
                 : skip is < 0 or > StoryDayQuery.MaxOffset ? $"--offset must be from 0 to {StoryDayQuery.MaxOffset}"
-                : dayText is not null && chosen is null ? $"--day: '{dayText}' is not a date written YYYY-MM-DD" : null;
+                : dayText is not null && chosen is null ? $"--day: '{dayText}' is not {StoryDays.Rule}" : null;
             if (error is not null)
             {
                 Console.Error.WriteLine(error);

@@ -20,9 +20,18 @@ public static class StoryDays
     /// <summary>A day as it is written in addresses and the API: <c>YYYY-MM-DD</c>.</summary>
     public static string Format(DateOnly day) => day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
-    /// <summary>Reads a day written as <c>YYYY-MM-DD</c>; anything else is null.</summary>
+    /// <summary>
+    /// The first and last day a listing may name. News has no earlier days, and the calendar's own ends
+    /// (0001-01-01, 9999-12-31) have no Baku instant at their edges.
+    /// </summary>
+    public static readonly DateOnly MinDay = new(1900, 1, 1), MaxDay = new(2999, 12, 31);
+
+    /// <summary>How a bad day is told, in the API's words.</summary>
+    public const string Rule = "a date written YYYY-MM-DD, from 1900-01-01 to 2999-12-31";
+
+    /// <summary>Reads a day written as <c>YYYY-MM-DD</c> within <see cref="MinDay"/>..<see cref="MaxDay"/>; anything else is null.</summary>
     public static DateOnly? Parse(string? text) =>
-        DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day) ? day : null;
+        DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day) && day >= MinDay && day <= MaxDay ? day : null;
 }
 
 /// <summary>Which stories to rank: those reported on <paramref name="Day"/> (the latest day with stories when null).</summary>

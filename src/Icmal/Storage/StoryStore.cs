@@ -89,6 +89,7 @@ public sealed class StoryStore(Database database)
         ArgumentNullException.ThrowIfNull(query);
         if (query.Limit is < 1 or > StoryDayQuery.MaxLimit) throw new ArgumentOutOfRangeException(nameof(query), query.Limit, "limit out of range");
         if (query.Offset is < 0 or > StoryDayQuery.MaxOffset) throw new ArgumentOutOfRangeException(nameof(query), query.Offset, "offset out of range");
+        if (query.Day is { } asked && (asked < StoryDays.MinDay || asked > StoryDays.MaxDay)) throw new ArgumentOutOfRangeException(nameof(query), asked, "day out of range");
         await using var conn = await database.ConnectAsync(ct);
         DateOnly? day = query.Day;
         if (day is null)
