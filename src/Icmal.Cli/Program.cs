@@ -27,6 +27,7 @@ public static class Program
         ("import", ImportCommand.Create),
         ("extract", ExtractCommand.Create),
         ("articles", ArticlesCommand.Create),
+        ("stories", StoriesCommand.Create),
         ("sources", SourcesCommand.Create),
         ("crawl", CrawlCommand.Create),
         ("text", TextCommand.Create),

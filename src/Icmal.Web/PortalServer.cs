@@ -59,7 +59,7 @@ public static class PortalServer
 
         MapPortal(app, store);
         MapApi(app, store);
-        MapStoriesApi(app, store);
+        StoryRoutes.Map(app, store);
         AdminRoutes.Map(app, store);
         SearchRoutes.Map(app, store);
         MapAssets(app);
@@ -74,7 +74,9 @@ public static class PortalServer
                 return PageResults.Error(PageError.BadPageNumber);
             var (query, error) = ListPaging.Read(http.Request.Query, HomePage.PageSize, (page - 1) * HomePage.PageSize);
             if (query is null) return PageResults.Error(PageError.BadPageAddress, error);
-            return PageResults.Page<HomePage>((nameof(HomePage.Page), await store.Articles.ListPageAsync(query, ct)));
+            // One card per original, its copies folded under it.
+            var listed = await store.Articles.ListPageAsync(query with { OriginalsOnly = true }, ct);
+            return PageResults.Page<HomePage>((nameof(HomePage.Page), listed), (nameof(HomePage.Copies), await CopyFolding.LoadAsync(store, listed.Items, ct)));
         });
 
         app.MapGet("/articles/{id}", async (string id, CancellationToken ct) =>
@@ -82,16 +84,10 @@ public static class PortalServer
             if (!long.TryParse(id, NumberStyles.None, CultureInfo.InvariantCulture, out long articleId)
                 || await store.Articles.GetAsync(articleId, ct) is not { } article)
                 return PageResults.Error(PageError.NoSuchArticle);
-            return PageResults.Page<Pages.ArticlePage>((nameof(Pages.ArticlePage.Article), article));
-        });
-
-        app.MapGet("/stories/{id}", async (string id, CancellationToken ct) =>
-        {
-            if (!long.TryParse(id, NumberStyles.None, CultureInfo.InvariantCulture, out long storyId)
-                || await store.Stories.GetAsync(storyId, ct) is not { } story)
-                return PageResults.Error(PageError.NoSuchStory);
-            return PageResults.Page<StoryPage>((nameof(StoryPage.Story), story),
-                (nameof(StoryPage.Articles), await store.Articles.ListByStoryAsync(storyId, ct)));
+            var copies = await CopyFolding.LoadAsync(store, [article], ct);
+            var original = copies.LinksOf(articleId).OriginalId is { } originalId ? await store.Articles.GetAsync(originalId, ct) : null;
+            return PageResults.Page<Pages.ArticlePage>((nameof(Pages.ArticlePage.Article), article), (nameof(Pages.ArticlePage.Original), original),
+                (nameof(Pages.ArticlePage.Copies), copies.CopiesOf(articleId)));
         });
 
         app.MapGet("/healthz", () => Results.Text("ok"));
@@ -113,7 +109,8 @@ public static class PortalServer
             if (query is null) return Results.Json(new ErrorDto(error!), statusCode: StatusCodes.Status400BadRequest);
             var page = await store.Articles.ListPageAsync(query, ct);
             long total = await store.Articles.CountAsync(ct);
-            return Results.Json(new ArticleListDto(page.Items.Select(ArticleSummaryJson.From).ToList(), limit,
+            var copies = await store.Copies.LinksOfManyAsync(page.Items.Select(a => a.Id).ToList(), ct);
+            return Results.Json(new ArticleListDto(page.Items.Select(a => ArticleSummaryJson.From(a, copies.GetValueOrDefault(a.Id))).ToList(), limit,
                 query.Older is null && query.Newer is null ? offset : null, page.Older?.Encode(), page.Newer?.Encode(), total));
         });
 
@@ -124,21 +121,7 @@ public static class PortalServer
             var article = await store.Articles.GetAsync(articleId, ct);
             return article is null
                 ? Results.Json(new ErrorDto($"no article {articleId}"), statusCode: StatusCodes.Status404NotFound)
-                : Results.Json(ArticleJson.From(article));
-        });
-    }
-
-    private static void MapStoriesApi(WebApplication app, Stores store)
-    {
-        app.MapGet("/api/stories/{id}", async (string id, CancellationToken ct) =>
-        {
-            if (!long.TryParse(id, NumberStyles.None, CultureInfo.InvariantCulture, out long storyId))
-                return Results.Json(new ErrorDto("story id must be a positive whole number"), statusCode: StatusCodes.Status400BadRequest);
-            var story = await store.Stories.GetAsync(storyId, ct);
-            if (story is null) return Results.Json(new ErrorDto($"no story {storyId}"), statusCode: StatusCodes.Status404NotFound);
-            var articles = await store.Articles.ListByStoryAsync(storyId, ct);
-            return Results.Json(new StoryDto(story.Id, story.Title, story.FirstSeen, story.LastSeen, story.ArticleCount,
-                articles.Select(ArticleSummaryJson.From).ToList()));
+                : Results.Json(ArticleJson.From(article, (await store.Copies.LinksOfManyAsync([articleId], ct)).GetValueOrDefault(articleId)));
         });
     }
 

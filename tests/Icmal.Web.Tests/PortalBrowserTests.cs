@@ -43,7 +43,7 @@ public sealed class PortalBrowserTests(PortalFixture portal)
         await page.Locator("p.story-link a").First.ClickAsync();
         await page.WaitForURLAsync("**/stories/*");
         // The story of the October 2025 visit: at least four of the five seeds.
-        Assert.InRange(await page.Locator("li.article-card").CountAsync(), 4, 5);
+        Assert.InRange(await page.Locator("li.timeline-entry").CountAsync(), 4, 5);
         await page.ScreenshotAsync(new() { Path = Screenshot("story-phone.png"), FullPage = true });
 
         await page.GotoAsync(new Uri(portal.BaseAddress, "/admin/sources").ToString());

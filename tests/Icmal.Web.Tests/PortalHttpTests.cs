@@ -237,7 +237,7 @@ public sealed class PortalHttpTests(PortalFixture portal)
 
         string html = await portal.Client.GetStringAsync($"/stories/{storyId}", Ct);
         var doc = new HtmlParser().ParseDocument(html);
-        Assert.Equal(size, doc.QuerySelectorAll("li.article-card").Length);
+        Assert.Equal(size, doc.QuerySelectorAll("li.timeline-entry").Length);
         Assert.Contains("Icma.az", doc.QuerySelector(".story-sources")!.TextContent, StringComparison.Ordinal);
         string home = await portal.Client.GetStringAsync("/", Ct);
         Assert.Contains($"href=\"/stories/{storyId}\">Bu mövzuda {size} xəbər", home, StringComparison.Ordinal);

@@ -24,10 +24,12 @@ public sealed class PortalMethodTests(PortalFixture portal)
         {
             ["/"] = "/",
             ["/articles/{id}"] = $"/articles/{article}",
+            ["/stories"] = "/stories",
             ["/stories/{id}"] = $"/stories/{story}",
             ["/healthz"] = "/healthz",
             ["/api/articles"] = "/api/articles?limit=2",
             ["/api/articles/{id}"] = $"/api/articles/{article}",
+            ["/api/stories"] = "/api/stories",
             ["/api/stories/{id}"] = $"/api/stories/{story}",
             ["/admin/sources"] = "/admin/sources",
             ["/search"] = "/search?q=qazaxistan",
@@ -49,7 +51,7 @@ public sealed class PortalMethodTests(PortalFixture portal)
     [Fact]
     public async Task Head_answers_every_route_with_the_status_and_headers_of_get_and_no_body()
     {
-        foreach (string path in (await RoutesAsync()).Values.Concat(["/articles/999999", "/api/articles/999999", "/api/articles?limit=0", "/search?q=%22", "/api/search?q=x&limit=0", "/search.atom"]))
+        foreach (string path in (await RoutesAsync()).Values.Concat(["/articles/999999", "/api/articles/999999", "/api/articles?limit=0", "/stories?day=x", "/api/stories?limit=0", "/search?q=%22", "/api/search?q=x&limit=0", "/search.atom"]))
         {
             using var get = await portal.Client.GetAsync(path, Ct);
             using var head = await portal.Client.SendAsync(new HttpRequestMessage(HttpMethod.Head, path), Ct);

@@ -38,7 +38,9 @@ public static class ArticlesCommand
             return CommonOptions.WithStoreAsync(parse, ct, async store =>
             {
                 var page = await store.Articles.ListPageAsync(new ArticlePageQuery(n, Older: cursor, Offset: skip), ct);
-                Print(page.Items, parse.GetValue(format) == "json");
+                bool json = parse.GetValue(format) == "json";
+                var copies = json ? await store.Copies.LinksOfManyAsync(page.Items.Select(a => a.Id).ToList(), ct) : null;
+                Print(page.Items, copies);
                 if (page.Older is { } next) Console.Error.WriteLine($"next: icmal articles --before {next.Encode()}");
                 return 0;
             });
@@ -46,12 +48,13 @@ public static class ArticlesCommand
         return command;
     }
 
-    private static void Print(IReadOnlyList<Model.Article> articles, bool json)
+    /// <param name="copies">The articles' copy links when printing JSON (which carries them), else null.</param>
+    private static void Print(IReadOnlyList<Model.Article> articles, IReadOnlyDictionary<long, ArticleCopies>? copies)
     {
-        if (json)
+        if (copies is not null)
         {
             var options = new JsonSerializerOptions(JsonSerializerDefaults.Web) { WriteIndented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
-            Console.Out.WriteLine(JsonSerializer.Serialize(articles.Select(ArticleJson.From), options));
+            Console.Out.WriteLine(JsonSerializer.Serialize(articles.Select(a => ArticleJson.From(a, copies.GetValueOrDefault(a.Id))), options));
         }
         else if (CommonOptions.Interactive)
         {

@@ -13,5 +13,10 @@ public sealed record ArticleListDto(IReadOnlyList<ArticleSummaryJson> Items, int
 
 public sealed record ErrorDto(string Error);
 
-/// <summary>A story with its articles in the order it unfolded.</summary>
-public sealed record StoryDto(long Id, string Title, DateTimeOffset FirstSeen, DateTimeOffset LastSeen, int ArticleCount, IReadOnlyList<ArticleSummaryJson> Articles);
+/// <summary>
+/// A story with its articles in the order it unfolded: its representative headline, first and last report, the sites
+/// that reported it (earliest first), and its article ids in the same order as the articles.
+/// </summary>
+public sealed record StoryDto(
+    long Id, string Title, DateTimeOffset FirstSeen, DateTimeOffset LastSeen, int ArticleCount, IReadOnlyList<string> Sources,
+    IReadOnlyList<long> ArticleIds, IReadOnlyList<ArticleSummaryJson> Articles);

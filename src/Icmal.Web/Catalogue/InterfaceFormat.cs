@@ -26,6 +26,12 @@ public sealed class InterfaceFormat(IStringLocalizer<Strings> localizer)
         return T["Date.DayMonthYearTime", local.Day, MonthName(local.Month), local.Year, local.ToString("HH:mm", CultureInfo.InvariantCulture)];
     }
 
+    /// <summary>"21 oktyabr 2025": a day, as the headings of a story's timeline and of /stories name it.</summary>
+    public string Date(DateOnly day) => T["Date.DayMonthYear", day.Day, MonthName(day.Month), day.Year];
+
+    /// <summary>"14:37" in Baku time: a moment under a heading that already names its day.</summary>
+    public static string Time(DateTimeOffset value) => TimeZoneInfo.ConvertTime(value, Baku).ToString("HH:mm", CultureInfo.InvariantCulture);
+
     /// <summary>The month's name as it stands after a day number ("21 oktyabr"; a Russian file would say "октября").</summary>
     public string MonthName(int month) => month switch
     {

@@ -9,6 +9,10 @@ public static class Links
 
     public static string Story(long id) => "/stories/" + id.ToString(CultureInfo.InvariantCulture);
 
+    /// <summary>A day's ranked stories, at a page of them (the first when 1).</summary>
+    public static string Stories(DateOnly day, int page = 1) =>
+        "/stories?day=" + Icmal.Storage.StoryDays.Format(day) + (page > 1 ? "&page=" + page.ToString(CultureInfo.InvariantCulture) : "");
+
     /// <summary>
     /// A link target that is safe to render: http(s) absolute or a path on this site, else "#". Addresses come from
     /// pages and feeds, and a <c>javascript:</c> one must never become a link.

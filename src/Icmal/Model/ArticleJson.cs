@@ -3,34 +3,39 @@ namespace Icmal.Model;
 /// <summary>
 /// The JSON shape of a stored article, shared by the API (<c>GET /api/articles/{id}</c>) and
 /// <c>icmal articles --format json</c>, so the two can never drift apart. Property names are camel-cased by the
-/// serialiser.
+/// serialiser. <c>original</c> is the credit line the page printed; <c>originalId</c> the stored article it was linked
+/// to as its original (with the evidence as <c>copyEvidence</c>), and <c>copyIds</c> the stored copies of an original.
 /// </summary>
 public sealed record ArticleJson(
     long Id, string Title, bool TitleDerived, string? Section, string? Site, IReadOnlyList<string> Authors,
     DateTimeOffset? Published, string? PublishedFrom, DateTimeOffset? Modified, DateTimeOffset Archived, string? Url, string Origin,
     string? Language, string? ImageUrl, IReadOnlyList<string> Tags, CreditJson? Original, long? StoryId,
-    string Text, IReadOnlyList<BlockJson> Blocks)
+    string Text, IReadOnlyList<BlockJson> Blocks, long? OriginalId, string? CopyEvidence, IReadOnlyList<long> CopyIds)
 {
-    public static ArticleJson From(Article a)
+    public static ArticleJson From(Article a, ArticleCopies? copies = null)
     {
         ArgumentNullException.ThrowIfNull(a);
+        copies ??= ArticleCopies.None;
         return new(
             a.Id, a.Title, a.TitleDerived, a.Section, a.Site, a.Authors, a.Published, a.PublishedFrom?.Code, a.Modified, a.Archived, a.Url, a.Origin,
             a.Language, a.ImageUrl, a.Tags, a.Original is null ? null : new CreditJson(a.Original.Name, a.Original.Url), a.StoryId,
-            a.Text, a.Blocks.Select(b => new BlockJson(BlockJson.KindName(b.Kind), b.Text)).ToList());
+            a.Text, a.Blocks.Select(b => new BlockJson(BlockJson.KindName(b.Kind), b.Text)).ToList(),
+            copies.OriginalId, copies.Original is { } link ? CopyLink.Code(link.Evidence) : null, copies.CopyIds);
     }
 }
 
-/// <summary>An article in a list: enough to show a headline and link to the full article.</summary>
+/// <summary>An article in a list: enough to show a headline and link to the full article, and its copy links.</summary>
 public sealed record ArticleSummaryJson(
     long Id, string Title, bool TitleDerived, string? Section, string? Site, IReadOnlyList<string> Authors,
-    DateTimeOffset? Published, DateTimeOffset Archived, string? Url, string? Language, long? StoryId, string Link)
+    DateTimeOffset? Published, DateTimeOffset Archived, string? Url, string? Language, long? StoryId, string Link,
+    long? OriginalId, IReadOnlyList<long> CopyIds)
 {
-    public static ArticleSummaryJson From(Article a)
+    public static ArticleSummaryJson From(Article a, ArticleCopies? copies = null)
     {
         ArgumentNullException.ThrowIfNull(a);
+        copies ??= ArticleCopies.None;
         return new(a.Id, a.Title, a.TitleDerived, a.Section, a.Site, a.Authors, a.Published, a.Archived, a.Url, a.Language, a.StoryId,
-            $"/api/articles/{a.Id}");
+            $"/api/articles/{a.Id}", copies.OriginalId, copies.CopyIds);
     }
 }
 

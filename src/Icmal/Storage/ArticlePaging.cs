@@ -58,7 +58,9 @@ public sealed record ArticleCursor(DateTimeOffset SortAt, long Id)
 /// <summary>Which page of the newest-first list: after a cursor (older), before one (newer), or at an offset.</summary>
 /// <param name="Older">Articles older than this cursor (the "next" page).</param>
 /// <param name="Newer">Articles newer than this cursor (the "previous" page).</param>
-public sealed record ArticlePageQuery(int Limit = 30, ArticleCursor? Older = null, ArticleCursor? Newer = null, int Offset = 0)
+/// <param name="OriginalsOnly">Leave out articles linked as copies of another (issue #16): a listing that shows one card
+/// per original, its copies folded under it, pages over originals only.</param>
+public sealed record ArticlePageQuery(int Limit = 30, ArticleCursor? Older = null, ArticleCursor? Newer = null, int Offset = 0, bool OriginalsOnly = false)
 {
     /// <summary>The deepest offset served: deeper pages are reached with cursors, which stay as fast as the first.</summary>
     public const int MaxOffset = 10_000;

@@ -135,6 +135,20 @@ public sealed class ArticleStore(Database database)
         return await reader.ReadAsync(ct) ? ArticleRows.Read(reader, _d) : null;
     }
 
+    /// <summary>Several articles by id (a copy's original, an original's copies); ids not stored are absent.</summary>
+    public async Task<IReadOnlyDictionary<long, Article>> GetManyAsync(IReadOnlyCollection<long> ids, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(ids);
+        if (ids.Count == 0) return new Dictionary<long, Article>();
+        await using var conn = await database.ConnectAsync(ct);
+        var rows = await Sql.ListAsync(conn, $"""
+            SELECT {ArticleRows.Columns}
+            FROM articles a JOIN documents d ON d.id = a.document_id
+            WHERE {_d.InList("a.id", "@ids")}
+            """, r => ArticleRows.Read(r, _d), ct, ("@ids", _d.ListValue(ids)));
+        return rows.ToDictionary(a => a.Id);
+    }
+
     public async Task<long> CountAsync(CancellationToken ct)
     {
         await using var conn = await database.ConnectAsync(ct);
@@ -162,7 +176,7 @@ public sealed class ArticleStore(Database database)
         if (query.Newer is { } newer)
         {
             // Walk up from the cursor; when fewer than a page are newer, the page is simply the newest one.
-            var up = await ReadPageAsync(conn, NewerThanCursor, limit + 1, newer, ct);
+            var up = await ReadPageAsync(conn, query.OriginalsOnly ? NewerOriginals : NewerThanCursor, limit + 1, newer, ct);
             if (up.Count > limit)
             {
                 var items = up.Take(limit).Reverse().ToList();
@@ -174,17 +188,17 @@ public sealed class ArticleStore(Database database)
         bool newerExists;
         if (query.Older is { } older)
         {
-            rows = await ReadPageAsync(conn, OlderThanCursor, limit + 1, older, ct);
+            rows = await ReadPageAsync(conn, query.OriginalsOnly ? OlderOriginals : OlderThanCursor, limit + 1, older, ct);
             newerExists = true;
         }
         else if (query.Newer is null && query.Offset > 0)
         {
-            rows = await ReadPageAsync(conn, AtOffset, limit + 1, null, ct, query.Offset);
+            rows = await ReadPageAsync(conn, query.OriginalsOnly ? OriginalsAtOffset : AtOffset, limit + 1, null, ct, query.Offset);
             newerExists = true;
         }
         else
         {
-            rows = await ReadPageAsync(conn, "ORDER BY a.sort_at DESC, a.id DESC LIMIT @n", limit + 1, null, ct);
+            rows = await ReadPageAsync(conn, query.OriginalsOnly ? $"WHERE {NotACopy} {Newest}" : Newest, limit + 1, null, ct);
             newerExists = false;
         }
         bool olderExists = rows.Count > limit;
@@ -202,6 +216,17 @@ public sealed class ArticleStore(Database database)
     // The offset is walked on the covering sort index alone; only the page's own rows are read in full.
     private const string AtOffset = """
         WHERE a.id IN (SELECT id FROM articles ORDER BY sort_at DESC, id DESC LIMIT @n OFFSET @o)
+        ORDER BY a.sort_at DESC, a.id DESC
+        """;
+
+    // Listings that fold copies under their originals page over originals: a copy is one primary-key probe away.
+    private const string NotACopy = "NOT EXISTS (SELECT 1 FROM article_copies c WHERE c.article_id = a.id)";
+    private const string Newest = "ORDER BY a.sort_at DESC, a.id DESC LIMIT @n";
+    internal const string OlderOriginals = $"WHERE (a.sort_at, a.id) < (@s, @i) AND {NotACopy} ORDER BY a.sort_at DESC, a.id DESC LIMIT @n";
+    private const string NewerOriginals = $"WHERE (a.sort_at, a.id) > (@s, @i) AND {NotACopy} ORDER BY a.sort_at ASC, a.id ASC LIMIT @n";
+    private const string OriginalsAtOffset = """
+        WHERE a.id IN (SELECT o.id FROM articles o WHERE NOT EXISTS (SELECT 1 FROM article_copies c WHERE c.article_id = o.id)
+            ORDER BY o.sort_at DESC, o.id DESC LIMIT @n OFFSET @o)
         ORDER BY a.sort_at DESC, a.id DESC
         """;
 

@@ -70,6 +70,27 @@ public sealed class CopyStore(Database database)
         return result;
     }
 
+    /// <summary>
+    /// The copy links of each of several articles (a listing's or an API page's): for a copy its original, for an
+    /// original its copies (oldest first). Articles with neither are absent.
+    /// </summary>
+    public async Task<IReadOnlyDictionary<long, ArticleCopies>> LinksOfManyAsync(IReadOnlyCollection<long> articleIds, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(articleIds);
+        var result = new Dictionary<long, ArticleCopies>();
+        if (articleIds.Count == 0) return result;
+        List<CopyLink> originals;
+        await using (var conn = await database.ConnectAsync(ct))
+        {
+            originals = await Sql.ListAsync(conn,
+                $"SELECT article_id, original_id, evidence, similarity FROM article_copies WHERE {_d.InList("article_id", "@ids")}",
+                Read, ct, ("@ids", _d.ListValue(articleIds)));
+        }
+        foreach (var link in originals) result[link.ArticleId] = new ArticleCopies(link, []);
+        foreach (var (original, copies) in await CopiesOfManyAsync(articleIds, ct)) result[original] = new ArticleCopies(null, copies);
+        return result;
+    }
+
     /// <summary>How many articles are stored as copies.</summary>
     public async Task<long> CountAsync(CancellationToken ct)
     {

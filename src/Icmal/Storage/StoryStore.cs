@@ -79,6 +79,84 @@ public sealed class StoryStore(Database database)
         return found.Count > 0 ? found[0] : null;
     }
 
+    /// <summary>
+    /// One page of the stories reported on a day (the latest day with stories when the query names none), ranked like a
+    /// front page: most distinct sources first, then the latest report, then the newest story. A story belongs to each
+    /// day one of its articles was reported on (by the article's sort time), so a story that goes on is on every day.
+    /// </summary>
+    public async Task<StoryDayPage> RankDayAsync(StoryDayQuery query, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        if (query.Limit is < 1 or > StoryDayQuery.MaxLimit) throw new ArgumentOutOfRangeException(nameof(query), query.Limit, "limit out of range");
+        if (query.Offset is < 0 or > StoryDayQuery.MaxOffset) throw new ArgumentOutOfRangeException(nameof(query), query.Offset, "offset out of range");
+        if (query.Day is { } asked && (asked < StoryDays.MinDay || asked > StoryDays.MaxDay)) throw new ArgumentOutOfRangeException(nameof(query), asked, "day out of range");
+        await using var conn = await database.ConnectAsync(ct);
+        DateOnly? day = query.Day;
+        if (day is null)
+        {
+            var latest = await ReportTimeAsync(conn, LatestReport, null, ct);
+            if (latest is null) return new StoryDayPage(null, [], 0, query.Offset, null, null);
+            day = StoryDays.DayOf(latest.Value);
+        }
+        object from = _d.Time(StoryDays.Start(day.Value)), to = _d.Time(StoryDays.Start(day.Value.AddDays(1)));
+        var earlier = await ReportTimeAsync(conn, ReportBefore, from, ct);
+        var later = await ReportTimeAsync(conn, ReportFrom, to, ct);
+        int total = (int)await Sql.Int64Async(conn, null, DayTotalSql, ct, ("@from", from), ("@to", to));
+        var stories = await Sql.ListAsync(conn, RankSql, ReadStory, ct, ("@from", from), ("@to", to), ("@n", query.Limit), ("@o", query.Offset));
+        var sources = await SourcesOfAsync(conn, stories.Select(s => s.Id).ToList(), ct);
+        return new StoryDayPage(day, stories.Select(s => new RankedStory(s, sources.GetValueOrDefault(s.Id, []))).ToList(), total, query.Offset,
+            earlier is { } e ? StoryDays.DayOf(e) : null, later is { } l ? StoryDays.DayOf(l) : null);
+    }
+
+    // A day's stories are found through the articles reported that day (a range of the sort index), each story's
+    // sources through the story index: the cost follows the day's articles, not the archive.
+    private const string OfTheDay = "SELECT story_id FROM articles WHERE sort_at >= @from AND sort_at < @to AND story_id IS NOT NULL";
+    internal const string DayTotalSql = $"SELECT COUNT(DISTINCT story_id) FROM ({OfTheDay}) d";
+    internal const string RankSql = $"""
+        SELECT s.id, s.title, s.first_seen, s.last_seen, s.article_count, COUNT(DISTINCT a.site) AS sources
+        FROM stories s JOIN articles a ON a.story_id = s.id
+        WHERE s.id IN ({OfTheDay})
+        GROUP BY s.id, s.title, s.first_seen, s.last_seen, s.article_count
+        ORDER BY sources DESC, s.last_seen DESC, s.id DESC
+        LIMIT @n OFFSET @o
+        """;
+    internal const string LatestReport = "story_id IS NOT NULL ORDER BY sort_at DESC";
+    internal const string ReportBefore = "story_id IS NOT NULL AND sort_at < @at ORDER BY sort_at DESC";
+    internal const string ReportFrom = "story_id IS NOT NULL AND sort_at >= @at ORDER BY sort_at ASC";
+
+    /// <summary>The statement that finds the first report matching <paramref name="where"/>.</summary>
+    internal static string ReportTimeSql(string where) => $"SELECT sort_at FROM articles WHERE {where} LIMIT 1";
+
+    /// <summary>The sites that reported a story, in the order they first did.</summary>
+    public async Task<IReadOnlyList<string>> SourcesOfAsync(long storyId, CancellationToken ct)
+    {
+        await using var conn = await database.ConnectAsync(ct);
+        return (await SourcesOfAsync(conn, [storyId], ct)).GetValueOrDefault(storyId, []);
+    }
+
+    private async Task<Dictionary<long, IReadOnlyList<string>>> SourcesOfAsync(DbConnection conn, IReadOnlyCollection<long> storyIds, CancellationToken ct)
+    {
+        if (storyIds.Count == 0) return [];
+        var rows = await Sql.ListAsync(conn, $"""
+            SELECT story_id, site, MIN(sort_at) AS first_report FROM articles
+            WHERE {_d.InList("story_id", "@ids")} AND site IS NOT NULL
+            GROUP BY story_id, site ORDER BY story_id, first_report, site
+            """, r => (Story: r.GetInt64(0), Site: r.GetString(1)), ct, ("@ids", _d.ListValue(storyIds)));
+        return rows.GroupBy(r => r.Story).ToDictionary(g => g.Key, g => (IReadOnlyList<string>)g.Select(r => r.Site).ToList());
+    }
+
+    /// <summary>The sort time of the first article (in the order given) that matches <paramref name="where"/>, if any.</summary>
+    private async Task<DateTimeOffset?> ReportTimeAsync(DbConnection conn, string where, object? at, CancellationToken ct)
+    {
+        string sql = ReportTimeSql(where);
+        var found = at is null
+            ? await Sql.ListAsync(conn, sql, r => _d.ReadTime(r, 0), ct)
+            : await Sql.ListAsync(conn, sql, r => _d.ReadTime(r, 0), ct, ("@at", at));
+        return found.Count > 0 ? found[0] : null;
+    }
+
+    private Story ReadStory(DbDataReader r) => new(r.GetInt64(0), r.GetString(1), _d.ReadTime(r, 2), _d.ReadTime(r, 3), r.GetInt32(4));
+
     private ClusterRow ReadClusterRow(DbDataReader r)
     {
         var archived = _d.ReadTime(r, 4);
