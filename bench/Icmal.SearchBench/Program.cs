@@ -32,14 +32,29 @@ public static class Program
         var rounds = new Option<int>("--rounds") { Description = "Timed runs of the whole mix after the warm-up run", DefaultValueFactory = _ => 5 };
         var seed = new Option<int>("--seed") { Description = "Random seed of the archive and the mix", DefaultValueFactory = _ => 15 };
         var reuse = new Option<bool>("--reuse") { Description = "Query the archive an earlier run left in --data instead of building it again (no indexing figures)" };
-        var root = new RootCommand("Benchmark İcmal's search against SQLite FTS5 out of the box on a synthetic archive") { articles, data, perKind, rounds, seed, reuse };
-        root.SetAction((parse, ct) => RunAsync(Math.Max(1, parse.GetValue(articles)), parse.GetValue(data), Math.Max(1, parse.GetValue(perKind)),
-            Math.Max(1, parse.GetValue(rounds)), parse.GetValue(seed), parse.GetValue(reuse), ct));
+        var batch = new Option<int>("--batch")
+        {
+            Description = "Articles stored per transaction (1: one each, as the pipeline stores them; more: a bulk load, to build a large archive quickly)",
+            DefaultValueFactory = _ => 1,
+        };
+        var noBaseline = new Option<bool>("--no-baseline") { Description = "Neither build nor query SQLite FTS5 out of the box (İcmal's figures only)" };
+        var noReindex = new Option<bool>("--no-reindex") { Description = "Skip the reindex measured after the build" };
+        var root = new RootCommand("Benchmark İcmal's search against SQLite FTS5 out of the box on a synthetic archive")
+        {
+            articles, data, perKind, rounds, seed, reuse, batch, noBaseline, noReindex,
+        };
+        root.SetAction((parse, ct) => RunAsync(new BuildOptions(Math.Max(1, parse.GetValue(articles)), parse.GetValue(data), Math.Max(1, parse.GetValue(perKind)),
+            Math.Max(1, parse.GetValue(rounds)), parse.GetValue(seed), parse.GetValue(reuse), Math.Max(1, parse.GetValue(batch)),
+            !parse.GetValue(noBaseline), !parse.GetValue(noReindex)), ct));
         return await root.Parse(args).InvokeAsync();
     }
 
-    private static async Task<int> RunAsync(int count, string? dataOption, int perKind, int rounds, int seed, bool reuse, CancellationToken ct)
+    /// <summary>What a run builds and measures.</summary>
+    private sealed record BuildOptions(int Count, string? Data, int PerKind, int Rounds, int Seed, bool Reuse, int Batch, bool Baseline, bool Reindex);
+
+    private static async Task<int> RunAsync(BuildOptions o, CancellationToken ct)
     {
+        var (count, dataOption, perKind, rounds, seed, reuse) = (o.Count, o.Data, o.PerKind, o.Rounds, o.Seed, o.Reuse);
         string? source = SharedDataFolder.Find("az/banker-az-articles.json");
         if (source is null)
         {
@@ -56,15 +71,15 @@ public static class Program
             // İcmal: the real store, one transaction per article with its index entry, as the pipeline writes.
             string icmalDb = Path.Combine(folder, "icmal.db");
             string plainDb = Path.Combine(folder, "fts5-plain.db");
-            if (reuse && (dataOption is null || !File.Exists(icmalDb) || !File.Exists(plainDb)))
+            if (reuse && (dataOption is null || !File.Exists(icmalDb) || (o.Baseline && !File.Exists(plainDb))))
             {
-                Console.Error.WriteLine("bench search: --reuse needs --data naming a folder an earlier run filled (icmal.db and fts5-plain.db)");
+                Console.Error.WriteLine("bench search: --reuse needs --data naming a folder an earlier run filled (icmal.db, and fts5-plain.db unless --no-baseline)");
                 return 2;
             }
             var stores = await Stores.OpenAsync(DatabaseSetting.Parse("sqlite:" + icmalDb), ct);
             if (reuse)
             {
-                await using var built = await PlainFts5Index.OpenAsync(plainDb, ct);
+                await using var built = o.Baseline ? await PlainFts5Index.OpenAsync(plainDb, ct) : null;
                 await MeasureQueriesAsync(archive, stores, built, perKind, rounds, seed, ct);
                 return 0;
             }
@@ -73,6 +88,7 @@ public static class Program
             var clock = Stopwatch.StartNew();
             var storing = new Stopwatch();
             double storeCpu = 0, keysCpu = 0;
+            var pending = new List<(NewDocument, Article, SearchDocument)>(o.Batch);
             for (long n = 0; n < count; n++)
             {
                 var a = archive.Article(n);
@@ -82,7 +98,16 @@ public static class Program
                 storing.Start();
                 var keys = SearchDocument.Of(article);
                 double keysDone = ThreadCpu.Now();
-                await stores.Articles.AddAsync(document, article, keys, ct);
+                if (o.Batch == 1) await stores.Articles.AddAsync(document, article, keys, ct);
+                else
+                {
+                    pending.Add((document, article, keys));
+                    if (pending.Count == o.Batch || n + 1 == count)
+                    {
+                        await stores.Articles.AddManyAsync(pending, ct);
+                        pending.Clear();
+                    }
+                }
                 storing.Stop();
                 double cpuEnd = ThreadCpu.Now();
                 keysCpu += keysDone - cpuStart;
@@ -92,12 +117,12 @@ public static class Program
             double icmalSeconds = storing.Elapsed.TotalSeconds;
 
             // FTS5 out of the box: the same articles, a thousand to a transaction, then merged.
-            await using var plain = await PlainFts5Index.CreateAsync(plainDb, ct);
+            await using var plain = o.Baseline ? await PlainFts5Index.CreateAsync(plainDb, ct) : null;
             clock.Restart();
             storing.Reset();
             double plainCpu = 0;
             var batch = new List<PlainDocument>(1000);
-            for (long n = 0; n < count; n++)
+            for (long n = 0; plain is not null && n < count; n++)
             {
                 var a = archive.Article(n);
                 batch.Add(new PlainDocument(n + 1, a.Title, a.Text, a.Site, a.Published));
@@ -114,7 +139,7 @@ public static class Program
             }
             double optimizeStart = ThreadCpu.Now();
             storing.Start();
-            await plain.OptimizeAsync(ct);
+            if (plain is not null) await plain.OptimizeAsync(ct);
             storing.Stop();
             plainCpu += ThreadCpu.Now() - optimizeStart;
             double plainSeconds = storing.Elapsed.TotalSeconds;
@@ -124,27 +149,28 @@ public static class Program
             var process = Process.GetCurrentProcess();
             var cpuBefore = process.TotalProcessorTime;
             var reindexClock = Stopwatch.StartNew();
-            long reindexed = await new Reindexer(stores).RebuildAsync(null, ct);
+            long reindexed = o.Reindex ? await new Reindexer(stores).RebuildAsync(null, ct) : 0;
             reindexClock.Stop();
             process.Refresh();
             double reindexCpu = (process.TotalProcessorTime - cpuBefore).TotalSeconds;
 
             SqliteConnection.ClearAllPools();
             var (icmalIndex, icmalFile) = await PlainFts5Index.SizeOfFileAsync(icmalDb, ct);
-            var (plainIndex, plainFile) = await plain.SizeAsync(ct);
+            var (plainIndex, plainFile) = plain is null ? (0L, 0L) : await plain.SizeAsync(ct);
 
             Console.Out.WriteLine();
             Console.Out.WriteLine(string.Create(c, $"raw text (title + body, UTF-8): {rawBytes / 1e6:0.0} MB"));
+            string perTransaction = o.Batch == 1 ? "one transaction per article" : string.Create(c, $"{o.Batch} articles per transaction");
             Console.Out.WriteLine(string.Create(c,
-                $"icmal  store+index {count / icmalSeconds:0} articles/s wall, {count / (storeCpu / 1e3):0}/s CPU ({icmalSeconds:0.0} s wall, {storeCpu / 1e3:0.0} s thread CPU in the store; one transaction per article, with the article row and its raw document)"));
+                $"icmal  store+index {count / icmalSeconds:0} articles/s wall, {count / (storeCpu / 1e3):0}/s CPU ({icmalSeconds:0.0} s wall, {storeCpu / 1e3:0.0} s thread CPU in the store; {perTransaction}, with the article row and its raw document)"));
             Console.Out.WriteLine(string.Create(c,
                 $"icmal  of which search keys (analysis: normalise, stem, transliterate, fold) {count / (keysCpu / 1e3):0}/s CPU ({keysCpu / 1e3:0.0} s), the rest (article row, raw document, FTS5 insert, commit) {count / ((storeCpu - keysCpu) / 1e3):0}/s CPU"));
-            Console.Out.WriteLine(string.Create(c,
+            if (o.Reindex) Console.Out.WriteLine(string.Create(c,
                 $"icmal  reindex     {reindexed / reindexClock.Elapsed.TotalSeconds:0} articles/s wall, {reindexed / reindexCpu:0}/s process CPU ({reindexed:N0} articles in {reindexClock.Elapsed.TotalSeconds:0.0} s: read back, keyed, written to the index, 500 to a transaction)"));
-            Console.Out.WriteLine(string.Create(c, $"fts5   index       {count / plainSeconds:0} articles/s wall, {count / (plainCpu / 1e3):0}/s CPU ({plainSeconds:0.0} s wall, {plainCpu / 1e3:0.0} s thread CPU in FTS5, optimize included; 1000 per transaction)"));
+            if (plain is not null) Console.Out.WriteLine(string.Create(c, $"fts5   index       {count / plainSeconds:0} articles/s wall, {count / (plainCpu / 1e3):0}/s CPU ({plainSeconds:0.0} s wall, {plainCpu / 1e3:0.0} s thread CPU in FTS5, optimize included; 1000 per transaction)"));
             Console.Out.WriteLine(string.Create(c,
                 $"icmal  index {icmalIndex / 1e6:0.0} MB = {100.0 * icmalIndex / rawBytes:0}% of raw; whole file (articles, raw documents, index) {icmalFile / 1e6:0.0} MB"));
-            Console.Out.WriteLine(string.Create(c,
+            if (plain is not null) Console.Out.WriteLine(string.Create(c,
                 $"fts5   index {plainIndex / 1e6:0.0} MB = {100.0 * plainIndex / rawBytes:0}% of raw; whole file (with its copy of the text) {plainFile / 1e6:0.0} MB"));
 
             await MeasureQueriesAsync(archive, stores, plain, perKind, rounds, seed, ct);
@@ -158,7 +184,7 @@ public static class Program
     }
 
     /// <summary>Warm latency of the fixed query mix on both engines, as a table.</summary>
-    private static async Task MeasureQueriesAsync(SyntheticArchive archive, Stores stores, PlainFts5Index plain, int perKind, int rounds, int seed, CancellationToken ct)
+    private static async Task MeasureQueriesAsync(SyntheticArchive archive, Stores stores, PlainFts5Index? plain, int perKind, int rounds, int seed, CancellationToken ct)
     {
         var c = CultureInfo.InvariantCulture;
         {
@@ -169,7 +195,7 @@ public static class Program
                 var answer = await searcher.SearchAsync(new SearchRequest(q, 10), t);
                 return answer.Results?.Items.Count ?? -1;
             }, ct);
-            var theirs = await QueryMix.TimeAsync(mix, rounds, async (q, t) => (await plain.SearchAsync(q, PlainMatch.All, 10, t)).Count, ct);
+            var theirs = plain is null ? null : await QueryMix.TimeAsync(mix, rounds, async (q, t) => (await plain.SearchAsync(q, PlainMatch.All, 10, t)).Count, ct);
             Console.Out.WriteLine();
             Console.Out.WriteLine(string.Create(c, $"warm latency, ms ({mix.Count} queries × {rounds} rounds after one warm-up round; top 10; wall, and the query thread's CPU)"));
             Console.Out.WriteLine("| kind | icmal p50 | p99 | CPU p50 | CPU p99 | found | fts5 p50 | p99 | CPU p50 | CPU p99 | found | CPU p50 ratio |");
@@ -177,9 +203,10 @@ public static class Program
             foreach (string kind in QueryMix.Kinds.Append("all"))
             {
                 var o = ours[kind];
-                var p = theirs[kind];
-                Console.Out.WriteLine(string.Create(c,
-                    $"| {kind} | {o.P50:0.00} | {o.P99:0.00} | {o.CpuP50:0.00} | {o.CpuP99:0.00} | {o.WithResults}/{o.Queries} | {p.P50:0.00} | {p.P99:0.00} | {p.CpuP50:0.00} | {p.CpuP99:0.00} | {p.WithResults}/{p.Queries} | {o.CpuP50 / Math.Max(1e-9, p.CpuP50):0.0}× |"));
+                string ourColumns = string.Create(c, $"| {kind} | {o.P50:0.00} | {o.P99:0.00} | {o.CpuP50:0.00} | {o.CpuP99:0.00} | {o.WithResults}/{o.Queries} |");
+                Console.Out.WriteLine(theirs?[kind] is { } p
+                    ? ourColumns + string.Create(c, $" {p.P50:0.00} | {p.P99:0.00} | {p.CpuP50:0.00} | {p.CpuP99:0.00} | {p.WithResults}/{p.Queries} | {o.CpuP50 / Math.Max(1e-9, p.CpuP50):0.0}× |")
+                    : ourColumns + " — | — | — | — | — | — |");
             }
             Console.Out.WriteLine("queries: " + string.Join(" · ", QueryMix.Kinds.Select(k => mix.First(q => q.Kind == k).Text)));
             SqliteConnection.ClearAllPools();

@@ -11,12 +11,24 @@ namespace Icmal.Storage;
 /// (it holds the index of the keys only, never a second copy of the text) with <c>contentless_delete=1</c> so a row
 /// can be replaced, <c>detail=full</c> for phrases, and rowid = the article's id. Its tokenizer only splits the
 /// space-separated keys (<see cref="SearchDocument"/>): folding and stemming are done before, identically for the
-/// query. Ranking is BM25 with the title weighted <see cref="TitleWeight"/> to the text's 1, then recency.
+/// query. Ranking is BM25 with the title weighted <see cref="TitleWeight"/> to the text's 1, then recency, computed
+/// here from each match's statistics (<see cref="Fts5MatchStats"/>, <see cref="Bm25"/>) rather than by FTS5's
+/// <c>bm25()</c>, whose document frequencies cost a walk of every match of every phrase on every search.
 /// </summary>
 internal sealed class SqliteFts5SearchEngine : SearchEngine
 {
     public const string Table = "article_search";
     public const double TitleWeight = 5.0;
+
+    /// <summary>The columns' BM25 weights, in the table's order: title, body, author.</summary>
+    private static readonly double[] Weights = [TitleWeight, 1.0, 1.0];
+
+    /// <summary>
+    /// The most matches of a phrase counted for its document frequency. Past it the frequency is estimated from how far
+    /// back in the index the newest this many reach: a word in a third of the archive is within a few percent, and
+    /// the IDF, a logarithm, moves less.
+    /// </summary>
+    public const int FrequencyCap = 1_000;
 
     /// <summary>The index's schema (migration step 8).</summary>
     public const string CreateTable = $"""
@@ -54,27 +66,44 @@ internal sealed class SqliteFts5SearchEngine : SearchEngine
     /// </summary>
     public const int Candidates = 1_000;
 
-    /// <summary>The most matches counted one by one for a total; past it the total is estimated.</summary>
-    private const int CountCap = 10_000;
-
     public override async Task<SearchPage> FindAsync(DbConnection conn, SqlDialect dialect, SearchCriteria criteria, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(criteria);
         string match = Match(criteria.Match);
+        var phrases = criteria.Match.Required.SelectMany(g => g).Concat(criteria.Match.Excluded).ToList();
+        int counted = criteria.Match.Required.Sum(g => g.Count);
         var (filters, parameters) = Filters(dialect, criteria);
         // A deep page needs a window reaching past it, with room for copies folded away.
         int window = Math.Max(Candidates, 2 * (criteria.Offset + criteria.Limit));
         parameters.Add(("@q", match));
+        Fts5MatchStats.EnsureRegistered((SqliteConnection)conn);
         using var budget = new Budget((SqliteConnection)conn, criteria.Budget, ct);
         try
         {
-            var candidates = new List<Candidate>(Math.Min(window, 4096));
+            var found = new List<(long Id, long SortAt, string TextHash, byte[] Stats)>(Math.Min(window, 4096));
             await using (var cmd = Sql.Command(conn, null, CandidatesSql(filters), [.. parameters, ("@window", window)]))
             await using (var r = await cmd.ExecuteReaderAsync(ct))
             {
                 while (await r.ReadAsync(ct))
-                    candidates.Add(new Candidate(r.GetInt64(0), r.GetInt64(1), r.StringOrNull(2) ?? "#" + r.GetInt64(0).ToString(CultureInfo.InvariantCulture), r.GetDouble(3)));
+                    found.Add((r.GetInt64(0), r.GetInt64(1), r.StringOrNull(2) ?? "#" + r.GetInt64(0).ToString(CultureInfo.InvariantCulture), (byte[])r.GetValue(3)));
             }
+            var span = found.Count == window ? await IdRangeAsync(conn, dialect, null, null, ct) : default;
+            double[] idf = new double[phrases.Count];
+            if (found.Count > 0)
+            {
+                long indexed = Fts5MatchStats.Header(found[0].Stats).Rows;
+                // One phrase and nothing else narrowing: its matches are the candidates, counted or estimated already.
+                // Its IDF changes no order then, only the scores shown.
+                if (counted == 1 && phrases.Count == 1 && filters.Length == 0)
+                    idf[0] = Bm25.Idf(indexed, found.Count < window ? found.Count : Extrapolate(window, found[^1].Id, span));
+                else
+                {
+                    for (int i = 0; i < counted; i++)
+                        idf[i] = Bm25.Idf(indexed, await DocumentFrequencyAsync(conn, dialect, phrases[i], span, ct));
+                }
+            }
+            var candidates = new List<Candidate>(found.Count);
+            foreach (var f in found) candidates.Add(new Candidate(f.Id, f.SortAt, f.TextHash, -Bm25.Score(f.Stats, idf, Weights)));
             // Copies of one text shown once: the best ranked of them stands for the others.
             var best = new Dictionary<string, Candidate>(StringComparer.Ordinal);
             foreach (var c in candidates)
@@ -88,8 +117,12 @@ internal sealed class SqliteFts5SearchEngine : SearchEngine
             // Every match was in the window: the count of its distinct texts is exact. Otherwise count the matches,
             // copies included, up to a cap: an estimate.
             if (candidates.Count < window) return new SearchPage(rows, ranked.Count);
-            long counted = await Sql.Int64Async(conn, null, CountSql(filters), ct, [.. parameters, ("@cap", CountCap)]);
-            return new SearchPage(rows, (int)Math.Max(counted, ranked.Count)) { TotalEstimated = true };
+            // Estimated, not counted (counting walks every match, and past the window every match of a common word is
+            // most of the search's cost): the matches spread over the archive, or over the stretch its dates allow, as
+            // densely as the window's newest.
+            var stretch = criteria.Since is null && criteria.Until is null ? span : await IdRangeAsync(conn, dialect, criteria.Since, criteria.Until, ct);
+            double total = Extrapolate(window, candidates[^1].Id, stretch);
+            return new SearchPage(rows, (int)Math.Clamp(Math.Round(total), ranked.Count, int.MaxValue)) { TotalEstimated = true };
         }
         catch (SqliteException e) when (e.SqliteErrorCode == SQLitePCL.raw.SQLITE_INTERRUPT)
         {
@@ -99,7 +132,55 @@ internal sealed class SqliteFts5SearchEngine : SearchEngine
         }
     }
 
-    /// <summary>A match in the window: its article, sort time, text hash and BM25 (lower is better, as FTS5 gives it).</summary>
+    /// <summary>
+    /// The lowest and highest article id, the span of the index's rowids against which a walk back from the newest is
+    /// measured; with dates, the ids of the first article sorted at or after <paramref name="since"/> and the last
+    /// before <paramref name="until"/> (ids follow arrival, which follows dates closely enough for an estimate).
+    /// </summary>
+    private static async Task<(long Low, long High)> IdRangeAsync(DbConnection conn, SqlDialect dialect, DateTimeOffset? since, DateTimeOffset? until,
+        CancellationToken ct)
+    {
+        string low = since is null ? "SELECT MIN(id) FROM articles" : "SELECT id FROM articles WHERE sort_at >= @since ORDER BY sort_at, id LIMIT 1";
+        string high = until is null ? "SELECT MAX(id) FROM articles" : "SELECT id FROM articles WHERE sort_at < @until ORDER BY sort_at DESC, id DESC LIMIT 1";
+        await using var cmd = Sql.Command(conn, null, $"SELECT ({low}), ({high}), (SELECT MIN(id) FROM articles), (SELECT MAX(id) FROM articles)",
+            [("@since", since is { } s ? dialect.Time(s) : null), ("@until", until is { } u ? dialect.Time(u) : null)]);
+        await using var r = await cmd.ExecuteReaderAsync(ct);
+        if (!await r.ReadAsync(ct) || r.IsDBNull(2)) return (0, 0);
+        long first = r.IsDBNull(0) ? r.GetInt64(2) : r.GetInt64(0), last = r.IsDBNull(1) ? r.GetInt64(3) : r.GetInt64(1);
+        return first <= last ? (first, last) : (r.GetInt64(2), r.GetInt64(3));
+    }
+
+    /// <summary>
+    /// How many matches there are in all when the newest <paramref name="taken"/> of them reach back to rowid
+    /// <paramref name="oldest"/>: as many again for every such stretch of the archive's ids.
+    /// </summary>
+    internal static double Extrapolate(int taken, long oldest, (long Low, long High) span)
+    {
+        double reached = Math.Max(1, span.High - oldest + 1);
+        double whole = Math.Max(reached, span.High - span.Low + 1);
+        return taken * whole / reached;
+    }
+
+    /// <summary>
+    /// How many articles a phrase is in: counted up to <see cref="FrequencyCap"/> (its newest matches), estimated past it.
+    /// </summary>
+    private static async Task<double> DocumentFrequencyAsync(DbConnection conn, SqlDialect dialect, KeyPhrase phrase, (long Low, long High) span, CancellationToken ct)
+    {
+        var sb = new StringBuilder();
+        Phrase(sb, phrase);
+        await using var cmd = Sql.Command(conn, null, $"""
+            SELECT COUNT(*), MIN(rowid) FROM (
+                SELECT rowid FROM {Table} WHERE {Table} MATCH @p ORDER BY rowid DESC LIMIT @cap)
+            """, [("@p", sb.ToString()), ("@cap", FrequencyCap)]);
+        await using var r = await cmd.ExecuteReaderAsync(ct);
+        if (!await r.ReadAsync(ct)) return 0;
+        long count = r.GetInt64(0);
+        if (count < FrequencyCap) return count;
+        if (span == default) span = await IdRangeAsync(conn, dialect, null, null, ct);
+        return Extrapolate(FrequencyCap, r.GetInt64(1), span);
+    }
+
+    /// <summary>A match in the window: its article, sort time, text hash and BM25 negated (lower is better, as FTS5 gives it).</summary>
     private readonly record struct Candidate(long Id, long SortAt, string TextHash, double Rank);
 
     /// <summary>Best first: BM25, then the newer, then the later stored.</summary>
@@ -130,26 +211,16 @@ internal sealed class SqliteFts5SearchEngine : SearchEngine
     }
 
     /// <summary>
-    /// The newest <c>@window</c> matches that pass the filters, each with its BM25: FTS5 walks its lists newest (highest
-    /// rowid) first and stops at the window, so BM25 is computed for these only.
+    /// The newest <c>@window</c> matches that pass the filters, each with its statistics for BM25: FTS5 walks its lists
+    /// newest (highest rowid) first and stops at the window, so statistics are read for these only.
     /// </summary>
     private static string CandidatesSql(string filters) => $"""
-        SELECT s.rowid, a.sort_at, a.text_sha256, bm25({Table}, {TitleWeight.ToString("0.0", CultureInfo.InvariantCulture)}, 1.0, 1.0)
+        SELECT s.rowid, a.sort_at, a.text_sha256, {Fts5MatchStats.Function}({Table})
         FROM {Table} s JOIN articles a INDEXED BY {CoverIndex} ON a.id = s.rowid
         WHERE {Table} MATCH @q{filters}
         ORDER BY s.rowid DESC
         LIMIT @window
         """;
-
-    /// <summary>The matches passing the filters, copies included, counted up to <c>@cap</c> (without a filter, FTS5 alone counts).</summary>
-    private static string CountSql(string filters) => filters.Length == 0
-        ? $"SELECT COUNT(*) FROM (SELECT 1 FROM {Table} WHERE {Table} MATCH @q LIMIT @cap)"
-        : $"""
-            SELECT COUNT(*) FROM (
-                SELECT 1 FROM {Table} s JOIN articles a INDEXED BY {CoverIndex} ON a.id = s.rowid
-                WHERE {Table} MATCH @q{filters}
-                LIMIT @cap)
-            """;
 
     /// <summary>The filters as conditions on <c>articles a</c>, each value a parameter.</summary>
     private static (string Sql, List<(string, object?)> Parameters) Filters(SqlDialect dialect, SearchCriteria c)
