@@ -20,7 +20,7 @@ public static class Program
         root.Subcommands.Add(TextCommand.Create());
         root.Subcommands.Add(SearchCommand.Create());
         root.Subcommands.Add(ReindexCommand.Create());
-        root.Subcommands.Add(EvalCommand.Create([.. EvalExtractionCommands.Create(), .. EvalTextCommands.Create(), EvalClusterCommand.Create(), .. EvalSearchCommands.Create()]));
+        root.Subcommands.Add(EvalCommand.Create([.. EvalExtractionCommands.Create(), .. EvalTextCommands.Create(), EvalClusterCommand.Create(), EvalDuplicatesCommand.Create(), .. EvalSearchCommands.Create()]));
         UsageErrors.RefuseOptionLikeArguments(root, args);
         var parse = root.Parse(args);
         int code = await parse.InvokeAsync();
