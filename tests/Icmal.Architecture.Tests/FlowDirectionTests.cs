@@ -21,6 +21,7 @@ public sealed class FlowDirectionTests
         "Extraction", // document → extracted article
         "Analysis",   // extracted → analysed article
         "Storage",    // one store per entity
+        "Linking",    // copies and near-copies tied to their originals
         "Clustering", // stories
         "Search",     // the query side of the search index: query language, ranking, snippets, reindex
         "Ingest",     // the ordered pipeline, the crawler and the importer

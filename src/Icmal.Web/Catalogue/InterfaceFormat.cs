@@ -86,6 +86,7 @@ public sealed class InterfaceFormat(IStringLocalizer<Strings> localizer)
         IngestStage.Extract => T["Stage.Extract"],
         IngestStage.Analyse => T["Stage.Analyse"],
         IngestStage.Store => T["Stage.Store"],
+        IngestStage.Link => T["Stage.Link"],
         IngestStage.Cluster => T["Stage.Cluster"],
         _ => stage.Code(),
     };

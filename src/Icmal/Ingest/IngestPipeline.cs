@@ -1,5 +1,6 @@
 using Icmal.Clustering;
 using Icmal.Ingest.Stages;
+using Icmal.Linking;
 using Icmal.Model;
 using Icmal.Storage;
 
@@ -7,7 +8,7 @@ namespace Icmal.Ingest;
 
 /// <summary>
 /// The path every document takes, whether it came from a file or the web, as an explicit ordered list of stages:
-/// known document → read (decode, extract) → analyse → store → cluster. Search indexing and entity linking join the
+/// known document → read (decode, extract) → analyse → store → link copies → cluster. Search indexing and entity linking join the
 /// list here, in <see cref="OpenAsync"/>, the one place a pipeline is built, so no caller can leave a stage out.
 /// </summary>
 /// <remarks>
@@ -31,10 +32,14 @@ public sealed class IngestPipeline
     /// <summary>The stages in the order a document passes them.</summary>
     public IReadOnlyList<IPipelineStage> Stages => _stages;
 
-    /// <summary>Builds the full pipeline over the stores, with the story stage warmed from the archive.</summary>
+    /// <summary>
+    /// Builds the full pipeline over the stores, with stored articles not yet sketched for copy detection linked, and
+    /// the story stage warmed from the archive.
+    /// </summary>
     public static async Task<IngestPipeline> OpenAsync(Stores stores, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(stores);
+        var copies = await CopyDetector.OpenAsync(stores, ct);
         var stories = await StoryStage.OpenAsync(stores.Stories, ct);
         return new IngestPipeline(stores.ItemErrors,
         [
@@ -42,6 +47,7 @@ public sealed class IngestPipeline
             new ReadStage(),
             new AnalyseStage(),
             new StoreStage(stores.Articles),
+            new LinkStage(copies),
             new ClusterStage(stories),
         ]);
     }

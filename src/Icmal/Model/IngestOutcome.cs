@@ -26,6 +26,8 @@ public enum IngestStage
     Analyse,
     /// <summary>Writing the document and its article.</summary>
     Store,
+    /// <summary>Linking the article to the original it copies (or its copies to it).</summary>
+    Link,
     /// <summary>Putting the article into a story.</summary>
     Cluster,
 }
@@ -41,6 +43,7 @@ public static class IngestStageCodes
         IngestStage.Extract => "extract",
         IngestStage.Analyse => "analyse",
         IngestStage.Store => "store",
+        IngestStage.Link => "link",
         IngestStage.Cluster => "cluster",
         _ => throw new ArgumentOutOfRangeException(nameof(stage), stage, "not a pipeline stage"),
     };
@@ -54,6 +57,7 @@ public static class IngestStageCodes
         "extract" => IngestStage.Extract,
         "analyse" => IngestStage.Analyse,
         "store" => IngestStage.Store,
+        "link" => IngestStage.Link,
         "cluster" => IngestStage.Cluster,
         _ => null,
     };

@@ -5,7 +5,7 @@ namespace Icmal.Storage;
 /// any database, however old, reaches the current schema by running the steps it has not seen, in order. Steps 1–5
 /// are as released (times as ISO-8601 text); step 6 rebuilds every table with times as INTEGER milliseconds
 /// (<see cref="SqliteTimeMigration"/>); step 7 turns the words of each date's evidence into its code; step 8 adds the
-/// search index.
+/// search index; step 9 links copies to originals and step 10 keeps the similarity sketches that find them.
 /// </summary>
 internal static class SqliteMigrations
 {
@@ -226,6 +226,27 @@ internal static class SqliteMigrations
             )
             """,
             "CREATE INDEX article_copies_original ON article_copies (original_id)",
+        ]),
+        new(10,
+        [
+            // Issue #16: each article's similarity sketch (Icmal.Text.Similarity.TextSketch: 64 hashes, 256 bytes) and
+            // its 16 lookup keys, so an arrival finds the stored texts that may resemble it by key, without a scan
+            // (Storage/SketchStore). Articles stored before this step are sketched when the pipeline opens.
+            """
+            CREATE TABLE article_sketches (
+                article_id BIGINT NOT NULL PRIMARY KEY REFERENCES articles(id) ON DELETE CASCADE,
+                shingles INTEGER NOT NULL,
+                sketch BLOB NOT NULL
+            )
+            """,
+            // Key first, then the article: one key's articles are one range of the table itself, newest last.
+            """
+            CREATE TABLE article_sketch_keys (
+                sketch_key INTEGER NOT NULL,
+                article_id BIGINT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+                PRIMARY KEY (sketch_key, article_id)
+            ) WITHOUT ROWID
+            """,
         ]),
         ];
     }

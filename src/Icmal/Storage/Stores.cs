@@ -14,11 +14,12 @@ public sealed record Stores(
     ItemErrorStore ItemErrors,
     SettingStore Settings,
     SearchStore Search,
-    CopyStore Copies)
+    CopyStore Copies,
+    SketchStore Sketches)
 {
     public static Stores Over(Database database) => new(database, new ArticleStore(database), new StoryStore(database),
         new SourceStore(database), new FetchStore(database), new SeenUrlStore(database), new ItemErrorStore(database), new SettingStore(database),
-        new SearchStore(database), new CopyStore(database));
+        new SearchStore(database), new CopyStore(database), new SketchStore(database));
 
     /// <summary>
     /// Opens (creating and migrating if needed) the database a setting names, with its stores; articles not yet in the

@@ -71,8 +71,8 @@ public sealed class DateEvidenceMigrationTests
                 await update.ExecuteNonQueryAsync(Ct);
             }
             await using var forget = conn.CreateCommand();
-            // Step 7 and the steps after it (step 8 made the search index, step 9 the copies' links) not yet run.
-            forget.CommandText = "DELETE FROM schema_migrations WHERE version >= 7; DROP TABLE article_search; DROP INDEX articles_search_cover; DELETE FROM settings WHERE key LIKE 'search%'; DROP TABLE article_copies";
+            // Step 7 and the steps after it (step 8 made the search index, step 9 the copies' links, step 10 the sketches) not yet run.
+            forget.CommandText = "DELETE FROM schema_migrations WHERE version >= 7; DROP TABLE article_search; DROP INDEX articles_search_cover; DELETE FROM settings WHERE key LIKE 'search%'; DROP TABLE article_copies; DROP TABLE article_sketch_keys; DROP TABLE article_sketches";
             await forget.ExecuteNonQueryAsync(Ct);
         }
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();

@@ -1,0 +1,69 @@
+using Icmal.Model;
+using Icmal.Text.Casing;
+
+namespace Icmal.Linking;
+
+/// <summary>
+/// The names one site goes by, as keys a credit line and an article can be matched on: the host without "www."
+/// ("sherg.az" for https://www.sherg.az/… and for "Sherg.az") and the site's name folded ("apa" for "APA"), so that
+/// "Sherg.az portalına istinadən" finds the articles of sherg.az and "APA-ya istinadən" those of the source named APA.
+/// </summary>
+public static class SiteKeys
+{
+    /// <summary>The keys of a stored article's site: the host of its address and its site name.</summary>
+    public static IReadOnlySet<string> OfArticle(string? url, string? site)
+    {
+        var keys = new HashSet<string>(StringComparer.Ordinal);
+        AddHost(keys, url);
+        AddName(keys, site);
+        return keys;
+    }
+
+    /// <summary>
+    /// The keys of the site a credit line names: its address's host, its name, and the host of a followed source of
+    /// that name (<paramref name="sourceHome"/>, when İcmal knows one).
+    /// </summary>
+    public static IReadOnlySet<string> OfCredit(SourceCredit? credit, string? sourceHome = null)
+    {
+        var keys = new HashSet<string>(StringComparer.Ordinal);
+        if (credit is null) return keys;
+        AddHost(keys, credit.Url);
+        AddName(keys, credit.Name);
+        AddHost(keys, sourceHome);
+        return keys;
+    }
+
+    /// <summary>True when two sets of keys name one site.</summary>
+    public static bool Match(IReadOnlySet<string> a, IReadOnlySet<string> b)
+    {
+        ArgumentNullException.ThrowIfNull(a);
+        ArgumentNullException.ThrowIfNull(b);
+        return a.Count > 0 && b.Count > 0 && a.Overlaps(b);
+    }
+
+    private static void AddHost(HashSet<string> keys, string? url)
+    {
+        if (string.IsNullOrWhiteSpace(url)) return;
+        string? host = Uri.TryCreate(url, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttp || uri.Scheme == Uri.UriSchemeHttps)
+            ? uri.IdnHost : null;
+        if (host is not null) keys.Add(Host(host));
+    }
+
+    /// <summary>A name that is a domain ("Sherg.az") is its host; any other name ("APA", "Report") is kept folded.</summary>
+    private static void AddName(HashSet<string> keys, string? name)
+    {
+        if (string.IsNullOrWhiteSpace(name)) return;
+        string trimmed = name.Trim().TrimEnd('/', '.');
+        if (trimmed.Contains("://", StringComparison.Ordinal)) { AddHost(keys, trimmed); return; }
+        if (trimmed.Length == 0) return;
+        keys.Add(trimmed.Contains('.', StringComparison.Ordinal) && !trimmed.Contains(' ', StringComparison.Ordinal)
+            ? Host(AzCasing.FoldAscii(trimmed))
+            : "name:" + AzCasing.FoldAscii(trimmed));
+    }
+
+    private static string Host(string host)
+    {
+        string lower = AzCasing.FoldAscii(host);
+        return lower.StartsWith("www.", StringComparison.Ordinal) ? lower[4..] : lower;
+    }
+}

@@ -1,0 +1,148 @@
+using System.Buffers.Binary;
+using System.Data.Common;
+using Icmal.Model;
+using Icmal.Text.Similarity;
+
+namespace Icmal.Storage;
+
+/// <summary>A stored article as copy detection sees it: its sketch and what the linking rule reads.</summary>
+/// <param name="SortAt">Its plausible publication time, else its archive time: what "earliest" means for a reader.</param>
+/// <param name="Credit">The original its credit line names, if any.</param>
+/// <param name="OriginalId">The original it is stored as a copy of; null when it is none's copy.</param>
+/// <param name="HasCreditedCopies">Whether copies crediting its site are linked to it: then it is the original by the
+/// copies' own word, and no article found later takes that from it by being older.</param>
+public sealed record SketchedArticle(long ArticleId, TextSketch Sketch, string? Site, string? Url, DateTimeOffset SortAt, SourceCredit? Credit,
+    string TextSha256, long? OriginalId = null, bool HasCreditedCopies = false);
+
+/// <summary>
+/// Articles' similarity sketches (issue #16) and their lookup keys: one row of 256 bytes per article and
+/// <see cref="TextSketch.KeyCount"/> key rows, so an arrival's candidates are found by its keys, not by a scan.
+/// </summary>
+public sealed class SketchStore(Database database)
+{
+    /// <summary>
+    /// The newest articles read under each key. A key shared by more articles is a stock phrase (a ministry's
+    /// standard sentence), not a sign of a copy; reading all of them would make each arrival cost more as the archive
+    /// grows. A real copy shares several keys, so it is still found under the others.
+    /// </summary>
+    public const int MaxPerKey = 200;
+
+    private readonly SqlDialect _d = database.Dialect;
+
+    private static readonly string CandidateSql = BuildCandidateSql();
+
+    private static readonly string Columns = $"""
+        s.article_id, s.shingles, s.sketch, a.site, a.url, a.sort_at, a.original_name, a.original_url, a.text_sha256, c.original_id,
+        CASE WHEN EXISTS (SELECT 1 FROM article_copies k WHERE k.original_id = s.article_id AND k.evidence = '{CopyLink.Code(CopyEvidence.Credited)}') THEN 1 ELSE 0 END
+        """;
+
+    /// <summary>Stores an article's sketch and keys, replacing an earlier one, in one transaction.</summary>
+    public async Task AddAsync(long articleId, TextSketch sketch, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(sketch);
+        await using var conn = await database.ConnectAsync(ct);
+        await using var tx = await conn.BeginTransactionAsync(ct);
+        await Sql.ExecAsync(conn, tx, $"DELETE FROM article_sketch_keys WHERE article_id = @a AND {_d.InList("sketch_key", "@keys")}", ct,
+            ("@a", articleId), ("@keys", _d.ListValue(await StoredKeysAsync(conn, tx, articleId, ct))));
+        await Sql.ExecAsync(conn, tx,
+            _d.Upsert("article_sketches", ["article_id", "shingles", "sketch"], ["article_id"], "shingles = excluded.shingles, sketch = excluded.sketch"),
+            ct, ("@article_id", articleId), ("@shingles", sketch.Shingles), ("@sketch", sketch.ToBytes()));
+        await using (var insert = Sql.Command(conn, tx, _d.InsertIfAbsent("article_sketch_keys", ["sketch_key", "article_id"], ["sketch_key", "article_id"]),
+            ("@sketch_key", 0L), ("@article_id", articleId)))
+        {
+            foreach (uint key in sketch.Keys.ToArray())
+            {
+                insert.Parameters[0].Value = (long)key;
+                await insert.ExecuteNonQueryAsync(ct);
+            }
+        }
+        await tx.CommitAsync(ct);
+    }
+
+    /// <summary>
+    /// The stored articles that may resemble <paramref name="sketch"/>: those sharing the most of its keys (at most
+    /// <paramref name="limit"/>, read at most <see cref="MaxPerKey"/> a key), and every stored article with exactly
+    /// the same text (<paramref name="textSha256"/>), whatever its keys; never <paramref name="articleId"/> itself.
+    /// </summary>
+    public async Task<IReadOnlyList<SketchedArticle>> CandidatesAsync(long articleId, TextSketch sketch, string textSha256, int limit, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(sketch);
+        uint[] keys = sketch.Keys.ToArray();
+        await using var conn = await database.ConnectAsync(ct);
+        var parameters = new List<(string, object?)> { ("@self", articleId), ("@per", MaxPerKey), ("@n", limit) };
+        for (int i = 0; i < TextSketch.KeyCount; i++) parameters.Add(($"@k{i}", i < keys.Length ? (long)keys[i] : null));
+        // A text shorter than a few shingles shares its one or two keys with anything that has them: it needs all.
+        int minShared = Math.Min(2, keys.Length);
+        var ids = await Sql.ListAsync(conn, CandidateSql, r => (Id: r.GetInt64(0), Shared: r.GetInt64(1)), ct, [.. parameters]);
+        var chosen = ids.Where(c => c.Shared >= minShared).Select(c => c.Id).ToHashSet();
+        foreach (long same in await Sql.ListAsync(conn, "SELECT id FROM articles WHERE text_sha256 = @h AND id <> @self ORDER BY sort_at, id LIMIT 8",
+                     r => r.GetInt64(0), ct, ("@h", textSha256), ("@self", articleId)))
+            chosen.Add(same);
+        if (chosen.Count == 0) return [];
+        return await Sql.ListAsync(conn, $"""
+            SELECT {Columns}
+            FROM article_sketches s JOIN articles a ON a.id = s.article_id LEFT JOIN article_copies c ON c.article_id = s.article_id
+            WHERE {_d.InList("s.article_id", "@ids")}
+            """, Read, ct, ("@ids", _d.ListValue(chosen)));
+    }
+
+    /// <summary>The stored article of <paramref name="articleId"/> as detection sees it; null when it has no sketch.</summary>
+    public async Task<SketchedArticle?> GetAsync(long articleId, CancellationToken ct)
+    {
+        await using var conn = await database.ConnectAsync(ct);
+        var rows = await Sql.ListAsync(conn, $"""
+            SELECT {Columns}
+            FROM article_sketches s JOIN articles a ON a.id = s.article_id LEFT JOIN article_copies c ON c.article_id = s.article_id WHERE s.article_id = @a
+            """, Read, ct, ("@a", articleId));
+        return rows.Count > 0 ? rows[0] : null;
+    }
+
+    /// <summary>
+    /// Up to <paramref name="limit"/> ids of articles stored after the last sketched one (an archive older than
+    /// sketches, or a process stopped between storing an article and sketching it), oldest first.
+    /// </summary>
+    public async Task<IReadOnlyList<long>> UnsketchedAsync(int limit, CancellationToken ct)
+    {
+        await using var conn = await database.ConnectAsync(ct);
+        return await Sql.ListAsync(conn,
+            "SELECT id FROM articles WHERE id > COALESCE((SELECT MAX(article_id) FROM article_sketches), 0) ORDER BY id LIMIT @n",
+            r => r.GetInt64(0), ct, ("@n", limit));
+    }
+
+    /// <summary>How many articles have a sketch.</summary>
+    public async Task<long> CountAsync(CancellationToken ct)
+    {
+        await using var conn = await database.ConnectAsync(ct);
+        return await Sql.Int64Async(conn, null, "SELECT COUNT(*) FROM article_sketches", ct);
+    }
+
+    /// <summary>The keys of the sketch stored for an article (none when it has none), found through the sketch row.</summary>
+    private static async Task<List<long>> StoredKeysAsync(DbConnection conn, DbTransaction tx, long articleId, CancellationToken ct)
+    {
+        var keys = new List<long>();
+        if (await Sql.ScalarAsync(conn, tx, "SELECT sketch FROM article_sketches WHERE article_id = @a", ct, ("@a", articleId)) is byte[] bytes)
+        {
+            for (int i = 0; i + 4 <= bytes.Length && i < TextSketch.KeyCount * 4; i += 4) keys.Add(BinaryPrimitives.ReadUInt32LittleEndian(bytes.AsSpan(i)));
+        }
+        return keys;
+    }
+
+    /// <summary>The candidates by shared keys: each key's newest <c>@per</c> articles, counted together.</summary>
+    private static string BuildCandidateSql()
+    {
+        var parts = Enumerable.Range(0, TextSketch.KeyCount).Select(i =>
+            $"SELECT article_id FROM (SELECT article_id FROM article_sketch_keys WHERE sketch_key = @k{i} ORDER BY article_id DESC LIMIT @per)");
+        return $"""
+            SELECT article_id, COUNT(*) AS shared FROM ({string.Join("\nUNION ALL ", parts)})
+            WHERE article_id <> @self GROUP BY article_id ORDER BY shared DESC, article_id DESC LIMIT @n
+            """;
+    }
+
+    private SketchedArticle Read(DbDataReader r)
+    {
+        string? creditName = r.StringOrNull(6), creditUrl = r.StringOrNull(7);
+        return new SketchedArticle(r.GetInt64(0), TextSketch.FromBytes((byte[])r.GetValue(2), r.GetInt32(1)), r.StringOrNull(3), r.StringOrNull(4),
+            _d.ReadTime(r, 5), creditName is null && creditUrl is null ? null : new SourceCredit(creditName, creditUrl), r.GetString(8),
+            r.Int64OrNull(9), r.GetInt64(10) != 0);
+    }
+}

@@ -1,0 +1,147 @@
+using System.Text.Json;
+using Icmal.Ingest;
+using Icmal.Model;
+using Icmal.Storage;
+using Icmal.Tests.Support;
+
+namespace Icmal.Tests.Linking;
+
+/// <summary>Copies found as they are imported, and linked to their originals (issue #16), through the real pipeline and store.</summary>
+public sealed class CopyLinkingTests
+{
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    /// <summary>What sherg.az published: the interview that the icma.az seed (003) republishes with its credit line.</summary>
+    private static object ShergOriginal()
+    {
+        string[] lines = File.ReadAllLines(TestPaths.Sample("003"));
+        int from = Array.FindIndex(lines, l => l.StartsWith("Qazaxıstanın paytaxtı", StringComparison.Ordinal));
+        int to = Array.FindIndex(lines, l => l.StartsWith("Hadisənin gedişatını", StringComparison.Ordinal));
+        return new
+        {
+            url = "https://sherg.az/az/news/siyaset/sebnem-hesenova-hem-eliyev-hem-de-tokayev",
+            site = "sherg.az",
+            title = "Şəbnəm Həsənova: Həm Əliyev, həm də Tokayev regional inkişafda geosiyasi nüanslara diqqətlə fikir verir",
+            published = "2025-10-20T12:40:00+04:00",
+            text = string.Join("\n\n", lines[from..to].Where(l => l.Length > 0)),
+        };
+    }
+
+    private static string Paragraphs(string prefix) =>
+        string.Join("\n\n", File.ReadAllLines(TestPaths.Sample(prefix)).Where(l => l.Length > 120));
+
+    private static async Task<string> ListAsync(ImportHarness h, string name, params object[] articles)
+    {
+        string path = Path.Combine(h.Files.Path, name);
+        await File.WriteAllTextAsync(path, JsonSerializer.Serialize(articles), Ct);
+        return path;
+    }
+
+    private static async Task<long> IdAsync(ImportHarness h, Func<Article, bool> which) =>
+        (await h.Store.Articles.ListAsync(new ArticleQuery(100), Ct)).Single(which).Id;
+
+    private static Task<long> SeedIdAsync(ImportHarness h, string prefix) =>
+        IdAsync(h, a => a.Origin.Contains(prefix + "_", StringComparison.Ordinal));
+
+    [Fact]
+    public async Task The_icma_az_seed_is_linked_to_the_stored_sherg_az_article_it_credits()
+    {
+        await using var h = await ImportHarness.CreateAsync();
+        await h.ImportAsync(await ListAsync(h, "sherg.json", ShergOriginal()));
+        await h.ImportAsync(TestPaths.Samples);
+
+        long copy = await SeedIdAsync(h, "003");
+        var link = await h.Store.Copies.OriginalOfAsync(copy, Ct);
+
+        Assert.NotNull(link);
+        Assert.Equal(await IdAsync(h, a => a.Site == "sherg.az"), link.OriginalId);
+        Assert.Equal(CopyEvidence.Credited, link.Evidence);
+        // The other seeds are other texts about the same visit: none is anyone's copy.
+        Assert.Equal(1, await h.Store.Copies.CountAsync(Ct));
+    }
+
+    [Fact]
+    public async Task A_credited_original_imported_after_its_copy_takes_the_link_over()
+    {
+        await using var h = await ImportHarness.CreateAsync();
+        await h.ImportAsync(TestPaths.Samples);
+        long copy = await SeedIdAsync(h, "003");
+        Assert.Null(await h.Store.Copies.OriginalOfAsync(copy, Ct));
+
+        await h.ImportAsync(await ListAsync(h, "sherg.json", ShergOriginal()));
+
+        var link = await h.Store.Copies.OriginalOfAsync(copy, Ct);
+        Assert.NotNull(link);
+        Assert.Equal(await IdAsync(h, a => a.Site == "sherg.az"), link.OriginalId);
+        Assert.Equal(CopyEvidence.Credited, link.Evidence);
+        Assert.Equal(1, await h.Store.Copies.CountAsync(Ct));
+    }
+
+    [Fact]
+    public async Task A_near_copy_with_a_new_headline_chrome_and_a_cut_paragraph_is_linked_to_the_earlier_article_and_another_report_is_not()
+    {
+        await using var h = await ImportHarness.CreateAsync();
+        string[] paragraphs = Paragraphs("001").Split("\n\n");
+        var original = new { url = "https://yap.org.az/az/view/news/1", site = "yap.org.az", title = "Astana görüşü", published = "2025-10-22T10:00:00+04:00", text = string.Join("\n\n", paragraphs) };
+        var copy = new
+        {
+            url = "https://xeberler.az/news/2", site = "xeberler.az", title = "Əliyev və Tokayev: yeni mərhələ", published = "2025-10-22T15:00:00+04:00",
+            text = "Son xəbərlər | Siyasət\n\n" + string.Join("\n\n", paragraphs.Skip(1)).Replace('ə', 'e') + "\n\nXəbəri paylaşın: Facebook, Twitter, WhatsApp",
+        };
+        var other = new { url = "https://analitik.az/1", site = "analitik.az", title = "Türk dünyasında sıx əməkdaşlığa doğru", published = "2025-10-22T12:00:00+04:00", text = Paragraphs("000") };
+
+        await h.ImportAsync(await ListAsync(h, "news.json", original, other, copy));
+
+        var link = await h.Store.Copies.OriginalOfAsync(await IdAsync(h, a => a.Site == "xeberler.az"), Ct);
+        Assert.NotNull(link);
+        Assert.Equal(await IdAsync(h, a => a.Site == "yap.org.az"), link.OriginalId);
+        Assert.Equal(CopyEvidence.NearCopy, link.Evidence);
+        Assert.Null(await h.Store.Copies.OriginalOfAsync(await IdAsync(h, a => a.Site == "analitik.az"), Ct));
+        Assert.Equal(1, await h.Store.Copies.CountAsync(Ct));
+    }
+
+    [Fact]
+    public async Task An_older_original_found_after_its_copies_becomes_their_original()
+    {
+        await using var h = await ImportHarness.CreateAsync();
+        string text = Paragraphs("004");
+        var first = new { url = "https://a.az/1", site = "a.az", title = "Bir", published = "2025-10-28T10:00:00+04:00", text };
+        var second = new { url = "https://b.az/1", site = "b.az", title = "İki", published = "2025-10-28T11:00:00+04:00", text };
+        var oldest = new { url = "https://yap.org.az/1", site = "yap.org.az", title = "Astana görüşü", published = "2025-10-27T14:37:00+04:00", text };
+
+        await h.ImportAsync(await ListAsync(h, "copies.json", first, second));
+        await h.ImportAsync(await ListAsync(h, "original.json", oldest));
+
+        long original = await IdAsync(h, a => a.Site == "yap.org.az");
+        var copies = await h.Store.Copies.CopiesOfAsync(original, Ct);
+        Assert.Equal([await IdAsync(h, a => a.Site == "a.az"), await IdAsync(h, a => a.Site == "b.az")], copies.Select(c => c.ArticleId).Order());
+        Assert.All(copies, c => Assert.Equal(CopyEvidence.SameText, c.Evidence));
+    }
+
+    [Fact]
+    public async Task Articles_stored_before_sketches_existed_are_linked_when_the_pipeline_opens()
+    {
+        using var folder = new TempFolder();
+        var store = await Stores.OpenAsync(DatabaseSetting.InDataFolder(folder.Path), Ct);
+        string text = Paragraphs("004");
+        var t = new DateTimeOffset(2025, 10, 27, 10, 0, 0, TimeSpan.Zero);
+        long[] ids = new long[2];
+        for (int i = 0; i < 2; i++)
+        {
+            byte[] raw = System.Text.Encoding.UTF8.GetBytes(text + i);
+            var article = new Article
+            {
+                Id = 0, DocumentId = 0, Origin = $"old{i}", Title = $"Köhnə {i}", Archived = t.AddHours(i), Url = $"https://site{i}.az/x",
+                Blocks = [new ArticleBlock(BlockKind.Paragraph, text)],
+            };
+            ids[i] = (await store.Articles.AddAsync(new NewDocument(Hashing.Sha256Hex(raw), $"old{i}", null, "text", "utf-8", raw, t), article, Ct)).ArticleId;
+        }
+        Assert.Equal(0, await store.Sketches.CountAsync(Ct));
+
+        await IngestPipeline.OpenAsync(store, Ct);
+
+        Assert.Equal(2, await store.Sketches.CountAsync(Ct));
+        Assert.Equal(ids[0], (await store.Copies.OriginalOfAsync(ids[1], Ct))?.OriginalId);
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+    }
+}
