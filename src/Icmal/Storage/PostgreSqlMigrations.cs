@@ -161,6 +161,24 @@ internal static class PostgreSqlMigrations
             """,
             "CREATE INDEX article_copies_original ON article_copies (original_id)",
         ]),
+        new(2,
+        [
+            // SQLite's step 10 (issue #16): each article's similarity sketch and its lookup keys (Storage/SketchStore).
+            """
+            CREATE TABLE article_sketches (
+                article_id BIGINT NOT NULL PRIMARY KEY REFERENCES articles(id) ON DELETE CASCADE,
+                shingles INTEGER NOT NULL,
+                sketch BYTEA NOT NULL
+            )
+            """,
+            """
+            CREATE TABLE article_sketch_keys (
+                sketch_key BIGINT NOT NULL, -- an unsigned 32-bit hash: PostgreSQL's INTEGER is signed
+                article_id BIGINT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+                PRIMARY KEY (sketch_key, article_id)
+            )
+            """,
+        ]),
         ];
     }
 }

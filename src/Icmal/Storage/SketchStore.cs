@@ -131,9 +131,9 @@ public sealed class SketchStore(Database database)
     private static string BuildCandidateSql()
     {
         var parts = Enumerable.Range(0, TextSketch.KeyCount).Select(i =>
-            $"SELECT article_id FROM (SELECT article_id FROM article_sketch_keys WHERE sketch_key = @k{i} ORDER BY article_id DESC LIMIT @per)");
+            $"SELECT article_id FROM (SELECT article_id FROM article_sketch_keys WHERE sketch_key = @k{i} ORDER BY article_id DESC LIMIT @per) AS k{i}");
         return $"""
-            SELECT article_id, COUNT(*) AS shared FROM ({string.Join("\nUNION ALL ", parts)})
+            SELECT article_id, COUNT(*) AS shared FROM ({string.Join("\nUNION ALL ", parts)}) AS candidates
             WHERE article_id <> @self GROUP BY article_id ORDER BY shared DESC, article_id DESC LIMIT @n
             """;
     }

@@ -43,10 +43,11 @@ public sealed class CopyLinkingTests
     private static Task<long> SeedIdAsync(ImportHarness h, string prefix) =>
         IdAsync(h, a => a.Origin.Contains(prefix + "_", StringComparison.Ordinal));
 
-    [Fact]
-    public async Task The_icma_az_seed_is_linked_to_the_stored_sherg_az_article_it_credits()
+    [Theory]
+    [ClassData(typeof(BothEngines))]
+    public async Task The_icma_az_seed_is_linked_to_the_stored_sherg_az_article_it_credits(DatabaseEngine engine)
     {
-        await using var h = await ImportHarness.CreateAsync();
+        await using var h = await ImportHarness.CreateAsync(engine: engine);
         await h.ImportAsync(await ListAsync(h, "sherg.json", ShergOriginal()));
         await h.ImportAsync(TestPaths.Samples);
 
@@ -60,10 +61,11 @@ public sealed class CopyLinkingTests
         Assert.Equal(1, await h.Store.Copies.CountAsync(Ct));
     }
 
-    [Fact]
-    public async Task A_credited_original_imported_after_its_copy_takes_the_link_over()
+    [Theory]
+    [ClassData(typeof(BothEngines))]
+    public async Task A_credited_original_imported_after_its_copy_takes_the_link_over(DatabaseEngine engine)
     {
-        await using var h = await ImportHarness.CreateAsync();
+        await using var h = await ImportHarness.CreateAsync(engine: engine);
         await h.ImportAsync(TestPaths.Samples);
         long copy = await SeedIdAsync(h, "003");
         Assert.Null(await h.Store.Copies.OriginalOfAsync(copy, Ct));
@@ -77,10 +79,11 @@ public sealed class CopyLinkingTests
         Assert.Equal(1, await h.Store.Copies.CountAsync(Ct));
     }
 
-    [Fact]
-    public async Task A_near_copy_with_a_new_headline_chrome_and_a_cut_paragraph_is_linked_to_the_earlier_article_and_another_report_is_not()
+    [Theory]
+    [ClassData(typeof(BothEngines))]
+    public async Task A_near_copy_with_a_new_headline_chrome_and_a_cut_paragraph_is_linked_to_the_earlier_article_and_another_report_is_not(DatabaseEngine engine)
     {
-        await using var h = await ImportHarness.CreateAsync();
+        await using var h = await ImportHarness.CreateAsync(engine: engine);
         string[] paragraphs = Paragraphs("001").Split("\n\n");
         var original = new { url = "https://yap.org.az/az/view/news/1", site = "yap.org.az", title = "Astana görüşü", published = "2025-10-22T10:00:00+04:00", text = string.Join("\n\n", paragraphs) };
         var copy = new
@@ -100,10 +103,11 @@ public sealed class CopyLinkingTests
         Assert.Equal(1, await h.Store.Copies.CountAsync(Ct));
     }
 
-    [Fact]
-    public async Task An_older_original_found_after_its_copies_becomes_their_original()
+    [Theory]
+    [ClassData(typeof(BothEngines))]
+    public async Task An_older_original_found_after_its_copies_becomes_their_original(DatabaseEngine engine)
     {
-        await using var h = await ImportHarness.CreateAsync();
+        await using var h = await ImportHarness.CreateAsync(engine: engine);
         string text = Paragraphs("004");
         var first = new { url = "https://a.az/1", site = "a.az", title = "Bir", published = "2025-10-28T10:00:00+04:00", text };
         var second = new { url = "https://b.az/1", site = "b.az", title = "İki", published = "2025-10-28T11:00:00+04:00", text };

@@ -27,11 +27,11 @@ public sealed class StoryRankingTests
 
     private static async Task<long> StoryOfAsync(Stores store, long articleId) => (await store.Articles.GetAsync(articleId, Ct))!.StoryId!.Value;
 
-    [Fact]
-    public async Task A_days_stories_rank_by_distinct_sources_then_latest_report_with_their_sites_earliest_first()
+    [Theory, ClassData(typeof(BothEngines))]
+    public async Task A_days_stories_rank_by_distinct_sources_then_latest_report_with_their_sites_earliest_first(DatabaseEngine engine)
     {
-        using var folder = new TempFolder();
-        var store = await Stores.OpenAsync(DatabaseSetting.InDataFolder(folder.Path), Ct);
+        await using var db = await TestDatabase.CreateAsync(engine);
+        var store = await db.OpenAsync();
         // Three sites, one of them twice: three sources.
         long wide = await StoryOfAsync(store, await AddAsync(store, "Sammit", "report.az", Oct21.AddHours(9)));
         await AddAsync(store, "Sammit 2", "apa.az", Oct21.AddHours(8), wide);
@@ -66,11 +66,11 @@ public sealed class StoryRankingTests
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
     }
 
-    [Fact]
-    public async Task Without_a_day_the_latest_day_with_stories_is_listed_and_a_story_that_goes_on_is_on_each_of_its_days()
+    [Theory, ClassData(typeof(BothEngines))]
+    public async Task Without_a_day_the_latest_day_with_stories_is_listed_and_a_story_that_goes_on_is_on_each_of_its_days(DatabaseEngine engine)
     {
-        using var folder = new TempFolder();
-        var store = await Stores.OpenAsync(DatabaseSetting.InDataFolder(folder.Path), Ct);
+        await using var db = await TestDatabase.CreateAsync(engine);
+        var store = await db.OpenAsync();
         Assert.Equal(new StoryDayPage(null, [], 0, 0, null, null), await store.Stories.RankDayAsync(new StoryDayQuery(), Ct));
 
         long story = await StoryOfAsync(store, await AddAsync(store, "Seçki", "apa.az", Oct21.AddHours(12)));
@@ -92,11 +92,11 @@ public sealed class StoryRankingTests
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
     }
 
-    [Fact]
-    public async Task Listing_originals_only_leaves_out_copies_on_every_kind_of_page_and_links_read_both_ways()
+    [Theory, ClassData(typeof(BothEngines))]
+    public async Task Listing_originals_only_leaves_out_copies_on_every_kind_of_page_and_links_read_both_ways(DatabaseEngine engine)
     {
-        using var folder = new TempFolder();
-        var store = await Stores.OpenAsync(DatabaseSetting.InDataFolder(folder.Path), Ct);
+        await using var db = await TestDatabase.CreateAsync(engine);
+        var store = await db.OpenAsync();
         var ids = new List<long>();
         for (int i = 0; i < 12; i++) ids.Add(await AddAsync(store, $"Xəbər {i}", "apa.az", Oct21.AddMinutes(i)));
         // Every third article copies the one before it.
