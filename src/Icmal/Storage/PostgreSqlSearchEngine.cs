@@ -60,7 +60,7 @@ internal sealed class PostgreSqlSearchEngine : SearchEngine
     public override async Task<SearchPage> FindAsync(DbConnection conn, SqlDialect dialect, SearchCriteria criteria, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(criteria);
-        var (filters, parameters) = Filters(dialect, criteria);
+        var (filters, parameters) = SearchFilters.Sql(dialect, criteria);
         parameters.Add(("@q", PostgreSqlTsText.Query(criteria.Match)));
         // A deep page needs a window reaching past it, with room for copies folded away.
         int window = Math.Max(Candidates, 2 * (criteria.Offset + criteria.Limit));
@@ -155,38 +155,4 @@ internal sealed class PostgreSqlSearchEngine : SearchEngine
             LIMIT @cap) matches
         """;
 
-    /// <summary>The filters as conditions on <c>articles a</c>, each value a parameter.</summary>
-    private static (string Sql, List<(string, object?)> Parameters) Filters(SqlDialect dialect, SearchCriteria c)
-    {
-        var sql = new StringBuilder();
-        var parameters = new List<(string, object?)>();
-        for (int i = 0; i < c.Sites.Count; i++)
-        {
-            string p = "@site" + i.ToString(CultureInfo.InvariantCulture);
-            // The site a page names, or the host of its address (with or without "www.").
-            sql.Append(CultureInfo.InvariantCulture, $"""
-                 AND (lower(a.site) IN ({p}, 'www.' || {p})
-                    OR substr(a.url, strpos(a.url, '://') + 3, length({p}) + 1) = {p} || '/'
-                    OR substr(a.url, strpos(a.url, '://') + 3, length({p}) + 5) = 'www.' || {p} || '/')
-                """);
-            parameters.Add((p, c.Sites[i]));
-        }
-        for (int i = 0; i < c.Languages.Count; i++)
-        {
-            string p = "@lang" + i.ToString(CultureInfo.InvariantCulture);
-            sql.Append(CultureInfo.InvariantCulture, $" AND a.language = {p}");
-            parameters.Add((p, c.Languages[i]));
-        }
-        if (c.Since is { } since)
-        {
-            sql.Append(" AND a.sort_at >= @since");
-            parameters.Add(("@since", dialect.Time(since)));
-        }
-        if (c.Until is { } until)
-        {
-            sql.Append(" AND a.sort_at < @until");
-            parameters.Add(("@until", dialect.Time(until)));
-        }
-        return (sql.ToString(), parameters);
-    }
 }

@@ -70,6 +70,9 @@ public abstract class SqlDialect
     /// </summary>
     public abstract string InList(string expression, string parameter);
 
+    /// <summary>The 1-based position of <paramref name="needle"/> in <paramref name="haystack"/>, 0 when absent (SQL expressions).</summary>
+    public abstract string Position(string haystack, string needle);
+
     /// <summary>A list of text values as the value of an <see cref="InList"/> parameter.</summary>
     public abstract object ListValue(IReadOnlyCollection<string> values);
 

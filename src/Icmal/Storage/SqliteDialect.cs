@@ -14,6 +14,8 @@ public sealed class SqliteDialect : SqlDialect
     }
 
     public override string Name => "sqlite";
+
+    public override string Position(string haystack, string needle) => $"instr({haystack}, {needle})";
     public override string IdentityPrimaryKey => "INTEGER PRIMARY KEY";
     public override string BlobType => "BLOB";
     public override string TimeType => "INTEGER";

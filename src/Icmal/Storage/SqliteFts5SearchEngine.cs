@@ -72,7 +72,7 @@ internal sealed class SqliteFts5SearchEngine : SearchEngine
         string match = Match(criteria.Match);
         var phrases = criteria.Match.Required.SelectMany(g => g).Concat(criteria.Match.Excluded).ToList();
         int counted = criteria.Match.Required.Sum(g => g.Count);
-        var (filters, parameters) = Filters(dialect, criteria);
+        var (filters, parameters) = SearchFilters.Sql(dialect, criteria);
         // A deep page needs a window reaching past it, with room for copies folded away.
         int window = Math.Max(Candidates, 2 * (criteria.Offset + criteria.Limit));
         parameters.Add(("@q", match));
@@ -222,40 +222,6 @@ internal sealed class SqliteFts5SearchEngine : SearchEngine
         LIMIT @window
         """;
 
-    /// <summary>The filters as conditions on <c>articles a</c>, each value a parameter.</summary>
-    private static (string Sql, List<(string, object?)> Parameters) Filters(SqlDialect dialect, SearchCriteria c)
-    {
-        var sql = new StringBuilder();
-        var parameters = new List<(string, object?)>();
-        for (int i = 0; i < c.Sites.Count; i++)
-        {
-            string p = "@site" + i.ToString(CultureInfo.InvariantCulture);
-            // The site a page names, or the host of its address (with or without "www.").
-            sql.Append(CultureInfo.InvariantCulture, $"""
-                 AND (lower(a.site) IN ({p}, 'www.' || {p})
-                    OR substr(a.url, instr(a.url, '://') + 3, length({p}) + 1) = {p} || '/'
-                    OR substr(a.url, instr(a.url, '://') + 3, length({p}) + 5) = 'www.' || {p} || '/')
-                """);
-            parameters.Add((p, c.Sites[i]));
-        }
-        for (int i = 0; i < c.Languages.Count; i++)
-        {
-            string p = "@lang" + i.ToString(CultureInfo.InvariantCulture);
-            sql.Append(CultureInfo.InvariantCulture, $" AND a.language = {p}");
-            parameters.Add((p, c.Languages[i]));
-        }
-        if (c.Since is { } since)
-        {
-            sql.Append(" AND a.sort_at >= @since");
-            parameters.Add(("@since", dialect.Time(since)));
-        }
-        if (c.Until is { } until)
-        {
-            sql.Append(" AND a.sort_at < @until");
-            parameters.Add(("@until", dialect.Time(until)));
-        }
-        return (sql.ToString(), parameters);
-    }
 
     /// <summary>
     /// The FTS5 query of a <see cref="KeyQuery"/>. Every phrase is an FTS5 string ("..." with any quote doubled), so
