@@ -121,7 +121,7 @@ public static class PortalServer
             var article = await store.Articles.GetAsync(articleId, ct);
             return article is null
                 ? Results.Json(new ErrorDto($"no article {articleId}"), statusCode: StatusCodes.Status404NotFound)
-                : Results.Json(ArticleJson.From(article, (await store.Copies.LinksOfManyAsync([articleId], ct)).GetValueOrDefault(articleId)));
+                : Results.Json(ArticleJson.From(article, await store.Copies.LinksOfAsync(articleId, ct)));
         });
     }
 

@@ -39,21 +39,9 @@ public sealed class CopyStore(Database database)
         return stored;
     }
 
-    /// <summary>The original an article copies; null when it is not known as a copy.</summary>
-    public async Task<CopyLink?> OriginalOfAsync(long articleId, CancellationToken ct)
-    {
-        await using var conn = await database.ConnectAsync(ct);
-        var rows = await Sql.ListAsync(conn, "SELECT article_id, original_id, evidence, similarity FROM article_copies WHERE article_id = @a",
-            Read, ct, ("@a", articleId));
-        return rows.Count > 0 ? rows[0] : null;
-    }
-
-    /// <summary>The copies of an original, oldest first (by when they were archived).</summary>
-    public async Task<IReadOnlyList<CopyLink>> CopiesOfAsync(long originalId, CancellationToken ct)
-    {
-        var all = await CopiesOfManyAsync([originalId], ct);
-        return all.TryGetValue(originalId, out var list) ? list : [];
-    }
+    /// <summary>One article's copy links: its original when it is a copy, its copies (oldest first) when it is an original.</summary>
+    public async Task<ArticleCopies> LinksOfAsync(long articleId, CancellationToken ct) =>
+        (await LinksOfManyAsync([articleId], ct)).GetValueOrDefault(articleId, ArticleCopies.None);
 
     /// <summary>The copies of each of several originals (a listing page's), oldest first; originals without copies are absent.</summary>
     public async Task<IReadOnlyDictionary<long, IReadOnlyList<CopyLink>>> CopiesOfManyAsync(IReadOnlyCollection<long> originalIds, CancellationToken ct)

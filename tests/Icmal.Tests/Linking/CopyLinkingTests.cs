@@ -52,7 +52,7 @@ public sealed class CopyLinkingTests
         await h.ImportAsync(TestPaths.Samples);
 
         long copy = await SeedIdAsync(h, "003");
-        var link = await h.Store.Copies.OriginalOfAsync(copy, Ct);
+        var link = (await h.Store.Copies.LinksOfAsync(copy, Ct)).Original;
 
         Assert.NotNull(link);
         Assert.Equal(await IdAsync(h, a => a.Site == "sherg.az"), link.OriginalId);
@@ -68,11 +68,11 @@ public sealed class CopyLinkingTests
         await using var h = await ImportHarness.CreateAsync(engine: engine);
         await h.ImportAsync(TestPaths.Samples);
         long copy = await SeedIdAsync(h, "003");
-        Assert.Null(await h.Store.Copies.OriginalOfAsync(copy, Ct));
+        Assert.Null((await h.Store.Copies.LinksOfAsync(copy, Ct)).Original);
 
         await h.ImportAsync(await ListAsync(h, "sherg.json", ShergOriginal()));
 
-        var link = await h.Store.Copies.OriginalOfAsync(copy, Ct);
+        var link = (await h.Store.Copies.LinksOfAsync(copy, Ct)).Original;
         Assert.NotNull(link);
         Assert.Equal(await IdAsync(h, a => a.Site == "sherg.az"), link.OriginalId);
         Assert.Equal(CopyEvidence.Credited, link.Evidence);
@@ -95,11 +95,11 @@ public sealed class CopyLinkingTests
 
         await h.ImportAsync(await ListAsync(h, "news.json", original, other, copy));
 
-        var link = await h.Store.Copies.OriginalOfAsync(await IdAsync(h, a => a.Site == "xeberler.az"), Ct);
+        var link = (await h.Store.Copies.LinksOfAsync(await IdAsync(h, a => a.Site == "xeberler.az"), Ct)).Original;
         Assert.NotNull(link);
         Assert.Equal(await IdAsync(h, a => a.Site == "yap.org.az"), link.OriginalId);
         Assert.Equal(CopyEvidence.NearCopy, link.Evidence);
-        Assert.Null(await h.Store.Copies.OriginalOfAsync(await IdAsync(h, a => a.Site == "analitik.az"), Ct));
+        Assert.Null((await h.Store.Copies.LinksOfAsync(await IdAsync(h, a => a.Site == "analitik.az"), Ct)).Original);
         Assert.Equal(1, await h.Store.Copies.CountAsync(Ct));
     }
 
@@ -117,7 +117,7 @@ public sealed class CopyLinkingTests
         await h.ImportAsync(await ListAsync(h, "original.json", oldest));
 
         long original = await IdAsync(h, a => a.Site == "yap.org.az");
-        var copies = await h.Store.Copies.CopiesOfAsync(original, Ct);
+        var copies = (await h.Store.Copies.LinksOfAsync(original, Ct)).Copies;
         Assert.Equal([await IdAsync(h, a => a.Site == "a.az"), await IdAsync(h, a => a.Site == "b.az")], copies.Select(c => c.ArticleId).Order());
         Assert.All(copies, c => Assert.Equal(CopyEvidence.SameText, c.Evidence));
     }
@@ -145,7 +145,7 @@ public sealed class CopyLinkingTests
         await IngestPipeline.OpenAsync(store, Ct);
 
         Assert.Equal(2, await store.Sketches.CountAsync(Ct));
-        Assert.Equal(ids[0], (await store.Copies.OriginalOfAsync(ids[1], Ct))?.OriginalId);
+        Assert.Equal(ids[0], (await store.Copies.LinksOfAsync(ids[1], Ct)).Original?.OriginalId);
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
     }
 }

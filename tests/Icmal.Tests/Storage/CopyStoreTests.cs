@@ -33,15 +33,15 @@ public sealed class CopyStoreTests
         var stored = await store.Copies.LinkAsync(new CopyLink(copyOfCopy, copy, CopyEvidence.NearCopy, 0.8), Ct);
 
         Assert.Equal(original, stored.OriginalId);
-        Assert.Equal([copy, copyOfCopy], (await store.Copies.CopiesOfAsync(original, Ct)).Select(c => c.ArticleId));
-        Assert.Empty(await store.Copies.CopiesOfAsync(copy, Ct));
-        Assert.Equal(CopyEvidence.Credited, (await store.Copies.OriginalOfAsync(copy, Ct))!.Evidence);
-        Assert.Null(await store.Copies.OriginalOfAsync(original, Ct));
+        Assert.Equal([copy, copyOfCopy], (await store.Copies.LinksOfAsync(original, Ct)).Copies.Select(c => c.ArticleId));
+        Assert.Empty((await store.Copies.LinksOfAsync(copy, Ct)).Copies);
+        Assert.Equal(CopyEvidence.Credited, (await store.Copies.LinksOfAsync(copy, Ct)).Original!.Evidence);
+        Assert.Null((await store.Copies.LinksOfAsync(original, Ct)).Original);
 
         // An older original found later: the first original and its copies all move under it.
         long older = await AddAsync(store, "older", t.AddHours(-5));
         await store.Copies.LinkAsync(new CopyLink(original, older, CopyEvidence.SameText, 1), Ct);
-        Assert.Equal([original, copy, copyOfCopy], (await store.Copies.CopiesOfAsync(older, Ct)).Select(c => c.ArticleId));
+        Assert.Equal([original, copy, copyOfCopy], (await store.Copies.LinksOfAsync(older, Ct)).Copies.Select(c => c.ArticleId));
         Assert.Equal(3, await store.Copies.CountAsync(Ct));
     }
 
@@ -58,7 +58,7 @@ public sealed class CopyStoreTests
         var back = await store.Copies.LinkAsync(new CopyLink(a, b, CopyEvidence.NearCopy, 0.9), Ct);
 
         Assert.Equal(a, back.OriginalId);
-        Assert.Null(await store.Copies.OriginalOfAsync(a, Ct));
+        Assert.Null((await store.Copies.LinksOfAsync(a, Ct)).Original);
         Assert.Equal(1, await store.Copies.CountAsync(Ct));
         await Assert.ThrowsAsync<ArgumentException>(() => store.Copies.LinkAsync(new CopyLink(a, a, CopyEvidence.SameText, 1), Ct));
     }
