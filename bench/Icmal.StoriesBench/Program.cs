@@ -74,7 +74,7 @@ for (int i = 0; i < count; i++)
     if ((i + 1) % every == 0)
     {
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"{i + 1,9:N0} articles: last {every:N0} at {every / window.Elapsed.TotalSeconds:N0}/s; copy detection {(i + 1) / detect.TotalSeconds:N0}/s, clustering {(i + 1) / cluster.TotalSeconds:N0}/s, lead analysis {(i + 1) / analyse.TotalSeconds:N0}/s (cumulative)"));
+            $"{i + 1,9:N0} articles: last {every:N0} at {every / window.Elapsed.TotalSeconds:N0}/s; copy detection {(i + 1) / detect.TotalSeconds:N0}/s, clustering {Rate(i + 1, cluster)}, lead analysis {Rate(i + 1, analyse)} (cumulative)"));
         window.Restart();
     }
 }
@@ -83,7 +83,7 @@ var cpu = Process.GetCurrentProcess().TotalProcessorTime - cpu0;
 var p = Process.GetCurrentProcess();
 Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"""
     articles {count:N0} ({made:N0} generated copies, {copies.Links:N0} linked); wall {wall.Elapsed.TotalSeconds:N1} s, CPU {cpu.TotalSeconds:N1} s
-    copy detection + clustering: {count / (detect + cluster).TotalSeconds:N0} articles/s (detection {count / detect.TotalSeconds:N0}/s, clustering {count / cluster.TotalSeconds:N0}/s); with lead analysis {count / (detect + cluster + analyse).TotalSeconds:N0}/s
+    copy detection + clustering: {count / (detect + cluster).TotalSeconds:N0} articles/s (detection {count / detect.TotalSeconds:N0}/s, clustering {Rate(count, cluster)}); with lead analysis {count / (detect + cluster + analyse).TotalSeconds:N0}/s
     sketch state {copies.StateBytesPerArticle:N0} bytes per article (hashes, count, key rows); process peak working set {p.PeakWorkingSet64 / 1048576.0:N0} MiB, managed heap {GC.GetTotalMemory(false) / 1048576.0:N0} MiB
     """));
 
@@ -96,3 +96,7 @@ int Arg(string name, int fallback)
     Environment.Exit(2);
     return fallback;
 }
+
+/// <summary>Articles per second of a part, or "not run" for a part the flags left out (no time spent).</summary>
+static string Rate(long articles, TimeSpan spent) =>
+    spent > TimeSpan.Zero ? string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{articles / spent.TotalSeconds:N0}/s") : "not run";
