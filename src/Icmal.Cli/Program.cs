@@ -11,6 +11,7 @@ public static class Program
         Console.OutputEncoding = System.Text.Encoding.UTF8;
         var root = new RootCommand("İcmal: Azerbaijani news aggregator and media monitor.");
         root.Options.Add(CommonOptions.Data);
+        root.Options.Add(CommonOptions.Database);
         foreach (var command in CommandsFor(args)) root.Subcommands.Add(command);
         UsageErrors.RefuseOptionLikeArguments(root, args);
         var parse = root.Parse(args);

@@ -3,13 +3,23 @@ using Icmal.Hosting;
 
 namespace Icmal.Cli.Commands;
 
-/// <summary>What every command shares: the --data flag, loading the configuration, and whether a person is watching.</summary>
+/// <summary>What every command shares: the --data and --database flags, loading the configuration, and whether a person is watching.</summary>
 public static class CommonOptions
 {
     /// <summary>The data folder: the SQLite database, the archive's appsettings.json. Overrides $ICMAL_DATA and "Data" in appsettings.json.</summary>
     public static readonly Option<string?> Data = new("--data")
     {
         Description = "Data folder (database and archive); default ./icmal-data, or Data in appsettings.json, or $ICMAL_DATA",
+        Recursive = true,
+    };
+
+    /// <summary>
+    /// The database: sqlite:PATH or a PostgreSQL URL or connection string. Overrides $ICMAL_DATABASE and "Database" in
+    /// appsettings.json. Its value may hold a password, so no message repeats it (<see cref="Storage.DatabaseSetting.Masked"/>).
+    /// </summary>
+    public static readonly Option<string?> Database = new("--database")
+    {
+        Description = "Database: sqlite:PATH (default DATA/icmal.db) or postgresql://USER@HOST/DB; or Database in appsettings.json, or $ICMAL_DATABASE",
         Recursive = true,
     };
 
@@ -25,7 +35,7 @@ public static class CommonOptions
         IcmalOptions options;
         try
         {
-            options = IcmalConfiguration.Load([.. flags.Append(Flag(parse, Data, "Data")).OfType<ConfigurationFlag>()]);
+            options = IcmalConfiguration.Load([.. flags.Append(Flag(parse, Data, "Data")).Append(Flag(parse, Database, "Database")).OfType<ConfigurationFlag>()]);
         }
         catch (IcmalConfigurationException e)
         {

@@ -8,7 +8,7 @@ namespace Icmal.Cli.Commands;
 
 /// <summary>
 /// `icmal crawl [--once]`: polls the enabled sources (once, or as they fall due until stopped) with the collector of
-/// <see cref="Hosting.IcmalApplication"/>; --min-gap and --max-pages override Fetch:MinHostGap and Crawl:MaxPagesPerPoll.
+/// <see cref="Hosting.IcmalApplication"/>, sharing them by leases with any other crawler on the same database; --min-gap and --max-pages override Fetch:MinHostGap and Crawl:MaxPagesPerPoll.
 /// </summary>
 public static class CrawlCommand
 {
@@ -54,10 +54,12 @@ public static class CrawlCommand
                     return 1;
                 }
                 var clock = Stopwatch.StartNew();
-                var reports = await app.Collector.Crawler.PollAsync(chosen, ct);
+                // Shared with any other crawler started on this archive: each source is polled once, by whoever leases it.
+                var reports = await app.Collector.Leased.PollOnceAsync([.. chosen.Select(s => s.Id)], ct);
                 foreach (var r in reports) Console.Out.WriteLine(Crawler.Describe(r));
+                int byOthers = chosen.Count - reports.Count;
                 Console.Out.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                    $"crawled {reports.Count} source(s): stored {reports.Sum(r => r.Stored)}, rejected {reports.Sum(r => r.Rejected)}, failed {reports.Sum(r => r.Failed)}, {reports.Count(r => r.Error is not null)} source error(s) in {clock.Elapsed.TotalSeconds:0.0} s"));
+                    $"crawled {reports.Count} source(s): stored {reports.Sum(r => r.Stored)}, rejected {reports.Sum(r => r.Rejected)}, failed {reports.Sum(r => r.Failed)}, {reports.Count(r => r.Error is not null)} source error(s) in {clock.Elapsed.TotalSeconds:0.0} s{(byOthers > 0 ? $"; {byOthers} polled by other crawlers" : "")}"));
                 return reports.Any(r => r.Error is not null) ? 1 : 0;
             });
         });

@@ -59,6 +59,7 @@ internal static class OptionsValidation
         Count("Crawl:ChildSitemapsPerPoll", c.ChildSitemapsPerPoll, 0, 100);
         Time("Crawl:MaxEntryAge", c.MaxEntryAge, TimeSpan.FromMinutes(1), TimeSpan.FromDays(3650));
         Time("Crawl:FullRefetchInterval", c.FullRefetchInterval, TimeSpan.FromMinutes(1), TimeSpan.FromDays(365));
+        Time("Crawl:SourceLease", c.SourceLease, TimeSpan.FromSeconds(1), Hour);
         Time("Crawl:Scheduler:MinInterval", c.Scheduler.MinInterval, TimeSpan.FromSeconds(10), Day);
         Time("Crawl:Scheduler:MaxInterval", c.Scheduler.MaxInterval, c.Scheduler.MinInterval, TimeSpan.FromDays(7));
         Time("Crawl:Scheduler:MaxErrorBackoff", c.Scheduler.MaxErrorBackoff, TimeSpan.FromMinutes(1), TimeSpan.FromDays(30));

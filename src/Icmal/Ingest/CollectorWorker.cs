@@ -5,11 +5,11 @@ namespace Icmal.Ingest;
 
 /// <summary>
 /// The collector running inside `icmal serve` (and `icmal crawl` without --once): polls enabled sources as they fall
-/// due, up to <see cref="CrawlOptions.MaxConcurrentSources"/> at a time, each on its own (a slow site with a long
+/// due and no other crawler holds them (<see cref="LeasedCrawler"/>), up to <see cref="CrawlOptions.MaxConcurrentSources"/> at a time, each on its own (a slow site with a long
 /// Crawl-delay never holds the others back), sleeping until the next is due or a poll ends (checking at least every
 /// <see cref="MaxSleep"/> for new or re-enabled sources).
 /// </summary>
-public sealed class CollectorWorker(SourceStore sources, FetchStore fetches, ItemErrorStore itemErrors, Crawler crawler, CrawlOptions options, TimeProvider clock, Action<string>? log = null)
+public sealed class CollectorWorker(SourceStore sources, FetchStore fetches, ItemErrorStore itemErrors, LeasedCrawler crawler, CrawlOptions options, TimeProvider clock, Action<string>? log = null)
 {
     public static readonly TimeSpan MaxSleep = TimeSpan.FromSeconds(30);
 
@@ -34,17 +34,16 @@ public sealed class CollectorWorker(SourceStore sources, FetchStore fetches, Ite
                         await itemErrors.PruneAsync(now - FetchRetention, ct);
                         lastPrune = now;
                     }
-                    foreach (var source in await sources.ListDueAsync(now, ct))
+                    // Only sources no other crawler holds, each leased to this one for its poll.
+                    foreach (var source in await sources.LeaseDueAsync(crawler.Owner, now, options.MaxConcurrentSources - inFlight.Count, options.SourceLease, ct))
                     {
-                        if (inFlight.Count >= options.MaxConcurrentSources) break;
-                        if (inFlight.ContainsKey(source.Id)) continue;
                         inFlight[source.Id] = Task.Run(async () =>
                         {
-                            var report = await crawler.PollSourceSafelyAsync(source, ct);
+                            var report = await crawler.PollLeasedAsync(source, ct);
                             if (report.NewUrls > 0 || report.Error is not null) log?.Invoke(Crawler.Describe(report));
                         }, CancellationToken.None);
                     }
-                    var next = await sources.NextPollAsync(ct);
+                    var next = await sources.NextPollAsync(clock.GetUtcNow(), ct);
                     var sleep = next is { } n ? n - clock.GetUtcNow() : MaxSleep;
                     if (sleep > MaxSleep) sleep = MaxSleep;
                     if (sleep < TimeSpan.FromSeconds(1)) sleep = TimeSpan.FromSeconds(1);

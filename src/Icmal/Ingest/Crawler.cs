@@ -22,6 +22,11 @@ public sealed record CrawlOptions
     public TimeSpan MaxEntryAge { get; init; } = TimeSpan.FromDays(7);
     /// <summary>An endpoint is fetched unconditionally (no ETag/If-Modified-Since) at least this often.</summary>
     public TimeSpan FullRefetchInterval { get; init; } = TimeSpan.FromHours(24);
+    /// <summary>
+    /// How long a crawler's claim on a source lasts without renewal (it renews every third of it while polling): how
+    /// long a source waits after its crawler dies mid-poll before another takes it (<see cref="LeasedCrawler"/>).
+    /// </summary>
+    public TimeSpan SourceLease { get; init; } = TimeSpan.FromMinutes(2);
     public Scheduler Scheduler { get; init; } = new();
 }
 

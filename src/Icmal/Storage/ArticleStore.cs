@@ -35,6 +35,10 @@ public sealed class ArticleStore(Database database)
 {
     private readonly SqlDialect _d = database.Dialect;
 
+    /// <summary>A document, unless one with its hash is stored: the new row's id, or no row.</summary>
+    private readonly string _insertDocument = database.Dialect.InsertIfAbsent("documents",
+        ["sha256", "origin", "url", "format", "charset", "size_bytes", "archived_at", "raw_brotli"], ["sha256"]) + " RETURNING id";
+
     /// <summary>The id of the article whose raw document has this hash, if it was stored before.</summary>
     public async Task<long?> FindByDocumentHashAsync(string sha256, CancellationToken ct)
     {
@@ -85,30 +89,62 @@ public sealed class ArticleStore(Database database)
         }
         await using var conn = await database.ConnectAsync(ct);
         await using var tx = await conn.BeginTransactionAsync(ct);
-        var results = new StoreResult[items.Count];
+        // The documents first, in hash order: two batches sharing documents then wait on each other's hashes in one
+        // order, never each holding what the other waits for (PostgreSQL would break such a deadlock by failing one).
+        // The articles after, in the order given, so that their ids follow it.
+        var documentIds = new long?[items.Count];
+        var results = new StoreResult?[items.Count];
+        var firstOfHash = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (int i in Enumerable.Range(0, items.Count).OrderBy(i => items[i].Document.Sha256, StringComparer.Ordinal))
+        {
+            if (firstOfHash.TryAdd(items[i].Document.Sha256, i))
+                (documentIds[i], results[i]) = await ClaimDocumentAsync(conn, tx, items[i].Document, compressed[i], ct);
+        }
         for (int i = 0; i < items.Count; i++)
-            results[i] = await InsertAsync(conn, tx, items[i].Document, compressed[i], items[i].Article, items[i].Search, ct);
+        {
+            int first = firstOfHash[items[i].Document.Sha256];
+            if (first != i) results[i] = new StoreResult(StoreStatus.AlreadyPresent, results[first]!.ArticleId); // twice in this batch
+            else if (documentIds[i] is { } documentId) results[i] = await InsertArticleAsync(conn, tx, documentId, items[i].Article, items[i].Search, ct);
+        }
         await tx.CommitAsync(ct);
-        return results;
+        return results.Select(r => r!).ToList();
     }
 
     /// <summary>One document, its article and its index entry in the caller's transaction, unless the document is stored already.</summary>
     private async Task<StoreResult> InsertAsync(DbConnection conn, DbTransaction tx, NewDocument document, byte[] compressed, Article article,
         SearchDocument search, CancellationToken ct)
     {
-        if (await Sql.Int64OrNullAsync(conn, tx, "SELECT a.id FROM documents d JOIN articles a ON a.document_id = d.id WHERE d.sha256 = @h", ct,
-                ("@h", document.Sha256)) is { } existing)
-            return new StoreResult(StoreStatus.AlreadyPresent, existing);
+        var (documentId, present) = await ClaimDocumentAsync(conn, tx, document, compressed, ct);
+        return documentId is { } id ? await InsertArticleAsync(conn, tx, id, article, search, ct) : present!;
+    }
 
-        long documentId = await Sql.Int64Async(conn, tx, """
-            INSERT INTO documents (sha256, origin, url, format, charset, size_bytes, archived_at, raw_brotli)
-            VALUES (@sha, @origin, @url, @format, @charset, @size, @archived, @raw)
-            RETURNING id
-            """, ct,
-            ("@sha", document.Sha256), ("@origin", document.Origin), ("@url", document.Url), ("@format", document.Format),
-            ("@charset", document.Charset), ("@size", (long)document.Raw.Length), ("@archived", _d.Time(document.Archived)),
-            ("@raw", compressed));
+    /// <summary>
+    /// Inserts a document unless its hash is stored: the new row's id, or the article already stored from that hash.
+    /// </summary>
+    /// <remarks>
+    /// It inserts first and looks only when the hash is taken: a look first would let two writers (two crawlers on one
+    /// PostgreSQL) both find nothing and both insert, the second failing on the unique hash. The insert waits for a
+    /// writer of the same hash still in its transaction, then does nothing, and the look after it (a new snapshot)
+    /// sees that writer's committed row; if that writer rolled back, the insert goes ahead instead.
+    /// </remarks>
+    private async Task<(long? DocumentId, StoreResult? Present)> ClaimDocumentAsync(DbConnection conn, DbTransaction tx, NewDocument document,
+        byte[] compressed, CancellationToken ct)
+    {
+        if (await Sql.Int64OrNullAsync(conn, tx, _insertDocument, ct,
+                ("@sha256", document.Sha256), ("@origin", document.Origin), ("@url", document.Url), ("@format", document.Format),
+                ("@charset", document.Charset), ("@size_bytes", (long)document.Raw.Length), ("@archived_at", _d.Time(document.Archived)),
+                ("@raw_brotli", compressed)) is { } documentId)
+            return (documentId, null);
+        return await Sql.Int64OrNullAsync(conn, tx, "SELECT a.id FROM documents d JOIN articles a ON a.document_id = d.id WHERE d.sha256 = @h", ct,
+                ("@h", document.Sha256)) is { } existing
+            ? (null, new StoreResult(StoreStatus.AlreadyPresent, existing))
+            : throw new InvalidOperationException($"document {document.Sha256} is stored without its article");
+    }
 
+    /// <summary>An article of a document just inserted, and its index entry, in the caller's transaction.</summary>
+    private async Task<StoreResult> InsertArticleAsync(DbConnection conn, DbTransaction tx, long documentId, Article article, SearchDocument search,
+        CancellationToken ct)
+    {
         string body = article.Text;
         long articleId = await Sql.Int64Async(conn, tx, """
             INSERT INTO articles (document_id, url, title, title_derived, section, authors, published_at, published_from, modified_at,

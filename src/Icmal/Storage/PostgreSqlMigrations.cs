@@ -179,6 +179,11 @@ internal static class PostgreSqlMigrations
             )
             """,
         ]),
+        // Step 3 belongs to the search branch (issue #15) by the round plan of 2026-12-04; empty here so that the
+        // steps stay numbered by their place until that branch's step takes this one's place at the merge.
+        new(3, []),
+        // SQLite's step 12: the source leases (SourceLeaseStep).
+        new(4, SourceLeaseStep.Statements(d)),
         ];
     }
 }

@@ -68,14 +68,106 @@ public sealed class SourceStore(Database database)
     }
 
     /// <summary>
+    /// Claims up to <paramref name="max"/> enabled sources whose poll is due at <paramref name="now"/> and that no
+    /// crawler holds (no lease, or one run out): each is leased to <paramref name="owner"/> until
+    /// <paramref name="now"/> + <paramref name="leaseFor"/>, in the order <see cref="ListDueAsync"/> gives. Several
+    /// crawlers, in one process or on many machines, claim at once without waiting on each other and never claim one
+    /// source twice (on PostgreSQL the rows are picked FOR UPDATE SKIP LOCKED; SQLite's statement holds the file's one
+    /// write lock). The holder renews the lease while it polls (<see cref="RenewLeaseAsync"/>) and releases it after
+    /// recording the poll (<see cref="ReleaseLeaseAsync"/>); a crawler killed mid-poll leaves a lease that runs out, and
+    /// the source is due to the next crawler that looks. Leases are compared with the crawlers' clocks, which must
+    /// agree to well within a lease's length (as NTP keeps them).
+    /// </summary>
+    public Task<IReadOnlyList<Source>> LeaseDueAsync(string owner, DateTimeOffset now, int max, TimeSpan leaseFor, CancellationToken ct) =>
+        LeaseAsync(owner, now, max, leaseFor, $"enabled = {_d.True} AND (next_poll_at IS NULL OR next_poll_at <= @now)", ct);
+
+    /// <summary>
+    /// Claims, as <see cref="LeaseDueAsync"/> does, up to <paramref name="max"/> of the sources <paramref name="ids"/>
+    /// (enabled or not, due or not) that no crawler holds and that nobody polled since <paramref name="since"/>: one
+    /// crawl of these sources, shared by every crawler started for it (`icmal crawl --once`).
+    /// </summary>
+    public Task<IReadOnlyList<Source>> LeaseNotPolledSinceAsync(string owner, IReadOnlyCollection<long> ids, DateTimeOffset since, DateTimeOffset now,
+        int max, TimeSpan leaseFor, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(ids);
+        return ids.Count == 0
+            ? Task.FromResult<IReadOnlyList<Source>>([])
+            : LeaseAsync(owner, now, max, leaseFor, $"{_d.InList("id", "@ids")} AND (last_polled_at IS NULL OR last_polled_at < @since)", ct,
+                ("@ids", _d.ListValue(ids)), ("@since", _d.Time(since)));
+    }
+
+    private async Task<IReadOnlyList<Source>> LeaseAsync(string owner, DateTimeOffset now, int max, TimeSpan leaseFor, string which, CancellationToken ct,
+        params (string, object?)[] more)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(owner);
+        if (leaseFor <= TimeSpan.Zero) throw new ArgumentOutOfRangeException(nameof(leaseFor), leaseFor, "a lease must last a while");
+        if (max <= 0) return [];
+        await using var conn = await database.ConnectAsync(ct);
+        var leased = await Sql.ListAsync(conn, $"""
+            UPDATE sources SET lease_owner = @owner, lease_until = @until
+            WHERE id IN (
+                SELECT id FROM sources
+                WHERE {which} AND (lease_until IS NULL OR lease_until <= @now)
+                ORDER BY next_poll_at NULLS FIRST, id
+                LIMIT @max
+                {_d.SkipLockedRows})
+            RETURNING {SourceColumns}
+            """, ReadSource, ct,
+            [("@owner", owner), ("@until", _d.Time(now + leaseFor)), ("@now", _d.Time(now)), ("@max", max), .. more]);
+        // RETURNING keeps no order: the one ListDueAsync gives.
+        return [.. leased.OrderBy(s => s.NextPoll is null ? 0 : 1).ThenBy(s => s.NextPoll).ThenBy(s => s.Id)];
+    }
+
+    /// <summary>
+    /// Extends <paramref name="owner"/>'s lease of a source to <paramref name="now"/> + <paramref name="leaseFor"/>;
+    /// false when it holds it no more (released, or run out and taken by another crawler): its poll must stop.
+    /// </summary>
+    public async Task<bool> RenewLeaseAsync(long sourceId, string owner, DateTimeOffset now, TimeSpan leaseFor, CancellationToken ct)
+    {
+        await using var conn = await database.ConnectAsync(ct);
+        return await Sql.ExecAsync(conn, null, "UPDATE sources SET lease_until = @until WHERE id = @id AND lease_owner = @owner", ct,
+            ("@until", _d.Time(now + leaseFor)), ("@id", sourceId), ("@owner", owner)) > 0;
+    }
+
+    /// <summary>Gives a source back (after its poll is recorded); a lease another crawler holds by now is left alone.</summary>
+    public async Task ReleaseLeaseAsync(long sourceId, string owner, CancellationToken ct)
+    {
+        await using var conn = await database.ConnectAsync(ct);
+        await Sql.ExecAsync(conn, null, "UPDATE sources SET lease_owner = NULL, lease_until = NULL WHERE id = @id AND lease_owner = @owner", ct,
+            ("@id", sourceId), ("@owner", owner));
+    }
+
+    /// <summary>Who holds a source's lease and until when (it may have run out); null when nobody does.</summary>
+    public async Task<(string Owner, DateTimeOffset Until)?> LeaseOfAsync(long sourceId, CancellationToken ct)
+    {
+        await using var conn = await database.ConnectAsync(ct);
+        await using var cmd = Sql.Command(conn, null, "SELECT lease_owner, lease_until FROM sources WHERE id = @id AND lease_owner IS NOT NULL", ("@id", sourceId));
+        await using var r = await cmd.ExecuteReaderAsync(ct);
+        return await r.ReadAsync(ct) ? (r.GetString(0), _d.ReadTime(r, 1)) : null;
+    }
+
+    /// <summary>
     /// The earliest next poll among enabled sources: <see cref="DateTimeOffset.MinValue"/> when one was never polled
     /// (it is due now), null when none is enabled.
     /// </summary>
-    public async Task<DateTimeOffset?> NextPollAsync(CancellationToken ct)
+    public Task<DateTimeOffset?> NextPollAsync(CancellationToken ct) => NextPollAsync(null, ct);
+
+    /// <summary>
+    /// <see cref="NextPollAsync(CancellationToken)"/>, where a source another crawler holds at <paramref name="now"/>
+    /// counts as due when its lease runs out if that is later (so that a crawler does not wake for a source it can not
+    /// take). Without <paramref name="now"/>, leases are not looked at.
+    /// </summary>
+    public async Task<DateTimeOffset?> NextPollAsync(DateTimeOffset? now, CancellationToken ct)
     {
+        // A held lease stands in for the next poll when it ends later (and for a source never polled).
+        const string Held = "(lease_until IS NOT NULL AND lease_until > @now AND (next_poll_at IS NULL OR lease_until > next_poll_at))";
         await using var conn = await database.ConnectAsync(ct);
-        await using var cmd = Sql.Command(conn, null,
-            $"SELECT COUNT(*), COUNT(next_poll_at), MIN(next_poll_at) FROM sources WHERE enabled = {_d.True}");
+        await using var cmd = Sql.Command(conn, null, $"""
+            SELECT COUNT(*),
+                   COUNT(CASE WHEN {Held} THEN lease_until ELSE next_poll_at END),
+                   MIN(CASE WHEN {Held} THEN lease_until ELSE next_poll_at END)
+            FROM sources WHERE enabled = {_d.True}
+            """, ("@now", _d.TimeOrNull(now)));
         await using var r = await cmd.ExecuteReaderAsync(ct);
         if (!await r.ReadAsync(ct) || r.GetInt64(0) == 0) return null;
         return r.GetInt64(1) < r.GetInt64(0) ? DateTimeOffset.MinValue : _d.ReadTime(r, 2);

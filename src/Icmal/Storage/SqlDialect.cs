@@ -73,6 +73,13 @@ public abstract class SqlDialect
     /// <summary>The 1-based position of <paramref name="needle"/> in <paramref name="haystack"/>, 0 when absent (SQL expressions).</summary>
     public abstract string Position(string haystack, string needle);
 
+    /// <summary>
+    /// What follows a SELECT that picks rows to claim, as a work queue reads: lock the rows picked and pass over the rows
+    /// another transaction holds, so that two claimers never wait on each other nor claim one row twice. Empty where
+    /// one writer at a time holds the whole database and a single statement is already alone (SQLite).
+    /// </summary>
+    public abstract string SkipLockedRows { get; }
+
     /// <summary>A list of text values as the value of an <see cref="InList"/> parameter.</summary>
     public abstract object ListValue(IReadOnlyCollection<string> values);
 

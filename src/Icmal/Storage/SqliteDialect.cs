@@ -43,6 +43,9 @@ public sealed class SqliteDialect : SqlDialect
 
     public override string InList(string expression, string parameter) => $"{expression} IN (SELECT value FROM json_each({parameter}))";
 
+    /// <summary>Nothing: a statement that writes holds the one write lock of the file from its first step.</summary>
+    public override string SkipLockedRows => "";
+
     public override object ListValue(IReadOnlyCollection<string> values) => JsonSerializer.Serialize(values, StorageJson.Context.IReadOnlyCollectionString);
 
     public override object ListValue(IReadOnlyCollection<long> values) => JsonSerializer.Serialize(values, StorageJson.Context.IReadOnlyCollectionInt64);

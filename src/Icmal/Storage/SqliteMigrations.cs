@@ -5,7 +5,8 @@ namespace Icmal.Storage;
 /// any database, however old, reaches the current schema by running the steps it has not seen, in order. Steps 1–5
 /// are as released (times as ISO-8601 text); step 6 rebuilds every table with times as INTEGER milliseconds
 /// (<see cref="SqliteTimeMigration"/>); step 7 turns the words of each date's evidence into its code; step 8 adds the
-/// search index; step 9 links copies to originals and step 10 keeps the similarity sketches that find them.
+/// search index; step 9 links copies to originals and step 10 keeps the similarity sketches that find them; step 12 adds
+/// the source leases that let several crawlers share the sources (<see cref="SourceLeaseStep"/>).
 /// </summary>
 internal static class SqliteMigrations
 {
@@ -248,6 +249,10 @@ internal static class SqliteMigrations
             ) WITHOUT ROWID
             """,
         ]),
+        // Step 11 belongs to the search branch (issue #15) by the round plan of 2026-12-04; empty here so that the
+        // steps stay numbered by their place until that branch's step takes this one's place at the merge.
+        new(11, []),
+        new(12, SourceLeaseStep.Statements(d)),
         ];
     }
 }
