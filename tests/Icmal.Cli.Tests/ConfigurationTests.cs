@@ -125,6 +125,40 @@ public sealed class ConfigurationTests : IDisposable
         Assert.DoesNotContain("hunter2", r.Stderr, StringComparison.Ordinal);
     }
 
+    /// <summary>--database is the Database setting, given on the command line (before or after the command's name).</summary>
+    [Fact]
+    public async Task The_database_flag_beats_ICMAL_DATABASE_and_the_data_folders_appsettings()
+    {
+        string data = await DataFolderWithSettingsAsync("data", $$"""{ "Database": "sqlite:{{In("from-file").Replace("\\", "\\\\", StringComparison.Ordinal)}}/icmal.db" }""");
+        var env = new Dictionary<string, string> { ["ICMAL_DATABASE"] = "sqlite:" + Path.Combine(In("from-env"), "icmal.db") };
+
+        var after = await CliRunner.RunWithEnvironmentAsync(_dir, env, ["articles", "--data", data, "--database", "sqlite:" + Path.Combine(In("flag"), "icmal.db")], Ct);
+        var before = await CliRunner.RunWithEnvironmentAsync(_dir, env, ["--database", "sqlite:" + Path.Combine(In("flag2"), "icmal.db"), "articles", "--data", data], Ct);
+
+        Assert.Equal([0, 0], [after.ExitCode, before.ExitCode]);
+        Assert.True(File.Exists(Path.Combine(In("flag"), "icmal.db")));
+        Assert.True(File.Exists(Path.Combine(In("flag2"), "icmal.db")));
+        Assert.False(Directory.Exists(In("from-env")));
+        Assert.False(Directory.Exists(In("from-file")));
+    }
+
+    /// <summary>A password given in --database is never echoed: not in a bad setting's message, nor when the server can not be reached.</summary>
+    [Fact]
+    public async Task A_database_flag_is_named_without_repeating_its_password()
+    {
+        var bad = await CliRunner.RunWithEnvironmentAsync(_dir, new Dictionary<string, string>(),
+            ["articles", "--data", In("data"), "--database", "postgresql://icmal:hunter2@db.example.az/icmal?colour=blue"], Ct);
+        var unreachable = await CliRunner.RunWithEnvironmentAsync(_dir, new Dictionary<string, string>(),
+            ["articles", "--data", In("data"), "--database", "postgresql://icmal:hunter2@127.0.0.1:1/icmal?connect_timeout=2"], Ct);
+
+        Assert.Equal(2, bad.ExitCode);
+        Assert.Contains("Database = postgresql:(connection string) (from flag --database)", bad.Stderr, StringComparison.Ordinal);
+        Assert.Equal(2, unreachable.ExitCode);
+        Assert.Contains("127.0.0.1:1/icmal: can not open the database", unreachable.Stderr, StringComparison.Ordinal);
+        Assert.DoesNotContain("hunter2", bad.Stderr + bad.Stdout + unreachable.Stderr + unreachable.Stdout, StringComparison.Ordinal);
+        Assert.False(Directory.Exists(In("data")));
+    }
+
     [Fact]
     public async Task Variables_of_other_ICMAL_uses_are_not_settings()
     {

@@ -30,6 +30,9 @@ public sealed record CrawlOptions
     public Scheduler Scheduler { get; init; } = new();
 }
 
+/// <summary>What an endpoint read in full answered, to keep for the next conditional GET once its entries are dealt with.</summary>
+internal sealed record EndpointValidators(long EndpointId, string? ETag, string? LastModified, DateTimeOffset Fetched, bool Full);
+
 /// <summary>What one poll of one source did.</summary>
 public sealed record SourcePollReport(long SourceId, string SourceName, int EndpointsFetched, int EndpointsNotModified, int EntriesFound,
     int NewUrls, int Stored, int AlreadyPresent, int Rejected, int Failed, string? Error, DateTimeOffset NextPoll);
@@ -92,13 +95,14 @@ public sealed class Crawler(SourceStore sources, SeenUrlStore seenUrls, IngestPi
         int fetched = 0, notModified = 0;
         var errors = new List<string>();
         var entries = new List<DiscoveredEntry>();
+        var validators = new List<EndpointValidators>(); // of the endpoints read in full, kept once their entries are dealt with
         bool rateLimited = false, moved = endpoints.Count > 0;
         TimeSpan restFor = TimeSpan.Zero; // the longest Retry-After the site asked for
         async Task ReadAllAsync(IEnumerable<SourceEndpoint> list)
         {
             foreach (var endpoint in list)
             {
-                var (links, outcome, error, retryAfter) = await ReadEndpointSafelyAsync(source, endpoint, ct);
+                var (links, outcome, error, retryAfter) = await ReadEndpointSafelyAsync(source, endpoint, validators, ct);
                 if (outcome == FetchOutcome.NotModified) notModified++;
                 else if (error is null) fetched++;
                 if (error is not null) errors.Add($"{endpoint.Url}: {error}");
@@ -183,6 +187,14 @@ public sealed class Crawler(SourceStore sources, SeenUrlStore seenUrls, IngestPi
             }
         }
 
+        // An endpoint's validators are kept only once every entry it listed is dealt with. Kept before, a poll killed
+        // midway (or cut short by a rate limit or the page cap) would leave entries that the next poll never meets: its
+        // conditional GET would hear "not modified". Without them it reads the endpoint in full and skips what is stored.
+        bool everyEntryDealtWith = !rateLimited && unseen.Count <= todo.Count;
+        foreach (var v in validators)
+            await sources.UpdateEndpointAsync(v.EndpointId, everyEntryDealtWith ? v.ETag : null, everyEntryDealtWith ? v.LastModified : null, v.Fetched,
+                everyEntryDealtWith && v.Full, null, ct);
+
         // The next poll: as often as the source publishes; failures back off.
         var now = clock.GetUtcNow();
         bool anyEndpointOk = endpoints.Count > 0 && errors.Count < endpoints.Count;
@@ -200,11 +212,11 @@ public sealed class Crawler(SourceStore sources, SeenUrlStore seenUrls, IngestPi
 
     /// <summary>Reads one endpoint; whatever it throws is that endpoint's error, and the source's other endpoints are still read.</summary>
     private async Task<(IReadOnlyList<DiscoveredEntry> Links, FetchOutcome Outcome, string? Error, TimeSpan? RetryAfter)> ReadEndpointSafelyAsync(
-        Source source, SourceEndpoint endpoint, CancellationToken ct)
+        Source source, SourceEndpoint endpoint, List<EndpointValidators> validators, CancellationToken ct)
     {
         try
         {
-            return await ReadEndpointAsync(source, endpoint, ct);
+            return await ReadEndpointAsync(source, endpoint, validators, ct);
         }
         catch (Exception e) when (!IngestPipeline.IsCallerCancellation(e, ct))
         {
@@ -215,7 +227,7 @@ public sealed class Crawler(SourceStore sources, SeenUrlStore seenUrls, IngestPi
     }
 
     private async Task<(IReadOnlyList<DiscoveredEntry> Links, FetchOutcome Outcome, string? Error, TimeSpan? RetryAfter)> ReadEndpointAsync(
-        Source source, SourceEndpoint endpoint, CancellationToken ct)
+        Source source, SourceEndpoint endpoint, List<EndpointValidators> validators, CancellationToken ct)
     {
         if (!Uri.TryCreate(endpoint.Url, UriKind.Absolute, out var url)) return ([], FetchOutcome.Blocked, "not an absolute URL", null);
         var now = clock.GetUtcNow();
@@ -266,7 +278,7 @@ public sealed class Crawler(SourceStore sources, SeenUrlStore seenUrls, IngestPi
             var cutoff = now - options.MaxEntryAge;
             all.RemoveAll(e => e.Published is { } p && p < cutoff);
         }
-        await sources.UpdateEndpointAsync(endpoint.Id, result.ETag, result.LastModified, now, full, null, ct);
+        validators.Add(new EndpointValidators(endpoint.Id, result.ETag, result.LastModified, now, full));
         return (all, FetchOutcome.Ok, null, null);
     }
 
