@@ -209,6 +209,30 @@ public sealed class CrawlerTests : IAsyncLifetime
         Assert.Contains("HTTP 500", bad.LastError, StringComparison.Ordinal);
     }
 
+    /// <summary>
+    /// A poll that deals with only some of a feed's entries (the page cap here; a crawler killed midway alike) keeps
+    /// no validators for it: the next poll reads the unchanged feed in full, not "304 not modified", and meets the rest.
+    /// </summary>
+    [Fact]
+    public async Task A_poll_cut_short_reads_the_unchanged_feed_in_full_next_time_until_every_entry_is_dealt_with()
+    {
+        var store = await Stores.OpenAsync(DatabaseSetting.InDataFolder(_data), Ct);
+        await store.Sources.AddAsync(new SourceDefinition("Yaxşı", _good.Root.AbsoluteUri, "az", [(EndpointKind.Feed, _good.Url("/rss").AbsoluteUri)]),
+            true, allowPrivate: true, Ct);
+        using var collector = new Collector(store, await IngestPipeline.OpenAsync(store, Ct), TestSite.FastOptions,
+            new CrawlOptions { MaxPagesPerPoll = 2, Scheduler = new Scheduler() }, TimeProvider.System);
+
+        var polls = new List<SourcePollReport>();
+        for (int i = 0; i < 8; i++) polls.Add((await collector.Crawler.PollAsync([(await store.Sources.FindAsync("Yaxşı", Ct))!], Ct)).Single());
+
+        // Its new addresses two at a time: four polls read the feed in full; then its validators are kept and it answers 304.
+        Assert.Equal([0, 0, 0, 0, 1, 1, 1, 1], polls.Select(p => p.EndpointsNotModified));
+        Assert.Equal(5, polls.Sum(p => p.Stored)); // news 1–4 and the legacy page
+        Assert.Equal(5, await store.Articles.CountAsync(Ct));
+        Assert.Equal(1, Hits("/news/1"));
+        Assert.Equal(1, Hits("/news/4"));
+    }
+
     [Fact]
     public async Task A_site_without_a_feed_is_followed_through_its_listing_page()
     {
