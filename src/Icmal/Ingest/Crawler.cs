@@ -1,5 +1,5 @@
-using Icmal.Collection;
 // Over 400 lines (just) on purpose: one poll of one source, endpoint by endpoint and entry by entry, with the item boundaries that keep a bad item from stopping its neighbours; reading it top to bottom is the point.
+using Icmal.Collection;
 using System.Collections.Concurrent;
 using System.Globalization;
 using Icmal.Decoding;
