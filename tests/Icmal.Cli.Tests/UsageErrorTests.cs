@@ -24,7 +24,7 @@ public sealed class UsageErrorTests : IDisposable
 
     public static TheoryData<string[], string, string> Mistakes => new()
     {
-        { ["import", "--database", "x", "SAMPLES"], "--database", "import" },
+        { ["import", "--databse", "x", "SAMPLES"], "--databse", "import" },
         { ["import", "SAMPLES", "--max-sise", "3"], "--max-sise", "import" },
         { ["extract", "--bogus", "SAMPLES/004"], "--bogus", "extract" },
         { ["articles", "--bogus"], "--bogus", "articles" },
