@@ -51,7 +51,7 @@ public sealed class ArchiveCopierTests
         Assert.Equal(Json(await source.Sources.ListAllEndpointsAsync(Ct)), Json(await moved.Sources.ListAllEndpointsAsync(Ct)));
         Assert.Equal(Json(await source.ItemErrors.ListAsync(null, 100, Ct)), Json(await moved.ItemErrors.ListAsync(null, 100, Ct)));
         Assert.Equal(await source.SeenUrls.FindArticleIdAsync("https://example.az/seen", Ct), await moved.SeenUrls.FindArticleIdAsync("https://example.az/seen", Ct));
-        foreach (string query in (string[])["Astana", "Qazaxıstan", "\"yeni layihə\"", "metro -Qazaxıstan", "Xəbər"])
+        foreach (string query in (string[])["Astana", "Qazaxıstan", "\"yeni layihə\"", "metro -Astana", "Xəbər"])
         {
             var before = await new Searcher(source).SearchAsync(new SearchRequest(query, 100), Ct);
             var after = await new Searcher(moved).SearchAsync(new SearchRequest(query, 100), Ct);
