@@ -168,7 +168,7 @@ public sealed class ReadOnlyServeTests
         var clock = Stopwatch.StartNew();
         while (true)
         {
-            Assert.False(server.HasExited, "the server stopped: " + await server.StandardError.ReadToEndAsync(Ct));
+            if (server.HasExited) Assert.Fail("the server stopped: " + await server.StandardError.ReadToEndAsync(Ct));
             try
             {
                 if (await done()) return;
