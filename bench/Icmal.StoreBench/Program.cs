@@ -108,6 +108,7 @@ public static class Program
         // Import: the store's own bulk path, a batch per transaction (document, article, search keys).
         var process = Process.GetCurrentProcess();
         var cpu = process.TotalProcessorTime;
+        double serverCpu = ServerCpu.Seconds(setting);
         var clock = Stopwatch.StartNew();
         var pending = new List<(NewDocument, Article, SearchDocument)>(s.Batch);
         for (long n = 0; n < s.Count; n++)
@@ -125,9 +126,14 @@ public static class Program
         clock.Stop();
         process.Refresh();
         double importCpu = (process.TotalProcessorTime - cpu).TotalSeconds;
+        serverCpu = ServerCpu.Seconds(setting) - serverCpu;
         Console.Out.WriteLine(string.Create(c,
             $"  import   {s.Count / clock.Elapsed.TotalSeconds:0} articles/s wall ({clock.Elapsed.TotalSeconds:0.0} s; this process {importCpu:0.0} s CPU = {s.Count / importCpu:0} articles per CPU second, making the synthetic articles included; load {LoadAverage()})"));
-        Console.Out.WriteLine(string.Create(c, $"  size     {await SizeAsync(setting) / 1e6:0} MB"));
+        if (setting.Engine == DatabaseEngine.PostgreSql)
+            Console.Out.WriteLine(string.Create(c,
+                $"           PostgreSQL backends of this database {serverCpu:0.0} s CPU; with this process {s.Count / (importCpu + serverCpu):0} articles per CPU second"));
+        long size = await SizeAsync(setting);
+        Console.Out.WriteLine(string.Create(c, $"  size     {size / 1e6:0} MB"));
 
         // The portal over this store, on a real Kestrel server: the home page, an article's page and its API answer.
         await using var web = PortalServer.Build(stores, new PortalOptions("http://127.0.0.1:0"));
