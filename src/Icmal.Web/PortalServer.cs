@@ -81,7 +81,7 @@ public static class PortalServer
         {
             context.Response.Clear();
             if (context.Request.Path.StartsWithSegments("/api", StringComparison.Ordinal))
-                await Results.Json(new ErrorDto("this İcmal serves a read-only copy of the archive (a replica); nothing can be changed here: make the change on the primary"),
+                await Results.Json(new ErrorDto("this portal serves a read-only copy of the archive (a replica); nothing can be changed here: make the change on the primary"),
                     statusCode: StatusCodes.Status503ServiceUnavailable).ExecuteAsync(context);
             else
                 await PageResults.Error(PageError.ReadOnlyPortal).ExecuteAsync(context);
