@@ -55,6 +55,7 @@ public static class PortalServer
             await next(context);
         });
         app.UseRequestLocalization(InterfaceCultures.RequestOptions(options.InterfaceCultures));
+        app.Use(AnswerReadOnlyRefusals);
         MethodRules.UseWithRouting(app);
 
         MapPortal(app, store);
@@ -64,6 +65,27 @@ public static class PortalServer
         SearchRoutes.Map(app, store);
         MapAssets(app);
         return app;
+    }
+
+    /// <summary>
+    /// A portal on a read-only database (a replica, <c>icmal serve --read-only</c>) serves every page; a request that
+    /// would write there is refused by the engine, and answered 503 with what happened, never as a 500 fault.
+    /// </summary>
+    private static async Task AnswerReadOnlyRefusals(HttpContext context, RequestDelegate next)
+    {
+        try
+        {
+            await next(context);
+        }
+        catch (Exception e) when (Database.RefusedAsReadOnly(e) && !context.Response.HasStarted)
+        {
+            context.Response.Clear();
+            if (context.Request.Path.StartsWithSegments("/api", StringComparison.Ordinal))
+                await Results.Json(new ErrorDto("this portal serves a read-only copy of the archive (a replica); nothing can be changed here: make the change on the primary"),
+                    statusCode: StatusCodes.Status503ServiceUnavailable).ExecuteAsync(context);
+            else
+                await PageResults.Error(PageError.ReadOnlyPortal).ExecuteAsync(context);
+        }
     }
 
     private static void MapPortal(WebApplication app, Stores store)

@@ -18,6 +18,8 @@ public enum PageError
     BadPageAddress,
     /// <summary>405: a method other than GET or HEAD.</summary>
     ReadOnlyAddress,
+    /// <summary>503: the request would write, and this portal serves a read-only database (a replica).</summary>
+    ReadOnlyPortal,
 }
 
 /// <summary>The answers of the portal's pages, each a component rendered on the server.</summary>
@@ -29,6 +31,7 @@ public static class PageResults
         {
             PageError.BadPageNumber or PageError.BadPageAddress => StatusCodes.Status400BadRequest,
             PageError.ReadOnlyAddress => StatusCodes.Status405MethodNotAllowed,
+            PageError.ReadOnlyPortal => StatusCodes.Status503ServiceUnavailable,
             _ => StatusCodes.Status404NotFound,
         };
         return new RazorComponentResult<ErrorPage>(new Dictionary<string, object?>(StringComparer.Ordinal)

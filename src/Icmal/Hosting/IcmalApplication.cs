@@ -41,6 +41,20 @@ public sealed class IcmalApplication : IDisposable
         return Stores.OpenAsync(options.ParseDatabase(), ct);
     }
 
+    /// <summary>
+    /// The stores the portal reads: a replica's (<see cref="IcmalOptions.ReadDatabase"/>) when one is set, opened
+    /// read-only; with <see cref="PortalSettings.ReadOnly"/> and no replica, <see cref="IcmalOptions.Database"/> opened
+    /// read-only; otherwise <paramref name="primary"/>, the writing application's own stores. A read-only open runs no
+    /// migration and no catch-up: it checks the schema's version instead.
+    /// </summary>
+    public static async Task<Stores> OpenPortalStoreAsync(IcmalOptions options, Stores? primary, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        if (!string.IsNullOrWhiteSpace(options.ReadDatabase) || options.Portal.ReadOnly || primary is null)
+            return await Stores.OpenReadOnlyAsync(options.ParseReadDatabase(), ct);
+        return primary;
+    }
+
     /// <summary>Opens the database and builds the pipeline (story stage warmed from the archive) and the collector.</summary>
     /// <param name="log">Where the collector reports each poll's problems (a command's stderr).</param>
     public static async Task<IcmalApplication> OpenAsync(IcmalOptions options, Action<string>? log, CancellationToken ct)

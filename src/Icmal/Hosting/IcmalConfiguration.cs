@@ -16,7 +16,7 @@ public sealed record ConfigurationFlag(string Key, string Value, string Flag);
 /// <list type="number">
 /// <item>appsettings.json beside the executable (settings of an installation);</item>
 /// <item>appsettings.json in the data folder (settings of one archive; it may not move the data folder itself);</item>
-/// <item>ICMAL_* environment variables, "__" separating sections: ICMAL_DATA, ICMAL_DATABASE, ICMAL_FETCH__MINHOSTGAP;</item>
+/// <item>ICMAL_* environment variables, "__" separating sections: ICMAL_DATA, ICMAL_DATABASE, ICMAL_READ_DATABASE, ICMAL_FETCH__MINHOSTGAP;</item>
 /// <item>command-line flags (--data, --urls, and a command's own, such as crawl's --min-gap).</item>
 /// </list>
 /// Every value is then checked; the first bad one is an <see cref="IcmalConfigurationException"/> naming it and its source.
@@ -27,7 +27,7 @@ public static partial class IcmalConfiguration
     public const string FileName = "appsettings.json";
 
     /// <summary>The top-level settings. Other ICMAL_* variables (ICMAL_REQUIRE_BROWSER for the tests) are not settings.</summary>
-    private static readonly string[] Sections = ["Data", "Database", "Fetch", "Crawl", "Portal"];
+    private static readonly string[] Sections = ["Data", "Database", "ReadDatabase", "Fetch", "Crawl", "Portal"];
 
     /// <summary>Loads the options of this process: its environment, and appsettings.json beside the program.</summary>
     public static IcmalOptions Load(IReadOnlyList<ConfigurationFlag> flags) =>
@@ -97,14 +97,15 @@ public static partial class IcmalConfiguration
         return (root, sources);
     }
 
-    /// <summary>ICMAL_FETCH__MINHOSTGAP → Fetch:MinHostGap (keys are case-insensitive), for the known sections only.</summary>
+    /// <summary>ICMAL_FETCH__MINHOSTGAP → Fetch:MinHostGap, ICMAL_READ_DATABASE → ReadDatabase (keys are case-insensitive), for the known sections only.</summary>
     private static Dictionary<string, (string Value, string Variable)> EnvironmentSettings(IDictionary environment)
     {
         var settings = new Dictionary<string, (string, string)>(StringComparer.OrdinalIgnoreCase);
         foreach (DictionaryEntry entry in environment)
         {
             if (entry.Key is not string name || !name.StartsWith(EnvironmentPrefix, StringComparison.OrdinalIgnoreCase)) continue;
-            string key = name[EnvironmentPrefix.Length..].Replace("__", ":", StringComparison.Ordinal);
+            // A single underscore only separates words (ICMAL_READ_DATABASE is ReadDatabase), as variables are written.
+            string key = name[EnvironmentPrefix.Length..].Replace("__", ":", StringComparison.Ordinal).Replace("_", "", StringComparison.Ordinal);
             string section = key.Split(':')[0];
             if (!Sections.Contains(section, StringComparer.OrdinalIgnoreCase)) continue;
             settings[key] = (entry.Value as string ?? "", name);

@@ -20,6 +20,13 @@ public sealed record IcmalOptions
     /// </summary>
     public string? Database { get; init; }
 
+    /// <summary>
+    /// Where the portal reads from, when not from <see cref="Database"/>: a streaming replica of it, in the same forms.
+    /// Empty means the portal reads <see cref="Database"/>. Writes (the collector, first-start chores) always go to
+    /// <see cref="Database"/>; a read-only portal (<see cref="PortalSettings.ReadOnly"/>) writes nowhere.
+    /// </summary>
+    public string? ReadDatabase { get; init; }
+
     /// <summary>The fetcher: politeness gap, time and size caps, retries, robots.txt, User-Agent.</summary>
     public FetchOptions Fetch { get; init; } = new();
 
@@ -38,6 +45,13 @@ public sealed record IcmalOptions
     {
         return string.IsNullOrWhiteSpace(Database) ? DatabaseSetting.InDataFolder(Data) : DatabaseSetting.Parse(Database);
     }
+
+    /// <summary>The database the portal reads: <see cref="ReadDatabase"/> when set, else <see cref="Database"/>.</summary>
+    /// <exception cref="DatabaseSettingException">The setting is not a database this version can open.</exception>
+    public DatabaseSetting ParseReadDatabase()
+    {
+        return string.IsNullOrWhiteSpace(ReadDatabase) ? ParseDatabase() : DatabaseSetting.Parse(ReadDatabase);
+    }
 }
 
 /// <summary>The portal's settings.</summary>
@@ -45,4 +59,10 @@ public sealed record PortalSettings
 {
     /// <summary>Addresses to listen on, separated by ';' (Kestrel's form). Loopback by default: the admin pages have no login yet.</summary>
     public string Urls { get; init; } = "http://127.0.0.1:5080";
+
+    /// <summary>
+    /// Serve only: no migrations, no collector, no first-start chores, and the database opened so that nothing can
+    /// write (a replica's portal). Set by <c>icmal serve --read-only</c>, or here for a deployment.
+    /// </summary>
+    public bool ReadOnly { get; init; }
 }

@@ -34,6 +34,17 @@ internal static class OptionsValidation
             // A PostgreSQL setting may hold a password: named, not repeated.
             Fail("Database", Storage.DatabaseSetting.Masked(o.Database ?? ""), e.Message);
         }
+        if (!string.IsNullOrWhiteSpace(o.ReadDatabase))
+        {
+            try
+            {
+                o.ParseReadDatabase();
+            }
+            catch (Storage.DatabaseSettingException e)
+            {
+                Fail("ReadDatabase", Storage.DatabaseSetting.Masked(o.ReadDatabase), e.Message);
+            }
+        }
 
         var f = o.Fetch;
         if (string.IsNullOrWhiteSpace(f.UserAgent) || f.UserAgent.Any(c => c < ' ' || c > '~'))

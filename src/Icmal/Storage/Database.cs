@@ -16,17 +16,18 @@ namespace Icmal.Storage;
 /// survives SIGKILL); only a power loss may drop the last commits. PostgreSQL's connections come from one
 /// <see cref="NpgsqlDataSource"/> (its pool) per database.
 /// </remarks>
-public sealed class Database
+public sealed partial class Database
 {
     private readonly Func<DbConnection> _create;
     private readonly string _setup;
 
-    private Database(Func<DbConnection> create, SqlDialect dialect, string location)
+    private Database(Func<DbConnection> create, SqlDialect dialect, string location, bool readOnly = false)
     {
         _create = create;
         _setup = string.Join(";\n", dialect.ConnectionSetup);
         Dialect = dialect;
         Location = location;
+        IsReadOnly = readOnly;
     }
 
     public SqlDialect Dialect { get; }
@@ -77,11 +78,11 @@ public sealed class Database
         return new Database(() => new SqliteConnection(cs), SqlDialect.Sqlite, path);
     }
 
-    private static Database PostgreSql(string connectionString)
+    private static Database PostgreSql(string connectionString, bool readOnly = false)
     {
         // The data source is the pool: one per database, living as long as the process (as SQLite's pool does).
         var dataSource = new NpgsqlDataSourceBuilder(connectionString).Build();
-        return new Database(dataSource.CreateConnection, SqlDialect.PostgreSql, PostgreSqlConnection.Location(connectionString));
+        return new Database(dataSource.CreateConnection, SqlDialect.PostgreSql, PostgreSqlConnection.Location(connectionString), readOnly);
     }
 
     /// <summary>An open pooled connection with the session set up; the caller disposes it (returning it to the pool).</summary>

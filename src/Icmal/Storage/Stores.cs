@@ -31,4 +31,11 @@ public sealed record Stores(
         await stores.Search.CatchUpAsync(null, ct);
         return stores;
     }
+
+    /// <summary>
+    /// The stores over a database opened for reading only (<see cref="Database.OpenReadOnlyAsync"/>): nothing is
+    /// migrated or indexed, and every write is refused by the engine. A read-only portal serves from these.
+    /// </summary>
+    public static async Task<Stores> OpenReadOnlyAsync(DatabaseSetting setting, CancellationToken ct) =>
+        Over(await Database.OpenReadOnlyAsync(setting, ct));
 }

@@ -83,6 +83,47 @@ public sealed class PostgreSqlCluster : IAsyncLifetime
         return _start;
     }
 
+    /// <summary>
+    /// The database of <paramref name="primaryConnectionString"/> on the run's hot standby, a streaming replica of the
+    /// cluster made by <c>pg_basebackup -R</c> (started on the first call, with a replication slot so the primary keeps
+    /// the WAL it needs). Everything written to the primary, databases made after it included, arrives there; it
+    /// answers reads and refuses writes.
+    /// </summary>
+    public async Task<string> StandbyConnectionStringAsync(string primaryConnectionString, CancellationToken ct)
+    {
+        var primary = await StartOnceAsync();
+        Task<Started> standby;
+        lock (_starting) standby = _standby ??= StartStandbyAsync(primary);
+        var started = await standby.WaitAsync(ct);
+        var builder = new NpgsqlConnectionStringBuilder(primaryConnectionString) { Port = started.Port };
+        return builder.ConnectionString;
+    }
+
+    private Task<Started>? _standby;
+
+    private static async Task<Started> StartStandbyAsync(Started primary)
+    {
+        string data = Path.Combine(primary.Folder, "standby");
+        // -R writes primary_conninfo and standby.signal; -C -S a slot, so the primary keeps WAL the standby has not read.
+        await RunAsync(primary.Bin, primary.RunAs, "pg_basebackup", ["-h", "127.0.0.1", "-p", primary.Port.ToString(CultureInfo.InvariantCulture),
+            "-U", Superuser, "-D", data, "-R", "-X", "stream", "-C", "-S", "icmal_standby", "--no-sync"]);
+        for (int attempt = 1; ; attempt++)
+        {
+            int port = FreePort();
+            try
+            {
+                await RunAsync(primary.Bin, primary.RunAs, "pg_ctl", ["-D", data, "-l", Path.Combine(primary.Folder, "standby.log"), "-w", "-t", "60", "-o",
+                    $"-p {port.ToString(CultureInfo.InvariantCulture)} -k {data} -c listen_addresses=127.0.0.1 -c max_connections=300 -c hot_standby=on "
+                    + "-c fsync=off -c full_page_writes=off", "start"]);
+                return new Started(primary.Bin, primary.Folder, data, port, primary.RunAs);
+            }
+            catch (InvalidOperationException) when (attempt < 3)
+            {
+                // The free port was taken between the probe and the start: try another.
+            }
+        }
+    }
+
     private static async Task<Started> StartAsync()
     {
         string? bin = FindBinaries();
@@ -140,6 +181,18 @@ public sealed class PostgreSqlCluster : IAsyncLifetime
         }
         try
         {
+            if (_standby is not null)
+            {
+                try
+                {
+                    var standby = await _standby;
+                    await RunAsync(standby.Bin, standby.RunAs, "pg_ctl", ["-D", standby.DataDirectory, "-m", "immediate", "-w", "stop"]);
+                }
+                catch (InvalidOperationException)
+                {
+                    // A standby that did not start has nothing to stop; the primary still must be.
+                }
+            }
             await RunAsync(cluster.Bin, cluster.RunAs, "pg_ctl", ["-D", cluster.DataDirectory, "-m", "immediate", "-w", "stop"]);
         }
         finally
