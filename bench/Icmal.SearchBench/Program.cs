@@ -39,18 +39,23 @@ public static class Program
         };
         var noBaseline = new Option<bool>("--no-baseline") { Description = "Neither build nor query SQLite FTS5 out of the box (İcmal's figures only)" };
         var noReindex = new Option<bool>("--no-reindex") { Description = "Skip the reindex measured after the build" };
+        var slowest = new Option<int>("--slowest") { Description = "List this many of İcmal's slowest queries (median CPU over the rounds), to see where the time goes" };
+        var extend = new Option<bool>("--extend")
+        {
+            Description = "Add to the archive an earlier run (same --seed and --articles) left in --data, from the article after its last, up to --articles (İcmal's side only)",
+        };
         var root = new RootCommand("Benchmark İcmal's search against SQLite FTS5 out of the box on a synthetic archive")
         {
-            articles, data, perKind, rounds, seed, reuse, batch, noBaseline, noReindex,
+            articles, data, perKind, rounds, seed, reuse, batch, noBaseline, noReindex, extend, slowest,
         };
         root.SetAction((parse, ct) => RunAsync(new BuildOptions(Math.Max(1, parse.GetValue(articles)), parse.GetValue(data), Math.Max(1, parse.GetValue(perKind)),
             Math.Max(1, parse.GetValue(rounds)), parse.GetValue(seed), parse.GetValue(reuse), Math.Max(1, parse.GetValue(batch)),
-            !parse.GetValue(noBaseline), !parse.GetValue(noReindex)), ct));
+            !parse.GetValue(noBaseline) && !parse.GetValue(extend), !parse.GetValue(noReindex), parse.GetValue(extend), Math.Max(0, parse.GetValue(slowest))), ct));
         return await root.Parse(args).InvokeAsync();
     }
 
     /// <summary>What a run builds and measures.</summary>
-    private sealed record BuildOptions(int Count, string? Data, int PerKind, int Rounds, int Seed, bool Reuse, int Batch, bool Baseline, bool Reindex);
+    private sealed record BuildOptions(int Count, string? Data, int PerKind, int Rounds, int Seed, bool Reuse, int Batch, bool Baseline, bool Reindex, bool Extend, int Slowest);
 
     private static async Task<int> RunAsync(BuildOptions o, CancellationToken ct)
     {
@@ -76,20 +81,37 @@ public static class Program
                 Console.Error.WriteLine("bench search: --reuse needs --data naming a folder an earlier run filled (icmal.db, and fts5-plain.db unless --no-baseline)");
                 return 2;
             }
+            if (o.Extend && (dataOption is null || !File.Exists(icmalDb)))
+            {
+                Console.Error.WriteLine("bench search: --extend needs --data naming a folder an earlier run filled (icmal.db)");
+                return 2;
+            }
+            // Opening migrates an older archive and catches its index up (a schema step that rebuilds the index): timed.
+            var openClock = Stopwatch.StartNew();
+            var openCpu = Process.GetCurrentProcess().TotalProcessorTime;
             var stores = await Stores.OpenAsync(DatabaseSetting.Parse("sqlite:" + icmalDb), ct);
+            Console.Out.WriteLine(string.Create(c,
+                $"opened in {openClock.Elapsed.TotalSeconds:0.0} s wall, {(Process.GetCurrentProcess().TotalProcessorTime - openCpu).TotalSeconds:0.0} s process CPU (migrations and the index's catch-up, if any)"));
             if (reuse)
             {
                 await using var built = o.Baseline ? await PlainFts5Index.OpenAsync(plainDb, ct) : null;
-                await MeasureQueriesAsync(archive, stores, built, perKind, rounds, seed, ct);
+                await MeasureQueriesAsync(archive, stores, built, perKind, rounds, seed, o.Slowest, ct);
                 return 0;
             }
-            long rawBytes = 0;
+            long first = o.Extend ? await NextArticleNumberAsync(icmalDb, ct) : 0;
+            if (o.Extend) Console.Out.WriteLine(string.Create(c, $"extending from article {first:N0}"));
+            long rawBytes = 0, earlierRawBytes = 0;
+            for (long n = 0; n < first; n++)
+            {
+                var a = archive.Article(n);
+                earlierRawBytes += Encoding.UTF8.GetByteCount(a.Title) + Encoding.UTF8.GetByteCount(a.Text);
+            }
             // Only the store's time is counted, not making the synthetic articles.
             var clock = Stopwatch.StartNew();
             var storing = new Stopwatch();
             double storeCpu = 0, keysCpu = 0;
             var pending = new List<(NewDocument, Article, SearchDocument)>(o.Batch);
-            for (long n = 0; n < count; n++)
+            for (long n = first; n < count; n++)
             {
                 var a = archive.Article(n);
                 var (document, article) = ToStored(a);
@@ -159,21 +181,21 @@ public static class Program
             var (plainIndex, plainFile) = plain is null ? (0L, 0L) : await plain.SizeAsync(ct);
 
             Console.Out.WriteLine();
-            Console.Out.WriteLine(string.Create(c, $"raw text (title + body, UTF-8): {rawBytes / 1e6:0.0} MB"));
+            Console.Out.WriteLine(string.Create(c, $"raw text (title + body, UTF-8) of the articles stored in this run: {rawBytes / 1e6:0.0} MB"));
             string perTransaction = o.Batch == 1 ? "one transaction per article" : string.Create(c, $"{o.Batch} articles per transaction");
             Console.Out.WriteLine(string.Create(c,
-                $"icmal  store+index {count / icmalSeconds:0} articles/s wall, {count / (storeCpu / 1e3):0}/s CPU ({icmalSeconds:0.0} s wall, {storeCpu / 1e3:0.0} s thread CPU in the store; {perTransaction}, with the article row and its raw document)"));
+                $"icmal  store+index {(count - first) / icmalSeconds:0} articles/s wall, {(count - first) / (storeCpu / 1e3):0}/s CPU ({icmalSeconds:0.0} s wall, {storeCpu / 1e3:0.0} s thread CPU in the store; {perTransaction}, with the article row and its raw document)"));
             Console.Out.WriteLine(string.Create(c,
-                $"icmal  of which search keys (analysis: normalise, stem, transliterate, fold) {count / (keysCpu / 1e3):0}/s CPU ({keysCpu / 1e3:0.0} s), the rest (article row, raw document, FTS5 insert, commit) {count / ((storeCpu - keysCpu) / 1e3):0}/s CPU"));
+                $"icmal  of which search keys (analysis: normalise, stem, transliterate, fold) {(count - first) / (keysCpu / 1e3):0}/s CPU ({keysCpu / 1e3:0.0} s), the rest (article row, raw document, FTS5 insert, commit) {(count - first) / ((storeCpu - keysCpu) / 1e3):0}/s CPU"));
             if (o.Reindex) Console.Out.WriteLine(string.Create(c,
                 $"icmal  reindex     {reindexed / reindexClock.Elapsed.TotalSeconds:0} articles/s wall, {reindexed / reindexCpu:0}/s process CPU ({reindexed:N0} articles in {reindexClock.Elapsed.TotalSeconds:0.0} s: read back, keyed, written to the index, 500 to a transaction)"));
             if (plain is not null) Console.Out.WriteLine(string.Create(c, $"fts5   index       {count / plainSeconds:0} articles/s wall, {count / (plainCpu / 1e3):0}/s CPU ({plainSeconds:0.0} s wall, {plainCpu / 1e3:0.0} s thread CPU in FTS5, optimize included; 1000 per transaction)"));
             Console.Out.WriteLine(string.Create(c,
-                $"icmal  index {icmalIndex / 1e6:0.0} MB = {100.0 * icmalIndex / rawBytes:0}% of raw; whole file (articles, raw documents, index) {icmalFile / 1e6:0.0} MB"));
+                $"icmal  index {icmalIndex / 1e6:0.0} MB = {100.0 * icmalIndex / (rawBytes + earlierRawBytes):0}% of raw ({(rawBytes + earlierRawBytes) / 1e6:0.0} MB, all {count:N0} articles); whole file (articles, raw documents, index) {icmalFile / 1e6:0.0} MB"));
             if (plain is not null) Console.Out.WriteLine(string.Create(c,
                 $"fts5   index {plainIndex / 1e6:0.0} MB = {100.0 * plainIndex / rawBytes:0}% of raw; whole file (with its copy of the text) {plainFile / 1e6:0.0} MB"));
 
-            await MeasureQueriesAsync(archive, stores, plain, perKind, rounds, seed, ct);
+            await MeasureQueriesAsync(archive, stores, plain, perKind, rounds, seed, o.Slowest, ct);
             return 0;
         }
         finally
@@ -184,18 +206,19 @@ public static class Program
     }
 
     /// <summary>Warm latency of the fixed query mix on both engines, as a table.</summary>
-    private static async Task MeasureQueriesAsync(SyntheticArchive archive, Stores stores, PlainFts5Index? plain, int perKind, int rounds, int seed, CancellationToken ct)
+    private static async Task MeasureQueriesAsync(SyntheticArchive archive, Stores stores, PlainFts5Index? plain, int perKind, int rounds, int seed, int slowest,
+        CancellationToken ct)
     {
         var c = CultureInfo.InvariantCulture;
         {
             var mix = QueryMix.Make(archive, perKind, seed);
             var searcher = new Searcher(stores);
-            var ours = await QueryMix.TimeAsync(mix, rounds, async (q, t) =>
+            var (ours, timings) = await QueryMix.TimeAsync(mix, rounds, async (q, t) =>
             {
                 var answer = await searcher.SearchAsync(new SearchRequest(q, 10), t);
                 return answer.Results?.Items.Count ?? -1;
             }, ct);
-            var theirs = plain is null ? null : await QueryMix.TimeAsync(mix, rounds, async (q, t) => (await plain.SearchAsync(q, PlainMatch.All, 10, t)).Count, ct);
+            var theirs = plain is null ? null : (await QueryMix.TimeAsync(mix, rounds, async (q, t) => (await plain.SearchAsync(q, PlainMatch.All, 10, t)).Count, ct)).Kinds;
             Console.Out.WriteLine();
             Console.Out.WriteLine(string.Create(c, $"warm latency, ms ({mix.Count} queries × {rounds} rounds after one warm-up round; top 10; wall, and the query thread's CPU)"));
             Console.Out.WriteLine("| kind | icmal p50 | p99 | CPU p50 | CPU p99 | found | fts5 p50 | p99 | CPU p50 | CPU p99 | found | CPU p50 ratio |");
@@ -209,8 +232,28 @@ public static class Program
                     : ourColumns + " — | — | — | — | — | — |");
             }
             Console.Out.WriteLine("queries: " + string.Join(" · ", QueryMix.Kinds.Select(k => mix.First(q => q.Kind == k).Text)));
+            if (slowest > 0)
+            {
+                Console.Out.WriteLine(string.Create(c, $"icmal's {slowest} slowest queries, CPU median / max ms over the rounds, results:"));
+                foreach (var t in timings.OrderByDescending(t => t.CpuMedian).Take(slowest))
+                    Console.Out.WriteLine(string.Create(c, $"  {t.CpuMedian,8:0.00} {t.CpuMax,8:0.00} {t.Found,3}  {t.Query.Kind,-10} {t.Query.Text}"));
+            }
             SqliteConnection.ClearAllPools();
         }
+    }
+
+    /// <summary>
+    /// The number of the article after the last one an earlier run stored (its address ends in its number), so that an
+    /// extended archive is the one a single run would have built.
+    /// </summary>
+    private static async Task<long> NextArticleNumberAsync(string icmalDb, CancellationToken ct)
+    {
+        await using var conn = new SqliteConnection("Data Source=" + icmalDb);
+        await conn.OpenAsync(ct);
+        await using var cmd = conn.CreateCommand();
+        cmd.CommandText = "SELECT url FROM articles ORDER BY id DESC LIMIT 1";
+        string? url = await cmd.ExecuteScalarAsync(ct) as string;
+        return url is null ? 0 : long.Parse(url[(url.LastIndexOf('/') + 1)..], CultureInfo.InvariantCulture) + 1;
     }
 
     private static void Progress(string what, long done, long count, Stopwatch clock) =>

@@ -10,6 +10,9 @@ public sealed record MixQuery(string Kind, string Text);
 /// <summary>Latency figures of one kind of query, in milliseconds: wall time and the query thread's CPU time.</summary>
 public sealed record Latency(double P50, double P99, double CpuP50, double CpuP99, int Queries, int WithResults);
 
+/// <summary>One query's timings over the timed rounds: its median and highest CPU time, in milliseconds, and whether it found anything.</summary>
+public sealed record QueryTiming(MixQuery Query, double CpuMedian, double CpuMax, int Found);
+
 /// <summary>
 /// The fixed query mix of the benchmark, drawn from the archive's own sentences with a seed: one-word, multi-word (two
 /// or three words of one sentence), phrase (two neighbouring words in quotes), filtered (a word with <c>source:</c> or
@@ -73,7 +76,8 @@ public static class QueryMix
     /// Runs the mix once to warm up, then <paramref name="rounds"/> times timed; returns p50/p99 per kind and overall
     /// ("all"), and how many queries found anything.
     /// </summary>
-    public static async Task<Dictionary<string, Latency>> TimeAsync(IReadOnlyList<MixQuery> mix, int rounds, Func<string, CancellationToken, Task<int>> run, CancellationToken ct)
+    public static async Task<(Dictionary<string, Latency> Kinds, List<QueryTiming> Queries)> TimeAsync(IReadOnlyList<MixQuery> mix, int rounds,
+        Func<string, CancellationToken, Task<int>> run, CancellationToken ct)
     {
         var found = new int[mix.Count];
         for (int i = 0; i < mix.Count; i++) found[i] = await run(mix[i].Text, ct);
@@ -98,7 +102,9 @@ public static class QueryMix
             var c = qs.SelectMany(i => cpu[i]).Order().ToList();
             result[kind] = new Latency(Percentile(w, 0.50), Percentile(w, 0.99), Percentile(c, 0.50), Percentile(c, 0.99), qs.Count, qs.Count(i => found[i] > 0));
         }
-        return result;
+        var queries = Enumerable.Range(0, mix.Count)
+            .Select(i => new QueryTiming(mix[i], Percentile([.. cpu[i].Order()], 0.5), cpu[i].Max(), found[i])).ToList();
+        return (result, queries);
     }
 
     private static double Percentile(List<double> sorted, double p) =>

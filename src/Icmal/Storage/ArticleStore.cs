@@ -146,6 +146,7 @@ public sealed class ArticleStore(Database database)
         CancellationToken ct)
     {
         string body = article.Text;
+        var sortAt = article.PlausiblePublished ?? article.Archived;
         long articleId = await Sql.Int64Async(conn, tx, """
             INSERT INTO articles (document_id, url, title, title_derived, section, authors, published_at, published_from, modified_at,
                 archived_at, sort_at, site, language, image_url, tags, original_name, original_url, blocks, body, text_sha256, story_id)
@@ -158,12 +159,13 @@ public sealed class ArticleStore(Database database)
             ("@authors", ArticleRows.Json(article.Authors)), ("@published", _d.TimeOrNull(article.Published)),
             ("@publishedFrom", article.Published is null ? null : article.PublishedFrom?.Code),
             ("@modified", _d.TimeOrNull(article.Modified)), ("@archived", _d.Time(article.Archived)),
-            ("@sort", _d.Time(article.PlausiblePublished ?? article.Archived)),
+            ("@sort", _d.Time(sortAt)),
             ("@site", article.Site), ("@language", article.Language), ("@image", article.ImageUrl),
             ("@tags", ArticleRows.Json(article.Tags)), ("@origName", article.Original?.Name),
             ("@origUrl", article.Original?.Url), ("@blocks", BlockCodec.Encode(article.Blocks)), ("@body", body),
             ("@textHash", Hashing.Sha256Hex(body)));
-        if (database.Dialect.Search is { } engine) await engine.IndexAsync(conn, tx, articleId, search, ct);
+        if (database.Dialect.Search is { } engine)
+            await engine.IndexAsync(conn, tx, articleId, search, SearchFacets.Of(article.Site, article.Url, article.Language, sortAt), ct);
 
         return new StoreResult(StoreStatus.Stored, articleId);
     }

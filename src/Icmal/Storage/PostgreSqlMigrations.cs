@@ -179,9 +179,21 @@ internal static class PostgreSqlMigrations
             )
             """,
         ]),
-        // Step 3 belongs to the search branch (issue #15) by the round plan of 2026-12-04; empty here so that the
-        // steps stay numbered by their place until that branch's step takes this one's place at the merge.
-        new(3, []),
+        new(3,
+        [
+            // SQLite's step 11 (issue #15): each article's facets (site, language, Baku day, month and year; Storage/
+            // SearchFacets) are lexemes of its tsvector, so source:, lang:, since: and until: are answered by the GIN
+            // index. The rows are rewritten by the catch-up that runs when the database is opened; until it reaches an
+            // article, a filter does not find it (a catch-up under way restarts from the first article).
+            $"""
+            INSERT INTO settings (key, value) SELECT '{SearchStore.CatchUpToSetting}', CAST(COALESCE(MAX(id), 0) AS TEXT) FROM articles
+            ON CONFLICT (key) DO UPDATE SET value = excluded.value
+            """,
+            $"""
+            INSERT INTO settings (key, value) VALUES ('{SearchStore.CatchUpDoneSetting}', '0')
+            ON CONFLICT (key) DO UPDATE SET value = excluded.value
+            """,
+        ]),
         // SQLite's step 12: the source leases (SourceLeaseStep).
         new(4, SourceLeaseStep.Statements(d)),
         ];

@@ -44,14 +44,16 @@ internal sealed class PostgreSqlSearchEngine : SearchEngine
     /// <summary>The query_canceled state: the statement ran past statement_timeout.</summary>
     private const string QueryCanceled = "57014";
 
-    public override async Task IndexAsync(DbConnection conn, DbTransaction tx, long articleId, SearchDocument document, CancellationToken ct)
+    public override async Task IndexAsync(DbConnection conn, DbTransaction tx, long articleId, SearchDocument document, IReadOnlyList<Facet> facets,
+        CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(document);
+        ArgumentNullException.ThrowIfNull(facets);
         // An article indexed again (a reindex racing a catch-up) keeps one row.
         await Sql.ExecAsync(conn, tx, $"""
             INSERT INTO {Table} (article_id, keys) VALUES (@id, CAST(@keys AS tsvector))
             ON CONFLICT (article_id) DO UPDATE SET keys = excluded.keys
-            """, ct, ("@id", articleId), ("@keys", PostgreSqlTsText.Vector(document)));
+            """, ct, ("@id", articleId), ("@keys", PostgreSqlTsText.Vector(document, facets)));
     }
 
     public override Task ClearAsync(DbConnection conn, DbTransaction tx, CancellationToken ct) =>
@@ -60,8 +62,14 @@ internal sealed class PostgreSqlSearchEngine : SearchEngine
     public override async Task<SearchPage> FindAsync(DbConnection conn, SqlDialect dialect, SearchCriteria criteria, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(criteria);
+        bool dated = criteria.Since is not null || criteria.Until is not null;
+        var facets = SearchFacets.Required(criteria, dated ? await SearchFilters.ArchiveSpanAsync(conn, null, dialect, criteria, ct) : null);
+        if (facets is null) return new SearchPage([], 0); // the dates hold no day of the archive
         var (filters, parameters) = SearchFilters.Sql(dialect, criteria);
-        parameters.Add(("@q", PostgreSqlTsText.Query(criteria.Match)));
+        // The words rank (@q); the words and the facets match (@m).
+        string words = PostgreSqlTsText.Query(criteria.Match);
+        parameters.Add(("@q", words));
+        parameters.Add(("@m", PostgreSqlTsText.Facets(facets) is { } required ? "(" + words + ") & " + required : words));
         // A deep page needs a window reaching past it, with room for copies folded away.
         int window = Math.Max(Candidates, 2 * (criteria.Offset + criteria.Limit));
         long deadline = Environment.TickCount64 + (long)Math.Ceiling(criteria.Budget.TotalMilliseconds);
@@ -142,7 +150,7 @@ internal sealed class PostgreSqlSearchEngine : SearchEngine
     private static string CandidatesSql(string filters) => $"""
         SELECT a.id, a.sort_at, a.text_sha256, ts_rank({Weights}, s.keys, CAST(@q AS tsquery), 1)
         FROM {Table} s JOIN articles a ON a.id = s.article_id
-        WHERE s.keys @@ CAST(@q AS tsquery){filters}
+        WHERE s.keys @@ CAST(@m AS tsquery){filters}
         ORDER BY s.article_id DESC
         LIMIT @window
         """;
@@ -151,7 +159,7 @@ internal sealed class PostgreSqlSearchEngine : SearchEngine
     private static string CountSql(string filters) => $"""
         SELECT COUNT(*) FROM (
             SELECT 1 FROM {Table} s JOIN articles a ON a.id = s.article_id
-            WHERE s.keys @@ CAST(@q AS tsquery){filters}
+            WHERE s.keys @@ CAST(@m AS tsquery){filters}
             LIMIT @cap) matches
         """;
 

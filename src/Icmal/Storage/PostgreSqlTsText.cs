@@ -23,9 +23,16 @@ internal static class PostgreSqlTsText
     private const int MaxKeyBytes = 2_046;
 
     /// <summary>The tsvector text of a document's keys (title A, authors B, text D).</summary>
-    public static string Vector(SearchDocument document)
+    public static string Vector(SearchDocument document) => Vector(document, []);
+
+    /// <summary>
+    /// The tsvector text of a document's keys (title A, authors B, text D) and its facets (<see cref="Facet.Lexeme"/>:
+    /// lexemes without positions, with a colon no key has, so no word or phrase of a query meets one).
+    /// </summary>
+    public static string Vector(SearchDocument document, IReadOnlyList<Facet> facets)
     {
         ArgumentNullException.ThrowIfNull(document);
+        ArgumentNullException.ThrowIfNull(facets);
         var positions = new Dictionary<string, List<(int Position, char Weight)>>(StringComparer.Ordinal);
         int next = 1;
         next = Add(positions, document.Title, 'A', next) + 1;
@@ -42,6 +49,34 @@ internal static class PostgreSqlTsText
                 if (i > 0) sb.Append(',');
                 sb.Append(list[i].Position.ToString(CultureInfo.InvariantCulture)).Append(list[i].Weight);
             }
+        }
+        foreach (var facet in facets)
+        {
+            if (sb.Length > 0) sb.Append(' ');
+            Quote(sb, facet.Lexeme);
+        }
+        return sb.ToString();
+    }
+
+    /// <summary>
+    /// The tsquery text of the facets a search's filters require (<see cref="SearchFacets.Required"/>): every group
+    /// AND-ed, a group's facets OR-ed; null when there are none.
+    /// </summary>
+    public static string? Facets(IReadOnlyList<IReadOnlyList<Facet>> facets)
+    {
+        ArgumentNullException.ThrowIfNull(facets);
+        if (facets.Count == 0) return null;
+        var sb = new StringBuilder();
+        foreach (var group in facets)
+        {
+            if (sb.Length > 0) sb.Append(" & ");
+            sb.Append('(');
+            for (int i = 0; i < group.Count; i++)
+            {
+                if (i > 0) sb.Append(" | ");
+                Quote(sb, group[i].Lexeme);
+            }
+            sb.Append(')');
         }
         return sb.ToString();
     }

@@ -12,8 +12,15 @@ namespace Icmal.Storage;
 /// </summary>
 internal abstract class SearchEngine
 {
-    /// <summary>Writes an article's keys in the caller's transaction (the article's own).</summary>
-    public abstract Task IndexAsync(DbConnection conn, DbTransaction tx, long articleId, SearchDocument document, CancellationToken ct);
+    /// <summary>Writes an article's keys and facets (<see cref="SearchFacets.Of"/>) in the caller's transaction (the article's own).</summary>
+    public abstract Task IndexAsync(DbConnection conn, DbTransaction tx, long articleId, SearchDocument document, IReadOnlyList<Facet> facets,
+        CancellationToken ct);
+
+    /// <summary>
+    /// Merges the index's parts after many articles were indexed at once (a rebuild, a migration's catch-up), so that a
+    /// search reads one list per word instead of one per part. Nothing to do on an engine that keeps its index whole.
+    /// </summary>
+    public virtual Task CompactAsync(DbConnection conn, CancellationToken ct) => Task.CompletedTask;
 
     /// <summary>Removes every article from the index, in the caller's transaction.</summary>
     public abstract Task ClearAsync(DbConnection conn, DbTransaction tx, CancellationToken ct);

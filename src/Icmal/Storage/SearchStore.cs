@@ -23,6 +23,12 @@ public sealed class SearchStore(Database database)
     /// <summary>Articles per catch-up transaction.</summary>
     public const int BatchSize = 500;
 
+    /// <summary>
+    /// After a catch-up of this many articles the index is merged (<see cref="SearchEngine.CompactAsync"/>): a rebuild's
+    /// thousands of batches leave it in parts, while the pipeline's one article at a time is kept merged by the engine.
+    /// </summary>
+    public const int CompactAfter = 10_000;
+
     private SearchEngine Engine => database.Dialect.Search
         ?? throw new NotSupportedException($"search is not available on {database.Dialect.Name} yet");
 
@@ -34,10 +40,6 @@ public sealed class SearchStore(Database database)
         await using var conn = await database.ConnectAsync(ct);
         return await Engine.FindAsync(conn, database.Dialect, criteria, ct);
     }
-
-    /// <summary>Indexes an article in the caller's transaction (the one storing it).</summary>
-    internal Task IndexAsync(DbConnection conn, DbTransaction tx, long articleId, SearchDocument document, CancellationToken ct) =>
-        Engine.IndexAsync(conn, tx, articleId, document, ct);
 
     /// <summary>How many stored articles a catch-up has yet to index (0 when the index is whole).</summary>
     public async Task<long> PendingAsync(CancellationToken ct)
@@ -78,8 +80,9 @@ public sealed class SearchStore(Database database)
             var (done, to) = await CatchUpRangeAsync(conn, tx, ct);
             if (to is null) break;
             var batch = await Sql.ListAsync(conn, tx, """
-                SELECT id, title, body, authors FROM articles WHERE id > @done AND id <= @to ORDER BY id LIMIT @n
-                """, r => (Id: r.GetInt64(0), Title: r.GetString(1), Body: r.GetString(2), Authors: r.GetString(3)), ct,
+                SELECT id, title, body, authors, site, url, language, sort_at FROM articles WHERE id > @done AND id <= @to ORDER BY id LIMIT @n
+                """, r => (Id: r.GetInt64(0), Title: r.GetString(1), Body: r.GetString(2), Authors: r.GetString(3),
+                    Facets: SearchFacets.Of(r.StringOrNull(4), r.StringOrNull(5), r.StringOrNull(6), database.Dialect.ReadTime(r, 7))), ct,
                 ("@done", done), ("@to", to), ("@n", BatchSize));
             if (batch.Count == 0)
             {
@@ -92,12 +95,13 @@ public sealed class SearchStore(Database database)
             Parallel.For(0, batch.Count, new ParallelOptions { CancellationToken = ct }, i =>
                 documents[i] = SearchDocument.Of(batch[i].Title, batch[i].Body,
                     JsonSerializer.Deserialize(batch[i].Authors, StorageJson.Context.StringArray) ?? []));
-            for (int i = 0; i < batch.Count; i++) await Engine.IndexAsync(conn, tx, batch[i].Id, documents[i], ct);
+            for (int i = 0; i < batch.Count; i++) await Engine.IndexAsync(conn, tx, batch[i].Id, documents[i], batch[i].Facets, ct);
             await SetAsync(conn, tx, CatchUpDoneSetting, batch[^1].Id, ct);
             await tx.CommitAsync(ct);
             indexed += batch.Count;
             progress?.Report((Math.Min(indexed, total), total));
         }
+        if (indexed >= CompactAfter) await Engine.CompactAsync(conn, ct);
         return indexed;
     }
 

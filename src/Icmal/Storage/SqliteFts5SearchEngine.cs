@@ -20,8 +20,11 @@ internal sealed class SqliteFts5SearchEngine : SearchEngine
     public const string Table = "article_search";
     public const double TitleWeight = 5.0;
 
-    /// <summary>The columns' BM25 weights, in the table's order: title, body, author.</summary>
-    private static readonly double[] Weights = [TitleWeight, 1.0, 1.0];
+    /// <summary>
+    /// The columns' BM25 weights, in the table's order: title, body, author, facets (which no phrase of a query's words
+    /// is ever looked for in).
+    /// </summary>
+    private static readonly double[] Weights = [TitleWeight, 1.0, 1.0, 0.0];
 
     /// <summary>
     /// The most matches of a phrase counted for its document frequency. Past it the frequency is estimated from how far
@@ -30,9 +33,13 @@ internal sealed class SqliteFts5SearchEngine : SearchEngine
     /// </summary>
     public const int FrequencyCap = 1_000;
 
-    /// <summary>The index's schema (migration step 8).</summary>
+    /// <summary>
+    /// The index's schema (migration step 11; step 8 had no facets): the keys of the title, the text and the byline,
+    /// and the article's facets (<see cref="SearchFacets"/>: site, language, day, month, year, each one token), so
+    /// that filters are intersections of the index's lists.
+    /// </summary>
     public const string CreateTable = $"""
-        CREATE VIRTUAL TABLE {Table} USING fts5(title, body, author, content='', contentless_delete=1, detail=full,
+        CREATE VIRTUAL TABLE {Table} USING fts5(title, body, author, facets, content='', contentless_delete=1, detail=full,
             tokenize='unicode61 remove_diacritics 0')
         """;
 
@@ -47,13 +54,23 @@ internal sealed class SqliteFts5SearchEngine : SearchEngine
     /// <summary>How many virtual-machine steps run between two looks at the clock.</summary>
     private const int ProgressSteps = 2_000;
 
-    public override async Task IndexAsync(DbConnection conn, DbTransaction tx, long articleId, SearchDocument document, CancellationToken ct)
+    public override async Task IndexAsync(DbConnection conn, DbTransaction tx, long articleId, SearchDocument document, IReadOnlyList<Facet> facets,
+        CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(document);
+        ArgumentNullException.ThrowIfNull(facets);
         // REPLACE: an article indexed again (a reindex racing a catch-up) keeps one row.
-        await Sql.ExecAsync(conn, tx, $"INSERT OR REPLACE INTO {Table} (rowid, title, body, author) VALUES (@id, @t, @b, @a)", ct,
-            ("@id", articleId), ("@t", document.Title), ("@b", document.Body), ("@a", document.Authors));
+        await Sql.ExecAsync(conn, tx, $"INSERT OR REPLACE INTO {Table} (rowid, title, body, author, facets) VALUES (@id, @t, @b, @a, @f)", ct,
+            ("@id", articleId), ("@t", document.Title), ("@b", document.Body), ("@a", document.Authors),
+            ("@f", string.Join(' ', facets.Select(f => f.Token))));
     }
+
+    /// <summary>
+    /// FTS5's <c>optimize</c>: every segment merged into one. A catch-up writes a segment per batch, which FTS5's
+    /// automerge leaves as a dozen or so levels; each search then walks every word's list in each of them.
+    /// </summary>
+    public override Task CompactAsync(DbConnection conn, CancellationToken ct) =>
+        Sql.ExecAsync(conn, null, $"INSERT INTO {Table} ({Table}) VALUES ('optimize')", ct);
 
     public override Task ClearAsync(DbConnection conn, DbTransaction tx, CancellationToken ct) =>
         Sql.ExecAsync(conn, tx, $"INSERT INTO {Table} ({Table}) VALUES ('delete-all')", ct);
@@ -69,7 +86,10 @@ internal sealed class SqliteFts5SearchEngine : SearchEngine
     public override async Task<SearchPage> FindAsync(DbConnection conn, SqlDialect dialect, SearchCriteria criteria, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(criteria);
-        string match = Match(criteria.Match);
+        bool dated = criteria.Since is not null || criteria.Until is not null;
+        var facets = SearchFacets.Required(criteria, dated ? await SearchFilters.ArchiveSpanAsync(conn, null, dialect, criteria, ct) : null);
+        if (facets is null) return new SearchPage([], 0); // the dates hold no day of the archive
+        string match = Match(criteria.Match, facets);
         var phrases = criteria.Match.Required.SelectMany(g => g).Concat(criteria.Match.Excluded).ToList();
         int counted = criteria.Match.Required.Sum(g => g.Count);
         var (filters, parameters) = SearchFilters.Sql(dialect, criteria);
@@ -94,7 +114,7 @@ internal sealed class SqliteFts5SearchEngine : SearchEngine
                 long indexed = Fts5MatchStats.Header(found[0].Stats).Rows;
                 // One phrase and nothing else narrowing: its matches are the candidates, counted or estimated already.
                 // Its IDF changes no order then, only the scores shown.
-                if (counted == 1 && phrases.Count == 1 && filters.Length == 0)
+                if (counted == 1 && phrases.Count == 1 && facets.Count == 0 && !dated)
                     idf[0] = Bm25.Idf(indexed, found.Count < window ? found.Count : Extrapolate(window, found[^1].Id, span));
                 else
                 {
@@ -227,9 +247,35 @@ internal sealed class SqliteFts5SearchEngine : SearchEngine
     /// The FTS5 query of a <see cref="KeyQuery"/>. Every phrase is an FTS5 string ("..." with any quote doubled), so
     /// nothing a user typed is read as FTS5 syntax (NEAR, *, ^, column filters); columns and operators come from here.
     /// </summary>
-    internal static string Match(KeyQuery query)
+    internal static string Match(KeyQuery query) => Match(query, []);
+
+    /// <summary>
+    /// The FTS5 query of a <see cref="KeyQuery"/> with the facets a search's filters require (every group, each by
+    /// any of its facets), in the facets column. The words' phrases come first, so they are the query's first
+    /// phrases in <see cref="Fts5MatchStats"/>' numbering.
+    /// </summary>
+    internal static string Match(KeyQuery query, IReadOnlyList<IReadOnlyList<Facet>> facets)
     {
         ArgumentNullException.ThrowIfNull(query);
+        ArgumentNullException.ThrowIfNull(facets);
+        string words = Words(query);
+        if (facets.Count == 0) return words;
+        var sb = new StringBuilder("(").Append(words).Append(')');
+        foreach (var group in facets)
+        {
+            sb.Append(" AND (");
+            for (int i = 0; i < group.Count; i++)
+            {
+                if (i > 0) sb.Append(" OR ");
+                sb.Append("{facets} : \"").Append(group[i].Token).Append('"');
+            }
+            sb.Append(')');
+        }
+        return sb.ToString();
+    }
+
+    private static string Words(KeyQuery query)
+    {
         if (query.Required.Count == 0) throw new ArgumentException("a search needs at least one required phrase", nameof(query));
         var sb = new StringBuilder();
         foreach (var group in query.Required)

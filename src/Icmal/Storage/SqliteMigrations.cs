@@ -5,8 +5,9 @@ namespace Icmal.Storage;
 /// any database, however old, reaches the current schema by running the steps it has not seen, in order. Steps 1–5
 /// are as released (times as ISO-8601 text); step 6 rebuilds every table with times as INTEGER milliseconds
 /// (<see cref="SqliteTimeMigration"/>); step 7 turns the words of each date's evidence into its code; step 8 adds the
-/// search index; step 9 links copies to originals and step 10 keeps the similarity sketches that find them; step 12 adds
-/// the source leases that let several crawlers share the sources (<see cref="SourceLeaseStep"/>).
+/// search index; step 9 links copies to originals and step 10 keeps the similarity sketches that find them; step 11 makes the
+/// search index again with the articles' facets; step 12 adds the source leases that let several crawlers share the
+/// sources (<see cref="SourceLeaseStep"/>).
 /// </summary>
 internal static class SqliteMigrations
 {
@@ -206,8 +207,12 @@ internal static class SqliteMigrations
         new(8,
         [
             // Issue #15: the search index (keys only, in the same file), and every article already stored marked for
-            // the catch-up that indexes it when the database is opened (SearchStore.CatchUpAsync).
-            SqliteFts5SearchEngine.CreateTable,
+            // the catch-up that indexes it when the database is opened (SearchStore.CatchUpAsync). (As released: step 11
+            // replaces the table.)
+            $"""
+            CREATE VIRTUAL TABLE {SqliteFts5SearchEngine.Table} USING fts5(title, body, author, content='', contentless_delete=1, detail=full,
+                tokenize='unicode61 remove_diacritics 0')
+            """,
             // What ranking and folding copies read of every matched article, without reading its row (the text sits
             // in the row before text_sha256, so each row read would walk the text's overflow pages).
             $"CREATE INDEX {SqliteFts5SearchEngine.CoverIndex} ON articles (id, sort_at, text_sha256, language, site, url)",
@@ -249,9 +254,24 @@ internal static class SqliteMigrations
             ) WITHOUT ROWID
             """,
         ]),
-        // Step 11 belongs to the search branch (issue #15) by the round plan of 2026-12-04; empty here so that the
-        // steps stay numbered by their place until that branch's step takes this one's place at the merge.
-        new(11, []),
+        new(11,
+        [
+            // Issue #15: the search index with each article's facets (site, language, Baku day, month and year) as
+            // tokens of a column of their own (Storage/SearchFacets), so that source:, lang:, since: and until: are
+            // intersections of the index's lists rather than checks of every match's row. An FTS5 table takes no new
+            // column: it is made again, empty, and every stored article marked for the catch-up that indexes it when
+            // the database is opened (a catch-up under way restarts from the first article).
+            $"DROP TABLE {SqliteFts5SearchEngine.Table}",
+            SqliteFts5SearchEngine.CreateTable,
+            $"""
+            INSERT INTO settings (key, value) SELECT '{SearchStore.CatchUpToSetting}', CAST(COALESCE(MAX(id), 0) AS TEXT) FROM articles WHERE true
+            ON CONFLICT (key) DO UPDATE SET value = excluded.value
+            """,
+            $"""
+            INSERT INTO settings (key, value) VALUES ('{SearchStore.CatchUpDoneSetting}', '0')
+            ON CONFLICT (key) DO UPDATE SET value = excluded.value
+            """,
+        ]),
         new(12, SourceLeaseStep.Statements(d)),
         ];
     }

@@ -1,5 +1,6 @@
 using System.Data.Common;
 using System.Text;
+using Icmal.Analysis;
 using Icmal.Model;
 using Icmal.Search;
 using Icmal.Storage;
@@ -96,6 +97,71 @@ public sealed class SearchStoreTests
         Assert.Equal(count / 3, (await searcher.SearchAsync(new SearchRequest("Токаев"), Ct)).Results!.Total);
         Assert.Equal(count, (await searcher.SearchAsync(new SearchRequest("author:eliyev"), Ct)).Results!.Total);
         SqliteConnection.ClearAllPools();
+    }
+
+    [Fact]
+    public async Task An_archive_indexed_before_facets_is_indexed_again_with_them_when_opened()
+    {
+        using var folder = new TempFolder();
+        var setting = DatabaseSetting.InDataFolder(folder.Path);
+        const int count = SearchStore.BatchSize + 17;
+        // An archive at step 10, its index whole in the form of step 8 (keys, no facets).
+        await Database.OpenAsync(setting, schemaVersion: 10, Ct);
+        await using (var conn = new SqliteConnection($"Data Source={setting.Target}"))
+        {
+            await conn.OpenAsync(Ct);
+            await using var tx = await conn.BeginTransactionAsync(Ct);
+            for (int i = 1; i <= count; i++)
+            {
+                string site = i % 2 == 0 ? "apa.az" : "report.az";
+                var keys = SearchDocument.Of("Xəbər " + i, $"Azərbaycan Qazaxıstanla əməkdaşlıq edir {i}", []);
+                await Sql.ExecAsync(conn, tx, """
+                    INSERT INTO documents (id, sha256, origin, format, size_bytes, archived_at, raw_brotli) VALUES (@i, @h, 'old', 'text', 1, @at, x'00');
+                    INSERT INTO articles (id, document_id, title, authors, archived_at, sort_at, site, url, tags, blocks, body, text_sha256, language)
+                    VALUES (@i, @i, @t, '[]', @at, @at, @site, @url, '[]', '[]', @b, @h, 'az');
+                    INSERT INTO article_search (rowid, title, body, author) VALUES (@i, @kt, @kb, '');
+                    """, Ct, ("@i", (long)i), ("@h", "h" + i), ("@t", "Xəbər " + i), ("@b", $"Azərbaycan Qazaxıstanla əməkdaşlıq edir {i}"),
+                    ("@site", site), ("@url", $"https://{site}/{i}"), ("@kt", keys.Title), ("@kb", keys.Body),
+                    // One article a day from 2025-01-01 10:00 in Baku.
+                    ("@at", new DateTimeOffset(2025, 1, 1, 10, 0, 0, TimeSpan.FromHours(4)).AddDays(i - 1).ToUnixTimeMilliseconds()));
+            }
+            await Sql.ExecAsync(conn, tx, "DELETE FROM settings WHERE key LIKE 'search_catch_up%'", Ct);
+            await tx.CommitAsync(Ct);
+        }
+        SqliteConnection.ClearAllPools();
+
+        var stores = await Stores.OpenAsync(setting, Ct);
+        var searcher = new Searcher(stores);
+
+        Assert.Equal(0, await stores.Search.PendingAsync(Ct));
+        Assert.Equal(count, (await searcher.SearchAsync(new SearchRequest("qazaxistan"), Ct)).Results!.Total);
+        Assert.Equal(count / 2, (await searcher.SearchAsync(new SearchRequest("qazaxistan source:apa.az"), Ct)).Results!.Total);
+        // Days 32 to 59 of 2025: February.
+        Assert.Equal(28, (await searcher.SearchAsync(new SearchRequest("qazaxistan since:2025-02-01 until:2025-02-28"), Ct)).Results!.Total);
+        SqliteConnection.ClearAllPools();
+    }
+
+    [Fact]
+    public async Task A_postgresql_index_written_before_facets_is_written_again_with_them_when_opened()
+    {
+        await using var db = await TestDatabase.CreateAsync(DatabaseEngine.PostgreSql);
+        var stores = await db.OpenAsync();
+        for (int i = 0; i < 30; i++) await AddAsync(stores, $"Azərbaycan Qazaxıstanla əməkdaşlıq edir {i}", "n" + i);
+        // As the index was before step 3: every row's keys without facets, and step 3 not run.
+        await using (var conn = await stores.Database.ConnectAsync(Ct))
+        {
+            var rows = await Sql.ListAsync(conn, null, "SELECT id, title, body FROM articles", r => (r.GetInt64(0), r.GetString(1), r.GetString(2)), Ct);
+            foreach (var (id, title, body) in rows)
+                await Sql.ExecAsync(conn, null, "UPDATE article_search SET keys = CAST(@k AS tsvector) WHERE article_id = @id", Ct,
+                    ("@id", id), ("@k", PostgreSqlTsText.Vector(SearchDocument.Of(title, body, []))));
+            await Sql.ExecAsync(conn, null, "DELETE FROM schema_migrations WHERE version = 3", Ct);
+        }
+        Assert.Equal(0, (await new Searcher(stores).SearchAsync(new SearchRequest("qazaxistan lang:az"), Ct)).Results!.Total);
+
+        var reopened = await db.OpenAsync();
+
+        Assert.Equal(0, await reopened.Search.PendingAsync(Ct));
+        Assert.Equal(30, (await new Searcher(reopened).SearchAsync(new SearchRequest("qazaxistan lang:az"), Ct)).Results!.Total);
     }
 
     [Theory, ClassData(typeof(BothEngines))]
