@@ -149,7 +149,7 @@ public static class Program
         var mix = QueryMix.Make(archive, s.Queries, s.Seed);
         var searcher = new Searcher(stores);
         var latency = await QueryMix.TimeAsync(mix, 3, async (q, t) => (await searcher.SearchAsync(new SearchRequest(q, 10), t)).Results?.Items.Count ?? -1, ct);
-        var all = latency["all"];
+        var all = latency.Kinds["all"];
         Console.Out.WriteLine(string.Create(c,
             $"  search   p50 {all.P50:0.0} ms, p99 {all.P99:0.0} ms (thread CPU p50 {all.CpuP50:0.0} ms; {mix.Count} queries × 3 rounds after a warm-up; {all.WithResults}/{all.Queries} found something; load {LoadAverage()})"));
         return 0;
