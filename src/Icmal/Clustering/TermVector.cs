@@ -103,6 +103,9 @@ internal sealed class TermTable
         return ids;
     }
 
+    /// <summary>The id of a term already learned, or -1.</summary>
+    public int IdOf(string term) => _ids.TryGetValue(term, out int id) ? id : -1;
+
     /// <summary>The smoothed inverse document frequency of a learned id.</summary>
     public double Idf(int id) => Math.Log((1.0 + Documents) / (1.0 + _documentFrequency[id])) + 1;
 }
