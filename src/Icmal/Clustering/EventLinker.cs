@@ -12,9 +12,10 @@ namespace Icmal.Clustering;
 /// ("sanksiya", "imtahan") cannot; the home country's name, in every other article, adds almost nothing.</para>
 /// <para>Bounded: the articles older than <see cref="Window"/> than the latest arrival, and past
 /// <see cref="MaxRecent"/> the oldest, are forgotten, so the cost of an arrival follows the recent stream, not the
-/// archive. Candidates come from an inverted index of the recent articles' terms; a term held by more than
-/// <see cref="MaxPostings"/> of them is not walked (a topic's word, not an event's), so the score read is the cosine
-/// over the rarer terms, which is where two reports of one event meet. Not thread-safe (one writer).</para>
+/// archive. Candidates come from an inverted index of the recent articles' terms, looked up by the arrival's
+/// <see cref="LookupTerms"/> strongest terms; a term held by more than <see cref="MaxPostings"/> of them is not walked
+/// (a topic's word, not an event's); the <see cref="Rescored"/> with the highest partial dot product are scored in
+/// full. Not thread-safe (one writer).</para>
 /// </remarks>
 internal sealed class EventLinker(TimeSpan window, int maxRecent)
 {
@@ -22,8 +23,15 @@ internal sealed class EventLinker(TimeSpan window, int maxRecent)
     public const double NameWeight = 0.02;
     /// <summary>How rare (its IDF) a title's name must be to tell its subject from another's (see <see cref="Different"/>).</summary>
     public const double DistinctIdf = 3.5;
-    /// <summary>A term held by more recent articles than this is not walked for candidates.</summary>
-    public const int MaxPostings = 2048;
+    /// <summary>
+    /// A term held by more recent articles than this is not walked for candidates: it marks a topic, not an event, and
+    /// walking it would make an arrival cost more as the stream grows.
+    /// </summary>
+    public const int MaxPostings = 256;
+    /// <summary>Candidates are gathered by the arrival's this many strongest terms (where two reports of one event meet).</summary>
+    public const int LookupTerms = 24;
+    /// <summary>Of the candidates, this many with the highest partial dot product are scored in full.</summary>
+    public const int Rescored = 16;
     /// <summary>An undated article is kept for this many arrivals (it has no time to fall out of the window by).</summary>
     public const int UndatedArrivals = 4096;
 
@@ -64,6 +72,7 @@ internal sealed class EventLinker(TimeSpan window, int maxRecent)
     private readonly Queue<Recent> _recent = new();
     private readonly Dictionary<int, Posting> _postings = [];
     private readonly List<Recent> _found = [];
+    private readonly PriorityQueue<Recent, double> _top = new(Rescored + 1);
     private long _stamp;
     private long _sequence;
     private DateTimeOffset? _latest;
@@ -78,11 +87,12 @@ internal sealed class EventLinker(TimeSpan window, int maxRecent)
     {
         long stamp = ++_stamp;
         _found.Clear();
-        int[] ids = vector.Ids;
-        double[] weights = vector.Weights;
-        for (int k = 0; k < ids.Length; k++)
+        int[] order = vector.StrongestOrder();
+        for (int o = 0; o < order.Length && o < LookupTerms; o++)
         {
-            if (!_postings.TryGetValue(ids[k], out var posting) || posting.Count > MaxPostings) continue;
+            int id = vector.Ids[order[o]];
+            double weight = vector.Weights[order[o]];
+            if (!_postings.TryGetValue(id, out var posting) || posting.Count > MaxPostings) continue;
             var items = posting.Items;
             for (int p = posting.Head; p < items.Count; p++)
             {
@@ -93,15 +103,22 @@ internal sealed class EventLinker(TimeSpan window, int maxRecent)
                     r.Dot = 0;
                     _found.Add(r);
                 }
-                r.Dot += weights[k] * w;
+                r.Dot += weight * w;
             }
+        }
+        // The highest partial dot products, kept in a small heap (lowest on top) rather than by sorting every candidate.
+        _top.Clear();
+        foreach (var r in _found)
+        {
+            if (_top.Count < Rescored) _top.Enqueue(r, r.Dot);
+            else if (r.Dot > _top.Peek().Dot) _top.EnqueueDequeue(r, r.Dot);
         }
         Recent? best = null;
         double bestScore = double.NegativeInfinity;
-        foreach (var r in _found)
+        foreach (var (r, _) in _top.UnorderedItems)
         {
             if (r.Story.Dropped || !Near(r.Time, time) || Different(r.Entities, entities, idf)) continue;
-            double score = r.Dot + (NameWeight * RarestShared(r.Entities.All, entities.All, idf));
+            double score = vector.Dot(r.Vector) + (NameWeight * RarestShared(r.Entities.All, entities.All, idf));
             if (score > bestScore)
             {
                 bestScore = score;
