@@ -27,6 +27,7 @@ var clusterer = new StoryClusterer();
 var recent = new (string Title, string Text, string Site)[1024];
 var start = new DateTimeOffset(2025, 1, 1, 0, 0, 0, TimeSpan.FromHours(4));
 TimeSpan detect = default, analyse = default, cluster = default;
+long detectCpu = 0, analyseCpu = 0, clusterCpu = 0; // thread processor time, ns
 var cpu0 = Process.GetCurrentProcess().TotalProcessorTime;
 var wall = Stopwatch.StartNew();
 var window = Stopwatch.StartNew();
@@ -57,24 +58,29 @@ for (int i = 0; i < count; i++)
     }
     recent[i % recent.Length] = (title, text, site);
     var time = start.AddSeconds(i * 20);
-    long t0 = Stopwatch.GetTimestamp();
+    long c0 = ThreadCpu.Now(), t0 = Stopwatch.GetTimestamp();
     copies.Add(i, text, site, time);
-    long t1 = Stopwatch.GetTimestamp();
-    long t2 = t1, t3 = t1;
+    long t1 = Stopwatch.GetTimestamp(), c1 = ThreadCpu.Now();
+    long t2 = t1, t3 = t1, c2 = c1, c3 = c1;
     if (withClustering)
     {
         var terms = ArticleAnalyzer.LeadTerms(title, text, "az");
         t2 = Stopwatch.GetTimestamp();
+        c2 = ThreadCpu.Now();
         clusterer.Assign(new ClusterInput(i, terms, time));
         t3 = Stopwatch.GetTimestamp();
+        c3 = ThreadCpu.Now();
     }
+    detectCpu += c1 - c0;
+    analyseCpu += c2 - c1;
+    clusterCpu += c3 - c2;
     detect += Stopwatch.GetElapsedTime(t0, t1);
     analyse += Stopwatch.GetElapsedTime(t1, t2);
     cluster += Stopwatch.GetElapsedTime(t2, t3);
     if ((i + 1) % every == 0)
     {
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"{i + 1,9:N0} articles: last {every:N0} at {every / window.Elapsed.TotalSeconds:N0}/s; copy detection {(i + 1) / detect.TotalSeconds:N0}/s, clustering {Rate(i + 1, cluster)}, lead analysis {Rate(i + 1, analyse)} (cumulative)"));
+            $"{i + 1,9:N0} articles: last {every:N0} at {every / window.Elapsed.TotalSeconds:N0}/s; per CPU second: copy detection {Rate(i + 1, CpuSpan(detectCpu))}, clustering {Rate(i + 1, CpuSpan(clusterCpu))}, lead analysis {Rate(i + 1, CpuSpan(analyseCpu))} (cumulative)"));
         window.Restart();
     }
 }
@@ -84,6 +90,7 @@ var p = Process.GetCurrentProcess();
 Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"""
     articles {count:N0} ({made:N0} generated copies, {copies.Links:N0} linked); wall {wall.Elapsed.TotalSeconds:N1} s, CPU {cpu.TotalSeconds:N1} s
     copy detection + clustering: {count / (detect + cluster).TotalSeconds:N0} articles/s (detection {count / detect.TotalSeconds:N0}/s, clustering {Rate(count, cluster)}); with lead analysis {count / (detect + cluster + analyse).TotalSeconds:N0}/s
+    per CPU second of the thread: copy detection + clustering {Rate(count, CpuSpan(detectCpu + clusterCpu))} (detection {Rate(count, CpuSpan(detectCpu))}, clustering {Rate(count, CpuSpan(clusterCpu))}); lead analysis {Rate(count, CpuSpan(analyseCpu))}; load average {LoadAverage()}
     sketch state {copies.StateBytesPerArticle:N0} bytes per article (hashes, count, key rows); process peak working set {p.PeakWorkingSet64 / 1048576.0:N0} MiB, managed heap {GC.GetTotalMemory(false) / 1048576.0:N0} MiB
     """));
 
@@ -96,6 +103,11 @@ int Arg(string name, int fallback)
     Environment.Exit(2);
     return fallback;
 }
+
+static TimeSpan CpuSpan(long nanoseconds) => TimeSpan.FromTicks(nanoseconds / 100);
+
+/// <summary>The machine's load average over the last minute (Linux), to read the wall rates by.</summary>
+static string LoadAverage() => File.Exists("/proc/loadavg") ? File.ReadAllText("/proc/loadavg").Split(' ')[0] : "unknown";
 
 /// <summary>Articles per second of a part, or "not run" for a part the flags left out (no time spent).</summary>
 static string Rate(long articles, TimeSpan spent) =>

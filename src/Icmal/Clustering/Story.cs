@@ -26,6 +26,8 @@ internal sealed class Story(long key, bool stemmed)
     public long Touched { get; set; }
     /// <summary>The clusterer's look-up that last gathered it as a candidate, and its partial similarity there.</summary>
     public long LookupStamp { get; set; }
+    /// <summary>Set when the clusterer forgot the story: a recent article of it no longer links an arrival to it.</summary>
+    public bool Dropped { get; set; }
     public double Partial { get; set; }
     /// <summary>Whether its first article's words were stemmed (Azerbaijani): which threshold it is held to.</summary>
     public bool Stemmed { get; } = stemmed;
@@ -39,8 +41,8 @@ internal sealed class Story(long key, bool stemmed)
     /// <summary>The member closest to the centroid (its headline is the story's).</summary>
     public Member? Representative { get; private set; }
 
-    /// <summary>A member's id and unit vector.</summary>
-    public sealed record Member(long ArticleId, TermVector Vector);
+    /// <summary>A member's id, unit vector and names.</summary>
+    public sealed record Member(long ArticleId, TermVector Vector, EventLinker.Names Names);
 
     /// <summary>The cosine of a unit vector to the centroid.</summary>
     public double CentroidSimilarity(TermVector vector)
@@ -78,7 +80,7 @@ internal sealed class Story(long key, bool stemmed)
     /// Adds a member; the terms that entered or left the centroid are reported so the clusterer's index follows.
     /// Returns true when the representative member changed.
     /// </summary>
-    public bool Add(long articleId, TermVector vector, DateTimeOffset? time, Action<int> entered, Action<int> left)
+    public bool Add(long articleId, TermVector vector, EventLinker.Names names, DateTimeOffset? time, Action<int> entered, Action<int> left)
     {
         for (int k = 0; k < vector.Ids.Length; k++)
         {
@@ -96,7 +98,7 @@ internal sealed class Story(long key, bool stemmed)
             if (First is null || t < First) First = t;
             if (Last is null || t > Last) Last = t;
         }
-        var member = new Member(articleId, vector.Strongest(MemberTerms));
+        var member = new Member(articleId, vector.Strongest(MemberTerms), names);
         Recent.Add(member);
         if (Recent.Count > RecentMembers) Recent.RemoveAt(0);
         return ChooseRepresentative();

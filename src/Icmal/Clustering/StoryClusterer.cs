@@ -85,9 +85,27 @@ public sealed class StoryClusterer
     private long _arrivals;
     private int _sinceForget;
 
+    /// <summary>The pair score (<see cref="EventLinker"/>) at which an arrival joins the story of a recent report of stemmed words.</summary>
+    public double PairThreshold { get; }
+    /// <summary>The same for reports whose words were truncated (languages without a stemmer).</summary>
+    public double UnstemmedPairThreshold { get; }
+    /// <summary>
+    /// The longest span a story reaches through links to single reports: an event is reported over days, and past
+    /// this only the centroid (with its threshold growing with the gap) takes a report in.
+    /// </summary>
+    public TimeSpan MaxLinkedSpan { get; } = TimeSpan.FromDays(14);
+
+    private readonly EventLinker _linker;
+
     public StoryClusterer(double threshold = 0.45, double unstemmedThreshold = 0.12, TimeSpan? window = null,
-        double lateGrowth = 0.4, int maxStories = 20_000)
+        double lateGrowth = 0.4, int maxStories = 20_000, double pairThreshold = 0.4, double unstemmedPairThreshold = 0.4,
+        int maxRecent = 30_000)
     {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(pairThreshold);
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(unstemmedPairThreshold);
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(maxRecent);
+        PairThreshold = pairThreshold;
+        UnstemmedPairThreshold = unstemmedPairThreshold;
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(maxStories);
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(threshold);
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(unstemmedThreshold);
@@ -98,6 +116,7 @@ public sealed class StoryClusterer
         MaxStories = maxStories;
         LateGrowth = lateGrowth;
         if (Window <= TimeSpan.Zero) throw new ArgumentOutOfRangeException(nameof(window), Window, "the window must be positive");
+        _linker = new EventLinker(Window, maxRecent);
     }
 
     /// <summary>Puts an article into a story. <paramref name="newStoryKey"/> names a story it starts, if it does.</summary>
@@ -105,16 +124,24 @@ public sealed class StoryClusterer
     {
         ArgumentNullException.ThrowIfNull(article);
         var vector = Vectorise(article.Terms);
+        var entities = EntityIds(article.Terms);
         bool stemmed = article.Terms.Stemmed;
 
         Story? best = null;
         double bestSimilarity = 0;
-        foreach (var story in Candidates(vector))
+        var (link, linkScore) = _linker.Find(vector, entities, article.Time, _terms.Idf);
+        if (link is not null && linkScore >= PairNeeded(stemmed, link.Story.Stemmed) && WithinSpan(link.Story, article.Time))
+        {
+            best = link.Story;
+            bestSimilarity = linkScore;
+        }
+        else foreach (var story in Candidates(vector))
         {
             double needed = Needed(stemmed, story.Stemmed, story.Gap(article.Time));
             double similarity = story.CentroidSimilarity(vector);
             if (similarity < needed || similarity <= bestSimilarity) continue;
             if (story.BestMemberSimilarity(vector) < MemberFactor * needed) continue;
+            if (story.Representative is { } r && EventLinker.Different(r.Names, entities, _terms.Idf)) continue;
             bestSimilarity = similarity;
             best = story;
         }
@@ -126,7 +153,8 @@ public sealed class StoryClusterer
             _stories[best.Key] = best;
             bestSimilarity = 1;
         }
-        bool headline = Add(best, article.ArticleId, vector, article.Time);
+        bool headline = Add(best, article.ArticleId, vector, entities, article.Time);
+        _linker.Add(best, vector, entities, article.Time);
         Forget();
         return new StoryAssignment(best.Key, isNew, bestSimilarity, headline ? best.Representative!.ArticleId : null);
     }
@@ -139,6 +167,34 @@ public sealed class StoryClusterer
             : (Threshold + UnstemmedThreshold) / 2;
         double windows = gap / Window;
         return windows <= 1 ? threshold : threshold * (1 + (LateGrowth * Math.Log10(windows)));
+    }
+
+    /// <summary>The pair score an arrival needs of a recent report (the mean of the two thresholds across kinds).</summary>
+    private double PairNeeded(bool articleStemmed, bool storyStemmed) => articleStemmed == storyStemmed
+        ? (articleStemmed ? PairThreshold : UnstemmedPairThreshold)
+        : (PairThreshold + UnstemmedPairThreshold) / 2;
+
+    /// <summary>Whether the story's span, with the arrival in it, stays within <see cref="MaxLinkedSpan"/>.</summary>
+    private bool WithinSpan(Story story, DateTimeOffset? time)
+    {
+        if (time is not { } t || story.First is not { } first || story.Last is not { } last) return true;
+        return (t > last ? t : last) - (t < first ? t : first) <= MaxLinkedSpan;
+    }
+
+    /// <summary>The ids of the article's names (<see cref="StoryTerms.Entities"/>), all and the title's, ascending.</summary>
+    private EventLinker.Names EntityIds(ArticleTerms terms)
+    {
+        var keys = StoryTerms.Entities(terms, key => _terms.IdOf(StoryTerms.NameFeature(key)) >= 0);
+        return new EventLinker.Names(Ids(keys.All), Ids(keys.Title), terms.Stemmed);
+
+        int[] Ids(IReadOnlySet<string> set)
+        {
+            var ids = new List<int>(set.Count);
+            foreach (string key in set)
+                if (_terms.IdOf(StoryTerms.NameFeature(key)) is var id and >= 0) ids.Add(id);
+            ids.Sort();
+            return [.. ids];
+        }
     }
 
     /// <summary>Renames a story the clusterer started under a temporary key to the id the store gave it.</summary>
@@ -156,6 +212,7 @@ public sealed class StoryClusterer
     public void Drop(long storyKey)
     {
         if (!_stories.Remove(storyKey, out var story)) return;
+        story.Dropped = true;
         foreach (int term in story.Sum.Keys) Unpost(term, story);
     }
 
@@ -165,7 +222,9 @@ public sealed class StoryClusterer
         ArgumentNullException.ThrowIfNull(article);
         var vector = Vectorise(article.Terms);
         if (!_stories.TryGetValue(storyKey, out var story)) _stories[storyKey] = story = new Story(storyKey, article.Terms.Stemmed);
-        Add(story, article.ArticleId, vector, article.Time);
+        var entities = EntityIds(article.Terms);
+        Add(story, article.ArticleId, vector, entities, article.Time);
+        _linker.Add(story, vector, entities, article.Time);
     }
 
     /// <summary>Learns the article's document frequencies, then weighs its features: log-scaled count times smoothed IDF, unit length.</summary>
@@ -222,10 +281,10 @@ public sealed class StoryClusterer
         return found.AsSpan(0, ScoredCandidates).ToArray();
     }
 
-    private bool Add(Story story, long articleId, TermVector vector, DateTimeOffset? time)
+    private bool Add(Story story, long articleId, TermVector vector, EventLinker.Names names, DateTimeOffset? time)
     {
         story.Touched = ++_arrivals;
-        return story.Add(articleId, vector, time, term => Post(term, story), term => Unpost(term, story));
+        return story.Add(articleId, vector, names, time, term => Post(term, story), term => Unpost(term, story));
     }
 
     private void Post(int term, Story story)

@@ -38,7 +38,7 @@ public static class StoryTerms
         var counts = new Dictionary<string, int>(StringComparer.Ordinal);
         foreach (string t in terms.Title) AddStem(t, TitleWeight);
         foreach (string t in terms.Lead.Take(LeadStems)) AddStem(t, 1);
-        foreach (string n in terms.Names) Add("n:" + n, NameWeight);
+        foreach (string n in terms.Names) Add(NameFeature(n), NameWeight);
         foreach (string f in terms.Figures) Add("#" + f, 1);
         return counts;
 
@@ -49,4 +49,36 @@ public static class StoryTerms
 
         void Add(string term, int weight) => counts[term] = counts.GetValueOrDefault(term) + weight;
     }
+
+    /// <summary>
+    /// The article's names as keys (<see cref="ArticleTerms.Names"/>), together with the keys of its title and lead
+    /// stems that <paramref name="isKnownName"/> knows as a name from other articles: a name at the start of a
+    /// sentence ("İsrail Təbrizə zərbələr endirib") has no capital to tell it, but is the same name.
+    /// </summary>
+    /// <remarks>The title's own (<see cref="ArticleEntities.Title"/>) say what the article is about.</remarks>
+    public static ArticleEntities Entities(ArticleTerms terms, Func<string, bool> isKnownName)
+    {
+        ArgumentNullException.ThrowIfNull(terms);
+        ArgumentNullException.ThrowIfNull(isKnownName);
+        var keys = new HashSet<string>(terms.Names, StringComparer.Ordinal);
+        var title = new HashSet<string>(StringComparer.Ordinal);
+        foreach (string t in terms.Title) Consider(t, title);
+        foreach (string t in terms.Lead.Take(LeadStems)) Consider(t, null);
+        return new ArticleEntities(keys, title);
+
+        void Consider(string stem, HashSet<string>? titleKeys)
+        {
+            if (stem.Length < MinTermLength) return;
+            string key = TermAnalysis.NameKey(stem);
+            if (!keys.Contains(key) && !isKnownName(key)) return;
+            keys.Add(key);
+            titleKeys?.Add(key);
+        }
+    }
+
+    /// <summary>The feature a name key is counted under (beside the stems).</summary>
+    public static string NameFeature(string key) => "n:" + key;
 }
+
+/// <summary>An article's name keys (<see cref="StoryTerms.Entities"/>): all of them, and those of its title.</summary>
+public sealed record ArticleEntities(IReadOnlySet<string> All, IReadOnlySet<string> Title);

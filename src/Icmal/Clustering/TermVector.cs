@@ -43,9 +43,8 @@ internal sealed class TermVector
     public TermVector Strongest(int count)
     {
         if (Ids.Length <= count) return this;
-        int[] order = StrongestOrder();
-        var keep = order.AsSpan(0, count);
-        keep.Sort();
+        var keep = StrongestOrder().AsSpan(0, count).ToArray(); // a copy: the cached order stays as it is
+        Array.Sort(keep);
         var ids = new int[count];
         var weights = new double[count];
         for (int k = 0; k < count; k++)
@@ -56,8 +55,13 @@ internal sealed class TermVector
         return new TermVector(ids, weights);
     }
 
-    /// <summary>Positions in <see cref="Ids"/> from the strongest term to the weakest (ties to the lower id).</summary>
-    public int[] StrongestOrder()
+    /// <summary>Positions in <see cref="Ids"/> from the strongest term to the weakest (ties to the lower id); shared, not to be changed.</summary>
+    public int[] StrongestOrder() => _order ??= Order();
+
+    /// <summary>The order once computed (the linker and the story look-up both read it for one arrival).</summary>
+    private int[]? _order;
+
+    private int[] Order()
     {
         var order = new int[Ids.Length];
         for (int k = 0; k < order.Length; k++) order[k] = k;
@@ -102,6 +106,9 @@ internal sealed class TermTable
         }
         return ids;
     }
+
+    /// <summary>The id of a term already learned, or -1.</summary>
+    public int IdOf(string term) => _ids.TryGetValue(term, out int id) ? id : -1;
 
     /// <summary>The smoothed inverse document frequency of a learned id.</summary>
     public double Idf(int id) => Math.Log((1.0 + Documents) / (1.0 + _documentFrequency[id])) + 1;

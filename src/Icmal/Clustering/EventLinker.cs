@@ -1,0 +1,205 @@
+namespace Icmal.Clustering;
+
+/// <summary>
+/// The clusterer's memory of recent articles, for linking an arrival to one report of its event rather than to a
+/// story's centroid: single link in time, so a story is a chain of reports each within <see cref="Window"/> of
+/// another, as an event is reported (announcement, details, reaction), not a topic's average.
+/// </summary>
+/// <remarks>
+/// <para>A pair's score is the cosine of the two articles' TF-IDF vectors plus <see cref="NameWeight"/> times the
+/// inverse document frequency of the rarest name the two share (<see cref="StoryTerms.Entities"/>): a name that few
+/// articles carry (a person, a place far from home) tells one event from another of its topic where the topic's words
+/// ("sanksiya", "imtahan") cannot; the home country's name, in every other article, adds almost nothing.</para>
+/// <para>Bounded: the articles older than <see cref="Window"/> than the latest arrival, and past
+/// <see cref="MaxRecent"/> the oldest, are forgotten, so the cost of an arrival follows the recent stream, not the
+/// archive. Candidates come from an inverted index of the recent articles' terms, looked up by the arrival's
+/// <see cref="LookupTerms"/> strongest terms; a term held by more than <see cref="MaxPostings"/> of them is not walked
+/// (a topic's word, not an event's); the <see cref="Rescored"/> with the highest partial dot product are scored in
+/// full. Not thread-safe (one writer).</para>
+/// </remarks>
+internal sealed class EventLinker(TimeSpan window, int maxRecent)
+{
+    /// <summary>What the score gains per unit of IDF of the rarest shared name.</summary>
+    public const double NameWeight = 0.02;
+    /// <summary>How rare (its IDF) a title's name must be to tell its subject from another's (see <see cref="Different"/>).</summary>
+    public const double DistinctIdf = 3.5;
+    /// <summary>
+    /// A term held by more recent articles than this is not walked for candidates: it marks a topic, not an event, and
+    /// walking it would make an arrival cost more as the stream grows.
+    /// </summary>
+    public const int MaxPostings = 256;
+    /// <summary>Candidates are gathered by the arrival's this many strongest terms (where two reports of one event meet).</summary>
+    public const int LookupTerms = 24;
+    /// <summary>Of the candidates, this many with the highest partial dot product are scored in full.</summary>
+    public const int Rescored = 16;
+    /// <summary>An undated article is kept for this many arrivals (it has no time to fall out of the window by).</summary>
+    public const int UndatedArrivals = 4096;
+
+    public TimeSpan Window { get; } = window;
+    public int MaxRecent { get; } = maxRecent;
+
+    /// <summary>
+    /// An article's name ids (<see cref="StoryTerms.Entities"/>), all and its title's, each ascending;
+    /// <paramref name="Checked"/> when its names were checked against the lexicon (Azerbaijani: a capital on a common
+    /// word is not taken for a name), which <see cref="Different"/> needs to rely on them.
+    /// </summary>
+    internal sealed record Names(int[] All, int[] Title, bool Checked);
+
+    /// <summary>A recent article: its story, its unit vector, its names and time.</summary>
+    internal sealed class Recent(long sequence, Story story, TermVector vector, Names entities, DateTimeOffset? time)
+    {
+        public long Sequence { get; } = sequence;
+        public Story Story { get; } = story;
+        public TermVector Vector { get; } = vector;
+        public Names Entities { get; } = entities;
+        public DateTimeOffset? Time { get; } = time;
+        /// <summary>The arrival's partial dot product while candidates are gathered, and the look-up it belongs to.</summary>
+        public double Dot;
+        public long Stamp;
+    }
+
+    /// <summary>A recent article holding a term, with its weight of the term.</summary>
+    private readonly record struct Entry(Recent Article, double Weight);
+
+    /// <summary>One term's recent articles in arrival order; the first <see cref="Head"/> are already forgotten.</summary>
+    private sealed class Posting
+    {
+        public readonly List<Entry> Items = [];
+        public int Head;
+        public int Count => Items.Count - Head;
+    }
+
+    private readonly Queue<Recent> _recent = new();
+    private readonly Dictionary<int, Posting> _postings = [];
+    private readonly List<Recent> _found = [];
+    private readonly PriorityQueue<Recent, double> _top = new(Rescored + 1);
+    private long _stamp;
+    private long _sequence;
+    private DateTimeOffset? _latest;
+
+    public int Count => _recent.Count;
+
+    /// <summary>
+    /// The recent article (within <see cref="Window"/> of <paramref name="time"/>, of a story still held) with the
+    /// highest pair score to the arrival, and that score; null when none shares a term.
+    /// </summary>
+    public (Recent? Best, double Score) Find(TermVector vector, Names entities, DateTimeOffset? time, Func<int, double> idf)
+    {
+        long stamp = ++_stamp;
+        _found.Clear();
+        int[] order = vector.StrongestOrder();
+        for (int o = 0; o < order.Length && o < LookupTerms; o++)
+        {
+            int id = vector.Ids[order[o]];
+            double weight = vector.Weights[order[o]];
+            if (!_postings.TryGetValue(id, out var posting) || posting.Count > MaxPostings) continue;
+            var items = posting.Items;
+            for (int p = posting.Head; p < items.Count; p++)
+            {
+                var (r, w) = items[p];
+                if (r.Stamp != stamp)
+                {
+                    r.Stamp = stamp;
+                    r.Dot = 0;
+                    _found.Add(r);
+                }
+                r.Dot += weight * w;
+            }
+        }
+        // The highest partial dot products, kept in a small heap (lowest on top) rather than by sorting every candidate.
+        _top.Clear();
+        foreach (var r in _found)
+        {
+            if (_top.Count < Rescored) _top.Enqueue(r, r.Dot);
+            else if (r.Dot > _top.Peek().Dot) _top.EnqueueDequeue(r, r.Dot);
+        }
+        Recent? best = null;
+        double bestScore = double.NegativeInfinity;
+        foreach (var (r, _) in _top.UnorderedItems)
+        {
+            if (r.Story.Dropped || !Near(r.Time, time) || Different(r.Entities, entities, idf)) continue;
+            double score = vector.Dot(r.Vector) + (NameWeight * RarestShared(r.Entities.All, entities.All, idf));
+            if (score > bestScore)
+            {
+                bestScore = score;
+                best = r;
+            }
+        }
+        return (best, best is null ? 0 : bestScore);
+    }
+
+    /// <summary>Remembers an article (after it joined <paramref name="story"/>), then forgets what fell out of the window.</summary>
+    public void Add(Story story, TermVector vector, Names entities, DateTimeOffset? time)
+    {
+        var r = new Recent(++_sequence, story, vector, entities, time);
+        _recent.Enqueue(r);
+        for (int k = 0; k < vector.Ids.Length; k++)
+        {
+            if (!_postings.TryGetValue(vector.Ids[k], out var posting)) _postings[vector.Ids[k]] = posting = new Posting();
+            posting.Items.Add(new Entry(r, vector.Weights[k]));
+        }
+        if (time is { } t && (_latest is null || t > _latest)) _latest = t;
+        Evict();
+    }
+
+    private void Evict()
+    {
+        while (_recent.TryPeek(out var head) && (_recent.Count > MaxRecent || Expired(head)))
+        {
+            _recent.Dequeue();
+            foreach (int id in head.Vector.Ids)
+            {
+                var posting = _postings[id];
+                // Articles leave in arrival order, which is each posting's order: the one leaving is at its head.
+                posting.Head++;
+                if (posting.Count == 0) _postings.Remove(id);
+                else if (posting.Head > 32 && posting.Head * 2 > posting.Items.Count)
+                {
+                    posting.Items.RemoveRange(0, posting.Head);
+                    posting.Head = 0;
+                }
+            }
+        }
+    }
+
+    private bool Expired(Recent r) => r.Time is { } t
+        ? _latest is { } latest && latest - t > Window
+        : _sequence - r.Sequence > UndatedArrivals;
+
+    private bool Near(DateTimeOffset? a, DateTimeOffset? b) => a is not { } x || b is not { } y || (x - y).Duration() <= Window;
+
+    /// <summary>
+    /// True when each title names a rare thing (IDF of at least <see cref="DistinctIdf"/>) the other article does not
+    /// mention at all: two companies' tax debts, two banks' tenders, reports of one kind about different subjects.
+    /// Only names checked against the lexicon count: in a language without one every capitalised word is taken for a
+    /// name, and two reports of one event name different people and places in their headlines.
+    /// </summary>
+    internal static bool Different(Names a, Names b, Func<int, double> idf) =>
+        a.Checked && b.Checked && HasOwnRareName(a.Title, b.All, idf) && HasOwnRareName(b.Title, a.All, idf);
+
+    private static bool HasOwnRareName(int[] title, int[] other, Func<int, double> idf)
+    {
+        foreach (int id in title)
+            if (idf(id) >= DistinctIdf && Array.BinarySearch(other, id) < 0) return true;
+        return false;
+    }
+
+    /// <summary>The highest IDF among the ids both sorted arrays hold (0 when none).</summary>
+    private static double RarestShared(int[] a, int[] b, Func<int, double> idf)
+    {
+        double best = 0;
+        int i = 0, j = 0;
+        while (i < a.Length && j < b.Length)
+        {
+            if (a[i] == b[j])
+            {
+                best = Math.Max(best, idf(a[i]));
+                i++;
+                j++;
+            }
+            else if (a[i] < b[j]) i++;
+            else j++;
+        }
+        return best;
+    }
+}

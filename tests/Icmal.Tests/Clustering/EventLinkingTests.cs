@@ -1,0 +1,107 @@
+using Icmal.Analysis;
+using Icmal.Clustering;
+using Icmal.Model;
+using Icmal.Storage;
+using Icmal.Tests.Support;
+
+namespace Icmal.Tests.Clustering;
+
+/// <summary>Stories as chains of reports of one event: single link in time, rare names, and different subjects kept apart.</summary>
+public sealed class EventLinkingTests
+{
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+    private static readonly DateTimeOffset Day = new(2025, 6, 12, 10, 0, 0, TimeSpan.FromHours(4));
+
+    private static ClusterInput Words(long id, IReadOnlyList<string> title, IReadOnlyList<string> lead, DateTimeOffset time) =>
+        new(id, new ArticleTerms(title, lead, lead.Count), time);
+
+    private static string[] Set(string prefix, int n) => [.. Enumerable.Range(1, n).Select(i => $"{prefix}söz{i}")];
+
+    [Fact]
+    public void A_follow_up_resembling_one_recent_report_joins_its_story_though_the_story_as_a_whole_differs()
+    {
+        // Report 2 repeats report 1 and adds a development (Q); report 3 carries Q on with new details (R). Against the
+        // story's centroid, which report 1's words dominate, report 3 is far below the threshold (about 0.27); against
+        // report 2, the report it follows, it is half the same: one event told on, so one story.
+        string[] p = Set("p", 8), q = Set("q", 8), r = Set("r", 8);
+        var c = new StoryClusterer();
+        var first = c.Assign(Words(1, p[..4], p[4..], Day));
+        var second = c.Assign(Words(2, [.. p[..4], .. q[..4]], [.. p[4..], .. q[4..]], Day.AddHours(5)));
+        var third = c.Assign(Words(3, [.. q[..4], .. r[..4]], [.. q[4..], .. r[4..]], Day.AddDays(2)));
+        Assert.Equal(first.StoryKey, second.StoryKey);
+        Assert.False(third.IsNew);
+        Assert.Equal(first.StoryKey, third.StoryKey);
+    }
+
+    [Fact]
+    public void A_report_resembling_one_older_than_the_window_starts_a_story_of_its_own()
+    {
+        string[] p = Set("p", 8), q = Set("q", 8), r = Set("r", 8);
+        var c = new StoryClusterer();
+        var first = c.Assign(Words(1, p[..4], p[4..], Day));
+        c.Assign(Words(2, [.. p[..4], .. q[..4]], [.. p[4..], .. q[4..]], Day.AddHours(5)));
+        var late = c.Assign(Words(3, [.. q[..4], .. r[..4]], [.. q[4..], .. r[4..]], Day.AddDays(9)));
+        Assert.True(late.IsNew);
+        Assert.NotEqual(first.StoryKey, late.StoryKey);
+    }
+
+    /// <summary>Unrelated Azerbaijani news, so that the names of the reports under test are rare in the archive.</summary>
+    private static IEnumerable<ClusterInput> Background(DateTimeOffset at)
+    {
+        string[] topics = ["yağış", "neft", "futbol", "teatr", "metro", "buğda", "turizm", "səhiyyə", "poçt", "avtobus"];
+        for (int i = 0; i < 40; i++)
+        {
+            string topic = topics[i % topics.Length];
+            yield return new ClusterInput(1000 + i, ArticleAnalyzer.Terms($"{topic} sahəsində {i} yenilik", $"Bu gün {topic} sahəsində {i + 10} nömrəli yenilik barədə məlumat verilib.", "az"), at.AddMinutes(-i));
+        }
+    }
+
+    [Fact]
+    public void Two_reports_of_one_kind_about_different_companies_stay_apart()
+    {
+        // The same template a day apart: the words are the same, the subject is not. Each title names a company the
+        // other report never mentions, so they are two events of one kind, not one event.
+        var c = new StoryClusterer();
+        foreach (var b in Background(Day.AddDays(-1))) c.Assign(b);
+        var a = c.Assign(new ClusterInput(1, ArticleAnalyzer.Terms("“Metropark”ın dövlətə vergi borcu var",
+            "Vergi orqanının məlumatına görə, “Metropark” MMC-nin dövlət büdcəsinə vergi borcu yaranıb. Borcun məbləği 120 min manatdır, şirkətə xəbərdarlıq göndərilib.", "az"), Day));
+        var b2 = c.Assign(new ClusterInput(2, ArticleAnalyzer.Terms("“Sinerji” şirkətinin dövlətə vergi borcu var",
+            "Vergi orqanının məlumatına görə, “Sinerji” MMC-nin dövlət büdcəsinə vergi borcu yaranıb. Borcun məbləği 900 min manatdır, şirkətə xəbərdarlıq göndərilib.", "az"), Day.AddDays(1)));
+        Assert.True(b2.IsNew);
+        Assert.NotEqual(a.StoryKey, b2.StoryKey);
+    }
+
+    [Fact]
+    public void A_name_at_the_start_of_a_title_counts_as_the_name_it_is_elsewhere()
+    {
+        // "İsrail" opens the headline, so its capital says nothing there; the lead names it mid-sentence.
+        var terms = ArticleAnalyzer.Terms("İsrail Təbrizə zərbələr endirib", "Məlumata görə, İsrail ordusu Təbriz yaxınlığında hərbi obyektləri vurub.", "az");
+        var entities = StoryTerms.Entities(terms, key => key == "israil");
+        Assert.Contains("israil", entities.Title);
+        Assert.Contains("tebriz", entities.All);
+        Assert.DoesNotContain("zerbel", entities.All);
+    }
+
+    [Fact]
+    public async Task The_seeds_form_one_story_that_no_banker_az_article_joins()
+    {
+        string? data = TestPaths.SharedData;
+        if (data is null) Assert.Skip("../shared/data is not beside the repository");
+        await using var h = await ImportHarness.CreateAsync();
+        await h.ImportAsync(Path.Combine(data, "az", "banker-az-articles.json"));
+        long banker = await h.Store.Articles.CountAsync(Ct);
+        foreach (string seed in Directory.GetFiles(TestPaths.Samples, "*.txt")) await h.ImportAsync(seed);
+        var all = new List<Article>();
+        for (int offset = 0; ; offset += 500)
+        {
+            var page = await h.Store.Articles.ListAsync(new ArticleQuery(500, offset), Ct);
+            all.AddRange(page);
+            if (page.Count < 500) break;
+        }
+        var seeds = all.OrderBy(a => a.Id).Skip((int)banker).ToList();
+        Assert.Equal(5, seeds.Count);
+        var (story, count) = seeds.CountBy(a => a.StoryId!.Value).MaxBy(kv => kv.Value);
+        Assert.True(count >= 4, $"the largest story holds {count} of the five seeds");
+        Assert.DoesNotContain(all.OrderBy(a => a.Id).Take((int)banker), a => a.StoryId == story);
+    }
+}
