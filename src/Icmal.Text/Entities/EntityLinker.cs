@@ -42,7 +42,8 @@ public static class EntityLinker
             string[] words = BaseWords(m.Text, m.Kind);
             if (words.Length == 0) continue;
             string form = string.Join(' ', words);
-            if ((KnownEntities.Find(form) ?? (HasCyrillic(m.Text) ? KnownEntities.FindRussianInflected(form) : null)) is { } known)
+            // A known name as written ("Kazakhstan", which the stemmer would cut), in its base form, or inflected in Russian.
+            if ((KnownEntities.Find(m.Text) ?? KnownEntities.Find(form) ?? (HasCyrillic(m.Text) ? KnownEntities.FindRussianInflected(form) : null)) is { } known)
             {
                 GroupFor("known:" + KeyOf(known.Name), known.Kind, known).Add(m, form);
                 continue;

@@ -1,5 +1,7 @@
+using Icmal.Text.Casing;
 using Icmal.Text.LanguageId;
 using Icmal.Text.Normalization;
+using Icmal.Text.StopWords;
 using Icmal.Text.Tokenization;
 
 namespace Icmal.Text.Entities;
@@ -16,6 +18,9 @@ namespace Icmal.Text.Entities;
 /// </remarks>
 public sealed class NamedEntityTagger
 {
+    /// <summary>One sentence cut for tagging: its pieces (offsets into the normalised text) and their words.</summary>
+    internal sealed record TaggedSentence((int Start, int End)[] Pieces, string[] Words, TokenKind[] Kinds);
+
     internal const string ResourceName = "Icmal.Text.Resources.ner.bin";
 
     private static readonly Lazy<NamedEntityTagger> LazyDefault = new(LoadDefault, LazyThreadSafetyMode.ExecutionAndPublication);
@@ -52,57 +57,127 @@ public sealed class NamedEntityTagger
 
         var normal = AzNormalizer.Normalize(text);
         string t = normal.Text;
-        var sentence = new List<(int Start, int End)>(64);
-        var words = new List<string>(64);
-        int previousEnd = 0;
-        foreach (var token in AzTokenizer.Tokenize(t))
+        var sentences = Sentences(t);
+        var tags = new List<int[]>(sentences.Count);
+        foreach (var sentence in sentences)
         {
-            if (sentence.Count > 0 && (HasLineBreak(t, previousEnd, token.Start) || sentence.Count >= 250)) Flush();
-            previousEnd = token.End;
-            if (token.SuffixStart > 0)
-            {
-                // "TDT-nin", "21-də": the model was trained on text with the inflection apart ("BMT - nin"), so it reads it so.
-                int cut = token.Start + token.SuffixStart;
-                Add(token.Start, cut - 1);
-                Add(cut - 1, cut);
-                Add(cut, token.End);
-            }
-            else Add(token.Start, token.End);
-            if (token.Kind is TokenKind.Ellipsis || token.Kind == TokenKind.Punctuation && t[token.Start] is '.' or '!' or '?') Flush();
+            var sentenceTags = azerbaijaniLatin ? Model.Tag(sentence.Words) : CapitalisedNameRules.Tag(sentence.Words, Model.Gazetteer);
+            NoStopWordStarts(sentence.Words, sentenceTags);
+            NoWebAddresses(sentence.Kinds, sentenceTags);
+            if (azerbaijaniLatin) SplitPlacesAtGenitives(sentence.Words, sentenceTags);
+            tags.Add(sentenceTags);
         }
-        Flush();
-        return mentions;
+        if (azerbaijaniLatin) DocumentConsistency.Apply(sentences, tags, Model.Stemmer);
 
-        void Add(int start, int end)
+        for (int s = 0; s < sentences.Count; s++)
         {
-            sentence.Add((start, end));
-            words.Add(t[start..end]);
-        }
-
-        void Flush()
-        {
-            if (sentence.Count == 0) return;
-            var tags = azerbaijaniLatin ? Model.Tag(words) : CapitalisedNameRules.Tag(words, Model.Gazetteer);
-            foreach (var span in Conll.Spans(tags))
+            var (pieces, words, _) = sentences[s];
+            foreach (var span in Conll.Spans(tags[s]))
             {
                 // A span never starts or ends on punctuation the model let in (an unmatched quote or bracket).
                 int first = span.Start, last = span.End - 1;
                 while (first <= last && IsEdgePunctuation(words[first]) && !PairedQuote(words, first, last, first)) first++;
                 while (last >= first && IsEdgePunctuation(words[last]) && !PairedQuote(words, first, last, last)) last--;
                 if (first > last) continue;
-                int start = sentence[first].Start, end = sentence[last].End;
+                int start = pieces[first].Start, end = pieces[last].End;
                 var (os, ol) = normal.ToOriginal(start, end - start);
                 mentions.Add(new EntityMention(os, ol, span.Kind, text.Substring(os, ol)));
             }
-            sentence.Clear();
+        }
+        return mentions;
+    }
+
+    /// <summary>
+    /// The sentences of normalised text as the model reads them: cut at . ! ? … and line breaks (and every 250
+    /// tokens), inflection after a hyphen apart ("TDT-nin" → "TDT", "-", "nin": the training text is written so).
+    /// </summary>
+    internal static List<TaggedSentence> Sentences(string t)
+    {
+        var result = new List<TaggedSentence>();
+        var pieces = new List<(int Start, int End)>(64);
+        var words = new List<string>(64);
+        var kinds = new List<TokenKind>(64);
+        int previousEnd = 0;
+        foreach (var token in AzTokenizer.Tokenize(t))
+        {
+            if (pieces.Count > 0 && (HasLineBreak(t, previousEnd, token.Start) || pieces.Count >= 250)) Flush();
+            previousEnd = token.End;
+            if (token.SuffixStart > 0)
+            {
+                int cut = token.Start + token.SuffixStart;
+                Add(token.Start, cut - 1, token.Kind);
+                Add(cut - 1, cut, TokenKind.Punctuation);
+                Add(cut, token.End, TokenKind.Word);
+            }
+            else Add(token.Start, token.End, token.Kind);
+            if (token.Kind is TokenKind.Ellipsis || token.Kind == TokenKind.Punctuation && t[token.Start] is '.' or '!' or '?') Flush();
+        }
+        Flush();
+        return result;
+
+        void Add(int start, int end, TokenKind kind)
+        {
+            pieces.Add((start, end));
+            words.Add(t[start..end]);
+            kinds.Add(kind);
+        }
+
+        void Flush()
+        {
+            if (pieces.Count == 0) return;
+            result.Add(new TaggedSentence([.. pieces], [.. words], [.. kinds]));
+            pieces.Clear();
             words.Clear();
+            kinds.Clear();
+        }
+    }
+
+    /// <summary>Web and e-mail addresses, hashtags and mentions are never part of a name ("Şəbnəm Həsənova Sherg.az").</summary>
+    private static void NoWebAddresses(TokenKind[] kinds, int[] tags)
+    {
+        for (int i = 0; i < tags.Length; i++)
+        {
+            if (tags[i] == NerTags.O || kinds[i] is not (TokenKind.Domain or TokenKind.Url or TokenKind.Email or TokenKind.Hashtag or TokenKind.Mention)) continue;
+            var kind = NerTags.KindOf(tags[i])!.Value;
+            tags[i] = NerTags.O;
+            if (i + 1 < tags.Length && tags[i + 1] == NerTags.Inside(kind)) tags[i + 1] = NerTags.Begin(kind);
+        }
+    }
+
+    private static readonly string[] Genitives = ["nın", "nin", "nun", "nün", "ın", "in", "un", "ün"];
+
+    /// <summary>
+    /// Two places side by side are two places: a place name does not go on past a word in the genitive
+    /// ("Azərbaycanın | Türkiyə ilə"), where an organisation's name may ("Azərbaycan Respublikasının Milli Məclisi").
+    /// </summary>
+    private static void SplitPlacesAtGenitives(IReadOnlyList<string> words, int[] tags)
+    {
+        int inside = NerTags.Inside(EntityKind.Location);
+        for (int i = 1; i < tags.Length; i++)
+        {
+            if (tags[i] != inside || words[i - 1].Length < 5) continue;
+            string previous = AzCasing.ToLower(words[i - 1]);
+            if (Genitives.Any(g => previous.EndsWith(g, StringComparison.Ordinal)) && char.IsUpper(words[i][0]))
+                tags[i] = NerTags.Begin(EntityKind.Location);
+        }
+    }
+
+    /// <summary>A name never starts with a stop word: a capitalised "Həm" or "Bu" opening a sentence is left out of it.</summary>
+    private static void NoStopWordStarts(IReadOnlyList<string> words, int[] tags)
+    {
+        for (int i = 0; i < tags.Length; i++)
+        {
+            if (tags[i] == NerTags.O || NerTags.IsInside(tags[i]) || !AzStopWords.IsStopWord(AzCasing.ToLower(words[i]))) continue;
+            var kind = NerTags.KindOf(tags[i])!.Value;
+            tags[i] = NerTags.O;
+            if (i + 1 < tags.Length && tags[i + 1] == NerTags.Inside(kind)) tags[i + 1] = NerTags.Begin(kind);
         }
     }
 
     private static bool IsEdgePunctuation(string word) => word.Length == 1 && char.IsPunctuation(word[0]);
 
     /// <summary>True when words[at] is a quote paired inside the span (the quotes of "Naxçıvan" Universiteti stay).</summary>
-    private static bool PairedQuote(List<string> words, int first, int last, int at)
+    private static bool PairedQuote(IReadOnlyList<string> words, int first, int last, int at)
     {
         if (words[at] != "\"") return false;
         int quotes = 0;

@@ -33,6 +33,9 @@ public sealed class NerModel
     /// <summary>The word lists the model was trained with.</summary>
     public NerGazetteer Gazetteer { get; }
 
+    /// <summary>The stemmer the features are read with.</summary>
+    internal AzStemmer Stemmer => _stemmer;
+
     /// <summary>Number of features with a weight.</summary>
     public int FeatureCount => _rows.Count;
 
