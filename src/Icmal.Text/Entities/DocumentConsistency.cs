@@ -8,13 +8,15 @@ namespace Icmal.Text.Entities;
 /// in another ("Kasım-Jomart Tokayev" … "Tokayevin rəqəmsal …"; "Türk Dövlətləri Təşkilatı" … "TDT"), the missed
 /// capitalised word gets the kind it has elsewhere. A word is taken when its stem is a one-word entity found
 /// elsewhere, the surname of a person found elsewhere, or an acronym made of the initials of an organisation found
-/// elsewhere (or a known one: <see cref="KnownEntities"/>); a stem found as two kinds is left alone.
+/// elsewhere (or a known one: <see cref="KnownEntities"/>). A stem found as several kinds takes the kind of at least
+/// two thirds of its finds, which also corrects a one-word find of another kind ("Tokayev" read once as a place among
+/// five finds as a person); with no such majority it is left alone.
 /// </summary>
 internal static class DocumentConsistency
 {
     public static void Apply(List<NamedEntityTagger.TaggedSentence> sentences, List<int[]> tags, AzStemmer stemmer)
     {
-        var kinds = new Dictionary<string, EntityKind?>(StringComparer.Ordinal);
+        var votes = new Dictionary<string, int[]>(StringComparer.Ordinal);
         for (int s = 0; s < sentences.Count; s++)
         {
             var words = sentences[s].Words;
@@ -27,29 +29,41 @@ internal static class DocumentConsistency
                     Note("#" + AzCasing.ToUpper(string.Concat(names.Select(i => words[i][0]))), EntityKind.Organization);
             }
         }
+        var kinds = new Dictionary<string, EntityKind>(StringComparer.Ordinal);
+        foreach (var (key, count) in votes)
+        {
+            int best = count[0] >= count[1] ? (count[0] >= count[2] ? 0 : 2) : (count[1] >= count[2] ? 1 : 2);
+            if (3 * count[best] >= 2 * count.Sum()) kinds[key] = (EntityKind)best;
+        }
         for (int s = 0; s < sentences.Count; s++)
         {
             var words = sentences[s].Words;
             var sentenceTags = tags[s];
             for (int i = 0; i < words.Length; i++)
             {
+                bool alone = sentenceTags[i] != NerTags.O && !NerTags.IsInside(sentenceTags[i]) && (i + 1 == words.Length || !NerTags.IsInside(sentenceTags[i + 1]));
+                if (alone && kinds.TryGetValue(Key(words[i], stemmer), out var majority))
+                {
+                    sentenceTags[i] = NerTags.Begin(majority);
+                    continue;
+                }
                 if (sentenceTags[i] != NerTags.O || !IsCapitalised(words[i]) || words[i].Length < 2) continue;
                 if (i + 1 < words.Length && sentenceTags[i + 1] != NerTags.O && NerTags.IsInside(sentenceTags[i + 1])) continue;
                 EntityKind? kind = null;
                 if (IsAcronym(words[i]))
                 {
-                    kind = kinds.GetValueOrDefault("#" + words[i]);
+                    kind = kinds.TryGetValue("#" + words[i], out var k1) ? k1 : null;
                     if (kind is null && KnownEntities.Find(words[i]) is { } known) kind = known.Kind;
                 }
-                kind ??= kinds.GetValueOrDefault(Key(words[i], stemmer));
+                if (kind is null && kinds.TryGetValue(Key(words[i], stemmer), out var k2)) kind = k2;
                 if (kind is { } k) sentenceTags[i] = NerTags.Begin(k);
             }
         }
 
         void Note(string key, EntityKind kind)
         {
-            if (kinds.TryGetValue(key, out var had)) kinds[key] = had == kind ? kind : null;
-            else kinds[key] = kind;
+            if (!votes.TryGetValue(key, out var count)) votes[key] = count = new int[3];
+            count[(int)kind]++;
         }
     }
 
