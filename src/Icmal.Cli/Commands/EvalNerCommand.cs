@@ -15,7 +15,12 @@ public static class EvalNerCommand
         var file = new Argument<FileInfo?>("file") { Description = "CoNLL file, token TAB tag (default: shared/data/az/ner/valid.conll beside the repository)", Arity = ArgumentArity.ZeroOrOne };
         var model = new Option<FileInfo?>("--model") { Description = "A model written by `icmal text train-ner` (default: the one shipped in Icmal.Text)" };
         var errors = new Option<bool>("--errors") { Description = "List every missed and every wrong entity with its sentence" };
-        var command = new Command("ner", "Named-entity precision, recall and F1 per type and micro (exact span and type; DATE scored as O)") { file, model, errors };
+        var folds = new Option<int>("--folds") { Description = "Cross-validate the training method on FILE instead: K models, each trained on the other folds (sentence i in fold i mod K)" };
+        folds.Validators.Add(result =>
+        {
+            if (result.GetValueOrDefault<int>() is 1 or < 0 or > 50) result.AddError("--folds must be between 2 and 50");
+        });
+        var command = new Command("ner", "Named-entity precision, recall and F1 per type and micro (exact span and type; DATE scored as O)") { file, model, errors, folds };
         command.SetAction((parse, ct) => EvalCommand.OnSetAsync("ner", parse.GetValue(file), SharedDataFolder.Find("az/ner/valid.conll"), "shared/data/az/ner/valid.conll", async path =>
         {
             NamedEntityTagger? tagger = null;
@@ -31,7 +36,13 @@ public static class EvalNerCommand
                     throw new IOException($"{m.FullName}: {e.Message}", e);
                 }
             }
-            var report = await NerEvaluation.EvaluateAsync(path, ct, tagger);
+            int k = parse.GetValue(folds);
+            string? lexicon = SharedDataFolder.Find("az/lexicon");
+            if (k >= 2 && lexicon is null) throw new IOException("--folds trains models, and no shared/data/az/lexicon folder was found beside the repository");
+            var report = k >= 2
+                ? await NerEvaluation.CrossValidateAsync(path, k, lexicon!, new NerTrainingOptions(), ct)
+                : await NerEvaluation.EvaluateAsync(path, ct, tagger);
+            if (k >= 2) Console.Out.WriteLine(string.Create(C, $"{k}-fold cross-validation of `icmal text train-ner` (defaults) on the file"));
             Console.Out.WriteLine(string.Create(C, $"{report.Path}: {report.Sentences:N0} sentences, {report.Tokens:N0} tokens, tagged in {report.TaggingCpu.TotalMilliseconds:N0} ms CPU"));
             Console.Out.WriteLine("type\tgold\tfound\tright\tprecision\trecall\tF1");
             foreach (var t in report.Types.Append(report.Micro))

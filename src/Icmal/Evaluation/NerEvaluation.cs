@@ -32,38 +32,76 @@ public static class NerEvaluation
     {
         ArgumentNullException.ThrowIfNull(path);
         var sentences = Conll.Parse(await File.ReadAllLinesAsync(path, ct));
-        tagger ??= NamedEntityTagger.Default;
-        var gold = new int[3];
-        var predicted = new int[3];
-        var correct = new int[3];
-        int tokens = 0;
-        var errors = new List<NerError>();
+        var tally = new Tally();
         var cpu = Process.GetCurrentProcess().TotalProcessorTime;
-        foreach (var sentence in sentences)
-        {
-            ct.ThrowIfCancellationRequested();
-            tokens += sentence.Tokens.Count;
-            var tags = tagger.Model.Tag([.. sentence.Tokens.Select(AzNormalizer.NormalizeToString)]);
-            var goldSpans = Conll.Spans(sentence.Tags);
-            var got = Conll.Spans(tags);
-            foreach (var s in goldSpans)
-            {
-                gold[(int)s.Kind]++;
-                if (!got.Contains(s)) errors.Add(Error(false, s));
-            }
-            foreach (var s in got)
-            {
-                predicted[(int)s.Kind]++;
-                if (goldSpans.Contains(s)) correct[(int)s.Kind]++;
-                else errors.Add(Error(true, s));
-            }
-
-            NerError Error(bool found, NerSpan s) => new(sentences.IndexOf(sentence) + 1, found, NerTags.ShortName(s.Kind),
-                string.Join(' ', sentence.Tokens.Skip(s.Start).Take(s.End - s.Start)), string.Join(' ', sentence.Tokens));
-        }
+        tally.Score((tagger ?? NamedEntityTagger.Default).Model, sentences, Enumerable.Range(0, sentences.Count), ct);
         cpu = Process.GetCurrentProcess().TotalProcessorTime - cpu;
-        var types = Enum.GetValues<EntityKind>().Select(k => new NerTypeScore(NerTags.ShortName(k), gold[(int)k], predicted[(int)k], correct[(int)k])).ToList();
-        var micro = new NerTypeScore("micro", gold.Sum(), predicted.Sum(), correct.Sum());
-        return new NerReport(path, sentences.Count, tokens, types, micro, cpu, errors);
+        return tally.Report(path, sentences, cpu);
+    }
+
+    /// <summary>
+    /// K-fold cross-validation of the training method on the CoNLL file at <paramref name="path"/>: sentence i is in
+    /// fold i mod <paramref name="folds"/>; each fold is scored by a model trained on the others (with the gazetteers
+    /// of <paramref name="lexiconFolder"/>), and the counts of all folds are summed.
+    /// </summary>
+    /// <exception cref="InvalidDataException">A line of the file is not "token TAB tag".</exception>
+    public static async Task<NerReport> CrossValidateAsync(string path, int folds, string lexiconFolder, NerTrainingOptions options, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        ArgumentOutOfRangeException.ThrowIfLessThan(folds, 2);
+        var sentences = Conll.Parse(await File.ReadAllLinesAsync(path, ct));
+        var gazetteer = await NerResourceBuild.ReadGazetteerAsync(lexiconFolder, ct);
+        var tally = new Tally();
+        var cpu = TimeSpan.Zero;
+        for (int fold = 0; fold < folds; fold++)
+        {
+            var train = sentences.Where((_, i) => i % folds != fold).ToList();
+            var model = NerModel.Load(new MemoryStream(NerTrainer.Train(train, gazetteer, options).Save()));
+            var start = Process.GetCurrentProcess().TotalProcessorTime;
+            tally.Score(model, sentences, Enumerable.Range(0, sentences.Count).Where(i => i % folds == fold), ct);
+            cpu += Process.GetCurrentProcess().TotalProcessorTime - start;
+        }
+        return tally.Report(path, sentences, cpu);
+    }
+
+    private sealed class Tally
+    {
+        private readonly int[] _gold = new int[3], _predicted = new int[3], _correct = new int[3];
+        private readonly List<NerError> _errors = [];
+        private int _tokens;
+
+        public void Score(NerModel model, List<NerSentence> sentences, IEnumerable<int> which, CancellationToken ct)
+        {
+            foreach (int index in which)
+            {
+                ct.ThrowIfCancellationRequested();
+                var sentence = sentences[index];
+                _tokens += sentence.Tokens.Count;
+                var tags = model.Tag([.. sentence.Tokens.Select(AzNormalizer.NormalizeToString)]);
+                var goldSpans = Conll.Spans(sentence.Tags);
+                var got = Conll.Spans(tags);
+                foreach (var s in goldSpans)
+                {
+                    _gold[(int)s.Kind]++;
+                    if (!got.Contains(s)) _errors.Add(Error(false, s));
+                }
+                foreach (var s in got)
+                {
+                    _predicted[(int)s.Kind]++;
+                    if (goldSpans.Contains(s)) _correct[(int)s.Kind]++;
+                    else _errors.Add(Error(true, s));
+                }
+
+                NerError Error(bool found, NerSpan s) => new(index + 1, found, NerTags.ShortName(s.Kind),
+                    string.Join(' ', sentence.Tokens.Skip(s.Start).Take(s.End - s.Start)), string.Join(' ', sentence.Tokens));
+            }
+        }
+
+        public NerReport Report(string path, List<NerSentence> sentences, TimeSpan cpu)
+        {
+            var types = Enum.GetValues<EntityKind>().Select(k => new NerTypeScore(NerTags.ShortName(k), _gold[(int)k], _predicted[(int)k], _correct[(int)k])).ToList();
+            var micro = new NerTypeScore("micro", _gold.Sum(), _predicted.Sum(), _correct.Sum());
+            return new NerReport(path, sentences.Count, _tokens, types, micro, cpu, [.. _errors.OrderBy(e => e.Sentence)]);
+        }
     }
 }
