@@ -8,7 +8,7 @@ namespace Icmal.Text.Entities;
 /// in another ("Kasım-Jomart Tokayev" … "Tokayevin rəqəmsal …"; "Türk Dövlətləri Təşkilatı" … "TDT"), the missed
 /// capitalised word gets the kind it has elsewhere. A word is taken when its stem is a one-word entity found
 /// elsewhere, the surname of a person found elsewhere, or an acronym made of the initials of an organisation found
-/// elsewhere (or a known one: <see cref="KnownEntities"/>). A stem found as several kinds takes the kind of at least
+/// elsewhere (or a known one: <see cref="KnownEntities"/>), or a one-word known entity. A stem found as several kinds takes the kind of at least
 /// two thirds of its finds, which also corrects a one-word find of another kind ("Tokayev" read once as a place among
 /// five finds as a person); with no such majority it is left alone.
 /// </summary>
@@ -56,6 +56,9 @@ internal static class DocumentConsistency
                     if (kind is null && KnownEntities.Find(words[i]) is { } known) kind = known.Kind;
                 }
                 if (kind is null && kinds.TryGetValue(Key(words[i], stemmer), out var k2)) kind = k2;
+                // A known place, person or organisation the model has not met in training ("Astanada", "Astana-da").
+                if (kind is null && words[i].Length >= 3 && KnownEntities.Find(stemmer.Stem(words[i])) is { } known2 && !known2.Name.Contains(' ', StringComparison.Ordinal))
+                    kind = known2.Kind;
                 if (kind is { } k) sentenceTags[i] = NerTags.Begin(k);
             }
         }

@@ -64,7 +64,11 @@ public sealed class NamedEntityTagger
             var sentenceTags = azerbaijaniLatin ? Model.Tag(sentence.Words) : CapitalisedNameRules.Tag(sentence.Words, Model.Gazetteer);
             NoStopWordStarts(sentence.Words, sentenceTags);
             NoWebAddresses(sentence.Kinds, sentenceTags);
-            if (azerbaijaniLatin) SplitPlacesAtGenitives(sentence.Words, sentenceTags);
+            if (azerbaijaniLatin)
+            {
+                SplitPlacesAtGenitives(sentence.Words, sentenceTags);
+                NoPlaceBeforePersons(sentence.Words, sentenceTags, Model);
+            }
             tags.Add(sentenceTags);
         }
         if (azerbaijaniLatin) DocumentConsistency.Apply(sentences, tags, Model.Stemmer);
@@ -159,6 +163,30 @@ public sealed class NamedEntityTagger
             string previous = AzCasing.ToLower(words[i - 1]);
             if (Genitives.Any(g => previous.EndsWith(g, StringComparison.Ordinal)) && char.IsUpper(words[i][0]))
                 tags[i] = NerTags.Begin(EntityKind.Location);
+        }
+    }
+
+    private static readonly string[] PlaceEndings = ["da", "də", "ta", "tə", "dan", "dən", "tan", "tən", "dakı", "dəki"];
+
+    /// <summary>
+    /// Only the last word of a person's name takes a case ending: a word before it in the locative or ablative
+    /// ("Astanada İlham Əliyev …") is not part of the name; it is a place when the gazetteer or the known entities say
+    /// so, else nothing.
+    /// </summary>
+    private static void NoPlaceBeforePersons(IReadOnlyList<string> words, int[] tags, NerModel model)
+    {
+        int begin = NerTags.Begin(EntityKind.Person), inside = NerTags.Inside(EntityKind.Person);
+        for (int i = 0; i + 1 < tags.Length; i++)
+        {
+            if (tags[i] != begin || tags[i + 1] != inside) continue;
+            string stem = model.Stemmer.Stem(words[i]);
+            if (stem.Length >= words[i].Length || !words[i].StartsWith(stem, StringComparison.Ordinal)) continue;
+            string ending = AzCasing.ToLower(words[i][stem.Length..]);
+            if (!PlaceEndings.Contains(ending)) continue;
+            bool place = (model.Gazetteer.Lookup(AzCasing.ToLower(stem)) & (GazetteerFlags.Place | GazetteerFlags.Country)) != 0
+                || KnownEntities.Find(stem)?.Kind == EntityKind.Location;
+            tags[i] = place ? NerTags.Begin(EntityKind.Location) : NerTags.O;
+            tags[i + 1] = begin;
         }
     }
 

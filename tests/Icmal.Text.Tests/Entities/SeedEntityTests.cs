@@ -25,7 +25,8 @@ public sealed class SeedEntityTests
         Assert.Contains(tokayev.Mentions, m => m.Text == "Tokayevin");
         Assert.Contains(tokayev.Mentions, m => m.Text.StartsWith("Kasım-Jomart", StringComparison.Ordinal));
         var aliyev = Entity(entities, "İlham Əliyev", EntityKind.Person);
-        Assert.Contains(aliyev.Mentions, m => m.Text == "Əliyevin");
+        Assert.Contains(aliyev.Mentions, m => m.Text == "İlham Əliyevin");
+        Assert.Contains(aliyev.Mentions, m => m.Text == "İlham Əliyevi");
         var tdt = Entity(entities, "Türk Dövlətləri Təşkilatı", EntityKind.Organization);
         Assert.Contains(tdt.Mentions, m => m.Text == "TDT");
         Assert.Contains(tdt.Mentions, m => m.Text.StartsWith("Türk Dövlətləri Təşkilatına", StringComparison.Ordinal));
@@ -51,6 +52,8 @@ public sealed class SeedEntityTests
         Entity(entities, "Kasım-Jomart Tokayev", EntityKind.Person);
         Entity(entities, "Türk Dövlətləri Təşkilatı", EntityKind.Organization);
         Entity(entities, "Qazaxıstan", EntityKind.Location);
+        // The surname alone ("Əliyev, …") is the president named in full elsewhere in the interview.
+        Assert.Contains(Entity(entities, "İlham Əliyev", EntityKind.Person).Mentions, m => m.Text == "Əliyev");
     }
 
     [Fact]
