@@ -38,6 +38,7 @@ public static class TextCommand
             line => AzCasing.FoldAscii(AzNormalizer.NormalizeToString(line))));
         command.Subcommands.Add(TextResourceCommands.BuildLexicon());
         command.Subcommands.Add(TextResourceCommands.TrainLangId());
+        command.Subcommands.Add(TextNerCommand.Create());
         return command;
     }
 

@@ -1,0 +1,58 @@
+using System.CommandLine;
+using System.Globalization;
+using Icmal.Evaluation;
+using Icmal.Text.Entities;
+
+namespace Icmal.Cli.Commands;
+
+/// <summary>`icmal eval ner [FILE.conll]`: prints <see cref="NerEvaluation"/> (CoNLL entity-level P/R/F1 per type and micro).</summary>
+public static class EvalNerCommand
+{
+    private static readonly CultureInfo C = CultureInfo.InvariantCulture;
+
+    public static Command Create()
+    {
+        var file = new Argument<FileInfo?>("file") { Description = "CoNLL file, token TAB tag (default: shared/data/az/ner/valid.conll beside the repository)", Arity = ArgumentArity.ZeroOrOne };
+        var model = new Option<FileInfo?>("--model") { Description = "A model written by `icmal text train-ner` (default: the one shipped in Icmal.Text)" };
+        var errors = new Option<bool>("--errors") { Description = "List every missed and every wrong entity with its sentence" };
+        var folds = new Option<int>("--folds") { Description = "Cross-validate the training method on FILE instead: K models, each trained on the other folds (sentence i in fold i mod K)" };
+        folds.Validators.Add(result =>
+        {
+            if (result.GetValueOrDefault<int>() is 1 or < 0 or > 50) result.AddError("--folds must be between 2 and 50");
+        });
+        var command = new Command("ner", "Named-entity precision, recall and F1 per type and micro (exact span and type; DATE scored as O)") { file, model, errors, folds };
+        command.SetAction((parse, ct) => EvalCommand.OnSetAsync("ner", parse.GetValue(file), SharedDataFolder.Find("az/ner/valid.conll"), "shared/data/az/ner/valid.conll", async path =>
+        {
+            NamedEntityTagger? tagger = null;
+            if (parse.GetValue(model) is { } m)
+            {
+                await using var stream = m.OpenRead();
+                try
+                {
+                    tagger = new NamedEntityTagger(NerModel.Load(stream));
+                }
+                catch (InvalidDataException e)
+                {
+                    throw new IOException($"{m.FullName}: {e.Message}", e);
+                }
+            }
+            int k = parse.GetValue(folds);
+            string? lexicon = SharedDataFolder.Find("az/lexicon");
+            if (k >= 2 && lexicon is null) throw new IOException("--folds trains models, and no shared/data/az/lexicon folder was found beside the repository");
+            var report = k >= 2
+                ? await NerEvaluation.CrossValidateAsync(path, k, lexicon!, new NerTrainingOptions(), ct)
+                : await NerEvaluation.EvaluateAsync(path, ct, tagger);
+            if (k >= 2) Console.Out.WriteLine(string.Create(C, $"{k}-fold cross-validation of `icmal text train-ner` (defaults) on the file"));
+            Console.Out.WriteLine(string.Create(C, $"{report.Path}: {report.Sentences:N0} sentences, {report.Tokens:N0} tokens, tagged in {report.TaggingCpu.TotalMilliseconds:N0} ms CPU"));
+            Console.Out.WriteLine("type\tgold\tfound\tright\tprecision\trecall\tF1");
+            foreach (var t in report.Types.Append(report.Micro))
+                Console.Out.WriteLine(string.Create(C, $"{t.Type}\t{t.Gold}\t{t.Predicted}\t{t.Correct}\t{t.Precision:0.000}\t{t.Recall:0.000}\t{t.F1:0.000}"));
+            if (!parse.GetValue(errors)) return;
+            Console.Out.WriteLine();
+            Console.Out.WriteLine("sentence\terror\ttype\tentity\ttext");
+            foreach (var e in report.Errors)
+                Console.Out.WriteLine(string.Create(C, $"{e.Sentence}\t{(e.Found ? "wrong" : "missed")}\t{e.Type}\t{e.Entity}\t{e.Text}"));
+        }));
+        return command;
+    }
+}

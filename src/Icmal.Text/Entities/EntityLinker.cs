@@ -1,0 +1,287 @@
+using System.Text;
+using Icmal.Text.Casing;
+using Icmal.Text.Normalization;
+using Icmal.Text.Stemming;
+using Icmal.Text.Transliteration;
+
+namespace Icmal.Text.Entities;
+
+/// <summary>
+/// One entity of a text: its canonical name and kind, a key that is the same in every article naming it (for
+/// merging across articles), and its mentions.
+/// </summary>
+public sealed record LinkedEntity(string Name, EntityKind Kind, string Key, IReadOnlyList<EntityMention> Mentions);
+
+/// <summary>
+/// Resolves the mentions of one text to entities: every inflection ("Tokayevin" → "Tokayev"; "Təşkilatına" →
+/// "Təşkilatı" at the end of a name), script ("Токаев"), spelling ("Kassym" and "Kasım") and short form (a surname
+/// after the full name, an acronym after the words it abbreviates: "TDT" ← "Türk Dövlətləri Təşkilatı") of one entity
+/// comes to one <see cref="LinkedEntity"/>. <see cref="KnownEntities"/> gives the canonical name of entities the news
+/// names in many spellings; otherwise the fullest form in the text is the name. A pure function.
+/// </summary>
+public static class EntityLinker
+{
+    /// <summary>Tags <paramref name="text"/> with <see cref="NamedEntityTagger.Default"/> and links the mentions.</summary>
+    public static List<LinkedEntity> FindEntities(string text, string? language = null)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        return Link(NamedEntityTagger.Default.Find(text, language));
+    }
+
+    /// <summary>The entities of one text's <paramref name="mentions"/>, in order of first mention.</summary>
+    public static List<LinkedEntity> Link(IReadOnlyList<EntityMention> mentions)
+    {
+        ArgumentNullException.ThrowIfNull(mentions);
+        var groups = new List<Group>();
+        var byKey = new Dictionary<string, Group>(StringComparer.Ordinal);
+        var pending = new List<(EntityMention Mention, string[] Words)>();
+
+        // Full forms first: known entities and names of two words or more found their groups.
+        foreach (var m in mentions.OrderBy(m => m.Start))
+        {
+            string[] words = BaseWords(m.Text, m.Kind);
+            if (words.Length == 0) continue;
+            string form = string.Join(' ', words);
+            // A known name as written ("Kazakhstan", which the stemmer would cut), in its base form, or inflected in Russian.
+            if ((KnownEntities.Find(m.Text) ?? KnownEntities.Find(form) ?? (HasCyrillic(m.Text) ? KnownEntities.FindRussianInflected(form) : null)) is { } known)
+            {
+                GroupFor("known:" + KeyOf(known.Name), known.Kind, known).Add(m, form);
+                continue;
+            }
+            if (words.Length >= 2 && !IsInitial(words[0])) GroupFor(m.Kind + ":" + KeyOf(form), m.Kind, null).Add(m, form);
+            else pending.Add((m, words));
+        }
+        MergeSpellings(groups, byKey);
+
+        // Short forms: a surname (or "İ. Əliyev") joins the nearest full name it ends; an acronym the name it abbreviates.
+        foreach (var (m, words) in pending)
+        {
+            string form = string.Join(' ', words);
+            Group? target = m.Kind switch
+            {
+                EntityKind.Person => Nearest(groups.Where(g => g.Kind == EntityKind.Person && g.EndsWithSurnameOf(words)), m.Start),
+                EntityKind.Organization when IsAcronym(form) => Nearest(groups.Where(g => g.Kind == EntityKind.Organization && g.Initials == AzCasing.ToUpper(form)), m.Start),
+                _ => null,
+            };
+            target ??= GroupFor(m.Kind + ":" + KeyOf(form), m.Kind, null);
+            target.Add(m, form);
+        }
+
+        return [.. groups.Where(g => g.Mentions.Count > 0).OrderBy(g => g.Mentions.Min(m => m.Start)).Select(g => g.ToEntity())];
+
+        Group GroupFor(string key, EntityKind kind, KnownEntity? known)
+        {
+            if (byKey.TryGetValue(key, out var g)) return g;
+            g = new Group(kind, known);
+            byKey[key] = g;
+            groups.Add(g);
+            return g;
+        }
+    }
+
+    /// <summary>
+    /// The key a name matches on: normalised, Cyrillic written in Azerbaijani Latin, lower-cased, folded to ASCII,
+    /// every run of other characters one space ("Türk Dövlətləri Təşkilatı" → "turk dovletleri teskilati", "Токаев" → "tokayev").
+    /// </summary>
+    public static string KeyOf(string name)
+    {
+        ArgumentNullException.ThrowIfNull(name);
+        string latin = CyrillicTransliterator.ToAzerbaijaniLatin(AzNormalizer.NormalizeToString(name));
+        var sb = new StringBuilder(latin.Length);
+        foreach (char c in latin)
+        {
+            char f = AzCasing.FoldAscii(c);
+            if (char.IsLetterOrDigit(f)) sb.Append(f);
+            else if (c != '\'' && sb.Length > 0 && sb[^1] != ' ') sb.Append(' ');
+        }
+        return sb.ToString().TrimEnd();
+    }
+
+    /// <summary>
+    /// The words of a mention in their base form: quotes and brackets off, titles before a person's name off
+    /// ("Prezident İlham Əliyevin" → "İlham Əliyev"), the last word's inflection off — for a person or a one-word name
+    /// by the stemmer, for a longer name only the case ending after the possessive the name ends with
+    /// ("Türk Dövlətləri Təşkilatına" → "… Təşkilatı", "Xəzər dənizində" → "Xəzər dənizi").
+    /// </summary>
+    internal static string[] BaseWords(string text, EntityKind kind)
+    {
+        string latin = CyrillicTransliterator.ToAzerbaijaniLatin(AzNormalizer.NormalizeToString(text));
+        var words = new List<string>();
+        foreach (string raw in latin.Split([' ', '\t', '\n', '\r'], StringSplitOptions.RemoveEmptyEntries))
+        {
+            string w = raw.Trim('"', '\'', '«', '»', '(', ')', '[', ']', ',', ';', ':', '!', '?', '–', '—');
+            if (w.Length > 0 && w != "-" && w != ".") words.Add(w);
+        }
+        if (kind == EntityKind.Person)
+        {
+            while (words.Count > 1 && (!AzCasing.IsUpper(words[0][0]) || IsTitle(words[0]))) words.RemoveAt(0);
+        }
+        if (words.Count == 0) return [];
+        words[^1] = BaseOfLast(words[^1], kind, words.Count);
+        return [.. words];
+    }
+
+    private static string BaseOfLast(string word, EntityKind kind, int wordCount)
+    {
+        int hyphen = word.LastIndexOfAny(['-', '\'']);
+        if (hyphen > 0 && hyphen < word.Length - 1 && AzCasing.IsUpper(word[0]) && word.Length - hyphen - 1 <= 5
+            && word.AsSpan(hyphen + 1).IndexOfAnyExcept("abcçdeəfgğhxıijkqlmnoöprsştuüvyz") < 0)
+            return word[..hyphen];
+        if (IsAcronym(word)) return word;
+        if (wordCount >= 2 && kind != EntityKind.Person)
+        {
+            string lower = AzCasing.ToLower(word);
+            foreach (string ending in PossessiveThenCase)
+            {
+                if (lower.Length > ending.Length + 2 && lower.EndsWith(ending, StringComparison.Ordinal) && "ıiuü".Contains(lower[^(ending.Length + 1)], StringComparison.Ordinal))
+                    return word[..^ending.Length];
+            }
+            if ("ıiuü".Contains(lower[^1], StringComparison.Ordinal)) return word;
+        }
+        return AzStemmer.Default.Stem(word);
+    }
+
+    /// <summary>Case endings after a possessive (with its buffer n or y): Təşkilatı-nın, -na, -nı, -nda, -ndan, -yla.</summary>
+    private static readonly string[] PossessiveThenCase =
+        ["ndan", "ndən", "nın", "nin", "nun", "nün", "nda", "ndə", "yla", "ylə", "na", "nə", "nı", "ni", "nu", "nü"];
+
+    private static bool IsTitle(string word)
+    {
+        string lower = AzCasing.ToLower(word.TrimEnd('.'));
+        string stem = AzCasing.ToLower(AzStemmer.Default.Stem(lower));
+        return TitleWords.Contains(stem) || TitleWords.Contains(lower);
+    }
+
+    private static readonly HashSet<string> TitleWords = new(StringComparer.Ordinal)
+    {
+        "prezident", "nazir", "baş", "sədr", "səfir", "deputat", "müavin", "rektor", "professor", "prof", "akademik", "general",
+        "polkovnik", "spiker", "kral", "sultan", "papa", "patriarx", "ekspert", "politoloq", "direktor", "müdir", "katib", "xanım",
+        "cənab", "dr", "president", "minister", "mr", "mrs", "ms", "prezidenti", "ministr", "ümummilli", "lider",
+    };
+
+    private static bool IsInitial(string word) => word.Length is 2 or 3 && word[^1] == '.' && char.IsLetter(word[0]);
+
+    private static bool IsAcronym(string word) =>
+        word.Length is >= 2 and <= 8 && word.All(c => char.IsLetter(c) && AzCasing.IsUpper(c) || c == '.') && word.Count(char.IsLetter) >= 2;
+
+    private static bool HasCyrillic(string text) => text.Any(c => c is >= '\u0400' and <= '\u04FF');
+
+    /// <summary>Person groups with one surname and first names that sound alike ("Kassym-Jomart" and "Kasım-Jomart") become one.</summary>
+    private static void MergeSpellings(List<Group> groups, Dictionary<string, Group> byKey)
+    {
+        for (int i = 0; i < groups.Count; i++)
+        {
+            var a = groups[i];
+            if (a.Kind != EntityKind.Person || a.Known is not null || a.Mentions.Count == 0) continue;
+            for (int j = i + 1; j < groups.Count; j++)
+            {
+                var b = groups[j];
+                if (b.Kind != EntityKind.Person || b.Known is not null || b.Mentions.Count == 0) continue;
+                if (!a.SameNameAs(b)) continue;
+                a.Absorb(b);
+                foreach (var key in byKey.Where(kv => ReferenceEquals(kv.Value, b)).Select(kv => kv.Key).ToList()) byKey[key] = a;
+            }
+        }
+    }
+
+    private static Group? Nearest(IEnumerable<Group> candidates, int position)
+    {
+        Group? best = null;
+        int bestDistance = int.MaxValue;
+        foreach (var g in candidates)
+        {
+            // The nearest full mention before; one after only when none is before.
+            foreach (var m in g.Mentions)
+            {
+                int distance = m.Start <= position ? position - m.Start : 1_000_000 + m.Start - position;
+                if (distance < bestDistance)
+                {
+                    bestDistance = distance;
+                    best = g;
+                }
+            }
+        }
+        return best;
+    }
+
+    /// <summary>Consonants of a folded word, doubles collapsed: "kassym" and "kasim" both "ksm".</summary>
+    internal static string Skeleton(string key)
+    {
+        var sb = new StringBuilder(key.Length);
+        foreach (char c in key)
+        {
+            if ("aeiouy ".Contains(c, StringComparison.Ordinal)) continue;
+            if (sb.Length > 0 && sb[^1] == c) continue;
+            sb.Append(c);
+        }
+        return sb.ToString();
+    }
+
+    private sealed class Group(EntityKind kind, KnownEntity? known)
+    {
+        public EntityKind Kind { get; } = kind;
+        public KnownEntity? Known { get; } = known;
+        public List<EntityMention> Mentions { get; } = [];
+        private readonly List<string> _forms = [];
+
+        public string Initials => BestForm() is { } f && f.Contains(' ', StringComparison.Ordinal)
+            ? AzCasing.ToUpper(string.Concat(f.Split(' ').Where(w => w.Length > 0 && AzCasing.IsUpper(w[0])).Select(w => w[0])))
+            : "";
+
+        public void Add(EntityMention m, string form)
+        {
+            Mentions.Add(m);
+            _forms.Add(form);
+        }
+
+        public void Absorb(Group other)
+        {
+            Mentions.AddRange(other.Mentions);
+            _forms.AddRange(other._forms);
+            other.Mentions.Clear();
+            other._forms.Clear();
+        }
+
+        /// <summary>True when <paramref name="words"/> (a surname, or an initial and a surname) name this person.</summary>
+        public bool EndsWithSurnameOf(string[] words)
+        {
+            string surname = KeyOf(words[^1]);
+            foreach (string f in _forms.Distinct(StringComparer.Ordinal))
+            {
+                string[] parts = f.Split(' ');
+                if (parts.Length < 2 || KeyOf(parts[^1]) != surname) continue;
+                if (words.Length == 1 || IsInitial(words[0]) && KeyOf(parts[0]).StartsWith(KeyOf(words[0]), StringComparison.Ordinal)) return true;
+            }
+            return false;
+        }
+
+        public bool SameNameAs(Group other)
+        {
+            foreach (string a in _forms.Distinct(StringComparer.Ordinal))
+            {
+                string[] pa = KeyOf(a).Split(' ');
+                foreach (string b in other._forms.Distinct(StringComparer.Ordinal))
+                {
+                    string[] pb = KeyOf(b).Split(' ');
+                    if (pa.Length >= 2 && pb.Length >= 2 && pa[^1] == pb[^1] && Skeleton(pa[0]) == Skeleton(pb[0]) && Skeleton(pa[0]).Length >= 2) return true;
+                }
+            }
+            return false;
+        }
+
+        private string? BestForm() => _forms
+            .GroupBy(f => f, StringComparer.Ordinal)
+            .OrderByDescending(g => g.Key.Count(c => c == ' '))
+            .ThenByDescending(g => g.Count())
+            .ThenBy(g => _forms.IndexOf(g.Key))
+            .Select(g => g.Key)
+            .FirstOrDefault();
+
+        public LinkedEntity ToEntity()
+        {
+            string name = Known?.Name ?? BestForm() ?? "";
+            var ordered = Mentions.OrderBy(m => m.Start).ToList();
+            return new LinkedEntity(name, Known?.Kind ?? Kind, NerTags.ShortName(Known?.Kind ?? Kind) + ":" + KeyOf(name), ordered);
+        }
+    }
+}

@@ -1,0 +1,130 @@
+namespace Icmal.Text.Entities;
+
+/// <summary>An entity known by name before any text is read: its canonical Azerbaijani name, kind and other names.</summary>
+public sealed record KnownEntity(string Name, EntityKind Kind, IReadOnlyList<string> Aliases);
+
+/// <summary>
+/// Entities the news names in many scripts and spellings, so that "Токаев", "Kassym-Jomart Tokayev" and "Tokayevin"
+/// in different articles come to one canonical name, and "TDT" to "Türk Dövlətləri Təşkilatı" even where the article
+/// never spells it out. Written by hand by the İcmal team (the canonical name as Azerbaijani news spells it — AZƏRTAC's
+/// usage — and the English and Russian forms in common use); a short list of the heads of state, organisations and
+/// places of the region that Azerbaijani news names daily, not a knowledge base. Aliases match after
+/// <see cref="EntityLinker.KeyOf"/> (normalised, transliterated from Cyrillic, lower-cased, folded to ASCII).
+/// </summary>
+public static class KnownEntities
+{
+    private static KnownEntity P(string name, params string[] aliases) => new(name, EntityKind.Person, aliases);
+    private static KnownEntity O(string name, params string[] aliases) => new(name, EntityKind.Organization, aliases);
+    private static KnownEntity L(string name, params string[] aliases) => new(name, EntityKind.Location, aliases);
+
+    /// <summary>Every known entity.</summary>
+    public static IReadOnlyList<KnownEntity> All { get; } =
+    [
+        P("İlham Əliyev", "Ilham Aliyev", "Ильхам Алиев", "Prezident İlham Əliyev"),
+        P("Heydər Əliyev", "Heydar Aliyev", "Гейдар Алиев", "Ümummilli lider Heydər Əliyev"),
+        P("Mehriban Əliyeva", "Mehriban Aliyeva", "Мехрибан Алиева"),
+        P("Kasım-Jomart Tokayev", "Kassym-Jomart Tokayev", "Qasım-Jomart Tokayev", "Kasym-Jomart Tokayev", "Kassym-Jomart Tokaev",
+            "Касым-Жомарт Токаев", "Қасым-Жомарт Тоқаев", "Kasım-Jomart Kemeleviç Tokayev", "Tokayev", "Tokaev", "Токаев", "Тоқаев"),
+        P("Nursultan Nazarbayev", "Nazarbayev", "Nazarbaev", "Нурсултан Назарбаев", "Назарбаев"),
+        P("Vladimir Putin", "Putin", "Владимир Путин", "Путин"),
+        P("Rəcəb Tayyib Ərdoğan", "Recep Tayyip Erdoğan", "Recep Tayyip Erdogan", "Ərdoğan", "Erdoğan", "Erdogan", "Реджеп Тайип Эрдоган", "Эрдоган"),
+        P("Şavkat Mirziyoyev", "Shavkat Mirziyoyev", "Mirziyoyev", "Шавкат Мирзиёев", "Мирзиёев"),
+        P("Serdar Berdiməhəmmədov", "Serdar Berdimuhamedov", "Сердар Бердымухамедов"),
+        P("Sadır Japarov", "Sadyr Japarov", "Садыр Жапаров", "Japarov"),
+        P("Donald Tramp", "Donald Trump", "Дональд Трамп", "Tramp", "Trump", "Трамп"),
+        P("Emmanuel Makron", "Emmanuel Macron", "Эммануэль Макрон", "Makron", "Macron"),
+        P("Nikol Paşinyan", "Nikol Pashinyan", "Никол Пашинян", "Paşinyan", "Pashinyan", "Пашинян"),
+        P("Si Cinpin", "Xi Jinping", "Си Цзиньпин"),
+        P("Antonio Quterreş", "António Guterres", "Antonio Guterres", "Антониу Гутерриш", "Quterreş", "Guterres"),
+        P("Ceyhun Bayramov", "Jeyhun Bayramov", "Джейхун Байрамов"),
+        P("Əli Əsədov", "Ali Asadov", "Али Асадов"),
+        P("Kubanıçbek Ömüraliyev", "Kubanychbek Omuraliev", "Кубанычбек Омуралиев"),
+        O("Türk Dövlətləri Təşkilatı", "TDT", "Organization of Turkic States", "OTS", "Организация тюркских государств", "ОТГ", "Türk Devletleri Teşkilatı"),
+        O("Birləşmiş Millətlər Təşkilatı", "BMT", "United Nations", "UN", "Организация Объединённых Наций", "ООН"),
+        O("NATO", "North Atlantic Treaty Organization", "НАТО", "Şimali Atlantika Müqaviləsi Təşkilatı"),
+        O("Avropa İttifaqı", "Aİ", "European Union", "EU", "Европейский союз", "Евросоюз", "ЕС"),
+        O("Müstəqil Dövlətlər Birliyi", "MDB", "Commonwealth of Independent States", "CIS", "Содружество Независимых Государств", "СНГ"),
+        O("ATƏT", "OSCE", "ОБСЕ", "Avropada Təhlükəsizlik və Əməkdaşlıq Təşkilatı"),
+        O("Şanxay Əməkdaşlıq Təşkilatı", "ŞƏT", "Shanghai Cooperation Organisation", "SCO", "Шанхайская организация сотрудничества", "ШОС"),
+        O("İslam Əməkdaşlıq Təşkilatı", "İƏT", "Organisation of Islamic Cooperation", "OIC", "Организация исламского сотрудничества", "ОИС"),
+        O("Yeni Azərbaycan Partiyası", "YAP", "New Azerbaijan Party", "Партия «Новый Азербайджан»"),
+        O("Milli Məclis", "Azərbaycan Respublikasının Milli Məclisi", "Milli Mejlis", "Милли Меджлис"),
+        O("Azərbaycan Respublikası Dövlət Neft Şirkəti", "SOCAR", "ARDNŞ", "State Oil Company of Azerbaijan Republic", "ГНКАР"),
+        O("AZƏRTAC", "Azertac", "АЗЕРТАДЖ", "Azərbaycan Dövlət İnformasiya Agentliyi"),
+        O("Dünya Bankı", "World Bank", "Всемирный банк"),
+        O("Beynəlxalq Valyuta Fondu", "BVF", "International Monetary Fund", "IMF", "Международный валютный фонд", "МВФ"),
+        O("Kollektiv Təhlükəsizlik Müqaviləsi Təşkilatı", "KTMT", "CSTO", "ОДКБ"),
+        O("Avropa Şurası", "Council of Europe", "Совет Европы"),
+        L("Azərbaycan", "Azerbaijan", "Азербайджан", "Azərbaycan Respublikası", "Republic of Azerbaijan"),
+        L("Qazaxıstan", "Kazakhstan", "Казахстан", "Qazaqstan", "Қазақстан", "Qazaxıstan Respublikası", "Republic of Kazakhstan"),
+        L("Rusiya", "Russia", "Россия", "Rusiya Federasiyası", "Russian Federation", "Российская Федерация"),
+        L("Türkiyə", "Turkey", "Türkiye", "Турция", "Türkiyə Respublikası"),
+        L("Özbəkistan", "Uzbekistan", "Узбекистан", "O'zbekiston"),
+        L("Türkmənistan", "Turkmenistan", "Туркменистан"),
+        L("Qırğızıstan", "Kyrgyzstan", "Кыргызстан", "Киргизия", "Qırğız Respublikası"),
+        L("Gürcüstan", "Georgia", "Грузия"),
+        L("Ermənistan", "Armenia", "Армения"),
+        L("İran", "Iran", "Иран", "İran İslam Respublikası"),
+        L("Çin", "China", "Китай", "Çin Xalq Respublikası", "ÇXR"),
+        L("Amerika Birləşmiş Ştatları", "ABŞ", "United States", "USA", "US", "США", "Соединённые Штаты"),
+        L("Ukrayna", "Ukraine", "Украина"),
+        L("Astana", "Астана", "Nur-Sultan", "Нур-Султан"),
+        L("Bakı", "Baku", "Баку"),
+        L("Moskva", "Moscow", "Москва"),
+        L("Almatı", "Almaty", "Алматы"),
+        L("Daşkənd", "Tashkent", "Ташкент"),
+        L("Ankara", "Анкара"),
+        L("Tbilisi", "Тбилиси"),
+        L("Xəzər dənizi", "Caspian Sea", "Каспийское море", "Xəzər"),
+        L("Qarabağ", "Karabakh", "Карабах"),
+        L("Naxçıvan", "Nakhchivan", "Нахичевань"),
+        L("Avropa", "Europe", "Европа"),
+        L("Mərkəzi Asiya", "Central Asia", "Центральная Азия"),
+    ];
+
+    private static readonly Dictionary<string, KnownEntity> ByKey = Index();
+
+    /// <summary>The known entity a name (any form listed, in any case or script) stands for; null when none.</summary>
+    public static KnownEntity? Find(string name)
+    {
+        ArgumentNullException.ThrowIfNull(name);
+        return ByKey.GetValueOrDefault(EntityLinker.KeyOf(name));
+    }
+
+    /// <summary>
+    /// The known entity a name transliterated from inflected Russian stands for ("Kazaxstana", "Astane", "İlxamom
+    /// Aliyevım"): each word without its case ending, and the last also with -a (Астане → Астана); null when none.
+    /// </summary>
+    public static KnownEntity? FindRussianInflected(string name)
+    {
+        ArgumentNullException.ThrowIfNull(name);
+        string[] words = EntityLinker.KeyOf(name).Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        if (words.Length == 0) return null;
+        for (int i = 0; i < words.Length; i++) words[i] = WithoutRussianEnding(words[i]);
+        string stripped = string.Join(' ', words);
+        return ByKey.GetValueOrDefault(stripped) ?? ByKey.GetValueOrDefault(stripped + "a");
+    }
+
+    private static readonly string[] RussianEndings = ["om", "im", "oy", "oyu", "yu", "u", "a", "e", "i", "y"];
+
+    private static string WithoutRussianEnding(string word)
+    {
+        foreach (string e in RussianEndings)
+        {
+            if (word.Length - e.Length >= 4 && word.EndsWith(e, StringComparison.Ordinal))
+                return word[..^e.Length];
+        }
+        return word;
+    }
+
+    private static Dictionary<string, KnownEntity> Index()
+    {
+        var index = new Dictionary<string, KnownEntity>(StringComparer.Ordinal);
+        foreach (var e in All)
+        {
+            index.TryAdd(EntityLinker.KeyOf(e.Name), e);
+            foreach (string alias in e.Aliases) index.TryAdd(EntityLinker.KeyOf(alias), e);
+        }
+        return index;
+    }
+}

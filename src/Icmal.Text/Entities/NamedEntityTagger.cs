@@ -1,0 +1,239 @@
+using Icmal.Text.Casing;
+using Icmal.Text.LanguageId;
+using Icmal.Text.Normalization;
+using Icmal.Text.StopWords;
+using Icmal.Text.Tokenization;
+
+namespace Icmal.Text.Entities;
+
+/// <summary>
+/// Finds the people, organisations and places named in a text. Azerbaijani (Latin script) goes through the trained
+/// <see cref="NerModel"/>; Russian, English and other text through <see cref="CapitalisedNameRules"/> (capitalised
+/// runs kept when the gazetteers, the known entities or the shape of the words say what they are).
+/// </summary>
+/// <remarks>
+/// The text is normalised (<see cref="AzNormalizer"/>) and tokenised (<see cref="AzTokenizer"/>), cut into sentences
+/// at . ! ? … and line breaks, and tagged a sentence at a time; mentions carry offsets into the text as given.
+/// <see cref="Default"/> loads the embedded model Resources/ner.bin once, lazily. Thread-safe.
+/// </remarks>
+public sealed class NamedEntityTagger
+{
+    /// <summary>One sentence cut for tagging: its pieces (offsets into the normalised text) and their words.</summary>
+    internal sealed record TaggedSentence((int Start, int End)[] Pieces, string[] Words, TokenKind[] Kinds);
+
+    internal const string ResourceName = "Icmal.Text.Resources.ner.bin";
+
+    private static readonly Lazy<NamedEntityTagger> LazyDefault = new(LoadDefault, LazyThreadSafetyMode.ExecutionAndPublication);
+
+    /// <summary>A tagger over <paramref name="model"/>.</summary>
+    public NamedEntityTagger(NerModel model)
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        Model = model;
+    }
+
+    /// <summary>The tagger with the model shipped in Icmal.Text.</summary>
+    public static NamedEntityTagger Default => LazyDefault.Value;
+
+    /// <summary>The trained model.</summary>
+    public NerModel Model { get; }
+
+    /// <summary>
+    /// The entity mentions of <paramref name="text"/>, in text order. <paramref name="language"/> is an ISO 639-1 code
+    /// ("az", "ru", "en"); when null it is identified from the text.
+    /// </summary>
+    public List<EntityMention> Find(string text, string? language = null)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var mentions = new List<EntityMention>();
+        if (text.Length == 0) return mentions;
+        bool azerbaijaniLatin;
+        if (language is null)
+        {
+            var guess = LanguageIdentifier.Default.Identify(text);
+            azerbaijaniLatin = guess.Language == "az" && guess.Script == "Latn";
+        }
+        else azerbaijaniLatin = string.Equals(language, "az", StringComparison.OrdinalIgnoreCase) && !LooksCyrillic(text);
+
+        var normal = AzNormalizer.Normalize(text);
+        string t = normal.Text;
+        var sentences = Sentences(t);
+        var tags = new List<int[]>(sentences.Count);
+        foreach (var sentence in sentences)
+        {
+            var sentenceTags = azerbaijaniLatin ? Model.Tag(sentence.Words) : CapitalisedNameRules.Tag(sentence.Words, Model.Gazetteer);
+            NoStopWordStarts(sentence.Words, sentenceTags);
+            NoWebAddresses(sentence.Kinds, sentenceTags);
+            if (azerbaijaniLatin)
+            {
+                SplitPlacesAtGenitives(sentence.Words, sentenceTags);
+                NoPlaceBeforePersons(sentence.Words, sentenceTags, Model);
+            }
+            tags.Add(sentenceTags);
+        }
+        if (azerbaijaniLatin) DocumentConsistency.Apply(sentences, tags, Model.Stemmer);
+
+        for (int s = 0; s < sentences.Count; s++)
+        {
+            var (pieces, words, _) = sentences[s];
+            foreach (var span in Conll.Spans(tags[s]))
+            {
+                // A span never starts or ends on punctuation the model let in (an unmatched quote or bracket).
+                int first = span.Start, last = span.End - 1;
+                while (first <= last && IsEdgePunctuation(words[first]) && !PairedQuote(words, first, last, first)) first++;
+                while (last >= first && IsEdgePunctuation(words[last]) && !PairedQuote(words, first, last, last)) last--;
+                if (first > last) continue;
+                int start = pieces[first].Start, end = pieces[last].End;
+                var (os, ol) = normal.ToOriginal(start, end - start);
+                mentions.Add(new EntityMention(os, ol, span.Kind, text.Substring(os, ol)));
+            }
+        }
+        return mentions;
+    }
+
+    /// <summary>
+    /// The sentences of normalised text as the model reads them: cut at . ! ? … and line breaks (and every 250
+    /// tokens), inflection after a hyphen apart ("TDT-nin" → "TDT", "-", "nin": the training text is written so).
+    /// </summary>
+    internal static List<TaggedSentence> Sentences(string t)
+    {
+        var result = new List<TaggedSentence>();
+        var pieces = new List<(int Start, int End)>(64);
+        var words = new List<string>(64);
+        var kinds = new List<TokenKind>(64);
+        int previousEnd = 0;
+        foreach (var token in AzTokenizer.Tokenize(t))
+        {
+            if (pieces.Count > 0 && (HasLineBreak(t, previousEnd, token.Start) || pieces.Count >= 250)) Flush();
+            previousEnd = token.End;
+            if (token.SuffixStart > 0)
+            {
+                int cut = token.Start + token.SuffixStart;
+                Add(token.Start, cut - 1, token.Kind);
+                Add(cut - 1, cut, TokenKind.Punctuation);
+                Add(cut, token.End, TokenKind.Word);
+            }
+            else Add(token.Start, token.End, token.Kind);
+            if (token.Kind is TokenKind.Ellipsis || token.Kind == TokenKind.Punctuation && t[token.Start] is '.' or '!' or '?') Flush();
+        }
+        Flush();
+        return result;
+
+        void Add(int start, int end, TokenKind kind)
+        {
+            pieces.Add((start, end));
+            words.Add(t[start..end]);
+            kinds.Add(kind);
+        }
+
+        void Flush()
+        {
+            if (pieces.Count == 0) return;
+            result.Add(new TaggedSentence([.. pieces], [.. words], [.. kinds]));
+            pieces.Clear();
+            words.Clear();
+            kinds.Clear();
+        }
+    }
+
+    /// <summary>Web and e-mail addresses, hashtags and mentions are never part of a name ("Şəbnəm Həsənova Sherg.az").</summary>
+    private static void NoWebAddresses(TokenKind[] kinds, int[] tags)
+    {
+        for (int i = 0; i < tags.Length; i++)
+        {
+            if (tags[i] == NerTags.O || kinds[i] is not (TokenKind.Domain or TokenKind.Url or TokenKind.Email or TokenKind.Hashtag or TokenKind.Mention)) continue;
+            var kind = NerTags.KindOf(tags[i])!.Value;
+            tags[i] = NerTags.O;
+            if (i + 1 < tags.Length && tags[i + 1] == NerTags.Inside(kind)) tags[i + 1] = NerTags.Begin(kind);
+        }
+    }
+
+    private static readonly string[] Genitives = ["nın", "nin", "nun", "nün", "ın", "in", "un", "ün"];
+
+    /// <summary>
+    /// Two places side by side are two places: a place name does not go on past a word in the genitive
+    /// ("Azərbaycanın | Türkiyə ilə"), where an organisation's name may ("Azərbaycan Respublikasının Milli Məclisi").
+    /// </summary>
+    private static void SplitPlacesAtGenitives(IReadOnlyList<string> words, int[] tags)
+    {
+        int inside = NerTags.Inside(EntityKind.Location);
+        for (int i = 1; i < tags.Length; i++)
+        {
+            if (tags[i] != inside || words[i - 1].Length < 5) continue;
+            string previous = AzCasing.ToLower(words[i - 1]);
+            if (Genitives.Any(g => previous.EndsWith(g, StringComparison.Ordinal)) && char.IsUpper(words[i][0]))
+                tags[i] = NerTags.Begin(EntityKind.Location);
+        }
+    }
+
+    private static readonly string[] PlaceEndings = ["da", "də", "ta", "tə", "dan", "dən", "tan", "tən", "dakı", "dəki"];
+
+    /// <summary>
+    /// Only the last word of a person's name takes a case ending: a word before it in the locative or ablative
+    /// ("Astanada İlham Əliyev …") is not part of the name; it is a place when the gazetteer or the known entities say
+    /// so, else nothing.
+    /// </summary>
+    private static void NoPlaceBeforePersons(IReadOnlyList<string> words, int[] tags, NerModel model)
+    {
+        int begin = NerTags.Begin(EntityKind.Person), inside = NerTags.Inside(EntityKind.Person);
+        for (int i = 0; i + 1 < tags.Length; i++)
+        {
+            if (tags[i] != begin || tags[i + 1] != inside) continue;
+            string stem = model.Stemmer.Stem(words[i]);
+            if (stem.Length >= words[i].Length || !words[i].StartsWith(stem, StringComparison.Ordinal)) continue;
+            string ending = AzCasing.ToLower(words[i][stem.Length..]);
+            if (!PlaceEndings.Contains(ending)) continue;
+            bool place = (model.Gazetteer.Lookup(AzCasing.ToLower(stem)) & (GazetteerFlags.Place | GazetteerFlags.Country)) != 0
+                || KnownEntities.Find(stem)?.Kind == EntityKind.Location;
+            tags[i] = place ? NerTags.Begin(EntityKind.Location) : NerTags.O;
+            tags[i + 1] = begin;
+        }
+    }
+
+    /// <summary>A name never starts with a stop word: a capitalised "Həm" or "Bu" opening a sentence is left out of it.</summary>
+    private static void NoStopWordStarts(IReadOnlyList<string> words, int[] tags)
+    {
+        for (int i = 0; i < tags.Length; i++)
+        {
+            if (tags[i] == NerTags.O || NerTags.IsInside(tags[i]) || !AzStopWords.IsStopWord(AzCasing.ToLower(words[i]))) continue;
+            var kind = NerTags.KindOf(tags[i])!.Value;
+            tags[i] = NerTags.O;
+            if (i + 1 < tags.Length && tags[i + 1] == NerTags.Inside(kind)) tags[i + 1] = NerTags.Begin(kind);
+        }
+    }
+
+    private static bool IsEdgePunctuation(string word) => word.Length == 1 && char.IsPunctuation(word[0]);
+
+    /// <summary>True when words[at] is a quote paired inside the span (the quotes of "Naxçıvan" Universiteti stay).</summary>
+    private static bool PairedQuote(IReadOnlyList<string> words, int first, int last, int at)
+    {
+        if (words[at] != "\"") return false;
+        int quotes = 0;
+        for (int i = first; i <= last; i++) if (words[i] == "\"") quotes++;
+        return quotes >= 2 && quotes % 2 == 0;
+    }
+
+    private static bool HasLineBreak(string text, int from, int to)
+    {
+        for (int i = from; i < to; i++) if (text[i] == '\n') return true;
+        return false;
+    }
+
+    private static bool LooksCyrillic(string text)
+    {
+        int cyrillic = 0, latin = 0;
+        foreach (char c in text.AsSpan(0, Math.Min(text.Length, 2000)))
+        {
+            if (c is >= '\u0400' and <= '\u04FF') cyrillic++;
+            else if (char.IsLetter(c) && c < '\u0250') latin++;
+        }
+        return cyrillic > latin;
+    }
+
+    private static NamedEntityTagger LoadDefault()
+    {
+        using Stream? stream = typeof(NamedEntityTagger).Assembly.GetManifestResourceStream(ResourceName)
+            ?? throw new InvalidOperationException($"The embedded resource {ResourceName} is missing from {typeof(NamedEntityTagger).Assembly.GetName().Name}.");
+        return new NamedEntityTagger(NerModel.Load(stream));
+    }
+}

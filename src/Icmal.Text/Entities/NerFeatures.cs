@@ -1,0 +1,126 @@
+namespace Icmal.Text.Entities;
+
+/// <summary>
+/// The tagger's feature templates: each feature is a template number and a value hashed to 32 bits (FNV-1a, stable
+/// across processes and machines, so a trained model means the same everywhere). Word identity, stem and ending,
+/// shape, case class by position, affixes of the stem, gazetteer and keyword hits, and the same for the words around.
+/// </summary>
+internal static class NerFeatures
+{
+    /// <summary>Most features one token can have.</summary>
+    public const int MaxPerToken = 64;
+
+    private const ulong Offset = 14695981039346656037UL;
+    private const ulong Prime = 1099511628211UL;
+
+    /// <summary>Writes the features of token <paramref name="i"/> of <paramref name="s"/> into <paramref name="into"/>; returns how many.</summary>
+    public static int Extract(NerToken[] s, int i, Span<uint> into)
+    {
+        int n = 0;
+        var t = s[i];
+        NerToken? p1 = i > 0 ? s[i - 1] : null, p2 = i > 1 ? s[i - 2] : null;
+        NerToken? n1 = i + 1 < s.Length ? s[i + 1] : null, n2 = i + 2 < s.Length ? s[i + 2] : null;
+
+        Add(into, ref n, 0, "");
+        Add(into, ref n, 1, t.Lower);
+        Add(into, ref n, 2, t.Stem);
+        Add(into, ref n, 3, t.Ending);
+        Add(into, ref n, 4, t.Shape);
+        Add(into, ref n, 5, S((int)t.Case));
+        if (t.Case is not (CaseClass.Punctuation or CaseClass.Digits))
+        {
+            Add(into, ref n, 6, Tail(t.Stem, 2));
+            Add(into, ref n, 7, Tail(t.Stem, 3));
+            Add(into, ref n, 8, Tail(t.Stem, 4));
+            Add(into, ref n, 9, Head(t.Stem, 3));
+            Add(into, ref n, 10, Tail(t.Lower, 3));
+        }
+        if (t.HyphenSuffix) Add(into, ref n, 11, S((int)t.Case));
+        for (int bit = 0; bit < 5; bit++)
+        {
+            if (((int)t.Gazetteer & (1 << bit)) == 0) continue;
+            Add(into, ref n, 12, S(bit));
+            Add(into, ref n, 13, S(bit), S((int)t.Case));
+        }
+        if (t.Keyword != KeywordClass.None) Add(into, ref n, 14, S((int)t.Keyword), S((int)t.Case));
+        if (t.SurnameEnding) Add(into, ref n, 15, S((int)t.Case));
+        Add(into, ref n, 17, S((int)t.StemFlags), S((int)t.Case));
+
+        // The words around.
+        Add(into, ref n, 20, p1?.Stem ?? "<s>");
+        Add(into, ref n, 21, n1?.Stem ?? "</s>");
+        Add(into, ref n, 22, p2?.Stem ?? "<s>");
+        Add(into, ref n, 23, n2?.Stem ?? "</s>");
+        string cp = p1 is null ? "S" : S((int)p1.Case), cn = n1 is null ? "E" : S((int)n1.Case);
+        string c0 = S((int)t.Case);
+        Add(into, ref n, 25, cp);
+        Add(into, ref n, 26, cn);
+        Add(into, ref n, 27, cp, c0, cn);
+        if (p1 is not null)
+        {
+            Add(into, ref n, 28, S((int)p1.Keyword), c0);
+            Add(into, ref n, 29, S((int)p1.Gazetteer), c0);
+            if (p1.SurnameEnding) Add(into, ref n, 30, c0);
+        }
+        if (n1 is not null)
+        {
+            Add(into, ref n, 32, S((int)n1.Keyword), c0);
+            Add(into, ref n, 33, S((int)n1.Gazetteer), c0);
+            if (n1.SurnameEnding) Add(into, ref n, 34, c0);
+            if (n1.HyphenSuffix) Add(into, ref n, 36, c0);
+        }
+        if (n2 is not null) Add(into, ref n, 37, S((int)n2.Keyword), c0);
+
+        // The run of capitalised words (and quotes) this one starts or sits in: does it end at an organisation or place keyword?
+        if (t.Case is CaseClass.CapitalInitial or CaseClass.CapitalInner or CaseClass.AllCapitals || t.QuoteOrBracket)
+        {
+            for (int j = i + 1, d = 1; j < s.Length && d <= 6; j++, d++)
+            {
+                var w = s[j];
+                bool inRun = w.Case is CaseClass.CapitalInner or CaseClass.AllCapitals || w.QuoteOrBracket || w.Keyword == KeywordClass.Conjunction;
+                if (w.Keyword is KeywordClass.Organization or KeywordClass.Location && (inRun || w.Case == CaseClass.Lower && w.Keyword == KeywordClass.Location))
+                {
+                    Add(into, ref n, 38, S((int)w.Keyword), S(Math.Min(d, 4)));
+                    break;
+                }
+                if (!inRun) break;
+            }
+        }
+        // The run's shape: where this token sits in it, how long it is, what its first and last words are.
+        int runLength = t.RunEnd - t.RunStart;
+        if (runLength >= 2)
+        {
+            string position = i == t.RunStart ? "F" : i == t.RunEnd - 1 ? "L" : "I";
+            Add(into, ref n, 40, position, S(Math.Min(runLength, 5)), c0);
+            var last = s[t.RunEnd - 1];
+            Add(into, ref n, 41, last.Stem, position);
+            Add(into, ref n, 42, last.Ending, S((int)last.Keyword), position);
+            Add(into, ref n, 45, Tail(last.Stem, 3), position);
+            if (i != t.RunStart) Add(into, ref n, 43, s[t.RunStart].Stem, position);
+        }
+        else if (t.IsCapitalised) Add(into, ref n, 40, "1", c0);
+        if (t.QuoteOrBracket) Add(into, ref n, 44, t.OpensQuote ? "open" : "close", cn);
+        return n;
+    }
+
+    private static void Add(Span<uint> into, ref int n, byte template, ReadOnlySpan<char> a, ReadOnlySpan<char> b = default, ReadOnlySpan<char> c = default)
+    {
+        if (n == into.Length) return;
+        ulong h = Offset;
+        h = (h ^ template) * Prime;
+        foreach (char ch in a) h = (h ^ ch) * Prime;
+        h = (h ^ 0x1F) * Prime;
+        foreach (char ch in b) h = (h ^ ch) * Prime;
+        h = (h ^ 0x1F) * Prime;
+        foreach (char ch in c) h = (h ^ ch) * Prime;
+        into[n++] = (uint)(h ^ (h >> 32));
+    }
+
+    private static ReadOnlySpan<char> Tail(string s, int k) => s.Length <= k ? s : s.AsSpan(s.Length - k);
+
+    private static ReadOnlySpan<char> Head(string s, int k) => s.Length <= k ? s : s.AsSpan(0, k);
+
+    private static readonly string[] Small = [.. Enumerable.Range(0, 64).Select(v => ((char)('0' + v)).ToString())];
+
+    private static string S(int value) => Small[value];
+}

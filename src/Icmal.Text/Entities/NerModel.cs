@@ -1,0 +1,231 @@
+using System.IO.Compression;
+using System.Text;
+using Icmal.Text.Stemming;
+
+namespace Icmal.Text.Entities;
+
+/// <summary>
+/// A linear-chain tagger over BIO tags: per-token feature weights (hashed features, one weight per tag), tag-to-tag
+/// transition weights, and Viterbi decoding restricted to valid IOB2 sequences. Trained by <see cref="NerTrainer"/>;
+/// shipped as the embedded resource Resources/ner.bin (Brotli-compressed: gazetteer, transitions, sorted feature
+/// hashes, weights as 16-bit fixed point). Immutable after loading and thread-safe.
+/// </summary>
+public sealed class NerModel
+{
+    private const string Magic = "ICMAL-NER";
+    private const int Version = 1;
+    private const int T = NerTags.Count;
+
+    private readonly Dictionary<uint, int> _rows;
+    private readonly float[] _weights;
+    private readonly float[] _transitions;
+    private readonly AzStemmer _stemmer;
+
+    internal NerModel(NerGazetteer gazetteer, Dictionary<uint, int> rows, float[] weights, float[] transitions, AzStemmer stemmer)
+    {
+        Gazetteer = gazetteer;
+        _rows = rows;
+        _weights = weights;
+        _transitions = transitions;
+        _stemmer = stemmer;
+    }
+
+    /// <summary>The word lists the model was trained with.</summary>
+    public NerGazetteer Gazetteer { get; }
+
+    /// <summary>The stemmer the features are read with.</summary>
+    internal AzStemmer Stemmer => _stemmer;
+
+    /// <summary>Number of features with a weight.</summary>
+    public int FeatureCount => _rows.Count;
+
+    /// <summary>The tags (<see cref="NerTags"/>) of one sentence of tokens (normalised text; words and punctuation apart).</summary>
+    public int[] Tag(IReadOnlyList<string> tokens)
+    {
+        ArgumentNullException.ThrowIfNull(tokens);
+        var analysed = Analyse(tokens, Gazetteer, _stemmer);
+        var tags = new int[tokens.Count];
+        Decode(analysed, tags);
+        return tags;
+    }
+
+    internal static NerToken[] Analyse(IReadOnlyList<string> tokens, NerGazetteer gazetteer, AzStemmer stemmer)
+    {
+        var result = new NerToken[tokens.Count];
+        bool initial = true;
+        for (int i = 0; i < tokens.Count; i++)
+        {
+            result[i] = NerToken.Analyse(tokens[i], initial, gazetteer, stemmer);
+            // The first word after the start or after an opening quote, dash or colon that starts a sentence is sentence-initial.
+            if (result[i].Case is not (CaseClass.Punctuation)) initial = false;
+        }
+        MarkRuns(tokens, result);
+        return result;
+    }
+
+    private static void MarkRuns(IReadOnlyList<string> tokens, NerToken[] t)
+    {
+        int quotes = 0;
+        for (int i = 0; i < t.Length; i++)
+        {
+            if (tokens[i] == "\"")
+            {
+                t[i].OpensQuote = quotes % 2 == 0;
+                quotes++;
+            }
+        }
+        for (int i = 0; i < t.Length;)
+        {
+            int end = i;
+            while (end < t.Length && (t[end].IsCapitalised || t[end].QuoteOrBracket && tokens[end] == "\""
+                || end > i && t[end].Keyword == KeywordClass.Conjunction && end + 1 < t.Length && t[end + 1].IsCapitalised))
+                end++;
+            if (end == i) end = i + 1;
+            for (int j = i; j < end; j++)
+            {
+                t[j].RunStart = i;
+                t[j].RunEnd = end;
+            }
+            i = end;
+        }
+    }
+
+    /// <summary>Viterbi over valid IOB2 sequences into <paramref name="tags"/>.</summary>
+    internal void Decode(NerToken[] sentence, Span<int> tags)
+    {
+        int n = sentence.Length;
+        if (n == 0) return;
+        var emissions = new float[n * T];
+        Span<uint> features = stackalloc uint[NerFeatures.MaxPerToken];
+        for (int i = 0; i < n; i++)
+        {
+            int count = NerFeatures.Extract(sentence, i, features);
+            var row = emissions.AsSpan(i * T, T);
+            for (int f = 0; f < count; f++)
+            {
+                if (!_rows.TryGetValue(features[f], out int r)) continue;
+                var w = _weights.AsSpan(r * T, T);
+                for (int t = 0; t < T; t++) row[t] += w[t];
+            }
+        }
+        Viterbi(emissions, _transitions, n, tags);
+    }
+
+    /// <summary>
+    /// The best valid tag sequence for per-token scores <paramref name="emissions"/> (n × T) and transitions
+    /// ((T + 1) × T, the last row from the sentence start).
+    /// </summary>
+    internal static void Viterbi(ReadOnlySpan<float> emissions, ReadOnlySpan<float> transitions, int n, Span<int> tags)
+    {
+        var score = new float[n * T];
+        var back = new int[n * T];
+        for (int t = 0; t < T; t++)
+            score[t] = NerTags.Allowed(-1, t) ? emissions[t] + transitions[T * T + t] : float.NegativeInfinity;
+        for (int i = 1; i < n; i++)
+        {
+            for (int t = 0; t < T; t++)
+            {
+                float best = float.NegativeInfinity;
+                int arg = 0;
+                for (int p = 0; p < T; p++)
+                {
+                    if (!NerTags.Allowed(p, t)) continue;
+                    float s = score[(i - 1) * T + p] + transitions[p * T + t];
+                    if (s > best)
+                    {
+                        best = s;
+                        arg = p;
+                    }
+                }
+                score[i * T + t] = best + emissions[i * T + t];
+                back[i * T + t] = arg;
+            }
+        }
+        int last = 0;
+        for (int t = 1; t < T; t++)
+            if (score[(n - 1) * T + t] > score[(n - 1) * T + last]) last = t;
+        for (int i = n - 1; i >= 0; i--)
+        {
+            tags[i] = last;
+            last = back[i * T + last];
+        }
+    }
+
+    /// <summary>The model's bytes: the same model gives the same bytes.</summary>
+    public byte[] Save()
+    {
+        using var raw = new MemoryStream();
+        using (var w = new BinaryWriter(raw, Encoding.UTF8, leaveOpen: true))
+        {
+            w.Write(Magic);
+            w.Write(Version);
+            w.Write(T);
+            w.Write(Gazetteer.Count);
+            foreach (var (word, flags) in Gazetteer.Entries)
+            {
+                w.Write(word);
+                w.Write((byte)flags);
+            }
+            foreach (float x in _transitions) w.Write(x);
+            // Weights as 16-bit fixed point under one scale; rows that round to all zeros are dropped.
+            float max = _weights.Length == 0 ? 1 : _weights.Max(Math.Abs);
+            float scale = max == 0 ? 1 : max / short.MaxValue;
+            var keys = _rows.Where(kv => Enumerable.Range(0, T).Any(t => Quantise(_weights[kv.Value * T + t], scale) != 0))
+                .OrderBy(kv => kv.Key).ToList();
+            w.Write(scale);
+            w.Write(keys.Count);
+            uint previous = 0;
+            foreach (var (key, _) in keys)
+            {
+                w.Write7BitEncodedInt((int)(key - previous));
+                previous = key;
+            }
+            foreach (var (_, row) in keys)
+                for (int t = 0; t < T; t++) w.Write(Quantise(_weights[row * T + t], scale));
+        }
+        using var packed = new MemoryStream();
+        using (var brotli = new BrotliStream(packed, CompressionLevel.SmallestSize, leaveOpen: true)) raw.WriteTo(brotli);
+        return packed.ToArray();
+    }
+
+    private static short Quantise(float x, float scale) => (short)Math.Clamp(MathF.Round(x / scale), -short.MaxValue, short.MaxValue);
+
+    /// <summary>Reads a model written by <see cref="Save"/>.</summary>
+    /// <exception cref="InvalidDataException">The bytes are not a model of this version.</exception>
+    public static NerModel Load(Stream compressed, AzStemmer? stemmer = null)
+    {
+        ArgumentNullException.ThrowIfNull(compressed);
+        using var brotli = new BrotliStream(compressed, CompressionMode.Decompress);
+        using var r = new BinaryReader(brotli, Encoding.UTF8);
+        try
+        {
+            if (r.ReadString() != Magic || r.ReadInt32() != Version || r.ReadInt32() != T)
+                throw new InvalidDataException("not an İcmal NER model of version " + Version);
+            int words = r.ReadInt32();
+            var gazetteer = new Dictionary<string, GazetteerFlags>(words, StringComparer.Ordinal);
+            for (int i = 0; i < words; i++) gazetteer[r.ReadString()] = (GazetteerFlags)r.ReadByte();
+            var transitions = new float[(T + 1) * T];
+            for (int i = 0; i < transitions.Length; i++) transitions[i] = r.ReadSingle();
+            float scale = r.ReadSingle();
+            int count = r.ReadInt32();
+            var rows = new Dictionary<uint, int>(count);
+            uint key = 0;
+            for (int i = 0; i < count; i++)
+            {
+                key += (uint)r.Read7BitEncodedInt();
+                rows[key] = i;
+            }
+            var weights = new float[count * T];
+            for (int i = 0; i < weights.Length; i++) weights[i] = r.ReadInt16() * scale;
+            return new NerModel(new NerGazetteer(gazetteer), rows, weights, transitions, stemmer ?? AzStemmer.Default);
+        }
+        catch (EndOfStreamException e)
+        {
+            throw new InvalidDataException("the NER model ends early", e);
+        }
+        catch (Exception e) when (e is FormatException or InvalidOperationException or IOException)
+        {
+            throw new InvalidDataException("not an İcmal NER model: " + e.Message, e);
+        }
+    }
+}

@@ -1,0 +1,187 @@
+using Icmal.Text.Casing;
+using Icmal.Text.Lexicon;
+using Icmal.Text.Stemming;
+
+namespace Icmal.Text.Entities;
+
+/// <summary>How a token is written, as the tagger sees it.</summary>
+internal enum CaseClass : byte
+{
+    Lower,
+    /// <summary>Capitalised as the first word of a sentence: weak evidence of a name.</summary>
+    CapitalInitial,
+    /// <summary>Capitalised inside a sentence: strong evidence.</summary>
+    CapitalInner,
+    /// <summary>All capitals, two letters or more: acronyms ("TDT", "NATO").</summary>
+    AllCapitals,
+    Digits,
+    Punctuation,
+}
+
+/// <summary>What a word is a clue to: organisation and place keywords, titles before names, patronymics.</summary>
+internal enum KeywordClass : byte
+{
+    None,
+    Organization,
+    Location,
+    Title,
+    Patronymic,
+    Conjunction,
+}
+
+/// <summary>
+/// One token analysed for the tagger: lower case, stem and stripped ending (Icmal.Text's stemmer: "Tokayevin" →
+/// "tokayev" + "in"), inflection after a hyphen or apostrophe ("TDT-nin"), shape, case class, gazetteer and
+/// keyword hits. Computed once a token and shared by every feature template.
+/// </summary>
+internal sealed class NerToken
+{
+    public required string Lower { get; init; }
+    public required string Stem { get; init; }
+    public required string Ending { get; init; }
+    public required string Shape { get; init; }
+    public required CaseClass Case { get; init; }
+    public required bool HyphenSuffix { get; init; }
+    public required GazetteerFlags Gazetteer { get; init; }
+    public required KeywordClass Keyword { get; init; }
+    /// <summary>Names ending as Azerbaijani surnames do: -ov, -ova, -yev, -yeva, -zadə, -lı, -li…</summary>
+    public required bool SurnameEnding { get; init; }
+    /// <summary>What the lexicon knows the stem as (headword, verb root, name, attested): a capitalised headword is a common noun in a name ("Mədəniyyət Nazirliyi"), an unknown one a proper name.</summary>
+    public required LexiconFlags StemFlags { get; init; }
+    public required bool QuoteOrBracket { get; init; }
+
+    /// <summary>
+    /// The run of capitalised words, quotes and joining "və" this token sits in ([RunStart, RunEnd) of its sentence;
+    /// the token alone when it is in none): names are such runs, and the run's last word says most about its kind.
+    /// </summary>
+    public int RunStart { get; set; }
+    public int RunEnd { get; set; }
+
+    /// <summary>For a quote: true when it opens a quotation (an even number of quotes before it in the sentence).</summary>
+    public bool OpensQuote { get; set; }
+
+    /// <summary>True for capitalised words and acronyms.</summary>
+    public bool IsCapitalised => Case is CaseClass.CapitalInitial or CaseClass.CapitalInner or CaseClass.AllCapitals;
+
+    private static readonly string[] SurnameEndings = ["ov", "ova", "yev", "yeva", "ev", "eva", "zadə", "zade", "lı", "li", "lu", "lü", "bəyli", "in", "ina"];
+
+    private static readonly Dictionary<string, KeywordClass> Keywords = BuildKeywords();
+
+    /// <summary>Analyses <paramref name="token"/> (normalised text); <paramref name="sentenceInitial"/> for the first word of a sentence.</summary>
+    public static NerToken Analyse(string token, bool sentenceInitial, NerGazetteer gazetteer, AzStemmer stemmer)
+    {
+        string lower = AzCasing.ToLower(token);
+        CaseClass caseClass = ClassOf(token, sentenceInitial);
+        bool isWord = caseClass is not (CaseClass.Digits or CaseClass.Punctuation);
+        string head = token;
+        bool hyphen = false;
+        if (isWord && HyphenatedInflection(token) is int cut and > 0)
+        {
+            head = token[..cut];
+            hyphen = true;
+        }
+        string stem = lower;
+        string ending = "";
+        if (isWord)
+        {
+            string headStem = head.Length >= 3 && caseClass != CaseClass.AllCapitals ? stemmer.Stem(head) : head;
+            stem = AzCasing.ToLower(headStem);
+            string lowerHead = hyphen ? AzCasing.ToLower(head) : lower;
+            ending = hyphen ? lower[(head.Length + 1)..] : lowerHead.StartsWith(stem, StringComparison.Ordinal) ? lowerHead[stem.Length..] : "~";
+        }
+        var gaz = isWord ? gazetteer.Lookup(stem) | gazetteer.Lookup(lower) : GazetteerFlags.None;
+        var keyword = isWord && Keywords.TryGetValue(stem, out var k) ? k : Keywords.GetValueOrDefault(lower);
+        bool surname = caseClass is CaseClass.CapitalInitial or CaseClass.CapitalInner && stem.Length >= 5
+            && SurnameEndings.Any(e => stem.EndsWith(e, StringComparison.Ordinal));
+        return new NerToken
+        {
+            Lower = lower,
+            Stem = stem,
+            Ending = ending,
+            Shape = ShapeOf(token),
+            Case = caseClass,
+            HyphenSuffix = hyphen,
+            Gazetteer = gaz,
+            Keyword = keyword,
+            SurnameEnding = surname,
+            StemFlags = isWord ? stemmer.Lexicon.FlagsOf(stem) : LexiconFlags.None,
+            QuoteOrBracket = token is "\"" or "«" or "»" or "(" or ")" or "'",
+        };
+    }
+
+    /// <summary>Where the inflection starts in "TDT-nin", "Nyu-Yorkda"'s like "ABŞ'ın": after the last hyphen or apostrophe followed only by lower-case letters; null when none.</summary>
+    private static int? HyphenatedInflection(string token)
+    {
+        int at = token.LastIndexOfAny(['-', '\'']);
+        if (at <= 0 || at >= token.Length - 1) return null;
+        for (int i = at + 1; i < token.Length; i++)
+            if (!char.IsLetter(token[i]) || AzCasing.IsUpper(token[i])) return null;
+        // "vitse-prezidenti", "cənub-qərb": a lower-case head is a compound, not an inflected name.
+        if (!AzCasing.IsUpper(token[0])) return null;
+        return token.Length - at - 1 <= 5 ? at : null;
+    }
+
+    private static CaseClass ClassOf(string token, bool sentenceInitial)
+    {
+        int letters = 0, upper = 0, digits = 0;
+        foreach (char c in token)
+        {
+            if (char.IsLetter(c))
+            {
+                letters++;
+                if (AzCasing.IsUpper(c)) upper++;
+            }
+            else if (char.IsDigit(c)) digits++;
+        }
+        if (letters == 0) return digits > 0 ? CaseClass.Digits : CaseClass.Punctuation;
+        if (!AzCasing.IsUpper(FirstLetter(token))) return CaseClass.Lower;
+        if (upper >= 2 && upper * 2 > letters) return CaseClass.AllCapitals;
+        return sentenceInitial ? CaseClass.CapitalInitial : CaseClass.CapitalInner;
+    }
+
+    private static char FirstLetter(string token)
+    {
+        foreach (char c in token) if (char.IsLetter(c)) return c;
+        return ' ';
+    }
+
+    /// <summary>The word's shape with runs collapsed: "Tokayevin" → "Xx", "TDT-nin" → "X-x", "2024" → "d".</summary>
+    private static string ShapeOf(string token)
+    {
+        Span<char> shape = stackalloc char[Math.Min(token.Length, 12)];
+        int n = 0;
+        foreach (char c in token)
+        {
+            char s = char.IsLetter(c) ? (AzCasing.IsUpper(c) ? 'X' : 'x') : char.IsDigit(c) ? 'd' : c;
+            if (n > 0 && shape[n - 1] == s) continue;
+            if (n == shape.Length) break;
+            shape[n++] = s;
+        }
+        return new string(shape[..n]);
+    }
+
+    private static Dictionary<string, KeywordClass> BuildKeywords()
+    {
+        var map = new Dictionary<string, KeywordClass>(StringComparer.Ordinal);
+        foreach (string w in (string[])["nazirlik", "bank", "universitet", "şirkət", "təşkilat", "komitə", "məclis", "şura", "partiya",
+            "idarə", "agentlik", "xidmət", "mərkəz", "institut", "akademiya", "assosiasiya", "fond", "birlik", "ittifaq", "palata",
+            "prokurorluq", "məhkəmə", "qurum", "cəmiyyət", "kollec", "məktəb", "lisey", "teatr", "muzey", "klub", "federasiya",
+            "komissiya", "korporasiya", "holdinq", "konsern", "qəzet", "jurnal", "televiziya", "radio", "departament", "aparat",
+            "nümayəndəlik", "səfirlik", "konsulluq", "kilsə", "inspeksiya", "fakültə", "liqa", "hərəkat", "cəbhə", "kabinet",
+            "hökumət", "parlament", "senat", "konqres", "filarmoniya", "orkestr", "studiya", "kitabxana", "xəstəxana", "zavod",
+            "fabrik", "kombinat", "ofis", "qüvvə", "qoşun", "ordu", "polis", "mətbuat", "nəşriyyat", "kompaniya", "qrup", "ittifaqı"])
+            map[w] = KeywordClass.Organization;
+        foreach (string w in (string[])["şəhər", "rayon", "kənd", "qəsəbə", "çay", "dəniz", "göl", "dağ", "vilayət", "əyalət", "region",
+            "ada", "yarımada", "körfəz", "okean", "səhra", "dərə", "küçə", "prospekt", "meydan", "bölgə", "respublika", "dövlət",
+            "imperiya", "xanlıq", "krallıq", "sultanlıq", "diyar", "qala", "vadi", "düzən", "ovalıq", "yayla", "boğaz", "rayonu"])
+            map[w] = KeywordClass.Location;
+        foreach (string w in (string[])["prezident", "nazir", "sədr", "səfir", "deputat", "müavin", "rektor", "professor", "prof",
+            "akademik", "general", "polkovnik", "spiker", "kral", "şah", "sultan", "imperator", "papa", "patriarx", "ekspert",
+            "politoloq", "direktor", "müdir", "katib", "həmsədr", "jurnalist", "yazıçı", "şair", "bəstəkar", "müğənni", "aktyor",
+            "futbolçu", "məşqçi", "xanım", "cənab", "dr", "rəhbər", "başçı", "kansler", "hakim", "müəllif", "alim", "baş"])
+            map[w] = KeywordClass.Title;
+        foreach (string w in (string[])["oğlu", "qızı", "oğl", "qız"]) map[w] = KeywordClass.Patronymic;
+        foreach (string w in (string[])["və", "ilə", "of", "and", "de", "la", "der", "von", "van", "bin", "ibn"]) map[w] = KeywordClass.Conjunction;
+        return map;
+    }
+}

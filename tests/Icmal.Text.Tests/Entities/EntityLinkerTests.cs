@@ -1,0 +1,92 @@
+using Icmal.Text.Entities;
+
+namespace Icmal.Text.Tests.Entities;
+
+public sealed class EntityLinkerTests
+{
+    /// <summary>Mentions as the tagger gives them, placed one after another in an imaginary text.</summary>
+    private static List<EntityMention> Mentions(params (string Text, EntityKind Kind)[] items)
+    {
+        var list = new List<EntityMention>();
+        int at = 0;
+        foreach (var (text, kind) in items)
+        {
+            list.Add(new EntityMention(at, text.Length, kind, text));
+            at += text.Length + 10;
+        }
+        return list;
+    }
+
+    [Fact]
+    public void Inflections_scripts_and_spellings_of_Tokayev_are_one_person()
+    {
+        var entities = EntityLinker.Link(Mentions(("Tokayevin", EntityKind.Person), ("Kassym‑Jomart Tokayev", EntityKind.Person),
+            ("Токаев", EntityKind.Person), ("Kasım-Jomart Tokayevlə", EntityKind.Person)));
+        var only = Assert.Single(entities);
+        Assert.Equal("Kasım-Jomart Tokayev", only.Name);
+        Assert.Equal(EntityKind.Person, only.Kind);
+        Assert.Equal(4, only.Mentions.Count);
+    }
+
+    [Fact]
+    public void An_acronym_with_its_ending_is_the_organisation_it_abbreviates()
+    {
+        var entities = EntityLinker.Link(Mentions(("Türk Dövlətləri Təşkilatına", EntityKind.Organization), ("TDT-nin", EntityKind.Organization),
+            ("TDT", EntityKind.Organization)));
+        var only = Assert.Single(entities);
+        Assert.Equal("Türk Dövlətləri Təşkilatı", only.Name);
+        Assert.Equal("ORG:turk dovletleri teskilati", only.Key);
+    }
+
+    [Fact]
+    public void An_acronym_of_an_unknown_organisation_links_by_its_initials_in_the_same_text()
+    {
+        var entities = EntityLinker.Link(Mentions(("Azərbaycan Dövlət Pedaqoji Universitetinin", EntityKind.Organization), ("ADPU", EntityKind.Organization)));
+        var only = Assert.Single(entities);
+        Assert.Equal("Azərbaycan Dövlət Pedaqoji Universiteti", only.Name);
+    }
+
+    [Fact]
+    public void A_surname_joins_the_nearest_full_name_before_it()
+    {
+        var entities = EntityLinker.Link(Mentions(("Heydər Əliyevin", EntityKind.Person), ("Əliyev", EntityKind.Person),
+            ("Prezident İlham Əliyev", EntityKind.Person), ("Əliyevin", EntityKind.Person)));
+        Assert.Equal(2, entities.Count);
+        Assert.Equal(["Heydər Əliyevin", "Əliyev"], entities.Single(e => e.Name == "Heydər Əliyev").Mentions.Select(m => m.Text));
+        Assert.Equal(["Prezident İlham Əliyev", "Əliyevin"], entities.Single(e => e.Name == "İlham Əliyev").Mentions.Select(m => m.Text));
+    }
+
+    [Fact]
+    public void An_unknown_person_is_named_by_the_fullest_form_without_the_case_ending()
+    {
+        var entities = EntityLinker.Link(Mentions(("Anar Məmmədovun", EntityKind.Person), ("Məmmədov", EntityKind.Person), ("Məmmədova", EntityKind.Person)));
+        Assert.Equal("Anar Məmmədov", entities[0].Name);
+        Assert.Equal(2, entities[0].Mentions.Count);
+        // Məmmədova is another person (a woman's surname), not an inflection of Məmmədov.
+        Assert.Equal("Məmmədova", entities[1].Name);
+    }
+
+    [Fact]
+    public void Places_in_any_case_ending_and_script_are_one_place()
+    {
+        var entities = EntityLinker.Link(Mentions(("Astanada", EntityKind.Location), ("Astana", EntityKind.Location), ("Астана", EntityKind.Location),
+            ("Qazaxıstanın", EntityKind.Location), ("Kazakhstan", EntityKind.Location), ("Xəzər dənizində", EntityKind.Location)));
+        Assert.Equal(["Astana", "Qazaxıstan", "Xəzər dənizi"], entities.Select(e => e.Name));
+        Assert.Equal([3, 2, 1], entities.Select(e => e.Mentions.Count));
+    }
+
+    [Fact]
+    public void Same_name_of_another_kind_stays_apart()
+    {
+        var entities = EntityLinker.Link(Mentions(("Naxçıvan Universiteti", EntityKind.Organization), ("Naxçıvanda", EntityKind.Location)));
+        Assert.Equal(2, entities.Count);
+    }
+
+    [Fact]
+    public void Keys_fold_case_script_and_letters()
+    {
+        Assert.Equal("tokayev", EntityLinker.KeyOf("Токаев"));
+        Assert.Equal("turk dovletleri teskilati", EntityLinker.KeyOf("Türk  Dövlətləri\u00A0Təşkilatı"));
+        Assert.Equal("ilham eliyev", EntityLinker.KeyOf("İLHAM ƏLİYEV"));
+    }
+}

@@ -1,0 +1,66 @@
+using Icmal.Text.Entities;
+
+namespace Icmal.Text.Tests.Entities;
+
+/// <summary>The shipped model is what `icmal text train-ner` makes from shared/data, byte for byte, every time.</summary>
+public sealed class NerModelTests
+{
+    private static NerGazetteer Gazetteer()
+    {
+        string F(string name) => TestPaths.SharedData(Path.Combine("az", "lexicon", name));
+        return NerGazetteer.FromLists(File.ReadAllLines(F("az-given-names.tsv")), File.ReadAllLines(F("az-surnames.tsv")),
+            File.ReadAllLines(F("az-places.txt")), File.ReadAllLines(F("az-countries.txt")), File.ReadAllLines(F("az-street-names.txt")));
+    }
+
+    [Fact]
+    public void Training_twice_gives_the_same_bytes_as_the_shipped_model()
+    {
+        var train = Conll.Parse(File.ReadAllLines(TestPaths.SharedData(Path.Combine("az", "ner", "train.conll"))));
+        var gazetteer = Gazetteer();
+        byte[] first = NerTrainer.Train(train, gazetteer).Save();
+        byte[] second = NerTrainer.Train(train, gazetteer).Save();
+        Assert.Equal(first, second);
+
+        using var shipped = typeof(NerModel).Assembly.GetManifestResourceStream(NamedEntityTagger.ResourceName)!;
+        using var copy = new MemoryStream();
+        shipped.CopyTo(copy);
+        Assert.True(first.AsSpan().SequenceEqual(copy.ToArray()), "Resources/ner.bin is not what `icmal text train-ner` makes now: rebuild it");
+    }
+
+    [Fact]
+    public void Another_seed_gives_another_model()
+    {
+        var train = Conll.Parse(File.ReadAllLines(TestPaths.SharedData(Path.Combine("az", "ner", "valid.conll"))));
+        var gazetteer = Gazetteer();
+        byte[] a = NerTrainer.Train(train, gazetteer, new NerTrainingOptions(Epochs: 3, Seed: 1)).Save();
+        byte[] b = NerTrainer.Train(train, gazetteer, new NerTrainingOptions(Epochs: 3, Seed: 2)).Save();
+        Assert.False(a.AsSpan().SequenceEqual(b));
+    }
+
+    [Fact]
+    public void A_saved_model_loads_back_and_tags_as_before()
+    {
+        var train = Conll.Parse(File.ReadAllLines(TestPaths.SharedData(Path.Combine("az", "ner", "valid.conll"))));
+        var model = NerTrainer.Train(train, Gazetteer(), new NerTrainingOptions(Epochs: 3));
+        var loaded = NerModel.Load(new MemoryStream(model.Save()));
+        string[] sentence = ["Prezident", "İlham", "Əliyev", "Bakıda", "Azərbaycan", "Dövlət", "Neft", "Şirkətinin", "rəhbərləri", "ilə", "görüşüb", "."];
+        Assert.Equal(model.Tag(sentence), loaded.Tag(sentence));
+    }
+
+    [Fact]
+    public void Bytes_that_are_not_a_model_are_one_clear_error()
+    {
+        var e = Assert.Throws<InvalidDataException>(() => NerModel.Load(new MemoryStream(System.Text.Encoding.UTF8.GetBytes("not a model"))));
+        Assert.False(string.IsNullOrEmpty(e.Message));
+    }
+
+    [Fact]
+    public void The_shipped_tagger_reads_inflected_names_from_their_stems()
+    {
+        string[] sentence = ["Prezident", "İlham", "Əliyev", "Qazaxıstan", "Prezidenti", "Kasım-Jomart", "Tokayevlə", "Astanada", "görüşüb", "."];
+        var spans = Conll.Spans(NamedEntityTagger.Default.Model.Tag(sentence));
+        Assert.Contains(new NerSpan(1, 3, EntityKind.Person), spans);
+        Assert.Contains(new NerSpan(5, 7, EntityKind.Person), spans);
+        Assert.Contains(new NerSpan(7, 8, EntityKind.Location), spans);
+    }
+}
