@@ -152,7 +152,7 @@ internal static class TermAnalysis
             if (inLead && IsFigure(token.Kind)) AddFigure(token.HeadOf(normal), features.Figures);
             if (token.Kind is not (TokenKind.Word or TokenKind.Abbreviation or TokenKind.Domain or TokenKind.Hashtag or TokenKind.Mention)) continue;
             var surface = token.SuffixStart >= 0 ? token.HeadOf(normal) : token.Of(normal);
-            if (AzStopWords.IsStopWord(surface) || IsForeignStopWord(surface)) continue;
+            if (AzStopWords.IsStopWord(surface) || IsForeignStopWord(surface, azerbaijani)) continue;
             string stem = azerbaijani ? AzAnalyzer.StemOf(normal, token) : surface.ToString();
             stems.Add(azerbaijani ? AzCasing.ToLower(stem) : Truncated(surface));
             if (inLead && features.Names is { } names && (!initial || token.Kind == TokenKind.Abbreviation) && IsNameLike(surface)
@@ -209,20 +209,26 @@ internal static class TermAnalysis
         });
     }
 
-    /// <summary>A word of a language without a stemmer: lower-cased, its first <see cref="ArticleTerms.TruncationLength"/> letters.</summary>
+    /// <summary>
+    /// A word of a language without a stemmer: lower-cased by the invariant rules (English and Russian have no dotless
+    /// ı: Azerbaijani rules would make "Iran" "ıran" and "Into" miss the function words), its first
+    /// <see cref="ArticleTerms.TruncationLength"/> letters.
+    /// </summary>
     private static string Truncated(ReadOnlySpan<char> word)
     {
         var head = word.Length > ArticleTerms.TruncationLength ? word[..ArticleTerms.TruncationLength] : word;
         Span<char> lower = stackalloc char[head.Length];
-        AzCasing.ToLower(head, lower);
+        head.ToLowerInvariant(lower);
         return lower.ToString();
     }
 
-    private static bool IsForeignStopWord(ReadOnlySpan<char> word)
+    /// <summary>True for an English or Russian function word, lower-cased by the rules of the text's language.</summary>
+    private static bool IsForeignStopWord(ReadOnlySpan<char> word, bool azerbaijani)
     {
         if (word.Length > 8) return false;
         Span<char> lower = stackalloc char[word.Length];
-        AzCasing.ToLower(word, lower);
+        if (azerbaijani) AzCasing.ToLower(word, lower);
+        else word.ToLowerInvariant(lower);
         return ForeignLookup.Contains(lower);
     }
 }

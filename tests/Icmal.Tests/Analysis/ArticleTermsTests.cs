@@ -37,6 +37,15 @@ public sealed class ArticleTermsTests
     }
 
     [Fact]
+    public void English_and_russian_words_are_lower_cased_by_their_own_rules_not_azerbaijani_ones()
+    {
+        // Azerbaijani lower-cases I to ı: "Iran" would become "ıran" and "Into" would miss the English function words.
+        var terms = ArticleAnalyzer.Terms("Iran talks", "Into the night. ITALY WITH Iran.", "en");
+        Assert.Equal(["iran", "talks"], terms.Title);
+        Assert.Equal(["night", "italy", "iran"], terms.Body);
+    }
+
+    [Fact]
     public void The_lead_is_the_stems_of_the_first_400_words_and_lead_terms_alone_equal_them()
     {
         // 600 words: three of every four are content words, one a stop word ("və"), all counting toward the lead.
