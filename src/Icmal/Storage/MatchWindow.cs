@@ -71,9 +71,18 @@ internal sealed class MatchWindow
         int offset, int limit, bool wholeCount, CancellationToken ct)
     {
         int count = _ids.Count;
+        // In order of score alone (the order among equal scores is settled by Ranking once they are read, as they all
+        // are): a sort of doubles, with no comparer to call.
+        var ranks = new double[count];
+        var order = new int[count];
+        for (int i = 0; i < count; i++)
+        {
+            ranks[i] = -Bm25.Score(_stats[i], idf, weights);
+            order[i] = i;
+        }
+        Array.Sort(ranks, order);
         var scored = new RankedMatch[count];
-        for (int i = 0; i < count; i++) scored[i] = new RankedMatch(_ids[i], 0, "", -Bm25.Score(_stats[i], idf, weights));
-        scored.AsSpan().Sort(default(ByScore));
+        for (int i = 0; i < count; i++) scored[i] = new RankedMatch(_ids[order[i]], 0, "", ranks[i]);
 
         int need = offset + limit;
         int end = wholeCount ? count : Math.Min(count, Math.Max(Batch, need));
@@ -131,12 +140,6 @@ internal sealed class MatchWindow
             if (!at.TryGetValue(id, out int i)) continue;
             scored[i] = scored[i] with { SortAt = r.GetInt64(1), TextHash = r.StringOrNull(2) ?? "#" + id.ToString(CultureInfo.InvariantCulture) };
         }
-    }
-
-    /// <summary>Score only (lower is better), then the later stored: the order in which the window's best are read.</summary>
-    private readonly struct ByScore : IComparer<RankedMatch>
-    {
-        public int Compare(RankedMatch a, RankedMatch b) => a.Rank != b.Rank ? a.Rank.CompareTo(b.Rank) : b.Id.CompareTo(a.Id);
     }
 
     /// <summary>Best first: BM25, then the newer, then the later stored.</summary>
