@@ -96,13 +96,46 @@ public static class SearchKeys
         return words;
     }
 
+    /// <summary>
+    /// The words of <paramref name="text"/> as <see cref="KeyedWords(string)"/> gives them, but keyed only where the key
+    /// can begin with one of <paramref name="leads"/> (ASCII letters and digits, as keys begin): a word of Latin
+    /// letters (ASCII and Azerbaijani) and digits keeps its first letter folded in its key, so one whose folded first
+    /// letter is not a lead comes with an empty key, and costs no look-up. Any other word (Cyrillic, other letters) is
+    /// keyed. For snippets, which look for a query's few keys in a whole text.
+    /// </summary>
+    public static List<KeyedWord> KeyedWords(string text, string leads)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        ArgumentNullException.ThrowIfNull(leads);
+        var words = new List<KeyedWord>();
+        var normal = AzNormalizer.Normalize(text);
+        Run(normal.Text, (start, length, key) =>
+        {
+            var (s, l) = normal.ToOriginal(start, length);
+            words.Add(new KeyedWord(s, l, key));
+        }, leads);
+        return words;
+    }
+
+    /// <summary>True when <paramref name="run"/>'s key cannot begin with any of <paramref name="leads"/> (see <see cref="KeyedWords(string, string)"/>).</summary>
+    private static bool CannotLead(ReadOnlySpan<char> run, string leads)
+    {
+        if (leads.Contains(AzCasing.FoldAscii(run[0]), StringComparison.Ordinal)) return false;
+        foreach (char c in run)
+        {
+            if (!char.IsAsciiLetterOrDigit(c) && c is not ('ə' or 'Ə' or 'ı' or 'İ' or 'ö' or 'Ö' or 'ü' or 'Ü' or 'ç' or 'Ç' or 'ş' or 'Ş' or 'ğ' or 'Ğ'))
+                return false;
+        }
+        return true;
+    }
+
     /// <summary>The key of one word as typed (its first word if it holds several); empty when it has none.</summary>
     public static string KeyOf(string word) => KeysOf(word) is [var first, ..] ? first : "";
 
     private delegate void KeyAction(int start, int length, string key);
 
     /// <summary>Calls <paramref name="emit"/> with each key of <paramref name="text"/> and the place of its word in the normalised text.</summary>
-    private static void Run(string text, KeyAction emit)
+    private static void Run(string text, KeyAction emit, string? leads = null)
     {
         if (text.Length == 0) return;
         // Normalising normalised text returns it as it is, so KeyedWords' offsets (into its normalised text) hold.
@@ -121,6 +154,11 @@ public static class SearchKeys
                 while (i < head.Length && char.IsLetterOrDigit(head[i])) i++;
                 if (i > runStart)
                 {
+                    if (leads is not null && CannotLead(head[runStart..i], leads))
+                    {
+                        emit(token.Start, token.Length, "");
+                        continue;
+                    }
                     string key = KeyOfRun(head[runStart..i]);
                     if (key.Length > 0) emit(token.Start, token.Length, key);
                 }

@@ -47,7 +47,8 @@ public static class Snippets
     private static List<Word> WordsOf(string text, IReadOnlySet<string> keys)
     {
         var words = new List<Word>();
-        foreach (var k in SearchKeys.KeyedWords(text))
+        // Only words whose key can begin as a query key does are keyed (the others can match none): most of a text.
+        foreach (var k in SearchKeys.KeyedWords(text, Leads(keys)))
         {
             if (words.Count > 0 && words[^1].Start == k.Start)
             {
@@ -60,7 +61,18 @@ public static class Snippets
         }
         return words;
 
-        bool Matches(string key) => keys.Contains(key);
+        bool Matches(string key) => key.Length > 0 && keys.Contains(key);
+    }
+
+    /// <summary>The first characters of <paramref name="keys"/>, each once.</summary>
+    private static string Leads(IReadOnlySet<string> keys)
+    {
+        string leads = "";
+        foreach (string key in keys)
+        {
+            if (key.Length > 0 && !leads.Contains(key[0], StringComparison.Ordinal)) leads += key[0];
+        }
+        return leads;
     }
 
     /// <summary>The first word of the window with the most distinct matched keys (then the most matches, then the earliest).</summary>

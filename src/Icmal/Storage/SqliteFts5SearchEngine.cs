@@ -100,49 +100,34 @@ internal sealed class SqliteFts5SearchEngine : SearchEngine
         using var budget = new Budget((SqliteConnection)conn, criteria.Budget, ct);
         try
         {
-            var found = new List<(long Id, long SortAt, string TextHash, byte[] Stats)>(Math.Min(window, 4096));
-            await using (var cmd = Sql.Command(conn, null, CandidatesSql(filters), [.. parameters, ("@window", window)]))
-            await using (var r = await cmd.ExecuteReaderAsync(ct))
-            {
-                while (await r.ReadAsync(ct))
-                    found.Add((r.GetInt64(0), r.GetInt64(1), r.StringOrNull(2) ?? "#" + r.GetInt64(0).ToString(CultureInfo.InvariantCulture), (byte[])r.GetValue(3)));
-            }
+            var found = await MatchWindow.ReadAsync(conn, CandidatesSql(filters), [.. parameters, ("@window", window)], Math.Min(window, 4096), ct);
             var span = found.Count == window ? await IdRangeAsync(conn, dialect, null, null, ct) : default;
             double[] idf = new double[phrases.Count];
             if (found.Count > 0)
             {
-                long indexed = Fts5MatchStats.Header(found[0].Stats).Rows;
+                long indexed = found.IndexedRows;
                 // One phrase and nothing else narrowing: its matches are the candidates, counted or estimated already.
                 // Its IDF changes no order then, only the scores shown.
                 if (counted == 1 && phrases.Count == 1 && facets.Count == 0 && !dated)
-                    idf[0] = Bm25.Idf(indexed, found.Count < window ? found.Count : Extrapolate(window, found[^1].Id, span));
+                    idf[0] = Bm25.Idf(indexed, found.Count < window ? found.Count : Extrapolate(window, found.OldestId, span));
                 else
                 {
                     for (int i = 0; i < counted; i++)
                         idf[i] = Bm25.Idf(indexed, await DocumentFrequencyAsync(conn, dialect, phrases[i], span, ct));
                 }
             }
-            var candidates = new List<Candidate>(found.Count);
-            foreach (var f in found) candidates.Add(new Candidate(f.Id, f.SortAt, f.TextHash, -Bm25.Score(f.Stats, idf, Weights)));
-            // Copies of one text shown once: the best ranked of them stands for the others.
-            var best = new Dictionary<string, Candidate>(StringComparer.Ordinal);
-            foreach (var c in candidates)
-            {
-                if (!best.TryGetValue(c.TextHash, out var held) || Ranking.Compare(c, held) < 0) best[c.TextHash] = c;
-            }
-            var ranked = best.Values.ToList();
-            ranked.Sort(Ranking);
-            var page = ranked.Skip(criteria.Offset).Take(criteria.Limit).ToList();
+            // Copies of one text shown once: the best ranked of them stands for the others. Every match was in the
+            // window: the count of its distinct texts is exact, so every one is read.
+            bool whole = found.Count < window;
+            var (page, distinct) = await found.RankAsync(conn, idf, Weights, criteria.Offset, criteria.Limit, whole, ct);
             var rows = page.Count == 0 ? [] : await RowsAsync(conn, dialect, page, ct);
-            // Every match was in the window: the count of its distinct texts is exact. Otherwise count the matches,
-            // copies included, up to a cap: an estimate.
-            if (candidates.Count < window) return new SearchPage(rows, ranked.Count);
+            if (whole) return new SearchPage(rows, distinct);
             // Estimated, not counted (counting walks every match, and past the window every match of a common word is
             // most of the search's cost): the matches spread over the archive, or over the stretch its dates allow, as
-            // densely as the window's newest.
+            // densely as the window's newest. (At least the window, so never below the distinct texts of it.)
             var stretch = criteria.Since is null && criteria.Until is null ? span : await IdRangeAsync(conn, dialect, criteria.Since, criteria.Until, ct);
-            double total = Extrapolate(window, candidates[^1].Id, stretch);
-            return new SearchPage(rows, (int)Math.Clamp(Math.Round(total), ranked.Count, int.MaxValue)) { TotalEstimated = true };
+            double total = Extrapolate(window, found.OldestId, stretch);
+            return new SearchPage(rows, (int)Math.Clamp(Math.Round(total), distinct, int.MaxValue)) { TotalEstimated = true };
         }
         catch (SqliteException e) when (e.SqliteErrorCode == SQLitePCL.raw.SQLITE_INTERRUPT)
         {
@@ -200,15 +185,8 @@ internal sealed class SqliteFts5SearchEngine : SearchEngine
         return Extrapolate(FrequencyCap, r.GetInt64(1), span);
     }
 
-    /// <summary>A match in the window: its article, sort time, text hash and BM25 negated (lower is better, as FTS5 gives it).</summary>
-    private readonly record struct Candidate(long Id, long SortAt, string TextHash, double Rank);
-
-    /// <summary>Best first: BM25, then the newer, then the later stored.</summary>
-    private static readonly Comparer<Candidate> Ranking = Comparer<Candidate>.Create((a, b) =>
-        a.Rank != b.Rank ? a.Rank.CompareTo(b.Rank) : a.SortAt != b.SortAt ? b.SortAt.CompareTo(a.SortAt) : b.Id.CompareTo(a.Id));
-
     /// <summary>What a result list shows of the page's articles, in the page's order, with each text's other copies counted.</summary>
-    private static async Task<List<SearchRow>> RowsAsync(DbConnection conn, SqlDialect dialect, List<Candidate> page, CancellationToken ct)
+    private static async Task<List<SearchRow>> RowsAsync(DbConnection conn, SqlDialect dialect, List<RankedMatch> page, CancellationToken ct)
     {
         var ids = new (string, object?)[page.Count];
         for (int i = 0; i < page.Count; i++) ids[i] = ("@id" + i.ToString(CultureInfo.InvariantCulture), page[i].Id);
@@ -232,16 +210,24 @@ internal sealed class SqliteFts5SearchEngine : SearchEngine
 
     /// <summary>
     /// The newest <c>@window</c> matches that pass the filters, each with its statistics for BM25: FTS5 walks its lists
-    /// newest (highest rowid) first and stops at the window, so statistics are read for these only.
+    /// newest (highest rowid) first and stops at the window, so statistics are read for these only. The index alone
+    /// answers it; only the instants of <c>since:</c>/<c>until:</c> (<paramref name="filters"/>) need the articles' sort
+    /// time, read from the cover index.
     /// </summary>
-    private static string CandidatesSql(string filters) => $"""
-        SELECT s.rowid, a.sort_at, a.text_sha256, {Fts5MatchStats.Function}({Table})
-        FROM {Table} s JOIN articles a INDEXED BY {CoverIndex} ON a.id = s.rowid
-        WHERE {Table} MATCH @q{filters}
-        ORDER BY s.rowid DESC
-        LIMIT @window
-        """;
-
+    private static string CandidatesSql(string filters) => filters.Length == 0
+        ? $"""
+            SELECT rowid, {Fts5MatchStats.Function}({Table}) FROM {Table}
+            WHERE {Table} MATCH @q
+            ORDER BY rowid DESC
+            LIMIT @window
+            """
+        : $"""
+            SELECT s.rowid, {Fts5MatchStats.Function}({Table})
+            FROM {Table} s JOIN articles a INDEXED BY {CoverIndex} ON a.id = s.rowid
+            WHERE {Table} MATCH @q{filters}
+            ORDER BY s.rowid DESC
+            LIMIT @window
+            """;
 
     /// <summary>
     /// The FTS5 query of a <see cref="KeyQuery"/>. Every phrase is an FTS5 string ("..." with any quote doubled), so
