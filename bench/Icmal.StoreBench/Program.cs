@@ -35,16 +35,17 @@ public static class Program
         var requests = new Option<int>("--requests") { Description = "Timed requests of each kind after 100 warm-up requests", DefaultValueFactory = _ => 2000 };
         var queries = new Option<int>("--queries") { Description = "Search queries of each kind in the mix", DefaultValueFactory = _ => 20 };
         var seed = new Option<int>("--seed") { Description = "Random seed of the archive, the ids asked for and the query mix", DefaultValueFactory = _ => 15 };
+        var reuse = new Option<bool>("--reuse") { Description = "Measure the archive an earlier run (same --articles and --seed) left in the database instead of importing (no import figures)" };
         var root = new RootCommand("Benchmark İcmal's store on SQLite and PostgreSQL: import, portal and API latency, search, size")
         {
-            articles, engine, postgresql, data, batch, requests, queries, seed,
+            articles, engine, postgresql, data, batch, requests, queries, seed, reuse,
         };
         root.SetAction((parse, ct) => RunAsync(new Settings(Math.Max(1, parse.GetValue(articles)), parse.GetValue(engine) ?? "both", parse.GetValue(postgresql),
-            parse.GetValue(data), Math.Max(1, parse.GetValue(batch)), Math.Max(10, parse.GetValue(requests)), Math.Max(1, parse.GetValue(queries)), parse.GetValue(seed)), ct));
+            parse.GetValue(data), Math.Max(1, parse.GetValue(batch)), Math.Max(10, parse.GetValue(requests)), Math.Max(1, parse.GetValue(queries)), parse.GetValue(seed), parse.GetValue(reuse)), ct));
         return await root.Parse(args).InvokeAsync();
     }
 
-    private sealed record Settings(int Count, string Engine, string? PostgreSql, string? Data, int Batch, int Requests, int Queries, int Seed);
+    private sealed record Settings(int Count, string Engine, string? PostgreSql, string? Data, int Batch, int Requests, int Queries, int Seed, bool Reuse);
 
     private static async Task<int> RunAsync(Settings s, CancellationToken ct)
     {
@@ -96,42 +97,18 @@ public static class Program
     {
         var c = CultureInfo.InvariantCulture;
         var stores = await Stores.OpenAsync(setting, ct);
-        if (await stores.Articles.CountAsync(ct) > 0)
+        bool empty = await stores.Articles.CountAsync(ct) == 0;
+        if (empty == s.Reuse)
         {
-            Console.Error.WriteLine($"bench store: {stores.Database.Location} is not empty; give an empty database");
+            Console.Error.WriteLine(s.Reuse
+                ? $"bench store: --reuse: {stores.Database.Location} holds no archive to measure"
+                : $"bench store: {stores.Database.Location} is not empty; give an empty database (or --reuse to measure it)");
             return 2;
         }
         string name = setting.Engine == DatabaseEngine.Sqlite ? "sqlite" : "postgresql";
         Console.Out.WriteLine();
         Console.Out.WriteLine($"{name}: {stores.Database.Location}");
-
-        // Import: the store's own bulk path, a batch per transaction (document, article, search keys).
-        var process = Process.GetCurrentProcess();
-        var cpu = process.TotalProcessorTime;
-        double serverCpu = ServerCpu.Seconds(setting);
-        var clock = Stopwatch.StartNew();
-        var pending = new List<(NewDocument, Article, SearchDocument)>(s.Batch);
-        for (long n = 0; n < s.Count; n++)
-        {
-            var (document, article) = ToStored(archive.Article(n));
-            pending.Add((document, article, SearchDocument.Of(article)));
-            if (pending.Count == s.Batch || n + 1 == s.Count)
-            {
-                await stores.Articles.AddManyAsync(pending, ct);
-                pending.Clear();
-            }
-            if ((n + 1) % 50_000 == 0)
-                Console.Error.WriteLine(string.Create(c, $"  {name}: {n + 1:N0}/{s.Count:N0} in {clock.Elapsed.TotalSeconds:0} s ({(n + 1) / clock.Elapsed.TotalSeconds:0}/s), load {LoadAverage()}"));
-        }
-        clock.Stop();
-        process.Refresh();
-        double importCpu = (process.TotalProcessorTime - cpu).TotalSeconds;
-        serverCpu = ServerCpu.Seconds(setting) - serverCpu;
-        Console.Out.WriteLine(string.Create(c,
-            $"  import   {s.Count / clock.Elapsed.TotalSeconds:0} articles/s wall ({clock.Elapsed.TotalSeconds:0.0} s; this process {importCpu:0.0} s CPU = {s.Count / importCpu:0} articles per CPU second, making the synthetic articles included; load {LoadAverage()})"));
-        if (setting.Engine == DatabaseEngine.PostgreSql)
-            Console.Out.WriteLine(string.Create(c,
-                $"           PostgreSQL backends of this database {serverCpu:0.0} s CPU; with this process {s.Count / (importCpu + serverCpu):0} articles per CPU second"));
+        if (!s.Reuse) await ImportAsync(archive, stores, setting, name, s, ct);
         long size = await SizeAsync(setting);
         Console.Out.WriteLine(string.Create(c, $"  size     {size / 1e6:0} MB"));
 
@@ -203,6 +180,38 @@ public static class Program
         {
             return "n/a";
         }
+    }
+
+    /// <summary>Imports the archive through the store's own bulk path, a batch per transaction, and prints the rates.</summary>
+    private static async Task ImportAsync(SyntheticArchive archive, Stores stores, DatabaseSetting setting, string name, Settings s, CancellationToken ct)
+    {
+        var c = CultureInfo.InvariantCulture;
+        var process = Process.GetCurrentProcess();
+        var cpu = process.TotalProcessorTime;
+        double serverCpu = ServerCpu.Seconds(setting);
+        var clock = Stopwatch.StartNew();
+        var pending = new List<(NewDocument, Article, SearchDocument)>(s.Batch);
+        for (long n = 0; n < s.Count; n++)
+        {
+            var (document, article) = ToStored(archive.Article(n));
+            pending.Add((document, article, SearchDocument.Of(article)));
+            if (pending.Count == s.Batch || n + 1 == s.Count)
+            {
+                await stores.Articles.AddManyAsync(pending, ct);
+                pending.Clear();
+            }
+            if ((n + 1) % 50_000 == 0)
+                Console.Error.WriteLine(string.Create(c, $"  {name}: {n + 1:N0}/{s.Count:N0} in {clock.Elapsed.TotalSeconds:0} s ({(n + 1) / clock.Elapsed.TotalSeconds:0}/s), load {LoadAverage()}"));
+        }
+        clock.Stop();
+        process.Refresh();
+        double importCpu = (process.TotalProcessorTime - cpu).TotalSeconds;
+        serverCpu = ServerCpu.Seconds(setting) - serverCpu;
+        Console.Out.WriteLine(string.Create(c,
+            $"  import   {s.Count / clock.Elapsed.TotalSeconds:0} articles/s wall ({clock.Elapsed.TotalSeconds:0.0} s; this process {importCpu:0.0} s CPU = {s.Count / importCpu:0} articles per CPU second, making the synthetic articles included; load {LoadAverage()})"));
+        if (setting.Engine == DatabaseEngine.PostgreSql)
+            Console.Out.WriteLine(string.Create(c,
+                $"           PostgreSQL backends of this database {serverCpu:0.0} s CPU; with this process {s.Count / (importCpu + serverCpu):0} articles per CPU second"));
     }
 
     /// <summary>The article as the import stores a text page: the raw bytes are its text, and the extracted article.</summary>

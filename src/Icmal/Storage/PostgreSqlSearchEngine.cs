@@ -34,9 +34,6 @@ internal sealed class PostgreSqlSearchEngine : SearchEngine
     /// <summary>How many matching articles, newest first, are ranked at most (SQLite's engine ranks as many, for the same reasons).</summary>
     public const int Candidates = 1_000;
 
-    /// <summary>The most matches counted one by one for a total; past it the total is estimated.</summary>
-    private const int CountCap = 10_000;
-
     /// <summary>ts_rank's weights, in its order {D, C, B, A}: text 1, byline 1, title <see cref="TitleWeight"/>, scaled to at most 1.</summary>
     private static readonly string Weights = string.Create(CultureInfo.InvariantCulture,
         $"'{{{1 / TitleWeight:0.0###}, {1 / TitleWeight:0.0###}, {1 / TitleWeight:0.0###}, 1.0}}'::real[]");
@@ -77,17 +74,32 @@ internal sealed class PostgreSqlSearchEngine : SearchEngine
         try
         {
             await LimitAsync(conn, tx, deadline, criteria.Budget, ct);
-            var candidates = await Sql.ListAsync(conn, tx, CandidatesSql(filters),
-                r => new Candidate(r.GetInt64(0), r.GetFieldValue<DateTimeOffset>(1), r.GetString(2), r.GetFloat(3)), ct,
+            var matches = await Sql.ListAsync(conn, tx, MatchesSql(filters), r => new Match(r.GetInt64(0), r.GetFloat(1)), ct,
                 [.. parameters, ("@window", window)]);
-            // Copies of one text shown once: the best ranked of them stands for the others.
-            var best = new Dictionary<string, Candidate>(StringComparer.Ordinal);
-            foreach (var c in candidates)
+            bool full = matches.Count == window;
+            long oldest = matches.Count > 0 ? matches[^1].Id : 0;
+            var order = matches.ToArray();
+            Array.Sort(order, ByRank);
+            // The sort time and text hash (for ties and for folding copies) are read only for the best ranked: all of
+            // them when every match is in the window (the total of distinct texts is exact then), else the best batch.
+            int need = criteria.Offset + criteria.Limit;
+            int take = full ? Math.Min(order.Length, Math.Max(DetailBatch, 2 * need)) : order.Length;
+            var details = new Dictionary<long, Candidate>(take);
+            List<Candidate> ranked;
+            while (true)
             {
-                if (!best.TryGetValue(c.TextHash, out var held) || Ranking.Compare(c, held) < 0) best[c.TextHash] = c;
+                // A batch never ends inside a run of equal ranks: what it leaves out then ranks strictly lower than
+                // all it holds, so its order and its copies' best are the whole window's.
+                while (take < order.Length && order[take].Rank == order[take - 1].Rank) take++;
+                if (details.Count < take)
+                {
+                    await LimitAsync(conn, tx, deadline, criteria.Budget, ct);
+                    await DetailsAsync(conn, tx, dialect, order.AsSpan(details.Count, take - details.Count).ToArray(), details, ct);
+                }
+                ranked = Fold(order.AsSpan(0, take), details);
+                if (ranked.Count >= need || take == order.Length) break;
+                take = Math.Min(order.Length, 2 * take);
             }
-            var ranked = best.Values.ToList();
-            ranked.Sort(Ranking);
             var page = ranked.Skip(criteria.Offset).Take(criteria.Limit).ToList();
             List<SearchRow> rows = [];
             if (page.Count > 0)
@@ -95,12 +107,13 @@ internal sealed class PostgreSqlSearchEngine : SearchEngine
                 await LimitAsync(conn, tx, deadline, criteria.Budget, ct);
                 rows = await RowsAsync(conn, tx, dialect, page, ct);
             }
-            // Every match was in the window: the count of its distinct texts is exact. Otherwise count the matches,
-            // copies included, up to a cap: an estimate.
-            if (candidates.Count < window) return new SearchPage(rows, ranked.Count);
+            // Every match was in the window: the count of its distinct texts is exact. Otherwise estimated from how far
+            // back the window reached, as on SQLite (SearchTotals).
+            if (!full) return new SearchPage(rows, ranked.Count);
             await LimitAsync(conn, tx, deadline, criteria.Budget, ct);
-            long counted = await Sql.Int64Async(conn, tx, CountSql(filters), ct, [.. parameters, ("@cap", CountCap)]);
-            return new SearchPage(rows, (int)Math.Max(counted, ranked.Count)) { TotalEstimated = true };
+            var stretch = await SearchTotals.IdRangeAsync(conn, tx, dialect, criteria.Since, criteria.Until, ct);
+            double total = SearchTotals.Extrapolate(window, oldest, stretch);
+            return new SearchPage(rows, (int)Math.Clamp(Math.Round(total), ranked.Count, int.MaxValue)) { TotalEstimated = true };
         }
         catch (PostgresException e) when (e.SqlState == QueryCanceled && !ct.IsCancellationRequested)
         {
@@ -125,7 +138,17 @@ internal sealed class PostgreSqlSearchEngine : SearchEngine
         return inner is null ? new SearchBudgetExceededException(message) : new SearchBudgetExceededException(message, inner);
     }
 
-    /// <summary>A match in the window: its article, sort time, text hash and ts_rank (higher is better).</summary>
+    /// <summary>A match in the window as the index gives it: its article and ts_rank (higher is better).</summary>
+    private readonly record struct Match(long Id, float Rank);
+
+    /// <summary>Best first by rank alone, then the later stored (the order details are read in).</summary>
+    private static readonly Comparer<Match> ByRank = Comparer<Match>.Create((a, b) =>
+        a.Rank != b.Rank ? b.Rank.CompareTo(a.Rank) : b.Id.CompareTo(a.Id));
+
+    /// <summary>The fewest best-ranked matches whose sort time and text hash are read at first (more when copies fold the page away).</summary>
+    private const int DetailBatch = 64;
+
+    /// <summary>A match with what ranks and folds it: its article, sort time, text hash and ts_rank (higher is better).</summary>
     private readonly record struct Candidate(long Id, DateTimeOffset SortAt, string TextHash, float Rank);
 
     /// <summary>Best first: ts_rank, then the newer, then the later stored.</summary>
@@ -146,21 +169,59 @@ internal sealed class PostgreSqlSearchEngine : SearchEngine
         return page.Where(c => found.ContainsKey(c.Id)).Select(c => found[c.Id]).ToList();
     }
 
-    /// <summary>The newest <c>@window</c> matches that pass the filters, each with its rank (normalised by the document's length).</summary>
-    private static string CandidatesSql(string filters) => $"""
-        SELECT a.id, a.sort_at, a.text_sha256, ts_rank({Weights}, s.keys, CAST(@q AS tsquery), 1)
-        FROM {Table} s JOIN articles a ON a.id = s.article_id
-        WHERE s.keys @@ CAST(@m AS tsquery){filters}
-        ORDER BY s.article_id DESC
-        LIMIT @window
-        """;
-
-    /// <summary>The matches passing the filters, copies included, counted up to <c>@cap</c>.</summary>
-    private static string CountSql(string filters) => $"""
-        SELECT COUNT(*) FROM (
-            SELECT 1 FROM {Table} s JOIN articles a ON a.id = s.article_id
+    /// <summary>
+    /// The newest <c>@window</c> matches that pass the filters, newest first, each with its rank (normalised by the
+    /// document's length). The index alone, unless a date filter needs the articles' sort times.
+    /// </summary>
+    private static string MatchesSql(string filters) => filters.Length == 0
+        ? $"""
+            SELECT s.article_id, ts_rank({Weights}, s.keys, CAST(@q AS tsquery), 1)
+            FROM {Table} s
+            WHERE s.keys @@ CAST(@m AS tsquery)
+            ORDER BY s.article_id DESC
+            LIMIT @window
+            """
+        : $"""
+            SELECT s.article_id, ts_rank({Weights}, s.keys, CAST(@q AS tsquery), 1)
+            FROM {Table} s JOIN articles a ON a.id = s.article_id
             WHERE s.keys @@ CAST(@m AS tsquery){filters}
-            LIMIT @cap) matches
-        """;
+            ORDER BY s.article_id DESC
+            LIMIT @window
+            """;
 
+    /// <summary>Reads the sort time and text hash of <paramref name="batch"/>'s articles into <paramref name="details"/>.</summary>
+    private static async Task DetailsAsync(DbConnection conn, DbTransaction tx, SqlDialect dialect, Match[] batch, Dictionary<long, Candidate> details,
+        CancellationToken ct)
+    {
+        var rank = new Dictionary<long, float>(batch.Length);
+        foreach (var m in batch) rank[m.Id] = m.Rank;
+        var ids = new long[batch.Length];
+        for (int i = 0; i < batch.Length; i++) ids[i] = batch[i].Id;
+        await using var cmd = Sql.Command(conn, tx, $"SELECT a.id, a.sort_at, a.text_sha256 FROM articles a WHERE {dialect.InList("a.id", "@ids")}",
+            ("@ids", ids));
+        await using var r = await cmd.ExecuteReaderAsync(ct);
+        while (await r.ReadAsync(ct))
+        {
+            long id = r.GetInt64(0);
+            details[id] = new Candidate(id, r.GetFieldValue<DateTimeOffset>(1), r.GetString(2), rank[id]);
+        }
+        // An article deleted since the match was read has no row: it stands for nothing.
+        foreach (var m in batch) details.TryAdd(m.Id, new Candidate(m.Id, default, "", float.NaN));
+    }
+
+    /// <summary>The distinct texts among <paramref name="best"/>'s matches, each by its best ranked copy, best first.</summary>
+    private static List<Candidate> Fold(ReadOnlySpan<Match> best, Dictionary<long, Candidate> details)
+    {
+        // Copies of one text shown once: the best ranked of them stands for the others.
+        var byText = new Dictionary<string, Candidate>(best.Length, StringComparer.Ordinal);
+        foreach (var m in best)
+        {
+            var c = details[m.Id];
+            if (float.IsNaN(c.Rank)) continue;
+            if (!byText.TryGetValue(c.TextHash, out var held) || Ranking.Compare(c, held) < 0) byText[c.TextHash] = c;
+        }
+        var ranked = new List<Candidate>(byText.Values);
+        ranked.Sort(Ranking);
+        return ranked;
+    }
 }

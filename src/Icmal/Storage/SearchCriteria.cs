@@ -43,7 +43,8 @@ public sealed record SearchRow(long Id, string? Url, string Title, string? Site,
 
 /// <summary>
 /// One page of rows, best first, and how many distinct texts match in all: exact, or, when
-/// <see cref="TotalEstimated"/>, the matching articles counted with their copies and up to a cap.
+/// <see cref="TotalEstimated"/>, the matching articles with their copies estimated from how far back the newest window
+/// of them reached (<see cref="SearchTotals"/>).
 /// </summary>
 public sealed record SearchPage(IReadOnlyList<SearchRow> Rows, int Total)
 {
