@@ -101,7 +101,7 @@ internal sealed class SqliteFts5SearchEngine : SearchEngine
         try
         {
             var found = await MatchWindow.ReadAsync(conn, CandidatesSql(filters), [.. parameters, ("@window", window)], Math.Min(window, 4096), ct);
-            var span = found.Count == window ? await IdRangeAsync(conn, dialect, null, null, ct) : default;
+            var span = found.Count == window ? await SearchTotals.IdRangeAsync(conn, null, dialect, null, null, ct) : default;
             double[] idf = new double[phrases.Count];
             if (found.Count > 0)
             {
@@ -109,7 +109,7 @@ internal sealed class SqliteFts5SearchEngine : SearchEngine
                 // One phrase and nothing else narrowing: its matches are the candidates, counted or estimated already.
                 // Its IDF changes no order then, only the scores shown.
                 if (counted == 1 && phrases.Count == 1 && facets.Count == 0 && !dated)
-                    idf[0] = Bm25.Idf(indexed, found.Count < window ? found.Count : Extrapolate(window, found.OldestId, span));
+                    idf[0] = Bm25.Idf(indexed, found.Count < window ? found.Count : SearchTotals.Extrapolate(window, found.OldestId, span));
                 else
                 {
                     for (int i = 0; i < counted; i++)
@@ -125,8 +125,8 @@ internal sealed class SqliteFts5SearchEngine : SearchEngine
             // Estimated, not counted (counting walks every match, and past the window every match of a common word is
             // most of the search's cost): the matches spread over the archive, or over the stretch its dates allow, as
             // densely as the window's newest. (At least the window, so never below the distinct texts of it.)
-            var stretch = criteria.Since is null && criteria.Until is null ? span : await IdRangeAsync(conn, dialect, criteria.Since, criteria.Until, ct);
-            double total = Extrapolate(window, found.OldestId, stretch);
+            var stretch = criteria.Since is null && criteria.Until is null ? span : await SearchTotals.IdRangeAsync(conn, null, dialect, criteria.Since, criteria.Until, ct);
+            double total = SearchTotals.Extrapolate(window, found.OldestId, stretch);
             return new SearchPage(rows, (int)Math.Clamp(Math.Round(total), distinct, int.MaxValue)) { TotalEstimated = true };
         }
         catch (SqliteException e) when (e.SqliteErrorCode == SQLitePCL.raw.SQLITE_INTERRUPT)
@@ -135,35 +135,6 @@ internal sealed class SqliteFts5SearchEngine : SearchEngine
             throw new SearchBudgetExceededException(
                 string.Create(CultureInfo.InvariantCulture, $"the search ran past its {criteria.Budget.TotalMilliseconds:0} ms budget"), e);
         }
-    }
-
-    /// <summary>
-    /// The lowest and highest article id, the span of the index's rowids against which a walk back from the newest is
-    /// measured; with dates, the ids of the first article sorted at or after <paramref name="since"/> and the last
-    /// before <paramref name="until"/> (ids follow arrival, which follows dates closely enough for an estimate).
-    /// </summary>
-    private static async Task<(long Low, long High)> IdRangeAsync(DbConnection conn, SqlDialect dialect, DateTimeOffset? since, DateTimeOffset? until,
-        CancellationToken ct)
-    {
-        string low = since is null ? "SELECT MIN(id) FROM articles" : "SELECT id FROM articles WHERE sort_at >= @since ORDER BY sort_at, id LIMIT 1";
-        string high = until is null ? "SELECT MAX(id) FROM articles" : "SELECT id FROM articles WHERE sort_at < @until ORDER BY sort_at DESC, id DESC LIMIT 1";
-        await using var cmd = Sql.Command(conn, null, $"SELECT ({low}), ({high}), (SELECT MIN(id) FROM articles), (SELECT MAX(id) FROM articles)",
-            [("@since", since is { } s ? dialect.Time(s) : null), ("@until", until is { } u ? dialect.Time(u) : null)]);
-        await using var r = await cmd.ExecuteReaderAsync(ct);
-        if (!await r.ReadAsync(ct) || r.IsDBNull(2)) return (0, 0);
-        long first = r.IsDBNull(0) ? r.GetInt64(2) : r.GetInt64(0), last = r.IsDBNull(1) ? r.GetInt64(3) : r.GetInt64(1);
-        return first <= last ? (first, last) : (r.GetInt64(2), r.GetInt64(3));
-    }
-
-    /// <summary>
-    /// How many matches there are in all when the newest <paramref name="taken"/> of them reach back to rowid
-    /// <paramref name="oldest"/>: as many again for every such stretch of the archive's ids.
-    /// </summary>
-    internal static double Extrapolate(int taken, long oldest, (long Low, long High) span)
-    {
-        double reached = Math.Max(1, span.High - oldest + 1);
-        double whole = Math.Max(reached, span.High - span.Low + 1);
-        return taken * whole / reached;
     }
 
     /// <summary>
@@ -181,8 +152,8 @@ internal sealed class SqliteFts5SearchEngine : SearchEngine
         if (!await r.ReadAsync(ct)) return 0;
         long count = r.GetInt64(0);
         if (count < FrequencyCap) return count;
-        if (span == default) span = await IdRangeAsync(conn, dialect, null, null, ct);
-        return Extrapolate(FrequencyCap, r.GetInt64(1), span);
+        if (span == default) span = await SearchTotals.IdRangeAsync(conn, null, dialect, null, null, ct);
+        return SearchTotals.Extrapolate(FrequencyCap, r.GetInt64(1), span);
     }
 
     /// <summary>What a result list shows of the page's articles, in the page's order, with each text's other copies counted.</summary>
