@@ -130,10 +130,10 @@ public static class PortalServer
             var (query, error) = ListPaging.Read(http.Request.Query, limit, offset);
             if (query is null) return Results.Json(new ErrorDto(error!), statusCode: StatusCodes.Status400BadRequest);
             var page = await store.Articles.ListPageAsync(query, ct);
-            long total = await store.Articles.CountAsync(ct);
+            var (total, estimated) = await store.Articles.TotalAsync(ct);
             var copies = await store.Copies.LinksOfManyAsync(page.Items.Select(a => a.Id).ToList(), ct);
             return Results.Json(new ArticleListDto(page.Items.Select(a => ArticleSummaryJson.From(a, copies.GetValueOrDefault(a.Id))).ToList(), limit,
-                query.Older is null && query.Newer is null ? offset : null, page.Older?.Encode(), page.Newer?.Encode(), total));
+                query.Older is null && query.Newer is null ? offset : null, page.Older?.Encode(), page.Newer?.Encode(), total, estimated));
         });
 
         app.MapGet("/api/articles/{id}", async (string id, CancellationToken ct) =>

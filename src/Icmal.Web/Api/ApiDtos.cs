@@ -9,7 +9,10 @@ namespace Icmal.Web.Api;
 /// <param name="Offset">The offset asked for, or null when the page was asked for by cursor.</param>
 /// <param name="Next">Cursor to the older page (<c>?before=</c>), null at the end of the archive.</param>
 /// <param name="Prev">Cursor to the newer page (<c>?after=</c>), null on the newest page.</param>
-public sealed record ArticleListDto(IReadOnlyList<ArticleSummaryJson> Items, int Limit, int? Offset, string? Next, string? Prev, long Total);
+/// <param name="Total">The articles stored: exact up to <see cref="Icmal.Storage.ArticleStore.ExactTotalCap"/>, an estimate past it.</param>
+/// <param name="TotalEstimated">True when <paramref name="Total"/> is an estimate (as in search results).</param>
+public sealed record ArticleListDto(IReadOnlyList<ArticleSummaryJson> Items, int Limit, int? Offset, string? Next, string? Prev, long Total,
+    bool TotalEstimated);
 
 public sealed record ErrorDto(string Error);
 

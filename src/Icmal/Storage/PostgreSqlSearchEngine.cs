@@ -53,6 +53,26 @@ internal sealed class PostgreSqlSearchEngine : SearchEngine
             """, ct, ("@id", articleId), ("@keys", PostgreSqlTsText.Vector(document, facets)));
     }
 
+    /// <summary>
+    /// Many articles' keys in one statement (the batch path, <see cref="PostgreSqlArticleBatch"/>): the ids and the
+    /// tsvector texts as two arrays spread into rows by <c>unnest</c>, the same rows <see cref="IndexAsync"/> writes one by one.
+    /// </summary>
+    public async Task IndexManyAsync(DbConnection conn, DbTransaction tx, IReadOnlyList<(long ArticleId, SearchDocument Document, IReadOnlyList<Facet> Facets)> rows,
+        CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(rows);
+        if (rows.Count == 0) return;
+        await using var cmd = new NpgsqlCommand($"""
+            INSERT INTO {Table} (article_id, keys)
+            SELECT id, CAST(k AS tsvector) FROM unnest(@ids, @keys) AS t(id, k)
+            ON CONFLICT (article_id) DO UPDATE SET keys = excluded.keys
+            """, (NpgsqlConnection)conn, (NpgsqlTransaction)tx);
+        cmd.Parameters.Add(PostgreSqlArticleBatch.Array("@ids", NpgsqlTypes.NpgsqlDbType.Bigint, rows.Select(r => r.ArticleId).ToArray()));
+        cmd.Parameters.Add(PostgreSqlArticleBatch.Array("@keys", NpgsqlTypes.NpgsqlDbType.Text,
+            rows.Select(r => PostgreSqlTsText.Vector(r.Document, r.Facets)).ToArray()));
+        await cmd.ExecuteNonQueryAsync(ct);
+    }
+
     public override Task ClearAsync(DbConnection conn, DbTransaction tx, CancellationToken ct) =>
         Sql.ExecAsync(conn, tx, $"DELETE FROM {Table}", ct);
 
