@@ -60,3 +60,41 @@ public static class FactCodes
 
     public static QuoteForm ParseForm(string code) => code == "direct" ? QuoteForm.Direct : QuoteForm.Reported;
 }
+
+/// <summary>What the archive holds of one article's facts, as read back for a page or the API.</summary>
+public sealed record StoredFacts(IReadOnlyList<ArticleEntity> Entities, IReadOnlyList<StoredQuote> Quotes, IReadOnlyList<StoredFigure> Figures)
+{
+    public static StoredFacts None { get; } = new([], [], []);
+}
+
+/// <summary>An entity in JSON: its id (for <c>/api/entities/{id}</c>), canonical name, kind code, mentions and forms in the article.</summary>
+public sealed record EntityJson(long Id, string Name, string Kind, int Mentions, IReadOnlyList<string> Forms, string Link)
+{
+    public static EntityJson From(ArticleEntity e)
+    {
+        ArgumentNullException.ThrowIfNull(e);
+        return new(e.Entity.Id, e.Entity.Name, FactCodes.Code(e.Entity.Kind), e.Mentions, e.Forms, EntityLink(e.Entity.Id));
+    }
+
+    public static string EntityLink(long id) => "/api/entities/" + id.ToString(System.Globalization.CultureInfo.InvariantCulture);
+}
+
+/// <summary>A quote in JSON: "direct" or "reported", the words, and the speaker's entity id and name when known.</summary>
+public sealed record QuoteJson(long ArticleId, string Form, string Text, long? SpeakerId, string? Speaker)
+{
+    public static QuoteJson From(StoredQuote q)
+    {
+        ArgumentNullException.ThrowIfNull(q);
+        return new(q.ArticleId, FactCodes.Code(q.Form), q.Text, q.Speaker?.Id, q.Speaker?.Name);
+    }
+}
+
+/// <summary>A figure in JSON: the amount as a number, its unit ("USD", "AZN", "%", or the counted noun), what it measures, as written.</summary>
+public sealed record FigureJson(decimal Amount, string Unit, string? Measure, bool Approximate, string Text)
+{
+    public static FigureJson From(StoredFigure f)
+    {
+        ArgumentNullException.ThrowIfNull(f);
+        return new(f.Amount, f.Unit, f.Measure, f.Approximate, f.Text);
+    }
+}

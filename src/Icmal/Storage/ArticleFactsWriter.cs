@@ -26,6 +26,14 @@ public static class ArticleFactsWriter
         await stores.Entities.MarkAnalysedAsync(articleId, ArticleFacts.Version, ct);
     }
 
+    /// <summary>What the archive holds of an article's facts.</summary>
+    public static async Task<StoredFacts> LoadAsync(Stores stores, long articleId, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(stores);
+        return new StoredFacts(await stores.Entities.ForArticleAsync(articleId, ct), await stores.Quotes.ForArticleAsync(articleId, ct),
+            await stores.Figures.ForArticleAsync(articleId, ct));
+    }
+
     /// <summary>Analyses the unanalysed articles when there are at most <see cref="OpenCatchUpLimit"/>; returns how many it analysed.</summary>
     public static async Task<long> CatchUpOnOpenAsync(Stores stores, CancellationToken ct)
     {
