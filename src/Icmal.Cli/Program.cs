@@ -34,6 +34,8 @@ public static class Program
         ("text", TextCommand.Create),
         ("search", SearchCommand.Create),
         ("reindex", ReindexCommand.Create),
+        ("entities", EntitiesCommand.Create),
+        ("reanalyse", EntitiesCommand.CreateReanalyse),
         ("migrate", MigrateCommand.Create),
         ("eval", () => EvalCommand.Create([.. EvalExtractionCommands.Create(), .. EvalTextCommands.Create(), EvalClusterCommand.Create(), EvalDuplicatesCommand.Create(), .. EvalSearchCommands.Create()])),
     ];

@@ -63,6 +63,7 @@ public static class PortalServer
         StoryRoutes.Map(app, store);
         AdminRoutes.Map(app, store);
         SearchRoutes.Map(app, store);
+        EntityRoutes.Map(app, store);
         MapAssets(app);
         return app;
     }
@@ -109,7 +110,7 @@ public static class PortalServer
             var copies = await CopyFolding.LoadAsync(store, [article], ct);
             var original = copies.LinksOf(articleId).OriginalId is { } originalId ? await store.Articles.GetAsync(originalId, ct) : null;
             return PageResults.Page<Pages.ArticlePage>((nameof(Pages.ArticlePage.Article), article), (nameof(Pages.ArticlePage.Original), original),
-                (nameof(Pages.ArticlePage.Copies), copies.CopiesOf(articleId)));
+                (nameof(Pages.ArticlePage.Copies), copies.CopiesOf(articleId)), (nameof(Pages.ArticlePage.Facts), await ArticleFactsWriter.LoadAsync(store, articleId, ct)));
         });
 
         app.MapGet("/healthz", () => Results.Text("ok"));
@@ -143,7 +144,7 @@ public static class PortalServer
             var article = await store.Articles.GetAsync(articleId, ct);
             return article is null
                 ? Results.Json(new ErrorDto($"no article {articleId}"), statusCode: StatusCodes.Status404NotFound)
-                : Results.Json(ArticleJson.From(article, await store.Copies.LinksOfAsync(articleId, ct)));
+                : Results.Json(ArticleJson.From(article, await store.Copies.LinksOfAsync(articleId, ct), await ArticleFactsWriter.LoadAsync(store, articleId, ct)));
         });
     }
 

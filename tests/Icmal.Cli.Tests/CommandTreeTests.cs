@@ -8,7 +8,7 @@ public sealed class CommandTreeTests
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
-    private static readonly string[] Names = ["serve", "import", "extract", "articles", "stories", "sources", "crawl", "text", "search", "reindex", "eval"];
+    private static readonly string[] Names = ["serve", "import", "extract", "articles", "stories", "sources", "crawl", "text", "search", "reindex", "entities", "reanalyse", "eval"];
 
     [Fact]
     public async Task Each_subcommand_name_reaches_its_own_command()

@@ -20,6 +20,8 @@ public sealed class PortalMethodTests(PortalFixture portal)
         var first = json.RootElement.GetProperty("items")[0];
         long article = first.GetProperty("id").GetInt64();
         long story = first.GetProperty("storyId").GetInt64();
+        using var entities = JsonDocument.Parse(await portal.Client.GetStringAsync("/api/entities?q=tokayev", Ct));
+        long entity = entities.RootElement.GetProperty("items")[0].GetProperty("id").GetInt64();
         return new Dictionary<string, string>(StringComparer.Ordinal)
         {
             ["/"] = "/",
@@ -32,6 +34,9 @@ public sealed class PortalMethodTests(PortalFixture portal)
             ["/api/stories"] = "/api/stories",
             ["/api/stories/{id}"] = $"/api/stories/{story}",
             ["/admin/sources"] = "/admin/sources",
+            ["/entities/{id}"] = $"/entities/{entity}",
+            ["/api/entities"] = "/api/entities?q=tokayev&kind=PER",
+            ["/api/entities/{id}"] = $"/api/entities/{entity}",
             ["/search"] = "/search?q=qazaxistan",
             ["/search.atom"] = "/search.atom?q=qazaxistan",
             ["/api/search"] = "/api/search?q=qazaxistan",
@@ -51,7 +56,7 @@ public sealed class PortalMethodTests(PortalFixture portal)
     [Fact]
     public async Task Head_answers_every_route_with_the_status_and_headers_of_get_and_no_body()
     {
-        foreach (string path in (await RoutesAsync()).Values.Concat(["/articles/999999", "/api/articles/999999", "/api/articles?limit=0", "/stories?day=x", "/api/stories?limit=0", "/search?q=%22", "/api/search?q=x&limit=0", "/search.atom"]))
+        foreach (string path in (await RoutesAsync()).Values.Concat(["/articles/999999", "/api/articles/999999", "/api/articles?limit=0", "/stories?day=x", "/api/stories?limit=0", "/search?q=%22", "/api/search?q=x&limit=0", "/search.atom", "/entities/999999", "/api/entities/999999", "/api/entities?kind=X"]))
         {
             using var get = await portal.Client.GetAsync(path, Ct);
             using var head = await portal.Client.SendAsync(new HttpRequestMessage(HttpMethod.Head, path), Ct);

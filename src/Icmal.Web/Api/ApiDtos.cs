@@ -23,3 +23,23 @@ public sealed record ErrorDto(string Error);
 public sealed record StoryDto(
     long Id, string Title, DateTimeOffset FirstSeen, DateTimeOffset LastSeen, int ArticleCount, IReadOnlyList<string> Sources,
     IReadOnlyList<long> ArticleIds, IReadOnlyList<ArticleSummaryJson> Articles);
+
+/// <summary>An entity in a list: id, canonical name, kind code (PER, ORG, LOC), how many stored articles name it.</summary>
+public sealed record EntitySummaryDto(long Id, string Name, string Kind, long Articles, string Link)
+{
+    public static EntitySummaryDto From(EntityCount c)
+    {
+        ArgumentNullException.ThrowIfNull(c);
+        return new(c.Entity.Id, c.Entity.Name, FactCodes.Code(c.Entity.Kind), c.Articles, EntityJson.EntityLink(c.Entity.Id));
+    }
+}
+
+/// <summary>The answer of <c>/api/entities</c>: the entities matching <c>q</c> and <c>kind</c>, most articles first.</summary>
+public sealed record EntityListDto(IReadOnlyList<EntitySummaryDto> Items, string? Q, string? Kind, int Limit);
+
+/// <summary>
+/// One entity: its articles by month (oldest first), its newest articles, what it said, and the entities named in the
+/// same articles (by how many articles they share).
+/// </summary>
+public sealed record EntityDto(long Id, string Name, string Kind, long ArticleCount, IReadOnlyList<MonthCount> Months,
+    IReadOnlyList<ArticleSummaryJson> Articles, IReadOnlyList<QuoteJson> Quotes, IReadOnlyList<EntitySummaryDto> Companions);

@@ -88,6 +88,7 @@ public sealed class InterfaceFormat(IStringLocalizer<Strings> localizer)
         IngestStage.Store => T["Stage.Store"],
         IngestStage.Link => T["Stage.Link"],
         IngestStage.Cluster => T["Stage.Cluster"],
+        IngestStage.Entities => T["Stage.Entities"],
         _ => stage.Code(),
     };
 

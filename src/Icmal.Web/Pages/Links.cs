@@ -7,6 +7,8 @@ public static class Links
 {
     public static string Article(long id) => "/articles/" + id.ToString(CultureInfo.InvariantCulture);
 
+    public static string Entity(long id) => "/entities/" + id.ToString(CultureInfo.InvariantCulture);
+
     public static string Story(long id) => "/stories/" + id.ToString(CultureInfo.InvariantCulture);
 
     /// <summary>A day's ranked stories, at a page of them (the first when 1).</summary>

@@ -12,6 +12,8 @@ public enum PageError
     NoSuchArticle,
     /// <summary>404: no story with this id.</summary>
     NoSuchStory,
+    /// <summary>404: no entity with this id.</summary>
+    NoSuchEntity,
     /// <summary>400: <c>?page=</c> is not a whole number within bounds.</summary>
     BadPageNumber,
     /// <summary>400: a paging cursor or their combination is not one the portal made (the detail says which).</summary>

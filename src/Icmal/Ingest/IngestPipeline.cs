@@ -8,7 +8,7 @@ namespace Icmal.Ingest;
 
 /// <summary>
 /// The path every document takes, whether it came from a file or the web, as an explicit ordered list of stages:
-/// known document → read (decode, extract) → analyse → store → link copies → cluster. Search indexing and entity linking join the
+/// known document → read (decode, extract) → analyse → store → entities → link copies → cluster. Search indexing and entity linking join the
 /// list here, in <see cref="OpenAsync"/>, the one place a pipeline is built, so no caller can leave a stage out.
 /// </summary>
 /// <remarks>
@@ -47,6 +47,7 @@ public sealed class IngestPipeline
             new ReadStage(),
             new AnalyseStage(),
             new StoreStage(stores.Articles),
+            new EntityStage(stores),
             new LinkStage(copies),
             new ClusterStage(stories),
         ]);

@@ -4,23 +4,27 @@ namespace Icmal.Model;
 /// The JSON shape of a stored article, shared by the API (<c>GET /api/articles/{id}</c>) and
 /// <c>icmal articles --format json</c>, so the two can never drift apart. Property names are camel-cased by the
 /// serialiser. <c>original</c> is the credit line the page printed; <c>originalId</c> the stored article it was linked
-/// to as its original (with the evidence as <c>copyEvidence</c>), and <c>copyIds</c> the stored copies of an original.
+/// to as its original (with the evidence as <c>copyEvidence</c>), and <c>copyIds</c> the stored copies of an original;
+/// <c>entities</c>, <c>quotes</c> and <c>figures</c> what the entity stage found in the text (empty when not given).
 /// </summary>
 public sealed record ArticleJson(
     long Id, string Title, bool TitleDerived, string? Section, string? Site, IReadOnlyList<string> Authors,
     DateTimeOffset? Published, string? PublishedFrom, DateTimeOffset? Modified, DateTimeOffset Archived, string? Url, string Origin,
     string? Language, string? ImageUrl, IReadOnlyList<string> Tags, CreditJson? Original, long? StoryId,
-    string Text, IReadOnlyList<BlockJson> Blocks, long? OriginalId, string? CopyEvidence, IReadOnlyList<long> CopyIds)
+    string Text, IReadOnlyList<BlockJson> Blocks, long? OriginalId, string? CopyEvidence, IReadOnlyList<long> CopyIds,
+    IReadOnlyList<EntityJson> Entities, IReadOnlyList<QuoteJson> Quotes, IReadOnlyList<FigureJson> Figures)
 {
-    public static ArticleJson From(Article a, ArticleCopies? copies = null)
+    public static ArticleJson From(Article a, ArticleCopies? copies = null, StoredFacts? facts = null)
     {
         ArgumentNullException.ThrowIfNull(a);
         copies ??= ArticleCopies.None;
+        facts ??= StoredFacts.None;
         return new(
             a.Id, a.Title, a.TitleDerived, a.Section, a.Site, a.Authors, a.Published, a.PublishedFrom?.Code, a.Modified, a.Archived, a.Url, a.Origin,
             a.Language, a.ImageUrl, a.Tags, a.Original is null ? null : new CreditJson(a.Original.Name, a.Original.Url), a.StoryId,
             a.Text, a.Blocks.Select(b => new BlockJson(BlockJson.KindName(b.Kind), b.Text)).ToList(),
-            copies.OriginalId, copies.Original is { } link ? CopyLink.Code(link.Evidence) : null, copies.CopyIds);
+            copies.OriginalId, copies.Original is { } link ? CopyLink.Code(link.Evidence) : null, copies.CopyIds,
+            facts.Entities.Select(EntityJson.From).ToList(), facts.Quotes.Select(QuoteJson.From).ToList(), facts.Figures.Select(FigureJson.From).ToList());
     }
 }
 

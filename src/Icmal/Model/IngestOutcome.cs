@@ -30,6 +30,8 @@ public enum IngestStage
     Link,
     /// <summary>Putting the article into a story.</summary>
     Cluster,
+    /// <summary>Finding the article's entities, quotes and figures.</summary>
+    Entities,
 }
 
 /// <summary>The stable codes stages are stored under: renaming an enum member must not change what a database holds.</summary>
@@ -45,6 +47,7 @@ public static class IngestStageCodes
         IngestStage.Store => "store",
         IngestStage.Link => "link",
         IngestStage.Cluster => "cluster",
+        IngestStage.Entities => "entities",
         _ => throw new ArgumentOutOfRangeException(nameof(stage), stage, "not a pipeline stage"),
     };
 
@@ -59,6 +62,7 @@ public static class IngestStageCodes
         "store" => IngestStage.Store,
         "link" => IngestStage.Link,
         "cluster" => IngestStage.Cluster,
+        "entities" => IngestStage.Entities,
         _ => null,
     };
 }

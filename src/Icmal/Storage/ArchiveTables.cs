@@ -124,6 +124,11 @@ internal sealed record CopiedTable(string Name, IReadOnlyList<string> Key, bool 
         new("fetches", ["id"], true),
         new("seen_urls", ["canonical_url"], false),
         new("item_errors", ["id"], true),
+        new("entities", ["id"], true),
+        new("article_entities", ["article_id", "entity_id"], false),
+        new("article_quotes", ["article_id", "position"], false),
+        new("article_figures", ["article_id", "position"], false),
+        new("article_facts", ["article_id"], false),
     ];
 
     /// <summary>Settings that are not the archive's: the search catch-up's and the copy's own markers.</summary>

@@ -196,6 +196,8 @@ internal static class PostgreSqlMigrations
         ]),
         // SQLite's step 12: the source leases (SourceLeaseStep).
         new(4, SourceLeaseStep.Statements(d)),
+        // SQLite's step 13: each article's entities, quotes and figures (EntityStep).
+        new(5, EntityStep.Statements(d)),
         ];
     }
 }

@@ -7,7 +7,8 @@ namespace Icmal.Storage;
 /// (<see cref="SqliteTimeMigration"/>); step 7 turns the words of each date's evidence into its code; step 8 adds the
 /// search index; step 9 links copies to originals and step 10 keeps the similarity sketches that find them; step 11 makes the
 /// search index again with the articles' facets; step 12 adds the source leases that let several crawlers share the
-/// sources (<see cref="SourceLeaseStep"/>).
+/// sources (<see cref="SourceLeaseStep"/>); step 13 keeps each article's entities, quotes and figures
+/// (<see cref="EntityStep"/>).
 /// </summary>
 internal static class SqliteMigrations
 {
@@ -273,6 +274,7 @@ internal static class SqliteMigrations
             """,
         ]),
         new(12, SourceLeaseStep.Statements(d)),
+        new(13, EntityStep.Statements(d)),
         ];
     }
 }

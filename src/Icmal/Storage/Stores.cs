@@ -15,20 +15,26 @@ public sealed record Stores(
     SettingStore Settings,
     SearchStore Search,
     CopyStore Copies,
-    SketchStore Sketches)
+    SketchStore Sketches,
+    EntityStore Entities,
+    QuoteStore Quotes,
+    FigureStore Figures)
 {
     public static Stores Over(Database database) => new(database, new ArticleStore(database), new StoryStore(database),
         new SourceStore(database), new FetchStore(database), new SeenUrlStore(database), new ItemErrorStore(database), new SettingStore(database),
-        new SearchStore(database), new CopyStore(database), new SketchStore(database));
+        new SearchStore(database), new CopyStore(database), new SketchStore(database), new EntityStore(database), new QuoteStore(database),
+        new FigureStore(database));
 
     /// <summary>
     /// Opens (creating and migrating if needed) the database a setting names, with its stores; articles not yet in the
-    /// search index (an older database, an interrupted reindex) are indexed before it returns.
+    /// search index (an older database, an interrupted reindex) are indexed before it returns, and articles without
+    /// entities, quotes and figures analysed when there are few enough (<see cref="ArticleFactsWriter.CatchUpOnOpenAsync"/>).
     /// </summary>
     public static async Task<Stores> OpenAsync(DatabaseSetting setting, CancellationToken ct)
     {
         var stores = Over(await Database.OpenAsync(setting, ct));
         await stores.Search.CatchUpAsync(null, ct);
+        await ArticleFactsWriter.CatchUpOnOpenAsync(stores, ct);
         return stores;
     }
 

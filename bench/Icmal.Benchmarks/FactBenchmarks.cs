@@ -1,0 +1,69 @@
+using System.Text.Json;
+using BenchmarkDotNet.Attributes;
+using Icmal.Analysis;
+using Icmal.Text.Entities;
+
+namespace Icmal.Benchmarks;
+
+/// <summary>
+/// What the entity stage computes for one article (issue #18, target ≤ 2 ms on one core): entities (tag + link),
+/// quotes and figures (<see cref="FactAnalyzer"/>), and the two finders alone, per banker.az article (the first 600
+/// of ../shared/data, median ≈ 750 characters), warm. Setup prints process CPU per article, the figure that counts
+/// on a loaded machine.
+/// </summary>
+[MemoryDiagnoser]
+public class FactBenchmarks
+{
+    private const int BankerArticles = 600;
+    private string[] _banker = [];
+    private List<LinkedEntity>[] _entities = [];
+
+    [GlobalSetup]
+    public void Setup()
+    {
+        var seeds = Directory.GetFiles(RepositoryPaths.Samples(), "*.txt").Order(StringComparer.Ordinal).Select(File.ReadAllText).ToArray();
+        if (Icmal.Evaluation.SharedDataFolder.Find("az/banker-az-articles.json") is { } banker)
+        {
+            using var doc = JsonDocument.Parse(File.ReadAllBytes(banker));
+            _banker = [.. doc.RootElement.EnumerateArray().Take(BankerArticles).Select(a => a.GetProperty("text").GetString() ?? "")];
+        }
+        else _banker = [.. Enumerable.Range(0, BankerArticles).Select(i => seeds[i % seeds.Length])];
+        _entities = [.. _banker.Select(t => EntityLinker.FindEntities(t, "az"))];
+        var cpu = System.Diagnostics.Process.GetCurrentProcess().TotalProcessorTime;
+        int found = 0;
+        for (int pass = 0; pass < 3; pass++) found += AnalyseBankerArticle();
+        double perArticle = (System.Diagnostics.Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalMilliseconds / (3.0 * _banker.Length);
+        Console.WriteLine($"// process CPU per article, warm, entities + quotes + figures: {perArticle:0.000} ms ({found / 3:N0} facts over {_banker.Length} articles, {_banker.Sum(t => t.Length):N0} chars)");
+    }
+
+    /// <summary>The whole entity stage's analysis of one article.</summary>
+    [Benchmark(Baseline = true, OperationsPerInvoke = BankerArticles)]
+    public int AnalyseBankerArticle()
+    {
+        int n = 0;
+        foreach (string t in _banker)
+        {
+            var facts = FactAnalyzer.Analyse(t, "az");
+            n += facts.Entities.Count + facts.Quotes.Count + facts.Figures.Count;
+        }
+        return n;
+    }
+
+    /// <summary>Quotes alone, over entities found beforehand.</summary>
+    [Benchmark(OperationsPerInvoke = BankerArticles)]
+    public int QuotesOfBankerArticle()
+    {
+        int n = 0;
+        for (int i = 0; i < _banker.Length; i++) n += QuoteFinder.Find(_banker[i], _entities[i]).Count;
+        return n;
+    }
+
+    /// <summary>Figures alone.</summary>
+    [Benchmark(OperationsPerInvoke = BankerArticles)]
+    public int FiguresOfBankerArticle()
+    {
+        int n = 0;
+        foreach (string t in _banker) n += FigureFinder.Find(t).Count;
+        return n;
+    }
+}

@@ -1,0 +1,25 @@
+using Icmal.Analysis;
+using Icmal.Model;
+using Icmal.Storage;
+
+namespace Icmal.Ingest.Stages;
+
+/// <summary>
+/// Finds the stored article's entities, quotes and figures in its extracted text (never the page's chrome) and
+/// stores them (<see cref="ArticleFactsWriter"/>). After the store stage: a failure here leaves the article stored,
+/// and the next open (or <c>icmal reanalyse</c>) analyses it again.
+/// </summary>
+public sealed class EntityStage(Stores stores) : IPipelineStage
+{
+    public IngestStage Stage => IngestStage.Entities;
+
+    public bool Retryable => true;
+
+    public async Task<StageResult> RunAsync(IngestItem item, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(item);
+        if (item.ArticleId is not { } id || item.Article is not { } article) throw new InvalidOperationException("the store stage runs first");
+        await ArticleFactsWriter.WriteAsync(stores, id, FactAnalyzer.Analyse(article), ct);
+        return StageResult.Continue(item);
+    }
+}

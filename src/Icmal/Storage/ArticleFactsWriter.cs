@@ -1,0 +1,65 @@
+using Icmal.Analysis;
+using Icmal.Model;
+
+namespace Icmal.Storage;
+
+/// <summary>
+/// Writes an article's facts through the three stores (entities first, for the speakers' ids; the article marked
+/// analysed last, so an article interrupted half-way is simply analysed again), and analyses the articles stored
+/// before the entity stage existed: on open when there are at most <see cref="OpenCatchUpLimit"/> of them, else
+/// through <c>icmal reanalyse</c>, so opening a large archive never stalls for an hour.
+/// </summary>
+public static class ArticleFactsWriter
+{
+    /// <summary>The most unanalysed articles <see cref="Stores.OpenAsync"/> analyses; more wait for <c>icmal reanalyse</c>.</summary>
+    public const int OpenCatchUpLimit = 10_000;
+
+    private const int Batch = 200;
+
+    public static async Task WriteAsync(Stores stores, long articleId, ArticleFacts facts, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(stores);
+        ArgumentNullException.ThrowIfNull(facts);
+        var ids = await stores.Entities.ReplaceAsync(articleId, facts.Entities, ct);
+        await stores.Quotes.ReplaceAsync(articleId, facts.Quotes, ids, ct);
+        await stores.Figures.ReplaceAsync(articleId, facts.Figures, ct);
+        await stores.Entities.MarkAnalysedAsync(articleId, ArticleFacts.Version, ct);
+    }
+
+    /// <summary>What the archive holds of an article's facts.</summary>
+    public static async Task<StoredFacts> LoadAsync(Stores stores, long articleId, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(stores);
+        return new StoredFacts(await stores.Entities.ForArticleAsync(articleId, ct), await stores.Quotes.ForArticleAsync(articleId, ct),
+            await stores.Figures.ForArticleAsync(articleId, ct));
+    }
+
+    /// <summary>Analyses the unanalysed articles when there are at most <see cref="OpenCatchUpLimit"/>; returns how many it analysed.</summary>
+    public static async Task<long> CatchUpOnOpenAsync(Stores stores, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(stores);
+        // A target an archive copy is filling gets the source's facts from the copy: analysing its rows would clash with them.
+        if (await stores.Settings.GetAsync(ArchiveCopier.StageSetting, ct) is not null) return 0;
+        long waiting = await stores.Entities.CountUnanalysedAsync(ArticleFacts.Version, ct);
+        return waiting == 0 || waiting > OpenCatchUpLimit ? 0 : await ReanalyseAsync(stores, null, ct);
+    }
+
+    /// <summary>Analyses every article not analysed by the current version, oldest first, reporting the running count.</summary>
+    public static async Task<long> ReanalyseAsync(Stores stores, IProgress<long>? progress, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(stores);
+        long done = 0, after = 0;
+        while (await stores.Entities.UnanalysedAsync(ArticleFacts.Version, after, Batch, ct) is { Count: > 0 } ids)
+        {
+            var articles = await stores.Articles.GetManyAsync(ids, ct);
+            foreach (long id in ids)
+            {
+                if (articles.TryGetValue(id, out var article)) await WriteAsync(stores, id, FactAnalyzer.Analyse(article), ct);
+                done++;
+            }
+            after = ids[^1];
+            progress?.Report(done);
+        }
+        return done;
+    }
+}

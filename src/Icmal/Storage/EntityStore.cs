@@ -1,0 +1,145 @@
+using System.Data.Common;
+using Icmal.Model;
+using Icmal.Text.Entities;
+
+namespace Icmal.Storage;
+
+/// <summary>
+/// The archive's entities (one row per canonical key, whatever article named it first) and each article's entities
+/// with their mention counts and forms; also which articles the entity stage has analysed (<c>article_facts</c>),
+/// so articles stored before it existed are found and analysed.
+/// </summary>
+public sealed class EntityStore(Database database)
+{
+    private readonly SqlDialect _d = database.Dialect;
+
+    private const string EntityColumns = "e.id, e.entity_key, e.name, e.kind";
+
+    /// <summary>
+    /// Replaces an article's entities with <paramref name="entities"/>, adding entities the archive did not know, in
+    /// one transaction; returns each key's entity id (what quotes name their speakers by).
+    /// </summary>
+    public async Task<IReadOnlyDictionary<string, long>> ReplaceAsync(long articleId, IReadOnlyList<FactEntity> entities, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(entities);
+        var ids = new Dictionary<string, long>(StringComparer.Ordinal);
+        await using var conn = await database.ConnectAsync(ct);
+        await using var tx = await conn.BeginTransactionAsync(ct);
+        await Sql.ExecAsync(conn, tx, "DELETE FROM article_entities WHERE article_id = @a", ct, ("@a", articleId));
+        foreach (var e in entities)
+        {
+            if (ids.ContainsKey(e.Key)) continue;
+            await Sql.ExecAsync(conn, tx, _d.InsertIfAbsent("entities", ["entity_key", "name", "kind"], ["entity_key"]), ct,
+                ("@entity_key", e.Key), ("@name", e.Name), ("@kind", FactCodes.Code(e.Kind)));
+            long id = await Sql.Int64Async(conn, tx, "SELECT id FROM entities WHERE entity_key = @k", ct, ("@k", e.Key));
+            ids[e.Key] = id;
+            await Sql.ExecAsync(conn, tx,
+                "INSERT INTO article_entities (article_id, entity_id, mentions, first_at, forms) VALUES (@a, @e, @m, @f, @forms)", ct,
+                ("@a", articleId), ("@e", id), ("@m", e.Mentions), ("@f", e.FirstAt), ("@forms", string.Join('\n', e.Forms)));
+        }
+        await tx.CommitAsync(ct);
+        return ids;
+    }
+
+    /// <summary>Marks an article analysed by <paramref name="version"/> of the analysis.</summary>
+    public async Task MarkAnalysedAsync(long articleId, int version, CancellationToken ct)
+    {
+        await using var conn = await database.ConnectAsync(ct);
+        await Sql.ExecAsync(conn, null, _d.Upsert("article_facts", ["article_id", "version"], ["article_id"], "version = excluded.version"), ct,
+            ("@article_id", articleId), ("@version", version));
+    }
+
+    /// <summary>Marks an article not analysed, so the next catch-up analyses it again (what an older archive looks like).</summary>
+    public async Task ForgetAnalysisAsync(long articleId, CancellationToken ct)
+    {
+        await using var conn = await database.ConnectAsync(ct);
+        await Sql.ExecAsync(conn, null, "DELETE FROM article_facts WHERE article_id = @a", ct, ("@a", articleId));
+    }
+
+    /// <summary>Up to <paramref name="limit"/> ids of articles not analysed by <paramref name="version"/>, oldest first, after <paramref name="after"/>.</summary>
+    public async Task<IReadOnlyList<long>> UnanalysedAsync(int version, long after, int limit, CancellationToken ct)
+    {
+        await using var conn = await database.ConnectAsync(ct);
+        return await Sql.ListAsync(conn, """
+            SELECT a.id FROM articles a LEFT JOIN article_facts f ON f.article_id = a.id
+            WHERE a.id > @after AND (f.article_id IS NULL OR f.version <> @v) ORDER BY a.id LIMIT @n
+            """, r => r.GetInt64(0), ct, ("@after", after), ("@v", version), ("@n", limit));
+    }
+
+    /// <summary>How many articles are not analysed by <paramref name="version"/>.</summary>
+    public async Task<long> CountUnanalysedAsync(int version, CancellationToken ct)
+    {
+        await using var conn = await database.ConnectAsync(ct);
+        return await Sql.Int64Async(conn, null,
+            "SELECT COUNT(*) FROM articles a LEFT JOIN article_facts f ON f.article_id = a.id WHERE f.article_id IS NULL OR f.version <> @v", ct, ("@v", version));
+    }
+
+    /// <summary>The entities of one article, most mentioned first.</summary>
+    public async Task<IReadOnlyList<ArticleEntity>> ForArticleAsync(long articleId, CancellationToken ct)
+    {
+        await using var conn = await database.ConnectAsync(ct);
+        return await Sql.ListAsync(conn, $"""
+            SELECT {EntityColumns}, ae.mentions, ae.forms FROM article_entities ae JOIN entities e ON e.id = ae.entity_id
+            WHERE ae.article_id = @a ORDER BY ae.mentions DESC, ae.first_at
+            """, r => new ArticleEntity(ReadEntity(r, 0), r.GetInt32(4), r.GetString(5).Split('\n')), ct, ("@a", articleId));
+    }
+
+    public async Task<StoredEntity?> GetAsync(long id, CancellationToken ct)
+    {
+        await using var conn = await database.ConnectAsync(ct);
+        var rows = await Sql.ListAsync(conn, $"SELECT {EntityColumns} FROM entities e WHERE e.id = @id", r => ReadEntity(r, 0), ct, ("@id", id));
+        return rows.Count > 0 ? rows[0] : null;
+    }
+
+    /// <summary>
+    /// Entities whose name or key contains <paramref name="query"/> (matched on the key form: case, script and
+    /// Azerbaijani letters folded, so "tokayev" finds "Kasım-Jomart Tokayev"), of one kind if given, most articles first.
+    /// </summary>
+    public async Task<IReadOnlyList<EntityCount>> SearchAsync(string? query, EntityKind? kind, int limit, CancellationToken ct)
+    {
+        string key = string.IsNullOrWhiteSpace(query) ? "" : EntityLinker.KeyOf(query);
+        await using var conn = await database.ConnectAsync(ct);
+        return await Sql.ListAsync(conn, $"""
+            SELECT {EntityColumns}, COUNT(ae.article_id) AS n FROM entities e LEFT JOIN article_entities ae ON ae.entity_id = e.id
+            WHERE (@q = '' OR {_d.Position("e.entity_key", "@q")} > 0) AND (@kind = '' OR e.kind = @kind)
+            GROUP BY e.id, e.entity_key, e.name, e.kind ORDER BY n DESC, e.name LIMIT @n
+            """, r => new EntityCount(ReadEntity(r, 0), r.GetInt64(4)), ct,
+            ("@q", key), ("@kind", kind is { } k ? FactCodes.Code(k) : ""), ("@n", limit));
+    }
+
+    /// <summary>The ids of the articles naming an entity, newest first.</summary>
+    public async Task<IReadOnlyList<long>> ArticleIdsAsync(long entityId, int limit, CancellationToken ct)
+    {
+        await using var conn = await database.ConnectAsync(ct);
+        return await Sql.ListAsync(conn, """
+            SELECT ae.article_id FROM article_entities ae JOIN articles a ON a.id = ae.article_id
+            WHERE ae.entity_id = @e ORDER BY a.sort_at DESC, a.id DESC LIMIT @n
+            """, r => r.GetInt64(0), ct, ("@e", entityId), ("@n", limit));
+    }
+
+    /// <summary>How many of an entity's articles fall in each month (by publication, else archive time, UTC), oldest first.</summary>
+    public async Task<IReadOnlyList<MonthCount>> MonthsAsync(long entityId, CancellationToken ct)
+    {
+        await using var conn = await database.ConnectAsync(ct);
+        var times = await Sql.ListAsync(conn, """
+            SELECT a.sort_at FROM article_entities ae JOIN articles a ON a.id = ae.article_id WHERE ae.entity_id = @e
+            """, r => _d.ReadTime(r, 0), ct, ("@e", entityId));
+        return times.GroupBy(t => t.UtcDateTime.ToString("yyyy-MM", System.Globalization.CultureInfo.InvariantCulture))
+            .OrderBy(g => g.Key, StringComparer.Ordinal).Select(g => new MonthCount(g.Key, g.Count())).ToList();
+    }
+
+    /// <summary>The entities named in the same articles as <paramref name="entityId"/>, by how many articles they share.</summary>
+    public async Task<IReadOnlyList<EntityCount>> CompanionsAsync(long entityId, int limit, CancellationToken ct)
+    {
+        await using var conn = await database.ConnectAsync(ct);
+        return await Sql.ListAsync(conn, $"""
+            SELECT {EntityColumns}, COUNT(*) AS n FROM article_entities mine
+            JOIN article_entities other ON other.article_id = mine.article_id AND other.entity_id <> mine.entity_id
+            JOIN entities e ON e.id = other.entity_id
+            WHERE mine.entity_id = @e GROUP BY e.id, e.entity_key, e.name, e.kind ORDER BY n DESC, e.name LIMIT @n
+            """, r => new EntityCount(ReadEntity(r, 0), r.GetInt64(4)), ct, ("@e", entityId), ("@n", limit));
+    }
+
+    internal static StoredEntity ReadEntity(DbDataReader r, int at) =>
+        new(r.GetInt64(at), r.GetString(at + 1), r.GetString(at + 2), FactCodes.ParseKind(r.GetString(at + 3)) ?? EntityKind.Location);
+}

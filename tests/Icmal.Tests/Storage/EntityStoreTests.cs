@@ -1,0 +1,104 @@
+using Icmal.Model;
+using Icmal.Storage;
+using Icmal.Tests.Support;
+using Icmal.Text.Entities;
+
+namespace Icmal.Tests.Storage;
+
+/// <summary>
+/// The seeds imported through the real pipeline on both engines: each article's entities (linked across forms and
+/// across articles), quotes with speakers and figures are stored; the sidebar chrome of seed 003 names no one; the
+/// queries of the entity page (search, articles by month, companions, quotes by speaker) answer from the store.
+/// </summary>
+public sealed class EntityStoreTests
+{
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    private static readonly string[] Seeds = ["000", "001", "002", "003", "004"];
+
+    private static async Task<Dictionary<string, long>> ImportSeedsAsync(ImportHarness h)
+    {
+        var ids = new Dictionary<string, long>(StringComparer.Ordinal);
+        foreach (string seed in Seeds)
+        {
+            var outcome = Assert.Single(await h.ImportAsync(TestPaths.Sample(seed)));
+            Assert.True(outcome.ArticleId is not null, outcome.Reason ?? outcome.Note);
+            Assert.Null(outcome.Note);
+            ids[seed] = outcome.ArticleId.Value;
+        }
+        return ids;
+    }
+
+    [Theory, ClassData(typeof(BothEngines))]
+    public async Task The_seeds_entities_are_stored_linked_across_forms_and_articles_and_the_chrome_names_no_one(DatabaseEngine engine)
+    {
+        await using var h = await ImportHarness.CreateAsync(engine: engine);
+        var ids = await ImportSeedsAsync(h);
+
+        foreach (string seed in Seeds)
+        {
+            var entities = await h.Store.Entities.ForArticleAsync(ids[seed], Ct);
+            Assert.Contains(entities, e => e.Entity.Name == "İlham Əliyev" && e.Entity.Kind == EntityKind.Person);
+            Assert.Contains(entities, e => e.Entity.Name == "Qazaxıstan" && e.Entity.Kind == EntityKind.Location);
+            string[] forbidden = ["Çimayev", "Pereyra", "Ronaldu", "Xamaneyi"];
+            Assert.DoesNotContain(entities, e => forbidden.Any(f => e.Entity.Name.Contains(f, StringComparison.Ordinal) || e.Forms.Any(x => x.Contains(f, StringComparison.Ordinal))));
+        }
+        var print = await h.Store.Entities.ForArticleAsync(ids["000"], Ct);
+        var tokayev = Assert.Single(print, e => e.Entity.Name == "Kasım-Jomart Tokayev");
+        Assert.Contains("Tokayevin", tokayev.Forms);
+        Assert.True(tokayev.Mentions >= 2);
+        Assert.Contains(print, e => e.Entity.Name == "Türk Dövlətləri Təşkilatı" && e.Entity.Kind == EntityKind.Organization);
+        Assert.Contains(print, e => e.Entity.Name == "Astana");
+
+        // One entity row for Tokayev however many articles name him.
+        var found = await h.Store.Entities.SearchAsync("TOKAYEV", EntityKind.Person, 10, Ct);
+        var row = Assert.Single(found, f => f.Entity.Name == "Kasım-Jomart Tokayev");
+        Assert.True(row.Articles >= 3);
+        Assert.Equal(row.Entity, await h.Store.Entities.GetAsync(row.Entity.Id, Ct));
+        Assert.Equal(row.Articles, (await h.Store.Entities.ArticleIdsAsync(row.Entity.Id, 100, Ct)).Count);
+        Assert.Equal(row.Articles, (await h.Store.Entities.MonthsAsync(row.Entity.Id, Ct)).Sum(m => m.Articles));
+        Assert.Contains(await h.Store.Entities.CompanionsAsync(row.Entity.Id, 20, Ct), c => c.Entity.Name == "İlham Əliyev");
+        Assert.Empty(await h.Store.Entities.SearchAsync("tokayev", EntityKind.Location, 10, Ct));
+    }
+
+    [Theory, ClassData(typeof(BothEngines))]
+    public async Task Hasanovas_quote_is_stored_with_her_as_speaker_and_the_figures_with_their_amounts(DatabaseEngine engine)
+    {
+        await using var h = await ImportHarness.CreateAsync(engine: engine);
+        var ids = await ImportSeedsAsync(h);
+
+        var quotes = await h.Store.Quotes.ForArticleAsync(ids["003"], Ct);
+        var quote = Assert.Single(quotes, q => q.Form == QuoteForm.Direct && q.Text.StartsWith("Hər şeydən öncə", StringComparison.Ordinal));
+        Assert.NotNull(quote.Speaker);
+        Assert.EndsWith("Həsənova", quote.Speaker!.Name, StringComparison.Ordinal);
+        Assert.Contains(await h.Store.Quotes.BySpeakerAsync(quote.Speaker.Id, 10, Ct), q => q.Position == quote.Position && q.ArticleId == ids["003"]);
+
+        var figures = await h.Store.Figures.ForArticleAsync(ids["002"], Ct);
+        var turnover = Assert.Single(figures, f => f.Amount == 598_470_000m);
+        Assert.Equal(("USD", "ticarət dövriyyəsi", false), (turnover.Unit, turnover.Measure, turnover.Approximate));
+        Assert.Contains(figures, f => f.Amount == 150m && f.Unit == "sənəd" && f.Approximate);
+    }
+
+    [Theory, ClassData(typeof(BothEngines))]
+    public async Task Articles_stored_without_facts_are_analysed_when_the_database_is_opened(DatabaseEngine engine)
+    {
+        await using var db = await TestDatabase.CreateAsync(engine);
+        long articleId;
+        var stores = await db.OpenAsync();
+        var pipeline = await Icmal.Ingest.IngestPipeline.OpenAsync(stores, Ct);
+        string sample = TestPaths.Sample("003");
+        var outcome = await pipeline.IngestAsync(new IncomingDocument(sample, DocumentFormat.TextDump, await File.ReadAllBytesAsync(sample, Ct), DateTimeOffset.UtcNow), Ct);
+        articleId = outcome.ArticleId!.Value;
+        // As if stored before the entity stage existed.
+        await stores.Entities.ReplaceAsync(articleId, [], Ct);
+        await stores.Quotes.ReplaceAsync(articleId, [], new Dictionary<string, long>(), Ct);
+        await stores.Entities.ForgetAnalysisAsync(articleId, Ct);
+        Assert.Equal(1, await stores.Entities.CountUnanalysedAsync(ArticleFacts.Version, Ct));
+        Assert.Empty(await stores.Entities.ForArticleAsync(articleId, Ct));
+
+        var reopened = await db.OpenAsync();
+        Assert.Equal(0, await reopened.Entities.CountUnanalysedAsync(ArticleFacts.Version, Ct));
+        Assert.Contains(await reopened.Entities.ForArticleAsync(articleId, Ct), e => e.Entity.Name == "Kasım-Jomart Tokayev");
+        Assert.Contains(await reopened.Quotes.ForArticleAsync(articleId, Ct), q => q.Speaker?.Name.EndsWith("Həsənova", StringComparison.Ordinal) == true);
+    }
+}
