@@ -48,6 +48,7 @@ public sealed class IngestPipeline
             new AnalyseStage(),
             new StoreStage(stores.Articles),
             new LinkStage(copies),
+            new CategoriseStage(stores.Categories),
             new ClusterStage(stories),
         ]);
     }

@@ -196,6 +196,20 @@ internal static class PostgreSqlMigrations
         ]),
         // SQLite's step 12: the source leases (SourceLeaseStep).
         new(4, SourceLeaseStep.Statements(d)),
+        // Step 5 is given to the entities branch (issue #18); steps are matched by version, so the gap is harmless.
+        new(6,
+        [
+            // SQLite's step 14 (issue #18): each article's category (Storage/CategoryStore).
+            """
+            CREATE TABLE article_categories (
+                article_id BIGINT NOT NULL PRIMARY KEY REFERENCES articles(id) ON DELETE CASCADE,
+                category TEXT NOT NULL,
+                origin TEXT NOT NULL,
+                confidence DOUBLE PRECISION NOT NULL
+            )
+            """,
+            "CREATE INDEX article_categories_category ON article_categories (category, article_id)",
+        ]),
         ];
     }
 }
