@@ -34,6 +34,7 @@ public static class Program
         ("text", TextCommand.Create),
         ("search", SearchCommand.Create),
         ("reindex", ReindexCommand.Create),
+        ("categorise", CategoriseCommand.Create),
         ("migrate", MigrateCommand.Create),
         ("eval", () => EvalCommand.Create([.. EvalExtractionCommands.Create(), .. EvalTextCommands.Create(), EvalClusterCommand.Create(), EvalDuplicatesCommand.Create(), .. EvalSearchCommands.Create()])),
     ];
