@@ -36,6 +36,7 @@ public static class Program
         ("reindex", ReindexCommand.Create),
         ("entities", EntitiesCommand.Create),
         ("reanalyse", EntitiesCommand.CreateReanalyse),
+        ("categorise", CategoriseCommand.Create),
         ("migrate", MigrateCommand.Create),
         ("eval", () => EvalCommand.Create([.. EvalExtractionCommands.Create(), .. EvalTextCommands.Create(), EvalClusterCommand.Create(), EvalDuplicatesCommand.Create(), .. EvalSearchCommands.Create()])),
     ];

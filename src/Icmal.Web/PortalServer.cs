@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Reflection;
 using Icmal.Model;
 using Icmal.Storage;
+using Icmal.Text.Categories;
 using Icmal.Web.Catalogue;
 using Icmal.Web.Api;
 using Icmal.Web.Pages;
@@ -144,7 +145,9 @@ public static class PortalServer
             var article = await store.Articles.GetAsync(articleId, ct);
             return article is null
                 ? Results.Json(new ErrorDto($"no article {articleId}"), statusCode: StatusCodes.Status404NotFound)
-                : Results.Json(ArticleJson.From(article, await store.Copies.LinksOfAsync(articleId, ct), await ArticleFactsWriter.LoadAsync(store, articleId, ct)));
+                : Results.Json(ArticleJson.From(article, await store.Copies.LinksOfAsync(articleId, ct), await ArticleFactsWriter.LoadAsync(store, articleId, ct),
+                    await store.Categories.GetAsync(articleId, ct) is { } category
+                        ? CategoryJson.From(new CategoryAssignment(category.Category, category.Origin, category.Confidence)) : null));
         });
     }
 

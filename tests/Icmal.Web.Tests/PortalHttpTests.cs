@@ -144,6 +144,11 @@ public sealed class PortalHttpTests(PortalFixture portal)
         Assert.True(article.GetProperty("text").GetString()!.Length > 1000);
         Assert.True(article.GetProperty("blocks").GetArrayLength() > 0);
         Assert.Equal("paragraph", article.GetProperty("blocks")[0].GetProperty("kind").GetString());
+        // Every stored article has a category: its page's section, else the classifier's.
+        var category = article.GetProperty("category");
+        Assert.True(Icmal.Text.Categories.NewsCategories.TryFromSlug(category.GetProperty("slug").GetString(), out _));
+        Assert.Contains(category.GetProperty("origin").GetString(), (string[])["source", "classifier"]);
+        Assert.InRange(category.GetProperty("confidence").GetDouble(), 0.0, 1.0);
     }
 
     [Fact]

@@ -11,7 +11,7 @@ public static class EvalTextCommands
     private static readonly CultureInfo C = CultureInfo.InvariantCulture;
 
     /// <summary>The text-analysis evaluation subcommands, for <see cref="EvalCommand.Create"/>.</summary>
-    public static Command[] Create() => [LangIdCommand(), StemCommand(), EvalNerCommand.Create()];
+    public static Command[] Create() => [LangIdCommand(), StemCommand(), EvalNerCommand.Create(), EvalCategoriesCommand.Create()];
 
     private static Command LangIdCommand()
     {

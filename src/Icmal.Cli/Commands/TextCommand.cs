@@ -39,6 +39,7 @@ public static class TextCommand
         command.Subcommands.Add(TextResourceCommands.BuildLexicon());
         command.Subcommands.Add(TextResourceCommands.TrainLangId());
         command.Subcommands.Add(TextNerCommand.Create());
+        command.Subcommands.Add(TextCategoriesCommand.Create());
         return command;
     }
 

@@ -87,6 +87,7 @@ public sealed class InterfaceFormat(IStringLocalizer<Strings> localizer)
         IngestStage.Analyse => T["Stage.Analyse"],
         IngestStage.Store => T["Stage.Store"],
         IngestStage.Link => T["Stage.Link"],
+        IngestStage.Categorise => T["Stage.Categorise"],
         IngestStage.Cluster => T["Stage.Cluster"],
         IngestStage.Entities => T["Stage.Entities"],
         _ => stage.Code(),

@@ -89,7 +89,7 @@ public static partial class HtmlArticleExtractor
             blocks = Paragraphs(articleBody);
 
         string? title = meta.Title;
-        string? section = meta.Sections.Count > 0 ? meta.Sections[0] : null;
+        string? section = PageSection.Choose(document, meta, pageUrl);
         if (title is not null)
         {
             var (headline, label) = HeadlineSection.Split(title, meta.Sections);

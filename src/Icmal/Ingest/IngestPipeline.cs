@@ -49,6 +49,7 @@ public sealed class IngestPipeline
             new StoreStage(stores.Articles),
             new EntityStage(stores),
             new LinkStage(copies),
+            new CategoriseStage(stores.Categories),
             new ClusterStage(stories),
         ]);
     }

@@ -12,9 +12,9 @@ public sealed record ArticleJson(
     DateTimeOffset? Published, string? PublishedFrom, DateTimeOffset? Modified, DateTimeOffset Archived, string? Url, string Origin,
     string? Language, string? ImageUrl, IReadOnlyList<string> Tags, CreditJson? Original, long? StoryId,
     string Text, IReadOnlyList<BlockJson> Blocks, long? OriginalId, string? CopyEvidence, IReadOnlyList<long> CopyIds,
-    IReadOnlyList<EntityJson> Entities, IReadOnlyList<QuoteJson> Quotes, IReadOnlyList<FigureJson> Figures)
+    IReadOnlyList<EntityJson> Entities, IReadOnlyList<QuoteJson> Quotes, IReadOnlyList<FigureJson> Figures, CategoryJson? Category = null)
 {
-    public static ArticleJson From(Article a, ArticleCopies? copies = null, StoredFacts? facts = null)
+    public static ArticleJson From(Article a, ArticleCopies? copies = null, StoredFacts? facts = null, CategoryJson? category = null)
     {
         ArgumentNullException.ThrowIfNull(a);
         copies ??= ArticleCopies.None;
@@ -24,7 +24,22 @@ public sealed record ArticleJson(
             a.Language, a.ImageUrl, a.Tags, a.Original is null ? null : new CreditJson(a.Original.Name, a.Original.Url), a.StoryId,
             a.Text, a.Blocks.Select(b => new BlockJson(BlockJson.KindName(b.Kind), b.Text)).ToList(),
             copies.OriginalId, copies.Original is { } link ? CopyLink.Code(link.Evidence) : null, copies.CopyIds,
-            facts.Entities.Select(EntityJson.From).ToList(), facts.Quotes.Select(QuoteJson.From).ToList(), facts.Figures.Select(FigureJson.From).ToList());
+            facts.Entities.Select(EntityJson.From).ToList(), facts.Quotes.Select(QuoteJson.From).ToList(), facts.Figures.Select(FigureJson.From).ToList(),
+            category);
+    }
+}
+
+/// <summary>
+/// An article's category (issue #18): its slug (as in /categories/{slug}), Azerbaijani name, where it came from
+/// ("source": the page's own section; "classifier": the headline classifier) and how sure (1 for the source's own).
+/// </summary>
+public sealed record CategoryJson(string Slug, string Name, string Origin, double Confidence)
+{
+    public static CategoryJson From(Icmal.Text.Categories.CategoryAssignment a)
+    {
+        ArgumentNullException.ThrowIfNull(a);
+        return new(Icmal.Text.Categories.NewsCategories.Slug(a.Category), Icmal.Text.Categories.NewsCategories.Name(a.Category),
+            a.Origin == Icmal.Text.Categories.CategoryOrigin.Source ? "source" : "classifier", Math.Round(a.Confidence, 3));
     }
 }
 

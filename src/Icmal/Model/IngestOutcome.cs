@@ -28,6 +28,8 @@ public enum IngestStage
     Store,
     /// <summary>Linking the article to the original it copies (or its copies to it).</summary>
     Link,
+    /// <summary>Giving the article its category (the source's own section, else the classifier).</summary>
+    Categorise,
     /// <summary>Putting the article into a story.</summary>
     Cluster,
     /// <summary>Finding the article's entities, quotes and figures.</summary>
@@ -46,6 +48,7 @@ public static class IngestStageCodes
         IngestStage.Analyse => "analyse",
         IngestStage.Store => "store",
         IngestStage.Link => "link",
+        IngestStage.Categorise => "categorise",
         IngestStage.Cluster => "cluster",
         IngestStage.Entities => "entities",
         _ => throw new ArgumentOutOfRangeException(nameof(stage), stage, "not a pipeline stage"),
@@ -61,6 +64,7 @@ public static class IngestStageCodes
         "analyse" => IngestStage.Analyse,
         "store" => IngestStage.Store,
         "link" => IngestStage.Link,
+        "categorise" => IngestStage.Categorise,
         "cluster" => IngestStage.Cluster,
         "entities" => IngestStage.Entities,
         _ => null,

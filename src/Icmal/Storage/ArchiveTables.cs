@@ -121,6 +121,7 @@ internal sealed record CopiedTable(string Name, IReadOnlyList<string> Key, bool 
         new("article_copies", ["article_id"], false),
         new("article_sketches", ["article_id"], false),
         new("article_sketch_keys", ["sketch_key", "article_id"], false),
+        new("article_categories", ["article_id"], false),
         new("fetches", ["id"], true),
         new("seen_urls", ["canonical_url"], false),
         new("item_errors", ["id"], true),

@@ -106,7 +106,7 @@ public sealed partial class Database
     private async Task MigrateAsync(int? upTo, CancellationToken ct)
     {
         var steps = Dialect.Migrations;
-        int last = Math.Min(upTo ?? int.MaxValue, steps.Count);
+        int last = upTo ?? int.MaxValue;
         await using var conn = await ConnectAsync(ct);
         // Two processes opening a new database at once: the second waits here, then finds the steps done.
         foreach (string sql in Dialect.MigrationLock) await Sql.ExecAsync(conn, null, sql, ct);
@@ -132,11 +132,14 @@ public sealed partial class Database
     private async Task MigrateLockedAsync(DbConnection conn, IReadOnlyList<MigrationStep> steps, int last, CancellationToken ct)
     {
         await Sql.ExecAsync(conn, null, "CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, applied_at TEXT NOT NULL)", ct);
-        long current = await Sql.Int64Async(conn, null, "SELECT COALESCE(MAX(version), 0) FROM schema_migrations", ct);
-        if (current > steps.Count)
+        // Steps are matched by version, not position: numbers given out to parallel branches leave gaps until all are merged.
+        var applied = (await Sql.ListAsync(conn, "SELECT version FROM schema_migrations", r => r.GetInt64(0), ct)).ToHashSet();
+        long current = applied.Count == 0 ? 0 : applied.Max();
+        int known = steps.Count == 0 ? 0 : steps.Max(s => s.Version);
+        if (current > known)
             throw new DatabaseOpenException(string.Create(CultureInfo.InvariantCulture,
-                $"{Location}: the database is at schema version {current}, newer than this İcmal knows ({steps.Count}); use a newer İcmal"), null);
-        foreach (var step in steps.Skip((int)current).Take(Math.Max(0, last - (int)current)))
+                $"{Location}: the database is at schema version {current}, newer than this İcmal knows ({known}); use a newer İcmal"), null);
+        foreach (var step in steps.Where(s => !applied.Contains(s.Version) && s.Version <= last))
         {
             try
             {

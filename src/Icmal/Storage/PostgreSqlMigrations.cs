@@ -198,6 +198,19 @@ internal static class PostgreSqlMigrations
         new(4, SourceLeaseStep.Statements(d)),
         // SQLite's step 13: each article's entities, quotes and figures (EntityStep).
         new(5, EntityStep.Statements(d)),
+        new(6,
+        [
+            // SQLite's step 14 (issue #18): each article's category (Storage/CategoryStore).
+            """
+            CREATE TABLE article_categories (
+                article_id BIGINT NOT NULL PRIMARY KEY REFERENCES articles(id) ON DELETE CASCADE,
+                category TEXT NOT NULL,
+                origin TEXT NOT NULL,
+                confidence DOUBLE PRECISION NOT NULL
+            )
+            """,
+            "CREATE INDEX article_categories_category ON article_categories (category, article_id)",
+        ]),
         ];
     }
 }

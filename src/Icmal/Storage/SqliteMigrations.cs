@@ -275,6 +275,19 @@ internal static class SqliteMigrations
         ]),
         new(12, SourceLeaseStep.Statements(d)),
         new(13, EntityStep.Statements(d)),
+        new(14,
+        [
+            // Issue #18: each article's category (Storage/CategoryStore), from the source's own section or the classifier.
+            """
+            CREATE TABLE article_categories (
+                article_id INTEGER NOT NULL PRIMARY KEY REFERENCES articles(id) ON DELETE CASCADE,
+                category TEXT NOT NULL,
+                origin TEXT NOT NULL,
+                confidence REAL NOT NULL
+            )
+            """,
+            "CREATE INDEX article_categories_category ON article_categories (category, article_id)",
+        ]),
         ];
     }
 }

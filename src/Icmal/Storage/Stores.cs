@@ -18,23 +18,27 @@ public sealed record Stores(
     SketchStore Sketches,
     EntityStore Entities,
     QuoteStore Quotes,
-    FigureStore Figures)
+    FigureStore Figures,
+    CategoryStore Categories)
 {
     public static Stores Over(Database database) => new(database, new ArticleStore(database), new StoryStore(database),
         new SourceStore(database), new FetchStore(database), new SeenUrlStore(database), new ItemErrorStore(database), new SettingStore(database),
         new SearchStore(database), new CopyStore(database), new SketchStore(database), new EntityStore(database), new QuoteStore(database),
-        new FigureStore(database));
+        new FigureStore(database), new CategoryStore(database));
 
     /// <summary>
     /// Opens (creating and migrating if needed) the database a setting names, with its stores; articles not yet in the
-    /// search index (an older database, an interrupted reindex) are indexed before it returns, and articles without
-    /// entities, quotes and figures analysed when there are few enough (<see cref="ArticleFactsWriter.CatchUpOnOpenAsync"/>).
+    /// search index (an older database, an interrupted reindex) are indexed and articles without a category categorised
+    /// before it returns, and articles without entities, quotes and figures analysed when there are few enough
+    /// (<see cref="ArticleFactsWriter.CatchUpOnOpenAsync"/>).
     /// </summary>
     public static async Task<Stores> OpenAsync(DatabaseSetting setting, CancellationToken ct)
     {
         var stores = Over(await Database.OpenAsync(setting, ct));
         await stores.Search.CatchUpAsync(null, ct);
         await ArticleFactsWriter.CatchUpOnOpenAsync(stores, ct);
+        // Articles stored before categories existed (or by an interrupted run) get theirs now.
+        await stores.Categories.CatchUpAsync(stores.Articles, all: false, ct);
         return stores;
     }
 

@@ -49,8 +49,12 @@ public sealed class SqlDialectTests
     [Fact]
     public void Each_engine_numbers_its_migration_steps_from_one()
     {
-        Assert.Equal(Enumerable.Range(1, SqlDialect.Sqlite.Migrations.Count), SqlDialect.Sqlite.Migrations.Select(s => s.Version));
-        Assert.Equal(Enumerable.Range(1, SqlDialect.PostgreSql.Migrations.Count), SqlDialect.PostgreSql.Migrations.Select(s => s.Version));
+        // Ascending from one; a number given to another branch may be missing until that branch is merged.
+        foreach (var steps in (IReadOnlyList<MigrationStep>[])[SqlDialect.Sqlite.Migrations, SqlDialect.PostgreSql.Migrations])
+        {
+            Assert.Equal(1, steps[0].Version);
+            Assert.True(steps.Zip(steps.Skip(1)).All(p => p.First.Version < p.Second.Version));
+        }
         Assert.Empty(SqlDialect.Sqlite.MigrationLock);
         Assert.Single(SqlDialect.PostgreSql.MigrationLock);
     }

@@ -12,8 +12,11 @@ public enum DiscoveryKind
     Unknown,
 }
 
-/// <summary>One article address found in a feed, sitemap or listing page.</summary>
-public sealed record DiscoveredEntry(string Url, string? Title = null, DateTimeOffset? Published = null);
+/// <summary>
+/// One article address found in a feed, sitemap or listing page; <paramref name="Category"/> is the feed item's first
+/// &lt;category&gt;, the source's own section, which outranks the headline classifier.
+/// </summary>
+public sealed record DiscoveredEntry(string Url, string? Title = null, DateTimeOffset? Published = null, string? Category = null);
 
 /// <summary>What a feed, sitemap or listing page lists: article addresses and, for sitemap indexes, child sitemaps.</summary>
 public sealed record DiscoveredLinks(

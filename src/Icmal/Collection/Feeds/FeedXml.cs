@@ -34,11 +34,11 @@ internal static class FeedXml
         return sb.ToString();
     }
 
-    internal static void Add(List<DiscoveredEntry> entries, string? url, Uri baseUrl, string? title, DateTimeOffset? published)
+    internal static void Add(List<DiscoveredEntry> entries, string? url, Uri baseUrl, string? title, DateTimeOffset? published, string? category = null)
     {
         if (string.IsNullOrWhiteSpace(url)) return;
         if (!Uri.TryCreate(baseUrl, url.Trim(), out var absolute) || absolute.Scheme is not ("http" or "https")) return;
-        entries.Add(new DiscoveredEntry(absolute.AbsoluteUri, title, published));
+        entries.Add(new DiscoveredEntry(absolute.AbsoluteUri, title, published, string.IsNullOrWhiteSpace(category) ? null : category));
     }
 
     internal static Uri BaseOf(XmlReader r, Uri fallback)

@@ -44,6 +44,7 @@ internal static class RssReader
         string? link = null, guid = null, title = null, about = r.GetAttribute("about", "http://www.w3.org/1999/02/22-rdf-syntax-ns#");
         bool guidIsLink = true;
         DateTimeOffset? published = null;
+        string? category = null;
         using (var item = r.ReadSubtree())
         {
             item.Read();
@@ -75,6 +76,10 @@ internal static class RssReader
                         string date = FeedXml.ReadText(item);
                         published ??= FeedXml.ParseDate(date);
                         break;
+                    case "category" when item.NamespaceURI.Length == 0:
+                        string itemCategory = FeedXml.ReadText(item);
+                        category ??= FeedXml.Clean(itemCategory);
+                        break;
                     case "origLink" or "feedburnerOrigLink":
                         link = FeedXml.ReadText(item).Trim();
                         break;
@@ -85,6 +90,6 @@ internal static class RssReader
             }
         }
         string? chosen = !string.IsNullOrEmpty(link) ? link : guidIsLink && FeedXml.LooksLikeUrl(guid) ? guid : about;
-        FeedXml.Add(entries, chosen, itemBase, title, published);
+        FeedXml.Add(entries, chosen, itemBase, title, published, category);
     }
 }

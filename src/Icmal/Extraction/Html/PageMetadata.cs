@@ -39,6 +39,8 @@ internal sealed partial class PageMetadata
     public List<string> Tags = [];
     /// <summary>The section the page names for itself (article:section, JSON-LD articleSection), in order of trust.</summary>
     public List<string> Sections = [];
+    /// <summary>The names of a JSON-LD BreadcrumbList, top level first (see <see cref="PageSection"/>).</summary>
+    public List<string> Breadcrumbs = [];
     public string? ArticleBody;
     public string? Description;
     public string? PageUrl;
@@ -219,6 +221,11 @@ internal sealed partial class PageMetadata
                 foreach (var item in Items(doc.RootElement, 0))
                 {
                     string type = TypeOf(item);
+                    if (type == "BreadcrumbList")
+                    {
+                        PageSection.AddBreadcrumbList(item, m.Breadcrumbs);
+                        continue;
+                    }
                     bool article = type.Contains("Article", StringComparison.Ordinal) || type.Contains("Posting", StringComparison.Ordinal)
                         || type is "Report" or "Review" or "WebPage" or "ItemPage" or "LiveBlogPosting" or "Recipe" or "VideoObject";
                     if (!article)

@@ -1,0 +1,104 @@
+using Icmal.Model;
+using Icmal.Text.Categories;
+
+namespace Icmal.Storage;
+
+/// <summary>A stored article's category (issue #18): which, from where (the source's section or the classifier), how sure.</summary>
+public sealed record ArticleCategory(long ArticleId, NewsCategory Category, CategoryOrigin Origin, double Confidence);
+
+/// <summary>
+/// Articles' categories, one row each in article_categories (by slug and origin code, so that renaming an enum member
+/// changes nothing stored). Articles stored before the table existed are categorised by <see cref="CatchUpAsync"/>.
+/// </summary>
+public sealed class CategoryStore(Database database)
+{
+    private readonly SqlDialect _d = database.Dialect;
+
+    /// <summary>Articles categorised per batch of the catch-up.</summary>
+    private const int Batch = 500;
+
+    /// <summary>The stored code of an origin.</summary>
+    public static string Code(CategoryOrigin origin) => origin == CategoryOrigin.Source ? "source" : "classifier";
+
+    private static CategoryOrigin OriginOf(string code) => code == "source" ? CategoryOrigin.Source : CategoryOrigin.Classifier;
+
+    /// <summary>Stores an article's category, replacing an earlier one.</summary>
+    public async Task SetAsync(long articleId, CategoryAssignment assignment, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(assignment);
+        await using var conn = await database.ConnectAsync(ct);
+        await Sql.ExecAsync(conn, null,
+            _d.Upsert("article_categories", ["article_id", "category", "origin", "confidence"], ["article_id"],
+                "category = excluded.category, origin = excluded.origin, confidence = excluded.confidence"),
+            ct, ("@article_id", articleId), ("@category", assignment.Category.Slug()), ("@origin", Code(assignment.Origin)), ("@confidence", assignment.Confidence));
+    }
+
+    /// <summary>An article's category; null when it has none (an unknown slug stored by a newer version reads as none).</summary>
+    public async Task<ArticleCategory?> GetAsync(long articleId, CancellationToken ct)
+    {
+        await using var conn = await database.ConnectAsync(ct);
+        var rows = await Sql.ListAsync(conn, "SELECT category, origin, confidence FROM article_categories WHERE article_id = @a", r =>
+            NewsCategories.TryFromSlug(r.GetString(0), out var c) ? new ArticleCategory(articleId, c, OriginOf(r.GetString(1)), r.GetDouble(2)) : null, ct, ("@a", articleId));
+        return rows.Count > 0 ? rows[0] : null;
+    }
+
+    /// <summary>How many articles have each category.</summary>
+    public async Task<IReadOnlyDictionary<NewsCategory, long>> CountsAsync(CancellationToken ct)
+    {
+        await using var conn = await database.ConnectAsync(ct);
+        var rows = await Sql.ListAsync(conn, "SELECT category, COUNT(*) FROM article_categories GROUP BY category", r => (r.GetString(0), r.GetInt64(1)), ct);
+        var counts = new Dictionary<NewsCategory, long>();
+        foreach (var (slug, n) in rows)
+            if (NewsCategories.TryFromSlug(slug, out var c)) counts[c] = n;
+        return counts;
+    }
+
+    /// <summary>
+    /// Categorises stored articles: those without a category (all of them with <paramref name="all"/>, as
+    /// `icmal categorise` does), by their stored section and address, else the classifier over title and text.
+    /// Returns how many were categorised.
+    /// </summary>
+    public async Task<int> CatchUpAsync(ArticleStore articles, bool all, CancellationToken ct, CategoryClassifier? classifier = null)
+    {
+        ArgumentNullException.ThrowIfNull(articles);
+        classifier ??= CategoryClassifier.Default;
+        int done = 0;
+        long after = 0;
+        while (true)
+        {
+            List<long> ids;
+            await using (var conn = await database.ConnectAsync(ct))
+            {
+                ids = await Sql.ListAsync(conn, all
+                        ? "SELECT id FROM articles WHERE id > @after ORDER BY id LIMIT @n"
+                        : "SELECT a.id FROM articles a WHERE a.id > @after AND NOT EXISTS (SELECT 1 FROM article_categories c WHERE c.article_id = a.id) ORDER BY a.id LIMIT @n",
+                    r => r.GetInt64(0), ct, ("@after", after), ("@n", Batch));
+            }
+            if (ids.Count == 0) return done;
+            foreach (long id in ids)
+            {
+                if (await articles.GetAsync(id, ct) is { } article)
+                {
+                    await SetAsync(id, Categorise(classifier, article), ct);
+                    done++;
+                }
+            }
+            after = ids[^1];
+        }
+    }
+
+    /// <summary>The category of an article: its stored section, else its address's path, else the classifier.</summary>
+    public static CategoryAssignment Categorise(CategoryClassifier classifier, Article article)
+    {
+        ArgumentNullException.ThrowIfNull(classifier);
+        ArgumentNullException.ThrowIfNull(article);
+        return classifier.Categorise([article.Section, .. PathSections(article.Url)], article.Title ?? "", article.Text);
+    }
+
+    private static IEnumerable<string?> PathSections(string? url)
+    {
+        if (!Uri.TryCreate(url, UriKind.Absolute, out var uri)) yield break;
+        var segments = uri.AbsolutePath.Split('/', StringSplitOptions.RemoveEmptyEntries);
+        for (int i = segments.Length - 2; i >= 0; i--) yield return segments[i];
+    }
+}
