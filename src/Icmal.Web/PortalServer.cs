@@ -41,6 +41,8 @@ public static class PortalServer
         builder.Services.AddRazorComponents();
         builder.Services.AddLocalization();
         builder.Services.AddSingleton<InterfaceFormat>();
+        var offered = new OfferedCultures(options.InterfaceCultures);
+        builder.Services.AddSingleton(offered);
         // Markup characters are encoded, Azerbaijani (and Cyrillic) letters are written as they are: the default
         // encoder would write every ə as &#x259;.
         builder.Services.AddSingleton(BlockHtml.Encoder);
@@ -55,6 +57,11 @@ public static class PortalServer
             await next(context);
         });
         app.UseRequestLocalization(InterfaceCultures.RequestOptions(options.InterfaceCultures));
+        app.Use(async (context, next) =>
+        {
+            InterfaceLinks.RememberChoice(context, offered);
+            await next(context);
+        });
         app.Use(AnswerReadOnlyRefusals);
         MethodRules.UseWithRouting(app);
 
