@@ -5,6 +5,12 @@ namespace Icmal.Web.Pages;
 /// <summary>The portal's own addresses, and the rule for showing anyone else's.</summary>
 public static class Links
 {
+    /// <summary>
+    /// The language an article is written in, for the lang attribute of its headline and text: articles stay in their
+    /// own language whatever the interface's, and a reader (or a screen reader) should know which it is.
+    /// </summary>
+    public static string Lang(Icmal.Model.Article article) => string.IsNullOrEmpty(article.Language) ? "az" : article.Language;
+
     public static string Article(long id) => "/articles/" + id.ToString(CultureInfo.InvariantCulture);
 
     public static string Story(long id) => "/stories/" + id.ToString(CultureInfo.InvariantCulture);

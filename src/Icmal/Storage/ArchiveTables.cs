@@ -124,6 +124,7 @@ internal sealed record CopiedTable(string Name, IReadOnlyList<string> Key, bool 
         new("fetches", ["id"], true),
         new("seen_urls", ["canonical_url"], false),
         new("item_errors", ["id"], true),
+        new("article_views", ["article_id", "day"], false),
     ];
 
     /// <summary>Settings that are not the archive's: the search catch-up's and the copy's own markers.</summary>

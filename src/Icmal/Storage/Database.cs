@@ -106,7 +106,7 @@ public sealed partial class Database
     private async Task MigrateAsync(int? upTo, CancellationToken ct)
     {
         var steps = Dialect.Migrations;
-        int last = Math.Min(upTo ?? int.MaxValue, steps.Count);
+        int last = upTo ?? int.MaxValue;
         await using var conn = await ConnectAsync(ct);
         // Two processes opening a new database at once: the second waits here, then finds the steps done.
         foreach (string sql in Dialect.MigrationLock) await Sql.ExecAsync(conn, null, sql, ct);
@@ -132,11 +132,15 @@ public sealed partial class Database
     private async Task MigrateLockedAsync(DbConnection conn, IReadOnlyList<MigrationStep> steps, int last, CancellationToken ct)
     {
         await Sql.ExecAsync(conn, null, "CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, applied_at TEXT NOT NULL)", ct);
-        long current = await Sql.Int64Async(conn, null, "SELECT COALESCE(MAX(version), 0) FROM schema_migrations", ct);
-        if (current > steps.Count)
+        // Steps are run by version, not by position: each step not yet recorded, in order. Branches reserve their step
+        // numbers ahead of merging, so a list may briefly have gaps.
+        var applied = (await Sql.ListAsync(conn, null, "SELECT version FROM schema_migrations", r => Convert.ToInt32(r.GetValue(0), CultureInfo.InvariantCulture), ct)).ToHashSet();
+        int current = applied.Count == 0 ? 0 : applied.Max();
+        int newest = steps.Count == 0 ? 0 : steps[^1].Version;
+        if (current > newest)
             throw new DatabaseOpenException(string.Create(CultureInfo.InvariantCulture,
-                $"{Location}: the database is at schema version {current}, newer than this İcmal knows ({steps.Count}); use a newer İcmal"), null);
-        foreach (var step in steps.Skip((int)current).Take(Math.Max(0, last - (int)current)))
+                $"{Location}: the database is at schema version {current}, newer than this İcmal knows ({newest}); use a newer İcmal"), null);
+        foreach (var step in steps.Where(s => s.Version <= last && !applied.Contains(s.Version)))
         {
             try
             {

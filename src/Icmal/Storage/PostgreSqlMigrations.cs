@@ -196,6 +196,8 @@ internal static class PostgreSqlMigrations
         ]),
         // SQLite's step 12: the source leases (SourceLeaseStep).
         new(4, SourceLeaseStep.Statements(d)),
+        // SQLite's step 15: the portal's view counts (ArticleViewsStep). Steps 5 and 6 belong to other branches.
+        new(7, ArticleViewsStep.Statements(d)),
         ];
     }
 }

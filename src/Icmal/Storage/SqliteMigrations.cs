@@ -273,6 +273,8 @@ internal static class SqliteMigrations
             """,
         ]),
         new(12, SourceLeaseStep.Statements(d)),
+        // Issue #19: the portal's view counts (ArticleViewsStep). Steps 13 and 14 belong to other branches.
+        new(15, ArticleViewsStep.Statements(d)),
         ];
     }
 }

@@ -15,11 +15,12 @@ public sealed record Stores(
     SettingStore Settings,
     SearchStore Search,
     CopyStore Copies,
-    SketchStore Sketches)
+    SketchStore Sketches,
+    ViewStore Views)
 {
     public static Stores Over(Database database) => new(database, new ArticleStore(database), new StoryStore(database),
         new SourceStore(database), new FetchStore(database), new SeenUrlStore(database), new ItemErrorStore(database), new SettingStore(database),
-        new SearchStore(database), new CopyStore(database), new SketchStore(database));
+        new SearchStore(database), new CopyStore(database), new SketchStore(database), new ViewStore(database));
 
     /// <summary>
     /// Opens (creating and migrating if needed) the database a setting names, with its stores; articles not yet in the

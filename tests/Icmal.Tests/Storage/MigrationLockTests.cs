@@ -17,7 +17,7 @@ public sealed class MigrationLockTests
 
         await using var conn = await opened[0].ConnectAsync(Ct);
         var versions = await Sql.ListAsync(conn, "SELECT version FROM schema_migrations ORDER BY version", r => r.GetInt32(0), Ct);
-        Assert.Equal(Enumerable.Range(1, SqlDialect.PostgreSql.Migrations.Count), versions);
+        Assert.Equal(SqlDialect.PostgreSql.Migrations.Select(s => s.Version), versions);
         // The lock was let go: a later start takes it at once.
         Assert.True(await Sql.ScalarAsync(conn, null, $"SELECT pg_try_advisory_lock({PostgreSqlDialect.MigrationLockKey})", Ct) is true);
     }
