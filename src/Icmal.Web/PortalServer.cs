@@ -80,6 +80,7 @@ public static class PortalServer
         MapPortal(app, store, options.Clock);
         MapApi(app, store);
         StoryRoutes.Map(app, store);
+        BrowseRoutes.Map(app, store, options.Clock);
         AdminRoutes.Map(app, store);
         SearchRoutes.Map(app, store);
         MapAssets(app);

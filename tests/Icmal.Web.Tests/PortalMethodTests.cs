@@ -38,6 +38,11 @@ public sealed class PortalMethodTests(PortalFixture portal)
             ["/static/site.css"] = "/static/site.css",
             ["/static/icon.svg"] = "/static/icon.svg",
             ["/favicon.ico"] = "/favicon.ico",
+            ["/most-read"] = "/most-read",
+            ["/sources"] = "/sources",
+            ["/sources/{site}"] = $"/sources/{first.GetProperty("site").GetString()}",
+            ["/archive"] = "/archive",
+            ["/archive/{day}"] = "/archive/2025-10-21",
         };
     }
 

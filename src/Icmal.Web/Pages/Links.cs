@@ -11,6 +11,15 @@ public static class Links
     /// </summary>
     public static string Lang(Icmal.Model.Article article) => string.IsNullOrEmpty(article.Language) ? "az" : article.Language;
 
+    /// <summary>A news site's page: the site is a host name (letters, digits, dots, hyphens), safe in a path as it is.</summary>
+    public static string Site(string site) => "/sources/" + Uri.EscapeDataString(site);
+
+    /// <summary>A news site's Atom feed.</summary>
+    public static string SiteFeed(string site) => "/sources/" + Uri.EscapeDataString(site) + "/feed.atom";
+
+    /// <summary>A Baku day's archive page.</summary>
+    public static string ArchiveDay(DateOnly day) => "/archive/" + Icmal.Storage.StoryDays.Format(day);
+
     public static string Article(long id) => "/articles/" + id.ToString(CultureInfo.InvariantCulture);
 
     public static string Story(long id) => "/stories/" + id.ToString(CultureInfo.InvariantCulture);

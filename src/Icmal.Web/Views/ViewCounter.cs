@@ -32,6 +32,7 @@ public sealed partial class ViewCounter(ViewStore store, ViewCounting options, T
 {
     private readonly ConcurrentDictionary<(long Article, DateOnly Day), long> _pending = new();
     private readonly ConcurrentDictionary<(ulong Reader, long Article), long> _seen = new();
+    private readonly ConcurrentDictionary<long, long> _inFlight = new();
     private readonly Lock _saltLock = new();
     private byte[] _salt = RandomNumberGenerator.GetBytes(32);
     private DateOnly _saltDay = DateOnly.MinValue;
@@ -60,14 +61,20 @@ public sealed partial class ViewCounter(ViewStore store, ViewCounting options, T
     }
 
     /// <summary>Views counted but not yet written, for the article page to add to the stored total.</summary>
-    public long Pending(long articleId) => _pending.Where(p => p.Key.Article == articleId).Sum(p => p.Value);
+    public long Pending(long articleId) =>
+        _pending.Where(p => p.Key.Article == articleId).Sum(p => p.Value) + _inFlight.GetValueOrDefault(articleId);
 
     /// <summary>Writes every pending count in one batch; the counts stay pending if the write fails for a reason worth retrying.</summary>
     public async Task FlushAsync(CancellationToken ct)
     {
         var batch = new List<ViewCount>();
         foreach (var key in _pending.Keys)
-            if (_pending.TryRemove(key, out long views)) batch.Add(new ViewCount(key.Article, key.Day, views));
+            if (_pending.TryRemove(key, out long views))
+            {
+                // Shown as pending until written, so a page read meanwhile neither loses nor doubles them.
+                batch.Add(new ViewCount(key.Article, key.Day, views));
+                _inFlight.AddOrUpdate(key.Article, views, (_, n) => n + views);
+            }
         Forget(clock.GetUtcNow().UtcTicks);
         if (batch.Count == 0) return;
         try
@@ -84,6 +91,10 @@ public sealed partial class ViewCounter(ViewStore store, ViewCounting options, T
         {
             foreach (var count in batch) _pending.AddOrUpdate((count.ArticleId, count.Day), count.Views, (_, n) => n + count.Views);
             LogWriteFailed(log, batch.Count, e.Message);
+        }
+        finally
+        {
+            _inFlight.Clear();
         }
     }
 

@@ -3,7 +3,8 @@ namespace Icmal.Storage;
 /// <summary>
 /// The schema step of the portal's view counts (issue #19; SQLite step 15, PostgreSQL step 7): one row per article
 /// and Baku day with how many readers opened it, added to in batches by the portal's view counter. Keyed by article
-/// then day (an article's total); the day index answers "most read today / this week" without reading old days.
+/// then day (an article's total); the day index answers "most read today / this week" without reading old days. The
+/// step also indexes articles by site for the source pages.
 /// </summary>
 internal static class ArticleViewsStep
 {
@@ -18,5 +19,7 @@ internal static class ArticleViewsStep
         )
         """,
         "CREATE INDEX article_views_day ON article_views (day, article_id, views)",
+        // The source pages (/sources/{site}) walk one site's articles newest first.
+        "CREATE INDEX articles_site_sort ON articles (site, sort_at DESC, id DESC)",
     ];
 }

@@ -157,7 +157,7 @@ public sealed class SearchStoreTests
                     ("@id", id), ("@k", PostgreSqlTsText.Vector(SearchDocument.Of(title, body, []))));
             await Sql.ExecAsync(conn, null, "DELETE FROM schema_migrations WHERE version >= 3", Ct);
             await Sql.ExecAsync(conn, null, "ALTER TABLE sources DROP COLUMN lease_owner, DROP COLUMN lease_until", Ct);
-            await Sql.ExecAsync(conn, null, "DROP TABLE article_views", Ct);
+            await Sql.ExecAsync(conn, null, "DROP TABLE article_views; DROP INDEX articles_site_sort", Ct);
         }
         Assert.Equal(0, (await new Searcher(stores).SearchAsync(new SearchRequest("qazaxistan lang:az"), Ct)).Results!.Total);
 

@@ -73,7 +73,7 @@ public sealed class DateEvidenceMigrationTests
             await using var forget = conn.CreateCommand();
             // Step 7 and the steps after it (step 8 made the search index, step 9 the copies' links, step 10 the sketches,
             // step 12 the source leases, step 15 the view counts) not yet run.
-            forget.CommandText = "DROP TABLE article_views; DELETE FROM schema_migrations WHERE version >= 7; DROP TABLE article_search; DROP INDEX articles_search_cover; DELETE FROM settings WHERE key LIKE 'search%'; DROP TABLE article_copies; DROP TABLE article_sketch_keys; DROP TABLE article_sketches; ALTER TABLE sources DROP COLUMN lease_owner; ALTER TABLE sources DROP COLUMN lease_until";
+            forget.CommandText = "DROP TABLE article_views; DROP INDEX articles_site_sort; DELETE FROM schema_migrations WHERE version >= 7; DROP TABLE article_search; DROP INDEX articles_search_cover; DELETE FROM settings WHERE key LIKE 'search%'; DROP TABLE article_copies; DROP TABLE article_sketch_keys; DROP TABLE article_sketches; ALTER TABLE sources DROP COLUMN lease_owner; ALTER TABLE sources DROP COLUMN lease_until";
             await forget.ExecuteNonQueryAsync(Ct);
         }
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
