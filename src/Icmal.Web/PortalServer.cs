@@ -81,6 +81,7 @@ public static class PortalServer
         MapApi(app, store);
         StoryRoutes.Map(app, store);
         BrowseRoutes.Map(app, store, options.Clock);
+        FeedRoutes.Map(app, store, options.Clock);
         AdminRoutes.Map(app, store);
         SearchRoutes.Map(app, store);
         MapAssets(app);

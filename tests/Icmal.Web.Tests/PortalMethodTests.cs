@@ -43,6 +43,11 @@ public sealed class PortalMethodTests(PortalFixture portal)
             ["/sources/{site}"] = $"/sources/{first.GetProperty("site").GetString()}",
             ["/archive"] = "/archive",
             ["/archive/{day}"] = "/archive/2025-10-21",
+            ["/feed.atom"] = "/feed.atom",
+            ["/sources/{site}/feed.atom"] = $"/sources/{first.GetProperty("site").GetString()}/feed.atom",
+            ["/stories/{id}/feed.atom"] = $"/stories/{story}/feed.atom",
+            ["/robots.txt"] = "/robots.txt",
+            ["/sitemap.xml"] = "/sitemap.xml",
         };
     }
 
