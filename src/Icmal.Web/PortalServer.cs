@@ -137,7 +137,7 @@ public static class PortalServer
             var copies = await CopyFolding.LoadAsync(store, [article], ct);
             var original = copies.LinksOf(articleId).OriginalId is { } originalId ? await store.Articles.GetAsync(originalId, ct) : null;
             views.Count(http, articleId);
-            long viewCount = await store.Views.TotalAsync(articleId, ct) + views.Pending(articleId);
+            long viewCount = await views.TotalAsync(articleId, ct);
             return PageResults.Page<Pages.ArticlePage>((nameof(Pages.ArticlePage.Article), article), (nameof(Pages.ArticlePage.Original), original),
                 (nameof(Pages.ArticlePage.Copies), copies.CopiesOf(articleId)), (nameof(Pages.ArticlePage.Views), viewCount));
         });

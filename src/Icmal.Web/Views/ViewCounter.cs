@@ -37,6 +37,7 @@ public sealed partial class ViewCounter(ViewStore store, ViewCounting options, T
     private byte[] _salt = RandomNumberGenerator.GetBytes(32);
     private DateOnly _saltDay = DateOnly.MinValue;
     private bool _refusedLogged;
+    private long _generation;
 
     /// <summary>Counts the request as a view of <paramref name="articleId"/> if it is one; true when it was counted.</summary>
     public bool Count(HttpContext http, long articleId)
@@ -67,6 +68,36 @@ public sealed partial class ViewCounter(ViewStore store, ViewCounting options, T
     /// <summary>Writes every pending count in one batch; the counts stay pending if the write fails for a reason worth retrying.</summary>
     public async Task FlushAsync(CancellationToken ct)
     {
+        // Odd while a batch moves to the archive: a reader of the total sees it and reads again (a sequence lock).
+        Interlocked.Increment(ref _generation);
+        try
+        {
+            await WriteBatchAsync(ct);
+        }
+        finally
+        {
+            _inFlight.Clear();
+            Interlocked.Increment(ref _generation);
+        }
+    }
+
+    /// <summary>
+    /// An article's views, stored and pending, read so that a batch being written at that moment is counted once:
+    /// never blocks the writer, and reads again (a few times at most) when a batch moved meanwhile.
+    /// </summary>
+    public async Task<long> TotalAsync(long articleId, CancellationToken ct)
+    {
+        for (int attempt = 0; ; attempt++)
+        {
+            long before = Volatile.Read(ref _generation);
+            long total = await store.TotalAsync(articleId, ct) + Pending(articleId);
+            if (((before & 1) == 0 && before == Volatile.Read(ref _generation)) || attempt == 4) return total;
+            await Task.Delay(5, ct);
+        }
+    }
+
+    private async Task WriteBatchAsync(CancellationToken ct)
+    {
         var batch = new List<ViewCount>();
         foreach (var key in _pending.Keys)
             if (_pending.TryRemove(key, out long views))
@@ -91,10 +122,6 @@ public sealed partial class ViewCounter(ViewStore store, ViewCounting options, T
         {
             foreach (var count in batch) _pending.AddOrUpdate((count.ArticleId, count.Day), count.Views, (_, n) => n + count.Views);
             LogWriteFailed(log, batch.Count, e.Message);
-        }
-        finally
-        {
-            _inFlight.Clear();
         }
     }
 
