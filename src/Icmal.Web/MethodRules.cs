@@ -22,6 +22,13 @@ public static class MethodRules
 
     private const string OriginalMethodKey = "icmal.original-method";
 
+    /// <summary>True for a GET as the client sent it: a HEAD is routed as a GET, and this tells them apart.</summary>
+    public static bool IsRealGet(HttpContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        return HttpMethods.IsGet(context.Request.Method) && context.Items[OriginalMethodKey] is null;
+    }
+
     /// <summary>Marks the catch-all route, so that a request it caught is known to have no route of its own.</summary>
     public sealed class NotFoundRoute;
 

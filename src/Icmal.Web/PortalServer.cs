@@ -6,6 +6,7 @@ using Icmal.Text.Categories;
 using Icmal.Web.Catalogue;
 using Icmal.Web.Api;
 using Icmal.Web.Pages;
+using Icmal.Web.Views;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
@@ -25,6 +26,12 @@ public sealed record PortalOptions(string Urls = PortalOptions.DefaultUrls, LogL
     /// catalogue has a translation file for. A language without its file is answered in Azerbaijani words.
     /// </summary>
     public IReadOnlyList<string> InterfaceCultures { get; init; } = Catalogue.InterfaceCultures.Translated;
+
+    /// <summary>How article views are counted and written (<see cref="Views.ViewCounter"/>).</summary>
+    public Views.ViewCounting ViewCounting { get; init; } = Views.ViewCounting.Default;
+
+    /// <summary>The clock of "today" (most read, view days); tests set their own.</summary>
+    public TimeProvider Clock { get; init; } = TimeProvider.System;
 }
 
 /// <summary>Builds the web application: portal pages, the JSON API and static assets, over one store.</summary>
@@ -42,6 +49,13 @@ public static class PortalServer
         builder.Services.AddRazorComponents();
         builder.Services.AddLocalization();
         builder.Services.AddSingleton<InterfaceFormat>();
+        var offered = new OfferedCultures(options.InterfaceCultures);
+        builder.Services.AddSingleton(offered);
+        builder.Services.AddSingleton(options.ViewCounting);
+        builder.Services.AddSingleton(options.Clock);
+        builder.Services.AddSingleton(store.Views);
+        builder.Services.AddSingleton<ViewCounter>();
+        builder.Services.AddHostedService(sp => sp.GetRequiredService<ViewCounter>());
         // Markup characters are encoded, Azerbaijani (and Cyrillic) letters are written as they are: the default
         // encoder would write every ə as &#x259;.
         builder.Services.AddSingleton(BlockHtml.Encoder);
@@ -56,12 +70,19 @@ public static class PortalServer
             await next(context);
         });
         app.UseRequestLocalization(InterfaceCultures.RequestOptions(options.InterfaceCultures));
+        app.Use(async (context, next) =>
+        {
+            InterfaceLinks.RememberChoice(context, offered);
+            await next(context);
+        });
         app.Use(AnswerReadOnlyRefusals);
         MethodRules.UseWithRouting(app);
 
-        MapPortal(app, store);
+        MapPortal(app, store, options.Clock);
         MapApi(app, store);
         StoryRoutes.Map(app, store);
+        BrowseRoutes.Map(app, store, options.Clock);
+        FeedRoutes.Map(app, store, options.Clock);
         AdminRoutes.Map(app, store);
         SearchRoutes.Map(app, store);
         EntityRoutes.Map(app, store);
@@ -90,7 +111,7 @@ public static class PortalServer
         }
     }
 
-    private static void MapPortal(WebApplication app, Stores store)
+    private static void MapPortal(WebApplication app, Stores store, TimeProvider clock)
     {
         app.MapGet("/", async (HttpContext http, CancellationToken ct) =>
         {
@@ -100,18 +121,28 @@ public static class PortalServer
             if (query is null) return PageResults.Error(PageError.BadPageAddress, error);
             // One card per original, its copies folded under it.
             var listed = await store.Articles.ListPageAsync(query with { OriginalsOnly = true }, ct);
-            return PageResults.Page<HomePage>((nameof(HomePage.Page), listed), (nameof(HomePage.Copies), await CopyFolding.LoadAsync(store, listed.Items, ct)));
+            var mostRead = page == 1 && query.Older is null && query.Newer is null
+                ? await MostRead.LoadAsync(store, clock, MostRead.Span.Today, HomePage.MostReadSize, ct) : null;
+            return PageResults.Page<HomePage>((nameof(HomePage.Page), listed), (nameof(HomePage.Copies), await CopyFolding.LoadAsync(store, listed.Items, ct)),
+                (nameof(HomePage.MostRead), mostRead));
         });
 
-        app.MapGet("/articles/{id}", async (string id, CancellationToken ct) =>
+        app.MapGet("/most-read", async (CancellationToken ct) => PageResults.Page<MostReadPage>(
+            (nameof(MostReadPage.Today), await MostRead.LoadAsync(store, clock, MostRead.Span.Today, MostReadPage.Size, ct)),
+            (nameof(MostReadPage.Week), await MostRead.LoadAsync(store, clock, MostRead.Span.Week, MostReadPage.Size, ct))));
+
+        app.MapGet("/articles/{id}", async (string id, HttpContext http, ViewCounter views, CancellationToken ct) =>
         {
             if (!long.TryParse(id, NumberStyles.None, CultureInfo.InvariantCulture, out long articleId)
                 || await store.Articles.GetAsync(articleId, ct) is not { } article)
                 return PageResults.Error(PageError.NoSuchArticle);
             var copies = await CopyFolding.LoadAsync(store, [article], ct);
             var original = copies.LinksOf(articleId).OriginalId is { } originalId ? await store.Articles.GetAsync(originalId, ct) : null;
+            views.Count(http, articleId);
+            long viewCount = await views.TotalAsync(articleId, ct);
             return PageResults.Page<Pages.ArticlePage>((nameof(Pages.ArticlePage.Article), article), (nameof(Pages.ArticlePage.Original), original),
-                (nameof(Pages.ArticlePage.Copies), copies.CopiesOf(articleId)), (nameof(Pages.ArticlePage.Facts), await ArticleFactsWriter.LoadAsync(store, articleId, ct)));
+                (nameof(Pages.ArticlePage.Copies), copies.CopiesOf(articleId)), (nameof(Pages.ArticlePage.Facts), await ArticleFactsWriter.LoadAsync(store, articleId, ct)),
+                (nameof(Pages.ArticlePage.Views), viewCount));
         });
 
         app.MapGet("/healthz", () => Results.Text("ok"));

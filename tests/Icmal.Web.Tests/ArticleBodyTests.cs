@@ -17,7 +17,7 @@ public sealed class ArticleBodyTests(PortalFixture portal)
             string blocks = BlockHtml.Render(article.Blocks).Value;
             Assert.StartsWith("<p>", blocks, StringComparison.Ordinal);
             string page = await portal.Client.GetStringAsync($"/articles/{article.Id}", ct);
-            Assert.Contains("<div class=\"body\">" + blocks + "</div>", page, StringComparison.Ordinal);
+            Assert.Contains("<div class=\"body\" lang=\"az\">" + blocks + "</div>", page, StringComparison.Ordinal);
             Assert.Contains(blocks, ArticleFormats.Html(article), StringComparison.Ordinal);
         }
     }

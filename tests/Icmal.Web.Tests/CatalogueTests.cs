@@ -56,6 +56,24 @@ public sealed partial class CatalogueTests
         }
     }
 
+    /// <summary>The portal speaks three languages: a key missing from the Russian or English file fails here.</summary>
+    [Theory]
+    [InlineData("ru")]
+    [InlineData("en")]
+    public void Russian_and_english_translate_every_key(string culture)
+    {
+        string file = $"Strings.{culture}.resx";
+        Assert.True(File.Exists(Path.Combine(SourceTree.CatalogueFolder, file)), $"Catalogue/{file} is missing");
+        var neutral = Entries("Strings.resx");
+        var translated = Entries(file);
+        var missing = neutral.Keys.Where(k => !translated.TryGetValue(k, out string? v) || string.IsNullOrWhiteSpace(v)).ToList();
+        Assert.True(missing.Count == 0, $"{file} lacks a translation of: " + string.Join(", ", missing));
+        Assert.Contains(culture, InterfaceCultures.Translated);
+        CultureInfo.CurrentUICulture = CultureInfo.GetCultureInfo(culture);
+        var text = new ServiceCollection().AddLogging().AddLocalization().BuildServiceProvider().GetRequiredService<IStringLocalizer<Strings>>();
+        Assert.All(translated, e => Assert.Equal(e.Value, text[e.Key].Value));
+    }
+
     [Fact]
     public void The_built_portal_reads_every_key_from_the_catalogue()
     {

@@ -19,8 +19,7 @@ public sealed class InterfaceCultureTests : IAsyncLifetime
 
     public async ValueTask InitializeAsync()
     {
-        // English is offered though the catalogue has no English file yet: its pages say lang="en" and fall back to
-        // the Azerbaijani words, which shows the choice reaching the page without a translation.
+        // Only Azerbaijani and English are offered here: a request for Russian falls back to Azerbaijani.
         _host = await PortalHost.StartAsync(options: new PortalOptions("http://127.0.0.1:0") { InterfaceCultures = ["az", "en"] });
     }
 
@@ -56,7 +55,7 @@ public sealed class InterfaceCultureTests : IAsyncLifetime
         var page = await GetAsync(path, acceptLanguage);
         Assert.Equal("en", page.Lang);
         Assert.Equal("en", page.ContentLanguage);
-        Assert.Equal("Son xəbərlər", page.Heading);
+        Assert.Equal("Latest news", page.Heading);
     }
 
     [Theory]
@@ -77,6 +76,35 @@ public sealed class InterfaceCultureTests : IAsyncLifetime
         request.Headers.Add("Cookie", ".AspNetCore.Culture=c%3Den%7Cuic%3Den");
         using var response = await _client.SendAsync(request, Ct);
         Assert.Equal("en", new HtmlParser().ParseDocument(await response.Content.ReadAsStringAsync(Ct)).DocumentElement.GetAttribute("lang"));
+    }
+
+    [Fact]
+    public async Task A_language_chosen_by_the_address_is_kept_in_a_cookie_and_only_then()
+    {
+        using (var chosen = await _client.GetAsync("/?culture=en", Ct))
+        {
+            string cookie = Assert.Single(chosen.Headers.GetValues("Set-Cookie"));
+            Assert.StartsWith(".AspNetCore.Culture=c%3Den%7Cuic%3Den", cookie, StringComparison.Ordinal);
+            Assert.Contains("httponly", cookie, StringComparison.OrdinalIgnoreCase);
+        }
+        using (var plain = await _client.GetAsync("/", Ct))
+            Assert.False(plain.Headers.Contains("Set-Cookie"));
+        using (var notOffered = await _client.GetAsync("/?culture=ru", Ct))
+            Assert.False(notOffered.Headers.Contains("Set-Cookie"));
+    }
+
+    [Fact]
+    public async Task The_switch_links_this_page_in_each_offered_language_and_the_head_names_the_alternates()
+    {
+        string html = await _client.GetStringAsync("/search?q=bak%C4%B1&lang=az&culture=en", Ct);
+        var doc = new HtmlParser().ParseDocument(html);
+        var links = doc.QuerySelectorAll("nav.language-switch a").Select(a => (a.GetAttribute("lang"), a.GetAttribute("href"))).ToList();
+        Assert.Equal([("az", "/search?q=bak%C4%B1&lang=az&culture=az")], links);
+        Assert.Equal("en", doc.QuerySelector("nav.language-switch [aria-current]")!.GetAttribute("lang"));
+        var alternates = doc.QuerySelectorAll("link[rel=alternate][hreflang]").Select(l => l.GetAttribute("hreflang") + " " + l.GetAttribute("href")).ToList();
+        string origin = _host!.BaseAddress.GetLeftPart(UriPartial.Authority);
+        Assert.Equal([$"az {origin}/search?q=bak%C4%B1&lang=az&culture=az", $"en {origin}/search?q=bak%C4%B1&lang=az&culture=en",
+            $"x-default {origin}/search?q=bak%C4%B1&lang=az&culture=az"], alternates);
     }
 
     [Fact]

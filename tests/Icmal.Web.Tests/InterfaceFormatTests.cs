@@ -50,6 +50,30 @@ public sealed class InterfaceFormatTests
     public void Dates_are_shown_in_baku_time_with_azerbaijani_month_names() =>
         Assert.Equal("21 oktyabr 2025, 14:37", Format().DateTime(new DateTimeOffset(2025, 10, 21, 10, 37, 0, TimeSpan.Zero)));
 
+    [Theory]
+    [InlineData("az", "21 oktyabr 2025, 14:37", "3 yanvar 2026")]
+    [InlineData("ru", "21 октября 2025, 14:37", "3 января 2026")]
+    [InlineData("en", "21 October 2025, 14:37", "3 January 2026")]
+    public void Dates_are_written_as_each_language_writes_them(string culture, string moment, string day)
+    {
+        var format = Format(culture);
+        Assert.Equal(moment, format.DateTime(new DateTimeOffset(2025, 10, 21, 10, 37, 0, TimeSpan.Zero)));
+        Assert.Equal(day, format.Date(new DateOnly(2026, 1, 3)));
+    }
+
+    [Theory]
+    [InlineData("az", "12.345 nəticə")]
+    [InlineData("ru", "Результатов: 12\u00a0345")]
+    [InlineData("en", "12,345 results")]
+    public void Counts_are_grouped_as_each_language_groups_digits(string culture, string expected)
+    {
+        CultureInfo.CurrentCulture = CultureInfo.GetCultureInfo(culture);
+        CultureInfo.CurrentUICulture = CultureInfo.GetCultureInfo(culture);
+        var text = new ServiceCollection().AddLogging().AddLocalization().BuildServiceProvider()
+            .GetRequiredService<Microsoft.Extensions.Localization.IStringLocalizer<Strings>>();
+        Assert.Equal(expected, text["Search.Count", 12345].Value);
+    }
+
     [Fact]
     public void Every_month_has_its_own_name()
     {

@@ -49,7 +49,7 @@ public sealed class PortalAccessibilityTests(PortalFixture portal)
         var problems = new List<string>();
         foreach (var viewport in new[] { new ViewportSize { Width = 375, Height = 740 }, new ViewportSize { Width = 1280, Height = 900 } })
         {
-            await using var context = await browser.NewContextAsync(new() { ViewportSize = viewport });
+            await using var context = await browser.NewContextAsync(new() { ViewportSize = viewport, Locale = "az-AZ" });
             var page = await context.NewPageAsync();
             foreach (string path in paths)
             {

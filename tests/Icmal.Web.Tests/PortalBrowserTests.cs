@@ -12,7 +12,7 @@ public sealed class PortalBrowserTests(PortalFixture portal)
         string chromium = BrowserLocator.Require();
         using var playwright = await Playwright.CreateAsync();
         await using var browser = await playwright.Chromium.LaunchAsync(new() { ExecutablePath = chromium, Headless = true, Args = BrowserLocator.Arguments });
-        await using var context = await browser.NewContextAsync(new() { ViewportSize = new() { Width = 375, Height = 740 }, IsMobile = true, HasTouch = true });
+        await using var context = await browser.NewContextAsync(new() { ViewportSize = new() { Width = 375, Height = 740 }, IsMobile = true, HasTouch = true, Locale = "az-AZ" });
         var page = await context.NewPageAsync();
         var consoleErrors = new List<string>();
         page.Console += (_, m) => { if (m.Type == "error") consoleErrors.Add(m.Text); };

@@ -43,6 +43,16 @@ public sealed class PortalMethodTests(PortalFixture portal)
             ["/static/site.css"] = "/static/site.css",
             ["/static/icon.svg"] = "/static/icon.svg",
             ["/favicon.ico"] = "/favicon.ico",
+            ["/most-read"] = "/most-read",
+            ["/sources"] = "/sources",
+            ["/sources/{site}"] = $"/sources/{first.GetProperty("site").GetString()}",
+            ["/archive"] = "/archive",
+            ["/archive/{day}"] = "/archive/2025-10-21",
+            ["/feed.atom"] = "/feed.atom",
+            ["/sources/{site}/feed.atom"] = $"/sources/{first.GetProperty("site").GetString()}/feed.atom",
+            ["/stories/{id}/feed.atom"] = $"/stories/{story}/feed.atom",
+            ["/robots.txt"] = "/robots.txt",
+            ["/sitemap.xml"] = "/sitemap.xml",
         };
     }
 

@@ -103,6 +103,15 @@ public sealed class InterfaceFormat(IStringLocalizer<Strings> localizer)
     /// <summary>The title of a search's Atom feed, naming the query and the portal.</summary>
     public string SearchFeedTitle(string query) => T["Search.FeedTitle", query];
 
+    /// <summary>The front page's feed title.</summary>
+    public string FrontFeedTitle => T["Feed.Front"];
+
+    /// <summary>A site's feed title.</summary>
+    public string SiteFeedTitle(string site) => T["Feed.Site", site];
+
+    /// <summary>A story's feed title.</summary>
+    public string StoryFeedTitle(string story) => T["Feed.Story", story];
+
     /// <summary>The portal's name, as the author of what it publishes (a search's feed).</summary>
     public string Brand => T["Frame.Brand"];
 

@@ -5,6 +5,21 @@ namespace Icmal.Web.Pages;
 /// <summary>The portal's own addresses, and the rule for showing anyone else's.</summary>
 public static class Links
 {
+    /// <summary>
+    /// The language an article is written in, for the lang attribute of its headline and text: articles stay in their
+    /// own language whatever the interface's, and a reader (or a screen reader) should know which it is.
+    /// </summary>
+    public static string Lang(Icmal.Model.Article article) => string.IsNullOrEmpty(article.Language) ? "az" : article.Language;
+
+    /// <summary>A news site's page: the site is a host name (letters, digits, dots, hyphens), safe in a path as it is.</summary>
+    public static string Site(string site) => "/sources/" + Uri.EscapeDataString(site);
+
+    /// <summary>A news site's Atom feed.</summary>
+    public static string SiteFeed(string site) => "/sources/" + Uri.EscapeDataString(site) + "/feed.atom";
+
+    /// <summary>A Baku day's archive page.</summary>
+    public static string ArchiveDay(DateOnly day) => "/archive/" + Icmal.Storage.StoryDays.Format(day);
+
     public static string Article(long id) => "/articles/" + id.ToString(CultureInfo.InvariantCulture);
 
     public static string Entity(long id) => "/entities/" + id.ToString(CultureInfo.InvariantCulture);

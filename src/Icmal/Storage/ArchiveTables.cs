@@ -130,6 +130,7 @@ internal sealed record CopiedTable(string Name, IReadOnlyList<string> Key, bool 
         new("article_quotes", ["article_id", "position"], false),
         new("article_figures", ["article_id", "position"], false),
         new("article_facts", ["article_id"], false),
+        new("article_views", ["article_id", "day"], false),
     ];
 
     /// <summary>Settings that are not the archive's: the search catch-up's and the copy's own markers.</summary>

@@ -31,7 +31,7 @@ public sealed record ArticleQuery(int Limit = 30, int Offset = 0, long? StoryId 
 /// article are written in one transaction: a process killed at any point leaves both or neither, so an import can
 /// simply be run again. Lists are newest first by sort time (the plausible publication time, else the archive time).
 /// </summary>
-public sealed class ArticleStore(Database database)
+public sealed partial class ArticleStore(Database database)
 {
     private readonly SqlDialect _d = database.Dialect;
 

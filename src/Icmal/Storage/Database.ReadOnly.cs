@@ -67,7 +67,7 @@ public sealed partial class Database
         {
             throw new DatabaseOpenException($"{database.Location}: can not open the database for reading: {e.Message}", e);
         }
-        int expected = database.Dialect.Migrations.Count;
+        int expected = database.Dialect.Migrations[^1].Version;
         if (version < expected)
             throw new DatabaseOpenException(string.Create(CultureInfo.InvariantCulture,
                 $"{database.Location}: the database is at schema version {version}, older than this İcmal's ({expected}), and a read-only İcmal does not upgrade it: upgrade the primary (start this İcmal on it without --read-only) and wait for the replica to follow"), null);

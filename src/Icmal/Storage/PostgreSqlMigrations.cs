@@ -211,6 +211,8 @@ internal static class PostgreSqlMigrations
             """,
             "CREATE INDEX article_categories_category ON article_categories (category, article_id)",
         ]),
+        // SQLite's step 15: the portal's view counts (ArticleViewsStep).
+        new(7, ArticleViewsStep.Statements(d)),
         ];
     }
 }

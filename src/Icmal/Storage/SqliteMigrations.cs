@@ -288,6 +288,8 @@ internal static class SqliteMigrations
             """,
             "CREATE INDEX article_categories_category ON article_categories (category, article_id)",
         ]),
+        // Issue #19: the portal's view counts (ArticleViewsStep).
+        new(15, ArticleViewsStep.Statements(d)),
         ];
     }
 }

@@ -19,12 +19,13 @@ public sealed record Stores(
     EntityStore Entities,
     QuoteStore Quotes,
     FigureStore Figures,
-    CategoryStore Categories)
+    CategoryStore Categories,
+    ViewStore Views)
 {
     public static Stores Over(Database database) => new(database, new ArticleStore(database), new StoryStore(database),
         new SourceStore(database), new FetchStore(database), new SeenUrlStore(database), new ItemErrorStore(database), new SettingStore(database),
         new SearchStore(database), new CopyStore(database), new SketchStore(database), new EntityStore(database), new QuoteStore(database),
-        new FigureStore(database), new CategoryStore(database));
+        new FigureStore(database), new CategoryStore(database), new ViewStore(database));
 
     /// <summary>
     /// Opens (creating and migrating if needed) the database a setting names, with its stores; articles not yet in the

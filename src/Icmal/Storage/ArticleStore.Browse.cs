@@ -1,0 +1,92 @@
+using System.Globalization;
+using Icmal.Model;
+
+namespace Icmal.Storage;
+
+/// <summary>Which articles a browse page lists: one site's, or one Baku day's (originals only, copies folded under them).</summary>
+public sealed record ArticleBrowse(string? Site = null, DateOnly? Day = null);
+
+/// <summary>A page of a browse list, newest first, with the cursor of the next (older) page when there is one.</summary>
+public sealed record BrowsePage(IReadOnlyList<Article> Items, ArticleCursor? Older);
+
+/// <summary>A site's place in the archive: how much and how often it publishes, and who republishes it.</summary>
+/// <param name="PerDay">Articles a day over the last 30 days of the archive's clock.</param>
+/// <param name="CopiedBy">The sites that republished its articles, and how many, most first.</param>
+/// <param name="Copies">How many of its articles are themselves copies of another site's.</param>
+public sealed record SiteProfile(string Site, long Articles, DateTimeOffset? Latest, double PerDay, long Copied,
+    IReadOnlyList<(string Site, long Count)> CopiedBy, long Copies);
+
+/// <summary>Browse pages: a site's articles and a day's, each walked by keyset (the (sort_at, id) cursor), never by offset.</summary>
+public sealed partial class ArticleStore
+{
+    public async Task<BrowsePage> BrowseAsync(ArticleBrowse what, ArticleCursor? older, int limit, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(what);
+        limit = Math.Clamp(limit, 1, 200);
+        var where = new List<string>();
+        var parameters = new List<(string, object?)> { ("@n", limit + 1) };
+        if (what.Site is { } site)
+        {
+            where.Add("a.site = @site");
+            parameters.Add(("@site", site));
+        }
+        if (what.Day is { } day)
+        {
+            where.Add("a.sort_at >= @from AND a.sort_at < @to");
+            where.Add("NOT EXISTS (SELECT 1 FROM article_copies c WHERE c.article_id = a.id)");
+            parameters.Add(("@from", _d.Time(StoryDays.Start(day))));
+            parameters.Add(("@to", _d.Time(StoryDays.Start(day.AddDays(1)))));
+        }
+        if (older is not null)
+        {
+            where.Add("(a.sort_at, a.id) < (@s, @i)");
+            parameters.Add(("@s", _d.Time(older.SortAt)));
+            parameters.Add(("@i", older.Id));
+        }
+        string tail = (where.Count > 0 ? "WHERE " + string.Join(" AND ", where) : "") + " ORDER BY a.sort_at DESC, a.id DESC LIMIT @n";
+        await using var conn = await database.ConnectAsync(ct);
+        await using var cmd = Sql.Command(conn, null, PageSql(tail), [.. parameters]);
+        var rows = new List<(Article Article, ArticleCursor Cursor)>(limit + 1);
+        await using (var reader = await cmd.ExecuteReaderAsync(ct))
+        {
+            while (await reader.ReadAsync(ct))
+            {
+                var article = ArticleRows.Read(reader, _d);
+                rows.Add((article, new ArticleCursor(_d.ReadTime(reader, ArticleRows.Count), article.Id)));
+            }
+        }
+        bool more = rows.Count > limit;
+        if (more) rows.RemoveAt(rows.Count - 1);
+        return new BrowsePage(rows.Select(r => r.Article).ToList(), more ? rows[^1].Cursor : null);
+    }
+
+    /// <summary>Every site with articles, with how many it has and its latest, most articles first.</summary>
+    public async Task<List<(string Site, long Articles, DateTimeOffset Latest)>> SitesAsync(CancellationToken ct)
+    {
+        await using var conn = await database.ConnectAsync(ct);
+        return await Sql.ListAsync(conn, null,
+            "SELECT site, COUNT(*), MAX(sort_at) FROM articles WHERE site IS NOT NULL GROUP BY site ORDER BY COUNT(*) DESC, site",
+            r => (r.GetString(0), Convert.ToInt64(r.GetValue(1), CultureInfo.InvariantCulture), _d.ReadTime(r, 2)), ct);
+    }
+
+    /// <summary>A site's profile as of <paramref name="now"/>; null when the archive has no article of it.</summary>
+    public async Task<SiteProfile?> SiteProfileAsync(string site, DateTimeOffset now, CancellationToken ct)
+    {
+        await using var conn = await database.ConnectAsync(ct);
+        long total = await Sql.Int64Async(conn, null, "SELECT COUNT(*) FROM articles WHERE site = @site", ct, ("@site", site));
+        if (total == 0) return null;
+        var latest = await Sql.ListAsync(conn, null, "SELECT sort_at FROM articles WHERE site = @site ORDER BY sort_at DESC LIMIT 1", r => _d.ReadTime(r, 0), ct, ("@site", site));
+        long recent = await Sql.Int64Async(conn, null, "SELECT COUNT(*) FROM articles WHERE site = @site AND sort_at >= @since", ct,
+            ("@site", site), ("@since", _d.Time(now.AddDays(-30))));
+        long copied = await Sql.Int64Async(conn, null,
+            "SELECT COUNT(*) FROM article_copies c JOIN articles o ON o.id = c.original_id WHERE o.site = @site", ct, ("@site", site));
+        var copiedBy = await Sql.ListAsync(conn, null, """
+            SELECT COALESCE(k.site, ''), COUNT(*) FROM article_copies c
+            JOIN articles o ON o.id = c.original_id JOIN articles k ON k.id = c.article_id
+            WHERE o.site = @site GROUP BY k.site ORDER BY COUNT(*) DESC, k.site LIMIT 20
+            """, r => (r.GetString(0), Convert.ToInt64(r.GetValue(1), CultureInfo.InvariantCulture)), ct, ("@site", site));
+        long copies = await Sql.Int64Async(conn, null,
+            "SELECT COUNT(*) FROM article_copies c JOIN articles k ON k.id = c.article_id WHERE k.site = @site", ct, ("@site", site));
+        return new SiteProfile(site, total, latest.Count > 0 ? latest[0] : null, recent / 30.0, copied, copiedBy, copies);
+    }
+}
