@@ -40,7 +40,7 @@ public static class ArticleFactsWriter
         ArgumentNullException.ThrowIfNull(stores);
         // A target an archive copy is filling gets the source's facts from the copy: analysing its rows would clash with them.
         if (await stores.Settings.GetAsync(ArchiveCopier.StageSetting, ct) is not null) return 0;
-        long waiting = await stores.Entities.CountUnanalysedAsync(ArticleFacts.Version, ct);
+        long waiting = await stores.Entities.CountUnanalysedUpToAsync(ArticleFacts.Version, OpenCatchUpLimit + 1, ct);
         return waiting == 0 || waiting > OpenCatchUpLimit ? 0 : await ReanalyseAsync(stores, null, ct);
     }
 

@@ -54,6 +54,18 @@ public sealed class CategoryStore(Database database)
     }
 
     /// <summary>
+    /// The articles without a category, counted up to <paramref name="cap"/>: what opening a database asks, where
+    /// counting (or categorising) a million such rows would itself delay the start.
+    /// </summary>
+    public async Task<long> CountMissingUpToAsync(long cap, CancellationToken ct)
+    {
+        await using var conn = await database.ConnectAsync(ct);
+        return await Sql.Int64Async(conn, null,
+            "SELECT COUNT(*) FROM (SELECT 1 FROM articles a WHERE NOT EXISTS (SELECT 1 FROM article_categories c WHERE c.article_id = a.id) LIMIT @cap) waiting",
+            ct, ("@cap", cap));
+    }
+
+    /// <summary>
     /// Categorises stored articles: those without a category (all of them with <paramref name="all"/>, as
     /// `icmal categorise` does), by their stored section and address, else the classifier over title and text.
     /// Returns how many were categorised.

@@ -74,6 +74,18 @@ public sealed class EntityStore(Database database)
             "SELECT COUNT(*) FROM articles a LEFT JOIN article_facts f ON f.article_id = a.id WHERE f.article_id IS NULL OR f.version <> @v", ct, ("@v", version));
     }
 
+    /// <summary>
+    /// The articles not analysed by <paramref name="version"/>, counted up to <paramref name="cap"/>: what opening a
+    /// database asks, where counting a million unanalysed rows would itself delay the start.
+    /// </summary>
+    public async Task<long> CountUnanalysedUpToAsync(int version, long cap, CancellationToken ct)
+    {
+        await using var conn = await database.ConnectAsync(ct);
+        return await Sql.Int64Async(conn, null,
+            "SELECT COUNT(*) FROM (SELECT 1 FROM articles a LEFT JOIN article_facts f ON f.article_id = a.id WHERE f.article_id IS NULL OR f.version <> @v LIMIT @cap) waiting",
+            ct, ("@v", version), ("@cap", cap));
+    }
+
     /// <summary>The entities of one article, most mentioned first.</summary>
     public async Task<IReadOnlyList<ArticleEntity>> ForArticleAsync(long articleId, CancellationToken ct)
     {
