@@ -1,3 +1,5 @@
+using System.Globalization;
+using Icmal.Analysis;
 using Icmal.Model;
 using Icmal.Storage;
 using Icmal.Tests.Support;
@@ -48,5 +50,39 @@ public sealed class CategoryStoreTests
         var counts = await store.Categories.CountsAsync(Ct);
         Assert.Equal(1, counts[NewsCategory.Idman]);
         Assert.Null(await store.Categories.GetAsync(999_999, Ct));
+    }
+
+    [Theory, ClassData(typeof(BothEngines))]
+    public async Task Opening_categorises_a_few_waiting_articles_but_leaves_a_large_archive_to_the_command(DatabaseEngine engine)
+    {
+        await using var db = await TestDatabase.CreateAsync(engine);
+        var store = await db.OpenAsync();
+        // Stored by the store alone (as a bulk import or an older İcmal stores them): no stage has categorised them.
+        await store.Articles.AddManyAsync(Items(0, 3), Ct);
+        store = await db.OpenAsync();
+        Assert.Equal(0, await store.Categories.CountMissingUpToAsync(100, Ct));
+
+        int large = ArticleFactsWriter.OpenCatchUpLimit + 1;
+        foreach (var batch in Items(3, large).Chunk(1_000)) await store.Articles.AddManyAsync(batch, Ct);
+        store = await db.OpenAsync();
+        Assert.Equal(large, await store.Categories.CountMissingUpToAsync(large + 10, Ct));
+        Assert.Equal(large, await store.Categories.CatchUpAsync(store.Articles, all: false, Ct));
+    }
+
+    private static List<(NewDocument, Article, SearchDocument)> Items(int first, int count)
+    {
+        var items = new List<(NewDocument, Article, SearchDocument)>(count);
+        for (int i = first; i < first + count; i++)
+        {
+            string text = string.Create(CultureInfo.InvariantCulture, $"Bakıda keçirilən {i} nömrəli tədbirdə iqtisadiyyat müzakirə edilib.");
+            byte[] raw = System.Text.Encoding.UTF8.GetBytes(text);
+            var article = new Article
+            {
+                Id = 0, DocumentId = 0, Origin = "https://example.az/" + i.ToString(CultureInfo.InvariantCulture), Title = "Xəbər " + i.ToString(CultureInfo.InvariantCulture),
+                Archived = new DateTimeOffset(2025, 11, 20, 10, 0, 0, TimeSpan.Zero).AddSeconds(i), Blocks = [new ArticleBlock(BlockKind.Paragraph, text)],
+            };
+            items.Add((new NewDocument(Hashing.Sha256Hex(raw), article.Origin, article.Origin, "text", "utf-8", raw, article.Archived), article, SearchDocument.Of(article)));
+        }
+        return items;
     }
 }
