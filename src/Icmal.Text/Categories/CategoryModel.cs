@@ -76,27 +76,12 @@ public sealed class CategoryModel
             w.Write(c);
             foreach (var category in _classes) w.Write(category.Slug());
             foreach (float b in _bias) w.Write(b);
-            float max = _weights.Length == 0 ? 1 : _weights.Max(Math.Abs);
-            float scale = max == 0 ? 1 : max / short.MaxValue;
-            var keys = _rows.Where(kv => Enumerable.Range(0, c).Any(k => Quantise(_weights[kv.Value * c + k], scale) != 0))
-                .OrderBy(kv => kv.Key).ToList();
-            w.Write(scale);
-            w.Write(keys.Count);
-            uint previous = 0;
-            foreach (var (key, _) in keys)
-            {
-                w.Write7BitEncodedInt((int)(key - previous));
-                previous = key;
-            }
-            foreach (var (_, row) in keys)
-                for (int k = 0; k < c; k++) w.Write(Quantise(_weights[row * c + k], scale));
+            QuantisedWeights.Write(w, _rows, _weights, c);
         }
         using var packed = new MemoryStream();
         using (var brotli = new BrotliStream(packed, CompressionLevel.SmallestSize, leaveOpen: true)) raw.WriteTo(brotli);
         return packed.ToArray();
     }
-
-    private static short Quantise(float x, float scale) => (short)Math.Clamp(MathF.Round(x / scale), -short.MaxValue, short.MaxValue);
 
     /// <summary>Reads a model written by <see cref="Save"/>.</summary>
     /// <exception cref="InvalidDataException">The bytes are not a category model of this version.</exception>
@@ -118,18 +103,7 @@ public sealed class CategoryModel
             }
             var bias = new float[c];
             for (int k = 0; k < c; k++) bias[k] = r.ReadSingle();
-            float scale = r.ReadSingle();
-            int count = r.ReadInt32();
-            if (count < 0 || count > 10_000_000) throw new InvalidDataException($"category model: {count} features");
-            var rows = new Dictionary<uint, int>(count);
-            uint key = 0;
-            for (int i = 0; i < count; i++)
-            {
-                key += (uint)r.Read7BitEncodedInt();
-                rows[key] = i;
-            }
-            var weights = new float[count * c];
-            for (int i = 0; i < weights.Length; i++) weights[i] = r.ReadInt16() * scale;
+            var (rows, weights) = QuantisedWeights.Read(r, c);
             return new CategoryModel(classes, rows, weights, bias);
         }
         catch (EndOfStreamException e)

@@ -168,27 +168,12 @@ public sealed class NerModel
             }
             foreach (float x in _transitions) w.Write(x);
             // Weights as 16-bit fixed point under one scale; rows that round to all zeros are dropped.
-            float max = _weights.Length == 0 ? 1 : _weights.Max(Math.Abs);
-            float scale = max == 0 ? 1 : max / short.MaxValue;
-            var keys = _rows.Where(kv => Enumerable.Range(0, T).Any(t => Quantise(_weights[kv.Value * T + t], scale) != 0))
-                .OrderBy(kv => kv.Key).ToList();
-            w.Write(scale);
-            w.Write(keys.Count);
-            uint previous = 0;
-            foreach (var (key, _) in keys)
-            {
-                w.Write7BitEncodedInt((int)(key - previous));
-                previous = key;
-            }
-            foreach (var (_, row) in keys)
-                for (int t = 0; t < T; t++) w.Write(Quantise(_weights[row * T + t], scale));
+            QuantisedWeights.Write(w, _rows, _weights, T);
         }
         using var packed = new MemoryStream();
         using (var brotli = new BrotliStream(packed, CompressionLevel.SmallestSize, leaveOpen: true)) raw.WriteTo(brotli);
         return packed.ToArray();
     }
-
-    private static short Quantise(float x, float scale) => (short)Math.Clamp(MathF.Round(x / scale), -short.MaxValue, short.MaxValue);
 
     /// <summary>Reads a model written by <see cref="Save"/>.</summary>
     /// <exception cref="InvalidDataException">The bytes are not a model of this version.</exception>
@@ -206,17 +191,7 @@ public sealed class NerModel
             for (int i = 0; i < words; i++) gazetteer[r.ReadString()] = (GazetteerFlags)r.ReadByte();
             var transitions = new float[(T + 1) * T];
             for (int i = 0; i < transitions.Length; i++) transitions[i] = r.ReadSingle();
-            float scale = r.ReadSingle();
-            int count = r.ReadInt32();
-            var rows = new Dictionary<uint, int>(count);
-            uint key = 0;
-            for (int i = 0; i < count; i++)
-            {
-                key += (uint)r.Read7BitEncodedInt();
-                rows[key] = i;
-            }
-            var weights = new float[count * T];
-            for (int i = 0; i < weights.Length; i++) weights[i] = r.ReadInt16() * scale;
+            var (rows, weights) = QuantisedWeights.Read(r, T);
             return new NerModel(new NerGazetteer(gazetteer), rows, weights, transitions, stemmer ?? AzStemmer.Default);
         }
         catch (EndOfStreamException e)
