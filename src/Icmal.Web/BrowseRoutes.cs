@@ -1,5 +1,6 @@
 using System.Globalization;
 using Icmal.Storage;
+using Icmal.Text.Categories;
 using Icmal.Web.Pages;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -8,8 +9,8 @@ using Microsoft.AspNetCore.Routing;
 namespace Icmal.Web;
 
 /// <summary>
-/// The browse pages: /sources (every site), /sources/{site} (a site's profile and articles) and /archive/{day} (a
-/// Baku day's articles). Lists are walked by keyset cursor (?before=), never by offset; an address that names no
+/// The browse pages: /sources (every site), /sources/{site} (a site's profile and articles), /archive/{day} (a
+/// Baku day's articles) and /categories/{slug} (a section's articles). Lists are walked by keyset cursor (?before=), never by offset; an address that names no
 /// site or day, or a cursor the portal did not make, gets one clear error page.
 /// </summary>
 public static class BrowseRoutes
@@ -29,7 +30,8 @@ public static class BrowseRoutes
             string name = site.ToLowerInvariant();
             if (await store.Articles.SiteProfileAsync(name, clock.GetUtcNow(), ct) is not { } profile) return PageResults.Error(PageError.NoSuchAddress);
             var page = await store.Articles.BrowseAsync(new ArticleBrowse(Site: name), older, SitePage.PageSize, ct);
-            return PageResults.Page<SitePage>((nameof(SitePage.Profile), profile), (nameof(SitePage.Page), page), (nameof(SitePage.IsFirst), older is null));
+            return PageResults.Page<SitePage>((nameof(SitePage.Profile), profile), (nameof(SitePage.Page), page), (nameof(SitePage.IsFirst), older is null),
+                (nameof(SitePage.Categories), await CategoriesOfAsync(store, page.Items, ct)));
         });
 
         app.MapGet("/archive", (HttpContext http) =>
@@ -44,9 +46,22 @@ public static class BrowseRoutes
             var page = await store.Articles.BrowseAsync(new ArticleBrowse(Day: date), older, ArchiveDayPage.PageSize, ct);
             return PageResults.Page<ArchiveDayPage>((nameof(ArchiveDayPage.Day), date), (nameof(ArchiveDayPage.Today), StoryDays.DayOf(clock.GetUtcNow())),
                 (nameof(ArchiveDayPage.Page), page), (nameof(ArchiveDayPage.Copies), await CopyFolding.LoadAsync(store, page.Items, ct)),
-                (nameof(ArchiveDayPage.IsFirst), older is null));
+                (nameof(ArchiveDayPage.IsFirst), older is null), (nameof(ArchiveDayPage.Categories), await CategoriesOfAsync(store, page.Items, ct)));
+        });
+
+        app.MapGet("/categories/{slug}", async (string slug, HttpContext http, CancellationToken ct) =>
+        {
+            if (!NewsCategories.TryFromSlug(slug, out var category)) return PageResults.Error(PageError.NoSuchCategory);
+            if (!TryCursor(http, out var older)) return PageResults.Error(PageError.BadPageAddress, "before is not a cursor of this portal: follow the links unchanged");
+            var page = await store.Articles.BrowseAsync(new ArticleBrowse(Category: category), older, CategoryPage.PageSize, ct);
+            return PageResults.Page<CategoryPage>((nameof(CategoryPage.Category), category), (nameof(CategoryPage.Page), page),
+                (nameof(CategoryPage.Copies), await CopyFolding.LoadAsync(store, page.Items, ct)), (nameof(CategoryPage.IsFirst), older is null));
         });
     }
+
+    /// <summary>The sections of a page of articles, in one query (not one per card).</summary>
+    internal static Task<IReadOnlyDictionary<long, NewsCategory>> CategoriesOfAsync(Stores store, IReadOnlyList<Icmal.Model.Article> articles, CancellationToken ct) =>
+        store.Categories.OfManyAsync(articles.Select(a => a.Id).ToList(), ct);
 
     /// <summary>A host name as sites are stored: ASCII letters, digits, dots and hyphens, at most 253 characters.</summary>
     internal static bool IsSiteName(string site) =>

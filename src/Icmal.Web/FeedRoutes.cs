@@ -3,6 +3,7 @@ using System.Text;
 using System.Xml;
 using Icmal.Model;
 using Icmal.Storage;
+using Icmal.Text.Categories;
 using Icmal.Web.Catalogue;
 using Icmal.Web.Pages;
 using Microsoft.AspNetCore.Builder;
@@ -13,7 +14,7 @@ namespace Icmal.Web;
 
 /// <summary>
 /// What lets readers and machines follow the portal: Atom feeds of the front page (<c>/feed.atom</c>), of each site
-/// (<c>/sources/{site}/feed.atom</c>) and of each story (<c>/stories/{id}/feed.atom</c>), each announced by its
+/// (<c>/sources/{site}/feed.atom</c>), of each section (<c>/categories/{slug}/feed.atom</c>) and of each story (<c>/stories/{id}/feed.atom</c>), each announced by its
 /// page's <c>&lt;link rel="alternate"&gt;</c>; <c>/sitemap.xml</c> and <c>/robots.txt</c>.
 /// </summary>
 public static class FeedRoutes
@@ -43,6 +44,13 @@ public static class FeedRoutes
             return Atom(http, format.SiteFeedTitle(name), format.Brand, Links.SiteFeed(name), Links.Site(name), page.Items, clock);
         });
 
+        app.MapGet("/categories/{slug}/feed.atom", async (string slug, HttpContext http, InterfaceFormat format, CancellationToken ct) =>
+        {
+            if (!NewsCategories.TryFromSlug(slug, out var category)) return PageResults.Error(PageError.NoSuchCategory);
+            var page = await store.Articles.BrowseAsync(new ArticleBrowse(Category: category), null, FeedSize, ct);
+            return Atom(http, format.CategoryFeedTitle(category), format.Brand, Links.CategoryFeed(category), Links.Category(category), page.Items, clock);
+        });
+
         app.MapGet("/stories/{id}/feed.atom", async (string id, HttpContext http, InterfaceFormat format, CancellationToken ct) =>
         {
             if (!long.TryParse(id, NumberStyles.None, CultureInfo.InvariantCulture, out long storyId)
@@ -68,7 +76,8 @@ public static class FeedRoutes
             }
             while (older is not null && articles.Count < SitemapArticles);
             var sites = await store.Articles.SitesAsync(ct);
-            return Results.Bytes(Sitemap(origin, ["/", "/stories", "/most-read", "/sources"], sites.Select(s => (Links.Site(s.Site), (DateTimeOffset?)s.Latest)),
+            string[] pages = ["/", "/stories", "/most-read", "/sources", .. NewsCategories.All.Select(Links.Category)];
+            return Results.Bytes(Sitemap(origin, pages, sites.Select(s => (Links.Site(s.Site), (DateTimeOffset?)s.Latest)),
                 articles.Select(a => (Links.Article(a.Id), (DateTimeOffset?)(a.Modified ?? a.PlausiblePublished ?? a.Archived)))), "application/xml; charset=utf-8");
         });
     }

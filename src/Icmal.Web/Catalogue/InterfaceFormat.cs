@@ -1,6 +1,7 @@
 using Icmal.Model;
 using System.Globalization;
 using Icmal.Collection;
+using Icmal.Text.Categories;
 using Microsoft.Extensions.Localization;
 
 namespace Icmal.Web.Catalogue;
@@ -108,6 +109,27 @@ public sealed class InterfaceFormat(IStringLocalizer<Strings> localizer)
 
     /// <summary>A site's feed title.</summary>
     public string SiteFeedTitle(string site) => T["Feed.Site", site];
+
+    /// <summary>A section's feed title.</summary>
+    public string CategoryFeedTitle(NewsCategory category) => T["Feed.Category", CategoryName(category)];
+
+    /// <summary>
+    /// A section's name in the interface language ("Siyasət", "Политика", "Politics"); the slug in its address stays
+    /// the same in every language.
+    /// </summary>
+    public string CategoryName(NewsCategory category) => category switch
+    {
+        NewsCategory.Siyaset => T["Category.Siyaset"],
+        NewsCategory.Iqtisadiyyat => T["Category.Iqtisadiyyat"],
+        NewsCategory.Cemiyyet => T["Category.Cemiyyet"],
+        NewsCategory.Dunya => T["Category.Dunya"],
+        NewsCategory.Idman => T["Category.Idman"],
+        NewsCategory.Hadise => T["Category.Hadise"],
+        NewsCategory.Kriminal => T["Category.Kriminal"],
+        NewsCategory.Medeniyyet => T["Category.Medeniyyet"],
+        NewsCategory.Texnologiya => T["Category.Texnologiya"],
+        _ => T["Category.Diger"],
+    };
 
     /// <summary>A story's feed title.</summary>
     public string StoryFeedTitle(string story) => T["Feed.Story", story];

@@ -17,6 +17,12 @@ public static class Links
     /// <summary>A news site's Atom feed.</summary>
     public static string SiteFeed(string site) => "/sources/" + Uri.EscapeDataString(site) + "/feed.atom";
 
+    /// <summary>A section's page: the slug is ASCII letters, the same in every interface language.</summary>
+    public static string Category(Icmal.Text.Categories.NewsCategory category) => "/categories/" + Icmal.Text.Categories.NewsCategories.Slug(category);
+
+    /// <summary>A section's Atom feed.</summary>
+    public static string CategoryFeed(Icmal.Text.Categories.NewsCategory category) => Category(category) + "/feed.atom";
+
     /// <summary>A Baku day's archive page.</summary>
     public static string ArchiveDay(DateOnly day) => "/archive/" + Icmal.Storage.StoryDays.Format(day);
 

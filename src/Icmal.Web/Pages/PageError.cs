@@ -14,6 +14,8 @@ public enum PageError
     NoSuchStory,
     /// <summary>404: no entity with this id.</summary>
     NoSuchEntity,
+    /// <summary>404: no section with this slug (the page names the sections there are).</summary>
+    NoSuchCategory,
     /// <summary>400: <c>?page=</c> is not a whole number within bounds.</summary>
     BadPageNumber,
     /// <summary>400: a paging cursor or their combination is not one the portal made (the detail says which).</summary>

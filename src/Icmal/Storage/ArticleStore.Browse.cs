@@ -1,10 +1,14 @@
 using System.Globalization;
 using Icmal.Model;
+using Icmal.Text.Categories;
 
 namespace Icmal.Storage;
 
-/// <summary>Which articles a browse page lists: one site's, or one Baku day's (originals only, copies folded under them).</summary>
-public sealed record ArticleBrowse(string? Site = null, DateOnly? Day = null);
+/// <summary>
+/// Which articles a browse page lists: one site's, one Baku day's or one section's (these two originals only, copies
+/// folded under them).
+/// </summary>
+public sealed record ArticleBrowse(string? Site = null, DateOnly? Day = null, NewsCategory? Category = null);
 
 /// <summary>A page of a browse list, newest first, with the cursor of the next (older) page when there is one.</summary>
 public sealed record BrowsePage(IReadOnlyList<Article> Items, ArticleCursor? Older);
@@ -16,7 +20,7 @@ public sealed record BrowsePage(IReadOnlyList<Article> Items, ArticleCursor? Old
 public sealed record SiteProfile(string Site, long Articles, DateTimeOffset? Latest, double PerDay, long Copied,
     IReadOnlyList<(string Site, long Count)> CopiedBy, long Copies);
 
-/// <summary>Browse pages: a site's articles and a day's, each walked by keyset (the (sort_at, id) cursor), never by offset.</summary>
+/// <summary>Browse pages: a site's articles, a day's and a section's, each walked by keyset (the (sort_at, id) cursor), never by offset.</summary>
 public sealed partial class ArticleStore
 {
     public async Task<BrowsePage> BrowseAsync(ArticleBrowse what, ArticleCursor? older, int limit, CancellationToken ct)
@@ -36,6 +40,14 @@ public sealed partial class ArticleStore
             where.Add("NOT EXISTS (SELECT 1 FROM article_copies c WHERE c.article_id = a.id)");
             parameters.Add(("@from", _d.Time(StoryDays.Start(day))));
             parameters.Add(("@to", _d.Time(StoryDays.Start(day.AddDays(1)))));
+        }
+        if (what.Category is { } category)
+        {
+            // A probe of article_categories' key per article walked down the sort index: a page costs its size divided
+            // by the section's share of the archive, however deep the cursor (no sort of the section's articles).
+            where.Add("EXISTS (SELECT 1 FROM article_categories k WHERE k.article_id = a.id AND k.category = @category)");
+            if (what.Day is null) where.Add("NOT EXISTS (SELECT 1 FROM article_copies c WHERE c.article_id = a.id)");
+            parameters.Add(("@category", category.Slug()));
         }
         if (older is not null)
         {

@@ -42,6 +42,23 @@ public sealed class CategoryStore(Database database)
         return rows.Count > 0 ? rows[0] : null;
     }
 
+    /// <summary>
+    /// The categories of many articles (a listing page's) in one query, so a page of cards reads them once rather
+    /// than once per card; articles without one (or with a slug this version does not know) are absent.
+    /// </summary>
+    public async Task<IReadOnlyDictionary<long, NewsCategory>> OfManyAsync(IReadOnlyCollection<long> articleIds, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(articleIds);
+        var result = new Dictionary<long, NewsCategory>();
+        if (articleIds.Count == 0) return result;
+        await using var conn = await database.ConnectAsync(ct);
+        var rows = await Sql.ListAsync(conn, $"SELECT article_id, category FROM article_categories WHERE {_d.InList("article_id", "@ids")}",
+            r => (r.GetInt64(0), r.GetString(1)), ct, ("@ids", _d.ListValue(articleIds)));
+        foreach (var (id, slug) in rows)
+            if (NewsCategories.TryFromSlug(slug, out var c)) result[id] = c;
+        return result;
+    }
+
     /// <summary>How many articles have each category.</summary>
     public async Task<IReadOnlyDictionary<NewsCategory, long>> CountsAsync(CancellationToken ct)
     {
