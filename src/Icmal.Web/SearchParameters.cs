@@ -16,6 +16,8 @@ public enum SearchParameter
     Until,
     /// <summary>since and until both readable, but until before since.</summary>
     DateRange,
+    /// <summary>category is not a section's slug.</summary>
+    Category,
 }
 
 /// <summary>One bad parameter: which, and a sentence (English, the API's words) naming it and the problem.</summary>
@@ -25,12 +27,13 @@ public sealed record SearchParameterError(SearchParameter Parameter, string Mess
 /// What a search address asks, as typed: the query and the filters' raw text, so that a form can show them back
 /// unchanged (even when one is wrong) and links to other pages of the same search carry them.
 /// </summary>
-public sealed record SearchForm(string Query, string Site = "", string Language = "", string Since = "", string Until = "")
+public sealed record SearchForm(string Query, string Site = "", string Language = "", string Since = "", string Until = "", string Category = "")
 {
     public static SearchForm Read(IQueryCollection query)
     {
         ArgumentNullException.ThrowIfNull(query);
-        return new(Value(query, "q"), Value(query, "site").Trim(), Value(query, "lang").Trim(), Value(query, "since").Trim(), Value(query, "until").Trim());
+        return new(Value(query, "q"), Value(query, "site").Trim(), Value(query, "lang").Trim(), Value(query, "since").Trim(), Value(query, "until").Trim(),
+            Value(query, "category").Trim());
     }
 
     /// <summary>True when nothing was typed into the box: the portal shows the empty search page.</summary>
@@ -44,6 +47,7 @@ public sealed record SearchForm(string Query, string Site = "", string Language 
         if (Language.Length > 0) pairs.Add(new("lang", Language));
         if (Since.Length > 0) pairs.Add(new("since", Since));
         if (Until.Length > 0) pairs.Add(new("until", Until));
+        if (Category.Length > 0) pairs.Add(new("category", Category));
         if (page > 1) pairs.Add(new("page", page.ToString(CultureInfo.InvariantCulture)));
         return path + QueryString.Create(pairs).ToUriComponent();
     }
@@ -64,8 +68,10 @@ public sealed record SearchForm(string Query, string Site = "", string Language 
             return (null, new(SearchParameter.Until, $"until must be a date written YYYY-MM-DD, e.g. 2025-10-31; '{Shorten(Until)}' is not one"));
         if (since > until)
             return (null, new(SearchParameter.DateRange, $"until ({Until}) is before since ({Since}): nothing can be published in between"));
-        if (Site.Length == 0 && Language.Length == 0 && since is null && until is null) return (null, null);
-        return (new SearchFilters(Site.Length > 0 ? Site : null, Language.Length > 0 ? Language : null, since, until), null);
+        if (Category.Length > 0 && !Icmal.Text.Categories.NewsCategories.TryFromSlug(Category, out _))
+            return (null, new(SearchParameter.Category, $"category must be a section's slug, one of {string.Join(", ", Icmal.Text.Categories.NewsCategories.All.Select(Icmal.Text.Categories.NewsCategories.Slug))}; '{Shorten(Category)}' is not one"));
+        if (Site.Length == 0 && Language.Length == 0 && since is null && until is null && Category.Length == 0) return (null, null);
+        return (new SearchFilters(Site.Length > 0 ? Site : null, Language.Length > 0 ? Language : null, since, until, Category.Length > 0 ? Category : null), null);
     }
 
     private static string Value(IQueryCollection query, string name) => query[name].FirstOrDefault() ?? "";

@@ -35,7 +35,8 @@ public static class SearchRoutes
             if (error is not null) return SearchPageResult(form, page, parameterError: error);
             if (form.IsBlank) return SearchPageResult(form, page);
             var answer = await searcher.SearchAsync(new SearchRequest(form.Query, SearchPaging.PageSize, (page - 1) * SearchPaging.PageSize, filters), ct);
-            return SearchPageResult(form, page, answer.Results, answer.Problem);
+            var categories = answer.Results is { } found ? await stores.Categories.OfManyAsync(found.Items.Select(h => h.Id).ToList(), ct) : null;
+            return SearchPageResult(form, page, answer.Results, answer.Problem, categories: categories);
         });
 
         app.MapGet("/api/search", async (HttpContext http, CancellationToken ct) =>
@@ -100,11 +101,12 @@ public static class SearchRoutes
         TypedResults.Json(new ErrorDto(message), statusCode: StatusCodes.Status400BadRequest);
 
     private static Microsoft.AspNetCore.Http.HttpResults.RazorComponentResult SearchPageResult(SearchForm form, int page, SearchResults? results = null, QueryProblem? problem = null,
-        SearchParameterError? parameterError = null)
+        SearchParameterError? parameterError = null, IReadOnlyDictionary<long, Icmal.Text.Categories.NewsCategory>? categories = null)
     {
         var result = PageResults.Page<SearchPage>(
             (nameof(SearchPage.Form), form), (nameof(SearchPage.PageNumber), page), (nameof(SearchPage.Results), results),
-            (nameof(SearchPage.Problem), problem), (nameof(SearchPage.ParameterError), parameterError));
+            (nameof(SearchPage.Problem), problem), (nameof(SearchPage.ParameterError), parameterError),
+            (nameof(SearchPage.Categories), categories ?? new Dictionary<long, Icmal.Text.Categories.NewsCategory>()));
         if (problem is not null || parameterError is not null) result.StatusCode = StatusCodes.Status400BadRequest;
         return result;
     }

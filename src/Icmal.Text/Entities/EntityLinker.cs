@@ -98,6 +98,28 @@ public static class EntityLinker
     }
 
     /// <summary>
+    /// The keys a name typed into a search may mean, as <see cref="KeyOf"/> writes them, fullest first: the name as
+    /// typed, and its base form read as a person's and as an organisation's or a place's name (the inflection of the
+    /// last word off, titles off: "Tokayevin" → "tokayev", "Prezident Əliyevlə" → "eliyev", "TDT-nin" → "tdt",
+    /// "Türk Dövlətləri Təşkilatına" → "turk dovletleri teskilati"); Cyrillic is read in Azerbaijani Latin
+    /// ("Токаев" → "tokayev"). Keys shorter than three letters are left out (they would match half the archive).
+    /// </summary>
+    public static IReadOnlyList<string> QueryKeys(string query)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        var keys = new List<string>(3);
+        Add(KeyOf(query));
+        Add(KeyOf(string.Join(' ', BaseWords(query, EntityKind.Person))));
+        Add(KeyOf(string.Join(' ', BaseWords(query, EntityKind.Organization))));
+        return keys;
+
+        void Add(string key)
+        {
+            if (key.Length >= 3 && !keys.Contains(key, StringComparer.Ordinal)) keys.Add(key);
+        }
+    }
+
+    /// <summary>
     /// The words of a mention in their base form: quotes and brackets off, titles before a person's name off
     /// ("Prezident İlham Əliyevin" → "İlham Əliyev"), the last word's inflection off — for a person or a one-word name
     /// by the stemmer, for a longer name only the case ending after the possessive the name ends with

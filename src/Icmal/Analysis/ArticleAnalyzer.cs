@@ -30,7 +30,8 @@ public static class ArticleAnalyzer
             Url = extracted.CanonicalUrl ?? WebUrl.TryHttp(document.Url?.AbsoluteUri),
             Title = derived ? DeriveTitle(extracted.Blocks) : extracted.Title!,
             TitleDerived = derived,
-            Section = extracted.Section,
+            // The page's own section first; else the one its feed item gave (a feed's <category>).
+            Section = extracted.Section ?? (string.IsNullOrWhiteSpace(document.FeedSection) ? null : document.FeedSection.Trim()),
             Authors = extracted.Authors,
             Published = extracted.Published,
             PublishedFrom = extracted.Published is null ? null : extracted.PublishedFrom,

@@ -156,7 +156,7 @@ public sealed class Crawler(SourceStore sources, SeenUrlStore seenUrls, IngestPi
 
         int stored = 0, present = 0, rejected = 0, failed = 0;
         var settled = new HashSet<string>(StringComparer.Ordinal); // addresses this poll has stored under (redirect targets, declared canonicals)
-        foreach (var (canonical, _) in todo)
+        foreach (var (canonical, entry) in todo)
         {
             if (rateLimited) break;
             if (settled.Contains(canonical))
@@ -164,7 +164,7 @@ public sealed class Crawler(SourceStore sources, SeenUrlStore seenUrls, IngestPi
                 present++;
                 continue;
             }
-            var (page, retryAfter) = await FetchPageSafelyAsync(source, ownHosts, canonical, settled, ct);
+            var (page, retryAfter) = await FetchPageSafelyAsync(source, ownHosts, canonical, entry.Category, settled, ct);
             switch (page)
             {
                 case SeenState.Stored:
@@ -311,11 +311,11 @@ public sealed class Crawler(SourceStore sources, SeenUrlStore seenUrls, IngestPi
     /// (seen_urls, to be retried, and the item error log, with the reason) and the poll goes on to the next entry.
     /// </summary>
     private async Task<(SeenState? State, TimeSpan? RetryAfter)> FetchPageSafelyAsync(Source source, HashSet<string> ownHosts, string canonical,
-        HashSet<string> settled, CancellationToken ct)
+        string? feedSection, HashSet<string> settled, CancellationToken ct)
     {
         try
         {
-            return await FetchPageAsync(source, ownHosts, canonical, settled, ct);
+            return await FetchPageAsync(source, ownHosts, canonical, feedSection, settled, ct);
         }
         catch (Exception e) when (!IngestPipeline.IsCallerCancellation(e, ct))
         {
@@ -334,9 +334,12 @@ public sealed class Crawler(SourceStore sources, SeenUrlStore seenUrls, IngestPi
         }
     }
 
-    /// <summary>Fetches and ingests one article page; null means it was already in the archive.</summary>
+    /// <summary>
+    /// Fetches and ingests one article page; null means it was already in the archive. <paramref name="feedSection"/>
+    /// (the feed item's &lt;category&gt;) goes with the page, the section when the page names none.
+    /// </summary>
     private async Task<(SeenState? State, TimeSpan? RetryAfter)> FetchPageAsync(Source source, HashSet<string> ownHosts, string canonical,
-        HashSet<string> settled, CancellationToken ct)
+        string? feedSection, HashSet<string> settled, CancellationToken ct)
     {
         var now = clock.GetUtcNow();
         // Without tracking parameters: no campaign is credited with our visit.
@@ -369,7 +372,7 @@ public sealed class Crawler(SourceStore sources, SeenUrlStore seenUrls, IngestPi
             return (null, null);
         }
         var document = new IncomingDocument(finalUrl.AbsoluteUri, DocumentFormat.Html, result.Body, now, finalUrl,
-            CharsetDetection.ForPage(result.Body, result.Charset), Fetched: now, SourceId: source.Id);
+            CharsetDetection.ForPage(result.Body, result.Charset), Fetched: now, SourceId: source.Id, FeedSection: feedSection);
         var outcome = await pipeline.IngestAsync(document, ct);
         if (outcome.Status == IngestStatus.Failed)
         {

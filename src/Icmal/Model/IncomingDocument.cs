@@ -20,6 +20,8 @@ public enum DocumentFormat
 /// relative dates ("Bu gün, 14:37", "2 saat əvvəl") count from. Null for a file of unknown age, whose
 /// relative dates are then not read: "Bu gün" on a page saved last year is not today.</param>
 /// <param name="SourceId">The followed source the document came from, if any: its problems are shown with that source.</param>
+/// <param name="FeedSection">The section the feed that listed the page gave it (its item's &lt;category&gt;), if any: the
+/// source's own section, taken when the page names none.</param>
 public sealed record IncomingDocument(
     string Origin,
     DocumentFormat Format,
@@ -28,4 +30,5 @@ public sealed record IncomingDocument(
     Uri? Url = null,
     string? DeclaredCharset = null,
     DateTimeOffset? Fetched = null,
-    long? SourceId = null);
+    long? SourceId = null,
+    string? FeedSection = null);

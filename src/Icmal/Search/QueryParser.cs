@@ -1,4 +1,6 @@
 using System.Globalization;
+using Icmal.Text.Categories;
+using Icmal.Text.Entities;
 using Icmal.Text.Search;
 
 namespace Icmal.Search;
@@ -7,7 +9,9 @@ namespace Icmal.Search;
 /// Reads İcmal's query language, the one readers know from Google and Miniflux: words (every form of each must
 /// occur: <c>Qazaxıstan</c> finds Qazaxıstanla), <c>"exact phrases"</c>, <c>-excluded</c> words and <c>-"phrases"</c>,
 /// <c>OR</c> between words, <c>title:</c> and <c>author:</c> (a word or a "phrase" in the title or the byline),
-/// <c>source:</c> (a site, <c>apa.az</c>), <c>lang:</c>, <c>since:2025-10-01</c> and <c>until:</c>; in any script,
+/// <c>source:</c> (a site, <c>apa.az</c>), <c>lang:</c>, <c>since:2025-10-01</c> and <c>until:</c>, <c>category:</c> (a
+/// section: <c>category:idman</c>, <c>category:İdman</c>, <c>category:Спорт</c>) and <c>entity:</c> (an entity's id
+/// or <c>entity:"name"</c>, in any form, resolved by <see cref="Searcher"/>); in any script,
 /// with or without Azerbaijani letters. Every word becomes its search keys (<see cref="SearchKeys"/>), so nothing
 /// typed reaches an engine's own syntax.
 /// </summary>
@@ -26,7 +30,7 @@ public static class QueryParser
     /// <summary>The most words (search keys) a query may have, excluded words and phrases' words counted.</summary>
     public const int MaxTerms = 32;
 
-    private static readonly string[] Filters = ["title", "author", "source", "site", "lang", "since", "until"];
+    private static readonly string[] Filters = ["title", "author", "source", "site", "lang", "since", "until", "category", "entity"];
 
     public static QueryParse Parse(string? query)
     {
@@ -47,6 +51,8 @@ public static class QueryParser
         private readonly List<QueryTerm> _excluded = [];
         private readonly List<string> _sites = [];
         private readonly List<string> _languages = [];
+        private readonly List<string> _categories = [];
+        private readonly List<EntityFilter> _entities = [];
         private DateOnly? _since, _until;
         private int _keys;
         private int _pos;
@@ -66,7 +72,7 @@ public static class QueryParser
                 return _excluded.Count > 0
                     ? QueryParse.Refused(QueryProblemKind.Empty, "the query only excludes words; add a word to search for", 0)
                     : QueryParse.Refused(QueryProblemKind.Empty, "the query has no word to search for", 0);
-            return QueryParse.Of(new ParsedQuery(_required, _excluded, _sites, _languages, _since, _until));
+            return QueryParse.Of(new ParsedQuery(_required, _excluded, _sites, _languages, _since, _until) { Categories = _categories, Entities = _entities });
         }
 
         /// <summary>Reads one item at <see cref="_pos"/>: a word, a "phrase", OR, or a field; a problem or null.</summary>
@@ -173,6 +179,23 @@ public static class QueryParser
                     if (Host(value) is not { } host) return Malformed($"{field}: takes a site's address, such as apa.az", valueStart);
                     _sites.Add(host);
                     return null;
+                case "category":
+                    if (Category(value) is not { } category)
+                        return QueryParse.Refused(QueryProblemKind.UnknownFilterValue,
+                            $"category: \"{Shorten(value)}\" is no section; the sections are {string.Join(", ", NewsCategories.All.Select(c => c.Slug()))}", valueStart);
+                    _categories.Add(category.Slug());
+                    return null;
+                case "entity":
+                    if (value.Length > 0 && value.All(char.IsAsciiDigit))
+                    {
+                        if (!long.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out long id) || id < 1)
+                            return Malformed($"entity: takes an entity's id (a whole number from 1) or its \"name\", not \"{Shorten(value)}\"", valueStart);
+                        _entities.Add(new EntityFilter(id, null, valueStart));
+                    }
+                    else if (string.IsNullOrWhiteSpace(value) || value.Length > MaxEntityName)
+                        return Malformed($"entity: takes an entity's id or its \"name\" of at most {MaxEntityName} characters", valueStart);
+                    else _entities.Add(new EntityFilter(null, value.Trim(), valueStart));
+                    return null;
                 case "lang":
                     if (value.Length is < 2 or > 3 || !value.All(char.IsAsciiLetter))
                         return Malformed("lang: takes a language code, such as az, ru or en", valueStart);
@@ -190,6 +213,21 @@ public static class QueryParser
         private static QueryParse Malformed(string message, int position) => QueryParse.Refused(QueryProblemKind.Malformed, message, position);
 
         private static string Shorten(string value) => value.Length > 20 ? value[..20] + "…" : value;
+    }
+
+    /// <summary>The longest entity name an <c>entity:</c> filter takes.</summary>
+    public const int MaxEntityName = 200;
+
+    /// <summary>
+    /// The section a <c>category:</c> value names: its slug (<c>siyaset</c>), its name in any case and with or
+    /// without Azerbaijani letters (<c>Siyasət</c>), or a source's own name for it that the taxonomy maps (<c>Спорт</c>,
+    /// <c>Sports</c>); null for anything else.
+    /// </summary>
+    public static NewsCategory? Category(string? value)
+    {
+        if (string.IsNullOrWhiteSpace(value)) return null;
+        if (NewsCategories.TryFromSlug(EntityLinker.KeyOf(value).Replace(" ", "", StringComparison.Ordinal), out var category)) return category;
+        return CategoryTaxonomy.Map(value);
     }
 
     /// <summary>A site as the filter compares it: lower-case host, no scheme, no "www.", no path; null when it is not one.</summary>

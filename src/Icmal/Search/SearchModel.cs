@@ -15,7 +15,8 @@ public sealed record SearchRequest(string Query, int Limit = SearchRequest.Defau
 }
 
 /// <summary>Filters set outside the query text (form controls, API parameters); null means no filter.</summary>
-public sealed record SearchFilters(string? Site = null, string? Language = null, DateOnly? Since = null, DateOnly? Until = null);
+/// <param name="Category">A section's slug, as the search page's section control sends it.</param>
+public sealed record SearchFilters(string? Site = null, string? Language = null, DateOnly? Since = null, DateOnly? Until = null, string? Category = null);
 
 /// <summary>
 /// What a search gives: either its results or the one problem that kept it from running (a malformed query, a query
@@ -44,6 +45,8 @@ public enum QueryProblemKind
     TooLarge,
     /// <summary>A page outside what may be asked (limit or offset).</summary>
     BadPage,
+    /// <summary>A <c>category:</c> or <c>entity:</c> that names no section or no entity of the archive.</summary>
+    UnknownFilterValue,
 }
 
 /// <summary>One page of results, best first, with how many match in all (copies counted once).</summary>

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Icmal.Storage;
+using Icmal.Text.Categories;
 
 namespace Icmal.Search;
 
@@ -42,11 +43,27 @@ public sealed class Searcher(Stores stores)
         var languages = new List<string>(query.Languages);
         if (filters.Language is { } language) languages.Add(language.Trim().ToLowerInvariant());
         DateOnly? since = Later(query.Since, filters.Since), until = Earlier(query.Until, filters.Until);
+        var categories = new List<string>(query.Categories);
+        if (filters.Category is { } categoryFilter)
+        {
+            if (QueryParser.Category(categoryFilter) is not { } category)
+                return SearchAnswer.Refused(new QueryProblem(QueryProblemKind.UnknownFilterValue, $"the section filter \"{categoryFilter}\" names no section"));
+            categories.Add(NewsCategories.Slug(category));
+        }
+        var entityIds = new List<long>(query.Entities.Count);
+        foreach (var entity in query.Entities)
+        {
+            if (await ResolveAsync(entity, ct) is not { } id)
+                return SearchAnswer.Refused(new QueryProblem(QueryProblemKind.UnknownFilterValue, entity.Id is { } n
+                    ? string.Create(CultureInfo.InvariantCulture, $"entity:{n} is no entity of the archive")
+                    : $"entity:\"{entity.Name}\" names no entity of the archive; look names up at /api/entities?q=", entity.Position));
+            entityIds.Add(id);
+        }
 
         var criteria = new SearchCriteria(KeysOf(query), sites, languages,
             since is { } s ? new DateTimeOffset(s.ToDateTime(TimeOnly.MinValue), DayOffset) : null,
             until is { } u ? new DateTimeOffset(u.AddDays(1).ToDateTime(TimeOnly.MinValue), DayOffset) : null,
-            request.Limit, request.Offset, Budget);
+            request.Limit, request.Offset, Budget) { Categories = categories, EntityIds = entityIds };
         SearchPage page;
         bool relaxed = false;
         try
@@ -66,6 +83,16 @@ public sealed class Searcher(Stores stores)
         var hits = page.Rows.Select(r => new SearchHit(r.Id, r.Url, r.Title, r.Site, r.Language, r.Published,
             Snippets.Make(r.Body, query.HighlightKeys), r.Score, r.Copies)).ToList();
         return SearchAnswer.Of(new SearchResults(hits, page.Total, request.Limit, request.Offset) { Relaxed = relaxed && page.Total > 0, TotalEstimated = page.TotalEstimated });
+    }
+
+    /// <summary>
+    /// The entity an <c>entity:</c> filter names: its id when the archive has it, else the entity a name resolves to
+    /// (<see cref="EntityStore.ResolveAsync"/>: any form of it, "Tokayevin", "Токаев"); null when there is none.
+    /// </summary>
+    private async Task<long?> ResolveAsync(EntityFilter filter, CancellationToken ct)
+    {
+        if (filter.Id is { } id) return await stores.Entities.GetAsync(id, ct) is not null ? id : null;
+        return (await stores.Entities.ResolveAsync(filter.Name ?? "", ct))?.Id;
     }
 
     /// <summary>Any of the required words instead of all of them (BM25 ranks the articles with more of them first).</summary>

@@ -104,19 +104,54 @@ public sealed class EntityStore(Database database)
     }
 
     /// <summary>
-    /// Entities whose name or key contains <paramref name="query"/> (matched on the key form: case, script and
-    /// Azerbaijani letters folded, so "tokayev" finds "Kasım-Jomart Tokayev"), of one kind if given, most articles first.
+    /// Entities with a word of their key starting with <paramref name="query"/> in any of its forms
+    /// (<see cref="EntityLinker.QueryKeys"/>: case, script and Azerbaijani letters folded, the inflection and titles
+    /// off, so "tokayev", "Tokayevin" and "Токаев" find "Kasım-Jomart Tokayev"), of one kind if given, most articles
+    /// first. A word must start with it: "yev" finds no Əliyev.
     /// </summary>
     public async Task<IReadOnlyList<EntityCount>> SearchAsync(string? query, EntityKind? kind, int limit, CancellationToken ct)
     {
-        string key = string.IsNullOrWhiteSpace(query) ? "" : EntityLinker.KeyOf(query);
+        var keys = string.IsNullOrWhiteSpace(query) ? [] : EntityLinker.QueryKeys(query);
+        if (!string.IsNullOrWhiteSpace(query) && keys.Count == 0) return [];
+        var parameters = new List<(string, object?)> { ("@kind", kind is { } k ? FactCodes.Code(k) : ""), ("@n", limit) };
+        var match = new List<string>();
+        for (int i = 0; i < keys.Count; i++)
+        {
+            // Keys are "PER:kasim jomart tokayev": a word starts after the colon or a space.
+            string p = "@q" + i.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            match.Add($"{_d.Position("e.entity_key", p + "a")} > 0 OR {_d.Position("e.entity_key", p + "b")} > 0");
+            parameters.Add((p + "a", ":" + keys[i]));
+            parameters.Add((p + "b", " " + keys[i]));
+        }
+        string where = match.Count == 0 ? "" : "(" + string.Join(" OR ", match) + ") AND ";
         await using var conn = await database.ConnectAsync(ct);
         return await Sql.ListAsync(conn, $"""
             SELECT {EntityColumns}, COUNT(ae.article_id) AS n FROM entities e LEFT JOIN article_entities ae ON ae.entity_id = e.id
-            WHERE (@q = '' OR {_d.Position("e.entity_key", "@q")} > 0) AND (@kind = '' OR e.kind = @kind)
+            WHERE {where}(@kind = '' OR e.kind = @kind)
             GROUP BY e.id, e.entity_key, e.name, e.kind ORDER BY n DESC, e.name LIMIT @n
-            """, r => new EntityCount(ReadEntity(r, 0), r.GetInt64(4)), ct,
-            ("@q", key), ("@kind", kind is { } k ? FactCodes.Code(k) : ""), ("@n", limit));
+            """, r => new EntityCount(ReadEntity(r, 0), r.GetInt64(4)), ct, [.. parameters]);
+    }
+
+    /// <summary>
+    /// The one entity a name typed into a search means (<c>entity:"Tokayevin"</c>): one whose whole key (after its
+    /// kind) is a form of the name, else the entity with the most articles among those <see cref="SearchAsync"/>
+    /// finds; null when none is found.
+    /// </summary>
+    public async Task<StoredEntity?> ResolveAsync(string name, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(name);
+        var found = await SearchAsync(name, null, 20, ct);
+        if (found.Count == 0) return null;
+        var keys = EntityLinker.QueryKeys(name);
+        foreach (string key in keys)
+        {
+            foreach (var candidate in found)
+            {
+                int colon = candidate.Entity.Key.IndexOf(':', StringComparison.Ordinal);
+                if (string.Equals(candidate.Entity.Key[(colon + 1)..], key, StringComparison.Ordinal)) return candidate.Entity;
+            }
+        }
+        return found[0].Entity;
     }
 
     /// <summary>The ids of the articles naming an entity, newest first.</summary>

@@ -34,7 +34,14 @@ public sealed record SearchCriteria(
     DateTimeOffset? Until,
     int Limit,
     int Offset,
-    TimeSpan Budget);
+    TimeSpan Budget)
+{
+    /// <summary>Section slugs the article must be in (<c>category:</c>; all must hold).</summary>
+    public IReadOnlyList<string> Categories { get; init; } = [];
+
+    /// <summary>Entities the article must name (<c>entity:</c>; all must hold).</summary>
+    public IReadOnlyList<long> EntityIds { get; init; } = [];
+}
 
 /// <summary>An article found, with what a result list shows and its text (for the snippet).</summary>
 /// <param name="Score">Higher is better.</param>

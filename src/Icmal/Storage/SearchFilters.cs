@@ -8,11 +8,13 @@ namespace Icmal.Storage;
 /// on every engine's index (<see cref="SqliteFts5SearchEngine"/>, <see cref="PostgreSqlSearchEngine"/>): the instants
 /// of <c>since:</c> and <c>until:</c>. Sites and languages are facets of the index (<see cref="SearchFacets"/>), and so
 /// are the days the dates cover, so these comparisons only trim what the days' facets let through (nothing, when
-/// the filter names whole Baku days, as the query language does).
+/// the filter names whole Baku days, as the query language does). A section (<c>category:</c>) and an entity
+/// (<c>entity:</c>) are one probe each of their table's key per matched article: no index row is written for them, so
+/// neither a new category nor a re-linked entity touches the search index, and a search without them costs what it did.
 /// </summary>
 internal static class SearchFilters
 {
-    /// <summary>The date filters as conditions on <c>articles a</c> (each starting " AND"), each value a parameter.</summary>
+    /// <summary>The date, section and entity filters as conditions on <c>articles a</c> (each starting " AND"), each value a parameter.</summary>
     public static (string Sql, List<(string, object?)> Parameters) Sql(SqlDialect dialect, SearchCriteria c)
     {
         ArgumentNullException.ThrowIfNull(dialect);
@@ -28,6 +30,18 @@ internal static class SearchFilters
         {
             sql.Append(" AND a.sort_at < @until");
             parameters.Add(("@until", dialect.Time(until)));
+        }
+        for (int i = 0; i < c.Categories.Count; i++)
+        {
+            string p = "@category" + i.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            sql.Append(" AND EXISTS (SELECT 1 FROM article_categories k WHERE k.article_id = a.id AND k.category = ").Append(p).Append(')');
+            parameters.Add((p, c.Categories[i]));
+        }
+        for (int i = 0; i < c.EntityIds.Count; i++)
+        {
+            string p = "@entity" + i.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            sql.Append(" AND EXISTS (SELECT 1 FROM article_entities e WHERE e.article_id = a.id AND e.entity_id = ").Append(p).Append(')');
+            parameters.Add((p, c.EntityIds[i]));
         }
         return (sql.ToString(), parameters);
     }

@@ -108,7 +108,7 @@ internal sealed class SqliteFts5SearchEngine : SearchEngine
                 long indexed = found.IndexedRows;
                 // One phrase and nothing else narrowing: its matches are the candidates, counted or estimated already.
                 // Its IDF changes no order then, only the scores shown.
-                if (counted == 1 && phrases.Count == 1 && facets.Count == 0 && !dated)
+                if (counted == 1 && phrases.Count == 1 && facets.Count == 0 && filters.Length == 0)
                     idf[0] = Bm25.Idf(indexed, found.Count < window ? found.Count : SearchTotals.Extrapolate(window, found.OldestId, span));
                 else
                 {

@@ -30,7 +30,7 @@ internal static class AtomReader
                 continue;
             }
             Uri entryBase = FeedXml.BaseOf(r, feedBase);
-            string? alternate = null, anyLink = null, title = null, id = null;
+            string? alternate = null, anyLink = null, title = null, id = null, category = null;
             DateTimeOffset? published = null, updated = null;
             using (var entry = r.ReadSubtree())
             {
@@ -68,6 +68,12 @@ internal static class AtomReader
                         case "updated":
                             updated = FeedXml.ParseDate(FeedXml.ReadText(entry));
                             break;
+                        case "category":
+                            // The first <category>: its label (what a reader is shown) or else its term, the source's own section.
+                            string? label = entry.GetAttribute("label"), term = entry.GetAttribute("term");
+                            category ??= FeedXml.Clean(string.IsNullOrWhiteSpace(label) ? term ?? "" : label);
+                            entry.Skip();
+                            break;
                         default:
                             entry.Skip();
                             break;
@@ -75,7 +81,7 @@ internal static class AtomReader
                 }
             }
             r.Read();
-            FeedXml.Add(entries, alternate ?? (FeedXml.LooksLikeUrl(id) ? id : anyLink), entryBase, title, published ?? updated);
+            FeedXml.Add(entries, alternate ?? (FeedXml.LooksLikeUrl(id) ? id : anyLink), entryBase, title, published ?? updated, category);
         }
         return new DiscoveredLinks(DiscoveryKind.Atom, entries, [], feedTitle);
     }

@@ -1,0 +1,106 @@
+using System.Net;
+using AngleSharp.Html.Parser;
+using Icmal.Text.Categories;
+
+namespace Icmal.Web.Tests;
+
+/// <summary>
+/// /categories/{slug} over a real portal: a section's originals with copies folded, its feed announced and served,
+/// one clear 404 naming the sections for an unknown slug, the sections in the sitemap, and each card of a browse
+/// list labelled with its section.
+/// </summary>
+public sealed class CategoryPagesTests : IAsyncLifetime
+{
+    private PortalHost? _host;
+    private StoryArchive _archive = null!;
+
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    public async ValueTask InitializeAsync() =>
+        _host = await PortalHost.StartAsync(async store =>
+        {
+            _archive = await StoryArchive.FillAsync(store);
+            foreach (long id in new[] { _archive.Original, _archive.Copy, _archive.Apa, _archive.FollowUp })
+                await store.Categories.SetAsync(id, new CategoryAssignment(NewsCategory.Siyaset, CategoryOrigin.Source, 1), CancellationToken.None);
+            long budget = (await store.Articles.ListByStoryAsync(_archive.Budget, CancellationToken.None))[0].Id;
+            await store.Categories.SetAsync(budget, new CategoryAssignment(NewsCategory.Iqtisadiyyat, CategoryOrigin.Classifier, 0.8), CancellationToken.None);
+        }, new PortalOptions("http://127.0.0.1:0") { InterfaceCultures = ["az", "ru", "en"] });
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_host is not null) await _host.DisposeAsync();
+    }
+
+    private async Task<AngleSharp.Html.Dom.IHtmlDocument> PageAsync(string path, HttpStatusCode status = HttpStatusCode.OK)
+    {
+        using var response = await _host!.Client.GetAsync(path, Ct);
+        Assert.Equal(status, response.StatusCode);
+        return new HtmlParser().ParseDocument(await response.Content.ReadAsStringAsync(Ct));
+    }
+
+    [Fact]
+    public async Task A_section_page_lists_its_originals_newest_first_with_copies_folded_and_announces_its_feed()
+    {
+        var page = await PageAsync("/categories/siyaset");
+        Assert.Equal("Siyasət xəbərləri", page.QuerySelector("h1")!.TextContent);
+        Assert.Equal([$"/articles/{_archive.FollowUp}", $"/articles/{_archive.Apa}", $"/articles/{_archive.Original}"],
+            page.QuerySelectorAll("li.article-card h2 a").Select(a => a.GetAttribute("href")));
+        Assert.Equal($"/articles/{_archive.Copy}", page.QuerySelector("li.article-card p.copies a")!.GetAttribute("href"));
+        Assert.Equal("/categories/siyaset/feed.atom", page.QuerySelector("link[rel=alternate][type='application/atom+xml']")!.GetAttribute("href"));
+        Assert.Equal("/categories/siyaset", page.QuerySelector("nav.category-links a[aria-current=page]")!.GetAttribute("href"));
+        Assert.Equal(NewsCategories.All.Count, page.QuerySelectorAll("nav.category-links a").Length);
+
+        Assert.Equal("Politics news", (await PageAsync("/categories/siyaset?culture=en")).QuerySelector("h1")!.TextContent);
+        Assert.Equal("Экономика: новости", (await PageAsync("/categories/iqtisadiyyat?culture=ru")).QuerySelector("h1")!.TextContent);
+        var empty = await PageAsync("/categories/texnologiya?culture=en");
+        Assert.Empty(empty.QuerySelectorAll("li.article-card"));
+        Assert.Equal("There is no news in this section yet.", empty.QuerySelector("p.empty")!.TextContent);
+    }
+
+    [Fact]
+    public async Task A_sections_feed_carries_its_articles()
+    {
+        using var response = await _host!.Client.GetAsync("/categories/siyaset/feed.atom", Ct);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var feed = System.Xml.Linq.XDocument.Parse(await response.Content.ReadAsStringAsync(Ct));
+        System.Xml.Linq.XNamespace atom = "http://www.w3.org/2005/Atom";
+        Assert.Equal(3, feed.Root!.Elements(atom + "entry").Count());
+        Assert.Equal("Siyasət — İcmal", feed.Root.Element(atom + "title")!.Value);
+        using var unknown = await _host.Client.GetAsync("/categories/nope/feed.atom", Ct);
+        Assert.Equal(HttpStatusCode.NotFound, unknown.StatusCode);
+    }
+
+    [Theory]
+    [InlineData("/categories/politics")]
+    [InlineData("/categories/Siyaset")]
+    [InlineData("/categories/%3Cscript%3E")]
+    public async Task An_unknown_section_is_a_404_that_names_the_sections(string path)
+    {
+        var page = await PageAsync(path + "?culture=en", HttpStatusCode.NotFound);
+        Assert.Contains("There is no such section. The sections are: Politics, Economy,", page.QuerySelector("main p")!.TextContent, StringComparison.Ordinal);
+        Assert.Contains("/categories/idman", page.QuerySelectorAll("nav.category-links a").Select(a => a.GetAttribute("href")));
+    }
+
+    [Fact]
+    public async Task A_bad_cursor_on_a_section_page_is_a_400()
+    {
+        using var response = await _host!.Client.GetAsync("/categories/siyaset?before=x", Ct);
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task Browse_cards_carry_their_section_linked_to_its_page_and_the_sitemap_names_every_section()
+    {
+        var apa = await PageAsync("/sources/apa.az?culture=en");
+        var labels = apa.QuerySelectorAll("li.article-card p.meta a.category").Select(a => (a.GetAttribute("href"), a.TextContent)).ToList();
+        Assert.Equal([("/categories/iqtisadiyyat", "Economy"), ("/categories/siyaset", "Politics")], labels);
+        var day = await PageAsync("/archive/2025-10-22?culture=az");
+        // The weather articles have no category: no label.
+        Assert.Equal([("/categories/siyaset", "Siyasət"), ("/categories/iqtisadiyyat", "İqtisadiyyat")],
+            day.QuerySelectorAll("li.article-card a.category").Select(a => (a.GetAttribute("href"), a.TextContent)));
+
+        string sitemap = await _host!.Client.GetStringAsync("/sitemap.xml", Ct);
+        foreach (var category in NewsCategories.All)
+            Assert.Contains($"/categories/{category.Slug()}</loc>", sitemap, StringComparison.Ordinal);
+    }
+}
