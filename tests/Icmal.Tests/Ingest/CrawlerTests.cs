@@ -1,3 +1,4 @@
+using Icmal.Text.Categories;
 using Icmal.Tests.Collection;
 using System.Text;
 using Icmal.Collection;
@@ -288,6 +289,34 @@ public sealed class CrawlerTests : IAsyncLifetime
         var endpoints = await store.Sources.ListEndpointsAsync(report.SourceId, Ct);
         Assert.Equal(2, endpoints.Count);
         Assert.Equal("HTTP 404", endpoints.Single(e => e.Url.EndsWith("/kohne-rss", StringComparison.Ordinal)).LastError);
+    }
+
+    [Fact]
+    public async Task A_feed_items_category_becomes_the_section_of_a_page_that_names_none()
+    {
+        await using var site = await TestSite.StartAsync(app =>
+        {
+            app.MapGet("/rss", (HttpContext http) => Results.Text($"""
+                <rss><channel>
+                <item><link>http://{http.Request.Host}/news/1</link><category>İdman</category></item>
+                <item><link>http://{http.Request.Host}/news/2</link><category>İdman</category></item>
+                </channel></rss>
+                """, "application/rss+xml"));
+            app.MapGet("/news/1", (HttpContext http) => TestSite.Write(http, TestSite.ArticleHtml("Yığma yeni məşqçi ilə oynayacaq", "Futbol üzrə yığma komanda hazırlıqlara başlayıb.")));
+            app.MapGet("/news/2", (HttpContext http) => TestSite.Write(http, TestSite.ArticleHtml("Yığma yeni məşqçi ilə oynamayacaq", "Futbol üzrə yığma komanda hazırlıqlara başlamayıb.")
+                .Replace("<title>", "<meta property=\"article:section\" content=\"Siyasət\"><title>", StringComparison.Ordinal)));
+        });
+        var store = await Stores.OpenAsync(DatabaseSetting.InDataFolder(_data), Ct);
+        await store.Sources.AddAsync(new SourceDefinition("Bölmələr", site.Root.AbsoluteUri, "az", [(EndpointKind.Feed, site.Url("/rss").AbsoluteUri)]), true, true, Ct);
+        using var collector = await NewCollectorAsync(store);
+        Assert.Equal(2, (await collector.Crawler.PollAsync(await store.Sources.ListAsync(Ct), Ct)).Single().Stored);
+        var articles = await store.Articles.ListAsync(new ArticleQuery(10), Ct);
+        var fromFeed = articles.Single(a => a.Url!.EndsWith("/news/1", StringComparison.Ordinal));
+        var fromPage = articles.Single(a => a.Url!.EndsWith("/news/2", StringComparison.Ordinal));
+        Assert.Equal("İdman", fromFeed.Section);
+        Assert.Equal(new ArticleCategory(fromFeed.Id, NewsCategory.Idman, CategoryOrigin.Source, 1), await store.Categories.GetAsync(fromFeed.Id, Ct));
+        Assert.Equal("Siyasət", fromPage.Section); // the page's own section outranks the feed's
+        Assert.Equal(NewsCategory.Siyaset, (await store.Categories.GetAsync(fromPage.Id, Ct))!.Category);
     }
 
     [Fact]

@@ -33,6 +33,27 @@ public sealed class FeedParserTests
     }
 
     [Fact]
+    public void An_items_first_category_is_kept_in_rss_and_atom()
+    {
+        var rss = Parse("""
+            <rss version="2.0"><channel>
+            <item><link>/xeber/1</link><category>İdman</category><category>Futbol</category></item>
+            <item><link>/xeber/2</link></item>
+            </channel></rss>
+            """);
+        Assert.Equal(["İdman", null], rss.Entries.Select(e => e.Category));
+        var atom = Parse("""
+            <feed xmlns="http://www.w3.org/2005/Atom"><title>Sayt</title>
+            <entry><title>Bir</title><link href="/xeber/1"/><category term="iqtisadiyyat" label="İqtisadiyyat"/><category term="neft"/></entry>
+            <entry><title>İki</title><link href="/xeber/2"/><category term="siyaset"/></entry>
+            <entry><title>Üç</title><link href="/xeber/3"/></entry>
+            </feed>
+            """);
+        Assert.Equal(DiscoveryKind.Atom, atom.Kind);
+        Assert.Equal(["İqtisadiyyat", "siyaset", null], atom.Entries.Select(e => e.Category));
+    }
+
+    [Fact]
     public void Rss091_with_a_doctype_is_read_without_processing_it()
     {
         var links = Parse("""

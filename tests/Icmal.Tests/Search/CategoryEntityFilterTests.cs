@@ -1,0 +1,150 @@
+using System.Text;
+using Icmal.Model;
+using Icmal.Search;
+using Icmal.Storage;
+using Icmal.Tests.Support;
+using Icmal.Text.Categories;
+using Icmal.Text.Entities;
+using SearchFilters = Icmal.Search.SearchFilters;
+
+namespace Icmal.Tests.Search;
+
+/// <summary>
+/// category: and entity: in the query language on both engines: a section by slug, name or a source's word for it;
+/// an entity by id or by any form of its name; each unknown one refused with one clear problem, never an exception;
+/// and the entity lookup (/api/entities?q=) finding inflected and Cyrillic forms at a word's start.
+/// </summary>
+public sealed class CategoryEntityFilterTests
+{
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    private static readonly DateTimeOffset At = new(2025, 5, 1, 12, 0, 0, TimeSpan.FromHours(4));
+
+    private static readonly FactEntity Tokayev = new("PER:kasim jomart tokayev", "Kasım-Jomart Tokayev", EntityKind.Person, 2, 0, ["Tokayev", "Tokayevin"]);
+    private static readonly FactEntity Aliyev = new("PER:ilham eliyev", "İlham Əliyev", EntityKind.Person, 1, 0, ["İlham Əliyev"]);
+    private static readonly FactEntity Tdt = new("ORG:turk dovletleri teskilati", "Türk Dövlətləri Təşkilatı", EntityKind.Organization, 1, 0, ["TDT"]);
+
+    private sealed record Archive(long Sport, long Politics, long Other, long None, long TokayevId, long AliyevId);
+
+    private static async Task<Archive> FillAsync(Stores stores)
+    {
+        long sport = await AddAsync(stores, "sport", NewsCategory.Idman, [Tokayev]);
+        long politics = await AddAsync(stores, "politics", NewsCategory.Siyaset, [Tokayev, Tdt]);
+        long other = await AddAsync(stores, "other", NewsCategory.Siyaset, [Aliyev]);
+        long none = await AddAsync(stores, "none", null, []);
+        var ids = await stores.Entities.ReplaceAsync(politics, [Tokayev, Tdt], Ct);
+        var aliyev = await stores.Entities.ReplaceAsync(other, [Aliyev], Ct);
+        return new Archive(sport, politics, other, none, ids[Tokayev.Key], aliyev[Aliyev.Key]);
+    }
+
+    [Theory, ClassData(typeof(BothEngines))]
+    public async Task A_category_filter_takes_the_slug_the_name_or_a_sources_word_for_the_section(DatabaseEngine engine)
+    {
+        await using var db = await TestDatabase.CreateAsync(engine);
+        var stores = await db.OpenAsync();
+        var a = await FillAsync(stores);
+
+        Assert.Equal([a.Sport, a.Politics, a.Other, a.None], await FoundAsync(stores, "Qarabağ"));
+        Assert.Equal([a.Politics, a.Other], await FoundAsync(stores, "Qarabağ category:siyaset"));
+        Assert.Equal([a.Sport], await FoundAsync(stores, "Qarabağ Category:İdman"));
+        Assert.Equal([a.Sport], await FoundAsync(stores, "Qarabağ category:Спорт"));
+        Assert.Empty(await FoundAsync(stores, "Qarabağ category:texnologiya"));
+        Assert.Empty(await FoundAsync(stores, "Qarabağ category:idman category:siyaset"));
+        Assert.Equal([a.Sport], await FoundAsync(stores, "Qarabağ", new SearchFilters(Category: "idman")));
+    }
+
+    [Theory, ClassData(typeof(BothEngines))]
+    public async Task An_entity_filter_takes_an_id_or_any_form_of_a_name(DatabaseEngine engine)
+    {
+        await using var db = await TestDatabase.CreateAsync(engine);
+        var stores = await db.OpenAsync();
+        var a = await FillAsync(stores);
+
+        Assert.Equal([a.Sport, a.Politics], await FoundAsync(stores, $"Qarabağ entity:{a.TokayevId}"));
+        Assert.Equal([a.Sport, a.Politics], await FoundAsync(stores, "Qarabağ entity:Tokayevin"));
+        Assert.Equal([a.Sport, a.Politics], await FoundAsync(stores, "Qarabağ entity:\"Kasım-Jomart Tokayev\""));
+        Assert.Equal([a.Sport, a.Politics], await FoundAsync(stores, "Qarabağ entity:Токаев"));
+        Assert.Equal([a.Other], await FoundAsync(stores, "Qarabağ entity:\"Prezident İlham Əliyevin\""));
+        Assert.Equal([a.Politics], await FoundAsync(stores, "Qarabağ entity:Tokayev category:siyaset"));
+        Assert.Equal([a.Politics], await FoundAsync(stores, "Qarabağ entity:Tokayev entity:\"Türk Dövlətləri Təşkilatına\""));
+    }
+
+    [Theory, ClassData(typeof(BothEngines))]
+    public async Task An_unknown_section_or_entity_is_one_clear_problem(DatabaseEngine engine)
+    {
+        await using var db = await TestDatabase.CreateAsync(engine);
+        var stores = await db.OpenAsync();
+        await FillAsync(stores);
+        var searcher = new Searcher(stores);
+
+        var section = (await searcher.SearchAsync(new SearchRequest("Qarabağ category:politika2"), Ct)).Problem!;
+        Assert.Equal((QueryProblemKind.UnknownFilterValue, 17), (section.Kind, section.Position));
+        Assert.Contains("siyaset, iqtisadiyyat", section.Message, StringComparison.Ordinal);
+        var id = (await searcher.SearchAsync(new SearchRequest("Qarabağ entity:999999"), Ct)).Problem!;
+        Assert.Equal(QueryProblemKind.UnknownFilterValue, id.Kind);
+        Assert.Equal("entity:999999 is no entity of the archive", id.Message);
+        var name = (await searcher.SearchAsync(new SearchRequest("Qarabağ entity:\"Heç Kim\""), Ct)).Problem!;
+        Assert.Equal((QueryProblemKind.UnknownFilterValue, 15), (name.Kind, name.Position));
+        Assert.Equal(QueryProblemKind.Malformed, (await searcher.SearchAsync(new SearchRequest("Qarabağ entity:0"), Ct)).Problem!.Kind);
+        Assert.Equal(QueryProblemKind.Malformed, (await searcher.SearchAsync(new SearchRequest("Qarabağ -category:idman"), Ct)).Problem!.Kind);
+        Assert.Equal(QueryProblemKind.UnknownFilterValue,
+            (await searcher.SearchAsync(new SearchRequest("Qarabağ", Filters: new SearchFilters(Category: "nope")), Ct)).Problem!.Kind);
+    }
+
+    [Theory, ClassData(typeof(BothEngines))]
+    public async Task The_entity_lookup_finds_inflected_and_cyrillic_forms_at_a_words_start(DatabaseEngine engine)
+    {
+        await using var db = await TestDatabase.CreateAsync(engine);
+        var stores = await db.OpenAsync();
+        var a = await FillAsync(stores);
+
+        async Task<string[]> NamesAsync(string q, EntityKind? kind = null) =>
+            [.. (await stores.Entities.SearchAsync(q, kind, 10, Ct)).Select(e => e.Entity.Name)];
+
+        Assert.Equal(["Kasım-Jomart Tokayev"], await NamesAsync("Tokayevin"));
+        Assert.Equal(["Kasım-Jomart Tokayev"], await NamesAsync("tokayevlə"));
+        Assert.Equal(["Kasım-Jomart Tokayev"], await NamesAsync("Токаев"));
+        Assert.Equal(["Kasım-Jomart Tokayev"], await NamesAsync("kasım"));
+        Assert.Equal(["İlham Əliyev"], await NamesAsync("Əliyevin"));
+        Assert.Equal(["Türk Dövlətləri Təşkilatı"], await NamesAsync("Türk Dövlətləri Təşkilatına"));
+        Assert.Empty(await NamesAsync("yev"));
+        Assert.Empty(await NamesAsync("Tokayevin", EntityKind.Organization));
+        Assert.Equal(3, (await NamesAsync("")).Length);
+        Assert.Equal(a.TokayevId, (await stores.Entities.ResolveAsync("Tokayevə", Ct))!.Id);
+        Assert.Null(await stores.Entities.ResolveAsync("Heç Kim", Ct));
+    }
+
+    [Fact]
+    public void The_parser_reads_category_and_entity_values()
+    {
+        var query = QueryParser.Parse("neft category:İqtisadiyyat entity:42 entity:\"İlham Əliyev\"").Query!;
+        Assert.Equal(["iqtisadiyyat"], query.Categories);
+        Assert.Equal([new EntityFilter(42, null, 34), new EntityFilter(null, "İlham Əliyev", 44)], query.Entities);
+        Assert.Equal(NewsCategory.Dunya, QueryParser.Category("DÜNYA"));
+        Assert.Null(QueryParser.Category("nope"));
+        Assert.Equal(QueryProblemKind.Malformed, QueryParser.Parse("neft entity:\"\"").Problem!.Kind);
+        Assert.Equal(QueryProblemKind.Malformed, QueryParser.Parse("neft category:").Problem!.Kind);
+    }
+
+    /// <summary>The ids found, oldest first.</summary>
+    private static async Task<long[]> FoundAsync(Stores stores, string query, SearchFilters? filters = null)
+    {
+        var answer = await new Searcher(stores).SearchAsync(new SearchRequest(query, 50, Filters: filters), Ct);
+        Assert.Null(answer.Problem);
+        return [.. answer.Results!.Items.Select(i => i.Id).Order()];
+    }
+
+    private static async Task<long> AddAsync(Stores stores, string tag, NewsCategory? category, IReadOnlyList<FactEntity> entities)
+    {
+        byte[] raw = Encoding.UTF8.GetBytes("Qarabağda yeni kənd salındı " + tag);
+        var result = await stores.Articles.AddAsync(new NewDocument(Hashing.Sha256Hex(raw), tag, null, "text", "utf-8", raw, At),
+            new Article
+            {
+                Id = 0, DocumentId = 0, Origin = tag, Site = "apa.az", Title = "Xəbər " + tag, Archived = At, Language = "az",
+                Blocks = [new ArticleBlock(BlockKind.Paragraph, "Qarabağda yeni kənd salındı " + tag)],
+            }, Ct);
+        if (category is { } c) await stores.Categories.SetAsync(result.ArticleId, new CategoryAssignment(c, CategoryOrigin.Classifier, 0.9), Ct);
+        if (entities.Count > 0) await stores.Entities.ReplaceAsync(result.ArticleId, entities, Ct);
+        return result.ArticleId;
+    }
+}
