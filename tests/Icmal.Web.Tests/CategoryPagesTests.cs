@@ -89,6 +89,27 @@ public sealed class CategoryPagesTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Search_offers_the_section_filter_labels_its_cards_and_refuses_an_unknown_section_in_words()
+    {
+        var page = await PageAsync("/search?q=Astana&category=siyaset&culture=en");
+        Assert.Equal("siyaset", page.QuerySelector("select#filter-category option[selected]")!.GetAttribute("value"));
+        Assert.Equal(NewsCategories.All.Count + 1, page.QuerySelectorAll("select#filter-category option").Length);
+        var hits = page.QuerySelectorAll("li.search-hit").ToList();
+        Assert.NotEmpty(hits);
+        Assert.All(hits, h => Assert.Equal("/categories/siyaset", h.QuerySelector("a.category")!.GetAttribute("href")));
+
+        var typed = await PageAsync("/search?q=Astana+category%3Aiqtisadiyyat&culture=en");
+        Assert.Empty(typed.QuerySelectorAll("li.search-hit"));
+        var unknown = await PageAsync("/search?q=Astana+category%3Apolitika2&culture=en", HttpStatusCode.BadRequest);
+        Assert.Contains("The archive has no such section or name.", unknown.QuerySelector("p.problem")!.TextContent, StringComparison.Ordinal);
+        var badControl = await PageAsync("/search?q=Astana&category=nope&culture=en", HttpStatusCode.BadRequest);
+        Assert.Contains("The section filter is not one of the sections", badControl.QuerySelector("p.problem")!.TextContent, StringComparison.Ordinal);
+        using var api = await _host!.Client.GetAsync("/api/search?q=Astana+entity%3A%22He%C3%A7+Kim%22", Ct);
+        Assert.Equal(HttpStatusCode.BadRequest, api.StatusCode);
+        Assert.Contains("names no entity of the archive", await api.Content.ReadAsStringAsync(Ct), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Browse_cards_carry_their_section_linked_to_its_page_and_the_sitemap_names_every_section()
     {
         var apa = await PageAsync("/sources/apa.az?culture=en");

@@ -72,6 +72,9 @@ public sealed class EntityPagesTests(PortalFixture portal)
         var tokayev = Assert.Single(found.GetProperty("items").EnumerateArray(), e => e.GetProperty("name").GetString() == "Kasım-Jomart Tokayev");
         Assert.True(tokayev.GetProperty("articles").GetInt64() >= 3);
         Assert.Empty((await JsonAsync("/api/entities?q=tokayev&kind=LOC")).GetProperty("items").EnumerateArray());
+        // Inflected forms find him too (the analyser's base form, not a raw prefix): "Tokayevin", "Tokayevlə".
+        foreach (string form in new[] { "Tokayevin", "Tokayevl%C9%99" })
+            Assert.Contains((await JsonAsync("/api/entities?q=" + form)).GetProperty("items").EnumerateArray(), e => e.GetProperty("name").GetString() == "Kasım-Jomart Tokayev");
 
         var entity = await JsonAsync(tokayev.GetProperty("link").GetString()!);
         Assert.Equal("PER", entity.GetProperty("kind").GetString());
