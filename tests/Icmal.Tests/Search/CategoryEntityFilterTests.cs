@@ -126,6 +126,21 @@ public sealed class CategoryEntityFilterTests
         Assert.Equal(QueryProblemKind.Malformed, QueryParser.Parse("neft category:").Problem!.Kind);
     }
 
+    [Fact]
+    public void A_search_without_the_new_filters_runs_the_sql_it_ran_before()
+    {
+        // Searches without category: or entity: must not pay for them: the conditions on the matched articles are
+        // exactly the date conditions (none here), so the engines take their index-only path as before.
+        var dialect = new SqliteDialect();
+        var plain = new SearchCriteria(new KeyQuery([[new KeyPhrase(["qarabag"])]], []), [], [], null, null, 20, 0, TimeSpan.FromSeconds(1));
+        Assert.Equal("", Icmal.Storage.SearchFilters.Sql(dialect, plain).Sql);
+        var filtered = plain with { Categories = ["idman"], EntityIds = [7] };
+        var (sql, parameters) = Icmal.Storage.SearchFilters.Sql(dialect, filtered);
+        Assert.Contains("article_categories", sql, StringComparison.Ordinal);
+        Assert.Contains("article_entities", sql, StringComparison.Ordinal);
+        Assert.Equal([("@category0", (object?)"idman"), ("@entity0", 7L)], parameters);
+    }
+
     /// <summary>The ids found, oldest first.</summary>
     private static async Task<long[]> FoundAsync(Stores stores, string query, SearchFilters? filters = null)
     {
