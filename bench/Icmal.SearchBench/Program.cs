@@ -44,18 +44,19 @@ public static class Program
         {
             Description = "Add to the archive an earlier run (same --seed and --articles) left in --data, from the article after its last, up to --articles (İcmal's side only)",
         };
+        var sections = new Option<bool>("--sections") { Description = "Give every article a section and measure category: searches and section pages too (SectionBench)" };
         var root = new RootCommand("Benchmark İcmal's search against SQLite FTS5 out of the box on a synthetic archive")
         {
-            articles, data, perKind, rounds, seed, reuse, batch, noBaseline, noReindex, extend, slowest,
+            articles, data, perKind, rounds, seed, reuse, batch, noBaseline, noReindex, extend, slowest, sections,
         };
         root.SetAction((parse, ct) => RunAsync(new BuildOptions(Math.Max(1, parse.GetValue(articles)), parse.GetValue(data), Math.Max(1, parse.GetValue(perKind)),
             Math.Max(1, parse.GetValue(rounds)), parse.GetValue(seed), parse.GetValue(reuse), Math.Max(1, parse.GetValue(batch)),
-            !parse.GetValue(noBaseline) && !parse.GetValue(extend), !parse.GetValue(noReindex), parse.GetValue(extend), Math.Max(0, parse.GetValue(slowest))), ct));
+            !parse.GetValue(noBaseline) && !parse.GetValue(extend), !parse.GetValue(noReindex), parse.GetValue(extend), Math.Max(0, parse.GetValue(slowest)), parse.GetValue(sections)), ct));
         return await root.Parse(args).InvokeAsync();
     }
 
     /// <summary>What a run builds and measures.</summary>
-    private sealed record BuildOptions(int Count, string? Data, int PerKind, int Rounds, int Seed, bool Reuse, int Batch, bool Baseline, bool Reindex, bool Extend, int Slowest);
+    private sealed record BuildOptions(int Count, string? Data, int PerKind, int Rounds, int Seed, bool Reuse, int Batch, bool Baseline, bool Reindex, bool Extend, int Slowest, bool Sections = false);
 
     private static async Task<int> RunAsync(BuildOptions o, CancellationToken ct)
     {
@@ -96,6 +97,7 @@ public static class Program
             {
                 await using var built = o.Baseline ? await PlainFts5Index.OpenAsync(plainDb, ct) : null;
                 await MeasureQueriesAsync(archive, stores, built, perKind, rounds, seed, o.Slowest, ct);
+                if (o.Sections) await SectionBench.MeasureAsync(archive, stores, icmalDb, perKind, rounds, seed, ct);
                 return 0;
             }
             long first = o.Extend ? await NextArticleNumberAsync(icmalDb, ct) : 0;
@@ -196,6 +198,7 @@ public static class Program
                 $"fts5   index {plainIndex / 1e6:0.0} MB = {100.0 * plainIndex / rawBytes:0}% of raw; whole file (with its copy of the text) {plainFile / 1e6:0.0} MB"));
 
             await MeasureQueriesAsync(archive, stores, plain, perKind, rounds, seed, o.Slowest, ct);
+            if (o.Sections) await SectionBench.MeasureAsync(archive, stores, icmalDb, perKind, rounds, seed, ct);
             return 0;
         }
         finally

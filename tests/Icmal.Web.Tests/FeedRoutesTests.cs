@@ -74,6 +74,7 @@ public sealed class FeedRoutesTests : IAsyncLifetime
         Assert.Contains("/", paths);
         Assert.Contains("/sources/apa.az", paths);
         Assert.Contains($"/articles/{_archive.Copy}", paths);
-        Assert.Equal(1 + 3 + 6 + 7, paths.Count);
+        Assert.Contains("/categories/siyaset", paths);
+        Assert.Equal(1 + 3 + 10 + 6 + 7, paths.Count); // the front page, three lists, ten sections, six sites, seven articles
     }
 }

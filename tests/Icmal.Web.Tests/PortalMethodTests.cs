@@ -48,6 +48,8 @@ public sealed class PortalMethodTests(PortalFixture portal)
             ["/sources/{site}"] = $"/sources/{first.GetProperty("site").GetString()}",
             ["/archive"] = "/archive",
             ["/archive/{day}"] = "/archive/2025-10-21",
+            ["/categories/{slug}"] = "/categories/siyaset",
+            ["/categories/{slug}/feed.atom"] = "/categories/siyaset/feed.atom",
             ["/feed.atom"] = "/feed.atom",
             ["/sources/{site}/feed.atom"] = $"/sources/{first.GetProperty("site").GetString()}/feed.atom",
             ["/stories/{id}/feed.atom"] = $"/stories/{story}/feed.atom",
