@@ -23,7 +23,7 @@ public sealed class PortalAccessibilityTests(PortalFixture portal)
             "/", $"/articles/{first.GetProperty("id").GetInt64()}", $"/stories/{first.GetProperty("storyId").GetInt64()}",
             "/admin/sources", "/no/such/page", "/?page=0",
             "/search", "/search?q=qazaxistan&lang=az", "/search?q=%22Orta", "/search?q=qazaxistan&since=notadate",
-            "/stories",
+            "/stories", "/categories/siyaset", "/categories/nope",
         ];
 
         await AssertAxePassesAsync(chromium, portal.BaseAddress, paths);
