@@ -52,7 +52,7 @@ public sealed partial class LanguageSwitchBrowserTests(PortalFixture portal)
         string[] paths =
         [
             "/", $"/articles/{first.GetProperty("id").GetInt64()}", $"/stories/{first.GetProperty("storyId").GetInt64()}", "/stories",
-            "/search?q=qazaxistan", "/search?q=%22Orta", "/no/such/page", "/admin/sources",
+            "/search?q=qazaxistan", "/search?q=%22Orta", "/no/such/page", "/admin/sources", "/categories/siyaset", "/categories/nope",
         ];
         var fragments = AzerbaijaniFragments();
         Assert.True(fragments.Count > 100, $"only {fragments.Count} Azerbaijani fragments: the catalogue reading is broken");
