@@ -32,6 +32,7 @@ var cpu0 = Process.GetCurrentProcess().TotalProcessorTime;
 var wall = Stopwatch.StartNew();
 var window = Stopwatch.StartNew();
 int made = 0;
+ulong checksum = 14695981039346656037UL; // of every assignment: a change to the clustering's output changes it
 for (int i = 0; i < count; i++)
 {
     string title, text, site;
@@ -67,7 +68,8 @@ for (int i = 0; i < count; i++)
         var terms = ArticleAnalyzer.LeadTerms(title, text, "az");
         t2 = Stopwatch.GetTimestamp();
         c2 = ThreadCpu.Now();
-        clusterer.Assign(new ClusterInput(i, terms, time));
+        var assigned = clusterer.Assign(new ClusterInput(i, terms, time));
+        checksum = Checksum(checksum, assigned);
         t3 = Stopwatch.GetTimestamp();
         c3 = ThreadCpu.Now();
     }
@@ -91,6 +93,7 @@ Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"""
     articles {count:N0} ({made:N0} generated copies, {copies.Links:N0} linked); wall {wall.Elapsed.TotalSeconds:N1} s, CPU {cpu.TotalSeconds:N1} s
     copy detection + clustering: {count / (detect + cluster).TotalSeconds:N0} articles/s (detection {count / detect.TotalSeconds:N0}/s, clustering {Rate(count, cluster)}); with lead analysis {count / (detect + cluster + analyse).TotalSeconds:N0}/s
     per CPU second of the thread: copy detection + clustering {Rate(count, CpuSpan(detectCpu + clusterCpu))} (detection {Rate(count, CpuSpan(detectCpu))}, clustering {Rate(count, CpuSpan(clusterCpu))}); lead analysis {Rate(count, CpuSpan(analyseCpu))}; load average {LoadAverage()}
+    clustering checksum {checksum:x16} (story, new, similarity bits and headline of every assignment: equal before and after a change that must not alter the output)
     sketch state {copies.StateBytesPerArticle:N0} bytes per article (hashes, count, key rows); process peak working set {p.PeakWorkingSet64 / 1048576.0:N0} MiB, managed heap {GC.GetTotalMemory(false) / 1048576.0:N0} MiB
     """));
 
@@ -102,6 +105,14 @@ int Arg(string name, int fallback)
     Console.Error.WriteLine($"{name}: needs a positive whole number");
     Environment.Exit(2);
     return fallback;
+}
+
+/// <summary>Folds one assignment into a running FNV-1a hash.</summary>
+static ulong Checksum(ulong hash, StoryAssignment a)
+{
+    foreach (long v in (ReadOnlySpan<long>)[a.StoryKey, a.IsNew ? 1 : 0, BitConverter.DoubleToInt64Bits(a.Similarity), a.HeadlineArticleId ?? -1])
+        hash = (hash ^ (ulong)v) * 1099511628211UL;
+    return hash;
 }
 
 static TimeSpan CpuSpan(long nanoseconds) => TimeSpan.FromTicks(nanoseconds / 100);
