@@ -1,5 +1,3 @@
-using System.Runtime.InteropServices;
-
 namespace Icmal.Clustering;
 
 /// <summary>
@@ -32,7 +30,7 @@ internal sealed class Story(long key, bool stemmed)
     /// <summary>Whether its first article's words were stemmed (Azerbaijani): which threshold it is held to.</summary>
     public bool Stemmed { get; } = stemmed;
     /// <summary>The centroid: term id → the sum of the members' weights.</summary>
-    public Dictionary<int, double> Sum { get; } = [];
+    public TermWeights Sum { get; } = new();
     public double Norm { get; private set; }
     public DateTimeOffset? First { get; private set; }
     public DateTimeOffset? Last { get; private set; }
@@ -84,14 +82,12 @@ internal sealed class Story(long key, bool stemmed)
     {
         for (int k = 0; k < vector.Ids.Length; k++)
         {
-            ref double s = ref CollectionsMarshal.GetValueRefOrAddDefault(Sum, vector.Ids[k], out bool exists);
+            ref double s = ref Sum.GetValueRefOrAddDefault(vector.Ids[k], out bool exists);
             if (!exists) entered(vector.Ids[k]);
             s += vector.Weights[k];
         }
         if (Sum.Count > CentroidTerms * 2) Prune(left);
-        double norm = 0;
-        foreach (double v in Sum.Values) norm += v * v;
-        Norm = Math.Sqrt(norm);
+        Norm = Math.Sqrt(Sum.SumOfSquares());
         Count++;
         if (time is { } t)
         {
@@ -109,12 +105,7 @@ internal sealed class Story(long key, bool stemmed)
     {
         var ids = new int[Sum.Count];
         var weights = new double[Sum.Count];
-        int n = 0;
-        foreach (var (id, w) in Sum)
-        {
-            ids[n] = id;
-            weights[n++] = w;
-        }
+        int n = Sum.CopyTo(ids, weights);
         Array.Sort(ids, weights); // by id first, so that the stable order below breaks ties by id
         var order = new int[n];
         for (int k = 0; k < n; k++) order[k] = k;

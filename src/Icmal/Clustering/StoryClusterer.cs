@@ -235,7 +235,7 @@ public sealed class StoryClusterer
     {
         if (!_stories.Remove(storyKey, out var story)) return;
         story.Dropped = true;
-        foreach (int term in story.Sum.Keys) Unpost(term, story);
+        foreach (int term in story.Sum.Keys()) Unpost(term, story);
     }
 
     /// <summary>Replays an already-stored article into a known story, to warm the clusterer at start.</summary>
