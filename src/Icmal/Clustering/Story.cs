@@ -54,8 +54,8 @@ internal sealed class Story(long key, bool stemmed)
         return dot / Norm;
     }
 
-    /// <summary>The centroid's weight of a term, divided by its norm (0 when it lacks the term).</summary>
-    public double CentroidWeight(int id) => Norm > 0 && Sum.TryGetValue(id, out double s) ? s / Norm : 0;
+    /// <summary>The centroid's weight of a term it holds at <paramref name="entry"/> of <see cref="Sum"/> (the clusterer's index knows it), divided by its norm.</summary>
+    public double CentroidWeightAt(int entry) => Norm > 0 ? Sum.ValueAt(entry) / Norm : 0;
 
     /// <summary>The highest cosine of a unit vector to one of the recent members (or the representative).</summary>
     public double BestMemberSimilarity(TermVector vector)
@@ -75,15 +75,16 @@ internal sealed class Story(long key, bool stemmed)
     }
 
     /// <summary>
-    /// Adds a member; the terms that entered or left the centroid are reported so the clusterer's index follows.
+    /// Adds a member; the terms that entered (with their entry in <see cref="Sum"/>) or left the centroid are
+    /// reported so the clusterer's index follows.
     /// Returns true when the representative member changed.
     /// </summary>
-    public bool Add(long articleId, TermVector vector, EventLinker.Names names, DateTimeOffset? time, Action<int> entered, Action<int> left)
+    public bool Add(long articleId, TermVector vector, EventLinker.Names names, DateTimeOffset? time, Action<int, int> entered, Action<int> left)
     {
         for (int k = 0; k < vector.Ids.Length; k++)
         {
-            ref double s = ref Sum.GetValueRefOrAddDefault(vector.Ids[k], out bool exists);
-            if (!exists) entered(vector.Ids[k]);
+            ref double s = ref Sum.GetValueRefOrAddDefault(vector.Ids[k], out bool exists, out int entry);
+            if (!exists) entered(vector.Ids[k], entry);
             s += vector.Weights[k];
         }
         if (Sum.Count > CentroidTerms * 2) Prune(left);

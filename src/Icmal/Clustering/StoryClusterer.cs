@@ -76,7 +76,9 @@ public sealed class StoryClusterer
     private readonly TermTable _terms = new();
     private readonly Dictionary<long, Story> _stories = [];
     /// <summary>Term id → stories whose centroid holds it: the candidates for an arrival, instead of every open story.</summary>
-    private readonly Dictionary<int, HashSet<Story>> _postings = [];
+    /// <remarks>Each story with its entry of the term in its centroid (<see cref="Story.Sum"/>), so that the walk reads
+    /// the weight without a look-up; enumerated in the order stories were posted, as a set of them would be.</remarks>
+    private readonly Dictionary<int, Dictionary<Story, int>> _postings = [];
     /// <summary>Scratch for one arrival's candidates (the clusterer has one writer).</summary>
     private readonly List<Story> _found = [];
     /// <summary>Scratch for one arrival's name ids (all, and the title's).</summary>
@@ -282,7 +284,7 @@ public sealed class StoryClusterer
             int id = vector.Ids[order[k]];
             double w = vector.Weights[order[k]];
             if (!_postings.TryGetValue(id, out var stories) || stories.Count > MaxPostings) continue;
-            foreach (var story in stories)
+            foreach (var (story, entry) in stories)
             {
                 if (story.LookupStamp != stamp)
                 {
@@ -291,7 +293,7 @@ public sealed class StoryClusterer
                     story.Partial = 0;
                     _found.Add(story);
                 }
-                story.Partial += w * story.CentroidWeight(id);
+                story.Partial += w * story.CentroidWeightAt(entry);
             }
         }
         if (_found.Count <= ScoredCandidates) return [.. _found];
@@ -305,13 +307,13 @@ public sealed class StoryClusterer
     private bool Add(Story story, long articleId, TermVector vector, EventLinker.Names names, DateTimeOffset? time)
     {
         story.Touched = ++_arrivals;
-        return story.Add(articleId, vector, names, time, term => Post(term, story), term => Unpost(term, story));
+        return story.Add(articleId, vector, names, time, (term, entry) => Post(term, story, entry), term => Unpost(term, story));
     }
 
-    private void Post(int term, Story story)
+    private void Post(int term, Story story, int entry)
     {
         if (!_postings.TryGetValue(term, out var stories)) _postings[term] = stories = new(ReferenceEqualityComparer.Instance);
-        stories.Add(story);
+        stories.Add(story, entry);
     }
 
     private void Unpost(int term, Story story)

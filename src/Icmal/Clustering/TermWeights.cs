@@ -22,11 +22,21 @@ internal sealed class TermWeights
     private int _end;
     private int[] _free = new int[8];
     private int _freeCount;
-    /// <summary>Entry number + 1 by hash of the key; 0 is an empty slot.</summary>
-    private int[] _slots = new int[16];
+    /// <summary>By hash of the key: the key and its entry number + 1 (0: an empty slot), so that a look-up of an
+    /// absent key (most of an arrival's terms) reads this array alone.</summary>
+    private Slot[] _slots = new Slot[16];
     private int _shift = 28;
 
     public int Count => _end - _freeCount;
+
+    private struct Slot
+    {
+        public int Key;
+        public int Entry;
+    }
+
+    /// <summary>The value of the entry numbered <paramref name="entry"/> (as <see cref="GetValueRefOrAddDefault"/> gave it; valid while its key is held).</summary>
+    public double ValueAt(int entry) => _values[entry];
 
     private int Home(int key) => (int)(((uint)key * 0x9E3779B9u) >> _shift);
 
@@ -36,23 +46,23 @@ internal sealed class TermWeights
         int mask = _slots.Length - 1;
         for (int s = Home(key); ; s = (s + 1) & mask)
         {
-            int e = _slots[s];
-            if (e == 0) return -1;
-            if (_keys[e - 1] == key) return s;
+            ref var slot = ref _slots[s];
+            if (slot.Entry == 0) return -1;
+            if (slot.Key == key) return s;
         }
     }
 
     public bool TryGetValue(int key, out double value)
     {
-        int[] slots = _slots;
+        var slots = _slots;
         int mask = slots.Length - 1;
         for (int s = Home(key); ; s = (s + 1) & mask)
         {
-            int e = slots[s];
-            if (e == 0) break;
-            if (_keys[e - 1] == key)
+            ref var slot = ref slots[s];
+            if (slot.Entry == 0) break;
+            if (slot.Key == key)
             {
-                value = _values[e - 1];
+                value = _values[slot.Entry - 1];
                 return true;
             }
         }
@@ -60,17 +70,17 @@ internal sealed class TermWeights
         return false;
     }
 
-    /// <summary>The value of <paramref name="key"/>, added as 0 when absent (<paramref name="exists"/> false).</summary>
-    public ref double GetValueRefOrAddDefault(int key, out bool exists)
+    /// <summary>The value of <paramref name="key"/>, added as 0 when absent (<paramref name="exists"/> false), and its entry number.</summary>
+    public ref double GetValueRefOrAddDefault(int key, out bool exists, out int entry)
     {
         int s = Find(key);
         if (s >= 0)
         {
             exists = true;
-            return ref _values[_slots[s] - 1];
+            entry = _slots[s].Entry - 1;
+            return ref _values[entry];
         }
         exists = false;
-        int entry;
         if (_freeCount > 0) entry = _free[--_freeCount];
         else
         {
@@ -94,22 +104,22 @@ internal sealed class TermWeights
     {
         int s = Find(key);
         if (s < 0) return false;
-        int entry = _slots[s] - 1;
+        int entry = _slots[s].Entry - 1;
         _used[entry] = false;
         if (_freeCount == _free.Length) Array.Resize(ref _free, _free.Length * 2);
         _free[_freeCount++] = entry;
         // Backward-shift deletion: later keys of the probe run move up so that no look-up stops at the hole.
         int mask = _slots.Length - 1;
         int hole = s;
-        for (int j = (s + 1) & mask; _slots[j] != 0; j = (j + 1) & mask)
+        for (int j = (s + 1) & mask; _slots[j].Entry != 0; j = (j + 1) & mask)
         {
-            int home = Home(_keys[_slots[j] - 1]);
+            int home = Home(_slots[j].Key);
             bool stays = hole <= j ? home > hole && home <= j : home > hole || home <= j;
             if (stays) continue;
             _slots[hole] = _slots[j];
             hole = j;
         }
-        _slots[hole] = 0;
+        _slots[hole] = default;
         return true;
     }
 
@@ -149,13 +159,13 @@ internal sealed class TermWeights
     {
         int mask = _slots.Length - 1;
         int s = Home(_keys[entry]);
-        while (_slots[s] != 0) s = (s + 1) & mask;
-        _slots[s] = entry + 1;
+        while (_slots[s].Entry != 0) s = (s + 1) & mask;
+        _slots[s] = new Slot { Key = _keys[entry], Entry = entry + 1 };
     }
 
     private void Rehash(int size)
     {
-        _slots = new int[size];
+        _slots = new Slot[size];
         _shift = 32 - System.Numerics.BitOperations.Log2((uint)size);
         for (int e = 0; e < _end; e++)
             if (_used[e]) Place(e);
