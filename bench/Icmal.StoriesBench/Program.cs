@@ -5,6 +5,7 @@ using Icmal.Analysis;
 using Icmal.Clustering;
 using Icmal.Evaluation;
 using Icmal.Linking;
+using Icmal.Bench;
 using Icmal.StoriesBench;
 
 // Streams N synthetic articles made from the real banker.az texts through copy detection and the story clusterer, as
@@ -59,19 +60,19 @@ for (int i = 0; i < count; i++)
     }
     recent[i % recent.Length] = (title, text, site);
     var time = start.AddSeconds(i * 20);
-    long c0 = ThreadCpu.Now(), t0 = Stopwatch.GetTimestamp();
+    long c0 = ThreadCpu.Nanoseconds(), t0 = Stopwatch.GetTimestamp();
     copies.Add(i, text, site, time);
-    long t1 = Stopwatch.GetTimestamp(), c1 = ThreadCpu.Now();
+    long t1 = Stopwatch.GetTimestamp(), c1 = ThreadCpu.Nanoseconds();
     long t2 = t1, t3 = t1, c2 = c1, c3 = c1;
     if (withClustering)
     {
         var terms = ArticleAnalyzer.LeadTerms(title, text, "az");
         t2 = Stopwatch.GetTimestamp();
-        c2 = ThreadCpu.Now();
+        c2 = ThreadCpu.Nanoseconds();
         var assigned = clusterer.Assign(new ClusterInput(i, terms, time));
         checksum = Checksum(checksum, assigned);
         t3 = Stopwatch.GetTimestamp();
-        c3 = ThreadCpu.Now();
+        c3 = ThreadCpu.Nanoseconds();
     }
     detectCpu += c1 - c0;
     analyseCpu += c2 - c1;
