@@ -4,6 +4,7 @@ using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 using Icmal.Analysis;
+using Icmal.Bench;
 using Icmal.Evaluation;
 using Icmal.Model;
 using Icmal.Search;
@@ -118,10 +119,10 @@ public static class Program
                 var a = archive.Article(n);
                 var (document, article) = ToStored(a);
                 rawBytes += Encoding.UTF8.GetByteCount(a.Title) + Encoding.UTF8.GetByteCount(a.Text);
-                double cpuStart = ThreadCpu.Now();
+                double cpuStart = ThreadCpu.Milliseconds();
                 storing.Start();
                 var keys = SearchDocument.Of(article);
-                double keysDone = ThreadCpu.Now();
+                double keysDone = ThreadCpu.Milliseconds();
                 if (o.Batch == 1) await stores.Articles.AddAsync(document, article, keys, ct);
                 else
                 {
@@ -133,7 +134,7 @@ public static class Program
                     }
                 }
                 storing.Stop();
-                double cpuEnd = ThreadCpu.Now();
+                double cpuEnd = ThreadCpu.Milliseconds();
                 keysCpu += keysDone - cpuStart;
                 storeCpu += cpuEnd - cpuStart;
                 if ((n + 1) % 20_000 == 0) Progress("icmal", n + 1, count, clock);
@@ -152,20 +153,20 @@ public static class Program
                 batch.Add(new PlainDocument(n + 1, a.Title, a.Text, a.Site, a.Published));
                 if (batch.Count == 1000 || n + 1 == count)
                 {
-                    double cpuStart = ThreadCpu.Now();
+                    double cpuStart = ThreadCpu.Milliseconds();
                     storing.Start();
                     await plain.AddAsync(batch, ct);
                     storing.Stop();
-                    plainCpu += ThreadCpu.Now() - cpuStart;
+                    plainCpu += ThreadCpu.Milliseconds() - cpuStart;
                     batch.Clear();
                 }
                 if ((n + 1) % 100_000 == 0) Progress("fts5", n + 1, count, clock);
             }
-            double optimizeStart = ThreadCpu.Now();
+            double optimizeStart = ThreadCpu.Milliseconds();
             storing.Start();
             if (plain is not null) await plain.OptimizeAsync(ct);
             storing.Stop();
-            plainCpu += ThreadCpu.Now() - optimizeStart;
+            plainCpu += ThreadCpu.Milliseconds() - optimizeStart;
             double plainSeconds = storing.Elapsed.TotalSeconds;
 
             // Indexing alone, as `icmal reindex` does it: the stored articles read back, keyed, and written to the index,

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Icmal.Bench;
 using Icmal.Text.Casing;
 using Icmal.Text.StopWords;
 
@@ -87,11 +88,11 @@ public static class QueryMix
         {
             for (int i = 0; i < mix.Count; i++)
             {
-                double cpuStart = ThreadCpu.Now();
+                double cpuStart = ThreadCpu.Milliseconds();
                 long start = Stopwatch.GetTimestamp();
                 await run(mix[i].Text, ct);
                 wall[i].Add(Stopwatch.GetElapsedTime(start).TotalMilliseconds);
-                cpu[i].Add(ThreadCpu.Now() - cpuStart);
+                cpu[i].Add(ThreadCpu.Milliseconds() - cpuStart);
             }
         }
         var result = new Dictionary<string, Latency>(StringComparer.Ordinal);

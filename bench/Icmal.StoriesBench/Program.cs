@@ -5,6 +5,7 @@ using Icmal.Analysis;
 using Icmal.Clustering;
 using Icmal.Evaluation;
 using Icmal.Linking;
+using Icmal.Bench;
 using Icmal.StoriesBench;
 
 // Streams N synthetic articles made from the real banker.az texts through copy detection and the story clusterer, as
@@ -32,6 +33,7 @@ var cpu0 = Process.GetCurrentProcess().TotalProcessorTime;
 var wall = Stopwatch.StartNew();
 var window = Stopwatch.StartNew();
 int made = 0;
+ulong checksum = 14695981039346656037UL; // of every assignment: a change to the clustering's output changes it
 for (int i = 0; i < count; i++)
 {
     string title, text, site;
@@ -58,18 +60,19 @@ for (int i = 0; i < count; i++)
     }
     recent[i % recent.Length] = (title, text, site);
     var time = start.AddSeconds(i * 20);
-    long c0 = ThreadCpu.Now(), t0 = Stopwatch.GetTimestamp();
+    long c0 = ThreadCpu.Nanoseconds(), t0 = Stopwatch.GetTimestamp();
     copies.Add(i, text, site, time);
-    long t1 = Stopwatch.GetTimestamp(), c1 = ThreadCpu.Now();
+    long t1 = Stopwatch.GetTimestamp(), c1 = ThreadCpu.Nanoseconds();
     long t2 = t1, t3 = t1, c2 = c1, c3 = c1;
     if (withClustering)
     {
         var terms = ArticleAnalyzer.LeadTerms(title, text, "az");
         t2 = Stopwatch.GetTimestamp();
-        c2 = ThreadCpu.Now();
-        clusterer.Assign(new ClusterInput(i, terms, time));
+        c2 = ThreadCpu.Nanoseconds();
+        var assigned = clusterer.Assign(new ClusterInput(i, terms, time));
+        checksum = Checksum(checksum, assigned);
         t3 = Stopwatch.GetTimestamp();
-        c3 = ThreadCpu.Now();
+        c3 = ThreadCpu.Nanoseconds();
     }
     detectCpu += c1 - c0;
     analyseCpu += c2 - c1;
@@ -91,6 +94,7 @@ Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"""
     articles {count:N0} ({made:N0} generated copies, {copies.Links:N0} linked); wall {wall.Elapsed.TotalSeconds:N1} s, CPU {cpu.TotalSeconds:N1} s
     copy detection + clustering: {count / (detect + cluster).TotalSeconds:N0} articles/s (detection {count / detect.TotalSeconds:N0}/s, clustering {Rate(count, cluster)}); with lead analysis {count / (detect + cluster + analyse).TotalSeconds:N0}/s
     per CPU second of the thread: copy detection + clustering {Rate(count, CpuSpan(detectCpu + clusterCpu))} (detection {Rate(count, CpuSpan(detectCpu))}, clustering {Rate(count, CpuSpan(clusterCpu))}); lead analysis {Rate(count, CpuSpan(analyseCpu))}; load average {LoadAverage()}
+    clustering checksum {checksum:x16} (story, new, similarity bits and headline of every assignment: equal before and after a change that must not alter the output)
     sketch state {copies.StateBytesPerArticle:N0} bytes per article (hashes, count, key rows); process peak working set {p.PeakWorkingSet64 / 1048576.0:N0} MiB, managed heap {GC.GetTotalMemory(false) / 1048576.0:N0} MiB
     """));
 
@@ -102,6 +106,14 @@ int Arg(string name, int fallback)
     Console.Error.WriteLine($"{name}: needs a positive whole number");
     Environment.Exit(2);
     return fallback;
+}
+
+/// <summary>Folds one assignment into a running FNV-1a hash.</summary>
+static ulong Checksum(ulong hash, StoryAssignment a)
+{
+    foreach (long v in (ReadOnlySpan<long>)[a.StoryKey, a.IsNew ? 1 : 0, BitConverter.DoubleToInt64Bits(a.Similarity), a.HeadlineArticleId ?? -1])
+        hash = (hash ^ (ulong)v) * 1099511628211UL;
+    return hash;
 }
 
 static TimeSpan CpuSpan(long nanoseconds) => TimeSpan.FromTicks(nanoseconds / 100);

@@ -1,3 +1,5 @@
+using System.Runtime.InteropServices;
+
 namespace Icmal.Clustering;
 
 /// <summary>
@@ -53,13 +55,17 @@ internal sealed class EventLinker(TimeSpan window, int maxRecent)
         public TermVector Vector { get; } = vector;
         public Names Entities { get; } = entities;
         public DateTimeOffset? Time { get; } = time;
-        /// <summary>The arrival's partial dot product while candidates are gathered, and the look-up it belongs to.</summary>
-        public double Dot;
-        public long Stamp;
     }
 
-    /// <summary>A recent article holding a term, with its weight of the term.</summary>
-    private readonly record struct Entry(Recent Article, double Weight);
+    /// <summary>An arrival's partial dot product with a recent article, and the look-up (stamp) that wrote it.</summary>
+    private struct Partial
+    {
+        public long Stamp;
+        public double Dot;
+    }
+
+    /// <summary>A recent article holding a term (by its arrival number), with its weight of the term.</summary>
+    private readonly record struct Entry(long Sequence, double Weight);
 
     /// <summary>One term's recent articles in arrival order; the first <see cref="Head"/> are already forgotten.</summary>
     private sealed class Posting
@@ -69,15 +75,22 @@ internal sealed class EventLinker(TimeSpan window, int maxRecent)
         public int Count => Items.Count - Head;
     }
 
-    private readonly Queue<Recent> _recent = new();
-    private readonly Dictionary<int, Posting> _postings = [];
-    private readonly List<Recent> _found = [];
-    private readonly PriorityQueue<Recent, double> _top = new(Rescored + 1);
+    // The recent articles by arrival number in a ring (slot = number masked), with each one's partial dot product
+    // and the look-up that wrote it in a flat array beside it: the postings walk touches that, not the articles.
+    private Recent?[] _ring = new Recent?[1024];
+    private Partial[] _partials = new Partial[1024];
+    private long _mask = 1023;
+    /// <summary>The arrival number of the oldest article held (the newest is <see cref="_sequence"/>).</summary>
+    private long _head = 1;
+    /// <summary>Term id → its posting (null when no recent article holds it): term ids are small and dense.</summary>
+    private Posting?[] _postings = new Posting?[1024];
+    private readonly List<int> _found = [];
+    private readonly PriorityQueue<int, double> _top = new(Rescored + 1);
     private long _stamp;
     private long _sequence;
     private DateTimeOffset? _latest;
 
-    public int Count => _recent.Count;
+    public int Count => (int)(_sequence - _head + 1);
 
     /// <summary>
     /// The recent article (within <see cref="Window"/> of <paramref name="time"/>, of a story still held) with the
@@ -88,35 +101,40 @@ internal sealed class EventLinker(TimeSpan window, int maxRecent)
         long stamp = ++_stamp;
         _found.Clear();
         int[] order = vector.StrongestOrder();
+        var postings = _postings;
+        var partials = _partials;
+        long mask = _mask;
         for (int o = 0; o < order.Length && o < LookupTerms; o++)
         {
             int id = vector.Ids[order[o]];
             double weight = vector.Weights[order[o]];
-            if (!_postings.TryGetValue(id, out var posting) || posting.Count > MaxPostings) continue;
-            var items = posting.Items;
-            for (int p = posting.Head; p < items.Count; p++)
+            if ((uint)id >= (uint)postings.Length || postings[id] is not { } posting || posting.Count > MaxPostings) continue;
+            foreach (ref readonly var entry in CollectionsMarshal.AsSpan(posting.Items)[posting.Head..])
             {
-                var (r, w) = items[p];
-                if (r.Stamp != stamp)
+                int slot = (int)(entry.Sequence & mask);
+                ref var partial = ref partials[slot];
+                if (partial.Stamp != stamp)
                 {
-                    r.Stamp = stamp;
-                    r.Dot = 0;
-                    _found.Add(r);
+                    partial.Stamp = stamp;
+                    partial.Dot = 0;
+                    _found.Add(slot);
                 }
-                r.Dot += weight * w;
+                partial.Dot += weight * entry.Weight;
             }
         }
         // The highest partial dot products, kept in a small heap (lowest on top) rather than by sorting every candidate.
         _top.Clear();
-        foreach (var r in _found)
+        foreach (int slot in _found)
         {
-            if (_top.Count < Rescored) _top.Enqueue(r, r.Dot);
-            else if (r.Dot > _top.Peek().Dot) _top.EnqueueDequeue(r, r.Dot);
+            double dot = partials[slot].Dot;
+            if (_top.Count < Rescored) _top.Enqueue(slot, dot);
+            else if (dot > partials[_top.Peek()].Dot) _top.EnqueueDequeue(slot, dot);
         }
         Recent? best = null;
         double bestScore = double.NegativeInfinity;
-        foreach (var (r, _) in _top.UnorderedItems)
+        foreach (var (slot, _) in _top.UnorderedItems)
         {
+            var r = _ring[slot]!;
             if (r.Story.Dropped || !Near(r.Time, time) || Different(r.Entities, entities, idf)) continue;
             double score = vector.Dot(r.Vector) + (NameWeight * RarestShared(r.Entities.All, entities.All, idf));
             if (score > bestScore)
@@ -131,28 +149,45 @@ internal sealed class EventLinker(TimeSpan window, int maxRecent)
     /// <summary>Remembers an article (after it joined <paramref name="story"/>), then forgets what fell out of the window.</summary>
     public void Add(Story story, TermVector vector, Names entities, DateTimeOffset? time)
     {
-        var r = new Recent(++_sequence, story, vector, entities, time);
-        _recent.Enqueue(r);
+        long sequence = ++_sequence;
+        if (Count > _ring.Length) Grow();
+        var r = new Recent(sequence, story, vector, entities, time);
+        _ring[sequence & _mask] = r;
         for (int k = 0; k < vector.Ids.Length; k++)
         {
-            if (!_postings.TryGetValue(vector.Ids[k], out var posting)) _postings[vector.Ids[k]] = posting = new Posting();
-            posting.Items.Add(new Entry(r, vector.Weights[k]));
+            int id = vector.Ids[k];
+            if (id >= _postings.Length) Array.Resize(ref _postings, Math.Max(id + 1, _postings.Length * 2));
+            var posting = _postings[id] ??= new Posting();
+            posting.Items.Add(new Entry(sequence, vector.Weights[k]));
         }
         if (time is { } t && (_latest is null || t > _latest)) _latest = t;
         Evict();
     }
 
+    /// <summary>Doubles the ring, each held article moving to its slot under the wider mask.</summary>
+    private void Grow()
+    {
+        int size = _ring.Length * 2;
+        var ring = new Recent?[size];
+        long mask = size - 1;
+        for (long q = _head; q < _sequence; q++) ring[q & mask] = _ring[q & _mask];
+        _ring = ring;
+        _partials = new Partial[size];
+        _mask = mask;
+    }
+
     private void Evict()
     {
-        while (_recent.TryPeek(out var head) && (_recent.Count > MaxRecent || Expired(head)))
+        while (_head <= _sequence && _ring[_head & _mask] is { } head && (Count > MaxRecent || Expired(head)))
         {
-            _recent.Dequeue();
+            _ring[_head & _mask] = null;
+            _head++;
             foreach (int id in head.Vector.Ids)
             {
-                var posting = _postings[id];
+                var posting = _postings[id]!;
                 // Articles leave in arrival order, which is each posting's order: the one leaving is at its head.
                 posting.Head++;
-                if (posting.Count == 0) _postings.Remove(id);
+                if (posting.Count == 0) _postings[id] = null;
                 else if (posting.Head > 32 && posting.Head * 2 > posting.Items.Count)
                 {
                     posting.Items.RemoveRange(0, posting.Head);

@@ -1,5 +1,3 @@
-using System.Runtime.InteropServices;
-
 namespace Icmal.Clustering;
 
 /// <summary>
@@ -32,7 +30,7 @@ internal sealed class Story(long key, bool stemmed)
     /// <summary>Whether its first article's words were stemmed (Azerbaijani): which threshold it is held to.</summary>
     public bool Stemmed { get; } = stemmed;
     /// <summary>The centroid: term id → the sum of the members' weights.</summary>
-    public Dictionary<int, double> Sum { get; } = [];
+    public TermWeights Sum { get; } = new();
     public double Norm { get; private set; }
     public DateTimeOffset? First { get; private set; }
     public DateTimeOffset? Last { get; private set; }
@@ -56,8 +54,8 @@ internal sealed class Story(long key, bool stemmed)
         return dot / Norm;
     }
 
-    /// <summary>The centroid's weight of a term, divided by its norm (0 when it lacks the term).</summary>
-    public double CentroidWeight(int id) => Norm > 0 && Sum.TryGetValue(id, out double s) ? s / Norm : 0;
+    /// <summary>The centroid's weight of a term it holds at <paramref name="entry"/> of <see cref="Sum"/> (the clusterer's index knows it), divided by its norm.</summary>
+    public double CentroidWeightAt(int entry) => Norm > 0 ? Sum.ValueAt(entry) / Norm : 0;
 
     /// <summary>The highest cosine of a unit vector to one of the recent members (or the representative).</summary>
     public double BestMemberSimilarity(TermVector vector)
@@ -77,21 +75,20 @@ internal sealed class Story(long key, bool stemmed)
     }
 
     /// <summary>
-    /// Adds a member; the terms that entered or left the centroid are reported so the clusterer's index follows.
+    /// Adds a member; the terms that entered (with their entry in <see cref="Sum"/>) or left the centroid are
+    /// reported so the clusterer's index follows.
     /// Returns true when the representative member changed.
     /// </summary>
-    public bool Add(long articleId, TermVector vector, EventLinker.Names names, DateTimeOffset? time, Action<int> entered, Action<int> left)
+    public bool Add(long articleId, TermVector vector, EventLinker.Names names, DateTimeOffset? time, Action<int, int> entered, Action<int> left)
     {
         for (int k = 0; k < vector.Ids.Length; k++)
         {
-            ref double s = ref CollectionsMarshal.GetValueRefOrAddDefault(Sum, vector.Ids[k], out bool exists);
-            if (!exists) entered(vector.Ids[k]);
+            ref double s = ref Sum.GetValueRefOrAddDefault(vector.Ids[k], out bool exists, out int entry);
+            if (!exists) entered(vector.Ids[k], entry);
             s += vector.Weights[k];
         }
         if (Sum.Count > CentroidTerms * 2) Prune(left);
-        double norm = 0;
-        foreach (double v in Sum.Values) norm += v * v;
-        Norm = Math.Sqrt(norm);
+        Norm = Math.Sqrt(Sum.SumOfSquares());
         Count++;
         if (time is { } t)
         {
@@ -109,12 +106,7 @@ internal sealed class Story(long key, bool stemmed)
     {
         var ids = new int[Sum.Count];
         var weights = new double[Sum.Count];
-        int n = 0;
-        foreach (var (id, w) in Sum)
-        {
-            ids[n] = id;
-            weights[n++] = w;
-        }
+        int n = Sum.CopyTo(ids, weights);
         Array.Sort(ids, weights); // by id first, so that the stable order below breaks ties by id
         var order = new int[n];
         for (int k = 0; k < n; k++) order[k] = k;

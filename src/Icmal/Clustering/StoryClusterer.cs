@@ -76,9 +76,14 @@ public sealed class StoryClusterer
     private readonly TermTable _terms = new();
     private readonly Dictionary<long, Story> _stories = [];
     /// <summary>Term id → stories whose centroid holds it: the candidates for an arrival, instead of every open story.</summary>
-    private readonly Dictionary<int, HashSet<Story>> _postings = [];
+    /// <remarks>Each story with its entry of the term in its centroid (<see cref="Story.Sum"/>), so that the walk reads
+    /// the weight without a look-up; enumerated in the order stories were posted, as a set of them would be.</remarks>
+    private readonly Dictionary<int, Dictionary<Story, int>> _postings = [];
     /// <summary>Scratch for one arrival's candidates (the clusterer has one writer).</summary>
     private readonly List<Story> _found = [];
+    /// <summary>Scratch for one arrival's name ids (all, and the title's).</summary>
+    private readonly List<int> _nameScratch = [];
+    private readonly List<int> _titleScratch = [];
     /// <summary>Counts candidate look-ups; a story stamped with the current count is already among the candidates.</summary>
     private long _lookups;
     private long _nextKey = -1;
@@ -181,19 +186,38 @@ public sealed class StoryClusterer
         return (t > last ? t : last) - (t < first ? t : first) <= MaxLinkedSpan;
     }
 
-    /// <summary>The ids of the article's names (<see cref="StoryTerms.Entities"/>), all and the title's, ascending.</summary>
+    /// <summary>
+    /// The ids of the article's names (<see cref="StoryTerms.Entities"/>), all and the title's, ascending: its names,
+    /// and its title and lead stems whose name key is a known name. Read off the term table by id, without building
+    /// the key strings again (the article's own names were learned by <see cref="Vectorise"/> just before).
+    /// </summary>
     private EventLinker.Names EntityIds(ArticleTerms terms)
     {
-        var keys = StoryTerms.Entities(terms, key => _terms.IdOf(StoryTerms.NameFeature(key)) >= 0);
-        return new EventLinker.Names(Ids(keys.All), Ids(keys.Title), terms.Stemmed);
+        var all = _nameScratch;
+        var title = _titleScratch;
+        all.Clear();
+        title.Clear();
+        foreach (string key in terms.Names) all.Add(_terms.NameId(key));
+        foreach (string t in terms.Title)
+            if (t.Length >= StoryTerms.MinTermLength && _terms.NameIdOfStem(t) is var id and >= 0)
+            {
+                all.Add(id);
+                title.Add(id);
+            }
+        int lead = Math.Min(terms.LeadCount, StoryTerms.LeadStems);
+        for (int k = 0; k < lead && k < terms.Body.Count; k++)
+            if (terms.Body[k] is { Length: >= StoryTerms.MinTermLength } t && _terms.NameIdOfStem(t) is var id and >= 0) all.Add(id);
+        return new EventLinker.Names(SortedDistinct(all), SortedDistinct(title), terms.Stemmed);
 
-        int[] Ids(IReadOnlySet<string> set)
+        static int[] SortedDistinct(List<int> ids)
         {
-            var ids = new List<int>(set.Count);
-            foreach (string key in set)
-                if (_terms.IdOf(StoryTerms.NameFeature(key)) is var id and >= 0) ids.Add(id);
-            ids.Sort();
-            return [.. ids];
+            if (ids.Count == 0) return [];
+            var span = CollectionsMarshal.AsSpan(ids);
+            span.Sort();
+            int n = 1;
+            for (int k = 1; k < span.Length; k++)
+                if (span[k] != span[n - 1]) span[n++] = span[k];
+            return span[..n].ToArray();
         }
     }
 
@@ -213,7 +237,7 @@ public sealed class StoryClusterer
     {
         if (!_stories.Remove(storyKey, out var story)) return;
         story.Dropped = true;
-        foreach (int term in story.Sum.Keys) Unpost(term, story);
+        foreach (int term in story.Sum.Keys()) Unpost(term, story);
     }
 
     /// <summary>Replays an already-stored article into a known story, to warm the clusterer at start.</summary>
@@ -230,19 +254,18 @@ public sealed class StoryClusterer
     /// <summary>Learns the article's document frequencies, then weighs its features: log-scaled count times smoothed IDF, unit length.</summary>
     private TermVector Vectorise(ArticleTerms terms)
     {
-        var counts = StoryTerms.Extract(terms);
-        int[] ids = _terms.Learn(counts.Keys);
+        var (learned, counts) = _terms.Learn(terms);
+        int[] ids = [.. learned];
         var weights = new double[ids.Length];
         double norm = 0;
-        int k = 0;
-        foreach (int count in counts.Values)
+        for (int k = 0; k < ids.Length; k++)
         {
-            double w = (1 + Math.Log(count)) * _terms.Idf(ids[k]);
-            weights[k++] = w;
+            double w = (1 + Math.Log(counts[k])) * _terms.Idf(ids[k]);
+            weights[k] = w;
             norm += w * w;
         }
         norm = Math.Sqrt(norm);
-        if (norm > 0) for (k = 0; k < weights.Length; k++) weights[k] /= norm;
+        if (norm > 0) for (int k = 0; k < weights.Length; k++) weights[k] /= norm;
         Array.Sort(ids, weights);
         return new TermVector(ids, weights);
     }
@@ -261,7 +284,7 @@ public sealed class StoryClusterer
             int id = vector.Ids[order[k]];
             double w = vector.Weights[order[k]];
             if (!_postings.TryGetValue(id, out var stories) || stories.Count > MaxPostings) continue;
-            foreach (var story in stories)
+            foreach (var (story, entry) in stories)
             {
                 if (story.LookupStamp != stamp)
                 {
@@ -270,7 +293,7 @@ public sealed class StoryClusterer
                     story.Partial = 0;
                     _found.Add(story);
                 }
-                story.Partial += w * story.CentroidWeight(id);
+                story.Partial += w * story.CentroidWeightAt(entry);
             }
         }
         if (_found.Count <= ScoredCandidates) return [.. _found];
@@ -284,13 +307,13 @@ public sealed class StoryClusterer
     private bool Add(Story story, long articleId, TermVector vector, EventLinker.Names names, DateTimeOffset? time)
     {
         story.Touched = ++_arrivals;
-        return story.Add(articleId, vector, names, time, term => Post(term, story), term => Unpost(term, story));
+        return story.Add(articleId, vector, names, time, (term, entry) => Post(term, story, entry), term => Unpost(term, story));
     }
 
-    private void Post(int term, Story story)
+    private void Post(int term, Story story, int entry)
     {
         if (!_postings.TryGetValue(term, out var stories)) _postings[term] = stories = new(ReferenceEqualityComparer.Instance);
-        stories.Add(story);
+        stories.Add(story, entry);
     }
 
     private void Unpost(int term, Story story)
