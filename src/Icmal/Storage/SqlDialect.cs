@@ -40,6 +40,9 @@ public abstract class SqlDialect
     /// <summary>Statements run on every connection taken from the pool (session settings), as one batch.</summary>
     public abstract IReadOnlyList<string> ConnectionSetup { get; }
 
+    /// <summary>Begins a transaction that will write (SQLite takes the write lock at once, so it never fails to upgrade a read lock).</summary>
+    public virtual string BeginWrite => "BEGIN";
+
     /// <summary>
     /// Statements that make other processes wait while this one migrates (run on the migrating connection before it
     /// reads the schema's version), and the statements that let them go. Empty where the engine serialises writers itself.

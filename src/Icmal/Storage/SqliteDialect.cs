@@ -45,6 +45,8 @@ public sealed class SqliteDialect : SqlDialect
     /// <summary>How much of the database file a connection maps (address space, not memory: the pages are the OS's file cache).</summary>
     public const long MmapBytes = 1L << 36;
 
+    public override string BeginWrite => "BEGIN IMMEDIATE";
+
     public override IReadOnlyList<MigrationStep> Migrations => SqliteMigrations.Steps;
 
     public override object Time(DateTimeOffset value) => value.ToUnixTimeMilliseconds();
