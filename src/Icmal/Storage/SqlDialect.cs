@@ -80,6 +80,9 @@ public abstract class SqlDialect
     /// </summary>
     public abstract string InList(string expression, string parameter);
 
+    /// <summary>A list parameter (<see cref="ListValue(IReadOnlyCollection{long})"/>) as a table of one column, <c>value</c>, for a FROM clause.</summary>
+    public abstract string ListRows(string parameter);
+
     /// <summary>The 1-based position of <paramref name="needle"/> in <paramref name="haystack"/>, 0 when absent (SQL expressions).</summary>
     public abstract string Position(string haystack, string needle);
 

@@ -61,6 +61,8 @@ public sealed class SqliteDialect : SqlDialect
 
     public override string InList(string expression, string parameter) => $"{expression} IN (SELECT value FROM json_each({parameter}))";
 
+    public override string ListRows(string parameter) => $"json_each({parameter})";
+
     /// <summary>Nothing: a statement that writes holds the one write lock of the file from its first step.</summary>
     public override string SkipLockedRows => "";
 
