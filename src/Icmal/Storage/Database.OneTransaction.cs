@@ -41,6 +41,9 @@ public sealed partial class Database
                 T result = await work(ct);
                 shared.Active = false;
                 if (shared.Doomed) throw new InvalidOperationException("a part of a shared transaction was rolled back, so the whole is");
+                // PostgreSQL answers COMMIT of a transaction a failed statement aborted with a silent ROLLBACK: a
+                // statement first makes a failure that a part caught and went on from fail the whole, loudly.
+                await Sql.ExecAsync(conn, null, "SELECT 1", ct);
                 await Sql.ExecAsync(conn, null, "COMMIT", ct);
                 committed = true;
                 return result;
