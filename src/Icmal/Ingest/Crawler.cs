@@ -373,7 +373,8 @@ public sealed class Crawler(SourceStore sources, SeenUrlStore seenUrls, IngestPi
         }
         var document = new IncomingDocument(finalUrl.AbsoluteUri, DocumentFormat.Html, result.Body, now, finalUrl,
             CharsetDetection.ForPage(result.Body, result.Charset), Fetched: now, SourceId: source.Id, FeedSection: feedSection);
-        var outcome = await pipeline.IngestAsync(document, ct);
+        // The store and every later stage in one transaction (one commit per article instead of one per store call).
+        var outcome = (await pipeline.IngestManyAsync([document], ct))[0];
         if (outcome.Status == IngestStatus.Failed)
         {
             await seenUrls.MarkAsync(canonical, source.Id, SeenState.Failed, null, outcome.Reason, now, ct);

@@ -56,9 +56,11 @@ public sealed class Importer(IngestPipeline pipeline, ImportOptions options)
     }
 
     /// <summary>
-    /// Imports the given paths, one outcome per file or list item. Whatever one item throws (reading, splitting a list,
-    /// any pipeline stage) becomes that item's outcome and goes to the item error log; the batch goes on. Only the
-    /// caller's cancellation stops it.
+    /// Imports the given paths, one outcome per file or list item, in order. Whatever one item throws (reading,
+    /// splitting a list, any pipeline stage) becomes that item's outcome and goes to the item error log; the batch goes
+    /// on. Only the caller's cancellation stops it. Items are stored <see cref="IngestPipeline.BatchSize"/> at a time,
+    /// each batch in one transaction (<see cref="IngestPipeline.IngestManyAsync"/>): an outcome is given only once its
+    /// batch is committed, so an import killed and run again loses nothing it reported and stores nothing twice.
     /// </summary>
     public async IAsyncEnumerable<ImportEvent> ImportAsync(IEnumerable<string> paths, [EnumeratorCancellation] CancellationToken ct)
     {
@@ -66,19 +68,50 @@ public sealed class Importer(IngestPipeline pipeline, ImportOptions options)
         int count = files.Count;
         foreach (var rejection in rejections) yield return new ImportEvent(await pipeline.RecordProblemAsync(rejection, null, ct), 0, count);
 
+        var batch = new List<(IncomingDocument Document, int FileNumber)>(IngestPipeline.BatchSize);
         for (int i = 0; i < files.Count; i++)
         {
             ct.ThrowIfCancellationRequested();
             string file = files[i];
-            if (DocumentFile.KindOf(file) == FileKind.JsonList)
+            var pieces = DocumentFile.KindOf(file) == FileKind.JsonList ? ReadListAsync(file, ct) : ReadPageAsync(file, ct);
+            await foreach (var (document, problem) in pieces)
             {
-                await foreach (var outcome in ImportListAsync(file, ct)) yield return new ImportEvent(outcome, i + 1, count);
-                continue;
+                // A problem waits for the items before it, so that the outcomes keep the files' order.
+                if (problem is not null || batch.Count == IngestPipeline.BatchSize)
+                    foreach (var e in await FlushAsync(batch, count, ct)) yield return e;
+                if (problem is not null) yield return new ImportEvent(problem, i + 1, count);
+                else batch.Add((document!, i + 1));
             }
-            var (page, problem) = await OpenPageAsync(file, ct);
-            var result = problem is not null ? await pipeline.RecordProblemAsync(problem, null, ct) : await IngestItemAsync(page!, ct);
-            yield return new ImportEvent(result, i + 1, count);
         }
+        foreach (var e in await FlushAsync(batch, count, ct)) yield return e;
+    }
+
+    /// <summary>The waiting items through the pipeline as one batch: their events, and the batch emptied.</summary>
+    private async Task<IReadOnlyList<ImportEvent>> FlushAsync(List<(IncomingDocument Document, int FileNumber)> batch, int count, CancellationToken ct)
+    {
+        if (batch.Count == 0) return [];
+        IReadOnlyList<IngestOutcome> outcomes;
+        try
+        {
+            outcomes = await pipeline.IngestManyAsync(batch.Select(b => b.Document).ToList(), ct);
+        }
+        catch (Exception e) when (!IngestPipeline.IsCallerCancellation(e, ct))
+        {
+            // The pipeline could not even be reopened after a failed batch: each item alone says what it comes to.
+            var alone = new List<IngestOutcome>(batch.Count);
+            foreach (var (document, _) in batch) alone.Add(await IngestItemAsync(document, ct));
+            outcomes = alone;
+        }
+        var events = outcomes.Select((o, k) => new ImportEvent(o, batch[k].FileNumber, count)).ToList();
+        batch.Clear();
+        return events;
+    }
+
+    /// <summary>A page or text dump as one document to ingest, or the recorded problem that it can not be read.</summary>
+    private async IAsyncEnumerable<(IncomingDocument? Document, IngestOutcome? Problem)> ReadPageAsync(string file, [EnumeratorCancellation] CancellationToken ct)
+    {
+        var (page, problem) = await OpenPageAsync(file, ct);
+        yield return problem is not null ? (null, await pipeline.RecordProblemAsync(problem, null, ct)) : (page, null);
     }
 
     /// <summary>A page or text dump read whole (under the size cap), or the outcome saying why it cannot be.</summary>
@@ -101,12 +134,12 @@ public sealed class Importer(IngestPipeline pipeline, ImportOptions options)
     /// <see cref="ImportOptions.MaxFileBytes"/>. An item that cannot be read is rejected by itself (origin "file#N");
     /// a list that breaks off, or whose reading throws, keeps what came before and is rejected at the break.
     /// </summary>
-    private async IAsyncEnumerable<IngestOutcome> ImportListAsync(string file, [EnumeratorCancellation] CancellationToken ct)
+    private async IAsyncEnumerable<(IncomingDocument? Document, IngestOutcome? Problem)> ReadListAsync(string file, [EnumeratorCancellation] CancellationToken ct)
     {
         var (stream, error) = DocumentFile.OpenRead(file);
         if (stream is null)
         {
-            yield return await pipeline.RecordProblemAsync(IngestOutcome.Rejected(file, error!, IngestStage.Read), null, ct);
+            yield return (null, await pipeline.RecordProblemAsync(IngestOutcome.Rejected(file, error!, IngestStage.Read), null, ct));
             yield break;
         }
         var archived = DateTimeOffset.UtcNow;
@@ -128,16 +161,16 @@ public sealed class Importer(IngestPipeline pipeline, ImportOptions options)
                     }
                     if (broken is not null)
                     {
-                        yield return await pipeline.RecordProblemAsync(broken, null, ct);
+                        yield return (null, await pipeline.RecordProblemAsync(broken, null, ct));
                         yield break;
                     }
                     var entry = entries.Current;
                     string origin = string.Create(CultureInfo.InvariantCulture, $"{file}#{entry.Index + 1}");
                     yield return entry.Kind switch
                     {
-                        JsonListEntryKind.Item => await IngestItemAsync(new IncomingDocument(origin, DocumentFormat.JsonArticle, entry.Item, archived), ct),
-                        JsonListEntryKind.RejectedItem => await pipeline.RecordProblemAsync(IngestOutcome.Rejected(origin, entry.Error!, IngestStage.Read), null, ct),
-                        _ => await pipeline.RecordProblemAsync(IngestOutcome.Rejected(file, entry.Error!, IngestStage.Read), null, ct),
+                        JsonListEntryKind.Item => (new IncomingDocument(origin, DocumentFormat.JsonArticle, entry.Item, archived), null),
+                        JsonListEntryKind.RejectedItem => (null, await pipeline.RecordProblemAsync(IngestOutcome.Rejected(origin, entry.Error!, IngestStage.Read), null, ct)),
+                        _ => (null, await pipeline.RecordProblemAsync(IngestOutcome.Rejected(file, entry.Error!, IngestStage.Read), null, ct)),
                     };
                 }
             }

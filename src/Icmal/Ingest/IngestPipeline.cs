@@ -18,14 +18,14 @@ namespace Icmal.Ingest;
 /// on the outcome, the later stages still run, and the story stage picks the article up again at its next start. Only
 /// the caller's cancellation propagates.
 /// </remarks>
-public sealed class IngestPipeline
+public sealed partial class IngestPipeline
 {
-    private readonly ItemErrorStore _itemErrors;
-    private readonly IReadOnlyList<IPipelineStage> _stages;
+    private readonly Stores _stores;
+    private IReadOnlyList<IPipelineStage> _stages;
 
-    private IngestPipeline(ItemErrorStore itemErrors, IReadOnlyList<IPipelineStage> stages)
+    private IngestPipeline(Stores stores, IReadOnlyList<IPipelineStage> stages)
     {
-        _itemErrors = itemErrors;
+        _stores = stores;
         _stages = stages;
     }
 
@@ -39,9 +39,14 @@ public sealed class IngestPipeline
     public static async Task<IngestPipeline> OpenAsync(Stores stores, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(stores);
+        return new IngestPipeline(stores, await BuildStagesAsync(stores, ct));
+    }
+
+    private static async Task<IReadOnlyList<IPipelineStage>> BuildStagesAsync(Stores stores, CancellationToken ct)
+    {
         var copies = await CopyDetector.OpenAsync(stores, ct);
         var stories = await StoryStage.OpenAsync(stores.Stories, ct);
-        return new IngestPipeline(stores.ItemErrors,
+        return
         [
             new KnownDocumentStage(stores.Articles),
             new ReadStage(),
@@ -51,41 +56,57 @@ public sealed class IngestPipeline
             new LinkStage(copies),
             new CategoriseStage(stores.Categories),
             new ClusterStage(stories),
-        ]);
+        ];
     }
 
     public async Task<IngestOutcome> IngestAsync(IncomingDocument document, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(document);
-        var outcome = await RunStagesAsync(document, ct);
+        var outcome = await RunStagesAsync(IngestItem.For(document), ct);
         if (outcome.Status is IngestStatus.Rejected or IngestStatus.Failed)
             outcome = await RecordProblemAsync(outcome, document.SourceId, ct);
         return outcome;
     }
 
-    private async Task<IngestOutcome> RunStagesAsync(IncomingDocument document, CancellationToken ct)
+    private async Task<IngestOutcome> RunStagesAsync(IngestItem item, CancellationToken ct)
     {
-        var item = IngestItem.For(document);
-        foreach (var stage in _stages)
+        var (next, done) = await RunAsync(_stages, item, 0, _stages.Count, strict: false, ct);
+        return done ?? Finished(next!);
+    }
+
+    /// <summary>
+    /// Runs <paramref name="stages"/>[from..to) on the item: its outcome when a stage ends it, else the item as handed
+    /// on. A stage that throws before the store ends the item with that problem; after the store, the problem is
+    /// recorded and the later stages still run, unless <paramref name="strict"/> (inside a batch's one transaction,
+    /// where it must fail the whole batch, which is then run again item by item).
+    /// </summary>
+    private async Task<(IngestItem? Item, IngestOutcome? Done)> RunAsync(IReadOnlyList<IPipelineStage> stages, IngestItem item, int from, int to,
+        bool strict, CancellationToken ct)
+    {
+        for (int i = from; i < to; i++)
         {
+            var stage = stages[i];
             StageResult result;
             try
             {
                 result = await stage.RunAsync(item, ct);
             }
-            catch (Exception e) when (!IsCallerCancellation(e, ct))
+            catch (Exception e) when (!strict && !IsCallerCancellation(e, ct))
             {
-                var problem = IngestOutcome.Threw(document.Origin, stage.Stage, e, stage.Retryable);
-                if (item.ArticleId is null) return problem;
-                problem = await RecordProblemAsync(problem, document.SourceId, ct);
+                var problem = IngestOutcome.Threw(item.Document.Origin, stage.Stage, e, stage.Retryable);
+                if (item.ArticleId is null) return (null, problem);
+                problem = await RecordProblemAsync(problem, item.Document.SourceId, ct);
                 item = item.WithNote(problem.Reason);
                 continue;
             }
-            if (result.Done is { } done) return done;
+            if (result.Done is { } done) return (null, done);
             item = result.Next ?? throw new InvalidOperationException($"the {stage.Stage.Code()} stage gave neither an item nor an outcome");
         }
-        return new IngestOutcome(document.Origin, IngestStatus.Stored, item.ArticleId, item.Article?.Title, Note: item.Note);
+        return (item, null);
     }
+
+    private static IngestOutcome Finished(IngestItem item) =>
+        new(item.Document.Origin, IngestStatus.Stored, item.ArticleId, item.Article?.Title, Note: item.Note);
 
     /// <summary>
     /// Records a rejected or failed item in the item error log (what /admin/sources shows). When the log cannot be
@@ -96,7 +117,7 @@ public sealed class IngestPipeline
         ArgumentNullException.ThrowIfNull(outcome);
         try
         {
-            await _itemErrors.RecordAsync(new ItemError(sourceId, outcome.Origin, outcome.Stage ?? IngestStage.Read,
+            await _stores.ItemErrors.RecordAsync(new ItemError(sourceId, outcome.Origin, outcome.Stage ?? IngestStage.Read,
                 outcome.Reason ?? outcome.Note ?? "unknown", DateTimeOffset.UtcNow), ct);
             return outcome;
         }

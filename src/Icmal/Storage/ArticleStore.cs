@@ -67,7 +67,9 @@ public sealed partial class ArticleStore(Database database)
         await using var conn = await database.ConnectAsync(ct);
         await using var tx = await conn.BeginTransactionAsync(ct);
         var result = await InsertAsync(conn, tx, document, compressed, article, search, ct);
-        if (result.Status == StoreStatus.Stored) await tx.CommitAsync(ct);
+        // Committed when the document was present too (nothing was written): inside a shared transaction
+        // (Database.InOneTransactionAsync) a part left uncommitted would fail the whole.
+        await tx.CommitAsync(ct);
         return result;
     }
 

@@ -88,6 +88,7 @@ public sealed partial class Database
     /// <summary>An open pooled connection with the session set up; the caller disposes it (returning it to the pool).</summary>
     internal async Task<DbConnection> ConnectAsync(CancellationToken ct)
     {
+        if (_shared.Value is { Active: true } shared) return new LentConnection(shared);
         var conn = _create();
         try
         {

@@ -15,6 +15,15 @@ public sealed class EntityStore(Database database)
 
     private const string EntityColumns = "e.id, e.entity_key, e.name, e.kind";
 
+    /// <summary>Entities per statement (four parameters each, far under either engine's limit).</summary>
+    private const int RowsPerStatement = 200;
+
+    private static string P(string name, int i) => name + i.ToString(System.Globalization.CultureInfo.InvariantCulture);
+
+    /// <summary>A multi-row VALUES statement: <paramref name="row"/> (with {0} for the row's number) <paramref name="count"/> times.</summary>
+    private static string Rows(string head, string row, int count) =>
+        head + string.Join(", ", Enumerable.Range(0, count).Select(i => string.Format(System.Globalization.CultureInfo.InvariantCulture, row, i)));
+
     /// <summary>
     /// Replaces an article's entities with <paramref name="entities"/>, adding entities the archive did not know, in
     /// one transaction; returns each key's entity id (what quotes name their speakers by).
@@ -26,16 +35,26 @@ public sealed class EntityStore(Database database)
         await using var conn = await database.ConnectAsync(ct);
         await using var tx = await conn.BeginTransactionAsync(ct);
         await Sql.ExecAsync(conn, tx, "DELETE FROM article_entities WHERE article_id = @a", ct, ("@a", articleId));
+        // Three statements for the lot, not three per entity: the entities not known yet (in the order given, as ids
+        // are handed out), their ids, the article's mentions.
+        var distinct = new List<FactEntity>(entities.Count);
+        var keys = new HashSet<string>(StringComparer.Ordinal);
         foreach (var e in entities)
+            if (keys.Add(e.Key)) distinct.Add(e);
+        foreach (var chunk in distinct.Chunk(RowsPerStatement))
         {
-            if (ids.ContainsKey(e.Key)) continue;
-            await Sql.ExecAsync(conn, tx, _d.InsertIfAbsent("entities", ["entity_key", "name", "kind"], ["entity_key"]), ct,
-                ("@entity_key", e.Key), ("@name", e.Name), ("@kind", FactCodes.Code(e.Kind)));
-            long id = await Sql.Int64Async(conn, tx, "SELECT id FROM entities WHERE entity_key = @k", ct, ("@k", e.Key));
-            ids[e.Key] = id;
-            await Sql.ExecAsync(conn, tx,
-                "INSERT INTO article_entities (article_id, entity_id, mentions, first_at, forms) VALUES (@a, @e, @m, @f, @forms)", ct,
-                ("@a", articleId), ("@e", id), ("@m", e.Mentions), ("@f", e.FirstAt), ("@forms", string.Join('\n', e.Forms)));
+            await Sql.ExecAsync(conn, tx, Rows("INSERT INTO entities (entity_key, name, kind) VALUES ", "(@k{0}, @n{0}, @c{0})", chunk.Length)
+                + " ON CONFLICT (entity_key) DO NOTHING", ct,
+                [.. chunk.SelectMany((e, i) => new (string, object?)[] { (P("@k", i), e.Key), (P("@n", i), e.Name), (P("@c", i), FactCodes.Code(e.Kind)) })]);
+            var found = await Sql.ListAsync(conn, tx, $"SELECT entity_key, id FROM entities WHERE {_d.InList("entity_key", "@keys")}",
+                r => (r.GetString(0), r.GetInt64(1)), ct, ("@keys", _d.ListValue(chunk.Select(e => e.Key).ToArray())));
+            foreach (var (key, id) in found) ids[key] = id;
+            await Sql.ExecAsync(conn, tx, Rows("INSERT INTO article_entities (article_id, entity_id, mentions, first_at, forms) VALUES ",
+                "(@a, @e{0}, @m{0}, @f{0}, @forms{0})", chunk.Length), ct,
+                [("@a", articleId), .. chunk.SelectMany((e, i) => new (string, object?)[]
+                {
+                    (P("@e", i), ids[e.Key]), (P("@m", i), e.Mentions), (P("@f", i), e.FirstAt), (P("@forms", i), string.Join('\n', e.Forms)),
+                })]);
         }
         await tx.CommitAsync(ct);
         return ids;

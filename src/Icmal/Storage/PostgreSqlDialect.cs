@@ -62,6 +62,8 @@ public sealed class PostgreSqlDialect : SqlDialect
 
     public override string InList(string expression, string parameter) => $"{expression} = ANY({parameter})";
 
+    public override string ListRows(string parameter) => $"unnest({parameter}) AS value";
+
     public override string SkipLockedRows => "FOR UPDATE SKIP LOCKED";
 
     public override object ListValue(IReadOnlyCollection<string> values) => values.ToArray();

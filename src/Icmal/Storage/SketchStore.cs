@@ -47,15 +47,10 @@ public sealed class SketchStore(Database database)
         await Sql.ExecAsync(conn, tx,
             _d.Upsert("article_sketches", ["article_id", "shingles", "sketch"], ["article_id"], "shingles = excluded.shingles, sketch = excluded.sketch"),
             ct, ("@article_id", articleId), ("@shingles", sketch.Shingles), ("@sketch", sketch.ToBytes()));
-        await using (var insert = Sql.Command(conn, tx, _d.InsertIfAbsent("article_sketch_keys", ["sketch_key", "article_id"], ["sketch_key", "article_id"]),
-            ("@sketch_key", 0L), ("@article_id", articleId)))
-        {
-            foreach (uint key in sketch.Keys.ToArray())
-            {
-                insert.Parameters[0].Value = (long)key;
-                await insert.ExecuteNonQueryAsync(ct);
-            }
-        }
+        // The keys in one statement (a round trip each was most of a stored article's statements on PostgreSQL).
+        await Sql.ExecAsync(conn, tx,
+            $"INSERT INTO article_sketch_keys (sketch_key, article_id) SELECT value, @a FROM {_d.ListRows("@keys")} WHERE true ON CONFLICT (sketch_key, article_id) DO NOTHING",
+            ct, ("@a", articleId), ("@keys", _d.ListValue(sketch.Keys.ToArray().Select(k => (long)k).ToArray())));
         await tx.CommitAsync(ct);
     }
 

@@ -14,7 +14,8 @@ internal static class Sql
     public static DbCommand Command(DbConnection conn, DbTransaction? tx, string sql, params ReadOnlySpan<(string Name, object? Value)> parameters)
     {
         var cmd = conn.CreateCommand();
-        cmd.Transaction = tx;
+        // A store's part of a shared transaction (Database.InOneTransactionAsync) runs in the connection's own.
+        cmd.Transaction = tx is Database.PartTransaction ? null : tx;
 #pragma warning disable CA2100 // Statements are constants of the stores; every value goes through a parameter.
         cmd.CommandText = sql;
 #pragma warning restore CA2100

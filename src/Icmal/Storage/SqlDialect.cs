@@ -40,6 +40,9 @@ public abstract class SqlDialect
     /// <summary>Statements run on every connection taken from the pool (session settings), as one batch.</summary>
     public abstract IReadOnlyList<string> ConnectionSetup { get; }
 
+    /// <summary>Begins a transaction that will write (SQLite takes the write lock at once, so it never fails to upgrade a read lock).</summary>
+    public virtual string BeginWrite => "BEGIN";
+
     /// <summary>
     /// Statements that make other processes wait while this one migrates (run on the migrating connection before it
     /// reads the schema's version), and the statements that let them go. Empty where the engine serialises writers itself.
@@ -76,6 +79,9 @@ public abstract class SqlDialect
     /// text for any number of values, so the engine caches one plan.
     /// </summary>
     public abstract string InList(string expression, string parameter);
+
+    /// <summary>A list parameter (<see cref="ListValue(IReadOnlyCollection{long})"/>) as a table of one column, <c>value</c>, for a FROM clause.</summary>
+    public abstract string ListRows(string parameter);
 
     /// <summary>The 1-based position of <paramref name="needle"/> in <paramref name="haystack"/>, 0 when absent (SQL expressions).</summary>
     public abstract string Position(string haystack, string needle);

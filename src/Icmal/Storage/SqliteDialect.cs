@@ -45,6 +45,8 @@ public sealed class SqliteDialect : SqlDialect
     /// <summary>How much of the database file a connection maps (address space, not memory: the pages are the OS's file cache).</summary>
     public const long MmapBytes = 1L << 36;
 
+    public override string BeginWrite => "BEGIN IMMEDIATE";
+
     public override IReadOnlyList<MigrationStep> Migrations => SqliteMigrations.Steps;
 
     public override object Time(DateTimeOffset value) => value.ToUnixTimeMilliseconds();
@@ -58,6 +60,8 @@ public sealed class SqliteDialect : SqlDialect
     }
 
     public override string InList(string expression, string parameter) => $"{expression} IN (SELECT value FROM json_each({parameter}))";
+
+    public override string ListRows(string parameter) => $"json_each({parameter})";
 
     /// <summary>Nothing: a statement that writes holds the one write lock of the file from its first step.</summary>
     public override string SkipLockedRows => "";
