@@ -17,7 +17,7 @@ internal readonly record struct PostgreSqlMatch(long Id, float Rank);
 /// <item>the query's skeleton (<see cref="PostgreSqlTsText.Skeleton"/>: its keys without weights or positions, which
 /// every match also matches) is answered by the GIN index exactly, with no tsvector read;</item>
 /// <item>it is asked only over the newest ids, a stretch the planner's estimate of the skeleton's matches says holds
-/// about twice the candidates needed (a bitmap of the primary key AND-ed with the GIN's), so the heap is visited for
+/// half as many candidates again as needed (a bitmap of the primary key AND-ed with the GIN's), so the heap is visited for
 /// about that many rows, not all matches;</item>
 /// <item>of the newest <c>k</c> candidates, only those are matched against the query and ranked.</item>
 /// </list>
@@ -29,6 +29,9 @@ internal static class PostgreSqlMatchWindow
 {
     /// <summary>How much the candidates or the stretch may grow at most from one try to the next.</summary>
     private const double MaxGrowth = 64;
+
+    /// <summary>How many candidates the first stretch is meant to hold, as a multiple of those needed.</summary>
+    private const double Margin = 1.5;
 
     /// <summary>
     /// The share of the articles from which a skeleton counts as common: its window is then at most ten times as many
@@ -52,10 +55,11 @@ internal static class PostgreSqlMatchWindow
         double estimate = await EstimateAsync(conn, tx, skeleton, ct);
         long all = high - low + 1;
         int k = window;
-        // Twice the candidates needed, if the matches spread evenly over the ids; past half the archive, all of it (a
-        // bitmap of half the primary key costs more than the heap visits it saves).
-        long stretch = estimate <= 2.0 * k ? all : (long)Math.Ceiling(all * 2.0 * k / estimate);
-        if (stretch >= all / 2) stretch = all;
+        // Half as many candidates again as needed, if the matches spread evenly over the ids (the planner's estimates
+        // of single words were within 25% at a million articles; a short stretch is widened); past a third of the
+        // archive, all of it: a bitmap of 400,000 ids of the primary key cost more than the 2,300 heap visits it saved.
+        long stretch = estimate <= Margin * k ? all : (long)Math.Ceiling(all * Margin * k / estimate);
+        if (stretch >= all / 3) stretch = all;
         // A common skeleton (at least CommonShare of the articles) is walked back along the primary key, matching the
         // tsvector of every article passed: a few thousand, cheaper than the GIN's bitmap of all its matches. Any
         // other is a bitmap of the stretch's primary key AND-ed with the GIN's: walking back would read and match
