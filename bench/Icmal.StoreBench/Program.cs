@@ -125,10 +125,18 @@ public static class Program
         // Search: the search benchmark's mix, through the searcher the portal uses.
         var mix = QueryMix.Make(archive, s.Queries, s.Seed);
         var searcher = new Searcher(stores);
+        double serverBefore = ServerCpu.Seconds(setting);
         var latency = await QueryMix.TimeAsync(mix, 3, async (q, t) => (await searcher.SearchAsync(new SearchRequest(q, 10), t)).Results?.Items.Count ?? -1, ct);
+        // The server's CPU over the warm-up and the three timed rounds, per search (0 on SQLite).
+        double serverMs = (ServerCpu.Seconds(setting) - serverBefore) * 1000 / (4.0 * mix.Count);
         var all = latency.Kinds["all"];
         Console.Out.WriteLine(string.Create(c,
-            $"  search   p50 {all.P50:0.0} ms, p99 {all.P99:0.0} ms (thread CPU p50 {all.CpuP50:0.0} ms; {mix.Count} queries × 3 rounds after a warm-up; {all.WithResults}/{all.Queries} found something; load {LoadAverage()})"));
+            $"  search   p50 {all.P50:0.0} ms, p99 {all.P99:0.0} ms (thread CPU p50 {all.CpuP50:0.0} ms, server CPU {serverMs:0.0} ms per search; {mix.Count} queries × 3 rounds after a warm-up; {all.WithResults}/{all.Queries} found something; load {LoadAverage()})"));
+        foreach (string kind in QueryMix.Kinds)
+        {
+            if (latency.Kinds.TryGetValue(kind, out var k))
+                Console.Out.WriteLine(string.Create(c, $"    {kind,-10} p50 {k.P50:0.0} ms, p99 {k.P99:0.0} ms"));
+        }
         return 0;
     }
 

@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Text;
 using Icmal.Analysis;
 using Npgsql;
+using Match = Icmal.Storage.PostgreSqlMatch;
 
 namespace Icmal.Storage;
 
@@ -85,17 +86,30 @@ internal sealed class PostgreSqlSearchEngine : SearchEngine
         var (filters, parameters) = SearchFilters.Sql(dialect, criteria);
         // The words rank (@q); the words and the facets match (@m).
         string words = PostgreSqlTsText.Query(criteria.Match);
+        string? required = PostgreSqlTsText.Facets(facets);
         parameters.Add(("@q", words));
-        parameters.Add(("@m", PostgreSqlTsText.Facets(facets) is { } required ? "(" + words + ") & " + required : words));
+        string match = required is null ? words : "(" + words + ") & " + required;
+        parameters.Add(("@m", match));
+        string skeleton = PostgreSqlTsText.Skeleton(criteria.Match);
+        if (required is not null) skeleton = "(" + skeleton + ") & " + required;
         // A deep page needs a window reaching past it, with room for copies folded away.
         int window = Math.Max(Candidates, 2 * (criteria.Offset + criteria.Limit));
         long deadline = Environment.TickCount64 + (long)Math.Ceiling(criteria.Budget.TotalMilliseconds);
         await using var tx = await conn.BeginTransactionAsync(ct);
         try
         {
-            await LimitAsync(conn, tx, deadline, criteria.Budget, ct);
-            var matches = await Sql.ListAsync(conn, tx, MatchesSql(filters), r => new Match(r.GetInt64(0), r.GetFloat(1)), ct,
-                [.. parameters, ("@window", window)]);
+            List<Match> matches;
+            if (filters.Length == 0)
+            {
+                matches = await PostgreSqlMatchWindow.ReadAsync(conn, tx, skeleton, match, words,
+                    $"ts_rank({Weights}, w.keys, CAST(@q AS tsquery), 1)", window, () => LimitAsync(conn, tx, deadline, criteria.Budget, ct), ct);
+            }
+            else
+            {
+                await LimitAsync(conn, tx, deadline, criteria.Budget, ct);
+                matches = await Sql.ListAsync(conn, tx, MatchesSql(filters), r => new Match(r.GetInt64(0), r.GetFloat(1)), ct,
+                    [.. parameters, ("@window", window)]);
+            }
             bool full = matches.Count == window;
             long oldest = matches.Count > 0 ? matches[^1].Id : 0;
             var order = matches.ToArray();
@@ -158,8 +172,6 @@ internal sealed class PostgreSqlSearchEngine : SearchEngine
         return inner is null ? new SearchBudgetExceededException(message) : new SearchBudgetExceededException(message, inner);
     }
 
-    /// <summary>A match in the window as the index gives it: its article and ts_rank (higher is better).</summary>
-    private readonly record struct Match(long Id, float Rank);
 
     /// <summary>Best first by rank alone, then the later stored (the order details are read in).</summary>
     private static readonly Comparer<Match> ByRank = Comparer<Match>.Create((a, b) =>
@@ -190,24 +202,16 @@ internal sealed class PostgreSqlSearchEngine : SearchEngine
     }
 
     /// <summary>
-    /// The newest <c>@window</c> matches that pass the filters, newest first, each with its rank (normalised by the
-    /// document's length). The index alone, unless a date filter needs the articles' sort times.
+    /// The newest <c>@window</c> matches that pass a date filter, newest first, each with its rank (normalised by the
+    /// document's length): the filter needs the articles' sort times. Without one, <see cref="PostgreSqlMatchWindow"/>.
     /// </summary>
-    private static string MatchesSql(string filters) => filters.Length == 0
-        ? $"""
-            SELECT s.article_id, ts_rank({Weights}, s.keys, CAST(@q AS tsquery), 1)
-            FROM {Table} s
-            WHERE s.keys @@ CAST(@m AS tsquery)
-            ORDER BY s.article_id DESC
-            LIMIT @window
-            """
-        : $"""
-            SELECT s.article_id, ts_rank({Weights}, s.keys, CAST(@q AS tsquery), 1)
-            FROM {Table} s JOIN articles a ON a.id = s.article_id
-            WHERE s.keys @@ CAST(@m AS tsquery){filters}
-            ORDER BY s.article_id DESC
-            LIMIT @window
-            """;
+    private static string MatchesSql(string filters) => $"""
+        SELECT s.article_id, ts_rank({Weights}, s.keys, CAST(@q AS tsquery), 1)
+        FROM {Table} s JOIN articles a ON a.id = s.article_id
+        WHERE s.keys @@ CAST(@m AS tsquery){filters}
+        ORDER BY s.article_id DESC
+        LIMIT @window
+        """;
 
     /// <summary>Reads the sort time and text hash of <paramref name="batch"/>'s articles into <paramref name="details"/>.</summary>
     private static async Task DetailsAsync(DbConnection conn, DbTransaction tx, SqlDialect dialect, Match[] batch, Dictionary<long, Candidate> details,

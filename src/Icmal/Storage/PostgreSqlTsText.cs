@@ -124,6 +124,38 @@ internal static class PostgreSqlTsText
         return sb.ToString();
     }
 
+    /// <summary>
+    /// The tsquery text of a query's skeleton: every match of <paramref name="query"/> matches it, and the GIN index
+    /// answers it exactly, with no row read (no weights, no positions): each phrase's keys AND-ed anywhere in the
+    /// article, the groups as in <see cref="Query"/>, the exclusions left out. It finds the newest candidates cheaply;
+    /// <see cref="Query"/> then keeps those that really match.
+    /// </summary>
+    public static string Skeleton(KeyQuery query)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        if (query.Required.Count == 0) throw new ArgumentException("a search needs at least one required phrase", nameof(query));
+        var sb = new StringBuilder();
+        foreach (var group in query.Required)
+        {
+            if (sb.Length > 0) sb.Append(" & ");
+            sb.Append('(');
+            for (int i = 0; i < group.Count; i++)
+            {
+                if (i > 0) sb.Append(" | ");
+                if (group[i].Keys.Count == 0) throw new ArgumentException("a phrase needs at least one key", nameof(query));
+                sb.Append('(');
+                for (int j = 0; j < group[i].Keys.Count; j++)
+                {
+                    if (j > 0) sb.Append(" & ");
+                    Quote(sb, group[i].Keys[j]);
+                }
+                sb.Append(')');
+            }
+            sb.Append(')');
+        }
+        return sb.ToString();
+    }
+
     private static void Phrase(StringBuilder sb, KeyPhrase phrase)
     {
         if (phrase.Keys.Count == 0) throw new ArgumentException("a phrase needs at least one key", nameof(phrase));

@@ -1,0 +1,77 @@
+using System.Data.Common;
+using System.Globalization;
+using System.Text;
+using Icmal.Analysis;
+using Icmal.Model;
+using Icmal.Search;
+using Icmal.Storage;
+using Icmal.Tests.Support;
+
+namespace Icmal.Tests.Storage;
+
+/// <summary>
+/// PostgreSQL's match window (<see cref="PostgreSqlMatchWindow"/>) gives exactly the newest matches one plain query over
+/// every match gives, with their ranks, whichever way it reads them: a rare word over a stretch of the newest ids, a
+/// common one walked back, a phrase whose words stand apart in the newest articles (its skeleton matches many more than
+/// it does), an exclusion, and with or without the planner's statistics (its estimate only says where to start).
+/// </summary>
+public sealed class PostgreSqlMatchWindowTests
+{
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    private const string Rank = "ts_rank('{0.2, 0.2, 0.2, 1.0}'::real[], w.keys, CAST(@q AS tsquery), 1)";
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task The_window_is_the_newest_matches_a_plain_query_gives(bool analysed)
+    {
+        await using var db = await TestDatabase.CreateAsync(DatabaseEngine.PostgreSql);
+        var stores = await db.OpenAsync();
+        var items = new List<(NewDocument, Article, SearchDocument)>();
+        for (int i = 1; i <= 900; i++)
+        {
+            var text = new StringBuilder("Xəbər ").Append(i.ToString(CultureInfo.InvariantCulture)).Append('.');
+            if (i % 20 == 0) text.Append(" Bazarda alma ucuzlaşıb.");
+            // The older third has "qara dəniz" as a phrase; the newest two thirds have both words, apart.
+            if (i <= 300) text.Append(" Qara dəniz sahili sakitdir.");
+            else text.Append(" Dəniz kənarında qara buludlar var.");
+            // Only in the oldest third: the newest stretch its frequency points to holds none, and it is widened.
+            if (i <= 300 && i % 5 == 0) text.Append(" Pambıq yığımı başlayıb.");
+            items.Add(Item(i, i % 50 == 0 ? "Alma bazarı" : "Xəbər", text.ToString()));
+        }
+        foreach (var batch in items.Chunk(300)) await stores.Articles.AddManyAsync(batch, Ct);
+        await using var conn = await stores.Database.ConnectAsync(Ct);
+        if (analysed) await Sql.ExecAsync(conn, null, "ANALYZE article_search", Ct);
+
+        foreach (string text in new[] { "alma", "\"qara dəniz\"", "qara dəniz", "qara -alma", "pambıq -alma", "alma pambıq", "alma -\"dəniz sahili\"" })
+        {
+            foreach (int window in new[] { 1, 5, 40, 2_000 })
+            {
+                var match = Searcher.KeysOf(QueryParser.Parse(text).Query!);
+                string words = PostgreSqlTsText.Query(match);
+                await using var tx = await conn.BeginTransactionAsync(Ct);
+                var got = await PostgreSqlMatchWindow.ReadAsync(conn, tx, PostgreSqlTsText.Skeleton(match), words, words, Rank, window, () => Task.CompletedTask, Ct);
+                var expected = await Sql.ListAsync(conn, tx, $"""
+                    SELECT w.article_id, {Rank} FROM article_search w WHERE w.keys @@ CAST(@q AS tsquery) ORDER BY w.article_id DESC LIMIT @window
+                    """, r => new PostgreSqlMatch(r.GetInt64(0), r.GetFloat(1)), Ct, ("@q", words), ("@window", window));
+                Assert.True(expected.Count > 0, text);
+                Assert.Equal(expected, got);
+                await tx.CommitAsync(Ct);
+            }
+        }
+    }
+
+    private static (NewDocument, Article, SearchDocument) Item(int i, string title, string text)
+    {
+        string origin = "https://example.az/" + i.ToString(CultureInfo.InvariantCulture);
+        byte[] raw = Encoding.UTF8.GetBytes(origin + "\n" + text);
+        var archived = new DateTimeOffset(2026, 1, 1, 9, 0, 0, TimeSpan.Zero).AddMinutes(i);
+        var article = new Article
+        {
+            Id = 0, DocumentId = 0, Origin = origin, Url = origin, Title = title, Archived = archived, Language = "az",
+            Blocks = [new ArticleBlock(BlockKind.Paragraph, text)],
+        };
+        return (new NewDocument(Hashing.Sha256Hex(raw), origin, origin, "text", "utf-8", raw, archived), article, SearchDocument.Of(article));
+    }
+}
