@@ -73,6 +73,7 @@ internal static class NerFeatures
         // Where a name ends: a case ending on the word before a capital closes the name before it ("Universitetinə | Azərbaycan").
         if (p1 is not null && p1.Case is not (CaseClass.Punctuation or CaseClass.Digits)) Add(into, ref n, 46, p1.Ending, S((int)p1.Case), c0);
         if (n1 is not null) Add(into, ref n, 47, t.Ending, c0, cn);
+        if (p1 is not null && p1.Keyword != KeywordClass.None) Add(into, ref n, 48, S((int)p1.Keyword), p1.Ending, c0);
 
         // The run of capitalised words (and quotes) this one starts or sits in: does it end at an organisation or place keyword?
         if (t.Case is CaseClass.CapitalInitial or CaseClass.CapitalInner or CaseClass.AllCapitals || t.QuoteOrBracket)

@@ -51,6 +51,8 @@ internal sealed class NerToken
     public required bool QuoteOrBracket { get; init; }
     /// <summary>In the dative, locative or ablative: the last word of any name it belongs to.</summary>
     public required bool ClosingCase { get; init; }
+    /// <summary>In the genitive ("Azərbaycanın", "Tokayevin", "TDT-nin"): ends a place's or a person's name, not an organisation's ("Respublikasının Milli Məclisi").</summary>
+    public required bool Genitive { get; init; }
 
     /// <summary>
     /// The run of capitalised words, quotes and joining "və" this token sits in ([RunStart, RunEnd) of its sentence;
@@ -115,6 +117,7 @@ internal sealed class NerToken
             StemFlags = isWord ? stemmer.Lexicon.FlagsOf(stem) : LexiconFlags.None,
             QuoteOrBracket = token is "\"" or "«" or "»" or "(" or ")" or "'",
             ClosingCase = isWord && !hyphen && IsClosing(ending),
+            Genitive = isWord && ending.Length >= 2 && ending != "~" && Genitives.Any(g => ending.EndsWith(g, StringComparison.Ordinal)),
         };
     }
 
@@ -130,6 +133,8 @@ internal sealed class NerToken
             return lowerWord[stem.Length..];
         return "~";
     }
+
+    private static readonly string[] Genitives = ["ın", "in", "un", "ün"];
 
     private static readonly string[] ClosingEndings = ["da", "də", "ta", "tə", "dan", "dən", "tan", "tən", "na", "nə", "ya", "yə"];
 
