@@ -70,6 +70,10 @@ internal static class NerFeatures
             if (n1.HyphenSuffix) Add(into, ref n, 36, c0);
         }
         if (n2 is not null) Add(into, ref n, 37, S((int)n2.Keyword), c0);
+        // Where a name ends: a case ending on the word before a capital closes the name before it ("Universitetinə | Azərbaycan").
+        if (p1 is not null && p1.Case is not (CaseClass.Punctuation or CaseClass.Digits)) Add(into, ref n, 46, p1.Ending, S((int)p1.Case), c0);
+        if (n1 is not null) Add(into, ref n, 47, t.Ending, c0, cn);
+        if (p1 is not null && p1.Keyword != KeywordClass.None) Add(into, ref n, 48, S((int)p1.Keyword), p1.Ending, c0);
 
         // The run of capitalised words (and quotes) this one starts or sits in: does it end at an organisation or place keyword?
         if (t.Case is CaseClass.CapitalInitial or CaseClass.CapitalInner or CaseClass.AllCapitals || t.QuoteOrBracket)
@@ -84,6 +88,17 @@ internal static class NerFeatures
                     break;
                 }
                 if (!inRun) break;
+            }
+        }
+        // The last keyword of the whole run says what the run names ("Xəzər Dəniz Neft Donanmasının": an organisation, not a sea).
+        if (t.RunEnd - t.RunStart >= 2)
+        {
+            for (int j = t.RunEnd - 1; j >= t.RunStart; j--)
+            {
+                var w = s[j].Keyword;
+                if (w is not (KeywordClass.Organization or KeywordClass.Location)) continue;
+                Add(into, ref n, 39, S((int)w), j > i ? "after" : j == i ? "here" : "before");
+                break;
             }
         }
         // The run's shape: where this token sits in it, how long it is, what its first and last words are.

@@ -49,6 +49,10 @@ internal sealed class NerToken
     /// <summary>What the lexicon knows the stem as (headword, verb root, name, attested): a capitalised headword is a common noun in a name ("Mədəniyyət Nazirliyi"), an unknown one a proper name.</summary>
     public required LexiconFlags StemFlags { get; init; }
     public required bool QuoteOrBracket { get; init; }
+    /// <summary>In the dative, locative or ablative: the last word of any name it belongs to.</summary>
+    public required bool ClosingCase { get; init; }
+    /// <summary>In the genitive ("Azərbaycanın", "Tokayevin", "TDT-nin"): ends a place's or a person's name, not an organisation's ("Respublikasının Milli Məclisi").</summary>
+    public required bool Genitive { get; init; }
 
     /// <summary>
     /// The run of capitalised words, quotes and joining "və" this token sits in ([RunStart, RunEnd) of its sentence;
@@ -64,6 +68,12 @@ internal sealed class NerToken
     public bool IsCapitalised => Case is CaseClass.CapitalInitial or CaseClass.CapitalInner or CaseClass.AllCapitals;
 
     private static readonly string[] SurnameEndings = ["ov", "ova", "yev", "yeva", "ev", "eva", "zadə", "zade", "lı", "li", "lu", "lü", "bəyli", "in", "ina"];
+
+    private static readonly string[] Patronymics = ["oğlu", "qızı", "oğl", "qız"];
+    private static readonly string[] Conjunctions = ["və", "ilə", "of", "and", "de", "la", "der", "von", "van", "bin", "ibn"];
+
+    /// <summary>Lower-case words that join the parts of a name whatever the training data says: patronymics and "və", "of", "von"…</summary>
+    public static IEnumerable<string> JoiningWords => Patronymics.Concat(Conjunctions);
 
     private static readonly Dictionary<string, KeywordClass> Keywords = BuildKeywords();
 
@@ -87,7 +97,7 @@ internal sealed class NerToken
             string headStem = head.Length >= 3 && caseClass != CaseClass.AllCapitals ? stemmer.Stem(head) : head;
             stem = AzCasing.ToLower(headStem);
             string lowerHead = hyphen ? AzCasing.ToLower(head) : lower;
-            ending = hyphen ? lower[(head.Length + 1)..] : lowerHead.StartsWith(stem, StringComparison.Ordinal) ? lowerHead[stem.Length..] : "~";
+            ending = hyphen ? lower[(head.Length + 1)..] : EndingOf(lowerHead, stem);
         }
         var gaz = isWord ? gazetteer.Lookup(stem) | gazetteer.Lookup(lower) : GazetteerFlags.None;
         var keyword = isWord && Keywords.TryGetValue(stem, out var k) ? k : Keywords.GetValueOrDefault(lower);
@@ -106,8 +116,34 @@ internal sealed class NerToken
             SurnameEnding = surname,
             StemFlags = isWord ? stemmer.Lexicon.FlagsOf(stem) : LexiconFlags.None,
             QuoteOrBracket = token is "\"" or "«" or "»" or "(" or ")" or "'",
+            ClosingCase = isWord && !hyphen && IsClosing(ending),
+            Genitive = isWord && ending.Length >= 2 && ending != "~" && Genitives.Any(g => ending.EndsWith(g, StringComparison.Ordinal)),
         };
     }
+
+    /// <summary>
+    /// What the stemmer took off: "tokayevin" − "tokayev" = "in"; across the k/q softening too ("nazirliyində" −
+    /// "nazirlik" = "ində"); "~" when the stem is not a prefix at all.
+    /// </summary>
+    private static string EndingOf(string lowerWord, string stem)
+    {
+        if (lowerWord.StartsWith(stem, StringComparison.Ordinal)) return lowerWord[stem.Length..];
+        if (stem.Length >= 2 && lowerWord.Length >= stem.Length && stem[^1] is 'k' or 'q'
+            && lowerWord[stem.Length - 1] is 'y' or 'ğ' && lowerWord.AsSpan(0, stem.Length - 1).SequenceEqual(stem.AsSpan(0, stem.Length - 1)))
+            return lowerWord[stem.Length..];
+        return "~";
+    }
+
+    private static readonly string[] Genitives = ["ın", "in", "un", "ün"];
+
+    private static readonly string[] ClosingEndings = ["da", "də", "ta", "tə", "dan", "dən", "tan", "tən", "na", "nə", "ya", "yə"];
+
+    /// <summary>
+    /// True when <paramref name="ending"/> puts the word in the dative, locative or ablative: such a word ends any name
+    /// it is in ("Universitetinə | Azərbaycan Respublikası …", "Nazirliyində | Kino İşləri …").
+    /// </summary>
+    private static bool IsClosing(string ending) =>
+        ending.Length >= 2 && ending != "~" && ClosingEndings.Any(e => ending.EndsWith(e, StringComparison.Ordinal));
 
     /// <summary>Where the inflection starts in "TDT-nin", "Nyu-Yorkda"'s like "ABŞ'ın": after the last hyphen or apostrophe followed only by lower-case letters; null when none.</summary>
     private static int? HyphenatedInflection(string token)
@@ -169,7 +205,11 @@ internal sealed class NerToken
             "komissiya", "korporasiya", "holdinq", "konsern", "qəzet", "jurnal", "televiziya", "radio", "departament", "aparat",
             "nümayəndəlik", "səfirlik", "konsulluq", "kilsə", "inspeksiya", "fakültə", "liqa", "hərəkat", "cəbhə", "kabinet",
             "hökumət", "parlament", "senat", "konqres", "filarmoniya", "orkestr", "studiya", "kitabxana", "xəstəxana", "zavod",
-            "fabrik", "kombinat", "ofis", "qüvvə", "qoşun", "ordu", "polis", "mətbuat", "nəşriyyat", "kompaniya", "qrup", "ittifaqı"])
+            "fabrik", "kombinat", "ofis", "qüvvə", "qoşun", "ordu", "polis", "mətbuat", "nəşriyyat", "kompaniya", "qrup", "ittifaqı",
+            // Soviet and present-day bodies, company forms and their abbreviations, units of the forces.
+            "sovet", "şöbə", "heyət", "bələdiyyə", "hakimiyyət", "kollegiya", "trest", "gəmiçilik", "donanma", "kinostudiya",
+            "klinika", "poliklinika", "sanatoriya", "filial", "bölmə", "qərargah", "diviziya", "briqada", "korpus", "dəstə",
+            "komissarlıq", "müəssisə", "stansiya", "obyedineniya", "mmc", "asc", "qsc", "ask", "aş", "ltd", "llc", "inc", "jsc", "plc"])
             map[w] = KeywordClass.Organization;
         foreach (string w in (string[])["şəhər", "rayon", "kənd", "qəsəbə", "çay", "dəniz", "göl", "dağ", "vilayət", "əyalət", "region",
             "ada", "yarımada", "körfəz", "okean", "səhra", "dərə", "küçə", "prospekt", "meydan", "bölgə", "respublika", "dövlət",
@@ -180,8 +220,8 @@ internal sealed class NerToken
             "politoloq", "direktor", "müdir", "katib", "həmsədr", "jurnalist", "yazıçı", "şair", "bəstəkar", "müğənni", "aktyor",
             "futbolçu", "məşqçi", "xanım", "cənab", "dr", "rəhbər", "başçı", "kansler", "hakim", "müəllif", "alim", "baş"])
             map[w] = KeywordClass.Title;
-        foreach (string w in (string[])["oğlu", "qızı", "oğl", "qız"]) map[w] = KeywordClass.Patronymic;
-        foreach (string w in (string[])["və", "ilə", "of", "and", "de", "la", "der", "von", "van", "bin", "ibn"]) map[w] = KeywordClass.Conjunction;
+        foreach (string w in Patronymics) map[w] = KeywordClass.Patronymic;
+        foreach (string w in Conjunctions) map[w] = KeywordClass.Conjunction;
         return map;
     }
 }

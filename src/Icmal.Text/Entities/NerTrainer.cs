@@ -29,7 +29,7 @@ public static class NerTrainer
 
         // Features of every token, once.
         var rows = new Dictionary<uint, int>();
-        var data = new List<(int[][] Features, int[] Gold)>(sentences.Count);
+        var data = new List<(int[][] Features, int[] Gold, NerToken[] Tokens)>(sentences.Count);
         Span<uint> buffer = stackalloc uint[NerFeatures.MaxPerToken];
         foreach (var sentence in sentences)
         {
@@ -47,8 +47,9 @@ public static class NerTrainer
                 }
                 features[i] = ids;
             }
-            data.Add((features, Repair([.. sentence.Tags])));
+            data.Add((features, Repair([.. sentence.Tags]), tokens));
         }
+        var innerWords = InnerWords(data.Select(d => (d.Tokens, d.Gold)));
 
         // Averaged perceptron with the usual lazy trick: keep w and u = Σ step·Δ; the average is w − u/steps.
         var w = new float[rows.Count * T];
@@ -63,7 +64,7 @@ public static class NerTrainer
             random.Shuffle(order);
             foreach (int index in order)
             {
-                var (features, gold) = data[index];
+                var (features, gold, _) = data[index];
                 int n = gold.Length;
                 var emissions = new float[n * T];
                 for (int i = 0; i < n; i++)
@@ -96,7 +97,20 @@ public static class NerTrainer
         for (int i = 0; i < w.Length; i++) averaged[i] = (float)(w[i] - u[i] / step);
         var transitions = new float[tw.Length];
         for (int i = 0; i < tw.Length; i++) transitions[i] = (float)(tw[i] - tu[i] / step);
-        return new NerModel(gazetteer, rows, averaged, transitions, stemmer);
+        return new NerModel(gazetteer, rows, averaged, transitions, innerWords, stemmer);
+    }
+
+    /// <summary>Lower-case words seen inside names at least twice, and the joining words and patronymics of any name.</summary>
+    private static HashSet<string> InnerWords(IEnumerable<(NerToken[] Tokens, int[] Gold)> data)
+    {
+        var counts = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var (tokens, gold) in data)
+            for (int i = 0; i < tokens.Length; i++)
+                if (tokens[i].Case == CaseClass.Lower && NerTags.IsInside(gold[i]))
+                    counts[tokens[i].Lower] = counts.GetValueOrDefault(tokens[i].Lower) + 1;
+        var words = new HashSet<string>(counts.Where(kv => kv.Value >= 2).Select(kv => kv.Key), StringComparer.Ordinal);
+        words.UnionWith(NerToken.JoiningWords);
+        return words;
     }
 
     private static void Update(float[] w, double[] u, int at, int delta, long step)

@@ -63,4 +63,22 @@ public sealed class NerModelTests
         Assert.Contains(new NerSpan(5, 7, EntityKind.Person), spans);
         Assert.Contains(new NerSpan(7, 8, EntityKind.Location), spans);
     }
+
+    [Fact]
+    public void A_name_does_not_run_on_through_an_unseen_lower_case_word_or_past_a_locative()
+    {
+        // Seed 000: the weights alone made one organisation of "Tokayev Astana … Mərkəzinin bazasında Kibertəhlükəsizlik Şurası".
+        string text = "Oktyabr ayında Qəbələdə keçirilən TDT sammitində Tokayev Astana Beynəlxalq Süni İntellekt Mərkəzinin bazasında "
+            + "Kibertəhlükəsizlik Şurası və Rəqəmsal İnnovasiya Mərkəzinin yaradılmasını təklif edib.";
+        var mentions = NamedEntityTagger.Default.Find(text, "az");
+        Assert.DoesNotContain(mentions, m => m.Text.Contains("bazasında", StringComparison.Ordinal));
+        Assert.Contains(mentions, m => m.Text.StartsWith("Kibertəhlükəsizlik Şurası", StringComparison.Ordinal));
+        Assert.Contains("və", NamedEntityTagger.Default.Model.InnerWords);
+        Assert.DoesNotContain("bazasında", NamedEntityTagger.Default.Model.InnerWords);
+
+        // A dative ends a name: two organisations, not one ("Universitetinə | Azərbaycan Respublikası …").
+        string[] sentence = ["Naxçıvan", "Özəl", "Universitetinə", "Azərbaycan", "Respublikası", "Təhsil", "Nazirliyinin", "lisenziyası", "verilib", "."];
+        var spans = Conll.Spans(NamedEntityTagger.Default.Model.Tag(sentence));
+        Assert.DoesNotContain(spans, s => s.Start <= 2 && s.End > 3);
+    }
 }
