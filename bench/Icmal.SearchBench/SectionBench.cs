@@ -1,4 +1,5 @@
 using System.Globalization;
+using Icmal.Bench;
 using Icmal.Model;
 using Icmal.Search;
 using Icmal.Storage;
