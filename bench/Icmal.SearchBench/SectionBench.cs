@@ -103,9 +103,9 @@ internal static class SectionBench
         {
             foreach (string q in queries)
             {
-                double start = ThreadCpu.Now();
+                double start = ThreadCpu.Milliseconds();
                 await run(q, ct);
-                cpu.Add(ThreadCpu.Now() - start);
+                cpu.Add(ThreadCpu.Milliseconds() - start);
             }
         }
         cpu.Sort();
