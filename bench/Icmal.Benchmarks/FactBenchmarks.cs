@@ -1,13 +1,14 @@
 using System.Text.Json;
 using BenchmarkDotNet.Attributes;
 using Icmal.Analysis;
+using Icmal.Text.Categories;
 using Icmal.Text.Entities;
 
 namespace Icmal.Benchmarks;
 
 /// <summary>
 /// What the entity stage computes for one article (issue #18, target ≤ 2 ms on one core): entities (tag + link),
-/// quotes and figures (<see cref="FactAnalyzer"/>), and the two finders alone, per banker.az article (the first 600
+/// quotes and figures (<see cref="FactAnalyzer"/>), the category from title and text, and the two finders alone, per banker.az article (the first 600
 /// of ../shared/data, median ≈ 750 characters), warm. Setup prints process CPU per article, the figure that counts
 /// on a loaded machine.
 /// </summary>
@@ -16,6 +17,7 @@ public class FactBenchmarks
 {
     private const int BankerArticles = 600;
     private string[] _banker = [];
+    private string[] _titles = [];
     private List<LinkedEntity>[] _entities = [];
 
     [GlobalSetup]
@@ -26,14 +28,23 @@ public class FactBenchmarks
         {
             using var doc = JsonDocument.Parse(File.ReadAllBytes(banker));
             _banker = [.. doc.RootElement.EnumerateArray().Take(BankerArticles).Select(a => a.GetProperty("text").GetString() ?? "")];
+            _titles = [.. doc.RootElement.EnumerateArray().Take(BankerArticles).Select(a => a.GetProperty("title").GetString() ?? "")];
         }
-        else _banker = [.. Enumerable.Range(0, BankerArticles).Select(i => seeds[i % seeds.Length])];
+        else
+        {
+            _banker = [.. Enumerable.Range(0, BankerArticles).Select(i => seeds[i % seeds.Length])];
+            _titles = [.. _banker.Select(t => t[..Math.Min(80, t.Length)])];
+        }
         _entities = [.. _banker.Select(t => EntityLinker.FindEntities(t, "az"))];
         var cpu = System.Diagnostics.Process.GetCurrentProcess().TotalProcessorTime;
         int found = 0;
         for (int pass = 0; pass < 3; pass++) found += AnalyseBankerArticle();
         double perArticle = (System.Diagnostics.Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalMilliseconds / (3.0 * _banker.Length);
         Console.WriteLine($"// process CPU per article, warm, entities + quotes + figures: {perArticle:0.000} ms ({found / 3:N0} facts over {_banker.Length} articles, {_banker.Sum(t => t.Length):N0} chars)");
+        cpu = System.Diagnostics.Process.GetCurrentProcess().TotalProcessorTime;
+        for (int pass = 0; pass < 3; pass++) CategoryOfBankerArticle();
+        double category = (System.Diagnostics.Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalMilliseconds / (3.0 * _banker.Length);
+        Console.WriteLine($"// process CPU per article, warm, category (title + text): {category:0.000} ms; entities + quotes + figures + category: {perArticle + category:0.000} ms");
     }
 
     /// <summary>The whole entity stage's analysis of one article.</summary>
@@ -46,6 +57,15 @@ public class FactBenchmarks
             var facts = FactAnalyzer.Analyse(t, "az");
             n += facts.Entities.Count + facts.Quotes.Count + facts.Figures.Count;
         }
+        return n;
+    }
+
+    /// <summary>The category from the title and the start of the text, as the entity stage asks for an article without a section.</summary>
+    [Benchmark(OperationsPerInvoke = BankerArticles)]
+    public int CategoryOfBankerArticle()
+    {
+        int n = 0;
+        for (int i = 0; i < _banker.Length; i++) n += (int)CategoryClassifier.Default.Classify(_titles[i], _banker[i]).Category;
         return n;
     }
 

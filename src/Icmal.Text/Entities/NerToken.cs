@@ -102,7 +102,7 @@ internal sealed class NerToken
         var gaz = isWord ? gazetteer.Lookup(stem) | gazetteer.Lookup(lower) : GazetteerFlags.None;
         var keyword = isWord && Keywords.TryGetValue(stem, out var k) ? k : Keywords.GetValueOrDefault(lower);
         bool surname = caseClass is CaseClass.CapitalInitial or CaseClass.CapitalInner && stem.Length >= 5
-            && SurnameEndings.Any(e => stem.EndsWith(e, StringComparison.Ordinal));
+            && EndsWithAny(stem, SurnameEndings);
         return new NerToken
         {
             Lower = lower,
@@ -117,7 +117,7 @@ internal sealed class NerToken
             StemFlags = isWord ? stemmer.Lexicon.FlagsOf(stem) : LexiconFlags.None,
             QuoteOrBracket = token is "\"" or "«" or "»" or "(" or ")" or "'",
             ClosingCase = isWord && !hyphen && IsClosing(ending),
-            Genitive = isWord && ending.Length >= 2 && ending != "~" && Genitives.Any(g => ending.EndsWith(g, StringComparison.Ordinal)),
+            Genitive = isWord && ending.Length >= 2 && ending != "~" && EndsWithAny(ending, Genitives),
         };
     }
 
@@ -143,7 +143,15 @@ internal sealed class NerToken
     /// it is in ("Universitetinə | Azərbaycan Respublikası …", "Nazirliyində | Kino İşləri …").
     /// </summary>
     private static bool IsClosing(string ending) =>
-        ending.Length >= 2 && ending != "~" && ClosingEndings.Any(e => ending.EndsWith(e, StringComparison.Ordinal));
+        ending.Length >= 2 && ending != "~" && EndsWithAny(ending, ClosingEndings);
+
+    /// <summary>A loop, not LINQ over a closure: this runs for every word of every article.</summary>
+    private static bool EndsWithAny(string word, string[] endings)
+    {
+        foreach (string e in endings)
+            if (word.EndsWith(e, StringComparison.Ordinal)) return true;
+        return false;
+    }
 
     /// <summary>Where the inflection starts in "TDT-nin", "Nyu-Yorkda"'s like "ABŞ'ın": after the last hyphen or apostrophe followed only by lower-case letters; null when none.</summary>
     private static int? HyphenatedInflection(string token)
