@@ -68,51 +68,55 @@ internal static class PostgreSqlMatchWindow
         await Sql.ExecAsync(conn, tx, common
             ? "SELECT set_config('enable_bitmapscan', 'off', true), set_config('work_mem', '64MB', true)"
             : "SELECT set_config('enable_indexscan', 'off', true), set_config('work_mem', '64MB', true)", ct);
-        try
+        var found = await ReadWindowAsync(conn, tx, skeleton, match, query, rank, window, limit, low, high, all, k, stretch, ct);
+        // Only after a success: a statement that failed (the budget) aborted the transaction, which is rolled back
+        // with these settings.
+        await Sql.ExecAsync(conn, tx, common ? "SET LOCAL enable_bitmapscan TO DEFAULT" : "SET LOCAL enable_indexscan TO DEFAULT", ct);
+        return found;
+    }
+
+    /// <summary>Reads candidates over longer stretches until the window is full or every candidate was seen.</summary>
+    private static async Task<List<PostgreSqlMatch>> ReadWindowAsync(DbConnection conn, DbTransaction tx, string skeleton, string match, string query,
+        string rank, int window, Func<Task> limit, long low, long high, long all, int k, long stretch, CancellationToken ct)
+    {
+        while (true)
         {
-            while (true)
+            long cut = Math.Max(low, high - Math.Min(stretch, all) + 1);
+            await limit();
+            var rows = await Sql.ListAsync(conn, tx, $"""
+                SELECT w.article_id, CASE WHEN w.keys @@ CAST(@m AS tsquery) THEN {rank} END
+                FROM (
+                    SELECT s.article_id, s.keys FROM {PostgreSqlSearchEngine.Table} s
+                    WHERE s.keys @@ CAST(@u AS tsquery) AND s.article_id >= @cut
+                    ORDER BY s.article_id DESC
+                    LIMIT @k
+                ) w
+                ORDER BY w.article_id DESC
+                """, r => (Id: r.GetInt64(0), Rank: r.IsDBNull(1) ? (float?)null : r.GetFloat(1)), ct,
+                ("@m", match), ("@q", query), ("@u", skeleton), ("@cut", cut), ("@k", k));
+            var matches = new List<PostgreSqlMatch>(Math.Min(rows.Count, window));
+            foreach (var (id, r) in rows)
             {
-                long cut = Math.Max(low, high - Math.Min(stretch, all) + 1);
-                await limit();
-                var rows = await Sql.ListAsync(conn, tx, $"""
-                    SELECT w.article_id, CASE WHEN w.keys @@ CAST(@m AS tsquery) THEN {rank} END
-                    FROM (
-                        SELECT s.article_id, s.keys FROM {PostgreSqlSearchEngine.Table} s
-                        WHERE s.keys @@ CAST(@u AS tsquery) AND s.article_id >= @cut
-                        ORDER BY s.article_id DESC
-                        LIMIT @k
-                    ) w
-                    ORDER BY w.article_id DESC
-                    """, r => (Id: r.GetInt64(0), Rank: r.IsDBNull(1) ? (float?)null : r.GetFloat(1)), ct,
-                    ("@m", match), ("@q", query), ("@u", skeleton), ("@cut", cut), ("@k", k));
-                var matches = new List<PostgreSqlMatch>(Math.Min(rows.Count, window));
-                foreach (var (id, r) in rows)
-                {
-                    if (r is { } value && matches.Count < window) matches.Add(new PostgreSqlMatch(id, value));
-                }
-                if (matches.Count >= window) return matches;
-                bool fullCandidates = rows.Count == k;
-                if (!fullCandidates && cut == low) return matches; // every candidate seen: every match is here
-                if (fullCandidates)
-                {
-                    // Too few candidates match: read as many more as their share of matches says, over a stretch as
-                    // much longer as the candidates' density says.
-                    double growth = Math.Clamp(1.5 * window / Math.Max(1, matches.Count), 2, MaxGrowth);
-                    long reached = high - rows[^1].Id + 1;
-                    k = (int)Math.Min(int.MaxValue / 2, k * growth);
-                    stretch = (long)Math.Min(all, Math.Ceiling(reached * growth * 1.5));
-                }
-                else
-                {
-                    // The stretch held too few candidates: longer, by how many were missing.
-                    double growth = Math.Clamp(1.5 * k / Math.Max(1, rows.Count), 2, MaxGrowth);
-                    stretch = (long)Math.Min(all, Math.Ceiling(Math.Min(stretch, all) * growth));
-                }
+                if (r is { } value && matches.Count < window) matches.Add(new PostgreSqlMatch(id, value));
             }
-        }
-        finally
-        {
-            await Sql.ExecAsync(conn, tx, common ? "SET LOCAL enable_bitmapscan TO DEFAULT" : "SET LOCAL enable_indexscan TO DEFAULT", CancellationToken.None);
+            if (matches.Count >= window) return matches;
+            bool fullCandidates = rows.Count == k;
+            if (!fullCandidates && cut == low) return matches; // every candidate seen: every match is here
+            if (fullCandidates)
+            {
+                // Too few candidates match: read as many more as their share of matches says, over a stretch as
+                // much longer as the candidates' density says.
+                double growth = Math.Clamp(1.5 * window / Math.Max(1, matches.Count), 2, MaxGrowth);
+                long reached = high - rows[^1].Id + 1;
+                k = (int)Math.Min(int.MaxValue / 2, k * growth);
+                stretch = (long)Math.Min(all, Math.Ceiling(reached * growth * 1.5));
+            }
+            else
+            {
+                // The stretch held too few candidates: longer, by how many were missing.
+                double growth = Math.Clamp(1.5 * k / Math.Max(1, rows.Count), 2, MaxGrowth);
+                stretch = (long)Math.Min(all, Math.Ceiling(Math.Min(stretch, all) * growth));
+            }
         }
     }
 
