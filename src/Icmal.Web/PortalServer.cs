@@ -59,6 +59,8 @@ public static class PortalServer
         builder.Services.AddSingleton(store);
         builder.Services.AddSingleton<MostReadCache>();
         builder.Services.AddSingleton<FrontPageCache>();
+        builder.Services.AddSingleton<SimilarNews>();
+        builder.Services.AddHostedService(sp => sp.GetRequiredService<SimilarNews>());
         // Markup characters are encoded, Azerbaijani (and Cyrillic) letters are written as they are: the default
         // encoder would write every ə as &#x259;.
         builder.Services.AddSingleton(BlockHtml.Encoder);
@@ -139,8 +141,7 @@ public static class PortalServer
             (nameof(MostReadPage.Today), await mostRead.LoadAsync(MostRead.Span.Today, MostReadPage.Size, ct)),
             (nameof(MostReadPage.Week), await mostRead.LoadAsync(MostRead.Span.Week, MostReadPage.Size, ct))));
 
-        var similar = new Icmal.Search.SimilarArticles(store);
-        app.MapGet("/articles/{id}", async (string id, HttpContext http, ViewCounter views, CancellationToken ct) =>
+        app.MapGet("/articles/{id}", async (string id, HttpContext http, ViewCounter views, SimilarNews similar, CancellationToken ct) =>
         {
             if (!long.TryParse(id, NumberStyles.None, CultureInfo.InvariantCulture, out long articleId)
                 || await store.Articles.GetAsync(articleId, ct) is not { } article)
@@ -156,7 +157,7 @@ public static class PortalServer
             return PageResults.Page<Pages.ArticlePage>((nameof(Pages.ArticlePage.Article), article), (nameof(Pages.ArticlePage.Original), original),
                 (nameof(Pages.ArticlePage.Copies), copyList), (nameof(Pages.ArticlePage.Facts), await ArticleFactsWriter.LoadAsync(store, articleId, ct)),
                 (nameof(Pages.ArticlePage.Views), viewCount), (nameof(Pages.ArticlePage.StoryReports), reports),
-                (nameof(Pages.ArticlePage.Similar), await similar.FindAsync(article, shown, Pages.ArticlePage.SimilarSize, ct)));
+                (nameof(Pages.ArticlePage.Similar), similar.Get(article, shown, Pages.ArticlePage.SimilarSize) ?? []));
         });
 
         app.MapGet("/healthz", () => Results.Text("ok"));
