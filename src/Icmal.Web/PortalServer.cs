@@ -168,10 +168,10 @@ public static class PortalServer
     }
 
     /// <summary>The newest other reports of an article's story, without the articles the page already shows (its copies, its original).</summary>
-    private static async Task<IReadOnlyList<Article>> StoryReportsAsync(Stores store, Article article, IReadOnlySet<long> shown, CancellationToken ct)
+    private static async Task<IReadOnlyList<ArticleHeadline>> StoryReportsAsync(Stores store, Article article, IReadOnlySet<long> shown, CancellationToken ct)
     {
         if (article.StoryId is not { } story || article.StorySize < 2) return [];
-        var newest = await store.Articles.ListAsync(new ArticleQuery(Pages.ArticlePage.StoryReportsSize + shown.Count, 0, story), ct);
+        var newest = await store.Stories.HeadlinesAsync(story, Pages.ArticlePage.StoryReportsSize + shown.Count, ct);
         return newest.Where(a => !shown.Contains(a.Id)).Take(Pages.ArticlePage.StoryReportsSize).ToList();
     }
 

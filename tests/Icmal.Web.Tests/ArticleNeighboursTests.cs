@@ -32,7 +32,7 @@ public sealed class ArticleNeighboursTests : IAsyncLifetime
         // One text on two sites, not linked as copies and in two stories: similar news shows it once.
         _repairs = await AddAsync(store, "Metro stansiyası təmirə bağlanır", "Köhnə stansiya iki aylıq təmirə bağlanır.", "trend.az", 3, null);
         _repairsAgain = await AddAsync(store, "Metro stansiyası təmirə bağlanır", "Köhnə stansiya iki aylıq təmirə bağlanır.", "oxu.az", 4, null);
-        _trains = await AddAsync(store, "Metro qatarlarının qrafiki dəyişir", "Qatarlar bazar günü gec işləyəcək.", "report.az", 5, null);
+        _trains = await AddAsync(store, "Yeni metro xətti üçün qatarlar alınır", "Qatarlar gələn il gələcək.", "report.az", 5, null);
         _park = await AddAsync(store, "Gəncədə yeni park salınıb", "Şəhərdə yeni park istifadəyə verilib.", "report.az", 6, null);
         _hostile = await AddAsync(store, HostileTitle, "Mətn </script><script>alert(2)</script> burada bitir.", "evil.az", 7, null);
     });
@@ -87,7 +87,9 @@ public sealed class ArticleNeighboursTests : IAsyncLifetime
         var similar = Links(doc, "section.similar ul.article-list a");
         Assert.Contains($"/articles/{_trains}", similar);
         Assert.Single(similar, l => l == $"/articles/{_repairs}" || l == $"/articles/{_repairsAgain}");
+        // The park shares one common word ("yeni"), the hostile headline one ("metro"): no similarity.
         Assert.DoesNotContain($"/articles/{_park}", similar);
+        Assert.DoesNotContain($"/articles/{_hostile}", similar);
         Assert.DoesNotContain($"/articles/{_metro}", similar);
         Assert.DoesNotContain($"/articles/{_copy}", similar);
         Assert.DoesNotContain($"/articles/{_report}", similar);

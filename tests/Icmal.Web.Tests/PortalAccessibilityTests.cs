@@ -2,6 +2,7 @@ using System.Text.RegularExpressions;
 using Deque.AxeCore.Commons;
 using Deque.AxeCore.Playwright;
 using Microsoft.Playwright;
+using Links = Icmal.Web.Pages.Links;
 
 namespace Icmal.Web.Tests;
 
@@ -19,9 +20,6 @@ public sealed partial class PortalAccessibilityTests(PortalFixture portal, Audit
     [GeneratedRegex("href=\"(/entities/[0-9]+)\"")]
     private static partial Regex EntityLink();
 
-    [GeneratedRegex("href=\"(/archive/[0-9-]+)\"")]
-    private static partial Regex ArchiveLink();
-
     [GeneratedRegex("href=\"(/sources/[a-z0-9.-]+)\"")]
     private static partial Regex SourceLink();
 
@@ -33,9 +31,11 @@ public sealed partial class PortalAccessibilityTests(PortalFixture portal, Audit
         using var json = System.Text.Json.JsonDocument.Parse(list);
         var first = json.RootElement.GetProperty("items")[0];
         string article = $"/articles/{first.GetProperty("id").GetInt64()}";
-        // The entity, day and source pages are reached the way a reader reaches them: by the links of other pages.
+        // The entity and source pages are reached the way a reader reaches them: by the links of other pages.
         string entity = await FirstLinkAsync(EntityLink(), ct, json.RootElement.GetProperty("items").EnumerateArray().Select(a => $"/articles/{a.GetProperty("id").GetInt64()}").ToArray());
-        string day = await FirstLinkAsync(ArchiveLink(), ct, article);
+        // The first article's Baku day: the archive page of a day with articles.
+        string day = Links.ArchiveDay(Icmal.Storage.StoryDays.DayOf(
+            (first.GetProperty("published") is { ValueKind: System.Text.Json.JsonValueKind.String } published ? published : first.GetProperty("archived")).GetDateTimeOffset()));
         string source = await FirstLinkAsync(SourceLink(), ct, "/sources");
         string[] kinds =
         [

@@ -13,7 +13,7 @@ namespace Icmal.Web.Views;
 /// ranks the newest thousand matches of several words (about 0.1 s of CPU at 100,000 articles): on the request it
 /// would make the article page ten times slower than its target (p99 ≤ 50 ms). So a page shows the similar news found
 /// for its article earlier, and an article not yet looked at is queued: one background search at a time, which rests
-/// as long as it worked (at most half a core), finds them for the next reader. Found lists are kept for
+/// three times as long as it worked (a quarter of a core at most), finds them for the next reader. Found lists are kept for
 /// <see cref="MaxAge"/>, so newer similar news shows later.
 /// </summary>
 public sealed class SimilarNews(Stores store) : BackgroundService
@@ -24,13 +24,13 @@ public sealed class SimilarNews(Stores store) : BackgroundService
     public const int MaxEntries = 20_000;
 
     private readonly SimilarArticles _similar = new(store);
-    private readonly ConcurrentDictionary<long, (long At, IReadOnlyList<Article> Items)> _found = new();
+    private readonly ConcurrentDictionary<long, (long At, IReadOnlyList<ArticleHeadline> Items)> _found = new();
     private readonly ConcurrentDictionary<long, byte> _queued = new();
     private readonly Channel<(Article Article, long[] Shown)> _asked = Channel.CreateBounded<(Article, long[])>(
         new BoundedChannelOptions(64) { FullMode = BoundedChannelFullMode.DropWrite, SingleReader = true });
 
     /// <summary>The similar news found for <paramref name="article"/>, without those already on its page; null (and queued) when not found yet.</summary>
-    public IReadOnlyList<Article>? Get(Article article, IReadOnlySet<long> shown, int limit)
+    public IReadOnlyList<ArticleHeadline>? Get(Article article, IReadOnlySet<long> shown, int limit)
     {
         ArgumentNullException.ThrowIfNull(article);
         ArgumentNullException.ThrowIfNull(shown);
@@ -54,7 +54,7 @@ public sealed class SimilarNews(Stores store) : BackgroundService
             {
                 long start = Stopwatch.GetTimestamp();
                 await FindAsync(article, shown, stoppingToken);
-                await Task.Delay(Stopwatch.GetElapsedTime(start), stoppingToken);
+                await Task.Delay(Stopwatch.GetElapsedTime(start) * 3, stoppingToken);
             }
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
@@ -70,7 +70,7 @@ public sealed class SimilarNews(Stores store) : BackgroundService
             var items = await _similar.FindAsync(article, shown, Pages.ArticlePage.SimilarSize + shown.Length, ct);
             if (_found.Count >= MaxEntries)
                 foreach (var old in _found.OrderBy(e => e.Value.At).Take(MaxEntries / 2).Select(e => e.Key).ToList()) _found.TryRemove(old, out _);
-            _found[article.Id] = (Stopwatch.GetTimestamp(), items);
+            _found[article.Id] = (Stopwatch.GetTimestamp(), items.Select(ArticleHeadline.Of).ToList());
         }
         catch (Exception e) when (e is System.Data.Common.DbException or TimeoutException)
         {

@@ -47,7 +47,10 @@ public sealed class SimilarArticles(Stores stores)
         {
             return [];
         }
-        var candidates = page.Rows.Where(r => r.Id != article.Id && !exclude.Contains(r.Id)).ToList();
+        // One shared word, often a common one ("yeni", "new"), is no similarity: a headline of three or more words must
+        // share two of them with the candidate's headline.
+        int needed = keys.Count >= 3 ? 2 : 1;
+        var candidates = page.Rows.Where(r => r.Id != article.Id && !exclude.Contains(r.Id) && Shared(keys, r.Title) >= needed).ToList();
         if (candidates.Count == 0) return [];
         var read = await stores.Articles.GetManyAsync(candidates.Select(r => r.Id).ToList(), ct);
         var texts = new HashSet<string>(StringComparer.Ordinal) { Normal(article.Text) };
@@ -63,6 +66,13 @@ public sealed class SimilarArticles(Stores stores)
             if (similar.Count == limit) break;
         }
         return similar;
+    }
+
+    /// <summary>How many of <paramref name="keys"/> a headline has.</summary>
+    private static int Shared(IReadOnlyList<string> keys, string title)
+    {
+        var theirs = SearchKeys.KeysOf(title).ToHashSet(StringComparer.Ordinal);
+        return keys.Count(theirs.Contains);
     }
 
     /// <summary>Text compared for sameness: words only, spacing and case as stored (copies keep both).</summary>

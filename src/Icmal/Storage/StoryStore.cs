@@ -127,6 +127,21 @@ public sealed class StoryStore(Database database)
         return stories.Select(s => new RankedStory(s, sources.GetValueOrDefault(s.Id, []))).ToList();
     }
 
+    /// <summary>The newest <paramref name="limit"/> reports of a story as headlines (read by the story index, no text decoded).</summary>
+    public async Task<IReadOnlyList<ArticleHeadline>> HeadlinesAsync(long storyId, int limit, CancellationToken ct)
+    {
+        await using var conn = await database.ConnectAsync(ct);
+        return await Sql.ListAsync(conn, """
+            SELECT id, title, site, language, published_at, archived_at FROM articles WHERE story_id = @s
+            ORDER BY sort_at DESC, id DESC LIMIT @n
+            """, r =>
+            {
+                var archived = _d.ReadTime(r, 5);
+                return new ArticleHeadline(r.GetInt64(0), r.GetString(1), r.IsDBNull(2) ? null : r.GetString(2), r.IsDBNull(3) ? null : r.GetString(3),
+                    Article.Plausible(_d.ReadTimeOrNull(r, 4), archived) ?? archived);
+            }, ct, ("@s", storyId), ("@n", Math.Clamp(limit, 1, 500)));
+    }
+
     // A day's stories are found through the articles reported that day (a range of the sort index), each story's
     // sources through the story index: the cost follows the day's articles, not the archive.
     private const string OfTheDay = "SELECT story_id FROM articles WHERE sort_at >= @from AND sort_at < @to AND story_id IS NOT NULL";
