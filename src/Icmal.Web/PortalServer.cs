@@ -56,6 +56,11 @@ public static class PortalServer
         builder.Services.AddSingleton(store.Views);
         builder.Services.AddSingleton<ViewCounter>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<ViewCounter>());
+        builder.Services.AddSingleton(store);
+        builder.Services.AddSingleton<MostReadCache>();
+        builder.Services.AddSingleton<FrontPageCache>();
+        builder.Services.AddSingleton<SimilarNews>();
+        builder.Services.AddHostedService(sp => sp.GetRequiredService<SimilarNews>());
         // Markup characters are encoded, Azerbaijani (and Cyrillic) letters are written as they are: the default
         // encoder would write every ə as &#x259;.
         builder.Services.AddSingleton(BlockHtml.Encoder);
@@ -78,7 +83,7 @@ public static class PortalServer
         app.Use(AnswerReadOnlyRefusals);
         MethodRules.UseWithRouting(app);
 
-        MapPortal(app, store, options.Clock);
+        MapPortal(app, store);
         MapApi(app, store);
         StoryRoutes.Map(app, store);
         BrowseRoutes.Map(app, store, options.Clock);
@@ -111,27 +116,32 @@ public static class PortalServer
         }
     }
 
-    private static void MapPortal(WebApplication app, Stores store, TimeProvider clock)
+    private static void MapPortal(WebApplication app, Stores store)
     {
-        app.MapGet("/", async (HttpContext http, CancellationToken ct) =>
+        app.MapGet("/", async (HttpContext http, FrontPageCache front, MostReadCache mostRead, CancellationToken ct) =>
         {
             if (!TryPositiveInt(http.Request.Query["page"], 1, HomePage.MaxPage, out int page))
                 return PageResults.Error(PageError.BadPageNumber);
             var (query, error) = ListPaging.Read(http.Request.Query, HomePage.PageSize, (page - 1) * HomePage.PageSize);
             if (query is null) return PageResults.Error(PageError.BadPageAddress, error);
             // One card per original, its copies folded under it.
-            var listed = await store.Articles.ListPageAsync(query with { OriginalsOnly = true }, ct);
-            var mostRead = page == 1 && query.Older is null && query.Newer is null
-                ? await MostRead.LoadAsync(store, clock, MostRead.Span.Today, HomePage.MostReadSize, ct) : null;
-            return PageResults.Page<HomePage>((nameof(HomePage.Page), listed), (nameof(HomePage.Copies), await CopyFolding.LoadAsync(store, listed.Items, ct)),
-                (nameof(HomePage.MostRead), mostRead));
+            query = query with { OriginalsOnly = true };
+            if (page > 1 || query.Older is not null || query.Newer is not null)
+            {
+                var older = await store.Articles.ListPageAsync(query, ct);
+                return PageResults.Page<HomePage>((nameof(HomePage.Page), older), (nameof(HomePage.Copies), await CopyFolding.LoadAsync(store, older.Items, ct)));
+            }
+            var blocks = await front.GetAsync(query, HomePage.TopStoriesSize, ct);
+            return PageResults.Page<HomePage>((nameof(HomePage.Page), blocks.Latest), (nameof(HomePage.Copies), blocks.Copies),
+                (nameof(HomePage.TopStories), blocks.TopStories),
+                (nameof(HomePage.MostRead), await mostRead.LoadAsync(MostRead.Span.Today, HomePage.MostReadSize, ct)));
         });
 
-        app.MapGet("/most-read", async (CancellationToken ct) => PageResults.Page<MostReadPage>(
-            (nameof(MostReadPage.Today), await MostRead.LoadAsync(store, clock, MostRead.Span.Today, MostReadPage.Size, ct)),
-            (nameof(MostReadPage.Week), await MostRead.LoadAsync(store, clock, MostRead.Span.Week, MostReadPage.Size, ct))));
+        app.MapGet("/most-read", async (MostReadCache mostRead, CancellationToken ct) => PageResults.Page<MostReadPage>(
+            (nameof(MostReadPage.Today), await mostRead.LoadAsync(MostRead.Span.Today, MostReadPage.Size, ct)),
+            (nameof(MostReadPage.Week), await mostRead.LoadAsync(MostRead.Span.Week, MostReadPage.Size, ct))));
 
-        app.MapGet("/articles/{id}", async (string id, HttpContext http, ViewCounter views, CancellationToken ct) =>
+        app.MapGet("/articles/{id}", async (string id, HttpContext http, ViewCounter views, SimilarNews similar, CancellationToken ct) =>
         {
             if (!long.TryParse(id, NumberStyles.None, CultureInfo.InvariantCulture, out long articleId)
                 || await store.Articles.GetAsync(articleId, ct) is not { } article)
@@ -140,9 +150,14 @@ public static class PortalServer
             var original = copies.LinksOf(articleId).OriginalId is { } originalId ? await store.Articles.GetAsync(originalId, ct) : null;
             views.Count(http, articleId);
             long viewCount = await views.TotalAsync(articleId, ct);
+            var copyList = copies.CopiesOf(articleId);
+            var shown = copyList.Select(c => c.Id).Append(articleId).Concat(original is null ? [] : [original.Id]).ToHashSet();
+            var reports = await StoryReportsAsync(store, article, shown, ct);
+            shown.UnionWith(reports.Select(r => r.Id));
             return PageResults.Page<Pages.ArticlePage>((nameof(Pages.ArticlePage.Article), article), (nameof(Pages.ArticlePage.Original), original),
-                (nameof(Pages.ArticlePage.Copies), copies.CopiesOf(articleId)), (nameof(Pages.ArticlePage.Facts), await ArticleFactsWriter.LoadAsync(store, articleId, ct)),
-                (nameof(Pages.ArticlePage.Views), viewCount));
+                (nameof(Pages.ArticlePage.Copies), copyList), (nameof(Pages.ArticlePage.Facts), await ArticleFactsWriter.LoadAsync(store, articleId, ct)),
+                (nameof(Pages.ArticlePage.Views), viewCount), (nameof(Pages.ArticlePage.StoryReports), reports),
+                (nameof(Pages.ArticlePage.Similar), similar.Get(article, shown, Pages.ArticlePage.SimilarSize) ?? []));
         });
 
         app.MapGet("/healthz", () => Results.Text("ok"));
@@ -150,6 +165,14 @@ public static class PortalServer
             ? Results.Json(new ErrorDto("no such API endpoint"), statusCode: StatusCodes.Status404NotFound)
             : PageResults.Error(PageError.NoSuchAddress))
             .WithMetadata(new MethodRules.NotFoundRoute());
+    }
+
+    /// <summary>The newest other reports of an article's story, without the articles the page already shows (its copies, its original).</summary>
+    private static async Task<IReadOnlyList<ArticleHeadline>> StoryReportsAsync(Stores store, Article article, IReadOnlySet<long> shown, CancellationToken ct)
+    {
+        if (article.StoryId is not { } story || article.StorySize < 2) return [];
+        var newest = await store.Stories.HeadlinesAsync(story, Pages.ArticlePage.StoryReportsSize + shown.Count, ct);
+        return newest.Where(a => !shown.Contains(a.Id)).Take(Pages.ArticlePage.StoryReportsSize).ToList();
     }
 
     private static void MapApi(WebApplication app, Stores store)

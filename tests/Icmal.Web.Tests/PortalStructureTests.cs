@@ -62,13 +62,15 @@ public sealed partial class PortalStructureTests
     }
 
     [Fact]
-    public void Only_the_librarys_sanitised_block_html_is_written_without_encoding()
+    public void Only_the_librarys_sanitised_block_html_and_safe_json_ld_are_written_without_encoding()
     {
-        var users = SourceTree.Files(".cs", ".razor").Where(f => f.Text.Contains("MarkupString", StringComparison.Ordinal)).ToList();
-        var body = Assert.Single(users);
-        Assert.Equal(Path.Combine("Pages", "ArticleBody.razor"), body.Path);
-        Assert.Contains("private static MarkupString Markup(SanitisedHtml html)", body.Text, StringComparison.Ordinal);
-        Assert.Equal(1, Regex.Count(body.Text, "MarkupString"));
+        // Two components write markup unencoded, each from one type that only a safe writer makes: the sanitised
+        // blocks of an article's text, and the schema.org JSON-LD whose <, > and & are all \u escapes.
+        var users = SourceTree.Files(".cs", ".razor").Where(f => f.Text.Contains("MarkupString", StringComparison.Ordinal)).OrderBy(f => f.Path, StringComparer.Ordinal).ToList();
+        Assert.Equal([Path.Combine("Pages", "ArticleBody.razor"), Path.Combine("Pages", "ArticleJsonLd.razor")], users.Select(f => f.Path));
+        Assert.Contains("private static MarkupString Markup(SanitisedHtml html)", users[0].Text, StringComparison.Ordinal);
+        Assert.Contains("private static MarkupString Markup(Icmal.Web.Views.SafeJson json)", users[1].Text, StringComparison.Ordinal);
+        Assert.All(users, f => Assert.Equal(1, Regex.Count(f.Text, "MarkupString")));
         Assert.DoesNotContain("AddMarkupContent", string.Concat(SourceTree.Files(".cs").Select(f => f.Text)), StringComparison.Ordinal);
     }
 }

@@ -27,3 +27,29 @@ public static class MostRead
         return counts.Where(c => articles.ContainsKey(c.ArticleId)).Select(c => new ReadArticle(articles[c.ArticleId], c.Views)).ToList();
     }
 }
+
+/// <summary>
+/// The most read lists, kept between the view counter's batches: stored counts change only when a batch is written
+/// (<see cref="ViewCounter.Generation"/>), so until the next batch (every few seconds) every request would read the same
+/// list; the front page asked the database for it on each request. Keyed by span, length and Baku day, so a new day
+/// starts a new list at once.
+/// </summary>
+public sealed class MostReadCache(Stores store, TimeProvider clock, ViewCounter views)
+{
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<(MostRead.Span Span, int Limit, DateOnly Day), (long Generation, IReadOnlyList<ReadArticle> Items)> _lists = new();
+
+    public async Task<IReadOnlyList<ReadArticle>> LoadAsync(MostRead.Span span, int limit, CancellationToken ct)
+    {
+        var key = (span, limit, StoryDays.DayOf(clock.GetUtcNow()));
+        long generation = views.Generation;
+        // An odd generation is a batch being written: read the database, keep nothing.
+        if ((generation & 1) == 0 && _lists.TryGetValue(key, out var kept) && kept.Generation == generation) return kept.Items;
+        var items = await MostRead.LoadAsync(store, clock, span, limit, ct);
+        if ((generation & 1) == 0 && generation == views.Generation)
+        {
+            if (_lists.Count > 16) _lists.Clear();
+            _lists[key] = (generation, items);
+        }
+        return items;
+    }
+}

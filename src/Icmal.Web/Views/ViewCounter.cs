@@ -39,6 +39,12 @@ public sealed partial class ViewCounter(ViewStore store, ViewCounting options, T
     private bool _refusedLogged;
     private long _generation;
 
+    /// <summary>
+    /// Moves by two with each batch written (odd while one is being written): stored counts change only when it moves,
+    /// so what is read from them can be kept while it stays the same (<see cref="MostReadCache"/>).
+    /// </summary>
+    public long Generation => Volatile.Read(ref _generation);
+
     /// <summary>Counts the request as a view of <paramref name="articleId"/> if it is one; true when it was counted.</summary>
     public bool Count(HttpContext http, long articleId)
     {

@@ -186,13 +186,18 @@ public sealed partial class ArticleStore(Database database)
         int limit = Math.Clamp(query.Limit, 1, 500);
         int offset = Math.Max(0, query.Offset);
         await using var conn = await database.ConnectAsync(ct);
+        // Two statements, not "(@story IS NULL OR story_id = @story)": with the OR the planner walks the sort index
+        // from the newest article to find a story's (all 100,000 of them for a story of 2016), with the story alone
+        // it reads the story's rows by their index and sorts those.
+        string where = query.StoryId is null ? "" : "WHERE a.story_id = @story";
         return await Sql.ListAsync(conn, $"""
             SELECT {ArticleRows.Columns}
             FROM articles a JOIN documents d ON d.id = a.document_id
-            WHERE (@story IS NULL OR a.story_id = @story)
+            {where}
             ORDER BY a.sort_at DESC, a.id DESC
             LIMIT @limit OFFSET @offset
-            """, r => ArticleRows.Read(r, _d), ct, ("@story", Sql.Nullable(query.StoryId)), ("@limit", limit), ("@offset", offset));
+            """, r => ArticleRows.Read(r, _d), ct,
+            query.StoryId is { } story ? [("@story", story), ("@limit", limit), ("@offset", offset)] : [("@limit", limit), ("@offset", offset)]);
     }
 
     /// <summary>A story's articles in the order the story unfolded.</summary>

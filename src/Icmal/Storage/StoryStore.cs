@@ -108,6 +108,40 @@ public sealed class StoryStore(Database database)
             earlier is { } e ? StoryDays.DayOf(e) : null, later is { } l ? StoryDays.DayOf(l) : null);
     }
 
+    /// <summary>
+    /// The top stories of a front page: those reported within <paramref name="window"/> before the latest report, ranked
+    /// like a day (most distinct sources, then the latest report), with their sites. A rolling window rather than the
+    /// Baku day, so the front page is not empty of stories just after midnight. Stories of one article are left out:
+    /// a top story is one more than one site reported.
+    /// </summary>
+    public async Task<IReadOnlyList<RankedStory>> RankRecentAsync(TimeSpan window, int limit, CancellationToken ct)
+    {
+        if (limit is < 1 or > StoryDayQuery.MaxLimit) throw new ArgumentOutOfRangeException(nameof(limit), limit, "limit out of range");
+        if (window <= TimeSpan.Zero) throw new ArgumentOutOfRangeException(nameof(window), window, "window must be positive");
+        await using var conn = await database.ConnectAsync(ct);
+        if (await ReportTimeAsync(conn, LatestReport, null, ct) is not { } latest) return [];
+        object from = _d.Time(latest - window), to = _d.Time(latest.AddMilliseconds(1));
+        var stories = (await Sql.ListAsync(conn, RankSql, r => (Story: ReadStory(r), Sources: r.GetInt32(5)), ct,
+            ("@from", from), ("@to", to), ("@n", limit * 2), ("@o", 0))).Where(s => s.Story.ArticleCount > 1).Take(limit).Select(s => s.Story).ToList();
+        var sources = await SourcesOfAsync(conn, stories.Select(s => s.Id).ToList(), ct);
+        return stories.Select(s => new RankedStory(s, sources.GetValueOrDefault(s.Id, []))).ToList();
+    }
+
+    /// <summary>The newest <paramref name="limit"/> reports of a story as headlines (read by the story index, no text decoded).</summary>
+    public async Task<IReadOnlyList<ArticleHeadline>> HeadlinesAsync(long storyId, int limit, CancellationToken ct)
+    {
+        await using var conn = await database.ConnectAsync(ct);
+        return await Sql.ListAsync(conn, """
+            SELECT id, title, site, language, published_at, archived_at FROM articles WHERE story_id = @s
+            ORDER BY sort_at DESC, id DESC LIMIT @n
+            """, r =>
+            {
+                var archived = _d.ReadTime(r, 5);
+                return new ArticleHeadline(r.GetInt64(0), r.GetString(1), r.IsDBNull(2) ? null : r.GetString(2), r.IsDBNull(3) ? null : r.GetString(3),
+                    Article.Plausible(_d.ReadTimeOrNull(r, 4), archived) ?? archived);
+            }, ct, ("@s", storyId), ("@n", Math.Clamp(limit, 1, 500)));
+    }
+
     // A day's stories are found through the articles reported that day (a range of the sort index), each story's
     // sources through the story index: the cost follows the day's articles, not the archive.
     private const string OfTheDay = "SELECT story_id FROM articles WHERE sort_at >= @from AND sort_at < @to AND story_id IS NOT NULL";
