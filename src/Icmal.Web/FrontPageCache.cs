@@ -4,7 +4,8 @@ using Icmal.Storage;
 namespace Icmal.Web;
 
 /// <summary>What the first page of the front page shows from the archive: the latest originals, their copies, the top stories.</summary>
-public sealed record FrontPageBlocks(ArticlePage Latest, CopyFolding Copies, IReadOnlyList<RankedStory> TopStories);
+public sealed record FrontPageBlocks(ArticlePage Latest, CopyFolding Copies, IReadOnlyDictionary<long, Icmal.Text.Categories.NewsCategory> Categories,
+    IReadOnlyList<RankedStory> TopStories);
 
 /// <summary>
 /// The front page's blocks, read once and kept while the archive stands where it stood (<see cref="ArchiveStamp"/>:
@@ -39,7 +40,7 @@ public sealed class FrontPageCache(Stores store)
             // The stamp is read before the blocks: an arrival in between makes the next request's stamp differ, so
             // the entry is rebuilt then; it never keeps blocks older than its stamp.
             var latest = await store.Articles.ListPageAsync(query, ct);
-            var blocks = new FrontPageBlocks(latest, await CopyFolding.LoadAsync(store, latest.Items, ct),
+            var blocks = new FrontPageBlocks(latest, await CopyFolding.LoadAsync(store, latest.Items, ct), await BrowseRoutes.CategoriesOfAsync(store, latest.Items, ct),
                 await store.Stories.RankRecentAsync(TopStoryWindow, topStories, ct));
             _entry = new Entry(stamp, query, Stopwatch.GetTimestamp(), blocks);
             return blocks;

@@ -129,10 +129,11 @@ public static class PortalServer
             if (page > 1 || query.Older is not null || query.Newer is not null)
             {
                 var older = await store.Articles.ListPageAsync(query, ct);
-                return PageResults.Page<HomePage>((nameof(HomePage.Page), older), (nameof(HomePage.Copies), await CopyFolding.LoadAsync(store, older.Items, ct)));
+                return PageResults.Page<HomePage>((nameof(HomePage.Page), older), (nameof(HomePage.Copies), await CopyFolding.LoadAsync(store, older.Items, ct)),
+                    (nameof(HomePage.Categories), await BrowseRoutes.CategoriesOfAsync(store, older.Items, ct)));
             }
             var blocks = await front.GetAsync(query, HomePage.TopStoriesSize, ct);
-            return PageResults.Page<HomePage>((nameof(HomePage.Page), blocks.Latest), (nameof(HomePage.Copies), blocks.Copies),
+            return PageResults.Page<HomePage>((nameof(HomePage.Page), blocks.Latest), (nameof(HomePage.Copies), blocks.Copies), (nameof(HomePage.Categories), blocks.Categories),
                 (nameof(HomePage.TopStories), blocks.TopStories),
                 (nameof(HomePage.MostRead), await mostRead.LoadAsync(MostRead.Span.Today, HomePage.MostReadSize, ct)));
         });

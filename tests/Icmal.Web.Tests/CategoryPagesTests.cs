@@ -120,6 +120,11 @@ public sealed class CategoryPagesTests : IAsyncLifetime
         Assert.Equal([("/categories/siyaset", "Siyasət"), ("/categories/iqtisadiyyat", "İqtisadiyyat")],
             day.QuerySelectorAll("li.article-card a.category").Select(a => (a.GetAttribute("href"), a.TextContent)));
 
+        // The front page's feed labels its cards the same way (its blocks are cached; the labels are read with them).
+        var front = await PageAsync("/?culture=en");
+        var frontLabels = front.QuerySelectorAll("section.feed li.article-card a.category").Select(a => a.GetAttribute("href")).ToHashSet(StringComparer.Ordinal);
+        Assert.Equal(["/categories/iqtisadiyyat", "/categories/siyaset"], frontLabels.Order(StringComparer.Ordinal));
+
         string sitemap = await _host!.Client.GetStringAsync("/sitemap.xml", Ct);
         foreach (var category in NewsCategories.All)
             Assert.Contains($"/categories/{category.Slug()}</loc>", sitemap, StringComparison.Ordinal);
