@@ -151,7 +151,10 @@ public sealed class PostgreSqlCluster : IAsyncLifetime
                 {
                     await RunAsync(bin, runAs, "pg_ctl", ["-D", data, "-l", Path.Combine(data, "server.log"), "-w", "-t", "60", "-o",
                         $"-p {port.ToString(CultureInfo.InvariantCulture)} -k {data} -c listen_addresses=127.0.0.1 -c max_connections=300 "
-                        + "-c fsync=off -c synchronous_commit=off -c full_page_writes=off", "start"]);
+                        // wal_keep_size: the standby's pg_basebackup creates its slot only once the backup has begun, and
+                        // the suite's other tests (batched imports) can fill and recycle a segment in that gap
+                        // ("requested WAL segment ... has already been removed"); 256 MB of kept WAL closes it.
+                        + "-c fsync=off -c synchronous_commit=off -c full_page_writes=off -c wal_keep_size=256MB", "start"]);
                     return new Started(bin, folder, data, port, runAs);
                 }
                 catch (InvalidOperationException) when (attempt < 3)
