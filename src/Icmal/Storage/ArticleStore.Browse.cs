@@ -41,13 +41,17 @@ public sealed partial class ArticleStore
             parameters.Add(("@from", _d.Time(StoryDays.Start(day))));
             parameters.Add(("@to", _d.Time(StoryDays.Start(day.AddDays(1)))));
         }
+        await using var conn = await database.ConnectAsync(ct);
         if (what.Category is { } category)
         {
-            // A probe of article_categories' key per article walked down the sort index: a page costs its size divided
-            // by the section's share of the archive, however deep the cursor (no sort of the section's articles).
-            where.Add("EXISTS (SELECT 1 FROM article_categories k WHERE k.article_id = a.id AND k.category = @category)");
-            if (what.Day is null) where.Add("NOT EXISTS (SELECT 1 FROM article_copies c WHERE c.article_id = a.id)");
             parameters.Add(("@category", category.Slug()));
+            where.Add(await IsSmallSectionAsync(conn, category, limit, ct)
+                // A small section: its articles are read by the category index and sorted (at most the bound below).
+                ? "a.id IN (SELECT k.article_id FROM article_categories k WHERE k.category = @category)"
+                // A large one: a probe of article_categories' key per article walked down the sort index, so a page
+                // costs its size divided by the section's share of the archive, however deep the cursor.
+                : "EXISTS (SELECT 1 FROM article_categories k WHERE k.article_id = a.id AND k.category = @category)");
+            if (what.Day is null) where.Add("NOT EXISTS (SELECT 1 FROM article_copies c WHERE c.article_id = a.id)");
         }
         if (older is not null)
         {
@@ -56,7 +60,6 @@ public sealed partial class ArticleStore
             parameters.Add(("@i", older.Id));
         }
         string tail = (where.Count > 0 ? "WHERE " + string.Join(" AND ", where) : "") + " ORDER BY a.sort_at DESC, a.id DESC LIMIT @n";
-        await using var conn = await database.ConnectAsync(ct);
         await using var cmd = Sql.Command(conn, null, PageSql(tail), [.. parameters]);
         var rows = new List<(Article Article, ArticleCursor Cursor)>(limit + 1);
         await using (var reader = await cmd.ExecuteReaderAsync(ct))
@@ -70,6 +73,23 @@ public sealed partial class ArticleStore
         bool more = rows.Count > limit;
         if (more) rows.RemoveAt(rows.Count - 1);
         return new BrowsePage(rows.Select(r => r.Article).ToList(), more ? rows[^1].Cursor : null);
+    }
+
+    /// <summary>
+    /// Whether a section is small enough to be read through its own index and sorted rather than found by walking the
+    /// whole archive's sort index. The walk visits about limit × archive ÷ section rows for a page, the sort about
+    /// the section's size, so the two meet near √(limit × archive): at 100,000 articles and 31 a page, 1,761 (an
+    /// empty section walked the whole archive for every page: 29 ms of CPU a request at 100k, measured). The count
+    /// stops at that bound, so deciding costs at most as much as the cheaper plan.
+    /// </summary>
+    private static async Task<bool> IsSmallSectionAsync(System.Data.Common.DbConnection conn, NewsCategory category, int limit, CancellationToken ct)
+    {
+        long archive = await Sql.Int64Async(conn, null, "SELECT COALESCE(MAX(id), 0) FROM articles", ct);
+        long bound = Math.Max(256, (long)Math.Sqrt((double)(limit + 1) * archive));
+        long size = await Sql.Int64Async(conn, null,
+            "SELECT COUNT(*) FROM (SELECT 1 FROM article_categories WHERE category = @category LIMIT @bound) s", ct,
+            ("@category", category.Slug()), ("@bound", bound));
+        return size < bound;
     }
 
     /// <summary>Every site with articles, with how many it has and its latest, most articles first.</summary>

@@ -28,6 +28,36 @@ public sealed class CategoryBrowseTests
     }
 
     [Theory, ClassData(typeof(BothEngines))]
+    public async Task A_large_section_and_a_small_one_are_each_walked_whole_whichever_way_they_are_read(DatabaseEngine engine)
+    {
+        // 300 articles in one section reach the store's 256-article bound (walked down the sort index), 6 in another
+        // stay under it (read by the category index and sorted): both plans must give every article once, newest first.
+        await using var db = await TestDatabase.CreateAsync(engine);
+        var store = await db.OpenAsync();
+        var large = new List<long>();
+        var small = new List<long>();
+        for (int i = 0; i < 306; i++)
+        {
+            bool isSmall = i % 51 == 7;
+            long id = await AddAsync(store, i, isSmall ? NewsCategory.Medeniyyet : NewsCategory.Dunya);
+            (isSmall ? small : large).Add(id);
+        }
+        foreach (var (category, expected) in new[] { (NewsCategory.Dunya, large), (NewsCategory.Medeniyyet, small) })
+        {
+            var seen = new List<long>();
+            ArticleCursor? older = null;
+            do
+            {
+                var page = await store.Articles.BrowseAsync(new ArticleBrowse(Category: category), older, 40, Ct);
+                seen.AddRange(page.Items.Select(a => a.Id));
+                older = page.Older;
+            }
+            while (older is not null);
+            Assert.Equal(expected.AsEnumerable().Reverse(), seen);
+        }
+    }
+
+    [Theory, ClassData(typeof(BothEngines))]
     public async Task A_section_is_walked_newest_first_by_cursor_without_its_copies(DatabaseEngine engine)
     {
         await using var db = await TestDatabase.CreateAsync(engine);
