@@ -45,9 +45,14 @@ public sealed partial class ArticleStore
         if (what.Category is { } category)
         {
             parameters.Add(("@category", category.Slug()));
-            where.Add(await IsSmallSectionAsync(conn, category, limit, ct)
-                // A small section: its articles are read by the category index and sorted (at most the bound below).
-                ? "a.id IN (SELECT k.article_id FROM article_categories k WHERE k.category = @category)"
+            where.Add(what.Day is null && what.Site is null && await IsSmallSectionAsync(conn, category, limit, ct)
+                // A small section: its articles are read by the category index and sorted (at most the bound below),
+                // by their keys alone; only the page's rows are then read whole.
+                ? $"""
+                  a.id IN (SELECT x.id FROM articles x WHERE x.id IN (SELECT k.article_id FROM article_categories k WHERE k.category = @category)
+                    AND NOT EXISTS (SELECT 1 FROM article_copies c WHERE c.article_id = x.id)
+                    {(older is null ? "" : "AND (x.sort_at, x.id) < (@s, @i)")} ORDER BY x.sort_at DESC, x.id DESC LIMIT @n)
+                  """
                 // A large one: a probe of article_categories' key per article walked down the sort index, so a page
                 // costs its size divided by the section's share of the archive, however deep the cursor.
                 : "EXISTS (SELECT 1 FROM article_categories k WHERE k.article_id = a.id AND k.category = @category)");
