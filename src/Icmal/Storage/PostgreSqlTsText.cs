@@ -102,20 +102,7 @@ internal static class PostgreSqlTsText
     /// </summary>
     public static string Query(KeyQuery query)
     {
-        ArgumentNullException.ThrowIfNull(query);
-        if (query.Required.Count == 0) throw new ArgumentException("a search needs at least one required phrase", nameof(query));
-        var sb = new StringBuilder();
-        foreach (var group in query.Required)
-        {
-            if (sb.Length > 0) sb.Append(" & ");
-            sb.Append('(');
-            for (int i = 0; i < group.Count; i++)
-            {
-                if (i > 0) sb.Append(" | ");
-                Phrase(sb, group[i]);
-            }
-            sb.Append(')');
-        }
+        var sb = Groups(query, Phrase);
         foreach (var phrase in query.Excluded)
         {
             sb.Append(" & !");
@@ -130,7 +117,10 @@ internal static class PostgreSqlTsText
     /// article, the groups as in <see cref="Query"/>, the exclusions left out. It finds the newest candidates cheaply;
     /// <see cref="Query"/> then keeps those that really match.
     /// </summary>
-    public static string Skeleton(KeyQuery query)
+    public static string Skeleton(KeyQuery query) => Groups(query, SkeletonPhrase).ToString();
+
+    /// <summary>The required groups, AND-ed, each group's phrases OR-ed, each phrase written by <paramref name="phrase"/>.</summary>
+    private static StringBuilder Groups(KeyQuery query, Action<StringBuilder, KeyPhrase> phrase)
     {
         ArgumentNullException.ThrowIfNull(query);
         if (query.Required.Count == 0) throw new ArgumentException("a search needs at least one required phrase", nameof(query));
@@ -142,18 +132,24 @@ internal static class PostgreSqlTsText
             for (int i = 0; i < group.Count; i++)
             {
                 if (i > 0) sb.Append(" | ");
-                if (group[i].Keys.Count == 0) throw new ArgumentException("a phrase needs at least one key", nameof(query));
-                sb.Append('(');
-                for (int j = 0; j < group[i].Keys.Count; j++)
-                {
-                    if (j > 0) sb.Append(" & ");
-                    Quote(sb, group[i].Keys[j]);
-                }
-                sb.Append(')');
+                phrase(sb, group[i]);
             }
             sb.Append(')');
         }
-        return sb.ToString();
+        return sb;
+    }
+
+    /// <summary>A phrase of the skeleton: its keys AND-ed, anywhere, any weight.</summary>
+    private static void SkeletonPhrase(StringBuilder sb, KeyPhrase phrase)
+    {
+        if (phrase.Keys.Count == 0) throw new ArgumentException("a phrase needs at least one key", nameof(phrase));
+        sb.Append('(');
+        for (int j = 0; j < phrase.Keys.Count; j++)
+        {
+            if (j > 0) sb.Append(" & ");
+            Quote(sb, phrase.Keys[j]);
+        }
+        sb.Append(')');
     }
 
     private static void Phrase(StringBuilder sb, KeyPhrase phrase)

@@ -14,20 +14,10 @@ public sealed class FrontPageStoriesTests
 
     private static readonly DateTimeOffset Oct21 = new(2025, 10, 21, 0, 0, 0, StoryDays.Offset);
 
-    private static async Task<long> AddAsync(Stores store, string title, string site, DateTimeOffset published, long? story = null)
-    {
-        byte[] raw = System.Text.Encoding.UTF8.GetBytes(title + site);
-        var article = new Article
-        {
-            Id = 0, DocumentId = 0, Origin = title + site, Title = title, Site = site, Published = published, Archived = published.AddMinutes(5),
-            Blocks = [new ArticleBlock(BlockKind.Paragraph, title + " mətni")],
-        };
-        long id = (await store.Articles.AddAsync(new NewDocument(Hashing.Sha256Hex(raw), title + site, null, "text", "utf-8", raw, published.AddMinutes(5)), article, Ct)).ArticleId;
-        await store.Stories.AssignAsync(id, story, title, published, Ct);
-        return id;
-    }
+    private static Task<long> AddAsync(Stores store, string title, string site, DateTimeOffset published, long? story = null) =>
+        StoryRankingTests.AddAsync(store, title, site, published, story);
 
-    private static async Task<long> StoryOfAsync(Stores store, long articleId) => (await store.Articles.GetAsync(articleId, Ct))!.StoryId!.Value;
+    private static Task<long> StoryOfAsync(Stores store, long articleId) => StoryRankingTests.StoryOfAsync(store, articleId);
 
     [Theory, ClassData(typeof(BothEngines))]
     public async Task Top_stories_are_the_last_days_widest_and_a_storys_reports_come_newest_first(DatabaseEngine engine)

@@ -12,7 +12,8 @@ public sealed class StoryRankingTests
     // 21 October 2025 in Baku runs from 20 October 20:00 UTC to 21 October 20:00 UTC.
     private static readonly DateTimeOffset Oct21 = new(2025, 10, 21, 0, 0, 0, StoryDays.Offset);
 
-    private static async Task<long> AddAsync(Stores store, string title, string? site, DateTimeOffset published, long? story = null)
+    /// <summary>An article of a site, in the given story (a new one when null); shared with FrontPageStoriesTests.</summary>
+    internal static async Task<long> AddAsync(Stores store, string title, string? site, DateTimeOffset published, long? story = null)
     {
         byte[] raw = System.Text.Encoding.UTF8.GetBytes(title + site);
         var article = new Article
@@ -25,7 +26,7 @@ public sealed class StoryRankingTests
         return id;
     }
 
-    private static async Task<long> StoryOfAsync(Stores store, long articleId) => (await store.Articles.GetAsync(articleId, Ct))!.StoryId!.Value;
+    internal static async Task<long> StoryOfAsync(Stores store, long articleId) => (await store.Articles.GetAsync(articleId, Ct))!.StoryId!.Value;
 
     [Theory, ClassData(typeof(BothEngines))]
     public async Task A_days_stories_rank_by_distinct_sources_then_latest_report_with_their_sites_earliest_first(DatabaseEngine engine)
