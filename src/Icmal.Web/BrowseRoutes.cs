@@ -17,6 +17,7 @@ public static class BrowseRoutes
 {
     public static void Map(WebApplication app, Stores store, TimeProvider clock)
     {
+        var sections = new SectionPageCache(store);
         ArgumentNullException.ThrowIfNull(app);
         ArgumentNullException.ThrowIfNull(store);
         ArgumentNullException.ThrowIfNull(clock);
@@ -53,10 +54,19 @@ public static class BrowseRoutes
         {
             if (!NewsCategories.TryFromSlug(slug, out var category)) return PageResults.Error(PageError.NoSuchCategory);
             if (!TryCursor(http, out var older)) return PageResults.Error(PageError.BadPageAddress, "before is not a cursor of this portal: follow the links unchanged");
-            var page = await store.Articles.BrowseAsync(new ArticleBrowse(Category: category), older, CategoryPage.PageSize, ct);
+            var (page, copies) = older is null
+                ? await sections.GetAsync(category, CategoryPage.PageSize, ct)
+                : await ReadSectionAsync(store, category, older, ct);
             return PageResults.Page<CategoryPage>((nameof(CategoryPage.Category), category), (nameof(CategoryPage.Page), page),
-                (nameof(CategoryPage.Copies), await CopyFolding.LoadAsync(store, page.Items, ct)), (nameof(CategoryPage.IsFirst), older is null));
+                (nameof(CategoryPage.Copies), copies), (nameof(CategoryPage.IsFirst), older is null));
         });
+    }
+
+    /// <summary>A deeper page of a section (by cursor), read every time; first pages come from <see cref="SectionPageCache"/>.</summary>
+    private static async Task<SectionPageBlocks> ReadSectionAsync(Stores store, NewsCategory category, ArticleCursor? older, CancellationToken ct)
+    {
+        var page = await store.Articles.BrowseAsync(new ArticleBrowse(Category: category), older, CategoryPage.PageSize, ct);
+        return new SectionPageBlocks(page, await CopyFolding.LoadAsync(store, page.Items, ct));
     }
 
     /// <summary>The sections of a page of articles, in one query (not one per card).</summary>

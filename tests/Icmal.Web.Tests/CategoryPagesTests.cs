@@ -1,5 +1,7 @@
 using System.Net;
 using AngleSharp.Html.Parser;
+using Icmal.Model;
+using Icmal.Storage;
 using Icmal.Text.Categories;
 
 namespace Icmal.Web.Tests;
@@ -107,6 +109,24 @@ public sealed class CategoryPagesTests : IAsyncLifetime
         using var api = await _host!.Client.GetAsync("/api/search?q=Astana+entity%3A%22He%C3%A7+Kim%22", Ct);
         Assert.Equal(HttpStatusCode.BadRequest, api.StatusCode);
         Assert.Contains("names no entity of the archive", await api.Content.ReadAsStringAsync(Ct), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task An_arrival_shows_on_its_sections_next_first_page_although_the_page_is_kept()
+    {
+        string First(AngleSharp.Dom.IDocument page) => page.QuerySelector("li.article-card h2 a")!.TextContent;
+        var before = await PageAsync("/categories/siyaset");
+        Assert.Equal(First(before), First(await PageAsync("/categories/siyaset")));
+        byte[] raw = "Parlament yeni qanunu qəbul etdi"u8.ToArray();
+        var at = StoryArchive.Oct21.AddDays(3);
+        var article = new Article
+        {
+            Id = 0, DocumentId = 0, Origin = "https://qafqazinfo.az/2", Url = "https://qafqazinfo.az/xeber/2", Title = "Parlament yeni qanunu qəbul etdi", Site = "qafqazinfo.az",
+            Published = at, Archived = at, Blocks = [new ArticleBlock(BlockKind.Paragraph, "Milli Məclis bu gün yeni qanunu qəbul etdi.")],
+        };
+        long id = (await _host!.Store.Articles.AddAsync(new NewDocument(Hashing.Sha256Hex(raw), article.Origin, article.Url, "html", "utf-8", raw, at), article, Ct)).ArticleId;
+        await _host.Store.Categories.SetAsync(id, new CategoryAssignment(NewsCategory.Siyaset, CategoryOrigin.Source, 1), Ct);
+        Assert.Equal("Parlament yeni qanunu qəbul etdi", First(await PageAsync("/categories/siyaset")));
     }
 
     [Fact]
