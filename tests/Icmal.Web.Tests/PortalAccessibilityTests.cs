@@ -84,6 +84,8 @@ public sealed partial class PortalAccessibilityTests(PortalFixture portal, Audit
                     $"{viewport.Width}px {path}: {v.Id} ({v.Impact}) {v.Help}: {string.Join(" | ", v.Nodes.Take(3).Select(n => n.Html))}"));
                 int overflow = await page.EvaluateAsync<int>("() => document.documentElement.scrollWidth - document.documentElement.clientWidth");
                 if (overflow > 0) problems.Add($"{viewport.Width}px {path}: {overflow} px wider than the screen");
+                // For a person to look at (issue #19): every audited page at both widths, in the temporary folder.
+                await page.ScreenshotAsync(new() { Path = Screenshots.PathOf($"audit-{viewport.Width}{Screenshots.Name(path)}.png"), FullPage = true });
             }
         }
         Assert.True(problems.Count == 0, string.Join("\n", problems));
