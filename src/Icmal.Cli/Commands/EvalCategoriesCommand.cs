@@ -19,12 +19,13 @@ public static class EvalCategoriesCommand
         var defaults = new CategoryTrainingOptions();
         var l2 = new Option<double>("--l2") { Description = "With --folds: L2 penalty of logistic regression", DefaultValueFactory = _ => defaults.L2 };
         var epochs = new Option<int>("--epochs") { Description = "With --folds: passes of logistic regression", DefaultValueFactory = _ => defaults.Epochs };
+        var classWeight = new Option<double>("--class-weight") { Description = "With --folds: power of the class weights of logistic regression (0 plain, 1 balanced)", DefaultValueFactory = _ => defaults.ClassWeightPower };
         var model = new Option<FileInfo?>("--model") { Description = "A model written by `icmal text train-categories` (default: the one shipped in Icmal.Text)" };
         folds.Validators.Add(result =>
         {
             if (result.GetValueOrDefault<int>() is 1 or < 0 or > 50) result.AddError("--folds must be between 2 and 50");
         });
-        var command = new Command("categories", "Category accuracy and per-class F1 on labelled headlines (sections mapped to the taxonomy)") { file, folds, forward, method, l2, epochs, model };
+        var command = new Command("categories", "Category accuracy and per-class F1 on labelled headlines (sections mapped to the taxonomy)") { file, folds, forward, method, l2, epochs, classWeight, model };
         command.SetAction((parse, ct) => EvalCommand.OnSetAsync("categories", parse.GetValue(file), SharedDataFolder.Find("az/oxu-headlines-dev.csv"), "shared/data/az/oxu-headlines-dev.csv", async path =>
         {
             var rows = await CategoryEvaluation.ReadAsync(path, ct);
@@ -33,7 +34,8 @@ public static class EvalCategoriesCommand
             CategoryReport report;
             if (k >= 2)
             {
-                var options = new CategoryTrainingOptions(Method: parse.GetValue(method), Epochs: Math.Clamp(parse.GetValue(epochs), 1, 500), L2: Math.Max(0, parse.GetValue(l2)));
+                var options = new CategoryTrainingOptions(Method: parse.GetValue(method), Epochs: Math.Clamp(parse.GetValue(epochs), 1, 500), L2: Math.Max(0, parse.GetValue(l2)),
+                    ClassWeightPower: Math.Clamp(parse.GetValue(classWeight), 0, 2));
                 bool onlyOlder = parse.GetValue(forward);
                 report = CategoryEvaluation.CrossValidate(path, rows, k, options, onlyOlder);
                 Console.Out.WriteLine(string.Create(C, $"{k}-fold cross-validation in time order ({(onlyOlder ? "trained on older blocks only" : "trained on all other blocks")}) of {options.Method}"));

@@ -9,7 +9,8 @@ namespace Icmal.Text.Categories;
 /// The features a headline (and, when there is one, the start of the text) is classified by: the analyser's stems
 /// (<see cref="AzAnalyzer.StemOf"/>, lower-cased), stem bigrams, and character 3–5-grams of each lower-cased word
 /// (which catch inflections and names the stemmer leaves alone). Words set in capitals ("AÇIQLAMA", "FOTO") add a
-/// marker, a house style that varies by section. Each feature is a 32-bit FNV-1a hash; the vector is L2-normalised
+/// marker, a house style that varies by section. Per category, the number of <see cref="CategoryLexicon"/> entries in
+/// the headline is one more feature: it carries the section vocabulary to words no training headline used. Each feature is a 32-bit FNV-1a hash; the vector is L2-normalised
 /// so that long and short headlines weigh alike. Thread-safe; allocation is per call.
 /// </summary>
 public static class CategoryFeatures
@@ -41,6 +42,8 @@ public static class CategoryFeatures
     {
         string normal = AzNormalizer.NormalizeToString(title);
         string? previous = null;
+        var words = new List<string>();
+        var stems = new List<string>();
         foreach (var token in AzTokenizer.Tokenize(normal))
         {
             if (!token.IsWordLike && token.Kind is not (TokenKind.Domain or TokenKind.Hashtag))
@@ -51,15 +54,27 @@ public static class CategoryFeatures
             var surface = token.Of(normal);
             string stem = AzCasing.ToLower(AzAnalyzer.StemOf(normal, token));
             Add(bag, 's', stem, 1);
+            stems.Add(stem);
             AddGazetteer(bag, stem);
             Add(bag, 'b', previous is null ? "^ " + stem : previous + " " + stem, 1);
             previous = stem;
             string lower = AzCasing.ToLower(surface.ToString());
+            words.Add(lower);
             if (lower.Length >= 3 && IsAllCaps(surface)) Add(bag, 'u', lower, 1);
             string padded = " " + lower + " ";
             for (int n = 3; n <= 5; n++)
                 for (int i = 0; i + n <= padded.Length; i++) Add(bag, 'c', padded.AsSpan(i, n), 0.5f);
         }
+        AddLexicon(bag, words, stems);
+    }
+
+    private static void AddLexicon(Dictionary<uint, float> bag, List<string> words, List<string> stems)
+    {
+        if (words.Count == 0) return;
+        Span<int> hits = stackalloc int[NewsCategories.All.Count];
+        CategoryLexicon.CountHits(words, stems, " " + string.Join(' ', words) + " ", hits);
+        for (int k = 0; k < hits.Length; k++)
+            if (hits[k] > 0) Add(bag, 'l', NewsCategories.All[k].Slug(), hits[k]);
     }
 
     private static void AddText(Dictionary<uint, float> bag, string text)

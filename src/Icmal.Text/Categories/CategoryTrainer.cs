@@ -13,14 +13,20 @@ public enum CategoryMethod
     NaiveBayes,
 }
 
-/// <summary>Training settings; the defaults build the shipped Resources/categories.bin.</summary>
+/// <summary>
+/// Training settings; the defaults build the shipped Resources/categories.bin. <see cref="ClassWeightPower"/> weighs
+/// each example of logistic regression by (n / (classes × examples of its class))^power: 0 is plain LR, 1 balances
+/// the classes fully; 0.5 lets the small sections (Kriminal, Mədəniyyət) be predicted at all without giving up the
+/// large ones (blocked 5-fold CV: 0.672 → 0.692 with the lexicon).
+/// </summary>
 public sealed record CategoryTrainingOptions(
     CategoryMethod Method = CategoryMethod.LogisticRegression,
     int Epochs = 30,
     double LearningRate = 1.0,
     double L2 = 1e-3,
     double Alpha = 0.3,
-    int Seed = 20251126);
+    int Seed = 20251126,
+    double ClassWeightPower = 0.5);
 
 /// <summary>One labelled headline (and optional text) to learn from.</summary>
 public sealed record CategoryExample(string Title, NewsCategory Category, string? Text = null);
@@ -66,6 +72,9 @@ public static class CategoryTrainer
         var order = Enumerable.Range(0, n).ToArray();
         var random = new Random(options.Seed);
         var scores = new double[c];
+        var perClass = new int[c];
+        foreach (int label in labels) perClass[label]++;
+        var classWeight = perClass.Select(k => Math.Pow(n / (double)(c * Math.Max(1, k)), options.ClassWeightPower)).ToArray();
         var rowOf = vectors.Select(v => v.Hashes.Select(h => rows[h]).ToArray()).ToArray();
         long step = 0;
         for (int epoch = 0; epoch < options.Epochs; epoch++)
@@ -83,7 +92,7 @@ public static class CategoryTrainer
                 for (int k = 0; k < c; k++) sum += scores[k] = Math.Exp(scores[k] - max);
                 for (int k = 0; k < c; k++)
                 {
-                    double gradient = scores[k] / sum - (k == labels[i] ? 1 : 0);
+                    double gradient = (scores[k] / sum - (k == labels[i] ? 1 : 0)) * classWeight[labels[i]];
                     bias[k] -= (float)(rate * gradient);
                     for (int f = 0; f < r.Length; f++)
                     {
