@@ -1,6 +1,7 @@
 using System.IO.Compression;
 using System.Text;
 using Icmal.Text.Stemming;
+using Icmal.Text.StopWords;
 
 namespace Icmal.Text.Entities;
 
@@ -122,6 +123,23 @@ public sealed class NerModel
         ForbidImpossibleInsides(sentence, _innerWords, emissions);
         Viterbi(emissions, _transitions, n, tags);
         BalanceQuotes(sentence, tags);
+        NoStopWordStarts(sentence, tags);
+    }
+
+    /// <summary>
+    /// A name never starts with a function word: a capitalised "Bunu", "Həm" or "Bu" opening a sentence before a name
+    /// ("Bunu Dövlət İmtahan Mərkəzinin …" in news) is left out of it, here as in <see cref="NamedEntityTagger.Find"/>,
+    /// so that sentences scored one at a time read the same.
+    /// </summary>
+    internal static void NoStopWordStarts(NerToken[] sentence, Span<int> tags)
+    {
+        for (int i = 0; i < tags.Length; i++)
+        {
+            if (tags[i] == NerTags.O || NerTags.IsInside(tags[i]) || !AzStopWords.IsStopWord(sentence[i].Lower)) continue;
+            var kind = NerTags.KindOf(tags[i])!.Value;
+            tags[i] = NerTags.O;
+            if (i + 1 < tags.Length && tags[i + 1] == NerTags.Inside(kind)) tags[i + 1] = NerTags.Begin(kind);
+        }
     }
 
     /// <summary>

@@ -100,4 +100,14 @@ public sealed class NerModelTests
         NerModel.BalanceQuotes(sentence, tags);
         Assert.Equal(balanced, string.Join(' ', tags.Select(t => NerTags.Names[t])));
     }
+
+    [Fact]
+    public void A_sentence_scored_alone_has_no_name_starting_with_a_function_word()
+    {
+        // banker.az: the weights read "Bunu Dövlət İmtahan Mərkəzinin" as one organisation.
+        string[] sentence = ["Bunu", "Dövlət", "İmtahan", "Mərkəzinin", "aparat", "rəhbəri", "Vəfadar", "Misirov", "jurnalistlərə", "açıqlamasında", "deyib", "."];
+        var spans = Conll.Spans(NamedEntityTagger.Default.Model.Tag(sentence));
+        Assert.Contains(new NerSpan(1, 4, EntityKind.Organization), spans);
+        Assert.DoesNotContain(spans, s => s.Start == 0);
+    }
 }
