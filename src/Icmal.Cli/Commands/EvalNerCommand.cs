@@ -20,7 +20,19 @@ public static class EvalNerCommand
         {
             if (result.GetValueOrDefault<int>() is 1 or < 0 or > 50) result.AddError("--folds must be between 2 and 50");
         });
-        var command = new Command("ner", "Named-entity precision, recall and F1 per type and micro (exact span and type; DATE scored as O)") { file, model, errors, folds };
+        var defaults = new NerTrainingOptions();
+        var epochs = new Option<int>("--epochs") { Description = "With --folds: passes over the training data", DefaultValueFactory = _ => defaults.Epochs };
+        var seed = new Option<int>("--seed") { Description = "With --folds: seed of the shuffle (to see how much of a difference is the seed's)", DefaultValueFactory = _ => defaults.Seed };
+        epochs.Validators.Add(result =>
+        {
+            if (result.GetValueOrDefault<int>() is < 1 or > 200) result.AddError("--epochs must be between 1 and 200");
+        });
+        var runs = new Option<int>("--runs") { Description = "With --folds: perceptrons averaged, each over its own shuffle", DefaultValueFactory = _ => defaults.Runs };
+        runs.Validators.Add(result =>
+        {
+            if (result.GetValueOrDefault<int>() is < 1 or > 50) result.AddError("--runs must be between 1 and 50");
+        });
+        var command = new Command("ner", "Named-entity precision, recall and F1 per type and micro (exact span and type; DATE scored as O)") { file, model, errors, folds, epochs, seed, runs };
         command.SetAction((parse, ct) => EvalCommand.OnSetAsync("ner", parse.GetValue(file), SharedDataFolder.Find("az/ner/valid.conll"), "shared/data/az/ner/valid.conll", async path =>
         {
             NamedEntityTagger? tagger = null;
@@ -40,9 +52,9 @@ public static class EvalNerCommand
             string? lexicon = SharedDataFolder.Find("az/lexicon");
             if (k >= 2 && lexicon is null) throw new IOException("--folds trains models, and no shared/data/az/lexicon folder was found beside the repository");
             var report = k >= 2
-                ? await NerEvaluation.CrossValidateAsync(path, k, lexicon!, new NerTrainingOptions(), ct)
+                ? await NerEvaluation.CrossValidateAsync(path, k, lexicon!, new NerTrainingOptions(parse.GetValue(epochs), parse.GetValue(seed), parse.GetValue(runs)), ct)
                 : await NerEvaluation.EvaluateAsync(path, ct, tagger);
-            if (k >= 2) Console.Out.WriteLine(string.Create(C, $"{k}-fold cross-validation of `icmal text train-ner` (defaults) on the file"));
+            if (k >= 2) Console.Out.WriteLine(string.Create(C, $"{k}-fold cross-validation of `icmal text train-ner` ({parse.GetValue(epochs)} epochs, seed {parse.GetValue(seed)}, {parse.GetValue(runs)} runs) on the file"));
             Console.Out.WriteLine(string.Create(C, $"{report.Path}: {report.Sentences:N0} sentences, {report.Tokens:N0} tokens, tagged in {report.TaggingCpu.TotalMilliseconds:N0} ms CPU"));
             Console.Out.WriteLine("type\tgold\tfound\tright\tprecision\trecall\tF1");
             foreach (var t in report.Types.Append(report.Micro))

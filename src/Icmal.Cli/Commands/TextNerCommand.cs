@@ -16,7 +16,12 @@ public static class TextNerCommand
         var defaults = new NerTrainingOptions();
         var epochs = new Option<int>("--epochs") { Description = "Passes over the training data", DefaultValueFactory = _ => defaults.Epochs };
         var seed = new Option<int>("--seed") { Description = "Seed of the shuffle (same seed, same bytes)", DefaultValueFactory = _ => defaults.Seed };
-        var command = new Command("train-ner", "Train the named-entity model (averaged perceptron over BIO tags) from a CoNLL file") { train, output, lexicon, epochs, seed };
+        var runs = new Option<int>("--runs") { Description = "Perceptrons averaged, each over its own shuffle (seeds SEED, SEED + 1, …)", DefaultValueFactory = _ => defaults.Runs };
+        runs.Validators.Add(result =>
+        {
+            if (result.GetValueOrDefault<int>() is < 1 or > 50) result.AddError("--runs must be between 1 and 50");
+        });
+        var command = new Command("train-ner", "Train the named-entity model (averaged perceptron over BIO tags) from a CoNLL file") { train, output, lexicon, epochs, seed, runs };
         epochs.Validators.Add(result =>
         {
             if (result.GetValueOrDefault<int>() is < 1 or > 200) result.AddError("--epochs must be between 1 and 200");
@@ -39,7 +44,7 @@ public static class TextNerCommand
             string outPath = parse.GetValue(output)?.FullName ?? RepositoryFile.Find("src/Icmal.Text/Resources/ner.bin") ?? Path.GetFullPath("ner.bin");
             try
             {
-                var built = await NerResourceBuild.TrainAsync(trainFile, lexiconDir, outPath, new NerTrainingOptions(parse.GetValue(epochs), parse.GetValue(seed)), ct);
+                var built = await NerResourceBuild.TrainAsync(trainFile, lexiconDir, outPath, new NerTrainingOptions(parse.GetValue(epochs), parse.GetValue(seed), parse.GetValue(runs)), ct);
                 Console.Out.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{built.Path}: {built.Contents}, {built.Bytes:N0} bytes"));
                 return 0;
             }

@@ -61,6 +61,9 @@ internal sealed class NerToken
     public int RunStart { get; set; }
     public int RunEnd { get; set; }
 
+    /// <summary>A double quote (any kind, normalised to <c>"</c>).</summary>
+    public bool IsQuote { get; set; }
+
     /// <summary>For a quote: true when it opens a quotation (an even number of quotes before it in the sentence).</summary>
     public bool OpensQuote { get; set; }
 

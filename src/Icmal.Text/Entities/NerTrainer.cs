@@ -6,14 +6,18 @@ namespace Icmal.Text.Entities;
 /// <summary>How <see cref="NerTrainer"/> trains.</summary>
 /// <param name="Epochs">Passes over the training sentences.</param>
 /// <param name="Seed">Seed of the shuffle before each pass: the same seed, data and code give the same bytes.</param>
-public sealed record NerTrainingOptions(int Epochs = 12, int Seed = 20251020);
+/// <param name="Runs">Perceptrons trained, each with its own shuffle (seeds Seed, Seed + 1, …), whose averaged weights
+/// are averaged: one run's figures moved by 0.03 of valid F1 with the seed alone; five runs gain 0.005 of cross-validated F1.</param>
+public sealed record NerTrainingOptions(int Epochs = 12, int Seed = 20251020, int Runs = 5);
 
 /// <summary>
 /// Trains <see cref="NerModel"/> as an averaged structured perceptron (Collins 2002): decode each training sentence
 /// with the current weights, and where the best sequence differs from the gold one, add the gold sequence's features
 /// and transitions and subtract the predicted one's; the model keeps the average of the weights over all steps,
-/// which generalises far better than the last weights on small data. Deterministic: the sentence order of each pass
-/// comes from a seeded shuffle and every sum runs in a fixed order.
+/// which generalises far better than the last weights on small data. <see cref="NerTrainingOptions.Runs"/> such
+/// perceptrons, each over its own order of the sentences, are averaged into one table (an ensemble of linear models
+/// is a linear model). Deterministic: the sentence order of each pass comes from a seeded shuffle and every sum runs
+/// in a fixed order.
 /// </summary>
 public static class NerTrainer
 {
@@ -51,15 +55,31 @@ public static class NerTrainer
         }
         var innerWords = InnerWords(data.Select(d => (d.Tokens, d.Gold)));
 
+        // Several perceptrons over different orders, averaged: a linear model, so this is their ensemble in one table.
+        int runs = Math.Max(1, options.Runs);
+        var averaged = new float[rows.Count * T];
+        var transitions = new float[(T + 1) * T];
+        for (int run = 0; run < runs; run++)
+        {
+            var (wRun, tRun) = Perceptron(data, rows.Count, options.Epochs, options.Seed + run);
+            for (int i = 0; i < averaged.Length; i++) averaged[i] += wRun[i] / runs;
+            for (int i = 0; i < transitions.Length; i++) transitions[i] += tRun[i] / runs;
+        }
+        return new NerModel(gazetteer, rows, averaged, transitions, innerWords, stemmer);
+    }
+
+    /// <summary>One averaged perceptron over <paramref name="data"/>: the averaged feature weights and transitions.</summary>
+    private static (float[] Weights, float[] Transitions) Perceptron(List<(int[][] Features, int[] Gold, NerToken[] Tokens)> data, int featureCount, int epochs, int seed)
+    {
         // Averaged perceptron with the usual lazy trick: keep w and u = Σ step·Δ; the average is w − u/steps.
-        var w = new float[rows.Count * T];
-        var u = new double[rows.Count * T];
+        var w = new float[featureCount * T];
+        var u = new double[featureCount * T];
         var tw = new float[(T + 1) * T];
         var tu = new double[(T + 1) * T];
         var order = Enumerable.Range(0, data.Count).ToArray();
-        var random = new Random(options.Seed);
+        var random = new Random(seed);
         long step = 1;
-        for (int epoch = 0; epoch < options.Epochs; epoch++)
+        for (int epoch = 0; epoch < epochs; epoch++)
         {
             random.Shuffle(order);
             foreach (int index in order)
@@ -97,7 +117,7 @@ public static class NerTrainer
         for (int i = 0; i < w.Length; i++) averaged[i] = (float)(w[i] - u[i] / step);
         var transitions = new float[tw.Length];
         for (int i = 0; i < tw.Length; i++) transitions[i] = (float)(tw[i] - tu[i] / step);
-        return new NerModel(gazetteer, rows, averaged, transitions, innerWords, stemmer);
+        return (averaged, transitions);
     }
 
     /// <summary>Lower-case words seen inside names at least twice, and the joining words and patronymics of any name.</summary>

@@ -31,6 +31,6 @@ public static class NerResourceBuild
         using var check = new MemoryStream(bytes);
         var model = NerModel.Load(check);
         return new RebuiltResource(output, bytes.Length,
-            FormattableString.Invariant($"{sentences.Count:N0} sentences, {options.Epochs} epochs, seed {options.Seed}, {model.FeatureCount:N0} features, {model.Gazetteer.Count:N0} gazetteer words"));
+            FormattableString.Invariant($"{sentences.Count:N0} sentences, {options.Epochs} epochs, seed {options.Seed}, {options.Runs} runs, {model.FeatureCount:N0} features, {model.Gazetteer.Count:N0} gazetteer words"));
     }
 }

@@ -81,4 +81,33 @@ public sealed class NerModelTests
         var spans = Conll.Spans(NamedEntityTagger.Default.Model.Tag(sentence));
         Assert.DoesNotContain(spans, s => s.Start <= 2 && s.End > 3);
     }
+
+    [Theory]
+    // Half a pair inside a name that goes on past the quotes: the opening quote joins it.
+    [InlineData("Bakıda \" Qafqaz Merkuri \" Cəmiyyəti var .", "O O B-ORG I-ORG I-ORG I-ORG O O", "O B-ORG I-ORG I-ORG I-ORG I-ORG O O")]
+    // A lone opening or closing quote at the edge of a name leaves it.
+    [InlineData("\" Azon \" zavodu var .", "B-ORG I-ORG O O O O", "O B-ORG O O O O")]
+    [InlineData("\" Azon \" zavodu var .", "O B-ORG I-ORG O O O", "O B-ORG O O O O")]
+    // A quoted name alone leaves both its quotes out.
+    [InlineData("\" Azon \" zavodu var .", "B-ORG I-ORG I-ORG O O O", "O B-ORG O O O O")]
+    // A name that goes on past its quotes keeps the pair.
+    [InlineData("\" Azon \" Səhmdar Cəmiyyəti var .", "B-ORG I-ORG I-ORG I-ORG I-ORG O O", "B-ORG I-ORG I-ORG I-ORG I-ORG O O")]
+    public void Quotes_at_a_name_are_both_in_or_both_out(string text, string predicted, string balanced)
+    {
+        var model = NamedEntityTagger.Default.Model;
+        var sentence = NerModel.Analyse(text.Split(' '), model.Gazetteer, model.Stemmer);
+        int[] tags = [.. predicted.Split(' ').Select(t => NerTags.Parse(t)!.Value)];
+        NerModel.BalanceQuotes(sentence, tags);
+        Assert.Equal(balanced, string.Join(' ', tags.Select(t => NerTags.Names[t])));
+    }
+
+    [Fact]
+    public void A_sentence_scored_alone_has_no_name_starting_with_a_function_word()
+    {
+        // banker.az: the weights read "Bunu Dövlət İmtahan Mərkəzinin" as one organisation.
+        string[] sentence = ["Bunu", "Dövlət", "İmtahan", "Mərkəzinin", "aparat", "rəhbəri", "Vəfadar", "Misirov", "jurnalistlərə", "açıqlamasında", "deyib", "."];
+        var spans = Conll.Spans(NamedEntityTagger.Default.Model.Tag(sentence));
+        Assert.Contains(new NerSpan(1, 4, EntityKind.Organization), spans);
+        Assert.DoesNotContain(spans, s => s.Start == 0);
+    }
 }
