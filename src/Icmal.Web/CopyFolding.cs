@@ -22,7 +22,17 @@ public sealed class CopyFolding
     public static CopyFolding None { get; } = new(new Dictionary<long, ArticleCopies>(), new Dictionary<long, Article>());
 
     /// <summary>The links of <paramref name="articles"/>, with the copies of the originals among them read as articles.</summary>
-    public static async Task<CopyFolding> LoadAsync(Stores store, IReadOnlyCollection<Article> articles, CancellationToken ct)
+    public static Task<CopyFolding> LoadAsync(Stores store, IReadOnlyCollection<Article> articles, CancellationToken ct) =>
+        LoadAsync(store, articles, forCards: false, ct);
+
+    /// <summary>
+    /// <see cref="LoadAsync(Stores, IReadOnlyCollection{Article}, CancellationToken)"/> for a list of cards, which
+    /// names each copy by its site or headline: the copies are read without their text (<see cref="ArticleStore.GetCardsAsync"/>).
+    /// </summary>
+    public static Task<CopyFolding> LoadForCardsAsync(Stores store, IReadOnlyCollection<Article> articles, CancellationToken ct) =>
+        LoadAsync(store, articles, forCards: true, ct);
+
+    private static async Task<CopyFolding> LoadAsync(Stores store, IReadOnlyCollection<Article> articles, bool forCards, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(store);
         ArgumentNullException.ThrowIfNull(articles);
@@ -31,7 +41,7 @@ public sealed class CopyFolding
         var known = articles.ToDictionary(a => a.Id);
         var copyIds = links.Values.SelectMany(l => l.CopyIds).Distinct().ToList();
         var missing = copyIds.Where(id => !known.ContainsKey(id)).ToList();
-        var read = await store.Articles.GetManyAsync(missing, ct);
+        var read = forCards ? await store.Articles.GetCardsAsync(missing, ct) : await store.Articles.GetManyAsync(missing, ct);
         var copies = copyIds.Select(id => known.TryGetValue(id, out var a) ? a : read.GetValueOrDefault(id)).OfType<Article>().ToDictionary(a => a.Id);
         return new CopyFolding(links, copies);
     }
