@@ -18,18 +18,20 @@ public static class BrowseRoutes
     public static void Map(WebApplication app, Stores store, TimeProvider clock)
     {
         var sections = new SectionPageCache(store);
+        var sites = new AgedCache<string, List<(string Site, long Articles, DateTimeOffset Latest)>>();
+        var profiles = new AgedCache<string, SiteProfile>();
         ArgumentNullException.ThrowIfNull(app);
         ArgumentNullException.ThrowIfNull(store);
         ArgumentNullException.ThrowIfNull(clock);
         app.MapGet("/sources", async (CancellationToken ct) =>
-            PageResults.Page<SitesPage>((nameof(SitesPage.Sites), await store.Articles.SitesAsync(ct))));
+            PageResults.Page<SitesPage>((nameof(SitesPage.Sites), await sites.GetAsync("", store.Articles.SitesAsync!, ct))));
 
         app.MapGet("/sources/{site}", async (string site, HttpContext http, CancellationToken ct) =>
         {
             if (!IsSiteName(site)) return PageResults.Error(PageError.NoSuchAddress);
             if (!TryCursor(http, out var older)) return PageResults.Error(PageError.BadPageAddress, "before is not a cursor of this portal: follow the links unchanged");
             string name = site.ToLowerInvariant();
-            if (await store.Articles.SiteProfileAsync(name, clock.GetUtcNow(), ct) is not { } profile) return PageResults.Error(PageError.NoSuchAddress);
+            if (await profiles.GetAsync(name, c => store.Articles.SiteProfileAsync(name, clock.GetUtcNow(), c), ct) is not { } profile) return PageResults.Error(PageError.NoSuchAddress);
             var page = await store.Articles.BrowseCardsAsync(new ArticleBrowse(Site: name), older, SitePage.PageSize, ct);
             return PageResults.Page<SitePage>((nameof(SitePage.Profile), profile), (nameof(SitePage.Page), page), (nameof(SitePage.IsFirst), older is null),
                 (nameof(SitePage.Categories), await CategoriesOfAsync(store, page.Items, ct)));
