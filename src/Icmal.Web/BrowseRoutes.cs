@@ -48,7 +48,7 @@ public static class BrowseRoutes
             if (!TryCursor(http, out var older)) return PageResults.Error(PageError.BadPageAddress, "before is not a cursor of this portal: follow the links unchanged");
             var page = await store.Articles.BrowseCardsAsync(new ArticleBrowse(Day: date), older, ArchiveDayPage.PageSize, ct);
             return PageResults.Page<ArchiveDayPage>((nameof(ArchiveDayPage.Day), date), (nameof(ArchiveDayPage.Today), StoryDays.DayOf(clock.GetUtcNow())),
-                (nameof(ArchiveDayPage.Page), page), (nameof(ArchiveDayPage.Copies), await CopyFolding.LoadForCardsAsync(store, page.Items, ct)),
+                (nameof(ArchiveDayPage.Page), page), (nameof(ArchiveDayPage.Copies), await CopyFolding.LoadForOriginalsAsync(store, page.Items, ct)),
                 (nameof(ArchiveDayPage.IsFirst), older is null), (nameof(ArchiveDayPage.Categories), await CategoriesOfAsync(store, page.Items, ct)));
         });
 
@@ -68,7 +68,7 @@ public static class BrowseRoutes
     private static async Task<SectionPageBlocks> ReadSectionAsync(Stores store, NewsCategory category, ArticleCursor? older, CancellationToken ct)
     {
         var page = await store.Articles.BrowseCardsAsync(new ArticleBrowse(Category: category), older, CategoryPage.PageSize, ct);
-        return new SectionPageBlocks(page, await CopyFolding.LoadForCardsAsync(store, page.Items, ct));
+        return new SectionPageBlocks(page, await CopyFolding.LoadForOriginalsAsync(store, page.Items, ct));
     }
 
     /// <summary>The sections of a page of articles, in one query (not one per card).</summary>

@@ -21,18 +21,23 @@ public sealed class CopyFolding
     /// <summary>No article copied, none a copy.</summary>
     public static CopyFolding None { get; } = new(new Dictionary<long, ArticleCopies>(), new Dictionary<long, Article>());
 
-    /// <summary>The links of <paramref name="articles"/>, with the copies of the originals among them read as articles.</summary>
-    public static Task<CopyFolding> LoadAsync(Stores store, IReadOnlyCollection<Article> articles, CancellationToken ct) =>
-        LoadAsync(store, articles, forCards: false, ct);
-
     /// <summary>
-    /// <see cref="LoadAsync(Stores, IReadOnlyCollection{Article}, CancellationToken)"/> for a list of cards, which
-    /// names each copy by its site or headline: the copies are read without their text (<see cref="ArticleStore.GetCardsAsync"/>).
+    /// The links of a page of originals only (a section's or a day's: their queries leave copies out), for cards: the
+    /// copies with their links in one query (<see cref="ArticleStore.CopiesOfOriginalsAsync"/>).
     /// </summary>
-    public static Task<CopyFolding> LoadForCardsAsync(Stores store, IReadOnlyCollection<Article> articles, CancellationToken ct) =>
-        LoadAsync(store, articles, forCards: true, ct);
+    public static async Task<CopyFolding> LoadForOriginalsAsync(Stores store, IReadOnlyCollection<Article> originals, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(store);
+        ArgumentNullException.ThrowIfNull(originals);
+        if (originals.Count == 0) return None;
+        var rows = await store.Articles.CopiesOfOriginalsAsync(originals.Select(a => a.Id).ToList(), ct);
+        var links = rows.GroupBy(r => r.Link.OriginalId).ToDictionary(g => g.Key, g => new ArticleCopies(null, g.Select(r => r.Link).ToList()));
+        var copies = rows.Select(r => r.Copy).DistinctBy(a => a.Id).ToDictionary(a => a.Id);
+        return new CopyFolding(links, copies);
+    }
 
-    private static async Task<CopyFolding> LoadAsync(Stores store, IReadOnlyCollection<Article> articles, bool forCards, CancellationToken ct)
+    /// <summary>The links of <paramref name="articles"/>, with the copies of the originals among them read as articles.</summary>
+    public static async Task<CopyFolding> LoadAsync(Stores store, IReadOnlyCollection<Article> articles, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(store);
         ArgumentNullException.ThrowIfNull(articles);
@@ -41,7 +46,7 @@ public sealed class CopyFolding
         var known = articles.ToDictionary(a => a.Id);
         var copyIds = links.Values.SelectMany(l => l.CopyIds).Distinct().ToList();
         var missing = copyIds.Where(id => !known.ContainsKey(id)).ToList();
-        var read = forCards ? await store.Articles.GetCardsAsync(missing, ct) : await store.Articles.GetManyAsync(missing, ct);
+        var read = await store.Articles.GetManyAsync(missing, ct);
         var copies = copyIds.Select(id => known.TryGetValue(id, out var a) ? a : read.GetValueOrDefault(id)).OfType<Article>().ToDictionary(a => a.Id);
         return new CopyFolding(links, copies);
     }

@@ -20,6 +20,6 @@ public sealed class SectionPageCache(Stores store)
         _cache.GetAsync((category, pageSize), async ct =>
         {
             var page = await store.Articles.BrowseCardsAsync(new ArticleBrowse(Category: category), null, pageSize, ct);
-            return new SectionPageBlocks(page, await CopyFolding.LoadForCardsAsync(store, page.Items, ct));
+            return new SectionPageBlocks(page, await CopyFolding.LoadForOriginalsAsync(store, page.Items, ct));
         }, ct);
 }

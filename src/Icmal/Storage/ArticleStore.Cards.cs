@@ -34,6 +34,31 @@ public sealed partial class ArticleStore
     }
 
     /// <summary>
+    /// The copies of several originals (a page of originals: a section's, a day's), each with its link and read as a
+    /// card, in one query: what <see cref="CopyStore.LinksOfManyAsync"/> and <see cref="GetCardsAsync"/> give such a
+    /// page in three queries over two connections. Each original's copies come oldest first, as there.
+    /// </summary>
+    public async Task<IReadOnlyList<(CopyLink Link, Article Copy)>> CopiesOfOriginalsAsync(IReadOnlyCollection<long> originalIds, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(originalIds);
+        if (originalIds.Count == 0) return [];
+        await using var conn = await database.ConnectAsync(ct);
+        return await Sql.ListAsync(conn, $"""
+            SELECT {ArticleRows.Columns}, c.original_id, c.evidence, c.similarity
+            FROM article_copies c JOIN articles a ON a.id = c.article_id JOIN documents d ON d.id = a.document_id
+            WHERE {_d.InList("c.original_id", "@ids")}
+            ORDER BY a.archived_at, a.id
+            """, r =>
+            {
+                var copy = ReadCard(r, _d);
+                int at = ArticleRows.Count;
+                // As CopyStore reads a link: a code a later version wrote reads as a near-copy.
+                var link = new CopyLink(copy.Id, r.GetInt64(at), CopyLink.FromCode(r.GetString(at + 1)) ?? CopyEvidence.NearCopy, r.GetDouble(at + 2));
+                return (link, copy);
+            }, ct, ("@ids", _d.ListValue(originalIds)));
+    }
+
+    /// <summary>
     /// One row of <see cref="ArticleRows.Columns"/> as <see cref="ArticleRows.Read"/> reads it, but with the lead as
     /// its only block.
     /// </summary>

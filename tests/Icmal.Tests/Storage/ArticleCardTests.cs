@@ -67,4 +67,34 @@ public sealed class ArticleCardTests
         }
         Assert.Empty(await store.Articles.GetCardsAsync([], Ct));
     }
+
+    [Theory, ClassData(typeof(BothEngines))]
+    public async Task The_copies_of_a_page_of_originals_come_in_one_read_as_the_links_and_cards_give_them(DatabaseEngine engine)
+    {
+        await using var db = await TestDatabase.CreateAsync(engine);
+        var store = await db.OpenAsync();
+        const string title = "Bakıda yeni metro stansiyası açılıb";
+        IReadOnlyList<ArticleBlock> blocks = [new(BlockKind.Paragraph, "Stansiya istifadəyə verilib.")];
+        long first = await AddAsync(store, 0, blocks, title), second = await AddAsync(store, 1, blocks, title), alone = await AddAsync(store, 2, blocks, title);
+        // Copies archived out of id order: each original's come oldest first.
+        long late = await AddAsync(store, 9, blocks, title), early = await AddAsync(store, 5, blocks, title), other = await AddAsync(store, 7, blocks, title);
+        await store.Copies.LinkAsync(new CopyLink(late, first, CopyEvidence.SameText, 1), Ct);
+        await store.Copies.LinkAsync(new CopyLink(early, first, CopyEvidence.Credited, 0.9), Ct);
+        await store.Copies.LinkAsync(new CopyLink(other, second, CopyEvidence.NearCopy, 0.8), Ct);
+
+        long[] originals = [first, second, alone];
+        var read = await store.Articles.CopiesOfOriginalsAsync(originals, Ct);
+        var links = await store.Copies.LinksOfManyAsync(originals, Ct);
+        Assert.Equal(links.Values.SelectMany(l => l.Copies).OrderBy(l => l.OriginalId), read.Select(r => r.Link).OrderBy(l => l.OriginalId));
+        Assert.Equal([early, late], read.Where(r => r.Link.OriginalId == first).Select(r => r.Copy.Id));
+        var cards = await store.Articles.GetCardsAsync([late, early, other], Ct);
+        foreach (var (link, copy) in read)
+        {
+            Assert.Equal(link.ArticleId, copy.Id);
+            Assert.Equal(cards[copy.Id] with { Authors = [], Tags = [], Blocks = [] }, copy with { Authors = [], Tags = [], Blocks = [] });
+            Assert.Equal(cards[copy.Id].Blocks, copy.Blocks);
+        }
+        Assert.Empty(await store.Articles.CopiesOfOriginalsAsync([alone], Ct));
+        Assert.Empty(await store.Articles.CopiesOfOriginalsAsync([], Ct));
+    }
 }
