@@ -18,19 +18,21 @@ public static class BrowseRoutes
     public static void Map(WebApplication app, Stores store, TimeProvider clock)
     {
         var sections = new SectionPageCache(store);
+        var sites = new AgedCache<string, List<(string Site, long Articles, DateTimeOffset Latest)>>();
+        var profiles = new AgedCache<string, SiteProfile>();
         ArgumentNullException.ThrowIfNull(app);
         ArgumentNullException.ThrowIfNull(store);
         ArgumentNullException.ThrowIfNull(clock);
         app.MapGet("/sources", async (CancellationToken ct) =>
-            PageResults.Page<SitesPage>((nameof(SitesPage.Sites), await store.Articles.SitesAsync(ct))));
+            PageResults.Page<SitesPage>((nameof(SitesPage.Sites), await sites.GetAsync("", store.Articles.SitesAsync!, ct))));
 
         app.MapGet("/sources/{site}", async (string site, HttpContext http, CancellationToken ct) =>
         {
             if (!IsSiteName(site)) return PageResults.Error(PageError.NoSuchAddress);
             if (!TryCursor(http, out var older)) return PageResults.Error(PageError.BadPageAddress, "before is not a cursor of this portal: follow the links unchanged");
             string name = site.ToLowerInvariant();
-            if (await store.Articles.SiteProfileAsync(name, clock.GetUtcNow(), ct) is not { } profile) return PageResults.Error(PageError.NoSuchAddress);
-            var page = await store.Articles.BrowseAsync(new ArticleBrowse(Site: name), older, SitePage.PageSize, ct);
+            if (await profiles.GetAsync(name, c => store.Articles.SiteProfileAsync(name, clock.GetUtcNow(), c), ct) is not { } profile) return PageResults.Error(PageError.NoSuchAddress);
+            var page = await store.Articles.BrowseCardsAsync(new ArticleBrowse(Site: name), older, SitePage.PageSize, ct);
             return PageResults.Page<SitePage>((nameof(SitePage.Profile), profile), (nameof(SitePage.Page), page), (nameof(SitePage.IsFirst), older is null),
                 (nameof(SitePage.Categories), await CategoriesOfAsync(store, page.Items, ct)));
         });
@@ -44,9 +46,9 @@ public static class BrowseRoutes
                 || date < StoryDays.MinDay || date > StoryDays.MaxDay)
                 return PageResults.Error(PageError.NoSuchAddress);
             if (!TryCursor(http, out var older)) return PageResults.Error(PageError.BadPageAddress, "before is not a cursor of this portal: follow the links unchanged");
-            var page = await store.Articles.BrowseAsync(new ArticleBrowse(Day: date), older, ArchiveDayPage.PageSize, ct);
+            var page = await store.Articles.BrowseCardsAsync(new ArticleBrowse(Day: date), older, ArchiveDayPage.PageSize, ct);
             return PageResults.Page<ArchiveDayPage>((nameof(ArchiveDayPage.Day), date), (nameof(ArchiveDayPage.Today), StoryDays.DayOf(clock.GetUtcNow())),
-                (nameof(ArchiveDayPage.Page), page), (nameof(ArchiveDayPage.Copies), await CopyFolding.LoadAsync(store, page.Items, ct)),
+                (nameof(ArchiveDayPage.Page), page), (nameof(ArchiveDayPage.Copies), await CopyFolding.LoadForOriginalsAsync(store, page.Items, ct)),
                 (nameof(ArchiveDayPage.IsFirst), older is null), (nameof(ArchiveDayPage.Categories), await CategoriesOfAsync(store, page.Items, ct)));
         });
 
@@ -65,8 +67,8 @@ public static class BrowseRoutes
     /// <summary>A deeper page of a section (by cursor), read every time; first pages come from <see cref="SectionPageCache"/>.</summary>
     private static async Task<SectionPageBlocks> ReadSectionAsync(Stores store, NewsCategory category, ArticleCursor? older, CancellationToken ct)
     {
-        var page = await store.Articles.BrowseAsync(new ArticleBrowse(Category: category), older, CategoryPage.PageSize, ct);
-        return new SectionPageBlocks(page, await CopyFolding.LoadAsync(store, page.Items, ct));
+        var page = await store.Articles.BrowseCardsAsync(new ArticleBrowse(Category: category), older, CategoryPage.PageSize, ct);
+        return new SectionPageBlocks(page, await CopyFolding.LoadForOriginalsAsync(store, page.Items, ct));
     }
 
     /// <summary>The sections of a page of articles, in one query (not one per card).</summary>

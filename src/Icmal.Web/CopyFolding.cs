@@ -21,6 +21,21 @@ public sealed class CopyFolding
     /// <summary>No article copied, none a copy.</summary>
     public static CopyFolding None { get; } = new(new Dictionary<long, ArticleCopies>(), new Dictionary<long, Article>());
 
+    /// <summary>
+    /// The links of a page of originals only (a section's or a day's: their queries leave copies out), for cards: the
+    /// copies with their links in one query (<see cref="ArticleStore.CopiesOfOriginalsAsync"/>).
+    /// </summary>
+    public static async Task<CopyFolding> LoadForOriginalsAsync(Stores store, IReadOnlyCollection<Article> originals, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(store);
+        ArgumentNullException.ThrowIfNull(originals);
+        if (originals.Count == 0) return None;
+        var rows = await store.Articles.CopiesOfOriginalsAsync(originals.Select(a => a.Id).ToList(), ct);
+        var links = rows.GroupBy(r => r.Link.OriginalId).ToDictionary(g => g.Key, g => new ArticleCopies(null, g.Select(r => r.Link).ToList()));
+        var copies = rows.Select(r => r.Copy).DistinctBy(a => a.Id).ToDictionary(a => a.Id);
+        return new CopyFolding(links, copies);
+    }
+
     /// <summary>The links of <paramref name="articles"/>, with the copies of the originals among them read as articles.</summary>
     public static async Task<CopyFolding> LoadAsync(Stores store, IReadOnlyCollection<Article> articles, CancellationToken ct)
     {

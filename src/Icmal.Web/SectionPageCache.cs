@@ -19,7 +19,7 @@ public sealed class SectionPageCache(Stores store)
     public Task<SectionPageBlocks> GetAsync(NewsCategory category, int pageSize, CancellationToken ct) =>
         _cache.GetAsync((category, pageSize), async ct =>
         {
-            var page = await store.Articles.BrowseAsync(new ArticleBrowse(Category: category), null, pageSize, ct);
-            return new SectionPageBlocks(page, await CopyFolding.LoadAsync(store, page.Items, ct));
+            var page = await store.Articles.BrowseCardsAsync(new ArticleBrowse(Category: category), null, pageSize, ct);
+            return new SectionPageBlocks(page, await CopyFolding.LoadForOriginalsAsync(store, page.Items, ct));
         }, ct);
 }

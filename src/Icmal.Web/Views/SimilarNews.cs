@@ -5,6 +5,7 @@ using Icmal.Model;
 using Icmal.Search;
 using Icmal.Storage;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
 
 namespace Icmal.Web.Views;
 
@@ -14,9 +15,10 @@ namespace Icmal.Web.Views;
 /// would make the article page ten times slower than its target (p99 ≤ 50 ms). So a page shows the similar news found
 /// for its article earlier, and an article not yet looked at is queued: one background search at a time, which rests
 /// three times as long as it worked (a quarter of a core at most), finds them for the next reader. Found lists are kept for
-/// <see cref="MaxAge"/>, so newer similar news shows later.
+/// <see cref="MaxAge"/>, so newer similar news shows later. A search that fails is logged and the next article's
+/// follows: a background service's exception would otherwise stop the whole portal (.NET's default).
 /// </summary>
-public sealed class SimilarNews(Stores store) : BackgroundService
+public sealed partial class SimilarNews(Stores store, ILogger<SimilarNews> log) : BackgroundService
 {
     public static readonly TimeSpan MaxAge = TimeSpan.FromMinutes(10);
 
@@ -76,9 +78,18 @@ public sealed class SimilarNews(Stores store) : BackgroundService
         {
             // A busy or read-only database: the page goes on without similar news, and a later reader asks again.
         }
+        catch (Exception e) when (e is not OperationCanceledException || !ct.IsCancellationRequested)
+        {
+            // Anything else (a fault in the search, an article it can not read): this article shows none, a later
+            // reader asks again, and the search goes on with the next article rather than stopping the portal.
+            LogFailed(log, article.Id, e);
+        }
         finally
         {
             _queued.TryRemove(article.Id, out _);
         }
     }
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Similar news of article {ArticleId} could not be found; going on with the next article")]
+    private static partial void LogFailed(ILogger logger, long articleId, Exception error);
 }

@@ -1,3 +1,5 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
 using System.Globalization;
 using Icmal.Model;
 using Icmal.Text.Categories;
@@ -23,7 +25,10 @@ public sealed record SiteProfile(string Site, long Articles, DateTimeOffset? Lat
 /// <summary>Browse pages: a site's articles, a day's and a section's, each walked by keyset (the (sort_at, id) cursor), never by offset.</summary>
 public sealed partial class ArticleStore
 {
-    public async Task<BrowsePage> BrowseAsync(ArticleBrowse what, ArticleCursor? older, int limit, CancellationToken ct)
+    public Task<BrowsePage> BrowseAsync(ArticleBrowse what, ArticleCursor? older, int limit, CancellationToken ct) =>
+        BrowseAsync(what, older, limit, leadsOnly: false, ct);
+
+    private async Task<BrowsePage> BrowseAsync(ArticleBrowse what, ArticleCursor? older, int limit, bool leadsOnly, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(what);
         limit = Math.Clamp(limit, 1, 200);
@@ -71,7 +76,7 @@ public sealed partial class ArticleStore
         {
             while (await reader.ReadAsync(ct))
             {
-                var article = ArticleRows.Read(reader, _d);
+                var article = leadsOnly ? ReadCard(reader, _d) : ArticleRows.Read(reader, _d);
                 rows.Add((article, new ArticleCursor(_d.ReadTime(reader, ArticleRows.Count), article.Id)));
             }
         }
@@ -87,7 +92,23 @@ public sealed partial class ArticleStore
     /// empty section walked the whole archive for every page: 29 ms of CPU a request at 100k, measured). The count
     /// stops at that bound, so deciding costs at most as much as the cheaper plan.
     /// </summary>
-    private static async Task<bool> IsSmallSectionAsync(System.Data.Common.DbConnection conn, NewsCategory category, int limit, CancellationToken ct)
+    private async Task<bool> IsSmallSectionAsync(System.Data.Common.DbConnection conn, NewsCategory category, int limit, CancellationToken ct)
+    {
+        // The answer only chooses the plan (both give the same rows) and a section's size moves slowly: it is kept a
+        // while, so a page does not count up to the bound (1,761 index entries at 100,000 articles) every time.
+        if (_sectionSizes.TryGetValue((category, limit), out var kept) && Stopwatch.GetElapsedTime(kept.At) < SectionSizeAge) return kept.Small;
+        bool small = await CountSmallSectionAsync(conn, category, limit, ct);
+        _sectionSizes[(category, limit)] = (small, Stopwatch.GetTimestamp());
+        return small;
+    }
+
+    /// <summary>How long <see cref="IsSmallSectionAsync"/> keeps its answer.</summary>
+    private static readonly TimeSpan SectionSizeAge = TimeSpan.FromMinutes(1);
+
+    // Keys: the ten sections by the page sizes the portal and the API ask for (the API's limit is clamped to 1..200).
+    private readonly ConcurrentDictionary<(NewsCategory Category, int Limit), (bool Small, long At)> _sectionSizes = new();
+
+    private static async Task<bool> CountSmallSectionAsync(System.Data.Common.DbConnection conn, NewsCategory category, int limit, CancellationToken ct)
     {
         long archive = await Sql.Int64Async(conn, null, "SELECT COALESCE(MAX(id), 0) FROM articles", ct);
         long bound = Math.Max(256, (long)Math.Sqrt((double)(limit + 1) * archive));
