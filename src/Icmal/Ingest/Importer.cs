@@ -68,32 +68,84 @@ public sealed class Importer(IngestPipeline pipeline, ImportOptions options)
         int count = files.Count;
         foreach (var rejection in rejections) yield return new ImportEvent(await pipeline.RecordProblemAsync(rejection, null, ct), 0, count);
 
+        // While one batch is written, the next is read and analysed (IngestPipeline.PrepareAsync) on the other cores.
         var batch = new List<(IncomingDocument Document, int FileNumber)>(IngestPipeline.BatchSize);
-        for (int i = 0; i < files.Count; i++)
+        Pending? pending = null;
+        try
         {
-            ct.ThrowIfCancellationRequested();
-            string file = files[i];
-            var pieces = DocumentFile.KindOf(file) == FileKind.JsonList ? ReadListAsync(file, ct) : ReadPageAsync(file, ct);
-            await foreach (var (document, problem) in pieces)
+            for (int i = 0; i < files.Count; i++)
             {
-                // A problem waits for the items before it, so that the outcomes keep the files' order.
-                if (problem is not null || batch.Count == IngestPipeline.BatchSize)
-                    foreach (var e in await FlushAsync(batch, count, ct)) yield return e;
-                if (problem is not null) yield return new ImportEvent(problem, i + 1, count);
-                else batch.Add((document!, i + 1));
+                ct.ThrowIfCancellationRequested();
+                string file = files[i];
+                var pieces = DocumentFile.KindOf(file) == FileKind.JsonList ? ReadListAsync(file, ct) : ReadPageAsync(file, ct);
+                await foreach (var (document, problem) in pieces)
+                {
+                    if (batch.Count == IngestPipeline.BatchSize)
+                    {
+                        // The full batch starts preparing; the one before it is committed meanwhile.
+                        var started = Start(batch, ct);
+                        batch = new List<(IncomingDocument Document, int FileNumber)>(IngestPipeline.BatchSize);
+                        if (pending is not null)
+                            foreach (var e in await CommitAsync(pending, count, ct)) yield return e;
+                        pending = started;
+                    }
+                    if (problem is not null)
+                    {
+                        // A problem waits for the items before it, so that the outcomes keep the files' order.
+                        if (pending is not null)
+                            foreach (var e in await CommitAsync(pending, count, ct)) yield return e;
+                        pending = null;
+                        if (batch.Count > 0)
+                            foreach (var e in await CommitAsync(Start(batch, ct), count, ct)) yield return e;
+                        batch = new List<(IncomingDocument Document, int FileNumber)>(IngestPipeline.BatchSize);
+                        yield return new ImportEvent(problem, i + 1, count);
+                    }
+                    else batch.Add((document!, i + 1));
+                }
             }
+            if (pending is not null)
+                foreach (var e in await CommitAsync(pending, count, ct)) yield return e;
+            pending = null;
+            if (batch.Count > 0)
+                foreach (var e in await CommitAsync(Start(batch, ct), count, ct)) yield return e;
         }
-        foreach (var e in await FlushAsync(batch, count, ct)) yield return e;
+        finally
+        {
+            // Left early (cancelled, or the caller stopped reading): the batch being prepared is only CPU work; wait for it.
+            if (pending is not null) await pending.SettleAsync();
+        }
     }
 
-    /// <summary>The waiting items through the pipeline as one batch: their events, and the batch emptied.</summary>
-    private async Task<IReadOnlyList<ImportEvent>> FlushAsync(List<(IncomingDocument Document, int FileNumber)> batch, int count, CancellationToken ct)
+    /// <summary>A batch on its way: its items, and their preparation running on the thread pool.</summary>
+    private sealed record Pending(List<(IncomingDocument Document, int FileNumber)> Batch, Task<IngestPipeline.PreparedBatch> Prepared)
     {
-        if (batch.Count == 0) return [];
+        public async Task SettleAsync()
+        {
+            try
+            {
+                await Prepared;
+            }
+            catch (Exception)
+            {
+                // Its failure is nobody's outcome: the batch was never committed nor reported.
+            }
+        }
+    }
+
+    private Pending Start(List<(IncomingDocument Document, int FileNumber)> batch, CancellationToken ct)
+    {
+        var documents = batch.Select(b => b.Document).ToList();
+        return new Pending(batch, Task.Run(() => pipeline.PrepareAsync(documents, ct), ct));
+    }
+
+    /// <summary>A prepared batch committed: its events in order.</summary>
+    private async Task<IReadOnlyList<ImportEvent>> CommitAsync(Pending pending, int count, CancellationToken ct)
+    {
+        var batch = pending.Batch;
         IReadOnlyList<IngestOutcome> outcomes;
         try
         {
-            outcomes = await pipeline.IngestManyAsync(batch.Select(b => b.Document).ToList(), ct);
+            outcomes = await pipeline.CommitAsync(await pending.Prepared, ct);
         }
         catch (Exception e) when (!IngestPipeline.IsCallerCancellation(e, ct))
         {
@@ -102,9 +154,7 @@ public sealed class Importer(IngestPipeline pipeline, ImportOptions options)
             foreach (var (document, _) in batch) alone.Add(await IngestItemAsync(document, ct));
             outcomes = alone;
         }
-        var events = outcomes.Select((o, k) => new ImportEvent(o, batch[k].FileNumber, count)).ToList();
-        batch.Clear();
-        return events;
+        return outcomes.Select((o, k) => new ImportEvent(o, batch[k].FileNumber, count)).ToList();
     }
 
     /// <summary>A page or text dump as one document to ingest, or the recorded problem that it can not be read.</summary>

@@ -6,57 +6,154 @@ namespace Icmal.Ingest;
 /// <summary>
 /// Many documents through the pipeline with one commit: what an import reads in a row, or what one poll of a source
 /// finds. The outcome of every document is the one <see cref="IngestAsync"/> would give it one by one, in the same
-/// order, and the archive afterwards is the same; only the commits are fewer (one per batch instead of several per
-/// article, each a WAL flush and a pooled connection on PostgreSQL).
+/// order, and the archive afterwards is the same; only the commits and round trips are fewer.
 /// </summary>
 /// <remarks>
-/// The stages up to the store (the known-document look-up, reading, analysis: most of the CPU) run first, outside any
-/// transaction. Then the store and every later stage run for each document in turn, in the order given, inside one
-/// transaction (<see cref="Storage.Database.InOneTransactionAsync{T}"/>): each document sees the ones before it exactly
-/// as it would had they been committed one by one (copy detection, stories). A process killed before the commit leaves
-/// none of the batch and has reported none of it. When anything in the transaction throws (a database that refuses a
-/// row, a stage that fails on one document, a deadlock with another crawler), the whole batch rolls back, the stages
-/// that keep state in memory (stories) are reopened from the archive, and the documents run again one by one, where
-/// a failing stage is that document's outcome as usual.
+/// <para>First, outside any transaction (<see cref="PrepareAsync"/>): the known documents are looked up in one query,
+/// and the stages up to the store (reading, analysis) run on all cores, with the CPU work of the stages after the
+/// store that can do it ahead (<see cref="IPreparingStage"/>: entities, category). An import prepares the next batch
+/// this way while the one before is being written.</para>
+/// <para>Then (<see cref="CommitAsync"/>) the store and every later stage run inside one transaction
+/// (<see cref="Storage.Database.InOneTransactionAsync{T}"/>): a stage that can (<see cref="IBatchStage"/>: store,
+/// entities, categories) for the whole batch at once, the others (copy links, stories) for each document in turn, in
+/// the order given, so that each document sees the ones before it exactly as it would had they been committed one by
+/// one. A process killed before the commit leaves none of the batch and has reported none of it. When anything in the
+/// transaction throws (a database that refuses a row, a stage that fails on one document, a deadlock with another
+/// crawler), the whole batch rolls back, the stages that keep state in memory (stories) are reopened from the archive,
+/// and the documents run again one by one, where a failing stage is that document's outcome as usual.</para>
 /// </remarks>
 public sealed partial class IngestPipeline
 {
     /// <summary>How many documents an import stores per transaction.</summary>
     public const int BatchSize = 250;
 
+    /// <summary>Commits so far: a batch prepared before the last of them looks its documents up again.</summary>
+    private long _commits;
+
     /// <summary>How many batches rolled back and ran again one by one (for the import's summary and the tests).</summary>
     public int BatchesRunAlone { get; private set; }
 
     /// <summary>The documents' outcomes, in their order, with one commit for the lot (see the type's remarks).</summary>
-    public async Task<IReadOnlyList<IngestOutcome>> IngestManyAsync(IReadOnlyList<IncomingDocument> documents, CancellationToken ct)
+    public async Task<IReadOnlyList<IngestOutcome>> IngestManyAsync(IReadOnlyList<IncomingDocument> documents, CancellationToken ct) =>
+        await CommitAsync(await PrepareAsync(documents, ct), ct);
+
+    /// <summary>A batch read and analysed, waiting for its transaction (<see cref="CommitAsync"/>).</summary>
+    public sealed class PreparedBatch
+    {
+        internal PreparedBatch(IReadOnlyList<IncomingDocument> documents, IngestOutcome?[] outcomes, IngestItem?[] items, long commits)
+        {
+            Documents = documents;
+            Outcomes = outcomes;
+            Items = items;
+            Commits = commits;
+        }
+
+        public IReadOnlyList<IncomingDocument> Documents { get; }
+
+        internal IngestOutcome?[] Outcomes { get; }
+
+        internal IngestItem?[] Items { get; }
+
+        internal long Commits { get; }
+    }
+
+    /// <summary>
+    /// The stages before the store for every document (the known ones found in one query, the rest read and analysed
+    /// on all cores), and the CPU work of the later stages done ahead. Writes nothing but the item error log of a
+    /// look-up that fails.
+    /// </summary>
+    public async Task<PreparedBatch> PrepareAsync(IReadOnlyList<IncomingDocument> documents, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(documents);
+        foreach (var d in documents) ArgumentNullException.ThrowIfNull(d);
         var stages = _stages;
         int store = StoreIndex(stages);
+        long commits = Interlocked.Read(ref _commits);
+        var items = new IngestItem?[documents.Count];
         var outcomes = new IngestOutcome?[documents.Count];
-        var ready = new List<(int Index, IngestItem Item)>(documents.Count);
-        for (int i = 0; i < documents.Count; i++)
+        var options = new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount, CancellationToken = ct };
+        await Parallel.ForAsync(0, documents.Count, options, (i, _) =>
         {
-            ArgumentNullException.ThrowIfNull(documents[i]);
-            var (item, done) = await RunAsync(stages, IngestItem.For(documents[i]), 0, store, strict: false, ct);
-            if (done is not null) outcomes[i] = done;
-            else ready.Add((i, item!));
+            items[i] = IngestItem.For(documents[i]);
+            return ValueTask.CompletedTask;
+        });
+        int from = 0;
+        if (stages[0] is KnownDocumentStage && await KnownAsync(items!, ct) is { } known)
+        {
+            from = 1;
+            for (int i = 0; i < items.Length; i++)
+            {
+                if (known.TryGetValue(items[i]!.Sha256, out long id))
+                {
+                    outcomes[i] = Known(items[i]!, id);
+                    items[i] = null;
+                }
+            }
+        }
+        // The stages before the store are pure (read, analyse) but for the known-document look-up, which runs
+        // alone when the batch's one query failed.
+        bool pure = true;
+        for (int s = from; s < store; s++) pure &= stages[s] is ReadStage or AnalyseStage;
+        var preparing = stages.Skip(store).OfType<IPreparingStage>().ToArray();
+        async ValueTask OneAsync(int i, CancellationToken t)
+        {
+            if (items[i] is not { } item) return;
+            var (next, done) = await RunAsync(stages, item, from, store, strict: false, t);
+            if (done is not null)
+            {
+                outcomes[i] = done;
+                items[i] = null;
+                return;
+            }
+            foreach (var stage in preparing)
+            {
+                try
+                {
+                    next = stage.Prepare(next!);
+                }
+                catch (Exception e) when (!IsCallerCancellation(e, t))
+                {
+                    // The stage does the work again in its place, and fails there as it would have.
+                }
+            }
+            items[i] = next;
+        }
+        if (pure) await Parallel.ForAsync(0, documents.Count, options, OneAsync);
+        else
+        {
+            for (int i = 0; i < documents.Count; i++) await OneAsync(i, ct);
+        }
+        return new PreparedBatch(documents, outcomes, items, commits);
+    }
+
+    /// <summary>
+    /// The prepared batch through the store and the later stages in one transaction (see the type's remarks): the
+    /// outcomes in the documents' order, each problem recorded in the item error log.
+    /// </summary>
+    public async Task<IReadOnlyList<IngestOutcome>> CommitAsync(PreparedBatch batch, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(batch);
+        var stages = _stages;
+        int store = StoreIndex(stages);
+        var outcomes = (IngestOutcome?[])batch.Outcomes.Clone();
+        var ready = new List<(int Index, IngestItem Item)>(outcomes.Length);
+        for (int i = 0; i < outcomes.Length; i++)
+            if (batch.Items[i] is { } item) ready.Add((i, item));
+        // A batch prepared while the one before was written may hold a document that one stored: found now as it would have been then.
+        if (ready.Count > 0 && batch.Commits != Interlocked.Read(ref _commits) && stages[0] is KnownDocumentStage
+            && await KnownAsync(ready.Select(r => r.Item).ToList(), ct) is { Count: > 0 } known)
+        {
+            foreach (var (index, item) in ready)
+                if (known.TryGetValue(item.Sha256, out long id)) outcomes[index] = Known(item, id);
+            ready.RemoveAll(r => outcomes[r.Index] is not null);
         }
         if (ready.Count > 0)
         {
             IReadOnlyList<IngestOutcome>? together = null;
             try
             {
-                together = await _stores.Database.InOneTransactionAsync(async t =>
-                {
-                    var list = new List<IngestOutcome>(ready.Count);
-                    foreach (var (_, item) in ready)
-                    {
-                        var (next, done) = await RunAsync(stages, item, store, stages.Count, strict: true, t);
-                        list.Add(done ?? Finished(next!));
-                    }
-                    return list;
-                }, ct);
+                together = await _stores.Database.InOneTransactionAsync(t => RunTogetherAsync(stages, store, ready.Select(r => r.Item).ToList(), t), ct);
+                Interlocked.Increment(ref _commits);
             }
             catch (Exception e) when (!IsCallerCancellation(e, ct))
             {
@@ -72,16 +169,73 @@ public sealed partial class IngestPipeline
                 {
                     var (next, done) = await RunAsync(stages, item, store, stages.Count, strict: false, ct);
                     outcomes[index] = done ?? Finished(next!);
+                    Interlocked.Increment(ref _commits);
                 }
             }
         }
         for (int i = 0; i < outcomes.Length; i++)
         {
             if (outcomes[i]!.Status is IngestStatus.Rejected or IngestStatus.Failed)
-                outcomes[i] = await RecordProblemAsync(outcomes[i]!, documents[i].SourceId, ct);
+                outcomes[i] = await RecordProblemAsync(outcomes[i]!, batch.Documents[i].SourceId, ct);
         }
         return outcomes!;
     }
+
+    /// <summary>
+    /// The stages from the store on, inside the transaction: each run of batch stages for all the items still going at
+    /// once, each run of other stages for one item after the other. Anything that throws fails the batch.
+    /// </summary>
+    private async Task<IReadOnlyList<IngestOutcome>> RunTogetherAsync(IReadOnlyList<IPipelineStage> stages, int store, List<IngestItem> ready,
+        CancellationToken ct)
+    {
+        var items = ready.Select(i => (IngestItem?)i).ToArray();
+        var done = new IngestOutcome?[items.Length];
+        for (int s = store; s < stages.Count;)
+        {
+            var going = Enumerable.Range(0, items.Length).Where(k => items[k] is not null).ToArray();
+            if (stages[s] is IBatchStage batch)
+            {
+                if (going.Length > 0)
+                {
+                    var results = await batch.RunManyAsync(going.Select(k => items[k]!).ToList(), ct);
+                    if (results.Count != going.Length) throw new InvalidOperationException($"the {batch.Stage.Code()} stage gave {results.Count} results for {going.Length} items");
+                    for (int j = 0; j < going.Length; j++)
+                    {
+                        int k = going[j];
+                        if (results[j].Done is { } stop) (done[k], items[k]) = (stop, null);
+                        else items[k] = results[j].Next ?? throw new InvalidOperationException($"the {batch.Stage.Code()} stage gave neither an item nor an outcome");
+                    }
+                }
+                s++;
+                continue;
+            }
+            int end = s;
+            while (end < stages.Count && stages[end] is not IBatchStage) end++;
+            foreach (int k in going)
+            {
+                var (next, stop) = await RunAsync(stages, items[k]!, s, end, strict: true, ct);
+                (done[k], items[k]) = (stop, next);
+            }
+            s = end;
+        }
+        return Enumerable.Range(0, items.Length).Select(k => done[k] ?? Finished(items[k]!)).ToList();
+    }
+
+    /// <summary>The stored documents among the items' (one query), or null when the look-up fails: each item then looks itself up.</summary>
+    private async Task<IReadOnlyDictionary<string, long>?> KnownAsync(IReadOnlyList<IngestItem> items, CancellationToken ct)
+    {
+        try
+        {
+            return await _stores.Articles.FindByDocumentHashesAsync(items.Select(i => i.Sha256).Distinct(StringComparer.Ordinal).ToList(), ct);
+        }
+        catch (Exception e) when (!IsCallerCancellation(e, ct))
+        {
+            return null;
+        }
+    }
+
+    /// <summary>What <see cref="KnownDocumentStage"/> gives a document stored before.</summary>
+    private static IngestOutcome Known(IngestItem item, long articleId) => new(item.Document.Origin, IngestStatus.AlreadyPresent, articleId);
 
     /// <summary>Where the store stage is: the stages before it need no transaction.</summary>
     private static int StoreIndex(IReadOnlyList<IPipelineStage> stages)

@@ -26,6 +26,23 @@ public static class ArticleFactsWriter
         await stores.Entities.MarkAnalysedAsync(articleId, ArticleFacts.Version, ct);
     }
 
+    /// <summary>
+    /// Many articles' facts, as <see cref="WriteAsync"/> one after the other would write them: inside a batch's shared
+    /// transaction on PostgreSQL in two round trips for the lot (<see cref="PostgreSqlFactsBatch"/>), else one by one
+    /// (SQLite's statements cost no round trip).
+    /// </summary>
+    public static async Task WriteManyAsync(Stores stores, IReadOnlyList<(long ArticleId, ArticleFacts Facts)> items, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(stores);
+        ArgumentNullException.ThrowIfNull(items);
+        if (stores.Database.SharedPostgreSql is { } pg)
+        {
+            await PostgreSqlFactsBatch.WriteAsync(pg, items, ArticleFacts.Version, ct);
+            return;
+        }
+        foreach (var (id, facts) in items) await WriteAsync(stores, id, facts, ct);
+    }
+
     /// <summary>What the archive holds of an article's facts.</summary>
     public static async Task<StoredFacts> LoadAsync(Stores stores, long articleId, CancellationToken ct)
     {

@@ -47,6 +47,20 @@ public sealed partial class ArticleStore(Database database)
             "SELECT a.id FROM documents d JOIN articles a ON a.document_id = d.id WHERE d.sha256 = @h", ct, ("@h", sha256));
     }
 
+    /// <summary>The ids of the articles whose raw documents have these hashes, by hash (one query for a batch's look-ups).</summary>
+    public async Task<IReadOnlyDictionary<string, long>> FindByDocumentHashesAsync(IReadOnlyCollection<string> hashes, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(hashes);
+        var found = new Dictionary<string, long>(StringComparer.Ordinal);
+        if (hashes.Count == 0) return found;
+        await using var conn = await database.ConnectAsync(ct);
+        foreach (var (hash, id) in await Sql.ListAsync(conn,
+                     $"SELECT d.sha256, a.id FROM documents d JOIN articles a ON a.document_id = d.id WHERE {_d.InList("d.sha256", "@h")}",
+                     r => (r.GetString(0), r.GetInt64(1)), ct, ("@h", _d.ListValue(hashes))))
+            found[hash] = id;
+        return found;
+    }
+
     /// <summary>Stores a document and its article atomically; a document seen before is not stored again.</summary>
     public Task<StoreResult> AddAsync(NewDocument document, Article article, CancellationToken ct)
     {
@@ -78,7 +92,14 @@ public sealed partial class ArticleStore(Database database)
     /// benchmark's archive, a large import) where one transaction per article would be most of the cost: every commit
     /// also writes a new search index segment that later merges rewrite. Documents seen before are not stored again.
     /// </summary>
-    public async Task<IReadOnlyList<StoreResult>> AddManyAsync(IReadOnlyList<(NewDocument Document, Article Article, SearchDocument Search)> items, CancellationToken ct)
+    /// <param name="inGivenOrder">
+    /// Insert the documents in the order given rather than by hash: their ids are then the ones the per-article path
+    /// gives (what the ingest pipeline's batches need, whose archive must be the per-article path's). Two writers
+    /// sharing documents may then deadlock; the database fails one of them, and the pipeline runs that batch again
+    /// one by one.
+    /// </param>
+    public async Task<IReadOnlyList<StoreResult>> AddManyAsync(IReadOnlyList<(NewDocument Document, Article Article, SearchDocument Search)> items, CancellationToken ct,
+        bool inGivenOrder = false)
     {
         ArgumentNullException.ThrowIfNull(items);
         var compressed = new byte[items.Count][];
@@ -89,12 +110,14 @@ public sealed partial class ArticleStore(Database database)
             ArgumentNullException.ThrowIfNull(items[i].Search);
             compressed[i] = Sql.Compress(items[i].Document.Raw.Span);
         }
+        if (database.SharedPostgreSql is { } shared && _d.Search is PostgreSqlSearchEngine sharedEngine)
+            return await PostgreSqlArticleBatch.AddAsync(shared, null, items, compressed, sharedEngine, inGivenOrder, ct);
         await using var conn = await database.ConnectAsync(ct);
         await using var tx = await conn.BeginTransactionAsync(ct);
         if (conn is Npgsql.NpgsqlConnection pg && _d.Search is PostgreSqlSearchEngine engine)
         {
             // PostgreSQL: a few statements per batch instead of a round trip per row (the same outcome, below).
-            var stored = await PostgreSqlArticleBatch.AddAsync(pg, (Npgsql.NpgsqlTransaction)tx, items, compressed, engine, ct);
+            var stored = await PostgreSqlArticleBatch.AddAsync(pg, (Npgsql.NpgsqlTransaction)tx, items, compressed, engine, inGivenOrder, ct);
             await tx.CommitAsync(ct);
             return stored;
         }
@@ -104,7 +127,8 @@ public sealed partial class ArticleStore(Database database)
         var documentIds = new long?[items.Count];
         var results = new StoreResult?[items.Count];
         var firstOfHash = new Dictionary<string, int>(StringComparer.Ordinal);
-        foreach (int i in Enumerable.Range(0, items.Count).OrderBy(i => items[i].Document.Sha256, StringComparer.Ordinal))
+        var order = inGivenOrder ? Enumerable.Range(0, items.Count) : Enumerable.Range(0, items.Count).OrderBy(i => items[i].Document.Sha256, StringComparer.Ordinal);
+        foreach (int i in order)
         {
             if (firstOfHash.TryAdd(items[i].Document.Sha256, i))
                 (documentIds[i], results[i]) = await ClaimDocumentAsync(conn, tx, items[i].Document, compressed[i], ct);

@@ -33,6 +33,21 @@ public sealed class CategoryStore(Database database)
             ct, ("@article_id", articleId), ("@category", assignment.Category.Slug()), ("@origin", Code(assignment.Origin)), ("@confidence", assignment.Confidence));
     }
 
+    /// <summary>
+    /// Many articles' categories, as <see cref="SetAsync"/> one after the other: in one statement inside a batch's
+    /// shared transaction on PostgreSQL, else one by one.
+    /// </summary>
+    public async Task SetManyAsync(IReadOnlyList<(long ArticleId, CategoryAssignment Assignment)> items, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(items);
+        if (database.SharedPostgreSql is { } pg)
+        {
+            await PostgreSqlFactsBatch.SetCategoriesAsync(pg, items, ct);
+            return;
+        }
+        foreach (var (id, assignment) in items) await SetAsync(id, assignment, ct);
+    }
+
     /// <summary>An article's category; null when it has none (an unknown slug stored by a newer version reads as none).</summary>
     public async Task<ArticleCategory?> GetAsync(long articleId, CancellationToken ct)
     {

@@ -64,6 +64,13 @@ public sealed partial class Database
     /// <summary>True while the caller's flow is inside <see cref="InOneTransactionAsync{T}"/>.</summary>
     internal bool InSharedTransaction => _shared.Value is { Active: true };
 
+    /// <summary>
+    /// The PostgreSQL connection of the shared transaction in the caller's flow (null outside one, or on SQLite): the
+    /// batch writers send typed array parameters and statement batches, which the lent connection does not expose.
+    /// Statements on it need no transaction object; they are in the shared one the connection began.
+    /// </summary>
+    internal Npgsql.NpgsqlConnection? SharedPostgreSql => _shared.Value is { Active: true } shared ? shared.Connection as Npgsql.NpgsqlConnection : null;
+
     private static async Task RollBackAsync(DbConnection conn)
     {
         try

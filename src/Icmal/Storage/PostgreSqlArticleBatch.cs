@@ -53,16 +53,21 @@ internal static class PostgreSqlArticleBatch
     /// Stores the batch in <paramref name="tx"/>: one result per item, in order (an item naming a document stored
     /// before, or earlier in the batch, is <see cref="StoreStatus.AlreadyPresent"/> with that article's id).
     /// </summary>
-    public static async Task<StoreResult[]> AddAsync(NpgsqlConnection conn, NpgsqlTransaction tx,
+    /// <remarks>
+    /// In <paramref name="inGivenOrder"/> every item's document is offered in the order given, a hash repeated in the
+    /// batch too: the repeat takes an identity value and inserts nothing, as it does on the per-article path, so the
+    /// ids are that path's.
+    /// </remarks>
+    public static async Task<StoreResult[]> AddAsync(NpgsqlConnection conn, NpgsqlTransaction? tx,
         IReadOnlyList<(NewDocument Document, Article Article, SearchDocument Search)> items, byte[][] compressed, PostgreSqlSearchEngine search,
-        CancellationToken ct)
+        bool inGivenOrder, CancellationToken ct)
     {
         // The first item of each hash, in hash order; later ones of a hash share its result.
         var firstOfHash = new Dictionary<string, int>(StringComparer.Ordinal);
         for (int i = 0; i < items.Count; i++) firstOfHash.TryAdd(items[i].Document.Sha256, i);
         var firsts = firstOfHash.Values.OrderBy(i => items[i].Document.Sha256, StringComparer.Ordinal).ToArray();
 
-        var documentIds = await InsertDocumentsAsync(conn, tx, items, compressed, firsts, ct);
+        var documentIds = await InsertDocumentsAsync(conn, tx, items, compressed, inGivenOrder ? Enumerable.Range(0, items.Count).ToArray() : firsts, ct);
         var results = new StoreResult?[items.Count];
         var present = firsts.Where(i => !documentIds.ContainsKey(items[i].Document.Sha256)).Select(i => items[i].Document.Sha256).ToArray();
         if (present.Length > 0)
@@ -95,7 +100,7 @@ internal static class PostgreSqlArticleBatch
                 results[i] = new StoreResult(StoreStatus.Stored, articleId);
                 rows.Add((articleId, keys, SearchFacets.Of(article.Site, article.Url, article.Language, SortAt(article))));
             }
-            await search.IndexManyAsync(conn, tx, rows, ct);
+            await search.IndexManyAsync(conn, tx!, rows, ct);
         }
         for (int i = 0; i < items.Count; i++)
         {
@@ -108,7 +113,7 @@ internal static class PostgreSqlArticleBatch
     private static DateTimeOffset SortAt(Article article) => article.PlausiblePublished ?? article.Archived;
 
     /// <summary>Inserts the documents not stored yet: the new id of each, by hash.</summary>
-    private static async Task<Dictionary<string, long>> InsertDocumentsAsync(NpgsqlConnection conn, NpgsqlTransaction tx,
+    private static async Task<Dictionary<string, long>> InsertDocumentsAsync(NpgsqlConnection conn, NpgsqlTransaction? tx,
         IReadOnlyList<(NewDocument Document, Article Article, SearchDocument Search)> items, byte[][] compressed, int[] firsts, CancellationToken ct)
     {
         NewDocument Doc(int i) => items[i].Document;
@@ -128,7 +133,7 @@ internal static class PostgreSqlArticleBatch
     }
 
     /// <summary>Inserts the articles of <paramref name="fresh"/> (items whose document was just inserted): article id by document id.</summary>
-    private static async Task<Dictionary<long, long>> InsertArticlesAsync(NpgsqlConnection conn, NpgsqlTransaction tx,
+    private static async Task<Dictionary<long, long>> InsertArticlesAsync(NpgsqlConnection conn, NpgsqlTransaction? tx,
         IReadOnlyList<(NewDocument Document, Article Article, SearchDocument Search)> items, int[] fresh, Dictionary<string, long> documentIds,
         CancellationToken ct)
     {

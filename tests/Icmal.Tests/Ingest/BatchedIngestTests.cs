@@ -87,10 +87,11 @@ public sealed class BatchedIngestTests
             await Rows("sketches", "SELECT article_id, shingles, (SELECT COUNT(*) FROM article_sketch_keys k WHERE k.article_id = s.article_id) FROM article_sketches s ORDER BY article_id"),
             await Rows("stories", "SELECT a.id, a.story_id, s.title, s.article_count FROM articles a JOIN stories s ON s.id = a.story_id ORDER BY a.id"),
             await Rows("entities", "SELECT e.entity_key, x.article_id, x.mentions FROM article_entities x JOIN entities e ON e.id = x.entity_id ORDER BY x.article_id, e.entity_key"),
-            await Rows("quotes", "SELECT article_id, position FROM article_quotes ORDER BY article_id, position"),
-            await Rows("figures", "SELECT article_id, position FROM article_figures ORDER BY article_id, position"),
+            await Rows("quotes", "SELECT q.article_id, q.position, q.form, e.entity_key, q.quote FROM article_quotes q LEFT JOIN entities e ON e.id = q.speaker_id ORDER BY q.article_id, q.position"),
+            await Rows("figures", "SELECT article_id, position, amount, unit, measure, approximate, figure FROM article_figures ORDER BY article_id, position"),
+            await Rows("mentions", "SELECT x.article_id, e.entity_key, e.name, e.kind, x.first_at, x.forms FROM article_entities x JOIN entities e ON e.id = x.entity_id ORDER BY x.article_id, e.entity_key"),
             await Rows("facts", "SELECT article_id, version FROM article_facts ORDER BY article_id"),
-            await Rows("categories", "SELECT article_id, category, origin FROM article_categories ORDER BY article_id"),
+            await Rows("categories", "SELECT article_id, category, origin, confidence FROM article_categories ORDER BY article_id"),
         ];
     }
 }

@@ -9,7 +9,7 @@ namespace Icmal.Ingest.Stages;
 /// stores them (<see cref="ArticleFactsWriter"/>). After the store stage: a failure here leaves the article stored,
 /// and the next open (or <c>icmal reanalyse</c>) analyses it again.
 /// </summary>
-public sealed class EntityStage(Stores stores) : IPipelineStage
+public sealed class EntityStage(Stores stores) : IBatchStage, IPreparingStage
 {
     public IngestStage Stage => IngestStage.Entities;
 
@@ -19,7 +19,26 @@ public sealed class EntityStage(Stores stores) : IPipelineStage
     {
         ArgumentNullException.ThrowIfNull(item);
         if (item.ArticleId is not { } id || item.Article is not { } article) throw new InvalidOperationException("the store stage runs first");
-        await ArticleFactsWriter.WriteAsync(stores, id, FactAnalyzer.Analyse(article), ct);
+        await ArticleFactsWriter.WriteAsync(stores, id, item.Facts ?? FactAnalyzer.Analyse(article), ct);
         return StageResult.Continue(item);
+    }
+
+    public IngestItem Prepare(IngestItem item)
+    {
+        ArgumentNullException.ThrowIfNull(item);
+        return item.Article is { } article ? item with { Facts = FactAnalyzer.Analyse(article) } : item;
+    }
+
+    public async Task<IReadOnlyList<StageResult>> RunManyAsync(IReadOnlyList<IngestItem> items, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(items);
+        var facts = new List<(long, ArticleFacts)>(items.Count);
+        foreach (var item in items)
+        {
+            if (item.ArticleId is not { } id || item.Article is not { } article) throw new InvalidOperationException("the store stage runs first");
+            facts.Add((id, item.Facts ?? FactAnalyzer.Analyse(article)));
+        }
+        await ArticleFactsWriter.WriteManyAsync(stores, facts, ct);
+        return items.Select(StageResult.Continue).ToList();
     }
 }

@@ -28,6 +28,12 @@ public sealed record IngestItem(IncomingDocument Document, string Sha256)
     /// <summary>The article as it will be stored (set by the analyse stage).</summary>
     public Article? Article => Analysed?.Article;
 
+    /// <summary>The article's entities, quotes and figures, found ahead of the entity stage (<see cref="IPreparingStage"/>).</summary>
+    public ArticleFacts? Facts { get; init; }
+
+    /// <summary>The article's category, chosen ahead of the categorise stage (<see cref="IPreparingStage"/>).</summary>
+    public Icmal.Text.Categories.CategoryAssignment? Category { get; init; }
+
     /// <summary>The stored article's id (set by the store stage): from here on a failing stage cannot unstore it.</summary>
     public long? ArticleId { get; init; }
 

@@ -1,0 +1,25 @@
+namespace Icmal.Ingest.Stages;
+
+/// <summary>
+/// A stage that does many stored items' work together, inside a batch's one transaction
+/// (<see cref="IngestPipeline.IngestManyAsync"/>): on PostgreSQL a few statements for the batch instead of several
+/// round trips per article.
+/// </summary>
+public interface IBatchStage : IPipelineStage
+{
+    /// <summary>
+    /// What <see cref="IPipelineStage.RunAsync"/> would give each item, in order, had the items run it one after the
+    /// other; anything that goes wrong throws (the batch is then run again one by one).
+    /// </summary>
+    Task<IReadOnlyList<StageResult>> RunManyAsync(IReadOnlyList<IngestItem> items, CancellationToken ct);
+}
+
+/// <summary>
+/// A stage after the store whose CPU work (pure, no I/O) can be done ahead: before the store, outside the batch's
+/// transaction and on all cores, while the batch before is being written.
+/// </summary>
+public interface IPreparingStage : IPipelineStage
+{
+    /// <summary>The item with this stage's work done ahead, which its run then uses instead of doing it again.</summary>
+    IngestItem Prepare(IngestItem item);
+}
