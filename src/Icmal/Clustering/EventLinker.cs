@@ -23,6 +23,15 @@ internal sealed class EventLinker(TimeSpan window, int maxRecent)
 {
     /// <summary>What the score gains per unit of IDF of the rarest shared name.</summary>
     public const double NameWeight = 0.02;
+    /// <summary>
+    /// What the score gains when the two reports, at most <see cref="NamePairWindow"/> apart, share two rare names (IDF
+    /// of at least <see cref="DistinctIdf"/>), one of them in both headlines: two reports of one event in the same days
+    /// name the same actors and places ("İsrail", "İran", "SEPAH") in words that may differ entirely (a strike, an
+    /// embassy's advice, a call for dialogue), where one shared name or a headline alone is only a topic.
+    /// </summary>
+    public const double NamePairBonus = 0.2;
+    /// <summary>How far apart two reports may be for <see cref="NamePairBonus"/>: the days of one event's first reports.</summary>
+    public static readonly TimeSpan NamePairWindow = TimeSpan.FromDays(2);
     /// <summary>How rare (its IDF) a title's name must be to tell its subject from another's (see <see cref="Different"/>).</summary>
     public const double DistinctIdf = 3.5;
     /// <summary>
@@ -135,8 +144,12 @@ internal sealed class EventLinker(TimeSpan window, int maxRecent)
         foreach (var (slot, _) in _top.UnorderedItems)
         {
             var r = _ring[slot]!;
-            if (r.Story.Dropped || !Near(r.Time, time) || Different(r.Entities, entities, idf)) continue;
-            double score = vector.Dot(r.Vector) + (NameWeight * RarestShared(r.Entities.All, entities.All, idf));
+            if (r.Story.Dropped || !Near(r.Time, time)) continue;
+            var (rarest, named) = SharedNames(r.Entities, entities, idf);
+            // Two reports naming the same rare pair in the same days are one event's, whatever else each headline names.
+            named = named && Within(r.Time, time, NamePairWindow);
+            if (!named && Different(r.Entities, entities, idf)) continue;
+            double score = vector.Dot(r.Vector) + (NameWeight * rarest) + (named ? NamePairBonus : 0);
             if (score > bestScore)
             {
                 bestScore = score;
@@ -219,22 +232,37 @@ internal sealed class EventLinker(TimeSpan window, int maxRecent)
         return false;
     }
 
-    /// <summary>The highest IDF among the ids both sorted arrays hold (0 when none).</summary>
-    private static double RarestShared(int[] a, int[] b, Func<int, double> idf)
+    /// <summary>
+    /// The highest IDF among the names both articles hold (0 when none), and whether they share two rare names (IDF of
+    /// at least <see cref="DistinctIdf"/>) of which one stands in both headlines (see <see cref="NamePairBonus"/>).
+    /// </summary>
+    internal static (double Rarest, bool Named) SharedNames(Names a, Names b, Func<int, double> idf)
     {
         double best = 0;
+        int rare = 0;
+        bool inTitles = false;
+        int[] x = a.All, y = b.All;
         int i = 0, j = 0;
-        while (i < a.Length && j < b.Length)
+        while (i < x.Length && j < y.Length)
         {
-            if (a[i] == b[j])
+            if (x[i] == y[j])
             {
-                best = Math.Max(best, idf(a[i]));
+                double f = idf(x[i]);
+                best = Math.Max(best, f);
+                if (f >= DistinctIdf)
+                {
+                    rare++;
+                    inTitles = inTitles || (Array.BinarySearch(a.Title, x[i]) >= 0 && Array.BinarySearch(b.Title, x[i]) >= 0);
+                }
                 i++;
                 j++;
             }
-            else if (a[i] < b[j]) i++;
+            else if (x[i] < y[j]) i++;
             else j++;
         }
-        return best;
+        return (best, rare >= 2 && inTitles);
     }
+
+    private static bool Within(DateTimeOffset? a, DateTimeOffset? b, TimeSpan span) =>
+        a is { } x && b is { } y && (x - y).Duration() <= span;
 }
