@@ -29,7 +29,7 @@ internal sealed class EventLinker(TimeSpan window, int maxRecent)
     /// name the same actors and places ("İsrail", "İran", "SEPAH") in words that may differ entirely (a strike, an
     /// embassy's advice, a call for dialogue), where one shared name or a headline alone is only a topic.
     /// </summary>
-    public const double NamePairBonus = 0.2;
+    public const double NamePairBonus = 0.15;
     /// <summary>How far apart two reports may be for <see cref="NamePairBonus"/>: the days of one event's first reports.</summary>
     public static readonly TimeSpan NamePairWindow = TimeSpan.FromDays(2);
     /// <summary>How rare (its IDF) a title's name must be to tell its subject from another's (see <see cref="Different"/>).</summary>
