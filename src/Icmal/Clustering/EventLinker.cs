@@ -11,7 +11,9 @@ namespace Icmal.Clustering;
 /// <para>A pair's score is the cosine of the two articles' TF-IDF vectors plus <see cref="NameWeight"/> times the
 /// inverse document frequency of the rarest name the two share (<see cref="StoryTerms.Entities"/>): a name that few
 /// articles carry (a person, a place far from home) tells one event from another of its topic where the topic's words
-/// ("sanksiya", "imtahan") cannot; the home country's name, in every other article, adds almost nothing.</para>
+/// ("sanksiya", "imtahan") cannot; the home country's name, in every other article, adds almost nothing. Two reports
+/// within <see cref="NamePairWindow"/> that share two rare names, one in both headlines, gain <see cref="NamePairBonus"/>
+/// and are not vetoed by <see cref="Different"/>: the first reports of an event name its actors, whatever they tell.</para>
 /// <para>Bounded: the articles older than <see cref="Window"/> than the latest arrival, and past
 /// <see cref="MaxRecent"/> the oldest, are forgotten, so the cost of an arrival follows the recent stream, not the
 /// archive. Candidates come from an inverted index of the recent articles' terms, looked up by the arrival's
