@@ -56,7 +56,15 @@ internal sealed class EventLinker(TimeSpan window, int maxRecent)
     /// <paramref name="Checked"/> when its names were checked against the lexicon (Azerbaijani: a capital on a common
     /// word is not taken for a name), which <see cref="Different"/> needs to rely on them.
     /// </summary>
-    internal sealed record Names(int[] All, int[] Title, bool Checked);
+    internal sealed record Names(int[] All, int[] Title, bool Checked)
+    {
+        /// <summary>
+        /// The ids of the names followed directly, wherever they stand, by the same other name: the given name of
+        /// "Donald Tramp". Not counted as a second name for <see cref="NamePairBonus"/> when both reports write it so,
+        /// since a person's two names are one party to an event, not two. Ascending.
+        /// </summary>
+        public int[] Leading { get; init; } = [];
+    }
 
     /// <summary>A recent article: its story, its unit vector, its names and time.</summary>
     internal sealed class Recent(long sequence, Story story, TermVector vector, Names entities, DateTimeOffset? time)
@@ -236,7 +244,8 @@ internal sealed class EventLinker(TimeSpan window, int maxRecent)
 
     /// <summary>
     /// The highest IDF among the names both articles hold (0 when none), and whether they share two rare names (IDF of
-    /// at least <see cref="DistinctIdf"/>) of which one stands in both headlines (see <see cref="NamePairBonus"/>).
+    /// at least <see cref="DistinctIdf"/>, not the given name of a surname both hold: <see cref="Names.Leading"/>) of
+    /// which one stands in both headlines (see <see cref="NamePairBonus"/>).
     /// </summary>
     internal static (double Rarest, bool Named) SharedNames(Names a, Names b, Func<int, double> idf)
     {
@@ -251,7 +260,7 @@ internal sealed class EventLinker(TimeSpan window, int maxRecent)
             {
                 double f = idf(x[i]);
                 best = Math.Max(best, f);
-                if (f >= DistinctIdf)
+                if (f >= DistinctIdf && !(Array.BinarySearch(a.Leading, x[i]) >= 0 && Array.BinarySearch(b.Leading, x[i]) >= 0))
                 {
                     rare++;
                     inTitles = inTitles || (Array.BinarySearch(a.Title, x[i]) >= 0 && Array.BinarySearch(b.Title, x[i]) >= 0);

@@ -100,6 +100,21 @@ public sealed class EventLinkingTests
     }
 
     [Fact]
+    public void One_persons_given_name_and_surname_are_one_name_not_two_parties_to_one_event()
+    {
+        // Two reports the same day about one man doing two unrelated things, each headline naming a country the other
+        // never mentions: "Donald" and "Tramp" are one person's name, written together wherever they stand, so the two
+        // share one rare name, not the two parties of one event, and stay apart as two subjects.
+        var c = new StoryClusterer();
+        foreach (var b in Background(Day.AddDays(-1))) c.Assign(b);
+        c.Assign(new ClusterInput(1, ArticleAnalyzer.Terms("Donald Tramp Meksika poladına yeni rüsum elan edib",
+            "İmzalanan sərəncama görə, Donald Tramp Meksika poladının idxalına əlavə rüsum tətbiq edir. Rüsum gələn aydan qüvvəyə minəcək.", "az"), Day));
+        var other = c.Assign(new ClusterInput(2, ArticleAnalyzer.Terms("Donald Tramp Kanadaya səfər edəcək",
+            "Məlumata görə, Donald Tramp gələn həftə Kanadaya rəsmi səfər edəcək və Ottavada görüşlər keçirəcək.", "az"), Day.AddHours(4)));
+        Assert.True(other.IsNew);
+    }
+
+    [Fact]
     public void A_name_at_the_start_of_a_title_counts_as_the_name_it_is_elsewhere()
     {
         // "İsrail" opens the headline, so its capital says nothing there; the lead names it mid-sentence.
