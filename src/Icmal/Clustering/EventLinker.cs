@@ -11,7 +11,9 @@ namespace Icmal.Clustering;
 /// <para>A pair's score is the cosine of the two articles' TF-IDF vectors plus <see cref="NameWeight"/> times the
 /// inverse document frequency of the rarest name the two share (<see cref="StoryTerms.Entities"/>): a name that few
 /// articles carry (a person, a place far from home) tells one event from another of its topic where the topic's words
-/// ("sanksiya", "imtahan") cannot; the home country's name, in every other article, adds almost nothing.</para>
+/// ("sanksiya", "imtahan") cannot; the home country's name, in every other article, adds almost nothing. Two reports
+/// within <see cref="NamePairWindow"/> that share two rare names, one in both headlines, gain <see cref="NamePairBonus"/>
+/// and are not vetoed by <see cref="Different"/>: the first reports of an event name its actors, whatever they tell.</para>
 /// <para>Bounded: the articles older than <see cref="Window"/> than the latest arrival, and past
 /// <see cref="MaxRecent"/> the oldest, are forgotten, so the cost of an arrival follows the recent stream, not the
 /// archive. Candidates come from an inverted index of the recent articles' terms, looked up by the arrival's
@@ -23,6 +25,15 @@ internal sealed class EventLinker(TimeSpan window, int maxRecent)
 {
     /// <summary>What the score gains per unit of IDF of the rarest shared name.</summary>
     public const double NameWeight = 0.02;
+    /// <summary>
+    /// What the score gains when the two reports, at most <see cref="NamePairWindow"/> apart, share two rare names (IDF
+    /// of at least <see cref="DistinctIdf"/>), one of them in both headlines: two reports of one event in the same days
+    /// name the same actors and places ("İsrail", "İran", "SEPAH") in words that may differ entirely (a strike, an
+    /// embassy's advice, a call for dialogue), where one shared name or a headline alone is only a topic.
+    /// </summary>
+    public const double NamePairBonus = 0.15;
+    /// <summary>How far apart two reports may be for <see cref="NamePairBonus"/>: the days of one event's first reports.</summary>
+    public static readonly TimeSpan NamePairWindow = TimeSpan.FromDays(2);
     /// <summary>How rare (its IDF) a title's name must be to tell its subject from another's (see <see cref="Different"/>).</summary>
     public const double DistinctIdf = 3.5;
     /// <summary>
@@ -45,7 +56,15 @@ internal sealed class EventLinker(TimeSpan window, int maxRecent)
     /// <paramref name="Checked"/> when its names were checked against the lexicon (Azerbaijani: a capital on a common
     /// word is not taken for a name), which <see cref="Different"/> needs to rely on them.
     /// </summary>
-    internal sealed record Names(int[] All, int[] Title, bool Checked);
+    internal sealed record Names(int[] All, int[] Title, bool Checked)
+    {
+        /// <summary>
+        /// The ids of the names followed directly, wherever they stand, by the same other name: the given name of
+        /// "Donald Tramp". Not counted as a second name for <see cref="NamePairBonus"/> when both reports write it so,
+        /// since a person's two names are one party to an event, not two. Ascending.
+        /// </summary>
+        public int[] Leading { get; init; } = [];
+    }
 
     /// <summary>A recent article: its story, its unit vector, its names and time.</summary>
     internal sealed class Recent(long sequence, Story story, TermVector vector, Names entities, DateTimeOffset? time)
@@ -135,8 +154,12 @@ internal sealed class EventLinker(TimeSpan window, int maxRecent)
         foreach (var (slot, _) in _top.UnorderedItems)
         {
             var r = _ring[slot]!;
-            if (r.Story.Dropped || !Near(r.Time, time) || Different(r.Entities, entities, idf)) continue;
-            double score = vector.Dot(r.Vector) + (NameWeight * RarestShared(r.Entities.All, entities.All, idf));
+            if (r.Story.Dropped || !Near(r.Time, time)) continue;
+            var (rarest, named) = SharedNames(r.Entities, entities, idf);
+            // Two reports naming the same rare pair in the same days are one event's, whatever else each headline names.
+            named = named && Within(r.Time, time, NamePairWindow);
+            if (!named && Different(r.Entities, entities, idf)) continue;
+            double score = vector.Dot(r.Vector) + (NameWeight * rarest) + (named ? NamePairBonus : 0);
             if (score > bestScore)
             {
                 bestScore = score;
@@ -219,22 +242,38 @@ internal sealed class EventLinker(TimeSpan window, int maxRecent)
         return false;
     }
 
-    /// <summary>The highest IDF among the ids both sorted arrays hold (0 when none).</summary>
-    private static double RarestShared(int[] a, int[] b, Func<int, double> idf)
+    /// <summary>
+    /// The highest IDF among the names both articles hold (0 when none), and whether they share two rare names (IDF of
+    /// at least <see cref="DistinctIdf"/>, not the given name of a surname both hold: <see cref="Names.Leading"/>) of
+    /// which one stands in both headlines (see <see cref="NamePairBonus"/>).
+    /// </summary>
+    internal static (double Rarest, bool Named) SharedNames(Names a, Names b, Func<int, double> idf)
     {
         double best = 0;
+        int rare = 0;
+        bool inTitles = false;
+        int[] x = a.All, y = b.All;
         int i = 0, j = 0;
-        while (i < a.Length && j < b.Length)
+        while (i < x.Length && j < y.Length)
         {
-            if (a[i] == b[j])
+            if (x[i] == y[j])
             {
-                best = Math.Max(best, idf(a[i]));
+                double f = idf(x[i]);
+                best = Math.Max(best, f);
+                if (f >= DistinctIdf && !(Array.BinarySearch(a.Leading, x[i]) >= 0 && Array.BinarySearch(b.Leading, x[i]) >= 0))
+                {
+                    rare++;
+                    inTitles = inTitles || (Array.BinarySearch(a.Title, x[i]) >= 0 && Array.BinarySearch(b.Title, x[i]) >= 0);
+                }
                 i++;
                 j++;
             }
-            else if (a[i] < b[j]) i++;
+            else if (x[i] < y[j]) i++;
             else j++;
         }
-        return best;
+        return (best, rare >= 2 && inTitles);
     }
+
+    private static bool Within(DateTimeOffset? a, DateTimeOffset? b, TimeSpan span) =>
+        a is { } x && b is { } y && (x - y).Duration() <= span;
 }

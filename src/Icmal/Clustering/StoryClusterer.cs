@@ -84,6 +84,8 @@ public sealed class StoryClusterer
     /// <summary>Scratch for one arrival's name ids (all, and the title's).</summary>
     private readonly List<int> _nameScratch = [];
     private readonly List<int> _titleScratch = [];
+    /// <summary>Per name id of the article at hand, the name id that follows it everywhere (-1: none, or not always the same).</summary>
+    private readonly Dictionary<int, int> _followers = [];
     /// <summary>Counts candidate look-ups; a story stamped with the current count is already among the candidates.</summary>
     private long _lookups;
     private long _nextKey = -1;
@@ -207,7 +209,7 @@ public sealed class StoryClusterer
         int lead = Math.Min(terms.LeadCount, StoryTerms.LeadStems);
         for (int k = 0; k < lead && k < terms.Body.Count; k++)
             if (terms.Body[k] is { Length: >= StoryTerms.MinTermLength } t && _terms.NameIdOfStem(t) is var id and >= 0) all.Add(id);
-        return new EventLinker.Names(SortedDistinct(all), SortedDistinct(title), terms.Stemmed);
+        return new EventLinker.Names(SortedDistinct(all), SortedDistinct(title), terms.Stemmed) { Leading = Leading(terms, lead) };
 
         static int[] SortedDistinct(List<int> ids)
         {
@@ -218,6 +220,46 @@ public sealed class StoryClusterer
             for (int k = 1; k < span.Length; k++)
                 if (span[k] != span[n - 1]) span[n++] = span[k];
             return span[..n].ToArray();
+        }
+    }
+
+    /// <summary>
+    /// The ids of the names that, wherever they stand in the title and the lead's first stems, are followed directly by
+    /// the same other name: a given name before its surname ("Donald Tramp", "İlham Əliyev"), the first word of one
+    /// name span, which tells no more than the span's last word (see <see cref="EventLinker.Names.Leading"/>).
+    /// </summary>
+    private int[] Leading(ArticleTerms terms, int lead)
+    {
+        var followers = _followers;
+        followers.Clear();
+        Scan(terms.Title, terms.Title.Count);
+        Scan(terms.Body, Math.Min(lead, terms.Body.Count));
+        int n = 0;
+        foreach (var (_, next) in followers) if (next >= 0) n++;
+        if (n == 0) return [];
+        var ids = new int[n];
+        n = 0;
+        foreach (var (id, next) in followers) if (next >= 0) ids[n++] = id;
+        Array.Sort(ids);
+        return ids;
+
+        void Scan(IReadOnlyList<string> stems, int count)
+        {
+            int previous = -1;
+            for (int k = 0; k < count; k++)
+            {
+                string t = stems[k];
+                int id = t.Length >= StoryTerms.MinTermLength ? _terms.NameIdOfStem(t) : -1;
+                if (previous >= 0) Note(previous, id == previous ? -1 : id);
+                previous = id;
+            }
+            if (previous >= 0) Note(previous, -1);
+        }
+
+        void Note(int id, int next)
+        {
+            if (!followers.TryGetValue(id, out int seen)) followers[id] = next;
+            else if (seen != next) followers[id] = -1;
         }
     }
 

@@ -71,6 +71,49 @@ public sealed class EventLinkingTests
         Assert.NotEqual(a.StoryKey, b2.StoryKey);
     }
 
+    private static ClusterInput Strike(DateTimeOffset at) => new(1, ArticleAnalyzer.Terms("İsrail İranın hərbi obyektlərinə zərbələr endirib",
+        "Məlumata görə, İsrail ordusu gecə İranın Təbriz və Kirmanşah şəhərlərində hərbi obyektləri vurub. Hücumda raketlər və pilotsuz aparatlar istifadə olunub.", "az"), at);
+
+    private static ClusterInput Dialogue(DateTimeOffset at) => new(2, ArticleAnalyzer.Terms("Azərbaycan XİN İsrail və İranı dialoqa çağırıb",
+        "Xarici İşlər Nazirliyi bəyanat yayaraq tərəfləri təmkinə və danışıqlar masasına qayıtmağa səsləyib. Nazirlik vətəndaşlara səfərlərdən çəkinməyi tövsiyə edir.", "az"), at);
+
+    [Fact]
+    public void Two_reports_in_the_same_days_naming_the_same_two_rare_names_join_though_their_words_differ()
+    {
+        // A strike, and a ministry's call for dialogue the same day: hardly a word in common but the two sides of one
+        // war, both rare in the archive, one of them in both headlines.
+        var c = new StoryClusterer();
+        foreach (var b in Background(Day.AddDays(-1))) c.Assign(b);
+        var strike = c.Assign(Strike(Day));
+        var dialogue = c.Assign(Dialogue(Day.AddHours(3)));
+        Assert.False(dialogue.IsNew);
+        Assert.Equal(strike.StoryKey, dialogue.StoryKey);
+    }
+
+    [Fact]
+    public void The_same_two_names_days_apart_are_a_topic_not_one_event()
+    {
+        var c = new StoryClusterer();
+        foreach (var b in Background(Day.AddDays(-1))) c.Assign(b);
+        c.Assign(Strike(Day));
+        Assert.True(c.Assign(Dialogue(Day.AddDays(3))).IsNew);
+    }
+
+    [Fact]
+    public void One_persons_given_name_and_surname_are_one_name_not_two_parties_to_one_event()
+    {
+        // Two reports the same day about one man doing two unrelated things, each headline naming a country the other
+        // never mentions: "Donald" and "Tramp" are one person's name, written together wherever they stand, so the two
+        // share one rare name, not the two parties of one event, and stay apart as two subjects.
+        var c = new StoryClusterer();
+        foreach (var b in Background(Day.AddDays(-1))) c.Assign(b);
+        c.Assign(new ClusterInput(1, ArticleAnalyzer.Terms("Donald Tramp Meksika poladına yeni rüsum elan edib",
+            "İmzalanan sərəncama görə, Donald Tramp Meksika poladının idxalına əlavə rüsum tətbiq edir. Rüsum gələn aydan qüvvəyə minəcək.", "az"), Day));
+        var other = c.Assign(new ClusterInput(2, ArticleAnalyzer.Terms("Donald Tramp Kanadaya səfər edəcək",
+            "Məlumata görə, Donald Tramp gələn həftə Kanadaya rəsmi səfər edəcək və Ottavada görüşlər keçirəcək.", "az"), Day.AddHours(4)));
+        Assert.True(other.IsNew);
+    }
+
     [Fact]
     public void A_name_at_the_start_of_a_title_counts_as_the_name_it_is_elsewhere()
     {
