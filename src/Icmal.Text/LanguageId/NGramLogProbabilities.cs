@@ -1,3 +1,7 @@
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
+
 namespace Icmal.Text.LanguageId;
 
 /// <summary>
@@ -29,6 +33,65 @@ internal sealed class NGramLogProbabilities
         _table = table;
         _largeRowAt = largeRowAt;
         _large = large;
+    }
+
+    /// <summary>Labels a dense row holds (<see cref="Dense"/>): the shipped model has 13.</summary>
+    internal const int DenseStride = 16;
+
+    /// <summary>Scorings after which the rows are made dense: one article's identification need not pay for it (issue #14).</summary>
+    internal const int DenseAfter = 16;
+
+    private float[]? _dense;
+    private int _scorings;
+
+    /// <summary>
+    /// Every row's log-probabilities written out, <see cref="DenseStride"/> floats a row (one cache line), once the
+    /// model has been used <see cref="DenseAfter"/> times (an import, a server), so that scoring adds a row with a
+    /// few vector instructions instead of a table look-up per label; null before that, or when the model has more
+    /// labels than a dense row holds. The floats are the ones <see cref="AddTo"/> adds, so scores are the same bits.
+    /// </summary>
+    public float[]? Dense()
+    {
+        if (Volatile.Read(ref _dense) is { } dense) return dense;
+        if (_labels > DenseStride || Interlocked.Increment(ref _scorings) <= DenseAfter) return null;
+        return LazyInitializer.EnsureInitialized(ref _dense, MakeDense);
+    }
+
+    private float[] MakeDense()
+    {
+        int labels = _labels, rows = _orders.Length;
+        var dense = new float[rows * DenseStride];
+        for (int row = 0; row < rows; row++)
+        {
+            var target = dense.AsSpan(row * DenseStride, labels);
+            byte order = _orders[row];
+            if ((order & LargeRow) != 0)
+            {
+                _large.AsSpan(_largeRowAt[row], labels).CopyTo(target);
+                continue;
+            }
+            var counts = _counts.AsSpan(row * labels, labels);
+            var table = _table.AsSpan(order * TableSize * labels, TableSize * labels);
+            for (int k = 0; k < labels; k++) target[k] = table[counts[k] * labels + k];
+        }
+        return dense;
+    }
+
+    /// <summary>
+    /// Adds dense row <paramref name="row"/> to the four accumulators of labels 0–3, 4–7, 8–11 and 12–15: each lane
+    /// adds the same float, widened, in the same order as <see cref="AddTo"/> would.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static void AddDense(float[] dense, int row, ref Vector256<double> a0, ref Vector256<double> a1, ref Vector256<double> a2, ref Vector256<double> a3)
+    {
+        ref float start = ref MemoryMarshal.GetArrayDataReference(dense);
+        nuint at = (nuint)row * DenseStride;
+        var (lower, upper) = Vector256.Widen(Vector256.LoadUnsafe(ref start, at));
+        a0 += lower;
+        a1 += upper;
+        (lower, upper) = Vector256.Widen(Vector256.LoadUnsafe(ref start, at + 8));
+        a2 += lower;
+        a3 += upper;
     }
 
     /// <summary>Adds row <paramref name="row"/>'s log-probability under each label to <paramref name="scores"/>.</summary>
