@@ -1,6 +1,5 @@
 using System.Buffers;
 using System.Globalization;
-using System.Runtime.Intrinsics;
 using Icmal.Text.Casing;
 using Icmal.Text.Normalization;
 
@@ -109,8 +108,6 @@ public sealed class LanguageIdentifier
             int n = Prepare(text, rented);
             var buffer = rented.AsSpan(0, n);
             int used = 0;
-            float[]? dense = _logProb.Dense();
-            Vector256<double> a0 = default, a1 = default, a2 = default, a3 = default;
             for (int i = 0; i < buffer.Length; i++)
             {
                 ulong h = FnvOffset;
@@ -123,18 +120,8 @@ public sealed class LanguageIdentifier
                     int row = _rows.IndexOf(h);
                     if (row < 0) continue;
                     used++;
-                    if (dense is null) _logProb.AddTo(row, scores);
-                    else NGramLogProbabilities.AddDense(dense, row, ref a0, ref a1, ref a2, ref a3);
+                    _logProb.AddTo(row, scores);
                 }
-            }
-            if (dense is not null)
-            {
-                Span<double> sums = stackalloc double[NGramLogProbabilities.DenseStride];
-                a0.CopyTo(sums);
-                a1.CopyTo(sums[4..]);
-                a2.CopyTo(sums[8..]);
-                a3.CopyTo(sums[12..]);
-                sums[.._labels.Length].CopyTo(scores);
             }
             return used;
         }
