@@ -81,10 +81,47 @@ internal sealed class NerToken
     private static readonly Dictionary<string, KeywordClass> Keywords = BuildKeywords();
 
     /// <summary>Analyses <paramref name="token"/> (normalised text); <paramref name="sentenceInitial"/> for the first word of a sentence.</summary>
+    /// <remarks>
+    /// Every article's words are analysed, and most are words seen many times before: the analysis of a word form is
+    /// remembered (<see cref="TokenMemo"/>) and copied, since the run and quote marks are set on each copy. Whether the
+    /// word starts a sentence changes only its case class (capitalised initial or inner), so the memo holds the inner
+    /// analysis and an initial word's copy takes the initial class.
+    /// </remarks>
     public static NerToken Analyse(string token, bool sentenceInitial, NerGazetteer gazetteer, AzStemmer stemmer)
     {
+        ArgumentNullException.ThrowIfNull(token);
+        var memo = TokenMemo.For(gazetteer, stemmer);
+        if (!memo.TryGet(token, out var known))
+        {
+            known = Compute(token, gazetteer, stemmer);
+            memo.Remember(token, known);
+        }
+        return known.Copy(sentenceInitial && known.Case == CaseClass.CapitalInner ? CaseClass.CapitalInitial : known.Case);
+    }
+
+    /// <summary>A fresh token with this one's analysis and <paramref name="caseClass"/>, its run and quote marks unset.</summary>
+    private NerToken Copy(CaseClass caseClass) => new()
+    {
+        Lower = Lower,
+        Stem = Stem,
+        Ending = Ending,
+        Shape = Shape,
+        Case = caseClass,
+        HyphenSuffix = HyphenSuffix,
+        Gazetteer = Gazetteer,
+        Keyword = Keyword,
+        SurnameEnding = SurnameEnding,
+        StemFlags = StemFlags,
+        QuoteOrBracket = QuoteOrBracket,
+        ClosingCase = ClosingCase,
+        Genitive = Genitive,
+    };
+
+    /// <summary>The analysis of <paramref name="token"/> inside a sentence (not its first word).</summary>
+    private static NerToken Compute(string token, NerGazetteer gazetteer, AzStemmer stemmer)
+    {
         string lower = AzCasing.ToLower(token);
-        CaseClass caseClass = ClassOf(token, sentenceInitial);
+        CaseClass caseClass = ClassOf(token, sentenceInitial: false);
         bool isWord = caseClass is not (CaseClass.Digits or CaseClass.Punctuation);
         string head = token;
         bool hyphen = false;
