@@ -1,4 +1,6 @@
+using System.Buffers;
 using System.Data.Common;
+using System.Text;
 using System.Text.Json;
 using Icmal.Model;
 
@@ -17,8 +19,10 @@ internal static class ArticleRows
     /// <summary>How many columns <see cref="Columns"/> has: a query may select more after them.</summary>
     public const int Count = 21;
 
-    public static Article Read(DbDataReader r, SqlDialect dialect)
+    /// <summary>One row of <see cref="Columns"/>; with <paramref name="leadOnly"/> (a card) its blocks are its lead only (<see cref="LeadBlock"/>).</summary>
+    public static Article Read(DbDataReader r, SqlDialect dialect, bool leadOnly = false)
     {
+        string title = r.GetString(4);
         string? origName = r.StringOrNull(14);
         string? origUrl = r.StringOrNull(15);
         return new Article
@@ -27,7 +31,7 @@ internal static class ArticleRows
             DocumentId = r.GetInt64(1),
             Origin = r.GetString(2),
             Url = r.StringOrNull(3),
-            Title = r.GetString(4),
+            Title = title,
             TitleDerived = r.GetBoolean(5),
             Authors = JsonSerializer.Deserialize(r.GetString(6), StorageJson.Context.StringArray) ?? [],
             Published = dialect.ReadTimeOrNull(r, 7),
@@ -38,12 +42,49 @@ internal static class ArticleRows
             ImageUrl = r.StringOrNull(12),
             Tags = JsonSerializer.Deserialize(r.GetString(13), StorageJson.Context.StringArray) ?? [],
             Original = origName is null && origUrl is null ? null : new SourceCredit(origName, origUrl),
-            Blocks = BlockCodec.Decode(r.GetString(16)),
+            Blocks = leadOnly ? LeadBlock(r.GetString(16), title) : BlockCodec.Decode(r.GetString(16)),
             StoryId = r.Int64OrNull(17),
             StorySize = r.IsDBNull(18) ? 0 : r.GetInt32(18),
             PublishedFrom = r.StringOrNull(19) is { } code ? DateEvidence.FromCode(code) : null,
             Section = r.StringOrNull(20),
         };
+    }
+
+    /// <summary>
+    /// The first paragraph of stored blocks (<see cref="BlockCodec"/>'s [kind, text] pairs) whose text is not
+    /// <paramref name="title"/>, as a one-block list, or none; the pairs after it are not decoded.
+    /// </summary>
+    internal static IReadOnlyList<ArticleBlock> LeadBlock(string json, string title)
+    {
+        byte[] rented = ArrayPool<byte>.Shared.Rent(Encoding.UTF8.GetMaxByteCount(json.Length));
+        try
+        {
+            int length = Encoding.UTF8.GetBytes(json, rented);
+            var reader = new Utf8JsonReader(rented.AsSpan(0, length));
+            if (!reader.Read() || reader.TokenType != JsonTokenType.StartArray) return [];
+            while (reader.Read() && reader.TokenType == JsonTokenType.StartArray)
+            {
+                // A pair: its kind code, then its text ("p" and any code a later version wrote read as paragraphs,
+                // as BlockCodec reads them).
+                if (!reader.Read() || reader.TokenType != JsonTokenType.String) return [];
+                bool paragraph = !(reader.ValueTextEquals("h"u8) || reader.ValueTextEquals("li"u8) || reader.ValueTextEquals("q"u8)
+                    || reader.ValueTextEquals("pre"u8) || reader.ValueTextEquals("tr"u8));
+                if (!reader.Read()) return [];
+                if (paragraph)
+                {
+                    string text = reader.TokenType == JsonTokenType.String ? reader.GetString() ?? "" : "";
+                    if (!string.Equals(text, title, StringComparison.Ordinal)) return [new ArticleBlock(BlockKind.Paragraph, text)];
+                }
+                while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
+                {
+                }
+            }
+            return [];
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(rented);
+        }
     }
 
     public static string Json(IReadOnlyList<string> values) => JsonSerializer.Serialize(values, StorageJson.Context.IReadOnlyListString);

@@ -76,7 +76,7 @@ public sealed partial class ArticleStore
         {
             while (await reader.ReadAsync(ct))
             {
-                var article = leadsOnly ? ReadCard(reader, _d) : ArticleRows.Read(reader, _d);
+                var article = ArticleRows.Read(reader, _d, leadsOnly);
                 rows.Add((article, new ArticleCursor(_d.ReadTime(reader, ArticleRows.Count), article.Id)));
             }
         }

@@ -1,7 +1,3 @@
-using System.Buffers;
-using System.Data.Common;
-using System.Text;
-using System.Text.Json;
 using Icmal.Model;
 
 namespace Icmal.Storage;
@@ -20,18 +16,8 @@ public sealed partial class ArticleStore
         BrowseAsync(what, older, limit, leadsOnly: true, ct);
 
     /// <summary>Articles by id for cards (a list's folded copies): each one's blocks are its lead only; unknown ids are absent.</summary>
-    public async Task<IReadOnlyDictionary<long, Article>> GetCardsAsync(IReadOnlyCollection<long> ids, CancellationToken ct)
-    {
-        ArgumentNullException.ThrowIfNull(ids);
-        if (ids.Count == 0) return new Dictionary<long, Article>();
-        await using var conn = await database.ConnectAsync(ct);
-        var rows = await Sql.ListAsync(conn, $"""
-            SELECT {ArticleRows.Columns}
-            FROM articles a JOIN documents d ON d.id = a.document_id
-            WHERE {_d.InList("a.id", "@ids")}
-            """, r => ReadCard(r, _d), ct, ("@ids", _d.ListValue(ids)));
-        return rows.ToDictionary(a => a.Id);
-    }
+    public Task<IReadOnlyDictionary<long, Article>> GetCardsAsync(IReadOnlyCollection<long> ids, CancellationToken ct) =>
+        GetManyAsync(ids, leadOnly: true, ct);
 
     /// <summary>
     /// The copies of several originals (a page of originals: a section's, a day's), each with its link and read as a
@@ -50,82 +36,11 @@ public sealed partial class ArticleStore
             ORDER BY a.archived_at, a.id
             """, r =>
             {
-                var copy = ReadCard(r, _d);
+                var copy = ArticleRows.Read(r, _d, leadOnly: true);
                 int at = ArticleRows.Count;
                 // As CopyStore reads a link: a code a later version wrote reads as a near-copy.
                 var link = new CopyLink(copy.Id, r.GetInt64(at), CopyLink.FromCode(r.GetString(at + 1)) ?? CopyEvidence.NearCopy, r.GetDouble(at + 2));
                 return (link, copy);
             }, ct, ("@ids", _d.ListValue(originalIds)));
-    }
-
-    /// <summary>
-    /// One row of <see cref="ArticleRows.Columns"/> as <see cref="ArticleRows.Read"/> reads it, but with the lead as
-    /// its only block.
-    /// </summary>
-    internal static Article ReadCard(DbDataReader r, SqlDialect dialect)
-    {
-        string title = r.GetString(4);
-        string? origName = r.StringOrNull(14);
-        string? origUrl = r.StringOrNull(15);
-        return new Article
-        {
-            Id = r.GetInt64(0),
-            DocumentId = r.GetInt64(1),
-            Origin = r.GetString(2),
-            Url = r.StringOrNull(3),
-            Title = title,
-            TitleDerived = r.GetBoolean(5),
-            Authors = JsonSerializer.Deserialize(r.GetString(6), StorageJson.Context.StringArray) ?? [],
-            Published = dialect.ReadTimeOrNull(r, 7),
-            Modified = dialect.ReadTimeOrNull(r, 8),
-            Archived = dialect.ReadTime(r, 9),
-            Site = r.StringOrNull(10),
-            Language = r.StringOrNull(11),
-            ImageUrl = r.StringOrNull(12),
-            Tags = JsonSerializer.Deserialize(r.GetString(13), StorageJson.Context.StringArray) ?? [],
-            Original = origName is null && origUrl is null ? null : new SourceCredit(origName, origUrl),
-            Blocks = LeadBlock(r.GetString(16), title),
-            StoryId = r.Int64OrNull(17),
-            StorySize = r.IsDBNull(18) ? 0 : r.GetInt32(18),
-            PublishedFrom = r.StringOrNull(19) is { } code ? DateEvidence.FromCode(code) : null,
-            Section = r.StringOrNull(20),
-        };
-    }
-
-    /// <summary>
-    /// The first paragraph of stored blocks (<see cref="BlockCodec"/>'s [kind, text] pairs) whose text is not
-    /// <paramref name="title"/>, as a one-block list, or none; the pairs after it are not decoded.
-    /// </summary>
-    internal static IReadOnlyList<ArticleBlock> LeadBlock(string json, string title)
-    {
-        byte[] rented = ArrayPool<byte>.Shared.Rent(Encoding.UTF8.GetMaxByteCount(json.Length));
-        try
-        {
-            int length = Encoding.UTF8.GetBytes(json, rented);
-            var reader = new Utf8JsonReader(rented.AsSpan(0, length));
-            if (!reader.Read() || reader.TokenType != JsonTokenType.StartArray) return [];
-            while (reader.Read() && reader.TokenType == JsonTokenType.StartArray)
-            {
-                // A pair: its kind code, then its text ("p" and any code a later version wrote read as paragraphs,
-                // as BlockCodec reads them).
-                if (!reader.Read() || reader.TokenType != JsonTokenType.String) return [];
-                bool paragraph = !(reader.ValueTextEquals("h"u8) || reader.ValueTextEquals("li"u8) || reader.ValueTextEquals("q"u8)
-                    || reader.ValueTextEquals("pre"u8) || reader.ValueTextEquals("tr"u8));
-                if (!reader.Read()) return [];
-                if (paragraph)
-                {
-                    string text = reader.TokenType == JsonTokenType.String ? reader.GetString() ?? "" : "";
-                    if (!string.Equals(text, title, StringComparison.Ordinal)) return [new ArticleBlock(BlockKind.Paragraph, text)];
-                }
-                while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
-                {
-                }
-            }
-            return [];
-        }
-        finally
-        {
-            ArrayPool<byte>.Shared.Return(rented);
-        }
     }
 }

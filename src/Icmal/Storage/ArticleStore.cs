@@ -244,7 +244,10 @@ public sealed partial class ArticleStore(Database database)
     }
 
     /// <summary>Several articles by id (a copy's original, an original's copies); ids not stored are absent.</summary>
-    public async Task<IReadOnlyDictionary<long, Article>> GetManyAsync(IReadOnlyCollection<long> ids, CancellationToken ct)
+    public Task<IReadOnlyDictionary<long, Article>> GetManyAsync(IReadOnlyCollection<long> ids, CancellationToken ct) =>
+        GetManyAsync(ids, leadOnly: false, ct);
+
+    private async Task<IReadOnlyDictionary<long, Article>> GetManyAsync(IReadOnlyCollection<long> ids, bool leadOnly, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(ids);
         if (ids.Count == 0) return new Dictionary<long, Article>();
@@ -253,7 +256,7 @@ public sealed partial class ArticleStore(Database database)
             SELECT {ArticleRows.Columns}
             FROM articles a JOIN documents d ON d.id = a.document_id
             WHERE {_d.InList("a.id", "@ids")}
-            """, r => ArticleRows.Read(r, _d), ct, ("@ids", _d.ListValue(ids)));
+            """, r => ArticleRows.Read(r, _d, leadOnly), ct, ("@ids", _d.ListValue(ids)));
         return rows.ToDictionary(a => a.Id);
     }
 
