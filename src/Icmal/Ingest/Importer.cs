@@ -92,22 +92,18 @@ public sealed class Importer(IngestPipeline pipeline, ImportOptions options)
                     if (problem is not null)
                     {
                         // A problem waits for the items before it, so that the outcomes keep the files' order.
-                        if (pending is not null)
-                            foreach (var e in await CommitAsync(pending, count, ct)) yield return e;
+                        var before = pending;
                         pending = null;
-                        if (batch.Count > 0)
-                            foreach (var e in await CommitAsync(Start(batch, ct), count, ct)) yield return e;
+                        foreach (var e in await DrainAsync(before, batch, count, ct)) yield return e;
                         batch = new List<(IncomingDocument Document, int FileNumber)>(IngestPipeline.BatchSize);
                         yield return new ImportEvent(problem, i + 1, count);
                     }
                     else batch.Add((document!, i + 1));
                 }
             }
-            if (pending is not null)
-                foreach (var e in await CommitAsync(pending, count, ct)) yield return e;
+            var last = pending;
             pending = null;
-            if (batch.Count > 0)
-                foreach (var e in await CommitAsync(Start(batch, ct), count, ct)) yield return e;
+            foreach (var e in await DrainAsync(last, batch, count, ct)) yield return e;
         }
         finally
         {
@@ -136,6 +132,18 @@ public sealed class Importer(IngestPipeline pipeline, ImportOptions options)
     {
         var documents = batch.Select(b => b.Document).ToList();
         return new Pending(batch, Task.Run(() => pipeline.PrepareAsync(documents, ct), ct));
+    }
+
+    /// <summary>
+    /// The batch being prepared committed, then the items gathered after it as one more batch: their events in order.
+    /// </summary>
+    private async Task<List<ImportEvent>> DrainAsync(Pending? pending, List<(IncomingDocument Document, int FileNumber)> batch, int count,
+        CancellationToken ct)
+    {
+        var events = new List<ImportEvent>();
+        if (pending is not null) events.AddRange(await CommitAsync(pending, count, ct));
+        if (batch.Count > 0) events.AddRange(await CommitAsync(Start(batch, ct), count, ct));
+        return events;
     }
 
     /// <summary>A prepared batch committed: its events in order.</summary>

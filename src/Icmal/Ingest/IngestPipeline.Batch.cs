@@ -85,7 +85,7 @@ public sealed partial class IngestPipeline
             {
                 if (known.TryGetValue(items[i]!.Sha256, out long id))
                 {
-                    outcomes[i] = Known(items[i]!, id);
+                    outcomes[i] = KnownDocumentStage.Outcome(items[i]!, id);
                     items[i] = null;
                 }
             }
@@ -144,7 +144,7 @@ public sealed partial class IngestPipeline
             && await KnownAsync(ready.Select(r => r.Item).ToList(), ct) is { Count: > 0 } known)
         {
             foreach (var (index, item) in ready)
-                if (known.TryGetValue(item.Sha256, out long id)) outcomes[index] = Known(item, id);
+                if (known.TryGetValue(item.Sha256, out long id)) outcomes[index] = KnownDocumentStage.Outcome(item, id);
             ready.RemoveAll(r => outcomes[r.Index] is not null);
         }
         if (ready.Count > 0)
@@ -233,9 +233,6 @@ public sealed partial class IngestPipeline
             return null;
         }
     }
-
-    /// <summary>What <see cref="KnownDocumentStage"/> gives a document stored before.</summary>
-    private static IngestOutcome Known(IngestItem item, long articleId) => new(item.Document.Origin, IngestStatus.AlreadyPresent, articleId);
 
     /// <summary>Where the store stage is: the stages before it need no transaction.</summary>
     private static int StoreIndex(IReadOnlyList<IPipelineStage> stages)

@@ -44,6 +44,23 @@ public sealed class JsonListStreamingTests
         Assert.Equal(2, await h.Store.Articles.CountAsync(Ct));
     }
 
+    [Fact]
+    public async Task A_rejected_article_after_a_full_batch_keeps_every_outcome_in_the_lists_order()
+    {
+        // One batch is committed while the next is prepared; the rejection must wait for both batches before it.
+        await using var h = await ImportHarness.CreateAsync(new ImportOptions(MaxFileBytes: 64 * 1024));
+        int bad = IngestPipeline.BatchSize + 40, count = 2 * IngestPipeline.BatchSize + 30;
+        string items = string.Join(",\n", Enumerable.Range(1, count).Select(i => ArticleListFile.Article(i, i == bad ? 100_000 : 600)));
+        string path = h.Files.Write("long.json", $"[{items}]");
+
+        var outcomes = await h.ImportAsync(path);
+
+        Assert.Equal(Enumerable.Range(1, count).Select(i => $"{path}#{i}"), outcomes.Select(o => o.Origin));
+        Assert.Equal(IngestStatus.Rejected, outcomes[bad - 1].Status);
+        Assert.Equal(count - 1, outcomes.Count(o => o.Status == IngestStatus.Stored));
+        Assert.Equal(count - 1, await h.Store.Articles.CountAsync(Ct));
+    }
+
     [Theory]
     [InlineData(false)]
     [InlineData(true)]

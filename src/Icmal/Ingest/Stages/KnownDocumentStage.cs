@@ -14,7 +14,10 @@ public sealed class KnownDocumentStage(ArticleStore articles) : IPipelineStage
     {
         ArgumentNullException.ThrowIfNull(item);
         return await articles.FindByDocumentHashAsync(item.Sha256, ct) is { } existingId
-            ? StageResult.Stop(new IngestOutcome(item.Document.Origin, IngestStatus.AlreadyPresent, existingId))
+            ? StageResult.Stop(Outcome(item, existingId))
             : StageResult.Continue(item);
     }
+
+    /// <summary>The outcome of a document stored before, as article <paramref name="articleId"/> (also a batch's look-up's).</summary>
+    internal static IngestOutcome Outcome(IngestItem item, long articleId) => new(item.Document.Origin, IngestStatus.AlreadyPresent, articleId);
 }
