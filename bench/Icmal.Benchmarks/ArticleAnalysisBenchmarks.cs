@@ -1,4 +1,3 @@
-using System.Text.Json;
 using BenchmarkDotNet.Attributes;
 using Icmal.Analysis;
 using Icmal.Text.Similarity;
@@ -22,23 +21,9 @@ public class ArticleAnalysisBenchmarks
     [GlobalSetup]
     public void Setup()
     {
-        if (Icmal.Evaluation.SharedDataFolder.Find("az/banker-az-articles.json") is { } banker)
-        {
-            using var doc = JsonDocument.Parse(File.ReadAllBytes(banker));
-            var articles = doc.RootElement.EnumerateArray().Take(Articles).ToList();
-            _texts = [.. articles.Select(a => a.GetProperty("text").GetString() ?? "")];
-            _titles = [.. articles.Select(a => a.GetProperty("title").GetString() ?? "")];
-        }
-        else
-        {
-            var seeds = Directory.GetFiles(RepositoryPaths.Samples(), "*.txt").Order(StringComparer.Ordinal).Select(File.ReadAllText).ToArray();
-            _texts = [.. Enumerable.Range(0, Articles).Select(i => seeds[i % seeds.Length])];
-            _titles = [.. _texts.Select(t => t[..Math.Min(80, t.Length)])];
-        }
+        (_titles, _texts) = BenchmarkArticles.Load(Articles);
         WholeArticle();
-        var cpu = System.Diagnostics.Process.GetCurrentProcess().TotalProcessorTime;
-        for (int pass = 0; pass < 3; pass++) WholeArticle();
-        double perArticle = (System.Diagnostics.Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalMilliseconds / (3.0 * _texts.Length);
+        double perArticle = BenchmarkArticles.CpuPerItem(() => WholeArticle(), _texts.Length);
         Console.WriteLine($"// process CPU per article, warm, language + terms + search document + sketch + facts: {perArticle:0.000} ms");
     }
 

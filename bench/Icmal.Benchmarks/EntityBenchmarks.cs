@@ -30,12 +30,8 @@ public class EntityBenchmarks
         else _banker = [.. Enumerable.Range(0, BankerArticles).Select(i => _seeds[i % _seeds.Length])];
         int mentions = _banker.Sum(t => EntityLinker.FindEntities(t, "az").Sum(e => e.Mentions.Count)) + _seeds.Sum(t => EntityLinker.FindEntities(t, "az").Count);
         // CPU time, not wall time (the machine may be shared): a warm pass over the articles, process CPU per article.
-        var cpu = System.Diagnostics.Process.GetCurrentProcess().TotalProcessorTime;
-        for (int pass = 0; pass < 3; pass++) TagAndLinkBankerArticle();
-        double perArticle = (System.Diagnostics.Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalMilliseconds / (3.0 * _banker.Length);
-        cpu = System.Diagnostics.Process.GetCurrentProcess().TotalProcessorTime;
-        for (int pass = 0; pass < 3; pass++) TagAndLinkSeedPage();
-        double perSeed = (System.Diagnostics.Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalMilliseconds / (3.0 * _seeds.Length);
+        double perArticle = BenchmarkArticles.CpuPerItem(() => TagAndLinkBankerArticle(), _banker.Length);
+        double perSeed = BenchmarkArticles.CpuPerItem(() => TagAndLinkSeedPage(), _seeds.Length);
         Console.WriteLine($"// process CPU per article, warm: banker {perArticle:0.000} ms, seed page {perSeed:0.000} ms");
         Console.WriteLine($"// banker: {_banker.Length} articles, {_banker.Sum(t => t.Length):N0} chars; seeds: {_seeds.Sum(t => t.Length):N0} chars; {mentions:N0} mentions/entities found in setup");
     }

@@ -1,4 +1,3 @@
-using System.Text.Json;
 using BenchmarkDotNet.Attributes;
 using Icmal.Analysis;
 using Icmal.Text.Categories;
@@ -23,27 +22,12 @@ public class FactBenchmarks
     [GlobalSetup]
     public void Setup()
     {
-        var seeds = Directory.GetFiles(RepositoryPaths.Samples(), "*.txt").Order(StringComparer.Ordinal).Select(File.ReadAllText).ToArray();
-        if (Icmal.Evaluation.SharedDataFolder.Find("az/banker-az-articles.json") is { } banker)
-        {
-            using var doc = JsonDocument.Parse(File.ReadAllBytes(banker));
-            _banker = [.. doc.RootElement.EnumerateArray().Take(BankerArticles).Select(a => a.GetProperty("text").GetString() ?? "")];
-            _titles = [.. doc.RootElement.EnumerateArray().Take(BankerArticles).Select(a => a.GetProperty("title").GetString() ?? "")];
-        }
-        else
-        {
-            _banker = [.. Enumerable.Range(0, BankerArticles).Select(i => seeds[i % seeds.Length])];
-            _titles = [.. _banker.Select(t => t[..Math.Min(80, t.Length)])];
-        }
+        (_titles, _banker) = BenchmarkArticles.Load(BankerArticles);
         _entities = [.. _banker.Select(t => EntityLinker.FindEntities(t, "az"))];
-        var cpu = System.Diagnostics.Process.GetCurrentProcess().TotalProcessorTime;
         int found = 0;
-        for (int pass = 0; pass < 3; pass++) found += AnalyseBankerArticle();
-        double perArticle = (System.Diagnostics.Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalMilliseconds / (3.0 * _banker.Length);
+        double perArticle = BenchmarkArticles.CpuPerItem(() => found += AnalyseBankerArticle(), _banker.Length);
         Console.WriteLine($"// process CPU per article, warm, entities + quotes + figures: {perArticle:0.000} ms ({found / 3:N0} facts over {_banker.Length} articles, {_banker.Sum(t => t.Length):N0} chars)");
-        cpu = System.Diagnostics.Process.GetCurrentProcess().TotalProcessorTime;
-        for (int pass = 0; pass < 3; pass++) CategoryOfBankerArticle();
-        double category = (System.Diagnostics.Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalMilliseconds / (3.0 * _banker.Length);
+        double category = BenchmarkArticles.CpuPerItem(() => CategoryOfBankerArticle(), _banker.Length);
         Console.WriteLine($"// process CPU per article, warm, category (title + text): {category:0.000} ms; entities + quotes + figures + category: {perArticle + category:0.000} ms");
     }
 
