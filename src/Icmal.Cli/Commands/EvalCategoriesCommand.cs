@@ -5,7 +5,11 @@ using Icmal.Text.Categories;
 
 namespace Icmal.Cli.Commands;
 
-/// <summary>`icmal eval categories [FILE.csv] [--folds K]`: prints <see cref="CategoryEvaluation"/> (accuracy, per-class F1).</summary>
+/// <summary>
+/// `icmal eval categories [FILE.csv] [--folds K | --newest F] [--seeds N]`: prints <see cref="CategoryEvaluation"/>
+/// (accuracy, per-class F1, confusion matrix). With --seeds the training is repeated with N seeds and the mean
+/// accuracy printed, so a difference between two settings can be told from the seed's noise.
+/// </summary>
 public static class EvalCategoriesCommand
 {
     private static readonly CultureInfo C = CultureInfo.InvariantCulture;
@@ -20,25 +24,49 @@ public static class EvalCategoriesCommand
         var l2 = new Option<double>("--l2") { Description = "With --folds: L2 penalty of logistic regression", DefaultValueFactory = _ => defaults.L2 };
         var epochs = new Option<int>("--epochs") { Description = "With --folds: passes of logistic regression", DefaultValueFactory = _ => defaults.Epochs };
         var classWeight = new Option<double>("--class-weight") { Description = "With --folds: power of the class weights of logistic regression (0 plain, 1 balanced)", DefaultValueFactory = _ => defaults.ClassWeightPower };
+        var newest = new Option<double>("--newest") { Description = "Train on the older rows and test on this newest fraction of them by date (0.2: the older 80 % against the newest 20 %), as the kept-back newer headlines test the shipped model" };
+        var seeds = new Option<int>("--seeds") { Description = "With --folds or --newest: train with this many seeds (the default seed and the ones after it) and print each accuracy and their mean", DefaultValueFactory = _ => 1 };
         var model = new Option<FileInfo?>("--model") { Description = "A model written by `icmal text train-categories` (default: the one shipped in Icmal.Text)" };
         folds.Validators.Add(result =>
         {
             if (result.GetValueOrDefault<int>() is 1 or < 0 or > 50) result.AddError("--folds must be between 2 and 50");
         });
-        var command = new Command("categories", "Category accuracy and per-class F1 on labelled headlines (sections mapped to the taxonomy)") { file, folds, forward, method, l2, epochs, classWeight, model };
+        newest.Validators.Add(result =>
+        {
+            if (result.GetValueOrDefault<double>() is var f && (f < 0 || f >= 1)) result.AddError("--newest must be a fraction above 0 and below 1");
+        });
+        seeds.Validators.Add(result =>
+        {
+            if (result.GetValueOrDefault<int>() is < 1 or > 20) result.AddError("--seeds must be between 1 and 20");
+        });
+        var command = new Command("categories", "Category accuracy, per-class F1 and the confusion matrix on labelled headlines (sections mapped to the taxonomy)")
+        {
+            file, folds, forward, newest, seeds, method, l2, epochs, classWeight, model,
+        };
         command.SetAction((parse, ct) => EvalCommand.OnSetAsync("categories", parse.GetValue(file), SharedDataFolder.Find("az/oxu-headlines-dev.csv"), "shared/data/az/oxu-headlines-dev.csv", async path =>
         {
             var rows = await CategoryEvaluation.ReadAsync(path, ct);
             int k = parse.GetValue(folds);
             if (k > rows.Count) throw new InvalidDataException($"--folds {k} but only {rows.Count} rows");
+            double split = parse.GetValue(newest);
+            if (k >= 2 && split > 0) throw new InvalidDataException("--folds and --newest are two ways to test: give one");
             CategoryReport report;
-            if (k >= 2)
+            if (k >= 2 || split > 0)
             {
                 var options = new CategoryTrainingOptions(Method: parse.GetValue(method), Epochs: Math.Clamp(parse.GetValue(epochs), 1, 500), L2: Math.Max(0, parse.GetValue(l2)),
                     ClassWeightPower: Math.Clamp(parse.GetValue(classWeight), 0, 2));
                 bool onlyOlder = parse.GetValue(forward);
-                report = CategoryEvaluation.CrossValidate(path, rows, k, options, onlyOlder);
-                Console.Out.WriteLine(string.Create(C, $"{k}-fold cross-validation in time order ({(onlyOlder ? "trained on older blocks only" : "trained on all other blocks")}) of {options.Method}"));
+                int n = options.Method == CategoryMethod.LogisticRegression ? parse.GetValue(seeds) : 1;
+                var reports = Enumerable.Range(0, n).Select(seed => options with { Seed = options.Seed + seed })
+                    .Select(o => split > 0 ? CategoryEvaluation.HoldOutNewest(path, rows, split, o) : CategoryEvaluation.CrossValidate(path, rows, k, o, onlyOlder)).ToList();
+                report = reports[0];
+                Console.Out.WriteLine(split > 0
+                    ? string.Create(C, $"trained on the older {1 - split:0%} of the rows by date, tested on the newest {split:0%} ({report.Rows:N0} headlines from {rows[rows.Count - report.Rows].Date:yyyy-MM-dd HH:mm}), {options.Method}")
+                    : string.Create(C, $"{k}-fold cross-validation in time order ({(onlyOlder ? "trained on older blocks only" : "trained on all other blocks")}) of {options.Method}"));
+                if (n > 1)
+                {
+                    Console.Out.WriteLine(string.Create(C, $"{n} seeds: accuracy {string.Join(" ", reports.Select(r => r.Accuracy.ToString("0.000", C)))}, mean {reports.Average(r => r.Accuracy):0.000}; macro F1 mean {reports.Average(r => r.MacroF1):0.000} (below: the first seed)"));
+                }
             }
             else
             {
@@ -63,6 +91,10 @@ public static class EvalCategoriesCommand
             Console.Out.WriteLine("category\tgold\tfound\tright\tprecision\trecall\tF1");
             foreach (var s in report.Categories)
                 Console.Out.WriteLine(string.Create(C, $"{s.Category.Name()}\t{s.Gold}\t{s.Predicted}\t{s.Correct}\t{s.Precision:0.000}\t{s.Recall:0.000}\t{s.F1:0.000}"));
+            Console.Out.WriteLine("confusion (rows gold, columns predicted): " + string.Join(" ", NewsCategories.All.Select(c => c.Slug()[..4])));
+            foreach (var gold in NewsCategories.All)
+                if (report.Confusion[(int)gold].Any(x => x > 0))
+                    Console.Out.WriteLine(string.Create(C, $"{gold.Slug(),-12}") + string.Concat(report.Confusion[(int)gold].Select(x => x.ToString(C).PadLeft(5))));
         }));
         return command;
     }

@@ -16,9 +16,13 @@ public sealed record CategoryScore(NewsCategory Category, int Gold, int Predicte
     public double F1 => Precision + Recall == 0 ? 0 : 2 * Precision * Recall / (Precision + Recall);
 }
 
-/// <summary>The figures of one evaluation: accuracy over the rows and F1 per category, plus per-fold accuracies.</summary>
+/// <summary>
+/// The figures of one evaluation: accuracy over the rows and F1 per category, plus per-fold accuracies and the confusion
+/// matrix (<c>Confusion[(int)gold][(int)predicted]</c>, indexed by <see cref="NewsCategory"/>), which shows the pairs
+/// of overlapping sections (Cəmiyyət against Hadisə and Kriminal) that decide the accuracy.
+/// </summary>
 public sealed record CategoryReport(string Path, int Rows, double Accuracy, double MacroF1, IReadOnlyList<CategoryScore> Categories,
-    IReadOnlyList<double> FoldAccuracies, TimeSpan Cpu);
+    IReadOnlyList<double> FoldAccuracies, TimeSpan Cpu, IReadOnlyList<IReadOnlyList<int>> Confusion);
 
 /// <summary>
 /// `icmal eval categories FILE.csv`: accuracy and per-class F1 of the shipped classifier on the rows, or (with folds)
@@ -98,6 +102,25 @@ public static class CategoryEvaluation
         return Score(path, tested.Select(i => rows[i]).ToList(), tested.Select(i => predicted[i]!.Value).ToArray(), accuracies, cpu.Elapsed);
     }
 
+    /// <summary>
+    /// One time-ordered split: the model is trained on the oldest rows and tested on the newest
+    /// <paramref name="testFraction"/> of them (by date), as the kept-back newer headlines will test the shipped model.
+    /// </summary>
+    public static CategoryReport HoldOutNewest(string path, IReadOnlyList<CategoryRow> rows, double testFraction, CategoryTrainingOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(rows);
+        if (!(testFraction > 0 && testFraction < 1)) throw new ArgumentOutOfRangeException(nameof(testFraction));
+        int cut = (int)Math.Round(rows.Count * (1 - testFraction));
+        if (cut < 2 || cut >= rows.Count) throw new ArgumentOutOfRangeException(nameof(testFraction), "the split leaves no training or no test rows");
+        var cpu = Stopwatch.StartNew();
+        var classifier = new CategoryClassifier(CategoryTrainer.Train(rows.Take(cut).Select(r => new CategoryExample(r.Title, r.Category)).ToList(), options));
+        var tested = rows.Skip(cut).ToList();
+        var predicted = tested.Select(r => classifier.Classify(r.Title).Category).ToArray();
+        cpu.Stop();
+        var report = Score(path, tested, predicted, [], cpu.Elapsed);
+        return report with { FoldAccuracies = [report.Accuracy] };
+    }
+
     private static CategoryReport Score(string path, IReadOnlyList<CategoryRow> rows, NewsCategory[] predicted, IReadOnlyList<double> folds, TimeSpan cpu)
     {
         int right = 0;
@@ -111,7 +134,9 @@ public static class CategoryEvaluation
             if (gold + found > 0) scores.Add(new CategoryScore(category, gold, found, correct));
         }
         double macro = scores.Where(s => s.Gold > 0).Select(s => s.F1).DefaultIfEmpty().Average();
-        return new CategoryReport(path, rows.Count, rows.Count == 0 ? 0 : right / (double)rows.Count, macro, scores, folds, cpu);
+        var confusion = NewsCategories.All.Select(_ => new int[NewsCategories.All.Count]).ToArray();
+        for (int i = 0; i < rows.Count; i++) confusion[(int)rows[i].Category][(int)predicted[i]]++;
+        return new CategoryReport(path, rows.Count, rows.Count == 0 ? 0 : right / (double)rows.Count, macro, scores, folds, cpu, confusion);
     }
 
     /// <summary>RFC 4180: comma-separated, fields in double quotes may hold commas, line breaks and doubled quotes.</summary>

@@ -47,6 +47,29 @@ public sealed class CategoryEvaluationTests
     }
 
     [Fact]
+    public async Task The_newest_split_trains_on_older_rows_only_and_its_confusion_counts_every_tested_row()
+    {
+        using var folder = new TempFolder();
+        string csv = Path.Combine(folder.Path, "h.csv");
+        var lines = new List<string> { "date,category,title" };
+        for (int i = 0; i < 40; i++)
+        {
+            lines.Add($"2025-11-{1 + i % 20:00}T10:{i:00}:00+04:00,İdman,Futbol klubu qalib gəldi {i}");
+            lines.Add($"2025-11-{1 + i % 20:00}T11:{i:00}:00+04:00,Siyasət,Prezident nazirlə görüşüb {i}");
+        }
+        // The newest fifth is a section the older rows never had: a model that saw them would get them right.
+        for (int i = 0; i < 20; i++) lines.Add($"2025-11-{25 + i % 4:00}T12:{i:00}:00+04:00,Kriminal,Gilas qalxan {i}");
+        await File.WriteAllTextAsync(csv, string.Join("\r\n", lines) + "\r\n", Ct);
+        var rows = await CategoryEvaluation.ReadAsync(csv, Ct);
+        var report = CategoryEvaluation.HoldOutNewest(csv, rows, 0.2, new CategoryTrainingOptions());
+        Assert.Equal(20, report.Rows);
+        Assert.Equal(0, report.Accuracy);
+        Assert.Equal(20, report.Confusion[(int)NewsCategory.Kriminal].Sum());
+        Assert.Equal(20, report.Confusion.Sum(r => r.Sum()));
+        Assert.Throws<ArgumentOutOfRangeException>(() => CategoryEvaluation.HoldOutNewest(csv, rows, 1, new CategoryTrainingOptions()));
+    }
+
+    [Fact]
     public async Task A_malformed_csv_is_one_clear_error()
     {
         using var folder = new TempFolder();
