@@ -19,11 +19,11 @@ public static class EvalCategoriesCommand
         var file = new Argument<FileInfo?>("file") { Description = "CSV with date,category,title (default: shared/data/az/oxu-headlines-dev.csv beside the repository)", Arity = ArgumentArity.ZeroOrOne };
         var folds = new Option<int>("--folds") { Description = "Cross-validate the training method instead: K contiguous blocks in time order, each tested by a model trained on the others" };
         var forward = new Option<bool>("--forward") { Description = "With --folds: train each block's model on the older blocks only (every prediction is about newer headlines)" };
-        var method = new Option<CategoryMethod>("--method") { Description = "With --folds: LogisticRegression (shipped), ComplementNaiveBayes or NaiveBayes", DefaultValueFactory = _ => CategoryMethod.LogisticRegression };
+        var method = new Option<CategoryMethod>("--method") { Description = "With --folds or --newest: LogisticRegression (shipped), ComplementNaiveBayes or NaiveBayes", DefaultValueFactory = _ => CategoryMethod.LogisticRegression };
         var defaults = new CategoryTrainingOptions();
-        var l2 = new Option<double>("--l2") { Description = "With --folds: L2 penalty of logistic regression", DefaultValueFactory = _ => defaults.L2 };
-        var epochs = new Option<int>("--epochs") { Description = "With --folds: passes of logistic regression", DefaultValueFactory = _ => defaults.Epochs };
-        var classWeight = new Option<double>("--class-weight") { Description = "With --folds: power of the class weights of logistic regression (0 plain, 1 balanced)", DefaultValueFactory = _ => defaults.ClassWeightPower };
+        var l2 = new Option<double>("--l2") { Description = "With --folds or --newest: L2 penalty of logistic regression", DefaultValueFactory = _ => defaults.L2 };
+        var epochs = new Option<int>("--epochs") { Description = "With --folds or --newest: passes of logistic regression", DefaultValueFactory = _ => defaults.Epochs };
+        var classWeight = new Option<double>("--class-weight") { Description = "With --folds or --newest: power of the class weights of logistic regression (0 plain, 1 balanced)", DefaultValueFactory = _ => defaults.ClassWeightPower };
         var newest = new Option<double>("--newest") { Description = "Train on the older rows and test on this newest fraction of them by date (0.2: the older 80 % against the newest 20 %), as the kept-back newer headlines test the shipped model" };
         var seeds = new Option<int>("--seeds") { Description = "With --folds or --newest: train with this many seeds (the default seed and the ones after it) and print each accuracy and their mean", DefaultValueFactory = _ => 1 };
         var model = new Option<FileInfo?>("--model") { Description = "A model written by `icmal text train-categories` (default: the one shipped in Icmal.Text)" };
