@@ -43,7 +43,7 @@ public sealed class LanguageIdentifier
         _labels = labels;
         _rows = rows;
         _logProb = logProb;
-        _words = new WordGrams.Cache(rows);
+        _words = new WordGrams.Cache(rows, logProb);
     }
 
     internal const ulong FnvOffset = 0xcbf29ce484222325;

@@ -13,7 +13,7 @@ namespace Icmal.Text.LanguageId;
 /// </summary>
 internal sealed class WordGrams
 {
-    private const int MaxEntries = 100_000; // about 25 MB at most; a word past the bound is looked up each time
+    private const int MaxEntries = 60_000; // about 25 MB at most (rows and cells); a word past the bound is looked up each time
     private const int MaxCachedLength = 32;
 
     // Items in scoring order: a row (≥ 0) of a gram found within " word ", or ~t for the t-th entry of _partials, a
@@ -21,31 +21,37 @@ internal sealed class WordGrams
     private readonly int[] _items;
     private readonly ulong[] _partials; // hash of the start's characters through the space after the word
     private readonly byte[] _reach;     // per partial: how many of the next word's letters its longest gram takes
+    // The rows' cells (order byte and counts, NGramLogProbabilities.CopyCell) one after another: a word's grams are
+    // scored from a few adjacent cache lines rather than two scattered reads of the model's tables each.
+    private readonly byte[] _cells;
 
-    private WordGrams(int[] items, ulong[] partials, byte[] reach)
+    private WordGrams(int[] items, ulong[] partials, byte[] reach, byte[] cells)
     {
         _items = items;
         _partials = partials;
         _reach = reach;
+        _cells = cells;
     }
 
     /// <summary>The remembered words of one model (each <see cref="LanguageIdentifier"/> holds its own).</summary>
     internal sealed class Cache
     {
         private readonly HashIndex _rows;
+        private readonly NGramLogProbabilities _logProb;
         private readonly ConcurrentDictionary<string, WordGrams>.AlternateLookup<ReadOnlySpan<char>> _bySpan;
         private int _count;
 
-        public Cache(HashIndex rows)
+        public Cache(HashIndex rows, NGramLogProbabilities logProb)
         {
             _rows = rows;
+            _logProb = logProb;
             _bySpan = new ConcurrentDictionary<string, WordGrams>(StringComparer.Ordinal).GetAlternateLookup<ReadOnlySpan<char>>();
         }
 
         public WordGrams For(ReadOnlySpan<char> word)
         {
             if (_bySpan.TryGetValue(word, out var found)) return found;
-            var grams = Of(word, _rows);
+            var grams = Of(word, _rows, _logProb);
             if (word.Length <= MaxCachedLength && Volatile.Read(ref _count) < MaxEntries && _bySpan.TryAdd(word, grams))
                 Interlocked.Increment(ref _count);
             return grams;
@@ -58,12 +64,14 @@ internal sealed class WordGrams
     /// </summary>
     public int AddTo(ReadOnlySpan<char> next, HashIndex rows, NGramLogProbabilities logProb, Span<double> scores)
     {
-        int used = 0;
+        int used = 0, width = logProb.CellBytes;
+        var cells = _cells.AsSpan();
         foreach (int item in _items)
         {
             if (item >= 0)
             {
-                logProb.AddTo(item, scores);
+                logProb.AddTo(cells[..width], scores);
+                cells = cells[width..];
                 used++;
                 continue;
             }
@@ -83,7 +91,7 @@ internal sealed class WordGrams
     }
 
     /// <summary>The grams of <paramref name="word"/> (letters, no space), as the scorer's loop meets them over " word ".</summary>
-    internal static WordGrams Of(ReadOnlySpan<char> word, HashIndex rows)
+    internal static WordGrams Of(ReadOnlySpan<char> word, HashIndex rows, NGramLogProbabilities logProb)
     {
         int length = word.Length + 2;
         Span<char> seg = length <= 128 ? stackalloc char[length] : new char[length];
@@ -117,6 +125,16 @@ internal sealed class WordGrams
                 if (row >= 0) items.Add(row);
             }
         }
-        return new WordGrams([.. items], partials[..tails].ToArray(), reach[..tails].ToArray());
+        int width = logProb.CellBytes, found = 0;
+        foreach (int item in items) if (item >= 0) found++;
+        var cells = new byte[found * width];
+        int at = 0;
+        foreach (int item in items)
+        {
+            if (item < 0) continue;
+            logProb.CopyCell(item, cells.AsSpan(at, width));
+            at += width;
+        }
+        return new WordGrams([.. items], partials[..tails].ToArray(), reach[..tails].ToArray(), cells);
     }
 }
