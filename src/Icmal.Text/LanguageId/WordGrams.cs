@@ -13,7 +13,7 @@ namespace Icmal.Text.LanguageId;
 /// </summary>
 internal sealed class WordGrams
 {
-    private const int MaxEntries = 60_000; // about 25 MB at most (rows and cells); a word past the bound is looked up each time
+    private const int MaxEntries = 60_000; // about 35 MB at most (~570 B a word: rows, cells, key); a word past the bound is looked up each time
     private const int MaxCachedLength = 32;
 
     // Items in scoring order: a row (≥ 0) of a gram found within " word ", or ~t for the t-th entry of _partials, a
