@@ -1,5 +1,6 @@
 using BenchmarkDotNet.Attributes;
 using Icmal.Analysis;
+using Icmal.Text.LanguageId;
 using Icmal.Text.Similarity;
 
 namespace Icmal.Benchmarks;
@@ -17,11 +18,13 @@ public class ArticleAnalysisBenchmarks
     private const int Articles = 600;
     private string[] _texts = [];
     private string[] _titles = [];
+    private string[] _samples = [];
 
     [GlobalSetup]
     public void Setup()
     {
         (_titles, _texts) = BenchmarkArticles.Load(Articles);
+        _samples = [.. _titles.Zip(_texts, (title, text) => title + "\n" + text[..Math.Min(text.Length, 2000)])];
         WholeArticle();
         double perArticle = BenchmarkArticles.CpuPerItem(() => WholeArticle(), _texts.Length);
         Console.WriteLine($"// process CPU per article, warm, language + terms + search document + sketch + facts: {perArticle:0.000} ms");
@@ -50,6 +53,29 @@ public class ArticleAnalysisBenchmarks
     {
         int n = 0;
         for (int i = 0; i < _texts.Length; i++) n += ArticleAnalyzer.IdentifyLanguage(_titles[i], _texts[i], null)?.Length ?? 0;
+        return n;
+    }
+
+    /// <summary>
+    /// The language model's scores of the analyse stage's sample (title, a line break, the first 2,000 characters) through
+    /// the word cache (<c>WordGrams</c>), beside <see cref="ScoresGramByGram"/> in the same run (issue #17, importcpu).
+    /// </summary>
+    [Benchmark(OperationsPerInvoke = Articles)]
+    public int ScoresWordCache()
+    {
+        int n = 0;
+        Span<double> scores = stackalloc double[LanguageIdentifier.Default.Labels.Count];
+        foreach (string sample in _samples) n += LanguageIdentifier.Default.Score(sample, scores);
+        return n;
+    }
+
+    /// <summary>The same scores n-gram by n-gram, as main computed them before the word cache (the same bits).</summary>
+    [Benchmark(OperationsPerInvoke = Articles)]
+    public int ScoresGramByGram()
+    {
+        int n = 0;
+        Span<double> scores = stackalloc double[LanguageIdentifier.Default.Labels.Count];
+        foreach (string sample in _samples) n += LanguageIdentifier.Default.ScoreGramByGram(sample, scores);
         return n;
     }
 

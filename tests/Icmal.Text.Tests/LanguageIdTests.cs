@@ -136,4 +136,34 @@ public class LanguageIdTests
             Assert.True(right * 100 >= 97 * lines.Length, $"{code}: {right}/{lines.Length}");
         }
     }
+    /// <summary>
+    /// The word cache (WordGrams) must give the scores n-gram by n-gram gives, to the bit and with the same count:
+    /// one- and two-letter words (whose grams run into the next word), apostrophes, a text past the 2,000 characters
+    /// scored, every script, each text twice (the second time from the cache), and random mixes of short words.
+    /// </summary>
+    [Fact]
+    public void Scores_through_the_word_cache_are_the_bits_of_scoring_n_gram_by_n_gram()
+    {
+        var texts = new List<string>
+        {
+            "", " ", "a", "a b", "ab c de f", "Əliyev Astanada", "O'zbekiston Respublikasi, o'sha kun: 12:30 — u.",
+            "Президент Илһам Әлијев бу ҝүн Газахыстана дөвләт сәфәринә ҝедиб.", "بو گون هاوا چوخ ایستی دیر",
+            "The president met foreign journalists in the capital today.", string.Concat(Enumerable.Repeat("Bakıda bu gün hava küləkli olacaq, axşam yağış gözlənilir. ", 60)),
+        };
+        foreach (string file in Directory.GetFiles(Path.Combine(TestPaths.Repository(), "samples"), "*.txt")) texts.Add(File.ReadAllText(file));
+        var random = new Random(17);
+        const string letters = "abcçdeəfgğhxıijkqlmnoöprsştuüvyzАБӘҜ'      ";
+        for (int t = 0; t < 300; t++)
+            texts.Add(new string([.. Enumerable.Range(0, random.Next(1, 60)).Select(_ => letters[random.Next(random.Next(2) == 0 ? letters.Length : 4)])]));
+        var id = LanguageIdentifier.Default;
+        var cached = new double[id.Labels.Count];
+        var reference = new double[id.Labels.Count];
+        foreach (string text in texts.Concat(texts))
+        {
+            int used = id.Score(text, cached);
+            Assert.Equal(id.ScoreGramByGram(text, reference), used);
+            for (int k = 0; k < cached.Length; k++)
+                Assert.True(BitConverter.DoubleToInt64Bits(reference[k]) == BitConverter.DoubleToInt64Bits(cached[k]), $"label {k} of \"{text[..Math.Min(40, text.Length)]}\"");
+        }
+    }
 }

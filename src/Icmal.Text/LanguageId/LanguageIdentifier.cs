@@ -36,16 +36,18 @@ public sealed class LanguageIdentifier
     // n-grams are vanishingly unlikely) so scoring hashes incrementally instead of hashing every substring.
     private readonly HashIndex _rows;
     private readonly NGramLogProbabilities _logProb;
+    private readonly WordGrams.Cache _words;
 
     private LanguageIdentifier(string[] labels, HashIndex rows, NGramLogProbabilities logProb)
     {
         _labels = labels;
         _rows = rows;
         _logProb = logProb;
+        _words = new WordGrams.Cache(rows, logProb);
     }
 
-    private const ulong FnvOffset = 0xcbf29ce484222325;
-    private const ulong FnvPrime = 0x100000001b3;
+    internal const ulong FnvOffset = 0xcbf29ce484222325;
+    internal const ulong FnvPrime = 0x100000001b3;
 
     internal static ulong Hash(ReadOnlySpan<char> gram)
     {
@@ -101,6 +103,40 @@ public sealed class LanguageIdentifier
     public int Score(ReadOnlySpan<char> text, Span<double> scores)
     {
         if (scores.Length < _labels.Length) throw new ArgumentException("Too few score slots.", nameof(scores));
+        scores.Clear();
+        char[] rented = ArrayPool<char>.Shared.Rent(Math.Min(text.Length, MaxChars) + 2);
+        try
+        {
+            int n = Prepare(text, rented);
+            var buffer = rented.AsSpan(0, n);
+            // Word by word (the buffer is " w1 w2 … wn ", one space apart): each word's grams come from the cache
+            // (WordGrams), in the order and with the values of ScoreGramByGram.
+            int used = 0;
+            var rest = buffer[1..];
+            int end = rest.IndexOf(' ');
+            while (end > 0)
+            {
+                var word = rest[..end];
+                rest = rest[(end + 1)..];
+                int nextEnd = rest.IndexOf(' ');
+                var next = nextEnd > 0 ? rest[..nextEnd] : [];
+                used += _words.For(word).AddTo(next, _rows, _logProb, scores);
+                end = nextEnd;
+            }
+            return used;
+        }
+        finally
+        {
+            ArrayPool<char>.Shared.Return(rented);
+        }
+    }
+
+    /// <summary>
+    /// <see cref="Score"/> n-gram by n-gram, without the word cache: the definition the cached scorer must match bit for
+    /// bit (the tests compare the two).
+    /// </summary>
+    internal int ScoreGramByGram(ReadOnlySpan<char> text, Span<double> scores)
+    {
         scores.Clear();
         char[] rented = ArrayPool<char>.Shared.Rent(Math.Min(text.Length, MaxChars) + 2);
         try

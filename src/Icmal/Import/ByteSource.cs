@@ -137,6 +137,15 @@ internal sealed class Recorder(long cap)
     public bool Overflowed { get; private set; }
     public ReadOnlyMemory<byte> Written => _bytes.AsMemory(0, _count);
 
+    /// <summary>Empties the recorder for the next value, keeping its buffer (unless the last value overflowed it).</summary>
+    public void Reset()
+    {
+        if (Overflowed) _bytes = new byte[256];
+        Overflowed = false;
+        Length = 0;
+        _count = 0;
+    }
+
     public void Append(ReadOnlySpan<byte> data)
     {
         Length += data.Length;

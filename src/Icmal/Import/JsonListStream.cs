@@ -73,6 +73,7 @@ public static class JsonListStream
         source.Advance(1);
         int index = 0;
         bool expectValue = true;
+        Recorder? recorder = null;
         while (true)
         {
             int c = await source.SkipTriviaAsync();
@@ -101,7 +102,10 @@ public static class JsonListStream
                 yield break;
             }
             long start = source.Position;
-            var recorder = new Recorder(maxItemBytes);
+            // One recorder for the whole list: Item copies what it recorded before the next item is read, so its
+            // buffer, grown to the largest article, is reused rather than grown again from 256 bytes for each.
+            recorder ??= new Recorder(maxItemBytes);
+            recorder.Reset();
             source.Recorder = recorder;
             string? broken = await source.ScanValueAsync();
             source.Recorder = null;
