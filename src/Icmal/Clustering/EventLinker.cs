@@ -13,7 +13,10 @@ namespace Icmal.Clustering;
 /// articles carry (a person, a place far from home) tells one event from another of its topic where the topic's words
 /// ("sanksiya", "imtahan") cannot; the home country's name, in every other article, adds almost nothing. Two reports
 /// within <see cref="NamePairWindow"/> that share two rare names, one in both headlines, gain <see cref="NamePairBonus"/>
-/// and are not vetoed by <see cref="Different"/>: the first reports of an event name its actors, whatever they tell.</para>
+/// and are not vetoed by <see cref="Different"/>: the first reports of an event name its actors, whatever they tell.
+/// Only while the story is young (<see cref="Young"/>) and no other story of the window names the pair
+/// (<see cref="HeldElsewhere"/>): two standing actors ("Tramp", "Rusiya") meet in one event after another, and their
+/// names alone would chain those events into one topic.</para>
 /// <para>Bounded: the articles older than <see cref="Window"/> than the latest arrival, and past
 /// <see cref="MaxRecent"/> the oldest, are forgotten, so the cost of an arrival follows the recent stream, not the
 /// archive. Candidates come from an inverted index of the recent articles' terms, looked up by the arrival's
@@ -103,6 +106,10 @@ internal sealed class EventLinker(TimeSpan window, int maxRecent)
     private long _head = 1;
     /// <summary>Term id → its posting (null when no recent article holds it): term ids are small and dense.</summary>
     private Posting?[] _postings = new Posting?[1024];
+    /// <summary>Name id → the recent articles naming it (<see cref="Names.All"/>), in arrival order, the weight unused.</summary>
+    private Posting?[] _namePostings = new Posting?[1024];
+    /// <summary>Scratch: the rare names a candidate shares with the arrival.</summary>
+    private readonly List<int> _shared = [];
     private readonly List<int> _found = [];
     private readonly PriorityQueue<int, double> _top = new(Rescored + 1);
     private long _stamp;
@@ -155,9 +162,10 @@ internal sealed class EventLinker(TimeSpan window, int maxRecent)
         {
             var r = _ring[slot]!;
             if (r.Story.Dropped || !Near(r.Time, time)) continue;
-            var (rarest, named) = SharedNames(r.Entities, entities, idf);
-            // Two reports naming the same rare pair in the same days are one event's, whatever else each headline names.
-            named = named && Within(r.Time, time, NamePairWindow);
+            var (rarest, named) = SharedNames(r.Entities, entities, idf, _shared);
+            // Two reports naming the same rare pair in the same days are one event's, whatever else each headline names:
+            // in the event's first days, and when no other story of these days names the pair too.
+            named = named && Within(r.Time, time, NamePairWindow) && Young(r.Story, time) && !HeldElsewhere(_shared, r.Story, time);
             if (!named && Different(r.Entities, entities, idf)) continue;
             double score = vector.Dot(r.Vector) + (NameWeight * rarest) + (named ? NamePairBonus : 0);
             if (score > bestScore)
@@ -183,6 +191,11 @@ internal sealed class EventLinker(TimeSpan window, int maxRecent)
             var posting = _postings[id] ??= new Posting();
             posting.Items.Add(new Entry(sequence, vector.Weights[k]));
         }
+        foreach (int id in entities.All)
+        {
+            if (id >= _namePostings.Length) Array.Resize(ref _namePostings, Math.Max(id + 1, _namePostings.Length * 2));
+            (_namePostings[id] ??= new Posting()).Items.Add(new Entry(sequence, 0));
+        }
         if (time is { } t && (_latest is null || t > _latest)) _latest = t;
         Evict();
     }
@@ -205,19 +218,51 @@ internal sealed class EventLinker(TimeSpan window, int maxRecent)
         {
             _ring[_head & _mask] = null;
             _head++;
-            foreach (int id in head.Vector.Ids)
-            {
-                var posting = _postings[id]!;
-                // Articles leave in arrival order, which is each posting's order: the one leaving is at its head.
-                posting.Head++;
-                if (posting.Count == 0) _postings[id] = null;
-                else if (posting.Head > 32 && posting.Head * 2 > posting.Items.Count)
-                {
-                    posting.Items.RemoveRange(0, posting.Head);
-                    posting.Head = 0;
-                }
-            }
+            foreach (int id in head.Vector.Ids) Leave(_postings, id);
+            foreach (int id in head.Entities.All) Leave(_namePostings, id);
         }
+    }
+
+    /// <summary>Drops the oldest entry of a term's posting: articles leave in arrival order, each posting's order.</summary>
+    private static void Leave(Posting?[] postings, int id)
+    {
+        var posting = postings[id]!;
+        posting.Head++;
+        if (posting.Count == 0) postings[id] = null;
+        else if (posting.Head > 32 && posting.Head * 2 > posting.Items.Count)
+        {
+            posting.Items.RemoveRange(0, posting.Head);
+            posting.Head = 0;
+        }
+    }
+
+    /// <summary>
+    /// Whether a recent article of another story (within <see cref="Window"/> of the arrival) names two of the rare
+    /// names the arrival shares with <paramref name="story"/>'s report: then the pair is the standing relation of two
+    /// actors (a president and his country, two powers at odds), which event after event names, and cannot tell which
+    /// of the stories the arrival belongs to. A name held by more than <see cref="MaxPostings"/> recent articles is a
+    /// topic's, not an event's mark, and counts as held elsewhere.
+    /// </summary>
+    private bool HeldElsewhere(List<int> shared, Story story, DateTimeOffset? time)
+    {
+        Posting? rarest = null;
+        foreach (int id in shared)
+        {
+            var p = (uint)id < (uint)_namePostings.Length ? _namePostings[id] : null;
+            if (p is null) continue;
+            if (rarest is null || p.Count < rarest.Count) rarest = p;
+        }
+        if (rarest is null) return false;
+        if (rarest.Count > MaxPostings) return true;
+        foreach (ref readonly var entry in CollectionsMarshal.AsSpan(rarest.Items)[rarest.Head..])
+        {
+            var other = _ring[entry.Sequence & _mask]!;
+            if (ReferenceEquals(other.Story, story) || other.Story.Dropped || !Near(other.Time, time)) continue;
+            int held = 0;
+            foreach (int id in shared)
+                if (Array.BinarySearch(other.Entities.All, id) >= 0 && ++held == 2) return true;
+        }
+        return false;
     }
 
     private bool Expired(Recent r) => r.Time is { } t
@@ -247,8 +292,9 @@ internal sealed class EventLinker(TimeSpan window, int maxRecent)
     /// at least <see cref="DistinctIdf"/>, not the given name of a surname both hold: <see cref="Names.Leading"/>) of
     /// which one stands in both headlines (see <see cref="NamePairBonus"/>).
     /// </summary>
-    internal static (double Rarest, bool Named) SharedNames(Names a, Names b, Func<int, double> idf)
+    internal static (double Rarest, bool Named) SharedNames(Names a, Names b, Func<int, double> idf, List<int>? shared = null)
     {
+        shared?.Clear();
         double best = 0;
         int rare = 0;
         bool inTitles = false;
@@ -263,6 +309,7 @@ internal sealed class EventLinker(TimeSpan window, int maxRecent)
                 if (f >= DistinctIdf && !(Array.BinarySearch(a.Leading, x[i]) >= 0 && Array.BinarySearch(b.Leading, x[i]) >= 0))
                 {
                     rare++;
+                    shared?.Add(x[i]);
                     inTitles = inTitles || (Array.BinarySearch(a.Title, x[i]) >= 0 && Array.BinarySearch(b.Title, x[i]) >= 0);
                 }
                 i++;
@@ -274,6 +321,19 @@ internal sealed class EventLinker(TimeSpan window, int maxRecent)
         return (best, rare >= 2 && inTitles);
     }
 
+    /// <summary>
+    /// Whether the story, with the arrival in it, still spans at most <see cref="NamePairWindow"/>: the name pair is
+    /// evidence of one event only among its first reports. Two actors (a president and a country) meet in one event
+    /// after another over weeks, so past its first days a story takes a report on its words, not on its names, and a
+    /// chain of name-pair links cannot carry it from one event of the actors to the next.
+    /// </summary>
+    internal static bool Young(Story story, DateTimeOffset? time)
+    {
+        if (time is not { } t || story.First is not { } first || story.Last is not { } last) return false;
+        return (t > last ? t : last) - (t < first ? t : first) <= NamePairWindow;
+    }
+
     private static bool Within(DateTimeOffset? a, DateTimeOffset? b, TimeSpan span) =>
         a is { } x && b is { } y && (x - y).Duration() <= span;
 }
+

@@ -98,7 +98,11 @@ public sealed class StoryClusterer
     public double UnstemmedPairThreshold { get; }
     /// <summary>
     /// The longest span a story reaches through links to single reports: an event is reported over days, and past
-    /// this only the centroid (with its threshold growing with the gap) takes a report in.
+    /// this only the centroid (with its threshold growing with the gap) takes a report in. A story of stemmed
+    /// (Azerbaijani) reports spans no more than this at all: stems conflate every form, so a beat's recurring reports
+    /// (this month's VAT refunds, the next round of a recruitment) match its centroid for months, and a reader wants
+    /// follow-ups within days, not the topic's history. Truncated terms (English) do not meet that way, and an old
+    /// event's anniversary report may still join it through the centroid.
     /// </summary>
     public TimeSpan MaxLinkedSpan { get; } = TimeSpan.FromDays(14);
 
@@ -144,6 +148,7 @@ public sealed class StoryClusterer
         }
         else foreach (var story in Candidates(vector))
         {
+            if (stemmed && story.Stemmed && !WithinSpan(story, article.Time)) continue;
             double needed = Needed(stemmed, story.Stemmed, story.Gap(article.Time));
             double similarity = story.CentroidSimilarity(vector);
             if (similarity < needed || similarity <= bestSimilarity) continue;

@@ -99,6 +99,60 @@ public sealed class EventLinkingTests
         Assert.True(c.Assign(Dialogue(Day.AddDays(3))).IsNew);
     }
 
+    /// <summary>A second report of the strike, in nearly its words: it joins the strike's story on them alone.</summary>
+    private static ClusterInput StrikeAgain(DateTimeOffset at) => new(3, ArticleAnalyzer.Terms("İsrail İranın hərbi obyektlərinə yeni zərbələr endirib",
+        "Məlumata görə, İsrail ordusu gecə İranın Təbriz və Kirmanşah şəhərlərində hərbi obyektləri yenidən vurub. Hücumda raketlər və pilotsuz aparatlar istifadə olunub.", "az"), at);
+
+    [Fact]
+    public void Past_its_first_days_a_story_takes_a_report_on_its_words_not_on_two_names()
+    {
+        // The strike's story already spans two and a half days (a second report in its words); a report naming the
+        // same two sides in other words, within two days of that second report, would chain on the names alone: one
+        // actor pair meets in one event after another, so the name pair counts only in a story's first days.
+        var c = new StoryClusterer();
+        foreach (var b in Background(Day.AddDays(-1))) c.Assign(b);
+        foreach (var b in Background(Day.AddDays(-2))) c.Assign(b);
+        var strike = c.Assign(Strike(Day));
+        var again = c.Assign(StrikeAgain(Day.AddDays(2.5)));
+        Assert.Equal(strike.StoryKey, again.StoryKey);
+        var dialogue = c.Assign(Dialogue(Day.AddDays(3)));
+        Assert.True(dialogue.IsNew);
+    }
+
+    [Fact]
+    public void Two_names_that_another_story_of_these_days_also_names_do_not_tell_one_event()
+    {
+        // Oil prices move "on the tension between İsrail and İran": another story, the same two names in its lead.
+        // The pair no longer tells which story the ministry's call belongs to, so it does not join the strike on it.
+        var c = new StoryClusterer();
+        foreach (var b in Background(Day.AddDays(-1))) c.Assign(b);
+        foreach (var b in Background(Day.AddDays(-2))) c.Assign(b);
+        var strike = c.Assign(Strike(Day));
+        var oil = c.Assign(new ClusterInput(4, ArticleAnalyzer.Terms("Brent markalı neftin qiyməti 3 faiz bahalaşıb",
+            "Birjalarda Brent markalı neftin bir barelinin qiyməti İsrail ilə İran arasında gərginlik fonunda 3 faiz artıb. Ekspertlər bahalaşmanın davam edəcəyini gözləyir.", "az"), Day.AddHours(1)));
+        Assert.True(oil.IsNew);
+        var dialogue = c.Assign(Dialogue(Day.AddHours(3)));
+        Assert.NotEqual(strike.StoryKey, dialogue.StoryKey);
+    }
+
+    private static ClusterInput Refunds(long id, int months, int millions, DateTimeOffset at) => new(id, ArticleAnalyzer.Terms(
+        $"Azərbaycanda {months} ayda vətəndaşlara geri qaytarılan ƏDV-nin məbləği açıqlanıb",
+        $"Dövlət Vergi Xidmətinin məlumatına görə, ilin {months} ayında “ƏDV geri al” layihəsi üzrə vətəndaşlara {millions} milyon manat ƏDV geri qaytarılıb. Layihədə iştirak edən vətəndaşların sayı artıb.", "az"), at);
+
+    [Fact]
+    public void A_months_statistics_report_a_month_on_starts_a_story_of_its_own_however_alike_its_words()
+    {
+        // The monthly VAT refund figures in one template: the next month's report matches the last one's centroid
+        // far above the late threshold, but it is the next round of a topic, not a follow-up of one event.
+        var c = new StoryClusterer();
+        foreach (var b in Background(Day.AddDays(-1))) c.Assign(b);
+        var april = c.Assign(Refunds(1, 4, 20, Day));
+        var same = c.Assign(Refunds(2, 4, 20, Day.AddHours(6)));
+        Assert.Equal(april.StoryKey, same.StoryKey);
+        var may = c.Assign(Refunds(3, 5, 25, Day.AddDays(30)));
+        Assert.True(may.IsNew);
+    }
+
     [Fact]
     public void One_persons_given_name_and_surname_are_one_name_not_two_parties_to_one_event()
     {
