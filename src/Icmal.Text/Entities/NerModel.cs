@@ -172,7 +172,10 @@ public sealed class NerModel
             while (start > 0 && NerTags.IsInside(tags[start])) start--;
             for (int j = start; j <= i; j++) tags[j] = j == start ? NerTags.Begin(EntityKind.Organization) : NerTags.Inside(EntityKind.Organization);
             // A name the tagger carried on past the form is cut at it ("Azərkinovideo İB | Mədəniyyət Nazirliyinin").
-            if (i + 1 < n && NerTags.IsInside(tags[i + 1])) tags[i + 1] = NerTags.Begin(NerTags.KindOf(tags[i + 1])!.Value);
+            // A joining word there ("ASC | və Kənd Təsərrüfatı Nazirliyinin") starts nothing.
+            int next = i + 1;
+            while (next < n && NerTags.IsInside(tags[next]) && !sentence[next].IsCapitalised && !sentence[next].IsQuote) tags[next++] = NerTags.O;
+            if (next < n && NerTags.IsInside(tags[next])) tags[next] = NerTags.Begin(NerTags.KindOf(tags[next])!.Value);
         }
     }
 

@@ -138,6 +138,8 @@ public sealed class NerModelTests
     [InlineData("\" Arkoz Qazax Sement Zavodu \" MMC yaradılıb", "O B-ORG I-ORG I-ORG I-ORG O O O", "B-ORG I-ORG I-ORG I-ORG I-ORG I-ORG I-ORG O")]
     // Capitalised words the tagger missed, and a name carried on past the form is cut at it.
     [InlineData("Sonra Kapital Bank ASC Mədəniyyət Nazirliyi ilə", "O O O B-ORG I-ORG I-ORG O", "O B-ORG I-ORG I-ORG B-ORG I-ORG O")]
+    // banker.az: two names joined across the form by "və": the second one starts at its own first word.
+    [InlineData("Meliorasiya və Su Təsərrüfatı ASC və Kənd Təsərrüfatı Nazirliyinin", "B-ORG I-ORG I-ORG I-ORG I-ORG I-ORG I-ORG I-ORG I-ORG", "B-ORG I-ORG I-ORG I-ORG I-ORG O B-ORG I-ORG I-ORG")]
     // No name before the form, or a lower-case word: nothing changes.
     [InlineData("bu ASC üçün", "O O O", "O O O")]
     [InlineData("Onun asc payı", "O O O", "O O O")]
