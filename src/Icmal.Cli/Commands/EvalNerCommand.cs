@@ -32,7 +32,14 @@ public static class EvalNerCommand
         {
             if (result.GetValueOrDefault<int>() is < 1 or > 50) result.AddError("--runs must be between 1 and 50");
         });
-        var command = new Command("ner", "Named-entity precision, recall and F1 per type and micro (exact span and type; DATE scored as O)") { file, model, errors, folds, epochs, seed, runs };
+        var selfTraining = new Option<double>("--self-training") { Description = "Sentences of the untagged articles, tagged by a first model, added to a second training (as a share of the training sentences; 0: none)", DefaultValueFactory = _ => new NerTrainingOptions().SelfTraining };
+        selfTraining.Validators.Add(result =>
+        {
+            if (result.GetValueOrDefault<double>() is < 0 or > 10 or double.NaN) result.AddError("--self-training must be between 0 and 10");
+        });
+        var corpus = new Option<FileInfo?>("--corpus") { Description = "With --folds: untagged articles to self-train on (default: shared/data/az/banker-az-articles.json)" };
+        var noCorpus = new Option<bool>("--no-corpus") { Description = "With --folds: self-train on no untagged articles" };
+        var command = new Command("ner", "Named-entity precision, recall and F1 per type and micro (exact span and type; DATE scored as O)") { file, model, errors, folds, epochs, seed, runs, corpus, noCorpus, selfTraining };
         command.SetAction((parse, ct) => EvalCommand.OnSetAsync("ner", parse.GetValue(file), SharedDataFolder.Find("az/ner/valid.conll"), "shared/data/az/ner/valid.conll", async path =>
         {
             NamedEntityTagger? tagger = null;
@@ -51,8 +58,11 @@ public static class EvalNerCommand
             int k = parse.GetValue(folds);
             string? lexicon = SharedDataFolder.Find("az/lexicon");
             if (k >= 2 && lexicon is null) throw new IOException("--folds trains models, and no shared/data/az/lexicon folder was found beside the repository");
+            bool selfTrain = parse.GetValue(selfTraining) > 0 && !parse.GetValue(noCorpus);
+            string? corpusFile = selfTrain ? parse.GetValue(corpus)?.FullName ?? SharedDataFolder.Find("az/banker-az-articles.json") : null;
+            if (k >= 2 && selfTrain && corpusFile is null) throw new IOException("--self-training needs untagged articles, and no shared/data/az/banker-az-articles.json was found (pass --corpus)");
             var report = k >= 2
-                ? await NerEvaluation.CrossValidateAsync(path, k, lexicon!, new NerTrainingOptions(parse.GetValue(epochs), parse.GetValue(seed), parse.GetValue(runs)), ct)
+                ? await NerEvaluation.CrossValidateAsync(path, k, lexicon!, corpusFile, new NerTrainingOptions(parse.GetValue(epochs), parse.GetValue(seed), parse.GetValue(runs), parse.GetValue(selfTraining)), ct)
                 : await NerEvaluation.EvaluateAsync(path, ct, tagger);
             if (k >= 2) Console.Out.WriteLine(string.Create(C, $"{k}-fold cross-validation of `icmal text train-ner` ({parse.GetValue(epochs)} epochs, seed {parse.GetValue(seed)}, {parse.GetValue(runs)} runs) on the file"));
             Console.Out.WriteLine(string.Create(C, $"{report.Path}: {report.Sentences:N0} sentences, {report.Tokens:N0} tokens, tagged in {report.TaggingCpu.TotalMilliseconds:N0} ms CPU"));

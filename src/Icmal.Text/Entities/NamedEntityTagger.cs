@@ -56,22 +56,7 @@ public sealed class NamedEntityTagger
         else azerbaijaniLatin = string.Equals(language, "az", StringComparison.OrdinalIgnoreCase) && !LooksCyrillic(text);
 
         var normal = AzNormalizer.Normalize(text);
-        string t = normal.Text;
-        var sentences = Sentences(t);
-        var tags = new List<int[]>(sentences.Count);
-        foreach (var sentence in sentences)
-        {
-            var sentenceTags = azerbaijaniLatin ? Model.Tag(sentence.Words) : CapitalisedNameRules.Tag(sentence.Words, Model.Gazetteer);
-            NoStopWordStarts(sentence.Words, sentenceTags);
-            NoWebAddresses(sentence.Kinds, sentenceTags);
-            if (azerbaijaniLatin)
-            {
-                SplitPlacesAtGenitives(sentence.Words, sentenceTags);
-                NoPlaceBeforePersons(sentence.Words, sentenceTags, Model);
-            }
-            tags.Add(sentenceTags);
-        }
-        if (azerbaijaniLatin) DocumentConsistency.Apply(sentences, tags, Model.Stemmer);
+        var (sentences, tags) = TagSentences(normal.Text, azerbaijaniLatin);
 
         for (int s = 0; s < sentences.Count; s++)
         {
@@ -89,6 +74,40 @@ public sealed class NamedEntityTagger
             }
         }
         return mentions;
+    }
+
+    /// <summary>The sentences of normalised text <paramref name="t"/> and their tags: the model's, the rules' after it, and one text's names alike.</summary>
+    private (List<TaggedSentence> Sentences, List<int[]> Tags) TagSentences(string t, bool azerbaijaniLatin)
+    {
+        var sentences = Sentences(t);
+        var tags = new List<int[]>(sentences.Count);
+        foreach (var sentence in sentences)
+        {
+            var sentenceTags = azerbaijaniLatin ? Model.Tag(sentence.Words) : CapitalisedNameRules.Tag(sentence.Words, Model.Gazetteer);
+            NoStopWordStarts(sentence.Words, sentenceTags);
+            NoWebAddresses(sentence.Kinds, sentenceTags);
+            if (azerbaijaniLatin)
+            {
+                SplitPlacesAtGenitives(sentence.Words, sentenceTags);
+                NoPlaceBeforePersons(sentence.Words, sentenceTags, Model);
+            }
+            tags.Add(sentenceTags);
+        }
+        if (azerbaijaniLatin) DocumentConsistency.Apply(sentences, tags, Model.Stemmer);
+        return (sentences, tags);
+    }
+
+    /// <summary>
+    /// The sentences of an Azerbaijani (Latin) <paramref name="text"/> with the tags <see cref="Find"/> gives them:
+    /// the words as the model reads them (normalised) and one tag a word. What <see cref="NerTrainer"/> self-trains on.
+    /// </summary>
+    internal List<NerSentence> TagAzerbaijani(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var (sentences, tags) = TagSentences(AzNormalizer.Normalize(text).Text, azerbaijaniLatin: true);
+        var result = new List<NerSentence>(sentences.Count);
+        for (int s = 0; s < sentences.Count; s++) result.Add(new NerSentence(sentences[s].Words, tags[s]));
+        return result;
     }
 
     /// <summary>

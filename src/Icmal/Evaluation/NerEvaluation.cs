@@ -42,21 +42,22 @@ public static class NerEvaluation
     /// <summary>
     /// K-fold cross-validation of the training method on the CoNLL file at <paramref name="path"/>: sentence i is in
     /// fold i mod <paramref name="folds"/>; each fold is scored by a model trained on the others (with the gazetteers
-    /// of <paramref name="lexiconFolder"/>), and the counts of all folds are summed.
+    /// of <paramref name="lexiconFolder"/> self-training on the untagged articles of <paramref name="corpusFile"/> as <paramref name="options"/> say), and the counts of all folds are summed.
     /// </summary>
     /// <exception cref="InvalidDataException">A line of the file is not "token TAB tag".</exception>
-    public static async Task<NerReport> CrossValidateAsync(string path, int folds, string lexiconFolder, NerTrainingOptions options, CancellationToken ct)
+    public static async Task<NerReport> CrossValidateAsync(string path, int folds, string lexiconFolder, string? corpusFile, NerTrainingOptions options, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(path);
         ArgumentOutOfRangeException.ThrowIfLessThan(folds, 2);
         var sentences = Conll.Parse(await File.ReadAllLinesAsync(path, ct));
         var gazetteer = await NerResourceBuild.ReadGazetteerAsync(lexiconFolder, ct);
+        var texts = await NerResourceBuild.ReadTextsAsync(corpusFile, ct);
         var tally = new Tally();
         var cpu = TimeSpan.Zero;
         for (int fold = 0; fold < folds; fold++)
         {
             var train = sentences.Where((_, i) => i % folds != fold).ToList();
-            var model = NerModel.Load(new MemoryStream(NerTrainer.Train(train, gazetteer, options).Save()));
+            var model = NerModel.Load(new MemoryStream(NerTrainer.Train(train, gazetteer, options, untagged: texts).Save()));
             var start = Process.GetCurrentProcess().TotalProcessorTime;
             tally.Score(model, sentences, Enumerable.Range(0, sentences.Count).Where(i => i % folds == fold), ct);
             cpu += Process.GetCurrentProcess().TotalProcessorTime - start;
