@@ -41,6 +41,43 @@ public sealed class BatchedIngestTests
         Assert.Equal(expected, await FingerprintAsync(manyStores.Database));
     }
 
+    /// <summary>
+    /// PostgreSQL's batch path, with its own statements (the copy candidates read by one <c>LATERAL</c> over the keys,
+    /// prepared statements), stores what SQLite's does: the same articles, copy links, sketches, stories, entities,
+    /// quotes, facts and categories.
+    /// </summary>
+    [Fact]
+    public async Task Batches_on_PostgreSql_leave_the_archive_batches_on_Sqlite_leave()
+    {
+        var documents = await DocumentsAsync();
+        var fingerprints = new List<List<string>>();
+        foreach (var engine in new[] { DatabaseEngine.Sqlite, DatabaseEngine.PostgreSql })
+        {
+            await using var db = await TestDatabase.CreateAsync(engine);
+            var stores = await db.OpenAsync();
+            var pipeline = await IngestPipeline.OpenAsync(stores, Ct);
+            foreach (var chunk in documents.Chunk(7)) await pipeline.IngestManyAsync(chunk, Ct);
+            Assert.Equal(0, pipeline.BatchesRunAlone);
+            // Figures' "approximate" is a boolean on PostgreSQL and 0/1 on SQLite: compared without it.
+            fingerprints.Add((await FingerprintAsync(stores.Database)).Where(line => !line.StartsWith("figures", StringComparison.Ordinal)).ToList());
+        }
+        Assert.DoesNotContain("copies 0:", fingerprints[0][3], StringComparison.Ordinal);
+        Assert.Equal(fingerprints[0], fingerprints[1]);
+    }
+
+    /// <summary>The pool keeps a statement sent again prepared on the server (parsed and planned once, not at every article).</summary>
+    [Fact]
+    public async Task The_PostgreSql_pool_prepares_statements_it_sends_again()
+    {
+        await using var db = await TestDatabase.CreateAsync(DatabaseEngine.PostgreSql);
+        var stores = await db.OpenAsync();
+        await using var conn = await stores.Database.ConnectAsync(Ct);
+        const string repeated = "SELECT COUNT(*) FROM articles WHERE id > @n";
+        for (int i = 0; i < 3; i++) await Sql.Int64Async(conn, null, repeated, Ct, ("@n", (long)i));
+        long prepared = await Sql.Int64Async(conn, null, "SELECT COUNT(*) FROM pg_prepared_statements WHERE statement LIKE '%FROM articles WHERE id >%'", Ct);
+        Assert.Equal(1, prepared);
+    }
+
     /// <summary>Five real pages about one event (copies, one story, people and figures), copies of them, a document twice, short fillers.</summary>
     private static async Task<List<IncomingDocument>> DocumentsAsync()
     {
