@@ -1,3 +1,6 @@
+using Icmal.Ingest;
+using Icmal.Model;
+using Icmal.Search;
 using Icmal.Storage;
 using Icmal.Tests.Support;
 
@@ -25,6 +28,37 @@ public sealed class PostgreSqlWriteCostTests
                 System.Globalization.CultureInfo.InvariantCulture)!;
             Assert.Equal(lz4 ? "l" : "", method);
         }
+    }
+
+    /// <summary>
+    /// A search, though its statements are prepared, is planned for its own words each time: never a generic plan,
+    /// which would outlive the enable_* settings and stretch the match window chose for an earlier search.
+    /// </summary>
+    [Fact]
+    public async Task Searches_are_planned_for_their_own_words_though_prepared()
+    {
+        await using var db = await TestDatabase.CreateAsync(DatabaseEngine.PostgreSql);
+        var stores = await db.OpenAsync();
+        var pipeline = await IngestPipeline.OpenAsync(stores, Ct);
+        var now = new DateTimeOffset(2025, 5, 1, 9, 0, 0, TimeSpan.Zero);
+        var documents = Enumerable.Range(0, 40).Select(i => new IncomingDocument(
+            string.Create(System.Globalization.CultureInfo.InvariantCulture, $"list.json#{i}"), DocumentFormat.JsonArticle,
+            System.Text.Encoding.UTF8.GetBytes(System.Text.Json.JsonSerializer.Serialize(new Dictionary<string, string>
+            {
+                ["url"] = string.Create(System.Globalization.CultureInfo.InvariantCulture, $"https://site.az/xeber/{i}"),
+                ["title"] = string.Create(System.Globalization.CultureInfo.InvariantCulture, $"Xəbər {i}"),
+                ["site"] = "site.az",
+                ["published"] = now.AddMinutes(i).ToString("O", System.Globalization.CultureInfo.InvariantCulture),
+                ["text"] = string.Concat(Enumerable.Repeat(i % 2 == 0 ? $"Bakıda {i} nömrəli yeni park açılıb, sakinlər sevinir. " : $"Gəncədə {i} nömrəli məktəb tikilir, şagirdlər gözləyir. ", 6)),
+            })), now)).ToList();
+        await pipeline.IngestManyAsync(documents, Ct);
+        var searcher = new Searcher(stores);
+        for (int i = 0; i < 12; i++) Assert.NotEmpty((await searcher.SearchAsync(new SearchRequest(i % 2 == 0 ? "park" : "məktəb"), Ct)).Results!.Items);
+        await using var conn = await stores.Database.ConnectAsync(Ct);
+        var plans = await Sql.ListAsync(conn, "SELECT generic_plans, custom_plans FROM pg_prepared_statements WHERE statement LIKE '%@@%'",
+            r => (Generic: r.GetInt64(0), Custom: r.GetInt64(1)), Ct);
+        Assert.NotEmpty(plans);
+        Assert.All(plans, p => Assert.Equal(0, p.Generic));
     }
 
     [Fact]
