@@ -35,8 +35,8 @@ public sealed class SketchStore(Database database)
     /// <summary>
     /// <see cref="CandidateSql"/> on PostgreSQL: the same rows, each key's newest <c>@per</c> articles read by one
     /// <c>LATERAL</c> subquery over the keys' array instead of a sixteen-way <c>UNION ALL</c>. The union's plan was
-    /// made and set up anew for every arrival (custom plans, as its costs depend on the keys), which in <c>perf</c> of
-    /// the server during an import was about a fifth of its CPU; this one is a small nested loop.
+    /// made and set up anew for every arrival (custom plans, as its costs depend on the keys): most of the fifth of the
+    /// server's CPU that planning took in <c>perf</c> during an import. This one is a small nested loop, planned once.
     /// </summary>
     private const string PostgreSqlCandidateSql = """
         SELECT article_id, shared FROM (
