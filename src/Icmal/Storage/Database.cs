@@ -81,7 +81,7 @@ public sealed partial class Database
     private static Database PostgreSql(string connectionString, bool readOnly = false)
     {
         // The data source is the pool: one per database, living as long as the process (as SQLite's pool does).
-        var dataSource = new NpgsqlDataSourceBuilder(connectionString).Build();
+        var dataSource = new NpgsqlDataSourceBuilder(PostgreSqlConnection.ForPool(connectionString)).Build();
         return new Database(dataSource.CreateConnection, SqlDialect.PostgreSql, PostgreSqlConnection.Location(connectionString), readOnly);
     }
 

@@ -163,7 +163,11 @@ internal sealed class PostgreSqlSearchEngine : SearchEngine
     {
         long left = deadline - Environment.TickCount64;
         if (left <= 0) throw Exceeded(budget, null);
-        await Sql.ExecAsync(conn, tx, "SELECT set_config('statement_timeout', @ms, true)", ct, ("@ms", left.ToString(CultureInfo.InvariantCulture)));
+        // Custom plans only: the pool keeps statements prepared (PostgreSqlConnection.ForPool), and a generic plan,
+        // once PostgreSQL chose one, would be reused whatever the words, the stretch and the enable_* settings the
+        // match window sets for each search (PostgreSqlMatchWindow); a search is planned for its own values, as before.
+        await Sql.ExecAsync(conn, tx, "SELECT set_config('statement_timeout', @ms, true), set_config('plan_cache_mode', 'force_custom_plan', true)", ct,
+            ("@ms", left.ToString(CultureInfo.InvariantCulture)));
     }
 
     private static SearchBudgetExceededException Exceeded(TimeSpan budget, Exception? inner)

@@ -1,0 +1,75 @@
+using Icmal.Ingest;
+using Icmal.Model;
+using Icmal.Search;
+using Icmal.Storage;
+using Icmal.Tests.Support;
+
+namespace Icmal.Tests.Storage;
+
+/// <summary>
+/// What PostgreSQL is told so that an import costs it less CPU per article (issue #17): the wide columns compressed
+/// with lz4 (migration step 8), and repeated statements kept prepared by the pool.
+/// </summary>
+public sealed class PostgreSqlWriteCostTests
+{
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    [Fact]
+    public async Task Step_8_compresses_the_wide_article_columns_with_lz4_where_the_server_has_it()
+    {
+        await using var db = await TestDatabase.CreateAsync(DatabaseEngine.PostgreSql);
+        var stores = await db.OpenAsync();
+        await using var conn = await stores.Database.ConnectAsync(Ct);
+        bool lz4 = await Sql.ScalarAsync(conn, null, $"SELECT {PostgreSqlMigrations.Lz4Available}", Ct) is true;
+        foreach ((string table, string column) in PostgreSqlMigrations.Lz4Columns)
+        {
+            string method = Convert.ToString(await Sql.ScalarAsync(conn, null,
+                "SELECT attcompression::text FROM pg_attribute WHERE attrelid = CAST(@t AS regclass) AND attname = @c", Ct, ("@t", table), ("@c", column)),
+                System.Globalization.CultureInfo.InvariantCulture)!;
+            Assert.Equal(lz4 ? "l" : "", method);
+        }
+    }
+
+    /// <summary>
+    /// A search, though its statements are prepared, is planned for its own words each time: never a generic plan,
+    /// which would outlive the enable_* settings and stretch the match window chose for an earlier search.
+    /// </summary>
+    [Fact]
+    public async Task Searches_are_planned_for_their_own_words_though_prepared()
+    {
+        await using var db = await TestDatabase.CreateAsync(DatabaseEngine.PostgreSql);
+        var stores = await db.OpenAsync();
+        var pipeline = await IngestPipeline.OpenAsync(stores, Ct);
+        var now = new DateTimeOffset(2025, 5, 1, 9, 0, 0, TimeSpan.Zero);
+        var documents = Enumerable.Range(0, 40).Select(i => new IncomingDocument(
+            string.Create(System.Globalization.CultureInfo.InvariantCulture, $"list.json#{i}"), DocumentFormat.JsonArticle,
+            System.Text.Encoding.UTF8.GetBytes(System.Text.Json.JsonSerializer.Serialize(new Dictionary<string, string>
+            {
+                ["url"] = string.Create(System.Globalization.CultureInfo.InvariantCulture, $"https://site.az/xeber/{i}"),
+                ["title"] = string.Create(System.Globalization.CultureInfo.InvariantCulture, $"Xəbər {i}"),
+                ["site"] = "site.az",
+                ["published"] = now.AddMinutes(i).ToString("O", System.Globalization.CultureInfo.InvariantCulture),
+                ["text"] = string.Concat(Enumerable.Repeat(i % 2 == 0 ? $"Bakıda {i} nömrəli yeni park açılıb, sakinlər sevinir. " : $"Gəncədə {i} nömrəli məktəb tikilir, şagirdlər gözləyir. ", 6)),
+            })), now)).ToList();
+        await pipeline.IngestManyAsync(documents, Ct);
+        var searcher = new Searcher(stores);
+        for (int i = 0; i < 12; i++) Assert.NotEmpty((await searcher.SearchAsync(new SearchRequest(i % 2 == 0 ? "park" : "məktəb"), Ct)).Results!.Items);
+        await using var conn = await stores.Database.ConnectAsync(Ct);
+        var plans = await Sql.ListAsync(conn, "SELECT generic_plans, custom_plans FROM pg_prepared_statements WHERE statement LIKE '%@@%'",
+            r => (Generic: r.GetInt64(0), Custom: r.GetInt64(1)), Ct);
+        Assert.NotEmpty(plans);
+        Assert.All(plans, p => Assert.Equal(0, p.Generic));
+    }
+
+    [Fact]
+    public async Task The_pool_prepares_statements_it_sends_again()
+    {
+        await using var db = await TestDatabase.CreateAsync(DatabaseEngine.PostgreSql);
+        var stores = await db.OpenAsync();
+        await using var conn = await stores.Database.ConnectAsync(Ct);
+        const string repeated = "SELECT COUNT(*) FROM articles WHERE id > @n";
+        for (int i = 0; i < 3; i++) await Sql.Int64Async(conn, null, repeated, Ct, ("@n", (long)i));
+        long prepared = await Sql.Int64Async(conn, null, "SELECT COUNT(*) FROM pg_prepared_statements WHERE statement LIKE '%FROM articles WHERE id >%'", Ct);
+        Assert.Equal(1, prepared);
+    }
+}
