@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.IO.Compression;
 using System.Text;
 using Icmal.Text.Stemming;
@@ -107,12 +108,15 @@ public sealed class NerModel
     {
         int n = sentence.Length;
         if (n == 0) return;
-        var emissions = new float[n * T];
+        // Pooled: one sentence's scores are dead once it is decoded, and every sentence of every article comes here.
+        float[] rented = ArrayPool<float>.Shared.Rent(n * T);
+        var emissions = rented.AsSpan(0, n * T);
+        emissions.Clear();
         Span<uint> features = stackalloc uint[NerFeatures.MaxPerToken];
         for (int i = 0; i < n; i++)
         {
             int count = NerFeatures.Extract(sentence, i, features);
-            var row = emissions.AsSpan(i * T, T);
+            var row = emissions.Slice(i * T, T);
             for (int f = 0; f < count; f++)
             {
                 if (!_rows.TryGetValue(features[f], out int r)) continue;
@@ -122,6 +126,7 @@ public sealed class NerModel
         }
         ForbidImpossibleInsides(sentence, _innerWords, emissions);
         Viterbi(emissions, _transitions, n, tags);
+        ArrayPool<float>.Shared.Return(rented);
         BalanceQuotes(sentence, tags);
         NoStopWordStarts(sentence, tags);
         CompanyForms(sentence, tags);
@@ -299,8 +304,10 @@ public sealed class NerModel
     /// </summary>
     internal static void Viterbi(ReadOnlySpan<float> emissions, ReadOnlySpan<float> transitions, int n, Span<int> tags)
     {
-        var score = new float[n * T];
-        var back = new int[n * T];
+        float[] scoreArray = ArrayPool<float>.Shared.Rent(n * T);
+        int[] backArray = ArrayPool<int>.Shared.Rent(n * T);
+        var score = scoreArray.AsSpan(0, n * T);
+        var back = backArray.AsSpan(0, n * T);
         for (int t = 0; t < T; t++)
             score[t] = NerTags.Allowed(-1, t) ? emissions[t] + transitions[T * T + t] : float.NegativeInfinity;
         for (int i = 1; i < n; i++)
@@ -331,6 +338,8 @@ public sealed class NerModel
             tags[i] = last;
             last = back[i * T + last];
         }
+        ArrayPool<float>.Shared.Return(scoreArray);
+        ArrayPool<int>.Shared.Return(backArray);
     }
 
     /// <summary>The model's bytes: the same model gives the same bytes.</summary>

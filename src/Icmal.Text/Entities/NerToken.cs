@@ -67,6 +67,13 @@ internal sealed class NerToken
     /// <summary>For a quote: true when it opens a quotation (an even number of quotes before it in the sentence).</summary>
     public bool OpensQuote { get; set; }
 
+    /// <summary>
+    /// The feature hashes (<see cref="NerFeatures"/>) that depend on the word form alone, computed once a form with
+    /// its analysis and copied with it: hashing the same strings for every word of every article was the tagger's
+    /// largest cost.
+    /// </summary>
+    internal required FormHashes Hashes { get; init; }
+
     /// <summary>True for capitalised words and acronyms.</summary>
     public bool IsCapitalised => Case is CaseClass.CapitalInitial or CaseClass.CapitalInner or CaseClass.AllCapitals;
 
@@ -115,6 +122,7 @@ internal sealed class NerToken
         QuoteOrBracket = QuoteOrBracket,
         ClosingCase = ClosingCase,
         Genitive = Genitive,
+        Hashes = Hashes,
     };
 
     /// <summary>The analysis of <paramref name="token"/> inside a sentence (not its first word).</summary>
@@ -143,12 +151,14 @@ internal sealed class NerToken
         var keyword = isWord && Keywords.TryGetValue(stem, out var k) ? k : Keywords.GetValueOrDefault(lower);
         bool surname = caseClass is CaseClass.CapitalInitial or CaseClass.CapitalInner && stem.Length >= 5
             && EndsWithAny(stem, SurnameEndings);
+        string shape = ShapeOf(token);
         return new NerToken
         {
+            Hashes = NerFeatures.HashesOf(lower, stem, ending, shape),
             Lower = lower,
             Stem = stem,
             Ending = ending,
-            Shape = ShapeOf(token),
+            Shape = shape,
             Case = caseClass,
             HyphenSuffix = hyphen,
             Gazetteer = gaz,
