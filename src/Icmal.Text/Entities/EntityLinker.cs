@@ -86,6 +86,23 @@ public static class EntityLinker
     public static string KeyOf(string name)
     {
         ArgumentNullException.ThrowIfNull(name);
+        if (Keys.TryGetValue(name, out string? key)) return key;
+        key = ComputeKey(name);
+        if (Volatile.Read(ref _keyCount) < MaxKeys && Keys.TryAdd(name, key)) Interlocked.Increment(ref _keyCount);
+        return key;
+    }
+
+    /// <summary>
+    /// The keys computed so far, by name as given: linking asks for the key of every mention and form several times
+    /// (known-entity lookup, grouping, spellings, surnames), and the same few thousand names recur in every article.
+    /// Bounded (a name past the bound is keyed each time); a key is a pure function of the name.
+    /// </summary>
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, string> Keys = new(StringComparer.Ordinal);
+    private const int MaxKeys = 100_000;
+    private static int _keyCount;
+
+    private static string ComputeKey(string name)
+    {
         string latin = CyrillicTransliterator.ToAzerbaijaniLatin(AzNormalizer.NormalizeToString(name));
         var sb = new StringBuilder(latin.Length);
         foreach (char c in latin)

@@ -21,19 +21,20 @@ internal static class NerFeatures
         NerToken? p1 = i > 0 ? s[i - 1] : null, p2 = i > 1 ? s[i - 2] : null;
         NerToken? n1 = i + 1 < s.Length ? s[i + 1] : null, n2 = i + 2 < s.Length ? s[i + 2] : null;
 
-        Add(into, ref n, 0, "");
-        Add(into, ref n, 1, t.Lower);
-        Add(into, ref n, 2, t.Stem);
-        Add(into, ref n, 3, t.Ending);
-        Add(into, ref n, 4, t.Shape);
+        Add(into, ref n, Bias);
+        var h = t.Hashes;
+        Add(into, ref n, h.Lower);
+        Add(into, ref n, h.Stem);
+        Add(into, ref n, h.Ending);
+        Add(into, ref n, h.Shape);
         Add(into, ref n, 5, S((int)t.Case));
         if (t.Case is not (CaseClass.Punctuation or CaseClass.Digits))
         {
-            Add(into, ref n, 6, Tail(t.Stem, 2));
-            Add(into, ref n, 7, Tail(t.Stem, 3));
-            Add(into, ref n, 8, Tail(t.Stem, 4));
-            Add(into, ref n, 9, Head(t.Stem, 3));
-            Add(into, ref n, 10, Tail(t.Lower, 3));
+            Add(into, ref n, h.StemTail2);
+            Add(into, ref n, h.StemTail3);
+            Add(into, ref n, h.StemTail4);
+            Add(into, ref n, h.StemHead3);
+            Add(into, ref n, h.LowerTail3);
         }
         if (t.HyphenSuffix) Add(into, ref n, 11, S((int)t.Case));
         for (int bit = 0; bit < 5; bit++)
@@ -47,10 +48,10 @@ internal static class NerFeatures
         Add(into, ref n, 17, S((int)t.StemFlags), S((int)t.Case));
 
         // The words around.
-        Add(into, ref n, 20, p1?.Stem ?? "<s>");
-        Add(into, ref n, 21, n1?.Stem ?? "</s>");
-        Add(into, ref n, 22, p2?.Stem ?? "<s>");
-        Add(into, ref n, 23, n2?.Stem ?? "</s>");
+        Add(into, ref n, p1?.Hashes.AsPrevious ?? StartPrevious);
+        Add(into, ref n, n1?.Hashes.AsNext ?? EndNext);
+        Add(into, ref n, p2?.Hashes.AsSecondPrevious ?? StartSecondPrevious);
+        Add(into, ref n, n2?.Hashes.AsSecondNext ?? EndSecondNext);
         string cp = p1 is null ? "S" : S((int)p1.Case), cn = n1 is null ? "E" : S((int)n1.Case);
         string c0 = S((int)t.Case);
         Add(into, ref n, 25, cp);
@@ -118,9 +119,32 @@ internal static class NerFeatures
         return n;
     }
 
+    private static readonly uint Bias = Hash(0, "");
+    private static readonly uint StartPrevious = Hash(20, "<s>");
+    private static readonly uint EndNext = Hash(21, "</s>");
+    private static readonly uint StartSecondPrevious = Hash(22, "<s>");
+    private static readonly uint EndSecondNext = Hash(23, "</s>");
+
+    /// <summary>The hashes of the templates that read one word form alone (the same values <see cref="Add(Span{uint}, ref int, byte, ReadOnlySpan{char}, ReadOnlySpan{char}, ReadOnlySpan{char})"/> computes).</summary>
+    internal static FormHashes HashesOf(string lower, string stem, string ending, string shape) => new(
+        Hash(1, lower), Hash(2, stem), Hash(3, ending), Hash(4, shape),
+        Hash(6, Tail(stem, 2)), Hash(7, Tail(stem, 3)), Hash(8, Tail(stem, 4)), Hash(9, Head(stem, 3)), Hash(10, Tail(lower, 3)),
+        Hash(20, stem), Hash(21, stem), Hash(22, stem), Hash(23, stem));
+
+    private static void Add(Span<uint> into, ref int n, uint hash)
+    {
+        if (n == into.Length) return;
+        into[n++] = hash;
+    }
+
     private static void Add(Span<uint> into, ref int n, byte template, ReadOnlySpan<char> a, ReadOnlySpan<char> b = default, ReadOnlySpan<char> c = default)
     {
         if (n == into.Length) return;
+        into[n++] = Hash(template, a, b, c);
+    }
+
+    private static uint Hash(byte template, ReadOnlySpan<char> a, ReadOnlySpan<char> b = default, ReadOnlySpan<char> c = default)
+    {
         ulong h = Offset;
         h = (h ^ template) * Prime;
         foreach (char ch in a) h = (h ^ ch) * Prime;
@@ -128,7 +152,7 @@ internal static class NerFeatures
         foreach (char ch in b) h = (h ^ ch) * Prime;
         h = (h ^ 0x1F) * Prime;
         foreach (char ch in c) h = (h ^ ch) * Prime;
-        into[n++] = (uint)(h ^ (h >> 32));
+        return (uint)(h ^ (h >> 32));
     }
 
     private static ReadOnlySpan<char> Tail(string s, int k) => s.Length <= k ? s : s.AsSpan(s.Length - k);
@@ -139,3 +163,12 @@ internal static class NerFeatures
 
     private static string S(int value) => Small[value];
 }
+
+/// <summary>
+/// The feature hashes of one word form that hold whatever the sentence: its own word-form templates (1–4, 6–10) and
+/// its stem as a neighbour (20–23).
+/// </summary>
+internal readonly record struct FormHashes(
+    uint Lower, uint Stem, uint Ending, uint Shape,
+    uint StemTail2, uint StemTail3, uint StemTail4, uint StemHead3, uint LowerTail3,
+    uint AsPrevious, uint AsNext, uint AsSecondPrevious, uint AsSecondNext);

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.IO.Compression;
 using System.Text;
 using Icmal.Text.Stemming;
@@ -36,6 +37,46 @@ public sealed class NerModel
         _weights = weights;
         _transitions = transitions;
         _stemmer = stemmer;
+        (_slots, _slotMask) = BuildSlots(rows);
+    }
+
+    /// <summary>
+    /// The rows again, as one open-addressed table (a slot's key and row side by side, half the slots free): the
+    /// decoder looks up some forty features a token, and one probe into one array costs less than the dictionary's two.
+    /// </summary>
+    private readonly Slot[] _slots;
+    private readonly int _slotMask;
+
+    private readonly record struct Slot(uint Key, int Row);
+
+    private static (Slot[] Slots, int Mask) BuildSlots(Dictionary<uint, int> rows)
+    {
+        int size = 16;
+        while (size < rows.Count * 2) size <<= 1;
+        var slots = new Slot[size];
+        slots.AsSpan().Fill(new Slot(0, -1));
+        foreach (var (key, row) in rows)
+        {
+            int at = SlotOf(key, size - 1);
+            while (slots[at].Row >= 0) at = (at + 1) & (size - 1);
+            slots[at] = new Slot(key, row);
+        }
+        return (slots, size - 1);
+    }
+
+    private static int SlotOf(uint key, int mask) => (int)((key * 2654435769u) >> 7) & mask;
+
+    private int RowOf(uint key)
+    {
+        var slots = _slots;
+        int at = SlotOf(key, _slotMask);
+        while (true)
+        {
+            var slot = slots[at];
+            if (slot.Row < 0) return -1;
+            if (slot.Key == key) return slot.Row;
+            at = (at + 1) & _slotMask;
+        }
     }
 
     /// <summary>The word lists the model was trained with.</summary>
@@ -107,21 +148,26 @@ public sealed class NerModel
     {
         int n = sentence.Length;
         if (n == 0) return;
-        var emissions = new float[n * T];
+        // Pooled: one sentence's scores are dead once it is decoded, and every sentence of every article comes here.
+        float[] rented = ArrayPool<float>.Shared.Rent(n * T);
+        var emissions = rented.AsSpan(0, n * T);
+        emissions.Clear();
         Span<uint> features = stackalloc uint[NerFeatures.MaxPerToken];
         for (int i = 0; i < n; i++)
         {
             int count = NerFeatures.Extract(sentence, i, features);
-            var row = emissions.AsSpan(i * T, T);
+            var row = emissions.Slice(i * T, T);
             for (int f = 0; f < count; f++)
             {
-                if (!_rows.TryGetValue(features[f], out int r)) continue;
+                int r = RowOf(features[f]);
+                if (r < 0) continue;
                 var w = _weights.AsSpan(r * T, T);
                 for (int t = 0; t < T; t++) row[t] += w[t];
             }
         }
         ForbidImpossibleInsides(sentence, _innerWords, emissions);
         Viterbi(emissions, _transitions, n, tags);
+        ArrayPool<float>.Shared.Return(rented);
         BalanceQuotes(sentence, tags);
         NoStopWordStarts(sentence, tags);
         CompanyForms(sentence, tags);
@@ -299,8 +345,10 @@ public sealed class NerModel
     /// </summary>
     internal static void Viterbi(ReadOnlySpan<float> emissions, ReadOnlySpan<float> transitions, int n, Span<int> tags)
     {
-        var score = new float[n * T];
-        var back = new int[n * T];
+        float[] scoreArray = ArrayPool<float>.Shared.Rent(n * T);
+        int[] backArray = ArrayPool<int>.Shared.Rent(n * T);
+        var score = scoreArray.AsSpan(0, n * T);
+        var back = backArray.AsSpan(0, n * T);
         for (int t = 0; t < T; t++)
             score[t] = NerTags.Allowed(-1, t) ? emissions[t] + transitions[T * T + t] : float.NegativeInfinity;
         for (int i = 1; i < n; i++)
@@ -331,6 +379,8 @@ public sealed class NerModel
             tags[i] = last;
             last = back[i * T + last];
         }
+        ArrayPool<float>.Shared.Return(scoreArray);
+        ArrayPool<int>.Shared.Return(backArray);
     }
 
     /// <summary>The model's bytes: the same model gives the same bytes.</summary>

@@ -36,23 +36,38 @@ internal enum KeywordClass : byte
 /// </summary>
 internal sealed class NerToken
 {
-    public required string Lower { get; init; }
-    public required string Stem { get; init; }
-    public required string Ending { get; init; }
-    public required string Shape { get; init; }
-    public required CaseClass Case { get; init; }
-    public required bool HyphenSuffix { get; init; }
-    public required GazetteerFlags Gazetteer { get; init; }
-    public required KeywordClass Keyword { get; init; }
+    /// <summary>The analysis of the word form, shared by every token of that form (only the case class differs by position).</summary>
+    private readonly NerForm _form;
+
+    private NerToken(NerForm form, CaseClass caseClass)
+    {
+        _form = form;
+        Case = caseClass;
+    }
+
+    public string Lower => _form.Lower;
+    public string Stem => _form.Stem;
+    public string Ending => _form.Ending;
+    public string Shape => _form.Shape;
+    public CaseClass Case { get; }
+    public bool HyphenSuffix => _form.HyphenSuffix;
+    public GazetteerFlags Gazetteer => _form.Gazetteer;
+    public KeywordClass Keyword => _form.Keyword;
     /// <summary>Names ending as Azerbaijani surnames do: -ov, -ova, -yev, -yeva, -zadə, -lı, -li…</summary>
-    public required bool SurnameEnding { get; init; }
+    public bool SurnameEnding => _form.SurnameEnding;
     /// <summary>What the lexicon knows the stem as (headword, verb root, name, attested): a capitalised headword is a common noun in a name ("Mədəniyyət Nazirliyi"), an unknown one a proper name.</summary>
-    public required LexiconFlags StemFlags { get; init; }
-    public required bool QuoteOrBracket { get; init; }
+    public LexiconFlags StemFlags => _form.StemFlags;
+    public bool QuoteOrBracket => _form.QuoteOrBracket;
     /// <summary>In the dative, locative or ablative: the last word of any name it belongs to.</summary>
-    public required bool ClosingCase { get; init; }
+    public bool ClosingCase => _form.ClosingCase;
     /// <summary>In the genitive ("Azərbaycanın", "Tokayevin", "TDT-nin"): ends a place's or a person's name, not an organisation's ("Respublikasının Milli Məclisi").</summary>
-    public required bool Genitive { get; init; }
+    public bool Genitive => _form.Genitive;
+
+    /// <summary>
+    /// The feature hashes (<see cref="NerFeatures"/>) that depend on the word form alone, computed once a form with
+    /// its analysis: hashing the same strings for every word of every article was the tagger's largest cost.
+    /// </summary>
+    internal FormHashes Hashes => _form.Hashes;
 
     /// <summary>
     /// The run of capitalised words, quotes and joining "və" this token sits in ([RunStart, RunEnd) of its sentence;
@@ -99,23 +114,8 @@ internal sealed class NerToken
         return known.Copy(sentenceInitial && known.Case == CaseClass.CapitalInner ? CaseClass.CapitalInitial : known.Case);
     }
 
-    /// <summary>A fresh token with this one's analysis and <paramref name="caseClass"/>, its run and quote marks unset.</summary>
-    private NerToken Copy(CaseClass caseClass) => new()
-    {
-        Lower = Lower,
-        Stem = Stem,
-        Ending = Ending,
-        Shape = Shape,
-        Case = caseClass,
-        HyphenSuffix = HyphenSuffix,
-        Gazetteer = Gazetteer,
-        Keyword = Keyword,
-        SurnameEnding = SurnameEnding,
-        StemFlags = StemFlags,
-        QuoteOrBracket = QuoteOrBracket,
-        ClosingCase = ClosingCase,
-        Genitive = Genitive,
-    };
+    /// <summary>A fresh token with this one's analysis (shared, not copied) and <paramref name="caseClass"/>, its run and quote marks unset.</summary>
+    private NerToken Copy(CaseClass caseClass) => new(_form, caseClass);
 
     /// <summary>The analysis of <paramref name="token"/> inside a sentence (not its first word).</summary>
     private static NerToken Compute(string token, NerGazetteer gazetteer, AzStemmer stemmer)
@@ -143,13 +143,14 @@ internal sealed class NerToken
         var keyword = isWord && Keywords.TryGetValue(stem, out var k) ? k : Keywords.GetValueOrDefault(lower);
         bool surname = caseClass is CaseClass.CapitalInitial or CaseClass.CapitalInner && stem.Length >= 5
             && EndsWithAny(stem, SurnameEndings);
-        return new NerToken
+        string shape = ShapeOf(token);
+        var form = new NerForm
         {
+            Hashes = NerFeatures.HashesOf(lower, stem, ending, shape),
             Lower = lower,
             Stem = stem,
             Ending = ending,
-            Shape = ShapeOf(token),
-            Case = caseClass,
+            Shape = shape,
             HyphenSuffix = hyphen,
             Gazetteer = gaz,
             Keyword = keyword,
@@ -159,6 +160,7 @@ internal sealed class NerToken
             ClosingCase = isWord && !hyphen && IsClosing(ending),
             Genitive = isWord && ending.Length >= 2 && ending != "~" && EndsWithAny(ending, Genitives),
         };
+        return new NerToken(form, caseClass);
     }
 
     /// <summary>
@@ -272,4 +274,22 @@ internal sealed class NerToken
         foreach (string w in Conjunctions) map[w] = KeywordClass.Conjunction;
         return map;
     }
+}
+
+/// <summary>The analysis of one word form that holds wherever it stands (<see cref="NerToken"/> adds the case class by position and the run marks).</summary>
+internal sealed class NerForm
+{
+    public required string Lower { get; init; }
+    public required string Stem { get; init; }
+    public required string Ending { get; init; }
+    public required string Shape { get; init; }
+    public required bool HyphenSuffix { get; init; }
+    public required GazetteerFlags Gazetteer { get; init; }
+    public required KeywordClass Keyword { get; init; }
+    public required bool SurnameEnding { get; init; }
+    public required LexiconFlags StemFlags { get; init; }
+    public required bool QuoteOrBracket { get; init; }
+    public required bool ClosingCase { get; init; }
+    public required bool Genitive { get; init; }
+    public required FormHashes Hashes { get; init; }
 }

@@ -87,8 +87,7 @@ public static class QuoteFinder
     {
         // "…", – deyə X bildirib.  /  "…", X said.
         int sentenceEnd = SentenceEnd(text, close);
-        string after = text[close..sentenceEnd];
-        if (after.Contains("deyə", StringComparison.Ordinal) || FindVerb(text, close, sentenceEnd) >= 0)
+        if (text.AsSpan(close, sentenceEnd - close).Contains("deyə", StringComparison.Ordinal) || FindVerb(text, close, sentenceEnd) >= 0)
         {
             var first = mentions.Where(m => m.Mention.Start >= close && m.Mention.End <= sentenceEnd).OrderBy(m => m.Mention.Kind == EntityKind.Person ? 0 : 1).ThenBy(m => m.Mention.Start).FirstOrDefault();
             if (first.Entity is not null) return first.Entity;
@@ -118,14 +117,16 @@ public static class QuoteFinder
 
     private static IEnumerable<Quote> InSentence(string text, int start, int end, (EntityMention Mention, LinkedEntity Entity)[] mentions)
     {
-        string sentence = text[start..end];
+        // The sentence read in place (text[start..end]), not copied: this runs for every sentence of every article.
+        var sentence = text.AsSpan(start, end - start);
         // "по словам X, …" / "according to X, …" / "X-in sözlərinə görə, …"
         foreach (string lead in (ReadOnlySpan<string>)["по словам ", "По словам ", "according to ", "According to "])
         {
             int at = sentence.IndexOf(lead, StringComparison.Ordinal);
             if (at < 0) continue;
-            int comma = sentence.IndexOf(',', at + lead.Length);
+            int comma = sentence[(at + lead.Length)..].IndexOf(',');
             if (comma < 0) continue;
+            comma += at + lead.Length;
             int after = start + comma + 1;
             var speaker = mentions.Where(m => m.Mention.Start >= start + at && m.Mention.End <= start + comma).Select(m => m.Entity).FirstOrDefault();
             if (speaker is not null && Clause(text, after, end) is { } c) yield return new Quote(c.Start, c.End - c.Start, text[c.Start..c.End], QuoteForm.Reported, speaker);
@@ -198,13 +199,24 @@ public static class QuoteFinder
         {
             if (!char.IsLetter(text[i])) { i++; continue; }
             int end = WordEnd(text, i);
-            if (end <= to && SpeechVerbs.Contains(AzCasing.ToLower(text[i..end])))
-            {
-                return i;
-            }
+            if (end <= to && IsSpeechVerb(text.AsSpan(i, end - i))) return i;
             i = end;
         }
         return -1;
+    }
+
+    private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> SpeechVerbSpans = SpeechVerbs.GetAlternateLookup<ReadOnlySpan<char>>();
+
+    /// <summary>
+    /// True when <paramref name="word"/>, lower-cased (Azerbaijani rules), is a speech verb: every word of every article
+    /// is asked, so the word is lower-cased on the stack, not into a new string.
+    /// </summary>
+    private static bool IsSpeechVerb(ReadOnlySpan<char> word)
+    {
+        if (word.Length is < 3 or > 16) return false; // the longest speech verb has 11 letters
+        Span<char> lower = stackalloc char[word.Length];
+        AzCasing.ToLower(word, lower);
+        return SpeechVerbSpans.Contains(lower);
     }
 
     /// <summary>The end (exclusive) of the sentence holding <paramref name="i"/>: after . ! ? followed by space, or at a line break.</summary>
