@@ -206,6 +206,8 @@ public static class QuoteFinder
     }
 
     private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> SpeechVerbSpans = SpeechVerbs.GetAlternateLookup<ReadOnlySpan<char>>();
+    private static readonly int ShortestSpeechVerb = SpeechVerbs.Min(v => v.Length);
+    private static readonly int LongestSpeechVerb = SpeechVerbs.Max(v => v.Length);
 
     /// <summary>
     /// True when <paramref name="word"/>, lower-cased (Azerbaijani rules), is a speech verb: every word of every article
@@ -213,7 +215,7 @@ public static class QuoteFinder
     /// </summary>
     private static bool IsSpeechVerb(ReadOnlySpan<char> word)
     {
-        if (word.Length is < 3 or > 16) return false; // the longest speech verb has 11 letters
+        if (word.Length < ShortestSpeechVerb || word.Length > LongestSpeechVerb) return false;
         Span<char> lower = stackalloc char[word.Length];
         AzCasing.ToLower(word, lower);
         return SpeechVerbSpans.Contains(lower);
