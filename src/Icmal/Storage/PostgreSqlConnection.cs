@@ -76,8 +76,12 @@ internal static class PostgreSqlConnection
     internal const int AutoPrepareMinUsages = 2;
 
     /// <summary>Whether a connection string sets automatic preparation itself (then its choice stands).</summary>
+    /// <remarks>The keys as written (a generic builder holds only those given; Npgsql's own reports every known key as present),
+    /// compared without spaces or case, as Npgsql reads them: a password or a database named "…AutoPrepare…" is no key.</remarks>
     private static bool NamesAutoPrepare(string connectionString) =>
-        connectionString.Replace(" ", "", StringComparison.Ordinal).Contains("AutoPrepare", StringComparison.OrdinalIgnoreCase);
+        new System.Data.Common.DbConnectionStringBuilder { ConnectionString = connectionString }.Keys.Cast<string>()
+            .Select(k => k.Replace(" ", "", StringComparison.Ordinal))
+            .Any(k => k.Equals("MaxAutoPrepare", StringComparison.OrdinalIgnoreCase) || k.Equals("AutoPrepareMinUsages", StringComparison.OrdinalIgnoreCase));
 
     /// <summary>Where a connection string points, for messages: host, port and database, never the user or password.</summary>
     public static string Location(string connectionString)

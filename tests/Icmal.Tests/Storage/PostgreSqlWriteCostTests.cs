@@ -79,4 +79,14 @@ public sealed class PostgreSqlWriteCostTests
         long prepared = await Sql.Int64Async(conn, null, "SELECT COUNT(*) FROM pg_prepared_statements WHERE statement LIKE '%FROM articles WHERE id >%'", Ct);
         Assert.Equal(1, prepared);
     }
+
+    [Fact]
+    public void A_connection_string_that_sets_auto_preparation_keeps_its_choice_and_a_password_naming_it_does_not()
+    {
+        const string own = "Host=127.0.0.1;Database=icmal;Max Auto Prepare=0";
+        Assert.Equal(own, PostgreSqlConnection.ForPool(own));
+        var pooled = new Npgsql.NpgsqlConnectionStringBuilder(PostgreSqlConnection.ForPool("Host=127.0.0.1;Database=icmal;Password=MaxAutoPrepare"));
+        Assert.Equal(PostgreSqlConnection.MaxAutoPrepare, pooled.MaxAutoPrepare);
+        Assert.Equal(PostgreSqlConnection.AutoPrepareMinUsages, pooled.AutoPrepareMinUsages);
+    }
 }
