@@ -214,6 +214,32 @@ public sealed class SearchStoreTests
         Assert.Equal(200, (await new Searcher(stores).SearchAsync(new SearchRequest("qazaxistan azerbaycan"), Ct)).Results!.Total);
     }
 
+    /// <summary>
+    /// The budget on PostgreSQL is the server's <c>statement_timeout</c>: a statement still running when it is spent is
+    /// cancelled by the server (here it waits behind another session's lock, which makes the overrun certain), and the
+    /// search reports itself too large instead of failing, and the pooled connection keeps no timeout afterwards.
+    /// </summary>
+    [Fact]
+    public async Task A_PostgreSQL_statement_cancelled_by_the_server_at_the_budget_is_reported_too_large()
+    {
+        await using var db = await TestDatabase.CreateAsync(DatabaseEngine.PostgreSql);
+        var stores = await db.OpenAsync();
+        for (int i = 0; i < 20; i++) await AddAsync(stores, $"Qazaxıstan və Azərbaycan {i} əməkdaşlıq", "x" + i);
+
+        var started = System.Diagnostics.Stopwatch.StartNew();
+        SearchAnswer answer;
+        await using (var locker = await stores.Database.ConnectAsync(Ct))
+        await using (var tx = await locker.BeginTransactionAsync(Ct))
+        {
+            await Sql.ExecAsync(locker, tx, "LOCK TABLE article_search IN ACCESS EXCLUSIVE MODE", Ct);
+            answer = await new Searcher(stores) { Budget = TimeSpan.FromMilliseconds(300) }.SearchAsync(new SearchRequest("qazaxistan azerbaycan"), Ct);
+        }
+
+        Assert.Equal(QueryProblemKind.TooLarge, answer.Problem?.Kind);
+        Assert.True(started.Elapsed < TimeSpan.FromSeconds(30), $"the search waited {started.Elapsed} for a 300 ms budget");
+        Assert.Equal(20, (await new Searcher(stores).SearchAsync(new SearchRequest("qazaxistan azerbaycan"), Ct)).Results!.Total);
+    }
+
     [Theory, ClassData(typeof(BothEngines))]
     public async Task A_word_in_more_articles_than_are_ranked_gives_the_newest_ranked_and_an_estimated_total(DatabaseEngine engine)
     {
