@@ -29,11 +29,16 @@ public static class ClusterEvaluation
     /// <summary>
     /// Scores the stream with <paramref name="clusterer"/> (a fresh one with the defaults when null); with
     /// <paramref name="assignmentsPath"/>, writes there one line per article: its "id" as the set gives it (else its
-    /// line number) and its story, numbered 1, 2, … in order of first appearance.
+    /// line number) and its story, numbered 1, 2, … in order of first appearance. With <paramref name="scoreFrom"/>, the
+    /// clusterer still sees the whole stream but only the articles from that one (0-based) on are scored, their gold
+    /// events and stories cut to them: a time split, where constants chosen while looking at the earlier articles are
+    /// judged on later ones, with the clusterer as warm as a running archive keeps it.
     /// </summary>
-    /// <exception cref="InvalidDataException">A line is not a JSON object or has no gold label (named with its line).</exception>
-    public static async Task<ClusterReport> EvaluateAsync(string path, StoryClusterer? clusterer, string? assignmentsPath, CancellationToken ct)
+    /// <exception cref="InvalidDataException">A line is not a JSON object or has no gold label (named with its line), or
+    /// <paramref name="scoreFrom"/> leaves no article to score.</exception>
+    public static async Task<ClusterReport> EvaluateAsync(string path, StoryClusterer? clusterer, string? assignmentsPath, CancellationToken ct, int scoreFrom = 0)
     {
+        ArgumentOutOfRangeException.ThrowIfNegative(scoreFrom);
         ArgumentNullException.ThrowIfNull(path);
         clusterer ??= new StoryClusterer();
         var predicted = new List<long>();
@@ -65,10 +70,12 @@ public static class ClusterEvaluation
         clustering.Stop();
         cpu = Process.GetCurrentProcess().TotalProcessorTime - cpu;
         double ms = clock.Elapsed.TotalMilliseconds;
-        var score = ClusteringMetrics.Score(predicted, gold);
+        if (scoreFrom >= predicted.Count)
+            throw new InvalidDataException(string.Create(CultureInfo.InvariantCulture, $"{predicted.Count} articles, none from article {scoreFrom} on to score"));
+        var score = ClusteringMetrics.Score(predicted.GetRange(scoreFrom, predicted.Count - scoreFrom), gold.GetRange(scoreFrom, gold.Count - scoreFrom));
         if (assignmentsPath is not null) await WriteAssignmentsAsync(assignmentsPath, ids, predicted, ct);
         int largest = predicted.Count == 0 ? 0 : predicted.CountBy(k => k).Max(kv => kv.Value);
-        return new ClusterReport(score, clusterer, largest, ms / Math.Max(1, score.Items), score.Items / Math.Max(1e-9, clustering.Elapsed.TotalSeconds), score.Items / Math.Max(1e-9, cpu.TotalSeconds));
+        return new ClusterReport(score, clusterer, largest, ms / Math.Max(1, predicted.Count), predicted.Count / Math.Max(1e-9, clustering.Elapsed.TotalSeconds), predicted.Count / Math.Max(1e-9, cpu.TotalSeconds));
     }
 
     /// <summary>One JSON line per article: its id (as raw JSON, so a string id stays a string) and its story number.</summary>
