@@ -8,7 +8,9 @@ namespace Icmal.Linking;
 /// Finds the copies and near-copies of each stored article as it arrives and links them to their originals (issue
 /// #16): sketches the article's text (<see cref="TextSketch"/>), stores the sketch, looks up the stored articles that
 /// share its keys or its exact text, and applies the links <see cref="CopyRule"/> decides (<see cref="CopyStore"/>
-/// keeps them flat). One arrival at a time: two copies arriving together must see each other.
+/// keeps them flat). One arrival at a time: two copies arriving together must see each other. A batch's arrivals
+/// (<see cref="LinkManyAsync"/>) are still decided one after the other, each seeing those before it, but on PostgreSQL
+/// their storage's round trips are the batch's, not each article's.
 /// </summary>
 public sealed class CopyDetector
 {
