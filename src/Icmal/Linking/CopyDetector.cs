@@ -8,7 +8,9 @@ namespace Icmal.Linking;
 /// Finds the copies and near-copies of each stored article as it arrives and links them to their originals (issue
 /// #16): sketches the article's text (<see cref="TextSketch"/>), stores the sketch, looks up the stored articles that
 /// share its keys or its exact text, and applies the links <see cref="CopyRule"/> decides (<see cref="CopyStore"/>
-/// keeps them flat). One arrival at a time: two copies arriving together must see each other.
+/// keeps them flat). One arrival at a time: two copies arriving together must see each other. A batch's arrivals
+/// (<see cref="LinkManyAsync"/>) are still decided one after the other, each seeing those before it, but on PostgreSQL
+/// their storage's round trips are the batch's, not each article's.
 /// </summary>
 public sealed class CopyDetector
 {
@@ -76,29 +78,78 @@ public sealed class CopyDetector
     public async Task<IReadOnlyList<CopyLink>> LinkAsync(Article article, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(article);
-        string text = article.Text;
-        var sketch = TextSketch.Of(text);
-        string hash = Hashing.Sha256Hex(text);
-        var creditKeys = SiteKeys.OfCredit(article.Original, await SourceHomeAsync(article.Original?.Name, ct));
-        var arrival = new LinkArrival(article.Id, sketch, hash, article.PlausiblePublished ?? article.Archived,
-            SiteKeys.OfArticle(article.Url, article.Site), creditKeys);
+        var arrival = await ArrivalAsync(article, ct);
         await _gate.WaitAsync(ct);
         try
         {
-            await _sketches.AddAsync(article.Id, sketch, ct);
-            if (sketch.Shingles == 0) return [];
-            var found = await _sketches.CandidatesAsync(article.Id, sketch, hash, MaxCandidates, ct);
-            var candidates = new List<LinkCandidate>(found.Count);
-            foreach (var c in found)
-                candidates.Add(new LinkCandidate(c, SiteKeys.OfArticle(c.Url, c.Site), SiteKeys.OfCredit(c.Credit, await SourceHomeAsync(c.Credit?.Name, ct))));
-            var stored = new List<CopyLink>();
-            foreach (var link in Rule.Decide(arrival, candidates)) stored.Add(await _copies.LinkAsync(link, ct));
-            return stored;
+            return await LinkAloneAsync(arrival, ct);
         }
         finally
         {
             _gate.Release();
         }
+    }
+
+    /// <summary>
+    /// <see cref="LinkAsync"/> for each of many articles stored in the caller's batch transaction, in their order,
+    /// with the same links: each article's candidates are the stored ones and those of the batch before it. Where the
+    /// store can (<see cref="SketchStore.OpenBatchAsync"/>: PostgreSQL) the sketches are written and the candidates
+    /// read for the whole batch, the links worked out in memory and written at the end; elsewhere one by one.
+    /// </summary>
+    public async Task LinkManyAsync(IReadOnlyList<Article> articles, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(articles);
+        var arrivals = new List<LinkArrival>(articles.Count);
+        foreach (var article in articles) arrivals.Add(await ArrivalAsync(article ?? throw new ArgumentException("an article is missing", nameof(articles)), ct));
+        await _gate.WaitAsync(ct);
+        try
+        {
+            var batch = await _sketches.OpenBatchAsync(arrivals.Select(a => (a.ArticleId, a.Sketch, a.TextSha256)).ToList(), MaxCandidates, ct);
+            if (batch is null)
+            {
+                foreach (var arrival in arrivals) await LinkAloneAsync(arrival, ct);
+                return;
+            }
+            for (int i = 0; i < arrivals.Count; i++)
+            {
+                if (arrivals[i].Sketch.Shingles == 0) continue;
+                foreach (var link in Rule.Decide(arrivals[i], await CandidatesAsync(batch.CandidatesOf(i), ct))) batch.Link(link);
+            }
+            await batch.SaveAsync(ct);
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+
+    /// <summary>The article as the rule sees it arrive: its sketch, text hash, time and site names.</summary>
+    private async Task<LinkArrival> ArrivalAsync(Article article, CancellationToken ct)
+    {
+        string text = article.Text;
+        var creditKeys = SiteKeys.OfCredit(article.Original, await SourceHomeAsync(article.Original?.Name, ct));
+        return new LinkArrival(article.Id, TextSketch.Of(text), Hashing.Sha256Hex(text), article.PlausiblePublished ?? article.Archived,
+            SiteKeys.OfArticle(article.Url, article.Site), creditKeys);
+    }
+
+    /// <summary>One arrival's sketch stored, its candidates read and its links stored, statement after statement (under the gate).</summary>
+    private async Task<IReadOnlyList<CopyLink>> LinkAloneAsync(LinkArrival arrival, CancellationToken ct)
+    {
+        await _sketches.AddAsync(arrival.ArticleId, arrival.Sketch, ct);
+        if (arrival.Sketch.Shingles == 0) return [];
+        var found = await _sketches.CandidatesAsync(arrival.ArticleId, arrival.Sketch, arrival.TextSha256, MaxCandidates, ct);
+        var stored = new List<CopyLink>();
+        foreach (var link in Rule.Decide(arrival, await CandidatesAsync(found, ct))) stored.Add(await _copies.LinkAsync(link, ct));
+        return stored;
+    }
+
+    /// <summary>The stored candidates with the names of their sites and of the sites they credit.</summary>
+    private async Task<List<LinkCandidate>> CandidatesAsync(IReadOnlyList<SketchedArticle> found, CancellationToken ct)
+    {
+        var candidates = new List<LinkCandidate>(found.Count);
+        foreach (var c in found)
+            candidates.Add(new LinkCandidate(c, SiteKeys.OfArticle(c.Url, c.Site), SiteKeys.OfCredit(c.Credit, await SourceHomeAsync(c.Credit?.Name, ct))));
+        return candidates;
     }
 
     /// <summary>The home page of the followed source a credit names when the name is not itself a domain ("APA", "Report").</summary>

@@ -4,7 +4,7 @@ using Icmal.Model;
 namespace Icmal.Ingest.Stages;
 
 /// <summary>Links the stored article to the original it copies, or its stored copies to it (<see cref="CopyDetector"/>).</summary>
-public sealed class LinkStage(CopyDetector detector) : IPipelineStage
+public sealed class LinkStage(CopyDetector detector) : IBatchStage
 {
     public IngestStage Stage => IngestStage.Link;
 
@@ -13,8 +13,25 @@ public sealed class LinkStage(CopyDetector detector) : IPipelineStage
     public async Task<StageResult> RunAsync(IngestItem item, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(item);
-        if (item.ArticleId is not { } id || item.Article is not { } article) throw new InvalidOperationException("the store stage runs first");
-        await detector.LinkAsync(article with { Id = id }, ct);
+        await detector.LinkAsync(StoredArticle(item), ct);
         return StageResult.Continue(item);
+    }
+
+    /// <summary>
+    /// The batch's articles linked in their order, each seeing those before it, as one by one; on PostgreSQL in a few
+    /// round trips for the batch (<see cref="CopyDetector.LinkManyAsync"/>).
+    /// </summary>
+    public async Task<IReadOnlyList<StageResult>> RunManyAsync(IReadOnlyList<IngestItem> items, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(items);
+        await detector.LinkManyAsync(items.Select(StoredArticle).ToList(), ct);
+        return items.Select(StageResult.Continue).ToList();
+    }
+
+    private static Article StoredArticle(IngestItem item)
+    {
+        ArgumentNullException.ThrowIfNull(item);
+        if (item.ArticleId is not { } id || item.Article is not { } article) throw new InvalidOperationException("the store stage runs first");
+        return article with { Id = id };
     }
 }
