@@ -204,11 +204,7 @@ internal static class StagedLoader
                 await update.ExecuteNonQueryAsync(ct);
             await tx.CommitAsync(ct);
         }
-        await using (var analyse = new NpgsqlCommand("VACUUM (ANALYZE) articles; VACUUM (ANALYZE) stories; ANALYZE", conn))
-        {
-            analyse.CommandTimeout = 0;
-            await analyse.ExecuteNonQueryAsync(ct);
-        }
+        await VacuumAsync(conn, ct);
         clock.Stop();
         process.Refresh();
         double importCpu = (process.TotalProcessorTime - cpu).TotalSeconds;
@@ -221,6 +217,17 @@ internal static class StagedLoader
             $"  stories  {sizes.Length:N0}: {sizes.Count(n => n == 1):N0} of one article, median {sizes[sizes.Length / 2]}, p99 {sizes[(int)(sizes.Length * 0.99)]}, largest {sizes[^1]}; mean {sizes.Average():0.00} articles"));
         Console.Out.WriteLine(string.Create(c,
             $"  facts    {entities:N0} entity mentions, {quotes:N0} quotes, {figures:N0} figures ({(double)entities / count:0.0} / {(double)quotes / count:0.00} / {(double)figures / count:0.00} an article)"));
+    }
+
+    /// <summary>What autovacuum would do in time: the articles' and stories' dead rows (each article's row was updated with its story) and the statistics.</summary>
+    private static async Task VacuumAsync(NpgsqlConnection conn, CancellationToken ct)
+    {
+        await using (var articles = new NpgsqlCommand("VACUUM (ANALYZE) articles", conn) { CommandTimeout = 0 })
+            await articles.ExecuteNonQueryAsync(ct);
+        await using (var stories = new NpgsqlCommand("VACUUM (ANALYZE) stories", conn) { CommandTimeout = 0 })
+            await stories.ExecuteNonQueryAsync(ct);
+        await using (var all = new NpgsqlCommand("ANALYZE", conn) { CommandTimeout = 0 })
+            await all.ExecuteNonQueryAsync(ct);
     }
 
     private static async Task<long> MaxStoryAsync(NpgsqlConnection conn, CancellationToken ct)
