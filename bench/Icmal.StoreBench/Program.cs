@@ -36,16 +36,17 @@ public static class Program
         var queries = new Option<int>("--queries") { Description = "Search queries of each kind in the mix", DefaultValueFactory = _ => 20 };
         var seed = new Option<int>("--seed") { Description = "Random seed of the archive, the ids asked for and the query mix", DefaultValueFactory = _ => 15 };
         var reuse = new Option<bool>("--reuse") { Description = "Measure the archive an earlier run (same --articles and --seed) left in the database instead of importing (no import figures)" };
+        var staged = new Option<bool>("--staged") { Description = "PostgreSQL: store the archive as every import stage would (copy sketches and keys, stories, entities, quotes, figures, categories), at bulk speed" };
         var root = new RootCommand("Benchmark İcmal's store on SQLite and PostgreSQL: import, portal and API latency, search, size")
         {
-            articles, engine, postgresql, data, batch, requests, queries, seed, reuse,
+            articles, engine, postgresql, data, batch, requests, queries, seed, reuse, staged,
         };
         root.SetAction((parse, ct) => RunAsync(new Settings(Math.Max(1, parse.GetValue(articles)), parse.GetValue(engine) ?? "both", parse.GetValue(postgresql),
-            parse.GetValue(data), Math.Max(1, parse.GetValue(batch)), Math.Max(10, parse.GetValue(requests)), Math.Max(1, parse.GetValue(queries)), parse.GetValue(seed), parse.GetValue(reuse)), ct));
+            parse.GetValue(data), Math.Max(1, parse.GetValue(batch)), Math.Max(10, parse.GetValue(requests)), Math.Max(1, parse.GetValue(queries)), parse.GetValue(seed), parse.GetValue(reuse), parse.GetValue(staged)), ct));
         return await root.Parse(args).InvokeAsync();
     }
 
-    private sealed record Settings(int Count, string Engine, string? PostgreSql, string? Data, int Batch, int Requests, int Queries, int Seed, bool Reuse);
+    private sealed record Settings(int Count, string Engine, string? PostgreSql, string? Data, int Batch, int Requests, int Queries, int Seed, bool Reuse, bool Staged);
 
     private static async Task<int> RunAsync(Settings s, CancellationToken ct)
     {
@@ -60,6 +61,11 @@ public static class Program
         if (!sqlite && !pg)
         {
             Console.Error.WriteLine($"bench store: --engine {s.Engine}: expected sqlite, postgresql or both");
+            return 2;
+        }
+        if (s.Staged && s.Engine != "postgresql")
+        {
+            Console.Error.WriteLine("bench store: --staged is for --engine postgresql only");
             return 2;
         }
         if (pg && s.PostgreSql is null)
@@ -108,7 +114,8 @@ public static class Program
         string name = setting.Engine == DatabaseEngine.Sqlite ? "sqlite" : "postgresql";
         Console.Out.WriteLine();
         Console.Out.WriteLine($"{name}: {stores.Database.Location}");
-        if (!s.Reuse) await ImportAsync(archive, stores, setting, name, s, ct);
+        if (!s.Reuse && s.Staged) await StagedLoader.ImportAsync(archive, stores, setting, s.Count, s.Batch, ct);
+        else if (!s.Reuse) await ImportAsync(archive, stores, setting, name, s, ct);
         long size = await SizeAsync(setting);
         Console.Out.WriteLine(string.Create(c, $"  size     {size / 1e6:0} MB"));
 
@@ -178,7 +185,7 @@ public static class Program
         return (long)(await cmd.ExecuteScalarAsync())!;
     }
 
-    private static string LoadAverage()
+    internal static string LoadAverage()
     {
         try
         {
@@ -223,7 +230,7 @@ public static class Program
     }
 
     /// <summary>The article as the import stores a text page: the raw bytes are its text, and the extracted article.</summary>
-    private static (NewDocument, Article) ToStored(SyntheticArticle a)
+    internal static (NewDocument, Article) ToStored(SyntheticArticle a)
     {
         byte[] raw = Encoding.UTF8.GetBytes(a.Title + "\n\n" + a.Text);
         var archived = a.Published.AddMinutes(5);
