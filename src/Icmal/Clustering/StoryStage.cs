@@ -51,16 +51,12 @@ public sealed class StoryStage
         stage._seenThrough = state.Through;
         foreach (var chunk in state.Unclustered.Chunk(PendingBatch))
         {
-            try
-            {
-                await stage.AssignManyAsync(chunk.Select(row => new Arrival(row.ArticleId, row.Title,
-                    ArticleAnalyzer.LeadTerms(row.Title, row.Body, row.Language), row.Published, row.Archived)).ToList(), ct);
-            }
-            catch (Exception e) when (e is not OperationCanceledException || !ct.IsCancellationRequested)
-            {
-                // Articles the store will not cluster must not keep the stage (and the portal) from starting; they
-                // stay unclustered and are tried again at the next start.
-            }
+            var arrivals = chunk.Select(row => new Arrival(row.ArticleId, row.Title,
+                ArticleAnalyzer.LeadTerms(row.Title, row.Body, row.Language), row.Published, row.Archived)).ToList();
+            if (await stage.TryAssignAsync(arrivals, ct)) continue;
+            // One article the store will not cluster must not keep the others (nor the stage, nor the portal) from
+            // starting: one by one, each that fails stays unclustered and is tried again at the next start.
+            foreach (var arrival in arrivals) await stage.TryAssignAsync([arrival], ct);
         }
         return stage;
     }
@@ -86,6 +82,19 @@ public sealed class StoryStage
             arrivals.Add(new Arrival(id, analysed.Article.Title, analysed.Terms, analysed.Article.PlausiblePublished, analysed.Article.Archived));
         }
         return AssignManyAsync(arrivals, ct);
+    }
+
+    private async Task<bool> TryAssignAsync(IReadOnlyList<Arrival> arrivals, CancellationToken ct)
+    {
+        try
+        {
+            await AssignManyAsync(arrivals, ct);
+            return true;
+        }
+        catch (Exception e) when (e is not OperationCanceledException || !ct.IsCancellationRequested)
+        {
+            return false;
+        }
     }
 
     /// <summary>An article to cluster: what the clusterer reads of it and what a story it starts is first called.</summary>

@@ -81,6 +81,32 @@ internal static class PostgreSqlStoryBatch
         return new StoryBatchResult(created, storyOf);
     }
 
+    /// <summary>
+    /// <see cref="StoryStore.AssignManyAsync"/>'s catch-up on PostgreSQL in one round trip: the lock, the order's last
+    /// number, and the newest rows after <paramref name="since"/> but <paramref name="own"/>, as three statements of one
+    /// batch (each reads what was committed when it starts, so the reads see all that committed before the lock came).
+    /// </summary>
+    public static async Task<StoryCatchUp> CatchUpAsync(NpgsqlConnection conn, NpgsqlTransaction? tx, string storyLock, string rowsSql,
+        long since, IReadOnlyCollection<long> own, int limit, Func<System.Data.Common.DbDataReader, ClusterRow> read, CancellationToken ct)
+    {
+        await using var batch = new NpgsqlBatch(conn, tx);
+        batch.BatchCommands.Add(new NpgsqlBatchCommand(storyLock));
+        batch.BatchCommands.Add(new NpgsqlBatchCommand(StoryStore.TopSql));
+        batch.BatchCommands.Add(Command(rowsSql,
+            new NpgsqlParameter<long>("@since", NpgsqlDbType.Bigint) { TypedValue = since },
+            Array("@own", NpgsqlDbType.Bigint, own.ToArray()),
+            new NpgsqlParameter<int>("@n", NpgsqlDbType.Integer) { TypedValue = Math.Max(limit, 0) }));
+        await using var reader = await batch.ExecuteReaderAsync(ct);
+        await reader.NextResultAsync(ct); // past the lock's result, to the number
+        await reader.ReadAsync(ct);
+        long through = reader.GetInt64(0);
+        await reader.NextResultAsync(ct);
+        var rows = new List<ClusterRow>();
+        while (await reader.ReadAsync(ct)) rows.Add(read(reader));
+        rows.Reverse();
+        return new StoryCatchUp(rows, Math.Max(through, since));
+    }
+
     private static NpgsqlBatchCommand Command(string sql, params NpgsqlParameter[] parameters)
     {
         var command = new NpgsqlBatchCommand(sql);

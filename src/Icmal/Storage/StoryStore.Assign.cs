@@ -83,14 +83,17 @@ public sealed partial class StoryStore
     private async Task<StoryCatchUp> CatchUpAsync(DbConnection conn, DbTransaction tx, long seenThrough, IReadOnlyCollection<long> own, int limit,
         CancellationToken ct)
     {
-        if (_d.StoryLock is { } storyLock) await Sql.ExecAsync(conn, tx, storyLock, ct);
-        long through = await Sql.Int64Async(conn, tx, TopSql, ct);
-        if (through <= seenThrough || limit <= 0) return new StoryCatchUp([], Math.Max(through, seenThrough));
-        var rows = await Sql.ListAsync(conn, tx, $"""
+        string rowsSql = $"""
             SELECT id, title, body, published_at, archived_at, story_id, language FROM articles
             WHERE story_seq IS NOT NULL AND story_seq > @since AND NOT ({_d.InList("id", "@own")})
             ORDER BY story_seq DESC LIMIT @n
-            """, ReadClusterRow, ct, ("@since", seenThrough), ("@own", _d.ListValue(own)), ("@n", limit));
+            """;
+        if (_d.StoryLock is { } storyLock && (database.SharedPostgreSql ?? conn as Npgsql.NpgsqlConnection) is { } pg)
+            return await PostgreSqlStoryBatch.CatchUpAsync(pg, tx as Npgsql.NpgsqlTransaction, storyLock, rowsSql, seenThrough, own, limit, ReadClusterRow, ct);
+        if (_d.StoryLock is { } otherLock) await Sql.ExecAsync(conn, tx, otherLock, ct);
+        long through = await Sql.Int64Async(conn, tx, TopSql, ct);
+        if (through <= seenThrough || limit <= 0) return new StoryCatchUp([], Math.Max(through, seenThrough));
+        var rows = await Sql.ListAsync(conn, tx, rowsSql, ReadClusterRow, ct, ("@since", seenThrough), ("@own", _d.ListValue(own)), ("@n", limit));
         rows.Reverse();
         return new StoryCatchUp(rows, through);
     }
