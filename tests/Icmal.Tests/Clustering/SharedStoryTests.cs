@@ -97,10 +97,10 @@ public sealed class SharedStoryTests
         Assert.NotNull(all[0].StoryId);
     }
 
-    [Fact]
-    public async Task Concurrent_batches_of_two_processes_on_postgresql_never_start_two_stories_for_one_event()
+    [Theory, ClassData(typeof(BothEngines))]
+    public async Task Concurrent_batches_of_two_processes_never_start_two_stories_for_one_event(DatabaseEngine engine)
     {
-        await using var db = await TestDatabase.CreateAsync(DatabaseEngine.PostgreSql);
+        await using var db = await TestDatabase.CreateAsync(engine);
         var one = await db.OpenAsync();
         var two = await db.OpenAsync();
         var a = await StoryStage.OpenAsync(one.Stories, Ct);
