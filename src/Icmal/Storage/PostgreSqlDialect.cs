@@ -46,6 +46,11 @@ public sealed class PostgreSqlDialect : SqlDialect
 
     public override IReadOnlyList<string> MigrationUnlock { get; } = [$"SELECT pg_advisory_unlock({MigrationLockKey})"];
 
+    /// <summary>The key of the transaction lock of story assignment ("icmalS"), released by the commit or rollback.</summary>
+    internal const long StoryLockKey = 0x69636D616C53;
+
+    internal override string? StoryLock => $"SELECT pg_advisory_xact_lock({StoryLockKey})";
+
     /// <summary>A tsvector of the same keys as SQLite's index, with a GIN index (<see cref="PostgreSqlSearchEngine"/>).</summary>
     internal override SearchEngine Search { get; } = new PostgreSqlSearchEngine();
 

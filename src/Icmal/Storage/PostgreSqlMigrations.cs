@@ -229,6 +229,8 @@ internal static class PostgreSqlMigrations
             // keep pglz (a value is decompressed by the method it was written with), so no table is rewritten.
             $"DO $$ BEGIN IF {Lz4Available} THEN {string.Join(' ', Lz4Columns.Select(c => $"ALTER TABLE {c.Table} ALTER COLUMN {c.Column} SET COMPRESSION lz4;"))} END IF; END $$",
         ]),
+        // SQLite's step 16: the stories' shared order (StoryOrderStep).
+        new(9, StoryOrderStep.Statements(d)),
         ];
     }
 }

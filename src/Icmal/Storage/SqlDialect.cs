@@ -52,6 +52,14 @@ public abstract class SqlDialect
     /// <inheritdoc cref="MigrationLock"/>
     public virtual IReadOnlyList<string> MigrationUnlock => [];
 
+    /// <summary>
+    /// A statement, run inside a transaction just before it puts articles into stories, that makes every other process
+    /// doing the same wait until the transaction ends (<see cref="StoryStore.AssignManyAsync"/>): two crawlers never
+    /// both start a story for one event, and the story order (<see cref="StoryOrderStep"/>) follows the commits. Null
+    /// where the engine's one writer already serialises them (SQLite's write transactions begin immediate).
+    /// </summary>
+    internal virtual string? StoryLock => null;
+
     /// <summary>The schema's steps for this engine, in order (see <see cref="MigrationStep"/>).</summary>
     public abstract IReadOnlyList<MigrationStep> Migrations { get; }
 

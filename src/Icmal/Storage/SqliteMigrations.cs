@@ -290,6 +290,8 @@ internal static class SqliteMigrations
         ]),
         // Issue #19: the portal's view counts (ArticleViewsStep).
         new(15, ArticleViewsStep.Statements(d)),
+        // Issues #16 and #17: the stories' shared order (StoryOrderStep).
+        new(16, StoryOrderStep.Statements(d)),
         ];
     }
 }

@@ -1,20 +1,32 @@
 using Icmal.Clustering;
+using Icmal.Analysis;
 using Icmal.Model;
 
 namespace Icmal.Ingest.Stages;
 
-/// <summary>Puts the stored article into a story (<see cref="StoryStage"/>).</summary>
-public sealed class ClusterStage(StoryStage stories) : IPipelineStage
+/// <summary>
+/// Puts the stored articles into stories (<see cref="StoryStage"/>): a batch's in one go, after learning what other
+/// processes put into stories meanwhile.
+/// </summary>
+public sealed class ClusterStage(StoryStage stories) : IBatchStage
 {
     public IngestStage Stage => IngestStage.Cluster;
 
     public bool Retryable => true;
 
-    public async Task<StageResult> RunAsync(IngestItem item, CancellationToken ct)
+    public async Task<StageResult> RunAsync(IngestItem item, CancellationToken ct) => (await RunManyAsync([item], ct))[0];
+
+    public async Task<IReadOnlyList<StageResult>> RunManyAsync(IReadOnlyList<IngestItem> items, CancellationToken ct)
     {
-        ArgumentNullException.ThrowIfNull(item);
-        if (item.ArticleId is not { } id || item.Analysed is not { } analysed) throw new InvalidOperationException("the store stage runs first");
-        await stories.AssignAsync(id, analysed, ct);
-        return StageResult.Continue(item);
+        ArgumentNullException.ThrowIfNull(items);
+        var articles = new List<(long, AnalysedArticle)>(items.Count);
+        foreach (var item in items)
+        {
+            ArgumentNullException.ThrowIfNull(item);
+            if (item.ArticleId is not { } id || item.Analysed is not { } analysed) throw new InvalidOperationException("the store stage runs first");
+            articles.Add((id, analysed));
+        }
+        await stories.AssignManyAsync(articles, ct);
+        return items.Select(StageResult.Continue).ToList();
     }
 }
