@@ -95,6 +95,11 @@ public sealed class PostgreSqlCopyBatch
         var keyed = new List<(long Id, long Shared)>[ids.Length];
         await using (var first = new NpgsqlBatch(conn))
         {
+            // The batch reads its candidates' copy groups once and writes them back at the end: another process linking
+            // into the same groups meanwhile would be overwritten. So linking waits for the archive's lock that story
+            // assignment takes too (held to the commit); every write that can meet another process's before it (the
+            // documents, the articles, the entities) is already made, so the wait adds no deadlock.
+            first.BatchCommands.Add(new NpgsqlBatchCommand($"SELECT pg_advisory_xact_lock({PostgreSqlDialect.StoryLockKey})"));
             first.BatchCommands.Add(Command("INSERT INTO article_sketches (article_id, shingles, sketch) SELECT * FROM unnest(@a, @s, @b)",
                 Array("@a", NpgsqlDbType.Bigint, ids),
                 Array("@s", NpgsqlDbType.Integer, arrivals.Select(a => a.Sketch.Shingles).ToArray()),
@@ -125,6 +130,7 @@ public sealed class PostgreSqlCopyBatch
                 new NpgsqlParameter<int>("@n", NpgsqlDbType.Integer) { TypedValue = limit },
                 Array("@h", NpgsqlDbType.Text, looking.Select(a => a.TextSha256).ToArray())));
             await using var reader = await first.ExecuteReaderAsync(ct);
+            await reader.NextResultAsync(ct); // past the lock's one empty row
             do
             {
                 if (reader.FieldCount == 0) continue;

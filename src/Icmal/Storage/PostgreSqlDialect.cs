@@ -46,7 +46,10 @@ public sealed class PostgreSqlDialect : SqlDialect
 
     public override IReadOnlyList<string> MigrationUnlock { get; } = [$"SELECT pg_advisory_unlock({MigrationLockKey})"];
 
-    /// <summary>The key of the transaction lock of story assignment ("icmalS"), released by the commit or rollback.</summary>
+    /// <summary>
+    /// The key of the transaction lock of story assignment ("icmalS"), released by the commit or rollback; a batch's copy
+    /// links take it too (<see cref="PostgreSqlCopyBatch"/>), as they read and write copy groups other processes share.
+    /// </summary>
     internal const long StoryLockKey = 0x69636D616C53;
 
     internal override string? StoryLock => $"SELECT pg_advisory_xact_lock({StoryLockKey})";

@@ -36,6 +36,44 @@ public sealed class CopyBatchTests
     }
 
     /// <summary>
+    /// A batch on PostgreSQL reads its candidates' copy groups once and writes them at the end, so it links only while
+    /// no other process links or clusters (the archive's transaction lock): here another session holds that lock and
+    /// the batch is seen waiting for it, then links once it is released.
+    /// </summary>
+    [Fact]
+    public async Task A_PostgreSQL_batch_links_only_while_no_other_process_holds_the_archive_lock()
+    {
+        await using var db = await TestDatabase.CreateAsync(DatabaseEngine.PostgreSql);
+        var stores = await db.OpenAsync();
+        var stored = new List<Article>();
+        foreach (var article in Articles().Take(5))
+        {
+            byte[] raw = Encoding.UTF8.GetBytes(article.Origin + article.Text);
+            long id = (await stores.Articles.AddAsync(new NewDocument(Hashing.Sha256Hex(raw), article.Origin, article.Url, "text", "utf-8", raw, article.Archived),
+                article, Ct)).ArticleId;
+            stored.Add(article with { Id = id });
+        }
+        var detector = new CopyDetector(stores);
+        await using var other = await stores.Database.ConnectAsync(Ct);
+        await Sql.ExecAsync(other, null, $"SELECT pg_advisory_lock({PostgreSqlDialect.StoryLockKey})", Ct);
+
+        var linking = stores.Database.InOneTransactionAsync(async t => { await detector.LinkManyAsync(stored, t); return 0; }, Ct);
+        long waiting = 0;
+        for (int i = 0; i < 600 && waiting == 0 && !linking.IsCompleted; i++)
+        {
+            await Task.Delay(100, Ct);
+            waiting = Convert.ToInt64(await Sql.ScalarAsync(other, null, "SELECT COUNT(*) FROM pg_locks WHERE locktype = 'advisory' AND NOT granted", Ct), System.Globalization.CultureInfo.InvariantCulture);
+        }
+        Assert.False(linking.IsCompleted, "the batch linked while another session held the archive's lock");
+        Assert.Equal(1, waiting);
+        Assert.DoesNotContain((await stores.Copies.LinksOfManyAsync(stored.Select(a => a.Id).ToList(), Ct)).Values, l => l.Original is not null);
+
+        await Sql.ExecAsync(other, null, $"SELECT pg_advisory_unlock({PostgreSqlDialect.StoryLockKey})", Ct);
+        await linking.WaitAsync(TimeSpan.FromMinutes(2), Ct);
+        Assert.Contains((await stores.Copies.LinksOfManyAsync(stored.Select(a => a.Id).ToList(), Ct)).Values, l => l.Original is not null);
+    }
+
+    /// <summary>
     /// The articles stored, then linked one by one (<paramref name="batches"/> empty) or in batches of the given sizes,
     /// each in one transaction; the copy links stored, in article order.
     /// </summary>
