@@ -14,10 +14,11 @@ namespace Icmal.Ingest;
 /// store that can do it ahead (<see cref="IPreparingStage"/>: entities, category). An import prepares the next batch
 /// this way while the one before is being written.</para>
 /// <para>Then (<see cref="CommitAsync"/>) the store and every later stage run inside one transaction
-/// (<see cref="Storage.Database.InOneTransactionAsync{T}"/>): a stage that can (<see cref="IBatchStage"/>: store,
-/// entities, categories) for the whole batch at once, the others (copy links, stories) for each document in turn, in
+/// (<see cref="Storage.Database.InOneTransactionAsync{T}"/>): each stage for the whole batch at once where it can
+/// (<see cref="IBatchStage"/>: store, entities, copy links, categories, stories), else for each document in turn, in
 /// the order given, so that each document sees the ones before it exactly as it would had they been committed one by
-/// one. A process killed before the commit leaves none of the batch and has reported none of it. When anything in the
+/// one. On PostgreSQL the copy links and the stories hold the archive's transaction lock to the commit, so that two
+/// crawlers never link into the same copy groups or start a story for one event at the same time. A process killed before the commit leaves none of the batch and has reported none of it. When anything in the
 /// transaction throws (a database that refuses a row, a stage that fails on one document, a deadlock with another
 /// crawler), the whole batch rolls back, the stages that keep state in memory (stories) are reopened from the archive,
 /// and the documents run again one by one, where a failing stage is that document's outcome as usual.</para>
