@@ -112,7 +112,6 @@ public sealed class LanguageIdentifier
             // Word by word (the buffer is " w1 w2 … wn ", one space apart): each word's grams come from the cache
             // (WordGrams), in the order and with the values of ScoreGramByGram.
             int used = 0;
-            var crossing = CrossGrams.ForThread(_rows, _logProb);
             var rest = buffer[1..];
             int end = rest.IndexOf(' ');
             while (end > 0)
@@ -121,7 +120,7 @@ public sealed class LanguageIdentifier
                 rest = rest[(end + 1)..];
                 int nextEnd = rest.IndexOf(' ');
                 var next = nextEnd > 0 ? rest[..nextEnd] : [];
-                used += _words.For(word).AddTo(next, crossing, _logProb, scores);
+                used += _words.For(word).AddTo(next, _rows, _logProb, scores);
                 end = nextEnd;
             }
             return used;

@@ -8,8 +8,7 @@ namespace Icmal.Text.LanguageId;
 /// megabytes; a few tens of thousands of word forms make nearly all of them). A word's grams are those that start at
 /// the space before it or at one of its characters: within " word " they depend on the word alone and are kept as
 /// model rows, in the order the scorer meets them; the few that run on into the next word's first letters ("ab c",
-/// "b cd") are kept as the hash so far, finished with the next word's letters when scored and looked up through
-/// <see cref="CrossGrams"/> (recent ones remembered per thread). Scoring through the cache
+/// "b cd") are kept as the hash so far, finished with the next word's letters when scored. Scoring through the cache
 /// adds the same floats in the same order as n-gram by n-gram, so the scores are the same bits.
 /// </summary>
 internal sealed class WordGrams
@@ -63,7 +62,7 @@ internal sealed class WordGrams
     /// Adds the word's grams to <paramref name="scores"/>, <paramref name="next"/> being the word after it in the
     /// feature text (empty at the end); returns how many grams the model knew.
     /// </summary>
-    public int AddTo(ReadOnlySpan<char> next, CrossGrams crossing, NGramLogProbabilities logProb, Span<double> scores)
+    public int AddTo(ReadOnlySpan<char> next, HashIndex rows, NGramLogProbabilities logProb, Span<double> scores)
     {
         int used = 0, width = logProb.CellBytes;
         var cells = _cells.AsSpan();
@@ -82,10 +81,10 @@ internal sealed class WordGrams
             for (int k = 0; k < reach; k++)
             {
                 h = (h ^ next[k]) * LanguageIdentifier.FnvPrime;
-                var cell = crossing.CellOf(h);
-                if (cell.IsEmpty) continue;
+                int row = rows.IndexOf(h);
+                if (row < 0) continue;
                 used++;
-                logProb.AddTo(cell, scores);
+                logProb.AddTo(row, scores);
             }
         }
         return used;
