@@ -120,4 +120,15 @@ public class TokenizerTests
     [Fact]
     public void Clause_number_with_three_parts_is_not_a_date() =>
         Assert.Equal(TokenKind.Number, AzTokenizer.TokenizeToList("1.19.21")[0].Kind);
+
+    [Fact]
+    public void Word_character_table_answers_as_the_unicode_definition_for_every_char()
+    {
+        // The tokeniser reads a bit table made from IsWordCharSlow; any code unit answered differently would split
+        // or join words differently (ə, ş, ğ, ı, combining marks, digits of other scripts, surrogates).
+        var wrong = new List<int>();
+        for (int c = 0; c <= char.MaxValue; c++)
+            if (TokenEnumerator.IsWordCharFast((char)c) != TokenEnumerator.IsWordCharSlow((char)c)) wrong.Add(c);
+        Assert.Empty(wrong);
+    }
 }

@@ -201,6 +201,20 @@ public sealed partial class NerModel
     /// The best valid tag sequence for per-token scores <paramref name="emissions"/> (n × T) and transitions
     /// ((T + 1) × T, the last row from the sentence start).
     /// </summary>
+    /// <summary>
+    /// <see cref="NerTags.Allowed"/> for every (previous, next) pair, row-major, made once: the decoder's innermost
+    /// loop asks it T × T times a token.
+    /// </summary>
+    private static readonly bool[] AllowedPairs = BuildAllowedPairs();
+
+    private static bool[] BuildAllowedPairs()
+    {
+        var allowed = new bool[T * T];
+        for (int p = 0; p < T; p++)
+            for (int t = 0; t < T; t++) allowed[p * T + t] = NerTags.Allowed(p, t);
+        return allowed;
+    }
+
     internal static void Viterbi(ReadOnlySpan<float> emissions, ReadOnlySpan<float> transitions, int n, Span<int> tags)
     {
         float[] scoreArray = ArrayPool<float>.Shared.Rent(n * T);
@@ -217,7 +231,7 @@ public sealed partial class NerModel
                 int arg = 0;
                 for (int p = 0; p < T; p++)
                 {
-                    if (!NerTags.Allowed(p, t)) continue;
+                    if (!AllowedPairs[p * T + t]) continue;
                     float s = score[(i - 1) * T + p] + transitions[p * T + t];
                     if (s > best)
                     {
