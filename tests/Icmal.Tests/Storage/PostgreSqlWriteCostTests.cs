@@ -31,6 +31,22 @@ public sealed class PostgreSqlWriteCostTests
     }
 
     /// <summary>
+    /// The sketch keys are an insert-only table whose newest rows the copy look-up reads most; autovacuum must visit it
+    /// after a small share of new rows, not PostgreSQL's fifth, or the look-up keeps going back to the table.
+    /// </summary>
+    [Fact]
+    public async Task Step_10_has_autovacuum_visit_the_sketch_keys_after_a_small_share_of_new_rows()
+    {
+        await using var db = await TestDatabase.CreateAsync(DatabaseEngine.PostgreSql);
+        var stores = await db.OpenAsync();
+        await using var conn = await stores.Database.ConnectAsync(Ct);
+        string options = Convert.ToString(await Sql.ScalarAsync(conn, null,
+            "SELECT array_to_string(reloptions, ',') FROM pg_class WHERE oid = CAST('article_sketch_keys' AS regclass)", Ct),
+            System.Globalization.CultureInfo.InvariantCulture)!;
+        Assert.Equal("autovacuum_vacuum_insert_scale_factor=0.01", options);
+    }
+
+    /// <summary>
     /// A search, though its statements are prepared, is planned for its own words each time: never a generic plan,
     /// which would outlive the enable_* settings and stretch the match window chose for an earlier search.
     /// </summary>
