@@ -39,6 +39,17 @@ internal static class StagedLoader
         public int Count { get; set; } = 1;
     }
 
+    /// <summary>One story row of a binary COPY into <c>stories</c> or the final-state table of the same columns.</summary>
+    private static async Task WriteStoryAsync(NpgsqlBinaryImporter copy, long id, StoryState s, CancellationToken ct)
+    {
+        await copy.StartRowAsync(ct);
+        await copy.WriteAsync(id, NpgsqlDbType.Bigint, ct);
+        await copy.WriteAsync(s.Title, NpgsqlDbType.Text, ct);
+        await copy.WriteAsync(s.First.ToUniversalTime(), NpgsqlDbType.TimestampTz, ct);
+        await copy.WriteAsync(s.Last.ToUniversalTime(), NpgsqlDbType.TimestampTz, ct);
+        await copy.WriteAsync(s.Count, NpgsqlDbType.Integer, ct);
+    }
+
     /// <summary>Stores the archive staged, a batch per transaction; prints the rate and the archive's make-up.</summary>
     public static async Task ImportAsync(SyntheticArchive archive, Stores stores, DatabaseSetting setting, int count, int batchSize,
         CancellationToken ct)
@@ -123,16 +134,7 @@ internal static class StagedLoader
             {
                 await using (var copy = await conn.BeginBinaryImportAsync("COPY stories (id, title, first_seen, last_seen, article_count) FROM STDIN (FORMAT BINARY)", ct))
                 {
-                    foreach (long id in newStories)
-                    {
-                        var s = stories[id];
-                        await copy.StartRowAsync(ct);
-                        await copy.WriteAsync(id, NpgsqlDbType.Bigint, ct);
-                        await copy.WriteAsync(s.Title, NpgsqlDbType.Text, ct);
-                        await copy.WriteAsync(s.First.ToUniversalTime(), NpgsqlDbType.TimestampTz, ct);
-                        await copy.WriteAsync(s.Last.ToUniversalTime(), NpgsqlDbType.TimestampTz, ct);
-                        await copy.WriteAsync(s.Count, NpgsqlDbType.Integer, ct);
-                    }
+                    foreach (long id in newStories) await WriteStoryAsync(copy, id, stories[id], ct);
                     await copy.CompleteAsync(ct);
                 }
                 await using (var update = new NpgsqlCommand("UPDATE articles SET story_id = u.s FROM unnest(@a, @s) AS u(a, s) WHERE articles.id = u.a", conn, tx))
@@ -184,15 +186,7 @@ internal static class StagedLoader
                 await create.ExecuteNonQueryAsync(ct);
             await using (var copy = await conn.BeginBinaryImportAsync("COPY story_final FROM STDIN (FORMAT BINARY)", ct))
             {
-                foreach (var (id, s) in stories)
-                {
-                    await copy.StartRowAsync(ct);
-                    await copy.WriteAsync(id, NpgsqlDbType.Bigint, ct);
-                    await copy.WriteAsync(s.Title, NpgsqlDbType.Text, ct);
-                    await copy.WriteAsync(s.First.ToUniversalTime(), NpgsqlDbType.TimestampTz, ct);
-                    await copy.WriteAsync(s.Last.ToUniversalTime(), NpgsqlDbType.TimestampTz, ct);
-                    await copy.WriteAsync(s.Count, NpgsqlDbType.Integer, ct);
-                }
+                foreach (var (id, s) in stories) await WriteStoryAsync(copy, id, s, ct);
                 await copy.CompleteAsync(ct);
             }
             await using (var update = new NpgsqlCommand("""

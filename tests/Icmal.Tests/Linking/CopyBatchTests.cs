@@ -45,14 +45,7 @@ public sealed class CopyBatchTests
     {
         await using var db = await TestDatabase.CreateAsync(DatabaseEngine.PostgreSql);
         var stores = await db.OpenAsync();
-        var stored = new List<Article>();
-        foreach (var article in Articles().Take(5))
-        {
-            byte[] raw = Encoding.UTF8.GetBytes(article.Origin + article.Text);
-            long id = (await stores.Articles.AddAsync(new NewDocument(Hashing.Sha256Hex(raw), article.Origin, article.Url, "text", "utf-8", raw, article.Archived),
-                article, Ct)).ArticleId;
-            stored.Add(article with { Id = id });
-        }
+        var stored = await StoreAsync(stores, Articles().Take(5));
         var detector = new CopyDetector(stores);
         await using var other = await stores.Database.ConnectAsync(Ct);
         await Sql.ExecAsync(other, null, $"SELECT pg_advisory_lock({PostgreSqlDialect.StoryLockKey})", Ct);
@@ -81,14 +74,7 @@ public sealed class CopyBatchTests
     {
         await using var db = await TestDatabase.CreateAsync(engine);
         var stores = await db.OpenAsync();
-        var stored = new List<Article>();
-        foreach (var article in articles)
-        {
-            byte[] raw = Encoding.UTF8.GetBytes(article.Origin + article.Text);
-            long id = (await stores.Articles.AddAsync(new NewDocument(Hashing.Sha256Hex(raw), article.Origin, article.Url, "text", "utf-8", raw, article.Archived),
-                article, Ct)).ArticleId;
-            stored.Add(article with { Id = id });
-        }
+        var stored = await StoreAsync(stores, articles);
         var detector = new CopyDetector(stores);
         if (batches.Length == 0)
         {
@@ -107,6 +93,20 @@ public sealed class CopyBatchTests
         var links = await stores.Copies.LinksOfManyAsync(stored.Select(a => a.Id).ToList(), Ct);
         return links.Values.Where(l => l.Original is not null).Select(l => l.Original!)
             .Select(l => (l.ArticleId, l.OriginalId, l.Evidence, l.Similarity)).OrderBy(l => l.ArticleId).ToList();
+    }
+
+    /// <summary>The articles stored in their order, each with the id it got.</summary>
+    private static async Task<List<Article>> StoreAsync(Stores stores, IEnumerable<Article> articles)
+    {
+        var stored = new List<Article>();
+        foreach (var article in articles)
+        {
+            byte[] raw = Encoding.UTF8.GetBytes(article.Origin + article.Text);
+            long id = (await stores.Articles.AddAsync(new NewDocument(Hashing.Sha256Hex(raw), article.Origin, article.Url, "text", "utf-8", raw, article.Archived),
+                article, Ct)).ArticleId;
+            stored.Add(article with { Id = id });
+        }
+        return stored;
     }
 
     /// <summary>Copies of four texts from several sites, in an arrival order that moves links about.</summary>
