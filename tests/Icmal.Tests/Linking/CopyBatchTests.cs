@@ -46,7 +46,7 @@ public sealed class CopyBatchTests
         await using var db = await TestDatabase.CreateAsync(DatabaseEngine.PostgreSql);
         var stores = await db.OpenAsync();
         var stored = await StoreAsync(stores, Articles().Take(5));
-        var detector = new CopyDetector(stores);
+        var detector = new CopyDetector(stores) { MinBatch = 1 };
         await using var other = await stores.Database.ConnectAsync(Ct);
         await Sql.ExecAsync(other, null, $"SELECT pg_advisory_lock({PostgreSqlDialect.StoryLockKey})", Ct);
 
@@ -67,6 +67,27 @@ public sealed class CopyBatchTests
     }
 
     /// <summary>
+    /// A batch smaller than <see cref="CopyDetector.MinBatch"/> (a crawler's one page) is linked one by one: it reads
+    /// no whole copy groups and waits for no archive lock, so it links while another session holds that lock.
+    /// </summary>
+    [Fact]
+    public async Task A_PostgreSQL_batch_of_a_few_pages_links_one_by_one_without_the_archive_lock()
+    {
+        await using var db = await TestDatabase.CreateAsync(DatabaseEngine.PostgreSql);
+        var stores = await db.OpenAsync();
+        var stored = await StoreAsync(stores, Articles().Take(5));
+        var detector = new CopyDetector(stores);
+        Assert.True(stored.Count < detector.MinBatch);
+        await using var other = await stores.Database.ConnectAsync(Ct);
+        await Sql.ExecAsync(other, null, $"SELECT pg_advisory_lock({PostgreSqlDialect.StoryLockKey})", Ct);
+
+        await stores.Database.InOneTransactionAsync(async t => { await detector.LinkManyAsync(stored, t); return 0; }, Ct)
+            .WaitAsync(TimeSpan.FromMinutes(2), Ct);
+
+        Assert.Contains((await stores.Copies.LinksOfManyAsync(stored.Select(a => a.Id).ToList(), Ct)).Values, l => l.Original is not null);
+    }
+
+    /// <summary>
     /// The articles stored, then linked one by one (<paramref name="batches"/> empty) or in batches of the given sizes,
     /// each in one transaction; the copy links stored, in article order.
     /// </summary>
@@ -75,7 +96,7 @@ public sealed class CopyBatchTests
         await using var db = await TestDatabase.CreateAsync(engine);
         var stores = await db.OpenAsync();
         var stored = await StoreAsync(stores, articles);
-        var detector = new CopyDetector(stores);
+        var detector = new CopyDetector(stores) { MinBatch = 1 };
         if (batches.Length == 0)
         {
             foreach (var article in stored) await detector.LinkAsync(article, Ct);
