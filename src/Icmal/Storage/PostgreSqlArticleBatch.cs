@@ -2,6 +2,7 @@ using Icmal.Analysis;
 using Icmal.Model;
 using Npgsql;
 using NpgsqlTypes;
+using static Icmal.Storage.PostgreSqlBatchCommands;
 
 namespace Icmal.Storage;
 
@@ -165,8 +166,4 @@ internal static class PostgreSqlArticleBatch
         while (await reader.ReadAsync(ct)) ids[reader.GetInt64(1)] = reader.GetInt64(0);
         return ids;
     }
-
-    /// <summary>A typed array parameter (an array of <paramref name="element"/>), nulls allowed in it.</summary>
-    internal static NpgsqlParameter Array<T>(string name, NpgsqlDbType element, T[] values) =>
-        new NpgsqlParameter<T[]>(name, NpgsqlDbType.Array | element) { TypedValue = values };
 }

@@ -2,6 +2,7 @@ using Icmal.Model;
 using Icmal.Text.Similarity;
 using Npgsql;
 using NpgsqlTypes;
+using static Icmal.Storage.PostgreSqlBatchCommands;
 
 namespace Icmal.Storage;
 
@@ -147,11 +148,7 @@ public sealed class PostgreSqlCopyBatch
         var wanted = new HashSet<long>();
         for (int i = 0; i < ids.Length; i++)
         {
-            int keyCount = arrivals[i].Sketch.Keys.Length;
-            int minShared = Math.Min(2, keyCount);
-            var found = keyed[i] ?? [];
-            var set = found.Where(c => c.Shared >= minShared).Select(c => c.Id).ToHashSet();
-            foreach (var (same, _) in found.Where(c => c.Shared == -1)) set.Add(same);
+            var set = SketchStore.Choose(keyed[i] ?? [], arrivals[i].Sketch.Keys.Length);
             chosen[i] = [.. set.Order()];
             wanted.UnionWith(set);
         }
@@ -242,14 +239,7 @@ public sealed class PostgreSqlCopyBatch
         copies.Add(articleId);
     }
 
-    private static NpgsqlBatchCommand Command(string sql, params NpgsqlParameter[] parameters)
-    {
-        var command = new NpgsqlBatchCommand(sql);
-        command.Parameters.AddRange(parameters);
-        return command;
-    }
 
-    private static NpgsqlParameter Array<T>(string name, NpgsqlDbType element, T[] values) => PostgreSqlArticleBatch.Array(name, element, values);
 
     /// <summary>What copy detection reads of a candidate that the batch's links do not change.</summary>
     private sealed record Stored(TextSketch Sketch, string? Site, string? Url, DateTimeOffset SortAt, SourceCredit? Credit, string TextSha256);

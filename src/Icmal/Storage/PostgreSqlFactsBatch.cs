@@ -3,6 +3,7 @@ using Icmal.Model;
 using Icmal.Text.Categories;
 using Npgsql;
 using NpgsqlTypes;
+using static Icmal.Storage.PostgreSqlBatchCommands;
 
 namespace Icmal.Storage;
 
@@ -112,13 +113,4 @@ internal static class PostgreSqlFactsBatch
         var keys = new HashSet<string>(StringComparer.Ordinal);
         return entities.Where(e => keys.Add(e.Key)).ToList();
     }
-
-    private static NpgsqlBatchCommand Command(string sql, params NpgsqlParameter[] parameters)
-    {
-        var command = new NpgsqlBatchCommand(sql);
-        command.Parameters.AddRange(parameters);
-        return command;
-    }
-
-    private static NpgsqlParameter Array<T>(string name, NpgsqlDbType element, T[] values) => PostgreSqlArticleBatch.Array(name, element, values);
 }

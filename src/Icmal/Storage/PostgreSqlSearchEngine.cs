@@ -68,8 +68,8 @@ internal sealed class PostgreSqlSearchEngine : SearchEngine
             SELECT id, CAST(k AS tsvector) FROM unnest(@ids, @keys) AS t(id, k)
             ON CONFLICT (article_id) DO UPDATE SET keys = excluded.keys
             """, (NpgsqlConnection)conn, (NpgsqlTransaction)tx);
-        cmd.Parameters.Add(PostgreSqlArticleBatch.Array("@ids", NpgsqlTypes.NpgsqlDbType.Bigint, rows.Select(r => r.ArticleId).ToArray()));
-        cmd.Parameters.Add(PostgreSqlArticleBatch.Array("@keys", NpgsqlTypes.NpgsqlDbType.Text,
+        cmd.Parameters.Add(PostgreSqlBatchCommands.Array("@ids", NpgsqlTypes.NpgsqlDbType.Bigint, rows.Select(r => r.ArticleId).ToArray()));
+        cmd.Parameters.Add(PostgreSqlBatchCommands.Array("@keys", NpgsqlTypes.NpgsqlDbType.Text,
             rows.Select(r => PostgreSqlTsText.Vector(r.Document, r.Facets)).ToArray()));
         await cmd.ExecuteNonQueryAsync(ct);
     }

@@ -1,5 +1,6 @@
 using Npgsql;
 using NpgsqlTypes;
+using static Icmal.Storage.PostgreSqlBatchCommands;
 
 namespace Icmal.Storage;
 
@@ -106,13 +107,4 @@ internal static class PostgreSqlStoryBatch
         rows.Reverse();
         return new StoryCatchUp(rows, Math.Max(through, since));
     }
-
-    private static NpgsqlBatchCommand Command(string sql, params NpgsqlParameter[] parameters)
-    {
-        var command = new NpgsqlBatchCommand(sql);
-        command.Parameters.AddRange(parameters);
-        return command;
-    }
-
-    private static NpgsqlParameter Array<T>(string name, NpgsqlDbType element, T[] values) => PostgreSqlArticleBatch.Array(name, element, values);
 }

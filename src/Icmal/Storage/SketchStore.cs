@@ -110,7 +110,7 @@ public sealed class SketchStore(Database database)
         var keys = new NpgsqlBatchCommand(
             "INSERT INTO article_sketch_keys (sketch_key, article_id) SELECT k, @a FROM unnest(@keys) AS t(k) ON CONFLICT (sketch_key, article_id) DO NOTHING");
         keys.Parameters.Add(a.Clone());
-        keys.Parameters.Add(PostgreSqlArticleBatch.Array("@keys", NpgsqlTypes.NpgsqlDbType.Bigint, sketch.Keys.ToArray().Select(k => (long)k).ToArray()));
+        keys.Parameters.Add(PostgreSqlBatchCommands.Array("@keys", NpgsqlTypes.NpgsqlDbType.Bigint, sketch.Keys.ToArray().Select(k => (long)k).ToArray()));
         batch.BatchCommands.Add(delete);
         batch.BatchCommands.Add(upsert);
         batch.BatchCommands.Add(keys);
@@ -133,21 +133,29 @@ public sealed class SketchStore(Database database)
         {
             for (int i = 0; i < TextSketch.KeyCount; i++) parameters.Add(($"@k{i}", i < keys.Length ? (long)keys[i] : null));
         }
-        // A text shorter than a few shingles shares its one or two keys with anything that has them: it needs all.
-        int minShared = Math.Min(2, keys.Length);
         parameters.Add(("@h", textSha256));
         // The articles sharing keys and those with the same text in one statement (one round trip, not two): the
         // latter marked by a count of -1.
         var ids = await Sql.ListAsync(conn, _d == SqlDialect.PostgreSql ? PostgreSqlCandidateSql : CandidateSql, r => (Id: r.GetInt64(0), Shared: r.GetInt64(1)), ct,
             [.. parameters]);
-        var chosen = ids.Where(c => c.Shared >= minShared).Select(c => c.Id).ToHashSet();
-        foreach (var (same, _) in ids.Where(c => c.Shared == -1)) chosen.Add(same);
+        var chosen = Choose(ids, keys.Length);
         if (chosen.Count == 0) return [];
         return await Sql.ListAsync(conn, $"""
             SELECT {Columns}
             FROM article_sketches s JOIN articles a ON a.id = s.article_id LEFT JOIN article_copies c ON c.article_id = s.article_id
             WHERE {_d.InList("s.article_id", "@ids")}
             """, Read, ct, ("@ids", _d.ListValue(chosen)));
+    }
+
+    /// <summary>
+    /// Which of the look-up's rows (an article and the keys it shares, -1 for the same text) are candidates: those
+    /// sharing at least two keys, and every one with the same text. A text shorter than a few shingles shares its one or
+    /// two keys with anything that has them: it needs all.
+    /// </summary>
+    internal static HashSet<long> Choose(IEnumerable<(long Id, long Shared)> found, int keyCount)
+    {
+        int minShared = Math.Min(2, keyCount);
+        return found.Where(c => c.Shared >= minShared || c.Shared == -1).Select(c => c.Id).ToHashSet();
     }
 
     /// <summary>
