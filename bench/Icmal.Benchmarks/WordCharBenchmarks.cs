@@ -36,7 +36,7 @@ public class WordCharBenchmarks
         int n = 0;
         foreach (string text in _texts)
             foreach (char c in text)
-                if (TokenEnumerator.IsWordCharFast(c)) n++;
+                if (TokenEnumerator.IsWordChar(c)) n++;
         return n;
     }
 

@@ -198,10 +198,6 @@ public sealed partial class NerModel
     }
 
     /// <summary>
-    /// The best valid tag sequence for per-token scores <paramref name="emissions"/> (n × T) and transitions
-    /// ((T + 1) × T, the last row from the sentence start).
-    /// </summary>
-    /// <summary>
     /// <see cref="NerTags.Allowed"/> for every (previous, next) pair, row-major, made once: the decoder's innermost
     /// loop asks it T × T times a token.
     /// </summary>
@@ -215,6 +211,10 @@ public sealed partial class NerModel
         return allowed;
     }
 
+    /// <summary>
+    /// The best valid tag sequence for per-token scores <paramref name="emissions"/> (n × T) and transitions
+    /// ((T + 1) × T, the last row from the sentence start).
+    /// </summary>
     internal static void Viterbi(ReadOnlySpan<float> emissions, ReadOnlySpan<float> transitions, int n, Span<int> tags)
     {
         float[] scoreArray = ArrayPool<float>.Shared.Rent(n * T);

@@ -198,14 +198,11 @@ public ref struct TokenEnumerator
         return bits;
     }
 
-    private static bool IsWordChar(char c) => (WordChars[c >> 6] & (1UL << (c & 63))) != 0;
+    internal static bool IsWordChar(char c) => (WordChars[c >> 6] & (1UL << (c & 63))) != 0;
 
     /// <summary>The definition the table is made from: letters, digits and combining marks.</summary>
     internal static bool IsWordCharSlow(char c) =>
         char.IsLetterOrDigit(c) || (c >= '\u0300' && char.GetUnicodeCategory(c) is System.Globalization.UnicodeCategory.NonSpacingMark or System.Globalization.UnicodeCategory.SpacingCombiningMark);
-
-    /// <summary>The table's answer, for the test that compares it with <see cref="IsWordCharSlow"/> over every char.</summary>
-    internal static bool IsWordCharFast(char c) => IsWordChar(c);
 
     private static Token ScanWord(ReadOnlySpan<char> t, int start)
     {
