@@ -86,6 +86,9 @@ public sealed class StoryClusterer
     private readonly List<int> _titleScratch = [];
     /// <summary>Per name id of the article at hand, the name id that follows it everywhere (-1: none, or not always the same).</summary>
     private readonly Dictionary<int, int> _followers = [];
+    /// <summary>Scratch: the country keys of the article at hand (<see cref="FindCountries"/>), the title's first.</summary>
+    private readonly List<string> _countries = [];
+    private int _titleCountries;
     /// <summary>Counts candidate look-ups; a story stamped with the current count is already among the candidates.</summary>
     private long _lookups;
     private long _nextKey = -1;
@@ -134,6 +137,7 @@ public sealed class StoryClusterer
     public StoryAssignment Assign(ClusterInput article, Func<long>? newStoryKey = null)
     {
         ArgumentNullException.ThrowIfNull(article);
+        FindCountries(article.Terms);
         var vector = Vectorise(article.Terms);
         var entities = EntityIds(article.Terms);
         bool stemmed = article.Terms.Stemmed;
@@ -214,6 +218,12 @@ public sealed class StoryClusterer
         int lead = Math.Min(terms.LeadCount, StoryTerms.LeadStems);
         for (int k = 0; k < lead && k < terms.Body.Count; k++)
             if (terms.Body[k] is { Length: >= StoryTerms.MinTermLength } t && _terms.NameIdOfStem(t) is var id and >= 0) all.Add(id);
+        for (int k = 0; k < _countries.Count; k++)
+        {
+            int id = _terms.NameId(_countries[k]);
+            all.Add(id);
+            if (k < _titleCountries) title.Add(id);
+        }
         return new EventLinker.Names(SortedDistinct(all), SortedDistinct(title), terms.Stemmed) { Leading = Leading(terms, lead) };
 
         static int[] SortedDistinct(List<int> ids)
@@ -268,6 +278,24 @@ public sealed class StoryClusterer
         }
     }
 
+    /// <summary>Temporary switch while measuring (removed before merge).</summary>
+    private static readonly bool UseCountries = Environment.GetEnvironmentVariable("ICMAL_GEO") == "1";
+
+    /// <summary>
+    /// Finds the countries the article names by their places and people (<see cref="CountryTerms"/>) in its title
+    /// and lead, into <see cref="_countries"/>, the title's first (<see cref="_titleCountries"/> of them).
+    /// </summary>
+    private void FindCountries(ArticleTerms terms)
+    {
+        _countries.Clear();
+        _titleCountries = 0;
+        if (!UseCountries) return;
+        CountryTerms.Default.Find(terms.Title, terms.Title.Count, terms.Stemmed, _countries);
+        _titleCountries = _countries.Count;
+        CountryTerms.Default.Find(terms.Body, Math.Min(terms.LeadCount, StoryTerms.LeadStems), terms.Stemmed, _countries);
+        if (Environment.GetEnvironmentVariable("ICMAL_GEO_DEBUG") == "1") Console.Error.WriteLine($"countries {string.Join(' ', terms.Title)} :: {string.Join(',', _countries.Take(_titleCountries))} / {string.Join(',', _countries.Skip(_titleCountries))}");
+    }
+
     /// <summary>Renames a story the clusterer started under a temporary key to the id the store gave it.</summary>
     public void Rekey(long from, long to)
     {
@@ -291,6 +319,7 @@ public sealed class StoryClusterer
     public void Remember(ClusterInput article, long storyKey)
     {
         ArgumentNullException.ThrowIfNull(article);
+        FindCountries(article.Terms);
         var vector = Vectorise(article.Terms);
         if (!_stories.TryGetValue(storyKey, out var story)) _stories[storyKey] = story = new Story(storyKey, article.Terms.Stemmed);
         var entities = EntityIds(article.Terms);
@@ -301,7 +330,7 @@ public sealed class StoryClusterer
     /// <summary>Learns the article's document frequencies, then weighs its features: log-scaled count times smoothed IDF, unit length.</summary>
     private TermVector Vectorise(ArticleTerms terms)
     {
-        var (learned, counts) = _terms.Learn(terms);
+        var (learned, counts) = _terms.Learn(terms, _countries);
         int[] ids = [.. learned];
         var weights = new double[ids.Length];
         double norm = 0;
