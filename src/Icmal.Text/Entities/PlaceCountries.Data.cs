@@ -49,7 +49,7 @@ public static partial class PlaceCountries
         Bolqarıstan | Sofiya | Plovdiv, Varna, Burqas | bolqar | Bulgaria, Bulgarian, Sofia | Болгария, София
         Bosniya və Herseqovina, Bosniya | Sarayevo | Banya-Luka, Mostar | bosniyalı | Bosnia, Bosnian, Sarajevo | Босния, Сараево
         Botsvana | Qaboron | | | Botswana |
-        Braziliya | Braziliya | San-Paulu, Rio-de-Janeyro, Salvador | braziliyalı | Brazil, Brazilian, Brasilia, Sao Paulo, Rio de Janeiro | Бразилия
+        Braziliya | Braziliya | San-Paulu, Rio-de-Janeyro | braziliyalı | Brazil, Brazilian, Brasilia, Sao Paulo, Rio de Janeiro | Бразилия
         Britaniya Virgin adaları | Road-Taun | | | British Virgin Islands |
         Bruney | Bandar-Seri-Beqavan | | | Brunei |
         Burkina-Faso | Uqaduqu | | | Burkina Faso |

@@ -39,11 +39,7 @@ internal sealed class CountryTerms
         var uncut = all.Where(a => a.Stems.Length == 1 && a.Stems[0] == AzCasing.ToLower(a.Place.Form)).Select(a => a.Stems[0]).ToHashSet(StringComparer.Ordinal);
         foreach (var (p, stems) in all)
         {
-            if (stems.Length == 0 || (p.Azerbaijani && stems.Length == 1 && !uncut.Contains(stems[0]) && IsCommonWord(stems[0])))
-            {
-                if (Environment.GetEnvironmentVariable("ICMAL_GEO_DEBUG") == "1") Console.Error.WriteLine($"dropped {p.Form} -> {string.Join(' ', stems)}");
-                continue;
-            }
+            if (stems.Length == 0 || (p.Azerbaijani && stems.Length == 1 && !uncut.Contains(stems[0]) && IsCommonWord(stems[0]))) continue;
             (p.Azerbaijani ? stemmed : truncated).Add((stems, keys[p.Country]));
         }
         foreach (string name in PlaceCountries.NotCountries)
@@ -51,7 +47,6 @@ internal sealed class CountryTerms
             if (Stems(name, true) is { Length: >= 2 } s) stemmed.Add((s, null));
             if (Stems(name, false) is { Length: >= 2 } t) truncated.Add((t, null));
         }
-        if (Environment.GetEnvironmentVariable("ICMAL_GEO_DEBUG") == "1") foreach (var (c, k) in keys) Console.Error.WriteLine($"key {c} {k}");
         _stemmed = Index(stemmed);
         _truncated = Index(truncated);
     }

@@ -18,7 +18,7 @@ public sealed record StoryAssignment(long StoryKey, bool IsNew, double Similarit
 /// <summary>
 /// Groups articles into stories as they arrive, in one pass, so that a story holds the reports of one event: an
 /// article joins the most similar story that is near it in time when its TF-IDF vector (stems of the headline and
-/// lead, names, figures; <see cref="StoryTerms"/>) reaches the threshold against the story's centroid AND resembles one
+/// lead, names, figures, and the countries its places and people name; <see cref="StoryTerms"/>, <see cref="CountryTerms"/>) reaches the threshold against the story's centroid AND resembles one
 /// of the story's latest members; else it starts a story of its own.
 /// </summary>
 /// <remarks>
@@ -278,22 +278,20 @@ public sealed class StoryClusterer
         }
     }
 
-    /// <summary>Temporary switch while measuring (removed before merge).</summary>
-    private static readonly bool UseCountries = Environment.GetEnvironmentVariable("ICMAL_GEO") == "1";
-
     /// <summary>
     /// Finds the countries the article names by their places and people (<see cref="CountryTerms"/>) in its title
-    /// and lead, into <see cref="_countries"/>, the title's first (<see cref="_titleCountries"/> of them).
+    /// and lead, into <see cref="_countries"/>, the title's first (<see cref="_titleCountries"/> of them). Each counts
+    /// as a name of the article, in its vector (<see cref="TermTable.Learn"/>, once, as if the article had named the
+    /// country) and among its names (<see cref="EntityIds"/>): "İsrail Təbrizə zərbələr endirib" names İran as surely
+    /// as a report that says "İran", and shares the war's two parties with its other first reports.
     /// </summary>
     private void FindCountries(ArticleTerms terms)
     {
         _countries.Clear();
         _titleCountries = 0;
-        if (!UseCountries) return;
         CountryTerms.Default.Find(terms.Title, terms.Title.Count, terms.Stemmed, _countries);
         _titleCountries = _countries.Count;
         CountryTerms.Default.Find(terms.Body, Math.Min(terms.LeadCount, StoryTerms.LeadStems), terms.Stemmed, _countries);
-        if (Environment.GetEnvironmentVariable("ICMAL_GEO_DEBUG") == "1") Console.Error.WriteLine($"countries {string.Join(' ', terms.Title)} :: {string.Join(',', _countries.Take(_titleCountries))} / {string.Join(',', _countries.Skip(_titleCountries))}");
     }
 
     /// <summary>Renames a story the clusterer started under a temporary key to the id the store gave it.</summary>

@@ -108,7 +108,9 @@ internal sealed class TermTable
     /// <summary>
     /// Counts a document and returns its features' ids and counts in the order each first occurs (title stems, lead
     /// stems, names, figures, as <see cref="StoryTerms.Extract"/> counts them), learning new ones; the lists are the
-    /// table's scratch, valid until the next call.
+    /// table's scratch, valid until the next call. <paramref name="countries"/> (<see cref="CountryTerms"/>) are
+    /// counted as names, after the article's own and only when it did not name them itself, so that "Tehran" weighs
+    /// İran's name once, as "İran" does.
     /// </summary>
     public (List<int> Ids, List<int> Counts) Learn(ArticleTerms terms, IReadOnlyList<string>? countries = null)
     {
