@@ -89,6 +89,7 @@ public sealed class StoryClusterer
     /// <summary>Scratch: the country keys of the article at hand (<see cref="FindCountries"/>), the title's first.</summary>
     private readonly List<string> _countries = [];
     private int _titleCountries;
+    private readonly List<int> _partyScratch = [];
     /// <summary>Counts candidate look-ups; a story stamped with the current count is already among the candidates.</summary>
     private long _lookups;
     private long _nextKey = -1;
@@ -162,6 +163,18 @@ public sealed class StoryClusterer
             best = story;
         }
 
+        // Neither a report nor the centroid: a headline whose countries are all a running story's parties (one of them in
+        // three of its latest headlines: a war's countries) joins it (EventLinker.PartyStory).
+        if (best is null && _titleCountries > 0)
+        {
+            _partyScratch.Clear();
+            for (int k = 0; k < _titleCountries; k++) _partyScratch.Add(_terms.NameId(_countries[k]));
+            if (_linker.PartyStory(_partyScratch, article.Time, _terms.Idf) is { } party && WithinSpan(party, article.Time))
+            {
+                best = party;
+                bestSimilarity = 0;
+            }
+        }
         bool isNew = best is null;
         if (best is null)
         {

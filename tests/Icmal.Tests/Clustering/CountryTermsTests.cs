@@ -67,4 +67,42 @@ public sealed class CountryTermsTests
         Assert.False(strike.IsNew);
         Assert.Equal(dialogue.StoryKey, strike.StoryKey);
     }
+
+    /// <summary>Three first reports of a war, each headline naming İsrail and İran, in words that differ.</summary>
+    private static StoryClusterer War(out long story)
+    {
+        // Two days of other news, so that İran, in three of the war's reports, stays rare (as in a running archive).
+        var c = new StoryClusterer();
+        foreach (var b in Background(Day.AddDays(-1))) c.Assign(b);
+        foreach (var b in Background(Day.AddDays(-2))) c.Assign(b);
+        story = c.Assign(new ClusterInput(1, ArticleAnalyzer.Terms("İsrail İranın hərbi obyektlərinə zərbələr endirib",
+            "Məlumata görə, İsrail ordusu gecə İranın Təbriz və Kirmanşah şəhərlərində və Suriyada hərbi obyektləri vurub.", "az"), Day)).StoryKey;
+        Assert.Equal(story, c.Assign(new ClusterInput(2, ArticleAnalyzer.Terms("Azərbaycan XİN İsrail və İranı dialoqa çağırıb",
+            "Xarici İşlər Nazirliyi bəyanat yayaraq tərəfləri təmkinə və danışıqlar masasına qayıtmağa səsləyib.", "az"), Day.AddHours(3))).StoryKey);
+        Assert.Equal(story, c.Assign(new ClusterInput(3, ArticleAnalyzer.Terms("İran İsrailə cavab zərbələri endirib",
+            "İranın raketləri İsrail ordusunun hərbi obyektlərini vurub, ordu gecə zərbələri davam etdirib.", "az"), Day.AddHours(8))).StoryKey);
+        return c;
+    }
+
+    [Fact]
+    public void A_headline_naming_one_party_of_a_running_war_joins_it_days_later_though_it_shares_no_other_word()
+    {
+        // Four days on, the supreme leader will address the nation: nothing in common with the war's reports but
+        // "İran", which three of their headlines name. An editor files it under the war.
+        var c = War(out long war);
+        var address = c.Assign(new ClusterInput(4, ArticleAnalyzer.Terms("İranın ali lideri xalqa müraciət edəcək",
+            "Ali lider yaxın vaxtlarda ölkə xalqına müraciət edəcək. Bu barədə mətbuat xidməti məlumat yayıb.", "az"), Day.AddDays(4)));
+        Assert.False(address.IsNew);
+        Assert.Equal(war, address.StoryKey);
+    }
+
+    [Fact]
+    public void A_headline_naming_a_country_the_war_headlines_never_name_starts_its_own_story()
+    {
+        // Syria is in one report's lead but in none of the war's headlines: a report on İran and Syria is not the war's
+        // on countries alone.
+        var c = War(out _);
+        Assert.True(c.Assign(new ClusterInput(4, ArticleAnalyzer.Terms("İran Suriyaya humanitar yardım göndərib",
+            "Ali lider yaxın vaxtlarda ölkə xalqına müraciət edəcək. Bu barədə mətbuat xidməti məlumat yayıb.", "az"), Day.AddDays(4))).IsNew);
+    }
 }
