@@ -16,7 +16,8 @@ public static partial class PlaceCountries
     /// Azerbaijani spellings of them as Azerbaijani news and the Azerbaijani Wikipedia write them); facts, not a
     /// tuning to any evaluation set. Left out on purpose: words that are also common Azerbaijani words or names
     /// ("Liman", "Saatlı", "Oğuz", "Qazax" the district beside the Kazakh "qazax"), language adjectives of several
-    /// countries ("ərəb", "ingilis" — English is no more Britain's than America's; "ispan", "portuqal", "fars"), and
+    /// countries ("ərəb", "ingilis" — English is no more Britain's than America's; "ispan", "portuqal", "fars"), "türk"
+    /// (in Azerbaijani as often Turkic as Turkish: "Türk dünyası", "Türk Dövlətləri Təşkilatı"), and
     /// English place names that are common words or other places ("Georgia", "Jordan", "Chad", "Turkey", "Paris" is
     /// kept). Edit freely: a missing city is a missing fact.
     /// </remarks>
@@ -218,7 +219,7 @@ public static partial class PlaceCountries
         Tunis | Tunis | Sfaks | tunisli | Tunisia, Tunisian, Tunis | Тунис
         Tuvalu | Funafuti | | | Tuvalu |
         Törks və Kaykos adaları | Kokbern-Taun | | | Turks and Caicos |
-        Türkiyə, Türkiyə Respublikası | Ankara | İstanbul, İzmir, Antalya, Bursa, Adana, Konya, Qaziantep, Trabzon, Ərzurum, Qars, İğdır, Hatay, Diyarbəkir, Mersin, Eskişəhir, Kayseri, Samsun, Malatya, Kahramanmaraş, Bodrum, Alanya | türkiyəli, türk | Türkiye, Turkish, Turks, Ankara, Istanbul, Izmir, Antalya | Турция, турецкий, Анкара, Стамбул
+        Türkiyə, Türkiyə Respublikası | Ankara | İstanbul, İzmir, Antalya, Bursa, Adana, Konya, Qaziantep, Trabzon, Ərzurum, Qars, İğdır, Hatay, Diyarbəkir, Mersin, Eskişəhir, Kayseri, Samsun, Malatya, Kahramanmaraş, Bodrum, Alanya | türkiyəli | Türkiye, Turkish, Turks, Ankara, Istanbul, Izmir, Antalya | Турция, турецкий, Анкара, Стамбул
         Türkmənistan | Aşqabad | Türkmənbaşı, Daşoğuz, Türkmənabad | türkmənistanlı, türkmən | Turkmenistan, Turkmen, Ashgabat | Туркменистан, Туркмения, Ашхабад
         Ukrayna | Kiyev, Kiyiv | Xarkov, Xarkiv, Odessa, Lvov, Lviv, Dnepr, Zaporojye, Donetsk, Luqansk, Xerson, Mariupol, Krım, Donbas, Nikolayev, Sumı, Poltava, Çernoqov, Çernobıl, Sevastopol, Kramatorsk, Baxmut | ukraynalı | Ukraine, Ukrainian, Ukrainians, Kyiv, Kiev, Kharkiv, Odesa, Odessa, Lviv, Donbas, Crimea, Donetsk, Luhansk | Украина, украинский, Киев, Харьков, Одесса, Донбасс, Крым
         Uollis və Futuna | Mata-Utu | | | Wallis and Futuna |
@@ -260,6 +261,6 @@ public static partial class PlaceCountries
         Şərqi Timor | | | | East Timor, Timor-Leste |
         Əfqanıstan | Kabil | Kandahar, Herat, Məzari-Şərif | əfqanıstanlı, əfqan | Afghanistan, Afghan, Kabul, Kandahar | Афганистан, Кабул
         Əlcəzair | Əlcəzair | Oran | əlcəzairli | Algeria, Algerian, Algiers | Алжир
-        - | Fars körfəzi, Latın Amerikası, Cənubi Amerika, Şimali Amerika, Mərkəzi Amerika, Amerika qitəsi, Ərəb Əmirlikləri, İran körfəzi, Türk dünyası, Türk Dövlətləri, Türk Dövlətləri Təşkilatı, türk dili, rus dili, alman dili, fransız dili, Latin America, South America, North America, Persian Gulf, Gulf of Mexico, Meksika körfəzi, Washington Post, New York Times
+        - | Fars körfəzi, Latın Amerikası, Cənubi Amerika, Şimali Amerika, Mərkəzi Amerika, Amerika qitəsi, Ərəb Əmirlikləri, İran körfəzi, rus dili, alman dili, fransız dili, Latin America, South America, North America, Persian Gulf, Gulf of Mexico, Meksika körfəzi, Washington Post, New York Times
         """;
 }
