@@ -18,11 +18,14 @@ public static partial class PlaceCountries
     /// ("Liman", "Saatlı", "Oğuz", "Qazax" the district beside the Kazakh "qazax"), language adjectives of several
     /// countries ("ərəb", "ingilis" — English is no more Britain's than America's; "ispan", "portuqal", "fars"), "türk"
     /// (in Azerbaijani as often Turkic as Turkish: "Türk dünyası", "Türk Dövlətləri Təşkilatı"), and
-    /// English place names that are common words or other places ("Georgia", "Jordan", "Chad", "Turkey", "Paris" is
-    /// kept). Edit freely: a missing city is a missing fact.
+    /// English place names that are common words or other places ("Georgia", "Jordan", "Chad", "Turkey"; "Paris" is
+    /// kept). English and Russian forms are matched as the analysis cuts words without a stemmer (their first six
+    /// letters), so a form whose cut is a common word's is left out too ("Grenada": "grenades", "Catalonia":
+    /// "catalogue"); likewise "Havay" (Hawaii), which the stemmer makes of "havaya" (into the air). Edit freely: a
+    /// missing city is a missing fact.
     /// </remarks>
     internal const string Table = """
-        ABŞ, Amerika Birləşmiş Ştatları, Amerika, Birləşmiş Ştatlar | Vaşinqton | Nyu-York, Los-Anceles, Çikaqo, San-Fransisko, Mayami, Hyuston, Boston, Filadelfiya, Las-Veqas, Sietl, Texas, Kaliforniya, Florida, Alyaska, Havay, Pentaqon | amerikalı | United States, USA, America, American, Americans, Washington, New York, Los Angeles, Chicago, San Francisco, Pentagon | США, Америка, американский, Вашингтон, Нью-Йорк
+        ABŞ, Amerika Birləşmiş Ştatları, Amerika, Birləşmiş Ştatlar | Vaşinqton | Nyu-York, Los-Anceles, Çikaqo, San-Fransisko, Mayami, Hyuston, Boston, Filadelfiya, Las-Veqas, Sietl, Texas, Kaliforniya, Florida, Alyaska, Pentaqon | amerikalı | United States, USA, America, American, Americans, Washington, New York, Los Angeles, Chicago, San Francisco, Pentagon | США, Америка, американский, Вашингтон, Нью-Йорк
         Akrotiri və Dekeliya | | | | Akrotiri, Dhekelia |
         Aland adaları | Mariehamn | | | Åland | Аландские острова
         Albaniya | Tirana | | albaniyalı, alban | Albania, Albanian, Tirana | Албания, Тирана
@@ -172,7 +175,7 @@ public static partial class PlaceCountries
         Qana | Akkra | | qanalı | Ghana, Ghanaian, Accra | Гана
         Qayana | Corctaun | | | Guyana |
         Qazaxıstan, Qazaqıstan | Astana | Almatı, Şımkənd, Aktau, Atırau, Karaqanda, Aktobe, Türküstan, Baykonur | qazaxıstanlı | Kazakhstan, Kazakh, Astana, Almaty | Казахстан, Астана, Алматы
-        Qrenada | Sent-Corcs | | | Grenada |
+        Qrenada | Sent-Corcs | | | |
         Qrenlandiya | Nuuk | | | Greenland | Гренландия
         Quam | Haqatna | | | Guam |
         Qvatemala | Qvatemala | | | Guatemala |
@@ -250,7 +253,7 @@ public static partial class PlaceCountries
         İraq | Bağdad | Bəsrə, Mosul, Ərbil, Kərkük, Nəcəf, Kərbəla, Süleymaniyyə, İraq Kürdüstanı | iraqlı | Iraq, Iraqi, Baghdad, Basra, Mosul, Erbil, Kirkuk | Ирак, Багдад
         İrlandiya | Dublin | Kork | irlandiyalı, irland | Ireland, Irish, Dublin | Ирландия, Дублин
         İslandiya | Reykyavik | | islandiyalı | Iceland, Icelandic, Reykjavik | Исландия
-        İspaniya | Madrid | Barselona, Valensiya, Sevilya, Malaqa, Bilbao, Kataloniya, Kanar adaları | ispaniyalı | Spain, Spanish, Madrid, Barcelona, Catalonia | Испания, Мадрид
+        İspaniya | Madrid | Barselona, Valensiya, Sevilya, Malaqa, Bilbao, Kataloniya, Kanar adaları | ispaniyalı | Spain, Spanish, Madrid, Barcelona | Испания, Мадрид
         İsrail | Təl-Əviv, Qüds | Hayfa, Eylat, Aşdod, Aşkelon, Negev, Beer-Şeva, Netanya, Ben-Qurion | israilli | Israel, Israeli, Israelis, Tel Aviv, Jerusalem, Haifa, Knesset | Израиль, израильский, Тель-Авив, Иерусалим
         İsveç | Stokholm | Qeteborq, Malmö | isveçli | Sweden, Swedish, Stockholm | Швеция, Стокгольм
         İsveçrə | Bern | Cenevrə, Sürix, Lozanna, Bazel, Davos | isveçrəli | Switzerland, Swiss, Bern, Geneva, Zurich, Davos | Швейцария, Женева, Цюрих
