@@ -177,6 +177,61 @@ internal sealed class EventLinker(TimeSpan window, int maxRecent)
         return (best, best is null ? 0 : bestScore);
     }
 
+    /// <summary>How many recent reports of one story must name a country in their headlines for it to be the story's party.</summary>
+    public const int PartyTitles = 3;
+
+    /// <summary>
+    /// The recent story whose headlines name the arrival's headline countries as its parties: among its latest
+    /// members (<see cref="Story.Recent"/>), one of the countries in at least <see cref="PartyTitles"/> headlines and
+    /// each in at least one, and no other recent story so. A war or crisis between countries is reported for days in
+    /// headlines that name one party or the other and share no other word ("İranın ali lideri xalqa müraciət edəcək").
+    /// The countries must be rare (IDF of at least <see cref="DistinctIdf"/>): the home country names no party.
+    /// </summary>
+    /// <remarks>
+    /// The "each headline names its own rare thing" veto (<see cref="Different"/>) is not applied: a war's reports name
+    /// a new actor in one headline and the other party in another ("İran XİN: ABŞ-nin hərbi təcavüzünə …" after the
+    /// İsrail–İran reports), and the parties' headline count already says which story the country's reports form.
+    /// Bounded like the rest: the stories are found through the recent articles naming the country (at most
+    /// <see cref="MaxPostings"/>, else the country is a topic's), each counted over its <see cref="Story.RecentMembers"/>.
+    /// </remarks>
+    public Story? PartyStory(List<int> titleCountries, DateTimeOffset? time, Func<int, double> idf)
+    {
+        Story? found = null;
+        _parties.Clear();
+        foreach (int c in titleCountries)
+        {
+            if (idf(c) < DistinctIdf) continue;
+            if ((uint)c >= (uint)_namePostings.Length || _namePostings[c] is not { } p || p.Count > MaxPostings) return null;
+            _parties.Add(c);
+        }
+        if (_parties.Count == 0) return null;
+        _partyStories.Clear();
+        foreach (int c in _parties)
+            foreach (ref readonly var entry in CollectionsMarshal.AsSpan(_namePostings[c]!.Items)[_namePostings[c]!.Head..])
+            {
+                var r = _ring[entry.Sequence & _mask]!;
+                if (!r.Story.Dropped && Near(r.Time, time) && !_partyStories.Contains(r.Story)) _partyStories.Add(r.Story);
+            }
+        foreach (var story in _partyStories)
+        {
+            bool main = false, all = true;
+            foreach (int c in _parties)
+            {
+                int n = 0;
+                foreach (var m in story.Recent) if (Array.BinarySearch(m.Names.Title, c) >= 0) n++;
+                if (n == 0) all = false;
+                if (n >= PartyTitles) main = true;
+            }
+            if (!all || !main) continue;
+            if (found is not null) return null; // two stories with these parties: the countries cannot tell which
+            found = story;
+        }
+        return found;
+    }
+
+    private readonly List<int> _parties = [];
+    private readonly List<Story> _partyStories = [];
+
     /// <summary>Remembers an article (after it joined <paramref name="story"/>), then forgets what fell out of the window.</summary>
     public void Add(Story story, TermVector vector, Names entities, DateTimeOffset? time)
     {

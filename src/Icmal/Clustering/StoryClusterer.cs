@@ -1,4 +1,3 @@
-using System.Runtime.InteropServices;
 using Icmal.Analysis;
 
 namespace Icmal.Clustering;
@@ -18,7 +17,7 @@ public sealed record StoryAssignment(long StoryKey, bool IsNew, double Similarit
 /// <summary>
 /// Groups articles into stories as they arrive, in one pass, so that a story holds the reports of one event: an
 /// article joins the most similar story that is near it in time when its TF-IDF vector (stems of the headline and
-/// lead, names, figures; <see cref="StoryTerms"/>) reaches the threshold against the story's centroid AND resembles one
+/// lead, names, figures, and the countries its places and people name; <see cref="StoryTerms"/>, <see cref="CountryTerms"/>) reaches the threshold against the story's centroid AND resembles one
 /// of the story's latest members; else it starts a story of its own.
 /// </summary>
 /// <remarks>
@@ -39,7 +38,7 @@ public sealed record StoryAssignment(long StoryKey, bool IsNew, double Similarit
 /// capped at <see cref="MaxCandidates"/>; each story keeps a
 /// fixed number of member vectors. Not thread-safe: the pipeline calls it from one writer.</para>
 /// </remarks>
-public sealed class StoryClusterer
+public sealed partial class StoryClusterer
 {
     /// <summary>Cosine similarity to the centroid needed to join a story of stemmed (Azerbaijani) articles.</summary>
     public double Threshold { get; }
@@ -86,6 +85,10 @@ public sealed class StoryClusterer
     private readonly List<int> _titleScratch = [];
     /// <summary>Per name id of the article at hand, the name id that follows it everywhere (-1: none, or not always the same).</summary>
     private readonly Dictionary<int, int> _followers = [];
+    /// <summary>Scratch: the country keys of the article at hand (<see cref="FindCountries"/>), the title's first.</summary>
+    private readonly List<string> _countries = [];
+    private int _titleCountries;
+    private readonly List<int> _partyScratch = [];
     /// <summary>Counts candidate look-ups; a story stamped with the current count is already among the candidates.</summary>
     private long _lookups;
     private long _nextKey = -1;
@@ -134,6 +137,7 @@ public sealed class StoryClusterer
     public StoryAssignment Assign(ClusterInput article, Func<long>? newStoryKey = null)
     {
         ArgumentNullException.ThrowIfNull(article);
+        FindCountries(article.Terms);
         var vector = Vectorise(article.Terms);
         var entities = EntityIds(article.Terms);
         bool stemmed = article.Terms.Stemmed;
@@ -158,6 +162,18 @@ public sealed class StoryClusterer
             best = story;
         }
 
+        // Neither a report nor the centroid: a headline whose countries are all a running story's parties (one of them in
+        // three of its latest headlines: a war's countries) joins it (EventLinker.PartyStory).
+        if (best is null && _titleCountries > 0)
+        {
+            _partyScratch.Clear();
+            for (int k = 0; k < _titleCountries; k++) _partyScratch.Add(_terms.NameId(_countries[k]));
+            if (_linker.PartyStory(_partyScratch, article.Time, _terms.Idf) is { } party && WithinSpan(party, article.Time))
+            {
+                best = party;
+                bestSimilarity = 0;
+            }
+        }
         bool isNew = best is null;
         if (best is null)
         {
@@ -193,81 +209,6 @@ public sealed class StoryClusterer
         return (t > last ? t : last) - (t < first ? t : first) <= MaxLinkedSpan;
     }
 
-    /// <summary>
-    /// The ids of the article's names (<see cref="StoryTerms.Entities"/>), all and the title's, ascending: its names,
-    /// and its title and lead stems whose name key is a known name. Read off the term table by id, without building
-    /// the key strings again (the article's own names were learned by <see cref="Vectorise"/> just before).
-    /// </summary>
-    private EventLinker.Names EntityIds(ArticleTerms terms)
-    {
-        var all = _nameScratch;
-        var title = _titleScratch;
-        all.Clear();
-        title.Clear();
-        foreach (string key in terms.Names) all.Add(_terms.NameId(key));
-        foreach (string t in terms.Title)
-            if (t.Length >= StoryTerms.MinTermLength && _terms.NameIdOfStem(t) is var id and >= 0)
-            {
-                all.Add(id);
-                title.Add(id);
-            }
-        int lead = Math.Min(terms.LeadCount, StoryTerms.LeadStems);
-        for (int k = 0; k < lead && k < terms.Body.Count; k++)
-            if (terms.Body[k] is { Length: >= StoryTerms.MinTermLength } t && _terms.NameIdOfStem(t) is var id and >= 0) all.Add(id);
-        return new EventLinker.Names(SortedDistinct(all), SortedDistinct(title), terms.Stemmed) { Leading = Leading(terms, lead) };
-
-        static int[] SortedDistinct(List<int> ids)
-        {
-            if (ids.Count == 0) return [];
-            var span = CollectionsMarshal.AsSpan(ids);
-            span.Sort();
-            int n = 1;
-            for (int k = 1; k < span.Length; k++)
-                if (span[k] != span[n - 1]) span[n++] = span[k];
-            return span[..n].ToArray();
-        }
-    }
-
-    /// <summary>
-    /// The ids of the names that, wherever they stand in the title and the lead's first stems, are followed directly by
-    /// the same other name: a given name before its surname ("Donald Tramp", "İlham Əliyev"), the first word of one
-    /// name span, which tells no more than the span's last word (see <see cref="EventLinker.Names.Leading"/>).
-    /// </summary>
-    private int[] Leading(ArticleTerms terms, int lead)
-    {
-        var followers = _followers;
-        followers.Clear();
-        Scan(terms.Title, terms.Title.Count);
-        Scan(terms.Body, Math.Min(lead, terms.Body.Count));
-        int n = 0;
-        foreach (var (_, next) in followers) if (next >= 0) n++;
-        if (n == 0) return [];
-        var ids = new int[n];
-        n = 0;
-        foreach (var (id, next) in followers) if (next >= 0) ids[n++] = id;
-        Array.Sort(ids);
-        return ids;
-
-        void Scan(IReadOnlyList<string> stems, int count)
-        {
-            int previous = -1;
-            for (int k = 0; k < count; k++)
-            {
-                string t = stems[k];
-                int id = t.Length >= StoryTerms.MinTermLength ? _terms.NameIdOfStem(t) : -1;
-                if (previous >= 0) Note(previous, id == previous ? -1 : id);
-                previous = id;
-            }
-            if (previous >= 0) Note(previous, -1);
-        }
-
-        void Note(int id, int next)
-        {
-            if (!followers.TryGetValue(id, out int seen)) followers[id] = next;
-            else if (seen != next) followers[id] = -1;
-        }
-    }
-
     /// <summary>Renames a story the clusterer started under a temporary key to the id the store gave it.</summary>
     public void Rekey(long from, long to)
     {
@@ -291,6 +232,7 @@ public sealed class StoryClusterer
     public void Remember(ClusterInput article, long storyKey)
     {
         ArgumentNullException.ThrowIfNull(article);
+        FindCountries(article.Terms);
         var vector = Vectorise(article.Terms);
         if (!_stories.TryGetValue(storyKey, out var story)) _stories[storyKey] = story = new Story(storyKey, article.Terms.Stemmed);
         var entities = EntityIds(article.Terms);
@@ -301,7 +243,7 @@ public sealed class StoryClusterer
     /// <summary>Learns the article's document frequencies, then weighs its features: log-scaled count times smoothed IDF, unit length.</summary>
     private TermVector Vectorise(ArticleTerms terms)
     {
-        var (learned, counts) = _terms.Learn(terms);
+        var (learned, counts) = _terms.Learn(terms, _countries);
         int[] ids = [.. learned];
         var weights = new double[ids.Length];
         double norm = 0;

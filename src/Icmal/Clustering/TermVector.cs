@@ -108,9 +108,11 @@ internal sealed class TermTable
     /// <summary>
     /// Counts a document and returns its features' ids and counts in the order each first occurs (title stems, lead
     /// stems, names, figures, as <see cref="StoryTerms.Extract"/> counts them), learning new ones; the lists are the
-    /// table's scratch, valid until the next call.
+    /// table's scratch, valid until the next call. <paramref name="countries"/> (<see cref="CountryTerms"/>) are
+    /// counted as names, after the article's own and only when it did not name them itself, so that "Tehran" weighs
+    /// İran's name once, as "İran" does.
     /// </summary>
-    public (List<int> Ids, List<int> Counts) Learn(ArticleTerms terms)
+    public (List<int> Ids, List<int> Counts) Learn(ArticleTerms terms, IReadOnlyList<string>? countries = null)
     {
         int document = ++Documents;
         _documentIds.Clear();
@@ -121,6 +123,9 @@ internal sealed class TermTable
         for (int k = 0; k < lead && k < terms.Body.Count; k++)
             if (terms.Body[k] is { Length: >= StoryTerms.MinTermLength } t) Tally(StemId(t), 1);
         foreach (string n in terms.Names) Tally(IdIn(_names, n), StoryTerms.NameWeight);
+        if (countries is not null)
+            foreach (string c in countries)
+                if (IdIn(_names, c) is var id && _seenIn[id] != document) Tally(id, StoryTerms.NameWeight);
         foreach (string f in terms.Figures) Tally(IdIn(_figures, f), 1);
         return (_documentIds, _documentCounts);
 
