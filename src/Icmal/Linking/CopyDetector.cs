@@ -114,7 +114,7 @@ public sealed class CopyDetector
         try
         {
             var batch = arrivals.Count < MinBatch ? null
-                : await _sketches.OpenBatchAsync(arrivals.Select(a => (a.ArticleId, a.Sketch, a.TextSha256)).ToList(), MaxCandidates, ct);
+                : await _sketches.OpenBatchAsync(arrivals.Select(a => (a.ArticleId, a.Sketch, a.TextSha256)).ToList(), MaxCandidates, Rule.MayMatter, ct);
             if (batch is null)
             {
                 foreach (var arrival in arrivals) await LinkAloneAsync(arrival, ct);
@@ -123,7 +123,7 @@ public sealed class CopyDetector
             for (int i = 0; i < arrivals.Count; i++)
             {
                 if (arrivals[i].Sketch.Shingles == 0) continue;
-                foreach (var link in Rule.Decide(arrivals[i], await CandidatesAsync(batch.CandidatesOf(i), ct))) batch.Link(link);
+                foreach (var link in Rule.Decide(arrivals[i], await CandidatesAsync(await batch.CandidatesOfAsync(i, ct), ct))) batch.Link(link);
             }
             await batch.SaveAsync(ct);
         }

@@ -159,17 +159,33 @@ public sealed class SketchStore(Database database)
     }
 
     /// <summary>
+    /// The ids read under an arrival's keys (each key's newest <see cref="MaxPerKey"/>, in any order) counted: the
+    /// <paramref name="limit"/> sharing the most keys with it, more shared first, then the newer, never
+    /// <paramref name="self"/>; what the look-up's <c>GROUP BY … ORDER BY shared DESC, article_id DESC LIMIT</c> gives.
+    /// </summary>
+    internal static List<(long Id, long Shared)> TopShared(long[] found, long self, int limit)
+    {
+        ArgumentNullException.ThrowIfNull(found);
+        var counts = new Dictionary<long, long>(found.Length);
+        foreach (long id in found)
+            if (id != self) counts[id] = counts.GetValueOrDefault(id) + 1;
+        return counts.OrderByDescending(c => c.Value).ThenByDescending(c => c.Key).Take(limit).Select(c => (c.Key, c.Value)).ToList();
+    }
+
+    /// <summary>
     /// Many new articles' sketches written and their candidates read together, for a batch stored in the caller's
     /// shared transaction on PostgreSQL (<see cref="PostgreSqlCopyBatch"/>: a few round trips for the batch instead of
     /// several an article). Null elsewhere (SQLite's statements cost no round trip; outside a batch there is none),
     /// and then each article is sketched and looked up alone.
     /// </summary>
     /// <param name="arrivals">Articles stored in this transaction, in the order they are to be linked (their ids ascending).</param>
+    /// <param name="mayLink">Whether a candidate of the given sketch can matter to an arrival of the given sketch (see
+    /// <see cref="PostgreSqlCopyBatch.OpenAsync"/>); null: every candidate is read whole.</param>
     public async Task<PostgreSqlCopyBatch?> OpenBatchAsync(IReadOnlyList<(long ArticleId, TextSketch Sketch, string TextSha256)> arrivals, int limit,
-        CancellationToken ct)
+        Func<TextSketch, TextSketch, bool>? mayLink, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(arrivals);
-        return database.SharedPostgreSql is { } shared ? await PostgreSqlCopyBatch.OpenAsync(shared, arrivals, MaxPerKey, limit, ct) : null;
+        return database.SharedPostgreSql is { } shared ? await PostgreSqlCopyBatch.OpenAsync(shared, arrivals, MaxPerKey, limit, mayLink, ct) : null;
     }
 
     /// <summary>The stored article of <paramref name="articleId"/> as detection sees it; null when it has no sketch.</summary>
