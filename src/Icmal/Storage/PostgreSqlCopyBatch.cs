@@ -57,10 +57,15 @@ public sealed class PostgreSqlCopyBatch
 
     private const string RowsSql = "SELECT id, site, url, sort_at, original_name, original_url, text_sha256 FROM articles WHERE id = ANY(@ids)";
 
-    /// <summary>The copy rows of the candidates' groups: their copies, and the group of the original each is a copy of.</summary>
+    /// <summary>
+    /// The copy rows of the candidates' groups: their copies, and the group of the original each is a copy of. Written
+    /// as a join with <c>unnest</c>, not <c>original_id = ANY(@ids) OR …</c>: the statement is prepared, and the
+    /// server's generic plan of that form tested each row against the whole array (some 6,000 ids) in a scan of the
+    /// table, 60–150 ms a batch once a few thousand copies were stored, against 1–6 ms for this one.
+    /// </summary>
     private const string GroupsSql = """
-        SELECT article_id, original_id, evidence, similarity FROM article_copies
-        WHERE original_id = ANY(@ids) OR original_id IN (SELECT original_id FROM article_copies WHERE article_id = ANY(@ids))
+        SELECT c.article_id, c.original_id, c.evidence, c.similarity FROM article_copies c
+        WHERE c.original_id IN (SELECT i FROM unnest(@ids) AS t(i) UNION SELECT o.original_id FROM article_copies o JOIN unnest(@ids) AS t(i) ON o.article_id = t.i)
         """;
 
     private static readonly string Credited = CopyLink.Code(CopyEvidence.Credited);
