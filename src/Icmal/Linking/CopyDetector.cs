@@ -52,11 +52,13 @@ public sealed class CopyDetector
 
     /// <summary>
     /// A detector over the stores, with every stored article that has no sketch yet (an archive from before sketches,
-    /// a process stopped between storing and linking) sketched and linked first, oldest first.
+    /// a process stopped between storing and linking) sketched and linked first, oldest first; on PostgreSQL the key
+    /// table's newest pages are first marked all-visible (<see cref="SketchStore.KeepKeysVisibleAsync"/>).
     /// </summary>
     public static async Task<CopyDetector> OpenAsync(Stores stores, CancellationToken ct, CopyRule? rule = null)
     {
         var detector = new CopyDetector(stores, rule);
+        await stores.Sketches.KeepKeysVisibleAsync(ct);
         await detector.CatchUpAsync(ct);
         return detector;
     }
