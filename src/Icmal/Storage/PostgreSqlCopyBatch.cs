@@ -34,7 +34,7 @@ public sealed class PostgreSqlCopyBatch
 {
     /// <summary>
     /// Each arrival's look-up (<c>self</c>, its keys the slice <c>@kv[lo:hi]</c>): the ids under each key, its newest
-    /// <see cref="SketchStore.MaxPerKey"/> as <see cref="SketchStore.CandidatesAsync"/> reads them, in one array a
+    /// <see cref="SketchStore.MaxPerKey"/> as <see cref="SketchStore.CandidatesAsync"/> reads them, in one array an
     /// arrival; <see cref="SketchStore.TopShared"/> counts them here. Counting them on the server (a hash aggregate and
     /// a sort of some 2,000 rows an arrival at 1M) took half of the statement's time, the index reads the other half.
     /// </summary>
@@ -154,10 +154,11 @@ public sealed class PostgreSqlCopyBatch
             await using var reader = await first.ExecuteReaderAsync(ct);
             await reader.NextResultAsync(ct); // past the lock's one empty row
             while (reader.FieldCount == 0 && await reader.NextResultAsync(ct)) { } // past the inserts
+            var counts = new Dictionary<long, int>();
             while (await reader.ReadAsync(ct))
             {
                 int k = position[reader.GetInt64(0)];
-                keyed[k] = SketchStore.TopShared(reader.GetFieldValue<long[]>(1), ids[k], limit);
+                keyed[k] = SketchStore.TopShared(reader.GetFieldValue<long[]>(1), ids[k], limit, SketchStore.MinShared(arrivals[k].Sketch.Keys.Length), counts);
             }
             if (!await reader.NextResultAsync(ct)) throw new InvalidOperationException("the same texts did not come back");
             while (await reader.ReadAsync(ct))

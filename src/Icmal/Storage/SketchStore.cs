@@ -154,22 +154,38 @@ public sealed class SketchStore(Database database)
     /// </summary>
     internal static HashSet<long> Choose(IEnumerable<(long Id, long Shared)> found, int keyCount)
     {
-        int minShared = Math.Min(2, keyCount);
+        int minShared = MinShared(keyCount);
         return found.Where(c => c.Shared >= minShared || c.Shared == -1).Select(c => c.Id).ToHashSet();
     }
 
+    /// <summary>The fewest keys a candidate shares with an arrival of <paramref name="keyCount"/> keys (<see cref="Choose"/>).</summary>
+    internal static int MinShared(int keyCount) => Math.Min(2, keyCount);
+
     /// <summary>
-    /// The ids read under an arrival's keys (each key's newest <see cref="MaxPerKey"/>, in any order) counted: the
-    /// <paramref name="limit"/> sharing the most keys with it, more shared first, then the newer, never
-    /// <paramref name="self"/>; what the look-up's <c>GROUP BY … ORDER BY shared DESC, article_id DESC LIMIT</c> gives.
+    /// The ids read under an arrival's keys (each key's newest <see cref="MaxPerKey"/>, in any order) counted: of those
+    /// sharing at least <paramref name="minShared"/> keys with it, the <paramref name="limit"/> sharing the most, more
+    /// shared first, then the newer, never <paramref name="self"/>. What <see cref="Choose"/> keeps of the look-up's
+    /// <c>GROUP BY … ORDER BY shared DESC, article_id DESC LIMIT</c> (those sharing fewer rank below all these), without
+    /// sorting the thousand or so ids that share one key only.
     /// </summary>
-    internal static List<(long Id, long Shared)> TopShared(long[] found, long self, int limit)
+    /// <param name="counts">A scratch dictionary, cleared here (one for many calls saves its allocation).</param>
+    internal static List<(long Id, long Shared)> TopShared(long[] found, long self, int limit, int minShared, Dictionary<long, int> counts)
     {
         ArgumentNullException.ThrowIfNull(found);
-        var counts = new Dictionary<long, long>(found.Length);
+        ArgumentNullException.ThrowIfNull(counts);
+        counts.Clear();
         foreach (long id in found)
-            if (id != self) counts[id] = counts.GetValueOrDefault(id) + 1;
-        return counts.OrderByDescending(c => c.Value).ThenByDescending(c => c.Key).Take(limit).Select(c => (c.Key, c.Value)).ToList();
+        {
+            if (id == self) continue;
+            ref int n = ref System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(counts, id, out _);
+            n++;
+        }
+        var top = new List<(long Id, long Shared)>();
+        foreach (var (id, n) in counts)
+            if (n >= minShared) top.Add((id, n));
+        top.Sort((a, b) => a.Shared != b.Shared ? b.Shared.CompareTo(a.Shared) : b.Id.CompareTo(a.Id));
+        if (top.Count > limit) top.RemoveRange(limit, top.Count - limit);
+        return top;
     }
 
     /// <summary>
