@@ -33,19 +33,15 @@ public sealed class SketchStore(Database database)
     private static readonly string CandidateSql = BuildCandidateSql();
 
     /// <summary>
-    /// <see cref="CandidateSql"/> on PostgreSQL: the same rows, each key's newest <c>@per</c> articles read by one
-    /// <c>LATERAL</c> subquery over the keys' array instead of a sixteen-way <c>UNION ALL</c>. The union's plan was
-    /// made and set up anew for every arrival (custom plans, as its costs depend on the keys): most of the fifth of the
-    /// server's CPU that planning took in <c>perf</c> during an import. This one is a small nested loop, planned once.
+    /// <see cref="CandidateSql"/> on PostgreSQL: each key's newest <c>@per</c> articles read by one <c>LATERAL</c>
+    /// subquery over the keys' array instead of a sixteen-way <c>UNION ALL</c> (whose plan was made anew for every
+    /// arrival), returned as one array and counted by <see cref="TopShared"/> (the server's hash aggregate and sort were
+    /// half of the statement at 1M); the articles of the same text as a second array.
     /// </summary>
     private const string PostgreSqlCandidateSql = """
-        SELECT article_id, shared FROM (
-            SELECT k.article_id, COUNT(*) AS shared
-            FROM unnest(@keys) AS key(v)
-                CROSS JOIN LATERAL (SELECT article_id FROM article_sketch_keys WHERE sketch_key = key.v ORDER BY article_id DESC LIMIT @per) AS k
-            WHERE k.article_id <> @self GROUP BY k.article_id ORDER BY shared DESC, k.article_id DESC LIMIT @n) AS by_keys
-        UNION ALL
-        SELECT id, -1 FROM (SELECT id FROM articles WHERE text_sha256 = @h AND id <> @self ORDER BY sort_at, id LIMIT 8) AS same_text
+        SELECT ARRAY(SELECT k.article_id FROM unnest(@keys) AS key(v)
+                CROSS JOIN LATERAL (SELECT article_id FROM article_sketch_keys WHERE sketch_key = key.v ORDER BY article_id DESC LIMIT @per) AS k),
+            ARRAY(SELECT id FROM articles WHERE text_sha256 = @h AND id <> @self ORDER BY sort_at, id LIMIT 8)
         """;
 
     private static readonly string Columns = $"""
@@ -127,17 +123,24 @@ public sealed class SketchStore(Database database)
         ArgumentNullException.ThrowIfNull(sketch);
         uint[] keys = sketch.Keys.ToArray();
         await using var conn = await database.ConnectAsync(ct);
-        var parameters = new List<(string, object?)> { ("@self", articleId), ("@per", MaxPerKey), ("@n", limit) };
-        if (_d == SqlDialect.PostgreSql) parameters.Add(("@keys", keys.Take(TextSketch.KeyCount).Select(k => (long)k).ToArray()));
-        else
-        {
-            for (int i = 0; i < TextSketch.KeyCount; i++) parameters.Add(($"@k{i}", i < keys.Length ? (long)keys[i] : null));
-        }
-        parameters.Add(("@h", textSha256));
         // The articles sharing keys and those with the same text in one statement (one round trip, not two): the
         // latter marked by a count of -1.
-        var ids = await Sql.ListAsync(conn, _d == SqlDialect.PostgreSql ? PostgreSqlCandidateSql : CandidateSql, r => (Id: r.GetInt64(0), Shared: r.GetInt64(1)), ct,
-            [.. parameters]);
+        IReadOnlyList<(long Id, long Shared)> ids;
+        if (_d == SqlDialect.PostgreSql)
+        {
+            var found = await Sql.ListAsync(conn, PostgreSqlCandidateSql, r => (Keyed: r.GetFieldValue<long[]>(0), SameText: r.GetFieldValue<long[]>(1)), ct,
+                ("@self", articleId), ("@per", MaxPerKey), ("@keys", keys.Take(TextSketch.KeyCount).Select(k => (long)k).ToArray()), ("@h", textSha256));
+            var keyed = TopShared(found[0].Keyed, articleId, limit, MinShared(keys.Length), []);
+            keyed.AddRange(found[0].SameText.Select(id => (id, -1L)));
+            ids = keyed;
+        }
+        else
+        {
+            var parameters = new List<(string, object?)> { ("@self", articleId), ("@per", MaxPerKey), ("@n", limit) };
+            for (int i = 0; i < TextSketch.KeyCount; i++) parameters.Add(($"@k{i}", i < keys.Length ? (long)keys[i] : null));
+            parameters.Add(("@h", textSha256));
+            ids = await Sql.ListAsync(conn, CandidateSql, r => (Id: r.GetInt64(0), Shared: r.GetInt64(1)), ct, [.. parameters]);
+        }
         var chosen = Choose(ids, keys.Length);
         if (chosen.Count == 0) return [];
         return await Sql.ListAsync(conn, $"""
