@@ -52,11 +52,13 @@ public sealed class CopyDetector
 
     /// <summary>
     /// A detector over the stores, with every stored article that has no sketch yet (an archive from before sketches,
-    /// a process stopped between storing and linking) sketched and linked first, oldest first.
+    /// a process stopped between storing and linking) sketched and linked first, oldest first; on PostgreSQL the key
+    /// table's newest pages are first marked all-visible (<see cref="SketchStore.KeepKeysVisibleAsync"/>).
     /// </summary>
     public static async Task<CopyDetector> OpenAsync(Stores stores, CancellationToken ct, CopyRule? rule = null)
     {
         var detector = new CopyDetector(stores, rule);
+        await stores.Sketches.KeepKeysVisibleAsync(ct);
         await detector.CatchUpAsync(ct);
         return detector;
     }
@@ -114,7 +116,7 @@ public sealed class CopyDetector
         try
         {
             var batch = arrivals.Count < MinBatch ? null
-                : await _sketches.OpenBatchAsync(arrivals.Select(a => (a.ArticleId, a.Sketch, a.TextSha256)).ToList(), MaxCandidates, ct);
+                : await _sketches.OpenBatchAsync(arrivals.Select(a => (a.ArticleId, a.Sketch, a.TextSha256)).ToList(), MaxCandidates, Rule.MayMatter, ct);
             if (batch is null)
             {
                 foreach (var arrival in arrivals) await LinkAloneAsync(arrival, ct);
@@ -123,7 +125,7 @@ public sealed class CopyDetector
             for (int i = 0; i < arrivals.Count; i++)
             {
                 if (arrivals[i].Sketch.Shingles == 0) continue;
-                foreach (var link in Rule.Decide(arrivals[i], await CandidatesAsync(batch.CandidatesOf(i), ct))) batch.Link(link);
+                foreach (var link in Rule.Decide(arrivals[i], await CandidatesAsync(await batch.CandidatesOfAsync(i, ct), ct))) batch.Link(link);
             }
             await batch.SaveAsync(ct);
         }

@@ -58,6 +58,22 @@ public sealed record CopyRule(
         similarity.Resemblance >= Resemblance
         || similarity.Containment >= Containment && smallerShingles >= MinShingles && sizeShare >= ContainedShare;
 
+    /// <summary>
+    /// Whether a candidate of sketch <paramref name="candidate"/> can make a link for an arrival of sketch
+    /// <paramref name="arrival"/> by itself: it passes the loosest of the thresholds <see cref="Decide"/> applies
+    /// (near-copy by resemblance or containment, credited containment; same-site and size-share tests only narrow
+    /// them). One that does not is read by <see cref="Decide"/> only as the original of one that does, so a store may
+    /// leave out the rest and their articles' rows unread. A candidate of the same text has the same sketch and passes.
+    /// </summary>
+    public bool MayMatter(TextSketch arrival, TextSketch candidate)
+    {
+        ArgumentNullException.ThrowIfNull(arrival);
+        ArgumentNullException.ThrowIfNull(candidate);
+        var similarity = TextSketch.Compare(arrival, candidate);
+        return similarity.Resemblance >= Math.Min(Resemblance, SameSiteResemblance)
+            || similarity.Containment >= Math.Min(Containment, CreditedContainment) && Math.Min(arrival.Shingles, candidate.Shingles) >= MinShingles;
+    }
+
     /// <summary>The links the arrival makes, in the order to apply them (the store keeps them flat); none when it copies nothing.</summary>
     public IReadOnlyList<CopyLink> Decide(LinkArrival arrival, IReadOnlyList<LinkCandidate> candidates)
     {

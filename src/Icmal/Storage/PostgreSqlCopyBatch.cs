@@ -19,6 +19,11 @@ namespace Icmal.Storage;
 /// per-key look-up, so each key's newest <see cref="SketchStore.MaxPerKey"/> are the rows it saw one by one. The
 /// articles must be new in this transaction (no sketch, no link yet): a sketch already stored fails the insert, and
 /// the batch then runs again one by one.</para>
+/// <para>A candidate's sketch is all that is needed to see whether it can matter to the arrival (the rule's loosest
+/// thresholds, <c>mayLink</c>); its article's row (site, address, time, credit, text hash), in the wide
+/// <c>articles</c> table, is read only for those that can, and for the originals they are copies of. At 1M articles
+/// the rows of all 24 candidates an arrival were a quarter of the server's time in an import, nearly all of it
+/// random reads of <c>articles</c>; two or three of them pass.</para>
 /// <para>The links change as the batch goes on (an article becomes the original of earlier ones, groups move), and a
 /// later article reads its candidates' originals and credited copies as they then stand. So the copy rows of every
 /// group a candidate belongs to are read once, kept here and changed as <see cref="CopyStore.LinkAsync"/> changes the
@@ -28,67 +33,81 @@ namespace Icmal.Storage;
 public sealed class PostgreSqlCopyBatch
 {
     /// <summary>
-    /// Each arrival's candidates (<c>self</c>; the count of shared keys, -1 for the same text): the statement
-    /// <see cref="SketchStore.CandidatesAsync"/> runs, once an arrival in one statement, its keys the slice
-    /// <c>@kv[lo:hi]</c>. An arrival's own small aggregate is cheaper than one over the whole batch's rows (a sort of
-    /// some 80,000 of them for 250 generated articles).
+    /// Each arrival's look-up (<c>self</c>, its keys the slice <c>@kv[lo:hi]</c>): the ids under each key, its newest
+    /// <see cref="SketchStore.MaxPerKey"/> as <see cref="SketchStore.CandidatesAsync"/> reads them, in one array an
+    /// arrival; <see cref="SketchStore.TopShared"/> counts them here. Counting them on the server (a hash aggregate and
+    /// a sort of some 2,000 rows an arrival at 1M) took half of the statement's time, the index reads the other half.
     /// </summary>
-    private const string CandidateSql = """
-        SELECT x.self, c.article_id, c.shared FROM unnest(@self, @lo, @hi) AS x(self, lo, hi)
-            CROSS JOIN LATERAL (
-                SELECT k.article_id, COUNT(*) AS shared
-                FROM unnest(@kv[x.lo:x.hi]) AS key(v)
-                    CROSS JOIN LATERAL (SELECT article_id FROM article_sketch_keys
-                        WHERE sketch_key = key.v AND NOT (article_id > x.self AND article_id = ANY(@batch))
-                        ORDER BY article_id DESC LIMIT @per) AS k
-                WHERE k.article_id <> x.self GROUP BY k.article_id ORDER BY shared DESC, k.article_id DESC LIMIT @n) AS c
-        UNION ALL
-        SELECT x.self, t.id, -1 FROM unnest(@self, @h) AS x(self, h)
+    private const string KeyedSql = """
+        SELECT x.self, ARRAY(
+            SELECT k.article_id FROM unnest(@kv[x.lo:x.hi]) AS key(v)
+                CROSS JOIN LATERAL (SELECT article_id FROM article_sketch_keys
+                    WHERE sketch_key = key.v AND NOT (article_id > x.self AND article_id = ANY(@batch))
+                    ORDER BY article_id DESC LIMIT @per) AS k)
+        FROM unnest(@self, @lo, @hi) AS x(self, lo, hi)
+        """;
+
+    /// <summary>Each arrival's stored articles of the same text (<see cref="SketchStore.CandidatesAsync"/>'s second part).</summary>
+    private const string SameTextSql = """
+        SELECT x.self, t.id FROM unnest(@self, @h) AS x(self, h)
             CROSS JOIN LATERAL (SELECT id FROM articles WHERE text_sha256 = x.h AND id <> x.self ORDER BY sort_at, id LIMIT 8) AS t
         """;
 
-    private const string RowsSql = """
-        SELECT s.article_id, s.shingles, s.sketch, a.site, a.url, a.sort_at, a.original_name, a.original_url, a.text_sha256
-        FROM article_sketches s JOIN articles a ON a.id = s.article_id WHERE s.article_id = ANY(@ids)
-        """;
+    private const string SketchesSql = "SELECT article_id, shingles, sketch FROM article_sketches WHERE article_id = ANY(@ids)";
 
-    /// <summary>The copy rows of the candidates' groups: their copies, and the group of the original each is a copy of.</summary>
+    private const string RowsSql = "SELECT id, site, url, sort_at, original_name, original_url, text_sha256 FROM articles WHERE id = ANY(@ids)";
+
+    /// <summary>
+    /// The copy rows of the candidates' groups: their copies, and the group of the original each is a copy of. Written
+    /// as a join with <c>unnest</c>, not <c>original_id = ANY(@ids) OR …</c>: the statement is prepared, and the
+    /// server's generic plan of that form tested each row against the whole array (some 6,000 ids) in a scan of the
+    /// table, 60–150 ms a batch once a few thousand copies were stored, against 1–6 ms for this one.
+    /// </summary>
     private const string GroupsSql = """
-        SELECT article_id, original_id, evidence, similarity FROM article_copies
-        WHERE original_id = ANY(@ids) OR original_id IN (SELECT original_id FROM article_copies WHERE article_id = ANY(@ids))
+        SELECT c.article_id, c.original_id, c.evidence, c.similarity FROM article_copies c
+        WHERE c.original_id IN (SELECT i FROM unnest(@ids) AS t(i) UNION SELECT o.original_id FROM article_copies o JOIN unnest(@ids) AS t(i) ON o.article_id = t.i)
         """;
 
     private static readonly string Credited = CopyLink.Code(CopyEvidence.Credited);
 
     private readonly NpgsqlConnection _conn;
     private readonly long[] _ids;
+    private readonly TextSketch[] _arrivalSketches;
     private readonly HashSet<long> _batch;
     private readonly List<long>[] _chosen;
+    private readonly HashSet<long>[] _sameText;
+    private readonly Func<TextSketch, TextSketch, bool>? _mayLink;
+    private readonly Dictionary<long, TextSketch> _sketches = [];
     private readonly Dictionary<long, Stored> _articles = [];
     private readonly Dictionary<long, Row> _rows = [];
     private readonly Dictionary<long, HashSet<long>> _copiesOf = [];
     private readonly HashSet<long> _changed = [];
 
-    private PostgreSqlCopyBatch(NpgsqlConnection conn, long[] ids, List<long>[] chosen)
+    private PostgreSqlCopyBatch(NpgsqlConnection conn, long[] ids, TextSketch[] sketches, Func<TextSketch, TextSketch, bool>? mayLink)
     {
         _conn = conn;
         _ids = ids;
+        _arrivalSketches = sketches;
         _batch = [.. ids];
-        _chosen = chosen;
+        _chosen = new List<long>[ids.Length];
+        _sameText = new HashSet<long>[ids.Length];
+        _mayLink = mayLink;
     }
 
     /// <summary>
     /// Writes the arrivals' sketches and keys and reads what their candidates are; null when the arrivals are not in
     /// ascending id order (then they are done one by one).
     /// </summary>
+    /// <param name="mayLink">Whether a candidate of the given sketch can matter to an arrival of the given sketch (the
+    /// linking rule's loosest thresholds); the candidates that cannot are left out of <see cref="CandidatesOfAsync"/>,
+    /// and their articles' rows are not read. Null: every candidate is given.</param>
     internal static async Task<PostgreSqlCopyBatch?> OpenAsync(NpgsqlConnection conn, IReadOnlyList<(long ArticleId, TextSketch Sketch, string TextSha256)> arrivals,
-        int perKey, int limit, CancellationToken ct)
+        int perKey, int limit, Func<TextSketch, TextSketch, bool>? mayLink, CancellationToken ct)
     {
         long[] ids = arrivals.Select(a => a.ArticleId).ToArray();
         for (int i = 1; i < ids.Length; i++)
             if (ids[i] <= ids[i - 1]) return null;
-        var chosen = new List<long>[ids.Length];
-        var batch = new PostgreSqlCopyBatch(conn, ids, chosen);
+        var batch = new PostgreSqlCopyBatch(conn, ids, arrivals.Select(a => a.Sketch).ToArray(), mayLink);
         if (ids.Length == 0) return batch;
 
         var position = new Dictionary<long, int>(ids.Length);
@@ -121,27 +140,34 @@ public sealed class PostgreSqlCopyBatch
                 foreach (uint key in looking[i].Sketch.Keys.ToArray().Take(TextSketch.KeyCount)) lookupKeys.Add(key);
                 hi[i] = lookupKeys.Count;
             }
-            first.BatchCommands.Add(Command(CandidateSql,
-                Array("@self", NpgsqlDbType.Bigint, looking.Select(a => a.ArticleId).ToArray()),
+            var self = looking.Select(a => a.ArticleId).ToArray();
+            first.BatchCommands.Add(Command(KeyedSql,
+                Array("@self", NpgsqlDbType.Bigint, self),
                 Array("@lo", NpgsqlDbType.Integer, lo),
                 Array("@hi", NpgsqlDbType.Integer, hi),
                 Array("@kv", NpgsqlDbType.Bigint, lookupKeys.ToArray()),
                 Array("@batch", NpgsqlDbType.Bigint, ids),
-                new NpgsqlParameter<int>("@per", NpgsqlDbType.Integer) { TypedValue = perKey },
-                new NpgsqlParameter<int>("@n", NpgsqlDbType.Integer) { TypedValue = limit },
+                new NpgsqlParameter<int>("@per", NpgsqlDbType.Integer) { TypedValue = perKey }));
+            first.BatchCommands.Add(Command(SameTextSql,
+                Array("@self", NpgsqlDbType.Bigint, self),
                 Array("@h", NpgsqlDbType.Text, looking.Select(a => a.TextSha256).ToArray())));
             await using var reader = await first.ExecuteReaderAsync(ct);
             await reader.NextResultAsync(ct); // past the lock's one empty row
-            do
+            while (reader.FieldCount == 0 && await reader.NextResultAsync(ct)) { } // past the inserts
+            var counts = new Dictionary<long, int>();
+            while (await reader.ReadAsync(ct))
             {
-                if (reader.FieldCount == 0) continue;
-                while (await reader.ReadAsync(ct))
-                {
-                    int k = position[reader.GetInt64(0)];
-                    (keyed[k] ??= []).Add((reader.GetInt64(1), reader.GetInt64(2)));
-                }
+                int k = position[reader.GetInt64(0)];
+                keyed[k] = SketchStore.TopShared(reader.GetFieldValue<long[]>(1), ids[k], limit, SketchStore.MinShared(arrivals[k].Sketch.Keys.Length), counts);
             }
-            while (await reader.NextResultAsync(ct));
+            if (!await reader.NextResultAsync(ct)) throw new InvalidOperationException("the same texts did not come back");
+            while (await reader.ReadAsync(ct))
+            {
+                int k = position[reader.GetInt64(0)];
+                long id = reader.GetInt64(1);
+                (keyed[k] ??= []).Add((id, -1));
+                (batch._sameText[k] ??= []).Add(id);
+            }
         }
 
         // As SketchStore.CandidatesAsync chooses: the keyed ones sharing enough keys, and those of the same text.
@@ -149,7 +175,7 @@ public sealed class PostgreSqlCopyBatch
         for (int i = 0; i < ids.Length; i++)
         {
             var set = SketchStore.Choose(keyed[i] ?? [], arrivals[i].Sketch.Keys.Length);
-            chosen[i] = [.. set.Order()];
+            batch._chosen[i] = [.. set.Order()];
             wanted.UnionWith(set);
         }
         if (wanted.Count > 0) await batch.ReadCandidatesAsync([.. wanted], ct);
@@ -158,22 +184,39 @@ public sealed class PostgreSqlCopyBatch
 
     /// <summary>
     /// The candidates of the arrival at <paramref name="index"/> as <see cref="SketchStore.CandidatesAsync"/> gives them
-    /// after the arrivals before it were linked: the stored articles and earlier arrivals chosen, with their links as
-    /// they now stand, in id order.
+    /// after the arrivals before it were linked, less those that cannot matter to it: the stored articles and earlier
+    /// arrivals chosen, with their links as they now stand, in id order.
     /// </summary>
-    public IReadOnlyList<SketchedArticle> CandidatesOf(int index)
+    public async Task<IReadOnlyList<SketchedArticle>> CandidatesOfAsync(int index, CancellationToken ct)
     {
-        long self = _ids[index];
-        var list = new List<SketchedArticle>(_chosen[index].Count);
-        foreach (long id in _chosen[index])
+        var needed = Needed(index);
+        long[] missing = needed.Where(id => !_articles.ContainsKey(id)).ToArray();
+        if (missing.Length > 0) await ReadRowsAsync(missing, ct);
+        var list = new List<SketchedArticle>(needed.Count);
+        foreach (long id in needed)
         {
-            // A later arrival of the batch had no sketch yet when this one came; nor has an article never sketched.
-            if (_batch.Contains(id) && id > self || !_articles.TryGetValue(id, out var a)) continue;
+            if (!_articles.TryGetValue(id, out var a)) continue;
             bool credited = _copiesOf.TryGetValue(id, out var copies) && copies.Any(c => string.Equals(_rows[c].Evidence, Credited, StringComparison.Ordinal));
-            list.Add(new SketchedArticle(id, a.Sketch, a.Site, a.Url, a.SortAt, a.Credit, a.TextSha256,
+            list.Add(new SketchedArticle(id, _sketches[id], a.Site, a.Url, a.SortAt, a.Credit, a.TextSha256,
                 _rows.TryGetValue(id, out var row) ? row.OriginalId : null, credited));
         }
         return list;
+    }
+
+    /// <summary>
+    /// Of the arrival's chosen candidates, in id order, those with a sketch that can matter to it: the ones
+    /// <c>mayLink</c> passes or of the same text, and the originals (among the chosen) that those are copies of as the
+    /// links now stand. The rule reads a candidate that passes neither only as such an original.
+    /// </summary>
+    private List<long> Needed(int index)
+    {
+        long self = _ids[index];
+        // A later arrival of the batch had no sketch yet when this one came; nor has an article never sketched.
+        var present = _chosen[index].Where(id => !(_batch.Contains(id) && id > self) && _sketches.ContainsKey(id)).ToList();
+        if (_mayLink is null) return present;
+        var passing = present.Where(id => _sameText[index]?.Contains(id) == true || _mayLink(_arrivalSketches[index], _sketches[id])).ToHashSet();
+        var originals = passing.Select(id => _rows.TryGetValue(id, out var row) ? row.OriginalId : (long?)null).OfType<long>().ToHashSet();
+        return present.Where(id => passing.Contains(id) || originals.Contains(id)).ToList();
     }
 
     /// <summary><see cref="CopyStore.LinkAsync"/> on the batch's copy rows: the link as stored, the copies moved with it.</summary>
@@ -208,21 +251,40 @@ public sealed class PostgreSqlCopyBatch
         _changed.Clear();
     }
 
-    /// <summary>The chosen candidates' articles and sketches, and the copy rows of their groups, in one round trip.</summary>
+    /// <summary>
+    /// The chosen candidates' sketches and the copy rows of their groups in one round trip, then the articles' rows of
+    /// those that can matter to an arrival (as the links stand before the batch; <see cref="CandidatesOfAsync"/> reads
+    /// any other it comes to need) in one more.
+    /// </summary>
     private async Task ReadCandidatesAsync(long[] wanted, CancellationToken ct)
     {
-        await using var second = new NpgsqlBatch(_conn);
-        second.BatchCommands.Add(Command(RowsSql, Array("@ids", NpgsqlDbType.Bigint, wanted)));
-        second.BatchCommands.Add(Command(GroupsSql, Array("@ids", NpgsqlDbType.Bigint, wanted)));
-        await using var r = await second.ExecuteReaderAsync(ct);
+        await using (var second = new NpgsqlBatch(_conn))
+        {
+            second.BatchCommands.Add(Command(SketchesSql, Array("@ids", NpgsqlDbType.Bigint, wanted)));
+            second.BatchCommands.Add(Command(GroupsSql, Array("@ids", NpgsqlDbType.Bigint, wanted)));
+            await using var r = await second.ExecuteReaderAsync(ct);
+            while (await r.ReadAsync(ct)) _sketches[r.GetInt64(0)] = TextSketch.FromBytes((byte[])r.GetValue(2), r.GetInt32(1));
+            if (!await r.NextResultAsync(ct)) throw new InvalidOperationException("the copy groups' rows did not come back");
+            while (await r.ReadAsync(ct)) Put(r.GetInt64(0), new Row(r.GetInt64(1), r.GetString(2), r.GetDouble(3)));
+        }
+        var needed = new HashSet<long>();
+        for (int i = 0; i < _ids.Length; i++)
+            if (_chosen[i].Count > 0) needed.UnionWith(Needed(i));
+        if (needed.Count > 0) await ReadRowsAsync([.. needed], ct);
+    }
+
+    /// <summary>The articles' rows of candidates whose sketches were read.</summary>
+    private async Task ReadRowsAsync(long[] ids, CancellationToken ct)
+    {
+        await using var cmd = new NpgsqlCommand(RowsSql, _conn);
+        cmd.Parameters.Add(Array("@ids", NpgsqlDbType.Bigint, ids));
+        await using var r = await cmd.ExecuteReaderAsync(ct);
         while (await r.ReadAsync(ct))
         {
-            string? creditName = r.StringOrNull(6), creditUrl = r.StringOrNull(7);
-            _articles[r.GetInt64(0)] = new Stored(TextSketch.FromBytes((byte[])r.GetValue(2), r.GetInt32(1)), r.StringOrNull(3), r.StringOrNull(4),
-                r.GetFieldValue<DateTimeOffset>(5), creditName is null && creditUrl is null ? null : new SourceCredit(creditName, creditUrl), r.GetString(8));
+            string? creditName = r.StringOrNull(4), creditUrl = r.StringOrNull(5);
+            _articles[r.GetInt64(0)] = new Stored(r.StringOrNull(1), r.StringOrNull(2), r.GetFieldValue<DateTimeOffset>(3),
+                creditName is null && creditUrl is null ? null : new SourceCredit(creditName, creditUrl), r.GetString(6));
         }
-        if (!await r.NextResultAsync(ct)) throw new InvalidOperationException("the copy groups' rows did not come back");
-        while (await r.ReadAsync(ct)) Put(r.GetInt64(0), new Row(r.GetInt64(1), r.GetString(2), r.GetDouble(3)));
     }
 
     private void Set(long articleId, Row row)
@@ -239,10 +301,8 @@ public sealed class PostgreSqlCopyBatch
         copies.Add(articleId);
     }
 
-
-
-    /// <summary>What copy detection reads of a candidate that the batch's links do not change.</summary>
-    private sealed record Stored(TextSketch Sketch, string? Site, string? Url, DateTimeOffset SortAt, SourceCredit? Credit, string TextSha256);
+    /// <summary>What copy detection reads of a candidate's article that the batch's links do not change.</summary>
+    private sealed record Stored(string? Site, string? Url, DateTimeOffset SortAt, SourceCredit? Credit, string TextSha256);
 
     /// <summary>One row of <c>article_copies</c>; the evidence as stored (a code of a later version kept as it is).</summary>
     private readonly record struct Row(long OriginalId, string Evidence, double Similarity);

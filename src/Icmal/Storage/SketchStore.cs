@@ -33,19 +33,15 @@ public sealed class SketchStore(Database database)
     private static readonly string CandidateSql = BuildCandidateSql();
 
     /// <summary>
-    /// <see cref="CandidateSql"/> on PostgreSQL: the same rows, each key's newest <c>@per</c> articles read by one
-    /// <c>LATERAL</c> subquery over the keys' array instead of a sixteen-way <c>UNION ALL</c>. The union's plan was
-    /// made and set up anew for every arrival (custom plans, as its costs depend on the keys): most of the fifth of the
-    /// server's CPU that planning took in <c>perf</c> during an import. This one is a small nested loop, planned once.
+    /// <see cref="CandidateSql"/> on PostgreSQL: each key's newest <c>@per</c> articles read by one <c>LATERAL</c>
+    /// subquery over the keys' array instead of a sixteen-way <c>UNION ALL</c> (whose plan was made anew for every
+    /// arrival), returned as one array and counted by <see cref="TopShared"/> (the server's hash aggregate and sort were
+    /// half of the statement at 1M); the articles of the same text as a second array.
     /// </summary>
     private const string PostgreSqlCandidateSql = """
-        SELECT article_id, shared FROM (
-            SELECT k.article_id, COUNT(*) AS shared
-            FROM unnest(@keys) AS key(v)
-                CROSS JOIN LATERAL (SELECT article_id FROM article_sketch_keys WHERE sketch_key = key.v ORDER BY article_id DESC LIMIT @per) AS k
-            WHERE k.article_id <> @self GROUP BY k.article_id ORDER BY shared DESC, k.article_id DESC LIMIT @n) AS by_keys
-        UNION ALL
-        SELECT id, -1 FROM (SELECT id FROM articles WHERE text_sha256 = @h AND id <> @self ORDER BY sort_at, id LIMIT 8) AS same_text
+        SELECT ARRAY(SELECT k.article_id FROM unnest(@keys) AS key(v)
+                CROSS JOIN LATERAL (SELECT article_id FROM article_sketch_keys WHERE sketch_key = key.v ORDER BY article_id DESC LIMIT @per) AS k),
+            ARRAY(SELECT id FROM articles WHERE text_sha256 = @h AND id <> @self ORDER BY sort_at, id LIMIT 8)
         """;
 
     private static readonly string Columns = $"""
@@ -127,17 +123,24 @@ public sealed class SketchStore(Database database)
         ArgumentNullException.ThrowIfNull(sketch);
         uint[] keys = sketch.Keys.ToArray();
         await using var conn = await database.ConnectAsync(ct);
-        var parameters = new List<(string, object?)> { ("@self", articleId), ("@per", MaxPerKey), ("@n", limit) };
-        if (_d == SqlDialect.PostgreSql) parameters.Add(("@keys", keys.Take(TextSketch.KeyCount).Select(k => (long)k).ToArray()));
-        else
-        {
-            for (int i = 0; i < TextSketch.KeyCount; i++) parameters.Add(($"@k{i}", i < keys.Length ? (long)keys[i] : null));
-        }
-        parameters.Add(("@h", textSha256));
         // The articles sharing keys and those with the same text in one statement (one round trip, not two): the
         // latter marked by a count of -1.
-        var ids = await Sql.ListAsync(conn, _d == SqlDialect.PostgreSql ? PostgreSqlCandidateSql : CandidateSql, r => (Id: r.GetInt64(0), Shared: r.GetInt64(1)), ct,
-            [.. parameters]);
+        IReadOnlyList<(long Id, long Shared)> ids;
+        if (_d == SqlDialect.PostgreSql)
+        {
+            var found = await Sql.ListAsync(conn, PostgreSqlCandidateSql, r => (Keyed: r.GetFieldValue<long[]>(0), SameText: r.GetFieldValue<long[]>(1)), ct,
+                ("@self", articleId), ("@per", MaxPerKey), ("@keys", keys.Take(TextSketch.KeyCount).Select(k => (long)k).ToArray()), ("@h", textSha256));
+            var keyed = TopShared(found[0].Keyed, articleId, limit, MinShared(keys.Length), []);
+            keyed.AddRange(found[0].SameText.Select(id => (id, -1L)));
+            ids = keyed;
+        }
+        else
+        {
+            var parameters = new List<(string, object?)> { ("@self", articleId), ("@per", MaxPerKey), ("@n", limit) };
+            for (int i = 0; i < TextSketch.KeyCount; i++) parameters.Add(($"@k{i}", i < keys.Length ? (long)keys[i] : null));
+            parameters.Add(("@h", textSha256));
+            ids = await Sql.ListAsync(conn, CandidateSql, r => (Id: r.GetInt64(0), Shared: r.GetInt64(1)), ct, [.. parameters]);
+        }
         var chosen = Choose(ids, keys.Length);
         if (chosen.Count == 0) return [];
         return await Sql.ListAsync(conn, $"""
@@ -154,8 +157,38 @@ public sealed class SketchStore(Database database)
     /// </summary>
     internal static HashSet<long> Choose(IEnumerable<(long Id, long Shared)> found, int keyCount)
     {
-        int minShared = Math.Min(2, keyCount);
+        int minShared = MinShared(keyCount);
         return found.Where(c => c.Shared >= minShared || c.Shared == -1).Select(c => c.Id).ToHashSet();
+    }
+
+    /// <summary>The fewest keys a candidate shares with an arrival of <paramref name="keyCount"/> keys (<see cref="Choose"/>).</summary>
+    internal static int MinShared(int keyCount) => Math.Min(2, keyCount);
+
+    /// <summary>
+    /// The ids read under an arrival's keys (each key's newest <see cref="MaxPerKey"/>, in any order) counted: of those
+    /// sharing at least <paramref name="minShared"/> keys with it, the <paramref name="limit"/> sharing the most, more
+    /// shared first, then the newer, never <paramref name="self"/>. What <see cref="Choose"/> keeps of the look-up's
+    /// <c>GROUP BY … ORDER BY shared DESC, article_id DESC LIMIT</c> (those sharing fewer rank below all these), without
+    /// sorting the thousand or so ids that share one key only.
+    /// </summary>
+    /// <param name="counts">A scratch dictionary, cleared here (one for many calls saves its allocation).</param>
+    internal static List<(long Id, long Shared)> TopShared(long[] found, long self, int limit, int minShared, Dictionary<long, int> counts)
+    {
+        ArgumentNullException.ThrowIfNull(found);
+        ArgumentNullException.ThrowIfNull(counts);
+        counts.Clear();
+        foreach (long id in found)
+        {
+            if (id == self) continue;
+            ref int n = ref System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(counts, id, out _);
+            n++;
+        }
+        var top = new List<(long Id, long Shared)>();
+        foreach (var (id, n) in counts)
+            if (n >= minShared) top.Add((id, n));
+        top.Sort((a, b) => a.Shared != b.Shared ? b.Shared.CompareTo(a.Shared) : b.Id.CompareTo(a.Id));
+        if (top.Count > limit) top.RemoveRange(limit, top.Count - limit);
+        return top;
     }
 
     /// <summary>
@@ -165,11 +198,13 @@ public sealed class SketchStore(Database database)
     /// and then each article is sketched and looked up alone.
     /// </summary>
     /// <param name="arrivals">Articles stored in this transaction, in the order they are to be linked (their ids ascending).</param>
+    /// <param name="mayLink">Whether a candidate of the given sketch can matter to an arrival of the given sketch (see
+    /// <see cref="PostgreSqlCopyBatch.OpenAsync"/>); null: every candidate is read whole.</param>
     public async Task<PostgreSqlCopyBatch?> OpenBatchAsync(IReadOnlyList<(long ArticleId, TextSketch Sketch, string TextSha256)> arrivals, int limit,
-        CancellationToken ct)
+        Func<TextSketch, TextSketch, bool>? mayLink, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(arrivals);
-        return database.SharedPostgreSql is { } shared ? await PostgreSqlCopyBatch.OpenAsync(shared, arrivals, MaxPerKey, limit, ct) : null;
+        return database.SharedPostgreSql is { } shared ? await PostgreSqlCopyBatch.OpenAsync(shared, arrivals, MaxPerKey, limit, mayLink, ct) : null;
     }
 
     /// <summary>The stored article of <paramref name="articleId"/> as detection sees it; null when it has no sketch.</summary>
@@ -193,6 +228,21 @@ public sealed class SketchStore(Database database)
         return await Sql.ListAsync(conn,
             "SELECT id FROM articles WHERE id > COALESCE((SELECT MAX(article_id) FROM article_sketches), 0) ORDER BY id LIMIT @n",
             r => r.GetInt64(0), ct, ("@n", limit));
+    }
+
+    /// <summary>
+    /// On PostgreSQL, marks the key table's pages all-visible where they are not yet (<c>VACUUM</c>, which reads only
+    /// those pages; skipped when another vacuum holds the table). The look-up reads each key's newest entries, which
+    /// lie in the newest pages; while those are not marked, every entry read is checked in the table too (1,303 of
+    /// 2,747 in a look-up at 1M, pg1mprofile). Autovacuum marks them only after 1 % new rows and its next round: an
+    /// archive loaded in bulk (a migrated or staged one) or a long import is read that way for a while. Called when
+    /// linking starts, not in a transaction. Nothing on SQLite.
+    /// </summary>
+    public async Task KeepKeysVisibleAsync(CancellationToken ct)
+    {
+        if (_d != SqlDialect.PostgreSql) return;
+        await using var conn = await database.ConnectAsync(ct);
+        await Sql.ExecAsync(conn, null, "VACUUM (SKIP_LOCKED) article_sketch_keys", ct);
     }
 
     /// <summary>How many articles have a sketch.</summary>

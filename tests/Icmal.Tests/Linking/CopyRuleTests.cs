@@ -56,4 +56,59 @@ public sealed class CopyRuleTests
 
         Assert.Equal([new CopyLink(1, 3, CopyEvidence.SameText, 1)], links);
     }
+
+    /// <summary>
+    /// <see cref="CopyRule.MayMatter"/> lets a store leave out candidates (and their articles' rows): over many arrivals
+    /// against stored texts of every kind (the same text, cuts, mixes, texts that share one paragraph, other reports;
+    /// same and other sites; credit lines; stored copy links), the rule decides the same with only the candidates it
+    /// passes and the originals those are copies of as with all of them, and it leaves some out.
+    /// </summary>
+    [Fact]
+    public void Candidates_that_may_not_matter_change_no_decision()
+    {
+        string[][] p = new[] { "000", "001", "002", "003", "004" }.Select(Paragraphs).ToArray();
+        var random = new Random(7);
+        // Texts that share anything from nothing to all of their paragraphs: a random share of one sample's paragraphs,
+        // sometimes with a few of another's.
+        var texts = new List<string>();
+        for (int t = 0; t < 60; t++)
+        {
+            var own = p[random.Next(p.Length)];
+            double keep = random.NextDouble();
+            var parts = own.Where(_ => random.NextDouble() < keep).ToList();
+            if (parts.Count == 0) parts.Add(own[random.Next(own.Length)]);
+            if (random.Next(3) == 0) parts.AddRange(p[random.Next(p.Length)].Take(random.Next(1, 4)));
+            texts.Add(string.Join("\n\n", parts));
+        }
+        string[] sites = ["a.az", "b.az", "c.az"];
+        int decisions = 0, left = 0;
+        for (int round = 0; round < 1000; round++)
+        {
+            var stored = new List<LinkCandidate>();
+            int n = random.Next(2, 9);
+            for (int c = 0; c < n; c++)
+            {
+                string text = texts[random.Next(texts.Count)], site = sites[random.Next(sites.Length)];
+                string? credit = random.Next(3) == 0 ? sites[random.Next(sites.Length)] : null;
+                long? original = c > 0 && random.Next(3) == 0 ? stored[random.Next(c)].Article.ArticleId : null;
+                stored.Add(new LinkCandidate(new SketchedArticle(c + 1, TextSketch.Of(text), site, null, T.AddHours(random.Next(-48, 48)),
+                        credit is null ? null : new SourceCredit(credit, null), Hashing.Sha256Hex(text), original, random.Next(4) == 0),
+                    SiteKeys.OfArticle(null, site), credit is null ? new HashSet<string>() : SiteKeys.OfCredit(new SourceCredit(credit, null), null)));
+            }
+            string arrivalText = texts[random.Next(texts.Count)], arrivalSite = sites[random.Next(sites.Length)];
+            string? arrivalCredit = random.Next(3) == 0 ? sites[random.Next(sites.Length)] : null;
+            var arrival = new LinkArrival(100, TextSketch.Of(arrivalText), Hashing.Sha256Hex(arrivalText), T, SiteKeys.OfArticle(null, arrivalSite),
+                arrivalCredit is null ? new HashSet<string>() : SiteKeys.OfCredit(new SourceCredit(arrivalCredit, null), null));
+
+            var passing = stored.Where(c => CopyRule.Default.MayMatter(arrival.Sketch, c.Article.Sketch)).Select(c => c.Article.ArticleId).ToHashSet();
+            var originals = stored.Where(c => passing.Contains(c.Article.ArticleId)).Select(c => c.Article.OriginalId).OfType<long>().ToHashSet();
+            var kept = stored.Where(c => passing.Contains(c.Article.ArticleId) || originals.Contains(c.Article.ArticleId)).ToList();
+            var all = CopyRule.Default.Decide(arrival, stored);
+            Assert.Equal(all, CopyRule.Default.Decide(arrival, kept));
+            decisions += all.Count > 0 ? 1 : 0;
+            left += stored.Count - kept.Count;
+        }
+        Assert.True(decisions > 50, $"only {decisions} rounds made links: the test no longer tests much");
+        Assert.True(left > 100, $"only {left} candidates were left out");
+    }
 }
