@@ -1,3 +1,4 @@
+using Icmal.Text.Tokenization;
 using System.Text;
 using Icmal.Text.Casing;
 using Icmal.Text.Normalization;
@@ -23,6 +24,16 @@ public static class EntityLinker
 {
     /// <summary>Tags <paramref name="text"/> with <see cref="NamedEntityTagger.Default"/> and links the mentions.</summary>
     public static List<LinkedEntity> FindEntities(string text, string? language = null)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        return Link(NamedEntityTagger.Default.Find(text, language));
+    }
+
+    /// <summary>
+    /// <see cref="FindEntities(string, string?)"/> of a text already normalised and tokenised (shared with the
+    /// article's other analyses).
+    /// </summary>
+    public static List<LinkedEntity> FindEntities(TokenizedText text, string? language = null)
     {
         ArgumentNullException.ThrowIfNull(text);
         return Link(NamedEntityTagger.Default.Find(text, language));

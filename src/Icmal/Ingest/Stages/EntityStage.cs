@@ -26,7 +26,7 @@ public sealed class EntityStage(Stores stores) : IBatchStage, IPreparingStage
     public IngestItem Prepare(IngestItem item)
     {
         ArgumentNullException.ThrowIfNull(item);
-        return item.Article is { } article ? item with { Facts = FactAnalyzer.Analyse(article) } : item;
+        return item.Analysed is { } analysed ? item with { Facts = FactAnalyzer.Analyse(analysed) } : item;
     }
 
     public async Task<IReadOnlyList<StageResult>> RunManyAsync(IReadOnlyList<IngestItem> items, CancellationToken ct)
