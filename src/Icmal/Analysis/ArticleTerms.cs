@@ -142,7 +142,8 @@ internal static class TermAnalysis
     /// </summary>
     private static (string Normal, List<Token> Tokens) Lead(string text, int maxWords)
     {
-        var tokens = new List<Token>();
+        // About a token every six characters, and about two tokens a word (punctuation between): sized once.
+        var tokens = new List<Token>((int)Math.Min(text.Length / 6 + 4, 2L * maxWords + 16));
         if (text.Length == 0) return (text, tokens);
         string normal = AzNormalizer.NormalizeToString(text);
         int words = 0;
