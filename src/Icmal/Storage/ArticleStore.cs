@@ -12,18 +12,7 @@ public sealed record NewDocument(
     string Format,
     string? Charset,
     ReadOnlyMemory<byte> Raw,
-    DateTimeOffset Archived)
-{
-    /// <summary>
-    /// <see cref="Raw"/> as stored (brotli, <see cref="Compress"/>) when compressed ahead, else null and compressed
-    /// at the store. The ingest pipeline compresses while preparing a batch, on all cores, so that a batch's
-    /// transaction does not wait for it (issue #17).
-    /// </summary>
-    public byte[]? RawBrotli { get; init; }
-
-    /// <summary>The raw bytes as the store keeps them.</summary>
-    public static byte[] Compress(ReadOnlySpan<byte> raw) => Sql.Compress(raw);
-}
+    DateTimeOffset Archived);
 
 /// <summary>What storing a document and its article came to.</summary>
 public enum StoreStatus
@@ -88,7 +77,7 @@ public sealed partial class ArticleStore(Database database)
         ArgumentNullException.ThrowIfNull(document);
         ArgumentNullException.ThrowIfNull(article);
         ArgumentNullException.ThrowIfNull(search);
-        byte[] compressed = document.RawBrotli ?? Sql.Compress(document.Raw.Span);
+        byte[] compressed = Sql.Compress(document.Raw.Span);
         await using var conn = await database.ConnectAsync(ct);
         await using var tx = await conn.BeginTransactionAsync(ct);
         var result = await InsertAsync(conn, tx, document, compressed, article, search, ct);
@@ -119,7 +108,7 @@ public sealed partial class ArticleStore(Database database)
             ArgumentNullException.ThrowIfNull(items[i].Document);
             ArgumentNullException.ThrowIfNull(items[i].Article);
             ArgumentNullException.ThrowIfNull(items[i].Search);
-            compressed[i] = items[i].Document.RawBrotli ?? Sql.Compress(items[i].Document.Raw.Span);
+            compressed[i] = Sql.Compress(items[i].Document.Raw.Span);
         }
         if (database.SharedPostgreSql is { } shared && _d.Search is PostgreSqlSearchEngine sharedEngine)
             return await PostgreSqlArticleBatch.AddAsync(shared, null, items, compressed, sharedEngine, inGivenOrder, ct);

@@ -34,9 +34,6 @@ public sealed record IngestItem(IncomingDocument Document, string Sha256)
     /// <summary>The article's category, chosen ahead of the categorise stage (<see cref="IPreparingStage"/>).</summary>
     public Icmal.Text.Categories.CategoryAssignment? Category { get; init; }
 
-    /// <summary>The raw bytes compressed ahead of the store stage (<see cref="IPreparingStage"/>), or null.</summary>
-    public byte[]? RawBrotli { get; init; }
-
     /// <summary>The stored article's id (set by the store stage): from here on a failing stage cannot unstore it.</summary>
     public long? ArticleId { get; init; }
 

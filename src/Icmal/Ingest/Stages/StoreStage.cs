@@ -4,11 +4,8 @@ using Icmal.Storage;
 
 namespace Icmal.Ingest.Stages;
 
-/// <summary>
-/// Archives the raw document and stores its article with its search keys, all in one transaction. The raw bytes are
-/// compressed ahead (<see cref="Prepare"/>), outside the batch's transaction.
-/// </summary>
-public sealed class StoreStage(ArticleStore articles) : IBatchStage, IPreparingStage
+/// <summary>Archives the raw document and stores its article with its search keys, all in one transaction.</summary>
+public sealed class StoreStage(ArticleStore articles) : IBatchStage
 {
     public IngestStage Stage => IngestStage.Store;
 
@@ -39,23 +36,10 @@ public sealed class StoreStage(ArticleStore articles) : IBatchStage, IPreparingS
         return items.Select((item, k) => Result(item, stored[k])).ToList();
     }
 
-    /// <summary>
-    /// The raw bytes compressed as the store keeps them: CPU work that would otherwise hold up the batch's transaction,
-    /// which runs on one core while the next batch is prepared on all of them.
-    /// </summary>
-    public IngestItem Prepare(IngestItem item)
-    {
-        ArgumentNullException.ThrowIfNull(item);
-        return item with { RawBrotli = NewDocument.Compress(item.Document.Raw.Span) };
-    }
-
     private static NewDocument NewDocumentOf(IngestItem item)
     {
         var document = item.Document;
-        return new NewDocument(item.Sha256, document.Origin, document.Url?.ToString(), FormatName(document.Format), item.Charset, document.Raw, document.Archived)
-        {
-            RawBrotli = item.RawBrotli,
-        };
+        return new NewDocument(item.Sha256, document.Origin, document.Url?.ToString(), FormatName(document.Format), item.Charset, document.Raw, document.Archived);
     }
 
     /// <summary>The item stored, or (another writer stored the same bytes between the first look and this one) its outcome.</summary>
