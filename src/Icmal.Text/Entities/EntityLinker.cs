@@ -1,3 +1,4 @@
+using Icmal.Text.Tokenization;
 using System.Text;
 using Icmal.Text.Casing;
 using Icmal.Text.Normalization;
@@ -28,20 +29,29 @@ public static class EntityLinker
         return Link(NamedEntityTagger.Default.Find(text, language));
     }
 
+    /// <summary>
+    /// <see cref="FindEntities(string, string?)"/> of a text already normalised and tokenised (shared with the
+    /// article's other analyses).
+    /// </summary>
+    public static List<LinkedEntity> FindEntities(TokenizedText text, string? language = null)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        return Link(NamedEntityTagger.Default.Find(text, language));
+    }
+
     /// <summary>The entities of one text's <paramref name="mentions"/>, in order of first mention.</summary>
     public static List<LinkedEntity> Link(IReadOnlyList<EntityMention> mentions)
     {
         ArgumentNullException.ThrowIfNull(mentions);
         var groups = new List<Group>();
         var byKey = new Dictionary<string, Group>(StringComparer.Ordinal);
-        var pending = new List<(EntityMention Mention, string[] Words)>();
+        var pending = new List<(EntityMention Mention, string[] Words, string Form)>();
 
         // Full forms first: known entities and names of two words or more found their groups.
         foreach (var m in mentions.OrderBy(m => m.Start))
         {
-            string[] words = BaseWords(m.Text, m.Kind);
+            var (words, form) = BaseFormOf(m.Text, m.Kind);
             if (words.Length == 0) continue;
-            string form = string.Join(' ', words);
             // A known name as written ("Kazakhstan", which the stemmer would cut), in its base form, or inflected in Russian.
             if ((KnownEntities.Find(m.Text) ?? KnownEntities.Find(form) ?? (HasCyrillic(m.Text) ? KnownEntities.FindRussianInflected(form) : null)) is { } known)
             {
@@ -49,14 +59,13 @@ public static class EntityLinker
                 continue;
             }
             if (words.Length >= 2 && !IsInitial(words[0])) GroupFor(m.Kind + ":" + KeyOf(form), m.Kind, null).Add(m, form);
-            else pending.Add((m, words));
+            else pending.Add((m, words, form));
         }
         MergeSpellings(groups, byKey);
 
         // Short forms: a surname (or "İ. Əliyev") joins the nearest full name it ends; an acronym the name it abbreviates.
-        foreach (var (m, words) in pending)
+        foreach (var (m, words, form) in pending)
         {
-            string form = string.Join(' ', words);
             Group? target = m.Kind switch
             {
                 EntityKind.Person => Nearest(groups.Where(g => g.Kind == EntityKind.Person && g.EndsWithSurnameOf(words)), m.Start),
@@ -77,6 +86,28 @@ public static class EntityLinker
             groups.Add(g);
             return g;
         }
+    }
+
+    /// <summary>A mention's <see cref="BaseWords"/> and their form (the words one space apart).</summary>
+    private sealed record BaseForm(string[] Words, string Form);
+
+    /// <summary>
+    /// The base forms made so far, by mention text and kind: the same names recur in article after article, and each
+    /// base form costs a normalisation, a transliteration, a split and a stem (issue #17: linking allocated half of an
+    /// article's facts). Bounded like <see cref="Keys"/>; a base form is a pure function of its text and kind, and its
+    /// words are only read.
+    /// </summary>
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<(string Text, EntityKind Kind), BaseForm> BaseForms = new();
+    private const int MaxBaseForms = 100_000;
+    private static int _baseFormCount;
+
+    private static BaseForm BaseFormOf(string text, EntityKind kind)
+    {
+        if (BaseForms.TryGetValue((text, kind), out var found)) return found;
+        string[] words = BaseWords(text, kind);
+        var made = new BaseForm(words, string.Join(' ', words));
+        if (Volatile.Read(ref _baseFormCount) < MaxBaseForms && BaseForms.TryAdd((text, kind), made)) Interlocked.Increment(ref _baseFormCount);
+        return made;
     }
 
     /// <summary>
@@ -263,14 +294,27 @@ public static class EntityLinker
         public List<EntityMention> Mentions { get; } = [];
         private readonly List<string> _forms = [];
 
-        public string Initials => BestForm() is { } f && f.Contains(' ', StringComparison.Ordinal)
+        // Made from the forms when first asked for, and made again after the forms change: every short mention and
+        // every pair of person groups asks, and the forms of a group change far less often.
+        private string? _initials;
+        private List<DistinctForm>? _distinct;
+
+        /// <summary>A form of the group, first of its spelling, with its words and its key's words.</summary>
+        private sealed record DistinctForm(string[] Parts, string[] KeyParts);
+
+        public string Initials => _initials ??= BestForm() is { } f && f.Contains(' ', StringComparison.Ordinal)
             ? AzCasing.ToUpper(string.Concat(f.Split(' ').Where(w => w.Length > 0 && AzCasing.IsUpper(w[0])).Select(w => w[0])))
             : "";
+
+        /// <summary>The group's forms, each spelling once in the order first seen, split into words.</summary>
+        private List<DistinctForm> Distinct() =>
+            _distinct ??= [.. _forms.Distinct(StringComparer.Ordinal).Select(f => new DistinctForm(f.Split(' '), KeyOf(f).Split(' ')))];
 
         public void Add(EntityMention m, string form)
         {
             Mentions.Add(m);
             _forms.Add(form);
+            Changed();
         }
 
         public void Absorb(Group other)
@@ -279,15 +323,23 @@ public static class EntityLinker
             _forms.AddRange(other._forms);
             other.Mentions.Clear();
             other._forms.Clear();
+            Changed();
+            other.Changed();
+        }
+
+        private void Changed()
+        {
+            _initials = null;
+            _distinct = null;
         }
 
         /// <summary>True when <paramref name="words"/> (a surname, or an initial and a surname) name this person.</summary>
         public bool EndsWithSurnameOf(string[] words)
         {
             string surname = KeyOf(words[^1]);
-            foreach (string f in _forms.Distinct(StringComparer.Ordinal))
+            foreach (var f in Distinct())
             {
-                string[] parts = f.Split(' ');
+                string[] parts = f.Parts;
                 if (parts.Length < 2 || KeyOf(parts[^1]) != surname) continue;
                 if (words.Length == 1 || IsInitial(words[0]) && KeyOf(parts[0]).StartsWith(KeyOf(words[0]), StringComparison.Ordinal)) return true;
             }
@@ -296,12 +348,12 @@ public static class EntityLinker
 
         public bool SameNameAs(Group other)
         {
-            foreach (string a in _forms.Distinct(StringComparer.Ordinal))
+            foreach (var a in Distinct())
             {
-                string[] pa = KeyOf(a).Split(' ');
-                foreach (string b in other._forms.Distinct(StringComparer.Ordinal))
+                string[] pa = a.KeyParts;
+                foreach (var b in other.Distinct())
                 {
-                    string[] pb = KeyOf(b).Split(' ');
+                    string[] pb = b.KeyParts;
                     if (pa.Length >= 2 && pb.Length >= 2 && pa[^1] == pb[^1] && Skeleton(pa[0]) == Skeleton(pb[0]) && Skeleton(pa[0]).Length >= 2) return true;
                 }
             }

@@ -45,18 +45,40 @@ public sealed class NamedEntityTagger
     public List<EntityMention> Find(string text, string? language = null)
     {
         ArgumentNullException.ThrowIfNull(text);
-        var mentions = new List<EntityMention>();
-        if (text.Length == 0) return mentions;
-        bool azerbaijaniLatin;
+        if (text.Length == 0) return [];
+        bool azerbaijaniLatin = AzerbaijaniLatin(text, language);
+        var normal = AzNormalizer.Normalize(text);
+        return Mentions(text, normal, Sentences(normal.Text), azerbaijaniLatin);
+    }
+
+    /// <summary>
+    /// <see cref="Find(string, string?)"/> of a text already normalised and tokenised (<see cref="TokenizedText"/>,
+    /// shared with the article's other analyses): the same mentions, without normalising and tokenising it again.
+    /// </summary>
+    public List<EntityMention> Find(TokenizedText text, string? language = null)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        string original = text.Original;
+        if (original.Length == 0) return [];
+        return Mentions(original, text.Normalized, Sentences(text.Text, text.Tokens), AzerbaijaniLatin(original, language));
+    }
+
+    /// <summary>Whether the text is tagged by the model (Azerbaijani in Latin letters) rather than by capitals alone.</summary>
+    private static bool AzerbaijaniLatin(string text, string? language)
+    {
         if (language is null)
         {
             var guess = LanguageIdentifier.Default.Identify(text);
-            azerbaijaniLatin = guess.Language == "az" && guess.Script == "Latn";
+            return guess.Language == "az" && guess.Script == "Latn";
         }
-        else azerbaijaniLatin = string.Equals(language, "az", StringComparison.OrdinalIgnoreCase) && !LooksCyrillic(text);
+        return string.Equals(language, "az", StringComparison.OrdinalIgnoreCase) && !LooksCyrillic(text);
+    }
 
-        var normal = AzNormalizer.Normalize(text);
-        var (sentences, tags) = TagSentences(normal.Text, azerbaijaniLatin);
+    /// <summary>The mentions the tags of <paramref name="sentences"/> (of <paramref name="normal"/>) make, at their places in <paramref name="text"/>.</summary>
+    private List<EntityMention> Mentions(string text, NormalizedText normal, List<TaggedSentence> sentences, bool azerbaijaniLatin)
+    {
+        var mentions = new List<EntityMention>();
+        var tags = TagSentences(sentences, azerbaijaniLatin);
 
         for (int s = 0; s < sentences.Count; s++)
         {
@@ -80,6 +102,12 @@ public sealed class NamedEntityTagger
     private (List<TaggedSentence> Sentences, List<int[]> Tags) TagSentences(string t, bool azerbaijaniLatin)
     {
         var sentences = Sentences(t);
+        return (sentences, TagSentences(sentences, azerbaijaniLatin));
+    }
+
+    /// <summary>The tags of <paramref name="sentences"/>, one array a sentence (see the overload above).</summary>
+    private List<int[]> TagSentences(List<TaggedSentence> sentences, bool azerbaijaniLatin)
+    {
         var tags = new List<int[]>(sentences.Count);
         foreach (var sentence in sentences)
         {
@@ -94,11 +122,11 @@ public sealed class NamedEntityTagger
             tags.Add(sentenceTags);
         }
         if (azerbaijaniLatin) DocumentConsistency.Apply(sentences, tags, Model.Stemmer);
-        return (sentences, tags);
+        return tags;
     }
 
     /// <summary>
-    /// The sentences of an Azerbaijani (Latin) <paramref name="text"/> with the tags <see cref="Find"/> gives them:
+    /// The sentences of an Azerbaijani (Latin) <paramref name="text"/> with the tags <see cref="Find(string, string?)"/> gives them:
     /// the words as the model reads them (normalised) and one tag a word. What <see cref="NerTrainer"/> self-trains on.
     /// </summary>
     internal List<NerSentence> TagAzerbaijani(string text)
@@ -116,12 +144,20 @@ public sealed class NamedEntityTagger
     /// </summary>
     internal static List<TaggedSentence> Sentences(string t)
     {
+        var tokens = new List<Token>(t.Length / 6 + 4);
+        foreach (var token in AzTokenizer.Tokenize(t)) tokens.Add(token);
+        return Sentences(t, System.Runtime.InteropServices.CollectionsMarshal.AsSpan(tokens));
+    }
+
+    /// <summary><see cref="Sentences(string)"/> of <paramref name="t"/> whose tokens are <paramref name="tokens"/>.</summary>
+    internal static List<TaggedSentence> Sentences(string t, ReadOnlySpan<Token> tokens)
+    {
         var result = new List<TaggedSentence>();
         var pieces = new List<(int Start, int End)>(64);
         var words = new List<string>(64);
         var kinds = new List<TokenKind>(64);
         int previousEnd = 0;
-        foreach (var token in AzTokenizer.Tokenize(t))
+        foreach (var token in tokens)
         {
             if (pieces.Count > 0 && (HasLineBreak(t, previousEnd, token.Start) || pieces.Count >= 250)) Flush();
             previousEnd = token.End;

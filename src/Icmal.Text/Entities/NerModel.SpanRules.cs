@@ -63,7 +63,7 @@ public sealed partial class NerModel
 
     /// <summary>
     /// A name never starts with a function word: a capitalised "Bunu", "Həm" or "Bu" opening a sentence before a name
-    /// ("Bunu Dövlət İmtahan Mərkəzinin …" in news) is left out of it, here as in <see cref="NamedEntityTagger.Find"/>,
+    /// ("Bunu Dövlət İmtahan Mərkəzinin …" in news) is left out of it, here as in <see cref="NamedEntityTagger.Find(string, string?)"/>,
     /// so that sentences scored one at a time read the same.
     /// </summary>
     internal static void NoStopWordStarts(NerToken[] sentence, Span<int> tags)

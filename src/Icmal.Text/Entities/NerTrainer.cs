@@ -9,7 +9,7 @@ namespace Icmal.Text.Entities;
 /// <param name="Runs">Perceptrons trained, each with its own shuffle (seeds Seed, Seed + 1, …), whose averaged weights
 /// are averaged: one run's figures moved by 0.03 of valid F1 with the seed alone; five runs gain 0.005 of cross-validated F1.</param>
 /// <param name="SelfTraining">Sentences of untagged text added to a second training, tagged by the first model (with
-/// <see cref="NamedEntityTagger.Find"/>'s rules and one text's names alike), as a share of the tagged sentences; 0 for none.</param>
+/// <see cref="NamedEntityTagger.Find(string, string?)"/>'s rules and one text's names alike), as a share of the tagged sentences; 0 for none.</param>
 public sealed record NerTrainingOptions(int Epochs = 12, int Seed = 20251020, int Runs = 5, double SelfTraining = 0);
 
 /// <summary>

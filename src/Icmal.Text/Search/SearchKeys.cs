@@ -82,6 +82,25 @@ public static class SearchKeys
         return sb.ToString();
     }
 
+    /// <summary>
+    /// <see cref="KeyText(string)"/> of a text already normalised and tokenised (<see cref="TokenizedText"/>, shared
+    /// with the article's other analyses): the same keys, without normalising and tokenising it again.
+    /// </summary>
+    public static string KeyText(TokenizedText text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var sb = new StringBuilder(text.Original.Length);
+        if (text.Original.Length == 0) return "";
+        KeyAction emit = (_, _, key) =>
+        {
+            if (sb.Length > 0) sb.Append(' ');
+            sb.Append(key);
+        };
+        string normal = text.Text;
+        foreach (var token in text.Tokens) Run(normal, token, emit, null);
+        return sb.ToString();
+    }
+
     /// <summary>The keys of <paramref name="text"/> with the place of each word in <paramref name="text"/> as given.</summary>
     public static List<KeyedWord> KeyedWords(string text)
     {
@@ -140,28 +159,31 @@ public static class SearchKeys
         if (text.Length == 0) return;
         // Normalising normalised text returns it as it is, so KeyedWords' offsets (into its normalised text) hold.
         string normal = AzNormalizer.NormalizeToString(text);
-        foreach (var token in AzTokenizer.Tokenize(normal))
+        foreach (var token in AzTokenizer.Tokenize(normal)) Run(normal, token, emit, leads);
+    }
+
+    /// <summary>The keys of one token of the normalised text <paramref name="normal"/>, given to <paramref name="emit"/>.</summary>
+    private static void Run(string normal, Token token, KeyAction emit, string? leads)
+    {
+        if (token.Kind is not (TokenKind.Word or TokenKind.Abbreviation or TokenKind.Domain or TokenKind.Hashtag or TokenKind.Mention
+            or TokenKind.Number or TokenKind.Ordinal)) return;
+        var head = token.HeadOf(normal);
+        if (token.Kind is TokenKind.Hashtag or TokenKind.Mention) head = head[1..];
+        int i = 0;
+        while (i < head.Length)
         {
-            if (token.Kind is not (TokenKind.Word or TokenKind.Abbreviation or TokenKind.Domain or TokenKind.Hashtag or TokenKind.Mention
-                or TokenKind.Number or TokenKind.Ordinal)) continue;
-            var head = token.HeadOf(normal);
-            if (token.Kind is TokenKind.Hashtag or TokenKind.Mention) head = head[1..];
-            int i = 0;
-            while (i < head.Length)
+            while (i < head.Length && !char.IsLetterOrDigit(head[i])) i++;
+            int runStart = i;
+            while (i < head.Length && char.IsLetterOrDigit(head[i])) i++;
+            if (i > runStart)
             {
-                while (i < head.Length && !char.IsLetterOrDigit(head[i])) i++;
-                int runStart = i;
-                while (i < head.Length && char.IsLetterOrDigit(head[i])) i++;
-                if (i > runStart)
+                if (leads is not null && CannotLead(head[runStart..i], leads))
                 {
-                    if (leads is not null && CannotLead(head[runStart..i], leads))
-                    {
-                        emit(token.Start, token.Length, "");
-                        continue;
-                    }
-                    string key = KeyOfRun(head[runStart..i]);
-                    if (key.Length > 0) emit(token.Start, token.Length, key);
+                    emit(token.Start, token.Length, "");
+                    continue;
                 }
+                string key = KeyOfRun(head[runStart..i]);
+                if (key.Length > 0) emit(token.Start, token.Length, key);
             }
         }
     }

@@ -1,6 +1,7 @@
 using System.Buffers;
 using Icmal.Model;
 using Icmal.Text.LanguageId;
+using Icmal.Text.Tokenization;
 
 namespace Icmal.Analysis;
 
@@ -77,7 +78,14 @@ public static class ArticleAnalyzer
     public static AnalysedArticle Analyse(Article article)
     {
         ArgumentNullException.ThrowIfNull(article);
-        return new AnalysedArticle(article, LeadTerms(article.Title, article.Text, article.Language));
+        // The title and the text are normalised and tokenised once, for the terms, the search keys and (later) the facts.
+        var title = TokenizedText.Of(article.Title);
+        var text = TokenizedText.Of(article.Text);
+        return new AnalysedArticle(article, TermAnalysis.Of(title, text, article.Language, ArticleTerms.LeadWords))
+        {
+            Search = SearchDocument.Of(title, text, article.Authors),
+            Text = text,
+        };
     }
 
     /// <summary>

@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using Icmal.Model;
 using Icmal.Text;
 using Icmal.Text.Casing;
@@ -68,8 +69,17 @@ public sealed record ArticleTerms(IReadOnlyList<string> Title, IReadOnlyList<str
 /// <summary>An article as analysis leaves it: the article to store, its terms for clustering, and its search document.</summary>
 public sealed record AnalysedArticle(Article Article, ArticleTerms Terms)
 {
+    /// <summary>
+    /// The article's text normalised and tokenised once by analysis, for the entity stage's facts to read rather than
+    /// do again; null when analysis did not keep it.
+    /// </summary>
+    public TokenizedText? Text { get; init; }
+
     /// <summary>The article's search keys (<see cref="SearchDocument"/>), stored in the article's transaction.</summary>
-    public SearchDocument Search { get; init; } = SearchDocument.Of(Article);
+    public SearchDocument Search { get => _search ??= SearchDocument.Of(Article); init => _search = value; }
+
+    // Made when first asked for unless given: analysis gives it, made from the text it tokenised once for the terms too.
+    private SearchDocument? _search;
 }
 
 /// <summary>The function that makes <see cref="ArticleTerms"/>: one for the live path and for a warm start alike.</summary>
@@ -97,14 +107,52 @@ internal static class TermAnalysis
     {
         ArgumentNullException.ThrowIfNull(title);
         ArgumentNullException.ThrowIfNull(text);
+        var (titleNormal, titleTokens) = Lead(title, int.MaxValue);
+        var (bodyNormal, bodyTokens) = Lead(text, maxBodyWords);
+        return Of(title, titleNormal, CollectionsMarshal.AsSpan(titleTokens), bodyNormal, CollectionsMarshal.AsSpan(bodyTokens), language, maxBodyWords);
+    }
+
+    /// <summary>
+    /// The terms of a title and a text already normalised and tokenised (<see cref="TokenizedText"/>, shared with the
+    /// article's search keys and entities): the same terms as <see cref="Of(string, string, string?, int)"/>.
+    /// </summary>
+    public static ArticleTerms Of(TokenizedText title, TokenizedText text, string? language, int maxBodyWords)
+    {
+        ArgumentNullException.ThrowIfNull(title);
+        ArgumentNullException.ThrowIfNull(text);
+        return Of(title.Original, title.Text, title.Tokens, text.Text, text.Tokens, language, maxBodyWords);
+    }
+
+    private static ArticleTerms Of(string title, string titleNormal, ReadOnlySpan<Token> titleTokens, string bodyNormal, ReadOnlySpan<Token> bodyTokens,
+        string? language, int maxBodyWords)
+    {
         bool azerbaijani = language is null or "az";
         var titleStems = new List<string>();
         var names = new List<string>();
         var figures = new List<string>();
-        Add(title, titleStems, azerbaijani, int.MaxValue, new LeadFeatures(IsTitleCase(title) ? null : names, figures));
+        Add(titleNormal, titleTokens, titleStems, azerbaijani, int.MaxValue, new LeadFeatures(IsTitleCase(title) ? null : names, figures));
         var body = new List<string>();
-        int lead = Add(text, body, azerbaijani, maxBodyWords, new LeadFeatures(names, figures));
+        int lead = Add(bodyNormal, bodyTokens, body, azerbaijani, maxBodyWords, new LeadFeatures(names, figures));
         return new ArticleTerms(titleStems, body, lead) { Names = names, Figures = figures, Stemmed = azerbaijani };
+    }
+
+    /// <summary>
+    /// The normalised text and its tokens as far as <see cref="Add"/> reads them: through the word after the first
+    /// <paramref name="maxWords"/> (where it stops), so that a lead of a long text is not tokenised to its end.
+    /// </summary>
+    private static (string Normal, List<Token> Tokens) Lead(string text, int maxWords)
+    {
+        // About a token every six characters, and about two tokens a word (punctuation between): sized once.
+        var tokens = new List<Token>((int)Math.Min(text.Length / 6 + 4, 2L * maxWords + 16));
+        if (text.Length == 0) return (text, tokens);
+        string normal = AzNormalizer.NormalizeToString(text);
+        int words = 0;
+        foreach (var token in AzTokenizer.Tokenize(normal))
+        {
+            tokens.Add(token);
+            if (token.Kind is not (TokenKind.Punctuation or TokenKind.Symbol or TokenKind.Ellipsis) && words++ >= maxWords) break;
+        }
+        return (normal, tokens);
     }
 
     /// <summary>Where the names and figures of the lead go (a null list: not collected).</summary>
@@ -127,16 +175,16 @@ internal static class TermAnalysis
     }
 
     /// <summary>
-    /// Adds the content stems of the first <paramref name="maxWords"/> words of <paramref name="text"/> (a word here is
-    /// any token but punctuation and symbols); returns how many of them lie in the first <see cref="ArticleTerms.LeadWords"/> words.
+    /// Adds the content stems of the first <paramref name="maxWords"/> words of the normalised text
+    /// <paramref name="normal"/>, whose tokens are <paramref name="tokens"/> (a word here is any token but punctuation
+    /// and symbols); returns how many of them lie in the first <see cref="ArticleTerms.LeadWords"/> words.
     /// </summary>
-    private static int Add(string text, List<string> stems, bool azerbaijani, int maxWords, LeadFeatures features)
+    private static int Add(string normal, ReadOnlySpan<Token> tokens, List<string> stems, bool azerbaijani, int maxWords, LeadFeatures features)
     {
         int start = stems.Count, lead = 0, words = 0, previousEnd = 0;
-        if (text.Length == 0) return 0;
-        string normal = AzNormalizer.NormalizeToString(text);
+        if (normal.Length == 0) return 0;
         bool sentenceStart = true;
-        foreach (var token in AzTokenizer.Tokenize(normal))
+        foreach (var token in tokens)
         {
             if (normal.AsSpan(previousEnd, token.Start - previousEnd).Contains('\n')) sentenceStart = true;
             previousEnd = token.End;

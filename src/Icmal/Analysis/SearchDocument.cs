@@ -1,5 +1,6 @@
 using Icmal.Model;
 using Icmal.Text.Search;
+using Icmal.Text.Tokenization;
 
 namespace Icmal.Analysis;
 
@@ -22,6 +23,21 @@ public sealed record SearchDocument(string Title, string Body, string Authors)
     {
         ArgumentNullException.ThrowIfNull(article);
         return Of(article.Title, article.Text, article.Authors);
+    }
+
+    /// <summary>
+    /// The search document of a title and a text already normalised and tokenised (<see cref="TokenizedText"/>, shared
+    /// with the article's terms and entities): the same as <see cref="Of(string, string, IReadOnlyList{string})"/>.
+    /// </summary>
+    public static SearchDocument Of(TokenizedText title, TokenizedText text, IReadOnlyList<string> authors)
+    {
+        ArgumentNullException.ThrowIfNull(title);
+        ArgumentNullException.ThrowIfNull(text);
+        ArgumentNullException.ThrowIfNull(authors);
+        return new SearchDocument(
+            SearchKeys.KeyText(title),
+            SearchKeys.KeyText(text),
+            authors.Count == 0 ? "" : SearchKeys.KeyText(string.Join(" \n ", authors)));
     }
 
     /// <summary>The search document of a stored article's title, text (<see cref="Article.Text"/>) and authors.</summary>

@@ -46,6 +46,20 @@ public sealed class EntityLinkerTests
         Assert.Equal("Azərbaycan Dövlət Pedaqoji Universiteti", only.Name);
     }
 
+    /// <summary>
+    /// Two spellings of one person merge (their first names sound alike: "kf"), and an initial that only the absorbed
+    /// spelling starts with then finds the merged person: the group's remembered forms (issue #17) are those after
+    /// the merge, not before.
+    /// </summary>
+    [Fact]
+    public void An_initial_finds_a_spelling_merged_into_another()
+    {
+        var entities = EntityLinker.Link(Mentions(("Akif Nurlanov", EntityKind.Person), ("Əkif Nurlanov", EntityKind.Person),
+            ("Ə. Nurlanov", EntityKind.Person)));
+        var only = Assert.Single(entities);
+        Assert.Equal(3, only.Mentions.Count);
+    }
+
     [Fact]
     public void A_surname_joins_the_nearest_full_name_before_it()
     {

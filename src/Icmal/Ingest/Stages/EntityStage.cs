@@ -26,7 +26,8 @@ public sealed class EntityStage(Stores stores) : IBatchStage, IPreparingStage
     public IngestItem Prepare(IngestItem item)
     {
         ArgumentNullException.ThrowIfNull(item);
-        return item.Article is { } article ? item with { Facts = FactAnalyzer.Analyse(article) } : item;
+        // The tokenised text is not needed after the facts: let it go now rather than hold it until the batch is committed.
+        return item.Analysed is { } analysed ? item with { Facts = FactAnalyzer.Analyse(analysed), Analysed = analysed with { Text = null } } : item;
     }
 
     public async Task<IReadOnlyList<StageResult>> RunManyAsync(IReadOnlyList<IngestItem> items, CancellationToken ct)
