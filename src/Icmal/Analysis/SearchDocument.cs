@@ -33,11 +33,7 @@ public sealed record SearchDocument(string Title, string Body, string Authors)
     {
         ArgumentNullException.ThrowIfNull(title);
         ArgumentNullException.ThrowIfNull(text);
-        ArgumentNullException.ThrowIfNull(authors);
-        return new SearchDocument(
-            SearchKeys.KeyText(title),
-            SearchKeys.KeyText(text),
-            authors.Count == 0 ? "" : SearchKeys.KeyText(string.Join(" \n ", authors)));
+        return new SearchDocument(SearchKeys.KeyText(title), SearchKeys.KeyText(text), AuthorKeys(authors));
     }
 
     /// <summary>The search document of a stored article's title, text (<see cref="Article.Text"/>) and authors.</summary>
@@ -45,10 +41,13 @@ public sealed record SearchDocument(string Title, string Body, string Authors)
     {
         ArgumentNullException.ThrowIfNull(title);
         ArgumentNullException.ThrowIfNull(text);
+        return new SearchDocument(SearchKeys.KeyText(title), SearchKeys.KeyText(text), AuthorKeys(authors));
+    }
+
+    /// <summary>The search keys of an article's authors, one line each ("" when it names none).</summary>
+    private static string AuthorKeys(IReadOnlyList<string> authors)
+    {
         ArgumentNullException.ThrowIfNull(authors);
-        return new SearchDocument(
-            SearchKeys.KeyText(title),
-            SearchKeys.KeyText(text),
-            authors.Count == 0 ? "" : SearchKeys.KeyText(string.Join(" \n ", authors)));
+        return authors.Count == 0 ? "" : SearchKeys.KeyText(string.Join(" \n ", authors));
     }
 }

@@ -41,17 +41,6 @@ public sealed class CountryTermsTests
         Assert.Equal(["iran", "israil"], Countries("Explosions reported in Tehran", "Israeli officials said the strikes would continue.", "en"));
     }
 
-    /// <summary>Unrelated Azerbaijani news, so that the names of the reports under test are rare in the archive.</summary>
-    private static IEnumerable<ClusterInput> Background(DateTimeOffset at)
-    {
-        string[] topics = ["yağış", "neft", "futbol", "teatr", "metro", "buğda", "turizm", "səhiyyə", "poçt", "avtobus"];
-        for (int i = 0; i < 40; i++)
-        {
-            string topic = topics[i % topics.Length];
-            yield return new ClusterInput(1000 + i, ArticleAnalyzer.Terms($"{topic} sahəsində {i} yenilik", $"Bu gün {topic} sahəsində {i + 10} nömrəli yenilik barədə məlumat verilib.", "az"), at.AddMinutes(-i));
-        }
-    }
-
     [Fact]
     public void A_strike_on_a_city_joins_the_same_days_reports_of_the_war_between_its_country_and_another()
     {
@@ -59,7 +48,7 @@ public sealed class CountryTermsTests
         // only by its city. A reader sees the same two sides of one war; without the city's country the second
         // headline shares one name with the first and names a rare place the first never mentions (two subjects).
         var c = new StoryClusterer();
-        foreach (var b in Background(Day.AddDays(-1))) c.Assign(b);
+        foreach (var b in BackgroundNews.Before(Day.AddDays(-1))) c.Assign(b);
         var dialogue = c.Assign(new ClusterInput(1, ArticleAnalyzer.Terms("Azərbaycan XİN İsrail və İranı dialoqa çağırıb",
             "Xarici İşlər Nazirliyi bəyanat yayaraq tərəfləri təmkinə və danışıqlar masasına qayıtmağa səsləyib.", "az"), Day));
         var strike = c.Assign(new ClusterInput(2, ArticleAnalyzer.Terms("İsrail Təbrizə zərbələr endirib",
@@ -73,8 +62,8 @@ public sealed class CountryTermsTests
     {
         // Two days of other news, so that İran, in three of the war's reports, stays rare (as in a running archive).
         var c = new StoryClusterer();
-        foreach (var b in Background(Day.AddDays(-1))) c.Assign(b);
-        foreach (var b in Background(Day.AddDays(-2))) c.Assign(b);
+        foreach (var b in BackgroundNews.Before(Day.AddDays(-1))) c.Assign(b);
+        foreach (var b in BackgroundNews.Before(Day.AddDays(-2))) c.Assign(b);
         story = c.Assign(new ClusterInput(1, ArticleAnalyzer.Terms("İsrail İranın hərbi obyektlərinə zərbələr endirib",
             "Məlumata görə, İsrail ordusu gecə İranın Təbriz və Kirmanşah şəhərlərində və Suriyada hərbi obyektləri vurub.", "az"), Day)).StoryKey;
         Assert.Equal(story, c.Assign(new ClusterInput(2, ArticleAnalyzer.Terms("Azərbaycan XİN İsrail və İranı dialoqa çağırıb",

@@ -45,24 +45,13 @@ public sealed class EventLinkingTests
         Assert.NotEqual(first.StoryKey, late.StoryKey);
     }
 
-    /// <summary>Unrelated Azerbaijani news, so that the names of the reports under test are rare in the archive.</summary>
-    private static IEnumerable<ClusterInput> Background(DateTimeOffset at)
-    {
-        string[] topics = ["yağış", "neft", "futbol", "teatr", "metro", "buğda", "turizm", "səhiyyə", "poçt", "avtobus"];
-        for (int i = 0; i < 40; i++)
-        {
-            string topic = topics[i % topics.Length];
-            yield return new ClusterInput(1000 + i, ArticleAnalyzer.Terms($"{topic} sahəsində {i} yenilik", $"Bu gün {topic} sahəsində {i + 10} nömrəli yenilik barədə məlumat verilib.", "az"), at.AddMinutes(-i));
-        }
-    }
-
     [Fact]
     public void Two_reports_of_one_kind_about_different_companies_stay_apart()
     {
         // The same template a day apart: the words are the same, the subject is not. Each title names a company the
         // other report never mentions, so they are two events of one kind, not one event.
         var c = new StoryClusterer();
-        foreach (var b in Background(Day.AddDays(-1))) c.Assign(b);
+        foreach (var b in BackgroundNews.Before(Day.AddDays(-1))) c.Assign(b);
         var a = c.Assign(new ClusterInput(1, ArticleAnalyzer.Terms("“Metropark”ın dövlətə vergi borcu var",
             "Vergi orqanının məlumatına görə, “Metropark” MMC-nin dövlət büdcəsinə vergi borcu yaranıb. Borcun məbləği 120 min manatdır, şirkətə xəbərdarlıq göndərilib.", "az"), Day));
         var b2 = c.Assign(new ClusterInput(2, ArticleAnalyzer.Terms("“Sinerji” şirkətinin dövlətə vergi borcu var",
@@ -83,7 +72,7 @@ public sealed class EventLinkingTests
         // A strike, and a ministry's call for dialogue the same day: hardly a word in common but the two sides of one
         // war, both rare in the archive, one of them in both headlines.
         var c = new StoryClusterer();
-        foreach (var b in Background(Day.AddDays(-1))) c.Assign(b);
+        foreach (var b in BackgroundNews.Before(Day.AddDays(-1))) c.Assign(b);
         var strike = c.Assign(Strike(Day));
         var dialogue = c.Assign(Dialogue(Day.AddHours(3)));
         Assert.False(dialogue.IsNew);
@@ -94,7 +83,7 @@ public sealed class EventLinkingTests
     public void The_same_two_names_days_apart_are_a_topic_not_one_event()
     {
         var c = new StoryClusterer();
-        foreach (var b in Background(Day.AddDays(-1))) c.Assign(b);
+        foreach (var b in BackgroundNews.Before(Day.AddDays(-1))) c.Assign(b);
         c.Assign(Strike(Day));
         Assert.True(c.Assign(Dialogue(Day.AddDays(3))).IsNew);
     }
@@ -110,8 +99,8 @@ public sealed class EventLinkingTests
         // same two sides in other words, within two days of that second report, would chain on the names alone: one
         // actor pair meets in one event after another, so the name pair counts only in a story's first days.
         var c = new StoryClusterer();
-        foreach (var b in Background(Day.AddDays(-1))) c.Assign(b);
-        foreach (var b in Background(Day.AddDays(-2))) c.Assign(b);
+        foreach (var b in BackgroundNews.Before(Day.AddDays(-1))) c.Assign(b);
+        foreach (var b in BackgroundNews.Before(Day.AddDays(-2))) c.Assign(b);
         var strike = c.Assign(Strike(Day));
         var again = c.Assign(StrikeAgain(Day.AddDays(2.5)));
         Assert.Equal(strike.StoryKey, again.StoryKey);
@@ -125,8 +114,8 @@ public sealed class EventLinkingTests
         // Oil prices move "on the tension between İsrail and İran": another story, the same two names in its lead.
         // The pair no longer tells which story the ministry's call belongs to, so it does not join the strike on it.
         var c = new StoryClusterer();
-        foreach (var b in Background(Day.AddDays(-1))) c.Assign(b);
-        foreach (var b in Background(Day.AddDays(-2))) c.Assign(b);
+        foreach (var b in BackgroundNews.Before(Day.AddDays(-1))) c.Assign(b);
+        foreach (var b in BackgroundNews.Before(Day.AddDays(-2))) c.Assign(b);
         var strike = c.Assign(Strike(Day));
         var oil = c.Assign(new ClusterInput(4, ArticleAnalyzer.Terms("Brent markalı neftin qiyməti 3 faiz bahalaşıb",
             "Birjalarda Brent markalı neftin bir barelinin qiyməti İsrail ilə İran arasında gərginlik fonunda 3 faiz artıb. Ekspertlər bahalaşmanın davam edəcəyini gözləyir.", "az"), Day.AddHours(1)));
@@ -145,7 +134,7 @@ public sealed class EventLinkingTests
         // The monthly VAT refund figures in one template: the next month's report matches the last one's centroid
         // far above the late threshold, but it is the next round of a topic, not a follow-up of one event.
         var c = new StoryClusterer();
-        foreach (var b in Background(Day.AddDays(-1))) c.Assign(b);
+        foreach (var b in BackgroundNews.Before(Day.AddDays(-1))) c.Assign(b);
         var april = c.Assign(Refunds(1, 4, 20, Day));
         var same = c.Assign(Refunds(2, 4, 20, Day.AddHours(6)));
         Assert.Equal(april.StoryKey, same.StoryKey);
@@ -160,7 +149,7 @@ public sealed class EventLinkingTests
         // never mentions: "Donald" and "Tramp" are one person's name, written together wherever they stand, so the two
         // share one rare name, not the two parties of one event, and stay apart as two subjects.
         var c = new StoryClusterer();
-        foreach (var b in Background(Day.AddDays(-1))) c.Assign(b);
+        foreach (var b in BackgroundNews.Before(Day.AddDays(-1))) c.Assign(b);
         c.Assign(new ClusterInput(1, ArticleAnalyzer.Terms("Donald Tramp Meksika poladına yeni rüsum elan edib",
             "İmzalanan sərəncama görə, Donald Tramp Meksika poladının idxalına əlavə rüsum tətbiq edir. Rüsum gələn aydan qüvvəyə minəcək.", "az"), Day));
         var other = c.Assign(new ClusterInput(2, ArticleAnalyzer.Terms("Donald Tramp Kanadaya səfər edəcək",
