@@ -1,8 +1,8 @@
-using Icmal.Text.Tokenization;
 using System.Text;
 using Icmal.Text.Casing;
 using Icmal.Text.Normalization;
 using Icmal.Text.Stemming;
+using Icmal.Text.Tokenization;
 using Icmal.Text.Transliteration;
 
 namespace Icmal.Text.Entities;
