@@ -226,7 +226,7 @@ public sealed class ArchiveCopier
                         for (int i = 0; i < columns.Count; i++)
                         {
                             if (values[i] is null) await import.WriteNullAsync(ct);
-                            else await import.WriteAsync(values[i], columns[i].PostgreSqlType, ct);
+                            else await import.WriteAsync(values[i], PostgreSqlType(columns[i].Kind), ct);
                             bytes += values[i] switch { string s => s.Length * 2L, byte[] b => b.Length, _ => 8 };
                         }
                         rows++;
@@ -257,6 +257,18 @@ public sealed class ArchiveCopier
             }
         }
     }
+
+    /// <summary>The target column's type of a kind, for the binary copy.</summary>
+    private static NpgsqlTypes.NpgsqlDbType PostgreSqlType(ColumnKind kind) => kind switch
+    {
+        ColumnKind.Int32 => NpgsqlTypes.NpgsqlDbType.Integer,
+        ColumnKind.Int64 => NpgsqlTypes.NpgsqlDbType.Bigint,
+        ColumnKind.Double => NpgsqlTypes.NpgsqlDbType.Double,
+        ColumnKind.Boolean => NpgsqlTypes.NpgsqlDbType.Boolean,
+        ColumnKind.Time => NpgsqlTypes.NpgsqlDbType.TimestampTz,
+        ColumnKind.Text => NpgsqlTypes.NpgsqlDbType.Text,
+        _ => NpgsqlTypes.NpgsqlDbType.Bytea,
+    };
 
     private static async Task CompleteAsync(NpgsqlBinaryImporter import, CopiedTable table, CancellationToken ct)
     {

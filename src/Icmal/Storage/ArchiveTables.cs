@@ -3,7 +3,6 @@ using System.Data.Common;
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
-using NpgsqlTypes;
 
 namespace Icmal.Storage;
 
@@ -22,17 +21,6 @@ internal enum ColumnKind
 /// <summary>A column copied: its name and kind.</summary>
 internal sealed record CopiedColumn(string Name, ColumnKind Kind)
 {
-    public NpgsqlDbType PostgreSqlType => Kind switch
-    {
-        ColumnKind.Int32 => NpgsqlDbType.Integer,
-        ColumnKind.Int64 => NpgsqlDbType.Bigint,
-        ColumnKind.Double => NpgsqlDbType.Double,
-        ColumnKind.Boolean => NpgsqlDbType.Boolean,
-        ColumnKind.Time => NpgsqlDbType.TimestampTz,
-        ColumnKind.Text => NpgsqlDbType.Text,
-        _ => NpgsqlDbType.Bytea,
-    };
-
     /// <summary>
     /// The value at <paramref name="ordinal"/> as one CLR value whatever the engine stores (SQLite keeps instants as
     /// Unix milliseconds and booleans as 0/1): int, long, double, bool, a UTC DateTimeOffset, string, byte[] or null.

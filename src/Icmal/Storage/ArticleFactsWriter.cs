@@ -35,9 +35,9 @@ public static class ArticleFactsWriter
     {
         ArgumentNullException.ThrowIfNull(stores);
         ArgumentNullException.ThrowIfNull(items);
-        if (stores.Database.SharedPostgreSql is { } pg)
+        if (stores.Database.Dialect.Batches.WriteFacts(stores.Database, items, ArticleFacts.Version, ct) is { } batched)
         {
-            await PostgreSqlFactsBatch.WriteAsync(pg, items, ArticleFacts.Version, ct);
+            await batched;
             return;
         }
         foreach (var (id, facts) in items) await WriteAsync(stores, id, facts, ct);

@@ -110,14 +110,14 @@ public sealed partial class ArticleStore(Database database)
             ArgumentNullException.ThrowIfNull(items[i].Search);
             compressed[i] = Sql.Compress(items[i].Document.Raw.Span);
         }
-        if (database.SharedPostgreSql is { } shared && _d.Search is PostgreSqlSearchEngine sharedEngine)
-            return await PostgreSqlArticleBatch.AddAsync(shared, null, items, compressed, sharedEngine, inGivenOrder, ct);
+        // PostgreSQL: a few statements per batch instead of a round trip per row (the same outcome, below; BatchWriters).
+        if (_d.Batches.AddArticles(database, null, null, items, compressed, inGivenOrder, ct) is { } inShared)
+            return await inShared;
         await using var conn = await database.ConnectAsync(ct);
         await using var tx = await conn.BeginTransactionAsync(ct);
-        if (conn is Npgsql.NpgsqlConnection pg && _d.Search is PostgreSqlSearchEngine engine)
+        if (_d.Batches.AddArticles(database, conn, tx, items, compressed, inGivenOrder, ct) is { } batched)
         {
-            // PostgreSQL: a few statements per batch instead of a round trip per row (the same outcome, below).
-            var stored = await PostgreSqlArticleBatch.AddAsync(pg, (Npgsql.NpgsqlTransaction)tx, items, compressed, engine, inGivenOrder, ct);
+            var stored = await batched;
             await tx.CommitAsync(ct);
             return stored;
         }

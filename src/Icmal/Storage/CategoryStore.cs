@@ -40,9 +40,9 @@ public sealed class CategoryStore(Database database)
     public async Task SetManyAsync(IReadOnlyList<(long ArticleId, CategoryAssignment Assignment)> items, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(items);
-        if (database.SharedPostgreSql is { } pg)
+        if (_d.Batches.SetCategories(database, items, ct) is { } batched)
         {
-            await PostgreSqlFactsBatch.SetCategoriesAsync(pg, items, ct);
+            await batched;
             return;
         }
         foreach (var (id, assignment) in items) await SetAsync(id, assignment, ct);

@@ -65,11 +65,12 @@ public sealed partial class Database
     internal bool InSharedTransaction => _shared.Value is { Active: true };
 
     /// <summary>
-    /// The PostgreSQL connection of the shared transaction in the caller's flow (null outside one, or on SQLite): the
-    /// batch writers send typed array parameters and statement batches, which the lent connection does not expose.
-    /// Statements on it need no transaction object; they are in the shared one the connection began.
+    /// The driver's own connection of the shared transaction in the caller's flow (null outside one): the batch
+    /// writers (<see cref="BatchWriters"/>) send typed array parameters and statement batches, which the lent
+    /// connection does not expose. Statements on it need no transaction object; they are in the shared one the
+    /// connection began.
     /// </summary>
-    internal Npgsql.NpgsqlConnection? SharedPostgreSql => _shared.Value is { Active: true } shared ? shared.Connection as Npgsql.NpgsqlConnection : null;
+    internal DbConnection? SharedConnection => _shared.Value is { Active: true } shared ? shared.Connection : null;
 
     private static async Task RollBackAsync(DbConnection conn)
     {

@@ -11,6 +11,7 @@ public sealed class PostgreSqlDialect : SqlDialect
 {
     internal PostgreSqlDialect()
     {
+        Batches = new PostgreSqlBatchWriters(_search);
     }
 
     public override string Name => "postgresql";
@@ -54,8 +55,13 @@ public sealed class PostgreSqlDialect : SqlDialect
 
     internal override string? StoryLock => $"SELECT pg_advisory_xact_lock({StoryLockKey})";
 
+    private readonly PostgreSqlSearchEngine _search = new();
+
     /// <summary>A tsvector of the same keys as SQLite's index, with a GIN index (<see cref="PostgreSqlSearchEngine"/>).</summary>
-    internal override SearchEngine Search { get; } = new PostgreSqlSearchEngine();
+    internal override SearchEngine Search => _search;
+
+    /// <summary>A batch's rows as typed arrays in a few statements (<see cref="PostgreSqlBatchWriters"/>).</summary>
+    internal override BatchWriters Batches { get; }
 
     /// <summary>Npgsql writes a timestamptz from a UTC DateTimeOffset only.</summary>
     public override object Time(DateTimeOffset value) => value.ToUniversalTime();

@@ -2,7 +2,6 @@ using System.Buffers.Binary;
 using System.Data.Common;
 using Icmal.Model;
 using Icmal.Text.Similarity;
-using Npgsql;
 
 namespace Icmal.Storage;
 
@@ -53,16 +52,17 @@ public sealed class SketchStore(Database database)
     public async Task AddAsync(long articleId, TextSketch sketch, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(sketch);
-        if (database.SharedPostgreSql is { } shared)
+        // PostgreSQL: one batch of three statements (BatchWriters), in the shared transaction or in this one.
+        if (_d.Batches.AddSketch(database, null, null, articleId, sketch, ct) is { } inShared)
         {
-            await AddOnPostgreSqlAsync(shared, null, articleId, sketch, ct);
+            await inShared;
             return;
         }
         await using var conn = await database.ConnectAsync(ct);
         await using var tx = await conn.BeginTransactionAsync(ct);
-        if (conn is NpgsqlConnection pg)
+        if (_d.Batches.AddSketch(database, conn, tx, articleId, sketch, ct) is { } batched)
         {
-            await AddOnPostgreSqlAsync(pg, (NpgsqlTransaction)tx, articleId, sketch, ct);
+            await batched;
             await tx.CommitAsync(ct);
             return;
         }
@@ -76,41 +76,6 @@ public sealed class SketchStore(Database database)
             $"INSERT INTO article_sketch_keys (sketch_key, article_id) SELECT value, @a FROM {_d.ListRows("@keys")} WHERE true ON CONFLICT (sketch_key, article_id) DO NOTHING",
             ct, ("@a", articleId), ("@keys", _d.ListValue(sketch.Keys.ToArray().Select(k => (long)k).ToArray())));
         await tx.CommitAsync(ct);
-    }
-
-    /// <summary>
-    /// <see cref="AddAsync"/> on PostgreSQL in one round trip (it was four, a quarter of an imported article's): the
-    /// old sketch's keys are read from its stored bytes by the delete itself (little-endian, as
-    /// <see cref="StoredKeysAsync"/> reads them), then the sketch and the new keys.
-    /// </summary>
-    private static async Task AddOnPostgreSqlAsync(NpgsqlConnection conn, NpgsqlTransaction? tx, long articleId, TextSketch sketch, CancellationToken ct)
-    {
-        var a = new NpgsqlParameter<long>("@a", NpgsqlTypes.NpgsqlDbType.Bigint) { TypedValue = articleId };
-        await using var batch = new NpgsqlBatch(conn, tx);
-        var delete = new NpgsqlBatchCommand("""
-            DELETE FROM article_sketch_keys WHERE article_id = @a AND sketch_key = ANY(ARRAY(
-                SELECT get_byte(s.sketch, i)::bigint | (get_byte(s.sketch, i + 1)::bigint << 8) | (get_byte(s.sketch, i + 2)::bigint << 16)
-                    | (get_byte(s.sketch, i + 3)::bigint << 24)
-                FROM article_sketches s, generate_series(0, LEAST(length(s.sketch), @n * 4) - 4, 4) AS i
-                WHERE s.article_id = @a))
-            """);
-        delete.Parameters.Add(a);
-        delete.Parameters.Add(new NpgsqlParameter<int>("@n", NpgsqlTypes.NpgsqlDbType.Integer) { TypedValue = TextSketch.KeyCount });
-        var upsert = new NpgsqlBatchCommand("""
-            INSERT INTO article_sketches (article_id, shingles, sketch) VALUES (@a, @shingles, @sketch)
-            ON CONFLICT (article_id) DO UPDATE SET shingles = excluded.shingles, sketch = excluded.sketch
-            """);
-        upsert.Parameters.Add(a.Clone());
-        upsert.Parameters.Add(new NpgsqlParameter<int>("@shingles", NpgsqlTypes.NpgsqlDbType.Integer) { TypedValue = sketch.Shingles });
-        upsert.Parameters.Add(new NpgsqlParameter<byte[]>("@sketch", NpgsqlTypes.NpgsqlDbType.Bytea) { TypedValue = sketch.ToBytes() });
-        var keys = new NpgsqlBatchCommand(
-            "INSERT INTO article_sketch_keys (sketch_key, article_id) SELECT k, @a FROM unnest(@keys) AS t(k) ON CONFLICT (sketch_key, article_id) DO NOTHING");
-        keys.Parameters.Add(a.Clone());
-        keys.Parameters.Add(PostgreSqlBatchCommands.Array("@keys", NpgsqlTypes.NpgsqlDbType.Bigint, sketch.Keys.ToArray().Select(k => (long)k).ToArray()));
-        batch.BatchCommands.Add(delete);
-        batch.BatchCommands.Add(upsert);
-        batch.BatchCommands.Add(keys);
-        await batch.ExecuteNonQueryAsync(ct);
     }
 
     /// <summary>
@@ -204,7 +169,7 @@ public sealed class SketchStore(Database database)
         Func<TextSketch, TextSketch, bool>? mayLink, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(arrivals);
-        return database.SharedPostgreSql is { } shared ? await PostgreSqlCopyBatch.OpenAsync(shared, arrivals, MaxPerKey, limit, mayLink, ct) : null;
+        return _d.Batches.OpenCopyBatch(database, arrivals, MaxPerKey, limit, mayLink, ct) is { } batch ? await batch : null;
     }
 
     /// <summary>The stored article of <paramref name="articleId"/> as detection sees it; null when it has no sketch.</summary>

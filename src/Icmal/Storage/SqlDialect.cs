@@ -143,6 +143,12 @@ public abstract class SqlDialect
     /// <summary>The engine's full-text search (<see cref="SearchEngine"/>); null where İcmal has none yet.</summary>
     internal virtual SearchEngine? Search => null;
 
+    /// <summary>
+    /// The writes whose statements differ by engine beyond these fragments (<see cref="BatchWriters"/>: which they are,
+    /// and where each engine's version is); the stores call them instead of testing a connection's type.
+    /// </summary>
+    internal abstract BatchWriters Batches { get; }
+
     public static readonly SqlDialect Sqlite = new SqliteDialect();
 
     public static readonly SqlDialect PostgreSql = new PostgreSqlDialect();

@@ -73,6 +73,9 @@ public sealed class SqliteDialect : SqlDialect
     /// <summary>FTS5 in the same file (<see cref="SqliteFts5SearchEngine"/>).</summary>
     internal override SearchEngine Search { get; } = new SqliteFts5SearchEngine();
 
+    /// <summary>None: the stores' portable statements cost no round trip here (<see cref="SqliteBatchWriters"/>).</summary>
+    internal override BatchWriters Batches { get; } = new SqliteBatchWriters();
+
     public override IReadOnlyList<string> ForeignKeysOff { get; } = ["PRAGMA foreign_keys = OFF"];
     public override IReadOnlyList<string> ForeignKeysOn { get; } = ["PRAGMA foreign_keys = ON"];
     public override string? ForeignKeyCheck => "PRAGMA foreign_key_check";

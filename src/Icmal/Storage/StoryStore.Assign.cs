@@ -80,6 +80,9 @@ public sealed partial class StoryStore
     /// <summary>The story order's last number (0 before the first); by the partial index, one entry read.</summary>
     internal const string TopSql = "SELECT COALESCE((SELECT story_seq FROM articles WHERE story_seq IS NOT NULL ORDER BY story_seq DESC LIMIT 1), 0)";
 
+    /// <summary><see cref="ReadClusterRow"/> as a delegate, made once rather than at every catch-up.</summary>
+    private Func<DbDataReader, ClusterRow>? _readRow;
+
     private async Task<StoryCatchUp> CatchUpAsync(DbConnection conn, DbTransaction tx, long seenThrough, IReadOnlyCollection<long> own, int limit,
         CancellationToken ct)
     {
@@ -88,20 +91,20 @@ public sealed partial class StoryStore
             WHERE story_seq IS NOT NULL AND story_seq > @since AND NOT ({_d.InList("id", "@own")})
             ORDER BY story_seq DESC LIMIT @n
             """;
-        if (_d.StoryLock is { } storyLock && (database.SharedPostgreSql ?? conn as Npgsql.NpgsqlConnection) is { } pg)
-            return await PostgreSqlStoryBatch.CatchUpAsync(pg, tx as Npgsql.NpgsqlTransaction, storyLock, rowsSql, seenThrough, own, limit, ReadClusterRow, ct);
+        if (_d.Batches.CatchUpStories(database, conn, tx, rowsSql, seenThrough, own, limit, _readRow ??= ReadClusterRow, ct) is { } batched)
+            return await batched;
         if (_d.StoryLock is { } otherLock) await Sql.ExecAsync(conn, tx, otherLock, ct);
         long through = await Sql.Int64Async(conn, tx, TopSql, ct);
         if (through <= seenThrough || limit <= 0) return new StoryCatchUp([], Math.Max(through, seenThrough));
-        var rows = await Sql.ListAsync(conn, tx, rowsSql, ReadClusterRow, ct, ("@since", seenThrough), ("@own", _d.ListValue(own)), ("@n", limit));
+        var rows = await Sql.ListAsync(conn, tx, rowsSql, _readRow ??= ReadClusterRow, ct, ("@since", seenThrough), ("@own", _d.ListValue(own)), ("@n", limit));
         rows.Reverse();
         return new StoryCatchUp(rows, through);
     }
 
     private async Task<StoryBatchResult> WriteAsync(DbConnection conn, DbTransaction tx, IReadOnlyList<StoryJoin> joins, CancellationToken ct)
     {
-        if ((database.SharedPostgreSql ?? conn as Npgsql.NpgsqlConnection) is { } pg)
-            return await PostgreSqlStoryBatch.WriteAsync(pg, tx as Npgsql.NpgsqlTransaction, joins, Headlines(joins), ct);
+        if (_d.Batches.WriteStories(database, conn, tx, joins, ct) is { } batched)
+            return await batched;
         // One statement per row: SQLite's statements cost no round trip.
         var created = new Dictionary<long, long>();
         foreach (var join in joins.Where(j => j.IsNew))
