@@ -38,7 +38,7 @@ internal abstract class BatchWriters
     public abstract Task? AddSketch(Database database, DbConnection? conn, DbTransaction? tx, long articleId, TextSketch sketch, CancellationToken ct);
 
     /// <summary>A batch's sketches written and candidates read together, in the shared transaction (<see cref="SketchStore.OpenBatchAsync"/>).</summary>
-    public abstract Task<PostgreSqlCopyBatch?>? OpenCopyBatch(Database database, IReadOnlyList<(long ArticleId, TextSketch Sketch, string TextSha256)> arrivals,
+    public abstract Task<ICopyBatch?>? OpenCopyBatch(Database database, IReadOnlyList<(long ArticleId, TextSketch Sketch, string TextSha256)> arrivals,
         int maxPerKey, int limit, Func<TextSketch, TextSketch, bool>? mayLink, CancellationToken ct);
 
     /// <summary>The story lock, the order's last number and what others assigned since <paramref name="since"/> (<see cref="StoryStore.AssignManyAsync"/>).</summary>
@@ -63,7 +63,7 @@ internal sealed class SqliteBatchWriters : BatchWriters
 
     public override Task? AddSketch(Database database, DbConnection? conn, DbTransaction? tx, long articleId, TextSketch sketch, CancellationToken ct) => null;
 
-    public override Task<PostgreSqlCopyBatch?>? OpenCopyBatch(Database database, IReadOnlyList<(long ArticleId, TextSketch Sketch, string TextSha256)> arrivals,
+    public override Task<ICopyBatch?>? OpenCopyBatch(Database database, IReadOnlyList<(long ArticleId, TextSketch Sketch, string TextSha256)> arrivals,
         int maxPerKey, int limit, Func<TextSketch, TextSketch, bool>? mayLink, CancellationToken ct) => null;
 
     public override Task<StoryCatchUp>? CatchUpStories(Database database, DbConnection conn, DbTransaction tx, string rowsSql, long since,

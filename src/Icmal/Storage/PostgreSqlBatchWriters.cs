@@ -29,9 +29,14 @@ internal sealed class PostgreSqlBatchWriters(PostgreSqlSearchEngine search) : Ba
     public override Task? AddSketch(Database database, DbConnection? conn, DbTransaction? tx, long articleId, TextSketch sketch, CancellationToken ct) =>
         Connection(database, conn) is { } pg ? PostgreSqlSketchBatch.AddAsync(pg, tx as NpgsqlTransaction, articleId, sketch, ct) : null;
 
-    public override Task<PostgreSqlCopyBatch?>? OpenCopyBatch(Database database, IReadOnlyList<(long ArticleId, TextSketch Sketch, string TextSha256)> arrivals,
+    public override Task<ICopyBatch?>? OpenCopyBatch(Database database, IReadOnlyList<(long ArticleId, TextSketch Sketch, string TextSha256)> arrivals,
         int maxPerKey, int limit, Func<TextSketch, TextSketch, bool>? mayLink, CancellationToken ct) =>
-        Shared(database) is { } pg ? PostgreSqlCopyBatch.OpenAsync(pg, arrivals, maxPerKey, limit, mayLink, ct) : null;
+        Shared(database) is { } pg ? OpenCopyBatchAsync(pg, arrivals, maxPerKey, limit, mayLink, ct) : null;
+
+    /// <summary><see cref="PostgreSqlCopyBatch.OpenAsync"/> as the interface (a task is not covariant); once a batch, not an article.</summary>
+    private static async Task<ICopyBatch?> OpenCopyBatchAsync(NpgsqlConnection pg, IReadOnlyList<(long ArticleId, TextSketch Sketch, string TextSha256)> arrivals,
+        int maxPerKey, int limit, Func<TextSketch, TextSketch, bool>? mayLink, CancellationToken ct) =>
+        await PostgreSqlCopyBatch.OpenAsync(pg, arrivals, maxPerKey, limit, mayLink, ct);
 
     public override Task<StoryCatchUp>? CatchUpStories(Database database, DbConnection conn, DbTransaction tx, string rowsSql, long since,
         IReadOnlyCollection<long> own, int limit, Func<DbDataReader, ClusterRow> read, CancellationToken ct) =>

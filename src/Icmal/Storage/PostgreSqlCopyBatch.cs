@@ -30,7 +30,7 @@ namespace Icmal.Storage;
 /// table (<see cref="Link"/>); the rows changed are written at the end by one statement (<see cref="SaveAsync"/>).
 /// Links touch only an arrival and its candidates, so no other group changes.</para>
 /// </remarks>
-public sealed class PostgreSqlCopyBatch
+public sealed class PostgreSqlCopyBatch : ICopyBatch
 {
     /// <summary>
     /// Each arrival's look-up (<c>self</c>, its keys the slice <c>@kv[lo:hi]</c>): the ids under each key, its newest

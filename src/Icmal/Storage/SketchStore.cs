@@ -158,14 +158,15 @@ public sealed class SketchStore(Database database)
 
     /// <summary>
     /// Many new articles' sketches written and their candidates read together, for a batch stored in the caller's
-    /// shared transaction on PostgreSQL (<see cref="PostgreSqlCopyBatch"/>: a few round trips for the batch instead of
-    /// several an article). Null elsewhere (SQLite's statements cost no round trip; outside a batch there is none),
-    /// and then each article is sketched and looked up alone.
+    /// shared transaction where the engine can (<see cref="BatchWriters.OpenCopyBatch"/>; on PostgreSQL
+    /// <see cref="PostgreSqlCopyBatch"/>: a few round trips for the batch instead of several an article). Null
+    /// elsewhere (SQLite's statements cost no round trip; outside a batch there is none), and then each article is
+    /// sketched and looked up alone.
     /// </summary>
     /// <param name="arrivals">Articles stored in this transaction, in the order they are to be linked (their ids ascending).</param>
     /// <param name="mayLink">Whether a candidate of the given sketch can matter to an arrival of the given sketch (see
     /// <see cref="PostgreSqlCopyBatch.OpenAsync"/>); null: every candidate is read whole.</param>
-    public async Task<PostgreSqlCopyBatch?> OpenBatchAsync(IReadOnlyList<(long ArticleId, TextSketch Sketch, string TextSha256)> arrivals, int limit,
+    public async Task<ICopyBatch?> OpenBatchAsync(IReadOnlyList<(long ArticleId, TextSketch Sketch, string TextSha256)> arrivals, int limit,
         Func<TextSketch, TextSketch, bool>? mayLink, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(arrivals);
