@@ -30,6 +30,7 @@ public static class EvalCategoriesCommand
         var written = new Option<FileInfo?>("--written") { Description = "With --folds or --newest: headlines written for training (category,title; default: " + CategoryEvaluation.WrittenPath + " in the repository), added to every training side, never tested" };
         var writtenWeight = new Option<double>("--written-weight") { Description = "With --folds or --newest: the weight of a written headline (0: leave them out; default: the shipped model's)", DefaultValueFactory = _ => CategoryEvaluation.WrittenWeight };
         var writtenShare = new Option<double>("--written-share") { Description = "With --folds or --newest: keep this share of each category's written headlines (0.5: every second one)", DefaultValueFactory = _ => 1 };
+        var writtenFlat = new Option<bool>("--written-flat") { Description = "With --written-weight: keep every written headline's weight as it is instead of spreading the written weight over the categories as the labelled rows are" };
         var model = new Option<FileInfo?>("--model") { Description = "A model written by `icmal text train-categories` (default: the one shipped in Icmal.Text)" };
         folds.Validators.Add(result =>
         {
@@ -53,7 +54,7 @@ public static class EvalCategoriesCommand
         });
         var command = new Command("categories", "Category accuracy, per-class F1 and the confusion matrix on labelled headlines (sections mapped to the taxonomy)")
         {
-            file, folds, forward, newest, seeds, method, l2, epochs, classWeight, written, writtenWeight, writtenShare, model,
+            file, folds, forward, newest, seeds, method, l2, epochs, classWeight, written, writtenWeight, writtenShare, writtenFlat, model,
         };
         command.SetAction((parse, ct) => EvalCommand.OnSetAsync("categories", parse.GetValue(file), SharedDataFolder.Find("az/oxu-headlines-dev.csv"), "shared/data/az/oxu-headlines-dev.csv", async path =>
         {
@@ -69,6 +70,7 @@ public static class EvalCategoriesCommand
                     ClassWeightPower: Math.Clamp(parse.GetValue(classWeight), 0, 2));
                 bool onlyOlder = parse.GetValue(forward);
                 List<CategoryExample> extra = [];
+                bool flatWritten = parse.GetValue(writtenFlat);
                 if (parse.GetValue(writtenWeight) is > 0 and var weight)
                 {
                     string writtenPath = parse.GetValue(written)?.FullName ?? RepositoryFile.Find(CategoryEvaluation.WrittenPath)
@@ -78,7 +80,8 @@ public static class EvalCategoriesCommand
                 }
                 int n = options.Method == CategoryMethod.LogisticRegression ? parse.GetValue(seeds) : 1;
                 var reports = Enumerable.Range(0, n).Select(seed => options with { Seed = options.Seed + seed })
-                    .Select(o => split > 0 ? CategoryEvaluation.HoldOutNewest(path, rows, split, o, extra) : CategoryEvaluation.CrossValidate(path, rows, k, o, onlyOlder, extra)).ToList();
+                    .Select(o => split > 0 ? CategoryEvaluation.HoldOutNewest(path, rows, split, o, extra, flatWritten)
+                        : CategoryEvaluation.CrossValidate(path, rows, k, o, onlyOlder, extra, flatWritten)).ToList();
                 report = reports[0];
                 Console.Out.WriteLine(split > 0
                     ? string.Create(C, $"trained on the older {1 - split:0%} of the rows by date, tested on the newest {split:0%} ({report.Rows:N0} headlines from {rows[rows.Count - report.Rows].Date:yyyy-MM-dd HH:mm}), {options.Method}")

@@ -102,6 +102,27 @@ public static class CategoryEvaluation
         return examples;
     }
 
+    /// <summary>
+    /// The written examples re-weighted per category so that their weight is spread over the categories as the
+    /// labelled rows are (<paramref name="labelled"/>, the training side's rows), their total unchanged: the written
+    /// corpus is about as large in every category, the portal's filing is not, and a flat corpus would teach the model
+    /// a prior no portal has (Texnologiya as often as Dünya). A category the labelled rows lack gets no written weight.
+    /// </summary>
+    public static List<CategoryExample> MatchPrior(IReadOnlyList<CategoryExample> written, IEnumerable<NewsCategory> labelled)
+    {
+        ArgumentNullException.ThrowIfNull(written);
+        ArgumentNullException.ThrowIfNull(labelled);
+        var share = new double[NewsCategories.All.Count];
+        int n = 0;
+        foreach (var c in labelled) { share[(int)c]++; n++; }
+        var mass = new double[share.Length];
+        foreach (var e in written) mass[(int)e.Category] += e.Weight;
+        double total = mass.Sum();
+        if (n == 0 || total == 0) return [];
+        return written.Where(e => share[(int)e.Category] > 0)
+            .Select(e => e with { Weight = e.Weight * total * share[(int)e.Category] / n / mass[(int)e.Category] }).ToList();
+    }
+
     /// <summary>The shipped (or given) classifier on every row.</summary>
     public static CategoryReport Evaluate(string path, IReadOnlyList<CategoryRow> rows, CategoryClassifier classifier)
     {
@@ -119,7 +140,7 @@ public static class CategoryEvaluation
     /// is skipped and every prediction is about the future).
     /// </summary>
     public static CategoryReport CrossValidate(string path, IReadOnlyList<CategoryRow> rows, int folds, CategoryTrainingOptions options, bool forwardOnly = false,
-        IReadOnlyList<CategoryExample>? extra = null)
+        IReadOnlyList<CategoryExample>? extra = null, bool flat = false)
     {
         ArgumentNullException.ThrowIfNull(rows);
         if (folds < 2 || folds > rows.Count) throw new ArgumentOutOfRangeException(nameof(folds));
@@ -129,8 +150,9 @@ public static class CategoryEvaluation
         for (int f = forwardOnly ? 1 : 0; f < folds; f++)
         {
             int start = rows.Count * f / folds, end = rows.Count * (f + 1) / folds;
-            var train = rows.Where((_, i) => forwardOnly ? i < start : i < start || i >= end)
-                .Select(r => new CategoryExample(r.Title, r.Category)).Concat(extra ?? []).ToList();
+            var labelled = rows.Where((_, i) => forwardOnly ? i < start : i < start || i >= end).ToList();
+            var train = labelled.Select(r => new CategoryExample(r.Title, r.Category))
+                .Concat(extra is { Count: > 0 } ? flat ? extra : MatchPrior(extra, labelled.Select(r => r.Category)) : []).ToList();
             var classifier = new CategoryClassifier(CategoryTrainer.Train(train, options));
             int right = 0;
             for (int i = start; i < end; i++)
@@ -149,17 +171,19 @@ public static class CategoryEvaluation
     /// One time-ordered split: the model is trained on the oldest rows and tested on the newest
     /// <paramref name="testFraction"/> of them (by date), as the kept-back newer headlines will test the shipped model.
     /// <paramref name="extra"/> examples (the written headlines) join the training side only, in both this and
-    /// <see cref="CrossValidate"/>: they are never tested.
+    /// <see cref="CrossValidate"/>: they are never tested. They are re-weighted by <see cref="MatchPrior"/> against
+    /// the training side's rows unless <paramref name="flat"/>.
     /// </summary>
     public static CategoryReport HoldOutNewest(string path, IReadOnlyList<CategoryRow> rows, double testFraction, CategoryTrainingOptions options,
-        IReadOnlyList<CategoryExample>? extra = null)
+        IReadOnlyList<CategoryExample>? extra = null, bool flat = false)
     {
         ArgumentNullException.ThrowIfNull(rows);
         if (!(testFraction > 0 && testFraction < 1)) throw new ArgumentOutOfRangeException(nameof(testFraction));
         int cut = (int)Math.Round(rows.Count * (1 - testFraction));
         if (cut < 2 || cut >= rows.Count) throw new ArgumentOutOfRangeException(nameof(testFraction), "the split leaves no training or no test rows");
         var cpu = Stopwatch.StartNew();
-        var classifier = new CategoryClassifier(CategoryTrainer.Train(rows.Take(cut).Select(r => new CategoryExample(r.Title, r.Category)).Concat(extra ?? []).ToList(), options));
+        var classifier = new CategoryClassifier(CategoryTrainer.Train(rows.Take(cut).Select(r => new CategoryExample(r.Title, r.Category))
+            .Concat(extra is { Count: > 0 } ? flat ? extra : MatchPrior(extra, rows.Take(cut).Select(r => r.Category)) : []).ToList(), options));
         var tested = rows.Skip(cut).ToList();
         var predicted = tested.Select(r => classifier.Classify(r.Title).Category).ToArray();
         cpu.Stop();
@@ -235,7 +259,8 @@ public static class CategoryEvaluation
         IReadOnlyList<CategoryExample>? extra = null)
     {
         var rows = await ReadAsync(csv, ct);
-        var model = CategoryTrainer.Train(rows.Select(r => new CategoryExample(r.Title, r.Category)).Concat(extra ?? []).ToList(), options);
+        var model = CategoryTrainer.Train(rows.Select(r => new CategoryExample(r.Title, r.Category))
+            .Concat(extra is { Count: > 0 } ? MatchPrior(extra, rows.Select(r => r.Category)) : []).ToList(), options);
         byte[] bytes = model.Save();
         await File.WriteAllBytesAsync(output, bytes, ct);
         using var check = new MemoryStream(bytes);
