@@ -252,6 +252,17 @@ public static class CategoryEvaluation
     }
 
     /// <summary>
+    /// What the shipped model is trained on: every labelled row, then the written examples re-weighted by
+    /// <see cref="MatchPrior"/> (none when <paramref name="extra"/> is null or empty).
+    /// </summary>
+    public static List<CategoryExample> TrainingExamples(IReadOnlyList<CategoryRow> rows, IReadOnlyList<CategoryExample>? extra)
+    {
+        ArgumentNullException.ThrowIfNull(rows);
+        return rows.Select(r => new CategoryExample(r.Title, r.Category))
+            .Concat(extra is { Count: > 0 } ? MatchPrior(extra, rows.Select(r => r.Category)) : []).ToList();
+    }
+
+    /// <summary>
     /// `icmal text train-categories`: trains on every row of the CSV (and the <paramref name="extra"/> examples after
     /// them, the written headlines) with the given options and writes the model.
     /// </summary>
@@ -259,8 +270,7 @@ public static class CategoryEvaluation
         IReadOnlyList<CategoryExample>? extra = null)
     {
         var rows = await ReadAsync(csv, ct);
-        var model = CategoryTrainer.Train(rows.Select(r => new CategoryExample(r.Title, r.Category))
-            .Concat(extra is { Count: > 0 } ? MatchPrior(extra, rows.Select(r => r.Category)) : []).ToList(), options);
+        var model = CategoryTrainer.Train(TrainingExamples(rows, extra), options);
         byte[] bytes = model.Save();
         await File.WriteAllBytesAsync(output, bytes, ct);
         using var check = new MemoryStream(bytes);
