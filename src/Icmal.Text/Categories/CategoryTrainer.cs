@@ -28,8 +28,12 @@ public sealed record CategoryTrainingOptions(
     int Seed = 20251126,
     double ClassWeightPower = 0.5);
 
-/// <summary>One labelled headline (and optional text) to learn from.</summary>
-public sealed record CategoryExample(string Title, NewsCategory Category, string? Text = null);
+/// <summary>
+/// One labelled headline (and optional text) to learn from. <paramref name="Weight"/> scales its pull on the model (and
+/// its share of its class's count for the class weights): the headlines İcmal's developers wrote themselves
+/// (Categories/Written) are not a portal's own filing, so they may count for less than a labelled source headline.
+/// </summary>
+public sealed record CategoryExample(string Title, NewsCategory Category, string? Text = null, double Weight = 1);
 
 /// <summary>
 /// Learns a <see cref="CategoryModel"/> from labelled headlines. Deterministic: the same examples and options give the
@@ -46,6 +50,8 @@ public static class CategoryTrainer
         var classIndex = classes.Select((c, i) => (c, i)).ToDictionary(p => p.c, p => p.i);
         var vectors = examples.Select(e => CategoryFeatures.Extract(e.Title, e.Text)).ToArray();
         var labels = examples.Select(e => classIndex[e.Category]).ToArray();
+        var exampleWeights = examples.Select(e => e.Weight).ToArray();
+        if (exampleWeights.Any(w => !(w > 0) || double.IsInfinity(w))) throw new ArgumentException("every example's weight must be above 0", nameof(examples));
         var rows = new Dictionary<uint, int>();
         foreach (var (hashes, _) in vectors)
             foreach (uint h in hashes)
@@ -56,25 +62,27 @@ public static class CategoryTrainer
         switch (options.Method)
         {
             case CategoryMethod.LogisticRegression:
-                Logistic(vectors, labels, rows, weights, bias, c, options);
+                Logistic(vectors, labels, exampleWeights, rows, weights, bias, c, options);
                 break;
             default:
-                Bayes(vectors, labels, rows, weights, bias, c, options);
+                Bayes(vectors, labels, exampleWeights, rows, weights, bias, c, options);
                 break;
         }
         return new CategoryModel(classes, rows, weights, bias);
     }
 
-    private static void Logistic((uint[] Hashes, float[] Values)[] vectors, int[] labels, Dictionary<uint, int> rows,
+    private static void Logistic((uint[] Hashes, float[] Values)[] vectors, int[] labels, double[] exampleWeights, Dictionary<uint, int> rows,
         float[] weights, float[] bias, int c, CategoryTrainingOptions options)
     {
         int n = vectors.Length;
         var order = Enumerable.Range(0, n).ToArray();
         var random = new Random(options.Seed);
         var scores = new double[c];
-        var perClass = new int[c];
-        foreach (int label in labels) perClass[label]++;
-        var classWeight = perClass.Select(k => Math.Pow(n / (double)(c * Math.Max(1, k)), options.ClassWeightPower)).ToArray();
+        // Weighted counts: with every weight 1 these are the plain counts, and the model the same bytes as before weights.
+        var perClass = new double[c];
+        for (int i = 0; i < n; i++) perClass[labels[i]] += exampleWeights[i];
+        double total = perClass.Sum();
+        var classWeight = perClass.Select(k => Math.Pow(total / (c * Math.Max(1, k)), options.ClassWeightPower)).ToArray();
         var rowOf = vectors.Select(v => v.Hashes.Select(h => rows[h]).ToArray()).ToArray();
         long step = 0;
         for (int epoch = 0; epoch < options.Epochs; epoch++)
@@ -92,7 +100,7 @@ public static class CategoryTrainer
                 for (int k = 0; k < c; k++) sum += scores[k] = Math.Exp(scores[k] - max);
                 for (int k = 0; k < c; k++)
                 {
-                    double gradient = (scores[k] / sum - (k == labels[i] ? 1 : 0)) * classWeight[labels[i]];
+                    double gradient = (scores[k] / sum - (k == labels[i] ? 1 : 0)) * classWeight[labels[i]] * exampleWeights[i];
                     bias[k] -= (float)(rate * gradient);
                     for (int f = 0; f < r.Length; f++)
                     {
@@ -104,7 +112,7 @@ public static class CategoryTrainer
         }
     }
 
-    private static void Bayes((uint[] Hashes, float[] Values)[] vectors, int[] labels, Dictionary<uint, int> rows,
+    private static void Bayes((uint[] Hashes, float[] Values)[] vectors, int[] labels, double[] exampleWeights, Dictionary<uint, int> rows,
         float[] weights, float[] bias, int c, CategoryTrainingOptions options)
     {
         int v = rows.Count;
@@ -117,8 +125,8 @@ public static class CategoryTrainer
             docs[labels[i]]++;
             for (int f = 0; f < hashes.Length; f++)
             {
-                counts[rows[hashes[f]] * c + labels[i]] += values[f];
-                totals[labels[i]] += values[f];
+                counts[rows[hashes[f]] * c + labels[i]] += values[f] * exampleWeights[i];
+                totals[labels[i]] += values[f] * exampleWeights[i];
             }
         }
         double all = totals.Sum();

@@ -60,6 +60,69 @@ public static class CategoryEvaluation
         return rows.OrderBy(r => r.Date).ToList();
     }
 
+    /// <summary>
+    /// The headlines İcmal's developers wrote for training (issue #18; provenance and counts in the folder's README),
+    /// relative to the repository root. They are training rows only: no evaluation ever tests them.
+    /// </summary>
+    public const string WrittenPath = "src/Icmal.Text/Categories/Written/written-headlines.csv";
+
+    /// <summary>
+    /// The weight of a written headline in the shipped model (0: not used). The default of `icmal text
+    /// train-categories` and of `icmal eval categories`, so that the evaluation trains as the shipped model was trained.
+    /// </summary>
+    public const double WrittenWeight = 0;
+
+    /// <summary>
+    /// Reads the written headlines (`category,title`, the category a taxonomy name) as training examples of the given
+    /// weight. With <paramref name="share"/> below 1 only that share of each category's rows is kept, spread evenly
+    /// over the file (0.5: every second row of a category), to see how the gain grows with the corpus.
+    /// </summary>
+    /// <exception cref="InvalidDataException">The header, a row or a category name is malformed.</exception>
+    public static async Task<List<CategoryExample>> ReadWrittenAsync(string path, double weight, double share, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        if (!(weight > 0) || !(share > 0 && share <= 1)) throw new ArgumentOutOfRangeException(nameof(weight), "the weight must be above 0 and the share in (0, 1]");
+        var records = ParseCsv(await File.ReadAllTextAsync(path, ct));
+        if (records.Count == 0) throw new InvalidDataException("empty file");
+        var header = records[0].Select(h => h.Trim()).ToList();
+        int category = header.IndexOf("category"), title = header.IndexOf("title");
+        if (category < 0 || title < 0) throw new InvalidDataException("the header must name the columns category and title");
+        var examples = new List<CategoryExample>();
+        var seen = new int[NewsCategories.All.Count];
+        for (int i = 1; i < records.Count; i++)
+        {
+            var r = records[i];
+            if (r.Count == 1 && r[0].Length == 0) continue;
+            if (r.Count != header.Count) throw new InvalidDataException($"row {i + 1}: {r.Count} fields, the header has {header.Count}");
+            var mapped = CategoryTaxonomy.Map(r[category]) ?? throw new InvalidDataException($"row {i + 1}: '{r[category]}' is no category");
+            if (string.IsNullOrWhiteSpace(r[title])) throw new InvalidDataException($"row {i + 1}: no title");
+            int j = seen[(int)mapped]++;
+            if (Math.Floor((j + 1) * share) > Math.Floor(j * share)) examples.Add(new CategoryExample(r[title].Trim(), mapped, Weight: weight));
+        }
+        return examples;
+    }
+
+    /// <summary>
+    /// The written examples re-weighted per category so that their weight is spread over the categories as the
+    /// labelled rows are (<paramref name="labelled"/>, the training side's rows), their total unchanged: the written
+    /// corpus is about as large in every category, the portal's filing is not, and a flat corpus would teach the model
+    /// a prior no portal has (Texnologiya as often as Dünya). A category the labelled rows lack gets no written weight.
+    /// </summary>
+    public static List<CategoryExample> MatchPrior(IReadOnlyList<CategoryExample> written, IEnumerable<NewsCategory> labelled)
+    {
+        ArgumentNullException.ThrowIfNull(written);
+        ArgumentNullException.ThrowIfNull(labelled);
+        var share = new double[NewsCategories.All.Count];
+        int n = 0;
+        foreach (var c in labelled) { share[(int)c]++; n++; }
+        var mass = new double[share.Length];
+        foreach (var e in written) mass[(int)e.Category] += e.Weight;
+        double total = mass.Sum();
+        if (n == 0 || total == 0) return [];
+        return written.Where(e => share[(int)e.Category] > 0)
+            .Select(e => e with { Weight = e.Weight * total * share[(int)e.Category] / n / mass[(int)e.Category] }).ToList();
+    }
+
     /// <summary>The shipped (or given) classifier on every row.</summary>
     public static CategoryReport Evaluate(string path, IReadOnlyList<CategoryRow> rows, CategoryClassifier classifier)
     {
@@ -76,7 +139,8 @@ public static class CategoryEvaluation
     /// is trained on all other blocks (or, with <paramref name="forwardOnly"/>, on the older blocks only, so that fold 0
     /// is skipped and every prediction is about the future).
     /// </summary>
-    public static CategoryReport CrossValidate(string path, IReadOnlyList<CategoryRow> rows, int folds, CategoryTrainingOptions options, bool forwardOnly = false)
+    public static CategoryReport CrossValidate(string path, IReadOnlyList<CategoryRow> rows, int folds, CategoryTrainingOptions options, bool forwardOnly = false,
+        IReadOnlyList<CategoryExample>? extra = null, bool flat = false)
     {
         ArgumentNullException.ThrowIfNull(rows);
         if (folds < 2 || folds > rows.Count) throw new ArgumentOutOfRangeException(nameof(folds));
@@ -86,8 +150,9 @@ public static class CategoryEvaluation
         for (int f = forwardOnly ? 1 : 0; f < folds; f++)
         {
             int start = rows.Count * f / folds, end = rows.Count * (f + 1) / folds;
-            var train = rows.Where((_, i) => forwardOnly ? i < start : i < start || i >= end)
-                .Select(r => new CategoryExample(r.Title, r.Category)).ToList();
+            var labelled = rows.Where((_, i) => forwardOnly ? i < start : i < start || i >= end).ToList();
+            var train = labelled.Select(r => new CategoryExample(r.Title, r.Category))
+                .Concat(extra is { Count: > 0 } ? flat ? extra : MatchPrior(extra, labelled.Select(r => r.Category)) : []).ToList();
             var classifier = new CategoryClassifier(CategoryTrainer.Train(train, options));
             int right = 0;
             for (int i = start; i < end; i++)
@@ -105,15 +170,20 @@ public static class CategoryEvaluation
     /// <summary>
     /// One time-ordered split: the model is trained on the oldest rows and tested on the newest
     /// <paramref name="testFraction"/> of them (by date), as the kept-back newer headlines will test the shipped model.
+    /// <paramref name="extra"/> examples (the written headlines) join the training side only, in both this and
+    /// <see cref="CrossValidate"/>: they are never tested. They are re-weighted by <see cref="MatchPrior"/> against
+    /// the training side's rows unless <paramref name="flat"/>.
     /// </summary>
-    public static CategoryReport HoldOutNewest(string path, IReadOnlyList<CategoryRow> rows, double testFraction, CategoryTrainingOptions options)
+    public static CategoryReport HoldOutNewest(string path, IReadOnlyList<CategoryRow> rows, double testFraction, CategoryTrainingOptions options,
+        IReadOnlyList<CategoryExample>? extra = null, bool flat = false)
     {
         ArgumentNullException.ThrowIfNull(rows);
         if (!(testFraction > 0 && testFraction < 1)) throw new ArgumentOutOfRangeException(nameof(testFraction));
         int cut = (int)Math.Round(rows.Count * (1 - testFraction));
         if (cut < 2 || cut >= rows.Count) throw new ArgumentOutOfRangeException(nameof(testFraction), "the split leaves no training or no test rows");
         var cpu = Stopwatch.StartNew();
-        var classifier = new CategoryClassifier(CategoryTrainer.Train(rows.Take(cut).Select(r => new CategoryExample(r.Title, r.Category)).ToList(), options));
+        var classifier = new CategoryClassifier(CategoryTrainer.Train(rows.Take(cut).Select(r => new CategoryExample(r.Title, r.Category))
+            .Concat(extra is { Count: > 0 } ? flat ? extra : MatchPrior(extra, rows.Take(cut).Select(r => r.Category)) : []).ToList(), options));
         var tested = rows.Skip(cut).ToList();
         var predicted = tested.Select(r => classifier.Classify(r.Title).Category).ToArray();
         cpu.Stop();
@@ -181,16 +251,31 @@ public static class CategoryEvaluation
         return records;
     }
 
-    /// <summary>`icmal text train-categories`: trains on every row of the CSV with the default options and writes the model.</summary>
-    public static async Task<RebuiltResource> TrainAsync(string csv, string output, CategoryTrainingOptions options, CancellationToken ct)
+    /// <summary>
+    /// What the shipped model is trained on: every labelled row, then the written examples re-weighted by
+    /// <see cref="MatchPrior"/> (none when <paramref name="extra"/> is null or empty).
+    /// </summary>
+    public static List<CategoryExample> TrainingExamples(IReadOnlyList<CategoryRow> rows, IReadOnlyList<CategoryExample>? extra)
+    {
+        ArgumentNullException.ThrowIfNull(rows);
+        return rows.Select(r => new CategoryExample(r.Title, r.Category))
+            .Concat(extra is { Count: > 0 } ? MatchPrior(extra, rows.Select(r => r.Category)) : []).ToList();
+    }
+
+    /// <summary>
+    /// `icmal text train-categories`: trains on every row of the CSV (and the <paramref name="extra"/> examples after
+    /// them, the written headlines) with the given options and writes the model.
+    /// </summary>
+    public static async Task<RebuiltResource> TrainAsync(string csv, string output, CategoryTrainingOptions options, CancellationToken ct,
+        IReadOnlyList<CategoryExample>? extra = null)
     {
         var rows = await ReadAsync(csv, ct);
-        var model = CategoryTrainer.Train(rows.Select(r => new CategoryExample(r.Title, r.Category)).ToList(), options);
+        var model = CategoryTrainer.Train(TrainingExamples(rows, extra), options);
         byte[] bytes = model.Save();
         await File.WriteAllBytesAsync(output, bytes, ct);
         using var check = new MemoryStream(bytes);
         var loaded = CategoryModel.Load(check);
         return new RebuiltResource(output, bytes.Length,
-            FormattableString.Invariant($"{rows.Count:N0} headlines, {loaded.Classes.Count} classes, {options.Method}, {options.Epochs} epochs, seed {options.Seed}, {loaded.FeatureCount:N0} features"));
+            FormattableString.Invariant($"{rows.Count:N0} headlines{(extra is { Count: > 0 } ? $" + {extra.Count:N0} written (weight {extra[0].Weight:0.##})" : "")}, {loaded.Classes.Count} classes, {options.Method}, {options.Epochs} epochs, seed {options.Seed}, {loaded.FeatureCount:N0} features"));
     }
 }
