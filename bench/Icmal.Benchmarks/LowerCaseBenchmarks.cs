@@ -23,6 +23,17 @@ public class LowerCaseBenchmarks
     {
         (var titles, _texts) = BenchmarkArticles.Load(Articles);
         _samples = [.. titles.Zip(_texts, (title, text) => title + "\n" + text[..Math.Min(text.Length, 2000)])];
+        // Process CPU per article, each pair alternated five times after a warm-up (BenchmarkDotNet's wall times swing
+        // with the machine's load; the CPU a pass takes swings less).
+        for (int warm = 0; warm < 3; warm++) { LanguageWholeSample(); LanguageIdentify(); LowerDefinition(); LowerTable(); }
+        for (int round = 0; round < 5; round++)
+        {
+            double whole = BenchmarkArticles.CpuPerItem(() => { for (int r = 0; r < 10; r++) LanguageWholeSample(); }, 10 * Articles);
+            double identify = BenchmarkArticles.CpuPerItem(() => { for (int r = 0; r < 10; r++) LanguageIdentify(); }, 10 * Articles);
+            double definition = BenchmarkArticles.CpuPerItem(() => { for (int r = 0; r < 20; r++) LowerDefinition(); }, 20 * Articles);
+            double table = BenchmarkArticles.CpuPerItem(() => { for (int r = 0; r < 20; r++) LowerTable(); }, 20 * Articles);
+            Console.WriteLine($"// process CPU per article: language, whole sample {whole * 1000:0.0} µs, Identify {identify * 1000:0.0} µs; lower-casing, definition {definition * 1000:0.00} µs, table {table * 1000:0.00} µs");
+        }
     }
 
     /// <summary>Main's way: the definition, for each character.</summary>
