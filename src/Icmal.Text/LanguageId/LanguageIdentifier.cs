@@ -81,7 +81,10 @@ public sealed class LanguageIdentifier
     /// <summary>Number of n-grams in the model.</summary>
     public int NGramCount => _rows.Count;
 
-    /// <summary>The most likely language of <paramref name="text"/>.</summary>
+    /// <summary>
+    /// The most likely language of <paramref name="text"/>, from its first 2,000 characters, or from its first 600 or
+    /// so when those already lead every other language by <see cref="DecisiveMargin"/> nats (the confidence is then 1).
+    /// </summary>
     public LanguageGuess Identify(ReadOnlySpan<char> text)
     {
         Span<double> scores = stackalloc double[_labels.Length];
