@@ -63,4 +63,12 @@ public class CasingTests
         Assert.Contains("İLHAM", set);
         Assert.DoesNotContain("ILHAM", set);
     }
+
+    /// <summary>The lower-case table (issue #17) answers as its definition for every UTF-16 code unit.</summary>
+    [Fact]
+    public void Lower_case_table_answers_as_the_definition_for_every_char()
+    {
+        for (int c = 0; c <= char.MaxValue; c++)
+            Assert.True(AzCasing.ToLowerSlow((char)c) == AzCasing.ToLower((char)c), $"U+{c:X4}");
+    }
 }

@@ -166,4 +166,48 @@ public class LanguageIdTests
                 Assert.True(BitConverter.DoubleToInt64Bits(reference[k]) == BitConverter.DoubleToInt64Bits(cached[k]), $"label {k} of \"{text[..Math.Min(40, text.Length)]}\"");
         }
     }
+
+    /// <summary>
+    /// <see cref="LanguageIdentifier.Identify(string)"/> stops reading once the start decides (issue #17): on the 610
+    /// banker.az articles, as the import samples them (title, a line break, the first 2,000 characters), it names the
+    /// label the whole sample's scores name.
+    /// </summary>
+    [Fact]
+    public void A_decisive_start_names_the_label_the_whole_sample_names_on_banker_articles()
+    {
+        var id = LanguageIdentifier.Default;
+        var scores = new double[id.Labels.Count];
+        using var json = System.Text.Json.JsonDocument.Parse(File.ReadAllText(TestPaths.SharedData("az/banker-az-articles.json")));
+        int articles = 0, decidedEarly = 0;
+        foreach (var article in json.RootElement.EnumerateArray())
+        {
+            string text = article.GetProperty("text").GetString() ?? "";
+            string sample = (article.GetProperty("title").GetString() ?? "") + "\n" + text[..Math.Min(text.Length, 2000)];
+            id.Score(sample, scores);
+            int best = 0;
+            for (int k = 1; k < scores.Length; k++) if (scores[k] > scores[best]) best = k;
+            Assert.Equal(id.Labels[best], id.Identify(sample).Label);
+            if (id.Score(sample, scores, LanguageIdentifier.DecideFrom) < id.Score(sample, scores)) decidedEarly++;
+            articles++;
+        }
+        Assert.Equal(610, articles);
+        Assert.True(decidedEarly > 350, $"{decidedEarly} of {articles} decided before the end of the sample");
+    }
+
+    /// <summary>What the early decision gives up: a text whose first 600 characters are Azerbaijani is Azerbaijani, however it goes on.</summary>
+    [Fact]
+    public void A_text_that_starts_decisively_is_named_by_its_start()
+    {
+        string azerbaijani = string.Concat(Enumerable.Repeat("Bakıda bu gün hava küləkli olacaq, axşam yağış gözlənilir. ", 12));
+        string russian = string.Concat(Enumerable.Repeat("Президент России сегодня встретился с иностранными журналистами в Москве. ", 20));
+        string text = azerbaijani + russian;
+        var id = LanguageIdentifier.Default;
+        var scores = new double[id.Labels.Count];
+        id.Score(text, scores);
+        int best = 0;
+        for (int k = 1; k < scores.Length; k++) if (scores[k] > scores[best]) best = k;
+        Assert.Equal("ru", id.Labels[best]);
+        Assert.Equal("az", id.Identify(text).Language);
+        Assert.Equal("ru", id.Identify(russian + azerbaijani).Language);
+    }
 }

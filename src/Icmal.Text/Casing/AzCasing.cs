@@ -55,7 +55,26 @@ public static class AzCasing
     }
 
     /// <summary>Lower-cases one character with Azerbaijani rules.</summary>
-    public static char ToLower(char c) => c switch
+    /// <remarks>
+    /// Read from a table below U+0530 (Latin, its extensions and Cyrillic, 2.6 KB) made once from
+    /// <see cref="ToLowerSlow"/>: ə, ş, ç, ğ, ö, ü and ı, most of an Azerbaijani text's non-ASCII letters, otherwise
+    /// took the invariant culture's look-up every time (issue #17: language ID, stop words and terms lower-case
+    /// every letter of every article).
+    /// </remarks>
+    public static char ToLower(char c) => c < LowerTableSize ? LowerTable[c] : ToLowerSlow(c);
+
+    private const int LowerTableSize = 0x530;
+    private static readonly char[] LowerTable = BuildLowerTable();
+
+    private static char[] BuildLowerTable()
+    {
+        var table = new char[LowerTableSize];
+        for (int c = 0; c < table.Length; c++) table[c] = ToLowerSlow((char)c);
+        return table;
+    }
+
+    /// <summary>The definition <see cref="ToLower(char)"/>'s table is made from, and its answer above the table.</summary>
+    internal static char ToLowerSlow(char c) => c switch
     {
         'I' => 'ı',
         'İ' => 'i',
