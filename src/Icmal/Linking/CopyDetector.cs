@@ -30,7 +30,7 @@ public sealed class CopyDetector
     /// (<see cref="SketchStore.KeepKeysVisibleAsync"/>): about every import batch. At 1M articles the look-up at the
     /// end of a 10,000-article import read 85k of its entries' table rows for want of it (101k buffers, against 19k).
     /// </summary>
-    private const int VacuumEvery = 200;
+    public int VacuumEvery { get; init; } = 200;
 
     /// <summary>Articles sketched per round when an archive older than sketches is caught up.</summary>
     private const int CatchUpBatch = 256;
