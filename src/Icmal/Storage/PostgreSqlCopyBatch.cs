@@ -14,11 +14,12 @@ namespace Icmal.Storage;
 /// <see cref="CopyStore.LinkAsync"/> run article after article.
 /// </summary>
 /// <remarks>
-/// <para>All the sketches and keys are written first, then every article's candidates are read by one statement in
-/// which the batch's later articles (higher ids: the batch was stored in its order) are hidden from each article's
-/// per-key look-up, so each key's newest <see cref="SketchStore.MaxPerKey"/> are the rows it saw one by one. The
-/// articles must be new in this transaction (no sketch, no link yet): a sketch already stored fails the insert, and
-/// the batch then runs again one by one.</para>
+/// <para>The sketches are written, each of the batch's keys' newest <see cref="SketchStore.MaxPerKey"/> stored ids read
+/// once, then the keys written. Each article's per-key look-up is those ids merged with the batch's articles up to it
+/// under the key (higher ids: the batch was stored in its order), so each key's newest <see cref="SketchStore.MaxPerKey"/>
+/// are the rows it saw one by one, and the batch's later articles are not among them. The articles must be new in this
+/// transaction (no sketch, no link yet): a sketch already stored fails the insert, and the batch then runs again one by
+/// one.</para>
 /// <para>A candidate's sketch is all that is needed to see whether it can matter to the arrival (the rule's loosest
 /// thresholds, <c>mayLink</c>); its article's row (site, address, time, credit, text hash), in the wide
 /// <c>articles</c> table, is read only for those that can, and for the originals they are copies of. At 1M articles
@@ -33,18 +34,18 @@ namespace Icmal.Storage;
 public sealed class PostgreSqlCopyBatch : ICopyBatch
 {
     /// <summary>
-    /// Each arrival's look-up (<c>self</c>, its keys the slice <c>@kv[lo:hi]</c>): the ids under each key, its newest
-    /// <see cref="SketchStore.MaxPerKey"/> as <see cref="SketchStore.CandidatesAsync"/> reads them, in one array an
-    /// arrival; <see cref="SketchStore.TopShared"/> counts them here. Counting them on the server (a hash aggregate and
-    /// a sort of some 2,000 rows an arrival at 1M) took half of the statement's time, the index reads the other half.
+    /// The batch's keys' stored articles before the batch's own keys are written: each distinct key's newest
+    /// <see cref="SketchStore.MaxPerKey"/> ids, one array a key. Each arrival's look-up as
+    /// <see cref="SketchStore.CandidatesAsync"/> would make it after the arrivals before it is then these merged with
+    /// the batch's arrivals up to itself under the same key (<see cref="Merged"/>), and <see cref="SketchStore.TopShared"/>
+    /// counts them. It was one look-up an arrival after the keys were written, the batch's later arrivals filtered out
+    /// of each key's scan: at 1M the same key was read again for each arrival that has it (4,000 scans a batch of 250
+    /// for 3,300 keys), and the batch's own entries, the newest under their keys and not yet committed, were each
+    /// checked in the table.
     /// </summary>
     private const string KeyedSql = """
-        SELECT x.self, ARRAY(
-            SELECT k.article_id FROM unnest(@kv[x.lo:x.hi]) AS key(v)
-                CROSS JOIN LATERAL (SELECT article_id FROM article_sketch_keys
-                    WHERE sketch_key = key.v AND NOT (article_id > x.self AND article_id = ANY(@batch))
-                    ORDER BY article_id DESC LIMIT @per) AS k)
-        FROM unnest(@self, @lo, @hi) AS x(self, lo, hi)
+        SELECT key.v, ARRAY(SELECT article_id FROM article_sketch_keys WHERE sketch_key = key.v ORDER BY article_id DESC LIMIT @per)
+        FROM unnest(@keys) AS key(v)
         """;
 
     /// <summary>Each arrival's stored articles of the same text (<see cref="SketchStore.CandidatesAsync"/>'s second part).</summary>
@@ -124,43 +125,51 @@ public sealed class PostgreSqlCopyBatch : ICopyBatch
                 Array("@a", NpgsqlDbType.Bigint, ids),
                 Array("@s", NpgsqlDbType.Integer, arrivals.Select(a => a.Sketch.Shingles).ToArray()),
                 Array("@b", NpgsqlDbType.Bytea, arrivals.Select(a => a.Sketch.ToBytes()).ToArray())));
-            var allKeys = arrivals.SelectMany(a => a.Sketch.Keys.ToArray().Select(k => (Article: a.ArticleId, Key: (long)k))).ToArray();
-            first.BatchCommands.Add(Command(
-                "INSERT INTO article_sketch_keys (sketch_key, article_id) SELECT * FROM unnest(@k, @a) ON CONFLICT (sketch_key, article_id) DO NOTHING",
-                Array("@k", NpgsqlDbType.Bigint, allKeys.Select(k => k.Key).ToArray()),
-                Array("@a", NpgsqlDbType.Bigint, allKeys.Select(k => k.Article).ToArray())));
             // An arrival with no shingles looks nothing up (CopyDetector returns before).
             var looking = arrivals.Where(a => a.Sketch.Shingles > 0).ToArray();
-            var lookupKeys = new List<long>();
-            var lo = new int[looking.Length];
-            var hi = new int[looking.Length];
-            for (int i = 0; i < looking.Length; i++)
-            {
-                lo[i] = lookupKeys.Count + 1;
-                foreach (uint key in looking[i].Sketch.Keys.ToArray().Take(TextSketch.KeyCount)) lookupKeys.Add(key);
-                hi[i] = lookupKeys.Count;
-            }
-            var self = looking.Select(a => a.ArticleId).ToArray();
+            var distinctKeys = new HashSet<long>();
+            foreach (var a in looking)
+                foreach (uint key in a.Sketch.Keys.ToArray().Take(TextSketch.KeyCount)) distinctKeys.Add(key);
             first.BatchCommands.Add(Command(KeyedSql,
-                Array("@self", NpgsqlDbType.Bigint, self),
-                Array("@lo", NpgsqlDbType.Integer, lo),
-                Array("@hi", NpgsqlDbType.Integer, hi),
-                Array("@kv", NpgsqlDbType.Bigint, lookupKeys.ToArray()),
-                Array("@batch", NpgsqlDbType.Bigint, ids),
+                Array("@keys", NpgsqlDbType.Bigint, distinctKeys.ToArray()),
                 new NpgsqlParameter<int>("@per", NpgsqlDbType.Integer) { TypedValue = perKey }));
+            // A plain insert, not ON CONFLICT DO NOTHING: the arrivals are new (their sketch insert above fails
+            // otherwise) and a sketch's keys are distinct, so no row can conflict; the speculative insertion looked each
+            // key up in the 15M-row index before inserting it (36k buffer reads a batch of 250 at 1M against 20k).
+            var allKeys = arrivals.SelectMany(a => a.Sketch.Keys.ToArray().Select(k => (Article: a.ArticleId, Key: (long)k))).ToArray();
+            first.BatchCommands.Add(Command(
+                "INSERT INTO article_sketch_keys (sketch_key, article_id) SELECT * FROM unnest(@k, @a)",
+                Array("@k", NpgsqlDbType.Bigint, allKeys.Select(k => k.Key).ToArray()),
+                Array("@a", NpgsqlDbType.Bigint, allKeys.Select(k => k.Article).ToArray())));
+            var self = looking.Select(a => a.ArticleId).ToArray();
             first.BatchCommands.Add(Command(SameTextSql,
                 Array("@self", NpgsqlDbType.Bigint, self),
                 Array("@h", NpgsqlDbType.Text, looking.Select(a => a.TextSha256).ToArray())));
             await using var reader = await first.ExecuteReaderAsync(ct);
             await reader.NextResultAsync(ct); // past the lock's one empty row
-            while (reader.FieldCount == 0 && await reader.NextResultAsync(ct)) { } // past the inserts
-            var counts = new Dictionary<long, int>();
-            while (await reader.ReadAsync(ct))
+            while (reader.FieldCount == 0 && await reader.NextResultAsync(ct)) { } // past the sketches' insert
+            var stored = new Dictionary<long, long[]>(distinctKeys.Count);
+            while (await reader.ReadAsync(ct)) stored[reader.GetInt64(0)] = reader.GetFieldValue<long[]>(1);
+            if (!await reader.NextResultAsync(ct)) throw new InvalidOperationException("the keys' insert did not come back");
+            while (reader.FieldCount == 0 && await reader.NextResultAsync(ct)) { } // past the keys' insert, to the same texts
+            // The batch's arrivals under each key, in their order (ids ascending).
+            var inBatch = new Dictionary<long, List<long>>();
+            foreach (var (article, key) in allKeys)
             {
-                int k = position[reader.GetInt64(0)];
-                keyed[k] = SketchStore.TopShared(reader.GetFieldValue<long[]>(1), ids[k], limit, SketchStore.MinShared(arrivals[k].Sketch.Keys.Length), counts);
+                if (!inBatch.TryGetValue(key, out var list)) inBatch[key] = list = [];
+                list.Add(article);
             }
-            if (!await reader.NextResultAsync(ct)) throw new InvalidOperationException("the same texts did not come back");
+            var counts = new Dictionary<long, int>();
+            var found = new List<long>();
+            foreach (var a in looking)
+            {
+                found.Clear();
+                foreach (uint key in a.Sketch.Keys.ToArray().Take(TextSketch.KeyCount))
+                    Merged(stored.GetValueOrDefault(key, []), inBatch.GetValueOrDefault(key, []), a.ArticleId, perKey, found);
+                int k = position[a.ArticleId];
+                keyed[k] = SketchStore.TopShared([.. found], a.ArticleId, limit, SketchStore.MinShared(a.Sketch.Keys.Length), counts);
+            }
+            if (reader.FieldCount == 0) throw new InvalidOperationException("the same texts did not come back");
             while (await reader.ReadAsync(ct))
             {
                 int k = position[reader.GetInt64(0)];
@@ -180,6 +189,20 @@ public sealed class PostgreSqlCopyBatch : ICopyBatch
         }
         if (wanted.Count > 0) await batch.ReadCandidatesAsync([.. wanted], ct);
         return batch;
+    }
+
+    /// <summary>
+    /// One key's newest <paramref name="perKey"/> ids as an arrival (<paramref name="self"/>) would read them right after
+    /// its own keys were written: the stored ones (<paramref name="stored"/>, newest first) and the batch's arrivals up to
+    /// itself under that key (<paramref name="batch"/>, ascending), merged newest first; added to <paramref name="found"/>.
+    /// </summary>
+    private static void Merged(long[] stored, List<long> batch, long self, int perKey, List<long> found)
+    {
+        int b = batch.Count - 1;
+        while (b >= 0 && batch[b] > self) b--;
+        int s = 0;
+        for (int taken = 0; taken < perKey && (b >= 0 || s < stored.Length); taken++)
+            found.Add(b >= 0 && (s >= stored.Length || batch[b] > stored[s]) ? batch[b--] : stored[s++]);
     }
 
     /// <summary>

@@ -202,11 +202,23 @@ public sealed class SketchStore(Database database)
     /// lie in the newest pages; while those are not marked, every entry read is checked in the table too (1,303 of
     /// 2,747 in a look-up at 1M, pg1mprofile). Autovacuum marks them only after 1 % new rows and its next round: an
     /// archive loaded in bulk (a migrated or staged one) or a long import is read that way for a while. Called when
-    /// linking starts, not in a transaction. Nothing on SQLite.
+    /// linking starts and between an import's batches (<see cref="Icmal.Linking.CopyDetector.LinkManyAsync"/>: the
+    /// import's own keys are each key's newest, so by its last batch a third of the entries read were checked in the
+    /// table). A <c>VACUUM</c> cannot run in a transaction block, so it takes a pooled connection of its own even
+    /// when called inside a shared transaction (it sees the rows committed before; a few milliseconds after a batch).
+    /// Nothing on SQLite.
     /// </summary>
     public async Task KeepKeysVisibleAsync(CancellationToken ct)
     {
         if (_d != SqlDialect.PostgreSql) return;
+        Task vacuum;
+        // Not in the caller's flow: there, ConnectAsync lends the shared transaction's connection.
+        using (ExecutionContext.SuppressFlow()) vacuum = Task.Run(() => VacuumKeysAsync(ct), CancellationToken.None);
+        await vacuum;
+    }
+
+    private async Task VacuumKeysAsync(CancellationToken ct)
+    {
         await using var conn = await database.ConnectAsync(ct);
         await Sql.ExecAsync(conn, null, "VACUUM (SKIP_LOCKED) article_sketch_keys", ct);
     }

@@ -67,6 +67,31 @@ public sealed class CopyBatchTests
     }
 
     /// <summary>
+    /// Between batches on PostgreSQL the key table is vacuumed (its new pages marked all-visible for the next batch's
+    /// look-up) from inside the batch's shared transaction: on a connection of its own, as <c>VACUUM</c> cannot run in
+    /// a transaction block, and with the same links as one by one.
+    /// </summary>
+    [Fact]
+    public async Task PostgreSQL_batches_vacuum_the_key_table_between_them_and_link_the_same()
+    {
+        var articles = Articles();
+        var expected = await LinkAsync(DatabaseEngine.PostgreSql, articles, []);
+        await using var db = await TestDatabase.CreateAsync(DatabaseEngine.PostgreSql);
+        var stores = await db.OpenAsync();
+        var stored = await StoreAsync(stores, articles);
+        var detector = new CopyDetector(stores) { MinBatch = 1, VacuumEvery = 1 };
+        foreach (var batch in stored.Chunk(4))
+            await stores.Database.InOneTransactionAsync(async t => { await detector.LinkManyAsync(batch, t); return 0; }, Ct);
+
+        var links = await stores.Copies.LinksOfManyAsync(stored.Select(a => a.Id).ToList(), Ct);
+        Assert.Equal(expected, links.Values.Where(l => l.Original is not null).Select(l => l.Original!)
+            .Select(l => (l.ArticleId, l.OriginalId, l.Evidence, l.Similarity)).OrderBy(l => l.ArticleId).ToList());
+        await using var conn = await stores.Database.ConnectAsync(Ct);
+        Assert.Equal(4L, Convert.ToInt64(await Sql.ScalarAsync(conn, null,
+            "SELECT vacuum_count FROM pg_stat_user_tables WHERE relname = 'article_sketch_keys'", Ct), System.Globalization.CultureInfo.InvariantCulture));
+    }
+
+    /// <summary>
     /// A batch smaller than <see cref="CopyDetector.MinBatch"/> (a crawler's one page) is linked one by one: it reads
     /// no whole copy groups and waits for no archive lock, so it links while another session holds that lock.
     /// </summary>
