@@ -2,7 +2,6 @@ using System.Data.Common;
 using System.Globalization;
 using System.Security.Cryptography;
 using Microsoft.Data.Sqlite;
-using Npgsql;
 
 namespace Icmal.Storage;
 
@@ -192,7 +191,7 @@ public sealed class ArchiveCopier
     /// <summary>Copies the rows after the last one the target has, in batches of one transaction; returns how many.</summary>
     private async Task<long> CopyTableAsync(CopiedTable table, IReadOnlyList<CopiedColumn> columns, IProgress<CopyProgress>? progress, CancellationToken ct)
     {
-        await using var target = (NpgsqlConnection)await _target.ConnectAsync(ct);
+        await using var target = await _target.ConnectAsync(ct);
         await using var source = await _source.ConnectAsync(ct);
         long total = await Sql.Int64Async(source, null, $"SELECT COUNT(*) FROM {table.Name}{Where(table.Filter)}", ct, table.FilterParameters);
         long present = await Sql.Int64Async(target, null, $"SELECT COUNT(*) FROM {table.Name}{Where(table.Filter)}", ct, table.FilterParameters);
@@ -215,26 +214,18 @@ public sealed class ArchiveCopier
             int rows = 0;
             long bytes = 0;
             bool more = true;
-            await using (var tx = await target.BeginTransactionAsync(ct))
+            await using (var batch = await PostgreSqlArchiveWriter.BeginAsync(target, table, columns, ct))
             {
-                await using (var import = await target.BeginBinaryImportAsync($"COPY {table.Name} ({list}) FROM STDIN (FORMAT BINARY)", ct))
+                while (rows < BatchRows && bytes < BatchBytes && (more = await reader.ReadAsync(ct)))
                 {
-                    while (rows < BatchRows && bytes < BatchBytes && (more = await reader.ReadAsync(ct)))
-                    {
-                        ReadRow(reader, table, columns, values);
-                        await import.StartRowAsync(ct);
-                        for (int i = 0; i < columns.Count; i++)
-                        {
-                            if (values[i] is null) await import.WriteNullAsync(ct);
-                            else await import.WriteAsync(values[i], PostgreSqlType(columns[i].Kind), ct);
-                            bytes += values[i] switch { string s => s.Length * 2L, byte[] b => b.Length, _ => 8 };
-                        }
-                        rows++;
-                    }
-                    if (rows == 0) break;
-                    await CompleteAsync(import, table, ct);
+                    ReadRow(reader, table, columns, values);
+                    await batch.WriteRowAsync(values, ct);
+                    for (int i = 0; i < columns.Count; i++)
+                        bytes += values[i] switch { string s => s.Length * 2L, byte[] b => b.Length, _ => 8 };
+                    rows++;
                 }
-                await tx.CommitAsync(ct);
+                if (rows == 0) break;
+                await batch.CommitAsync(ct);
             }
             copied += rows;
             progress?.Report(new CopyProgress(table.Name, present + copied, Math.Max(total, present + copied)));
@@ -258,33 +249,8 @@ public sealed class ArchiveCopier
         }
     }
 
-    /// <summary>The target column's type of a kind, for the binary copy.</summary>
-    private static NpgsqlTypes.NpgsqlDbType PostgreSqlType(ColumnKind kind) => kind switch
-    {
-        ColumnKind.Int32 => NpgsqlTypes.NpgsqlDbType.Integer,
-        ColumnKind.Int64 => NpgsqlTypes.NpgsqlDbType.Bigint,
-        ColumnKind.Double => NpgsqlTypes.NpgsqlDbType.Double,
-        ColumnKind.Boolean => NpgsqlTypes.NpgsqlDbType.Boolean,
-        ColumnKind.Time => NpgsqlTypes.NpgsqlDbType.TimestampTz,
-        ColumnKind.Text => NpgsqlTypes.NpgsqlDbType.Text,
-        _ => NpgsqlTypes.NpgsqlDbType.Bytea,
-    };
-
-    private static async Task CompleteAsync(NpgsqlBinaryImporter import, CopiedTable table, CancellationToken ct)
-    {
-        try
-        {
-            await import.CompleteAsync(ct);
-        }
-        catch (PostgresException e) when (e.SqlState is PostgresErrorCodes.UniqueViolation or PostgresErrorCodes.ForeignKeyViolation)
-        {
-            throw new ArchiveCopyException(
-                $"table {table.Name}: {e.MessageText} ({e.Detail}); the target was written to besides this copy, or the source changed under it", e);
-        }
-    }
-
     /// <summary>The key of the last row (in key order) the target has, or null when it has none.</summary>
-    private static async Task<object?[]?> LastKeyAsync(NpgsqlConnection target, CopiedTable table, IReadOnlyList<CopiedColumn> columns, CancellationToken ct)
+    private static async Task<object?[]?> LastKeyAsync(DbConnection target, CopiedTable table, IReadOnlyList<CopiedColumn> columns, CancellationToken ct)
     {
         var keyColumns = table.Key.Select(k => columns.First(c => c.Name == k)).ToList();
         string order = string.Join(", ", table.OrderBy(SqlDialect.PostgreSql, columns).Split(", ").Select(k => k + " DESC"));
