@@ -33,7 +33,7 @@ internal sealed record CopiedColumn(string Name, ColumnKind Kind)
             ColumnKind.Int32 => Convert.ToInt32(reader.GetValue(ordinal), CultureInfo.InvariantCulture),
             ColumnKind.Int64 => Convert.ToInt64(reader.GetValue(ordinal), CultureInfo.InvariantCulture),
             ColumnKind.Double => reader.GetDouble(ordinal),
-            ColumnKind.Boolean => dialect == SqlDialect.Sqlite ? reader.GetInt64(ordinal) != 0 : reader.GetBoolean(ordinal),
+            ColumnKind.Boolean => dialect.ReadBoolean(reader, ordinal),
             ColumnKind.Time => dialect.ReadTime(reader, ordinal).ToUniversalTime(),
             ColumnKind.Text => reader.GetString(ordinal),
             _ => reader.GetFieldValue<byte[]>(ordinal),
@@ -132,7 +132,7 @@ internal sealed record CopiedTable(string Name, IReadOnlyList<string> Key, bool 
         ? [("@l0", LocalSettings[0]), ("@l1", LocalSettings[1]), ("@l2", LocalSettings[2])]
         : [];
 
-    /// <summary>ORDER BY of the key; on PostgreSQL text keys in byte order ("C"), as SQLite's BINARY orders them.</summary>
+    /// <summary>ORDER BY of the key, text keys in byte order on every engine (<see cref="SqlDialect.BytewiseOrder"/>).</summary>
     public string OrderBy(SqlDialect dialect, IReadOnlyList<CopiedColumn> columns) =>
-        string.Join(", ", Key.Select(k => dialect == SqlDialect.PostgreSql && columns.First(c => c.Name == k).Kind == ColumnKind.Text ? k + " COLLATE \"C\"" : k));
+        string.Join(", ", Key.Select(k => columns.First(c => c.Name == k).Kind == ColumnKind.Text ? dialect.BytewiseOrder(k) : k));
 }

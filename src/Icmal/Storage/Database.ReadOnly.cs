@@ -55,9 +55,7 @@ public sealed partial class Database
         try
         {
             await using var conn = await database.ConnectAsync(ct);
-            bool hasSchema = await Sql.Int64Async(conn, null, database.Dialect == SqlDialect.Sqlite
-                ? "SELECT COUNT(*) FROM sqlite_master WHERE type = 'table' AND name = 'schema_migrations'"
-                : "SELECT COUNT(*) FROM information_schema.tables WHERE table_schema = current_schema() AND table_name = 'schema_migrations'", ct) > 0;
+            bool hasSchema = await Sql.Int64Async(conn, null, database.Dialect.SchemaTableCount, ct) > 0;
             if (!hasSchema)
                 throw new DatabaseOpenException($"{database.Location}: not an İcmal database yet (no schema); a read-only İcmal creates none: "
                     + "start a writing İcmal (icmal serve) on the primary first", null);

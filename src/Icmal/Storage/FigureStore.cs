@@ -32,6 +32,6 @@ public sealed class FigureStore(Database database)
         return await Sql.ListAsync(conn, """
             SELECT article_id, position, amount, unit, measure, approximate, figure FROM article_figures WHERE article_id = @a ORDER BY position
             """, r => new StoredFigure(r.GetInt64(0), r.GetInt32(1), decimal.Parse(r.GetString(2), NumberStyles.Number, CultureInfo.InvariantCulture),
-                r.GetString(3), r.StringOrNull(4), _d == SqlDialect.Sqlite ? r.GetInt64(5) != 0 : r.GetBoolean(5), r.GetString(6)), ct, ("@a", articleId));
+                r.GetString(3), r.StringOrNull(4), _d.ReadBoolean(r, 5), r.GetString(6)), ct, ("@a", articleId));
     }
 }

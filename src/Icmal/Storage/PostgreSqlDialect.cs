@@ -74,6 +74,18 @@ public sealed class PostgreSqlDialect : SqlDialect
         return reader.GetFieldValue<DateTimeOffset>(ordinal);
     }
 
+    public override bool ReadBoolean(DbDataReader reader, int ordinal)
+    {
+        ArgumentNullException.ThrowIfNull(reader);
+        return reader.GetBoolean(ordinal);
+    }
+
+    /// <summary>The "C" collation: code-point (UTF-8 byte) order, not the database locale's.</summary>
+    internal override string BytewiseOrder(string expression) => expression + " COLLATE \"C\"";
+
+    internal override string SchemaTableCount =>
+        "SELECT COUNT(*) FROM information_schema.tables WHERE table_schema = current_schema() AND table_name = 'schema_migrations'";
+
     public override string InList(string expression, string parameter) => $"{expression} = ANY({parameter})";
 
     public override string ListRows(string parameter) => $"unnest({parameter}) AS value";

@@ -75,6 +75,18 @@ public abstract class SqlDialect
     /// <summary>An instant, or a NULL typed as one (see <see cref="Sql.TypedNull"/>).</summary>
     public object TimeOrNull(DateTimeOffset? value) => value is { } v ? Time(v) : new Sql.TypedNull(TimeDbType);
 
+    /// <summary>A <see cref="BooleanType"/> column as a <see cref="bool"/>.</summary>
+    public abstract bool ReadBoolean(DbDataReader reader, int ordinal);
+
+    /// <summary>
+    /// A text expression ordered by its bytes, as SQLite's BINARY collation orders it whatever the database's locale:
+    /// two engines walking one table's text keys meet the rows in the same order (the archive copy's resume and check).
+    /// </summary>
+    internal virtual string BytewiseOrder(string expression) => expression;
+
+    /// <summary>A statement of one row and column: how many tables named schema_migrations the database has (0 before any migration).</summary>
+    internal abstract string SchemaTableCount { get; }
+
     public DateTimeOffset? ReadTimeOrNull(DbDataReader reader, int ordinal)
     {
         ArgumentNullException.ThrowIfNull(reader);

@@ -59,6 +59,15 @@ public sealed class SqliteDialect : SqlDialect
         return DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(ordinal));
     }
 
+    /// <summary>INTEGER 0 or 1.</summary>
+    public override bool ReadBoolean(DbDataReader reader, int ordinal)
+    {
+        ArgumentNullException.ThrowIfNull(reader);
+        return reader.GetInt64(ordinal) != 0;
+    }
+
+    internal override string SchemaTableCount => "SELECT COUNT(*) FROM sqlite_master WHERE type = 'table' AND name = 'schema_migrations'";
+
     public override string InList(string expression, string parameter) => $"{expression} IN (SELECT value FROM json_each({parameter}))";
 
     public override string ListRows(string parameter) => $"json_each({parameter})";
