@@ -20,6 +20,7 @@ namespace Icmal.Storage;
 /// <list type="table">
 /// <item><term><see cref="AddArticles"/></term><description><see cref="ArticleStore.AddManyAsync"/>'s loop; <see cref="PostgreSqlArticleBatch"/></description></item>
 /// <item><term><see cref="AddSketch"/></term><description><see cref="SketchStore.AddAsync"/>'s statements; <see cref="PostgreSqlBatchWriters"/> (one batch of three)</description></item>
+/// <item><term><see cref="FindCandidates"/></term><description><see cref="SketchStore.CandidatesAsync"/>'s sixteen-way UNION ALL; <see cref="PostgreSqlSketchBatch.CandidatesAsync"/></description></item>
 /// <item><term><see cref="OpenCopyBatch"/></term><description>each article sketched and linked alone (<c>CopyDetector.LinkManyAsync</c>); <see cref="PostgreSqlCopyBatch"/></description></item>
 /// <item><term><see cref="CatchUpStories"/>, <see cref="WriteStories"/></term><description><see cref="StoryStore.AssignManyAsync"/>'s statements; <see cref="PostgreSqlStoryBatch"/></description></item>
 /// <item><term><see cref="SetCategories"/></term><description><see cref="CategoryStore.SetAsync"/> per article; <see cref="PostgreSqlFactsBatch"/></description></item>
@@ -36,6 +37,13 @@ internal abstract class BatchWriters
 
     /// <summary>An article's sketch and keys, replacing an earlier one (in the shared transaction when <paramref name="conn"/> is null).</summary>
     public abstract Task? AddSketch(Database database, DbConnection? conn, DbTransaction? tx, long articleId, TextSketch sketch, CancellationToken ct);
+
+    /// <summary>
+    /// The look-up of one arrival's candidates (<see cref="SketchStore.CandidatesAsync"/>): the articles sharing its keys,
+    /// with how many, and those of the same text (-1). A read, not a write, but its statement differs by engine as theirs do.
+    /// </summary>
+    public abstract Task<IReadOnlyList<(long Id, long Shared)>>? FindCandidates(DbConnection conn, long articleId, uint[] keys, string textSha256,
+        int maxPerKey, int limit, CancellationToken ct);
 
     /// <summary>A batch's sketches written and candidates read together, in the shared transaction (<see cref="SketchStore.OpenBatchAsync"/>).</summary>
     public abstract Task<ICopyBatch?>? OpenCopyBatch(Database database, IReadOnlyList<(long ArticleId, TextSketch Sketch, string TextSha256)> arrivals,
@@ -62,6 +70,9 @@ internal sealed class SqliteBatchWriters : BatchWriters
         IReadOnlyList<(NewDocument Document, Article Article, SearchDocument Search)> items, byte[][] compressed, bool inGivenOrder, CancellationToken ct) => null;
 
     public override Task? AddSketch(Database database, DbConnection? conn, DbTransaction? tx, long articleId, TextSketch sketch, CancellationToken ct) => null;
+
+    public override Task<IReadOnlyList<(long Id, long Shared)>>? FindCandidates(DbConnection conn, long articleId, uint[] keys, string textSha256,
+        int maxPerKey, int limit, CancellationToken ct) => null;
 
     public override Task<ICopyBatch?>? OpenCopyBatch(Database database, IReadOnlyList<(long ArticleId, TextSketch Sketch, string TextSha256)> arrivals,
         int maxPerKey, int limit, Func<TextSketch, TextSketch, bool>? mayLink, CancellationToken ct) => null;

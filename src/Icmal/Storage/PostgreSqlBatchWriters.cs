@@ -29,6 +29,10 @@ internal sealed class PostgreSqlBatchWriters(PostgreSqlSearchEngine search) : Ba
     public override Task? AddSketch(Database database, DbConnection? conn, DbTransaction? tx, long articleId, TextSketch sketch, CancellationToken ct) =>
         Connection(database, conn) is { } pg ? PostgreSqlSketchBatch.AddAsync(pg, tx as NpgsqlTransaction, articleId, sketch, ct) : null;
 
+    public override Task<IReadOnlyList<(long Id, long Shared)>>? FindCandidates(DbConnection conn, long articleId, uint[] keys, string textSha256,
+        int maxPerKey, int limit, CancellationToken ct) =>
+        PostgreSqlSketchBatch.CandidatesAsync(conn, articleId, keys, textSha256, maxPerKey, limit, ct);
+
     public override Task<ICopyBatch?>? OpenCopyBatch(Database database, IReadOnlyList<(long ArticleId, TextSketch Sketch, string TextSha256)> arrivals,
         int maxPerKey, int limit, Func<TextSketch, TextSketch, bool>? mayLink, CancellationToken ct) =>
         Shared(database) is { } pg ? OpenCopyBatchAsync(pg, arrivals, maxPerKey, limit, mayLink, ct) : null;

@@ -83,6 +83,8 @@ public sealed class PostgreSqlDialect : SqlDialect
     /// <summary>The "C" collation: code-point (UTF-8 byte) order, not the database locale's.</summary>
     internal override string BytewiseOrder(string expression) => expression + " COLLATE \"C\"";
 
+    internal override string? MarkAllVisible(string table) => $"VACUUM (SKIP_LOCKED) {table}";
+
     internal override string SchemaTableCount =>
         "SELECT COUNT(*) FROM information_schema.tables WHERE table_schema = current_schema() AND table_name = 'schema_migrations'";
 

@@ -31,18 +31,6 @@ public sealed class SketchStore(Database database)
 
     private static readonly string CandidateSql = BuildCandidateSql();
 
-    /// <summary>
-    /// <see cref="CandidateSql"/> on PostgreSQL: each key's newest <c>@per</c> articles read by one <c>LATERAL</c>
-    /// subquery over the keys' array instead of a sixteen-way <c>UNION ALL</c> (whose plan was made anew for every
-    /// arrival), returned as one array and counted by <see cref="TopShared"/> (the server's hash aggregate and sort were
-    /// half of the statement at 1M); the articles of the same text as a second array.
-    /// </summary>
-    private const string PostgreSqlCandidateSql = """
-        SELECT ARRAY(SELECT k.article_id FROM unnest(@keys) AS key(v)
-                CROSS JOIN LATERAL (SELECT article_id FROM article_sketch_keys WHERE sketch_key = key.v ORDER BY article_id DESC LIMIT @per) AS k),
-            ARRAY(SELECT id FROM articles WHERE text_sha256 = @h AND id <> @self ORDER BY sort_at, id LIMIT 8)
-        """;
-
     private static readonly string Columns = $"""
         s.article_id, s.shingles, s.sketch, a.site, a.url, a.sort_at, a.original_name, a.original_url, a.text_sha256, c.original_id,
         CASE WHEN EXISTS (SELECT 1 FROM article_copies k WHERE k.original_id = s.article_id AND k.evidence = '{CopyLink.Code(CopyEvidence.Credited)}') THEN 1 ELSE 0 END
@@ -90,14 +78,11 @@ public sealed class SketchStore(Database database)
         await using var conn = await database.ConnectAsync(ct);
         // The articles sharing keys and those with the same text in one statement (one round trip, not two): the
         // latter marked by a count of -1.
+        // PostgreSQL: its own statement over the keys' array (BatchWriters, PostgreSqlSketchBatch).
         IReadOnlyList<(long Id, long Shared)> ids;
-        if (_d == SqlDialect.PostgreSql)
+        if (_d.Batches.FindCandidates(conn, articleId, keys, textSha256, MaxPerKey, limit, ct) is { } found)
         {
-            var found = await Sql.ListAsync(conn, PostgreSqlCandidateSql, r => (Keyed: r.GetFieldValue<long[]>(0), SameText: r.GetFieldValue<long[]>(1)), ct,
-                ("@self", articleId), ("@per", MaxPerKey), ("@keys", keys.Take(TextSketch.KeyCount).Select(k => (long)k).ToArray()), ("@h", textSha256));
-            var keyed = TopShared(found[0].Keyed, articleId, limit, MinShared(keys.Length), []);
-            keyed.AddRange(found[0].SameText.Select(id => (id, -1L)));
-            ids = keyed;
+            ids = await found;
         }
         else
         {
@@ -210,17 +195,17 @@ public sealed class SketchStore(Database database)
     /// </summary>
     public async Task KeepKeysVisibleAsync(CancellationToken ct)
     {
-        if (_d != SqlDialect.PostgreSql) return;
+        if (_d.MarkAllVisible("article_sketch_keys") is not { } statement) return;
         Task vacuum;
         // Not in the caller's flow: there, ConnectAsync lends the shared transaction's connection.
-        using (ExecutionContext.SuppressFlow()) vacuum = Task.Run(() => VacuumKeysAsync(ct), CancellationToken.None);
+        using (ExecutionContext.SuppressFlow()) vacuum = Task.Run(() => VacuumKeysAsync(statement, ct), CancellationToken.None);
         await vacuum;
     }
 
-    private async Task VacuumKeysAsync(CancellationToken ct)
+    private async Task VacuumKeysAsync(string statement, CancellationToken ct)
     {
         await using var conn = await database.ConnectAsync(ct);
-        await Sql.ExecAsync(conn, null, "VACUUM (SKIP_LOCKED) article_sketch_keys", ct);
+        await Sql.ExecAsync(conn, null, statement, ct);
     }
 
     /// <summary>How many articles have a sketch.</summary>

@@ -84,6 +84,13 @@ public abstract class SqlDialect
     /// </summary>
     internal virtual string BytewiseOrder(string expression) => expression;
 
+    /// <summary>
+    /// A statement that marks a table's pages all-visible where they are not yet, so its index-only scans stop checking
+    /// the table (PostgreSQL's VACUUM, passed over when another vacuum holds the table); run outside a transaction.
+    /// Null where the engine has no such thing (SQLite: <see cref="SketchStore.KeepKeysVisibleAsync"/> does nothing).
+    /// </summary>
+    internal virtual string? MarkAllVisible(string table) => null;
+
     /// <summary>A statement of one row and column: how many tables named schema_migrations the database has (0 before any migration).</summary>
     internal abstract string SchemaTableCount { get; }
 
