@@ -1,6 +1,5 @@
 using System.Data;
 using System.Data.Common;
-using Microsoft.Data.Sqlite;
 
 namespace Icmal.Storage;
 
@@ -72,7 +71,7 @@ public sealed partial class Database
     /// </summary>
     internal DbConnection? SharedConnection => _shared.Value is { Active: true } shared ? shared.Connection : null;
 
-    private static async Task RollBackAsync(DbConnection conn)
+    private async Task RollBackAsync(DbConnection conn)
     {
         try
         {
@@ -82,7 +81,7 @@ public sealed partial class Database
         {
             // The connection is broken (closing it rolls back on the server); a SQLite connection must not go back
             // to the pool still inside the transaction its driver does not know of.
-            if (conn is SqliteConnection sqlite) SqliteConnection.ClearPool(sqlite);
+            Dialect.DiscardBroken(conn);
         }
     }
 

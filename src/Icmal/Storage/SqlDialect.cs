@@ -91,6 +91,15 @@ public abstract class SqlDialect
     /// </summary>
     internal virtual string? MarkAllVisible(string table) => null;
 
+    /// <summary>
+    /// Keeps a connection whose rollback failed out of the pool where the driver would hand it out again still inside a
+    /// transaction it does not know of (SQLite's, on a ROLLBACK sent as a statement). Nothing where closing the broken
+    /// connection rolls back on the server.
+    /// </summary>
+    internal virtual void DiscardBroken(DbConnection conn)
+    {
+    }
+
     /// <summary>A statement of one row and column: how many tables named schema_migrations the database has (0 before any migration).</summary>
     internal abstract string SchemaTableCount { get; }
 

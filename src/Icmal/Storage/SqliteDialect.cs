@@ -1,5 +1,6 @@
 using System.Data.Common;
 using System.Text.Json;
+using Microsoft.Data.Sqlite;
 
 namespace Icmal.Storage;
 
@@ -64,6 +65,11 @@ public sealed class SqliteDialect : SqlDialect
     {
         ArgumentNullException.ThrowIfNull(reader);
         return reader.GetInt64(ordinal) != 0;
+    }
+
+    internal override void DiscardBroken(DbConnection conn)
+    {
+        if (conn is SqliteConnection sqlite) SqliteConnection.ClearPool(sqlite);
     }
 
     internal override string SchemaTableCount => "SELECT COUNT(*) FROM sqlite_master WHERE type = 'table' AND name = 'schema_migrations'";
