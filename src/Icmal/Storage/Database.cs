@@ -85,10 +85,19 @@ public sealed partial class Database
         return new Database(dataSource.CreateConnection, SqlDialect.PostgreSql, PostgreSqlConnection.Location(connectionString), readOnly);
     }
 
-    /// <summary>An open pooled connection with the session set up; the caller disposes it (returning it to the pool).</summary>
-    internal async Task<DbConnection> ConnectAsync(CancellationToken ct)
+    /// <summary>
+    /// An open pooled connection with the session set up; the caller disposes it (returning it to the pool). Inside a
+    /// shared transaction (<see cref="InOneTransactionAsync{T}"/>) it is that transaction's connection, lent.
+    /// </summary>
+    internal Task<DbConnection> ConnectAsync(CancellationToken ct) =>
+        _shared.Value is { Active: true } shared ? Task.FromResult<DbConnection>(new LentConnection(shared)) : ConnectOwnAsync(ct);
+
+    /// <summary>
+    /// A pooled connection of its own even inside a shared transaction: for statements that cannot run in a
+    /// transaction block (PostgreSQL's <c>VACUUM</c>); they see only what was committed before.
+    /// </summary>
+    internal async Task<DbConnection> ConnectOwnAsync(CancellationToken ct)
     {
-        if (_shared.Value is { Active: true } shared) return new LentConnection(shared);
         var conn = _create();
         try
         {

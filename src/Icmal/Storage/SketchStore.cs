@@ -196,15 +196,7 @@ public sealed class SketchStore(Database database)
     public async Task KeepKeysVisibleAsync(CancellationToken ct)
     {
         if (_d.MarkAllVisible("article_sketch_keys") is not { } statement) return;
-        Task vacuum;
-        // Not in the caller's flow: there, ConnectAsync lends the shared transaction's connection.
-        using (ExecutionContext.SuppressFlow()) vacuum = Task.Run(() => VacuumKeysAsync(statement, ct), CancellationToken.None);
-        await vacuum;
-    }
-
-    private async Task VacuumKeysAsync(string statement, CancellationToken ct)
-    {
-        await using var conn = await database.ConnectAsync(ct);
+        await using var conn = await database.ConnectOwnAsync(ct);
         await Sql.ExecAsync(conn, null, statement, ct);
     }
 
