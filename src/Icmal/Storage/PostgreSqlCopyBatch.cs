@@ -129,7 +129,7 @@ public sealed class PostgreSqlCopyBatch : ICopyBatch
             var looking = arrivals.Where(a => a.Sketch.Shingles > 0).ToArray();
             var distinctKeys = new HashSet<long>();
             foreach (var a in looking)
-                foreach (uint key in a.Sketch.Keys.ToArray().Take(TextSketch.KeyCount)) distinctKeys.Add(key);
+                foreach (uint key in a.Sketch.Keys) distinctKeys.Add(key);
             first.BatchCommands.Add(Command(KeyedSql,
                 Array("@keys", NpgsqlDbType.Bigint, distinctKeys.ToArray()),
                 new NpgsqlParameter<int>("@per", NpgsqlDbType.Integer) { TypedValue = perKey }));
@@ -164,7 +164,7 @@ public sealed class PostgreSqlCopyBatch : ICopyBatch
             foreach (var a in looking)
             {
                 found.Clear();
-                foreach (uint key in a.Sketch.Keys.ToArray().Take(TextSketch.KeyCount))
+                foreach (uint key in a.Sketch.Keys)
                     Merged(stored.GetValueOrDefault(key, []), inBatch.GetValueOrDefault(key, []), a.ArticleId, perKey, found);
                 int k = position[a.ArticleId];
                 keyed[k] = SketchStore.TopShared([.. found], a.ArticleId, limit, SketchStore.MinShared(a.Sketch.Keys.Length), counts);
