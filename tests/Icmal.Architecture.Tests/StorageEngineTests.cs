@@ -1,4 +1,5 @@
 using ArchUnitNET.Domain;
+using ArchUnitNET.Domain.Dependencies;
 using ArchUnitNET.Loader;
 
 namespace Icmal.Architecture.Tests;
@@ -38,6 +39,52 @@ public sealed class StorageEngineTests
         Assert.Contains("Icmal.Storage.PostgreSqlArchiveWriter", users);
         Assert.Contains("Icmal.Storage.Database", users);
     }
+
+    /// <summary>
+    /// Code that names an engine (<c>SqlDialect.Sqlite</c>, <c>SqlDialect.PostgreSql</c>, or the dialect types
+    /// themselves) instead of asking its dialect: the connection factory choosing the engine from the setting, the
+    /// archive copy (SQLite to PostgreSQL by definition) and each engine's migration list. Anywhere else an
+    /// <c>_d == SqlDialect.Sqlite</c> is an engine test a new engine would silently fall through; it belongs in a
+    /// dialect member.
+    /// </summary>
+    private static readonly string[] MayNameAnEngine =
+    [
+        "Icmal.Storage.Database", "Icmal.Storage.ArchiveCopier", "Icmal.Storage.SqliteMigrations", "Icmal.Storage.PostgreSqlMigrations",
+        "Icmal.Storage.SqlDialect", "Icmal.Storage.SqliteDialect", "Icmal.Storage.PostgreSqlDialect",
+    ];
+
+    [Fact]
+    public void Only_the_connection_factory_the_archive_copy_and_the_migrations_name_an_engine()
+    {
+        var naming = EngineNamers().Where(t => !MayNameAnEngine.Contains(t)).ToList();
+        Assert.True(naming.Count == 0, "types that name an SQL engine instead of asking their dialect (add a member to SqlDialect):\n"
+            + string.Join("\n", naming));
+    }
+
+    /// <summary>The rule above sees the engines named at all: the connection factory picks one from the setting.</summary>
+    [Fact]
+    public void The_connection_factory_is_seen_naming_the_engines()
+    {
+        var naming = EngineNamers().ToList();
+        Assert.Contains("Icmal.Storage.Database", naming);
+        Assert.Contains("Icmal.Storage.ArchiveCopier", naming);
+    }
+
+    /// <summary>
+    /// Types of the library (a compiler-made nested type stands for the one it was written in) that read the static
+    /// <c>SqlDialect.Sqlite</c> or <c>SqlDialect.PostgreSql</c>, or depend on a concrete dialect type.
+    /// </summary>
+    private static IEnumerable<string> EngineNamers() =>
+        Code.Types
+            .Where(t => t.Dependencies.Any(NamesAnEngine))
+            .Select(t => t.FullName.Split('+')[0])
+            .Distinct(StringComparer.Ordinal)
+            .Order(StringComparer.Ordinal);
+
+    private static bool NamesAnEngine(ITypeDependency d) =>
+        d.Target.FullName is "Icmal.Storage.SqliteDialect" or "Icmal.Storage.PostgreSqlDialect"
+        || (d is IMemberMemberDependency { TargetMember: var m } && m.DeclaringType.FullName == "Icmal.Storage.SqlDialect"
+            && m.Name is "Sqlite" or "PostgreSql");
 
     /// <summary>The storage types (a compiler-made nested type stands for the one it was written in) that depend on an Npgsql type.</summary>
     private static IEnumerable<string> NpgsqlUsers() =>
