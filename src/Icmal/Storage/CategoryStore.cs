@@ -89,12 +89,16 @@ public sealed class CategoryStore(Database database)
     /// The articles without a category, counted up to <paramref name="cap"/>: what opening a database asks, where
     /// counting (or categorising) a million such rows would itself delay the start.
     /// </summary>
+    /// <remarks>
+    /// The articles less the categorised ones, which is exact (<c>article_categories</c> is keyed by its article and
+    /// references it): no anti-join of every article, which took 0.41 s at 1M articles for an answer that is nearly
+    /// always 0 (<see cref="EntityStore.CountUnanalysedUpToAsync"/>).
+    /// </remarks>
     public async Task<long> CountMissingUpToAsync(long cap, CancellationToken ct)
     {
         await using var conn = await database.ConnectAsync(ct);
-        return await Sql.Int64Async(conn, null,
-            "SELECT COUNT(*) FROM (SELECT 1 FROM articles a WHERE NOT EXISTS (SELECT 1 FROM article_categories c WHERE c.article_id = a.id) LIMIT @cap) waiting",
-            ct, ("@cap", cap));
+        long missing = await Sql.Int64Async(conn, null, "SELECT (SELECT COUNT(*) FROM articles) - (SELECT COUNT(*) FROM article_categories)", ct);
+        return Math.Clamp(missing, 0, cap);
     }
 
     /// <summary>

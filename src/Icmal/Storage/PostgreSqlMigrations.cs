@@ -244,6 +244,18 @@ internal static class PostgreSqlMigrations
             // (one plain VACUUM of the 1M archive took 3.8 s and cut the server's CPU of the next 10k import by 20 %).
             $"ALTER TABLE article_sketch_keys SET (autovacuum_vacuum_insert_scale_factor = {VacuumInsertShare.ToString(System.Globalization.CultureInfo.InvariantCulture)})",
         ]),
+        new(11,
+        [
+            // PostgreSQL only (issue #17, measured at 1M articles: docs/benchmarks.md, "pgstmts"): an article's entity
+            // rows no longer check their entity by a foreign key. The check ran once per row (80,000 an import of
+            // 10,000 articles) as a SELECT … FOR KEY SHARE of the entity, which also writes a lock into that entity's
+            // row: an old page of the entities table dirtied, logged whole after each checkpoint (600 full-page images,
+            // 0.28 s, 490k buffers an import; 38 % of the rows' insert buffers). It guarded nothing the writers do not
+            // already: both (EntityStore.ReplaceAsync, PostgreSqlFactsBatch) take each entity_id from entities in the same
+            // transaction just before, and no code deletes an entity (one that does must delete its rows with it, as
+            // the foreign key never cascaded). The article's key and the quotes' speaker keep theirs.
+            "ALTER TABLE article_entities DROP CONSTRAINT IF EXISTS article_entities_entity_id_fkey",
+        ]),
         ];
     }
 }

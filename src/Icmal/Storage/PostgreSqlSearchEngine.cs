@@ -58,6 +58,12 @@ internal sealed class PostgreSqlSearchEngine : SearchEngine
     /// Many articles' keys in one statement (the batch path, <see cref="PostgreSqlArticleBatch"/>): the ids and the
     /// tsvector texts as two arrays spread into rows by <c>unnest</c>, the same rows <see cref="IndexAsync"/> writes one by one.
     /// </summary>
+    /// <remarks>
+    /// Only for articles inserted in <paramref name="tx"/> just before: no other transaction can see them yet, so none
+    /// has a row to conflict with, and the rows go in by a plain insert, not <c>ON CONFLICT</c>'s speculative one (a
+    /// look-up of each id in the key's index first and a confirmation record in the WAL after each row). Called for an
+    /// article that has a row, it fails on the key rather than leaving two.
+    /// </remarks>
     public async Task IndexManyAsync(DbConnection conn, DbTransaction tx, IReadOnlyList<(long ArticleId, SearchDocument Document, IReadOnlyList<Facet> Facets)> rows,
         CancellationToken ct)
     {
@@ -66,7 +72,6 @@ internal sealed class PostgreSqlSearchEngine : SearchEngine
         await using var cmd = new NpgsqlCommand($"""
             INSERT INTO {Table} (article_id, keys)
             SELECT id, CAST(k AS tsvector) FROM unnest(@ids, @keys) AS t(id, k)
-            ON CONFLICT (article_id) DO UPDATE SET keys = excluded.keys
             """, (NpgsqlConnection)conn, (NpgsqlTransaction)tx);
         cmd.Parameters.Add(PostgreSqlBatchCommands.Array("@ids", NpgsqlTypes.NpgsqlDbType.Bigint, rows.Select(r => r.ArticleId).ToArray()));
         cmd.Parameters.Add(PostgreSqlBatchCommands.Array("@keys", NpgsqlTypes.NpgsqlDbType.Text,

@@ -101,4 +101,22 @@ public sealed class EntityStoreTests
         Assert.Contains(await reopened.Entities.ForArticleAsync(articleId, Ct), e => e.Entity.Name == "Kasım-Jomart Tokayev");
         Assert.Contains(await reopened.Quotes.ForArticleAsync(articleId, Ct), q => q.Speaker?.Name.EndsWith("Həsənova", StringComparison.Ordinal) == true);
     }
+
+    [Theory, ClassData(typeof(BothEngines))]
+    public async Task Opening_counts_the_articles_waiting_for_this_version_up_to_the_cap(DatabaseEngine engine)
+    {
+        await using var h = await ImportHarness.CreateAsync(engine: engine);
+        var ids = await ImportSeedsAsync(h);
+        var entities = h.Store.Entities;
+        Assert.Equal(0, await entities.CountUnanalysedUpToAsync(ArticleFacts.Version, 100, Ct));
+        // Analysed by an older version counts as waiting for a newer one; the count stops at the cap.
+        Assert.Equal(Seeds.Length, await entities.CountUnanalysedUpToAsync(ArticleFacts.Version + 1, 100, Ct));
+        Assert.Equal(2, await entities.CountUnanalysedUpToAsync(ArticleFacts.Version + 1, 2, Ct));
+        // Not analysed at all counts too.
+        await entities.ForgetAnalysisAsync(ids["001"], Ct);
+        await entities.ForgetAnalysisAsync(ids["003"], Ct);
+        Assert.Equal(2, await entities.CountUnanalysedUpToAsync(ArticleFacts.Version, 100, Ct));
+        Assert.Equal(Seeds.Length, await entities.CountUnanalysedUpToAsync(ArticleFacts.Version + 1, 100, Ct));
+        Assert.Equal(await entities.CountUnanalysedAsync(ArticleFacts.Version, Ct), await entities.CountUnanalysedUpToAsync(ArticleFacts.Version, 100, Ct));
+    }
 }
