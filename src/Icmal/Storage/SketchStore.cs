@@ -23,7 +23,11 @@ public sealed class SketchStore(Database database)
     /// <summary>
     /// The newest articles read under each key. A key shared by more articles is a stock phrase (a ministry's
     /// standard sentence), not a sign of a copy; reading all of them would make each arrival cost more as the archive
-    /// grows. A real copy shares several keys, so it is still found under the others.
+    /// grows. A real copy shares several keys, so it is still found under the others: an older article is a candidate
+    /// when at least two of the keys it shares with the arrival hold it among their newest this many (the arrival's
+    /// own entry counted). Not lowered: at 1M, 100 a key saved about a tenth of an import's CPU (1 s of server and
+    /// 1.5 s of İcmal's per 10,000) but changed a fifth of the copy links. The look-up's buffers fell only 17 %
+    /// because each key's index descent, not its entries, is most of it (docs/benchmarks.md "keycap").
     /// </summary>
     public const int MaxPerKey = 200;
 
