@@ -55,6 +55,9 @@ public sealed class PostgreSqlDialect : SqlDialect
 
     internal override string? StoryLock => $"SELECT pg_advisory_xact_lock({StoryLockKey})";
 
+    /// <summary>Row locks, not one database lock: a batch's store and the batch before's links touch different rows.</summary>
+    public override bool OverlapsWriteTransactions => true;
+
     private readonly PostgreSqlSearchEngine _search = new();
 
     /// <summary>A tsvector of the same keys as SQLite's index, with a GIN index (<see cref="PostgreSqlSearchEngine"/>).</summary>
