@@ -59,8 +59,12 @@ public sealed class Importer(IngestPipeline pipeline, ImportOptions options)
     /// Imports the given paths, one outcome per file or list item, in order. Whatever one item throws (reading,
     /// splitting a list, any pipeline stage) becomes that item's outcome and goes to the item error log; the batch goes
     /// on. Only the caller's cancellation stops it. Items are stored <see cref="IngestPipeline.BatchSize"/> at a time,
-    /// each batch in one transaction (<see cref="IngestPipeline.IngestManyAsync"/>): an outcome is given only once its
-    /// batch is committed, so an import killed and run again loses nothing it reported and stores nothing twice.
+    /// each batch in one transaction (<see cref="IngestPipeline.CommitAsync"/>), or, where the engine lets two write
+    /// transactions overlap (<see cref="IngestPipeline.OverlapsCommits"/>), in two: its store, beside the batch
+    /// before's links and stories, then its own links and stories (<see cref="IngestPipeline.StoreAsync"/>,
+    /// <see cref="IngestPipeline.RelateAsync"/>). An outcome is given only once its batch is wholly committed, so an
+    /// import killed and run again loses nothing it reported and stores nothing twice (what a kill between a batch's
+    /// two commits leaves unlinked, the next start links).
     /// </summary>
     public async IAsyncEnumerable<ImportEvent> ImportAsync(IEnumerable<string> paths, [EnumeratorCancellation] CancellationToken ct)
     {
@@ -215,7 +219,7 @@ public sealed class Importer(IngestPipeline pipeline, ImportOptions options)
         }
         var before = await relating.TakeAsync(this, count, ct);
         if (stored is null) return [.. before, .. await AloneAsync(pending.Batch, count, ct)];
-        relating.Start(pending.Batch, Task.Run(() => pipeline.RelateAsync(stored, ct), ct));
+        relating.Start(pending.Batch, pipeline.RelateAsync(stored, ct)); // started before the next batch's store, which waits for it to commit
         return before;
     }
 

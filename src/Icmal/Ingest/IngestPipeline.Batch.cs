@@ -22,6 +22,9 @@ namespace Icmal.Ingest;
 /// transaction throws (a database that refuses a row, a stage that fails on one document, a deadlock with another
 /// crawler), the whole batch rolls back, the stages that keep state in memory (stories) are reopened from the archive,
 /// and the documents run again one by one, where a failing stage is that document's outcome as usual.</para>
+/// <para>A crawler's batches take this one transaction. An import on an engine that lets two write transactions
+/// overlap commits each batch in two instead, the next batch's store beside this one's links
+/// (IngestPipeline.Overlap.cs).</para>
 /// </remarks>
 public sealed partial class IngestPipeline
 {

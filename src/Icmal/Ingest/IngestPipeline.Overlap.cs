@@ -13,11 +13,12 @@ namespace Icmal.Ingest;
 /// <para>On one connection the commit chain of a batch is serial: İcmal's CPU and the server's round trips take turns.
 /// Where the engine lets two write transactions of a process overlap (<see cref="Storage.SqlDialect.OverlapsWriteTransactions"/>:
 /// PostgreSQL), batch N+1's store transaction runs beside batch N's relate transaction
-/// (<see cref="Storage.Database.InOneTransactionBesideAsync{T}"/>). Relate transactions still run strictly in batch
+/// (<see cref="Storage.Database.InOneTransactionBesideAsync{T}"/>), and commits once batch N's is done. Relate transactions still run strictly in batch
 /// order, each after the one before committed, so copy detection and the stories stage (which keeps state in memory)
-/// see what they saw with one transaction a batch: the store writes only the batch's own new rows, and the copy
-/// detector's candidates are the sketched articles (a stored article gets its sketch in its relate transaction). So the
-/// copy links and stories are the same, and batch N+1's store depends on nothing batch N's relate transaction writes.</para>
+/// see what they saw with one transaction a batch: batch N+1's articles are not yet committed while batch N is linked
+/// (the copy detector's same-text look-up reads the articles table), and batch N+1's store writes only its own new rows,
+/// so nothing batch N's relate transaction does waits on it. So the copy links and stories are the same, and batch
+/// N+1's store depends on nothing batch N's relate transaction writes.</para>
 /// <para>A document's outcome is given only after both commits. A process killed between them leaves complete,
 /// searchable articles that are not yet linked nor clustered; the copy detector's and the story stage's catch-up
 /// (<see cref="Linking.CopyDetector.OpenAsync"/>, <see cref="Clustering.StoryStage.OpenAsync"/>) relates them at the next
@@ -71,21 +72,34 @@ public sealed partial class IngestPipeline
         int store = StoreIndex(stages);
         int relate = RelateIndex(stages) ?? throw new InvalidOperationException("the pipeline's relating stages do not come last");
         long rebuilds = Interlocked.Read(ref _rebuilds);
+        var before = _relating;
+        bool beside = _stores.Database.Dialect.OverlapsWriteTransactions;
         var outcomes = (IngestOutcome?[])batch.Outcomes.Clone();
         var items = new IngestItem?[outcomes.Length];
         var ready = await ReadyAsync(batch, stages, outcomes, ct);
         if (ready.Count > 0)
         {
             IReadOnlyList<(IngestItem? Next, IngestOutcome? Done)>? together = null;
+            // One writer: the batch before's links first (they hold it), then this store.
+            if (!beside) await before.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
             try
             {
-                together = await _stores.Database.InOneTransactionBesideAsync(t => RunTogetherAsync(stages, store, relate, ready.Select(r => r.Item).ToList(), t), ct);
+                together = await _stores.Database.InOneTransactionBesideAsync(async t =>
+                {
+                    var stored = await RunTogetherAsync(stages, store, relate, ready.Select(r => r.Item).ToList(), t);
+                    // Committed only once the batch before is related: it must not see these articles (its same-text look-up
+                    // reads the articles table). Nothing there waits on this transaction's rows: it writes none of them.
+                    await before.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+                    return stored;
+                }, ct);
                 Interlocked.Increment(ref _commits);
             }
             catch (Exception e) when (!IsCallerCancellation(e, ct))
             {
-                // Nothing of the batch is stored, and these stages keep nothing in memory: each document alone.
+                // Nothing of the batch is stored, and these stages keep nothing in memory: each document alone, after
+                // the batch before is related (each commits at once).
                 Interlocked.Increment(ref _batchesRunAlone);
+                await before.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
             }
             for (int k = 0; k < ready.Count; k++)
             {
@@ -102,9 +116,20 @@ public sealed partial class IngestPipeline
     /// The stored batch's copy links and stories in one transaction, after the batch stored before it was related: the
     /// outcomes in the documents' order, each problem recorded in the item error log (see the type's remarks).
     /// </summary>
-    public async Task<IReadOnlyList<IngestOutcome>> RelateAsync(StoredBatch batch, CancellationToken ct)
+    /// <remarks>Start it before the next batch's <see cref="StoreAsync"/>: that store commits only after it.</remarks>
+    public Task<IReadOnlyList<IngestOutcome>> RelateAsync(StoredBatch batch, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(batch);
+        var relating = RelateCoreAsync(batch, ct);
+        _relating = relating;
+        return relating;
+    }
+
+    /// <summary>The relate transaction last started (<see cref="RelateAsync"/>), with its fallback.</summary>
+    private Task _relating = Task.CompletedTask;
+
+    private async Task<IReadOnlyList<IngestOutcome>> RelateCoreAsync(StoredBatch batch, CancellationToken ct)
+    {
         var outcomes = (IngestOutcome?[])batch.Outcomes.Clone();
         var ready = Enumerable.Range(0, outcomes.Length).Where(i => batch.Items[i] is not null).ToList();
         if (ready.Count > 0)

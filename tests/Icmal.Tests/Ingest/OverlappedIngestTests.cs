@@ -34,7 +34,7 @@ public sealed class OverlappedIngestTests
             var prepared = await pipeline.PrepareAsync(chunk, Ct);
             var stored = await pipeline.StoreAsync(prepared, Ct);
             if (relating is not null) outcomes.AddRange(await relating);
-            relating = Task.Run(() => pipeline.RelateAsync(stored, Ct), Ct);
+            relating = pipeline.RelateAsync(stored, Ct);
         }
         outcomes.AddRange(await relating!);
 
@@ -106,6 +106,38 @@ public sealed class OverlappedIngestTests
         Assert.Equal(1, pipeline.BatchesRunAlone);
         Assert.Equal(byOne.Select(o => (o.Origin, o.Status, o.ArticleId, o.Note)), outcomes.Select(o => (o.Origin, o.Status, o.ArticleId, o.Note)));
         Assert.Equal(expected, await BatchedIngestTests.FingerprintAsync(stores.Database));
+    }
+
+    /// <summary>
+    /// The overlap itself: on PostgreSQL a store transaction begins and commits while a relate transaction of the same
+    /// process is open; on SQLite (one writer) it waits for it.
+    /// </summary>
+    [Theory]
+    [ClassData(typeof(BothEngines))]
+    public async Task A_store_transaction_runs_beside_a_relate_transaction_where_the_engine_allows(DatabaseEngine engine)
+    {
+        await using var db = await TestDatabase.CreateAsync(engine);
+        var database = (await db.OpenAsync()).Database;
+        Assert.Equal(engine == DatabaseEngine.PostgreSql, database.Dialect.OverlapsWriteTransactions);
+        var entered = new TaskCompletionSource();
+        var release = new TaskCompletionSource();
+        var relate = Task.Run(() => database.InOneTransactionAsync(async _ =>
+        {
+            entered.SetResult();
+            await release.Task;
+            return 0;
+        }, Ct), Ct);
+        await entered.Task;
+        var beside = Task.Run(() => database.InOneTransactionBesideAsync(async t =>
+        {
+            await using var conn = await database.ConnectAsync(t);
+            return await Sql.Int64Async(conn, null, "SELECT 1", t);
+        }, Ct), Ct);
+        var first = await Task.WhenAny(beside, Task.Delay(TimeSpan.FromSeconds(3), Ct));
+        Assert.Equal(database.Dialect.OverlapsWriteTransactions, first == beside);
+        release.SetResult();
+        await relate;
+        Assert.Equal(1, await beside);
     }
 
     /// <summary>The archive's fingerprint and the outcomes when the documents are ingested one by one.</summary>
