@@ -59,8 +59,12 @@ public sealed class Importer(IngestPipeline pipeline, ImportOptions options)
     /// Imports the given paths, one outcome per file or list item, in order. Whatever one item throws (reading,
     /// splitting a list, any pipeline stage) becomes that item's outcome and goes to the item error log; the batch goes
     /// on. Only the caller's cancellation stops it. Items are stored <see cref="IngestPipeline.BatchSize"/> at a time,
-    /// each batch in one transaction (<see cref="IngestPipeline.IngestManyAsync"/>): an outcome is given only once its
-    /// batch is committed, so an import killed and run again loses nothing it reported and stores nothing twice.
+    /// each batch in one transaction (<see cref="IngestPipeline.CommitAsync"/>), or, where the engine lets two write
+    /// transactions overlap (<see cref="IngestPipeline.OverlapsCommits"/>), in two: its store, beside the batch
+    /// before's links and stories, then its own links and stories (<see cref="IngestPipeline.StoreAsync"/>,
+    /// <see cref="IngestPipeline.RelateAsync"/>). An outcome is given only once its batch is wholly committed, so an
+    /// import killed and run again loses nothing it reported and stores nothing twice (what a kill between a batch's
+    /// two commits leaves unlinked, the next start links).
     /// </summary>
     public async IAsyncEnumerable<ImportEvent> ImportAsync(IEnumerable<string> paths, [EnumeratorCancellation] CancellationToken ct)
     {
@@ -68,9 +72,11 @@ public sealed class Importer(IngestPipeline pipeline, ImportOptions options)
         int count = files.Count;
         foreach (var rejection in rejections) yield return new ImportEvent(await pipeline.RecordProblemAsync(rejection, null, ct), 0, count);
 
-        // While one batch is written, the next is read and analysed (IngestPipeline.PrepareAsync) on the other cores.
+        // While one batch is written, the next is read and analysed (IngestPipeline.PrepareAsync) on the other cores;
+        // where the engine allows it, one batch is stored while the one before is linked (IngestPipeline.StoreAsync).
         var batch = new List<(IncomingDocument Document, int FileNumber)>(IngestPipeline.BatchSize);
         Pending? pending = null;
+        var relating = new Relating();
         try
         {
             for (int i = 0; i < files.Count; i++)
@@ -86,7 +92,7 @@ public sealed class Importer(IngestPipeline pipeline, ImportOptions options)
                         var started = Start(batch, ct);
                         batch = new List<(IncomingDocument Document, int FileNumber)>(IngestPipeline.BatchSize);
                         if (pending is not null)
-                            foreach (var e in await CommitAsync(pending, count, ct)) yield return e;
+                            foreach (var e in await CommitAsync(pending, relating, count, ct)) yield return e;
                         pending = started;
                     }
                     if (problem is not null)
@@ -94,7 +100,7 @@ public sealed class Importer(IngestPipeline pipeline, ImportOptions options)
                         // A problem waits for the items before it, so that the outcomes keep the files' order.
                         var before = pending;
                         pending = null;
-                        foreach (var e in await DrainAsync(before, batch, count, ct)) yield return e;
+                        foreach (var e in await DrainAsync(before, batch, relating, count, ct)) yield return e;
                         batch = new List<(IncomingDocument Document, int FileNumber)>(IngestPipeline.BatchSize);
                         yield return new ImportEvent(problem, i + 1, count);
                     }
@@ -103,12 +109,14 @@ public sealed class Importer(IngestPipeline pipeline, ImportOptions options)
             }
             var last = pending;
             pending = null;
-            foreach (var e in await DrainAsync(last, batch, count, ct)) yield return e;
+            foreach (var e in await DrainAsync(last, batch, relating, count, ct)) yield return e;
         }
         finally
         {
-            // Left early (cancelled, or the caller stopped reading): the batch being prepared is only CPU work; wait for it.
+            // Left early (cancelled, or the caller stopped reading): the batch being prepared is only CPU work; wait for
+            // it, and for the links of a stored batch (unreported: the next start's catch-up links what they did not).
             if (pending is not null) await pending.SettleAsync();
+            await relating.SettleAsync();
         }
     }
 
@@ -137,16 +145,93 @@ public sealed class Importer(IngestPipeline pipeline, ImportOptions options)
     /// <summary>
     /// The batch being prepared committed, then the items gathered after it as one more batch: their events in order.
     /// </summary>
-    private async Task<List<ImportEvent>> DrainAsync(Pending? pending, List<(IncomingDocument Document, int FileNumber)> batch, int count,
-        CancellationToken ct)
+    private async Task<List<ImportEvent>> DrainAsync(Pending? pending, List<(IncomingDocument Document, int FileNumber)> batch, Relating relating,
+        int count, CancellationToken ct)
     {
         var events = new List<ImportEvent>();
-        if (pending is not null) events.AddRange(await CommitAsync(pending, count, ct));
-        if (batch.Count > 0) events.AddRange(await CommitAsync(Start(batch, ct), count, ct));
+        if (pending is not null) events.AddRange(await CommitAsync(pending, relating, count, ct));
+        if (batch.Count > 0) events.AddRange(await CommitAsync(Start(batch, ct), relating, count, ct));
+        events.AddRange(await relating.TakeAsync(this, count, ct));
         return events;
     }
 
-    /// <summary>A prepared batch committed: its events in order.</summary>
+    /// <summary>
+    /// The batch stored before, being linked and clustered (<see cref="IngestPipeline.RelateAsync"/>) while the next is
+    /// stored: its events come once that is done, and the next batch's links start only then.
+    /// </summary>
+    private sealed class Relating
+    {
+        private (List<(IncomingDocument Document, int FileNumber)> Batch, Task<IReadOnlyList<IngestOutcome>> Outcomes)? _current;
+
+        public void Start(List<(IncomingDocument Document, int FileNumber)> batch, Task<IReadOnlyList<IngestOutcome>> outcomes) =>
+            _current = _current is null ? (batch, outcomes) : throw new InvalidOperationException("the batch before is still being linked");
+
+        /// <summary>The events of the batch being related once it is (none when there is none).</summary>
+        public async Task<IReadOnlyList<ImportEvent>> TakeAsync(Importer importer, int count, CancellationToken ct)
+        {
+            if (_current is not { } current) return [];
+            _current = null;
+            IReadOnlyList<IngestOutcome> outcomes;
+            try
+            {
+                outcomes = await current.Outcomes;
+            }
+            catch (Exception e) when (!IngestPipeline.IsCallerCancellation(e, ct))
+            {
+                // The pipeline could not even be rebuilt: each item alone says what it comes to (already present once stored).
+                var alone = new List<IngestOutcome>(current.Batch.Count);
+                foreach (var (document, _) in current.Batch) alone.Add(await importer.IngestItemAsync(document, ct));
+                outcomes = alone;
+            }
+            return outcomes.Select((o, k) => new ImportEvent(o, current.Batch[k].FileNumber, count)).ToList();
+        }
+
+        public async Task SettleAsync()
+        {
+            if (_current is not { } current) return;
+            _current = null;
+            try
+            {
+                await current.Outcomes;
+            }
+            catch (Exception)
+            {
+                // Nobody's outcome: the import is leaving, and the next start's catch-up links what this did not.
+            }
+        }
+    }
+
+    /// <summary>
+    /// A prepared batch committed: the events now complete, in order. Where the pipeline overlaps commits, those are the
+    /// batch related before (after this one's store), and this one's links start; else this batch's own.
+    /// </summary>
+    private async Task<IReadOnlyList<ImportEvent>> CommitAsync(Pending pending, Relating relating, int count, CancellationToken ct)
+    {
+        if (!pipeline.OverlapsCommits) return [.. await relating.TakeAsync(this, count, ct), .. await CommitAsync(pending, count, ct)];
+        IngestPipeline.StoredBatch? stored = null;
+        try
+        {
+            stored = await pipeline.StoreAsync(await pending.Prepared, ct);
+        }
+        catch (Exception e) when (!IngestPipeline.IsCallerCancellation(e, ct))
+        {
+            // Handled below, after the batch before, as CommitAsync(pending) would.
+        }
+        var before = await relating.TakeAsync(this, count, ct);
+        if (stored is null) return [.. before, .. await AloneAsync(pending.Batch, count, ct)];
+        relating.Start(pending.Batch, pipeline.RelateAsync(stored, ct)); // started before the next batch's store, which waits for it to commit
+        return before;
+    }
+
+    /// <summary>Each item through the whole pipeline by itself: its events in order.</summary>
+    private async Task<IReadOnlyList<ImportEvent>> AloneAsync(List<(IncomingDocument Document, int FileNumber)> batch, int count, CancellationToken ct)
+    {
+        var events = new List<ImportEvent>(batch.Count);
+        foreach (var (document, file) in batch) events.Add(new ImportEvent(await IngestItemAsync(document, ct), file, count));
+        return events;
+    }
+
+    /// <summary>A prepared batch committed in one transaction: its events in order.</summary>
     private async Task<IReadOnlyList<ImportEvent>> CommitAsync(Pending pending, int count, CancellationToken ct)
     {
         var batch = pending.Batch;

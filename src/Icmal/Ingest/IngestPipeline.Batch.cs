@@ -22,6 +22,9 @@ namespace Icmal.Ingest;
 /// transaction throws (a database that refuses a row, a stage that fails on one document, a deadlock with another
 /// crawler), the whole batch rolls back, the stages that keep state in memory (stories) are reopened from the archive,
 /// and the documents run again one by one, where a failing stage is that document's outcome as usual.</para>
+/// <para>A crawler's batches take this one transaction. An import on an engine that lets two write transactions
+/// overlap commits each batch in two instead, the next batch's store beside this one's links
+/// (IngestPipeline.Overlap.cs).</para>
 /// </remarks>
 public sealed partial class IngestPipeline
 {
@@ -31,8 +34,10 @@ public sealed partial class IngestPipeline
     /// <summary>Commits so far: a batch prepared before the last of them looks its documents up again.</summary>
     private long _commits;
 
-    /// <summary>How many batches rolled back and ran again one by one (for the import's summary and the tests).</summary>
-    public int BatchesRunAlone { get; private set; }
+    private int _batchesRunAlone;
+
+    /// <summary>How many batch transactions rolled back and ran again one by one or by the catch-up (for the import's summary and the tests).</summary>
+    public int BatchesRunAlone => Volatile.Read(ref _batchesRunAlone);
 
     /// <summary>The documents' outcomes, in their order, with one commit for the lot (see the type's remarks).</summary>
     public async Task<IReadOnlyList<IngestOutcome>> IngestManyAsync(IReadOnlyList<IncomingDocument> documents, CancellationToken ct) =>
@@ -137,35 +142,25 @@ public sealed partial class IngestPipeline
         var stages = _stages;
         int store = StoreIndex(stages);
         var outcomes = (IngestOutcome?[])batch.Outcomes.Clone();
-        var ready = new List<(int Index, IngestItem Item)>(outcomes.Length);
-        for (int i = 0; i < outcomes.Length; i++)
-            if (batch.Items[i] is { } item) ready.Add((i, item));
-        // A batch prepared while the one before was written may hold a document that one stored: found now as it would have been then.
-        if (ready.Count > 0 && batch.Commits != Interlocked.Read(ref _commits) && stages[0] is KnownDocumentStage
-            && await KnownAsync(ready.Select(r => r.Item).ToList(), ct) is { Count: > 0 } known)
-        {
-            foreach (var (index, item) in ready)
-                if (known.TryGetValue(item.Sha256, out long id)) outcomes[index] = KnownDocumentStage.Outcome(item, id);
-            ready.RemoveAll(r => outcomes[r.Index] is not null);
-        }
+        var ready = await ReadyAsync(batch, stages, outcomes, ct);
         if (ready.Count > 0)
         {
-            IReadOnlyList<IngestOutcome>? together = null;
+            IReadOnlyList<(IngestItem? Next, IngestOutcome? Done)>? together = null;
             try
             {
-                together = await _stores.Database.InOneTransactionAsync(t => RunTogetherAsync(stages, store, ready.Select(r => r.Item).ToList(), t), ct);
+                together = await _stores.Database.InOneTransactionAsync(t => RunTogetherAsync(stages, store, stages.Count, ready.Select(r => r.Item).ToList(), t), ct);
                 Interlocked.Increment(ref _commits);
             }
             catch (Exception e) when (!IsCallerCancellation(e, ct))
             {
                 // Nothing of the batch is stored; the stories stage's memory may hold what was rolled back.
-                BatchesRunAlone++;
-                _stages = stages = await BuildStagesAsync(_stores, ct);
+                Interlocked.Increment(ref _batchesRunAlone);
+                _stages = stages = await RebuildStagesAsync(ct);
             }
             for (int k = 0; k < ready.Count; k++)
             {
                 var (index, item) = ready[k];
-                if (together is not null) outcomes[index] = together[k];
+                if (together is not null) outcomes[index] = together[k].Done ?? Finished(together[k].Next!);
                 else
                 {
                     var (next, done) = await RunAsync(stages, item, store, stages.Count, strict: false, ct);
@@ -174,24 +169,52 @@ public sealed partial class IngestPipeline
                 }
             }
         }
+        return await RecordProblemsAsync(batch.Documents, outcomes, ct);
+    }
+
+    /// <summary>The outcomes with each rejection and failure recorded in the item error log.</summary>
+    private async Task<IReadOnlyList<IngestOutcome>> RecordProblemsAsync(IReadOnlyList<IncomingDocument> documents, IngestOutcome?[] outcomes, CancellationToken ct)
+    {
         for (int i = 0; i < outcomes.Length; i++)
         {
             if (outcomes[i]!.Status is IngestStatus.Rejected or IngestStatus.Failed)
-                outcomes[i] = await RecordProblemAsync(outcomes[i]!, batch.Documents[i].SourceId, ct);
+                outcomes[i] = await RecordProblemAsync(outcomes[i]!, documents[i].SourceId, ct);
         }
         return outcomes!;
     }
 
     /// <summary>
-    /// The stages from the store on, inside the transaction: each run of batch stages for all the items still going at
-    /// once, each run of other stages for one item after the other. Anything that throws fails the batch.
+    /// The prepared batch's items still to store, with their places; <paramref name="outcomes"/> gets those a commit
+    /// since the preparation stored meanwhile (a batch prepared while the one before was written may hold a document
+    /// that one stored: found now as it would have been then).
     /// </summary>
-    private async Task<IReadOnlyList<IngestOutcome>> RunTogetherAsync(IReadOnlyList<IPipelineStage> stages, int store, List<IngestItem> ready,
+    private async Task<List<(int Index, IngestItem Item)>> ReadyAsync(PreparedBatch batch, IReadOnlyList<IPipelineStage> stages, IngestOutcome?[] outcomes,
         CancellationToken ct)
+    {
+        var ready = new List<(int Index, IngestItem Item)>(outcomes.Length);
+        for (int i = 0; i < outcomes.Length; i++)
+            if (batch.Items[i] is { } item) ready.Add((i, item));
+        if (ready.Count > 0 && batch.Commits != Interlocked.Read(ref _commits) && stages[0] is KnownDocumentStage
+            && await KnownAsync(ready.Select(r => r.Item).ToList(), ct) is { Count: > 0 } known)
+        {
+            foreach (var (index, item) in ready)
+                if (known.TryGetValue(item.Sha256, out long id)) outcomes[index] = KnownDocumentStage.Outcome(item, id);
+            ready.RemoveAll(r => outcomes[r.Index] is not null);
+        }
+        return ready;
+    }
+
+    /// <summary>
+    /// Stages [<paramref name="from"/>, <paramref name="to"/>) inside the transaction: each run of batch stages for all
+    /// the items still going at once, each run of other stages for one item after the other; each item as handed on or
+    /// its outcome. Anything that throws fails the batch.
+    /// </summary>
+    private async Task<IReadOnlyList<(IngestItem? Next, IngestOutcome? Done)>> RunTogetherAsync(IReadOnlyList<IPipelineStage> stages, int from, int to,
+        List<IngestItem> ready, CancellationToken ct)
     {
         var items = ready.Select(i => (IngestItem?)i).ToArray();
         var done = new IngestOutcome?[items.Length];
-        for (int s = store; s < stages.Count;)
+        for (int s = from; s < to;)
         {
             var going = Enumerable.Range(0, items.Length).Where(k => items[k] is not null).ToArray();
             if (stages[s] is IBatchStage batch)
@@ -211,7 +234,7 @@ public sealed partial class IngestPipeline
                 continue;
             }
             int end = s;
-            while (end < stages.Count && stages[end] is not IBatchStage) end++;
+            while (end < to && stages[end] is not IBatchStage) end++;
             foreach (int k in going)
             {
                 var (next, stop) = await RunAsync(stages, items[k]!, s, end, strict: true, ct);
@@ -219,7 +242,7 @@ public sealed partial class IngestPipeline
             }
             s = end;
         }
-        return Enumerable.Range(0, items.Length).Select(k => done[k] ?? Finished(items[k]!)).ToList();
+        return Enumerable.Range(0, items.Length).Select(k => (items[k], done[k])).ToList();
     }
 
     /// <summary>The stored documents among the items' (one query), or null when the look-up fails: each item then looks itself up.</summary>

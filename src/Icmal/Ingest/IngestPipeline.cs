@@ -8,8 +8,11 @@ namespace Icmal.Ingest;
 
 /// <summary>
 /// The path every document takes, whether it came from a file or the web, as an explicit ordered list of stages:
-/// known document → read (decode, extract) → analyse → store → entities → link copies → cluster. Search indexing and entity linking join the
-/// list here, in <see cref="OpenAsync"/>, the one place a pipeline is built, so no caller can leave a stage out.
+/// known document → read (decode, extract) → analyse → store → entities → category → link copies → cluster. Search indexing and entity
+/// linking join the list here, in <see cref="OpenAsync"/>, the one place a pipeline is built, so no caller can leave a stage out.
+/// The stages up to the category complete the article itself (searchable, with its facts and category); the ones after it
+/// (<see cref="IRelatingStage"/>) relate it to the others, and an import on an engine that allows it commits the two
+/// parts separately (<see cref="StoreAsync"/>, <see cref="RelateAsync"/>).
 /// </summary>
 /// <remarks>
 /// One document's failure is its own outcome and never an exception: whatever a stage throws for one document (a
@@ -53,10 +56,43 @@ public sealed partial class IngestPipeline
             new AnalyseStage(),
             new StoreStage(stores.Articles),
             new EntityStage(stores),
-            new LinkStage(copies),
             new CategoriseStage(stores.Categories),
+            new LinkStage(copies),
             new ClusterStage(stories),
         ];
+    }
+
+    /// <summary>
+    /// Odd while <see cref="RebuildStagesAsync"/> runs, and counts its runs: a batch stored while one ran, or before one
+    /// that followed, may have been linked and clustered by its catch-up (<see cref="RelateAsync"/>).
+    /// </summary>
+    private long _rebuilds;
+
+    /// <summary>True after a rebuild failed: the stages in use may remember what a rolled back batch held.</summary>
+    private bool _stale;
+
+    /// <summary>
+    /// The stages built again after a transaction rolled back (the stories stage's memory may hold what was rolled back),
+    /// with the copy detector's and the story stage's catch-up of every stored article not yet linked or clustered.
+    /// </summary>
+    private async Task<IReadOnlyList<IPipelineStage>> RebuildStagesAsync(CancellationToken ct)
+    {
+        Interlocked.Increment(ref _rebuilds);
+        try
+        {
+            _stages = await BuildStagesAsync(_stores, ct);
+            Volatile.Write(ref _stale, false);
+            return _stages;
+        }
+        catch
+        {
+            Volatile.Write(ref _stale, true);
+            throw;
+        }
+        finally
+        {
+            Interlocked.Increment(ref _rebuilds);
+        }
     }
 
     public async Task<IngestOutcome> IngestAsync(IncomingDocument document, CancellationToken ct)

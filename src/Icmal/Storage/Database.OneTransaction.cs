@@ -15,19 +15,35 @@ namespace Icmal.Storage;
 /// fail, as a part can not be undone alone. So a killed process leaves the whole batch or none of it, and a batch that
 /// fails leaves nothing: the caller runs its items again one by one. One such transaction runs at a time per database
 /// in a process (the stages' in-process locks never wait on another batch's database locks); a transaction already in
-/// one is simply part of it.
+/// one is simply part of it. Where the engine lets two write transactions overlap
+/// (<see cref="SqlDialect.OverlapsWriteTransactions"/>), one more may run beside it
+/// (<see cref="InOneTransactionBesideAsync{T}"/>): an import's store of one batch while the batch before is linked. Its
+/// work takes no in-process lock, so no wait of the two can close a circle through this process.
 /// </remarks>
 public sealed partial class Database
 {
     private readonly AsyncLocal<SharedWrite?> _shared = new();
     private readonly SemaphoreSlim _oneWriter = new(1, 1);
+    private readonly SemaphoreSlim _besideWriter = new(1, 1);
 
     /// <summary>Runs <paramref name="work"/> with every store's writes in one transaction, committed when it returns.</summary>
-    public async Task<T> InOneTransactionAsync<T>(Func<CancellationToken, Task<T>> work, CancellationToken ct)
+    public Task<T> InOneTransactionAsync<T>(Func<CancellationToken, Task<T>> work, CancellationToken ct) => InSharedAsync(work, _oneWriter, ct);
+
+    /// <summary>
+    /// <see cref="InOneTransactionAsync{T}"/> that may run at the same time as one of those, on a connection of its own,
+    /// where the engine lets two write transactions overlap (<see cref="SqlDialect.OverlapsWriteTransactions"/>); else
+    /// it waits its turn like any other. The work must take no in-process lock that a transaction of
+    /// <see cref="InOneTransactionAsync{T}"/> holds while it waits on the database (the copy detector's, the story
+    /// stage's): an import's store stage, entities and categories, which write only the batch's own new rows.
+    /// </summary>
+    public Task<T> InOneTransactionBesideAsync<T>(Func<CancellationToken, Task<T>> work, CancellationToken ct) =>
+        InSharedAsync(work, Dialect.OverlapsWriteTransactions ? _besideWriter : _oneWriter, ct);
+
+    private async Task<T> InSharedAsync<T>(Func<CancellationToken, Task<T>> work, SemaphoreSlim writer, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(work);
         if (_shared.Value is { Active: true }) return await work(ct);
-        await _oneWriter.WaitAsync(ct);
+        await writer.WaitAsync(ct);
         try
         {
             await using var conn = await ConnectAsync(ct);
@@ -56,7 +72,7 @@ public sealed partial class Database
         }
         finally
         {
-            _oneWriter.Release();
+            writer.Release();
         }
     }
 

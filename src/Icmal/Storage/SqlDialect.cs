@@ -60,6 +60,13 @@ public abstract class SqlDialect
     /// </summary>
     internal virtual string? StoryLock => null;
 
+    /// <summary>
+    /// Whether two write transactions of one process can make progress at once (<see cref="Database.InOneTransactionBesideAsync{T}"/>):
+    /// an import then stores one batch while the batch before is linked and clustered. False where the engine has one
+    /// writer (SQLite: the second would only wait for the first, and an import keeps its one transaction a batch).
+    /// </summary>
+    public virtual bool OverlapsWriteTransactions => false;
+
     /// <summary>The schema's steps for this engine, in order (see <see cref="MigrationStep"/>).</summary>
     public abstract IReadOnlyList<MigrationStep> Migrations { get; }
 

@@ -83,7 +83,7 @@ public sealed class BatchedIngestTests
     }
 
     /// <summary>Five real pages about one event (copies, one story, people and figures), copies of them, a document twice, short fillers.</summary>
-    private static async Task<List<IncomingDocument>> DocumentsAsync()
+    internal static async Task<List<IncomingDocument>> DocumentsAsync()
     {
         var now = new DateTimeOffset(2025, 5, 1, 9, 0, 0, TimeSpan.Zero);
         var list = new List<IncomingDocument>();
@@ -111,7 +111,7 @@ public sealed class BatchedIngestTests
     }
 
     /// <summary>What matters of the archive, one line per kind, comparable between two databases of one engine.</summary>
-    private static async Task<List<string>> FingerprintAsync(Database database)
+    internal static async Task<List<string>> FingerprintAsync(Database database)
     {
         await using var conn = await database.ConnectAsync(Ct);
         async Task<string> Rows(string name, string sql)

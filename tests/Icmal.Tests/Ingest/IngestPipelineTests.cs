@@ -16,9 +16,9 @@ public sealed class IngestPipelineTests
         await using var h = await ImportHarness.CreateAsync();
         var pipeline = await IngestPipeline.OpenAsync(h.Store, Ct);
 
-        Assert.Equal([typeof(KnownDocumentStage), typeof(ReadStage), typeof(AnalyseStage), typeof(StoreStage), typeof(EntityStage), typeof(LinkStage), typeof(CategoriseStage), typeof(ClusterStage)],
+        Assert.Equal([typeof(KnownDocumentStage), typeof(ReadStage), typeof(AnalyseStage), typeof(StoreStage), typeof(EntityStage), typeof(CategoriseStage), typeof(LinkStage), typeof(ClusterStage)],
             pipeline.Stages.Select(s => s.GetType()));
-        Assert.Equal([IngestStage.Store, IngestStage.Extract, IngestStage.Analyse, IngestStage.Store, IngestStage.Entities, IngestStage.Link, IngestStage.Categorise, IngestStage.Cluster],
+        Assert.Equal([IngestStage.Store, IngestStage.Extract, IngestStage.Analyse, IngestStage.Store, IngestStage.Entities, IngestStage.Categorise, IngestStage.Link, IngestStage.Cluster],
             pipeline.Stages.Select(s => s.Stage));
     }
 

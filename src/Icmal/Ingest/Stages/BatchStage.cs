@@ -23,3 +23,14 @@ public interface IPreparingStage : IPipelineStage
     /// <summary>The item with this stage's work done ahead, which its run then uses instead of doing it again.</summary>
     IngestItem Prepare(IngestItem item);
 }
+
+/// <summary>
+/// A stage that relates the stored article to the others (copy links, stories) rather than completing it. These come
+/// last in the pipeline, after every stage that makes the article whole and searchable, and run in batch order with the
+/// state they keep (in memory and in the archive): an import commits them in a transaction of their own
+/// (<see cref="IngestPipeline.RelateAsync"/>), while the next batch is stored. An article stored but not yet related (a
+/// process killed between the two) is related by the stage's catch-up at the next start.
+/// </summary>
+public interface IRelatingStage : IPipelineStage
+{
+}

@@ -8,7 +8,7 @@ namespace Icmal.Ingest.Stages;
 /// Puts the stored articles into stories (<see cref="StoryStage"/>): a batch's in one go, after learning what other
 /// processes put into stories meanwhile.
 /// </summary>
-public sealed class ClusterStage(StoryStage stories) : IBatchStage
+public sealed class ClusterStage(StoryStage stories) : IBatchStage, IRelatingStage
 {
     public IngestStage Stage => IngestStage.Cluster;
 

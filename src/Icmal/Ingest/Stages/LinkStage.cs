@@ -4,7 +4,7 @@ using Icmal.Model;
 namespace Icmal.Ingest.Stages;
 
 /// <summary>Links the stored article to the original it copies, or its stored copies to it (<see cref="CopyDetector"/>).</summary>
-public sealed class LinkStage(CopyDetector detector) : IBatchStage
+public sealed class LinkStage(CopyDetector detector) : IBatchStage, IRelatingStage
 {
     public IngestStage Stage => IngestStage.Link;
 
