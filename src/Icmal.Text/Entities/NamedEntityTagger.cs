@@ -177,7 +177,7 @@ public sealed class NamedEntityTagger
         void Add(int start, int end, TokenKind kind)
         {
             pieces.Add((start, end));
-            words.Add(TokenMemo.Word(t.AsSpan(start, end - start)));
+            words.Add(t[start..end]);
             kinds.Add(kind);
         }
 

@@ -24,21 +24,6 @@ internal sealed class TokenMemo
     {
         _gazetteer = gazetteer;
         _stemmer = stemmer;
-        _bySpan = _tokens.GetAlternateLookup<ReadOnlySpan<char>>();
-    }
-
-    /// <summary>The memo looked up by a piece of text, so that a known word needs no string of its own.</summary>
-    private readonly ConcurrentDictionary<string, NerToken>.AlternateLookup<ReadOnlySpan<char>> _bySpan;
-
-    /// <summary>
-    /// The word <paramref name="text"/> as a string: the memo's own copy when the current memo knows the form (nearly
-    /// every word of an article), else a new string. The tagger cut every word of every article into a string of its
-    /// own before (issue #17: allocation in the import); the words are the same strings either way, only shared.
-    /// </summary>
-    public static string Word(ReadOnlySpan<char> text)
-    {
-        var memo = Volatile.Read(ref _current);
-        return memo is not null && memo._bySpan.TryGetValue(text, out string? known, out _) ? known : new string(text);
     }
 
     /// <summary>
