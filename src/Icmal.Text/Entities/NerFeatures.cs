@@ -18,8 +18,9 @@ internal static class NerFeatures
     {
         int n = 0;
         var t = s[i];
-        NerToken? p1 = i > 0 ? s[i - 1] : null, p2 = i > 1 ? s[i - 2] : null;
-        NerToken? n1 = i + 1 < s.Length ? s[i + 1] : null, n2 = i + 2 < s.Length ? s[i + 2] : null;
+        bool hasP1 = i > 0, hasP2 = i > 1, hasN1 = i + 1 < s.Length, hasN2 = i + 2 < s.Length;
+        NerToken p1 = hasP1 ? s[i - 1] : default, p2 = hasP2 ? s[i - 2] : default;
+        NerToken n1 = hasN1 ? s[i + 1] : default, n2 = hasN2 ? s[i + 2] : default;
 
         Add(into, ref n, Bias);
         var h = t.Hashes;
@@ -48,33 +49,33 @@ internal static class NerFeatures
         Add(into, ref n, 17, S((int)t.StemFlags), S((int)t.Case));
 
         // The words around.
-        Add(into, ref n, p1?.Hashes.AsPrevious ?? StartPrevious);
-        Add(into, ref n, n1?.Hashes.AsNext ?? EndNext);
-        Add(into, ref n, p2?.Hashes.AsSecondPrevious ?? StartSecondPrevious);
-        Add(into, ref n, n2?.Hashes.AsSecondNext ?? EndSecondNext);
-        string cp = p1 is null ? "S" : S((int)p1.Case), cn = n1 is null ? "E" : S((int)n1.Case);
+        Add(into, ref n, hasP1 ? p1.Hashes.AsPrevious : StartPrevious);
+        Add(into, ref n, hasN1 ? n1.Hashes.AsNext : EndNext);
+        Add(into, ref n, hasP2 ? p2.Hashes.AsSecondPrevious : StartSecondPrevious);
+        Add(into, ref n, hasN2 ? n2.Hashes.AsSecondNext : EndSecondNext);
+        string cp = !hasP1 ? "S" : S((int)p1.Case), cn = !hasN1 ? "E" : S((int)n1.Case);
         string c0 = S((int)t.Case);
         Add(into, ref n, 25, cp);
         Add(into, ref n, 26, cn);
         Add(into, ref n, 27, cp, c0, cn);
-        if (p1 is not null)
+        if (hasP1)
         {
             Add(into, ref n, 28, S((int)p1.Keyword), c0);
             Add(into, ref n, 29, S((int)p1.Gazetteer), c0);
             if (p1.SurnameEnding) Add(into, ref n, 30, c0);
         }
-        if (n1 is not null)
+        if (hasN1)
         {
             Add(into, ref n, 32, S((int)n1.Keyword), c0);
             Add(into, ref n, 33, S((int)n1.Gazetteer), c0);
             if (n1.SurnameEnding) Add(into, ref n, 34, c0);
             if (n1.HyphenSuffix) Add(into, ref n, 36, c0);
         }
-        if (n2 is not null) Add(into, ref n, 37, S((int)n2.Keyword), c0);
+        if (hasN2) Add(into, ref n, 37, S((int)n2.Keyword), c0);
         // Where a name ends: a case ending on the word before a capital closes the name before it ("Universitetinə | Azərbaycan").
-        if (p1 is not null && p1.Case is not (CaseClass.Punctuation or CaseClass.Digits)) Add(into, ref n, 46, p1.Ending, S((int)p1.Case), c0);
-        if (n1 is not null) Add(into, ref n, 47, t.Ending, c0, cn);
-        if (p1 is not null && p1.Keyword != KeywordClass.None) Add(into, ref n, 48, S((int)p1.Keyword), p1.Ending, c0);
+        if (hasP1 && p1.Case is not (CaseClass.Punctuation or CaseClass.Digits)) Add(into, ref n, 46, p1.Ending, S((int)p1.Case), c0);
+        if (hasN1) Add(into, ref n, 47, t.Ending, c0, cn);
+        if (hasP1 && p1.Keyword != KeywordClass.None) Add(into, ref n, 48, S((int)p1.Keyword), p1.Ending, c0);
 
         // The run of capitalised words (and quotes) this one starts or sits in: does it end at an organisation or place keyword?
         if (t.Case is CaseClass.CapitalInitial or CaseClass.CapitalInner or CaseClass.AllCapitals || t.QuoteOrBracket)

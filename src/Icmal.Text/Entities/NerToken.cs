@@ -34,7 +34,11 @@ internal enum KeywordClass : byte
 /// "tokayev" + "in"), inflection after a hyphen or apostrophe ("TDT-nin"), shape, case class, gazetteer and
 /// keyword hits. Computed once a token and shared by every feature template.
 /// </summary>
-internal sealed class NerToken
+/// <remarks>
+/// A struct: a sentence's tokens are one array of them (the form's analysis by reference, the position's marks inline),
+/// not an object a word, since every word of every article is one (issue #17, allocation in the import).
+/// </remarks>
+internal struct NerToken
 {
     /// <summary>The analysis of the word form, shared by every token of that form (only the case class differs by position).</summary>
     private readonly NerForm _form;
@@ -45,29 +49,29 @@ internal sealed class NerToken
         Case = caseClass;
     }
 
-    public string Lower => _form.Lower;
-    public string Stem => _form.Stem;
-    public string Ending => _form.Ending;
-    public string Shape => _form.Shape;
-    public CaseClass Case { get; }
-    public bool HyphenSuffix => _form.HyphenSuffix;
-    public GazetteerFlags Gazetteer => _form.Gazetteer;
-    public KeywordClass Keyword => _form.Keyword;
+    public readonly string Lower => _form.Lower;
+    public readonly string Stem => _form.Stem;
+    public readonly string Ending => _form.Ending;
+    public readonly string Shape => _form.Shape;
+    public readonly CaseClass Case { get; }
+    public readonly bool HyphenSuffix => _form.HyphenSuffix;
+    public readonly GazetteerFlags Gazetteer => _form.Gazetteer;
+    public readonly KeywordClass Keyword => _form.Keyword;
     /// <summary>Names ending as Azerbaijani surnames do: -ov, -ova, -yev, -yeva, -zadə, -lı, -li…</summary>
-    public bool SurnameEnding => _form.SurnameEnding;
+    public readonly bool SurnameEnding => _form.SurnameEnding;
     /// <summary>What the lexicon knows the stem as (headword, verb root, name, attested): a capitalised headword is a common noun in a name ("Mədəniyyət Nazirliyi"), an unknown one a proper name.</summary>
-    public LexiconFlags StemFlags => _form.StemFlags;
-    public bool QuoteOrBracket => _form.QuoteOrBracket;
+    public readonly LexiconFlags StemFlags => _form.StemFlags;
+    public readonly bool QuoteOrBracket => _form.QuoteOrBracket;
     /// <summary>In the dative, locative or ablative: the last word of any name it belongs to.</summary>
-    public bool ClosingCase => _form.ClosingCase;
+    public readonly bool ClosingCase => _form.ClosingCase;
     /// <summary>In the genitive ("Azərbaycanın", "Tokayevin", "TDT-nin"): ends a place's or a person's name, not an organisation's ("Respublikasının Milli Məclisi").</summary>
-    public bool Genitive => _form.Genitive;
+    public readonly bool Genitive => _form.Genitive;
 
     /// <summary>
     /// The feature hashes (<see cref="NerFeatures"/>) that depend on the word form alone, computed once a form with
     /// its analysis: hashing the same strings for every word of every article was the tagger's largest cost.
     /// </summary>
-    internal FormHashes Hashes => _form.Hashes;
+    internal readonly FormHashes Hashes => _form.Hashes;
 
     /// <summary>
     /// The run of capitalised words, quotes and joining "və" this token sits in ([RunStart, RunEnd) of its sentence;
@@ -83,7 +87,7 @@ internal sealed class NerToken
     public bool OpensQuote { get; set; }
 
     /// <summary>True for capitalised words and acronyms.</summary>
-    public bool IsCapitalised => Case is CaseClass.CapitalInitial or CaseClass.CapitalInner or CaseClass.AllCapitals;
+    public readonly bool IsCapitalised => Case is CaseClass.CapitalInitial or CaseClass.CapitalInner or CaseClass.AllCapitals;
 
     private static readonly string[] SurnameEndings = ["ov", "ova", "yev", "yeva", "ev", "eva", "zadə", "zade", "lı", "li", "lu", "lü", "bəyli", "in", "ina"];
 
@@ -115,7 +119,7 @@ internal sealed class NerToken
     }
 
     /// <summary>A fresh token with this one's analysis (shared, not copied) and <paramref name="caseClass"/>, its run and quote marks unset.</summary>
-    private NerToken Copy(CaseClass caseClass) => new(_form, caseClass);
+    private readonly NerToken Copy(CaseClass caseClass) => new(_form, caseClass);
 
     /// <summary>The analysis of <paramref name="token"/> inside a sentence (not its first word).</summary>
     private static NerToken Compute(string token, NerGazetteer gazetteer, AzStemmer stemmer)
