@@ -79,8 +79,12 @@ public sealed record CopyRule(
     {
         ArgumentNullException.ThrowIfNull(arrival);
         ArgumentNullException.ThrowIfNull(candidates);
+        // In the order of the candidates' ids, whatever order the store read them in: each choice below takes the first
+        // of equals (MaxBy), and a store's order is the engine's (a hash aggregate, pages laid out by whoever wrote
+        // them), so without it two runs over the same archive could link a copy to different equal originals.
         var scored = candidates
             .Where(c => c.Article.ArticleId != arrival.ArticleId)
+            .OrderBy(c => c.Article.ArticleId)
             .Select(c => new Scored(c, c.Article.TextSha256 == arrival.TextSha256 && arrival.Sketch.Shingles > 0,
                 TextSketch.Compare(arrival.Sketch, c.Article.Sketch), Math.Min(arrival.Sketch.Shingles, c.Article.Sketch.Shingles),
                 (double)Math.Min(arrival.Sketch.Shingles, c.Article.Sketch.Shingles) / Math.Max(1, Math.Max(arrival.Sketch.Shingles, c.Article.Sketch.Shingles)),

@@ -46,6 +46,24 @@ public sealed class CopyRuleTests
             CopyRule.Default.Decide(Arrival(2, cut, "xeberler.az", T.AddDays(3)), stored));
     }
 
+    /// <summary>
+    /// Two stored texts the arrival resembles equally (each differs from it by one number): the link goes to the
+    /// earlier-stored one whatever order the store read the candidates in, so two runs over one archive link alike.
+    /// </summary>
+    [Fact]
+    public void Of_equally_near_originals_the_link_goes_to_the_first_stored_in_any_read_order()
+    {
+        static string Text(int n) => string.Concat(Enumerable.Repeat($"Gəncədə {n} nömrəli yeni məktəb binası istifadəyə verilib, şagirdlər dərsə başlayıb. ", 6));
+        var stored = new[] { Stored(7, Text(1), "a.az", T), Stored(11, Text(2), "b.az", T) };
+        var arrival = Arrival(16, Text(3), "c.az", T.AddHours(1));
+        Assert.Equal(TextSketch.Compare(arrival.Sketch, stored[0].Article.Sketch), TextSketch.Compare(arrival.Sketch, stored[1].Article.Sketch));
+
+        var links = CopyRule.Default.Decide(arrival, stored);
+
+        Assert.Equal(7, Assert.Single(links).OriginalId);
+        Assert.Equal(links, CopyRule.Default.Decide(arrival, stored.Reverse().ToArray()));
+    }
+
     [Fact]
     public void An_arrival_older_than_the_original_of_its_group_takes_its_place()
     {
