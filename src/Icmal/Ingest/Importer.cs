@@ -179,9 +179,7 @@ public sealed class Importer(IngestPipeline pipeline, ImportOptions options)
             catch (Exception e) when (!IngestPipeline.IsCallerCancellation(e, ct))
             {
                 // The pipeline could not even be rebuilt: each item alone says what it comes to (already present once stored).
-                var alone = new List<IngestOutcome>(current.Batch.Count);
-                foreach (var (document, _) in current.Batch) alone.Add(await importer.IngestItemAsync(document, ct));
-                outcomes = alone;
+                outcomes = await importer.OneByOneAsync(current.Batch, ct);
             }
             return outcomes.Select((o, k) => new ImportEvent(o, current.Batch[k].FileNumber, count)).ToList();
         }
@@ -224,11 +222,15 @@ public sealed class Importer(IngestPipeline pipeline, ImportOptions options)
     }
 
     /// <summary>Each item through the whole pipeline by itself: its events in order.</summary>
-    private async Task<IReadOnlyList<ImportEvent>> AloneAsync(List<(IncomingDocument Document, int FileNumber)> batch, int count, CancellationToken ct)
+    private async Task<IReadOnlyList<ImportEvent>> AloneAsync(List<(IncomingDocument Document, int FileNumber)> batch, int count, CancellationToken ct) =>
+        (await OneByOneAsync(batch, ct)).Select((o, k) => new ImportEvent(o, batch[k].FileNumber, count)).ToList();
+
+    /// <summary>Each item through the whole pipeline by itself, when its batch could not be committed together: the outcomes in order.</summary>
+    private async Task<IReadOnlyList<IngestOutcome>> OneByOneAsync(List<(IncomingDocument Document, int FileNumber)> batch, CancellationToken ct)
     {
-        var events = new List<ImportEvent>(batch.Count);
-        foreach (var (document, file) in batch) events.Add(new ImportEvent(await IngestItemAsync(document, ct), file, count));
-        return events;
+        var outcomes = new List<IngestOutcome>(batch.Count);
+        foreach (var (document, _) in batch) outcomes.Add(await IngestItemAsync(document, ct));
+        return outcomes;
     }
 
     /// <summary>A prepared batch committed in one transaction: its events in order.</summary>
@@ -243,9 +245,7 @@ public sealed class Importer(IngestPipeline pipeline, ImportOptions options)
         catch (Exception e) when (!IngestPipeline.IsCallerCancellation(e, ct))
         {
             // The pipeline could not even be reopened after a failed batch: each item alone says what it comes to.
-            var alone = new List<IngestOutcome>(batch.Count);
-            foreach (var (document, _) in batch) alone.Add(await IngestItemAsync(document, ct));
-            outcomes = alone;
+            outcomes = await OneByOneAsync(batch, ct);
         }
         return outcomes.Select((o, k) => new ImportEvent(o, batch[k].FileNumber, count)).ToList();
     }
