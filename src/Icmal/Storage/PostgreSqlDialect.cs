@@ -58,7 +58,7 @@ public sealed class PostgreSqlDialect : SqlDialect
     /// <summary>
     /// Row locks, not one database lock: a batch's store and the batch before's links touch different rows, so an
     /// import overlaps them (at 1M articles on the 2-core box: 10,000 imported in 12.7–12.9 s against 15.5–16.0 s in
-    /// one transaction a batch, the same copy links and stories; docs/benchmarks.md, "Merged (lead, 2026-12-05 06:46").
+    /// one transaction a batch, the same copy links and stories; docs/benchmarks.md, "Merged (lead, 2026-12-05 06:46–07:25 UTC …)").
     /// </summary>
     public override bool OverlapsWriteTransactions => true;
 
