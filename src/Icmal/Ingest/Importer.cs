@@ -72,10 +72,10 @@ public sealed class Importer(IngestPipeline pipeline, ImportOptions options)
         int count = files.Count;
         foreach (var rejection in rejections) yield return new ImportEvent(await pipeline.RecordProblemAsync(rejection, null, ct), 0, count);
 
-        // While one batch is written, the next is read and analysed (IngestPipeline.PrepareAsync) on the other cores;
-        // where the engine allows it, one batch is stored while the one before is linked (IngestPipeline.StoreAsync).
+        // While one batch is written, the next ones are read and analysed (IngestPipeline.PrepareAsync) on the other
+        // cores; where the engine allows it, one batch is stored while the one before is linked (IngestPipeline.StoreAsync).
         var batch = new List<(IncomingDocument Document, int FileNumber)>(IngestPipeline.BatchSize);
-        Pending? pending = null;
+        var pending = new Queue<Pending>(PreparedAhead + 1);
         var relating = new Relating();
         try
         {
@@ -88,37 +88,40 @@ public sealed class Importer(IngestPipeline pipeline, ImportOptions options)
                 {
                     if (batch.Count == IngestPipeline.BatchSize)
                     {
-                        // The full batch starts preparing; the one before it is committed meanwhile.
-                        var started = Start(batch, ct);
+                        // The full batch starts preparing; the oldest prepared batch is committed meanwhile.
+                        pending.Enqueue(Start(batch, ct));
                         batch = new List<(IncomingDocument Document, int FileNumber)>(IngestPipeline.BatchSize);
-                        if (pending is not null)
-                            foreach (var e in await CommitAsync(pending, relating, count, ct)) yield return e;
-                        pending = started;
+                        if (pending.Count > PreparedAhead)
+                            foreach (var e in await CommitAsync(pending.Dequeue(), relating, count, ct)) yield return e;
                     }
                     if (problem is not null)
                     {
                         // A problem waits for the items before it, so that the outcomes keep the files' order.
-                        var before = pending;
-                        pending = null;
-                        foreach (var e in await DrainAsync(before, batch, relating, count, ct)) yield return e;
+                        foreach (var e in await DrainAsync(pending, batch, relating, count, ct)) yield return e;
                         batch = new List<(IncomingDocument Document, int FileNumber)>(IngestPipeline.BatchSize);
                         yield return new ImportEvent(problem, i + 1, count);
                     }
                     else batch.Add((document!, i + 1));
                 }
             }
-            var last = pending;
-            pending = null;
-            foreach (var e in await DrainAsync(last, batch, relating, count, ct)) yield return e;
+            foreach (var e in await DrainAsync(pending, batch, relating, count, ct)) yield return e;
         }
         finally
         {
-            // Left early (cancelled, or the caller stopped reading): the batch being prepared is only CPU work; wait for
-            // it, and for the links of a stored batch (unreported: the next start's catch-up links what they did not).
-            if (pending is not null) await pending.SettleAsync();
+            // Left early (cancelled, or the caller stopped reading): the batches being prepared are only CPU work; wait
+            // for them, and for the links of a stored batch (unreported: the next start's catch-up links what they did not).
+            while (pending.TryDequeue(out var left)) await left.SettleAsync();
             await relating.SettleAsync();
         }
     }
+
+    /// <summary>
+    /// How many full batches are read and being analysed while the oldest is written. With one, the two cores were idle
+    /// about a tenth of an import into a 1M PostgreSQL archive: once the next batch was prepared, the links' and the
+    /// store's round trips waited on each other with nothing else to run. Each batch ahead holds its documents and
+    /// analyses (a few MB for <see cref="IngestPipeline.BatchSize"/> articles).
+    /// </summary>
+    internal const int PreparedAhead = 2;
 
     /// <summary>A batch on its way: its items, and their preparation running on the thread pool.</summary>
     private sealed record Pending(List<(IncomingDocument Document, int FileNumber)> Batch, Task<IngestPipeline.PreparedBatch> Prepared)
@@ -143,13 +146,14 @@ public sealed class Importer(IngestPipeline pipeline, ImportOptions options)
     }
 
     /// <summary>
-    /// The batch being prepared committed, then the items gathered after it as one more batch: their events in order.
+    /// The batches being prepared committed in order, then the items gathered after them as one more batch: their events
+    /// in order.
     /// </summary>
-    private async Task<List<ImportEvent>> DrainAsync(Pending? pending, List<(IncomingDocument Document, int FileNumber)> batch, Relating relating,
+    private async Task<List<ImportEvent>> DrainAsync(Queue<Pending> pending, List<(IncomingDocument Document, int FileNumber)> batch, Relating relating,
         int count, CancellationToken ct)
     {
         var events = new List<ImportEvent>();
-        if (pending is not null) events.AddRange(await CommitAsync(pending, relating, count, ct));
+        while (pending.TryDequeue(out var next)) events.AddRange(await CommitAsync(next, relating, count, ct));
         if (batch.Count > 0) events.AddRange(await CommitAsync(Start(batch, ct), relating, count, ct));
         events.AddRange(await relating.TakeAsync(this, count, ct));
         return events;

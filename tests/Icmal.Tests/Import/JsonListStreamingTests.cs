@@ -1,6 +1,7 @@
 using System.IO.Compression;
 using System.Text;
 using Icmal.Import;
+using Icmal.Storage;
 using Icmal.Tests.Support;
 using Icmal.Model;
 using Icmal.Ingest;
@@ -59,6 +60,29 @@ public sealed class JsonListStreamingTests
         Assert.Equal(IngestStatus.Rejected, outcomes[bad - 1].Status);
         Assert.Equal(count - 1, outcomes.Count(o => o.Status == IngestStatus.Stored));
         Assert.Equal(count - 1, await h.Store.Articles.CountAsync(Ct));
+    }
+
+    [Theory]
+    [ClassData(typeof(BothEngines))]
+    public async Task Batches_analysed_ahead_keep_the_lists_order_and_store_a_repeated_article_once(DatabaseEngine engine)
+    {
+        // Several batches are analysed while an older one is written: the repeat (in a batch analysed before its first
+        // copy's batch was committed) must still be found present, and a rejection must wait for every batch before it.
+        await using var h = await ImportHarness.CreateAsync(new ImportOptions(MaxFileBytes: 64 * 1024), engine);
+        int size = IngestPipeline.BatchSize, count = (Importer.PreparedAhead + 2) * size + 30;
+        int first = 5, repeat = Importer.PreparedAhead * size + 5, bad = (Importer.PreparedAhead + 1) * size + 10;
+        string items = string.Join(",\n", Enumerable.Range(1, count).Select(i =>
+            ArticleListFile.Article(i == repeat ? first : i, i == bad ? 100_000 : 600)));
+        string path = h.Files.Write("long.json", $"[{items}]");
+
+        var outcomes = await h.ImportAsync(path);
+
+        Assert.Equal(Enumerable.Range(1, count).Select(i => $"{path}#{i}"), outcomes.Select(o => o.Origin));
+        Assert.Equal(IngestStatus.Rejected, outcomes[bad - 1].Status);
+        Assert.Equal(IngestStatus.AlreadyPresent, outcomes[repeat - 1].Status);
+        Assert.Equal(outcomes[first - 1].ArticleId, outcomes[repeat - 1].ArticleId);
+        Assert.Equal(count - 2, outcomes.Count(o => o.Status == IngestStatus.Stored));
+        Assert.Equal(count - 2, await h.Store.Articles.CountAsync(Ct));
     }
 
     [Theory]
