@@ -65,7 +65,8 @@ public sealed partial class NerModel
 
     private static int SlotOf(uint key, int mask) => (int)((key * 2654435769u) >> 7) & mask;
 
-    private int RowOf(uint key)
+    /// <summary>The row of feature hash <paramref name="key"/>, or -1 when it has no weight.</summary>
+    internal int RowOf(uint key)
     {
         var slots = _slots;
         int at = SlotOf(key, _slotMask);
@@ -152,13 +153,17 @@ public sealed partial class NerModel
         var emissions = rented.AsSpan(0, n * T);
         emissions.Clear();
         Span<uint> features = stackalloc uint[NerFeatures.MaxPerToken];
+        // The rows the word forms already know (their own and their neighbours' templates), the rest looked up here:
+        // the same rows in the same order, so the same sums.
+        Span<int> known = stackalloc int[NerFeatures.MaxPerToken];
         for (int i = 0; i < n; i++)
         {
-            int count = NerFeatures.Extract(sentence, i, features);
+            int count = NerFeatures.Extract(sentence, i, features, known, this);
             var row = emissions.Slice(i * T, T);
             for (int f = 0; f < count; f++)
             {
-                int r = RowOf(features[f]);
+                int r = known[f];
+                if (r == NerFeatures.Unresolved) r = RowOf(features[f]);
                 if (r < 0) continue;
                 var w = _weights.AsSpan(r * T, T);
                 for (int t = 0; t < T; t++) row[t] += w[t];
