@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 
 namespace Icmal.Text.LanguageId;
 
@@ -38,22 +37,19 @@ internal sealed class WordGrams
     {
         private readonly HashIndex _rows;
         private readonly NGramLogProbabilities _logProb;
-        private readonly ConcurrentDictionary<string, WordGrams>.AlternateLookup<ReadOnlySpan<char>> _bySpan;
-        private int _count;
+        private readonly WordCache<WordGrams> _bySpan = new(MaxEntries);
 
         public Cache(HashIndex rows, NGramLogProbabilities logProb)
         {
             _rows = rows;
             _logProb = logProb;
-            _bySpan = new ConcurrentDictionary<string, WordGrams>(StringComparer.Ordinal).GetAlternateLookup<ReadOnlySpan<char>>();
         }
 
         public WordGrams For(ReadOnlySpan<char> word)
         {
             if (_bySpan.TryGetValue(word, out var found)) return found;
             var grams = Of(word, _rows, _logProb);
-            if (word.Length <= MaxCachedLength && Volatile.Read(ref _count) < MaxEntries && _bySpan.TryAdd(word, grams))
-                Interlocked.Increment(ref _count);
+            if (word.Length <= MaxCachedLength && _bySpan.Count < MaxEntries) _bySpan.TryAdd(word.ToString(), grams);
             return grams;
         }
     }
