@@ -136,7 +136,7 @@ public sealed class LanguageIdentifier
                 var buffer = feature.Written;
                 var word = buffer[start..end];
                 var next = nextEnd > nextStart ? buffer[nextStart..nextEnd] : [];
-                used += _words.For(word).AddTo(next, _rows, _logProb, scores);
+                used += _words.AddTo(_words.For(word), word, next, scores);
                 start = nextStart;
                 end = nextEnd;
                 if (end > start && start >= decideFrom && Decided(scores[.._labels.Length])) break;

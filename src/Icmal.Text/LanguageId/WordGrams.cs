@@ -14,6 +14,7 @@ internal sealed class WordGrams
 {
     private const int MaxEntries = 60_000; // about 35 MB at most (~570 B a word: rows, cells, key); a word past the bound is looked up each time
     private const int MaxCachedLength = 32;
+    private const int MaxJunctions = 100_000; // about 12 MB at most (~120 B a pair: cells, starts, key)
 
     // Items in scoring order: a row (≥ 0) of a gram found within " word ", or ~t for the t-th entry of _partials, a
     // start near the word's end whose longer grams run into the next word.
@@ -38,6 +39,7 @@ internal sealed class WordGrams
         private readonly HashIndex _rows;
         private readonly NGramLogProbabilities _logProb;
         private readonly WordCache<WordGrams> _bySpan = new(MaxEntries);
+        private readonly WordCache<WordJunction> _junctions = new(MaxJunctions);
 
         public Cache(HashIndex rows, NGramLogProbabilities logProb)
         {
@@ -52,16 +54,39 @@ internal sealed class WordGrams
             if (word.Length <= MaxCachedLength && _bySpan.Count < MaxEntries) _bySpan.TryAdd(word.ToString(), grams);
             return grams;
         }
+
+        /// <summary>
+        /// Adds the grams of <paramref name="word"/> (whose grams are <paramref name="grams"/>) followed by
+        /// <paramref name="next"/> (empty at the end) to <paramref name="scores"/>; returns how many the model knew.
+        /// </summary>
+        public int AddTo(WordGrams grams, ReadOnlySpan<char> word, ReadOnlySpan<char> next, Span<double> scores) =>
+            grams.AddTo(word, next, this, scores);
+
+        /// <summary>The junction of <paramref name="word"/> (whose grams are <paramref name="grams"/>) with <paramref name="next"/>, remembered.</summary>
+        internal WordJunction JunctionOf(WordGrams grams, ReadOnlySpan<char> word, ReadOnlySpan<char> next)
+        {
+            Span<char> buffer = stackalloc char[2 * WordJunction.Side + 1];
+            var key = WordJunction.KeyOf(word, next, buffer);
+            if (_junctions.TryGetValue(key, out var found)) return found;
+            var junction = WordJunction.Of(grams._partials, grams._reach, next, _rows, _logProb);
+            if (_junctions.Count < MaxJunctions) _junctions.TryAdd(key.ToString(), junction);
+            return junction;
+        }
+
+        internal NGramLogProbabilities LogProb => _logProb;
     }
 
     /// <summary>
-    /// Adds the word's grams to <paramref name="scores"/>, <paramref name="next"/> being the word after it in the
-    /// feature text (empty at the end); returns how many grams the model knew.
+    /// Adds the grams of <paramref name="word"/> (whose grams these are) to <paramref name="scores"/>,
+    /// <paramref name="next"/> being the word after it in the feature text (empty at the end); returns how many grams
+    /// the model knew. Those that run on into the next word come from their junction (<see cref="WordJunction"/>).
     /// </summary>
-    public int AddTo(ReadOnlySpan<char> next, HashIndex rows, NGramLogProbabilities logProb, Span<double> scores)
+    private int AddTo(ReadOnlySpan<char> word, ReadOnlySpan<char> next, Cache cache, Span<double> scores)
     {
+        var logProb = cache.LogProb;
         int used = 0, width = logProb.CellBytes;
         var cells = _cells.AsSpan();
+        WordJunction? junction = null;
         foreach (int item in _items)
         {
             if (item >= 0)
@@ -71,17 +96,9 @@ internal sealed class WordGrams
                 used++;
                 continue;
             }
-            int t = ~item;
-            ulong h = _partials[t];
-            int reach = Math.Min(_reach[t], next.Length); // a gram reaching the next word's closing space ends the start
-            for (int k = 0; k < reach; k++)
-            {
-                h = (h ^ next[k]) * LanguageIdentifier.FnvPrime;
-                int row = rows.IndexOf(h);
-                if (row < 0) continue;
-                used++;
-                logProb.AddTo(row, scores);
-            }
+            if (next.IsEmpty) continue; // at the end no gram runs on
+            junction ??= cache.JunctionOf(this, word, next);
+            used += junction.AddTo(~item, logProb, scores);
         }
         return used;
     }
