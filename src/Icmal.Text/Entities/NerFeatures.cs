@@ -24,30 +24,18 @@ internal static class NerFeatures
     /// feature its row in <paramref name="model"/> where the word form already knows it (the templates of the form
     /// alone, <see cref="FormRows"/>: 13 of a token's ~30 features), else <see cref="Unresolved"/>.
     /// </summary>
-    internal static int Extract(NerToken[] s, int i, Span<uint> into, Span<int> rows, NerModel? model)
+    /// <remarks>
+    /// With <paramref name="formPartKnown"/>, the first <see cref="FormPartLength"/> features (<see cref="ExtractFormPart"/>)
+    /// are left unwritten: the decoder has their weights' sum for the form and case already (<see cref="FormRows.SumsFor"/>).
+    /// </remarks>
+    internal static int Extract(NerToken[] s, int i, Span<uint> into, Span<int> rows, NerModel? model, bool formPartKnown = false)
     {
-        int n = 0;
         var t = s[i];
+        int n = formPartKnown ? FormPartLength(t) : ExtractFormPart(t, into, rows, model);
         bool hasP1 = i > 0, hasP2 = i > 1, hasN1 = i + 1 < s.Length, hasN2 = i + 2 < s.Length;
         NerToken p1 = hasP1 ? s[i - 1] : default, p2 = hasP2 ? s[i - 2] : default;
         NerToken n1 = hasN1 ? s[i + 1] : default, n2 = hasN2 ? s[i + 2] : default;
 
-        Add(into, rows, ref n, Bias);
-        var h = t.Hashes;
-        var r = model is null ? null : t.RowsFor(model);
-        Add(into, rows, ref n, h.Lower, r?.Lower ?? Unresolved);
-        Add(into, rows, ref n, h.Stem, r?.Stem ?? Unresolved);
-        Add(into, rows, ref n, h.Ending, r?.Ending ?? Unresolved);
-        Add(into, rows, ref n, h.Shape, r?.Shape ?? Unresolved);
-        Add(into, rows, ref n, 5, S((int)t.Case));
-        if (t.Case is not (CaseClass.Punctuation or CaseClass.Digits))
-        {
-            Add(into, rows, ref n, h.StemTail2, r?.StemTail2 ?? Unresolved);
-            Add(into, rows, ref n, h.StemTail3, r?.StemTail3 ?? Unresolved);
-            Add(into, rows, ref n, h.StemTail4, r?.StemTail4 ?? Unresolved);
-            Add(into, rows, ref n, h.StemHead3, r?.StemHead3 ?? Unresolved);
-            Add(into, rows, ref n, h.LowerTail3, r?.LowerTail3 ?? Unresolved);
-        }
         if (t.HyphenSuffix) Add(into, rows, ref n, 11, S((int)t.Case));
         for (int bit = 0; bit < 5; bit++)
         {
@@ -135,6 +123,35 @@ internal static class NerFeatures
         return n;
     }
 
+    /// <summary>How many features <see cref="ExtractFormPart"/> writes for <paramref name="t"/>.</summary>
+    internal static int FormPartLength(in NerToken t) => t.Case is CaseClass.Punctuation or CaseClass.Digits ? 6 : 11;
+
+    /// <summary>
+    /// The first features of every token, which read its form and case class alone (the bias and templates 1–10);
+    /// returns how many (<see cref="FormPartLength"/>).
+    /// </summary>
+    internal static int ExtractFormPart(in NerToken t, Span<uint> into, Span<int> rows, NerModel? model)
+    {
+        int n = 0;
+        Add(into, rows, ref n, Bias);
+        var h = t.Hashes;
+        var r = model is null ? null : t.RowsFor(model);
+        Add(into, rows, ref n, h.Lower, r?.Lower ?? Unresolved);
+        Add(into, rows, ref n, h.Stem, r?.Stem ?? Unresolved);
+        Add(into, rows, ref n, h.Ending, r?.Ending ?? Unresolved);
+        Add(into, rows, ref n, h.Shape, r?.Shape ?? Unresolved);
+        Add(into, rows, ref n, 5, S((int)t.Case));
+        if (t.Case is not (CaseClass.Punctuation or CaseClass.Digits))
+        {
+            Add(into, rows, ref n, h.StemTail2, r?.StemTail2 ?? Unresolved);
+            Add(into, rows, ref n, h.StemTail3, r?.StemTail3 ?? Unresolved);
+            Add(into, rows, ref n, h.StemTail4, r?.StemTail4 ?? Unresolved);
+            Add(into, rows, ref n, h.StemHead3, r?.StemHead3 ?? Unresolved);
+            Add(into, rows, ref n, h.LowerTail3, r?.LowerTail3 ?? Unresolved);
+        }
+        return n;
+    }
+
     private static readonly uint Bias = Hash(0, "");
     private static readonly uint StartPrevious = Hash(20, "<s>");
     private static readonly uint EndNext = Hash(21, "</s>");
@@ -214,4 +231,22 @@ internal sealed class FormRows(NerModel model, FormHashes h)
     public int AsNext { get; } = model.RowOf(h.AsNext);
     public int AsSecondPrevious { get; } = model.RowOf(h.AsSecondPrevious);
     public int AsSecondNext { get; } = model.RowOf(h.AsSecondNext);
+
+    // By case class: the weights' sums of the form part (NerFeatures.ExtractFormPart), made when first asked for.
+    private readonly float[]?[] _sums = new float[]?[(int)CaseClass.Punctuation + 1];
+
+    /// <summary>
+    /// The sum of the weights of <paramref name="token"/>'s first <see cref="NerFeatures.FormPartLength"/> features
+    /// (its form's and case class's alone), one value a tag, added from zero in their order: the decoder's emission
+    /// row after them, the same floats, read from here rather than from a dozen rows of the model's weights.
+    /// </summary>
+    public float[] SumsFor(in NerToken token)
+    {
+        ref float[]? slot = ref _sums[(int)token.Case];
+        var sums = Volatile.Read(ref slot);
+        if (sums is not null) return sums;
+        sums = Model.FormPartSums(token);
+        Volatile.Write(ref slot, sums);
+        return sums;
+    }
 }

@@ -151,16 +151,29 @@ public sealed partial class NerModel
         // Pooled: one sentence's scores are dead once it is decoded, and every sentence of every article comes here.
         float[] rented = ArrayPool<float>.Shared.Rent(n * T);
         var emissions = rented.AsSpan(0, n * T);
-        emissions.Clear();
+        Emissions(sentence, emissions);
+        ForbidImpossibleInsides(sentence, _innerWords, emissions);
+        Viterbi(emissions, _transitions, n, tags);
+        ArrayPool<float>.Shared.Return(rented);
+        BalanceQuotes(sentence, tags);
+        NoStopWordStarts(sentence, tags);
+        CompanyForms(sentence, tags);
+    }
+
+    /// <summary>The per-token scores of <paramref name="sentence"/> (n × T) before the decoder's masks: each token's features' weights, added in order.</summary>
+    internal void Emissions(NerToken[] sentence, Span<float> emissions)
+    {
         Span<uint> features = stackalloc uint[NerFeatures.MaxPerToken];
-        // The rows the word forms already know (their own and their neighbours' templates), the rest looked up here:
-        // the same rows in the same order, so the same sums.
+        // The rows the word forms already know (their neighbours' templates), the rest looked up here; a token's row
+        // starts from its form's and case's sum (FormRows.SumsFor): the same rows in the same order, so the same sums.
         Span<int> known = stackalloc int[NerFeatures.MaxPerToken];
-        for (int i = 0; i < n; i++)
+        for (int i = 0; i < sentence.Length; i++)
         {
-            int count = NerFeatures.Extract(sentence, i, features, known, this);
+            var token = sentence[i];
+            int count = NerFeatures.Extract(sentence, i, features, known, this, formPartKnown: true);
             var row = emissions.Slice(i * T, T);
-            for (int f = 0; f < count; f++)
+            token.RowsFor(this).SumsFor(token).CopyTo(row);
+            for (int f = NerFeatures.FormPartLength(token); f < count; f++)
             {
                 int r = known[f];
                 if (r == NerFeatures.Unresolved) r = RowOf(features[f]);
@@ -169,12 +182,30 @@ public sealed partial class NerModel
                 for (int t = 0; t < T; t++) row[t] += w[t];
             }
         }
-        ForbidImpossibleInsides(sentence, _innerWords, emissions);
-        Viterbi(emissions, _transitions, n, tags);
-        ArrayPool<float>.Shared.Return(rented);
-        BalanceQuotes(sentence, tags);
-        NoStopWordStarts(sentence, tags);
-        CompanyForms(sentence, tags);
+    }
+
+    /// <summary>The weights of feature row <paramref name="row"/>, one a tag.</summary>
+    internal ReadOnlySpan<float> WeightsOf(int row) => _weights.AsSpan(row * T, T);
+
+    /// <summary>
+    /// The emission row of <paramref name="token"/> after its form part (<see cref="NerFeatures.ExtractFormPart"/>): its
+    /// weights added from zero in the order <see cref="Decode"/> adds them (<see cref="FormRows.SumsFor"/>).
+    /// </summary>
+    internal float[] FormPartSums(in NerToken token)
+    {
+        Span<uint> features = stackalloc uint[NerFeatures.MaxPerToken];
+        Span<int> known = stackalloc int[NerFeatures.MaxPerToken];
+        int count = NerFeatures.ExtractFormPart(token, features, known, this);
+        var sums = new float[T];
+        for (int f = 0; f < count; f++)
+        {
+            int r = known[f];
+            if (r == NerFeatures.Unresolved) r = RowOf(features[f]);
+            if (r < 0) continue;
+            var w = _weights.AsSpan(r * T, T);
+            for (int t = 0; t < T; t++) sums[t] += w[t];
+        }
+        return sums;
     }
 
     /// <summary>

@@ -45,6 +45,46 @@ public class NerFormRowsTests
         Assert.True(resolved * 3 > all, $"{resolved} of {all} features resolved by their forms");
     }
 
+    /// <summary>
+    /// The decoder's scores start from each form's and case's sum of its first features (<see cref="FormRows.SumsFor"/>):
+    /// they must be the bits of adding every feature's weights from zero, each hash looked up, as the tagger did.
+    /// </summary>
+    [Fact]
+    public void Emissions_are_the_bits_of_adding_every_features_weights_on_banker_articles()
+    {
+        var model = NamedEntityTagger.Default.Model;
+        const int T = NerTags.Count;
+        using var json = System.Text.Json.JsonDocument.Parse(File.ReadAllText(TestPaths.SharedData("az/banker-az-articles.json")));
+        var features = new uint[NerFeatures.MaxPerToken];
+        int tokens = 0;
+        foreach (var article in json.RootElement.EnumerateArray().Take(150))
+        {
+            string normal = AzNormalizer.Normalize(article.GetProperty("text").GetString() ?? "").Text;
+            foreach (var sentence in NamedEntityTagger.Sentences(normal))
+            {
+                var analysed = NerModel.Analyse(sentence.Words, model.Gazetteer, model.Stemmer);
+                var emissions = new float[analysed.Length * T];
+                model.Emissions(analysed, emissions);
+                for (int i = 0; i < analysed.Length; i++, tokens++)
+                {
+                    Assert.Equal(NerFeatures.FormPartLength(analysed[i]), NerFeatures.ExtractFormPart(analysed[i], features, default, null));
+                    var expected = new float[T];
+                    int count = NerFeatures.Extract(analysed, i, features);
+                    for (int f = 0; f < count; f++)
+                    {
+                        int r = model.RowOf(features[f]);
+                        if (r < 0) continue;
+                        var w = model.WeightsOf(r);
+                        for (int t = 0; t < T; t++) expected[t] += w[t];
+                    }
+                    for (int t = 0; t < T; t++)
+                        Assert.Equal(BitConverter.SingleToInt32Bits(expected[t]), BitConverter.SingleToInt32Bits(emissions[i * T + t]));
+                }
+            }
+        }
+        Assert.True(tokens > 10_000, $"{tokens} tokens");
+    }
+
     [Fact]
     public void A_forms_rows_are_those_of_the_model_that_asks()
     {
