@@ -25,7 +25,7 @@ public class ImportAnalysisBenchmarks
         _articles = [.. titles.Zip(texts, (title, text) => new Article
         {
             Id = 0, DocumentId = 0, Origin = "bench", Title = title, Archived = DateTimeOffset.UnixEpoch, Authors = ["Aysel Məmmədova"],
-            Url = "https://banker.az/iqtisadiyyat/xeber", Blocks = [.. text.Split("\n\n", StringSplitOptions.RemoveEmptyEntries).Select(p => new ArticleBlock(BlockKind.Paragraph, p))],
+            Blocks = [.. text.Split("\n\n", StringSplitOptions.RemoveEmptyEntries).Select(p => new ArticleBlock(BlockKind.Paragraph, p))],
         })];
         Prepare();
         var withLanguage = _articles.Select(a => a with { Language = ArticleAnalyzer.IdentifyLanguage(a.Title, a.Text, null) }).ToArray();
