@@ -7,8 +7,9 @@ namespace Icmal.Text.LanguageId;
 /// megabytes; a few tens of thousands of word forms make nearly all of them). A word's grams are those that start at
 /// the space before it or at one of its characters: within " word " they depend on the word alone and are kept as
 /// model rows, in the order the scorer meets them; the few that run on into the next word's first letters ("ab c",
-/// "b cd") are kept as the hash so far, finished with the next word's letters when scored. Scoring through the cache
-/// adds the same floats in the same order as n-gram by n-gram, so the scores are the same bits.
+/// "b cd") are kept as the hash so far, finished with the next word's letters into a <see cref="WordJunction"/> of the
+/// two words, remembered too. Scoring through the cache adds the same floats in the same order as n-gram by n-gram, so
+/// the scores are the same bits.
 /// </summary>
 internal sealed class WordGrams
 {
@@ -73,6 +74,7 @@ internal sealed class WordGrams
             return junction;
         }
 
+        /// <summary>The model's log-probabilities the cells are read with.</summary>
         internal NGramLogProbabilities LogProb => _logProb;
     }
 
