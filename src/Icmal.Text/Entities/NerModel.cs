@@ -65,7 +65,8 @@ public sealed partial class NerModel
 
     private static int SlotOf(uint key, int mask) => (int)((key * 2654435769u) >> 7) & mask;
 
-    private int RowOf(uint key)
+    /// <summary>The row of feature hash <paramref name="key"/>, or -1 when it has no weight.</summary>
+    internal int RowOf(uint key)
     {
         var slots = _slots;
         int at = SlotOf(key, _slotMask);
@@ -150,26 +151,61 @@ public sealed partial class NerModel
         // Pooled: one sentence's scores are dead once it is decoded, and every sentence of every article comes here.
         float[] rented = ArrayPool<float>.Shared.Rent(n * T);
         var emissions = rented.AsSpan(0, n * T);
-        emissions.Clear();
-        Span<uint> features = stackalloc uint[NerFeatures.MaxPerToken];
-        for (int i = 0; i < n; i++)
-        {
-            int count = NerFeatures.Extract(sentence, i, features);
-            var row = emissions.Slice(i * T, T);
-            for (int f = 0; f < count; f++)
-            {
-                int r = RowOf(features[f]);
-                if (r < 0) continue;
-                var w = _weights.AsSpan(r * T, T);
-                for (int t = 0; t < T; t++) row[t] += w[t];
-            }
-        }
+        Emissions(sentence, emissions);
         ForbidImpossibleInsides(sentence, _innerWords, emissions);
         Viterbi(emissions, _transitions, n, tags);
         ArrayPool<float>.Shared.Return(rented);
         BalanceQuotes(sentence, tags);
         NoStopWordStarts(sentence, tags);
         CompanyForms(sentence, tags);
+    }
+
+    /// <summary>The per-token scores of <paramref name="sentence"/> (n × T) before the decoder's masks: each token's features' weights, added in order.</summary>
+    internal void Emissions(NerToken[] sentence, Span<float> emissions)
+    {
+        Span<uint> features = stackalloc uint[NerFeatures.MaxPerToken];
+        // The rows the word forms already know (their neighbours' templates), the rest looked up here; a token's row
+        // starts from its form's and case's sum (FormRows.SumsFor): the same rows in the same order, so the same sums.
+        Span<int> known = stackalloc int[NerFeatures.MaxPerToken];
+        for (int i = 0; i < sentence.Length; i++)
+        {
+            var token = sentence[i];
+            int count = NerFeatures.Extract(sentence, i, features, known, this, formPartKnown: true);
+            var row = emissions.Slice(i * T, T);
+            token.RowsFor(this).SumsFor(token).CopyTo(row);
+            for (int f = NerFeatures.FormPartLength(token); f < count; f++)
+            {
+                int r = known[f];
+                if (r == NerFeatures.Unresolved) r = RowOf(features[f]);
+                if (r < 0) continue;
+                var w = _weights.AsSpan(r * T, T);
+                for (int t = 0; t < T; t++) row[t] += w[t];
+            }
+        }
+    }
+
+    /// <summary>The weights of feature row <paramref name="row"/>, one a tag.</summary>
+    internal ReadOnlySpan<float> WeightsOf(int row) => _weights.AsSpan(row * T, T);
+
+    /// <summary>
+    /// The emission row of <paramref name="token"/> after its form part (<see cref="NerFeatures.ExtractFormPart"/>): its
+    /// weights added from zero in the order <see cref="Decode"/> adds them (<see cref="FormRows.SumsFor"/>).
+    /// </summary>
+    internal float[] FormPartSums(in NerToken token)
+    {
+        Span<uint> features = stackalloc uint[NerFeatures.MaxPerToken];
+        Span<int> known = stackalloc int[NerFeatures.MaxPerToken];
+        int count = NerFeatures.ExtractFormPart(token, features, known, this);
+        var sums = new float[T];
+        for (int f = 0; f < count; f++)
+        {
+            int r = known[f];
+            if (r == NerFeatures.Unresolved) r = RowOf(features[f]);
+            if (r < 0) continue;
+            var w = _weights.AsSpan(r * T, T);
+            for (int t = 0; t < T; t++) sums[t] += w[t];
+        }
+        return sums;
     }
 
     /// <summary>

@@ -73,6 +73,9 @@ internal struct NerToken
     /// </summary>
     internal readonly FormHashes Hashes => _form.Hashes;
 
+    /// <summary>The rows of <see cref="Hashes"/> in <paramref name="model"/>, kept with the form.</summary>
+    internal readonly FormRows RowsFor(NerModel model) => _form.RowsFor(model);
+
     /// <summary>
     /// The run of capitalised words, quotes and joining "və" this token sits in ([RunStart, RunEnd) of its sentence;
     /// the token alone when it is in none): names are such runs, and the run's last word says most about its kind.
@@ -296,4 +299,20 @@ internal sealed class NerForm
     public required bool ClosingCase { get; init; }
     public required bool Genitive { get; init; }
     public required FormHashes Hashes { get; init; }
+
+    /// <summary>The rows of <see cref="Hashes"/> in the model last asked for (in practice the shipped one, for good).</summary>
+    private FormRows? _rows;
+
+    /// <summary>
+    /// The rows of <see cref="Hashes"/> in <paramref name="model"/>: found the first time and kept, found again when
+    /// another model asks (two threads may both find them; either's answer is the same).
+    /// </summary>
+    public FormRows RowsFor(NerModel model)
+    {
+        var rows = Volatile.Read(ref _rows);
+        if (rows is not null && ReferenceEquals(rows.Model, model)) return rows;
+        rows = new FormRows(model, Hashes);
+        Volatile.Write(ref _rows, rows);
+        return rows;
+    }
 }

@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using Icmal.Text.Stemming;
 
 namespace Icmal.Text.Entities;
@@ -17,8 +16,7 @@ internal sealed class TokenMemo
 
     private readonly NerGazetteer _gazetteer;
     private readonly AzStemmer _stemmer;
-    private readonly ConcurrentDictionary<string, NerToken> _tokens = new(StringComparer.Ordinal);
-    private int _count;
+    private readonly WordCache<NerToken> _tokens = new(MaxEntries);
 
     private TokenMemo(NerGazetteer gazetteer, AzStemmer stemmer)
     {
@@ -41,11 +39,10 @@ internal sealed class TokenMemo
         return memo;
     }
 
-    public bool TryGet(string token, out NerToken analysed) => _tokens.TryGetValue(token, out analysed!);
+    public bool TryGet(string token, out NerToken analysed) => _tokens.TryGetValue(token, out analysed);
 
     public void Remember(string token, NerToken analysed)
     {
-        if (Volatile.Read(ref _count) >= MaxEntries) return;
-        if (_tokens.TryAdd(token, analysed)) Interlocked.Increment(ref _count);
+        _tokens.TryAdd(token, analysed);
     }
 }

@@ -125,22 +125,21 @@ public sealed class LanguageIdentifier
         char[] rented = ArrayPool<char>.Shared.Rent(Math.Min(text.Length, MaxChars) + 2);
         try
         {
-            int n = Prepare(text, rented);
-            var buffer = rented.AsSpan(0, n);
-            // Word by word (the buffer is " w1 w2 … wn ", one space apart): each word's grams come from the cache
-            // (WordGrams), in the order and with the values of ScoreGramByGram.
+            // Word by word (the feature text is " w1 w2 … wn ", one space apart, made only as far as it is read): each
+            // word's grams come from the cache (WordGrams), in the order and with the values of ScoreGramByGram.
+            var feature = new FeatureText(text, rented);
             int used = 0;
-            var rest = buffer[1..];
-            int end = rest.IndexOf(' ');
-            while (end > 0)
+            int start = 1, end = feature.SpaceAt(start);
+            while (end > start)
             {
-                var word = rest[..end];
-                rest = rest[(end + 1)..];
-                int nextEnd = rest.IndexOf(' ');
-                var next = nextEnd > 0 ? rest[..nextEnd] : [];
-                used += _words.For(word).AddTo(next, _rows, _logProb, scores);
+                int nextStart = end + 1, nextEnd = feature.SpaceAt(nextStart);
+                var buffer = feature.Written;
+                var word = buffer[start..end];
+                var next = nextEnd > nextStart ? buffer[nextStart..nextEnd] : [];
+                used += _words.AddTo(_words.For(word), word, next, scores);
+                start = nextStart;
                 end = nextEnd;
-                if (end > 0 && buffer.Length - rest.Length >= decideFrom && Decided(scores[.._labels.Length])) break;
+                if (end > start && start >= decideFrom && Decided(scores[.._labels.Length])) break;
             }
             return used;
         }
@@ -202,29 +201,7 @@ public sealed class LanguageIdentifier
     /// The feature text: normalised, lower-cased (Azerbaijani rules), letters and in-word apostrophes kept, every
     /// other run of characters one space, with a space at both ends.
     /// </summary>
-    internal static int Prepare(ReadOnlySpan<char> text, Span<char> output)
-    {
-        if (text.Length > output.Length - 2) text = text[..(output.Length - 2)];
-        int n = 0;
-        output[n++] = ' ';
-        for (int i = 0; i < text.Length; i++)
-        {
-            char c = text[i];
-            c = c switch { 'ǝ' or 'ä' => 'ə', 'Ǝ' or 'Ä' => 'Ə', '\u2019' or '\u02BC' or '\u02BB' or '\u2018' or '`' => '\'', _ => c };
-            bool keep = char.IsLetter(c) || (c == '\'' && n > 0 && output[n - 1] != ' ' && i + 1 < text.Length && char.IsLetter(text[i + 1]))
-                || (c is '\u200C' or '\u200D');
-            if (keep)
-            {
-                output[n++] = AzCasing.ToLower(c);
-            }
-            else if (output[n - 1] != ' ')
-            {
-                output[n++] = ' ';
-            }
-        }
-        if (output[n - 1] != ' ') output[n++] = ' ';
-        return n;
-    }
+    internal static int Prepare(ReadOnlySpan<char> text, Span<char> output) => new FeatureText(text, output).Complete();
 
     internal static (string Language, string Script) Split(string label)
     {

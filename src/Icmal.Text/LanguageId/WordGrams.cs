@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 
 namespace Icmal.Text.LanguageId;
 
@@ -8,13 +7,15 @@ namespace Icmal.Text.LanguageId;
 /// megabytes; a few tens of thousands of word forms make nearly all of them). A word's grams are those that start at
 /// the space before it or at one of its characters: within " word " they depend on the word alone and are kept as
 /// model rows, in the order the scorer meets them; the few that run on into the next word's first letters ("ab c",
-/// "b cd") are kept as the hash so far, finished with the next word's letters when scored. Scoring through the cache
-/// adds the same floats in the same order as n-gram by n-gram, so the scores are the same bits.
+/// "b cd") are kept as the hash so far, finished with the next word's letters into a <see cref="WordJunction"/> of the
+/// two words, remembered too. Scoring through the cache adds the same floats in the same order as n-gram by n-gram, so
+/// the scores are the same bits.
 /// </summary>
 internal sealed class WordGrams
 {
     private const int MaxEntries = 60_000; // about 35 MB at most (~570 B a word: rows, cells, key); a word past the bound is looked up each time
     private const int MaxCachedLength = 32;
+    private const int MaxJunctions = 100_000; // about 12 MB at most (~120 B a pair: cells, starts, key)
 
     // Items in scoring order: a row (≥ 0) of a gram found within " word ", or ~t for the t-th entry of _partials, a
     // start near the word's end whose longer grams run into the next word.
@@ -38,34 +39,56 @@ internal sealed class WordGrams
     {
         private readonly HashIndex _rows;
         private readonly NGramLogProbabilities _logProb;
-        private readonly ConcurrentDictionary<string, WordGrams>.AlternateLookup<ReadOnlySpan<char>> _bySpan;
-        private int _count;
+        private readonly WordCache<WordGrams> _bySpan = new(MaxEntries);
+        private readonly WordCache<WordJunction> _junctions = new(MaxJunctions);
 
         public Cache(HashIndex rows, NGramLogProbabilities logProb)
         {
             _rows = rows;
             _logProb = logProb;
-            _bySpan = new ConcurrentDictionary<string, WordGrams>(StringComparer.Ordinal).GetAlternateLookup<ReadOnlySpan<char>>();
         }
 
         public WordGrams For(ReadOnlySpan<char> word)
         {
             if (_bySpan.TryGetValue(word, out var found)) return found;
             var grams = Of(word, _rows, _logProb);
-            if (word.Length <= MaxCachedLength && Volatile.Read(ref _count) < MaxEntries && _bySpan.TryAdd(word, grams))
-                Interlocked.Increment(ref _count);
+            if (word.Length <= MaxCachedLength && _bySpan.Count < MaxEntries) _bySpan.TryAdd(word.ToString(), grams);
             return grams;
         }
+
+        /// <summary>
+        /// Adds the grams of <paramref name="word"/> (whose grams are <paramref name="grams"/>) followed by
+        /// <paramref name="next"/> (empty at the end) to <paramref name="scores"/>; returns how many the model knew.
+        /// </summary>
+        public int AddTo(WordGrams grams, ReadOnlySpan<char> word, ReadOnlySpan<char> next, Span<double> scores) =>
+            grams.AddTo(word, next, this, scores);
+
+        /// <summary>The junction of <paramref name="word"/> (whose grams are <paramref name="grams"/>) with <paramref name="next"/>, remembered.</summary>
+        internal WordJunction JunctionOf(WordGrams grams, ReadOnlySpan<char> word, ReadOnlySpan<char> next)
+        {
+            Span<char> buffer = stackalloc char[2 * WordJunction.Side + 1];
+            var key = WordJunction.KeyOf(word, next, buffer);
+            if (_junctions.TryGetValue(key, out var found)) return found;
+            var junction = WordJunction.Of(grams._partials, grams._reach, next, _rows, _logProb);
+            if (_junctions.Count < MaxJunctions) _junctions.TryAdd(key.ToString(), junction);
+            return junction;
+        }
+
+        /// <summary>The model's log-probabilities the cells are read with.</summary>
+        internal NGramLogProbabilities LogProb => _logProb;
     }
 
     /// <summary>
-    /// Adds the word's grams to <paramref name="scores"/>, <paramref name="next"/> being the word after it in the
-    /// feature text (empty at the end); returns how many grams the model knew.
+    /// Adds the grams of <paramref name="word"/> (whose grams these are) to <paramref name="scores"/>,
+    /// <paramref name="next"/> being the word after it in the feature text (empty at the end); returns how many grams
+    /// the model knew. Those that run on into the next word come from their junction (<see cref="WordJunction"/>).
     /// </summary>
-    public int AddTo(ReadOnlySpan<char> next, HashIndex rows, NGramLogProbabilities logProb, Span<double> scores)
+    private int AddTo(ReadOnlySpan<char> word, ReadOnlySpan<char> next, Cache cache, Span<double> scores)
     {
+        var logProb = cache.LogProb;
         int used = 0, width = logProb.CellBytes;
         var cells = _cells.AsSpan();
+        WordJunction? junction = null;
         foreach (int item in _items)
         {
             if (item >= 0)
@@ -75,17 +98,9 @@ internal sealed class WordGrams
                 used++;
                 continue;
             }
-            int t = ~item;
-            ulong h = _partials[t];
-            int reach = Math.Min(_reach[t], next.Length); // a gram reaching the next word's closing space ends the start
-            for (int k = 0; k < reach; k++)
-            {
-                h = (h ^ next[k]) * LanguageIdentifier.FnvPrime;
-                int row = rows.IndexOf(h);
-                if (row < 0) continue;
-                used++;
-                logProb.AddTo(row, scores);
-            }
+            if (next.IsEmpty) continue; // at the end no gram runs on
+            junction ??= cache.JunctionOf(this, word, next);
+            used += junction.AddTo(~item, logProb, scores);
         }
         return used;
     }

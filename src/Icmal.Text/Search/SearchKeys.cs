@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Text;
 using Icmal.Text.Casing;
 using Icmal.Text.Lexicon;
@@ -46,9 +45,7 @@ public static class SearchKeys
     private const int MaxCacheEntries = 500_000;
     private const int MinimumRestoredStem = 3;
 
-    private static readonly ConcurrentDictionary<string, string> Cache = new(StringComparer.Ordinal);
-    private static readonly ConcurrentDictionary<string, string>.AlternateLookup<ReadOnlySpan<char>> CacheLookup = Cache.GetAlternateLookup<ReadOnlySpan<char>>();
-    private static int _cacheCount;
+    private static readonly WordCache<string> Cache = new(MaxCacheEntries);
 
     /// <summary>Folded nominal suffixes (no verb or dictionary conditions), for restoring "qazaxistan" + "dan".</summary>
     private static readonly HashSet<string> FoldedSuffixes = new(
@@ -191,10 +188,10 @@ public static class SearchKeys
     /// <summary>The key of one run of letters and digits.</summary>
     private static string KeyOfRun(ReadOnlySpan<char> run)
     {
-        if (CacheLookup.TryGetValue(run, out string? cached)) return cached;
+        if (Cache.TryGetValue(run, out string? cached)) return cached;
         string word = run.ToString();
         string key = Compute(word);
-        if (Volatile.Read(ref _cacheCount) < MaxCacheEntries && Cache.TryAdd(word, key)) Interlocked.Increment(ref _cacheCount);
+        Cache.TryAdd(word, key);
         return key;
     }
 

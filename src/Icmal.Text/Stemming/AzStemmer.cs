@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using Icmal.Text.Casing;
 using Icmal.Text.Lexicon;
 
@@ -26,16 +25,13 @@ public sealed class AzStemmer
     private static readonly Lazy<AzStemmer> LazyDefault = new(() => new AzStemmer(AzLexicon.Default), LazyThreadSafetyMode.ExecutionAndPublication);
 
     private readonly AzLexicon _lexicon;
-    private readonly ConcurrentDictionary<string, string> _cache = new(StringComparer.Ordinal);
-    private readonly ConcurrentDictionary<string, string>.AlternateLookup<ReadOnlySpan<char>> _cacheLookup;
-    private int _cacheCount;
+    private readonly WordCache<string> _cache = new(MaxCacheEntries);
 
     /// <summary>A stemmer over <paramref name="lexicon"/>.</summary>
     public AzStemmer(AzLexicon lexicon)
     {
         ArgumentNullException.ThrowIfNull(lexicon);
         _lexicon = lexicon;
-        _cacheLookup = _cache.GetAlternateLookup<ReadOnlySpan<char>>();
     }
 
     /// <summary>The stemmer over the shipped lexicon.</summary>
@@ -48,7 +44,7 @@ public sealed class AzStemmer
     public string Stem(string word)
     {
         ArgumentNullException.ThrowIfNull(word);
-        if (_cacheLookup.TryGetValue(word.AsSpan(), out string? cached)) return cached;
+        if (_cache.TryGetValue(word, out string? cached)) return cached;
         string stem = Compute(word);
         Remember(word, stem);
         return stem;
@@ -57,7 +53,7 @@ public sealed class AzStemmer
     /// <summary>The stem of one word (its case kept); allocation-free when the word was seen before.</summary>
     public string Stem(ReadOnlySpan<char> word)
     {
-        if (_cacheLookup.TryGetValue(word, out string? cached)) return cached;
+        if (_cache.TryGetValue(word, out string? cached)) return cached;
         string w = word.ToString();
         string stem = Compute(w);
         Remember(w, stem);
@@ -92,8 +88,7 @@ public sealed class AzStemmer
 
     private void Remember(string word, string stem)
     {
-        if (Volatile.Read(ref _cacheCount) >= MaxCacheEntries) return;
-        if (_cache.TryAdd(word, stem)) Interlocked.Increment(ref _cacheCount);
+        _cache.TryAdd(word, stem);
     }
 
     private string Compute(string word)
