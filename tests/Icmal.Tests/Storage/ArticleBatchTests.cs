@@ -65,6 +65,36 @@ public sealed class ArticleBatchTests
         }
     }
 
+    /// <summary>
+    /// A batch large enough that its documents are compressed on every core (<see cref="Sql.CompressAll"/>): each
+    /// document reads back as its own bytes, whatever its size (one byte to a 300 KB page), and its stored size is its own.
+    /// </summary>
+    [Theory, ClassData(typeof(BothEngines))]
+    public async Task Every_document_of_a_large_batch_reads_back_as_its_own_bytes(DatabaseEngine engine)
+    {
+        await using var db = await TestDatabase.CreateAsync(engine);
+        var store = await db.OpenAsync();
+        var batch = Enumerable.Range(0, 40).Select(i =>
+        {
+            var (document, article, search) = Item(i);
+            var random = new Random(i);
+            byte[] raw = new byte[i == 0 ? 1 : i % 7 == 0 ? 300_000 : 50 + (i * 997 % 20_000)];
+            for (int k = 0; k < raw.Length; k++) raw[k] = (byte)(k % 11 == 0 ? random.Next(256) : 'a' + (k * i % 26));
+            return (Document: document with { Raw = raw, Sha256 = Hashing.Sha256Hex(raw) }, Article: article, Search: search);
+        }).ToList();
+
+        var results = await store.Articles.AddManyAsync(batch, Ct, inGivenOrder: true);
+
+        await using var conn = await store.Database.ConnectAsync(Ct);
+        for (int i = 0; i < batch.Count; i++)
+        {
+            Assert.Equal(StoreStatus.Stored, results[i].Status);
+            long documentId = await DocumentIdAsync(conn, results[i].ArticleId);
+            Assert.Equal(batch[i].Document.Raw.ToArray(), await store.Articles.GetRawDocumentAsync(documentId, Ct));
+            Assert.Equal(batch[i].Document.Raw.Length, await CountAsync(conn, "SELECT size_bytes FROM documents WHERE id = " + documentId.ToString(CultureInfo.InvariantCulture)));
+        }
+    }
+
     [Theory, ClassData(typeof(BothEngines))]
     public async Task Documents_seen_in_the_batch_or_an_earlier_one_are_skipped_with_their_article_id(DatabaseEngine engine)
     {
