@@ -38,7 +38,7 @@ internal static class PostgreSqlFactsBatch
             foreach (string table in (string[])["article_entities", "article_quotes", "article_figures"])
                 first.BatchCommands.Add(Command($"DELETE FROM {table} WHERE article_id = ANY(@a)", Array("@a", NpgsqlDbType.Bigint, articleIds)));
             first.BatchCommands.Add(Command("SELECT entity_key, id FROM entities WHERE entity_key = ANY(@keys)", Array("@keys", NpgsqlDbType.Text, keys)));
-            first.BatchCommands.Add(Command("SELECT nextval(pg_get_serial_sequence('entities', 'id')) FROM generate_series(1, @n)",
+            first.BatchCommands.Add(Command(NextEntityIds,
                 new NpgsqlParameter<int>("@n", NpgsqlDbType.Integer) { TypedValue = offered.Length }));
             await using var reader = await first.ExecuteReaderAsync(ct);
             // The deletes give no rows; then the stored entities' ids, then the identity values, one per offered row.
