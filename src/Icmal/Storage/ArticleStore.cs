@@ -102,14 +102,13 @@ public sealed partial class ArticleStore(Database database)
         bool inGivenOrder = false)
     {
         ArgumentNullException.ThrowIfNull(items);
-        var compressed = new byte[items.Count][];
         for (int i = 0; i < items.Count; i++)
         {
             ArgumentNullException.ThrowIfNull(items[i].Document);
             ArgumentNullException.ThrowIfNull(items[i].Article);
             ArgumentNullException.ThrowIfNull(items[i].Search);
-            compressed[i] = Sql.Compress(items[i].Document.Raw.Span);
         }
+        var compressed = Sql.CompressAll(items.Count, i => items[i].Document.Raw);
         // PostgreSQL: a few statements per batch instead of a round trip per row (the same outcome, below; BatchWriters).
         if (_d.Batches.AddArticles(database, null, null, items, compressed, inGivenOrder, ct) is { } inShared)
             return await inShared;

@@ -14,8 +14,12 @@ namespace Icmal.Storage;
 /// </summary>
 /// <remarks>
 /// The archive is the per-article path's. The entities are offered in the same rows and order (each article's
-/// distinct keys, article after article), so the identity values the conflicting rows take are the same and so are
-/// the new entities' ids; an article's quotes name a speaker only among its own entities, as there.
+/// distinct keys, article after article), and each offered row takes an identity value as the per-article path's
+/// <c>INSERT … ON CONFLICT DO NOTHING</c> does, so the new entities' ids are the same; an article's quotes name a
+/// speaker only among its own entities, as there. The values are taken by <c>nextval</c> and only the keys not stored
+/// yet are inserted (with the value of the first row offering each): at 1M articles nearly every key is stored, and
+/// the insert of every offered row probed the key's index and set up a speculative insertion for each, 398k buffers
+/// of 10,000 articles for no new row (docs/benchmarks.md, pgwrites).
 /// </remarks>
 internal static class PostgreSqlFactsBatch
 {
@@ -28,26 +32,50 @@ internal static class PostgreSqlFactsBatch
         var keys = offered.Select(e => e.Key).Distinct(StringComparer.Ordinal).ToArray();
 
         var ids = new Dictionary<string, long>(StringComparer.Ordinal);
+        var reserved = new long[offered.Length];
         await using (var first = new NpgsqlBatch(conn))
         {
             foreach (string table in (string[])["article_entities", "article_quotes", "article_figures"])
                 first.BatchCommands.Add(Command($"DELETE FROM {table} WHERE article_id = ANY(@a)", Array("@a", NpgsqlDbType.Bigint, articleIds)));
-            first.BatchCommands.Add(Command("""
-                INSERT INTO entities (entity_key, name, kind)
-                SELECT k, n, c FROM unnest(@k, @n, @c) WITH ORDINALITY AS t(k, n, c, o) ORDER BY o
-                ON CONFLICT (entity_key) DO NOTHING
-                """,
-                Array("@k", NpgsqlDbType.Text, offered.Select(e => e.Key).ToArray()),
-                Array("@n", NpgsqlDbType.Text, offered.Select(e => e.Name).ToArray()),
-                Array("@c", NpgsqlDbType.Text, offered.Select(e => FactCodes.Code(e.Kind)).ToArray())));
             first.BatchCommands.Add(Command("SELECT entity_key, id FROM entities WHERE entity_key = ANY(@keys)", Array("@keys", NpgsqlDbType.Text, keys)));
+            first.BatchCommands.Add(Command(NextEntityIds,
+                new NpgsqlParameter<int>("@n", NpgsqlDbType.Integer) { TypedValue = offered.Length }));
             await using var reader = await first.ExecuteReaderAsync(ct);
-            // The deletes and the insert give no rows; the look-up's are the last result.
-            do
+            // The deletes give no rows; then the stored entities' ids, then the identity values, one per offered row.
+            while (reader.FieldCount == 0 && await reader.NextResultAsync(ct)) { }
+            while (await reader.ReadAsync(ct)) ids[reader.GetString(0)] = reader.GetInt64(1);
+            await reader.NextResultAsync(ct);
+            for (int k = 0; await reader.ReadAsync(ct); k++) reserved[k] = reader.GetInt64(0);
+        }
+        // The keys not stored yet, each with the identity value of the first row that offers it, as the insert of
+        // every offered row (ON CONFLICT DO NOTHING) would have given it; the rows of stored keys took theirs unused.
+        var fresh = new List<int>();
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        for (int k = 0; k < offered.Length; k++)
+            if (!ids.ContainsKey(offered[k].Key) && seen.Add(offered[k].Key)) fresh.Add(k);
+        if (fresh.Count > 0)
+        {
+            await using var insert = new NpgsqlCommand("""
+                INSERT INTO entities (id, entity_key, name, kind)
+                SELECT i, k, n, c FROM unnest(@i, @k, @n, @c) WITH ORDINALITY AS t(i, k, n, c, o) ORDER BY o
+                ON CONFLICT (entity_key) DO NOTHING
+                RETURNING entity_key, id
+                """, conn);
+            insert.Parameters.Add(Array("@i", NpgsqlDbType.Bigint, fresh.Select(k => reserved[k]).ToArray()));
+            insert.Parameters.Add(Array("@k", NpgsqlDbType.Text, fresh.Select(k => offered[k].Key).ToArray()));
+            insert.Parameters.Add(Array("@n", NpgsqlDbType.Text, fresh.Select(k => offered[k].Name).ToArray()));
+            insert.Parameters.Add(Array("@c", NpgsqlDbType.Text, fresh.Select(k => FactCodes.Code(offered[k].Kind)).ToArray()));
+            await using (var reader = await insert.ExecuteReaderAsync(ct))
+                while (await reader.ReadAsync(ct)) ids[reader.GetString(0)] = reader.GetInt64(1);
+            // A key another writer stored since the look-up (its insert waited for that writer): its id as stored.
+            var late = fresh.Select(k => offered[k].Key).Where(key => !ids.ContainsKey(key)).ToArray();
+            if (late.Length > 0)
             {
+                await using var again = new NpgsqlCommand("SELECT entity_key, id FROM entities WHERE entity_key = ANY(@keys)", conn);
+                again.Parameters.Add(Array("@keys", NpgsqlDbType.Text, late));
+                await using var reader = await again.ExecuteReaderAsync(ct);
                 while (await reader.ReadAsync(ct)) ids[reader.GetString(0)] = reader.GetInt64(1);
             }
-            while (await reader.NextResultAsync(ct));
         }
 
         var mentions = perArticle.SelectMany((list, k) => list.Select(e => (Article: articleIds[k], Entity: e))).ToArray();

@@ -18,6 +18,30 @@ internal static class PostgreSqlMigrations
     /// <summary>The share of new rows after which autovacuum visits the sketch keys (step 10); PostgreSQL's default is 0.2.</summary>
     internal const double VacuumInsertShare = 0.01;
 
+    /// <summary>
+    /// The article keys step 13 stops checking by a foreign key (PostgreSQL only; issue #17, measured at 1M articles:
+    /// docs/benchmarks.md, "pgwrites"): the rows an import writes for each article, in the tables it writes.
+    /// </summary>
+    /// <remarks>
+    /// Each such row's key was checked per row, after each statement, as a <c>SELECT … FOR KEY SHARE</c> of the
+    /// article: 331,570 checks an import of 10,000 articles at 1M (160,000 of them the sketch keys), 1.66 million
+    /// buffers of the import's 8.9 million, each article's row locked (written, and logged) once per transaction, and
+    /// each copy's original, an old article, on an old page logged whole after a checkpoint. They guarded nothing the
+    /// writers do not already: the store transaction writes an article's search row, entities, quotes, figures, facts
+    /// and categories with the article itself, and the relate transaction writes sketches, sketch keys and copy links
+    /// for articles committed before it, naming as originals articles it has just read. No code deletes an article, so
+    /// the keys' <c>ON DELETE CASCADE</c> never ran; one that does must delete these rows with it. The keys of
+    /// <c>seen_urls</c> and <c>article_views</c> (not written by an import) stay, and SQLite keeps all of its own (a
+    /// check there is a probe of the key's index in the process, with no lock written).
+    /// </remarks>
+    internal static readonly (string Table, string Column)[] UncheckedArticleKeys =
+    [
+        ("article_search", "article_id"), ("article_sketches", "article_id"), ("article_sketch_keys", "article_id"),
+        ("article_copies", "article_id"), ("article_copies", "original_id"), ("article_entities", "article_id"),
+        ("article_quotes", "article_id"), ("article_figures", "article_id"), ("article_facts", "article_id"),
+        ("article_categories", "article_id"),
+    ];
+
     /// <summary>The steps in order (after <see cref="Lz4Columns"/>, which step 8 reads, so that it is set first).</summary>
     public static IReadOnlyList<MigrationStep> Steps { get; } = Build();
 
@@ -256,6 +280,7 @@ internal static class PostgreSqlMigrations
             // the foreign key never cascaded). The article's key and the quotes' speaker keep theirs.
             "ALTER TABLE article_entities DROP CONSTRAINT IF EXISTS article_entities_entity_id_fkey",
         ]),
+        new(13, [.. UncheckedArticleKeys.Select(k => $"ALTER TABLE {k.Table} DROP CONSTRAINT IF EXISTS {k.Table}_{k.Column}_fkey")]),
         ];
     }
 }

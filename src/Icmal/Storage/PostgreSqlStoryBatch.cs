@@ -23,7 +23,7 @@ internal static class PostgreSqlStoryBatch
         if (starting.Count > 0)
         {
             // The ids first (the identity's own sequence), so the articles and headlines below can name their stories.
-            await using var ids = new NpgsqlCommand("SELECT nextval(pg_get_serial_sequence('stories', 'id')) FROM generate_series(1, @n)", conn, tx);
+            await using var ids = new NpgsqlCommand(NextStoryIds, conn, tx);
             ids.Parameters.Add(new NpgsqlParameter<int>("@n", NpgsqlDbType.Integer) { TypedValue = starting.Count });
             await using var reader = await ids.ExecuteReaderAsync(ct);
             int k = 0;

@@ -5,6 +5,7 @@ using Icmal.Analysis;
 using Icmal.Model;
 using Icmal.Storage;
 using Icmal.Tests.Support;
+using Icmal.Text.Entities;
 
 namespace Icmal.Tests.Storage;
 
@@ -62,6 +63,82 @@ public sealed class ArticleBatchTests
             Assert.Equal(batch[i].Document.Raw.ToArray(), await store.Articles.GetRawDocumentAsync(await DocumentIdAsync(conn, results[i].ArticleId), Ct));
             if (engine == DatabaseEngine.PostgreSql)
                 Assert.Equal(await KeysAsync(conn, singleIds[i]), await KeysAsync(conn, results[i].ArticleId));
+        }
+    }
+
+    /// <summary>
+    /// A batch large enough that its documents are compressed on every core (<see cref="Sql.CompressAll"/>): each
+    /// document reads back as its own bytes, whatever its size (one byte to a 300 KB page), and its stored size is its own.
+    /// </summary>
+    [Theory, ClassData(typeof(BothEngines))]
+    public async Task Every_document_of_a_large_batch_reads_back_as_its_own_bytes(DatabaseEngine engine)
+    {
+        await using var db = await TestDatabase.CreateAsync(engine);
+        var store = await db.OpenAsync();
+        var batch = Enumerable.Range(0, 40).Select(i =>
+        {
+            var (document, article, search) = Item(i);
+            var random = new Random(i);
+            byte[] raw = new byte[i == 0 ? 1 : i % 7 == 0 ? 300_000 : 50 + (i * 997 % 20_000)];
+            for (int k = 0; k < raw.Length; k++) raw[k] = (byte)(k % 11 == 0 ? random.Next(256) : 'a' + (k * i % 26));
+            return (Document: document with { Raw = raw, Sha256 = Hashing.Sha256Hex(raw) }, Article: article, Search: search);
+        }).ToList();
+
+        var results = await store.Articles.AddManyAsync(batch, Ct, inGivenOrder: true);
+
+        await using var conn = await store.Database.ConnectAsync(Ct);
+        for (int i = 0; i < batch.Count; i++)
+        {
+            Assert.Equal(StoreStatus.Stored, results[i].Status);
+            long documentId = await DocumentIdAsync(conn, results[i].ArticleId);
+            Assert.Equal(batch[i].Document.Raw.ToArray(), await store.Articles.GetRawDocumentAsync(documentId, Ct));
+            Assert.Equal(batch[i].Document.Raw.Length, await CountAsync(conn, "SELECT size_bytes FROM documents WHERE id = " + documentId.ToString(CultureInfo.InvariantCulture)));
+        }
+    }
+
+    /// <summary>
+    /// A batch's facts (<see cref="ArticleFactsWriter.WriteManyAsync"/>; on PostgreSQL <see cref="PostgreSqlFactsBatch"/>,
+    /// which takes the identity values itself and inserts only the keys not stored) give the entities the ids, names
+    /// and kinds the per-article path gives: stored keys, new ones, a new one offered twice, each offered row taking a value.
+    /// </summary>
+    [Theory, ClassData(typeof(BothEngines))]
+    public async Task A_batch_of_facts_gives_new_entities_the_ids_of_the_per_article_path(DatabaseEngine engine)
+    {
+        static FactEntity E(string key, string name, EntityKind kind) => new(key, name, kind, 2, 5, [name]);
+        var first = new ArticleFacts([E("x", "X bank", EntityKind.Organization), E("y", "Yevlax", EntityKind.Location)], [], []);
+        var batch = new[]
+        {
+            new ArticleFacts([E("x", "X bank", EntityKind.Organization), E("z", "Zaur Zeynalov", EntityKind.Person), E("y", "Yevlax", EntityKind.Location)],
+                [new FactQuote(3, QuoteForm.Direct, "Sitat", "z")], []),
+            new ArticleFacts([E("z", "Zaur Z.", EntityKind.Person), E("w", "Vüsal", EntityKind.Person), E("x", "X", EntityKind.Organization),
+                E("z", "Zaur", EntityKind.Person)], [], []),
+        };
+        var expected = await EntitiesAfterAsync(engine, async (stores, ids) =>
+        {
+            for (int k = 0; k < batch.Length; k++) await ArticleFactsWriter.WriteAsync(stores, ids[k + 1], batch[k], Ct);
+        });
+        var actual = await EntitiesAfterAsync(engine, (stores, ids) => stores.Database.InOneTransactionAsync(async t =>
+        {
+            await ArticleFactsWriter.WriteManyAsync(stores, [(ids[1], batch[0]), (ids[2], batch[1])], t);
+            return 0;
+        }, Ct));
+        Assert.Equal(expected, actual);
+        Assert.Contains("|z|Zaur Zeynalov|", expected, StringComparison.Ordinal);
+
+        async Task<string> EntitiesAfterAsync(DatabaseEngine e, Func<Stores, long[], Task> write)
+        {
+            await using var db = await TestDatabase.CreateAsync(e);
+            var stores = await db.OpenAsync();
+            var ids = (await stores.Articles.AddManyAsync([Item(1), Item(2), Item(3)], Ct)).Select(r => r.ArticleId).ToArray();
+            await ArticleFactsWriter.WriteAsync(stores, ids[0], first, Ct);
+            await write(stores, ids);
+            await using var conn = await stores.Database.ConnectAsync(Ct);
+            var rows = await Sql.ListAsync(conn, """
+                SELECT e.id, e.entity_key, e.name, e.kind, x.article_id, q.position FROM entities e
+                LEFT JOIN article_entities x ON x.entity_id = e.id LEFT JOIN article_quotes q ON q.speaker_id = e.id
+                ORDER BY e.id, x.article_id
+                """, r => string.Join('|', Enumerable.Range(0, 6).Select(c => r.IsDBNull(c) ? "-" : Convert.ToString(r.GetValue(c), CultureInfo.InvariantCulture))), Ct);
+            return string.Join('\n', rows);
         }
     }
 

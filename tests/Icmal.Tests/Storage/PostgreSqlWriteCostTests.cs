@@ -47,6 +47,24 @@ public sealed class PostgreSqlWriteCostTests
     }
 
     /// <summary>
+    /// The rows an import writes for each article no longer check it by a foreign key (step 13: a locking look-up of
+    /// the article per row); the keys of the tables an import does not write stay.
+    /// </summary>
+    [Fact]
+    public async Task Step_13_leaves_only_the_article_keys_an_import_does_not_write()
+    {
+        await using var db = await TestDatabase.CreateAsync(DatabaseEngine.PostgreSql);
+        var stores = await db.OpenAsync();
+        await using var conn = await stores.Database.ConnectAsync(Ct);
+        var keys = await Sql.ListAsync(conn, """
+            SELECT c.relname || '.' || a.attname FROM pg_constraint k
+            JOIN pg_class c ON c.oid = k.conrelid JOIN pg_attribute a ON a.attrelid = k.conrelid AND a.attnum = k.conkey[1]
+            WHERE k.contype = 'f' AND k.confrelid = CAST('articles' AS regclass) ORDER BY 1
+            """, r => r.GetString(0), Ct);
+        Assert.Equal(["article_views.article_id", "seen_urls.article_id"], keys);
+    }
+
+    /// <summary>
     /// A search, though its statements are prepared, is planned for its own words each time: never a generic plan,
     /// which would outlive the enable_* settings and stretch the match window chose for an earlier search.
     /// </summary>
