@@ -256,6 +256,8 @@ internal static class PostgreSqlMigrations
             // the foreign key never cascaded). The article's key and the quotes' speaker keep theirs.
             "ALTER TABLE article_entities DROP CONSTRAINT IF EXISTS article_entities_entity_id_fkey",
         ]),
+        // PostgreSQL only (issue #17, measured at 1M articles: docs/benchmarks.md, "sketchcopy"): SketchKeyStep.
+        new(12, SketchKeyStep.PostgreSqlStatements),
         ];
     }
 }

@@ -33,6 +33,9 @@ public sealed class SketchStore(Database database)
 
     private readonly SqlDialect _d = database.Dialect;
 
+    /// <summary>Candidates' sketches and fields kept from one copy batch to the next (PostgreSQL; <see cref="CandidateCache"/>).</summary>
+    internal CandidateCache Candidates { get; } = new();
+
     private static readonly string CandidateSql = BuildCandidateSql();
 
     private static readonly string Columns = $"""
@@ -125,24 +128,15 @@ public sealed class SketchStore(Database database)
     /// <c>GROUP BY … ORDER BY shared DESC, article_id DESC LIMIT</c> (those sharing fewer rank below all these), without
     /// sorting the thousand or so ids that share one key only.
     /// </summary>
-    /// <param name="counts">A scratch dictionary, cleared here (one for many calls saves its allocation).</param>
-    internal static List<(long Id, long Shared)> TopShared(long[] found, long self, int limit, int minShared, Dictionary<long, int> counts)
+    /// <param name="counts">A scratch counter, cleared here (one for many calls saves its allocation).</param>
+    internal static List<(long Id, long Shared)> TopShared(long[] found, long self, int limit, int minShared, SharedKeyCounter counts)
     {
         ArgumentNullException.ThrowIfNull(found);
         ArgumentNullException.ThrowIfNull(counts);
         counts.Clear();
         foreach (long id in found)
-        {
-            if (id == self) continue;
-            ref int n = ref System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(counts, id, out _);
-            n++;
-        }
-        var top = new List<(long Id, long Shared)>();
-        foreach (var (id, n) in counts)
-            if (n >= minShared) top.Add((id, n));
-        top.Sort((a, b) => a.Shared != b.Shared ? b.Shared.CompareTo(a.Shared) : b.Id.CompareTo(a.Id));
-        if (top.Count > limit) top.RemoveRange(limit, top.Count - limit);
-        return top;
+            if (id != self) counts.Add(id);
+        return counts.Top(limit, minShared);
     }
 
     /// <summary>
@@ -159,7 +153,7 @@ public sealed class SketchStore(Database database)
         Func<TextSketch, TextSketch, bool>? mayLink, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(arrivals);
-        return _d.Batches.OpenCopyBatch(database, arrivals, MaxPerKey, limit, mayLink, ct) is { } batch ? await batch : null;
+        return _d.Batches.OpenCopyBatch(database, arrivals, MaxPerKey, limit, mayLink, Candidates, ct) is { } batch ? await batch : null;
     }
 
     /// <summary>The stored article of <paramref name="articleId"/> as detection sees it; null when it has no sketch.</summary>
