@@ -40,11 +40,10 @@ public sealed class PostgreSqlCopyBatch : ICopyBatch
     /// the batch's arrivals up to itself under the same key, counted (<see cref="BatchKeyLookup"/>). It was one look-up an arrival after the keys were written, the batch's later arrivals filtered out
     /// of each key's scan: at 1M the same key was read again for each arrival that has it (4,000 scans a batch of 250
     /// for 3,300 keys), and the batch's own entries, the newest under their keys and not yet committed, were each
-    /// checked in the table. Each array comes as <c>bytea</c> in the server's binary array format, parsed by
-    /// <see cref="BatchKeyLookup"/> (the same bytes the server sends for a <c>bigint[]</c>).
+    /// checked in the table.
     /// </summary>
     private const string KeyedSql = """
-        SELECT key.v, array_send(ARRAY(SELECT article_id FROM article_sketch_keys WHERE sketch_key = key.v ORDER BY article_id DESC LIMIT @per))
+        SELECT key.v, ARRAY(SELECT article_id FROM article_sketch_keys WHERE sketch_key = key.v ORDER BY article_id DESC LIMIT @per)
         FROM unnest(@keys) AS key(v)
         """;
 
@@ -157,14 +156,7 @@ public sealed class PostgreSqlCopyBatch : ICopyBatch
             await reader.NextResultAsync(ct);
             while (reader.FieldCount == 0 && await reader.NextResultAsync(ct)) { } // past the sketches' insert
             var lookup = new BatchKeyLookup();
-            byte[] bytes = new byte[4096];
-            while (await reader.ReadAsync(ct))
-            {
-                int length = checked((int)reader.GetBytes(1, 0, null, 0, 0));
-                if (length > bytes.Length) bytes = new byte[Math.Max(length, bytes.Length * 2)];
-                reader.GetBytes(1, 0, bytes, 0, length);
-                lookup.AddStored(reader.GetInt64(0), bytes.AsSpan(0, length));
-            }
+            while (await reader.ReadAsync(ct)) lookup.AddStored(reader.GetInt64(0), reader.GetFieldValue<long[]>(1));
             if (!await reader.NextResultAsync(ct)) throw new InvalidOperationException("the keys' insert did not come back");
             while (reader.FieldCount == 0 && await reader.NextResultAsync(ct)) { } // past the keys' insert, to the same texts
             // The batch's arrivals under each key, in their order (ids ascending).

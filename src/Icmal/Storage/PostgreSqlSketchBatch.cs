@@ -33,7 +33,7 @@ internal static class PostgreSqlSketchBatch
     {
         var found = await Sql.ListAsync(conn, CandidateSql, r => (Keyed: r.GetFieldValue<long[]>(0), SameText: r.GetFieldValue<long[]>(1)), ct,
             ("@self", articleId), ("@per", maxPerKey), ("@keys", keys.Take(TextSketch.KeyCount).Select(k => (long)k).ToArray()), ("@h", textSha256));
-        var keyed = SketchStore.TopShared(found[0].Keyed, articleId, limit, SketchStore.MinShared(keys.Length), new SharedKeyCounter());
+        var keyed = SketchStore.TopShared(found[0].Keyed, articleId, limit, SketchStore.MinShared(keys.Length), []);
         keyed.AddRange(found[0].SameText.Select(id => (id, -1L)));
         return keyed;
     }

@@ -128,15 +128,24 @@ public sealed class SketchStore(Database database)
     /// <c>GROUP BY … ORDER BY shared DESC, article_id DESC LIMIT</c> (those sharing fewer rank below all these), without
     /// sorting the thousand or so ids that share one key only.
     /// </summary>
-    /// <param name="counts">A scratch counter, cleared here (one for many calls saves its allocation).</param>
-    internal static List<(long Id, long Shared)> TopShared(long[] found, long self, int limit, int minShared, SharedKeyCounter counts)
+    /// <param name="counts">A scratch dictionary, cleared here (one for many calls saves its allocation).</param>
+    internal static List<(long Id, long Shared)> TopShared(long[] found, long self, int limit, int minShared, Dictionary<long, int> counts)
     {
         ArgumentNullException.ThrowIfNull(found);
         ArgumentNullException.ThrowIfNull(counts);
         counts.Clear();
         foreach (long id in found)
-            if (id != self) counts.Add(id);
-        return counts.Top(limit, minShared);
+        {
+            if (id == self) continue;
+            ref int n = ref System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(counts, id, out _);
+            n++;
+        }
+        var top = new List<(long Id, long Shared)>();
+        foreach (var (id, n) in counts)
+            if (n >= minShared) top.Add((id, n));
+        top.Sort((a, b) => a.Shared != b.Shared ? b.Shared.CompareTo(a.Shared) : b.Id.CompareTo(a.Id));
+        if (top.Count > limit) top.RemoveRange(limit, top.Count - limit);
+        return top;
     }
 
     /// <summary>
