@@ -30,6 +30,9 @@ namespace Icmal.Storage;
 /// group a candidate belongs to are read once, kept here and changed as <see cref="CopyStore.LinkAsync"/> changes the
 /// table (<see cref="Link"/>); the rows changed are written at the end by one statement (<see cref="SaveAsync"/>).
 /// Links touch only an arrival and its candidates, so no other group changes.</para>
+/// <para>Candidates' sketches and article fields, which links do not change, are kept from batch to batch in the
+/// process (<see cref="CandidateCache"/>: at 1M four of five candidates were read by an earlier batch), behind the
+/// archive's change counter read first in each batch; their copy rows are read every time.</para>
 /// </remarks>
 public sealed class PostgreSqlCopyBatch : ICopyBatch
 {
@@ -37,8 +40,8 @@ public sealed class PostgreSqlCopyBatch : ICopyBatch
     /// The batch's keys' stored articles before the batch's own keys are written: each distinct key's newest
     /// <see cref="SketchStore.MaxPerKey"/> ids, one array a key. Each arrival's look-up as
     /// <see cref="SketchStore.CandidatesAsync"/> would make it after the arrivals before it is then these merged with
-    /// the batch's arrivals up to itself under the same key, counted (<see cref="BatchKeyLookup"/>). It was one look-up an arrival after the keys were written, the batch's later arrivals filtered out
-    /// of each key's scan: at 1M the same key was read again for each arrival that has it (4,000 scans a batch of 250
+    /// the batch's arrivals up to itself under the same key, counted (<see cref="BatchKeyLookup"/>). It was one look-up
+    /// an arrival after the keys were written, the batch's later arrivals filtered out of each key's scan: at 1M the same key was read again for each arrival that has it (4,000 scans a batch of 250
     /// for 3,300 keys), and the batch's own entries, the newest under their keys and not yet committed, were each
     /// checked in the table.
     /// </summary>
