@@ -30,6 +30,9 @@ namespace Icmal.Storage;
 /// group a candidate belongs to are read once, kept here and changed as <see cref="CopyStore.LinkAsync"/> changes the
 /// table (<see cref="Link"/>); the rows changed are written at the end by one statement (<see cref="SaveAsync"/>).
 /// Links touch only an arrival and its candidates, so no other group changes.</para>
+/// <para>Candidates' sketches and article fields, which links do not change, are kept from batch to batch in the
+/// process (<see cref="CandidateCache"/>: at 1M four of five candidates were read by an earlier batch), behind the
+/// archive's change counter read first in each batch; their copy rows are read every time.</para>
 /// </remarks>
 public sealed class PostgreSqlCopyBatch : ICopyBatch
 {
@@ -37,9 +40,8 @@ public sealed class PostgreSqlCopyBatch : ICopyBatch
     /// The batch's keys' stored articles before the batch's own keys are written: each distinct key's newest
     /// <see cref="SketchStore.MaxPerKey"/> ids, one array a key. Each arrival's look-up as
     /// <see cref="SketchStore.CandidatesAsync"/> would make it after the arrivals before it is then these merged with
-    /// the batch's arrivals up to itself under the same key (<see cref="Merged"/>), and <see cref="SketchStore.TopShared"/>
-    /// counts them. It was one look-up an arrival after the keys were written, the batch's later arrivals filtered out
-    /// of each key's scan: at 1M the same key was read again for each arrival that has it (4,000 scans a batch of 250
+    /// the batch's arrivals up to itself under the same key, counted (<see cref="BatchKeyLookup"/>). It was one look-up
+    /// an arrival after the keys were written, the batch's later arrivals filtered out of each key's scan: at 1M the same key was read again for each arrival that has it (4,000 scans a batch of 250
     /// for 3,300 keys), and the batch's own entries, the newest under their keys and not yet committed, were each
     /// checked in the table.
     /// </summary>
@@ -79,13 +81,15 @@ public sealed class PostgreSqlCopyBatch : ICopyBatch
     private readonly HashSet<long>[] _sameText;
     private readonly Func<TextSketch, TextSketch, bool>? _mayLink;
     private readonly Dictionary<long, TextSketch> _sketches = [];
-    private readonly Dictionary<long, Stored> _articles = [];
+    private readonly Dictionary<long, CandidateFields> _articles = [];
+    private readonly CandidateCache? _cache;
     private readonly Dictionary<long, Row> _rows = [];
     private readonly Dictionary<long, HashSet<long>> _copiesOf = [];
     private readonly HashSet<long> _changed = [];
 
-    private PostgreSqlCopyBatch(NpgsqlConnection conn, long[] ids, TextSketch[] sketches, Func<TextSketch, TextSketch, bool>? mayLink)
+    private PostgreSqlCopyBatch(NpgsqlConnection conn, long[] ids, TextSketch[] sketches, Func<TextSketch, TextSketch, bool>? mayLink, CandidateCache? cache)
     {
+        _cache = cache;
         _conn = conn;
         _ids = ids;
         _arrivalSketches = sketches;
@@ -102,13 +106,14 @@ public sealed class PostgreSqlCopyBatch : ICopyBatch
     /// <param name="mayLink">Whether a candidate of the given sketch can matter to an arrival of the given sketch (the
     /// linking rule's loosest thresholds); the candidates that cannot are left out of <see cref="CandidatesOfAsync"/>,
     /// and their articles' rows are not read. Null: every candidate is given.</param>
+    /// <param name="cache">Candidates' sketches and fields read by earlier batches of this process (null: none kept).</param>
     internal static async Task<PostgreSqlCopyBatch?> OpenAsync(NpgsqlConnection conn, IReadOnlyList<(long ArticleId, TextSketch Sketch, string TextSha256)> arrivals,
-        int perKey, int limit, Func<TextSketch, TextSketch, bool>? mayLink, CancellationToken ct)
+        int perKey, int limit, Func<TextSketch, TextSketch, bool>? mayLink, CandidateCache? cache, CancellationToken ct)
     {
         long[] ids = arrivals.Select(a => a.ArticleId).ToArray();
         for (int i = 1; i < ids.Length; i++)
             if (ids[i] <= ids[i - 1]) return null;
-        var batch = new PostgreSqlCopyBatch(conn, ids, arrivals.Select(a => a.Sketch).ToArray(), mayLink);
+        var batch = new PostgreSqlCopyBatch(conn, ids, arrivals.Select(a => a.Sketch).ToArray(), mayLink, cache);
         if (ids.Length == 0) return batch;
 
         var position = new Dictionary<long, int>(ids.Length);
@@ -121,6 +126,9 @@ public sealed class PostgreSqlCopyBatch : ICopyBatch
             // assignment takes too (held to the commit); every write that can meet another process's before it (the
             // documents, the articles, the entities) is already made, so the wait adds no deadlock.
             first.BatchCommands.Add(new NpgsqlBatchCommand($"SELECT pg_advisory_xact_lock({PostgreSqlDialect.StoryLockKey})"));
+            // The counter of changes to what the cache keeps, read before any candidate (CandidateCache, SketchKeyStep).
+            first.BatchCommands.Add(Command("SELECT COALESCE((SELECT value FROM settings WHERE key = @k), '0')",
+                new NpgsqlParameter<string>("@k", NpgsqlDbType.Text) { TypedValue = SketchKeyStep.CandidateEpochSetting }));
             first.BatchCommands.Add(Command("INSERT INTO article_sketches (article_id, shingles, sketch) SELECT * FROM unnest(@a, @s, @b)",
                 Array("@a", NpgsqlDbType.Bigint, ids),
                 Array("@s", NpgsqlDbType.Integer, arrivals.Select(a => a.Sketch.Shingles).ToArray()),
@@ -147,28 +155,17 @@ public sealed class PostgreSqlCopyBatch : ICopyBatch
                 Array("@h", NpgsqlDbType.Text, looking.Select(a => a.TextSha256).ToArray())));
             await using var reader = await first.ExecuteReaderAsync(ct);
             await reader.NextResultAsync(ct); // past the lock's one empty row
+            cache?.Check(await reader.ReadAsync(ct) ? reader.GetString(0) : null);
+            await reader.NextResultAsync(ct);
             while (reader.FieldCount == 0 && await reader.NextResultAsync(ct)) { } // past the sketches' insert
-            var stored = new Dictionary<long, long[]>(distinctKeys.Count);
-            while (await reader.ReadAsync(ct)) stored[reader.GetInt64(0)] = reader.GetFieldValue<long[]>(1);
+            var lookup = new BatchKeyLookup();
+            while (await reader.ReadAsync(ct)) lookup.AddStored(reader.GetInt64(0), reader.GetFieldValue<long[]>(1));
             if (!await reader.NextResultAsync(ct)) throw new InvalidOperationException("the keys' insert did not come back");
             while (reader.FieldCount == 0 && await reader.NextResultAsync(ct)) { } // past the keys' insert, to the same texts
             // The batch's arrivals under each key, in their order (ids ascending).
-            var inBatch = new Dictionary<long, List<long>>();
-            foreach (var (article, key) in allKeys)
-            {
-                if (!inBatch.TryGetValue(key, out var list)) inBatch[key] = list = [];
-                list.Add(article);
-            }
-            var counts = new Dictionary<long, int>();
-            var found = new List<long>();
+            foreach (var a in arrivals) lookup.AddArrival(a.ArticleId, a.Sketch.Keys);
             foreach (var a in looking)
-            {
-                found.Clear();
-                foreach (uint key in a.Sketch.Keys)
-                    Merged(stored.GetValueOrDefault(key, []), inBatch.GetValueOrDefault(key, []), a.ArticleId, perKey, found);
-                int k = position[a.ArticleId];
-                keyed[k] = SketchStore.TopShared([.. found], a.ArticleId, limit, SketchStore.MinShared(a.Sketch.Keys.Length), counts);
-            }
+                keyed[position[a.ArticleId]] = lookup.Keyed(a.ArticleId, a.Sketch.Keys, perKey, limit, SketchStore.MinShared(a.Sketch.Keys.Length));
             if (reader.FieldCount == 0) throw new InvalidOperationException("the same texts did not come back");
             while (await reader.ReadAsync(ct))
             {
@@ -189,20 +186,6 @@ public sealed class PostgreSqlCopyBatch : ICopyBatch
         }
         if (wanted.Count > 0) await batch.ReadCandidatesAsync([.. wanted], ct);
         return batch;
-    }
-
-    /// <summary>
-    /// One key's newest <paramref name="perKey"/> ids as an arrival (<paramref name="self"/>) would read them right after
-    /// its own keys were written: the stored ones (<paramref name="stored"/>, newest first) and the batch's arrivals up to
-    /// itself under that key (<paramref name="batch"/>, ascending), merged newest first; added to <paramref name="found"/>.
-    /// </summary>
-    private static void Merged(long[] stored, List<long> batch, long self, int perKey, List<long> found)
-    {
-        int b = batch.Count - 1;
-        while (b >= 0 && batch[b] > self) b--;
-        int s = 0;
-        for (int taken = 0; taken < perKey && (b >= 0 || s < stored.Length); taken++)
-            found.Add(b >= 0 && (s >= stored.Length || batch[b] > stored[s]) ? batch[b--] : stored[s++]);
     }
 
     /// <summary>
@@ -275,24 +258,45 @@ public sealed class PostgreSqlCopyBatch : ICopyBatch
     }
 
     /// <summary>
-    /// The chosen candidates' sketches and the copy rows of their groups in one round trip, then the articles' rows of
+    /// The chosen candidates' sketches (those not kept by the cache) and the copy rows of their groups (always: links
+    /// change) in one round trip, then the articles' rows (those not kept) of
     /// those that can matter to an arrival (as the links stand before the batch; <see cref="CandidatesOfAsync"/> reads
     /// any other it comes to need) in one more.
     /// </summary>
     private async Task ReadCandidatesAsync(long[] wanted, CancellationToken ct)
     {
+        var unread = new List<long>(wanted.Length);
+        foreach (long id in wanted)
+        {
+            if (_cache is not null && _cache.TryGet(id, out var sketch, out var fields))
+            {
+                _sketches[id] = sketch;
+                if (fields is not null) _articles[id] = fields;
+            }
+            else unread.Add(id);
+        }
         await using (var second = new NpgsqlBatch(_conn))
         {
-            second.BatchCommands.Add(Command(SketchesSql, Array("@ids", NpgsqlDbType.Bigint, wanted)));
             second.BatchCommands.Add(Command(GroupsSql, Array("@ids", NpgsqlDbType.Bigint, wanted)));
+            if (unread.Count > 0) second.BatchCommands.Add(Command(SketchesSql, Array("@ids", NpgsqlDbType.Bigint, unread.ToArray())));
             await using var r = await second.ExecuteReaderAsync(ct);
-            while (await r.ReadAsync(ct)) _sketches[r.GetInt64(0)] = TextSketch.FromBytes((byte[])r.GetValue(2), r.GetInt32(1));
-            if (!await r.NextResultAsync(ct)) throw new InvalidOperationException("the copy groups' rows did not come back");
             while (await r.ReadAsync(ct)) Put(r.GetInt64(0), new Row(r.GetInt64(1), r.GetString(2), r.GetDouble(3)));
+            if (unread.Count > 0)
+            {
+                if (!await r.NextResultAsync(ct)) throw new InvalidOperationException("the candidates' sketches did not come back");
+                while (await r.ReadAsync(ct))
+                {
+                    long id = r.GetInt64(0);
+                    var sketch = TextSketch.FromBytes((byte[])r.GetValue(2), r.GetInt32(1));
+                    _sketches[id] = sketch;
+                    if (!_batch.Contains(id)) _cache?.AddSketch(id, sketch);
+                }
+            }
         }
         var needed = new HashSet<long>();
         for (int i = 0; i < _ids.Length; i++)
             if (_chosen[i].Count > 0) needed.UnionWith(Needed(i));
+        needed.ExceptWith(_articles.Keys);
         if (needed.Count > 0) await ReadRowsAsync([.. needed], ct);
     }
 
@@ -305,8 +309,11 @@ public sealed class PostgreSqlCopyBatch : ICopyBatch
         while (await r.ReadAsync(ct))
         {
             string? creditName = r.StringOrNull(4), creditUrl = r.StringOrNull(5);
-            _articles[r.GetInt64(0)] = new Stored(r.StringOrNull(1), r.StringOrNull(2), r.GetFieldValue<DateTimeOffset>(3),
+            long id = r.GetInt64(0);
+            var fields = new CandidateFields(r.StringOrNull(1), r.StringOrNull(2), r.GetFieldValue<DateTimeOffset>(3),
                 creditName is null && creditUrl is null ? null : new SourceCredit(creditName, creditUrl), r.GetString(6));
+            _articles[id] = fields;
+            if (!_batch.Contains(id)) _cache?.AddFields(id, fields);
         }
     }
 
@@ -323,9 +330,6 @@ public sealed class PostgreSqlCopyBatch : ICopyBatch
         if (!_copiesOf.TryGetValue(row.OriginalId, out var copies)) _copiesOf[row.OriginalId] = copies = [];
         copies.Add(articleId);
     }
-
-    /// <summary>What copy detection reads of a candidate's article that the batch's links do not change.</summary>
-    private sealed record Stored(string? Site, string? Url, DateTimeOffset SortAt, SourceCredit? Credit, string TextSha256);
 
     /// <summary>One row of <c>article_copies</c>; the evidence as stored (a code of a later version kept as it is).</summary>
     private readonly record struct Row(long OriginalId, string Evidence, double Similarity);

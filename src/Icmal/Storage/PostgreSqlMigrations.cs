@@ -31,12 +31,14 @@ internal static class PostgreSqlMigrations
     /// and categories with the article itself, and the relate transaction writes sketches, sketch keys and copy links
     /// for articles committed before it, naming as originals articles it has just read. No code deletes an article, so
     /// the keys' <c>ON DELETE CASCADE</c> never ran; one that does must delete these rows with it. The keys of
-    /// <c>seen_urls</c> and <c>article_views</c> (not written by an import) stay, and SQLite keeps all of its own (a
-    /// check there is a probe of the key's index in the process, with no lock written).
+    /// <c>seen_urls</c> and <c>article_views</c> (not written by an import) stay, and so does the sketch row's (one
+    /// check an article): an article deleted by hand still takes its sketch with it, and step 12's trigger its sketch
+    /// keys (<see cref="SketchKeyStep"/>). SQLite keeps all of its own (a check there is a probe of the key's index in
+    /// the process, with no lock written).
     /// </remarks>
     internal static readonly (string Table, string Column)[] UncheckedArticleKeys =
     [
-        ("article_search", "article_id"), ("article_sketches", "article_id"), ("article_sketch_keys", "article_id"),
+        ("article_search", "article_id"), ("article_sketch_keys", "article_id"),
         ("article_copies", "article_id"), ("article_copies", "original_id"), ("article_entities", "article_id"),
         ("article_quotes", "article_id"), ("article_figures", "article_id"), ("article_facts", "article_id"),
         ("article_categories", "article_id"),
@@ -280,6 +282,8 @@ internal static class PostgreSqlMigrations
             // the foreign key never cascaded). The article's key and the quotes' speaker keep theirs.
             "ALTER TABLE article_entities DROP CONSTRAINT IF EXISTS article_entities_entity_id_fkey",
         ]),
+        // PostgreSQL only (issue #17, measured at 1M articles: docs/benchmarks.md, "sketchcopy"): SketchKeyStep.
+        new(12, SketchKeyStep.PostgreSqlStatements),
         new(13, [.. UncheckedArticleKeys.Select(k => $"ALTER TABLE {k.Table} DROP CONSTRAINT IF EXISTS {k.Table}_{k.Column}_fkey")]),
         ];
     }

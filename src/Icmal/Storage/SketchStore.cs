@@ -33,6 +33,9 @@ public sealed class SketchStore(Database database)
 
     private readonly SqlDialect _d = database.Dialect;
 
+    /// <summary>Candidates' sketches and fields kept from one copy batch to the next (PostgreSQL; <see cref="CandidateCache"/>).</summary>
+    internal CandidateCache Candidates { get; } = new();
+
     private static readonly string CandidateSql = BuildCandidateSql();
 
     private static readonly string Columns = $"""
@@ -159,7 +162,7 @@ public sealed class SketchStore(Database database)
         Func<TextSketch, TextSketch, bool>? mayLink, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(arrivals);
-        return _d.Batches.OpenCopyBatch(database, arrivals, MaxPerKey, limit, mayLink, ct) is { } batch ? await batch : null;
+        return _d.Batches.OpenCopyBatch(database, arrivals, MaxPerKey, limit, mayLink, Candidates, ct) is { } batch ? await batch : null;
     }
 
     /// <summary>The stored article of <paramref name="articleId"/> as detection sees it; null when it has no sketch.</summary>
