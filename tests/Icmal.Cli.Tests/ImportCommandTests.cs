@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Text.RegularExpressions;
+using Icmal.Ingest;
 using Icmal.Storage;
 using Microsoft.Data.Sqlite;
 using Icmal.Model;
@@ -86,7 +87,8 @@ public sealed partial class ImportCommandTests : IDisposable
     [Theory, ClassData(typeof(BothEngines))]
     public async Task An_import_killed_midway_and_run_again_loses_nothing_and_duplicates_nothing(DatabaseEngine engine)
     {
-        const int files = 1500;
+        // Enough batches that the kill comes while some are still unread, however many are analysed ahead.
+        const int files = 6 * IngestPipeline.BatchSize;
         await using var db = await TestDatabase.CreateAsync(engine);
         string data = Path.Combine(_dir, "data");
         string database = ArchiveIntegrity.Argument(db);

@@ -32,7 +32,7 @@ public sealed partial class IngestPipeline
     /// <remarks>
     /// 500, not 250 as before: into a 1M PostgreSQL archive a batch's fixed costs (round trips, each distinct sketch
     /// key's index descent, the candidates' link groups) are shared by twice the articles: an import of 10,000 took
-    /// 6 % less machine CPU and 9 % less time in five alternating runs on a quiet machine (docs/benchmarks.md,
+    /// 6 % less machine CPU and 7 % less time in five alternating runs on a quiet machine (docs/benchmarks.md,
     /// "Merged (lead, 2026-12-05 09:30–10:00 UTC …)"). The
     /// price: an import killed mid-batch redoes up to 500 unreported articles, and a crawler waits for the archive's
     /// link lock up to one such batch's links.

@@ -38,30 +38,33 @@ internal static class SketchKeyStep
     [
         "ALTER TABLE article_sketch_keys DROP CONSTRAINT IF EXISTS article_sketch_keys_article_id_fkey",
         $"""
-        CREATE FUNCTION article_sketches_drop_keys() RETURNS trigger LANGUAGE plpgsql AS $$
+        CREATE OR REPLACE FUNCTION article_sketches_drop_keys() RETURNS trigger LANGUAGE plpgsql AS $$
         BEGIN
             DELETE FROM article_sketch_keys k USING gone g
             WHERE k.article_id = g.article_id AND k.sketch_key = ANY(ARRAY({string.Format(System.Globalization.CultureInfo.InvariantCulture, KeysOf, "g.sketch")}));
             RETURN NULL;
         END $$
         """,
+        "DROP TRIGGER IF EXISTS article_sketches_drop_keys ON article_sketches",
         """
         CREATE TRIGGER article_sketches_drop_keys AFTER DELETE ON article_sketches REFERENCING OLD TABLE AS gone
         FOR EACH STATEMENT EXECUTE FUNCTION article_sketches_drop_keys()
         """,
         $"""
-        CREATE FUNCTION copy_candidates_changed() RETURNS trigger LANGUAGE plpgsql AS $$
+        CREATE OR REPLACE FUNCTION copy_candidates_changed() RETURNS trigger LANGUAGE plpgsql AS $$
         BEGIN
             INSERT INTO settings (key, value) VALUES ('{CandidateEpochSetting}', '1')
             ON CONFLICT (key) DO UPDATE SET value = CAST(CAST(settings.value AS BIGINT) + 1 AS TEXT);
             RETURN NULL;
         END $$
         """,
+        "DROP TRIGGER IF EXISTS article_sketches_changed ON article_sketches",
         """
         CREATE TRIGGER article_sketches_changed AFTER UPDATE ON article_sketches FOR EACH ROW
         WHEN (OLD.sketch IS DISTINCT FROM NEW.sketch OR OLD.shingles IS DISTINCT FROM NEW.shingles OR OLD.article_id IS DISTINCT FROM NEW.article_id)
         EXECUTE FUNCTION copy_candidates_changed()
         """,
+        "DROP TRIGGER IF EXISTS articles_copy_fields_changed ON articles",
         """
         CREATE TRIGGER articles_copy_fields_changed AFTER UPDATE OF id, site, url, sort_at, original_name, original_url, text_sha256 ON articles FOR EACH ROW
         WHEN (OLD.id IS DISTINCT FROM NEW.id OR OLD.site IS DISTINCT FROM NEW.site OR OLD.url IS DISTINCT FROM NEW.url OR OLD.sort_at IS DISTINCT FROM NEW.sort_at
