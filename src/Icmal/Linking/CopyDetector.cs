@@ -19,9 +19,10 @@ public sealed class CopyDetector
 
     /// <summary>
     /// The fewest arrivals linked as a batch (<see cref="LinkManyAsync"/>); fewer go one by one. A batch reads every copy
-    /// row of its candidates' groups once, which pays for itself over an import's 250 articles but not for a crawler's
-    /// one page against a large group: two crawlers on one PostgreSQL (bench/Icmal.CrawlBench, 50 sites, 10,000
-    /// articles that are all copies of one text) took 64.6 s with single pages linked as batches, 46.6 s one by one.
+    /// row of its candidates' groups once, which pays for itself over an import's batch (<c>IngestPipeline.BatchSize</c>
+    /// articles) but not for a crawler's one page against a large group: two crawlers on one PostgreSQL
+    /// (bench/Icmal.CrawlBench, 50 sites, 10,000 articles that are all copies of one text) took 64.6 s with single
+    /// pages linked as batches, 46.6 s one by one.
     /// </summary>
     public int MinBatch { get; init; } = 16;
 
