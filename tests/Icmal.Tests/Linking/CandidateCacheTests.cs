@@ -5,6 +5,8 @@ using Icmal.Storage;
 using Icmal.Tests.Support;
 using Icmal.Text.Similarity;
 
+using static Icmal.Tests.Support.SketchedArticles;
+
 namespace Icmal.Tests.Linking;
 
 /// <summary>
@@ -116,27 +118,4 @@ public sealed class CandidateCacheTests
 
     private static async Task<long> CountAsync(System.Data.Common.DbConnection conn, string sql, long id) =>
         Convert.ToInt64(await Sql.ScalarAsync(conn, null, sql, Ct, ("@a", id)), System.Globalization.CultureInfo.InvariantCulture);
-
-    /// <summary>A sketch whose keys are <paramref name="shared"/> and then its own keys from <paramref name="own"/> up.</summary>
-    private static TextSketch Sketch(uint[] shared, int own)
-    {
-        var hashes = shared.Concat(Enumerable.Range(0, TextSketch.Size - shared.Length).Select(i => (uint)(own + i))).ToArray();
-        var bytes = new byte[hashes.Length * 4];
-        for (int i = 0; i < hashes.Length; i++) BinaryPrimitives.WriteUInt32LittleEndian(bytes.AsSpan(i * 4), hashes[i]);
-        return TextSketch.FromBytes(bytes, 200);
-    }
-
-    private static async Task<long> StoreAsync(Stores stores, int n)
-    {
-        var day = new DateTimeOffset(2025, 10, 27, 0, 0, 0, TimeSpan.FromHours(4));
-        var article = new Article
-        {
-            Id = 0, DocumentId = 0, Origin = $"k.az#{n}", Title = $"Xəbər {n}", Url = $"https://k.az/x/{n}", Site = "k.az",
-            Published = day.AddMinutes(n), Archived = day.AddDays(1), Language = "az",
-            Blocks = [new ArticleBlock(BlockKind.Paragraph, $"Bu {n} nömrəli sınaq xəbərinin öz mətnidir.")],
-        };
-        byte[] raw = Encoding.UTF8.GetBytes(article.Origin + article.Text);
-        return (await stores.Articles.AddAsync(new NewDocument(Hashing.Sha256Hex(raw), article.Origin, article.Url, "text", "utf-8", raw, article.Archived),
-            article, Ct)).ArticleId;
-    }
 }
