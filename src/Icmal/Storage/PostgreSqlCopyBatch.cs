@@ -147,6 +147,7 @@ public sealed class PostgreSqlCopyBatch : ICopyBatch
         {
             var own = ahead!.OwnAfter(before.Count);
             await using var check = new NpgsqlBatch(conn);
+            check.BatchCommands.Add(CountRowLockCommand());
             check.BatchCommands.Add(LockCommand());
             check.BatchCommands.Add(EpochCommand());
             check.BatchCommands.Add(Command($"""
@@ -155,6 +156,7 @@ public sealed class PostgreSqlCopyBatch : ICopyBatch
                 new NpgsqlParameter<string>("@w", NpgsqlDbType.Text) { TypedValue = KeyWriteStep.KeyWritesSetting },
                 Array("@x", NpgsqlDbType.Bigint, own.Select(w => w.Xid).ToArray())));
             await using var r = await check.ExecuteReaderAsync(ct);
+            await r.NextResultAsync(ct); // past the count's row lock
             await r.NextResultAsync(ct); // past the lock's one empty row
             cache?.Check(await r.ReadAsync(ct) ? r.GetString(0) : null);
             await r.NextResultAsync(ct);
@@ -171,6 +173,7 @@ public sealed class PostgreSqlCopyBatch : ICopyBatch
                 // into the same groups meanwhile would be overwritten. So linking waits for the archive's lock that story
                 // assignment takes too (held to the commit); every write that can meet another process's before it (the
                 // documents, the articles, the entities) is already made, so the wait adds no deadlock.
+                first.BatchCommands.Add(CountRowLockCommand());
                 first.BatchCommands.Add(LockCommand());
                 // The counter of changes to what the cache keeps, read before any candidate (CandidateCache, SketchKeyStep).
                 first.BatchCommands.Add(EpochCommand());
@@ -204,6 +207,7 @@ public sealed class PostgreSqlCopyBatch : ICopyBatch
             await using var reader = await first.ExecuteReaderAsync(ct);
             if (!locked)
             {
+                await reader.NextResultAsync(ct); // past the count's row lock
                 await reader.NextResultAsync(ct); // past the lock's one empty row
                 cache?.Check(await reader.ReadAsync(ct) ? reader.GetString(0) : null);
                 await reader.NextResultAsync(ct);
@@ -275,6 +279,16 @@ public sealed class PostgreSqlCopyBatch : ICopyBatch
         }
         return new KeyLists(count ?? throw new InvalidOperationException("no keys were read ahead"), ids);
     }
+
+    /// <summary>
+    /// The key write count's row locked before the link lock (<see cref="LockCommand"/>): the batch's key statement
+    /// locks it anyway (<see cref="KeyWriteStep"/>'s trigger), and an arrival linked alone in a crawler's transaction
+    /// locks it with its keys before its stories take the link lock; taken in that same order here, the two cannot wait
+    /// for each other. (No row yet, before the archive's first key write: nothing to lock.)
+    /// </summary>
+    private static NpgsqlBatchCommand CountRowLockCommand() =>
+        Command("SELECT 1 FROM settings WHERE key = @w FOR UPDATE",
+            new NpgsqlParameter<string>("@w", NpgsqlDbType.Text) { TypedValue = KeyWriteStep.KeyWritesSetting });
 
     /// <summary>The lock the batch links under, held to the commit (see <see cref="OpenAsync"/>).</summary>
     private static NpgsqlBatchCommand LockCommand() => new($"SELECT pg_advisory_xact_lock({PostgreSqlDialect.StoryLockKey})");
