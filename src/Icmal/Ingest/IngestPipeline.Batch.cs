@@ -137,6 +137,8 @@ public sealed partial class IngestPipeline
         {
             for (int i = 0; i < documents.Count; i++) await OneAsync(i, ct);
         }
+        var prepared = items.OfType<IngestItem>().ToList();
+        foreach (var stage in stages.Skip(store).OfType<IReadingAheadStage>()) stage.ReadAhead(prepared);
         return new PreparedBatch(documents, outcomes, items, commits);
     }
 

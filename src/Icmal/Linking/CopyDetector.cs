@@ -116,11 +116,15 @@ public sealed class CopyDetector
     /// <see cref="MinBatch"/>, the sketches are written and the candidates read for the whole batch, the links worked
     /// out in memory and written at the end; otherwise one by one.
     /// </summary>
-    public async Task LinkManyAsync(IReadOnlyList<Article> articles, CancellationToken ct)
+    /// <param name="texts">Each article's sketch and text hash worked out ahead (<see cref="ArticleText"/>), in the same
+    /// order; null, or a null in it: worked out here.</param>
+    public async Task LinkManyAsync(IReadOnlyList<Article> articles, CancellationToken ct, IReadOnlyList<ArticleText?>? texts = null)
     {
         ArgumentNullException.ThrowIfNull(articles);
+        if (texts is not null && texts.Count != articles.Count) throw new ArgumentException("one text an article", nameof(texts));
         var arrivals = new List<LinkArrival>(articles.Count);
-        foreach (var article in articles) arrivals.Add(await ArrivalAsync(article ?? throw new ArgumentException("an article is missing", nameof(articles)), ct));
+        for (int i = 0; i < articles.Count; i++)
+            arrivals.Add(await ArrivalAsync(articles[i] ?? throw new ArgumentException("an article is missing", nameof(articles)), ct, texts?[i]));
         await _gate.WaitAsync(ct);
         try
         {
@@ -154,12 +158,23 @@ public sealed class CopyDetector
         }
     }
 
-    /// <summary>The article as the rule sees it arrive: its sketch, text hash, time and site names.</summary>
-    private async Task<LinkArrival> ArrivalAsync(Article article, CancellationToken ct)
+    /// <summary>
+    /// Starts reading the stored ids under the keys of a batch about to be linked (<paramref name="sketches"/>), outside
+    /// its transaction (<see cref="SketchStore.ReadKeysAhead"/>): its <see cref="LinkManyAsync"/> then skips that read
+    /// where nothing but this process wrote keys meanwhile. Nothing for fewer than <see cref="MinBatch"/>.
+    /// </summary>
+    public void ReadKeysAhead(IReadOnlyCollection<TextSketch> sketches)
     {
-        string text = article.Text;
+        ArgumentNullException.ThrowIfNull(sketches);
+        if (sketches.Count >= MinBatch) _sketches.ReadKeysAhead(sketches);
+    }
+
+    /// <summary>The article as the rule sees it arrive: its sketch, text hash (<paramref name="text"/> when worked out ahead), time and site names.</summary>
+    private async Task<LinkArrival> ArrivalAsync(Article article, CancellationToken ct, ArticleText? text = null)
+    {
+        text ??= ArticleText.Of(article.Text);
         var creditKeys = SiteKeys.OfCredit(article.Original, await SourceHomeAsync(article.Original?.Name, ct));
-        return new LinkArrival(article.Id, TextSketch.Of(text), Hashing.Sha256Hex(text), article.PlausiblePublished ?? article.Archived,
+        return new LinkArrival(article.Id, text.Sketch, text.TextSha256, article.PlausiblePublished ?? article.Archived,
             SiteKeys.OfArticle(article.Url, article.Site), creditKeys);
     }
 

@@ -121,15 +121,18 @@ internal sealed record CopiedTable(string Name, IReadOnlyList<string> Key, bool 
         new("article_views", ["article_id", "day"], false),
     ];
 
-    /// <summary>Settings that are not the archive's: the search catch-up's and the copy's own markers.</summary>
+    /// <summary>
+    /// Settings that are not the archive's: the search catch-up's and the copy's own markers, and PostgreSQL's count of
+    /// key writes (<see cref="KeyWriteStep"/>: its trigger counts the copy's own writes into the target).
+    /// </summary>
     public static IReadOnlyList<string> LocalSettings { get; } =
-        [SearchStore.CatchUpToSetting, SearchStore.CatchUpDoneSetting, ArchiveCopier.StageSetting];
+        [SearchStore.CatchUpToSetting, SearchStore.CatchUpDoneSetting, ArchiveCopier.StageSetting, KeyWriteStep.KeyWritesSetting];
 
     /// <summary>The rows copied and compared: for settings, all but <see cref="LocalSettings"/>.</summary>
-    public string Filter => Name == "settings" ? "key NOT IN (@l0, @l1, @l2)" : "";
+    public string Filter => Name == "settings" ? "key NOT IN (@l0, @l1, @l2, @l3)" : "";
 
     public (string, object?)[] FilterParameters => Name == "settings"
-        ? [("@l0", LocalSettings[0]), ("@l1", LocalSettings[1]), ("@l2", LocalSettings[2])]
+        ? [("@l0", LocalSettings[0]), ("@l1", LocalSettings[1]), ("@l2", LocalSettings[2]), ("@l3", LocalSettings[3])]
         : [];
 
     /// <summary>ORDER BY of the key, text keys in byte order on every engine (<see cref="SqlDialect.BytewiseOrder"/>).</summary>

@@ -47,10 +47,10 @@ internal abstract class BatchWriters
 
     /// <summary>
     /// A batch's sketches written and candidates read together, in the shared transaction (<see cref="SketchStore.OpenBatchAsync"/>);
-    /// <paramref name="cache"/> keeps candidates' sketches and fields from batch to batch.
+    /// <paramref name="cache"/> keeps candidates' sketches and fields from batch to batch, <paramref name="ahead"/> the keys' ids read ahead.
     /// </summary>
     public abstract Task<ICopyBatch?>? OpenCopyBatch(Database database, IReadOnlyList<(long ArticleId, TextSketch Sketch, string TextSha256)> arrivals,
-        int maxPerKey, int limit, Func<TextSketch, TextSketch, bool>? mayLink, CandidateCache? cache, CancellationToken ct);
+        int maxPerKey, int limit, Func<TextSketch, TextSketch, bool>? mayLink, CandidateCache? cache, KeyAhead? ahead, CancellationToken ct);
 
     /// <summary>The story lock, the order's last number and what others assigned since <paramref name="since"/> (<see cref="StoryStore.AssignManyAsync"/>).</summary>
     public abstract Task<StoryCatchUp>? CatchUpStories(Database database, DbConnection conn, DbTransaction tx, string rowsSql, long since,
@@ -78,7 +78,7 @@ internal sealed class SqliteBatchWriters : BatchWriters
         int maxPerKey, int limit, CancellationToken ct) => null;
 
     public override Task<ICopyBatch?>? OpenCopyBatch(Database database, IReadOnlyList<(long ArticleId, TextSketch Sketch, string TextSha256)> arrivals,
-        int maxPerKey, int limit, Func<TextSketch, TextSketch, bool>? mayLink, CandidateCache? cache, CancellationToken ct) => null;
+        int maxPerKey, int limit, Func<TextSketch, TextSketch, bool>? mayLink, CandidateCache? cache, KeyAhead? ahead, CancellationToken ct) => null;
 
     public override Task<StoryCatchUp>? CatchUpStories(Database database, DbConnection conn, DbTransaction tx, string rowsSql, long since,
         IReadOnlyCollection<long> own, int limit, Func<DbDataReader, ClusterRow> read, CancellationToken ct) => null;

@@ -34,13 +34,13 @@ internal sealed class PostgreSqlBatchWriters(PostgreSqlSearchEngine search) : Ba
         PostgreSqlSketchBatch.CandidatesAsync(conn, articleId, keys, textSha256, maxPerKey, limit, ct);
 
     public override Task<ICopyBatch?>? OpenCopyBatch(Database database, IReadOnlyList<(long ArticleId, TextSketch Sketch, string TextSha256)> arrivals,
-        int maxPerKey, int limit, Func<TextSketch, TextSketch, bool>? mayLink, CandidateCache? cache, CancellationToken ct) =>
-        Shared(database) is { } pg ? OpenCopyBatchAsync(pg, arrivals, maxPerKey, limit, mayLink, cache, ct) : null;
+        int maxPerKey, int limit, Func<TextSketch, TextSketch, bool>? mayLink, CandidateCache? cache, KeyAhead? ahead, CancellationToken ct) =>
+        Shared(database) is { } pg ? OpenCopyBatchAsync(pg, arrivals, maxPerKey, limit, mayLink, cache, ahead, ct) : null;
 
     /// <summary><see cref="PostgreSqlCopyBatch.OpenAsync"/> as the interface (a task is not covariant); once a batch, not an article.</summary>
     private static async Task<ICopyBatch?> OpenCopyBatchAsync(NpgsqlConnection pg, IReadOnlyList<(long ArticleId, TextSketch Sketch, string TextSha256)> arrivals,
-        int maxPerKey, int limit, Func<TextSketch, TextSketch, bool>? mayLink, CandidateCache? cache, CancellationToken ct) =>
-        await PostgreSqlCopyBatch.OpenAsync(pg, arrivals, maxPerKey, limit, mayLink, cache, ct);
+        int maxPerKey, int limit, Func<TextSketch, TextSketch, bool>? mayLink, CandidateCache? cache, KeyAhead? ahead, CancellationToken ct) =>
+        await PostgreSqlCopyBatch.OpenAsync(pg, arrivals, maxPerKey, limit, mayLink, cache, ahead, ct);
 
     public override Task<StoryCatchUp>? CatchUpStories(Database database, DbConnection conn, DbTransaction tx, string rowsSql, long since,
         IReadOnlyCollection<long> own, int limit, Func<DbDataReader, ClusterRow> read, CancellationToken ct) =>

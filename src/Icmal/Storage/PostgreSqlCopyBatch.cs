@@ -107,8 +107,9 @@ public sealed class PostgreSqlCopyBatch : ICopyBatch
     /// linking rule's loosest thresholds); the candidates that cannot are left out of <see cref="CandidatesOfAsync"/>,
     /// and their articles' rows are not read. Null: every candidate is given.</param>
     /// <param name="cache">Candidates' sketches and fields read by earlier batches of this process (null: none kept).</param>
+    /// <param name="ahead">The keys' stored ids read ahead and this process's own key writes since (null: read here).</param>
     internal static async Task<PostgreSqlCopyBatch?> OpenAsync(NpgsqlConnection conn, IReadOnlyList<(long ArticleId, TextSketch Sketch, string TextSha256)> arrivals,
-        int perKey, int limit, Func<TextSketch, TextSketch, bool>? mayLink, CandidateCache? cache, CancellationToken ct)
+        int perKey, int limit, Func<TextSketch, TextSketch, bool>? mayLink, CandidateCache? cache, KeyAhead? ahead, CancellationToken ct)
     {
         long[] ids = arrivals.Select(a => a.ArticleId).ToArray();
         for (int i = 1; i < ids.Length; i++)
@@ -119,49 +120,113 @@ public sealed class PostgreSqlCopyBatch : ICopyBatch
         var position = new Dictionary<long, int>(ids.Length);
         for (int i = 0; i < ids.Length; i++) position[ids[i]] = i;
         var keyed = new List<(long Id, long Shared)>[ids.Length];
+        // An arrival with no shingles looks nothing up (CopyDetector returns before).
+        var looking = arrivals.Where(a => a.Sketch.Shingles > 0).ToArray();
+        var distinctKeys = new HashSet<long>();
+        foreach (var a in looking)
+            foreach (uint key in a.Sketch.Keys) distinctKeys.Add(key);
+        // The keys' ids read ahead (KeyAhead), when there are: then the lock and the counts come first, and the look-up
+        // is left out of the batch's statements when the ids are still what it would read.
+        KeyLists? before = null;
+        bool prefetched = false;
+        if (ahead?.Take(distinctKeys) is { } prefetch)
+        {
+            prefetched = true;
+            try
+            {
+                before = await prefetch;
+            }
+            catch (Exception e) when (e is not OperationCanceledException || !ct.IsCancellationRequested)
+            {
+                // Read here instead, as without.
+            }
+        }
+        Dictionary<long, long[]>? lists = null;
+        bool locked = false;
+        if (before is not null)
+        {
+            var own = ahead!.OwnAfter(before.Count);
+            await using var check = new NpgsqlBatch(conn);
+            check.BatchCommands.Add(CountRowLockCommand());
+            check.BatchCommands.Add(LockCommand());
+            check.BatchCommands.Add(EpochCommand());
+            check.BatchCommands.Add(Command($"""
+                SELECT {KeyWritesSql}, ARRAY(SELECT COALESCE(txid_status(x), '') = 'committed' FROM unnest(@x) WITH ORDINALITY AS t(x, n) ORDER BY n)
+                """,
+                new NpgsqlParameter<string>("@w", NpgsqlDbType.Text) { TypedValue = KeyWriteStep.KeyWritesSetting },
+                Array("@x", NpgsqlDbType.Bigint, own.Select(w => w.Xid).ToArray())));
+            await using var r = await check.ExecuteReaderAsync(ct);
+            await r.NextResultAsync(ct); // past the count's row lock
+            await r.NextResultAsync(ct); // past the lock's one empty row
+            cache?.Check(await r.ReadAsync(ct) ? r.GetString(0) : null);
+            await r.NextResultAsync(ct);
+            if (!await r.ReadAsync(ct)) throw new InvalidOperationException("the key write count did not come back");
+            lists = KeyAhead.Merge(before, r.GetInt64(0), own, r.GetFieldValue<bool[]>(1), distinctKeys, perKey);
+            locked = true;
+        }
+        if (prefetched) ahead!.Count(lists is not null);
         await using (var first = new NpgsqlBatch(conn))
         {
-            // The batch reads its candidates' copy groups once and writes them back at the end: another process linking
-            // into the same groups meanwhile would be overwritten. So linking waits for the archive's lock that story
-            // assignment takes too (held to the commit); every write that can meet another process's before it (the
-            // documents, the articles, the entities) is already made, so the wait adds no deadlock.
-            first.BatchCommands.Add(new NpgsqlBatchCommand($"SELECT pg_advisory_xact_lock({PostgreSqlDialect.StoryLockKey})"));
-            // The counter of changes to what the cache keeps, read before any candidate (CandidateCache, SketchKeyStep).
-            first.BatchCommands.Add(Command("SELECT COALESCE((SELECT value FROM settings WHERE key = @k), '0')",
-                new NpgsqlParameter<string>("@k", NpgsqlDbType.Text) { TypedValue = SketchKeyStep.CandidateEpochSetting }));
+            if (!locked)
+            {
+                // The batch reads its candidates' copy groups once and writes them back at the end: another process linking
+                // into the same groups meanwhile would be overwritten. So linking waits for the archive's lock that story
+                // assignment takes too (held to the commit); every write that can meet another process's before it (the
+                // documents, the articles, the entities) is already made, so the wait adds no deadlock.
+                first.BatchCommands.Add(CountRowLockCommand());
+                first.BatchCommands.Add(LockCommand());
+                // The counter of changes to what the cache keeps, read before any candidate (CandidateCache, SketchKeyStep).
+                first.BatchCommands.Add(EpochCommand());
+            }
             first.BatchCommands.Add(Command("INSERT INTO article_sketches (article_id, shingles, sketch) SELECT * FROM unnest(@a, @s, @b)",
                 Array("@a", NpgsqlDbType.Bigint, ids),
                 Array("@s", NpgsqlDbType.Integer, arrivals.Select(a => a.Sketch.Shingles).ToArray()),
                 Array("@b", NpgsqlDbType.Bytea, arrivals.Select(a => a.Sketch.ToBytes()).ToArray())));
-            // An arrival with no shingles looks nothing up (CopyDetector returns before).
-            var looking = arrivals.Where(a => a.Sketch.Shingles > 0).ToArray();
-            var distinctKeys = new HashSet<long>();
-            foreach (var a in looking)
-                foreach (uint key in a.Sketch.Keys) distinctKeys.Add(key);
-            first.BatchCommands.Add(Command(KeyedSql,
-                Array("@keys", NpgsqlDbType.Bigint, distinctKeys.ToArray()),
-                new NpgsqlParameter<int>("@per", NpgsqlDbType.Integer) { TypedValue = perKey }));
+            if (lists is null)
+            {
+                first.BatchCommands.Add(Command(KeyedSql,
+                    Array("@keys", NpgsqlDbType.Bigint, distinctKeys.ToArray()),
+                    new NpgsqlParameter<int>("@per", NpgsqlDbType.Integer) { TypedValue = perKey }));
+            }
             // A plain insert, not ON CONFLICT DO NOTHING: the arrivals are new (their sketch insert above fails
             // otherwise) and a sketch's keys are distinct, so no row can conflict; the speculative insertion looked each
             // key up in the 15M-row index before inserting it (36k buffer reads a batch of 250 at 1M against 20k).
-            var allKeys = arrivals.SelectMany(a => a.Sketch.Keys.ToArray().Select(k => (Article: a.ArticleId, Key: (long)k))).ToArray();
+            var allKeys = arrivals.SelectMany(a => a.Sketch.Keys.ToArray().Select(k => (Article: a.ArticleId, Key: k))).ToArray();
             first.BatchCommands.Add(Command(
                 "INSERT INTO article_sketch_keys (sketch_key, article_id) SELECT * FROM unnest(@k, @a)",
-                Array("@k", NpgsqlDbType.Bigint, allKeys.Select(k => k.Key).ToArray()),
+                Array("@k", NpgsqlDbType.Bigint, allKeys.Select(k => (long)k.Key).ToArray()),
                 Array("@a", NpgsqlDbType.Bigint, allKeys.Select(k => k.Article).ToArray())));
+            // The key write count right after this batch's one key statement: its own (the count's row stays locked to
+            // the commit), remembered with the keys for the next batches' ids read ahead (KeyAhead).
+            first.BatchCommands.Add(Command($"SELECT {KeyWritesSql}, txid_current()",
+                new NpgsqlParameter<string>("@w", NpgsqlDbType.Text) { TypedValue = KeyWriteStep.KeyWritesSetting }));
             var self = looking.Select(a => a.ArticleId).ToArray();
             first.BatchCommands.Add(Command(SameTextSql,
                 Array("@self", NpgsqlDbType.Bigint, self),
                 Array("@h", NpgsqlDbType.Text, looking.Select(a => a.TextSha256).ToArray())));
             await using var reader = await first.ExecuteReaderAsync(ct);
-            await reader.NextResultAsync(ct); // past the lock's one empty row
-            cache?.Check(await reader.ReadAsync(ct) ? reader.GetString(0) : null);
-            await reader.NextResultAsync(ct);
-            while (reader.FieldCount == 0 && await reader.NextResultAsync(ct)) { } // past the sketches' insert
+            if (!locked)
+            {
+                await reader.NextResultAsync(ct); // past the count's row lock
+                await reader.NextResultAsync(ct); // past the lock's one empty row
+                cache?.Check(await reader.ReadAsync(ct) ? reader.GetString(0) : null);
+                await reader.NextResultAsync(ct);
+            }
+            await SkipToRowsAsync(reader, ct); // past the sketches' insert
             var lookup = new BatchKeyLookup();
-            while (await reader.ReadAsync(ct)) lookup.AddStored(reader.GetInt64(0), reader.GetFieldValue<long[]>(1));
-            if (!await reader.NextResultAsync(ct)) throw new InvalidOperationException("the keys' insert did not come back");
-            while (reader.FieldCount == 0 && await reader.NextResultAsync(ct)) { } // past the keys' insert, to the same texts
+            if (lists is null)
+            {
+                while (await reader.ReadAsync(ct)) lookup.AddStored(reader.GetInt64(0), reader.GetFieldValue<long[]>(1));
+                if (!await reader.NextResultAsync(ct)) throw new InvalidOperationException("the keys' insert did not come back");
+            }
+            else
+            {
+                foreach (var (key, stored) in lists) lookup.AddStored(key, stored);
+            }
+            await SkipToRowsAsync(reader, ct); // past the keys' insert
+            if (!await reader.ReadAsync(ct)) throw new InvalidOperationException("the key write count did not come back");
+            ahead?.Record(reader.GetInt64(0), reader.GetInt64(1), allKeys.Select(k => (k.Article, k.Key)));
+            if (!await reader.NextResultAsync(ct)) throw new InvalidOperationException("the same texts did not come back");
             // The batch's arrivals under each key, in their order (ids ascending).
             foreach (var a in arrivals) lookup.AddArrival(a.ArticleId, a.Sketch.Keys);
             foreach (var a in looking)
@@ -186,6 +251,58 @@ public sealed class PostgreSqlCopyBatch : ICopyBatch
         }
         if (wanted.Count > 0) await batch.ReadCandidatesAsync([.. wanted], ct);
         return batch;
+    }
+
+    /// <summary>The key write count (<see cref="KeyWriteStep"/>) as an expression; <c>@w</c> is its setting's key.</summary>
+    private const string KeyWritesSql = "CAST(COALESCE((SELECT value FROM settings WHERE key = @w), '0') AS BIGINT)";
+
+    /// <summary>
+    /// Each key's newest <paramref name="perKey"/> stored ids, as <see cref="KeyedSql"/> reads them, and the key write
+    /// count, in one statement (one snapshot): a batch's look-up read ahead, outside its transaction (<see cref="KeyAhead"/>).
+    /// </summary>
+    internal static async Task<KeyLists> ReadAheadAsync(NpgsqlConnection conn, long[] keys, int perKey, CancellationToken ct)
+    {
+        await using var cmd = new NpgsqlCommand($"""
+            SELECT {KeyWritesSql}, key.v, ARRAY(SELECT article_id FROM article_sketch_keys WHERE sketch_key = key.v ORDER BY article_id DESC LIMIT @per)
+            FROM unnest(@keys) AS key(v)
+            """, conn);
+        cmd.Parameters.Add(new NpgsqlParameter<string>("@w", NpgsqlDbType.Text) { TypedValue = KeyWriteStep.KeyWritesSetting });
+        cmd.Parameters.Add(Array("@keys", NpgsqlDbType.Bigint, keys));
+        cmd.Parameters.Add(new NpgsqlParameter<int>("@per", NpgsqlDbType.Integer) { TypedValue = perKey });
+        await using var r = await cmd.ExecuteReaderAsync(ct);
+        long? count = null;
+        var ids = new Dictionary<long, long[]>(keys.Length);
+        while (await r.ReadAsync(ct))
+        {
+            count = r.GetInt64(0);
+            ids[r.GetInt64(1)] = r.GetFieldValue<long[]>(2);
+        }
+        return new KeyLists(count ?? throw new InvalidOperationException("no keys were read ahead"), ids);
+    }
+
+    /// <summary>
+    /// The key write count's row locked before the link lock (<see cref="LockCommand"/>): the batch's key statement
+    /// locks it anyway (<see cref="KeyWriteStep"/>'s trigger), and an arrival linked alone in a crawler's transaction
+    /// locks it with its keys before its stories take the link lock; taken in that same order here, the two cannot wait
+    /// for each other. (No row yet, before the archive's first key write: nothing to lock.)
+    /// </summary>
+    private static NpgsqlBatchCommand CountRowLockCommand() =>
+        Command("SELECT 1 FROM settings WHERE key = @w FOR UPDATE",
+            new NpgsqlParameter<string>("@w", NpgsqlDbType.Text) { TypedValue = KeyWriteStep.KeyWritesSetting });
+
+    /// <summary>The lock the batch links under, held to the commit (see <see cref="OpenAsync"/>).</summary>
+    private static NpgsqlBatchCommand LockCommand() => new($"SELECT pg_advisory_xact_lock({PostgreSqlDialect.StoryLockKey})");
+
+    /// <summary>The counter of changes to what the cache keeps, read before any candidate (CandidateCache, SketchKeyStep).</summary>
+    private static NpgsqlBatchCommand EpochCommand() =>
+        Command("SELECT COALESCE((SELECT value FROM settings WHERE key = @k), '0')",
+            new NpgsqlParameter<string>("@k", NpgsqlDbType.Text) { TypedValue = SketchKeyStep.CandidateEpochSetting });
+
+    /// <summary>Past the statements that return no columns, to the first result that has them.</summary>
+    private static async Task SkipToRowsAsync(NpgsqlDataReader reader, CancellationToken ct)
+    {
+        while (reader.FieldCount == 0)
+            if (!await reader.NextResultAsync(ct)) throw new InvalidOperationException("a result did not come back");
     }
 
     /// <summary>

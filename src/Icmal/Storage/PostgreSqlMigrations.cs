@@ -285,6 +285,8 @@ internal static class PostgreSqlMigrations
         // PostgreSQL only (issue #17, measured at 1M articles: docs/benchmarks.md, "sketchcopy"): SketchKeyStep.
         new(12, SketchKeyStep.PostgreSqlStatements),
         new(13, [.. UncheckedArticleKeys.Select(k => $"ALTER TABLE {k.Table} DROP CONSTRAINT IF EXISTS {k.Table}_{k.Column}_fkey")]),
+        // PostgreSQL only (issue #17): the count of key writes a copy batch's keys read ahead are checked against (KeyWriteStep).
+        new(14, KeyWriteStep.PostgreSqlStatements),
         ];
     }
 }

@@ -36,6 +36,9 @@ public sealed class SketchStore(Database database)
     /// <summary>Candidates' sketches and fields kept from one copy batch to the next (PostgreSQL; <see cref="CandidateCache"/>).</summary>
     internal CandidateCache Candidates { get; } = new();
 
+    /// <summary>Copy batches' keys' ids read ahead, and this process's key writes since (PostgreSQL; <see cref="KeyAhead"/>).</summary>
+    internal KeyAhead Ahead { get; } = new();
+
     private static readonly string CandidateSql = BuildCandidateSql();
 
     private static readonly string Columns = $"""
@@ -162,7 +165,33 @@ public sealed class SketchStore(Database database)
         Func<TextSketch, TextSketch, bool>? mayLink, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(arrivals);
-        return _d.Batches.OpenCopyBatch(database, arrivals, MaxPerKey, limit, mayLink, Candidates, ct) is { } batch ? await batch : null;
+        return _d.Batches.OpenCopyBatch(database, arrivals, MaxPerKey, limit, mayLink, Candidates, Ahead, ct) is { } batch ? await batch : null;
+    }
+
+    /// <summary>
+    /// On PostgreSQL, starts reading the keys of a batch to be linked soon (<paramref name="sketches"/>, those with
+    /// shingles) on a pooled connection of its own, outside any transaction: each key's newest <see cref="MaxPerKey"/>
+    /// ids with the key write count, which <see cref="OpenBatchAsync"/> then uses instead of reading them in the batch's
+    /// transaction when no other writer wrote keys meanwhile (<see cref="KeyAhead"/>). Nothing on SQLite. A read that
+    /// fails is only not used.
+    /// </summary>
+    public void ReadKeysAhead(IEnumerable<TextSketch> sketches)
+    {
+        ArgumentNullException.ThrowIfNull(sketches);
+        if (_d is not PostgreSqlDialect) return;
+        var keys = new HashSet<long>();
+        foreach (var sketch in sketches)
+            if (sketch.Shingles > 0)
+                foreach (uint key in sketch.Keys) keys.Add(key);
+        if (keys.Count == 0) return;
+        Ahead.Add(keys, ReadAheadAsync([.. keys]));
+    }
+
+    private async Task<KeyLists?> ReadAheadAsync(long[] keys)
+    {
+        await Task.Yield();
+        await using var conn = await database.ConnectOwnAsync(CancellationToken.None);
+        return await PostgreSqlCopyBatch.ReadAheadAsync((Npgsql.NpgsqlConnection)conn, keys, MaxPerKey, CancellationToken.None);
     }
 
     /// <summary>The stored article of <paramref name="articleId"/> as detection sees it; null when it has no sketch.</summary>

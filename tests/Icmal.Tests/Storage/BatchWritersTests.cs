@@ -24,7 +24,7 @@ public sealed class BatchWritersTests
         // Outside a batch's transaction there is no shared connection: the writes that need one decline on both engines.
         Assert.Null(batches.SetCategories(database, [], Ct));
         Assert.Null(batches.WriteFacts(database, [], 1, Ct));
-        Assert.Null(batches.OpenCopyBatch(database, [], 1, 1, null, null, Ct));
+        Assert.Null(batches.OpenCopyBatch(database, [], 1, 1, null, null, null, Ct));
         Assert.Null(batches.AddArticles(database, null, null, [], [], inGivenOrder: false, Ct));
 
         await using (var conn = await database.ConnectAsync(Ct))

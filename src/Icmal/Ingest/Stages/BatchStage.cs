@@ -25,6 +25,16 @@ public interface IPreparingStage : IPipelineStage
 }
 
 /// <summary>
+/// A stage after the store that can start reading what its batch will need once the batch is prepared: outside the
+/// batch's transactions, on a connection of its own, while the batches before are written (the link stage's keys).
+/// </summary>
+public interface IReadingAheadStage : IPipelineStage
+{
+    /// <summary>Starts the reads for the prepared items (not waited for; what they read is checked before it is used).</summary>
+    void ReadAhead(IReadOnlyList<IngestItem> items);
+}
+
+/// <summary>
 /// A stage that relates the stored article to the others (copy links, stories) rather than completing it. These come
 /// last in the pipeline, after every stage that makes the article whole and searchable, and run in batch order with the
 /// state they keep (in memory and in the archive): an import commits them in a transaction of their own

@@ -34,6 +34,9 @@ public sealed record IngestItem(IncomingDocument Document, string Sha256)
     /// <summary>The article's category, chosen ahead of the categorise stage (<see cref="IPreparingStage"/>).</summary>
     public Icmal.Text.Categories.CategoryAssignment? Category { get; init; }
 
+    /// <summary>The article's sketch and text hash, worked out ahead of the link stage (<see cref="IPreparingStage"/>).</summary>
+    public Icmal.Linking.ArticleText? LinkText { get; init; }
+
     /// <summary>The stored article's id (set by the store stage): from here on a failing stage cannot unstore it.</summary>
     public long? ArticleId { get; init; }
 
