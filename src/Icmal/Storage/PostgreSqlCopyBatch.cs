@@ -122,10 +122,10 @@ public sealed class PostgreSqlCopyBatch : ICopyBatch
         await using (var first = new NpgsqlBatch(conn))
         {
             // The batch reads its candidates' copy groups once and writes them back at the end: another process linking
-            // into the same groups meanwhile would be overwritten. So linking waits for the archive's lock that story
-            // assignment takes too (held to the commit); every write that can meet another process's before it (the
+            // into the same groups meanwhile would be overwritten. So linking waits for the archive's copy-link lock
+            // (held to the commit; before the story lock where a transaction takes both); every write that can meet another process's before it (the
             // documents, the articles, the entities) is already made, so the wait adds no deadlock.
-            first.BatchCommands.Add(new NpgsqlBatchCommand($"SELECT pg_advisory_xact_lock({PostgreSqlDialect.StoryLockKey})"));
+            first.BatchCommands.Add(new NpgsqlBatchCommand($"SELECT pg_advisory_xact_lock({PostgreSqlDialect.CopyLockKey})"));
             // The counter of changes to what the cache keeps, read before any candidate (CandidateCache, SketchKeyStep).
             first.BatchCommands.Add(Command("SELECT COALESCE((SELECT value FROM settings WHERE key = @k), '0')",
                 new NpgsqlParameter<string>("@k", NpgsqlDbType.Text) { TypedValue = SketchKeyStep.CandidateEpochSetting }));
