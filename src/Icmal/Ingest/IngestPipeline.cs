@@ -30,6 +30,7 @@ public sealed partial class IngestPipeline
     {
         _stores = stores;
         _stages = stages;
+        _lanes = stages.Select(s => s is IRelatingStage ? new RelateLane() : null).ToArray();
     }
 
     /// <summary>The stages in the order a document passes them.</summary>
@@ -47,8 +48,8 @@ public sealed partial class IngestPipeline
 
     private static async Task<IReadOnlyList<IPipelineStage>> BuildStagesAsync(Stores stores, CancellationToken ct)
     {
-        var copies = await CopyDetector.OpenAsync(stores, ct);
-        var stories = await StoryStage.OpenAsync(stores.Stories, ct);
+        var links = await OpenLinkStageAsync(stores, ct);
+        var stories = await OpenClusterStageAsync(stores, ct);
         return
         [
             new KnownDocumentStage(stores.Articles),
@@ -57,19 +58,27 @@ public sealed partial class IngestPipeline
             new StoreStage(stores.Articles),
             new EntityStage(stores),
             new CategoriseStage(stores.Categories),
-            new LinkStage(copies),
-            new ClusterStage(stories),
+            links,
+            stories,
         ];
     }
 
-    /// <summary>
-    /// Odd while <see cref="RebuildStagesAsync"/> runs, and counts its runs: a batch stored while one ran, or before one
-    /// that followed, may have been linked and clustered by its catch-up (<see cref="RelateAsync"/>).
-    /// </summary>
-    private long _rebuilds;
+    /// <summary>The copy links' stage, with the copy detector's catch-up of every stored article not yet sketched.</summary>
+    private static async Task<LinkStage> OpenLinkStageAsync(Stores stores, CancellationToken ct) => new(await CopyDetector.OpenAsync(stores, ct));
 
-    /// <summary>True after a rebuild failed: the stages in use may remember what a rolled back batch held.</summary>
-    private bool _stale;
+    /// <summary>The stories' stage, warmed from the archive, with its catch-up of every stored article in no story.</summary>
+    private static async Task<ClusterStage> OpenClusterStageAsync(Stores stores, CancellationToken ct) => new(await StoryStage.OpenAsync(stores.Stories, ct));
+
+    /// <summary>The relating stage <paramref name="stage"/> opened afresh over the archive, with its catch-up.</summary>
+    private async Task<IPipelineStage> ReopenAsync(IPipelineStage stage, CancellationToken ct) => stage switch
+    {
+        LinkStage => await OpenLinkStageAsync(_stores, ct),
+        ClusterStage => await OpenClusterStageAsync(_stores, ct),
+        _ => throw new InvalidOperationException($"the {stage.Stage.Code()} stage cannot be reopened alone"),
+    };
+
+    /// <summary>Held while <see cref="_stages"/> is replaced: two relating stages may be rebuilt at once.</summary>
+    private readonly Lock _replacing = new();
 
     /// <summary>
     /// The stages built again after a transaction rolled back (the stories stage's memory may hold what was rolled back),
@@ -77,21 +86,53 @@ public sealed partial class IngestPipeline
     /// </summary>
     private async Task<IReadOnlyList<IPipelineStage>> RebuildStagesAsync(CancellationToken ct)
     {
-        Interlocked.Increment(ref _rebuilds);
+        var lanes = _lanes.OfType<RelateLane>().ToList();
+        foreach (var lane in lanes) lane.BeginRebuild();
         try
         {
-            _stages = await BuildStagesAsync(_stores, ct);
-            Volatile.Write(ref _stale, false);
-            return _stages;
+            var built = await BuildStagesAsync(_stores, ct);
+            lock (_replacing) _stages = built;
+            foreach (var lane in lanes) lane.Stale = false;
+            return built;
         }
         catch
         {
-            Volatile.Write(ref _stale, true);
+            foreach (var lane in lanes) lane.Stale = true;
             throw;
         }
         finally
         {
-            Interlocked.Increment(ref _rebuilds);
+            foreach (var lane in lanes) lane.EndRebuild();
+        }
+    }
+
+    /// <summary>
+    /// The relating stage at <paramref name="index"/> built again alone, with its catch-up (after its own transaction of
+    /// an import's batch rolled back); the other stages, and what they committed, stay.
+    /// </summary>
+    private async Task RebuildStageAsync(int index, CancellationToken ct)
+    {
+        var lane = _lanes[index] ?? throw new InvalidOperationException("only a relating stage is rebuilt alone");
+        lane.BeginRebuild();
+        try
+        {
+            var fresh = await ReopenAsync(_stages[index], ct);
+            lock (_replacing)
+            {
+                var stages = _stages.ToArray();
+                stages[index] = fresh;
+                _stages = stages;
+            }
+            lane.Stale = false;
+        }
+        catch
+        {
+            lane.Stale = true;
+            throw;
+        }
+        finally
+        {
+            lane.EndRebuild();
         }
     }
 

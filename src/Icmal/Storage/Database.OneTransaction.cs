@@ -39,6 +39,19 @@ public sealed partial class Database
     public Task<T> InOneTransactionBesideAsync<T>(Func<CancellationToken, Task<T>> work, CancellationToken ct) =>
         InSharedAsync(work, Dialect.OverlapsWriteTransactions ? _besideWriter : _oneWriter, ct);
 
+    /// <summary>
+    /// <see cref="InOneTransactionBesideAsync{T}"/> on a lane of the caller's: where the engine lets write transactions
+    /// overlap, one more beside the others, one at a time per <paramref name="lane"/> (an import's stories of a batch
+    /// beside its copy links and the next batch's store); else it waits its turn like any other. The same rule holds:
+    /// the work takes no in-process lock that another of these transactions holds while it waits on the database (the
+    /// story stage's lock, taken before the archive's story lock by every transaction that takes both).
+    /// </summary>
+    public Task<T> InOneTransactionOnLaneAsync<T>(Func<CancellationToken, Task<T>> work, SemaphoreSlim lane, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(lane);
+        return InSharedAsync(work, Dialect.OverlapsWriteTransactions ? lane : _oneWriter, ct);
+    }
+
     private async Task<T> InSharedAsync<T>(Func<CancellationToken, Task<T>> work, SemaphoreSlim writer, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(work);

@@ -170,9 +170,10 @@ public sealed class PostgreSqlCopyBatch : ICopyBatch
             if (!locked)
             {
                 // The batch reads its candidates' copy groups once and writes them back at the end: another process linking
-                // into the same groups meanwhile would be overwritten. So linking waits for the archive's lock that story
-                // assignment takes too (held to the commit); every write that can meet another process's before it (the
-                // documents, the articles, the entities) is already made, so the wait adds no deadlock.
+                // into the same groups meanwhile would be overwritten. So linking waits for the archive's copy-link lock
+                // (held to the commit; before the story lock where a transaction takes both); every write that can meet
+                // another process's before it (the documents, the articles, the entities) is already made, so the wait
+                // adds no deadlock.
                 first.BatchCommands.Add(CountRowLockCommand());
                 first.BatchCommands.Add(LockCommand());
                 // The counter of changes to what the cache keeps, read before any candidate (CandidateCache, SketchKeyStep).
@@ -291,7 +292,7 @@ public sealed class PostgreSqlCopyBatch : ICopyBatch
             new NpgsqlParameter<string>("@w", NpgsqlDbType.Text) { TypedValue = KeyWriteStep.KeyWritesSetting });
 
     /// <summary>The lock the batch links under, held to the commit (see <see cref="OpenAsync"/>).</summary>
-    private static NpgsqlBatchCommand LockCommand() => new($"SELECT pg_advisory_xact_lock({PostgreSqlDialect.StoryLockKey})");
+    private static NpgsqlBatchCommand LockCommand() => new($"SELECT pg_advisory_xact_lock({PostgreSqlDialect.CopyLockKey})");
 
     /// <summary>The counter of changes to what the cache keeps, read before any candidate (CandidateCache, SketchKeyStep).</summary>
     private static NpgsqlBatchCommand EpochCommand() =>

@@ -48,10 +48,19 @@ public sealed class PostgreSqlDialect : SqlDialect
     public override IReadOnlyList<string> MigrationUnlock { get; } = [$"SELECT pg_advisory_unlock({MigrationLockKey})"];
 
     /// <summary>
-    /// The key of the transaction lock of story assignment ("icmalS"), released by the commit or rollback; a batch's copy
-    /// links take it too (<see cref="PostgreSqlCopyBatch"/>), as they read and write copy groups other processes share.
+    /// The key of the transaction lock of story assignment ("icmalS"), released by the commit or rollback: no two
+    /// processes start a story for one event at the same time.
     /// </summary>
     internal const long StoryLockKey = 0x69636D616C53;
+
+    /// <summary>
+    /// The key of the transaction lock of a batch's copy links ("icmalC", <see cref="PostgreSqlCopyBatch"/>), as they
+    /// read and write copy groups other processes share. Its own, not the stories' lock: an import links a batch and
+    /// puts it into stories in two transactions at once (IngestPipeline.Overlap.cs). A transaction that takes both (a
+    /// crawler's batch: links, then stories) takes this one first, and nothing takes them the other way round, so two
+    /// such transactions never wait on each other in a circle.
+    /// </summary>
+    internal const long CopyLockKey = 0x69636D616C43;
 
     internal override string? StoryLock => $"SELECT pg_advisory_xact_lock({StoryLockKey})";
 

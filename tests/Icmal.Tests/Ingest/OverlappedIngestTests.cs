@@ -1,4 +1,5 @@
 using Icmal.Ingest;
+using Icmal.Ingest.Stages;
 using Icmal.Model;
 using Icmal.Storage;
 using Icmal.Tests.Support;
@@ -100,12 +101,156 @@ public sealed class OverlappedIngestTests
                 """, Ct);
             await Sql.ExecAsync(conn, null, "CREATE TRIGGER fail_once BEFORE INSERT ON article_sketches FOR EACH ROW EXECUTE FUNCTION fail_once()", Ct);
         }
+        var stories = pipeline.Stages[^1];
         foreach (var chunk in chunks.Skip(1))
             outcomes.AddRange(await pipeline.RelateAsync(await pipeline.StoreAsync(await pipeline.PrepareAsync(chunk, Ct), Ct), Ct));
 
         Assert.Equal(1, pipeline.BatchesRunAlone);
+        Assert.IsType<ClusterStage>(stories);
+        Assert.Same(stories, pipeline.Stages[^1]); // the stories committed in their own transaction: that stage was not rebuilt
         Assert.Equal(byOne.Select(o => (o.Origin, o.Status, o.ArticleId, o.Note)), outcomes.Select(o => (o.Origin, o.Status, o.ArticleId, o.Note)));
         Assert.Equal(expected, await BatchedIngestTests.FingerprintAsync(stores.Database));
+    }
+
+    /// <summary>
+    /// A stories transaction the database refuses once (a trigger fails the first article put into a story): the batch's
+    /// copy links still commit, in their own one transaction (every sketch of the batch written by it, not one by one by
+    /// the copy detector's catch-up), and the story stage's catch-up puts the batch into the stories the per-article
+    /// path makes; the outcomes are today's.
+    /// </summary>
+    [Fact]
+    public async Task A_failed_stories_transaction_keeps_the_batch_links_and_clusters_by_the_catch_up()
+    {
+        var documents = await BatchedIngestTests.DocumentsAsync();
+        var (expected, byOne) = await PerArticleAsync(DatabaseEngine.PostgreSql, documents);
+        await using var db = await TestDatabase.CreateAsync(DatabaseEngine.PostgreSql);
+        var stores = await db.OpenAsync();
+        var pipeline = await IngestPipeline.OpenAsync(stores, Ct);
+        var chunks = documents.Chunk(7).ToList();
+        var outcomes = new List<IngestOutcome>();
+        outcomes.AddRange(await pipeline.RelateAsync(await pipeline.StoreAsync(await pipeline.PrepareAsync(chunks[0], Ct), Ct), Ct));
+        await using (var conn = await stores.Database.ConnectAsync(Ct))
+        {
+            await Sql.ExecAsync(conn, null, "CREATE SEQUENCE fail_once", Ct);
+            await Sql.ExecAsync(conn, null, """
+                CREATE FUNCTION fail_once() RETURNS trigger LANGUAGE plpgsql AS $$
+                BEGIN IF nextval('fail_once') = 1 THEN RAISE EXCEPTION 'refused once'; END IF; RETURN NEW; END $$
+                """, Ct);
+            await Sql.ExecAsync(conn, null, "CREATE TRIGGER fail_once BEFORE UPDATE OF story_id ON articles FOR EACH ROW EXECUTE FUNCTION fail_once()", Ct);
+        }
+        var links = pipeline.Stages[^2];
+        var failing = await pipeline.StoreAsync(await pipeline.PrepareAsync(chunks[1], Ct), Ct);
+        outcomes.AddRange(await pipeline.RelateAsync(failing, Ct));
+        foreach (var chunk in chunks.Skip(2))
+            outcomes.AddRange(await pipeline.RelateAsync(await pipeline.StoreAsync(await pipeline.PrepareAsync(chunk, Ct), Ct), Ct));
+
+        Assert.Equal(1, pipeline.BatchesRunAlone);
+        Assert.IsType<LinkStage>(links);
+        Assert.Same(links, pipeline.Stages[^2]); // the link stage was not rebuilt,
+        long[] ids = Stored(failing);
+        Assert.True(ids.Length > 1);
+        await using (var conn = await stores.Database.ConnectAsync(Ct))
+        {
+            // and the batch's sketches were written by one transaction, its links'.
+            Assert.Equal(1, await Sql.Int64Async(conn, null, "SELECT COUNT(DISTINCT xmin::text) FROM article_sketches WHERE article_id = ANY(@ids)", Ct, ("@ids", ids)));
+        }
+        Assert.Equal(byOne.Select(o => (o.Origin, o.Status, o.ArticleId, o.Note)), outcomes.Select(o => (o.Origin, o.Status, o.ArticleId, o.Note)));
+        Assert.Equal(expected, await BatchedIngestTests.FingerprintAsync(stores.Database));
+    }
+
+    /// <summary>
+    /// The stories of a batch in a transaction of their own: while another process holds the archive's story lock,
+    /// the batch's copy links commit and the next batch is stored; the batch's outcomes come only once its stories
+    /// committed too, and the archive is the one-transaction path's.
+    /// </summary>
+    [Fact]
+    public async Task While_the_stories_wait_for_their_lock_the_links_and_the_next_store_commit_and_the_outcomes_wait()
+    {
+        var documents = await BatchedIngestTests.DocumentsAsync();
+        var (expected, inOne) = await OneTransactionAsync(documents, 17);
+        await using var db = await TestDatabase.CreateAsync(DatabaseEngine.PostgreSql);
+        var stores = await db.OpenAsync();
+        var pipeline = await IngestPipeline.OpenAsync(stores, Ct);
+        // The first batch large enough to be linked as one (CopyDetector.MinBatch), under the archive's copy-link lock.
+        var chunks = documents.Chunk(17).ToList();
+        var outcomes = new List<IngestOutcome>();
+        var first = await pipeline.StoreAsync(await pipeline.PrepareAsync(chunks[0], Ct), Ct);
+        long[] ids = Stored(first);
+        Assert.True(ids.Length >= new Icmal.Linking.CopyDetector(stores).MinBatch);
+        await using var other = await stores.Database.ConnectAsync(Ct);
+        await Sql.ExecAsync(other, null, $"SELECT pg_advisory_lock({PostgreSqlDialect.StoryLockKey})", Ct);
+        var relating = pipeline.RelateAsync(first, Ct);
+
+        await UntilAsync(other, "SELECT COUNT(*) FROM article_sketches WHERE article_id = ANY(@ids)", ids, ids.Length);
+        var second = pipeline.StoreAsync(await pipeline.PrepareAsync(chunks[1], Ct), Ct);
+        Assert.Same(second, await Task.WhenAny(second, Task.Delay(TimeSpan.FromSeconds(20), Ct)));
+        Assert.Equal(0, await Sql.Int64Async(other, null, "SELECT COUNT(*) FROM articles WHERE id = ANY(@ids) AND story_id IS NOT NULL", Ct, ("@ids", ids)));
+        Assert.False(relating.IsCompleted);
+
+        await Sql.ExecAsync(other, null, $"SELECT pg_advisory_unlock({PostgreSqlDialect.StoryLockKey})", Ct);
+        outcomes.AddRange(await relating);
+        outcomes.AddRange(await pipeline.RelateAsync(await second, Ct));
+        foreach (var chunk in chunks.Skip(2))
+            outcomes.AddRange(await pipeline.RelateAsync(await pipeline.StoreAsync(await pipeline.PrepareAsync(chunk, Ct), Ct), Ct));
+
+        Assert.Equal(0, pipeline.BatchesRunAlone);
+        Assert.Equal(inOne.Select(o => (o.Origin, o.Status, o.ArticleId, o.Note)), outcomes.Select(o => (o.Origin, o.Status, o.ArticleId, o.Note)));
+        Assert.Equal(expected, await BatchedIngestTests.FingerprintAsync(stores.Database));
+    }
+
+    /// <summary>
+    /// The copy links of a batch in a transaction of their own, under their own lock: while another process holds the
+    /// archive's copy-link lock, the batch's stories commit, but neither its outcomes nor the next batch's store (which
+    /// must not be seen by the links' same-text look-up) commit before its links do.
+    /// </summary>
+    [Fact]
+    public async Task While_the_links_wait_for_their_lock_the_stories_commit_and_the_next_store_and_the_outcomes_wait()
+    {
+        var documents = await BatchedIngestTests.DocumentsAsync();
+        var (expected, inOne) = await OneTransactionAsync(documents, 17);
+        await using var db = await TestDatabase.CreateAsync(DatabaseEngine.PostgreSql);
+        var stores = await db.OpenAsync();
+        var pipeline = await IngestPipeline.OpenAsync(stores, Ct);
+        // The first batch large enough to be linked as one (CopyDetector.MinBatch), under the archive's copy-link lock.
+        var chunks = documents.Chunk(17).ToList();
+        var outcomes = new List<IngestOutcome>();
+        var first = await pipeline.StoreAsync(await pipeline.PrepareAsync(chunks[0], Ct), Ct);
+        long[] ids = Stored(first);
+        Assert.True(ids.Length >= new Icmal.Linking.CopyDetector(stores).MinBatch);
+        await using var other = await stores.Database.ConnectAsync(Ct);
+        await Sql.ExecAsync(other, null, $"SELECT pg_advisory_lock({PostgreSqlDialect.CopyLockKey})", Ct);
+        var relating = pipeline.RelateAsync(first, Ct);
+
+        await UntilAsync(other, "SELECT COUNT(*) FROM articles WHERE id = ANY(@ids) AND story_id IS NOT NULL", ids, ids.Length);
+        var second = pipeline.StoreAsync(await pipeline.PrepareAsync(chunks[1], Ct), Ct);
+        await Task.WhenAny(second, Task.Delay(TimeSpan.FromSeconds(1), Ct));
+        Assert.False(second.IsCompleted);
+        Assert.False(relating.IsCompleted);
+        Assert.Equal(0, await Sql.Int64Async(other, null, "SELECT COUNT(*) FROM article_sketches WHERE article_id = ANY(@ids)", Ct, ("@ids", ids)));
+        long articles = await Sql.Int64Async(other, null, "SELECT COUNT(*) FROM articles", Ct);
+        Assert.Equal(ids.Length, articles); // the next batch's articles not committed
+
+        await Sql.ExecAsync(other, null, $"SELECT pg_advisory_unlock({PostgreSqlDialect.CopyLockKey})", Ct);
+        outcomes.AddRange(await relating);
+        outcomes.AddRange(await pipeline.RelateAsync(await second, Ct));
+        foreach (var chunk in chunks.Skip(2))
+            outcomes.AddRange(await pipeline.RelateAsync(await pipeline.StoreAsync(await pipeline.PrepareAsync(chunk, Ct), Ct), Ct));
+
+        Assert.Equal(0, pipeline.BatchesRunAlone);
+        Assert.Equal(inOne.Select(o => (o.Origin, o.Status, o.ArticleId, o.Note)), outcomes.Select(o => (o.Origin, o.Status, o.ArticleId, o.Note)));
+        Assert.Equal(expected, await BatchedIngestTests.FingerprintAsync(stores.Database));
+    }
+
+    /// <summary>The ids of a stored batch's articles.</summary>
+    private static long[] Stored(IngestPipeline.StoredBatch batch) => batch.Items.Where(i => i is not null).Select(i => i!.ArticleId!.Value).ToArray();
+
+    /// <summary>Waits (up to 20 s) until the count <paramref name="sql"/> gives for the ids is <paramref name="count"/>.</summary>
+    private static async Task UntilAsync(System.Data.Common.DbConnection conn, string sql, long[] ids, long count)
+    {
+        var until = DateTime.UtcNow.AddSeconds(20);
+        long seen;
+        while ((seen = await Sql.Int64Async(conn, null, sql, Ct, ("@ids", ids))) != count && DateTime.UtcNow < until) await Task.Delay(50, Ct);
+        Assert.Equal(count, seen);
     }
 
     /// <summary>
@@ -137,6 +282,20 @@ public sealed class OverlappedIngestTests
         release.SetResult();
         await relate;
         Assert.Equal(1, await beside);
+    }
+
+    /// <summary>
+    /// The archive's fingerprint and the outcomes on PostgreSQL when the documents are ingested in batches of
+    /// <paramref name="size"/>, each in one transaction (<see cref="IngestPipeline.CommitAsync"/>, as crawlers do).
+    /// </summary>
+    private static async Task<(List<string> Fingerprint, List<IngestOutcome> Outcomes)> OneTransactionAsync(List<IncomingDocument> documents, int size)
+    {
+        await using var db = await TestDatabase.CreateAsync(DatabaseEngine.PostgreSql);
+        var stores = await db.OpenAsync();
+        var pipeline = await IngestPipeline.OpenAsync(stores, Ct);
+        var outcomes = new List<IngestOutcome>();
+        foreach (var chunk in documents.Chunk(size)) outcomes.AddRange(await pipeline.IngestManyAsync(chunk, Ct));
+        return (await BatchedIngestTests.FingerprintAsync(stores.Database), outcomes);
     }
 
     /// <summary>The archive's fingerprint and the outcomes when the documents are ingested one by one.</summary>

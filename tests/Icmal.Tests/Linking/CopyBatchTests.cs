@@ -37,8 +37,8 @@ public sealed class CopyBatchTests
 
     /// <summary>
     /// A batch on PostgreSQL reads its candidates' copy groups once and writes them at the end, so it links only while
-    /// no other process links or clusters (the archive's transaction lock): here another session holds that lock and
-    /// the batch is seen waiting for it, then links once it is released.
+    /// no other process links (the archive's copy-link lock, <see cref="PostgreSqlDialect.CopyLockKey"/>): here another
+    /// session holds that lock and the batch is seen waiting for it, then links once it is released.
     /// </summary>
     [Fact]
     public async Task A_PostgreSQL_batch_links_only_while_no_other_process_holds_the_archive_lock()
@@ -48,7 +48,7 @@ public sealed class CopyBatchTests
         var stored = await StoreAsync(stores, Articles().Take(5));
         var detector = new CopyDetector(stores) { MinBatch = 1 };
         await using var other = await stores.Database.ConnectAsync(Ct);
-        await Sql.ExecAsync(other, null, $"SELECT pg_advisory_lock({PostgreSqlDialect.StoryLockKey})", Ct);
+        await Sql.ExecAsync(other, null, $"SELECT pg_advisory_lock({PostgreSqlDialect.CopyLockKey})", Ct);
 
         var linking = stores.Database.InOneTransactionAsync(async t => { await detector.LinkManyAsync(stored, t); return 0; }, Ct);
         long waiting = 0;
@@ -61,7 +61,7 @@ public sealed class CopyBatchTests
         Assert.Equal(1, waiting);
         Assert.DoesNotContain((await stores.Copies.LinksOfManyAsync(stored.Select(a => a.Id).ToList(), Ct)).Values, l => l.Original is not null);
 
-        await Sql.ExecAsync(other, null, $"SELECT pg_advisory_unlock({PostgreSqlDialect.StoryLockKey})", Ct);
+        await Sql.ExecAsync(other, null, $"SELECT pg_advisory_unlock({PostgreSqlDialect.CopyLockKey})", Ct);
         await linking.WaitAsync(TimeSpan.FromMinutes(2), Ct);
         Assert.Contains((await stores.Copies.LinksOfManyAsync(stored.Select(a => a.Id).ToList(), Ct)).Values, l => l.Original is not null);
     }
@@ -104,7 +104,7 @@ public sealed class CopyBatchTests
         var detector = new CopyDetector(stores);
         Assert.True(stored.Count < detector.MinBatch);
         await using var other = await stores.Database.ConnectAsync(Ct);
-        await Sql.ExecAsync(other, null, $"SELECT pg_advisory_lock({PostgreSqlDialect.StoryLockKey})", Ct);
+        await Sql.ExecAsync(other, null, $"SELECT pg_advisory_lock({PostgreSqlDialect.CopyLockKey})", Ct);
 
         await stores.Database.InOneTransactionAsync(async t => { await detector.LinkManyAsync(stored, t); return 0; }, Ct)
             .WaitAsync(TimeSpan.FromMinutes(2), Ct);

@@ -37,10 +37,21 @@ public interface IReadingAheadStage : IPipelineStage
 /// <summary>
 /// A stage that relates the stored article to the others (copy links, stories) rather than completing it. These come
 /// last in the pipeline, after every stage that makes the article whole and searchable, and run in batch order with the
-/// state they keep (in memory and in the archive): an import commits them in a transaction of their own
-/// (<see cref="IngestPipeline.RelateAsync"/>), while the next batch is stored. An article stored but not yet related (a
-/// process killed between the two) is related by the stage's catch-up at the next start.
+/// state they keep (in memory and in the archive): an import commits each in a transaction of its own
+/// (<see cref="IngestPipeline.RelateAsync"/>), beside the others and the next batch's store. An article stored but not
+/// yet related (a process killed between the two) is related by the stage's catch-up at the next start.
 /// </summary>
+/// <remarks>
+/// So each reads nothing another relating stage writes, and hands each item on as it got it: an import runs them side
+/// by side on the stored items.
+/// </remarks>
 public interface IRelatingStage : IPipelineStage
 {
+    /// <summary>
+    /// Whether the stage reads stored articles it has not related yet (the copy links' same-text look-up reads the
+    /// articles table): then the next batch's store must not commit before this stage's transaction of the batch before
+    /// did, or that batch would see articles stored after it. False for a stage that reads only articles it has related
+    /// (stories read articles already in a story).
+    /// </summary>
+    bool ReadsUnrelatedArticles { get; }
 }

@@ -14,6 +14,12 @@ public sealed class ClusterStage(StoryStage stories) : IBatchStage, IRelatingSta
 
     public bool Retryable => true;
 
+    /// <summary>
+    /// False: the story stage reads only articles already in a story (those after the order's number it has seen,
+    /// <see cref="Storage.StoryOrderStep"/>), never one stored but not yet clustered.
+    /// </summary>
+    public bool ReadsUnrelatedArticles => false;
+
     public async Task<StageResult> RunAsync(IngestItem item, CancellationToken ct) => (await RunManyAsync([item], ct))[0];
 
     public async Task<IReadOnlyList<StageResult>> RunManyAsync(IReadOnlyList<IngestItem> items, CancellationToken ct)

@@ -10,6 +10,9 @@ public sealed class LinkStage(CopyDetector detector) : IBatchStage, IRelatingSta
 
     public bool Retryable => true;
 
+    /// <summary>True: the same-text look-up reads every stored article's text hash.</summary>
+    public bool ReadsUnrelatedArticles => true;
+
     public async Task<StageResult> RunAsync(IngestItem item, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(item);
