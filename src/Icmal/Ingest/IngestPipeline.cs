@@ -45,21 +45,46 @@ public sealed partial class IngestPipeline
         return new IngestPipeline(stores, await BuildStagesAsync(stores, ct));
     }
 
-    private static async Task<IReadOnlyList<IPipelineStage>> BuildStagesAsync(Stores stores, CancellationToken ct)
+    /// <summary>
+    /// The pipeline for an import that opens its relating stages (the copy detector's and the story stage's catch-ups,
+    /// the story stage's warm start: <see cref="OpenRelatingStagesAsync"/>) while its first batches are read and
+    /// analysed: until then it only prepares (<see cref="PrepareAsync"/>; the stages before the store, and the entity
+    /// and category stages' work ahead, need no catch-up). Nothing may be stored before: the catch-ups would take the
+    /// new articles for ones a stopped process left unlinked.
+    /// </summary>
+    internal static IngestPipeline Preparing(Stores stores)
+    {
+        ArgumentNullException.ThrowIfNull(stores);
+        return new IngestPipeline(stores, CompletingStages(stores));
+    }
+
+    /// <summary>The relating stages opened and put after the stages of a pipeline made by <see cref="Preparing"/>.</summary>
+    internal async Task OpenRelatingStagesAsync(CancellationToken ct)
+    {
+        var completing = _stages;
+        if (completing.OfType<IRelatingStage>().Any()) throw new InvalidOperationException("the relating stages are open already");
+        Volatile.Write(ref _stages, await BuildStagesAsync(_stores, completing, ct));
+    }
+
+    /// <summary>The stages that make the article itself (to the category); they hold nothing from the archive.</summary>
+    private static IPipelineStage[] CompletingStages(Stores stores) =>
+    [
+        new KnownDocumentStage(stores.Articles),
+        new ReadStage(),
+        new AnalyseStage(),
+        new StoreStage(stores.Articles),
+        new EntityStage(stores),
+        new CategoriseStage(stores.Categories),
+    ];
+
+    private static Task<IReadOnlyList<IPipelineStage>> BuildStagesAsync(Stores stores, CancellationToken ct) =>
+        BuildStagesAsync(stores, CompletingStages(stores), ct);
+
+    private static async Task<IReadOnlyList<IPipelineStage>> BuildStagesAsync(Stores stores, IReadOnlyList<IPipelineStage> completing, CancellationToken ct)
     {
         var copies = await CopyDetector.OpenAsync(stores, ct);
         var stories = await StoryStage.OpenAsync(stores.Stories, ct);
-        return
-        [
-            new KnownDocumentStage(stores.Articles),
-            new ReadStage(),
-            new AnalyseStage(),
-            new StoreStage(stores.Articles),
-            new EntityStage(stores),
-            new CategoriseStage(stores.Categories),
-            new LinkStage(copies),
-            new ClusterStage(stories),
-        ];
+        return [.. completing, new LinkStage(copies), new ClusterStage(stories)];
     }
 
     /// <summary>
