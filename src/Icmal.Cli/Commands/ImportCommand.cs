@@ -20,9 +20,9 @@ public static class ImportCommand
         var paths = new Argument<string[]>("paths") { Description = "Files and folders (.html, .htm, .txt, .json)", Arity = ArgumentArity.OneOrMore };
         var maxSize = new Option<long>("--max-size") { Description = "Largest file to read, in MB", DefaultValueFactory = _ => ImportOptions.DefaultMaxFileBytes / 1048576 };
         var command = new Command("import", "Import pages, text dumps and JSON article lists") { paths, maxSize };
-        command.SetAction((parse, ct) => CommonOptions.WithApplicationAsync(parse, [], ct, async app =>
+        command.SetAction((parse, ct) => CommonOptions.WithOptionsAsync(parse, async options =>
         {
-            var importer = app.CreateImporter(new ImportOptions(parse.GetValue(maxSize) * 1048576));
+            var importer = await IcmalApplication.OpenImporterAsync(options, new ImportOptions(parse.GetValue(maxSize) * 1048576), ct);
             var tally = await RunAsync(importer, parse.GetValue(paths)!, CommonOptions.Interactive, ct);
             return tally.Rejected.Count > 0 ? SomeRejected : 0;
         }));

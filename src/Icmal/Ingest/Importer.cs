@@ -15,6 +15,17 @@ public sealed record ImportEvent(IngestOutcome Outcome, int FileNumber, int File
 /// </summary>
 public sealed class Importer(IngestPipeline pipeline, ImportOptions options)
 {
+    /// <summary>
+    /// An importer into a pipeline still opening (<see cref="IngestPipeline.Preparing"/>): <paramref name="opening"/>
+    /// opens it (the catch-ups of what a stopped process left, the story stage's warm start) while the first batches
+    /// are read and analysed; the first batch is stored once it is done, and an import ends only after it (its failure
+    /// is the import's).
+    /// </summary>
+    internal Importer(IngestPipeline pipeline, Task opening, ImportOptions options) : this(pipeline, options) =>
+        _opening = opening ?? throw new ArgumentNullException(nameof(opening));
+
+    private readonly Task _opening = Task.CompletedTask;
+
     /// <summary>Expands the given paths into the files to import, in a stable order; bad paths are rejections.</summary>
     public static (IReadOnlyList<string> Files, IReadOnlyList<IngestOutcome> Rejections) Plan(IEnumerable<string> paths)
     {
@@ -89,7 +100,7 @@ public sealed class Importer(IngestPipeline pipeline, ImportOptions options)
                     if (batch.Count == IngestPipeline.BatchSize)
                     {
                         // The full batch starts preparing; the oldest prepared batch is committed meanwhile.
-                        pending.Enqueue(Start(batch, ct));
+                        pending.Enqueue(Start(batch, pending.LastOrDefault(), ct));
                         batch = new List<(IncomingDocument Document, int FileNumber)>(IngestPipeline.BatchSize);
                         if (pending.Count > PreparedAhead)
                             foreach (var e in await CommitAsync(pending.Dequeue(), relating, count, ct)) yield return e;
@@ -105,6 +116,7 @@ public sealed class Importer(IngestPipeline pipeline, ImportOptions options)
                 }
             }
             foreach (var e in await DrainAsync(pending, batch, relating, count, ct)) yield return e;
+            await _opening; // an import with nothing to store still opens the pipeline, catch-ups and all
         }
         finally
         {
@@ -112,6 +124,7 @@ public sealed class Importer(IngestPipeline pipeline, ImportOptions options)
             // for them, and for the links of a stored batch (unreported: the next start's catch-up links what they did not).
             while (pending.TryDequeue(out var left)) await left.SettleAsync();
             await relating.SettleAsync();
+            await SettleAsync(_opening);
         }
     }
 
@@ -122,6 +135,19 @@ public sealed class Importer(IngestPipeline pipeline, ImportOptions options)
     /// analyses (a few MB for <see cref="IngestPipeline.BatchSize"/> articles).
     /// </summary>
     internal const int PreparedAhead = 2;
+
+    /// <summary>Waits for a task whose failure is reported elsewhere, or nowhere (the import is leaving).</summary>
+    private static async Task SettleAsync(Task task)
+    {
+        try
+        {
+            await task;
+        }
+        catch (Exception)
+        {
+            // Left early already: the import's own exception, if any, is the one to report.
+        }
+    }
 
     /// <summary>A batch on its way: its items, and their preparation running on the thread pool.</summary>
     private sealed record Pending(List<(IncomingDocument Document, int FileNumber)> Batch, Task<IngestPipeline.PreparedBatch> Prepared)
@@ -139,10 +165,21 @@ public sealed class Importer(IngestPipeline pipeline, ImportOptions options)
         }
     }
 
-    private Pending Start(List<(IncomingDocument Document, int FileNumber)> batch, CancellationToken ct)
+    /// <summary>
+    /// A batch's preparation started on the thread pool, once the batch before it (<paramref name="after"/>, still being
+    /// prepared) is: each preparation spreads its documents over every core already, so batches prepared one after the
+    /// other come at the same rate, and the oldest, which the writes wait for, is ready first. Started together, the
+    /// first batches of an import shared the cores, and the first write waited for all of them: PostgreSQL stood idle
+    /// for the preparation of <see cref="PreparedAhead"/> + 1 batches instead of one.
+    /// </summary>
+    private Pending Start(List<(IncomingDocument Document, int FileNumber)> batch, Pending? after, CancellationToken ct)
     {
         var documents = batch.Select(b => b.Document).ToList();
-        return new Pending(batch, Task.Run(() => pipeline.PrepareAsync(documents, ct), ct));
+        return new Pending(batch, Task.Run(async () =>
+        {
+            if (after is not null) await after.SettleAsync();
+            return await pipeline.PrepareAsync(documents, ct);
+        }, ct));
     }
 
     /// <summary>
@@ -154,7 +191,7 @@ public sealed class Importer(IngestPipeline pipeline, ImportOptions options)
     {
         var events = new List<ImportEvent>();
         while (pending.TryDequeue(out var next)) events.AddRange(await CommitAsync(next, relating, count, ct));
-        if (batch.Count > 0) events.AddRange(await CommitAsync(Start(batch, ct), relating, count, ct));
+        if (batch.Count > 0) events.AddRange(await CommitAsync(Start(batch, null, ct), relating, count, ct));
         events.AddRange(await relating.TakeAsync(this, count, ct));
         return events;
     }
@@ -209,6 +246,7 @@ public sealed class Importer(IngestPipeline pipeline, ImportOptions options)
     /// </summary>
     private async Task<IReadOnlyList<ImportEvent>> CommitAsync(Pending pending, Relating relating, int count, CancellationToken ct)
     {
+        await _opening; // nothing is stored before the pipeline's catch-ups are done (a completed task after the first batch)
         if (!pipeline.OverlapsCommits) return [.. await relating.TakeAsync(this, count, ct), .. await CommitAsync(pending, count, ct)];
         IngestPipeline.StoredBatch? stored = null;
         try

@@ -101,8 +101,12 @@ public sealed partial class IngestPipeline
         public SemaphoreSlim Writer { get; } = new(1, 1);
     }
 
-    /// <summary>Each stage's lane, by its place in <see cref="_stages"/>; null for a stage that does not relate.</summary>
-    private readonly RelateLane?[] _lanes;
+    /// <summary>
+    /// Each stage's lane, by its place in <see cref="_stages"/>; null for a stage that does not relate. Set with the
+    /// stages, and again when a pipeline made by <see cref="Preparing"/> opens its relating stages (nothing was stored
+    /// before, so no lane was in use).
+    /// </summary>
+    private RelateLane?[] _lanes;
 
     /// <summary>
     /// The prepared batch through the stages that complete its articles (store, entities, category), in one transaction

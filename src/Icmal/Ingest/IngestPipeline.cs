@@ -30,8 +30,11 @@ public sealed partial class IngestPipeline
     {
         _stores = stores;
         _stages = stages;
-        _lanes = stages.Select(s => s is IRelatingStage ? new RelateLane() : null).ToArray();
+        _lanes = Lanes(stages);
     }
+
+    /// <summary>A lane for each relating stage, in the stages' places.</summary>
+    private static RelateLane?[] Lanes(IReadOnlyList<IPipelineStage> stages) => stages.Select(s => s is IRelatingStage ? new RelateLane() : null).ToArray();
 
     /// <summary>The stages in the order a document passes them.</summary>
     public IReadOnlyList<IPipelineStage> Stages => _stages;
@@ -46,21 +49,48 @@ public sealed partial class IngestPipeline
         return new IngestPipeline(stores, await BuildStagesAsync(stores, ct));
     }
 
-    private static async Task<IReadOnlyList<IPipelineStage>> BuildStagesAsync(Stores stores, CancellationToken ct)
+    /// <summary>
+    /// The pipeline for an import that opens its relating stages (the copy detector's and the story stage's catch-ups,
+    /// the story stage's warm start: <see cref="OpenRelatingStagesAsync"/>) while its first batches are read and
+    /// analysed: until then it only prepares (<see cref="PrepareAsync"/>; the stages before the store, and the entity
+    /// and category stages' work ahead, need no catch-up). Nothing may be stored before: the catch-ups would take the
+    /// new articles for ones a stopped process left unlinked.
+    /// </summary>
+    internal static IngestPipeline Preparing(Stores stores)
+    {
+        ArgumentNullException.ThrowIfNull(stores);
+        return new IngestPipeline(stores, CompletingStages(stores));
+    }
+
+    /// <summary>The relating stages opened and put after the stages of a pipeline made by <see cref="Preparing"/>.</summary>
+    internal async Task OpenRelatingStagesAsync(CancellationToken ct)
+    {
+        var completing = _stages;
+        if (completing.OfType<IRelatingStage>().Any()) throw new InvalidOperationException("the relating stages are open already");
+        var built = await BuildStagesAsync(_stores, completing, ct);
+        _lanes = Lanes(built);
+        Volatile.Write(ref _stages, built);
+    }
+
+    /// <summary>The stages that make the article itself (to the category); they hold nothing from the archive.</summary>
+    private static IPipelineStage[] CompletingStages(Stores stores) =>
+    [
+        new KnownDocumentStage(stores.Articles),
+        new ReadStage(),
+        new AnalyseStage(),
+        new StoreStage(stores.Articles),
+        new EntityStage(stores),
+        new CategoriseStage(stores.Categories),
+    ];
+
+    private static Task<IReadOnlyList<IPipelineStage>> BuildStagesAsync(Stores stores, CancellationToken ct) =>
+        BuildStagesAsync(stores, CompletingStages(stores), ct);
+
+    private static async Task<IReadOnlyList<IPipelineStage>> BuildStagesAsync(Stores stores, IReadOnlyList<IPipelineStage> completing, CancellationToken ct)
     {
         var links = await OpenLinkStageAsync(stores, ct);
         var stories = await OpenClusterStageAsync(stores, ct);
-        return
-        [
-            new KnownDocumentStage(stores.Articles),
-            new ReadStage(),
-            new AnalyseStage(),
-            new StoreStage(stores.Articles),
-            new EntityStage(stores),
-            new CategoriseStage(stores.Categories),
-            links,
-            stories,
-        ];
+        return [.. completing, links, stories];
     }
 
     /// <summary>The copy links' stage, with the copy detector's catch-up of every stored article not yet sketched.</summary>

@@ -36,6 +36,17 @@ public sealed record Stores(
     public static async Task<Stores> OpenAsync(DatabaseSetting setting, CancellationToken ct)
     {
         var stores = Over(await Database.OpenAsync(setting, ct));
+        await CatchUpAsync(stores, ct);
+        return stores;
+    }
+
+    /// <summary>
+    /// What <see cref="OpenAsync"/> does once the database is migrated: the search index, facts and categories of the
+    /// articles stored without them. An import runs it while it reads its first batches
+    /// (<c>IcmalApplication.OpenImporterAsync</c>).
+    /// </summary>
+    internal static async Task CatchUpAsync(Stores stores, CancellationToken ct)
+    {
         await stores.Search.CatchUpAsync(null, ct);
         await ArticleFactsWriter.CatchUpOnOpenAsync(stores, ct);
         // Articles stored before categories existed (or by an interrupted run) get theirs now, when they are few: a
@@ -44,7 +55,6 @@ public sealed record Stores(
         if (await stores.Settings.GetAsync(ArchiveCopier.StageSetting, ct) is null
             && await stores.Categories.CountMissingUpToAsync(ArticleFactsWriter.OpenCatchUpLimit + 1, ct) is > 0 and <= ArticleFactsWriter.OpenCatchUpLimit)
             await stores.Categories.CatchUpAsync(stores.Articles, all: false, ct);
-        return stores;
     }
 
     /// <summary>
