@@ -52,6 +52,12 @@ internal abstract class BatchWriters
     public abstract Task<ICopyBatch?>? OpenCopyBatch(Database database, IReadOnlyList<(long ArticleId, TextSketch Sketch, string TextSha256)> arrivals,
         int maxPerKey, int limit, Func<TextSketch, TextSketch, bool>? mayLink, CandidateCache? cache, KeyAhead? ahead, CancellationToken ct);
 
+    /// <summary>
+    /// Starts reading, on a connection of its own and outside any transaction, each key's newest ids with the key write
+    /// count (<see cref="SketchStore.ReadKeysAhead"/>); null where the copy batch has no use for them.
+    /// </summary>
+    public abstract Task<KeyLists?>? ReadKeysAhead(Database database, long[] keys, int maxPerKey);
+
     /// <summary>The story lock, the order's last number and what others assigned since <paramref name="since"/> (<see cref="StoryStore.AssignManyAsync"/>).</summary>
     public abstract Task<StoryCatchUp>? CatchUpStories(Database database, DbConnection conn, DbTransaction tx, string rowsSql, long since,
         IReadOnlyCollection<long> own, int limit, Func<DbDataReader, ClusterRow> read, CancellationToken ct);
@@ -79,6 +85,8 @@ internal sealed class SqliteBatchWriters : BatchWriters
 
     public override Task<ICopyBatch?>? OpenCopyBatch(Database database, IReadOnlyList<(long ArticleId, TextSketch Sketch, string TextSha256)> arrivals,
         int maxPerKey, int limit, Func<TextSketch, TextSketch, bool>? mayLink, CandidateCache? cache, KeyAhead? ahead, CancellationToken ct) => null;
+
+    public override Task<KeyLists?>? ReadKeysAhead(Database database, long[] keys, int maxPerKey) => null;
 
     public override Task<StoryCatchUp>? CatchUpStories(Database database, DbConnection conn, DbTransaction tx, string rowsSql, long since,
         IReadOnlyCollection<long> own, int limit, Func<DbDataReader, ClusterRow> read, CancellationToken ct) => null;

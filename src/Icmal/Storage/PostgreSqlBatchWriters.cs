@@ -37,6 +37,9 @@ internal sealed class PostgreSqlBatchWriters(PostgreSqlSearchEngine search) : Ba
         int maxPerKey, int limit, Func<TextSketch, TextSketch, bool>? mayLink, CandidateCache? cache, KeyAhead? ahead, CancellationToken ct) =>
         Shared(database) is { } pg ? OpenCopyBatchAsync(pg, arrivals, maxPerKey, limit, mayLink, cache, ahead, ct) : null;
 
+    public override Task<KeyLists?>? ReadKeysAhead(Database database, long[] keys, int maxPerKey) =>
+        PostgreSqlKeyAhead.ReadAsync(database, keys, maxPerKey);
+
     /// <summary><see cref="PostgreSqlCopyBatch.OpenAsync"/> as the interface (a task is not covariant); once a batch, not an article.</summary>
     private static async Task<ICopyBatch?> OpenCopyBatchAsync(NpgsqlConnection pg, IReadOnlyList<(long ArticleId, TextSketch Sketch, string TextSha256)> arrivals,
         int maxPerKey, int limit, Func<TextSketch, TextSketch, bool>? mayLink, CandidateCache? cache, KeyAhead? ahead, CancellationToken ct) =>

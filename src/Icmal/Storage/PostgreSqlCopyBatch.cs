@@ -1,3 +1,4 @@
+// Over 400 lines on purpose: one batch's copy look-up, whose batched statements and the reads of their results in the same order must be read side by side; the read-ahead check is apart (PostgreSqlKeyAhead).
 using Icmal.Model;
 using Icmal.Text.Similarity;
 using Npgsql;
@@ -145,23 +146,8 @@ public sealed class PostgreSqlCopyBatch : ICopyBatch
         bool locked = false;
         if (before is not null)
         {
-            var own = ahead!.OwnAfter(before.Count);
-            await using var check = new NpgsqlBatch(conn);
-            check.BatchCommands.Add(CountRowLockCommand());
-            check.BatchCommands.Add(LockCommand());
-            check.BatchCommands.Add(EpochCommand());
-            check.BatchCommands.Add(Command($"""
-                SELECT {KeyWritesSql}, ARRAY(SELECT COALESCE(txid_status(x), '') = 'committed' FROM unnest(@x) WITH ORDINALITY AS t(x, n) ORDER BY n)
-                """,
-                new NpgsqlParameter<string>("@w", NpgsqlDbType.Text) { TypedValue = KeyWriteStep.KeyWritesSetting },
-                Array("@x", NpgsqlDbType.Bigint, own.Select(w => w.Xid).ToArray())));
-            await using var r = await check.ExecuteReaderAsync(ct);
-            await r.NextResultAsync(ct); // past the count's row lock
-            await r.NextResultAsync(ct); // past the lock's one empty row
-            cache?.Check(await r.ReadAsync(ct) ? r.GetString(0) : null);
-            await r.NextResultAsync(ct);
-            if (!await r.ReadAsync(ct)) throw new InvalidOperationException("the key write count did not come back");
-            lists = KeyAhead.Merge(before, r.GetInt64(0), own, r.GetFieldValue<bool[]>(1), distinctKeys, perKey);
+            // Under the lock, as the look-up would be read in the statements below.
+            lists = await PostgreSqlKeyAhead.CheckAsync(conn, before, ahead!, Opening(), r => ReadOpeningAsync(r, cache, ct), distinctKeys, perKey, ct);
             locked = true;
         }
         if (prefetched) ahead!.Count(lists is not null);
@@ -174,10 +160,7 @@ public sealed class PostgreSqlCopyBatch : ICopyBatch
                 // (held to the commit; before the story lock where a transaction takes both); every write that can meet
                 // another process's before it (the documents, the articles, the entities) is already made, so the wait
                 // adds no deadlock.
-                first.BatchCommands.Add(CountRowLockCommand());
-                first.BatchCommands.Add(LockCommand());
-                // The counter of changes to what the cache keeps, read before any candidate (CandidateCache, SketchKeyStep).
-                first.BatchCommands.Add(EpochCommand());
+                foreach (var command in Opening()) first.BatchCommands.Add(command);
             }
             first.BatchCommands.Add(Command("INSERT INTO article_sketches (article_id, shingles, sketch) SELECT * FROM unnest(@a, @s, @b)",
                 Array("@a", NpgsqlDbType.Bigint, ids),
@@ -199,20 +182,14 @@ public sealed class PostgreSqlCopyBatch : ICopyBatch
                 Array("@a", NpgsqlDbType.Bigint, allKeys.Select(k => k.Article).ToArray())));
             // The key write count right after this batch's one key statement: its own (the count's row stays locked to
             // the commit), remembered with the keys for the next batches' ids read ahead (KeyAhead).
-            first.BatchCommands.Add(Command($"SELECT {KeyWritesSql}, txid_current()",
+            first.BatchCommands.Add(Command($"SELECT {PostgreSqlKeyAhead.KeyWritesSql}, txid_current()",
                 new NpgsqlParameter<string>("@w", NpgsqlDbType.Text) { TypedValue = KeyWriteStep.KeyWritesSetting }));
             var self = looking.Select(a => a.ArticleId).ToArray();
             first.BatchCommands.Add(Command(SameTextSql,
                 Array("@self", NpgsqlDbType.Bigint, self),
                 Array("@h", NpgsqlDbType.Text, looking.Select(a => a.TextSha256).ToArray())));
             await using var reader = await first.ExecuteReaderAsync(ct);
-            if (!locked)
-            {
-                await reader.NextResultAsync(ct); // past the count's row lock
-                await reader.NextResultAsync(ct); // past the lock's one empty row
-                cache?.Check(await reader.ReadAsync(ct) ? reader.GetString(0) : null);
-                await reader.NextResultAsync(ct);
-            }
+            if (!locked) await ReadOpeningAsync(reader, cache, ct);
             await SkipToRowsAsync(reader, ct); // past the sketches' insert
             var lookup = new BatchKeyLookup();
             if (lists is null)
@@ -254,33 +231,6 @@ public sealed class PostgreSqlCopyBatch : ICopyBatch
         return batch;
     }
 
-    /// <summary>The key write count (<see cref="KeyWriteStep"/>) as an expression; <c>@w</c> is its setting's key.</summary>
-    private const string KeyWritesSql = "CAST(COALESCE((SELECT value FROM settings WHERE key = @w), '0') AS BIGINT)";
-
-    /// <summary>
-    /// Each key's newest <paramref name="perKey"/> stored ids, as <see cref="KeyedSql"/> reads them, and the key write
-    /// count, in one statement (one snapshot): a batch's look-up read ahead, outside its transaction (<see cref="KeyAhead"/>).
-    /// </summary>
-    internal static async Task<KeyLists> ReadAheadAsync(NpgsqlConnection conn, long[] keys, int perKey, CancellationToken ct)
-    {
-        await using var cmd = new NpgsqlCommand($"""
-            SELECT {KeyWritesSql}, key.v, ARRAY(SELECT article_id FROM article_sketch_keys WHERE sketch_key = key.v ORDER BY article_id DESC LIMIT @per)
-            FROM unnest(@keys) AS key(v)
-            """, conn);
-        cmd.Parameters.Add(new NpgsqlParameter<string>("@w", NpgsqlDbType.Text) { TypedValue = KeyWriteStep.KeyWritesSetting });
-        cmd.Parameters.Add(Array("@keys", NpgsqlDbType.Bigint, keys));
-        cmd.Parameters.Add(new NpgsqlParameter<int>("@per", NpgsqlDbType.Integer) { TypedValue = perKey });
-        await using var r = await cmd.ExecuteReaderAsync(ct);
-        long? count = null;
-        var ids = new Dictionary<long, long[]>(keys.Length);
-        while (await r.ReadAsync(ct))
-        {
-            count = r.GetInt64(0);
-            ids[r.GetInt64(1)] = r.GetFieldValue<long[]>(2);
-        }
-        return new KeyLists(count ?? throw new InvalidOperationException("no keys were read ahead"), ids);
-    }
-
     /// <summary>
     /// The key write count's row locked before the link lock (<see cref="LockCommand"/>): the batch's key statement
     /// locks it anyway (<see cref="KeyWriteStep"/>'s trigger), and an arrival linked alone in a crawler's transaction
@@ -298,6 +248,21 @@ public sealed class PostgreSqlCopyBatch : ICopyBatch
     private static NpgsqlBatchCommand EpochCommand() =>
         Command("SELECT COALESCE((SELECT value FROM settings WHERE key = @k), '0')",
             new NpgsqlParameter<string>("@k", NpgsqlDbType.Text) { TypedValue = SketchKeyStep.CandidateEpochSetting });
+
+    /// <summary>
+    /// The statements that open the batch's work: the key write count's row locked, the link lock, then the counter of
+    /// changes to what the candidate cache keeps, read before any candidate (CandidateCache, SketchKeyStep).
+    /// </summary>
+    private static NpgsqlBatchCommand[] Opening() => [CountRowLockCommand(), LockCommand(), EpochCommand()];
+
+    /// <summary>Past the results of <see cref="Opening"/>, the cache given the counter it read.</summary>
+    private static async Task ReadOpeningAsync(NpgsqlDataReader reader, CandidateCache? cache, CancellationToken ct)
+    {
+        await reader.NextResultAsync(ct); // past the count's row lock
+        await reader.NextResultAsync(ct); // past the lock's one empty row
+        cache?.Check(await reader.ReadAsync(ct) ? reader.GetString(0) : null);
+        await reader.NextResultAsync(ct);
+    }
 
     /// <summary>Past the statements that return no columns, to the first result that has them.</summary>
     private static async Task SkipToRowsAsync(NpgsqlDataReader reader, CancellationToken ct)

@@ -178,20 +178,11 @@ public sealed class SketchStore(Database database)
     public void ReadKeysAhead(IEnumerable<TextSketch> sketches)
     {
         ArgumentNullException.ThrowIfNull(sketches);
-        if (_d is not PostgreSqlDialect) return;
         var keys = new HashSet<long>();
         foreach (var sketch in sketches)
             if (sketch.Shingles > 0)
                 foreach (uint key in sketch.Keys) keys.Add(key);
-        if (keys.Count == 0) return;
-        Ahead.Add(keys, ReadAheadAsync([.. keys]));
-    }
-
-    private async Task<KeyLists?> ReadAheadAsync(long[] keys)
-    {
-        await Task.Yield();
-        await using var conn = await database.ConnectOwnAsync(CancellationToken.None);
-        return await PostgreSqlCopyBatch.ReadAheadAsync((Npgsql.NpgsqlConnection)conn, keys, MaxPerKey, CancellationToken.None);
+        if (keys.Count > 0 && _d.Batches.ReadKeysAhead(database, [.. keys], MaxPerKey) is { } read) Ahead.Add(keys, read);
     }
 
     /// <summary>The stored article of <paramref name="articleId"/> as detection sees it; null when it has no sketch.</summary>

@@ -1,0 +1,65 @@
+using Npgsql;
+using NpgsqlTypes;
+using static Icmal.Storage.PostgreSqlBatchCommands;
+
+namespace Icmal.Storage;
+
+/// <summary>
+/// PostgreSQL's side of <see cref="KeyAhead"/>: a copy batch's keys' stored ids read ahead on a connection of their own
+/// (<see cref="ReadAsync"/>), and, in the batch's transaction under the link lock, the check that they are still what
+/// the look-up would read there (<see cref="CheckAsync"/>).
+/// </summary>
+internal static class PostgreSqlKeyAhead
+{
+    /// <summary>The key write count (<see cref="KeyWriteStep"/>) as an expression; <c>@w</c> is its setting's key.</summary>
+    internal const string KeyWritesSql = "CAST(COALESCE((SELECT value FROM settings WHERE key = @w), '0') AS BIGINT)";
+
+    /// <summary>
+    /// Each key's newest <paramref name="perKey"/> stored ids, as the copy batch's look-up reads them, and the key write
+    /// count, in one statement (one snapshot), on a pooled connection of its own, outside any transaction.
+    /// </summary>
+    internal static async Task<KeyLists?> ReadAsync(Database database, long[] keys, int perKey)
+    {
+        await Task.Yield(); // the caller is preparing a batch: the read goes on beside it
+        await using var conn = (NpgsqlConnection)await database.ConnectOwnAsync(CancellationToken.None);
+        await using var cmd = new NpgsqlCommand($"""
+            SELECT {KeyWritesSql}, key.v, ARRAY(SELECT article_id FROM article_sketch_keys WHERE sketch_key = key.v ORDER BY article_id DESC LIMIT @per)
+            FROM unnest(@keys) AS key(v)
+            """, conn);
+        cmd.Parameters.Add(new NpgsqlParameter<string>("@w", NpgsqlDbType.Text) { TypedValue = KeyWriteStep.KeyWritesSetting });
+        cmd.Parameters.Add(Array("@keys", NpgsqlDbType.Bigint, keys));
+        cmd.Parameters.Add(new NpgsqlParameter<int>("@per", NpgsqlDbType.Integer) { TypedValue = perKey });
+        await using var r = await cmd.ExecuteReaderAsync(CancellationToken.None);
+        long? count = null;
+        var ids = new Dictionary<long, long[]>(keys.Length);
+        while (await r.ReadAsync(CancellationToken.None))
+        {
+            count = r.GetInt64(0);
+            ids[r.GetInt64(1)] = r.GetFieldValue<long[]>(2);
+        }
+        return new KeyLists(count ?? throw new InvalidOperationException("no keys were read ahead"), ids);
+    }
+
+    /// <summary>
+    /// The batch's opening statements (<paramref name="opening"/>: the count's row lock, the link lock, the candidate
+    /// cache's counter; their results read by <paramref name="readOpening"/>), then the key write count and the state of this
+    /// process's own key writes since the read: the ids read ahead merged with those writes
+    /// (<see cref="KeyAhead.Merge"/>), or null when another writer may have written keys in between.
+    /// </summary>
+    internal static async Task<Dictionary<long, long[]>?> CheckAsync(NpgsqlConnection conn, KeyLists before, KeyAhead ahead,
+        IReadOnlyList<NpgsqlBatchCommand> opening, Func<NpgsqlDataReader, Task> readOpening, IEnumerable<long> keys, int perKey, CancellationToken ct)
+    {
+        var own = ahead.OwnAfter(before.Count);
+        await using var check = new NpgsqlBatch(conn);
+        foreach (var command in opening) check.BatchCommands.Add(command);
+        check.BatchCommands.Add(Command($"""
+            SELECT {KeyWritesSql}, ARRAY(SELECT COALESCE(txid_status(x), '') = 'committed' FROM unnest(@x) WITH ORDINALITY AS t(x, n) ORDER BY n)
+            """,
+            new NpgsqlParameter<string>("@w", NpgsqlDbType.Text) { TypedValue = KeyWriteStep.KeyWritesSetting },
+            Array("@x", NpgsqlDbType.Bigint, own.Select(w => w.Xid).ToArray())));
+        await using var r = await check.ExecuteReaderAsync(ct);
+        await readOpening(r);
+        if (!await r.ReadAsync(ct)) throw new InvalidOperationException("the key write count did not come back");
+        return KeyAhead.Merge(before, r.GetInt64(0), own, r.GetFieldValue<bool[]>(1), keys, perKey);
+    }
+}
