@@ -71,11 +71,11 @@ public sealed class Importer(IngestPipeline pipeline, ImportOptions options)
     /// splitting a list, any pipeline stage) becomes that item's outcome and goes to the item error log; the batch goes
     /// on. Only the caller's cancellation stops it. Items are stored <see cref="IngestPipeline.BatchSize"/> at a time,
     /// each batch in one transaction (<see cref="IngestPipeline.CommitAsync"/>), or, where the engine lets two write
-    /// transactions overlap (<see cref="IngestPipeline.OverlapsCommits"/>), in two: its store, beside the batch
-    /// before's links and stories, then its own links and stories (<see cref="IngestPipeline.StoreAsync"/>,
-    /// <see cref="IngestPipeline.RelateAsync"/>). An outcome is given only once its batch is wholly committed, so an
-    /// import killed and run again loses nothing it reported and stores nothing twice (what a kill between a batch's
-    /// two commits leaves unlinked, the next start links).
+    /// transactions overlap (<see cref="IngestPipeline.OverlapsCommits"/>), in three: its store, beside the batch
+    /// before's links, then its own links and its own stories, each in a transaction of its own, at once
+    /// (<see cref="IngestPipeline.StoreAsync"/>, <see cref="IngestPipeline.RelateAsync"/>). An outcome is given only
+    /// once its batch is wholly committed, so an import killed and run again loses nothing it reported and stores
+    /// nothing twice (what a kill between a batch's commits leaves unlinked or in no story, the next start relates).
     /// </summary>
     public async IAsyncEnumerable<ImportEvent> ImportAsync(IEnumerable<string> paths, [EnumeratorCancellation] CancellationToken ct)
     {

@@ -17,14 +17,15 @@ namespace Icmal.Ingest;
 /// (<see cref="Storage.Database.InOneTransactionAsync{T}"/>): each stage for the whole batch at once where it can
 /// (<see cref="IBatchStage"/>: store, entities, copy links, categories, stories), else for each document in turn, in
 /// the order given, so that each document sees the ones before it exactly as it would had they been committed one by
-/// one. On PostgreSQL the copy links and the stories hold the archive's transaction lock to the commit, so that two
-/// crawlers never link into the same copy groups or start a story for one event at the same time. A process killed before the commit leaves none of the batch and has reported none of it. When anything in the
+/// one. On PostgreSQL the copy links and the stories each hold an archive lock of their own to the commit (the copy
+/// links' first), so that two crawlers never link into the same copy groups or start a story for one event at the
+/// same time. A process killed before the commit leaves none of the batch and has reported none of it. When anything in the
 /// transaction throws (a database that refuses a row, a stage that fails on one document, a deadlock with another
 /// crawler), the whole batch rolls back, the stages that keep state in memory (stories) are reopened from the archive,
 /// and the documents run again one by one, where a failing stage is that document's outcome as usual.</para>
 /// <para>A crawler's batches take this one transaction. An import on an engine that lets two write transactions
-/// overlap commits each batch in two instead, the next batch's store beside this one's links
-/// (IngestPipeline.Overlap.cs).</para>
+/// overlap commits each batch in three instead: the next batch's store beside this one's links, its stories beside
+/// its links (IngestPipeline.Overlap.cs).</para>
 /// </remarks>
 public sealed partial class IngestPipeline
 {

@@ -19,14 +19,7 @@ internal static class KeyWriteStep
 
     public static IReadOnlyList<string> PostgreSqlStatements { get; } =
     [
-        $"""
-        CREATE OR REPLACE FUNCTION article_sketch_keys_written() RETURNS trigger LANGUAGE plpgsql AS $$
-        BEGIN
-            INSERT INTO settings (key, value) VALUES ('{KeyWritesSetting}', '1')
-            ON CONFLICT (key) DO UPDATE SET value = CAST(CAST(settings.value AS BIGINT) + 1 AS TEXT);
-            RETURN NULL;
-        END $$
-        """,
+        SketchKeyStep.CountingFunction("article_sketch_keys_written", KeyWritesSetting),
         "DROP TRIGGER IF EXISTS article_sketch_keys_written ON article_sketch_keys",
         """
         CREATE TRIGGER article_sketch_keys_written AFTER INSERT OR UPDATE OR DELETE ON article_sketch_keys

@@ -34,6 +34,19 @@ internal static class SketchKeyStep
         FROM generate_series(0, LEAST(length({0}), 64) - 4, 4) AS i
         """;
 
+    /// <summary>
+    /// A trigger function <paramref name="function"/> that adds one to the <c>settings</c> row <paramref name="setting"/>
+    /// (made at 1) in the firing transaction: the change counters of this step and of <see cref="KeyWriteStep"/>.
+    /// </summary>
+    internal static string CountingFunction(string function, string setting) => $"""
+        CREATE OR REPLACE FUNCTION {function}() RETURNS trigger LANGUAGE plpgsql AS $$
+        BEGIN
+            INSERT INTO settings (key, value) VALUES ('{setting}', '1')
+            ON CONFLICT (key) DO UPDATE SET value = CAST(CAST(settings.value AS BIGINT) + 1 AS TEXT);
+            RETURN NULL;
+        END $$
+        """;
+
     public static IReadOnlyList<string> PostgreSqlStatements { get; } =
     [
         "ALTER TABLE article_sketch_keys DROP CONSTRAINT IF EXISTS article_sketch_keys_article_id_fkey",
@@ -50,14 +63,7 @@ internal static class SketchKeyStep
         CREATE TRIGGER article_sketches_drop_keys AFTER DELETE ON article_sketches REFERENCING OLD TABLE AS gone
         FOR EACH STATEMENT EXECUTE FUNCTION article_sketches_drop_keys()
         """,
-        $"""
-        CREATE OR REPLACE FUNCTION copy_candidates_changed() RETURNS trigger LANGUAGE plpgsql AS $$
-        BEGIN
-            INSERT INTO settings (key, value) VALUES ('{CandidateEpochSetting}', '1')
-            ON CONFLICT (key) DO UPDATE SET value = CAST(CAST(settings.value AS BIGINT) + 1 AS TEXT);
-            RETURN NULL;
-        END $$
-        """,
+        CountingFunction("copy_candidates_changed", CandidateEpochSetting),
         "DROP TRIGGER IF EXISTS article_sketches_changed ON article_sketches",
         """
         CREATE TRIGGER article_sketches_changed AFTER UPDATE ON article_sketches FOR EACH ROW
