@@ -40,8 +40,8 @@ public sealed partial class IngestPipeline
     /// </remarks>
     public const int BatchSize = 500;
 
-    /// <summary>Commits so far: a batch prepared before the last of them looks its documents up again.</summary>
-    private long _commits;
+    /// <summary>The store commits so far: a batch prepared before some of them looks up again the documents they offered.</summary>
+    private readonly StoreCommits _storeCommits = new();
 
     private int _batchesRunAlone;
 
@@ -83,7 +83,7 @@ public sealed partial class IngestPipeline
         foreach (var d in documents) ArgumentNullException.ThrowIfNull(d);
         var stages = _stages;
         int store = StoreIndex(stages);
-        long commits = Interlocked.Read(ref _commits);
+        long commits = _storeCommits.Count;
         var items = new IngestItem?[documents.Count];
         var outcomes = new IngestOutcome?[documents.Count];
         var options = new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount, CancellationToken = ct };
@@ -93,7 +93,7 @@ public sealed partial class IngestPipeline
             return ValueTask.CompletedTask;
         });
         int from = 0;
-        if (stages[0] is KnownDocumentStage && await KnownAsync(items!, ct) is { } known)
+        if (stages[0] is KnownDocumentStage && await KnownAsync(items.Select(i => i!.Sha256).Distinct(StringComparer.Ordinal).ToList(), ct) is { } known)
         {
             from = 1;
             for (int i = 0; i < items.Length; i++)
@@ -160,7 +160,7 @@ public sealed partial class IngestPipeline
             try
             {
                 together = await _stores.Database.InOneTransactionAsync(t => RunTogetherAsync(stages, store, stages.Count, ready.Select(r => r.Item).ToList(), t), ct);
-                Interlocked.Increment(ref _commits);
+                _storeCommits.Add(ready.Select(r => r.Item.Sha256));
             }
             catch (Exception e) when (!IsCallerCancellation(e, ct))
             {
@@ -176,7 +176,7 @@ public sealed partial class IngestPipeline
                 {
                     var (next, done) = await RunAsync(stages, item, store, stages.Count, strict: false, ct);
                     outcomes[index] = done ?? Finished(next!);
-                    Interlocked.Increment(ref _commits);
+                    _storeCommits.Add([item.Sha256]);
                 }
             }
         }
@@ -199,14 +199,24 @@ public sealed partial class IngestPipeline
     /// since the preparation stored meanwhile (a batch prepared while the one before was written may hold a document
     /// that one stored: found now as it would have been then).
     /// </summary>
+    /// <remarks>
+    /// Only the documents this pipeline's commits since the preparation offered to the store are looked up again
+    /// (<see cref="StoreCommits"/>): nothing else of this process can have stored one. Another crawler can, at any
+    /// moment, and the archive's answer to a look-up here would be out of date by the store anyway: the store itself
+    /// meets that race (documents' unique hash, inserted with <c>ON CONFLICT DO NOTHING</c>, which waits for the other
+    /// writer's commit; the document's article then read in the same transaction), so its item is already present with
+    /// the other's article, and no article is stored twice. A process killed before the commit stored none of the
+    /// batch, as before.
+    /// </remarks>
     private async Task<List<(int Index, IngestItem Item)>> ReadyAsync(PreparedBatch batch, IReadOnlyList<IPipelineStage> stages, IngestOutcome?[] outcomes,
         CancellationToken ct)
     {
         var ready = new List<(int Index, IngestItem Item)>(outcomes.Length);
         for (int i = 0; i < outcomes.Length; i++)
             if (batch.Items[i] is { } item) ready.Add((i, item));
-        if (ready.Count > 0 && batch.Commits != Interlocked.Read(ref _commits) && stages[0] is KnownDocumentStage
-            && await KnownAsync(ready.Select(r => r.Item).ToList(), ct) is { Count: > 0 } known)
+        if (ready.Count == 0 || stages[0] is not KnownDocumentStage) return ready;
+        var again = _storeCommits.OfferedSince(batch.Commits, ready.Select(r => r.Item.Sha256).Distinct(StringComparer.Ordinal).ToList());
+        if (again.Count > 0 && await KnownAsync(again, ct) is { Count: > 0 } known)
         {
             foreach (var (index, item) in ready)
                 if (known.TryGetValue(item.Sha256, out long id)) outcomes[index] = KnownDocumentStage.Outcome(item, id);
@@ -256,12 +266,12 @@ public sealed partial class IngestPipeline
         return Enumerable.Range(0, items.Length).Select(k => (items[k], done[k])).ToList();
     }
 
-    /// <summary>The stored documents among the items' (one query), or null when the look-up fails: each item then looks itself up.</summary>
-    private async Task<IReadOnlyDictionary<string, long>?> KnownAsync(IReadOnlyList<IngestItem> items, CancellationToken ct)
+    /// <summary>The stored documents among these hashes (one query), or null when the look-up fails: each item then looks itself up.</summary>
+    private async Task<IReadOnlyDictionary<string, long>?> KnownAsync(IReadOnlyList<string> hashes, CancellationToken ct)
     {
         try
         {
-            return await _stores.Articles.FindByDocumentHashesAsync(items.Select(i => i.Sha256).Distinct(StringComparer.Ordinal).ToList(), ct);
+            return await _stores.Articles.FindByDocumentHashesAsync(hashes, ct);
         }
         catch (Exception e) when (!IsCallerCancellation(e, ct))
         {

@@ -143,7 +143,7 @@ public sealed partial class IngestPipeline
                     await before.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
                     return stored;
                 }, ct);
-                Interlocked.Increment(ref _commits);
+                _storeCommits.Add(ready.Select(r => r.Item.Sha256));
             }
             catch (Exception e) when (!IsCallerCancellation(e, ct))
             {
@@ -156,7 +156,7 @@ public sealed partial class IngestPipeline
             {
                 var (index, item) = ready[k];
                 var (next, done) = together is not null ? together[k] : await RunAsync(stages, item, store, relate, strict: false, ct);
-                if (together is null) Interlocked.Increment(ref _commits);
+                if (together is null) _storeCommits.Add([item.Sha256]);
                 (items[index], outcomes[index]) = (next, done);
             }
         }
