@@ -201,8 +201,8 @@ public sealed partial class IngestPipeline
     /// </summary>
     /// <remarks>
     /// Only the documents this pipeline's commits since the preparation offered to the store are looked up again
-    /// (<see cref="StoreCommits"/>): nothing else of this process can have stored one. Another crawler can, at any
-    /// moment, and the archive's answer to a look-up here would be out of date by the store anyway: the store itself
+    /// (<see cref="StoreCommits"/>; only this pipeline's batch commits ever counted here). Another crawler can store one
+    /// at any moment, and the archive's answer to a look-up here would be out of date by the store anyway: the store itself
     /// meets that race (documents' unique hash, inserted with <c>ON CONFLICT DO NOTHING</c>, which waits for the other
     /// writer's commit; the document's article then read in the same transaction), so its item is already present with
     /// the other's article, and no article is stored twice. A process killed before the commit stored none of the
