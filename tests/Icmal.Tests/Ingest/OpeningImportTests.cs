@@ -2,6 +2,7 @@ using System.Text;
 using Icmal.Hosting;
 using Icmal.Import;
 using Icmal.Ingest;
+using Icmal.Ingest.Stages;
 using Icmal.Model;
 using Icmal.Storage;
 using Icmal.Tests.Support;
@@ -46,6 +47,13 @@ public sealed class OpeningImportTests
         Assert.NotEqual(unrelated[3], expected[3]); // the left-over articles had copy links to make,
         Assert.NotEqual(unrelated[5], expected[5]); // and stories;
         Assert.Equal(expected, await BatchedIngestTests.FingerprintAsync(stores.Database)); // made as an import opened first makes them
+        if (engine == DatabaseEngine.PostgreSql)
+        {
+            // in the batch's own transactions, not document by document: one wrote the batch's sketches (its links').
+            long[] ids = outcomes.Where(o => o.Item2 == IngestStatus.Stored).Select(o => o.Item3!.Value).ToArray();
+            Assert.True(ids.Length > 1);
+            Assert.Equal(1, await SketchWritersAsync(stores, ids));
+        }
     }
 
     /// <summary>
@@ -82,6 +90,71 @@ public sealed class OpeningImportTests
         Assert.Equal(documents.Count - LeftOver, outcomes.Count);
         Assert.All(outcomes, o => Assert.Equal(IngestStatus.Stored, o.Status));
         Assert.Equal(documents.Count - 1, await ArticleCountAsync(stores));
+    }
+
+    /// <summary>
+    /// On PostgreSQL the pipeline an import opens beside its first batches (<see cref="IngestPipeline.Preparing"/>) commits
+    /// each batch as a pipeline opened first does, the batches prepared before its relating stages opened and those
+    /// after: its store, its copy links and its stories each in a transaction of its own, overlapped; none run alone,
+    /// none caught up by a rebuilt stage. Each relating stage's lane is made when the stages open: made with the
+    /// pipeline, before the stages were there, the lanes were too few and no batch was related in its own transactions.
+    /// </summary>
+    [Fact]
+    public async Task A_pipeline_opened_beside_its_first_batches_relates_each_batch_in_its_own_transactions()
+    {
+        var documents = await BatchedIngestTests.DocumentsAsync();
+        await using var db = await TestDatabase.CreateAsync(DatabaseEngine.PostgreSql);
+        var stores = await db.OpenAsync();
+        var pipeline = IngestPipeline.Preparing(stores);
+        var chunks = documents.Chunk(5).ToList();
+        Assert.True(chunks.Count > Importer.PreparedAhead + 1); // batches prepared before the stages open, and after
+
+        var (outcomes, stored, opened) = await ImportBesideOpeningAsync(pipeline, chunks);
+
+        Assert.True(pipeline.OverlapsCommits);
+        Assert.Equal(0, pipeline.BatchesRunAlone);
+        Assert.Equal(opened, pipeline.Stages.OfType<IRelatingStage>()); // no stage rebuilt for a catch-up
+        Assert.Equal(documents.Count, outcomes.Count);
+        Assert.All(outcomes, o => Assert.Contains(o.Status, new[] { IngestStatus.Stored, IngestStatus.AlreadyPresent }));
+        foreach (var batch in stored)
+        {
+            long[] ids = OverlappedIngestTests.Stored(batch);
+            Assert.NotEmpty(ids);
+            Assert.Equal(1, await SketchWritersAsync(stores, ids)); // the batch's links' one transaction
+        }
+    }
+
+    /// <summary>
+    /// The chunks imported as the importer imports them through a pipeline made by <see cref="IngestPipeline.Preparing"/>:
+    /// the first <see cref="Importer.PreparedAhead"/> + 1 prepared before its relating stages open, then each batch
+    /// stored beside the links and stories of the one before. The outcomes, each batch as stored, and the relating
+    /// stages as they opened.
+    /// </summary>
+    private static async Task<(List<IngestOutcome> Outcomes, List<IngestPipeline.StoredBatch> Stored, List<IRelatingStage> Opened)> ImportBesideOpeningAsync(
+        IngestPipeline pipeline, List<IncomingDocument[]> chunks)
+    {
+        var early = new List<IngestPipeline.PreparedBatch>();
+        foreach (var chunk in chunks.Take(Importer.PreparedAhead + 1)) early.Add(await pipeline.PrepareAsync(chunk, Ct));
+        await pipeline.OpenRelatingStagesAsync(Ct);
+        var opened = pipeline.Stages.OfType<IRelatingStage>().ToList();
+        var outcomes = new List<IngestOutcome>();
+        var stored = new List<IngestPipeline.StoredBatch>();
+        Task<IReadOnlyList<IngestOutcome>>? relating = null;
+        for (int k = 0; k < chunks.Count; k++)
+        {
+            stored.Add(await pipeline.StoreAsync(k < early.Count ? early[k] : await pipeline.PrepareAsync(chunks[k], Ct), Ct));
+            if (relating is not null) outcomes.AddRange(await relating);
+            relating = pipeline.RelateAsync(stored[^1], Ct);
+        }
+        if (relating is not null) outcomes.AddRange(await relating);
+        return (outcomes, stored, opened);
+    }
+
+    /// <summary>How many transactions wrote the sketches of the articles <paramref name="ids"/> (PostgreSQL: their rows' xmin).</summary>
+    private static async Task<long> SketchWritersAsync(Stores stores, long[] ids)
+    {
+        await using var conn = await stores.Database.ConnectAsync(Ct);
+        return await Sql.Int64Async(conn, null, "SELECT COUNT(DISTINCT xmin::text) FROM article_sketches WHERE article_id = ANY(@ids)", Ct, ("@ids", ids));
     }
 
     /// <summary>What a process killed between a batch's store and its links leaves (<see cref="IngestPipeline.StoreAsync"/> alone).</summary>

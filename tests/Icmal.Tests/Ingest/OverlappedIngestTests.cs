@@ -242,7 +242,7 @@ public sealed class OverlappedIngestTests
     }
 
     /// <summary>The ids of a stored batch's articles.</summary>
-    private static long[] Stored(IngestPipeline.StoredBatch batch) => batch.Items.Where(i => i is not null).Select(i => i!.ArticleId!.Value).ToArray();
+    internal static long[] Stored(IngestPipeline.StoredBatch batch) => batch.Items.Where(i => i is not null).Select(i => i!.ArticleId!.Value).ToArray();
 
     /// <summary>Waits (up to 20 s) until the count <paramref name="sql"/> gives for the ids is <paramref name="count"/>.</summary>
     private static async Task UntilAsync(System.Data.Common.DbConnection conn, string sql, long[] ids, long count)
