@@ -52,7 +52,7 @@ public sealed class OpeningImportTests
             // in the batch's own transactions, not document by document: one wrote the batch's sketches (its links').
             long[] ids = outcomes.Where(o => o.Item2 == IngestStatus.Stored).Select(o => o.Item3!.Value).ToArray();
             Assert.True(ids.Length > 1);
-            Assert.Equal(1, await SketchWritersAsync(stores, ids));
+            Assert.Equal(1, await OverlappedIngestTests.SketchWritersAsync(stores, ids));
         }
     }
 
@@ -120,7 +120,7 @@ public sealed class OpeningImportTests
         {
             long[] ids = OverlappedIngestTests.Stored(batch);
             Assert.NotEmpty(ids);
-            Assert.Equal(1, await SketchWritersAsync(stores, ids)); // the batch's links' one transaction
+            Assert.Equal(1, await OverlappedIngestTests.SketchWritersAsync(stores, ids)); // the batch's links' one transaction
         }
     }
 
@@ -148,13 +148,6 @@ public sealed class OpeningImportTests
         }
         if (relating is not null) outcomes.AddRange(await relating);
         return (outcomes, stored, opened);
-    }
-
-    /// <summary>How many transactions wrote the sketches of the articles <paramref name="ids"/> (PostgreSQL: their rows' xmin).</summary>
-    private static async Task<long> SketchWritersAsync(Stores stores, long[] ids)
-    {
-        await using var conn = await stores.Database.ConnectAsync(Ct);
-        return await Sql.Int64Async(conn, null, "SELECT COUNT(DISTINCT xmin::text) FROM article_sketches WHERE article_id = ANY(@ids)", Ct, ("@ids", ids));
     }
 
     /// <summary>What a process killed between a batch's store and its links leaves (<see cref="IngestPipeline.StoreAsync"/> alone).</summary>
