@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text;
 using Icmal.Hosting;
 using Icmal.Import;
@@ -122,6 +123,32 @@ public sealed class OpeningImportTests
             Assert.NotEmpty(ids);
             Assert.Equal(1, await OverlappedIngestTests.SketchWritersAsync(stores, ids)); // the batch's links' one transaction
         }
+    }
+
+    /// <summary>
+    /// The batches prepared before a <see cref="IngestPipeline.Preparing"/> pipeline's relating stages open get the link
+    /// stage's work ahead all the same, before their store, as the batches prepared after do: their sketches worked out
+    /// on all cores (not on the copy transaction's serial path), and their keys' stored ids read outside the transaction
+    /// (<see cref="KeyAhead"/>), which every batch's copy transaction then uses instead of reading them itself.
+    /// </summary>
+    [Fact]
+    public async Task Batches_prepared_before_the_relating_stages_open_have_their_links_prepared_and_their_keys_read_ahead()
+    {
+        var now = new DateTimeOffset(2025, 5, 1, 9, 0, 0, TimeSpan.Zero);
+        var documents = Enumerable.Range(0, 80).Select(i => new IncomingDocument(string.Create(CultureInfo.InvariantCulture, $"list.json#{i}"),
+            DocumentFormat.JsonArticle, Encoding.UTF8.GetBytes(ArticleListFile.Article(i, 1_200)), now)).ToList();
+        await using var db = await TestDatabase.CreateAsync(DatabaseEngine.PostgreSql);
+        var stores = await db.OpenAsync();
+        var pipeline = IngestPipeline.Preparing(stores);
+        var chunks = documents.Chunk(20).ToList(); // each batch large enough to be linked as one (CopyDetector.MinBatch)
+        Assert.True(chunks.Count > Importer.PreparedAhead + 1);
+
+        var (outcomes, stored, _) = await ImportBesideOpeningAsync(pipeline, chunks);
+
+        Assert.All(outcomes, o => Assert.Equal(IngestStatus.Stored, o.Status));
+        Assert.Equal(0, pipeline.BatchesRunAlone);
+        Assert.All(stored.SelectMany(b => b.Items), i => Assert.NotNull(i!.LinkText)); // every batch's sketches worked out ahead,
+        Assert.Equal((chunks.Count, 0), (stores.Sketches.Ahead.Used, stores.Sketches.Ahead.ReadHere)); // and its keys read ahead and used
     }
 
     /// <summary>
