@@ -55,12 +55,13 @@ public sealed partial class IngestPipeline
     /// <summary>A batch read and analysed, waiting for its transaction (<see cref="CommitAsync"/>).</summary>
     public sealed class PreparedBatch
     {
-        internal PreparedBatch(IReadOnlyList<IncomingDocument> documents, IngestOutcome?[] outcomes, IngestItem?[] items, long commits)
+        internal PreparedBatch(IReadOnlyList<IncomingDocument> documents, IngestOutcome?[] outcomes, IngestItem?[] items, long commits, bool relating)
         {
             Documents = documents;
             Outcomes = outcomes;
             Items = items;
             Commits = commits;
+            Relating = relating;
         }
 
         public IReadOnlyList<IncomingDocument> Documents { get; }
@@ -70,6 +71,12 @@ public sealed partial class IngestPipeline
         internal IngestItem?[] Items { get; }
 
         internal long Commits { get; }
+
+        /// <summary>
+        /// Whether the relating stages' work ahead was done (false for a batch prepared before a pipeline made by
+        /// <see cref="Preparing"/> opened them: <see cref="ReadyAsync"/> does it before the store).
+        /// </summary>
+        internal bool Relating { get; }
     }
 
     /// <summary>
@@ -86,8 +93,7 @@ public sealed partial class IngestPipeline
         long commits = _storeCommits.Count;
         var items = new IngestItem?[documents.Count];
         var outcomes = new IngestOutcome?[documents.Count];
-        var options = new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount, CancellationToken = ct };
-        await Parallel.ForAsync(0, documents.Count, options, (i, _) =>
+        await Parallel.ForAsync(0, documents.Count, AllCores(ct), (i, _) =>
         {
             items[i] = IngestItem.For(documents[i]);
             return ValueTask.CompletedTask;
@@ -120,27 +126,63 @@ public sealed partial class IngestPipeline
                 items[i] = null;
                 return;
             }
-            foreach (var stage in preparing)
-            {
-                try
-                {
-                    next = stage.Prepare(next!);
-                }
-                catch (Exception e) when (!IsCallerCancellation(e, t))
-                {
-                    // The stage does the work again in its place, and fails there as it would have.
-                }
-            }
-            items[i] = next;
+            items[i] = PrepareAhead(preparing, next!, t);
         }
-        if (pure) await Parallel.ForAsync(0, documents.Count, options, OneAsync);
+        if (pure) await Parallel.ForAsync(0, documents.Count, AllCores(ct), OneAsync);
         else
         {
             for (int i = 0; i < documents.Count; i++) await OneAsync(i, ct);
         }
-        var prepared = items.OfType<IngestItem>().ToList();
-        foreach (var stage in stages.Skip(store).OfType<IReadingAheadStage>()) stage.ReadAhead(prepared);
-        return new PreparedBatch(documents, outcomes, items, commits);
+        ReadAhead(stages.Skip(store), items.OfType<IngestItem>().ToList());
+        return new PreparedBatch(documents, outcomes, items, commits, stages.Any(s => s is IRelatingStage));
+    }
+
+    /// <summary>A preparation's CPU work spread over every core.</summary>
+    private static ParallelOptions AllCores(CancellationToken ct) => new() { MaxDegreeOfParallelism = Environment.ProcessorCount, CancellationToken = ct };
+
+    /// <summary>The item with the work of <paramref name="preparing"/> done ahead, each stage's in turn.</summary>
+    private static IngestItem PrepareAhead(IPreparingStage[] preparing, IngestItem item, CancellationToken ct)
+    {
+        foreach (var stage in preparing)
+        {
+            try
+            {
+                item = stage.Prepare(item);
+            }
+            catch (Exception e) when (!IsCallerCancellation(e, ct))
+            {
+                // The stage does the work again in its place, and fails there as it would have.
+            }
+        }
+        return item;
+    }
+
+    /// <summary>The reads ahead of <paramref name="stages"/> started for the prepared items.</summary>
+    private static void ReadAhead(IEnumerable<IPipelineStage> stages, IReadOnlyList<IngestItem> prepared)
+    {
+        foreach (var stage in stages.OfType<IReadingAheadStage>()) stage.ReadAhead(prepared);
+    }
+
+    /// <summary>
+    /// The items of a batch prepared before the relating stages opened (an import's first batches, prepared while a
+    /// pipeline made by <see cref="Preparing"/> opens them) with those stages' work ahead done now, before their store,
+    /// as <see cref="PrepareAsync"/> does it for the batches after: the link stage's sketches worked out on all cores,
+    /// and the read ahead of its keys started. Without it those batches worked their sketches out on the copy transaction's
+    /// serial path and read their keys in it.
+    /// </summary>
+    private static async Task<List<(int Index, IngestItem Item)>> PrepareRelatingAsync(IReadOnlyList<IPipelineStage> stages,
+        List<(int Index, IngestItem Item)> ready, CancellationToken ct)
+    {
+        var relating = stages.Where(s => s is IRelatingStage).ToArray();
+        var preparing = relating.OfType<IPreparingStage>().ToArray();
+        var items = ready.ToArray();
+        await Parallel.ForAsync(0, items.Length, AllCores(ct), (k, t) =>
+        {
+            items[k] = (items[k].Index, PrepareAhead(preparing, items[k].Item, t));
+            return ValueTask.CompletedTask;
+        });
+        ReadAhead(relating, items.Select(r => r.Item).ToList());
+        return [.. items];
     }
 
     /// <summary>
@@ -197,7 +239,8 @@ public sealed partial class IngestPipeline
     /// <summary>
     /// The prepared batch's items still to store, with their places; <paramref name="outcomes"/> gets those a commit
     /// since the preparation stored meanwhile (a batch prepared while the one before was written may hold a document
-    /// that one stored: found now as it would have been then).
+    /// that one stored: found now as it would have been then). A batch prepared before the relating stages opened gets
+    /// their work ahead here (<see cref="PrepareRelatingAsync"/>).
     /// </summary>
     /// <remarks>
     /// Only the documents this pipeline's commits since the preparation offered to the store are looked up again
@@ -222,6 +265,7 @@ public sealed partial class IngestPipeline
                 if (known.TryGetValue(item.Sha256, out long id)) outcomes[index] = KnownDocumentStage.Outcome(item, id);
             ready.RemoveAll(r => outcomes[r.Index] is not null);
         }
+        if (ready.Count > 0 && !batch.Relating && stages.Any(s => s is IRelatingStage)) ready = await PrepareRelatingAsync(stages, ready, ct);
         return ready;
     }
 

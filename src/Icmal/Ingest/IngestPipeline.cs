@@ -54,7 +54,8 @@ public sealed partial class IngestPipeline
     /// the story stage's warm start: <see cref="OpenRelatingStagesAsync"/>) while its first batches are read and
     /// analysed: until then it only prepares (<see cref="PrepareAsync"/>; the stages before the store, and the entity
     /// and category stages' work ahead, need no catch-up). Nothing may be stored before: the catch-ups would take the
-    /// new articles for ones a stopped process left unlinked.
+    /// new articles for ones a stopped process left unlinked. The batches prepared meanwhile get the relating stages'
+    /// work ahead (the link stage's sketches and keys read ahead) once those are open, before their store.
     /// </summary>
     internal static IngestPipeline Preparing(Stores stores)
     {

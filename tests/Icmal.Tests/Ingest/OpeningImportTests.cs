@@ -1,7 +1,9 @@
+using System.Globalization;
 using System.Text;
 using Icmal.Hosting;
 using Icmal.Import;
 using Icmal.Ingest;
+using Icmal.Ingest.Stages;
 using Icmal.Model;
 using Icmal.Storage;
 using Icmal.Tests.Support;
@@ -46,6 +48,13 @@ public sealed class OpeningImportTests
         Assert.NotEqual(unrelated[3], expected[3]); // the left-over articles had copy links to make,
         Assert.NotEqual(unrelated[5], expected[5]); // and stories;
         Assert.Equal(expected, await BatchedIngestTests.FingerprintAsync(stores.Database)); // made as an import opened first makes them
+        if (engine == DatabaseEngine.PostgreSql)
+        {
+            // in the batch's own transactions, not document by document: one wrote the batch's sketches (its links').
+            long[] ids = outcomes.Where(o => o.Item2 == IngestStatus.Stored).Select(o => o.Item3!.Value).ToArray();
+            Assert.True(ids.Length > 1);
+            Assert.Equal(1, await OverlappedIngestTests.SketchWritersAsync(stores, ids));
+        }
     }
 
     /// <summary>
@@ -82,6 +91,90 @@ public sealed class OpeningImportTests
         Assert.Equal(documents.Count - LeftOver, outcomes.Count);
         Assert.All(outcomes, o => Assert.Equal(IngestStatus.Stored, o.Status));
         Assert.Equal(documents.Count - 1, await ArticleCountAsync(stores));
+    }
+
+    /// <summary>
+    /// On PostgreSQL the pipeline an import opens beside its first batches (<see cref="IngestPipeline.Preparing"/>) commits
+    /// each batch as a pipeline opened first does, the batches prepared before its relating stages opened and those
+    /// after: its store, its copy links and its stories each in a transaction of its own, overlapped; none run alone,
+    /// none caught up by a rebuilt stage. Each relating stage's lane is made when the stages open: made with the
+    /// pipeline, before the stages were there, the lanes were too few and no batch was related in its own transactions.
+    /// </summary>
+    [Fact]
+    public async Task A_pipeline_opened_beside_its_first_batches_relates_each_batch_in_its_own_transactions()
+    {
+        var documents = await BatchedIngestTests.DocumentsAsync();
+        await using var db = await TestDatabase.CreateAsync(DatabaseEngine.PostgreSql);
+        var stores = await db.OpenAsync();
+        var pipeline = IngestPipeline.Preparing(stores);
+        var chunks = documents.Chunk(5).ToList();
+        Assert.True(chunks.Count > Importer.PreparedAhead + 1); // batches prepared before the stages open, and after
+
+        var (outcomes, stored, opened) = await ImportBesideOpeningAsync(pipeline, chunks);
+
+        Assert.True(pipeline.OverlapsCommits);
+        Assert.Equal(0, pipeline.BatchesRunAlone);
+        Assert.Equal(opened, pipeline.Stages.OfType<IRelatingStage>()); // no stage rebuilt for a catch-up
+        Assert.Equal(documents.Count, outcomes.Count);
+        Assert.All(outcomes, o => Assert.Contains(o.Status, new[] { IngestStatus.Stored, IngestStatus.AlreadyPresent }));
+        foreach (var batch in stored)
+        {
+            long[] ids = OverlappedIngestTests.Stored(batch);
+            Assert.NotEmpty(ids);
+            Assert.Equal(1, await OverlappedIngestTests.SketchWritersAsync(stores, ids)); // the batch's links' one transaction
+        }
+    }
+
+    /// <summary>
+    /// The batches prepared before a <see cref="IngestPipeline.Preparing"/> pipeline's relating stages open get the link
+    /// stage's work ahead all the same, before their store, as the batches prepared after do: their sketches worked out
+    /// on all cores (not on the copy transaction's serial path), and their keys' stored ids read outside the transaction
+    /// (<see cref="KeyAhead"/>), which every batch's copy transaction then uses instead of reading them itself.
+    /// </summary>
+    [Fact]
+    public async Task Batches_prepared_before_the_relating_stages_open_have_their_links_prepared_and_their_keys_read_ahead()
+    {
+        var now = new DateTimeOffset(2025, 5, 1, 9, 0, 0, TimeSpan.Zero);
+        var documents = Enumerable.Range(0, 80).Select(i => new IncomingDocument(string.Create(CultureInfo.InvariantCulture, $"list.json#{i}"),
+            DocumentFormat.JsonArticle, Encoding.UTF8.GetBytes(ArticleListFile.Article(i, 1_200)), now)).ToList();
+        await using var db = await TestDatabase.CreateAsync(DatabaseEngine.PostgreSql);
+        var stores = await db.OpenAsync();
+        var pipeline = IngestPipeline.Preparing(stores);
+        var chunks = documents.Chunk(20).ToList(); // each batch large enough to be linked as one (CopyDetector.MinBatch)
+        Assert.True(chunks.Count > Importer.PreparedAhead + 1);
+
+        var (outcomes, stored, _) = await ImportBesideOpeningAsync(pipeline, chunks);
+
+        Assert.All(outcomes, o => Assert.Equal(IngestStatus.Stored, o.Status));
+        Assert.Equal(0, pipeline.BatchesRunAlone);
+        Assert.All(stored.SelectMany(b => b.Items), i => Assert.NotNull(i!.LinkText)); // every batch's sketches worked out ahead,
+        Assert.Equal((chunks.Count, 0), (stores.Sketches.Ahead.Used, stores.Sketches.Ahead.ReadHere)); // and its keys read ahead and used
+    }
+
+    /// <summary>
+    /// The chunks imported as the importer imports them through a pipeline made by <see cref="IngestPipeline.Preparing"/>:
+    /// the first <see cref="Importer.PreparedAhead"/> + 1 prepared before its relating stages open, then each batch
+    /// stored beside the links and stories of the one before. The outcomes, each batch as stored, and the relating
+    /// stages as they opened.
+    /// </summary>
+    private static async Task<(List<IngestOutcome> Outcomes, List<IngestPipeline.StoredBatch> Stored, List<IRelatingStage> Opened)> ImportBesideOpeningAsync(
+        IngestPipeline pipeline, List<IncomingDocument[]> chunks)
+    {
+        var early = new List<IngestPipeline.PreparedBatch>();
+        foreach (var chunk in chunks.Take(Importer.PreparedAhead + 1)) early.Add(await pipeline.PrepareAsync(chunk, Ct));
+        await pipeline.OpenRelatingStagesAsync(Ct);
+        var opened = pipeline.Stages.OfType<IRelatingStage>().ToList();
+        var outcomes = new List<IngestOutcome>();
+        var stored = new List<IngestPipeline.StoredBatch>();
+        Task<IReadOnlyList<IngestOutcome>>? relating = null;
+        for (int k = 0; k < chunks.Count; k++)
+        {
+            stored.Add(await pipeline.StoreAsync(k < early.Count ? early[k] : await pipeline.PrepareAsync(chunks[k], Ct), Ct));
+            if (relating is not null) outcomes.AddRange(await relating);
+            relating = pipeline.RelateAsync(stored[^1], Ct);
+        }
+        if (relating is not null) outcomes.AddRange(await relating);
+        return (outcomes, stored, opened);
     }
 
     /// <summary>What a process killed between a batch's store and its links leaves (<see cref="IngestPipeline.StoreAsync"/> alone).</summary>

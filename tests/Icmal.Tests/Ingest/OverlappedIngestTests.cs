@@ -59,8 +59,7 @@ public sealed class OverlappedIngestTests
         var stores = await db.OpenAsync();
         var killed = await IngestPipeline.OpenAsync(stores, Ct);
         var chunks = documents.Chunk(7).ToList();
-        foreach (var chunk in chunks.SkipLast(1))
-            await killed.RelateAsync(await killed.StoreAsync(await killed.PrepareAsync(chunk, Ct), Ct), Ct);
+        foreach (var chunk in chunks.SkipLast(1)) await StoreAndRelateAsync(killed, chunk);
         await killed.StoreAsync(await killed.PrepareAsync(chunks[^1], Ct), Ct); // killed before its relate transaction
 
         var left = await BatchedIngestTests.FingerprintAsync(stores.Database);
@@ -79,84 +78,26 @@ public sealed class OverlappedIngestTests
     /// <summary>
     /// A relate transaction the database refuses once (a trigger fails the first sketch written): the batch stays
     /// stored, once, and the catch-up links and clusters it as the per-article path would; the outcomes are today's.
+    /// The stories committed in their own transaction: that stage was not rebuilt.
     /// </summary>
     [Fact]
-    public async Task A_failed_relate_transaction_keeps_the_store_and_links_by_the_catch_up()
-    {
-        var documents = await BatchedIngestTests.DocumentsAsync();
-        var (expected, byOne) = await PerArticleAsync(DatabaseEngine.PostgreSql, documents);
-        await using var db = await TestDatabase.CreateAsync(DatabaseEngine.PostgreSql);
-        var stores = await db.OpenAsync();
-        var pipeline = await IngestPipeline.OpenAsync(stores, Ct);
-        var chunks = documents.Chunk(7).ToList();
-        var outcomes = new List<IngestOutcome>();
-        outcomes.AddRange(await pipeline.RelateAsync(await pipeline.StoreAsync(await pipeline.PrepareAsync(chunks[0], Ct), Ct), Ct));
-        await using (var conn = await stores.Database.ConnectAsync(Ct))
-        {
-            // A sequence is not rolled back: the first sketch after this fails, the later ones pass.
-            await Sql.ExecAsync(conn, null, "CREATE SEQUENCE fail_once", Ct);
-            await Sql.ExecAsync(conn, null, """
-                CREATE FUNCTION fail_once() RETURNS trigger LANGUAGE plpgsql AS $$
-                BEGIN IF nextval('fail_once') = 1 THEN RAISE EXCEPTION 'refused once'; END IF; RETURN NEW; END $$
-                """, Ct);
-            await Sql.ExecAsync(conn, null, "CREATE TRIGGER fail_once BEFORE INSERT ON article_sketches FOR EACH ROW EXECUTE FUNCTION fail_once()", Ct);
-        }
-        var stories = pipeline.Stages[^1];
-        foreach (var chunk in chunks.Skip(1))
-            outcomes.AddRange(await pipeline.RelateAsync(await pipeline.StoreAsync(await pipeline.PrepareAsync(chunk, Ct), Ct), Ct));
-
-        Assert.Equal(1, pipeline.BatchesRunAlone);
-        Assert.IsType<ClusterStage>(stories);
-        Assert.Same(stories, pipeline.Stages[^1]); // the stories committed in their own transaction: that stage was not rebuilt
-        Assert.Equal(byOne.Select(o => (o.Origin, o.Status, o.ArticleId, o.Note)), outcomes.Select(o => (o.Origin, o.Status, o.ArticleId, o.Note)));
-        Assert.Equal(expected, await BatchedIngestTests.FingerprintAsync(stores.Database));
-    }
+    public Task A_failed_relate_transaction_keeps_the_store_and_links_by_the_catch_up() =>
+        RefusedOnceAsync<ClusterStage>("INSERT ON article_sketches", ^1);
 
     /// <summary>
     /// A stories transaction the database refuses once (a trigger fails the first article put into a story): the batch's
     /// copy links still commit, in their own one transaction (every sketch of the batch written by it, not one by one by
-    /// the copy detector's catch-up), and the story stage's catch-up puts the batch into the stories the per-article
-    /// path makes; the outcomes are today's.
+    /// the copy detector's catch-up; the link stage not rebuilt), and the story stage's catch-up puts the batch into the
+    /// stories the per-article path makes; the outcomes are today's.
     /// </summary>
     [Fact]
-    public async Task A_failed_stories_transaction_keeps_the_batch_links_and_clusters_by_the_catch_up()
-    {
-        var documents = await BatchedIngestTests.DocumentsAsync();
-        var (expected, byOne) = await PerArticleAsync(DatabaseEngine.PostgreSql, documents);
-        await using var db = await TestDatabase.CreateAsync(DatabaseEngine.PostgreSql);
-        var stores = await db.OpenAsync();
-        var pipeline = await IngestPipeline.OpenAsync(stores, Ct);
-        var chunks = documents.Chunk(7).ToList();
-        var outcomes = new List<IngestOutcome>();
-        outcomes.AddRange(await pipeline.RelateAsync(await pipeline.StoreAsync(await pipeline.PrepareAsync(chunks[0], Ct), Ct), Ct));
-        await using (var conn = await stores.Database.ConnectAsync(Ct))
+    public Task A_failed_stories_transaction_keeps_the_batch_links_and_clusters_by_the_catch_up() =>
+        RefusedOnceAsync<LinkStage>("UPDATE OF story_id ON articles", ^2, async (stores, refused) =>
         {
-            await Sql.ExecAsync(conn, null, "CREATE SEQUENCE fail_once", Ct);
-            await Sql.ExecAsync(conn, null, """
-                CREATE FUNCTION fail_once() RETURNS trigger LANGUAGE plpgsql AS $$
-                BEGIN IF nextval('fail_once') = 1 THEN RAISE EXCEPTION 'refused once'; END IF; RETURN NEW; END $$
-                """, Ct);
-            await Sql.ExecAsync(conn, null, "CREATE TRIGGER fail_once BEFORE UPDATE OF story_id ON articles FOR EACH ROW EXECUTE FUNCTION fail_once()", Ct);
-        }
-        var links = pipeline.Stages[^2];
-        var failing = await pipeline.StoreAsync(await pipeline.PrepareAsync(chunks[1], Ct), Ct);
-        outcomes.AddRange(await pipeline.RelateAsync(failing, Ct));
-        foreach (var chunk in chunks.Skip(2))
-            outcomes.AddRange(await pipeline.RelateAsync(await pipeline.StoreAsync(await pipeline.PrepareAsync(chunk, Ct), Ct), Ct));
-
-        Assert.Equal(1, pipeline.BatchesRunAlone);
-        Assert.IsType<LinkStage>(links);
-        Assert.Same(links, pipeline.Stages[^2]); // the link stage was not rebuilt,
-        long[] ids = Stored(failing);
-        Assert.True(ids.Length > 1);
-        await using (var conn = await stores.Database.ConnectAsync(Ct))
-        {
-            // and the batch's sketches were written by one transaction, its links'.
-            Assert.Equal(1, await Sql.Int64Async(conn, null, "SELECT COUNT(DISTINCT xmin::text) FROM article_sketches WHERE article_id = ANY(@ids)", Ct, ("@ids", ids)));
-        }
-        Assert.Equal(byOne.Select(o => (o.Origin, o.Status, o.ArticleId, o.Note)), outcomes.Select(o => (o.Origin, o.Status, o.ArticleId, o.Note)));
-        Assert.Equal(expected, await BatchedIngestTests.FingerprintAsync(stores.Database));
-    }
+            long[] ids = Stored(refused);
+            Assert.True(ids.Length > 1);
+            Assert.Equal(1, await SketchWritersAsync(stores, ids));
+        });
 
     /// <summary>
     /// The stories of a batch in a transaction of their own: while another process holds the archive's story lock,
@@ -164,39 +105,14 @@ public sealed class OverlappedIngestTests
     /// committed too, and the archive is the one-transaction path's.
     /// </summary>
     [Fact]
-    public async Task While_the_stories_wait_for_their_lock_the_links_and_the_next_store_commit_and_the_outcomes_wait()
-    {
-        var documents = await BatchedIngestTests.DocumentsAsync();
-        var (expected, inOne) = await OneTransactionAsync(documents, 17);
-        await using var db = await TestDatabase.CreateAsync(DatabaseEngine.PostgreSql);
-        var stores = await db.OpenAsync();
-        var pipeline = await IngestPipeline.OpenAsync(stores, Ct);
-        // The first batch large enough to be linked as one (CopyDetector.MinBatch), under the archive's copy-link lock.
-        var chunks = documents.Chunk(17).ToList();
-        var outcomes = new List<IngestOutcome>();
-        var first = await pipeline.StoreAsync(await pipeline.PrepareAsync(chunks[0], Ct), Ct);
-        long[] ids = Stored(first);
-        Assert.True(ids.Length >= new Icmal.Linking.CopyDetector(stores).MinBatch);
-        await using var other = await stores.Database.ConnectAsync(Ct);
-        await Sql.ExecAsync(other, null, $"SELECT pg_advisory_lock({PostgreSqlDialect.StoryLockKey})", Ct);
-        var relating = pipeline.RelateAsync(first, Ct);
-
-        await UntilAsync(other, "SELECT COUNT(*) FROM article_sketches WHERE article_id = ANY(@ids)", ids, ids.Length);
-        var second = pipeline.StoreAsync(await pipeline.PrepareAsync(chunks[1], Ct), Ct);
-        Assert.Same(second, await Task.WhenAny(second, Task.Delay(TimeSpan.FromSeconds(20), Ct)));
-        Assert.Equal(0, await Sql.Int64Async(other, null, "SELECT COUNT(*) FROM articles WHERE id = ANY(@ids) AND story_id IS NOT NULL", Ct, ("@ids", ids)));
-        Assert.False(relating.IsCompleted);
-
-        await Sql.ExecAsync(other, null, $"SELECT pg_advisory_unlock({PostgreSqlDialect.StoryLockKey})", Ct);
-        outcomes.AddRange(await relating);
-        outcomes.AddRange(await pipeline.RelateAsync(await second, Ct));
-        foreach (var chunk in chunks.Skip(2))
-            outcomes.AddRange(await pipeline.RelateAsync(await pipeline.StoreAsync(await pipeline.PrepareAsync(chunk, Ct), Ct), Ct));
-
-        Assert.Equal(0, pipeline.BatchesRunAlone);
-        Assert.Equal(inOne.Select(o => (o.Origin, o.Status, o.ArticleId, o.Note)), outcomes.Select(o => (o.Origin, o.Status, o.ArticleId, o.Note)));
-        Assert.Equal(expected, await BatchedIngestTests.FingerprintAsync(stores.Database));
-    }
+    public Task While_the_stories_wait_for_their_lock_the_links_and_the_next_store_commit_and_the_outcomes_wait() =>
+        WhileLockedAsync(PostgreSqlDialect.StoryLockKey, "SELECT COUNT(*) FROM article_sketches WHERE article_id = ANY(@ids)", async held =>
+        {
+            Assert.Same(held.Second, await Task.WhenAny(held.Second, Task.Delay(TimeSpan.FromSeconds(20), Ct)));
+            Assert.Equal(0, await Sql.Int64Async(held.Other, null, "SELECT COUNT(*) FROM articles WHERE id = ANY(@ids) AND story_id IS NOT NULL", Ct,
+                ("@ids", held.Ids)));
+            Assert.False(held.Relating.IsCompleted);
+        });
 
     /// <summary>
     /// The copy links of a batch in a transaction of their own, under their own lock: while another process holds the
@@ -204,46 +120,120 @@ public sealed class OverlappedIngestTests
     /// must not be seen by the links' same-text look-up) commit before its links do.
     /// </summary>
     [Fact]
-    public async Task While_the_links_wait_for_their_lock_the_stories_commit_and_the_next_store_and_the_outcomes_wait()
+    public Task While_the_links_wait_for_their_lock_the_stories_commit_and_the_next_store_and_the_outcomes_wait() =>
+        WhileLockedAsync(PostgreSqlDialect.CopyLockKey, "SELECT COUNT(*) FROM articles WHERE id = ANY(@ids) AND story_id IS NOT NULL", async held =>
+        {
+            await Task.WhenAny(held.Second, Task.Delay(TimeSpan.FromSeconds(1), Ct));
+            Assert.False(held.Second.IsCompleted);
+            Assert.False(held.Relating.IsCompleted);
+            Assert.Equal(0, await Sql.Int64Async(held.Other, null, "SELECT COUNT(*) FROM article_sketches WHERE article_id = ANY(@ids)", Ct, ("@ids", held.Ids)));
+            long articles = await Sql.Int64Async(held.Other, null, "SELECT COUNT(*) FROM articles", Ct);
+            Assert.Equal(held.Ids.Length, articles); // the next batch's articles not committed
+        });
+
+    /// <summary>The ids of a stored batch's articles.</summary>
+    internal static long[] Stored(IngestPipeline.StoredBatch batch) => batch.Items.Where(i => i is not null).Select(i => i!.ArticleId!.Value).ToArray();
+
+    /// <summary>How many transactions wrote the sketches of the articles <paramref name="ids"/> (PostgreSQL: their rows' xmin).</summary>
+    internal static async Task<long> SketchWritersAsync(Stores stores, long[] ids)
+    {
+        await using var conn = await stores.Database.ConnectAsync(Ct);
+        return await Sql.Int64Async(conn, null, "SELECT COUNT(DISTINCT xmin::text) FROM article_sketches WHERE article_id = ANY(@ids)", Ct, ("@ids", ids));
+    }
+
+    /// <summary>The chunk stored, then related (after the batch before was): its outcomes.</summary>
+    private static async Task<IReadOnlyList<IngestOutcome>> StoreAndRelateAsync(IngestPipeline pipeline, IncomingDocument[] chunk) =>
+        await pipeline.RelateAsync(await pipeline.StoreAsync(await pipeline.PrepareAsync(chunk, Ct), Ct), Ct);
+
+    /// <summary>
+    /// The documents, by 7, through a PostgreSQL pipeline whose database, once the first batch is related, refuses once
+    /// the first row the trigger event <paramref name="on"/> ("INSERT ON table", ...) names: that batch run alone, the
+    /// outcomes (notes too) and the archive the per-article path's, and the relating stage at <paramref name="kept"/>, a
+    /// <typeparamref name="TKept"/> whose own transaction committed, not rebuilt. <paramref name="then"/> checks the
+    /// refused batch, as stored, further.
+    /// </summary>
+    private static async Task RefusedOnceAsync<TKept>(string on, Index kept, Func<Stores, IngestPipeline.StoredBatch, Task>? then = null)
+        where TKept : class, IPipelineStage
     {
         var documents = await BatchedIngestTests.DocumentsAsync();
-        var (expected, inOne) = await OneTransactionAsync(documents, 17);
+        var byOne = await PerArticleAsync(DatabaseEngine.PostgreSql, documents);
         await using var db = await TestDatabase.CreateAsync(DatabaseEngine.PostgreSql);
         var stores = await db.OpenAsync();
         var pipeline = await IngestPipeline.OpenAsync(stores, Ct);
-        // The first batch large enough to be linked as one (CopyDetector.MinBatch), under the archive's copy-link lock.
+        var chunks = documents.Chunk(7).ToList();
+        var outcomes = new List<IngestOutcome>(await StoreAndRelateAsync(pipeline, chunks[0]));
+        await using (var conn = await stores.Database.ConnectAsync(Ct))
+        {
+            // A sequence is not rolled back: the first row after this fails, the later ones pass.
+            await Sql.ExecAsync(conn, null, "CREATE SEQUENCE fail_once", Ct);
+            await Sql.ExecAsync(conn, null, """
+                CREATE FUNCTION fail_once() RETURNS trigger LANGUAGE plpgsql AS $$
+                BEGIN IF nextval('fail_once') = 1 THEN RAISE EXCEPTION 'refused once'; END IF; RETURN NEW; END $$
+                """, Ct);
+            await Sql.ExecAsync(conn, null, $"CREATE TRIGGER fail_once BEFORE {on} FOR EACH ROW EXECUTE FUNCTION fail_once()", Ct);
+        }
+        var stage = Assert.IsType<TKept>(pipeline.Stages[kept]);
+        var refused = await pipeline.StoreAsync(await pipeline.PrepareAsync(chunks[1], Ct), Ct);
+        outcomes.AddRange(await pipeline.RelateAsync(refused, Ct));
+        foreach (var chunk in chunks.Skip(2)) outcomes.AddRange(await StoreAndRelateAsync(pipeline, chunk));
+
+        Assert.Same(stage, pipeline.Stages[kept]);
+        if (then is not null) await then(stores, refused);
+        await AssertLeftAsAsync(byOne, pipeline, runAlone: 1, outcomes, stores);
+    }
+
+    /// <summary>
+    /// What a test of <see cref="WhileLockedAsync"/> sees while the lock is held: the connection that holds it, the first
+    /// batch's article ids, its relating under way, and the second batch's store under way.
+    /// </summary>
+    private sealed record Held(System.Data.Common.DbConnection Other, long[] Ids, Task<IReadOnlyList<IngestOutcome>> Relating,
+        Task<IngestPipeline.StoredBatch> Second);
+
+    /// <summary>
+    /// The documents, by 17 (the first batch large enough to be linked as one: CopyDetector.MinBatch), through a
+    /// PostgreSQL pipeline: the first batch stored and its relating started while another connection holds the archive
+    /// lock <paramref name="lockKey"/>; once <paramref name="committed"/> (a count over the batch's ids) shows the other
+    /// relating stage committed, the second batch's store is started and <paramref name="meanwhile"/> checks what
+    /// commits and what waits; then the lock is released, the rest stored and related, and the outcomes (notes too) and
+    /// the archive are the one-transaction path's, no batch run alone.
+    /// </summary>
+    private static async Task WhileLockedAsync(long lockKey, string committed, Func<Held, Task> meanwhile)
+    {
+        var documents = await BatchedIngestTests.DocumentsAsync();
+        var inOne = await OneTransactionAsync(documents, 17);
+        await using var db = await TestDatabase.CreateAsync(DatabaseEngine.PostgreSql);
+        var stores = await db.OpenAsync();
+        var pipeline = await IngestPipeline.OpenAsync(stores, Ct);
         var chunks = documents.Chunk(17).ToList();
-        var outcomes = new List<IngestOutcome>();
         var first = await pipeline.StoreAsync(await pipeline.PrepareAsync(chunks[0], Ct), Ct);
         long[] ids = Stored(first);
         Assert.True(ids.Length >= new Icmal.Linking.CopyDetector(stores).MinBatch);
         await using var other = await stores.Database.ConnectAsync(Ct);
-        await Sql.ExecAsync(other, null, $"SELECT pg_advisory_lock({PostgreSqlDialect.CopyLockKey})", Ct);
+        await Sql.ExecAsync(other, null, $"SELECT pg_advisory_lock({lockKey})", Ct);
         var relating = pipeline.RelateAsync(first, Ct);
 
-        await UntilAsync(other, "SELECT COUNT(*) FROM articles WHERE id = ANY(@ids) AND story_id IS NOT NULL", ids, ids.Length);
+        await UntilAsync(other, committed, ids, ids.Length);
         var second = pipeline.StoreAsync(await pipeline.PrepareAsync(chunks[1], Ct), Ct);
-        await Task.WhenAny(second, Task.Delay(TimeSpan.FromSeconds(1), Ct));
-        Assert.False(second.IsCompleted);
-        Assert.False(relating.IsCompleted);
-        Assert.Equal(0, await Sql.Int64Async(other, null, "SELECT COUNT(*) FROM article_sketches WHERE article_id = ANY(@ids)", Ct, ("@ids", ids)));
-        long articles = await Sql.Int64Async(other, null, "SELECT COUNT(*) FROM articles", Ct);
-        Assert.Equal(ids.Length, articles); // the next batch's articles not committed
+        await meanwhile(new Held(other, ids, relating, second));
 
-        await Sql.ExecAsync(other, null, $"SELECT pg_advisory_unlock({PostgreSqlDialect.CopyLockKey})", Ct);
-        outcomes.AddRange(await relating);
+        await Sql.ExecAsync(other, null, $"SELECT pg_advisory_unlock({lockKey})", Ct);
+        var outcomes = new List<IngestOutcome>(await relating);
         outcomes.AddRange(await pipeline.RelateAsync(await second, Ct));
-        foreach (var chunk in chunks.Skip(2))
-            outcomes.AddRange(await pipeline.RelateAsync(await pipeline.StoreAsync(await pipeline.PrepareAsync(chunk, Ct), Ct), Ct));
-
-        Assert.Equal(0, pipeline.BatchesRunAlone);
-        Assert.Equal(inOne.Select(o => (o.Origin, o.Status, o.ArticleId, o.Note)), outcomes.Select(o => (o.Origin, o.Status, o.ArticleId, o.Note)));
-        Assert.Equal(expected, await BatchedIngestTests.FingerprintAsync(stores.Database));
+        foreach (var chunk in chunks.Skip(2)) outcomes.AddRange(await StoreAndRelateAsync(pipeline, chunk));
+        await AssertLeftAsAsync(inOne, pipeline, runAlone: 0, outcomes, stores);
     }
 
-    /// <summary>The ids of a stored batch's articles.</summary>
-    private static long[] Stored(IngestPipeline.StoredBatch batch) => batch.Items.Where(i => i is not null).Select(i => i!.ArticleId!.Value).ToArray();
-
+    /// <summary>
+    /// <paramref name="runAlone"/> batches run alone, and the outcomes (notes too) and the archive those of the
+    /// <paramref name="reference"/> path.
+    /// </summary>
+    private static async Task AssertLeftAsAsync((List<string> Fingerprint, List<IngestOutcome> Outcomes) reference, IngestPipeline pipeline, int runAlone,
+        List<IngestOutcome> outcomes, Stores stores)
+    {
+        Assert.Equal(runAlone, pipeline.BatchesRunAlone);
+        Assert.Equal(reference.Outcomes.Select(o => (o.Origin, o.Status, o.ArticleId, o.Note)), outcomes.Select(o => (o.Origin, o.Status, o.ArticleId, o.Note)));
+        Assert.Equal(reference.Fingerprint, await BatchedIngestTests.FingerprintAsync(stores.Database));
+    }
     /// <summary>Waits (up to 20 s) until the count <paramref name="sql"/> gives for the ids is <paramref name="count"/>.</summary>
     private static async Task UntilAsync(System.Data.Common.DbConnection conn, string sql, long[] ids, long count)
     {
