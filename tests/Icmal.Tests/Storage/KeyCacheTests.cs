@@ -36,6 +36,40 @@ public sealed class KeyCacheTests
     }
 
     /// <summary>
+    /// After each of five batches, the kept lists carried to the count now (as the next batch's check carries them) are
+    /// each key's newest ids read from the table: compared list by list, not only through the candidates.
+    /// </summary>
+    [Fact]
+    public async Task Kept_lists_carried_to_the_count_now_are_the_tables_newest_ids()
+    {
+        int compared = 0;
+        await RunAsync(keep: true, "bbbbb", async (stores, keys) =>
+        {
+            var ahead = stores.Sketches.Ahead;
+            await using var conn = await stores.Database.ConnectAsync(Ct);
+            var own = ahead.OwnAfter(ahead.Cache.Count ?? long.MaxValue);
+            long now = Convert.ToInt64(await Sql.ScalarAsync(conn, null,
+                "SELECT COALESCE((SELECT CAST(value AS BIGINT) FROM settings WHERE key = @k), 0)", Ct, ("@k", KeyWriteStep.KeyWritesSetting)),
+                System.Globalization.CultureInfo.InvariantCulture);
+            var committed = new List<bool>();
+            foreach (var w in own)
+                committed.Add(string.Equals(Convert.ToString(await Sql.ScalarAsync(conn, null, "SELECT txid_status(@x)", Ct, ("@x", w.Xid)),
+                    System.Globalization.CultureInfo.InvariantCulture), "committed", StringComparison.Ordinal));
+            ahead.Cache.Advance(now, own, committed, SketchStore.MaxPerKey);
+            Assert.Equal(now, ahead.Cache.Count);
+            foreach (long key in keys)
+            {
+                if (!ahead.Cache.TryGet(key, out var kept)) continue;
+                var table = await Sql.ListAsync(conn, "SELECT article_id FROM article_sketch_keys WHERE sketch_key = @k ORDER BY article_id DESC LIMIT @n",
+                    r => r.GetInt64(0), Ct, ("@k", key), ("@n", SketchStore.MaxPerKey));
+                Assert.Equal(table, kept);
+                compared++;
+            }
+        });
+        Assert.True(compared >= 5 * 3, $"compared {compared}");
+    }
+
+    /// <summary>
     /// Another store writes keys between two batches (an article sketched alone, as another process does): the next
     /// batch forgets what was kept, reads, and finds that article.
     /// </summary>
@@ -74,10 +108,12 @@ public sealed class KeyCacheTests
     /// linked and committed, <c>r</c> one rolled back after linking, <c>f</c> an article with keys 1, 2, 3, 10 + step
     /// sketched by another store (two key statements: its old keys deleted, its keys written), <c>k</c> the same
     /// written by one key statement on another connection. With <paramref name="keep"/> one store links every batch, each read ahead just before;
-    /// without, a fresh store links each. Each linked arrival's candidates' ids, the keeping store's counters and the
+    /// without, a fresh store links each; <paramref name="afterBatch"/> is given the linking store and the batch's keys
+    /// after each batch committed. Each linked arrival's candidates' ids, the keeping store's counters and the
     /// other store's articles.
     /// </summary>
-    private static async Task<(List<long[]> Candidates, KeyAhead Ahead, List<long> Foreign)> RunAsync(bool keep, string plan)
+    private static async Task<(List<long[]> Candidates, KeyAhead Ahead, List<long> Foreign)> RunAsync(bool keep, string plan,
+        Func<Stores, IReadOnlyCollection<long>, Task>? afterBatch = null)
     {
         await using var db = await TestDatabase.CreateAsync(DatabaseEngine.PostgreSql);
         var stores = await db.OpenAsync();
@@ -134,6 +170,7 @@ public sealed class KeyCacheTests
                 continue;
             }
             candidates.AddRange(found);
+            if (afterBatch is not null) await afterBatch(linking, [.. sketches.SelectMany(k => k.Keys.ToArray()).Select(k => (long)k).Distinct()]);
         }
         return (candidates, stores.Sketches.Ahead, foreign);
     }
