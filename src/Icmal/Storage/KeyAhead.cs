@@ -7,6 +7,8 @@ namespace Icmal.Storage;
 /// every write between the two readings is one of this process's committed copy batches, the lists merged with those
 /// batches' ids are exactly what the look-up would read then, and the transaction skips its slowest read (at 1M an
 /// index descent into the 15.6M-row key index for each of a batch's ~3,000 keys). Otherwise it reads as before.
+/// The lists a batch comes to know (merged, or read in its transaction) are kept across batches (<see cref="Cache"/>),
+/// so the read ahead leaves out the keys already kept, and only the rest are read.
 /// </summary>
 internal sealed class KeyAhead
 {
@@ -19,14 +21,37 @@ internal sealed class KeyAhead
     private readonly Lock _lock = new();
     private int _used;
     private int _readHere;
+    private long _keysKept;
+    private long _keysAhead;
+    private long _keysRead;
 
-    /// <summary>Copy batches whose look-up came from the ids read ahead (for the tests and measurements).</summary>
+    /// <summary>Keys' lists kept from batch to batch, exact at one key write count (<see cref="KeyCache"/>).</summary>
+    public KeyCache Cache { get; } = new();
+
+    /// <summary>Batches' keys whose lists came from <see cref="Cache"/> (for the tests and measurements).</summary>
+    public long KeysKept => Interlocked.Read(ref _keysKept);
+
+    /// <summary>Batches' keys whose lists came from the read ahead, merged.</summary>
+    public long KeysAhead => Interlocked.Read(ref _keysAhead);
+
+    /// <summary>Batches' keys read in their transactions.</summary>
+    public long KeysRead => Interlocked.Read(ref _keysRead);
+
+    /// <summary>Counts where a batch's keys' lists came from.</summary>
+    public void CountKeys(int kept, int readAhead, int read)
+    {
+        Interlocked.Add(ref _keysKept, kept);
+        Interlocked.Add(ref _keysAhead, readAhead);
+        Interlocked.Add(ref _keysRead, read);
+    }
+
+    /// <summary>Copy batches whose look-up came from the ids read ahead or kept, none read in the transaction (for the tests and measurements).</summary>
     public int Used => Volatile.Read(ref _used);
 
-    /// <summary>Copy batches that had ids read ahead but read the look-up in their transaction (another writer, a failed read).</summary>
+    /// <summary>Copy batches that had ids read ahead or kept but read some of the look-up in their transaction (another writer, a failed read, keys not kept).</summary>
     public int ReadHere => Volatile.Read(ref _readHere);
 
-    /// <summary>Counts a batch that had a prefetch: <paramref name="used"/> it, or read its keys again.</summary>
+    /// <summary>Counts a batch that had a prefetch or kept lists: <paramref name="used"/> them alone, or read keys too.</summary>
     public void Count(bool used)
     {
         if (used) Interlocked.Increment(ref _used);
@@ -92,46 +117,87 @@ internal sealed class KeyAhead
     }
 
     /// <summary>
-    /// The prefetched lists as the look-up reads them at count <paramref name="now"/>, or null when that cannot be known:
-    /// every count in (<see cref="KeyLists.Count"/>, <paramref name="now"/>] must be one of <paramref name="own"/>, each
-    /// committed (<paramref name="committed"/>: their transactions' status, in the same order).
+    /// The prefetched lists of <paramref name="keys"/> as the look-up reads them at count <paramref name="now"/>, or null
+    /// when that cannot be known: every count in (<see cref="KeyLists.Count"/>, <paramref name="now"/>] must be one of
+    /// <paramref name="own"/>, each committed (<paramref name="committed"/>: their transactions' status, in the same
+    /// order), and every key read ahead.
     /// </summary>
     public static Dictionary<long, long[]>? Merge(KeyLists ahead, long now, IReadOnlyList<OwnWrite> own, IReadOnlyList<bool> committed,
         IEnumerable<long> keys, int perKey)
     {
         ArgumentNullException.ThrowIfNull(ahead);
-        var between = new List<OwnWrite>();
-        for (int i = 0; i < own.Count; i++)
-        {
-            if (own[i].Count > now) continue;
-            if (!committed[i]) return null;
-            between.Add(own[i]);
-        }
-        if (now < ahead.Count || between.Count != now - ahead.Count) return null;
+        if (Between(ahead.Count, now, own, committed) is not { } between) return null;
         var lists = new Dictionary<long, long[]>();
-        var merged = new List<long>();
+        var added = new List<List<long>>(between.Count);
         foreach (long key in keys)
         {
             if (!ahead.Ids.TryGetValue(key, out var stored)) return null;
-            merged.Clear();
-            merged.AddRange(stored);
+            added.Clear();
             foreach (var w in between)
-                if (w.Ids.TryGetValue(key, out var ids)) merged.AddRange(ids);
-            if (merged.Count == stored.Length)
-            {
-                lists[key] = stored;
-                continue;
-            }
-            merged.Sort((a, b) => b.CompareTo(a));
-            var top = new List<long>(Math.Min(perKey, merged.Count));
-            foreach (long id in merged)
-            {
-                if (top.Count >= perKey) break;
-                if (top.Count == 0 || top[^1] != id) top.Add(id);
-            }
-            lists[key] = [.. top];
+                if (w.Ids.TryGetValue(key, out var ids)) added.Add(ids);
+            lists[key] = Newest(stored, added, perKey);
         }
         return lists;
+    }
+
+    /// <summary>
+    /// The key writes of counts (<paramref name="from"/>, <paramref name="now"/>] when every one is of
+    /// <paramref name="own"/> and committed (<paramref name="committed"/>, in the same order), in count order; null
+    /// otherwise (another writer, a write rolled back or forgotten, a count gone back).
+    /// </summary>
+    public static List<OwnWrite>? Between(long from, long now, IReadOnlyList<OwnWrite> own, IReadOnlyList<bool> committed)
+    {
+        ArgumentNullException.ThrowIfNull(own);
+        ArgumentNullException.ThrowIfNull(committed);
+        var between = new List<OwnWrite>();
+        for (int i = 0; i < own.Count; i++)
+        {
+            if (own[i].Count <= from || own[i].Count > now) continue;
+            if (!committed[i]) return null;
+            between.Add(own[i]);
+        }
+        return now < from || between.Count != now - from ? null : between;
+    }
+
+    /// <summary>
+    /// A key's newest <paramref name="perKey"/> ids (descending, distinct) of <paramref name="stored"/> (its newest,
+    /// descending) and the ids written under it since (<paramref name="added"/>, each ascending): the look-up after those
+    /// writes. <paramref name="stored"/> itself when nothing was added.
+    /// </summary>
+    public static long[] Newest(long[] stored, IReadOnlyList<List<long>> added, int perKey)
+    {
+        ArgumentNullException.ThrowIfNull(stored);
+        ArgumentNullException.ThrowIfNull(added);
+        if (added.Count == 0) return stored;
+        if (added.Count == 1 && Ascending(added[0]) && (stored.Length == 0 || added[0][0] > stored[0]))
+        {
+            // A batch's own ids are newer than every id stored before it: they go first, newest first.
+            var one = added[0];
+            int n = Math.Min(perKey, one.Count + stored.Length);
+            var top = new long[n];
+            int k = 0;
+            for (int i = one.Count - 1; i >= 0 && k < n; i--) top[k++] = one[i];
+            for (int i = 0; k < n; i++) top[k++] = stored[i];
+            return top;
+        }
+        var merged = new List<long>(stored);
+        foreach (var ids in added) merged.AddRange(ids);
+        merged.Sort((a, b) => b.CompareTo(a));
+        var list = new List<long>(Math.Min(perKey, merged.Count));
+        foreach (long id in merged)
+        {
+            if (list.Count >= perKey) break;
+            if (list.Count == 0 || list[^1] != id) list.Add(id);
+        }
+        return [.. list];
+    }
+
+    private static bool Ascending(List<long> ids)
+    {
+        if (ids.Count == 0) return false;
+        for (int i = 1; i < ids.Count; i++)
+            if (ids[i] <= ids[i - 1]) return false;
+        return true;
     }
 
     /// <summary>One of this process's key writes: its count, its transaction and the ids it wrote under each key (ascending).</summary>

@@ -34,6 +34,9 @@ namespace Icmal.Storage;
 /// <para>Candidates' sketches and article fields, which links do not change, are kept from batch to batch in the
 /// process (<see cref="CandidateCache"/>: at 1M four of five candidates were read by an earlier batch), behind the
 /// archive's change counter read first in each batch; their copy rows are read every time.</para>
+/// <para>The keys' stored ids are kept too (<see cref="KeyCache"/>), behind the key write count: a batch reads only the
+/// keys no earlier batch of the process read, and only while no other writer wrote keys (at 1M, 83 % of an import of
+/// 40,000's key look-ups came from it; docs/benchmarks.md, "keycache").</para>
 /// </remarks>
 public sealed class PostgreSqlCopyBatch : ICopyBatch
 {
@@ -44,10 +47,11 @@ public sealed class PostgreSqlCopyBatch : ICopyBatch
     /// the batch's arrivals up to itself under the same key, counted (<see cref="BatchKeyLookup"/>). It was one look-up
     /// an arrival after the keys were written, the batch's later arrivals filtered out of each key's scan: at 1M the same key was read again for each arrival that has it (4,000 scans a batch of 250
     /// for 3,300 keys), and the batch's own entries, the newest under their keys and not yet committed, were each
-    /// checked in the table.
+    /// checked in the table. With the key write count read in the same snapshot, so that the lists can be kept for the
+    /// next batches (<see cref="KeyCache"/>); only the keys whose lists are not known are read.
     /// </summary>
-    private const string KeyedSql = """
-        SELECT key.v, ARRAY(SELECT article_id FROM article_sketch_keys WHERE sketch_key = key.v ORDER BY article_id DESC LIMIT @per)
+    private static readonly string KeyedSql = $"""
+        SELECT {PostgreSqlKeyAhead.KeyWritesSql}, key.v, ARRAY(SELECT article_id FROM article_sketch_keys WHERE sketch_key = key.v ORDER BY article_id DESC LIMIT @per)
         FROM unnest(@keys) AS key(v)
         """;
 
@@ -126,8 +130,8 @@ public sealed class PostgreSqlCopyBatch : ICopyBatch
         var distinctKeys = new HashSet<long>();
         foreach (var a in looking)
             foreach (uint key in a.Sketch.Keys) distinctKeys.Add(key);
-        // The keys' ids read ahead (KeyAhead), when there are: then the lock and the counts come first, and the look-up
-        // is left out of the batch's statements when the ids are still what it would read.
+        // The keys' ids read ahead (KeyAhead) and those kept from earlier batches (KeyCache), when there are: then the
+        // lock and the counts come first, and the look-up reads only the keys whose lists are not known exact then.
         KeyLists? before = null;
         bool prefetched = false;
         if (ahead?.Take(distinctKeys) is { } prefetch)
@@ -142,15 +146,21 @@ public sealed class PostgreSqlCopyBatch : ICopyBatch
                 // Read here instead, as without.
             }
         }
-        Dictionary<long, long[]>? lists = null;
-        bool locked = false;
-        if (before is not null)
+        Dictionary<long, long[]> known = [];
+        long? checkedAt = null;
+        int kept = 0;
+        if (ahead is not null && (before is not null || ahead.Cache.Count is not null))
         {
             // Under the lock, as the look-up would be read in the statements below.
-            lists = await PostgreSqlKeyAhead.CheckAsync(conn, before, ahead!, Opening(), r => ReadOpeningAsync(r, cache, ct), distinctKeys, perKey, ct);
-            locked = true;
+            (checkedAt, known, kept) = await PostgreSqlKeyAhead.CheckAsync(conn, before, ahead, Opening(), r => ReadOpeningAsync(r, cache, ct), distinctKeys, perKey, ct);
         }
-        if (prefetched) ahead!.Count(lists is not null);
+        bool locked = checkedAt is not null;
+        long[] unknown = [.. distinctKeys.Where(k => !known.ContainsKey(k))];
+        if (ahead is not null)
+        {
+            if (prefetched || locked) ahead.Count(unknown.Length == 0);
+            ahead.CountKeys(kept, known.Count - kept, unknown.Length);
+        }
         await using (var first = new NpgsqlBatch(conn))
         {
             if (!locked)
@@ -166,10 +176,11 @@ public sealed class PostgreSqlCopyBatch : ICopyBatch
                 Array("@a", NpgsqlDbType.Bigint, ids),
                 Array("@s", NpgsqlDbType.Integer, arrivals.Select(a => a.Sketch.Shingles).ToArray()),
                 Array("@b", NpgsqlDbType.Bytea, arrivals.Select(a => a.Sketch.ToBytes()).ToArray())));
-            if (lists is null)
+            if (unknown.Length > 0)
             {
                 first.BatchCommands.Add(Command(KeyedSql,
-                    Array("@keys", NpgsqlDbType.Bigint, distinctKeys.ToArray()),
+                    new NpgsqlParameter<string>("@w", NpgsqlDbType.Text) { TypedValue = KeyWriteStep.KeyWritesSetting },
+                    Array("@keys", NpgsqlDbType.Bigint, unknown),
                     new NpgsqlParameter<int>("@per", NpgsqlDbType.Integer) { TypedValue = perKey }));
             }
             // A plain insert, not ON CONFLICT DO NOTHING: the arrivals are new (their sketch insert above fails
@@ -192,14 +203,23 @@ public sealed class PostgreSqlCopyBatch : ICopyBatch
             if (!locked) await ReadOpeningAsync(reader, cache, ct);
             await SkipToRowsAsync(reader, ct); // past the sketches' insert
             var lookup = new BatchKeyLookup();
-            if (lists is null)
+            foreach (var (key, stored) in known) lookup.AddStored(key, stored);
+            if (unknown.Length > 0)
             {
-                while (await reader.ReadAsync(ct)) lookup.AddStored(reader.GetInt64(0), reader.GetFieldValue<long[]>(1));
+                // Read at the count the check read (the count's row is locked), or, without a check, at the count read with
+                // them: kept for the next batches from that count (KeyCache).
+                bool firstRow = true;
+                while (await reader.ReadAsync(ct))
+                {
+                    long count = reader.GetInt64(0), key = reader.GetInt64(1);
+                    var stored = reader.GetFieldValue<long[]>(2);
+                    lookup.AddStored(key, stored);
+                    if (ahead is null) continue;
+                    if (firstRow && count != checkedAt) ahead.Cache.Reset(count);
+                    firstRow = false;
+                    ahead.Cache.Put(key, stored, count);
+                }
                 if (!await reader.NextResultAsync(ct)) throw new InvalidOperationException("the keys' insert did not come back");
-            }
-            else
-            {
-                foreach (var (key, stored) in lists) lookup.AddStored(key, stored);
             }
             await SkipToRowsAsync(reader, ct); // past the keys' insert
             if (!await reader.ReadAsync(ct)) throw new InvalidOperationException("the key write count did not come back");

@@ -6,8 +6,8 @@ namespace Icmal.Storage;
 
 /// <summary>
 /// PostgreSQL's side of <see cref="KeyAhead"/>: a copy batch's keys' stored ids read ahead on a connection of their own
-/// (<see cref="ReadAsync"/>), and, in the batch's transaction under the link lock, the check that they are still what
-/// the look-up would read there (<see cref="CheckAsync"/>).
+/// (<see cref="ReadAsync"/>), and, in the batch's transaction under the link lock, the check that they, and the lists
+/// kept from earlier batches (<see cref="KeyCache"/>), are still what the look-up would read there (<see cref="CheckAsync"/>).
 /// </summary>
 internal static class PostgreSqlKeyAhead
 {
@@ -43,13 +43,17 @@ internal static class PostgreSqlKeyAhead
     /// <summary>
     /// The batch's opening statements (<paramref name="opening"/>: the count's row lock, the link lock, the candidate
     /// cache's counter; their results read by <paramref name="readOpening"/>), then the key write count and the state of this
-    /// process's own key writes since the read: the ids read ahead merged with those writes
-    /// (<see cref="KeyAhead.Merge"/>), or null when another writer may have written keys in between.
+    /// process's own key writes since the kept lists' count and the read ahead's: the kept lists carried to the count
+    /// (<see cref="KeyCache.Advance"/>, or forgotten), and of <paramref name="keys"/> those kept and those read ahead,
+    /// merged with those writes (<see cref="KeyAhead.Merge"/>; none when another writer may have written keys in
+    /// between), which are kept from then on, and how many were kept before. Keys in neither are left out: the caller reads them.
     /// </summary>
-    internal static async Task<Dictionary<long, long[]>?> CheckAsync(NpgsqlConnection conn, KeyLists before, KeyAhead ahead,
-        IReadOnlyList<NpgsqlBatchCommand> opening, Func<NpgsqlDataReader, Task> readOpening, IEnumerable<long> keys, int perKey, CancellationToken ct)
+    /// <param name="before">The keys read ahead; null when none were.</param>
+    internal static async Task<(long Now, Dictionary<long, long[]> Known, int Kept)> CheckAsync(NpgsqlConnection conn, KeyLists? before, KeyAhead ahead,
+        IReadOnlyList<NpgsqlBatchCommand> opening, Func<NpgsqlDataReader, Task> readOpening, IReadOnlyCollection<long> keys, int perKey, CancellationToken ct)
     {
-        var own = ahead.OwnAfter(before.Count);
+        long since = Math.Min(ahead.Cache.Count ?? long.MaxValue, before?.Count ?? long.MaxValue);
+        var own = ahead.OwnAfter(since);
         await using var check = new NpgsqlBatch(conn);
         foreach (var command in opening) check.BatchCommands.Add(command);
         check.BatchCommands.Add(Command($"""
@@ -60,6 +64,25 @@ internal static class PostgreSqlKeyAhead
         await using var r = await check.ExecuteReaderAsync(ct);
         await readOpening(r);
         if (!await r.ReadAsync(ct)) throw new InvalidOperationException("the key write count did not come back");
-        return KeyAhead.Merge(before, r.GetInt64(0), own, r.GetFieldValue<bool[]>(1), keys, perKey);
+        long now = r.GetInt64(0);
+        bool[] committed = r.GetFieldValue<bool[]>(1);
+        ahead.Cache.Advance(now, own, committed, perKey);
+        var known = new Dictionary<long, long[]>(keys.Count);
+        var unkept = new List<long>();
+        foreach (long key in keys)
+        {
+            if (ahead.Cache.TryGet(key, out var ids)) known[key] = ids;
+            else if (before?.Ids.ContainsKey(key) == true) unkept.Add(key);
+        }
+        int kept = known.Count;
+        if (before is not null && unkept.Count > 0 && KeyAhead.Merge(before, now, own, committed, unkept, perKey) is { } merged)
+        {
+            foreach (var (key, ids) in merged)
+            {
+                known[key] = ids;
+                ahead.Cache.Put(key, ids, now);
+            }
+        }
+        return (now, known, kept);
     }
 }

@@ -172,7 +172,8 @@ public sealed class SketchStore(Database database)
     /// On PostgreSQL, starts reading the keys of a batch to be linked soon (<paramref name="sketches"/>, those with
     /// shingles) on a pooled connection of its own, outside any transaction: each key's newest <see cref="MaxPerKey"/>
     /// ids with the key write count, which <see cref="OpenBatchAsync"/> then uses instead of reading them in the batch's
-    /// transaction when no other writer wrote keys meanwhile (<see cref="KeyAhead"/>). Nothing on SQLite. A read that
+    /// transaction when no other writer wrote keys meanwhile (<see cref="KeyAhead"/>). The keys whose lists this
+    /// process keeps from earlier batches (<see cref="KeyAhead.Cache"/>) are left out. Nothing on SQLite. A read that
     /// fails is only not used.
     /// </summary>
     public void ReadKeysAhead(IEnumerable<TextSketch> sketches)
@@ -182,7 +183,12 @@ public sealed class SketchStore(Database database)
         foreach (var sketch in sketches)
             if (sketch.Shingles > 0)
                 foreach (uint key in sketch.Keys) keys.Add(key);
-        if (keys.Count > 0 && _d.Batches.ReadKeysAhead(database, [.. keys], MaxPerKey) is { } read) Ahead.Add(keys, read);
+        if (keys.Count == 0) return;
+        // The keys whose lists are kept from earlier batches are not read (KeyCache): the batch checks those at link time.
+        long[] unkept = keys.Where(k => !Ahead.Cache.Contains(k)).ToArray();
+        // All kept (only ever on PostgreSQL: nothing is kept elsewhere): nothing to read, the batch still finds its entry.
+        if (unkept.Length == 0) Ahead.Add(keys, Task.FromResult<KeyLists?>(null));
+        else if (_d.Batches.ReadKeysAhead(database, unkept, MaxPerKey) is { } read) Ahead.Add(keys, read);
     }
 
     /// <summary>The stored article of <paramref name="articleId"/> as detection sees it; null when it has no sketch.</summary>
