@@ -71,8 +71,9 @@ internal sealed class KeyAhead
     }
 
     /// <summary>
-    /// The newest prefetch that read every one of <paramref name="keys"/>, taken with those before it (a later batch
-    /// never uses an earlier batch's prefetch); null when there is none.
+    /// The newest prefetch that read every one of <paramref name="keys"/>, taken; null when there is none. Only that one
+    /// is taken: prefetches are not added in batch order (an import's first batches read their keys ahead at their store,
+    /// after the next batch's preparation read its own), and an unused one is forgotten beyond <see cref="MaxPending"/>.
     /// </summary>
     public Task<KeyLists?>? Take(IReadOnlyCollection<long> keys)
     {
@@ -82,7 +83,7 @@ internal sealed class KeyAhead
             {
                 if (!keys.All(_pending[i].Keys.Contains)) continue;
                 var found = _pending[i].Lists;
-                _pending.RemoveRange(0, i + 1);
+                _pending.RemoveAt(i);
                 return found;
             }
             return null;

@@ -154,7 +154,7 @@ public sealed class OpeningImportTests
     /// <summary>
     /// The chunks imported as the importer imports them through a pipeline made by <see cref="IngestPipeline.Preparing"/>:
     /// the first <see cref="Importer.PreparedAhead"/> + 1 prepared before its relating stages open, then each batch
-    /// stored beside the links and stories of the one before. The outcomes, each batch as stored, and the relating
+    /// prepared before the one before it is stored, and stored beside the links and stories of the one before. The outcomes, each batch as stored, and the relating
     /// stages as they opened.
     /// </summary>
     private static async Task<(List<IngestOutcome> Outcomes, List<IngestPipeline.StoredBatch> Stored, List<IRelatingStage> Opened)> ImportBesideOpeningAsync(
@@ -167,9 +167,14 @@ public sealed class OpeningImportTests
         var outcomes = new List<IngestOutcome>();
         var stored = new List<IngestPipeline.StoredBatch>();
         Task<IReadOnlyList<IngestOutcome>>? relating = null;
+        IngestPipeline.PreparedBatch? next = null;
         for (int k = 0; k < chunks.Count; k++)
         {
-            stored.Add(await pipeline.StoreAsync(k < early.Count ? early[k] : await pipeline.PrepareAsync(chunks[k], Ct), Ct));
+            var batch = k < early.Count ? early[k] : next!;
+            // The next batch is prepared before this one is stored, as the importer prepares it while this one is
+            // written: the last early batch's keys are then read ahead after the next batch's.
+            if (k + 1 < chunks.Count && k + 1 >= early.Count) next = await pipeline.PrepareAsync(chunks[k + 1], Ct);
+            stored.Add(await pipeline.StoreAsync(batch, Ct));
             if (relating is not null) outcomes.AddRange(await relating);
             relating = pipeline.RelateAsync(stored[^1], Ct);
         }
