@@ -40,21 +40,6 @@ namespace Icmal.Storage;
 /// </remarks>
 public sealed class PostgreSqlCopyBatch : ICopyBatch
 {
-    /// <summary>
-    /// The batch's keys' stored articles before the batch's own keys are written: each distinct key's newest
-    /// <see cref="SketchStore.MaxPerKey"/> ids, one array a key. Each arrival's look-up as
-    /// <see cref="SketchStore.CandidatesAsync"/> would make it after the arrivals before it is then these merged with
-    /// the batch's arrivals up to itself under the same key, counted (<see cref="BatchKeyLookup"/>). It was one look-up
-    /// an arrival after the keys were written, the batch's later arrivals filtered out of each key's scan: at 1M the same key was read again for each arrival that has it (4,000 scans a batch of 250
-    /// for 3,300 keys), and the batch's own entries, the newest under their keys and not yet committed, were each
-    /// checked in the table. With the key write count read in the same snapshot, so that the lists can be kept for the
-    /// next batches (<see cref="KeyCache"/>); only the keys whose lists are not known are read.
-    /// </summary>
-    private static readonly string KeyedSql = $"""
-        SELECT {PostgreSqlKeyAhead.KeyWritesSql}, key.v, ARRAY(SELECT article_id FROM article_sketch_keys WHERE sketch_key = key.v ORDER BY article_id DESC LIMIT @per)
-        FROM unnest(@keys) AS key(v)
-        """;
-
     /// <summary>Each arrival's stored articles of the same text (<see cref="SketchStore.CandidatesAsync"/>'s second part).</summary>
     private const string SameTextSql = """
         SELECT x.self, t.id FROM unnest(@self, @h) AS x(self, h)
@@ -178,10 +163,7 @@ public sealed class PostgreSqlCopyBatch : ICopyBatch
                 Array("@b", NpgsqlDbType.Bytea, arrivals.Select(a => a.Sketch.ToBytes()).ToArray())));
             if (unknown.Length > 0)
             {
-                first.BatchCommands.Add(Command(KeyedSql,
-                    new NpgsqlParameter<string>("@w", NpgsqlDbType.Text) { TypedValue = KeyWriteStep.KeyWritesSetting },
-                    Array("@keys", NpgsqlDbType.Bigint, unknown),
-                    new NpgsqlParameter<int>("@per", NpgsqlDbType.Integer) { TypedValue = perKey }));
+                first.BatchCommands.Add(Command(PostgreSqlKeyAhead.ListsSql, PostgreSqlKeyAhead.ListsParameters(unknown, perKey)));
             }
             // A plain insert, not ON CONFLICT DO NOTHING: the arrivals are new (their sketch insert above fails
             // otherwise) and a sketch's keys are distinct, so no row can conflict; the speculative insertion looked each

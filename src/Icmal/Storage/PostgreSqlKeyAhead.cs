@@ -15,6 +15,29 @@ internal static class PostgreSqlKeyAhead
     internal const string KeyWritesSql = "CAST(COALESCE((SELECT value FROM settings WHERE key = @w), '0') AS BIGINT)";
 
     /// <summary>
+    /// The keys' lists: each of <c>@keys</c>' newest <c>@per</c> stored ids (one array a key), with the key write count
+    /// in the same snapshot, so that the lists can be kept (<see cref="KeyCache"/>). One statement for the read ahead
+    /// (<see cref="ReadAsync"/>) and the copy batch's look-up in its transaction (<see cref="PostgreSqlCopyBatch"/>),
+    /// read before the batch's own keys are written: each arrival's look-up, as <see cref="SketchStore.CandidatesAsync"/>
+    /// would make it after the arrivals before it, is then these merged with the batch's arrivals up to itself under the
+    /// same key, counted (<see cref="BatchKeyLookup"/>). It was one look-up an arrival after the keys were written: at 1M
+    /// the same key was read again for each arrival that has it (4,000 scans a batch of 250 for 3,300 keys), and the
+    /// batch's own entries, the newest under their keys and not yet committed, were each checked in the table.
+    /// </summary>
+    internal const string ListsSql = $"""
+        SELECT {KeyWritesSql}, key.v, ARRAY(SELECT article_id FROM article_sketch_keys WHERE sketch_key = key.v ORDER BY article_id DESC LIMIT @per)
+        FROM unnest(@keys) AS key(v)
+        """;
+
+    /// <summary><see cref="ListsSql"/>'s parameters.</summary>
+    internal static NpgsqlParameter[] ListsParameters(long[] keys, int perKey) =>
+    [
+        new NpgsqlParameter<string>("@w", NpgsqlDbType.Text) { TypedValue = KeyWriteStep.KeyWritesSetting },
+        Array("@keys", NpgsqlDbType.Bigint, keys),
+        new NpgsqlParameter<int>("@per", NpgsqlDbType.Integer) { TypedValue = perKey },
+    ];
+
+    /// <summary>
     /// Each key's newest <paramref name="perKey"/> stored ids, as the copy batch's look-up reads them, and the key write
     /// count, in one statement (one snapshot), on a pooled connection of its own, outside any transaction.
     /// </summary>
@@ -22,13 +45,8 @@ internal static class PostgreSqlKeyAhead
     {
         await Task.Yield(); // the caller is preparing a batch: the read goes on beside it
         await using var conn = (NpgsqlConnection)await database.ConnectOwnAsync(CancellationToken.None);
-        await using var cmd = new NpgsqlCommand($"""
-            SELECT {KeyWritesSql}, key.v, ARRAY(SELECT article_id FROM article_sketch_keys WHERE sketch_key = key.v ORDER BY article_id DESC LIMIT @per)
-            FROM unnest(@keys) AS key(v)
-            """, conn);
-        cmd.Parameters.Add(new NpgsqlParameter<string>("@w", NpgsqlDbType.Text) { TypedValue = KeyWriteStep.KeyWritesSetting });
-        cmd.Parameters.Add(Array("@keys", NpgsqlDbType.Bigint, keys));
-        cmd.Parameters.Add(new NpgsqlParameter<int>("@per", NpgsqlDbType.Integer) { TypedValue = perKey });
+        await using var cmd = new NpgsqlCommand(ListsSql, conn);
+        cmd.Parameters.AddRange(ListsParameters(keys, perKey));
         await using var r = await cmd.ExecuteReaderAsync(CancellationToken.None);
         long? count = null;
         var ids = new Dictionary<long, long[]>(keys.Length);
