@@ -79,19 +79,18 @@ internal sealed class KeyCache(long capacity = KeyCache.DefaultCapacity)
                 return;
             }
             if (between.Count == 0) return;
+            // Only the keys written between change: those of the writes (a batch's few thousand), not every key kept.
             var added = new List<List<long>>(between.Count);
-            foreach (var dict in new[] { _newer, _older })
+            foreach (long key in between.SelectMany(w => w.Ids.Keys).Distinct())
             {
-                foreach (long key in dict.Keys.ToArray())
-                {
-                    added.Clear();
-                    foreach (var w in between)
-                        if (w.Ids.TryGetValue(key, out var ids)) added.Add(ids);
-                    if (added.Count == 0) continue;
-                    var carried = KeyAhead.Newest(dict[key], added, perKey);
-                    if (ReferenceEquals(dict, _newer)) _newerIds += Size(carried) - Size(dict[key]);
-                    dict[key] = carried;
-                }
+                var dict = _newer.ContainsKey(key) ? _newer : _older.ContainsKey(key) ? _older : null;
+                if (dict is null) continue;
+                added.Clear();
+                foreach (var w in between)
+                    if (w.Ids.TryGetValue(key, out var ids)) added.Add(ids);
+                var carried = KeyAhead.Newest(dict[key], added, perKey);
+                if (ReferenceEquals(dict, _newer)) _newerIds += Size(carried) - Size(dict[key]);
+                dict[key] = carried;
             }
             _count = now;
         }
