@@ -20,12 +20,29 @@ public static class AzAnalyzer
         stemmer ??= AzStemmer.Default;
         if (token.SuffixStart >= 0) return stemmer.Stem(token.HeadOf(text));
         var span = token.Of(text);
-        // Words, and capitals of four letters or more that are words set in capitals ("BAKIDA" → "BAKI"); short
-        // acronyms ("TDT", "ABŞ") and dotted abbreviations stay as they are.
-        if (token.Kind == TokenKind.Word || token.Kind == TokenKind.Abbreviation && span.Length >= 4 && !span.Contains('.'))
-            return stemmer.Stem(span);
+        if (IsStemmed(token, span)) return stemmer.Stem(span);
         return span.ToString();
     }
+
+    /// <summary>
+    /// <see cref="StemOf"/> with <see cref="AzStemmer.Default"/>, lower-cased with Azerbaijani rules: a stemmed word's
+    /// is remembered with the word (<see cref="AzWordForm"/>), not made again each time.
+    /// </summary>
+    public static string LowerStemOf(ReadOnlySpan<char> text, Token token)
+    {
+        if (token.SuffixStart >= 0) return AzWordForm.Of(token.HeadOf(text)).LowerStem;
+        var span = token.Of(text);
+        if (IsStemmed(token, span)) return AzWordForm.Of(span).LowerStem;
+        return AzCasing.ToLower(span.ToString());
+    }
+
+    /// <summary>
+    /// True when <see cref="StemOf"/> stems a token without a hyphenated inflection (<paramref name="span"/> is the
+    /// token): words, and capitals of four letters or more that are words set in capitals ("BAKIDA" → "BAKI"); short
+    /// acronyms ("TDT", "ABŞ") and dotted abbreviations stay as they are.
+    /// </summary>
+    public static bool IsStemmed(Token token, ReadOnlySpan<char> span) =>
+        token.Kind == TokenKind.Word || token.Kind == TokenKind.Abbreviation && span.Length >= 4 && !span.Contains('.');
 
     /// <summary>
     /// The stems of the words of <paramref name="text"/> (words, acronyms, domains; not figures or punctuation),

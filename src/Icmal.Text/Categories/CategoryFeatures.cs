@@ -52,7 +52,7 @@ public static class CategoryFeatures
                 continue;
             }
             var surface = token.Of(normal);
-            string stem = AzCasing.ToLower(AzAnalyzer.StemOf(normal, token));
+            string stem = AzAnalyzer.LowerStemOf(normal, token);
             Add(bag, 's', stem, 1);
             stems.Add(stem);
             AddGazetteer(bag, stem);
@@ -84,7 +84,7 @@ public static class CategoryFeatures
         foreach (var token in AzTokenizer.Tokenize(normal))
         {
             if (!token.IsWordLike) continue;
-            Add(bag, 's', AzCasing.ToLower(AzAnalyzer.StemOf(normal, token)), TextWeight);
+            Add(bag, 's', AzAnalyzer.LowerStemOf(normal, token), TextWeight);
             if (++words >= TextWords) break;
         }
     }

@@ -166,6 +166,13 @@ public static class SearchKeys
             or TokenKind.Number or TokenKind.Ordinal)) return;
         var head = token.HeadOf(normal);
         if (token.Kind is TokenKind.Hashtag or TokenKind.Mention) head = head[1..];
+        // A word's key comes with the rest of what the article's terms ask of it (one look-up for both); a word that is
+        // not one run of letters and digits is keyed run by run below.
+        if (leads is null && (token.Kind is TokenKind.Word or TokenKind.Abbreviation) && AzWordForm.Of(head).Key is { } whole)
+        {
+            if (whole.Length > 0) emit(token.Start, token.Length, whole);
+            return;
+        }
         int i = 0;
         while (i < head.Length)
         {
@@ -185,8 +192,8 @@ public static class SearchKeys
         }
     }
 
-    /// <summary>The key of one run of letters and digits.</summary>
-    private static string KeyOfRun(ReadOnlySpan<char> run)
+    /// <summary>The key of one run of letters and digits (also asked by <see cref="AzWordForm"/>).</summary>
+    internal static string KeyOfRun(ReadOnlySpan<char> run)
     {
         if (Cache.TryGetValue(run, out string? cached)) return cached;
         string word = run.ToString();

@@ -200,11 +200,16 @@ internal static class TermAnalysis
             if (inLead && IsFigure(token.Kind)) AddFigure(token.HeadOf(normal), features.Figures);
             if (token.Kind is not (TokenKind.Word or TokenKind.Abbreviation or TokenKind.Domain or TokenKind.Hashtag or TokenKind.Mention)) continue;
             var surface = token.SuffixStart >= 0 ? token.HeadOf(normal) : token.Of(normal);
-            if (AzStopWords.IsStopWord(surface) || IsForeignStopWord(surface, azerbaijani)) continue;
-            string stem = azerbaijani ? AzAnalyzer.StemOf(normal, token) : surface.ToString();
-            stems.Add(azerbaijani ? AzCasing.ToLower(stem) : Truncated(surface));
+            // One look-up for the stop word, the stem, its lower case and its lexicon flags: the search keys read the
+            // same word's key from the same entry (AzWordForm).
+            var form = AzWordForm.Of(surface);
+            if (form.IsStopWord || IsForeignStopWord(surface, azerbaijani)) continue;
+            // StemOf: a hyphenated inflection's head, or a word, is stemmed; an acronym, a domain... is kept as it is.
+            bool stemmed = azerbaijani && (token.SuffixStart >= 0 || AzAnalyzer.IsStemmed(token, surface));
+            string stem = stemmed ? form.Stem : surface.ToString();
+            stems.Add(stemmed ? form.LowerStem : azerbaijani ? AzCasing.ToLower(stem) : Truncated(surface));
             if (inLead && features.Names is { } names && (!initial || token.Kind == TokenKind.Abbreviation) && IsNameLike(surface)
-                && (!azerbaijani || token.Kind == TokenKind.Abbreviation || IsProperName(stem)))
+                && (!azerbaijani || token.Kind == TokenKind.Abbreviation || IsProperName(stemmed ? form.StemFlags : FlagsOf(stem))))
                 names.Add(NameKey(stem));
             if (inLead) lead = stems.Count - start;
         }
@@ -232,14 +237,18 @@ internal static class TermAnalysis
     /// True when an Azerbaijani stem written with a capital is a proper name: the lexicon knows it as a place or a
     /// person's name, or does not know it as a common word at all ("Tokayev", "Astana"). A capital on a common word
     /// ("Dövlət Vergi Xidməti", "Təhsil Nazirliyi", "Prezidenti") marks an institution or a title, which every report
-    /// of its beat shares, so it says no more about the event than the same word in lower case.
+    /// of its beat shares, so it says no more about the event than the same word in lower case. Given the lexicon's
+    /// flags of the lower-cased stem.
     /// </summary>
-    private static bool IsProperName(string stem)
+    private static bool IsProperName(LexiconFlags flags) =>
+        (flags & LexiconFlags.Name) != 0 || (flags & (LexiconFlags.Headword | LexiconFlags.VerbRoot)) == 0;
+
+    /// <summary>What the lexicon knows a stem as, lower-cased (<see cref="AzWordForm.StemFlags"/> of a stemmed word).</summary>
+    private static LexiconFlags FlagsOf(string stem)
     {
         Span<char> lower = stem.Length <= 64 ? stackalloc char[stem.Length] : new char[stem.Length];
         AzCasing.ToLower(stem, lower);
-        var flags = AzLexicon.Default.FlagsOf(lower);
-        return (flags & LexiconFlags.Name) != 0 || (flags & (LexiconFlags.Headword | LexiconFlags.VerbRoot)) == 0;
+        return AzLexicon.Default.FlagsOf(lower);
     }
 
     /// <summary>The key of a name (see <see cref="ArticleTerms.Names"/>).</summary>
