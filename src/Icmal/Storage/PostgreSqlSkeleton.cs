@@ -9,11 +9,10 @@ namespace Icmal.Storage;
 /// <summary>
 /// A search's skeleton on PostgreSQL (<see cref="PostgreSqlTsText.Skeleton"/>, with the facets its filters require):
 /// its tsquery text, which the GIN index answers exactly, and its shape, from which <see cref="EstimateAsync"/> says
-/// how many articles it matches. Each shape is an AND of groups, a group an OR of alternatives, an alternative an AND
-/// of lexemes: <paramref name="Words"/> the query's (a phrase's keys), <paramref name="Facets"/> the filters' (one facet each).
+/// how many articles it matches. The shape is an AND of groups, a group an OR of alternatives, an alternative an AND
+/// of lexemes (a phrase's keys, or one facet).
 /// </summary>
-internal sealed record PostgreSqlSkeleton(string Text, IReadOnlyList<IReadOnlyList<IReadOnlyList<string>>> Words,
-    IReadOnlyList<IReadOnlyList<IReadOnlyList<string>>> Facets)
+internal sealed record PostgreSqlSkeleton(string Text, IReadOnlyList<IReadOnlyList<IReadOnlyList<string>>> Shape)
 {
     /// <summary>Above this many distinct lexemes the skeleton is estimated as a whole, by the planner (one statement).</summary>
     private const int MaxLexemes = 16;
@@ -25,9 +24,10 @@ internal sealed record PostgreSqlSkeleton(string Text, IReadOnlyList<IReadOnlyLi
         string text = PostgreSqlTsText.Skeleton(query);
         string? required = facets is null ? null : PostgreSqlTsText.Facets(facets);
         if (required is not null) text = "(" + text + ") & " + required;
-        return new PostgreSqlSkeleton(text,
-            [.. query.Required.Select(group => (IReadOnlyList<IReadOnlyList<string>>)[.. group.Select(phrase => (IReadOnlyList<string>)[.. phrase.Keys])])],
-            [.. (facets ?? []).Select(group => (IReadOnlyList<IReadOnlyList<string>>)[.. group.Select(facet => (IReadOnlyList<string>)[facet.Lexeme])])]);
+        var shape = new List<IReadOnlyList<IReadOnlyList<string>>>();
+        foreach (var group in query.Required) shape.Add([.. group.Select(phrase => (IReadOnlyList<string>)[.. phrase.Keys])]);
+        foreach (var group in facets ?? []) shape.Add([.. group.Select(facet => (IReadOnlyList<string>)[facet.Lexeme])]);
+        return new PostgreSqlSkeleton(text, shape);
     }
 
     /// <summary>
@@ -38,18 +38,13 @@ internal sealed record PostgreSqlSkeleton(string Text, IReadOnlyList<IReadOnlyLi
     /// The planner multiplies the shares of AND-ed lexemes as if they were independent, and the words of one query are
     /// not: they were typed together because they go together ("yol nəqliyyat" matched 10,391 articles at a million, the
     /// planner said 3,412; three words said 12 for 2,721). A stretch read for so few reads every match of the archive.
-    /// So each lexeme's share is asked of the planner (one round trip) and an AND of words is combined by exponential
-    /// backoff (as SQL Server's estimator does for correlated conjunctions): the rarest share, times the square root of
-    /// the next, times the fourth root of the third, and so on. An OR is combined as independent, and so are the
-    /// filters' facets with the words (a site, a language or a day says nothing of which words an article has: backed
-    /// off, a word with <c>source:</c> was overestimated, its stretch fell short and was read again). The independent
-    /// estimate comes too, the lower of the two for an AND: the match window walks the newest articles one by one only
-    /// for a skeleton that is common even so (a walk costs as many rows as the matches are rare, and a backoff that
-    /// overestimates a rare conjunction of two common words would walk far).
+    /// So each lexeme's share is asked of the planner (one round trip) and an AND is combined by exponential backoff
+    /// (as SQL Server's estimator does for correlated conjunctions): the rarest share, times the square root of the
+    /// next, times the fourth root of the third, and so on. An OR is combined as independent.
     /// </remarks>
     public async Task<SkeletonEstimate> EstimateAsync(DbConnection conn, DbTransaction tx, CancellationToken ct)
     {
-        var lexemes = Words.Concat(Facets).SelectMany(g => g).SelectMany(a => a).Distinct(StringComparer.Ordinal).ToArray();
+        var lexemes = Shape.SelectMany(g => g).SelectMany(a => a).Distinct(StringComparer.Ordinal).ToArray();
         if (lexemes.Length == 0 || lexemes.Length > MaxLexemes)
         {
             double planned = await PlannedRowsAsync(conn, tx, Text, ct);
@@ -74,14 +69,7 @@ internal sealed record PostgreSqlSkeleton(string Text, IReadOnlyList<IReadOnlyLi
         if (all <= 0) return new SkeletonEstimate(0, 0);
         var share = new Dictionary<string, double>(StringComparer.Ordinal);
         for (int i = 0; i < lexemes.Length; i++) share[lexemes[i]] = Math.Clamp(rows[i + 1] / all, 0, 1);
-        return Estimate(all, lexeme => share[lexeme]);
-    }
-
-    /// <summary>The estimate of <paramref name="all"/> articles from each lexeme's share: the words' ANDs backed off, the facets independent.</summary>
-    internal SkeletonEstimate Estimate(double all, Func<string, double> share)
-    {
-        double facets = Share(Facets, share, Independent);
-        return new SkeletonEstimate(all * Share(Words, share, Backoff) * facets, all * Share(Words, share, Independent) * facets);
+        return new SkeletonEstimate(all * Share(Shape, lexeme => share[lexeme], Backoff), all * Share(Shape, lexeme => share[lexeme], Independent));
     }
 
     /// <summary>

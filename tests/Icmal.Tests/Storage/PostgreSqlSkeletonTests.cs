@@ -37,26 +37,14 @@ public sealed class PostgreSqlSkeletonTests
     }
 
     [Fact]
-    public void Words_are_backed_off_and_a_filters_facets_taken_as_independent_of_them()
-    {
-        var query = Searcher.KeysOf(QueryParser.Parse("bazar alma").Query!);
-        var site = new Facet(FacetKind.Site, "example.az");
-        var skeleton = PostgreSqlSkeleton.Of(query, [[site]]);
-        var share = new Dictionary<string, double> { [query.Required[0][0].Keys[0]] = 0.04, [query.Required[1][0].Keys[0]] = 0.25, [site.Lexeme] = 0.1 };
-        var (likely, independent) = skeleton.Estimate(1_000_000, k => share[k]);
-        Assert.Equal(1_000_000 * 0.04 * Math.Sqrt(0.25) * 0.1, likely, 6);
-        Assert.Equal(1_000_000 * 0.04 * 0.25 * 0.1, independent, 6);
-    }
-
-    [Fact]
     public void The_skeleton_holds_the_phrases_keys_and_the_required_facets()
     {
         var query = Searcher.KeysOf(QueryParser.Parse("\"qara dəniz\" alma").Query!);
         var facet = new Facet(FacetKind.Site, "example.az");
         var skeleton = PostgreSqlSkeleton.Of(query, [[facet]]);
-        Assert.Equal(2, skeleton.Words.Count);
-        Assert.Equal(2, skeleton.Words[0][0].Count);
-        Assert.Equal([facet.Lexeme], Assert.Single(Assert.Single(skeleton.Facets)));
+        Assert.Equal(3, skeleton.Shape.Count);
+        Assert.Equal(2, skeleton.Shape[0][0].Count);
+        Assert.Equal([facet.Lexeme], skeleton.Shape[2][0]);
         Assert.EndsWith(") & ('" + facet.Lexeme + "')", skeleton.Text, StringComparison.Ordinal);
     }
 
