@@ -1,4 +1,6 @@
 using System.Data.Common;
+using System.Globalization;
+using System.Text.Json;
 
 namespace Icmal.Storage;
 
@@ -14,7 +16,7 @@ internal readonly record struct PostgreSqlMatch(long Id, float Rank);
 /// <list type="number">
 /// <item>the query's skeleton (<see cref="PostgreSqlTsText.Skeleton"/>: its keys without weights or positions, which
 /// every match also matches) is answered by the GIN index exactly, with no tsvector read;</item>
-/// <item>it is asked only over the newest ids, a stretch the estimate of the skeleton's matches (<see cref="PostgreSqlSkeleton.EstimateAsync"/>) says holds
+/// <item>it is asked only over the newest ids, a stretch the planner's estimate of the skeleton's matches says holds
 /// half as many candidates again as needed (a bitmap of the primary key AND-ed with the GIN's), so the heap is visited for
 /// about that many rows, not all matches;</item>
 /// <item>of the newest <c>k</c> candidates, only those are matched against the query and ranked.</item>
@@ -43,14 +45,14 @@ internal static class PostgreSqlMatchWindow
     /// <paramref name="rank"/> (a ts_rank expression over <c>w.keys</c> and <c>@q</c>), with <paramref name="skeleton"/>
     /// a query every match also matches; <paramref name="limit"/> runs before each statement (the time budget).
     /// </summary>
-    public static async Task<List<PostgreSqlMatch>> ReadAsync(DbConnection conn, DbTransaction tx, PostgreSqlSkeleton skeleton, string match, string query,
+    public static async Task<List<PostgreSqlMatch>> ReadAsync(DbConnection conn, DbTransaction tx, string skeleton, string match, string query,
         string rank, int window, Func<Task> limit, CancellationToken ct)
     {
         await limit();
         var span = await SpanAsync(conn, tx, ct);
         if (span is not var (low, high)) return [];
         await limit();
-        var (estimate, independent) = await skeleton.EstimateAsync(conn, tx, ct);
+        double estimate = await EstimateAsync(conn, tx, skeleton, ct);
         long all = high - low + 1;
         int k = window;
         // Half as many candidates again as needed, if the matches spread evenly over the ids (the planner's estimates
@@ -62,11 +64,11 @@ internal static class PostgreSqlMatchWindow
         // tsvector of every article passed: a few thousand, cheaper than the GIN's bitmap of all its matches. Any
         // other is a bitmap of the stretch's primary key AND-ed with the GIN's: walking back would read and match
         // the tsvector of every article passed, as many as the stretch holds.
-        bool common = independent >= CommonShare * all;
+        bool common = estimate >= CommonShare * all;
         await Sql.ExecAsync(conn, tx, common
             ? "SELECT set_config('enable_bitmapscan', 'off', true), set_config('work_mem', '64MB', true)"
             : "SELECT set_config('enable_indexscan', 'off', true), set_config('work_mem', '64MB', true)", ct);
-        var found = await ReadWindowAsync(conn, tx, skeleton.Text, match, query, rank, window, limit, low, high, all, k, stretch, ct);
+        var found = await ReadWindowAsync(conn, tx, skeleton, match, query, rank, window, limit, low, high, all, k, stretch, ct);
         // Only after a success: a statement that failed (the budget) aborted the transaction, which is rolled back
         // with these settings.
         await Sql.ExecAsync(conn, tx, common ? "SET LOCAL enable_bitmapscan TO DEFAULT" : "SET LOCAL enable_indexscan TO DEFAULT", ct);
@@ -125,5 +127,19 @@ internal static class PostgreSqlMatchWindow
         await using var r = await cmd.ExecuteReaderAsync(ct);
         if (!await r.ReadAsync(ct) || r.IsDBNull(0)) return null;
         return (r.GetInt64(0), r.GetInt64(1));
+    }
+
+    /// <summary>
+    /// How many articles the planner expects <paramref name="skeleton"/> to match (from the index's statistics of
+    /// its lexemes, without running it): where the stretch of the newest ids to ask starts.
+    /// </summary>
+    private static async Task<double> EstimateAsync(DbConnection conn, DbTransaction tx, string skeleton, CancellationToken ct)
+    {
+        await using var cmd = Sql.Command(conn, tx, $"EXPLAIN (FORMAT JSON) SELECT 1 FROM {PostgreSqlSearchEngine.Table} s WHERE s.keys @@ CAST(@u AS tsquery)",
+            ("@u", skeleton));
+        string? plan = Convert.ToString(await cmd.ExecuteScalarAsync(ct), CultureInfo.InvariantCulture);
+        if (plan is null) return 0; // no estimate: the whole archive at once, as without one
+        using var json = JsonDocument.Parse(plan);
+        return json.RootElement[0].GetProperty("Plan").GetProperty("Plan Rows").GetDouble();
     }
 }

@@ -95,7 +95,8 @@ internal sealed class PostgreSqlSearchEngine : SearchEngine
         parameters.Add(("@q", words));
         string match = required is null ? words : "(" + words + ") & " + required;
         parameters.Add(("@m", match));
-        var skeleton = PostgreSqlSkeleton.Of(criteria.Match, facets);
+        string skeleton = PostgreSqlTsText.Skeleton(criteria.Match);
+        if (required is not null) skeleton = "(" + skeleton + ") & " + required;
         // A deep page needs a window reaching past it, with room for copies folded away.
         int window = Math.Max(Candidates, 2 * (criteria.Offset + criteria.Limit));
         long deadline = Environment.TickCount64 + (long)Math.Ceiling(criteria.Budget.TotalMilliseconds);

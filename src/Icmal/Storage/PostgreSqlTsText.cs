@@ -171,14 +171,6 @@ internal static class PostgreSqlTsText
         sb.Append(')');
     }
 
-    /// <summary>The tsquery text of one lexeme (a key or a facet), quoted.</summary>
-    public static string Lexeme(string key)
-    {
-        var sb = new StringBuilder(key.Length + 2);
-        Quote(sb, key);
-        return sb.ToString();
-    }
-
     /// <summary>A lexeme in quotes, with a quote or a backslash in it escaped.</summary>
     private static void Quote(StringBuilder sb, string key)
     {

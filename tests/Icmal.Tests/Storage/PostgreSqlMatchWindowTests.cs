@@ -51,7 +51,7 @@ public sealed class PostgreSqlMatchWindowTests
                 var match = Searcher.KeysOf(QueryParser.Parse(text).Query!);
                 string words = PostgreSqlTsText.Query(match);
                 await using var tx = await conn.BeginTransactionAsync(Ct);
-                var got = await PostgreSqlMatchWindow.ReadAsync(conn, tx, PostgreSqlSkeleton.Of(match), words, words, Rank, window, () => Task.CompletedTask, Ct);
+                var got = await PostgreSqlMatchWindow.ReadAsync(conn, tx, PostgreSqlTsText.Skeleton(match), words, words, Rank, window, () => Task.CompletedTask, Ct);
                 var expected = await Sql.ListAsync(conn, tx, $"""
                     SELECT w.article_id, {Rank} FROM article_search w WHERE w.keys @@ CAST(@q AS tsquery) ORDER BY w.article_id DESC LIMIT @window
                     """, r => new PostgreSqlMatch(r.GetInt64(0), r.GetFloat(1)), Ct, ("@q", words), ("@window", window));
