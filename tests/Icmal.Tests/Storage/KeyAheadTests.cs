@@ -72,8 +72,6 @@ public sealed class KeyAheadTests
     /// <summary>The id the other writer's article gets (after the archive's).</summary>
     private const long OtherId = Fillers + 2;
 
-    private const int Fillers = SketchStore.MaxPerKey - 6;
-
     /// <summary>
     /// An archive (article 1 with keys 1, 2, 3; <see cref="Fillers"/> newer ones with keys 1 and 2), then three batches
     /// of four arrivals (keys 1, 2, 3, 10 + batch, 11 + batch and their own), each linked in its transaction; with
@@ -84,10 +82,7 @@ public sealed class KeyAheadTests
     {
         await using var db = await TestDatabase.CreateAsync(DatabaseEngine.PostgreSql);
         var stores = await db.OpenAsync();
-        long older = await StoreAsync(stores, 1);
-        await stores.Sketches.AddAsync(older, Sketch([1, 2, 3], 1_000), Ct);
-        for (int i = 1; i <= Fillers; i++)
-            await stores.Sketches.AddAsync(await StoreAsync(stores, 1 + i), Sketch([1, 2], 100_000 + i * 100), Ct);
+        await SeedKeyedArchiveAsync(stores);
         var batches = Enumerable.Range(0, 3).Select(b => Enumerable.Range(0, 4)
             .Select(j => Sketch([1, 2, 3, (uint)(10 + b), (uint)(11 + b)], 50_000_000 + (b * 10 + j) * 100)).ToList()).ToList();
         if (readAhead)

@@ -16,8 +16,6 @@ public sealed class KeyCacheTests
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
-    private const int Fillers = SketchStore.MaxPerKey - 6;
-
     /// <summary>
     /// Five batches, each read ahead just before it is linked (as an import does): from the second on, the shared keys
     /// come from the cache, and their newest <see cref="SketchStore.MaxPerKey"/> move past the older article meanwhile.
@@ -117,10 +115,7 @@ public sealed class KeyCacheTests
     {
         await using var db = await TestDatabase.CreateAsync(DatabaseEngine.PostgreSql);
         var stores = await db.OpenAsync();
-        long older = await StoreAsync(stores, 1);
-        await stores.Sketches.AddAsync(older, Sketch([1, 2, 3], 1_000), Ct);
-        for (int i = 1; i <= Fillers; i++)
-            await stores.Sketches.AddAsync(await StoreAsync(stores, 1 + i), Sketch([1, 2], 100_000 + i * 100), Ct);
+        await SeedKeyedArchiveAsync(stores);
         var candidates = new List<long[]>();
         var foreign = new List<long>();
         int n = 2_000;

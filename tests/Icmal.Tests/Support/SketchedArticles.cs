@@ -18,6 +18,23 @@ internal static class SketchedArticles
         return TextSketch.FromBytes(bytes, 200);
     }
 
+    /// <summary>How many newer articles <see cref="SeedKeyedArchiveAsync"/> stores with keys 1 and 2: six fewer than a key's list holds.</summary>
+    public const int Fillers = SketchStore.MaxPerKey - 6;
+
+    /// <summary>
+    /// The copy look-up's small archive: article 1 with keys 1, 2, 3, then <see cref="Fillers"/> newer ones with keys 1
+    /// and 2 (so that keys 1 and 2 have nearly full lists and key 3 one id). Returns article 1's id.
+    /// </summary>
+    public static async Task<long> SeedKeyedArchiveAsync(Stores stores)
+    {
+        var ct = TestContext.Current.CancellationToken;
+        long older = await StoreAsync(stores, 1);
+        await stores.Sketches.AddAsync(older, Sketch([1, 2, 3], 1_000), ct);
+        for (int i = 1; i <= Fillers; i++)
+            await stores.Sketches.AddAsync(await StoreAsync(stores, 1 + i), Sketch([1, 2], 100_000 + i * 100), ct);
+        return older;
+    }
+
     /// <summary>Stores article <paramref name="n"/> of k.az (a text of its own, published <paramref name="n"/> minutes into the day): its id.</summary>
     public static async Task<long> StoreAsync(Stores stores, int n)
     {
