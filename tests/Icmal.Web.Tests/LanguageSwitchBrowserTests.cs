@@ -71,15 +71,14 @@ public sealed partial class LanguageSwitchBrowserTests(PortalFixture portal)
                 if (await page.EvaluateAsync<string>("() => document.documentElement.lang") != "az")
                 {
                     // Chosen earlier in this context: the cookie keeps it; go back to Azerbaijani through the switch.
-                    await page.Locator("nav.language-switch a[lang=az]").ClickAsync();
+                    await SwitchAsync(page, "az");
                 }
                 Assert.Equal("az", await page.EvaluateAsync<string>("() => document.documentElement.lang"));
                 string azText = await page.EvaluateAsync<string>(InterfaceText);
                 var shown = fragments.Where(f => azText.Contains(f, StringComparison.Ordinal)).ToList();
                 Assert.True(shown.Count >= 2, $"{path}: only {shown.Count} interface strings found on the Azerbaijani page");
 
-                await page.Locator($"nav.language-switch a[lang={culture}]").ClickAsync();
-                await page.WaitForURLAsync($"**culture={culture}**");
+                await SwitchAsync(page, culture);
                 Assert.Equal(culture, await page.EvaluateAsync<string>("() => document.documentElement.lang"));
                 Assert.Equal(new Uri(portal.BaseAddress, path).AbsolutePath, new Uri(page.Url).AbsolutePath);
                 string text = await page.EvaluateAsync<string>(InterfaceText);
@@ -92,6 +91,18 @@ public sealed partial class LanguageSwitchBrowserTests(PortalFixture portal)
             Assert.Equal(culture, await page.EvaluateAsync<string>("() => document.documentElement.lang"));
         }
         Assert.True(problems.Count == 0, $"{problems.Count} of {checkedStrings} strings not switched:\n" + string.Join("\n", problems));
+    }
+
+    /// <summary>
+    /// Clicks the switch's link to <paramref name="culture"/> and returns once the page it leads to is parsed: the
+    /// wait is set before the click, so a navigation that ends before the test asks for it is not missed, and it asks
+    /// for the document, not the load event, which a machine busy with the other tests may hold back.
+    /// </summary>
+    private static async Task SwitchAsync(IPage page, string culture)
+    {
+        var arrived = page.WaitForURLAsync($"**culture={culture}**", new() { WaitUntil = WaitUntilState.DOMContentLoaded, Timeout = 90_000 });
+        await page.Locator($"nav.language-switch a[lang={culture}]").ClickAsync();
+        await arrived;
     }
 }
 
