@@ -287,6 +287,8 @@ internal static class PostgreSqlMigrations
         new(13, [.. UncheckedArticleKeys.Select(k => $"ALTER TABLE {k.Table} DROP CONSTRAINT IF EXISTS {k.Table}_{k.Column}_fkey")]),
         // PostgreSQL only (issue #17): the count of key writes a copy batch's keys read ahead are checked against (KeyWriteStep).
         new(14, KeyWriteStep.PostgreSqlStatements),
+        // PostgreSQL only (issue #17's search latency): the search table split by article id (PostgreSqlSearchPartitions).
+        new(15, PostgreSqlSearchPartitions.Conversion),
         ];
     }
 }

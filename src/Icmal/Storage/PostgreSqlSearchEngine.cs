@@ -13,7 +13,7 @@ namespace Icmal.Storage;
 /// The query language is the same (<see cref="KeyQuery"/> as a tsquery), and so is the ranking's shape: the newest
 /// <see cref="Candidates"/> matches are ranked by <c>ts_rank</c> with the title weighted <see cref="TitleWeight"/> to
 /// the text's 1 and normalised by the document's length, then by recency; copies of one text (equal text_sha256) are
-/// shown once. The time budget is PostgreSQL's <c>statement_timeout</c>, set for what is left of it before each statement.
+/// shown once. The table is split by article id (<see cref="PostgreSqlSearchPartitions"/>). The time budget is PostgreSQL's <c>statement_timeout</c>, set for what is left of it before each statement.
 /// </summary>
 internal sealed class PostgreSqlSearchEngine : SearchEngine
 {
@@ -22,7 +22,10 @@ internal sealed class PostgreSqlSearchEngine : SearchEngine
     /// <summary>How much more a key in the title counts than one in the text or the byline (as on SQLite).</summary>
     public const double TitleWeight = 5.0;
 
-    /// <summary>The index's table (migration step 1): one row per article, deleted with it.</summary>
+    /// <summary>
+    /// The index's table as migration step 1 made it: one row per article, deleted with it. Step 15 split it by
+    /// article id (<see cref="PostgreSqlSearchPartitions.Conversion"/>).
+    /// </summary>
     public const string CreateTable = $"""
         CREATE TABLE {Table} (
             article_id BIGINT PRIMARY KEY REFERENCES articles(id) ON DELETE CASCADE,
@@ -47,6 +50,7 @@ internal sealed class PostgreSqlSearchEngine : SearchEngine
     {
         ArgumentNullException.ThrowIfNull(document);
         ArgumentNullException.ThrowIfNull(facets);
+        await PostgreSqlSearchPartitions.EnsureAsync(conn, tx, articleId, ct);
         // An article indexed again (a reindex racing a catch-up) keeps one row.
         await Sql.ExecAsync(conn, tx, $"""
             INSERT INTO {Table} (article_id, keys) VALUES (@id, CAST(@keys AS tsvector))
@@ -69,6 +73,7 @@ internal sealed class PostgreSqlSearchEngine : SearchEngine
     {
         ArgumentNullException.ThrowIfNull(rows);
         if (rows.Count == 0) return;
+        await PostgreSqlSearchPartitions.EnsureAsync(conn, tx, rows.Max(r => r.ArticleId), ct);
         await using var cmd = new NpgsqlCommand($"""
             INSERT INTO {Table} (article_id, keys)
             SELECT id, CAST(k AS tsvector) FROM unnest(@ids, @keys) AS t(id, k)

@@ -148,13 +148,15 @@ public sealed class SearchStoreTests
         var stores = await db.OpenAsync();
         for (int i = 0; i < 30; i++) await AddAsync(stores, $"Azərbaycan Qazaxıstanla əməkdaşlıq edir {i}", "n" + i);
         // As the index was before step 3: every row's keys without facets, and steps 3 and later (4: the source
-        // leases, 5: the entities, 6: the categories, 7: the view counts, 9: the story order) not run.
+        // leases, 5: the entities, 6: the categories, 7: the view counts, 9: the story order, 15: the search table's
+        // partitions) not run.
         await using (var conn = await stores.Database.ConnectAsync(Ct))
         {
             var rows = await Sql.ListAsync(conn, null, "SELECT id, title, body FROM articles", r => (r.GetInt64(0), r.GetString(1), r.GetString(2)), Ct);
             foreach (var (id, title, body) in rows)
                 await Sql.ExecAsync(conn, null, "UPDATE article_search SET keys = CAST(@k AS tsvector) WHERE article_id = @id", Ct,
                     ("@id", id), ("@k", PostgreSqlTsText.Vector(SearchDocument.Of(title, body, []))));
+            await Icmal.Tests.Storage.PostgreSqlSearchTable.UnsplitAsync(conn, Ct);
             await Sql.ExecAsync(conn, null, "DELETE FROM schema_migrations WHERE version >= 3", Ct);
             await Sql.ExecAsync(conn, null, "ALTER TABLE sources DROP COLUMN lease_owner, DROP COLUMN lease_until", Ct);
             await Sql.ExecAsync(conn, null, "DROP TABLE article_facts; DROP TABLE article_figures; DROP TABLE article_quotes; DROP TABLE article_entities; DROP TABLE entities; DROP TABLE article_categories; DROP TABLE article_views; DROP INDEX articles_site_sort; ALTER TABLE articles DROP COLUMN story_seq", Ct);
