@@ -170,7 +170,14 @@ public sealed partial class Database
         try
         {
             await using var tx = await conn.BeginTransactionAsync(ct);
-            foreach (string sql in step.Statements) await Sql.ExecAsync(conn, tx, sql, ct);
+            foreach (string sql in step.Statements)
+            {
+                // As long as it takes: a step that rewrites a table (PostgreSQL's step 15 copies every article's search
+                // row) runs for minutes at a million articles, past the 30 s a statement is given elsewhere.
+                await using var cmd = Sql.Command(conn, tx, sql);
+                cmd.CommandTimeout = 0;
+                await cmd.ExecuteNonQueryAsync(ct);
+            }
             if (step.RebuildsTables && Dialect.ForeignKeyCheck is { } check)
             {
                 await using var cmd = Sql.Command(conn, tx, check);
