@@ -52,8 +52,8 @@ internal static class PostgreSqlMatchWindow
         var span = await SpanAsync(conn, tx, ct);
         if (span is not var (low, high)) return [];
         await limit();
-        double estimate = await EstimateAsync(conn, tx, skeleton, ct);
         long all = high - low + 1;
+        double estimate = await EstimateAsync(conn, tx, skeleton, Math.Max(low, high - EstimateSpan + 1), high, all, ct);
         int k = window;
         // Half as many candidates again as needed, if the matches spread evenly over the ids (the planner's estimates
         // of single words were within 25% at a million articles; a short stretch is widened); past a third of the
@@ -120,26 +120,44 @@ internal static class PostgreSqlMatchWindow
         }
     }
 
-    /// <summary>The lowest and highest id in the index (two seeks of its primary key); null when it is empty.</summary>
+    /// <summary>
+    /// The lowest and highest article id (two seeks of the articles' primary key); null when there are none. The
+    /// articles', not the index's: the same ids once every article is indexed, and one index to plan where the index
+    /// has a partition for each 100,000 ids (<see cref="PostgreSqlSearchPartitions"/>). An article not indexed yet
+    /// only moves where the first stretch starts; the last one reaches the lowest id either way.
+    /// </summary>
     private static async Task<(long Low, long High)?> SpanAsync(DbConnection conn, DbTransaction tx, CancellationToken ct)
     {
-        await using var cmd = Sql.Command(conn, tx, $"SELECT MIN(article_id), MAX(article_id) FROM {PostgreSqlSearchEngine.Table}");
+        await using var cmd = Sql.Command(conn, tx, "SELECT MIN(id), MAX(id) FROM articles");
         await using var r = await cmd.ExecuteReaderAsync(ct);
         if (!await r.ReadAsync(ct) || r.IsDBNull(0)) return null;
         return (r.GetInt64(0), r.GetInt64(1));
     }
 
+    /// <summary>How many of the newest ids the planner is asked about (<see cref="EstimateAsync"/>): one partition's worth.</summary>
+    private const long EstimateSpan = PostgreSqlSearchPartitions.Span;
+
     /// <summary>
-    /// How many articles the planner expects <paramref name="skeleton"/> to match (from the index's statistics of
-    /// its lexemes, without running it): where the stretch of the newest ids to ask starts.
+    /// How many articles the planner expects <paramref name="skeleton"/> to match in the whole span of
+    /// <paramref name="all"/> ids (from the index's statistics of its lexemes, without running it): where the stretch
+    /// of the newest ids to ask starts.
     /// </summary>
-    private static async Task<double> EstimateAsync(DbConnection conn, DbTransaction tx, string skeleton, CancellationToken ct)
+    /// <remarks>
+    /// The planner is asked about the ids from <paramref name="from"/> to <paramref name="high"/> only, and its answer
+    /// scaled to the whole span: planned over the one or two newest partitions, not all of them (at a million
+    /// articles that was 0.4 ms a search against 2.5 ms for all eleven), and from the statistics of the newest
+    /// articles, whose words are the ones the stretch will meet.
+    /// </remarks>
+    private static async Task<double> EstimateAsync(DbConnection conn, DbTransaction tx, string skeleton, long from, long high, long all,
+        CancellationToken ct)
     {
-        await using var cmd = Sql.Command(conn, tx, $"EXPLAIN (FORMAT JSON) SELECT 1 FROM {PostgreSqlSearchEngine.Table} s WHERE s.keys @@ CAST(@u AS tsquery)",
-            ("@u", skeleton));
+        await using var cmd = Sql.Command(conn, tx,
+            $"EXPLAIN (FORMAT JSON) SELECT 1 FROM {PostgreSqlSearchEngine.Table} s WHERE s.keys @@ CAST(@u AS tsquery) AND s.article_id >= @from",
+            ("@u", skeleton), ("@from", from));
         string? plan = Convert.ToString(await cmd.ExecuteScalarAsync(ct), CultureInfo.InvariantCulture);
         if (plan is null) return 0; // no estimate: the whole archive at once, as without one
         using var json = JsonDocument.Parse(plan);
-        return json.RootElement[0].GetProperty("Plan").GetProperty("Plan Rows").GetDouble();
+        double rows = json.RootElement[0].GetProperty("Plan").GetProperty("Plan Rows").GetDouble();
+        return rows * all / (high - from + 1);
     }
 }
