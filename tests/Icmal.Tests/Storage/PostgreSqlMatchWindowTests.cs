@@ -44,7 +44,16 @@ public sealed class PostgreSqlMatchWindowTests
         await using var conn = await stores.Database.ConnectAsync(Ct);
         if (analysed) await Sql.ExecAsync(conn, null, "ANALYZE article_search", Ct);
 
-        foreach (string text in new[] { "alma", "\"qara dəniz\"", "qara dəniz", "qara -alma", "pambıq -alma", "alma pambıq", "alma -\"dəniz sahili\"" })
+        await AssertSameAsPlainQueryAsync(conn, "alma", "\"qara dəniz\"", "qara dəniz", "qara -alma", "pambıq -alma", "alma pambıq", "alma -\"dəniz sahili\"");
+    }
+
+    /// <summary>
+    /// For each query of <paramref name="texts"/> and windows from 1 to past every match: the match window gives what
+    /// one plain query over every match gives, the newest first, with the same ranks.
+    /// </summary>
+    internal static async Task AssertSameAsPlainQueryAsync(DbConnection conn, params string[] texts)
+    {
+        foreach (string text in texts)
         {
             foreach (int window in new[] { 1, 5, 40, 2_000 })
             {
@@ -62,7 +71,8 @@ public sealed class PostgreSqlMatchWindowTests
         }
     }
 
-    private static (NewDocument, Article, SearchDocument) Item(int i, string title, string text)
+    /// <summary>An article of one paragraph, archived <paramref name="i"/> minutes after 2026-01-01 09:00 UTC.</summary>
+    internal static (NewDocument, Article, SearchDocument) Item(int i, string title, string text)
     {
         string origin = "https://example.az/" + i.ToString(CultureInfo.InvariantCulture);
         byte[] raw = Encoding.UTF8.GetBytes(origin + "\n" + text);

@@ -21,8 +21,6 @@ public sealed class PostgreSqlSearchPartitionTests
 
     private const long Span = PostgreSqlSearchPartitions.Span;
 
-    private const string Rank = "ts_rank('{0.2, 0.2, 0.2, 1.0}'::real[], w.keys, CAST(@q AS tsquery), 1)";
-
     [Fact]
     public async Task Rows_land_in_their_ids_partition_and_a_search_reads_across_the_bounds_as_one_table()
     {
@@ -48,7 +46,7 @@ public sealed class PostgreSqlSearchPartitionTests
         Assert.Equal(3, misplaced.Select(r => r.Table).Distinct().Count());
 
         await Sql.ExecAsync(conn, null, "ANALYZE article_search", Ct);
-        await AssertWindowsAsync(conn);
+        await PostgreSqlMatchWindowTests.AssertSameAsPlainQueryAsync(conn, "alma", "xəbər", "pambıq", "xəbər -alma");
         // The whole search, too: every match across the three partitions, the newest first among equals.
         var found = (await new Searcher(stores).SearchAsync(new SearchRequest("alma"), Ct)).Results!;
         Assert.Equal(100 / 4, found.Total);
@@ -74,7 +72,7 @@ public sealed class PostgreSqlSearchPartitionTests
             await using var after = await reopened.Database.ConnectAsync(Ct);
             Assert.Equal(Names(0, PostgreSqlSearchPartitions.NumberOf(2 * Span + 25 + PostgreSqlSearchPartitions.Ahead)), await PartitionsAsync(after));
             Assert.Equal(before, await RowsAsync(after));
-            await AssertWindowsAsync(after);
+            await PostgreSqlMatchWindowTests.AssertSameAsPlainQueryAsync(after, "alma", "xəbər", "pambıq", "xəbər -alma");
             Assert.Equal(50 / 4, (await new Searcher(reopened).SearchAsync(new SearchRequest("alma"), Ct)).Results!.Total);
             // The next writes go on into the partitions made by the split.
             foreach (var batch in Items(51, 10).Chunk(5)) await reopened.Articles.AddManyAsync(batch, Ct);
@@ -109,27 +107,6 @@ public sealed class PostgreSqlSearchPartitionTests
         Assert.Equal(Names(0, 1), await PartitionsAsync(a));
     }
 
-    /// <summary>The match window over the partitions against one plain query over every row, for words common and rare.</summary>
-    private static async Task AssertWindowsAsync(DbConnection conn)
-    {
-        foreach (string text in new[] { "alma", "xəbər", "pambıq", "xəbər -alma" })
-        {
-            foreach (int window in new[] { 1, 5, 40, 2_000 })
-            {
-                var match = Searcher.KeysOf(QueryParser.Parse(text).Query!);
-                string words = PostgreSqlTsText.Query(match);
-                await using var tx = await conn.BeginTransactionAsync(Ct);
-                var got = await PostgreSqlMatchWindow.ReadAsync(conn, tx, PostgreSqlTsText.Skeleton(match), words, words, Rank, window, () => Task.CompletedTask, Ct);
-                var expected = await Sql.ListAsync(conn, tx, $"""
-                    SELECT w.article_id, {Rank} FROM article_search w WHERE w.keys @@ CAST(@q AS tsquery) ORDER BY w.article_id DESC LIMIT @window
-                    """, r => new PostgreSqlMatch(r.GetInt64(0), r.GetFloat(1)), Ct, ("@q", words), ("@window", window));
-                Assert.True(expected.Count > 0, text);
-                Assert.Equal(expected, got);
-                await tx.CommitAsync(Ct);
-            }
-        }
-    }
-
     private static List<string> Names(long from, long to)
     {
         var names = new List<string>();
@@ -158,15 +135,7 @@ public sealed class PostgreSqlSearchPartitionTests
             var text = new StringBuilder("Xəbər ").Append(i.ToString(CultureInfo.InvariantCulture)).Append('.');
             if (i % 4 == 0) text.Append(" Bazarda alma ucuzlaşıb.");
             if (i % 5 == 0) text.Append(" Pambıq yığımı başlayıb.");
-            string origin = "https://example.az/" + i.ToString(CultureInfo.InvariantCulture);
-            byte[] raw = Encoding.UTF8.GetBytes(origin + "\n" + text);
-            var archived = new DateTimeOffset(2026, 1, 1, 9, 0, 0, TimeSpan.Zero).AddMinutes(i);
-            var article = new Article
-            {
-                Id = 0, DocumentId = 0, Origin = origin, Url = origin, Title = "Xəbər", Archived = archived, Language = "az",
-                Blocks = [new ArticleBlock(BlockKind.Paragraph, text.ToString())],
-            };
-            yield return (new NewDocument(Hashing.Sha256Hex(raw), origin, origin, "text", "utf-8", raw, archived), article, SearchDocument.Of(article));
+            yield return PostgreSqlMatchWindowTests.Item(i, "Xəbər", text.ToString());
         }
     }
 }
