@@ -13,13 +13,15 @@ namespace Icmal.Storage;
 /// matches of its words (<see cref="PostgreSqlMatchWindow"/>), but one GIN index over the whole archive gives the
 /// bitmap of every match of a word in all of it, and the primary key's bitmap of the stretch asked is AND-ed with it:
 /// a quarter of the window statement's time, growing with the archive, not with the stretch. With partitions the
-/// planner reads only the partitions the stretch reaches, newest first, and stops once the window is full.
+/// planner reads only the partitions the stretch reaches, each through a GIN of its own ids, and a partition wholly
+/// inside the stretch without the primary key's bitmap.
 /// </para>
 /// <para>
 /// The partitions are named <c>article_search_p{n}</c> for the ids from <c>n × Span</c> up to (not including)
 /// <c>(n + 1) × Span</c>, from partition 0 on without gaps. A writer makes the next ones before its ids reach them
-/// (<see cref="EnsureAsync"/>, <see cref="Ahead"/> ids ahead), in its own transaction: there is no default partition,
-/// which would keep PostgreSQL from reading the partitions in order and would have to be emptied into each new one.
+/// (<see cref="EnsureAsync"/>, <see cref="Ahead"/> ids ahead), in the transaction that writes the rows: there is no
+/// default partition, which would keep PostgreSQL from reading the partitions in order and would have to be emptied
+/// into each new one.
 /// </para>
 /// </remarks>
 internal static class PostgreSqlSearchPartitions
@@ -107,7 +109,14 @@ internal static class PostgreSqlSearchPartitions
             SELECT c.relname FROM pg_inherits i JOIN pg_class c ON c.oid = i.inhrelid
             WHERE i.inhparent = CAST('{PostgreSqlSearchEngine.Table}' AS regclass)
             """, r => r.GetString(0), ct);
-        long next = names.Count == 0 ? 0 : names.Max(n => long.Parse(n.AsSpan(Prefix.Length), NumberStyles.None, CultureInfo.InvariantCulture)) + 1;
+        // The highest of İcmal's partitions (one attached by hand under another name does not count).
+        long next = 0;
+        foreach (string name in names)
+        {
+            if (name.StartsWith(Prefix, StringComparison.Ordinal)
+                && long.TryParse(name.AsSpan(Prefix.Length), NumberStyles.None, CultureInfo.InvariantCulture, out long n))
+                next = Math.Max(next, n + 1);
+        }
         for (long n = next; n <= wanted; n++)
         {
             string name = NameOf(n);
