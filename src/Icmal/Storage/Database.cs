@@ -172,10 +172,8 @@ public sealed partial class Database
             await using var tx = await conn.BeginTransactionAsync(ct);
             foreach (string sql in step.Statements)
             {
-                // As long as it takes: a step that rewrites a table (PostgreSQL's step 15 copies every article's search
-                // row) runs for minutes at a million articles, past the 30 s a statement is given elsewhere.
                 await using var cmd = Sql.Command(conn, tx, sql);
-                cmd.CommandTimeout = 0;
+                cmd.CommandTimeout = Dialect.MigrationCommandTimeout;
                 await cmd.ExecuteNonQueryAsync(ct);
             }
             if (step.RebuildsTables && Dialect.ForeignKeyCheck is { } check)

@@ -13,7 +13,8 @@ namespace Icmal.Storage;
 /// The query language is the same (<see cref="KeyQuery"/> as a tsquery), and so is the ranking's shape: the newest
 /// <see cref="Candidates"/> matches are ranked by <c>ts_rank</c> with the title weighted <see cref="TitleWeight"/> to
 /// the text's 1 and normalised by the document's length, then by recency; copies of one text (equal text_sha256) are
-/// shown once. The table is split by article id (<see cref="PostgreSqlSearchPartitions"/>). The time budget is PostgreSQL's <c>statement_timeout</c>, set for what is left of it before each statement.
+/// shown once. The table is split by article id (<see cref="PostgreSqlSearchPartitions"/>). The time budget is
+/// PostgreSQL's <c>statement_timeout</c>, set for what is left of it before each statement.
 /// </summary>
 internal sealed class PostgreSqlSearchEngine : SearchEngine
 {

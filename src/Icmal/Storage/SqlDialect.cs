@@ -53,6 +53,12 @@ public abstract class SqlDialect
     public virtual IReadOnlyList<string> MigrationUnlock => [];
 
     /// <summary>
+    /// The command timeout of a migration step's statements, in seconds (0: none). The driver's 30 s, unless the
+    /// engine's timeout ends a statement that is still working rather than one waiting for a lock.
+    /// </summary>
+    internal virtual int MigrationCommandTimeout => 30;
+
+    /// <summary>
     /// A statement, run inside a transaction just before it puts articles into stories, that makes every other process
     /// doing the same wait until the transaction ends (<see cref="StoryStore.AssignManyAsync"/>): two crawlers never
     /// both start a story for one event, and the story order (<see cref="StoryOrderStep"/>) follows the commits. Null

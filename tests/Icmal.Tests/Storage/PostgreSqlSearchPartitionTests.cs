@@ -98,8 +98,19 @@ public sealed class PostgreSqlSearchPartitionTests
         await soon;
         // b's rows in partition 1 need it: b waits for a's transaction, then finds it made.
         var waiting = PostgreSqlSearchPartitions.EnsureAsync(b, tb, Span + 5, Ct);
-        await Task.Delay(300, Ct);
-        Assert.False(waiting.IsCompleted);
+        await using var watcher = await stores.Database.ConnectAsync(Ct);
+        long blocked = 0;
+        for (int i = 0; i < 200 && blocked == 0 && !waiting.IsCompleted; i++)
+        {
+            await Task.Delay(100, Ct);
+            // This test's database only: the cluster is shared with tests running beside it.
+            blocked = (long)(await Sql.ScalarAsync(watcher, null, """
+                SELECT COUNT(*) FROM pg_locks
+                WHERE locktype = 'advisory' AND NOT granted AND database = (SELECT oid FROM pg_database WHERE datname = current_database())
+                """, Ct))!;
+        }
+        Assert.False(waiting.IsCompleted, "b went on while the partition its rows need was a's, not committed");
+        Assert.Equal(1, blocked);
         await ta.CommitAsync(Ct);
         await waiting;
         await Sql.ExecAsync(b, tb, "INSERT INTO article_search (article_id, keys) VALUES (@id, CAST('alma' AS tsvector))", Ct, ("@id", Span + 5));
