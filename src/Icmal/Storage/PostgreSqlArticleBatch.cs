@@ -101,7 +101,7 @@ internal static class PostgreSqlArticleBatch
                 results[i] = new StoreResult(StoreStatus.Stored, articleId);
                 rows.Add((articleId, keys, SearchFacets.Of(article.Site, article.Url, article.Language, SortAt(article))));
             }
-            await search.IndexManyAsync(conn, tx!, rows, ct);
+            await search.InsertNewAsync(conn, tx!, rows, ct);
         }
         for (int i = 0; i < items.Count; i++)
         {

@@ -60,7 +60,16 @@ internal sealed class PostgreSqlSearchEngine : SearchEngine
     }
 
     /// <summary>
-    /// Many articles' keys in one statement (the batch path, <see cref="PostgreSqlArticleBatch"/>): the ids and the
+    /// Many articles' keys in one statement, each row as <see cref="IndexAsync"/> writes it (an article indexed again
+    /// keeps one row), and the partitions looked up once for the batch: the catch-up's batches of a rebuild or of
+    /// <c>icmal migrate</c>, where one statement and one partition look-up an article were two round trips each.
+    /// </summary>
+    public override Task IndexManyAsync(DbConnection conn, DbTransaction tx, IReadOnlyList<(long ArticleId, SearchDocument Document, IReadOnlyList<Facet> Facets)> rows,
+        CancellationToken ct) =>
+        WriteManyAsync(conn, tx, rows, upsert: true, ct);
+
+    /// <summary>
+    /// Many new articles' keys in one statement (the batch path, <see cref="PostgreSqlArticleBatch"/>): the ids and the
     /// tsvector texts as two arrays spread into rows by <c>unnest</c>, the same rows <see cref="IndexAsync"/> writes one by one.
     /// </summary>
     /// <remarks>
@@ -69,16 +78,23 @@ internal sealed class PostgreSqlSearchEngine : SearchEngine
     /// look-up of each id in the key's index first and a confirmation record in the WAL after each row). Called for an
     /// article that has a row, it fails on the key rather than leaving two.
     /// </remarks>
-    public async Task IndexManyAsync(DbConnection conn, DbTransaction tx, IReadOnlyList<(long ArticleId, SearchDocument Document, IReadOnlyList<Facet> Facets)> rows,
-        CancellationToken ct)
+    public Task InsertNewAsync(DbConnection conn, DbTransaction tx, IReadOnlyList<(long ArticleId, SearchDocument Document, IReadOnlyList<Facet> Facets)> rows,
+        CancellationToken ct) =>
+        WriteManyAsync(conn, tx, rows, upsert: false, ct);
+
+    /// <summary>The rows from two arrays, ids and tsvector texts.</summary>
+    private const string InsertManySql = $"INSERT INTO {Table} (article_id, keys) SELECT id, CAST(k AS tsvector) FROM unnest(@ids, @keys) AS t(id, k)";
+
+    private const string UpsertManySql = InsertManySql + " ON CONFLICT (article_id) DO UPDATE SET keys = excluded.keys";
+
+    private static async Task WriteManyAsync(DbConnection conn, DbTransaction tx, IReadOnlyList<(long ArticleId, SearchDocument Document, IReadOnlyList<Facet> Facets)> rows,
+        bool upsert, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(rows);
         if (rows.Count == 0) return;
         await PostgreSqlSearchPartitions.EnsureAsync(conn, tx, rows.Max(r => r.ArticleId), ct);
-        await using var cmd = new NpgsqlCommand($"""
-            INSERT INTO {Table} (article_id, keys)
-            SELECT id, CAST(k AS tsvector) FROM unnest(@ids, @keys) AS t(id, k)
-            """, (NpgsqlConnection)conn, (NpgsqlTransaction)tx);
+        var (c, t) = ((NpgsqlConnection)conn, (NpgsqlTransaction)tx);
+        await using var cmd = upsert ? new NpgsqlCommand(UpsertManySql, c, t) : new NpgsqlCommand(InsertManySql, c, t);
         cmd.Parameters.Add(PostgreSqlBatchCommands.Array("@ids", NpgsqlTypes.NpgsqlDbType.Bigint, rows.Select(r => r.ArticleId).ToArray()));
         cmd.Parameters.Add(PostgreSqlBatchCommands.Array("@keys", NpgsqlTypes.NpgsqlDbType.Text,
             rows.Select(r => PostgreSqlTsText.Vector(r.Document, r.Facets)).ToArray()));

@@ -17,6 +17,18 @@ internal abstract class SearchEngine
         CancellationToken ct);
 
     /// <summary>
+    /// Writes many articles' keys and facets in the caller's transaction, each as <see cref="IndexAsync"/> would (an
+    /// article indexed again keeps one row): the catch-up's batches (<see cref="SearchStore.CatchUpAsync"/>). One
+    /// statement at a time here; an engine across a network does it in one round trip.
+    /// </summary>
+    public virtual async Task IndexManyAsync(DbConnection conn, DbTransaction tx, IReadOnlyList<(long ArticleId, SearchDocument Document, IReadOnlyList<Facet> Facets)> rows,
+        CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(rows);
+        foreach (var (articleId, document, facets) in rows) await IndexAsync(conn, tx, articleId, document, facets, ct);
+    }
+
+    /// <summary>
     /// Merges the index's parts after many articles were indexed at once (a rebuild, a migration's catch-up), so that a
     /// search reads one list per word instead of one per part. Nothing to do on an engine that keeps its index whole.
     /// </summary>

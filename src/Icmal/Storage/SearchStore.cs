@@ -95,7 +95,7 @@ public sealed class SearchStore(Database database)
             Parallel.For(0, batch.Count, new ParallelOptions { CancellationToken = ct }, i =>
                 documents[i] = SearchDocument.Of(batch[i].Title, batch[i].Body,
                     JsonSerializer.Deserialize(batch[i].Authors, StorageJson.Context.StringArray) ?? []));
-            for (int i = 0; i < batch.Count; i++) await Engine.IndexAsync(conn, tx, batch[i].Id, documents[i], batch[i].Facets, ct);
+            await Engine.IndexManyAsync(conn, tx, batch.Select((row, i) => (row.Id, documents[i], row.Facets)).ToList(), ct);
             await SetAsync(conn, tx, CatchUpDoneSetting, batch[^1].Id, ct);
             await tx.CommitAsync(ct);
             indexed += batch.Count;
