@@ -61,8 +61,9 @@ internal sealed class PostgreSqlSearchEngine : SearchEngine
 
     /// <summary>
     /// Many articles' keys in one statement, each row as <see cref="IndexAsync"/> writes it (an article indexed again
-    /// keeps one row), and the partitions looked up once for the batch: the catch-up's batches of a rebuild or of
-    /// <c>icmal migrate</c>, where one statement and one partition look-up an article were two round trips each.
+    /// keeps one row), with the partitions looked up once for the batch's newest id: the catch-up's batches of a
+    /// rebuild or of <c>icmal migrate</c>, where writing article by article took two round trips each (its statement
+    /// and its partition look-up).
     /// </summary>
     public override Task IndexManyAsync(DbConnection conn, DbTransaction tx, IReadOnlyList<(long ArticleId, SearchDocument Document, IReadOnlyList<Facet> Facets)> rows,
         CancellationToken ct) =>

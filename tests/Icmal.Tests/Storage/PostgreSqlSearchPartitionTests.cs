@@ -30,20 +30,12 @@ public sealed class PostgreSqlSearchPartitionTests
         // A new archive has the partitions up to Ahead past id 0.
         Assert.Equal(Names(0, PostgreSqlSearchPartitions.NumberOf(PostgreSqlSearchPartitions.Ahead)), await PartitionsAsync(conn));
 
-        // Ids just below the first bound, through it, and then far past the next ones (an identity can jump).
-        await RestartIdsAsync(conn, Span - 30);
-        foreach (var batch in Items(1, 60).Chunk(20)) await stores.Articles.AddManyAsync(batch, Ct);
-        await RestartIdsAsync(conn, 3 * Span + 40);
-        foreach (var batch in Items(61, 40).Chunk(20)) await stores.Articles.AddManyAsync(batch, Ct);
+        await StoreAcrossThreePartitionsAsync(stores, conn);
 
         long newest = (long)(await Sql.ScalarAsync(conn, null, "SELECT MAX(id) FROM articles", Ct))!;
         Assert.Equal(Names(0, PostgreSqlSearchPartitions.NumberOf(newest + PostgreSqlSearchPartitions.Ahead)), await PartitionsAsync(conn));
         // Every row in the partition its id says, none lost.
-        var misplaced = await Sql.ListAsync(conn, null, "SELECT article_id, CAST(tableoid::regclass AS TEXT) FROM article_search",
-            r => (Id: r.GetInt64(0), Table: r.GetString(1)), Ct);
-        Assert.Equal(100, misplaced.Count);
-        Assert.All(misplaced, row => Assert.Equal(PostgreSqlSearchPartitions.NameOf(row.Id / Span), row.Table));
-        Assert.Equal(3, misplaced.Select(r => r.Table).Distinct().Count());
+        await AssertEachRowInItsPartitionAsync(conn, rows: 100, partitions: 3);
 
         await Sql.ExecAsync(conn, null, "ANALYZE article_search", Ct);
         await PostgreSqlMatchWindowTests.AssertSameAsPlainQueryAsync(conn, "alma", "xəbər", "pambıq", "xəbər -alma");
@@ -86,10 +78,7 @@ public sealed class PostgreSqlSearchPartitionTests
         await using var db = await TestDatabase.CreateAsync(DatabaseEngine.PostgreSql);
         var stores = await db.OpenAsync();
         await using var conn = await stores.Database.ConnectAsync(Ct);
-        await RestartIdsAsync(conn, Span - 30);
-        foreach (var batch in Items(1, 60).Chunk(20)) await stores.Articles.AddManyAsync(batch, Ct);
-        await RestartIdsAsync(conn, 3 * Span + 40);
-        foreach (var batch in Items(61, 40).Chunk(20)) await stores.Articles.AddManyAsync(batch, Ct);
+        await StoreAcrossThreePartitionsAsync(stores, conn);
         var before = await RowsAsync(conn);
         var partitions = await PartitionsAsync(conn);
         // As an archive copied by `icmal migrate` is before its catch-up: the articles stored, only the first
@@ -102,9 +91,7 @@ public sealed class PostgreSqlSearchPartitionTests
 
         Assert.Equal(partitions, await PartitionsAsync(conn));
         Assert.Equal(before, await RowsAsync(conn));
-        var placed = await Sql.ListAsync(conn, null, "SELECT article_id, CAST(tableoid::regclass AS TEXT) FROM article_search",
-            r => (Id: r.GetInt64(0), Table: r.GetString(1)), Ct);
-        Assert.All(placed, row => Assert.Equal(PostgreSqlSearchPartitions.NameOf(row.Id / Span), row.Table));
+        await AssertEachRowInItsPartitionAsync(conn, rows: 100, partitions: 3);
         Assert.Equal(100 / 4, (await new Searcher(stores).SearchAsync(new SearchRequest("alma"), Ct)).Results!.Total);
     }
 
@@ -144,6 +131,28 @@ public sealed class PostgreSqlSearchPartitionTests
         await Sql.ExecAsync(b, tb, "INSERT INTO article_search (article_id, keys) VALUES (@id, CAST('alma' AS tsvector))", Ct, ("@id", Span + 5));
         await tb.CommitAsync(Ct);
         Assert.Equal(Names(0, 1), await PartitionsAsync(a));
+    }
+
+    /// <summary>
+    /// 100 articles: 60 with ids just below the first bound and through it, then 40 far past the next bounds (an
+    /// identity can jump), so their rows are in partitions 0, 1 and 3.
+    /// </summary>
+    private static async Task StoreAcrossThreePartitionsAsync(Stores stores, DbConnection conn)
+    {
+        await RestartIdsAsync(conn, Span - 30);
+        foreach (var batch in Items(1, 60).Chunk(20)) await stores.Articles.AddManyAsync(batch, Ct);
+        await RestartIdsAsync(conn, 3 * Span + 40);
+        foreach (var batch in Items(61, 40).Chunk(20)) await stores.Articles.AddManyAsync(batch, Ct);
+    }
+
+    /// <summary>The search table holds <paramref name="rows"/> rows, each in the partition its id says, spread over <paramref name="partitions"/> partitions.</summary>
+    private static async Task AssertEachRowInItsPartitionAsync(DbConnection conn, int rows, int partitions)
+    {
+        var placed = await Sql.ListAsync(conn, null, "SELECT article_id, CAST(tableoid::regclass AS TEXT) FROM article_search",
+            r => (Id: r.GetInt64(0), Table: r.GetString(1)), Ct);
+        Assert.Equal(rows, placed.Count);
+        Assert.All(placed, row => Assert.Equal(PostgreSqlSearchPartitions.NameOf(row.Id / Span), row.Table));
+        Assert.Equal(partitions, placed.Select(r => r.Table).Distinct().Count());
     }
 
     private static List<string> Names(long from, long to)
