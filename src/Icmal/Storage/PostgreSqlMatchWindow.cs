@@ -44,27 +44,36 @@ internal static class PostgreSqlMatchWindow
     /// The newest <paramref name="window"/> matches of <paramref name="match"/> (newest first), ranked by
     /// <paramref name="rank"/> (a ts_rank expression over <c>w.keys</c> and <c>@q</c>), with <paramref name="skeleton"/>
     /// a query every match also matches; <paramref name="limit"/> runs before each statement (the time budget).
+    /// <paramref name="dated"/> is the stretch of ids a date filter's articles were stored in
+    /// (<see cref="SearchTotals.IdRangeAsync"/>), where its matches are: the estimate is asked there, and the first
+    /// stretch ends there.
     /// </summary>
     public static async Task<List<PostgreSqlMatch>> ReadAsync(DbConnection conn, DbTransaction tx, string skeleton, string match, string query,
-        string rank, int window, Func<Task> limit, CancellationToken ct)
+        string rank, int window, (long Low, long High)? dated, Func<Task> limit, CancellationToken ct)
     {
         await limit();
         var span = await SpanAsync(conn, tx, ct);
         if (span is not var (low, high)) return [];
         await limit();
         long all = high - low + 1;
-        double estimate = await EstimateAsync(conn, tx, skeleton, Math.Max(low, high - EstimateSpan + 1), high, all, ct);
+        // Ids follow arrival and arrival follows the dates, but not exactly (an article stored late with an old date),
+        // so every stretch still reaches the newest id of all: the dates only say where the matches start to come.
+        var (from, to) = dated is var (l, h) && low <= l && l <= h && h <= high ? (l, h) : (low, high);
+        long allowed = to - from + 1, above = high - to;
+        double estimate = await EstimateAsync(conn, tx, skeleton, Math.Max(from, to - EstimateSpan + 1), to, allowed, ct);
         int k = window;
         // Half as many candidates again as needed, if the matches spread evenly over the ids (the planner's estimates
         // of single words were within 25% at a million articles; a short stretch is widened); past a third of the
-        // archive, all of it: a bitmap of 400,000 ids of the primary key cost more than the 2,300 heap visits it saved.
-        long stretch = estimate <= Margin * k ? all : (long)Math.Ceiling(all * Margin * k / estimate);
-        if (stretch >= all / 3) stretch = all;
+        // archive (or the dates' ids), all of it: a bitmap of 400,000 ids of the primary key cost more than the 2,300
+        // heap visits it saved.
+        long within = estimate <= Margin * k ? allowed : (long)Math.Ceiling(allowed * Margin * k / estimate);
+        long stretch = within >= allowed / 3 ? all : above + within;
         // A common skeleton (at least CommonShare of the articles) is walked back along the primary key, matching the
         // tsvector of every article passed: a few thousand, cheaper than the GIN's bitmap of all its matches. Any
         // other is a bitmap of the stretch's primary key AND-ed with the GIN's: walking back would read and match
-        // the tsvector of every article passed, as many as the stretch holds.
-        bool common = estimate >= CommonShare * all;
+        // the tsvector of every article passed, as many as the stretch holds. So is a common one whose dates' ids
+        // end further back than its stretch is long: the walk would pass every article stored since.
+        bool common = estimate >= CommonShare * allowed && above <= within;
         await Sql.ExecAsync(conn, tx, common
             ? "SELECT set_config('enable_bitmapscan', 'off', true), set_config('work_mem', '64MB', true)"
             : "SELECT set_config('enable_indexscan', 'off', true), set_config('work_mem', '64MB', true)", ct);

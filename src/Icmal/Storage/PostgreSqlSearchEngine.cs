@@ -109,12 +109,12 @@ internal sealed class PostgreSqlSearchEngine : SearchEngine
     {
         ArgumentNullException.ThrowIfNull(criteria);
         bool dated = criteria.Since is not null || criteria.Until is not null;
-        var facets = SearchFacets.Required(criteria, dated ? await SearchFilters.ArchiveSpanAsync(conn, null, dialect, criteria, ct) : null);
-        if (facets is null) return new SearchPage([], 0); // the dates hold no day of the archive
-        var (filters, parameters) = SearchFilters.Sql(dialect, criteria);
+        if (SearchFacets.Required(criteria, dated ? await SearchFilters.ArchiveSpanAsync(conn, null, dialect, criteria, ct) : null) is not { } asked)
+            return new SearchPage([], 0); // the dates hold no day of the archive
+        var (filters, parameters) = SearchFilters.Sql(dialect, criteria, asked.DatesExact);
         // The words rank (@q); the words and the facets match (@m).
         string words = PostgreSqlTsText.Query(criteria.Match);
-        string? required = PostgreSqlTsText.Facets(facets);
+        string? required = PostgreSqlTsText.Facets(asked.Groups);
         parameters.Add(("@q", words));
         string match = required is null ? words : "(" + words + ") & " + required;
         parameters.Add(("@m", match));
@@ -127,10 +127,16 @@ internal sealed class PostgreSqlSearchEngine : SearchEngine
         try
         {
             List<Match> matches;
+            (long Low, long High)? stretch = null;
             if (filters.Length == 0)
             {
+                if (dated)
+                {
+                    await LimitAsync(conn, tx, deadline, criteria.Budget, ct);
+                    stretch = await SearchTotals.IdRangeAsync(conn, tx, dialect, criteria.Since, criteria.Until, ct);
+                }
                 matches = await PostgreSqlMatchWindow.ReadAsync(conn, tx, skeleton, match, words,
-                    $"ts_rank({Weights}, w.keys, CAST(@q AS tsquery), 1)", window, () => LimitAsync(conn, tx, deadline, criteria.Budget, ct), ct);
+                    $"ts_rank({Weights}, w.keys, CAST(@q AS tsquery), 1)", window, stretch, () => LimitAsync(conn, tx, deadline, criteria.Budget, ct), ct);
             }
             else
             {
@@ -172,9 +178,12 @@ internal sealed class PostgreSqlSearchEngine : SearchEngine
             // Every match was in the window: the count of its distinct texts is exact. Otherwise estimated from how far
             // back the window reached, as on SQLite (SearchTotals).
             if (!full) return new SearchPage(rows, ranked.Count);
-            await LimitAsync(conn, tx, deadline, criteria.Budget, ct);
-            var stretch = await SearchTotals.IdRangeAsync(conn, tx, dialect, criteria.Since, criteria.Until, ct);
-            double total = SearchTotals.Extrapolate(window, oldest, stretch);
+            if (stretch is null)
+            {
+                await LimitAsync(conn, tx, deadline, criteria.Budget, ct);
+                stretch = await SearchTotals.IdRangeAsync(conn, tx, dialect, criteria.Since, criteria.Until, ct);
+            }
+            double total = SearchTotals.Extrapolate(window, oldest, stretch.Value);
             return new SearchPage(rows, (int)Math.Clamp(Math.Round(total), ranked.Count, int.MaxValue)) { TotalEstimated = true };
         }
         catch (PostgresException e) when (e.SqlState == QueryCanceled && !ct.IsCancellationRequested)
@@ -234,8 +243,9 @@ internal sealed class PostgreSqlSearchEngine : SearchEngine
     }
 
     /// <summary>
-    /// The newest <c>@window</c> matches that pass a date filter, newest first, each with its rank (normalised by the
-    /// document's length): the filter needs the articles' sort times. Without one, <see cref="PostgreSqlMatchWindow"/>.
+    /// The newest <c>@window</c> matches that pass a filter on the articles (<see cref="SearchFilters"/>: a section, an
+    /// entity, an instant inside a day), newest first, each with its rank (normalised by the document's length). Without
+    /// one, <see cref="PostgreSqlMatchWindow"/>.
     /// </summary>
     private static string MatchesSql(string filters) => $"""
         SELECT s.article_id, ts_rank({Weights}, s.keys, CAST(@q AS tsquery), 1)

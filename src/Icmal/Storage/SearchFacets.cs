@@ -49,10 +49,17 @@ public readonly record struct Facet(FacetKind Kind, string Value)
 }
 
 /// <summary>
+/// What a search's filters ask of the index (<see cref="SearchFacets.Required"/>): <paramref name="Groups"/>, each of
+/// which must hold, and whether these facets alone are exactly the dates asked for (<paramref name="DatesExact"/>), so
+/// that comparing the articles' sort times (<see cref="SearchFilters"/>) would only repeat them.
+/// </summary>
+public sealed record FacetFilter(IReadOnlyList<IReadOnlyList<Facet>> Groups, bool DatesExact);
+
+/// <summary>
 /// The facets of an article (<see cref="Of"/>) and the facets a search's filters ask for (<see cref="Required"/>),
 /// made by one function on both sides so that they meet. Dates are Baku days (UTC+4), the days <c>since:</c> and
-/// <c>until:</c> name, so a filter of whole days is answered by the index alone; the engines still compare the
-/// instants, which costs nothing once the index has narrowed the matches.
+/// <c>until:</c> name, so a filter of whole days is answered by the index alone (<see cref="FacetFilter.DatesExact"/>),
+/// and the engines compare instants only for a bound inside a day or a range of more than <see cref="MaxPeriods"/> periods.
 /// </summary>
 public static class SearchFacets
 {
@@ -107,7 +114,7 @@ public static class SearchFacets
     /// from <paramref name="since"/>'s to the one before <paramref name="until"/>'s, an open end reaching the archive's
     /// first or last day (<paramref name="archive"/>); null when the range holds no day (nothing can match).
     /// </summary>
-    public static IReadOnlyList<IReadOnlyList<Facet>>? Required(SearchCriteria criteria, (DateTimeOffset First, DateTimeOffset Last)? archive)
+    public static FacetFilter? Required(SearchCriteria criteria, (DateTimeOffset First, DateTimeOffset Last)? archive)
     {
         ArgumentNullException.ThrowIfNull(criteria);
         var groups = new List<IReadOnlyList<Facet>>();
@@ -116,17 +123,23 @@ public static class SearchFacets
             if (Host(site) is { } s) groups.Add([new Facet(FacetKind.Site, s)]);
         }
         foreach (string language in criteria.Languages) groups.Add([new Facet(FacetKind.Language, language.Trim().ToLowerInvariant())]);
-        if (criteria.Since is null && criteria.Until is null) return groups;
+        if (criteria.Since is null && criteria.Until is null) return new FacetFilter(groups, DatesExact: true);
         if (archive is not { } span) return null; // no article at all
         var first = Day(criteria.Since ?? span.First);
         var last = Day(criteria.Until is { } u ? u.AddTicks(-1) : span.Last);
         if (last < first) return null;
         var periods = Periods(first, last);
         if (periods is not null) groups.Add(periods);
-        return groups;
+        // An open end reaches the archive's first or last day, past which no article is sorted: only a given bound
+        // inside a day makes the days let through more than the instants do.
+        bool exact = periods is not null && IsDayStart(criteria.Since) && IsDayStart(criteria.Until);
+        return new FacetFilter(groups, exact);
     }
 
     private static DateOnly Day(DateTimeOffset t) => DateOnly.FromDateTime(t.ToOffset(DayOffset).DateTime);
+
+    /// <summary>Whether <paramref name="t"/> is absent or a Baku midnight (as the query language's dates are read).</summary>
+    private static bool IsDayStart(DateTimeOffset? t) => t is not { } v || v.ToOffset(DayOffset).TimeOfDay == TimeSpan.Zero;
 
     /// <summary>
     /// The fewest years, months and days that together are exactly the days from <paramref name="first"/> to

@@ -7,26 +7,30 @@ namespace Icmal.Storage;
 /// The part of a search's filters the index can not answer alone, as SQL conditions on the matched articles, the same
 /// on every engine's index (<see cref="SqliteFts5SearchEngine"/>, <see cref="PostgreSqlSearchEngine"/>): the instants
 /// of <c>since:</c> and <c>until:</c>. Sites and languages are facets of the index (<see cref="SearchFacets"/>), and so
-/// are the days the dates cover, so these comparisons only trim what the days' facets let through (nothing, when
-/// the filter names whole Baku days, as the query language does). A section (<c>category:</c>) and an entity
+/// are the days the dates cover, so these comparisons only trim what the days' facets let through; they are left out
+/// when that is nothing (whole Baku days, as the query language names them), so a dated search needs no join to the
+/// articles and takes the undated search's path. A section (<c>category:</c>) and an entity
 /// (<c>entity:</c>) are one probe each of their table's key per matched article: no index row is written for them, so
 /// neither a new category nor a re-linked entity touches the search index, and a search without them costs what it did.
 /// </summary>
 internal static class SearchFilters
 {
-    /// <summary>The date, section and entity filters as conditions on <c>articles a</c> (each starting " AND"), each value a parameter.</summary>
-    public static (string Sql, List<(string, object?)> Parameters) Sql(SqlDialect dialect, SearchCriteria c)
+    /// <summary>
+    /// The date, section and entity filters as conditions on <c>articles a</c> (each starting " AND"), each value a
+    /// parameter; no date condition when <paramref name="datesExact"/> (the index's day facets are exactly the dates).
+    /// </summary>
+    public static (string Sql, List<(string, object?)> Parameters) Sql(SqlDialect dialect, SearchCriteria c, bool datesExact)
     {
         ArgumentNullException.ThrowIfNull(dialect);
         ArgumentNullException.ThrowIfNull(c);
         var sql = new StringBuilder();
         var parameters = new List<(string, object?)>();
-        if (c.Since is { } since)
+        if (c.Since is { } since && !datesExact)
         {
             sql.Append(" AND a.sort_at >= @since");
             parameters.Add(("@since", dialect.Time(since)));
         }
-        if (c.Until is { } until)
+        if (c.Until is { } until && !datesExact)
         {
             sql.Append(" AND a.sort_at < @until");
             parameters.Add(("@until", dialect.Time(until)));

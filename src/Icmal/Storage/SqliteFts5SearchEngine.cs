@@ -87,12 +87,13 @@ internal sealed class SqliteFts5SearchEngine : SearchEngine
     {
         ArgumentNullException.ThrowIfNull(criteria);
         bool dated = criteria.Since is not null || criteria.Until is not null;
-        var facets = SearchFacets.Required(criteria, dated ? await SearchFilters.ArchiveSpanAsync(conn, null, dialect, criteria, ct) : null);
-        if (facets is null) return new SearchPage([], 0); // the dates hold no day of the archive
+        if (SearchFacets.Required(criteria, dated ? await SearchFilters.ArchiveSpanAsync(conn, null, dialect, criteria, ct) : null) is not { } required)
+            return new SearchPage([], 0); // the dates hold no day of the archive
+        var facets = required.Groups;
         string match = Match(criteria.Match, facets);
         var phrases = criteria.Match.Required.SelectMany(g => g).Concat(criteria.Match.Excluded).ToList();
         int counted = criteria.Match.Required.Sum(g => g.Count);
-        var (filters, parameters) = SearchFilters.Sql(dialect, criteria);
+        var (filters, parameters) = SearchFilters.Sql(dialect, criteria, required.DatesExact);
         // A deep page needs a window reaching past it, with room for copies folded away.
         int window = Math.Max(Candidates, 2 * (criteria.Offset + criteria.Limit));
         parameters.Add(("@q", match));

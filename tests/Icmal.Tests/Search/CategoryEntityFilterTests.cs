@@ -133,9 +133,9 @@ public sealed class CategoryEntityFilterTests
         // exactly the date conditions (none here), so the engines take their index-only path as before.
         var dialect = new SqliteDialect();
         var plain = new SearchCriteria(new KeyQuery([[new KeyPhrase(["qarabag"])]], []), [], [], null, null, 20, 0, TimeSpan.FromSeconds(1));
-        Assert.Equal("", Icmal.Storage.SearchFilters.Sql(dialect, plain).Sql);
+        Assert.Equal("", Icmal.Storage.SearchFilters.Sql(dialect, plain, datesExact: true).Sql);
         var filtered = plain with { Categories = ["idman"], EntityIds = [7] };
-        var (sql, parameters) = Icmal.Storage.SearchFilters.Sql(dialect, filtered);
+        var (sql, parameters) = Icmal.Storage.SearchFilters.Sql(dialect, filtered, datesExact: true);
         Assert.Contains("article_categories", sql, StringComparison.Ordinal);
         Assert.Contains("article_entities", sql, StringComparison.Ordinal);
         Assert.Equal([("@category0", (object?)"idman"), ("@entity0", 7L)], parameters);

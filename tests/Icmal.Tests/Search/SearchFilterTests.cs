@@ -73,6 +73,51 @@ public sealed class SearchFilterTests
     }
 
     [Theory, ClassData(typeof(BothEngines))]
+    public async Task An_instant_inside_a_Baku_day_still_bounds_the_search_to_that_instant(DatabaseEngine engine)
+    {
+        // The query language names whole days; a caller of the store may name any instant, which the day's facet
+        // alone would round out to the whole day.
+        await using var db = await TestDatabase.CreateAsync(engine);
+        var stores = await db.OpenAsync();
+        long morning = await AddAsync(stores, "morning", new DateTimeOffset(2025, 3, 1, 9, 0, 0, Baku));
+        long evening = await AddAsync(stores, "evening", new DateTimeOffset(2025, 3, 1, 18, 0, 0, Baku));
+        var noon = new DateTimeOffset(2025, 3, 1, 12, 0, 0, Baku);
+        var query = new KeyQuery([[new KeyPhrase(["qarabag"])]], []);
+
+        Assert.Equal([evening], await StoreFoundAsync(stores, new SearchCriteria(query, [], [], noon, null, 20, 0, TimeSpan.FromSeconds(30))));
+        Assert.Equal([morning], await StoreFoundAsync(stores, new SearchCriteria(query, [], [], null, noon, 20, 0, TimeSpan.FromSeconds(30))));
+        Assert.Equal([morning, evening], await StoreFoundAsync(stores,
+            new SearchCriteria(query, [], [], noon.AddHours(-12), noon.AddHours(12), 20, 0, TimeSpan.FromSeconds(30))));
+    }
+
+    [Fact]
+    public void Whole_Baku_days_are_answered_by_the_facets_alone_and_an_instant_inside_a_day_is_not()
+    {
+        var query = new KeyQuery([[new KeyPhrase(["qarabag"])]], []);
+        var midnight = new DateTimeOffset(2025, 3, 1, 0, 0, 0, Baku);
+        var archive = (new DateTimeOffset(2017, 1, 1, 9, 0, 0, Baku), new DateTimeOffset(2026, 12, 5, 9, 0, 0, Baku));
+        SearchCriteria Dated(DateTimeOffset? since, DateTimeOffset? until) => new(query, [], [], since, until, 20, 0, TimeSpan.FromSeconds(1));
+
+        Assert.True(SearchFacets.Required(Dated(null, null), null)!.DatesExact);
+        Assert.True(SearchFacets.Required(Dated(midnight, null), archive)!.DatesExact);
+        Assert.True(SearchFacets.Required(Dated(null, midnight), archive)!.DatesExact);
+        // The same midnight written in UTC is still a Baku midnight.
+        Assert.True(SearchFacets.Required(Dated(midnight.ToUniversalTime(), midnight.AddDays(40).ToUniversalTime()), archive)!.DatesExact);
+        Assert.False(SearchFacets.Required(Dated(midnight.AddHours(12), null), archive)!.DatesExact);
+        Assert.False(SearchFacets.Required(Dated(null, midnight.AddMinutes(1)), archive)!.DatesExact);
+        // Past MaxPeriods the days are not written at all: the instants alone bound the search.
+        var wide = Dated(new DateTimeOffset(2000, 1, 2, 0, 0, 0, Baku), new DateTimeOffset(2025, 12, 31, 0, 0, 0, Baku));
+        Assert.Null(SearchFacets.Periods(new DateOnly(2000, 1, 2), new DateOnly(2025, 12, 30)));
+        Assert.False(SearchFacets.Required(wide, archive)!.DatesExact);
+
+        // No date condition on the articles when the facets are exact; both when they are not.
+        var dialect = new SqliteDialect();
+        Assert.Equal("", Icmal.Storage.SearchFilters.Sql(dialect, Dated(midnight, midnight.AddDays(1)), datesExact: true).Sql);
+        Assert.Equal(" AND a.sort_at >= @since AND a.sort_at < @until",
+            Icmal.Storage.SearchFilters.Sql(dialect, Dated(midnight, midnight.AddDays(1)), datesExact: false).Sql);
+    }
+
+    [Theory, ClassData(typeof(BothEngines))]
     public async Task A_language_filter_finds_only_that_language(DatabaseEngine engine)
     {
         await using var db = await TestDatabase.CreateAsync(engine);
@@ -131,6 +176,10 @@ public sealed class SearchFilterTests
         Assert.Null(answer.Problem);
         return [.. answer.Results!.Items.Select(i => i.Id).Order()];
     }
+
+    /// <summary>The ids the store finds for <paramref name="criteria"/>, oldest first.</summary>
+    private static async Task<long[]> StoreFoundAsync(Stores stores, SearchCriteria criteria) =>
+        [.. (await stores.Search.FindAsync(criteria, Ct)).Rows.Select(r => r.Id).Order()];
 
     /// <summary>An article about Qarabağ sorted at <paramref name="at"/> (its archiving time: no publication date).</summary>
     private static async Task<long> AddAsync(Stores stores, string tag, DateTimeOffset at, string? site = "apa.az", string? url = null, string language = "az")

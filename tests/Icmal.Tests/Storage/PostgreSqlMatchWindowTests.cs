@@ -47,6 +47,57 @@ public sealed class PostgreSqlMatchWindowTests
         await AssertSameAsPlainQueryAsync(conn, "alma", "\"qara dəniz\"", "qara dəniz", "qara -alma", "pambıq -alma", "alma pambıq", "alma -\"dəniz sahili\"");
     }
 
+    [Fact]
+    public async Task A_dated_window_is_the_newest_dated_matches_wherever_the_dates_ids_point()
+    {
+        // 30 articles a Baku day over 30 days of January 2025, stored in date order, but every seventh of the newest
+        // third dated in the first ten days (stored late with an old date): ids above the ids the dates point to.
+        await using var db = await TestDatabase.CreateAsync(DatabaseEngine.PostgreSql);
+        var stores = await db.OpenAsync();
+        var start = new DateTimeOffset(2025, 1, 1, 9, 0, 0, TimeSpan.FromHours(4));
+        var items = new List<(NewDocument, Article, SearchDocument)>();
+        for (int i = 1; i <= 900; i++)
+        {
+            var at = i > 600 && i % 7 == 0 ? start.AddDays(i % 10) : start.AddDays((i - 1) / 30).AddMinutes(i % 30);
+            string text = "Xəbər " + i.ToString(CultureInfo.InvariantCulture) + "." + (i % 3 == 0 ? " Bazarda alma ucuzlaşıb." : "");
+            items.Add(Item(i, "Xəbər", text, at));
+        }
+        foreach (var batch in items.Chunk(300)) await stores.Articles.AddManyAsync(batch, Ct);
+        await using var conn = await stores.Database.ConnectAsync(Ct);
+        await Sql.ExecAsync(conn, null, "ANALYZE article_search", Ct);
+        var dialect = new PostgreSqlDialect();
+        var archive = (start, start.AddDays(30));
+        DateTimeOffset Day(int d) => new(2025, 1, d, 0, 0, 0, TimeSpan.FromHours(4));
+
+        foreach (var (since, until) in new (DateTimeOffset?, DateTimeOffset?)[] { (Day(1), Day(11)), (Day(20), null), (null, Day(5)), (Day(10), Day(12)) })
+        {
+            foreach (string text in new[] { "alma", "xəbər" })
+            {
+                var query = Searcher.KeysOf(QueryParser.Parse(text).Query!);
+                var required = SearchFacets.Required(new SearchCriteria(query, [], [], since, until, 20, 0, TimeSpan.FromSeconds(30)), archive)!;
+                Assert.True(required.DatesExact);
+                string facets = PostgreSqlTsText.Facets(required.Groups)!;
+                string match = "(" + PostgreSqlTsText.Query(query) + ") & " + facets, skeleton = "(" + PostgreSqlTsText.Skeleton(query) + ") & " + facets;
+                await using var tx = await conn.BeginTransactionAsync(Ct);
+                var dated = await SearchTotals.IdRangeAsync(conn, tx, dialect, since, until, Ct);
+                // The dates' own ids, and ones that point wrong: the window is the same whatever they say.
+                foreach (var stretch in new (long, long)?[] { dated, (1, 1), (900, 900), (450, 460), null })
+                {
+                    foreach (int window in new[] { 1, 5, 40, 2_000 })
+                    {
+                        var got = await PostgreSqlMatchWindow.ReadAsync(conn, tx, skeleton, match, match, Rank, window, stretch, () => Task.CompletedTask, Ct);
+                        var expected = await Sql.ListAsync(conn, tx, $"""
+                            SELECT w.article_id, {Rank} FROM article_search w WHERE w.keys @@ CAST(@q AS tsquery) ORDER BY w.article_id DESC LIMIT @window
+                            """, r => new PostgreSqlMatch(r.GetInt64(0), r.GetFloat(1)), Ct, ("@q", match), ("@window", window));
+                        Assert.True(expected.Count > 0, text);
+                        Assert.Equal(expected, got);
+                    }
+                }
+                await tx.CommitAsync(Ct);
+            }
+        }
+    }
+
     /// <summary>
     /// For each query of <paramref name="texts"/> and windows from 1 to past every match: the match window gives what
     /// one plain query over every match gives, the newest first, with the same ranks.
@@ -60,7 +111,7 @@ public sealed class PostgreSqlMatchWindowTests
                 var match = Searcher.KeysOf(QueryParser.Parse(text).Query!);
                 string words = PostgreSqlTsText.Query(match);
                 await using var tx = await conn.BeginTransactionAsync(Ct);
-                var got = await PostgreSqlMatchWindow.ReadAsync(conn, tx, PostgreSqlTsText.Skeleton(match), words, words, Rank, window, () => Task.CompletedTask, Ct);
+                var got = await PostgreSqlMatchWindow.ReadAsync(conn, tx, PostgreSqlTsText.Skeleton(match), words, words, Rank, window, null, () => Task.CompletedTask, Ct);
                 var expected = await Sql.ListAsync(conn, tx, $"""
                     SELECT w.article_id, {Rank} FROM article_search w WHERE w.keys @@ CAST(@q AS tsquery) ORDER BY w.article_id DESC LIMIT @window
                     """, r => new PostgreSqlMatch(r.GetInt64(0), r.GetFloat(1)), Ct, ("@q", words), ("@window", window));
@@ -71,12 +122,12 @@ public sealed class PostgreSqlMatchWindowTests
         }
     }
 
-    /// <summary>An article of one paragraph, archived <paramref name="i"/> minutes after 2026-01-01 09:00 UTC.</summary>
-    internal static (NewDocument, Article, SearchDocument) Item(int i, string title, string text)
+    /// <summary>An article of one paragraph, archived at <paramref name="at"/>, or <paramref name="i"/> minutes after 2026-01-01 09:00 UTC.</summary>
+    internal static (NewDocument, Article, SearchDocument) Item(int i, string title, string text, DateTimeOffset? at = null)
     {
         string origin = "https://example.az/" + i.ToString(CultureInfo.InvariantCulture);
         byte[] raw = Encoding.UTF8.GetBytes(origin + "\n" + text);
-        var archived = new DateTimeOffset(2026, 1, 1, 9, 0, 0, TimeSpan.Zero).AddMinutes(i);
+        var archived = at ?? new DateTimeOffset(2026, 1, 1, 9, 0, 0, TimeSpan.Zero).AddMinutes(i);
         var article = new Article
         {
             Id = 0, DocumentId = 0, Origin = origin, Url = origin, Title = title, Archived = archived, Language = "az",
