@@ -55,11 +55,6 @@ internal sealed class BatchKeyLookup
                 if (id != self) System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(_counts, id, out _)++;
             }
         }
-        var top = new List<(long Id, long Shared)>();
-        foreach (var (id, n) in _counts)
-            if (n >= minShared) top.Add((id, n));
-        top.Sort((x, y) => x.Shared != y.Shared ? y.Shared.CompareTo(x.Shared) : y.Id.CompareTo(x.Id));
-        if (top.Count > limit) top.RemoveRange(limit, top.Count - limit);
-        return top;
+        return SketchStore.Top(_counts, limit, minShared);
     }
 }

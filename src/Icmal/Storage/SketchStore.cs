@@ -143,6 +143,17 @@ public sealed class SketchStore(Database database)
             ref int n = ref System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(counts, id, out _);
             n++;
         }
+        return Top(counts, limit, minShared);
+    }
+
+    /// <summary>
+    /// Of the counted candidates, those sharing at least <paramref name="minShared"/> keys, the <paramref name="limit"/>
+    /// sharing the most, more shared first, then the newer: the order <see cref="TopShared"/> and a batch's look-up
+    /// (<see cref="BatchKeyLookup.Keyed"/>) both give.
+    /// </summary>
+    internal static List<(long Id, long Shared)> Top(Dictionary<long, int> counts, int limit, int minShared)
+    {
+        ArgumentNullException.ThrowIfNull(counts);
         var top = new List<(long Id, long Shared)>();
         foreach (var (id, n) in counts)
             if (n >= minShared) top.Add((id, n));
