@@ -143,6 +143,18 @@ internal static class PostgreSqlMatchWindow
         return (r.GetInt64(0), r.GetInt64(1));
     }
 
+    /// <summary>
+    /// The archive's lowest and highest article id and the planner's estimate of <paramref name="skeleton"/>'s matches
+    /// over all of them, as <see cref="ReadAsync"/> makes it for an undated search; null when there are no articles.
+    /// For a caller choosing its way by how common the words are (<see cref="PostgreSqlFilterWalk"/>).
+    /// </summary>
+    internal static async Task<(long Low, long High, double Matches)?> EstimateAllAsync(DbConnection conn, DbTransaction tx, string skeleton, CancellationToken ct)
+    {
+        if (await SpanAsync(conn, tx, ct) is not var (low, high)) return null;
+        long all = high - low + 1;
+        return (low, high, await EstimateAsync(conn, tx, skeleton, Math.Max(low, high - EstimateSpan + 1), high, all, ct));
+    }
+
     /// <summary>How many of the newest ids the planner is asked about (<see cref="EstimateAsync"/>): one partition's worth.</summary>
     private const long EstimateSpan = PostgreSqlSearchPartitions.Span;
 

@@ -140,9 +140,8 @@ internal sealed class PostgreSqlSearchEngine : SearchEngine
             }
             else
             {
-                await LimitAsync(conn, tx, deadline, criteria.Budget, ct);
-                matches = await Sql.ListAsync(conn, tx, MatchesSql(filters), r => new Match(r.GetInt64(0), r.GetFloat(1)), ct,
-                    [.. parameters, ("@window", window)]);
+                matches = await WalkFilterAsync(conn, tx, dialect, criteria, skeleton, words, match, window, () => LimitAsync(conn, tx, deadline, criteria.Budget, ct), ct)
+                    ?? await RankedJoinAsync(conn, tx, filters, parameters, window, () => LimitAsync(conn, tx, deadline, criteria.Budget, ct), ct);
             }
             bool full = matches.Count == window;
             long oldest = matches.Count > 0 ? matches[^1].Id : 0;
@@ -246,6 +245,37 @@ internal sealed class PostgreSqlSearchEngine : SearchEngine
                 dialect.ReadTimeOrNull(r, 5), r.GetString(6), rank[r.GetInt64(0)], checked((int)r.GetInt64(7))), ct,
             ("@ids", dialect.ListValue(page.Select(c => c.Id).ToList())))).ToDictionary(row => row.Id);
         return page.Where(c => found.ContainsKey(c.Id)).Select(c => found[c.Id]).ToList();
+    }
+
+    /// <summary>
+    /// The newest <paramref name="window"/> matches read from the side of a section or entity filter
+    /// (<see cref="PostgreSqlFilterWalk"/>) when that costs less; null when it does not, when the search has no such
+    /// filter, or when it has dates: the walk starts from the newest of the filter's articles, and for dates in the
+    /// past would pass all those stored after them (the cost it is chosen by does not count them; not measured).
+    /// </summary>
+    private static async Task<List<Match>?> WalkFilterAsync(DbConnection conn, DbTransaction tx, SqlDialect dialect, SearchCriteria criteria,
+        string skeleton, string words, string match, int window, Func<Task> limit, CancellationToken ct)
+    {
+        if (criteria.Since is not null || criteria.Until is not null || criteria.Categories.Count + criteria.EntityIds.Count == 0) return null;
+        await limit();
+        if (await PostgreSqlMatchWindow.EstimateAllAsync(conn, tx, skeleton, ct) is not var (low, high, matches)) return null;
+        await limit();
+        var drivers = await PostgreSqlFilterWalk.DriversAsync(conn, tx, criteria, ct);
+        double articles = high - low + 1, others = 1;
+        foreach (var other in drivers.Skip(1)) others *= Math.Clamp(other.Articles / articles, 0, 1);
+        if (!PostgreSqlFilterWalk.Pays(articles, matches, drivers[0].Articles, others, window)) return null;
+        var (filters, rest) = SearchFilters.Sql(dialect, PostgreSqlFilterWalk.Others(criteria, drivers[0]), datesExact: true);
+        await limit();
+        return await PostgreSqlFilterWalk.ReadAsync(conn, tx, drivers[0], filters,
+            [.. rest, ("@q", words), ("@m", match)], $"ts_rank({Weights}, s.keys, CAST(@q AS tsquery), 1)", window, ct);
+    }
+
+    /// <summary>The newest <paramref name="window"/> matches that pass <paramref name="filters"/>, as the planner chooses to read them (<see cref="MatchesSql"/>).</summary>
+    private static async Task<List<Match>> RankedJoinAsync(DbConnection conn, DbTransaction tx, string filters, List<(string, object?)> parameters, int window,
+        Func<Task> limit, CancellationToken ct)
+    {
+        await limit();
+        return await Sql.ListAsync(conn, tx, MatchesSql(filters), r => new Match(r.GetInt64(0), r.GetFloat(1)), ct, [.. parameters, ("@window", window)]);
     }
 
     /// <summary>
