@@ -54,8 +54,7 @@ public sealed class PostgreSqlFilterWalkTests
             else if (n % 11 == 0) await stores.Categories.SetAsync(ids[n], new CategoryAssignment(NewsCategory.Dunya, CategoryOrigin.Classifier, 0.9), Ct);
         }
         await using var conn = await stores.Database.ConnectAsync(Ct);
-        var entityIds = await Sql.ListAsync(conn, null, "SELECT entity_key, id FROM entities", r => (r.GetString(0), r.GetInt64(1)), Ct);
-        long iran = entityIds.Single(e => e.Item1 == Iran.Key).Item2, baku = entityIds.Single(e => e.Item1 == Baku.Key).Item2;
+        var (iran, baku) = await EntityIdsAsync(conn);
         var dialect = new PostgreSqlDialect();
         int compared = 0, found = 0;
 
@@ -112,8 +111,7 @@ public sealed class PostgreSqlFilterWalkTests
         await using var conn = await stores.Database.ConnectAsync(Ct);
         await Sql.ExecAsync(conn, null, "ANALYZE article_entities", Ct);
         await Sql.ExecAsync(conn, null, "ANALYZE article_categories", Ct);
-        var entityIds = await Sql.ListAsync(conn, null, "SELECT entity_key, id FROM entities", r => (r.GetString(0), r.GetInt64(1)), Ct);
-        long iran = entityIds.Single(e => e.Item1 == Iran.Key).Item2, baku = entityIds.Single(e => e.Item1 == Baku.Key).Item2;
+        var (iran, baku) = await EntityIdsAsync(conn);
         var criteria = new SearchCriteria(new KeyQuery([], []), [], [], null, null, 20, 0, TimeSpan.FromSeconds(30))
         {
             Categories = ["iqtisadiyyat"], EntityIds = [baku, iran],
@@ -128,6 +126,13 @@ public sealed class PostgreSqlFilterWalkTests
         Assert.Equal([baku], Others(criteria, drivers[0]).EntityIds);
         Assert.Equal(["iqtisadiyyat"], Others(criteria, drivers[0]).Categories);
         Assert.Empty(Others(criteria, drivers[2]).Categories);
+    }
+
+    /// <summary>The ids the archive gave Iran and Baku.</summary>
+    private static async Task<(long Iran, long Baku)> EntityIdsAsync(System.Data.Common.DbConnection conn)
+    {
+        var ids = await Sql.ListAsync(conn, null, "SELECT entity_key, id FROM entities", r => (Key: r.GetString(0), Id: r.GetInt64(1)), Ct);
+        return (ids.Single(e => e.Key == Iran.Key).Id, ids.Single(e => e.Key == Baku.Key).Id);
     }
 
     [Fact]
