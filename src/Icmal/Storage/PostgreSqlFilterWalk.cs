@@ -1,6 +1,4 @@
 using System.Data.Common;
-using System.Globalization;
-using System.Text.Json;
 
 namespace Icmal.Storage;
 
@@ -117,12 +115,6 @@ internal static class PostgreSqlFilterWalk
     }
 
     /// <summary>The planner's estimate of the articles with <paramref name="value"/> in <paramref name="table"/> (from its statistics; nothing is read).</summary>
-    private static async Task<double> EstimateAsync(DbConnection conn, DbTransaction tx, FilterTable table, object value, CancellationToken ct)
-    {
-        await using var cmd = Sql.Command(conn, tx, $"EXPLAIN (FORMAT JSON) SELECT 1 FROM {table.Name} d WHERE d.{table.Column} = @v", ("@v", value));
-        string? plan = Convert.ToString(await cmd.ExecuteScalarAsync(ct), CultureInfo.InvariantCulture);
-        if (plan is null) return double.MaxValue;
-        using var json = JsonDocument.Parse(plan);
-        return json.RootElement[0].GetProperty("Plan").GetProperty("Plan Rows").GetDouble();
-    }
+    private static Task<double> EstimateAsync(DbConnection conn, DbTransaction tx, FilterTable table, object value, CancellationToken ct) =>
+        PostgreSqlMatchWindow.PlannedRowsAsync(conn, tx, $"SELECT 1 FROM {table.Name} d WHERE d.{table.Column} = @v", double.MaxValue, ct, ("@v", value));
 }

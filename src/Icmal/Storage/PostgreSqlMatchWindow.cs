@@ -172,13 +172,24 @@ internal static class PostgreSqlMatchWindow
     private static async Task<double> EstimateAsync(DbConnection conn, DbTransaction tx, string skeleton, long from, long high, long all,
         CancellationToken ct)
     {
-        await using var cmd = Sql.Command(conn, tx,
-            $"EXPLAIN (FORMAT JSON) SELECT 1 FROM {PostgreSqlSearchEngine.Table} s WHERE s.keys @@ CAST(@u AS tsquery) AND s.article_id >= @from",
+        // No estimate: the whole archive at once, as without one.
+        double rows = await PlannedRowsAsync(conn, tx,
+            $"SELECT 1 FROM {PostgreSqlSearchEngine.Table} s WHERE s.keys @@ CAST(@u AS tsquery) AND s.article_id >= @from", 0, ct,
             ("@u", skeleton), ("@from", from));
-        string? plan = Convert.ToString(await cmd.ExecuteScalarAsync(ct), CultureInfo.InvariantCulture);
-        if (plan is null) return 0; // no estimate: the whole archive at once, as without one
-        using var json = JsonDocument.Parse(plan);
-        double rows = json.RootElement[0].GetProperty("Plan").GetProperty("Plan Rows").GetDouble();
         return rows * all / (high - from + 1);
+    }
+
+    /// <summary>
+    /// How many rows the planner expects <paramref name="select"/> to give, from its statistics, without running it
+    /// (<c>EXPLAIN</c>); <paramref name="none"/> when it gives no plan. Also <see cref="PostgreSqlFilterWalk"/>'s.
+    /// </summary>
+    internal static async Task<double> PlannedRowsAsync(DbConnection conn, DbTransaction tx, string select, double none, CancellationToken ct,
+        params (string, object?)[] parameters)
+    {
+        await using var cmd = Sql.Command(conn, tx, "EXPLAIN (FORMAT JSON) " + select, parameters);
+        string? plan = Convert.ToString(await cmd.ExecuteScalarAsync(ct), CultureInfo.InvariantCulture);
+        if (plan is null) return none;
+        using var json = JsonDocument.Parse(plan);
+        return json.RootElement[0].GetProperty("Plan").GetProperty("Plan Rows").GetDouble();
     }
 }
