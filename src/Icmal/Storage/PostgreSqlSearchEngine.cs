@@ -124,6 +124,8 @@ internal sealed class PostgreSqlSearchEngine : SearchEngine
         int window = Math.Max(Candidates, 2 * (criteria.Offset + criteria.Limit));
         long deadline = Environment.TickCount64 + (long)Math.Ceiling(criteria.Budget.TotalMilliseconds);
         await using var tx = await conn.BeginTransactionAsync(ct);
+        // Before each statement: what is left of the budget, or the search stops.
+        Func<Task> limit = () => LimitAsync(conn, tx, deadline, criteria.Budget, ct);
         try
         {
             List<Match> matches;
@@ -132,16 +134,16 @@ internal sealed class PostgreSqlSearchEngine : SearchEngine
             {
                 if (dated)
                 {
-                    await LimitAsync(conn, tx, deadline, criteria.Budget, ct);
+                    await limit();
                     stretch = await SearchTotals.IdRangeAsync(conn, tx, dialect, criteria.Since, criteria.Until, ct);
                 }
                 matches = await PostgreSqlMatchWindow.ReadAsync(conn, tx, skeleton, match, words,
-                    $"ts_rank({Weights}, w.keys, CAST(@q AS tsquery), 1)", window, stretch, () => LimitAsync(conn, tx, deadline, criteria.Budget, ct), ct);
+                    $"ts_rank({Weights}, w.keys, CAST(@q AS tsquery), 1)", window, stretch, limit, ct);
             }
             else
             {
-                matches = await WalkFilterAsync(conn, tx, dialect, criteria, skeleton, words, match, window, () => LimitAsync(conn, tx, deadline, criteria.Budget, ct), ct)
-                    ?? await RankedJoinAsync(conn, tx, filters, parameters, window, () => LimitAsync(conn, tx, deadline, criteria.Budget, ct), ct);
+                matches = await WalkFilterAsync(conn, tx, dialect, criteria, skeleton, words, match, window, limit, ct)
+                    ?? await RankedJoinAsync(conn, tx, filters, parameters, window, limit, ct);
             }
             bool full = matches.Count == window;
             long oldest = matches.Count > 0 ? matches[^1].Id : 0;
@@ -160,7 +162,7 @@ internal sealed class PostgreSqlSearchEngine : SearchEngine
                 while (take < order.Length && order[take].Rank == order[take - 1].Rank) take++;
                 if (details.Count < take)
                 {
-                    await LimitAsync(conn, tx, deadline, criteria.Budget, ct);
+                    await limit();
                     await DetailsAsync(conn, tx, dialect, order.AsSpan(details.Count, take - details.Count).ToArray(), details, ct);
                 }
                 ranked = Fold(order.AsSpan(0, take), details);
@@ -171,7 +173,7 @@ internal sealed class PostgreSqlSearchEngine : SearchEngine
             List<SearchRow> rows = [];
             if (page.Count > 0)
             {
-                await LimitAsync(conn, tx, deadline, criteria.Budget, ct);
+                await limit();
                 rows = await RowsAsync(conn, tx, dialect, page, ct);
             }
             // Every match was in the window: the count of its distinct texts is exact. Otherwise estimated from how far
@@ -179,7 +181,7 @@ internal sealed class PostgreSqlSearchEngine : SearchEngine
             if (!full) return new SearchPage(rows, ranked.Count);
             if (stretch is null)
             {
-                await LimitAsync(conn, tx, deadline, criteria.Budget, ct);
+                await limit();
                 stretch = await SearchTotals.IdRangeAsync(conn, tx, dialect, criteria.Since, criteria.Until, ct);
             }
             double total = SearchTotals.Extrapolate(window, oldest, stretch.Value);
