@@ -114,6 +114,57 @@ public sealed class CategoryEntityFilterTests
         Assert.Null(await stores.Entities.ResolveAsync("Heç Kim", Ct));
     }
 
+    [Theory, ClassData(typeof(BothEngines))]
+    public async Task A_section_or_entity_with_dates_finds_the_articles_of_those_days_in_it(DatabaseEngine engine)
+    {
+        // 240 articles, eight a Baku day over January 2025, stored in date order but for every seventh of the newest
+        // third, stored late with a date in the first week; every third in the economy section, every fourth naming Tokayev.
+        await using var db = await TestDatabase.CreateAsync(engine);
+        var stores = await db.OpenAsync();
+        var start = new DateTimeOffset(2025, 1, 1, 9, 0, 0, TimeSpan.FromHours(4));
+        var days = new Dictionary<long, int>();
+        var economy = new HashSet<long>();
+        var tokayev = new HashSet<long>();
+        long tokayevId = 0;
+        for (int i = 1; i <= 240; i++)
+        {
+            var at = i > 160 && i % 7 == 0 ? start.AddDays(i % 7) : start.AddDays((i - 1) / 8).AddMinutes(i);
+            string text = (i % 2 == 0 ? "Bazarda alma ucuzlaşıb " : "Yeni kənd salındı ") + i.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            byte[] raw = Encoding.UTF8.GetBytes(text);
+            var stored = await stores.Articles.AddAsync(new NewDocument(Hashing.Sha256Hex(raw), "a" + text, null, "text", "utf-8", raw, at),
+                new Article
+                {
+                    Id = 0, DocumentId = 0, Origin = "a" + text, Site = "apa.az", Title = "Xəbər", Archived = at, Language = "az",
+                    Blocks = [new ArticleBlock(BlockKind.Paragraph, text)],
+                }, Ct);
+            long id = stored.ArticleId;
+            if (i % 2 == 0) days[id] = at.ToOffset(TimeSpan.FromHours(4)).Day;
+            if (i % 3 == 0)
+            {
+                await stores.Categories.SetAsync(id, new CategoryAssignment(NewsCategory.Iqtisadiyyat, CategoryOrigin.Classifier, 0.9), Ct);
+                economy.Add(id);
+            }
+            if (i % 4 == 0)
+            {
+                tokayevId = (await stores.Entities.ReplaceAsync(id, [Tokayev], Ct))[Tokayev.Key];
+                tokayev.Add(id);
+            }
+        }
+
+        foreach (var (from, to) in new[] { (10, 20), (25, 31), (1, 5), (3, 4) })
+        {
+            string dates = (from > 1 ? $" since:2025-01-{from:00}" : "") + (to < 31 ? $" until:2025-01-{to:00}" : "");
+            long[] InDays(HashSet<long> filter) => [.. days.Where(d => d.Value >= from && d.Value <= to && filter.Contains(d.Key)).Select(d => d.Key).Order()];
+            var inSection = InDays(economy);
+            var naming = InDays(tokayev);
+            Assert.NotEmpty(inSection);
+            Assert.NotEmpty(naming);
+            Assert.Equal(inSection, await FoundAsync(stores, "alma category:iqtisadiyyat" + dates));
+            Assert.Equal(naming, await FoundAsync(stores, $"alma entity:{tokayevId}" + dates));
+            Assert.Equal(inSection.Intersect(naming).Order().ToArray(), await FoundAsync(stores, $"alma category:iqtisadiyyat entity:{tokayevId}" + dates));
+        }
+    }
+
     [Fact]
     public void The_parser_reads_category_and_entity_values()
     {

@@ -6,6 +6,8 @@ using Icmal.Model;
 using Icmal.Search;
 using Icmal.Storage;
 using Icmal.Tests.Support;
+using Icmal.Text.Categories;
+using SearchFilters = Icmal.Storage.SearchFilters;
 
 namespace Icmal.Tests.Storage;
 
@@ -96,6 +98,76 @@ public sealed class PostgreSqlMatchWindowTests
                 await tx.CommitAsync(Ct);
             }
         }
+    }
+
+    [Fact]
+    public async Task A_filtered_window_is_the_newest_matches_that_pass_the_filter_whatever_the_estimates_say()
+    {
+        // As above (stored in date order, every seventh of the newest third stored late with an old date), with every
+        // third article in the economy section and every eleventh in the world's.
+        await using var db = await TestDatabase.CreateAsync(DatabaseEngine.PostgreSql);
+        var stores = await db.OpenAsync();
+        var start = new DateTimeOffset(2025, 1, 1, 9, 0, 0, TimeSpan.FromHours(4));
+        var items = new List<(NewDocument, Article, SearchDocument)>();
+        for (int i = 1; i <= 900; i++)
+        {
+            var at = i > 600 && i % 7 == 0 ? start.AddDays(i % 10) : start.AddDays((i - 1) / 30).AddMinutes(i % 30);
+            string text = "Xəbər " + i.ToString(CultureInfo.InvariantCulture) + "." + (i % 3 == 0 ? " Bazarda alma ucuzlaşıb." : "")
+                + (i % 13 == 0 ? " Pambıq yığımı başlayıb." : "");
+            items.Add(Item(i, "Xəbər", text, at));
+        }
+        var ids = new List<long>();
+        foreach (var batch in items.Chunk(300)) ids.AddRange((await stores.Articles.AddManyAsync(batch, Ct)).Select(r => r.ArticleId));
+        for (int n = 0; n < ids.Count; n++)
+        {
+            if (n % 3 == 0) await stores.Categories.SetAsync(ids[n], new CategoryAssignment(NewsCategory.Iqtisadiyyat, CategoryOrigin.Classifier, 0.9), Ct);
+            else if (n % 11 == 0) await stores.Categories.SetAsync(ids[n], new CategoryAssignment(NewsCategory.Dunya, CategoryOrigin.Classifier, 0.9), Ct);
+        }
+        await using var conn = await stores.Database.ConnectAsync(Ct);
+        await Sql.ExecAsync(conn, null, "ANALYZE", Ct);
+        var dialect = new PostgreSqlDialect();
+        var archive = (start, start.AddDays(30));
+        DateTimeOffset Day(int d) => new(2025, 1, d, 0, 0, 0, TimeSpan.FromHours(4));
+        int compared = 0, found = 0;
+
+        // Whole days, an open end either way, and an instant inside a day (compared on the articles, not by facets).
+        foreach (var (since, until) in new (DateTimeOffset?, DateTimeOffset?)[] { (Day(1), Day(11)), (Day(20), null), (null, Day(5)), (Day(10).AddHours(13), Day(12)) })
+        {
+            foreach (string text in new[] { "alma", "xəbər", "pambıq", "xəbər -alma" })
+            {
+                foreach (string category in new[] { "iqtisadiyyat", "dunya" })
+                {
+                    var query = Searcher.KeysOf(QueryParser.Parse(text).Query!);
+                    var criteria = new SearchCriteria(query, [], [], since, until, 20, 0, TimeSpan.FromSeconds(30)) { Categories = [category] };
+                    var required = SearchFacets.Required(criteria, archive)!;
+                    string facets = PostgreSqlTsText.Facets(required.Groups)!;
+                    string match = "(" + PostgreSqlTsText.Query(query) + ") & " + facets, skeleton = "(" + PostgreSqlTsText.Skeleton(query) + ") & " + facets;
+                    var (filters, parameters) = SearchFilters.Sql(dialect, criteria, required.DatesExact);
+                    await using var tx = await conn.BeginTransactionAsync(Ct);
+                    var dated = await SearchTotals.IdRangeAsync(conn, tx, dialect, since, until, Ct);
+                    // The section's articles as the planner guesses them, and far too few and far too many: the window
+                    // is the same whatever the estimate says; only the stretch it reads first changes.
+                    foreach (double held in new[] { 300.0, 1, 1e9 })
+                    {
+                        var filter = new PostgreSqlWindowFilter(filters, parameters, [held]);
+                        foreach (int window in new[] { 1, 5, 40, 2_000 })
+                        {
+                            var got = await PostgreSqlMatchWindow.ReadAsync(conn, tx, skeleton, match, match, Rank, window, dated, () => Task.CompletedTask, Ct, filter);
+                            var expected = await Sql.ListAsync(conn, tx, $"""
+                                SELECT w.article_id, {Rank} FROM article_search w JOIN articles a ON a.id = w.article_id
+                                WHERE w.keys @@ CAST(@q AS tsquery){filters} ORDER BY w.article_id DESC LIMIT @window
+                                """, r => new PostgreSqlMatch(r.GetInt64(0), r.GetFloat(1)), Ct, [.. parameters, ("@q", match), ("@window", window)]);
+                            Assert.Equal(expected, got);
+                            compared++;
+                            if (expected.Count > 0) found++;
+                        }
+                    }
+                    await tx.CommitAsync(Ct);
+                }
+            }
+        }
+        // Most comparisons had matches to compare (a rare word in the smaller section inside a few days has none).
+        Assert.True(found > compared * 3 / 4, $"{found} of {compared}");
     }
 
     /// <summary>
