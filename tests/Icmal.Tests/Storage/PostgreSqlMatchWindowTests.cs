@@ -52,18 +52,10 @@ public sealed class PostgreSqlMatchWindowTests
     [Fact]
     public async Task A_dated_window_is_the_newest_dated_matches_wherever_the_dates_ids_point()
     {
-        // 30 articles a Baku day over 30 days of January 2025, stored in date order, but every seventh of the newest
-        // third dated in the first ten days (stored late with an old date): ids above the ids the dates point to.
         await using var db = await TestDatabase.CreateAsync(DatabaseEngine.PostgreSql);
         var stores = await db.OpenAsync();
-        var start = new DateTimeOffset(2025, 1, 1, 9, 0, 0, TimeSpan.FromHours(4));
-        var items = new List<(NewDocument, Article, SearchDocument)>();
-        for (int i = 1; i <= 900; i++)
-        {
-            var at = i > 600 && i % 7 == 0 ? start.AddDays(i % 10) : start.AddDays((i - 1) / 30).AddMinutes(i % 30);
-            string text = "Xəbər " + i.ToString(CultureInfo.InvariantCulture) + "." + (i % 3 == 0 ? " Bazarda alma ucuzlaşıb." : "");
-            items.Add(Item(i, "Xəbər", text, at));
-        }
+        var start = January;
+        var items = JanuaryItems();
         foreach (var batch in items.Chunk(300)) await stores.Articles.AddManyAsync(batch, Ct);
         await using var conn = await stores.Database.ConnectAsync(Ct);
         await Sql.ExecAsync(conn, null, "ANALYZE article_search", Ct);
@@ -103,19 +95,11 @@ public sealed class PostgreSqlMatchWindowTests
     [Fact]
     public async Task A_filtered_window_is_the_newest_matches_that_pass_the_filter_whatever_the_estimates_say()
     {
-        // As above (stored in date order, every seventh of the newest third stored late with an old date), with every
-        // third article in the economy section and every eleventh in the world's.
+        // January's articles (JanuaryItems), with every third in the economy section and every eleventh in the world's.
         await using var db = await TestDatabase.CreateAsync(DatabaseEngine.PostgreSql);
         var stores = await db.OpenAsync();
-        var start = new DateTimeOffset(2025, 1, 1, 9, 0, 0, TimeSpan.FromHours(4));
-        var items = new List<(NewDocument, Article, SearchDocument)>();
-        for (int i = 1; i <= 900; i++)
-        {
-            var at = i > 600 && i % 7 == 0 ? start.AddDays(i % 10) : start.AddDays((i - 1) / 30).AddMinutes(i % 30);
-            string text = "Xəbər " + i.ToString(CultureInfo.InvariantCulture) + "." + (i % 3 == 0 ? " Bazarda alma ucuzlaşıb." : "")
-                + (i % 13 == 0 ? " Pambıq yığımı başlayıb." : "");
-            items.Add(Item(i, "Xəbər", text, at));
-        }
+        var start = January;
+        var items = JanuaryItems();
         var ids = new List<long>();
         foreach (var batch in items.Chunk(300)) ids.AddRange((await stores.Articles.AddManyAsync(batch, Ct)).Select(r => r.ArticleId));
         for (int n = 0; n < ids.Count; n++)
@@ -168,6 +152,27 @@ public sealed class PostgreSqlMatchWindowTests
         }
         // Most comparisons had matches to compare (a rare word in the smaller section inside a few days has none).
         Assert.True(found > compared * 3 / 4, $"{found} of {compared}");
+    }
+
+    /// <summary>When <see cref="JanuaryItems"/> start: 2025-01-01 09:00 in Baku.</summary>
+    private static readonly DateTimeOffset January = new(2025, 1, 1, 9, 0, 0, TimeSpan.FromHours(4));
+
+    /// <summary>
+    /// 30 articles a Baku day over 30 days of January 2025, stored in date order, but every seventh of the newest third
+    /// dated in the first ten days (stored late with an old date: ids above the ids the dates point to); "alma" in every
+    /// third, "pambıq" in every thirteenth.
+    /// </summary>
+    private static List<(NewDocument, Article, SearchDocument)> JanuaryItems()
+    {
+        var items = new List<(NewDocument, Article, SearchDocument)>();
+        for (int i = 1; i <= 900; i++)
+        {
+            var at = i > 600 && i % 7 == 0 ? January.AddDays(i % 10) : January.AddDays((i - 1) / 30).AddMinutes(i % 30);
+            string text = "Xəbər " + i.ToString(CultureInfo.InvariantCulture) + "." + (i % 3 == 0 ? " Bazarda alma ucuzlaşıb." : "")
+                + (i % 13 == 0 ? " Pambıq yığımı başlayıb." : "");
+            items.Add(Item(i, "Xəbər", text, at));
+        }
+        return items;
     }
 
     /// <summary>
