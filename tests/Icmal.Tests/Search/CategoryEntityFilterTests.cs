@@ -118,18 +118,21 @@ public sealed class CategoryEntityFilterTests
     public async Task A_section_or_entity_with_dates_finds_the_articles_of_those_days_in_it(DatabaseEngine engine)
     {
         // 240 articles, eight a Baku day over January 2025, stored in date order but for every seventh of the newest
-        // third, stored late with a date in the first week; every third in the economy section, every fourth naming Tokayev.
+        // third, stored late with a date in the first week; "alma" in every second, "pambıq" in every tenth; every third
+        // in the economy section, every fourth naming Tokayev.
         await using var db = await TestDatabase.CreateAsync(engine);
         var stores = await db.OpenAsync();
         var start = new DateTimeOffset(2025, 1, 1, 9, 0, 0, TimeSpan.FromHours(4));
         var days = new Dictionary<long, int>();
         var economy = new HashSet<long>();
         var tokayev = new HashSet<long>();
+        var cotton = new HashSet<long>();
         long tokayevId = 0;
         for (int i = 1; i <= 240; i++)
         {
             var at = i > 160 && i % 7 == 0 ? start.AddDays(i % 7) : start.AddDays((i - 1) / 8).AddMinutes(i);
-            string text = (i % 2 == 0 ? "Bazarda alma ucuzlaşıb " : "Yeni kənd salındı ") + i.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            string text = (i % 2 == 0 ? "Bazarda alma ucuzlaşıb " : "Yeni kənd salındı ") + (i % 10 == 0 ? "pambıq yığımı " : "")
+                + i.ToString(System.Globalization.CultureInfo.InvariantCulture);
             byte[] raw = Encoding.UTF8.GetBytes(text);
             var stored = await stores.Articles.AddAsync(new NewDocument(Hashing.Sha256Hex(raw), "a" + text, null, "text", "utf-8", raw, at),
                 new Article
@@ -139,6 +142,7 @@ public sealed class CategoryEntityFilterTests
                 }, Ct);
             long id = stored.ArticleId;
             if (i % 2 == 0) days[id] = at.ToOffset(TimeSpan.FromHours(4)).Day;
+            if (i % 10 == 0) cotton.Add(id);
             if (i % 3 == 0)
             {
                 await stores.Categories.SetAsync(id, new CategoryAssignment(NewsCategory.Iqtisadiyyat, CategoryOrigin.Classifier, 0.9), Ct);
@@ -162,7 +166,12 @@ public sealed class CategoryEntityFilterTests
             Assert.Equal(inSection, await FoundAsync(stores, "alma category:iqtisadiyyat" + dates));
             Assert.Equal(naming, await FoundAsync(stores, $"alma entity:{tokayevId}" + dates));
             Assert.Equal(inSection.Intersect(naming).Order().ToArray(), await FoundAsync(stores, $"alma category:iqtisadiyyat entity:{tokayevId}" + dates));
+            Assert.Equal(inSection.Intersect(cotton).Order().ToArray(), await FoundAsync(stores, "pambıq category:iqtisadiyyat" + dates));
         }
+        // A rarer word without dates: in the section, naming Tokayev, both.
+        Assert.Equal(cotton.Intersect(economy).Order().ToArray(), await FoundAsync(stores, "pambıq category:iqtisadiyyat"));
+        Assert.Equal(cotton.Intersect(tokayev).Order().ToArray(), await FoundAsync(stores, $"pambıq entity:{tokayevId}"));
+        Assert.Equal(cotton.Intersect(economy).Intersect(tokayev).Order().ToArray(), await FoundAsync(stores, $"pambıq category:iqtisadiyyat entity:{tokayevId}"));
     }
 
     [Fact]
