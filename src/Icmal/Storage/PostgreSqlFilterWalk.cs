@@ -58,6 +58,19 @@ internal static class PostgreSqlFilterWalk
     }
 
     /// <summary>
+    /// Whether walking every article of the filter costs less than the match window with the filter
+    /// (<see cref="PostgreSqlMatchWindow"/>), which reads the words' matches over a stretch of ids sized to hold half as
+    /// many candidates again as needed, or all of them: for a search with an end date, whose walk cannot be counted on to
+    /// stop early (its matches may all lie behind every article of the filter stored after the dates).
+    /// </summary>
+    /// <param name="wordMatches">The articles the words (and the dates' facets) match, estimated.</param>
+    /// <param name="driverArticles">The articles of the filter the walk starts from, estimated.</param>
+    /// <param name="share">The share of articles all the filters let through.</param>
+    /// <param name="window">How many matches are needed.</param>
+    public static bool PaysWhole(double wordMatches, double driverArticles, double share, int window) =>
+        driverArticles * LookUpCost < Math.Min(wordMatches, 1.5 * window / Math.Clamp(share, 1e-9, 1)) * BitmapCost;
+
+    /// <summary>
     /// The filters of <paramref name="criteria"/> the walk can start from (each section and entity), with the
     /// planner's estimate of each one's articles, fewest first.
     /// </summary>

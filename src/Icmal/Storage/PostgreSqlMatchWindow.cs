@@ -9,20 +9,10 @@ internal readonly record struct PostgreSqlMatch(long Id, float Rank);
 
 /// <summary>
 /// Conditions on the articles (<see cref="SearchFilters"/>: on <c>a</c>, each starting " AND") every match in the window
-/// must also pass, with their parameters, and the planner's estimate of how many articles each section or entity
-/// filter among them holds (<see cref="PostgreSqlFilterWalk.DriversAsync"/>): the share of the skeleton's matches
-/// they let through is taken as the product of their shares of the archive.
+/// must also pass, with their parameters, and the share of the skeleton's matches they are expected to let through
+/// (the product of each section's or entity's share of the archive, by the planner's estimates).
 /// </summary>
-internal sealed record PostgreSqlWindowFilter(string Sql, IReadOnlyList<(string, object?)> Parameters, IReadOnlyList<double> FilterArticles)
-{
-    /// <summary>The share of an archive of <paramref name="articles"/> that passes every filter, were they independent.</summary>
-    public double Share(double articles)
-    {
-        double share = 1;
-        foreach (double held in FilterArticles) share *= Math.Clamp(held / Math.Max(1, articles), 1e-6, 1);
-        return share;
-    }
-}
+internal sealed record PostgreSqlWindowFilter(string Sql, IReadOnlyList<(string, object?)> Parameters, double Share);
 
 /// <summary>
 /// The newest <c>window</c> matches of a search on PostgreSQL, each with its ts_rank, read without rechecking and
@@ -80,7 +70,7 @@ internal static class PostgreSqlMatchWindow
         long allowed = to - from + 1, above = high - to;
         double skeletonMatches = await EstimateAsync(conn, tx, skeleton, Math.Max(from, to - EstimateSpan + 1), to, allowed, ct);
         // With a filter, the candidates are the skeleton's matches that pass it.
-        double estimate = skeletonMatches * (filter?.Share(all) ?? 1);
+        double estimate = skeletonMatches * Math.Clamp(filter?.Share ?? 1, 1e-6, 1);
         int k = window;
         // Half as many candidates again as needed, if the matches spread evenly over the ids (the planner's estimates
         // of single words were within 25% at a million articles; a short stretch is widened); past a third of the

@@ -259,11 +259,13 @@ internal sealed class PostgreSqlSearchEngine : SearchEngine
     /// The newest <paramref name="window"/> matches of a search with filters on the articles (<paramref name="filters"/>:
     /// a section, an entity, an instant inside a day), read the way that costs least by the planner's estimates:
     /// <list type="bullet">
-    /// <item>from the side of a section or entity filter (<see cref="PostgreSqlFilterWalk"/>), when that pays; not with
-    /// an end date (<c>until:</c>), as the walk starts from the newest of the filter's articles and would pass all those
-    /// stored after the dates, which the cost does not count; a start date alone is no such stretch: its days' facets
-    /// are in the skeleton the cost is estimated from (over every partition) and in what each article walked is
-    /// matched against (an instant inside a day is not: <paramref name="datesExact"/> false, no walk);</item>
+    /// <item>from the side of a section or entity filter (<see cref="PostgreSqlFilterWalk"/>), when that pays. Dates'
+    /// days are facets in the skeleton the cost is estimated from (over every partition) and in what each article
+    /// walked is matched against (an instant inside a day is not: <paramref name="datesExact"/> false, no walk). With
+    /// an end date (<c>until:</c>) the walk, which starts from the newest of the filter's articles, may pass all those
+    /// stored after the dates, so it is chosen only when walking all of them pays
+    /// (<see cref="PostgreSqlFilterWalk.PaysWhole"/>: <c>azərbaycan category:hadise since:2019-01-01
+    /// until:2020-12-31</c> at a million, a section of 1,617 articles: 25 ms walked, 386 ms by the window);</item>
     /// <item>by the ranked join, for dense matches without dates (<see cref="DenseShare"/>);</item>
     /// <item>otherwise by the match window with the filter (<see cref="PostgreSqlMatchWindow"/>), over the ids a date
     /// filter's articles were stored in. The ranked join leaves the way to the planner, which takes the dates' facets to
@@ -285,8 +287,10 @@ internal sealed class PostgreSqlSearchEngine : SearchEngine
         double articles = high - low + 1, others = 1;
         foreach (var other in drivers.Skip(1)) others *= Math.Clamp(other.Articles / articles, 0, 1);
         double share = drivers.Count == 0 ? 1 : others * Math.Clamp(drivers[0].Articles / articles, 0, 1);
-        bool walkable = drivers.Count > 0 && criteria.Until is null && (criteria.Since is null || datesExact);
-        if (walkable && PostgreSqlFilterWalk.Pays(articles, matches, drivers[0].Articles, others, window))
+        bool walkable = drivers.Count > 0 && (!dated || datesExact);
+        if (walkable && (criteria.Until is null
+                ? PostgreSqlFilterWalk.Pays(articles, matches, drivers[0].Articles, others, window)
+                : PostgreSqlFilterWalk.PaysWhole(matches, drivers[0].Articles, share, window)))
         {
             var (checks, rest) = SearchFilters.Sql(dialect, PostgreSqlFilterWalk.Others(criteria, drivers[0]), datesExact: true);
             await limit();
@@ -301,7 +305,7 @@ internal sealed class PostgreSqlSearchEngine : SearchEngine
             await limit();
             dates = await SearchTotals.IdRangeAsync(conn, tx, dialect, criteria.Since, criteria.Until, ct);
         }
-        var filter = new PostgreSqlWindowFilter(filters.Sql, filters.Parameters, drivers.Select(d => d.Articles).ToList());
+        var filter = new PostgreSqlWindowFilter(filters.Sql, filters.Parameters, share);
         return await PostgreSqlMatchWindow.ReadAsync(conn, tx, skeleton, match, words,
             $"ts_rank({Weights}, w.keys, CAST(@q AS tsquery), 1)", window, dates, limit, ct, filter);
     }

@@ -129,11 +129,11 @@ public sealed class PostgreSqlMatchWindowTests
                     var (filters, parameters) = SearchFilters.Sql(dialect, criteria, required.DatesExact);
                     await using var tx = await conn.BeginTransactionAsync(Ct);
                     var dated = await SearchTotals.IdRangeAsync(conn, tx, dialect, since, until, Ct);
-                    // The section's articles as the planner guesses them, and far too few and far too many: the window
-                    // is the same whatever the estimate says; only the stretch it reads first changes.
-                    foreach (double held in new[] { 300.0, 1, 1e9 })
+                    // About the section's share, and far too small and far too large: the window is the same whatever
+                    // the estimate says; only the stretch it reads first changes.
+                    foreach (double share in new[] { 0.3, 1e-9, 1 })
                     {
-                        var filter = new PostgreSqlWindowFilter(filters, parameters, [held]);
+                        var filter = new PostgreSqlWindowFilter(filters, parameters, share);
                         foreach (int window in new[] { 1, 5, 40, 2_000 })
                         {
                             var got = await PostgreSqlMatchWindow.ReadAsync(conn, tx, skeleton, match, match, Rank, window, dated, () => Task.CompletedTask, Ct, filter);
