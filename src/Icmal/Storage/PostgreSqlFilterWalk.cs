@@ -8,8 +8,9 @@ namespace Icmal.Storage;
 /// <c>(entity_id, article_id)</c>), each one's tsvector looked up by article id and matched, until the window is full.
 /// </summary>
 /// <remarks>
-/// <para>Otherwise the engine's ranked join leaves the way to the planner, which misjudges how many articles pass both
-/// the words and the filter (it takes them as independent) and, at a million articles, walked <c>article_search</c>
+/// <para>The other ways are the engine's (<see cref="PostgreSqlSearchEngine"/>'s <c>FilteredAsync</c>): the match
+/// window with the filter, and the ranked join. The ranked join leaves the way to the planner, which misjudges how many
+/// articles pass both the words and the filter (it takes them as independent) and, at a million articles, walked <c>article_search</c>
 /// back from the newest, reading and matching every tsvector it passed: <c>neft entity:191</c> matched 140,000 rows
 /// for 1,000 matches, 161 ms warm; from the entity's side the same 1,000 matches were 10,385 look-ups, 43 ms.</para>
 /// <para>The way is chosen from the planner's estimates of how many articles the words match and how many the filter
