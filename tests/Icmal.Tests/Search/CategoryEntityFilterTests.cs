@@ -168,6 +168,10 @@ public sealed class CategoryEntityFilterTests
             Assert.Equal(inSection.Intersect(naming).Order().ToArray(), await FoundAsync(stores, $"alma category:iqtisadiyyat entity:{tokayevId}" + dates));
             Assert.Equal(inSection.Intersect(cotton).Order().ToArray(), await FoundAsync(stores, "pambıq category:iqtisadiyyat" + dates));
         }
+        // A phrase and an exclusion without dates (the skeleton overstates them).
+        long[] alma = [.. days.Keys];
+        Assert.Equal(alma.Intersect(economy).Order().ToArray(), await FoundAsync(stores, "\"alma ucuzlaşıb\" category:iqtisadiyyat"));
+        Assert.Equal(alma.Intersect(tokayev).Except(cotton).Order().ToArray(), await FoundAsync(stores, $"alma -pambıq entity:{tokayevId}"));
         // A rarer word without dates: in the section, naming Tokayev, both.
         Assert.Equal(cotton.Intersect(economy).Order().ToArray(), await FoundAsync(stores, "pambıq category:iqtisadiyyat"));
         Assert.Equal(cotton.Intersect(tokayev).Order().ToArray(), await FoundAsync(stores, $"pambıq entity:{tokayevId}"));
