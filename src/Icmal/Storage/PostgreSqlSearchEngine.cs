@@ -43,6 +43,12 @@ internal sealed class PostgreSqlSearchEngine : SearchEngine
     private static readonly string Weights = string.Create(CultureInfo.InvariantCulture,
         $"'{{{1 / TitleWeight:0.0###}, {1 / TitleWeight:0.0###}, {1 / TitleWeight:0.0###}, 1.0}}'::real[]");
 
+    /// <summary>
+    /// The rank of a match: ts_rank of the keys of the row <paramref name="alias"/> against the words (<c>@q</c>),
+    /// weighted by <see cref="Weights"/> and normalised by the document's length.
+    /// </summary>
+    private static string Rank(string alias) => $"ts_rank({Weights}, {alias}.keys, CAST(@q AS tsquery), 1)";
+
     /// <summary>The query_canceled state: the statement ran past statement_timeout.</summary>
     private const string QueryCanceled = "57014";
 
@@ -136,11 +142,11 @@ internal sealed class PostgreSqlSearchEngine : SearchEngine
                     stretch = await SearchTotals.IdRangeAsync(conn, tx, dialect, criteria.Since, criteria.Until, ct);
                 }
                 matches = await PostgreSqlMatchWindow.ReadAsync(conn, tx, skeleton, match, words,
-                    $"ts_rank({Weights}, w.keys, CAST(@q AS tsquery), 1)", window, stretch, limit, ct);
+                    Rank("w"), window, stretch, limit, ct);
             }
             else
             {
-                matches = await FilteredAsync(conn, tx, dialect, criteria, asked.DatesExact, skeleton, words, match, window,
+                (matches, stretch) = await FilteredAsync(conn, tx, dialect, criteria, asked.DatesExact, skeleton, words, match, window,
                     (filters, filterParameters), limit, ct);
             }
             bool full = matches.Count == window;
@@ -257,7 +263,8 @@ internal sealed class PostgreSqlSearchEngine : SearchEngine
 
     /// <summary>
     /// The newest <paramref name="window"/> matches of a search with filters on the articles (<paramref name="filters"/>:
-    /// a section, an entity, an instant inside a day), read the way that costs least by the planner's estimates:
+    /// a section, an entity, an instant inside a day), read the way that costs least by the planner's estimates, with
+    /// the ids the dates' articles were stored in when it read them (for the total; null when it did not):
     /// <list type="bullet">
     /// <item>from the side of a section or entity filter (<see cref="PostgreSqlFilterWalk"/>), when that pays. Dates'
     /// days are facets in the skeleton the cost is estimated from (over every partition) and in what each article
@@ -267,7 +274,7 @@ internal sealed class PostgreSqlSearchEngine : SearchEngine
     /// (<see cref="PostgreSqlFilterWalk.PaysWhole"/>: <c>azərbaycan category:hadise since:2019-01-01
     /// until:2020-12-31</c> at a million, a section of 1,617 articles: 25 ms walked, 386 ms by the window);</item>
     /// <item>by the ranked join without dates, for dense matches (<see cref="DenseShare"/>) and for a query its skeleton
-    /// overstates (<see cref="Exact"/>);</item>
+    /// overstates (<see cref="PostgreSqlTsText.SkeletonIsExact"/>);</item>
     /// <item>otherwise by the match window with the filter (<see cref="PostgreSqlMatchWindow"/>), over the ids a date
     /// filter's articles were stored in. The ranked join leaves the way to the planner, which takes the dates' facets to
     /// be as common in every stretch of ids as in the archive and walked back from the newest through every article
@@ -276,13 +283,13 @@ internal sealed class PostgreSqlSearchEngine : SearchEngine
     /// (<c>zelzele category:cemiyyet</c>: 98 ms against 67 ms).</item>
     /// </list>
     /// </summary>
-    private static async Task<List<Match>> FilteredAsync(DbConnection conn, DbTransaction tx, SqlDialect dialect, SearchCriteria criteria,
+    private static async Task<(List<Match> Matches, (long Low, long High)? Dates)> FilteredAsync(DbConnection conn, DbTransaction tx, SqlDialect dialect, SearchCriteria criteria,
         bool datesExact, string skeleton, string words, string match, int window, (string Sql, IReadOnlyList<(string, object?)> Parameters) filters,
         Func<Task> limit, CancellationToken ct)
     {
         bool dated = criteria.Since is not null || criteria.Until is not null;
         await limit();
-        if (await PostgreSqlMatchWindow.EstimateAllAsync(conn, tx, skeleton, everywhere: dated, ct) is not var (low, high, matches)) return [];
+        if (await PostgreSqlMatchWindow.EstimateAllAsync(conn, tx, skeleton, everywhere: dated, ct) is not var (low, high, matches)) return ([], null);
         await limit();
         var drivers = await PostgreSqlFilterWalk.DriversAsync(conn, tx, criteria, ct);
         double articles = high - low + 1, others = 1;
@@ -295,31 +302,24 @@ internal sealed class PostgreSqlSearchEngine : SearchEngine
         {
             var (checks, rest) = SearchFilters.Sql(dialect, PostgreSqlFilterWalk.Others(criteria, drivers[0]), datesExact: true);
             await limit();
-            return await PostgreSqlFilterWalk.ReadAsync(conn, tx, drivers[0], checks,
-                [.. rest, ("@q", words), ("@m", match)], $"ts_rank({Weights}, s.keys, CAST(@q AS tsquery), 1)", window, ct);
+            return (await PostgreSqlFilterWalk.ReadAsync(conn, tx, drivers[0], checks,
+                [.. rest, ("@q", words), ("@m", match)], Rank("s"), window, ct), null);
         }
-        if (!dated && (matches * share >= DenseShare * articles || !Exact(criteria.Match)))
-            return await RankedJoinAsync(conn, tx, filters.Sql, [.. filters.Parameters, ("@q", words), ("@m", match)], window, limit, ct);
-        (long, long)? dates = null;
+        // Without dates, a query its skeleton overstates (a phrase, a field, an exclusion) keeps the ranked join too: the
+        // window sizes its stretch by the skeleton's matches, and where the query keeps few of them reads longer and
+        // longer stretches ("neft hasilatı" category:iqtisadiyyat at a million: 64 ms joined, 95–110 ms through the
+        // window; title:prezident entity:62 since:2021-01-01, 1,257 ms through it).
+        if (!dated && (matches * share >= DenseShare * articles || !PostgreSqlTsText.SkeletonIsExact(criteria.Match)))
+            return (await RankedJoinAsync(conn, tx, filters.Sql, [.. filters.Parameters, ("@q", words), ("@m", match)], window, limit, ct), null);
+        (long Low, long High)? dates = null;
         if (dated)
         {
             await limit();
             dates = await SearchTotals.IdRangeAsync(conn, tx, dialect, criteria.Since, criteria.Until, ct);
         }
         var filter = new PostgreSqlWindowFilter(filters.Sql, filters.Parameters, share);
-        return await PostgreSqlMatchWindow.ReadAsync(conn, tx, skeleton, match, words,
-            $"ts_rank({Weights}, w.keys, CAST(@q AS tsquery), 1)", window, dates, limit, ct, filter);
+        return (await PostgreSqlMatchWindow.ReadAsync(conn, tx, skeleton, match, words, Rank("w"), window, dates, limit, ct, filter), dates);
     }
-
-    /// <summary>
-    /// Whether every article the query's skeleton matches also matches the query (no phrase of two words or more, no
-    /// field, no exclusion). The match window sizes its stretch by the skeleton's matches; where the query keeps few of
-    /// them it reads longer and longer stretches, so without dates such a query keeps the ranked join
-    /// (<c>"neft hasilatı" category:iqtisadiyyat</c> at a million: 64 ms joined, 95–110 ms through the window;
-    /// <c>title:prezident entity:62 since:2021-01-01</c>: 1,257 ms through the window).
-    /// </summary>
-    private static bool Exact(KeyQuery match) =>
-        match.Excluded.Count == 0 && match.Required.All(g => g.All(p => p.Keys.Count == 1 && p.Field == SearchField.Any));
 
     /// <summary>The newest <paramref name="window"/> matches that pass <paramref name="filters"/>, as the planner chooses to read them (<see cref="MatchesSql"/>).</summary>
     private static async Task<List<Match>> RankedJoinAsync(DbConnection conn, DbTransaction tx, string filters, List<(string, object?)> parameters, int window,
@@ -335,7 +335,7 @@ internal sealed class PostgreSqlSearchEngine : SearchEngine
     /// one, <see cref="PostgreSqlMatchWindow"/>.
     /// </summary>
     private static string MatchesSql(string filters) => $"""
-        SELECT s.article_id, ts_rank({Weights}, s.keys, CAST(@q AS tsquery), 1)
+        SELECT s.article_id, {Rank("s")}
         FROM {Table} s JOIN articles a ON a.id = s.article_id
         WHERE s.keys @@ CAST(@m AS tsquery){filters}
         ORDER BY s.article_id DESC

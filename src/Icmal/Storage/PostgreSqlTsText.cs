@@ -119,6 +119,16 @@ internal static class PostgreSqlTsText
     /// </summary>
     public static string Skeleton(KeyQuery query) => Groups(query, SkeletonPhrase).ToString();
 
+    /// <summary>
+    /// Whether <see cref="Skeleton"/> of <paramref name="query"/> matches exactly what the query does: no phrase of two
+    /// keys or more, no field, no exclusion (which the skeleton leaves out).
+    /// </summary>
+    public static bool SkeletonIsExact(KeyQuery query)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        return query.Excluded.Count == 0 && query.Required.All(g => g.All(p => p.Keys.Count == 1 && p.Field == SearchField.Any));
+    }
+
     /// <summary>The required groups, AND-ed, each group's phrases OR-ed, each phrase written by <paramref name="phrase"/>.</summary>
     private static StringBuilder Groups(KeyQuery query, Action<StringBuilder, KeyPhrase> phrase)
     {
