@@ -48,6 +48,21 @@ public sealed class SearchFeedTests(PortalFixture portal)
         Assert.Equal(HttpStatusCode.OK, article.StatusCode);
     }
 
+    [Fact]
+    public async Task The_feed_of_filters_alone_is_the_newest_articles_they_let_through()
+    {
+        // A monitor's feed: no word, only a filter.
+        using var response = await portal.Client.GetAsync("/search.atom?q=lang%3Aaz", Ct);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var entries = XDocument.Parse(await response.Content.ReadAsStringAsync(Ct)).Root!.Elements(Atom + "entry").ToList();
+
+        using var api = System.Text.Json.JsonDocument.Parse(await portal.Client.GetStringAsync("/api/search?q=lang%3Aaz&limit=50", Ct));
+        var items = api.RootElement.GetProperty("items").EnumerateArray().ToList();
+        Assert.True(items.Count > 1);
+        Assert.All(items, i => Assert.Equal("az", i.GetProperty("language").GetString()));
+        Assert.Equal(items.Select(i => i.GetProperty("id").GetInt64()), entries.Select(e => long.Parse(e.Element(Atom + "id")!.Value.Split('/')[^1], System.Globalization.CultureInfo.InvariantCulture)));
+    }
+
     [Theory]
     [InlineData("/search.atom?q=%22Orta")]
     [InlineData("/search.atom")]

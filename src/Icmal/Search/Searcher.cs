@@ -60,9 +60,10 @@ public sealed class Searcher(Stores stores)
             entityIds.Add(id);
         }
 
+        // The calendar's first and last day bound nothing (and as Baku instants they fall outside DateTimeOffset's range).
         var criteria = new SearchCriteria(KeysOf(query), sites, languages,
-            since is { } s ? new DateTimeOffset(s.ToDateTime(TimeOnly.MinValue), DayOffset) : null,
-            until is { } u ? new DateTimeOffset(u.AddDays(1).ToDateTime(TimeOnly.MinValue), DayOffset) : null,
+            since is { } s && s > DateOnly.MinValue ? new DateTimeOffset(s.ToDateTime(TimeOnly.MinValue), DayOffset) : null,
+            until is { } u && u < DateOnly.MaxValue ? new DateTimeOffset(u.AddDays(1).ToDateTime(TimeOnly.MinValue), DayOffset) : null,
             request.Limit, request.Offset, Budget) { Categories = categories, EntityIds = entityIds };
         SearchPage page;
         bool relaxed = false;

@@ -111,9 +111,20 @@ internal sealed class PostgreSqlSearchEngine : SearchEngine
     public override Task ClearAsync(DbConnection conn, DbTransaction tx, CancellationToken ct) =>
         Sql.ExecAsync(conn, tx, $"DELETE FROM {Table}", ct);
 
+    /// <remarks>
+    /// An article walked is tested against the set, hashed once from the index's bitmap of the facets (source:apa.az at
+    /// a million, 231,153 articles: 20 ms for the newest page), not its tsvector read and matched.
+    /// </remarks>
+    public override FacetSet FacetIds(IReadOnlyList<IReadOnlyList<Facet>> groups)
+    {
+        string ids = $"SELECT article_id AS id FROM {Table} WHERE keys @@ CAST(@facets AS tsquery)";
+        return new FacetSet(ids, $"a.id IN ({ids})", PostgreSqlTsText.Facets(groups) ?? throw new ArgumentException("no facet to ask for", nameof(groups)));
+    }
+
     public override async Task<SearchPage> FindAsync(DbConnection conn, SqlDialect dialect, SearchCriteria criteria, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(criteria);
+        if (criteria.Match.Required.Count == 0) return await ListAsync(conn, dialect, criteria, ct);
         bool dated = criteria.Since is not null || criteria.Until is not null;
         if (SearchFacets.Required(criteria, dated ? await SearchFilters.ArchiveSpanAsync(conn, null, dialect, criteria, ct) : null) is not { } asked)
             return new SearchPage([], 0); // the dates hold no day of the archive
@@ -178,7 +189,8 @@ internal sealed class PostgreSqlSearchEngine : SearchEngine
             if (page.Count > 0)
             {
                 await limit();
-                rows = await RowsAsync(conn, tx, dialect, page, ct);
+                var rank = page.ToDictionary(c => c.Id, c => (double)c.Rank);
+                rows = await SearchRows.ReadAsync(conn, tx, dialect, page.Select(c => c.Id).ToList(), id => rank[id], ct);
             }
             // Every match was in the window: the count of its distinct texts is exact. Otherwise estimated from how far
             // back the window reached, as on SQLite (SearchTotals).
@@ -190,6 +202,21 @@ internal sealed class PostgreSqlSearchEngine : SearchEngine
             }
             double total = SearchTotals.Extrapolate(window, oldest, stretch.Value);
             return new SearchPage(rows, (int)Math.Clamp(Math.Round(total), ranked.Count, int.MaxValue)) { TotalEstimated = true };
+        }
+        catch (PostgresException e) when (e.SqlState == QueryCanceled && !ct.IsCancellationRequested)
+        {
+            throw Exceeded(criteria.Budget, e);
+        }
+    }
+
+    /// <summary>A search without words (<see cref="FilterListing"/>), within the budget as a search with words is.</summary>
+    private async Task<SearchPage> ListAsync(DbConnection conn, SqlDialect dialect, SearchCriteria criteria, CancellationToken ct)
+    {
+        long deadline = Environment.TickCount64 + (long)Math.Ceiling(criteria.Budget.TotalMilliseconds);
+        await using var tx = await conn.BeginTransactionAsync(ct);
+        try
+        {
+            return await FilterListing.ReadAsync(conn, tx, dialect, this, criteria, () => LimitAsync(conn, tx, deadline, criteria.Budget, ct), ct);
         }
         catch (PostgresException e) when (e.SqlState == QueryCanceled && !ct.IsCancellationRequested)
         {
@@ -238,20 +265,6 @@ internal sealed class PostgreSqlSearchEngine : SearchEngine
     /// <summary>Best first: ts_rank, then the newer, then the later stored.</summary>
     private static readonly Comparer<Candidate> Ranking = Comparer<Candidate>.Create((a, b) =>
         a.Rank != b.Rank ? b.Rank.CompareTo(a.Rank) : a.SortAt != b.SortAt ? b.SortAt.CompareTo(a.SortAt) : b.Id.CompareTo(a.Id));
-
-    /// <summary>What a result list shows of the page's articles, in the page's order, with each text's other copies counted.</summary>
-    private static async Task<List<SearchRow>> RowsAsync(DbConnection conn, DbTransaction tx, SqlDialect dialect, List<Candidate> page, CancellationToken ct)
-    {
-        var rank = page.ToDictionary(c => c.Id, c => c.Rank);
-        var found = (await Sql.ListAsync(conn, tx, $"""
-            SELECT a.id, a.url, a.title, a.site, a.language, a.published_at, a.body,
-                (SELECT COUNT(*) FROM articles c WHERE c.text_sha256 = a.text_sha256) - 1
-            FROM articles a WHERE {dialect.InList("a.id", "@ids")}
-            """, r => new SearchRow(r.GetInt64(0), r.StringOrNull(1), r.GetString(2), r.StringOrNull(3), r.StringOrNull(4),
-                dialect.ReadTimeOrNull(r, 5), r.GetString(6), rank[r.GetInt64(0)], checked((int)r.GetInt64(7))), ct,
-            ("@ids", dialect.ListValue(page.Select(c => c.Id).ToList())))).ToDictionary(row => row.Id);
-        return page.Where(c => found.ContainsKey(c.Id)).Select(c => found[c.Id]).ToList();
-    }
 
     /// <summary>
     /// The share of the archive from which a filtered search's matches count as dense (by the planner's estimates of

@@ -37,7 +37,22 @@ internal abstract class SearchEngine
     /// <summary>Removes every article from the index, in the caller's transaction.</summary>
     public abstract Task ClearAsync(DbConnection conn, DbTransaction tx, CancellationToken ct);
 
+    /// <summary>
+    /// The articles that have every group of <paramref name="groups"/> (a group by any of its facets), read from the
+    /// index: how a search without words (<see cref="FilterListing"/>) asks for a site or a language, as a search with
+    /// words does.
+    /// </summary>
+    public abstract FacetSet FacetIds(IReadOnlyList<IReadOnlyList<Facet>> groups);
+
     /// <summary>Runs a search on <paramref name="conn"/> within its time budget.</summary>
     /// <exception cref="SearchBudgetExceededException">The budget ran out first.</exception>
     public abstract Task<SearchPage> FindAsync(DbConnection conn, SqlDialect dialect, SearchCriteria criteria, CancellationToken ct);
 }
+
+/// <summary>
+/// Articles with some facets, as an engine's index answers for them: <paramref name="Ids"/>, a subquery of their ids
+/// (<c>id</c>); <paramref name="Condition"/>, the test of one article (<c>articles a</c>) walked down the sort index,
+/// written as that engine's planner reads it best; <paramref name="Value"/>, the value of both's one parameter,
+/// <c>@facets</c>.
+/// </summary>
+internal sealed record FacetSet(string Ids, string Condition, object Value);

@@ -72,8 +72,22 @@ public sealed class QueryParserTests
     [InlineData("-Tokayev")]
     [InlineData("-Tokayev -\"Orta Dəhliz\"")]
     [InlineData("*** ((( ^^^")]
-    [InlineData("lang:az")]
+    [InlineData("-Tokayev lang:az")]
+    [InlineData("-Tokayev entity:62 since:2025-01-01")]
     public void A_query_with_nothing_to_find_is_empty(string query) => Assert.Equal(QueryProblemKind.Empty, Problem(query).Kind);
+
+    [Theory]
+    [InlineData("lang:az")]
+    [InlineData("since:2025-10-01")]
+    [InlineData("source:apa.az category:idman")]
+    [InlineData("entity:\"İlham Əliyev\" since:2025-10-01 until:2025-10-31")]
+    public void Filters_alone_are_a_query_without_words(string query)
+    {
+        var parsed = QueryParser.Parse(query);
+        Assert.Null(parsed.Problem);
+        Assert.Empty(parsed.Query!.Required);
+        Assert.Empty(parsed.Query.HighlightKeys);
+    }
 
     [Fact]
     public void Too_many_words_or_characters_are_too_large()
