@@ -63,6 +63,17 @@ public sealed class EntityPagesTests(PortalFixture portal)
         Assert.Contains(entityDoc.QuerySelectorAll("ul.entity-articles a"), a => a.GetAttribute("href") == $"/articles/{id}");
         Assert.Contains(entityDoc.QuerySelectorAll("ul.entity-companions a"), a => a.TextContent == "Kasım-Jomart Tokayev");
         Assert.NotEmpty(entityDoc.QuerySelectorAll("table.entity-months tr"));
+
+        // Every article naming her, paged by the search of her filter alone, and its feed (a monitor's alert).
+        string all = entityDoc.QuerySelector("p.entity-all a")!.GetAttribute("href")!;
+        string feed = entityDoc.QuerySelector("link[rel=alternate][type='application/atom+xml']")!.GetAttribute("href")!;
+        using var list = await portal.Client.GetAsync(all, Ct);
+        Assert.Equal(HttpStatusCode.OK, list.StatusCode);
+        var listDoc = new HtmlParser().ParseDocument(await list.Content.ReadAsStringAsync(Ct));
+        Assert.Contains(listDoc.QuerySelectorAll("a"), a => a.GetAttribute("href") == $"/articles/{id}");
+        using var atom = await portal.Client.GetAsync(feed, Ct);
+        Assert.Equal(HttpStatusCode.OK, atom.StatusCode);
+        Assert.Contains($"/articles/{id}</id>", await atom.Content.ReadAsStringAsync(Ct), StringComparison.Ordinal);
     }
 
     [Fact]

@@ -30,6 +30,14 @@ public static class Links
 
     public static string Entity(long id) => "/entities/" + id.ToString(CultureInfo.InvariantCulture);
 
+    /// <summary>Every article naming an entity, newest first, paged: the search of its filter alone.</summary>
+    public static string EntityArticles(long id) => "/search?q=" + Uri.EscapeDataString(EntityQuery(id));
+
+    /// <summary>An entity's Atom feed: a monitor's alert on a name, the feed of its filter alone.</summary>
+    public static string EntityFeed(long id) => "/search.atom?q=" + Uri.EscapeDataString(EntityQuery(id));
+
+    private static string EntityQuery(long id) => "entity:" + id.ToString(CultureInfo.InvariantCulture);
+
     public static string Story(long id) => "/stories/" + id.ToString(CultureInfo.InvariantCulture);
 
     /// <summary>A day's ranked stories, at a page of them (the first when 1).</summary>

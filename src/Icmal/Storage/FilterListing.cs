@@ -17,8 +17,8 @@ namespace Icmal.Storage;
 /// with each filter checked on every article passed, which costs the rows read divided by the filters' share of the
 /// archive; or from the smallest filter's own articles, sorted, which costs that filter's size. The sizes are counted
 /// up to the point where the two meet, √(rows × archive), so choosing costs no more than the cheaper way. The total
-/// is exact when every article that passes was read or when they were read from a filter's side (one more statement,
-/// costing what the page did); walked, it is estimated as a search's is (<see cref="SearchTotals"/>).
+/// is exact when every article that passes was read, as it always is from a filter's side; walked, it is estimated as
+/// a search's is (<see cref="SearchTotals"/>).
 /// </remarks>
 internal static class FilterListing
 {
@@ -53,16 +53,19 @@ internal static class FilterListing
         int read = 2 * need + Room;
         int? driver = await SmallestAsync(conn, tx, sets, read, limit, ct);
 
+        // From a filter's side every article of it is read and sorted whichever page is asked for (at most the bound):
+        // all of them come back, so the page and the count of their texts are exact in one statement. Down the sort
+        // index only the newest rows are read, more while folding copies leaves the page short.
         List<(long Id, string Hash)> rows;
         List<(long Id, string Hash)> folded;
         while (true)
         {
             await limit();
-            rows = await Sql.ListAsync(conn, tx, Statement(sets, dates, driver, count: false), r => (r.GetInt64(0), r.GetString(1)), ct,
-                [.. parameters, ("@n", read)]);
+            rows = await Sql.ListAsync(conn, tx, Statement(sets, dates, driver), r => (r.GetInt64(0), r.GetString(1)), ct,
+                driver is null ? [.. parameters, ("@n", read)] : [.. parameters]);
             var seen = new HashSet<string>(StringComparer.Ordinal);
             folded = rows.Where(r => seen.Add(r.Hash)).ToList();
-            if (folded.Count >= need || rows.Count < read) break;
+            if (driver is not null || folded.Count >= need || rows.Count < read) break;
             read *= 2;
         }
         var page = folded.Skip(c.Offset).Take(c.Limit).Select(r => r.Id).ToList();
@@ -73,15 +76,7 @@ internal static class FilterListing
             items = await SearchRows.ReadAsync(conn, tx, dialect, page, static _ => 0, ct);
         }
         // Every article that passes was read: the count of their texts is exact.
-        if (rows.Count < read) return new SearchPage(items, folded.Count);
-        // Read from a filter's own side, every article of it was looked at already: counting them costs what the page
-        // did, and a monitor's "614 articles" is exact.
-        if (driver is not null)
-        {
-            await limit();
-            long texts = await Sql.Int64Async(conn, tx, Statement(sets, dates, driver, count: true), ct, [.. parameters]);
-            return new SearchPage(items, (int)Math.Min(texts, int.MaxValue));
-        }
+        if (driver is not null || rows.Count < read) return new SearchPage(items, folded.Count);
         // Walked: estimated as a search's total is (SearchTotals), the articles with their copies: as many again for
         // every stretch of ids like the one the newest reached back over.
         await limit();
@@ -146,10 +141,10 @@ internal static class FilterListing
     }
 
     /// <summary>
-    /// The newest <c>@n</c> articles' ids and text hashes, or with <paramref name="count"/> how many texts pass in all:
-    /// from set <paramref name="driver"/>'s articles, or down the sort index.
+    /// The articles' ids and text hashes, newest first: all of set <paramref name="driver"/>'s that pass, or the newest
+    /// <c>@n</c> down the sort index.
     /// </summary>
-    private static string Statement(List<IdSet> sets, List<string> dates, int? driver, bool count)
+    private static string Statement(List<IdSet> sets, List<string> dates, int? driver)
     {
         var conditions = new List<string>();
         if (driver is not null) conditions.Add("a.id = d.id");
@@ -165,9 +160,9 @@ internal static class FilterListing
         // key and sorted, never the archive walked for them.
         return $"""
             WITH d AS MATERIALIZED ({sets[d].Sql})
-            SELECT {(count ? "COUNT(DISTINCT a.text_sha256)" : "a.id, a.text_sha256")} FROM d CROSS JOIN articles a
+            SELECT a.id, a.text_sha256 FROM d CROSS JOIN articles a
             {where}
-            {(count ? "" : "ORDER BY a.sort_at DESC, a.id DESC LIMIT @n")}
+            ORDER BY a.sort_at DESC, a.id DESC
             """;
     }
 }

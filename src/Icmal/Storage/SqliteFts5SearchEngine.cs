@@ -103,14 +103,16 @@ internal sealed class SqliteFts5SearchEngine : SearchEngine
     }
 
     /// <remarks>
-    /// An article walked is one seek of the facets' lists for its rowid: given the set of ids to test against instead,
-    /// SQLite reads the articles from that set and sorts them (all 231,153 of source:apa.az at a million: past the 2 s
-    /// budget).
+    /// An article walked is tested against the set of ids, read once from the facets' lists (the unary <c>+</c> keeps
+    /// SQLite from reading the articles from that set and sorting them instead: all 231,153 of source:apa.az at a
+    /// million, 1.06 s for any page). At a million, the newest 56, 1,000 and 20,016 of source:apa.az took 36, 36 and
+    /// 54 ms so; an FTS5 match for each article walked took 44, 660 and 6,199 ms.
     /// </remarks>
-    public override FacetSet FacetIds(IReadOnlyList<IReadOnlyList<Facet>> groups) => new(
-        $"SELECT rowid AS id FROM {Table} WHERE {Table} MATCH @facets",
-        $"EXISTS (SELECT 1 FROM {Table} WHERE {Table} MATCH @facets AND rowid = a.id)",
-        Facets(groups));
+    public override FacetSet FacetIds(IReadOnlyList<IReadOnlyList<Facet>> groups)
+    {
+        string ids = $"SELECT rowid AS id FROM {Table} WHERE {Table} MATCH @facets";
+        return new FacetSet(ids, $"+a.id IN ({ids})", Facets(groups));
+    }
 
     /// <summary>A search with words, within the budget the caller set on the connection.</summary>
     private static async Task<SearchPage> MatchAsync(DbConnection conn, SqlDialect dialect, SearchCriteria criteria, CancellationToken ct)
