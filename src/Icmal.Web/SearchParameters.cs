@@ -36,8 +36,14 @@ public sealed record SearchForm(string Query, string Site = "", string Language 
             Value(query, "category").Trim());
     }
 
-    /// <summary>True when nothing was typed into the box: the portal shows the empty search page.</summary>
-    public bool IsBlank => string.IsNullOrWhiteSpace(Query);
+    /// <summary>
+    /// True when nothing was asked: no words in the box and no filter set (the portal shows the empty search page). A
+    /// filter alone, a section chosen with the box left empty, lists the newest articles it lets through.
+    /// </summary>
+    public bool IsBlank => HasNoWords && Site.Length == 0 && Language.Length == 0 && Since.Length == 0 && Until.Length == 0 && Category.Length == 0;
+
+    /// <summary>True when nothing was typed into the box (filters may still be set).</summary>
+    public bool HasNoWords => string.IsNullOrWhiteSpace(Query);
 
     /// <summary>The address of this search at <paramref name="path"/>, with a page number past the first.</summary>
     public string Address(string path, int page = 1)

@@ -84,7 +84,7 @@ public static class SearchRoutes
     }
 
     /// <summary>The API's and the feed's words for a blank <c>q</c> (the portal shows its empty search page instead).</summary>
-    public const string BlankQuery = "q must not be empty: give the words to search for, e.g. q=Qazaxistan";
+    public const string BlankQuery = "q must not be empty: give the words to search for (e.g. q=Qazaxistan) or a filter (site, lang, since, until, category)";
 
     /// <summary>
     /// A refused query in the API's words: a page outside the bounds names limit or offset itself; anything else is

@@ -72,6 +72,19 @@ public sealed class SearchApiTests(PortalFixture portal)
         Assert.Equal(0, en.GetProperty("total").GetInt32());
     }
 
+    [Fact]
+    public async Task A_filter_without_q_lists_the_newest_articles_it_lets_through()
+    {
+        var az = await GetJsonAsync("/api/search?lang=az&limit=50");
+        var typed = await GetJsonAsync("/api/search?q=lang%3Aaz&limit=50");
+
+        Assert.NotEqual(0, az.GetProperty("total").GetInt32());
+        Assert.All(az.GetProperty("items").EnumerateArray(), i => Assert.Equal("az", i.GetProperty("language").GetString()));
+        Assert.Equal(typed.GetProperty("items").EnumerateArray().Select(i => i.GetProperty("id").GetInt64()),
+            az.GetProperty("items").EnumerateArray().Select(i => i.GetProperty("id").GetInt64()));
+        Assert.Equal(0, (await GetJsonAsync("/api/search?lang=en")).GetProperty("total").GetInt32());
+    }
+
     [Theory]
     [InlineData("/api/search?q=%22Orta%20D%C9%99hliz", "q: ")]
     [InlineData("/api/search", "q must not be empty")]

@@ -178,4 +178,23 @@ public sealed class SearchPortalTests(PortalFixture portal)
         Assert.All(shown, s => Assert.Equal(siteLink.TextContent, s));
         Assert.True(shown.Count < all.QuerySelectorAll("li.search-hit").Length);
     }
+
+    [Fact]
+    public async Task A_filter_chosen_with_the_box_left_empty_lists_the_newest_articles_it_lets_through()
+    {
+        var (_, all) = await GetPageAsync("/search?q=qazaxistan");
+        string site = all.QuerySelector("li.search-hit .meta a.site")!.TextContent;
+
+        var (status, doc) = await GetPageAsync("/search?site=" + Uri.EscapeDataString(site));
+
+        Assert.Equal(HttpStatusCode.OK, status);
+        Assert.Equal("Axtarış", doc.QuerySelector("h1")!.TextContent);
+        Assert.Equal("", Box(doc).Value);
+        var shown = doc.QuerySelectorAll("li.search-hit .meta a.site").Select(a => a.TextContent).ToList();
+        Assert.NotEmpty(shown);
+        Assert.All(shown, s => Assert.Equal(site, s));
+        Assert.Null(doc.QuerySelector(".problem"));
+        var (_, none) = await GetPageAsync("/search?site=example.org");
+        Assert.Equal("Seçilmiş süzgəclərə uyğun xəbər yoxdur.", none.QuerySelector("p.empty")!.TextContent);
+    }
 }

@@ -45,6 +45,9 @@ public sealed record ParsedQuery(
     /// <summary>The entities (<c>entity:</c>) the article must name; each must hold.</summary>
     public IReadOnlyList<EntityFilter> Entities { get; init; } = [];
 
+    /// <summary>No words and no filters of its own: the query of an empty box whose form's filters are set.</summary>
+    public static ParsedQuery FiltersOnly { get; } = new([], [], [], [], null, null);
+
     /// <summary>The keys a matching article may show for the query (for highlighting): those of the required terms.</summary>
     public IReadOnlySet<string> HighlightKeys { get; } =
         Required.SelectMany(g => g).SelectMany(t => t.Keys).ToHashSet(StringComparer.Ordinal);

@@ -16,7 +16,11 @@ public sealed record SearchRequest(string Query, int Limit = SearchRequest.Defau
 
 /// <summary>Filters set outside the query text (form controls, API parameters); null means no filter.</summary>
 /// <param name="Category">A section's slug, as the search page's section control sends it.</param>
-public sealed record SearchFilters(string? Site = null, string? Language = null, DateOnly? Since = null, DateOnly? Until = null, string? Category = null);
+public sealed record SearchFilters(string? Site = null, string? Language = null, DateOnly? Since = null, DateOnly? Until = null, string? Category = null)
+{
+    /// <summary>True when no filter is set.</summary>
+    public bool IsEmpty => Site is null && Language is null && Since is null && Until is null && Category is null;
+}
 
 /// <summary>
 /// What a search gives: either its results or the one problem that kept it from running (a malformed query, a query

@@ -28,7 +28,10 @@ public sealed class Searcher(Stores stores)
             return SearchAnswer.Refused(new QueryProblem(QueryProblemKind.BadPage, string.Create(CultureInfo.InvariantCulture, $"limit must be from 1 to {SearchRequest.MaxLimit}, not {request.Limit}")));
         if (request.Offset is < 0 or > MaxOffset)
             return SearchAnswer.Refused(new QueryProblem(QueryProblemKind.BadPage, string.Create(CultureInfo.InvariantCulture, $"offset must be from 0 to {MaxOffset}, not {request.Offset}")));
-        var parse = QueryParser.Parse(request.Query);
+        // An empty box with a form's filter set lists what the filter lets through, as the filter typed alone would.
+        var parse = string.IsNullOrWhiteSpace(request.Query) && request.Filters is { IsEmpty: false }
+            ? QueryParse.Of(ParsedQuery.FiltersOnly)
+            : QueryParser.Parse(request.Query);
         if (parse.Problem is { } problem) return SearchAnswer.Refused(problem);
         var query = parse.Query!;
         var filters = request.Filters ?? new SearchFilters();
