@@ -13,13 +13,13 @@ namespace Icmal.Search;
 /// section: <c>category:idman</c>, <c>category:İdman</c>, <c>category:Спорт</c>) and <c>entity:</c> (an entity's id
 /// or <c>entity:"name"</c>, in any form, resolved by <see cref="Searcher"/>); in any script,
 /// with or without Azerbaijani letters. Every word becomes its search keys (<see cref="SearchKeys"/>), so nothing
-/// typed reaches an engine's own syntax. Filters without words (<c>entity:"İlham Əliyev" since:2025-10-01</c>) list
-/// the newest articles they let through.
+/// typed reaches an engine's own syntax. Filters without words (<c>entity:"İlham Əliyev" since:2025-10-01</c>, with
+/// <c>-excluded</c> words or not) list the newest articles they let through.
 /// </summary>
 /// <remarks>
 /// Whatever is typed gives a query or one <see cref="QueryProblem"/> naming the problem and where it is: an
 /// unclosed quote, a lone <c>-</c>, an <c>OR</c> with nothing on one side, a bad date or language, no word or filter,
-/// only excluded words, more than <see cref="MaxTerms"/> words, more than <see cref="MaxLength"/> characters. Control characters are
+/// only excluded words without a filter, more than <see cref="MaxTerms"/> words, more than <see cref="MaxLength"/> characters. Control characters are
 /// read as spaces. Characters that are not letters or digits inside a word (<c>*</c>, <c>(</c>, <c>^</c>) are not
 /// operators: they only separate words, as in the texts. Never throws for any input.
 /// </remarks>
@@ -69,12 +69,12 @@ public static class QueryParser
                 if (Item() is { } problem) return problem;
             }
             if (_pendingOr is { } or) return Malformed("OR needs a word on each side", or);
-            // Filters alone list the newest articles they let through (entity:62 since:2025-01-01: a monitor's list);
-            // excluded words need words to be excluded from.
-            if (_required.Count == 0 && _excluded.Count > 0)
-                return QueryParse.Refused(QueryProblemKind.Empty, "the query only excludes words; add a word to search for", 0);
+            // Filters alone list the newest articles they let through (entity:62 since:2025-01-01, entity:62 -futbol: a
+            // monitor's list); excluded words alone would list nearly the whole archive.
             if (_required.Count == 0 && !Filtered)
-                return QueryParse.Refused(QueryProblemKind.Empty, "the query has no word or filter to search for", 0);
+                return _excluded.Count > 0
+                    ? QueryParse.Refused(QueryProblemKind.Empty, "the query only excludes words; add a word or a filter to search for", 0)
+                    : QueryParse.Refused(QueryProblemKind.Empty, "the query has no word or filter to search for", 0);
             return QueryParse.Of(new ParsedQuery(_required, _excluded, _sites, _languages, _since, _until) { Categories = _categories, Entities = _entities });
         }
 

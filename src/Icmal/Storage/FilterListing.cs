@@ -9,7 +9,8 @@ namespace Icmal.Storage;
 /// it is the newest articles that pass every filter, copies of one text shown once (the newest standing for the
 /// others), read the same way on every engine. Sites and languages are asked of the engine's index
 /// (<see cref="SearchEngine.FacetIds"/>), as a search with words asks them, so <c>source:</c> means the same with or
-/// without words (the article's site or its address's host); dates are the articles' sort times, exactly.
+/// without words (the article's site or its address's host), and so are excluded words (<c>entity:62 -futbol</c>,
+/// <see cref="SearchEngine.Excluding"/>); dates are the articles' sort times, exactly.
 /// </summary>
 /// <remarks>
 /// One statement reads the newest rows, in one of two ways, as the browse pages choose theirs
@@ -38,15 +39,22 @@ internal static class FilterListing
         ArgumentNullException.ThrowIfNull(limit);
         var sets = Sets(engine, c);
         var parameters = sets.Select(s => s.Parameter).ToList();
-        var dates = new List<string>();
+        // What every article must pass besides the filters' sets: no excluded word, the dates.
+        var checks = new List<string>();
+        if (c.Match.Excluded.Count > 0)
+        {
+            var (condition, value) = engine.Excluding(c.Match.Excluded);
+            checks.Add(condition);
+            parameters.Add(("@excluded", value));
+        }
         if (c.Since is { } since)
         {
-            dates.Add("a.sort_at >= @since");
+            checks.Add("a.sort_at >= @since");
             parameters.Add(("@since", dialect.Time(since)));
         }
         if (c.Until is { } until)
         {
-            dates.Add("a.sort_at < @until");
+            checks.Add("a.sort_at < @until");
             parameters.Add(("@until", dialect.Time(until)));
         }
         int need = c.Offset + c.Limit;
@@ -61,7 +69,7 @@ internal static class FilterListing
         while (true)
         {
             await limit();
-            rows = await Sql.ListAsync(conn, tx, Statement(sets, dates, driver), r => (r.GetInt64(0), r.GetString(1)), ct,
+            rows = await Sql.ListAsync(conn, tx, Statement(sets, checks, driver), r => (r.GetInt64(0), r.GetString(1)), ct,
                 driver is null ? [.. parameters, ("@n", read)] : [.. parameters]);
             var seen = new HashSet<string>(StringComparer.Ordinal);
             folded = rows.Where(r => seen.Add(r.Hash)).ToList();
@@ -144,11 +152,11 @@ internal static class FilterListing
     /// The articles' ids and text hashes, newest first: all of set <paramref name="driver"/>'s that pass, or the newest
     /// <c>@n</c> down the sort index.
     /// </summary>
-    private static string Statement(List<IdSet> sets, List<string> dates, int? driver)
+    private static string Statement(List<IdSet> sets, List<string> checks, int? driver)
     {
         var conditions = new List<string>();
         if (driver is not null) conditions.Add("a.id = d.id");
-        conditions.AddRange(dates);
+        conditions.AddRange(checks);
         for (int i = 0; i < sets.Count; i++)
         {
             if (i != driver) conditions.Add(sets[i].Condition);

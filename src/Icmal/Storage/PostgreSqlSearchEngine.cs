@@ -121,6 +121,15 @@ internal sealed class PostgreSqlSearchEngine : SearchEngine
         return new FacetSet(ids, $"a.id IN ({ids})", PostgreSqlTsText.Facets(groups) ?? throw new ArgumentException("no facet to ask for", nameof(groups)));
     }
 
+    /// <remarks>
+    /// One look-up of the article's row an article, matched against the phrases: the articles tested are at most those
+    /// a page reads (down the sort index or from a filter's side), where the set of a common word's matches would be
+    /// read whole.
+    /// </remarks>
+    public override (string Condition, object Value) Excluding(IReadOnlyList<KeyPhrase> phrases) =>
+        ($"NOT EXISTS (SELECT 1 FROM {Table} x WHERE x.article_id = a.id AND x.keys @@ CAST(@excluded AS tsquery))",
+            PostgreSqlTsText.Query(new KeyQuery([phrases], [])));
+
     public override async Task<SearchPage> FindAsync(DbConnection conn, SqlDialect dialect, SearchCriteria criteria, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(criteria);

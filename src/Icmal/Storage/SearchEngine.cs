@@ -44,6 +44,13 @@ internal abstract class SearchEngine
     /// </summary>
     public abstract FacetSet FacetIds(IReadOnlyList<IReadOnlyList<Facet>> groups);
 
+    /// <summary>
+    /// The condition that an article (<c>articles a</c>) has none of <paramref name="phrases"/>, read from the index,
+    /// and the value of its one parameter, <c>@excluded</c>: the excluded words of a search without words
+    /// (<see cref="FilterListing"/>), matched as a search with words matches them.
+    /// </summary>
+    public abstract (string Condition, object Value) Excluding(IReadOnlyList<KeyPhrase> phrases);
+
     /// <summary>Runs a search on <paramref name="conn"/> within its time budget.</summary>
     /// <exception cref="SearchBudgetExceededException">The budget ran out first.</exception>
     public abstract Task<SearchPage> FindAsync(DbConnection conn, SqlDialect dialect, SearchCriteria criteria, CancellationToken ct);

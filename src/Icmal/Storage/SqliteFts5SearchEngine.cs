@@ -114,6 +114,10 @@ internal sealed class SqliteFts5SearchEngine : SearchEngine
         return new FacetSet(ids, $"+a.id IN ({ids})", Facets(groups));
     }
 
+    /// <remarks>As the facets are (<see cref="FacetIds"/>): one set, of the articles with any of the phrases.</remarks>
+    public override (string Condition, object Value) Excluding(IReadOnlyList<KeyPhrase> phrases) =>
+        ($"+a.id NOT IN (SELECT rowid FROM {Table} WHERE {Table} MATCH @excluded)", Words(new KeyQuery([phrases], [])));
+
     /// <summary>A search with words, within the budget the caller set on the connection.</summary>
     private static async Task<SearchPage> MatchAsync(DbConnection conn, SqlDialect dialect, SearchCriteria criteria, CancellationToken ct)
     {

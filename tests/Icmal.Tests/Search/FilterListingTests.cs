@@ -40,7 +40,11 @@ public sealed class FilterListingTests
             string host = i % 3 == 0 ? "report.az" : "apa.az";
             string site = host == "apa.az" && i % 6 == 1 ? "APA" : host;
             string language = i % 10 == 0 ? "ru" : "az";
-            if (i % 5 != 0) text = "Bakıda yeni park açıldı, xəbər " + i.ToString(CultureInfo.InvariantCulture);
+            if (i % 5 != 0)
+            {
+                text = "Bakıda yeni park açıldı, xəbər " + i.ToString(CultureInfo.InvariantCulture)
+                    + (i % 7 == 0 ? ", futbol meydançası da var" : "") + (i % 11 == 0 ? ", basketbol meydançası da var" : "");
+            }
             byte[] raw = Encoding.UTF8.GetBytes(text + " #" + i.ToString(CultureInfo.InvariantCulture));
             string url = $"https://www.{host}/xeber/{i}";
             var result = await stores.Articles.AddAsync(new NewDocument(Hashing.Sha256Hex(raw), url, null, "text", "utf-8", raw, at),
@@ -69,6 +73,10 @@ public sealed class FilterListingTests
             ($"category:iqtisadiyyat entity:{tokayevId} since:2025-01-30", s => s.Economy && s.NamesTokayev && s.At >= new DateTimeOffset(2025, 1, 30, 0, 0, 0, baku)),
             ("source:apa.az lang:ru", s => s.Host == "apa.az" && s.Language == "ru"),
             ("source:kaspi.az", _ => false),
+            ("source:apa.az -futbol", s => s.Host == "apa.az" && !s.Text.Contains("futbol", StringComparison.Ordinal)),
+            ($"entity:{tokayevId} -futbol -basketbol", s => s.NamesTokayev && !s.Text.Contains("futbol", StringComparison.Ordinal) && !s.Text.Contains("basketbol", StringComparison.Ordinal)),
+            ("category:iqtisadiyyat -\"futbol meydançası\" since:2025-01-15", s => s.Economy && !s.Text.Contains("futbol", StringComparison.Ordinal) && s.At >= new DateTimeOffset(2025, 1, 15, 0, 0, 0, baku)),
+            ("lang:az -meydançası", s => s.Language == "az" && !s.Text.Contains("meydança", StringComparison.Ordinal)),
         };
         var searcher = new Searcher(stores);
         foreach (var (query, passes) in queries)
@@ -128,11 +136,11 @@ public sealed class FilterListingTests
     }
 
     [Theory, ClassData(typeof(BothEngines))]
-    public async Task Excluded_words_with_filters_alone_are_still_refused(DatabaseEngine engine)
+    public async Task Excluded_words_without_a_filter_are_refused(DatabaseEngine engine)
     {
         await using var db = await TestDatabase.CreateAsync(engine);
         var stores = await db.OpenAsync();
-        var answer = await new Searcher(stores).SearchAsync(new SearchRequest("-park source:apa.az"), Ct);
+        var answer = await new Searcher(stores).SearchAsync(new SearchRequest("-park -futbol"), Ct);
         Assert.Equal(QueryProblemKind.Empty, answer.Problem!.Kind);
         var empty = await new Searcher(stores).SearchAsync(new SearchRequest("source:apa.az"), Ct);
         Assert.Equal((0, false), (empty.Results!.Total, empty.Results.TotalEstimated));
