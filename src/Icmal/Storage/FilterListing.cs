@@ -112,13 +112,13 @@ internal static class FilterListing
         {
             string p = "@category" + i.ToString(CultureInfo.InvariantCulture);
             sets.Add(new IdSet($"SELECT article_id AS id FROM article_categories WHERE category = {p}",
-                $"EXISTS (SELECT 1 FROM article_categories k WHERE k.article_id = a.id AND k.category = {p})", (p, c.Categories[i])));
+                SearchFilters.InCategory(p), (p, c.Categories[i])));
         }
         for (int i = 0; i < c.EntityIds.Count; i++)
         {
             string p = "@entity" + i.ToString(CultureInfo.InvariantCulture);
             sets.Add(new IdSet($"SELECT article_id AS id FROM article_entities WHERE entity_id = {p}",
-                $"EXISTS (SELECT 1 FROM article_entities e WHERE e.article_id = a.id AND e.entity_id = {p})", (p, c.EntityIds[i])));
+                SearchFilters.NamesEntity(p), (p, c.EntityIds[i])));
         }
         return sets;
     }

@@ -38,17 +38,25 @@ internal static class SearchFilters
         for (int i = 0; i < c.Categories.Count; i++)
         {
             string p = "@category" + i.ToString(System.Globalization.CultureInfo.InvariantCulture);
-            sql.Append(" AND EXISTS (SELECT 1 FROM article_categories k WHERE k.article_id = a.id AND k.category = ").Append(p).Append(')');
+            sql.Append(" AND ").Append(InCategory(p));
             parameters.Add((p, c.Categories[i]));
         }
         for (int i = 0; i < c.EntityIds.Count; i++)
         {
             string p = "@entity" + i.ToString(System.Globalization.CultureInfo.InvariantCulture);
-            sql.Append(" AND EXISTS (SELECT 1 FROM article_entities e WHERE e.article_id = a.id AND e.entity_id = ").Append(p).Append(')');
+            sql.Append(" AND ").Append(NamesEntity(p));
             parameters.Add((p, c.EntityIds[i]));
         }
         return (sql.ToString(), parameters);
     }
+
+    /// <summary>That article <c>a</c> is in the section given by parameter <paramref name="parameter"/>: one probe of the table's key.</summary>
+    internal static string InCategory(string parameter) =>
+        $"EXISTS (SELECT 1 FROM article_categories k WHERE k.article_id = a.id AND k.category = {parameter})";
+
+    /// <summary>That article <c>a</c> names the entity given by parameter <paramref name="parameter"/>: one probe of the table's key.</summary>
+    internal static string NamesEntity(string parameter) =>
+        $"EXISTS (SELECT 1 FROM article_entities e WHERE e.article_id = a.id AND e.entity_id = {parameter})";
 
     /// <summary>
     /// The first and last sort time in the archive (null when it is empty): where an open <c>since:</c> or
