@@ -152,7 +152,8 @@ internal sealed class SqliteFts5SearchEngine : SearchEngine
         // window: the count of its distinct texts is exact, so every one is read.
         bool whole = found.Count < window;
         var (page, distinct) = await found.RankAsync(conn, idf, Weights, criteria.Offset, criteria.Limit, whole, ct);
-        var rows = page.Count == 0 ? [] : await RowsAsync(conn, dialect, page, ct);
+        var rank = page.ToDictionary(c => c.Id, c => c.Rank);
+        var rows = page.Count == 0 ? [] : await SearchRows.ReadAsync(conn, null, dialect, [.. page.Select(c => c.Id)], id => -rank[id], ct);
         if (whole) return new SearchPage(rows, distinct);
         // Estimated, not counted (counting walks every match, and past the window every match of a common word is
         // most of the search's cost): the matches spread over the archive, or over the stretch its dates allow, as
@@ -179,29 +180,6 @@ internal sealed class SqliteFts5SearchEngine : SearchEngine
         if (count < FrequencyCap) return count;
         if (span == default) span = await SearchTotals.IdRangeAsync(conn, null, dialect, null, null, ct);
         return SearchTotals.Extrapolate(FrequencyCap, r.GetInt64(1), span);
-    }
-
-    /// <summary>What a result list shows of the page's articles, in the page's order, with each text's other copies counted.</summary>
-    private static async Task<List<SearchRow>> RowsAsync(DbConnection conn, SqlDialect dialect, List<RankedMatch> page, CancellationToken ct)
-    {
-        var ids = new (string, object?)[page.Count];
-        for (int i = 0; i < page.Count; i++) ids[i] = ("@id" + i.ToString(CultureInfo.InvariantCulture), page[i].Id);
-        string sql = $"""
-            SELECT a.id, a.url, a.title, a.site, a.language, a.published_at, a.body,
-                (SELECT COUNT(*) FROM articles c WHERE c.text_sha256 = a.text_sha256) - 1
-            FROM articles a WHERE a.id IN ({string.Join(", ", ids.Select(p => p.Item1))})
-            """;
-        var found = new Dictionary<long, SearchRow>();
-        var rank = page.ToDictionary(c => c.Id, c => c.Rank);
-        await using var cmd = Sql.Command(conn, null, sql, ids);
-        await using var r = await cmd.ExecuteReaderAsync(ct);
-        while (await r.ReadAsync(ct))
-        {
-            long id = r.GetInt64(0);
-            found[id] = new SearchRow(id, r.StringOrNull(1), r.GetString(2), r.StringOrNull(3), r.StringOrNull(4),
-                dialect.ReadTimeOrNull(r, 5), r.GetString(6), -rank[id], r.GetInt32(7));
-        }
-        return page.Where(c => found.ContainsKey(c.Id)).Select(c => found[c.Id]).ToList();
     }
 
     /// <summary>
