@@ -61,7 +61,9 @@ public static class FigureFinder
             if (!char.IsAsciiDigit(c) && !percentFirst) { i++; continue; }
             if (i > 0 && (char.IsLetterOrDigit(text[i - 1]) || text[i - 1] is '.' or ',' or '/' or ':' or '-'))
             {
-                // Inside a word, a date (20.10.2025), a time (14:02) or a range's second half — skip the whole run.
+                // Inside a word, a date (20.10.2025), a time (14:02) or a range's second half — skip the whole run, this
+                // character first: a '%' ("3-%5") is no part of the run, and staying on it looped for ever.
+                i++;
                 while (i < text.Length && (char.IsLetterOrDigit(text[i]) || text[i] is '.' or ',' or ':')) i++;
                 continue;
             }

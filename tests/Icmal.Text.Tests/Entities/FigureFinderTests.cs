@@ -64,6 +64,18 @@ public sealed class FigureFinderTests
         Assert.DoesNotContain(FigureFinder.Find(sentence), f => f.Unit is "%" or "AZN" or "USD" || f.Value is 20 or 1992 or 2025 or 14);
     }
 
+    [Theory]
+    [InlineData("Artım 3-%5 arasında olacaq.", 0)]
+    [InlineData("x%5", 0)]
+    [InlineData("Hədəf 25/%5, real artım %4 olub.", 1)]
+    public async Task A_percent_sign_right_after_a_word_or_a_range_is_passed_over(string sentence, int figures)
+    {
+        // The finder stood on a '%' it would not read and never moved on: a page with "3-%5" held its analysis for ever.
+        var found = await Task.Run(() => FigureFinder.Find(sentence), TestContext.Current.CancellationToken)
+            .WaitAsync(TimeSpan.FromSeconds(10), TestContext.Current.CancellationToken);
+        Assert.Equal(figures, found.Count);
+    }
+
     [Fact]
     public void The_seed_analysis_gives_its_turnover_figures()
     {
