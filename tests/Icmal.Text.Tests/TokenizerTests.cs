@@ -97,6 +97,16 @@ public class TokenizerTests
         Assert.Equal([("kitab", TokenKind.Word), ("və", TokenKind.Word), ("s.", TokenKind.Abbreviation)], Tokens("kitab və s."));
 
     [Fact]
+    public void A_one_letter_s_with_fewer_than_four_characters_before_it_is_read_without_looking_past_the_start()
+    {
+        // It looked four characters back for "və " from the third: an exception for "a s." opening an article or a query.
+        Assert.Equal([("a", TokenKind.Word), ("s", TokenKind.Word), (".", TokenKind.Punctuation)], Tokens("a s."));
+        Assert.Equal([("g", TokenKind.Word), ("|", TokenKind.Symbol), ("s", TokenKind.Word), (".", TokenKind.Punctuation)], Tokens("g|s."));
+        Assert.Equal([("x", TokenKind.Word), ("s.", TokenKind.Abbreviation), ("bir", TokenKind.Word)], Tokens("x s. bir"));
+        Assert.Equal([("və", TokenKind.Word), ("s.", TokenKind.Abbreviation)], Tokens("və s."));
+    }
+
+    [Fact]
     public void Ordinary_word_before_a_full_stop_is_not_an_abbreviation() =>
         Assert.Equal([("bildirdi", TokenKind.Word), (".", TokenKind.Punctuation)], Tokens("bildirdi."));
 

@@ -119,6 +119,7 @@ public sealed class SearchApiTests(PortalFixture portal)
     [InlineData("'; DROP TABLE articles; --")]
     [InlineData("qazaxistan\u0001\u0007")]
     [InlineData("NEAR(a b) OR * ^ \"\" AND")]
+    [InlineData("g|s.")] // the tokenizer looked before the query's start for "və s." (found by the search fuzz target)
     public async Task Hostile_and_malformed_queries_are_answered_and_never_a_500(string query)
     {
         using var api = await portal.Client.GetAsync("/api/search?q=" + Uri.EscapeDataString(query), Ct);

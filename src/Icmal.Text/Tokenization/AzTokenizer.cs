@@ -312,9 +312,11 @@ public ref struct TokenEnumerator
         if (word.Length >= 3 && !word.Equals("saat", StringComparison.Ordinal) && !word.Equals("manat", StringComparison.Ordinal) && !word.Equals("mayor", StringComparison.Ordinal) && !word.Equals("il", StringComparison.Ordinal)) return true;
         int j = dot + 1;
         while (j < t.Length && t[j] == ' ') j++;
-        if (j >= t.Length) return word.Length == 1 && word[0] == 's' && dot >= 3 && t[(dot - 4)..dot].StartsWith("və ");
+        // "və s." (and so on): the four characters before the dot, so none when the text has fewer ("a s." at its start).
+        bool etc = word.Length == 1 && word[0] == 's' && dot >= 4 && t[(dot - 4)..dot].StartsWith("və ", StringComparison.Ordinal);
+        if (j >= t.Length) return etc;
         char n = t[j];
-        if (word.Length == 1 && word[0] == 's' && dot >= 3 && t[(dot - 4)..dot].StartsWith("və ")) return true;
+        if (etc) return true;
         return char.IsLower(n) || char.IsAsciiDigit(n) || n is ',' or ')' ;
     }
 
