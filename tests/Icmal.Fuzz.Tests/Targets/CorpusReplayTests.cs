@@ -15,6 +15,8 @@ public sealed class CorpusReplayTests
         [ExtractionTarget.Target.Name] = ExtractionTarget.Target.Replay,
         [JsonArticleTarget.Target.Name] = JsonArticleTarget.Target.Replay,
         [TextTarget.Target.Name] = TextTarget.Target.Replay,
+        [SearchTarget.Target.Name] = SearchTarget.Target.Replay,
+        [AnalysisTarget.Target.Name] = AnalysisTarget.Target.Replay,
     };
 
     public static TheoryData<string, string> Cases()

@@ -52,3 +52,15 @@ public sealed class TextFuzz
     [Fact]
     public void Arbitrary_unicode_goes_through_text_analysis_with_sane_offsets() => Fuzzer.Run(TextTarget.Target);
 }
+
+public sealed class SearchFuzz
+{
+    [Fact]
+    public void Hostile_searches_give_results_or_their_one_problem() => Fuzzer.Run(SearchTarget.Target);
+}
+
+public sealed class AnalysisFuzz
+{
+    [Fact]
+    public void Hostile_titles_and_texts_go_through_every_analysis_an_article_gets() => Fuzzer.Run(AnalysisTarget.Target);
+}
