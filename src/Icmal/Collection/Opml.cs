@@ -30,8 +30,9 @@ public static class Opml
                 string? html = reader.GetAttribute("htmlUrl");
                 string home = Uri.TryCreate(html?.Trim(), UriKind.Absolute, out var h) && h.Scheme is "http" or "https"
                     ? h.AbsoluteUri : new Uri(feed, "/").AbsoluteUri;
-                string name = reader.GetAttribute("title") ?? reader.GetAttribute("text") ?? feed.Host;
-                string language = reader.GetAttribute("language") ?? "az";
+                // An attribute present but blank (title="") counts as absent: a source is never stored without a name.
+                string name = NonBlank(reader.GetAttribute("title")) ?? NonBlank(reader.GetAttribute("text")) ?? feed.Host;
+                string language = NonBlank(reader.GetAttribute("language")) ?? "az";
                 string kindText = reader.GetAttribute("type") ?? "rss";
                 var kind = kindText.Equals("sitemap", StringComparison.OrdinalIgnoreCase) ? EndpointKind.Sitemap
                     : kindText.Equals("listing", StringComparison.OrdinalIgnoreCase) ? EndpointKind.Listing : EndpointKind.Feed;
@@ -48,6 +49,8 @@ public static class Opml
             .ToList();
         return (merged, problems);
     }
+
+    private static string? NonBlank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
 
     public static string Write(IEnumerable<(Source Source, IReadOnlyList<SourceEndpoint> Endpoints)> sources)
     {

@@ -376,6 +376,21 @@ public sealed class CrawlerTests : IAsyncLifetime
     }
 
     [Fact]
+    public void Opml_outlines_with_blank_titles_and_languages_take_the_next_name_and_the_default_language()
+    {
+        const string opml = """
+            <opml version="2.0"><body>
+            <outline title="" text="  APA  " language=" " xmlUrl="https://apa.az/rss"/>
+            <outline title=" " text="" xmlUrl="https://oxu.az/rss"/>
+            </body></opml>
+            """;
+        var (sources, problems) = Opml.Read(new MemoryStream(Encoding.UTF8.GetBytes(opml)));
+        Assert.Empty(problems);
+        Assert.Equal(["APA", "oxu.az"], sources.Select(s => s.Name));
+        Assert.All(sources, s => Assert.Equal("az", s.Language));
+    }
+
+    [Fact]
     public async Task Adding_a_home_page_discovers_its_feed()
     {
         await using var site = await TestSite.StartAsync(app =>
