@@ -17,6 +17,7 @@ public sealed class CorpusReplayTests
         [TextTarget.Target.Name] = TextTarget.Target.Replay,
         [SearchTarget.Target.Name] = SearchTarget.Target.Replay,
         [AnalysisTarget.Target.Name] = AnalysisTarget.Target.Replay,
+        [OpmlTarget.Target.Name] = OpmlTarget.Target.Replay,
     };
 
     public static TheoryData<string, string> Cases()

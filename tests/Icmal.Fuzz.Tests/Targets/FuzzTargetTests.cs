@@ -64,3 +64,9 @@ public sealed class AnalysisFuzz
     [Fact]
     public void Hostile_titles_and_texts_go_through_every_analysis_an_article_gets() => Fuzzer.Run(AnalysisTarget.Target);
 }
+
+public sealed class OpmlFuzz
+{
+    [Fact]
+    public void Hostile_opml_gives_named_http_sources_or_its_problems() => Fuzzer.Run(OpmlTarget.Target);
+}
