@@ -153,7 +153,15 @@ public static class AddressGuard
         if (url.Scheme is not ("http" or "https")) return $"scheme {url.Scheme} is not fetched (only http and https)";
         if (!string.IsNullOrEmpty(url.UserInfo)) return "URLs with a user name or password are not fetched";
         if (allowPrivate) return null;
-        string host = url.IdnHost;
+        string host;
+        try
+        {
+            host = url.IdnHost;
+        }
+        catch (UriFormatException)
+        {
+            return $"host {url.Host} is not a valid international domain name";
+        }
         if (IsForbiddenName(host)) return $"host {host} is a local or metadata name (add the source with --allow-private to allow it)";
         if (ParseHostAddress(host) is { } literal && IsForbidden(literal))
             return $"address {literal} is private, loopback or link-local (add the source with --allow-private to allow it)";

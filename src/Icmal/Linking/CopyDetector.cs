@@ -76,16 +76,25 @@ public sealed class CopyDetector
     public async Task<int> CatchUpAsync(CancellationToken ct)
     {
         int done = 0;
+        var failed = new HashSet<long>();
         while (true)
         {
-            var ids = await _sketches.UnsketchedAsync(CatchUpBatch, ct);
+            var ids = (await _sketches.UnsketchedAsync(CatchUpBatch + failed.Count, ct)).Where(id => !failed.Contains(id)).ToList();
             if (ids.Count == 0) return done;
             foreach (long id in ids)
             {
-                var article = await _articles.GetAsync(id, ct);
-                if (article is null) continue;
-                await LinkAsync(article, ct);
-                done++;
+                try
+                {
+                    if (await _articles.GetAsync(id, ct) is not { } article) continue;
+                    await LinkAsync(article, ct);
+                    done++;
+                }
+                catch (Exception e) when (e is not OperationCanceledException || !ct.IsCancellationRequested)
+                {
+                    // One article that cannot be linked must not keep the archive from opening (every later import,
+                    // crawl and portal start would stop on it): it stays unlinked, and the rest are linked.
+                    failed.Add(id);
+                }
             }
         }
     }

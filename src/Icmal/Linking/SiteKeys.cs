@@ -44,9 +44,16 @@ public static class SiteKeys
     private static void AddHost(HashSet<string> keys, string? url)
     {
         if (string.IsNullOrWhiteSpace(url)) return;
-        string? host = Uri.TryCreate(url, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttp || uri.Scheme == Uri.UriSchemeHttps)
-            ? uri.IdnHost : null;
-        if (host is not null) keys.Add(Host(host));
+        if (!Uri.TryCreate(url, UriKind.Absolute, out var uri) || (uri.Scheme != Uri.UriSchemeHttp && uri.Scheme != Uri.UriSchemeHttps)) return;
+        try
+        {
+            keys.Add(Host(uri.IdnHost));
+        }
+        catch (UriFormatException)
+        {
+            // A host IDNA refuses ("a\u200Db.az": Uri parses it, IdnHost throws) names no site: an article from such an
+            // address is linked by its text and its site's name alone. It threw, and the archive's next start with it.
+        }
     }
 
     /// <summary>A name that is a domain ("Sherg.az") is its host; any other name ("APA", "Report") is kept folded.</summary>

@@ -1,5 +1,7 @@
 using System.Text.Json;
+using Icmal.Import;
 using Icmal.Ingest;
+using Icmal.Linking;
 using Icmal.Model;
 using Icmal.Storage;
 using Icmal.Tests.Support;
@@ -59,6 +61,51 @@ public sealed class CopyLinkingTests
         Assert.Equal(CopyEvidence.Credited, link.Evidence);
         // The other seeds are other texts about the same visit: none is anyone's copy.
         Assert.Equal(1, await h.Store.Copies.CountAsync(Ct));
+    }
+
+    [Theory]
+    [ClassData(typeof(BothEngines))]
+    public async Task An_article_from_a_host_IDNA_refuses_is_linked_and_the_archive_opens_again(DatabaseEngine engine)
+    {
+        // Uri parses "a\u200Db.az" (a zero-width joiner) but its IdnHost throws: the article was stored unlinked, and
+        // every later start of an import, crawl or portal stopped on linking it (found by the ingest fuzz target).
+        await using var h = await ImportHarness.CreateAsync(engine: engine);
+        var outcomes = await h.ImportAsync(await ListAsync(h, "zwj.json", new
+        {
+            url = "http://a\u200Db.az/xeber/1",
+            site = "APA",
+            title = "Bakıda yeni metro stansiyası",
+            published = "2025-10-20T12:40:00+04:00",
+            text = Paragraphs("001"),
+        }));
+        Assert.Equal(IngestStatus.Stored, Assert.Single(outcomes).Status);
+        // Linked when stored: it has its sketch, and the next start has nothing to catch up.
+        Assert.Empty(await h.Store.Sketches.UnsketchedAsync(10, Ct));
+        var reopened = new Importer(await IngestPipeline.OpenAsync(h.Store, Ct), new ImportOptions());
+        await foreach (var e in reopened.ImportAsync([TestPaths.Sample("002")], Ct)) Assert.Equal(IngestStatus.Stored, e.Outcome.Status);
+        Assert.Empty(await h.Store.Sketches.UnsketchedAsync(10, Ct));
+    }
+
+    [Fact]
+    public async Task The_start_links_what_it_can_and_leaves_an_article_it_cannot_read()
+    {
+        // Two stored articles without their sketches (a process stopped between storing and linking), the older one's
+        // blocks not readable: the start used to stop on it, and so every later import, crawl and portal start.
+        await using var h = await ImportHarness.CreateAsync();
+        await h.ImportAsync(TestPaths.Sample("001"), TestPaths.Sample("002"));
+        var ids = (await h.Store.Articles.ListAsync(new ArticleQuery(10), Ct)).Select(a => a.Id).Order().ToList();
+        await using (var conn = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={Path.Combine(h.DataDirectory, "icmal.db")}"))
+        {
+            await conn.OpenAsync(Ct);
+            await using var cmd = conn.CreateCommand();
+            cmd.CommandText = "DELETE FROM article_sketch_keys; DELETE FROM article_sketches; UPDATE articles SET blocks = 'not blocks' WHERE id = $id";
+            cmd.Parameters.AddWithValue("$id", ids[0]);
+            await cmd.ExecuteNonQueryAsync(Ct);
+        }
+
+        Assert.Equal(1, await new CopyDetector(h.Store).CatchUpAsync(Ct));
+        Assert.Empty(await h.Store.Sketches.UnsketchedAsync(10, Ct));
+        _ = await IngestPipeline.OpenAsync(h.Store, Ct);
     }
 
     [Theory]
