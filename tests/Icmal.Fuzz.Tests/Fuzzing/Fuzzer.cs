@@ -66,8 +66,9 @@ public static class Fuzzer
                 allocated = GC.GetAllocatedBytesForCurrentThread() - allocated;
                 if (Interlocked.Increment(ref warm) <= WarmUp) return;
                 figures.Add(clock.Elapsed, allocated);
-                if (clock.Elapsed >= InputLimit)
-                    throw new TimeoutException($"one input took {clock.Elapsed.TotalMilliseconds:0} ms (limit {InputLimit.TotalMilliseconds:0} ms)");
+                var limit = InputLimit * target.LimitScale;
+                if (clock.Elapsed >= limit)
+                    throw new TimeoutException($"one input took {clock.Elapsed.TotalMilliseconds:0} ms (limit {limit.TotalMilliseconds:0} ms)");
                 if (allocated > MaxAllocatedBytes)
                     throw new InsufficientMemoryException($"one input allocated {allocated / 1048576} MB (limit {MaxAllocatedBytes / 1048576} MB)");
             }

@@ -18,6 +18,7 @@ public sealed class CorpusReplayTests
         [SearchTarget.Target.Name] = SearchTarget.Target.Replay,
         [AnalysisTarget.Target.Name] = AnalysisTarget.Target.Replay,
         [OpmlTarget.Target.Name] = OpmlTarget.Target.Replay,
+        [IngestTarget.Target.Name] = IngestTarget.Target.Replay,
     };
 
     public static TheoryData<string, string> Cases()

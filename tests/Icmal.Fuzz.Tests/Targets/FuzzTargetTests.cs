@@ -70,3 +70,9 @@ public sealed class OpmlFuzz
     [Fact]
     public void Hostile_opml_gives_named_http_sources_or_its_problems() => Fuzzer.Run(OpmlTarget.Target);
 }
+
+public sealed class IngestFuzz
+{
+    [Fact]
+    public void Hostile_article_lists_are_stored_found_present_or_refused_for_what_they_are() => Fuzzer.Run(IngestTarget.Target);
+}
