@@ -85,9 +85,10 @@ public static class IngestTarget
     /// <summary>The archive all inputs go into, in a temporary folder, once a process; deleted when it ends.</summary>
     private static class Archive
     {
-        public static readonly string Folder = Directory.CreateTempSubdirectory("icmal-fuzz-ingest-").FullName;
+        public static readonly string Folder = TempFolder.Create("icmal-fuzz-ingest-");
 
-        private static readonly Stores Stores = Open().GetAwaiter().GetResult();
+        private static readonly Stores Stores =
+            Stores.OpenAsync(DatabaseSetting.InDataFolder(Path.Combine(Folder, "data")), CancellationToken.None).GetAwaiter().GetResult();
 
         public static Importer Importer { get; private set; } = Open(Stores);
 
@@ -95,16 +96,6 @@ public static class IngestTarget
         public static void Start() => Importer = Open(Stores);
 
         private static Importer Open(Stores stores) => new(IngestPipeline.OpenAsync(stores, CancellationToken.None).GetAwaiter().GetResult(), new ImportOptions());
-
-        private static async Task<Stores> Open()
-        {
-            AppDomain.CurrentDomain.ProcessExit += (_, _) =>
-            {
-                Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-                try { Directory.Delete(Folder, recursive: true); } catch (IOException) { } catch (UnauthorizedAccessException) { }
-            };
-            return await Stores.OpenAsync(DatabaseSetting.InDataFolder(Path.Combine(Folder, "data")), CancellationToken.None);
-        }
 
         public static Task<long> CountAsync() => Stores.Articles.CountAsync(CancellationToken.None);
     }

@@ -155,12 +155,7 @@ public static class SearchTarget
 
         private static async Task<Searcher> Build()
         {
-            string folder = Directory.CreateTempSubdirectory("icmal-fuzz-search-").FullName;
-            AppDomain.CurrentDomain.ProcessExit += (_, _) =>
-            {
-                Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-                try { Directory.Delete(folder, recursive: true); } catch (IOException) { } catch (UnauthorizedAccessException) { }
-            };
+            string folder = TempFolder.Create("icmal-fuzz-search-");
             string list = Path.Combine(folder, "articles.json");
             await File.WriteAllTextAsync(list, Articles(), CancellationToken.None);
             string samples = Path.Combine(Path.GetDirectoryName(Corpus.Root)!, "..", "..", "samples");
