@@ -58,7 +58,15 @@ public static class IngestTarget
 
     private static int _inputs;
 
+    /// <summary>One import at a time: the replay of the corpus and the run share the archive, and xunit runs them at once.</summary>
+    private static readonly Lock Gate = new();
+
     private static void Check(string json)
+    {
+        lock (Gate) CheckAlone(json);
+    }
+
+    private static void CheckAlone(string json)
     {
         string file = Path.Combine(Archive.Folder, "list.json");
         File.WriteAllText(file, json, new UTF8Encoding(false, false));
