@@ -52,7 +52,8 @@ public static class SiteKeys
         catch (UriFormatException)
         {
             // A host IDNA refuses ("a\u200Db.az": Uri parses it, IdnHost throws) names no site: an article from such an
-            // address is linked by its text and its site's name alone. It threw, and the archive's next start with it.
+            // address is linked by its text and its site's name alone. (The exception left the article unlinked, and
+            // the copy detector's catch-up stopped every later start on it.)
         }
     }
 
