@@ -20,9 +20,11 @@ public static class AdminRoutes
         {
             var now = DateTimeOffset.UtcNow;
             var health = await SourceHealth.LoadAsync(stores, now, ct);
+            var others = await stores.ItemErrors.ListAsync(null, SourceHealth.RecentItemErrorsShown, ct);
             http.Response.Headers.CacheControl = "no-store";
             http.Response.Headers["X-Robots-Tag"] = "noindex";
-            return PageResults.Page<SourcesPage>((nameof(SourcesPage.Sources), health), (nameof(SourcesPage.Now), now));
+            return PageResults.Page<SourcesPage>((nameof(SourcesPage.Sources), health), (nameof(SourcesPage.Now), now),
+                (nameof(SourcesPage.OtherErrors), others));
         });
     }
 }

@@ -55,4 +55,21 @@ public sealed class AdminPageTests(PortalFixture portal)
         Assert.Contains("https://problemli.az/xeber/<1>", cell.TextContent, StringComparison.Ordinal);
         Assert.Contains("kodlaşdırma: declared charset 'iso-2022-kr' is decoded as nothing", cell.TextContent, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task The_sources_page_shows_the_latest_errors_of_no_source_apart()
+    {
+        // An import's file, or a stored article the archive's start could not go over again: no source to show it under.
+        var ct = TestContext.Current.CancellationToken;
+        await portal.Store.ItemErrors.RecordAsync(new Icmal.Storage.ItemError(null, "/data/<xeberler>.json#7", IngestStage.Read,
+            "\"published\" is not a date: \"dünən\"", DateTimeOffset.UtcNow), ct);
+
+        string html = await portal.Client.GetStringAsync("/admin/sources", ct);
+        var doc = new HtmlParser().ParseDocument(html);
+        var section = doc.QuerySelector("section.other-errors")!;
+        Assert.Equal("İdxal və arxiv xətaları", section.QuerySelector("h2")!.TextContent);
+        var item = section.QuerySelectorAll("li").First(li => li.TextContent.Contains("/data/<xeberler>.json#7", StringComparison.Ordinal));
+        Assert.Contains("oxuma: \"published\" is not a date: \"dünən\"", item.TextContent, StringComparison.Ordinal);
+        Assert.DoesNotContain(doc.QuerySelectorAll("table.sources td.item-errors"), td => td.TextContent.Contains("xeberler", StringComparison.Ordinal));
+    }
 }

@@ -12,10 +12,10 @@ public static class CategoriseCommand
     {
         var missing = new Option<bool>("--missing") { Description = "Only articles that have no category yet" };
         var command = new Command("categorise", "Categorise the archive again: the source's own section where the page gave one, else the headline classifier") { missing };
-        command.SetAction((parse, ct) => CommonOptions.WithStoreAsync(parse, ct, async store =>
+        command.SetAction((parse, ct) => CommonOptions.WithStoreGoingOverAsync(parse, ct, async store =>
         {
             var clock = Stopwatch.StartNew();
-            int done = await store.Categories.CatchUpAsync(store.Articles, all: !parse.GetValue(missing), ct);
+            int done = await store.Categories.CatchUpAsync(store.Articles, store.ItemErrors, all: !parse.GetValue(missing), ct);
             Console.Out.WriteLine(string.Create(CultureInfo.InvariantCulture, $"categorised {done:N0} articles in {clock.Elapsed.TotalSeconds:0.0} s"));
             var counts = await store.Categories.CountsAsync(ct);
             foreach (var category in NewsCategories.All)

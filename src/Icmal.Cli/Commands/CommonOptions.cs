@@ -61,6 +61,26 @@ public static class CommonOptions
     public static Task<int> WithStoreAsync(ParseResult parse, CancellationToken ct, Func<Storage.Stores, Task<int>> action) =>
         WithOptionsAsync(parse, async options => await action(await IcmalApplication.OpenStoreAsync(options, ct)));
 
+    /// <summary>
+    /// The store alone, for a command that goes over stored articles again (reindex, categorise, reanalyse): after it,
+    /// each stored article it or the opening's catch-ups passed over (<see cref="Storage.ItemErrorStore.RecordArticleAsync"/>)
+    /// is one line on stderr, as /admin/sources lists it.
+    /// </summary>
+    public static Task<int> WithStoreGoingOverAsync(ParseResult parse, CancellationToken ct, Func<Storage.Stores, Task<int>> action) =>
+        WithOptionsAsync(parse, async options =>
+        {
+            var since = DateTimeOffset.UtcNow;
+            var store = await IcmalApplication.OpenStoreAsync(options, ct);
+            int code = await action(store);
+            var passed = (await store.ItemErrors.ListAsync(null, PassedOverShown + 1, ct)).Where(e => e.At >= since).ToList();
+            foreach (var e in passed.Take(PassedOverShown).Reverse()) Console.Error.WriteLine($"icmal: {e.Origin}: {e.Reason}");
+            if (passed.Count > PassedOverShown) Console.Error.WriteLine($"icmal: and more: /admin/sources lists the latest");
+            return code;
+        });
+
+    /// <summary>How many passed-over articles <see cref="WithStoreGoingOverAsync"/> prints.</summary>
+    private const int PassedOverShown = 20;
+
     /// <summary>The whole application (store, pipeline, collector), for commands that ingest.</summary>
     public static Task<int> WithApplicationAsync(ParseResult parse, IEnumerable<ConfigurationFlag?> flags, CancellationToken ct, Func<IcmalApplication, Task<int>> action) =>
         WithOptionsAsync(parse, flags, async options =>

@@ -51,7 +51,7 @@ public static class EntitiesCommand
     public static Command CreateReanalyse()
     {
         var command = new Command("reanalyse", "Find the entities, quotes and figures of every article not yet analysed");
-        command.SetAction((parse, ct) => CommonOptions.WithStoreAsync(parse, ct, async store =>
+        command.SetAction((parse, ct) => CommonOptions.WithStoreGoingOverAsync(parse, ct, async store =>
         {
             long done = await ArticleFactsWriter.ReanalyseAsync(store, null, ct);
             Console.Out.WriteLine(string.Create(CultureInfo.InvariantCulture, $"analysed {done} articles"));

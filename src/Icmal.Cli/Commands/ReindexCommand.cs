@@ -12,7 +12,7 @@ public static class ReindexCommand
     public static Command Create()
     {
         var command = new Command("reindex", "Rebuild the search index from the stored articles");
-        command.SetAction((parse, ct) => CommonOptions.WithStoreAsync(parse, ct, async store =>
+        command.SetAction((parse, ct) => CommonOptions.WithStoreGoingOverAsync(parse, ct, async store =>
         {
             var reindexer = new Reindexer(store);
             var clock = Stopwatch.StartNew();

@@ -40,6 +40,7 @@ public sealed class CopyDetector
     private readonly CopyStore _copies;
     private readonly SourceStore _sources;
     private readonly ArticleStore _articles;
+    private readonly ItemErrorStore _errors;
     private readonly SemaphoreSlim _gate = new(1, 1);
     private int _linkedSinceVacuum;
     private readonly System.Collections.Concurrent.ConcurrentDictionary<string, (string? Home, DateTimeOffset Read)> _sourceHomes = new(StringComparer.Ordinal);
@@ -54,6 +55,7 @@ public sealed class CopyDetector
         _copies = stores.Copies;
         _sources = stores.Sources;
         _articles = stores.Articles;
+        _errors = stores.ItemErrors;
         Rule = rule ?? CopyRule.Default;
     }
 
@@ -72,7 +74,10 @@ public sealed class CopyDetector
         return detector;
     }
 
-    /// <summary>Sketches and links the stored articles that have no sketch; returns how many it did.</summary>
+    /// <summary>
+    /// Sketches and links the stored articles that have no sketch; returns how many it did. One that cannot be read or
+    /// linked (<see cref="ItemErrorStore.IsArticleFault"/>) is recorded in the item error log and passed over.
+    /// </summary>
     public async Task<int> CatchUpAsync(CancellationToken ct)
     {
         int done = 0;
@@ -89,11 +94,13 @@ public sealed class CopyDetector
                     await LinkAsync(article, ct);
                     done++;
                 }
-                catch (Exception e) when (e is not OperationCanceledException || !ct.IsCancellationRequested)
+                catch (Exception e) when (ItemErrorStore.IsArticleFault(e, ct))
                 {
                     // One article that cannot be linked must not keep the archive from opening (every later import,
-                    // crawl and portal start would stop on it): it stays unlinked, and the rest are linked.
+                    // crawl and portal start would stop on it): it is recorded and stays unlinked, and the rest are linked.
                     failed.Add(id);
+                    await _errors.RecordArticleAsync(id, IngestStage.Link, "linking it to its copies", e,
+                        "no later start links it (a start links the articles stored after the newest linked one)", ct);
                 }
             }
         }

@@ -17,6 +17,6 @@ public sealed class Reindexer(Stores stores)
     public async Task<long> RebuildAsync(IProgress<(long Done, long Total)>? progress, CancellationToken ct)
     {
         await stores.Search.ResetAsync(ct);
-        return await stores.Search.CatchUpAsync(progress, ct);
+        return await stores.Search.CatchUpAsync(stores.ItemErrors, progress, ct);
     }
 }

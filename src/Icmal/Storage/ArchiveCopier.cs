@@ -119,7 +119,7 @@ public sealed class ArchiveCopier
             await search.ResetAsync(ct);
             await SetStageAsync(archive, "indexing", ct);
         }
-        long indexed = await search.CatchUpAsync(progress is null ? null : new Relay(progress, "search index"), ct);
+        long indexed = await search.CatchUpAsync(new ItemErrorStore(_target), progress is null ? null : new Relay(progress, "search index"), ct);
 
         var checks = new List<TableCheck>();
         foreach (var table in CopiedTable.All) checks.Add(await CheckAsync(table, columns[table.Name], progress, ct));

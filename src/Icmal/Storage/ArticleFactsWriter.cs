@@ -61,18 +61,41 @@ public static class ArticleFactsWriter
         return waiting == 0 || waiting > OpenCatchUpLimit ? 0 : await ReanalyseAsync(stores, null, ct);
     }
 
-    /// <summary>Analyses every article not analysed by the current version, oldest first, reporting the running count.</summary>
+    /// <summary>
+    /// Analyses every article not analysed by the current version, oldest first, reporting the running count; returns
+    /// how many it analysed. An article that cannot be read or analysed (<see cref="ItemErrorStore.IsArticleFault"/>)
+    /// is recorded in the item error log and passed over, as are the rest of its batch read one by one.
+    /// </summary>
     public static async Task<long> ReanalyseAsync(Stores stores, IProgress<long>? progress, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(stores);
         long done = 0, after = 0;
         while (await stores.Entities.UnanalysedAsync(ArticleFacts.Version, after, Batch, ct) is { Count: > 0 } ids)
         {
-            var articles = await stores.Articles.GetManyAsync(ids, ct);
+            IReadOnlyDictionary<long, Article>? articles;
+            try
+            {
+                articles = await stores.Articles.GetManyAsync(ids, ct);
+            }
+            catch (Exception e) when (ItemErrorStore.IsArticleFault(e, ct))
+            {
+                articles = null;
+            }
             foreach (long id in ids)
             {
-                if (articles.TryGetValue(id, out var article)) await WriteAsync(stores, id, FactAnalyzer.Analyse(article), ct);
-                done++;
+                try
+                {
+                    var article = articles is null ? await stores.Articles.GetAsync(id, ct) : articles.GetValueOrDefault(id);
+                    if (article is null) continue;
+                    var facts = FactAnalyzer.Analyse(article);
+                    await WriteAsync(stores, id, facts, ct);
+                    done++;
+                }
+                catch (Exception e) when (ItemErrorStore.IsArticleFault(e, ct))
+                {
+                    await stores.ItemErrors.RecordArticleAsync(id, IngestStage.Entities, "finding its entities, quotes and figures", e,
+                        "the next start or `icmal reanalyse` tries again", ct);
+                }
             }
             after = ids[^1];
             progress?.Report(done);

@@ -104,11 +104,13 @@ public sealed class CategoryStore(Database database)
     /// <summary>
     /// Categorises stored articles: those without a category (all of them with <paramref name="all"/>, as
     /// `icmal categorise` does), by their stored section and address, else the classifier over title and text.
-    /// Returns how many were categorised.
+    /// Returns how many were categorised. An article that cannot be read or categorised
+    /// (<see cref="ItemErrorStore.IsArticleFault"/>) is recorded in <paramref name="errors"/> and passed over.
     /// </summary>
-    public async Task<int> CatchUpAsync(ArticleStore articles, bool all, CancellationToken ct, CategoryClassifier? classifier = null)
+    public async Task<int> CatchUpAsync(ArticleStore articles, ItemErrorStore errors, bool all, CancellationToken ct, CategoryClassifier? classifier = null)
     {
         ArgumentNullException.ThrowIfNull(articles);
+        ArgumentNullException.ThrowIfNull(errors);
         classifier ??= CategoryClassifier.Default;
         int done = 0;
         long after = 0;
@@ -125,10 +127,15 @@ public sealed class CategoryStore(Database database)
             if (ids.Count == 0) return done;
             foreach (long id in ids)
             {
-                if (await articles.GetAsync(id, ct) is { } article)
+                try
                 {
+                    if (await articles.GetAsync(id, ct) is not { } article) continue;
                     await SetAsync(id, Categorise(classifier, article), ct);
                     done++;
+                }
+                catch (Exception e) when (ItemErrorStore.IsArticleFault(e, ct))
+                {
+                    await errors.RecordArticleAsync(id, IngestStage.Categorise, "categorising it", e, "the next start or `icmal categorise --missing` tries again", ct);
                 }
             }
             after = ids[^1];

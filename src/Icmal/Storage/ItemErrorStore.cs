@@ -1,3 +1,5 @@
+using System.Data.Common;
+using System.Globalization;
 using Icmal.Model;
 
 namespace Icmal.Storage;
@@ -14,6 +16,7 @@ public sealed record ItemError(long? SourceId, string Origin, IngestStage Stage,
 public sealed class ItemErrorStore(Database database)
 {
     private const string Select = "SELECT source_id, origin, stage, reason, at FROM item_errors";
+    private const string Insert = "INSERT INTO item_errors (source_id, origin, stage, reason, at) VALUES (@s, @o, @st, @r, @at)";
 
     private readonly SqlDialect _d = database.Dialect;
 
@@ -22,8 +25,49 @@ public sealed class ItemErrorStore(Database database)
     {
         ArgumentNullException.ThrowIfNull(error);
         await using var conn = await database.ConnectAsync(ct);
-        await Sql.ExecAsync(conn, null, "INSERT INTO item_errors (source_id, origin, stage, reason, at) VALUES (@s, @o, @st, @r, @at)", ct,
+        await Sql.ExecAsync(conn, null, Insert, ct,
             ("@s", error.SourceId), ("@o", error.Origin), ("@st", error.Stage.Code()), ("@r", error.Reason), ("@at", _d.Time(error.At)));
+    }
+
+    /// <summary>
+    /// Records a stored article a stage's catch-up could not do (its search index, facts, category or copy links),
+    /// under its address (else its document's origin, a file path; else "article N"), so that the article is seen at /admin/sources while the catch-up goes on
+    /// without it and the archive still opens. The article stays stored.
+    /// </summary>
+    /// <param name="work">What the catch-up was doing, for the reason: "indexing it for search".</param>
+    /// <param name="remedy">What does it again once the cause is mended: "`icmal reindex` indexes it".</param>
+    public async Task RecordArticleAsync(long articleId, IngestStage stage, string work, Exception problem, string remedy, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(problem);
+        // Parallel work wraps what one article threw; the operator wants that, not "one or more errors occurred".
+        if (problem is AggregateException { InnerExceptions.Count: 1 } wrapped) problem = wrapped.InnerExceptions[0];
+        await using var conn = await database.ConnectAsync(ct);
+        string origin = await Sql.ScalarAsync(conn, null, "SELECT COALESCE(a.url, d.origin) FROM articles a JOIN documents d ON d.id = a.document_id WHERE a.id = @id", ct, ("@id", articleId)) as string
+            ?? string.Create(CultureInfo.InvariantCulture, $"article {articleId}");
+        string reason = string.Create(CultureInfo.InvariantCulture,
+            $"stored article {articleId}: {work} failed: {problem.GetType().Name}: {problem.Message}; it stays stored, and {remedy}");
+        await Sql.ExecAsync(conn, null, Insert, ct,
+            ("@s", null), ("@o", origin), ("@st", stage.Code()), ("@r", reason), ("@at", _d.Time(DateTimeOffset.UtcNow)));
+    }
+
+    /// <summary>
+    /// True when what a catch-up threw on one article is that article's own (a row it cannot read or analyse), so the
+    /// catch-up records it (<see cref="RecordArticleAsync"/>) and goes on; false for the caller asking to stop and for
+    /// the database failing (busy, gone, a conflict with another process), which end the catch-up for the next start to
+    /// run again: an article must not be passed over for them. PostgreSQL's data exceptions (class 22, such as a NUL
+    /// in a text) are the row's.
+    /// </summary>
+    public static bool IsArticleFault(Exception e, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(e);
+        if (e is AggregateException { InnerExceptions.Count: 1 } wrapped) e = wrapped.InnerExceptions[0];
+        return e switch
+        {
+            OperationCanceledException when ct.IsCancellationRequested => false,
+            Npgsql.PostgresException pg => pg.SqlState.StartsWith("22", StringComparison.Ordinal),
+            DbException => false,
+            _ => true,
+        };
     }
 
     /// <summary>The latest item errors, newest first: of one source, or (null) of items without a source (imports).</summary>

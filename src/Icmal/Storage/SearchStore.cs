@@ -66,43 +66,80 @@ public sealed class SearchStore(Database database)
 
     /// <summary>
     /// Indexes the articles marked for the catch-up, <see cref="BatchSize"/> per transaction, reporting (done, total)
-    /// after each; returns how many were indexed. Nothing to do when the index is whole.
+    /// after each; returns how many were indexed. Nothing to do when the index is whole. A batch that fails is run again
+    /// one article per transaction, and an article that fails alone for a fault of its own (a row another tool wrote
+    /// that İcmal cannot read, <see cref="ItemErrorStore.IsArticleFault"/>) is recorded in <paramref name="errors"/> and
+    /// passed over: one article must not keep the archive from opening.
     /// </summary>
-    public async Task<long> CatchUpAsync(IProgress<(long Done, long Total)>? progress, CancellationToken ct)
+    public async Task<long> CatchUpAsync(ItemErrorStore errors, IProgress<(long Done, long Total)>? progress, CancellationToken ct)
     {
+        ArgumentNullException.ThrowIfNull(errors);
         long total = await PendingAsync(ct);
         long indexed = 0;
+        int alone = 0;
         progress?.Report((0, total));
         await using var conn = await database.ConnectAsync(ct);
         while (true)
         {
-            await using var tx = await conn.BeginTransactionAsync(ct);
-            var (done, to) = await CatchUpRangeAsync(conn, tx, ct);
-            if (to is null) break;
-            var batch = await Sql.ListAsync(conn, tx, """
-                SELECT id, title, body, authors, site, url, language, sort_at FROM articles WHERE id > @done AND id <= @to ORDER BY id LIMIT @n
-                """, r => (Id: r.GetInt64(0), Title: r.GetString(1), Body: r.GetString(2), Authors: r.GetString(3),
-                    Facets: SearchFacets.Of(r.StringOrNull(4), r.StringOrNull(5), r.StringOrNull(6), database.Dialect.ReadTime(r, 7))), ct,
-                ("@done", done), ("@to", to), ("@n", BatchSize));
-            if (batch.Count == 0)
+            int n = alone > 0 ? 1 : BatchSize;
+            long? did;
+            try
             {
-                await Sql.ExecAsync(conn, tx, "DELETE FROM settings WHERE key IN (@a, @b)", ct, ("@a", CatchUpToSetting), ("@b", CatchUpDoneSetting));
-                await tx.CommitAsync(ct);
-                break;
+                did = await IndexNextAsync(conn, n, ct);
             }
-            // The keys are pure functions of the text: made on every core, written in order.
-            var documents = new SearchDocument[batch.Count];
-            Parallel.For(0, batch.Count, new ParallelOptions { CancellationToken = ct }, i =>
-                documents[i] = SearchDocument.Of(batch[i].Title, batch[i].Body,
-                    JsonSerializer.Deserialize(batch[i].Authors, StorageJson.Context.StringArray) ?? []));
-            await Engine.IndexManyAsync(conn, tx, batch.Select((row, i) => (row.Id, documents[i], row.Facets)).ToList(), ct);
-            await SetAsync(conn, tx, CatchUpDoneSetting, batch[^1].Id, ct);
-            await tx.CommitAsync(ct);
-            indexed += batch.Count;
+            catch (Exception e) when (ItemErrorStore.IsArticleFault(e, ct))
+            {
+                if (n > 1)
+                {
+                    alone = BatchSize;
+                    continue;
+                }
+                // The one article that failed: recorded, and the catch-up moves past it.
+                await using var tx = await conn.BeginTransactionAsync(ct);
+                var (done, to) = await CatchUpRangeAsync(conn, tx, ct);
+                if (to is null) break;
+                long id = await Sql.Int64Async(conn, tx, "SELECT MIN(id) FROM articles WHERE id > @done AND id <= @to", ct, ("@done", done), ("@to", to));
+                await SetAsync(conn, tx, CatchUpDoneSetting, id, ct);
+                await tx.CommitAsync(ct);
+                await errors.RecordArticleAsync(id, Model.IngestStage.Store, "indexing it for search", e, "`icmal reindex` indexes it again", ct);
+                alone--;
+                continue;
+            }
+            if (did is not { } count) break;
+            indexed += count;
+            if (alone > 0) alone--;
             progress?.Report((Math.Min(indexed, total), total));
         }
         if (indexed >= CompactAfter) await Engine.CompactAsync(conn, ct);
         return indexed;
+    }
+
+    /// <summary>Indexes the next <paramref name="n"/> articles marked for the catch-up in one transaction: how many, or null when none are left.</summary>
+    private async Task<long?> IndexNextAsync(DbConnection conn, int n, CancellationToken ct)
+    {
+        await using var tx = await conn.BeginTransactionAsync(ct);
+        var (done, to) = await CatchUpRangeAsync(conn, tx, ct);
+        if (to is null) return null;
+        var batch = await Sql.ListAsync(conn, tx, """
+            SELECT id, title, body, authors, site, url, language, sort_at FROM articles WHERE id > @done AND id <= @to ORDER BY id LIMIT @n
+            """, r => (Id: r.GetInt64(0), Title: r.GetString(1), Body: r.GetString(2), Authors: r.GetString(3),
+                Facets: SearchFacets.Of(r.StringOrNull(4), r.StringOrNull(5), r.StringOrNull(6), database.Dialect.ReadTime(r, 7))), ct,
+            ("@done", done), ("@to", to), ("@n", n));
+        if (batch.Count == 0)
+        {
+            await Sql.ExecAsync(conn, tx, "DELETE FROM settings WHERE key IN (@a, @b)", ct, ("@a", CatchUpToSetting), ("@b", CatchUpDoneSetting));
+            await tx.CommitAsync(ct);
+            return null;
+        }
+        // The keys are pure functions of the text: made on every core, written in order.
+        var documents = new SearchDocument[batch.Count];
+        Parallel.For(0, batch.Count, new ParallelOptions { CancellationToken = ct }, i =>
+            documents[i] = SearchDocument.Of(batch[i].Title, batch[i].Body,
+                JsonSerializer.Deserialize(batch[i].Authors, StorageJson.Context.StringArray) ?? []));
+        await Engine.IndexManyAsync(conn, tx, batch.Select((row, i) => (row.Id, documents[i], row.Facets)).ToList(), ct);
+        await SetAsync(conn, tx, CatchUpDoneSetting, batch[^1].Id, ct);
+        await tx.CommitAsync(ct);
+        return batch.Count;
     }
 
     private static async Task<(long Done, long? To)> CatchUpRangeAsync(DbConnection conn, DbTransaction? tx, CancellationToken ct)

@@ -47,14 +47,14 @@ public sealed record Stores(
     /// </summary>
     internal static async Task CatchUpAsync(Stores stores, CancellationToken ct)
     {
-        await stores.Search.CatchUpAsync(null, ct);
+        await stores.Search.CatchUpAsync(stores.ItemErrors, null, ct);
         await ArticleFactsWriter.CatchUpOnOpenAsync(stores, ct);
         // Articles stored before categories existed (or by an interrupted run) get theirs now, when they are few: a
         // large archive waits for `icmal categorise --missing` rather than holding up the start (a million took more
         // than ten minutes). A target an archive copy is filling gets the source's categories from the copy.
         if (await stores.Settings.GetAsync(ArchiveCopier.StageSetting, ct) is null
             && await stores.Categories.CountMissingUpToAsync(ArticleFactsWriter.OpenCatchUpLimit + 1, ct) is > 0 and <= ArticleFactsWriter.OpenCatchUpLimit)
-            await stores.Categories.CatchUpAsync(stores.Articles, all: false, ct);
+            await stores.Categories.CatchUpAsync(stores.Articles, stores.ItemErrors, all: false, ct);
     }
 
     /// <summary>

@@ -105,6 +105,9 @@ public sealed class CopyLinkingTests
 
         Assert.Equal(1, await new CopyDetector(h.Store).CatchUpAsync(Ct));
         Assert.Empty(await h.Store.Sketches.UnsketchedAsync(10, Ct));
+        var error = Assert.Single(await h.Store.ItemErrors.ListAsync(null, 10, Ct));
+        Assert.Equal((IngestStage.Link, TestPaths.Sample("001")), (error.Stage, error.Origin));
+        Assert.StartsWith($"stored article {ids[0]}: linking it to its copies failed: ", error.Reason, StringComparison.Ordinal);
         _ = await IngestPipeline.OpenAsync(h.Store, Ct);
     }
 

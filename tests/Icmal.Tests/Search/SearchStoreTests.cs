@@ -179,7 +179,7 @@ public sealed class SearchStoreTests
         await stores.Settings.SetAsync(SearchStore.CatchUpToSetting, "1", Ct);
         await stores.Settings.SetAsync(SearchStore.CatchUpDoneSetting, "0", Ct);
 
-        Assert.Equal(1, await stores.Search.CatchUpAsync(null, Ct));
+        Assert.Equal(1, await stores.Search.CatchUpAsync(stores.ItemErrors, null, Ct));
 
         var results = (await new Searcher(stores).SearchAsync(new SearchRequest("Astana"), Ct)).Results!;
         Assert.Equal(1, results.Total);

@@ -34,8 +34,8 @@ public sealed class CategoryStoreTests
         long byPath = await AddAsync(store, "Prezident nazirləri qəbul edib", null, "https://example.az/az/iqtisadiyyat/2-prezident");
         long byClassifier = await AddAsync(store, "Prezident İlham Əliyev Rumıniya Parlamenti Senatının sədrini qəbul edib", null, "https://example.az/news/3");
 
-        Assert.Equal(3, await store.Categories.CatchUpAsync(store.Articles, all: false, Ct));
-        Assert.Equal(0, await store.Categories.CatchUpAsync(store.Articles, all: false, Ct));
+        Assert.Equal(3, await store.Categories.CatchUpAsync(store.Articles, store.ItemErrors, all: false, Ct));
+        Assert.Equal(0, await store.Categories.CatchUpAsync(store.Articles, store.ItemErrors, all: false, Ct));
 
         Assert.Equal(new ArticleCategory(bySection, NewsCategory.Idman, CategoryOrigin.Source, 1), await store.Categories.GetAsync(bySection, Ct));
         Assert.Equal(NewsCategory.Iqtisadiyyat, (await store.Categories.GetAsync(byPath, Ct))!.Category);
@@ -45,7 +45,7 @@ public sealed class CategoryStoreTests
 
         await store.Categories.SetAsync(byClassifier, new CategoryAssignment(NewsCategory.Dunya, CategoryOrigin.Source, 1), Ct);
         Assert.Equal(NewsCategory.Dunya, (await store.Categories.GetAsync(byClassifier, Ct))!.Category);
-        Assert.Equal(3, await store.Categories.CatchUpAsync(store.Articles, all: true, Ct));
+        Assert.Equal(3, await store.Categories.CatchUpAsync(store.Articles, store.ItemErrors, all: true, Ct));
         Assert.Equal(NewsCategory.Siyaset, (await store.Categories.GetAsync(byClassifier, Ct))!.Category);
         var counts = await store.Categories.CountsAsync(Ct);
         Assert.Equal(1, counts[NewsCategory.Idman]);
@@ -66,7 +66,7 @@ public sealed class CategoryStoreTests
         foreach (var batch in Items(3, large).Chunk(1_000)) await store.Articles.AddManyAsync(batch, Ct);
         store = await db.OpenAsync();
         Assert.Equal(large, await store.Categories.CountMissingUpToAsync(large + 10, Ct));
-        Assert.Equal(large, await store.Categories.CatchUpAsync(store.Articles, all: false, Ct));
+        Assert.Equal(large, await store.Categories.CatchUpAsync(store.Articles, store.ItemErrors, all: false, Ct));
     }
 
     private static List<(NewDocument, Article, SearchDocument)> Items(int first, int count)
