@@ -237,14 +237,79 @@ public static class JsonListStream
                 $"too large ({recorder.Length / 1048576.0:0.0} MB; the limit per article is {maxItemBytes / 1048576.0:0.#} MB)"));
         try
         {
-            using var doc = JsonDocument.Parse(recorder.Written, ItemOptions);
-            return new(JsonListEntryKind.Item, index, JsonSerializer.SerializeToUtf8Bytes(doc.RootElement), null);
+            return new(JsonListEntryKind.Item, index, Compact(recorder.Written), null);
+        }
+        catch (JsonException e) when (e.BytePositionInLine is null && UnpairedSurrogatesMended(recorder.Written.Span) is { } mended)
+        {
+            // Valid JSON whose strings escape half a UTF-16 pair ("\ud800"), which no text holds: it fails only when
+            // written back. Each such half is read as U+FFFD, as an HTML parser reads "&#xD800;".
+            try
+            {
+                return new(JsonListEntryKind.Item, index, Compact(mended), null);
+            }
+            catch (JsonException again)
+            {
+                return Rejected(index, start, again);
+            }
         }
         catch (JsonException e)
         {
-            return new(JsonListEntryKind.RejectedItem, index, default, string.Create(CultureInfo.InvariantCulture,
-                $"not valid JSON (the item starts at offset {start}): {e.Message}"));
+            return Rejected(index, start, e);
         }
+    }
+
+    private static byte[] Compact(ReadOnlyMemory<byte> json)
+    {
+        using var doc = JsonDocument.Parse(json, ItemOptions);
+        return JsonSerializer.SerializeToUtf8Bytes(doc.RootElement);
+    }
+
+    private static JsonListEntry Rejected(int index, long start, JsonException e) =>
+        new(JsonListEntryKind.RejectedItem, index, default, string.Create(CultureInfo.InvariantCulture,
+            $"not valid JSON (the item starts at offset {start}): {e.Message}"));
+
+    /// <summary>
+    /// <paramref name="json"/> with each "\uXXXX" escape of a surrogate that is not half of a pair replaced by
+    /// "\uFFFD"; null when it has none. Backslashes occur only in strings (and comments, which are dropped), so
+    /// following the escapes alone is enough.
+    /// </summary>
+    internal static byte[]? UnpairedSurrogatesMended(ReadOnlySpan<byte> json)
+    {
+        byte[]? copy = null;
+        for (int i = 0; i < json.Length - 1; i++)
+        {
+            if (json[i] != (byte)'\\') continue;
+            if (json[i + 1] != (byte)'u' || !TryUnit(json, i, out char unit))
+            {
+                i++;
+                continue;
+            }
+            bool paired = char.IsHighSurrogate(unit)
+                ? TryUnit(json, i + 6, out char next) && char.IsLowSurrogate(next)
+                : !char.IsLowSurrogate(unit);
+            if (paired && char.IsHighSurrogate(unit))
+            {
+                i += 11;
+                continue;
+            }
+            if (!paired)
+            {
+                copy ??= json.ToArray();
+                "FFFD"u8.CopyTo(copy.AsSpan(i + 2));
+            }
+            i += 5;
+        }
+        return copy;
+    }
+
+    /// <summary>The UTF-16 unit of a "\uXXXX" escape at <paramref name="at"/>.</summary>
+    private static bool TryUnit(ReadOnlySpan<byte> json, int at, out char unit)
+    {
+        unit = default;
+        if (at + 6 > json.Length || json[at] != (byte)'\\' || json[at + 1] != (byte)'u') return false;
+        if (!ushort.TryParse(json.Slice(at + 2, 4), NumberStyles.AllowHexSpecifier, CultureInfo.InvariantCulture, out ushort value)) return false;
+        unit = (char)value;
+        return true;
     }
 
     private static JsonListEntry Break(int index, string error) => new(JsonListEntryKind.Break, index, default, error);

@@ -151,6 +151,27 @@ public sealed class BadInputTests
     }
 
     [Fact]
+    public async Task A_json_item_escaping_half_a_surrogate_pair_is_stored_with_a_replacement_character()
+    {
+        // "\ud800" alone is valid JSON but no text: the item was refused as "not valid JSON ... could not be
+        // serialized". Each unpaired half reads as U+FFFD; a whole pair ("\ud83d\udcf0", a newspaper) is kept, and
+        // an escaped backslash before "u" ("\\ud800") is text, not an escape.
+        await using var h = await ImportHarness.CreateAsync();
+        string body = string.Concat(Enumerable.Repeat("Bakıda yeni metro stansiyası açılıb və sərnişinlər üçün xidmət başlayıb. ", 4));
+        string json = $$"""
+            [
+              {"title": "Metro\ud800 açıldı \ud83d\udcf0 \\ud800 \udc00x", "text": "{{body}}", "url": "https://example.az/metro"},
+              {"title": "İkinci", "text": "Sumqayıtda da {{body}}", "url": "https://example.az/2"}
+            ]
+            """;
+        var outcomes = await h.ImportAsync(h.Files.Write("list.json", json));
+
+        Assert.All(outcomes, o => Assert.Equal(IngestStatus.Stored, o.Status));
+        var stored = await h.Store.Articles.GetAsync(outcomes[0].ArticleId!.Value, Ct);
+        Assert.Equal("Metro\uFFFD açıldı \U0001F4F0 \\ud800 \uFFFDx", stored!.Title);
+    }
+
+    [Fact]
     public async Task A_missing_path_and_an_unsupported_type_are_named()
     {
         await using var h = await ImportHarness.CreateAsync();
