@@ -74,7 +74,7 @@ public static class CommonOptions
             int code = await action(store);
             var passed = (await store.ItemErrors.ListAsync(null, PassedOverShown + 1, ct)).Where(e => e.At >= since).ToList();
             foreach (var e in passed.Take(PassedOverShown).Reverse()) Console.Error.WriteLine($"icmal: {e.Origin}: {e.Reason}");
-            if (passed.Count > PassedOverShown) Console.Error.WriteLine($"icmal: and more: /admin/sources lists the latest");
+            if (passed.Count > PassedOverShown) Console.Error.WriteLine("icmal: more articles were passed over than are shown here; /admin/sources lists the latest");
             return code;
         });
 
