@@ -33,14 +33,14 @@ internal static class ArticleRows
             Url = r.StringOrNull(3),
             Title = title,
             TitleDerived = r.GetBoolean(5),
-            Authors = JsonSerializer.Deserialize(r.GetString(6), StorageJson.Context.StringArray) ?? [],
+            Authors = Strings(r.GetString(6)),
             Published = dialect.ReadTimeOrNull(r, 7),
             Modified = dialect.ReadTimeOrNull(r, 8),
             Archived = dialect.ReadTime(r, 9),
             Site = r.StringOrNull(10),
             Language = r.StringOrNull(11),
             ImageUrl = r.StringOrNull(12),
-            Tags = JsonSerializer.Deserialize(r.GetString(13), StorageJson.Context.StringArray) ?? [],
+            Tags = Strings(r.GetString(13)),
             Original = origName is null && origUrl is null ? null : new SourceCredit(origName, origUrl),
             Blocks = leadOnly ? LeadBlock(r.GetString(16), title) : BlockCodec.Decode(r.GetString(16)),
             StoryId = r.Int64OrNull(17),
@@ -81,9 +81,31 @@ internal static class ArticleRows
             }
             return [];
         }
+        catch (Exception e) when (e is JsonException or InvalidOperationException)
+        {
+            // Blocks İcmal did not write (BlockCodec.Decode reads them as none): the card has no lead.
+            return [];
+        }
         finally
         {
             ArrayPool<byte>.Shared.Return(rented);
+        }
+    }
+
+    /// <summary>
+    /// A stored JSON array of strings (authors, tags). What İcmal did not write (a row another tool or a hand mangled,
+    /// a null among the names) reads as none or is left out: one such row must not take down every page that lists it.
+    /// </summary>
+    public static string[] Strings(string json)
+    {
+        try
+        {
+            var values = JsonSerializer.Deserialize(json, StorageJson.Context.StringArray) ?? [];
+            return Array.IndexOf(values, null) < 0 ? values : [.. values.Where(v => v is not null)];
+        }
+        catch (JsonException)
+        {
+            return [];
         }
     }
 

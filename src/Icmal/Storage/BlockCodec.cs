@@ -24,13 +24,48 @@ internal static class BlockCodec
         return System.Text.Encoding.UTF8.GetString(buffer.GetBuffer(), 0, (int)buffer.Length);
     }
 
+    /// <summary>
+    /// The blocks of <see cref="Encode"/>'s JSON. What İcmal did not write (a row another tool or a hand mangled) is
+    /// read as far as it goes: a pair that is not two strings is left out, and text that is not JSON reads as no
+    /// blocks, so one such row is shown (without its text) rather than taking down every page that lists it.
+    /// </summary>
     public static IReadOnlyList<ArticleBlock> Decode(string json)
     {
-        using var doc = JsonDocument.Parse(json);
-        var blocks = new List<ArticleBlock>(doc.RootElement.GetArrayLength());
-        foreach (var pair in doc.RootElement.EnumerateArray())
-            blocks.Add(new ArticleBlock(Kind(pair[0].GetString()), pair[1].GetString() ?? ""));
-        return blocks;
+        JsonDocument doc;
+        try
+        {
+            doc = JsonDocument.Parse(json);
+        }
+        catch (JsonException)
+        {
+            return [];
+        }
+        using (doc)
+        {
+            if (doc.RootElement.ValueKind != JsonValueKind.Array) return [];
+            var blocks = new List<ArticleBlock>(doc.RootElement.GetArrayLength());
+            foreach (var pair in doc.RootElement.EnumerateArray())
+            {
+                if (pair.ValueKind != JsonValueKind.Array || pair.GetArrayLength() < 2 || pair[0].ValueKind != JsonValueKind.String
+                    || pair[1].ValueKind != JsonValueKind.String || Text(pair[1]) is not { } text)
+                    continue;
+                blocks.Add(new ArticleBlock(Kind(Text(pair[0])), text));
+            }
+            return blocks;
+        }
+    }
+
+    /// <summary>A JSON string's text; null for one escaping half a surrogate pair, which .NET will not read.</summary>
+    private static string? Text(JsonElement value)
+    {
+        try
+        {
+            return value.GetString();
+        }
+        catch (InvalidOperationException)
+        {
+            return null;
+        }
     }
 
     private static string Code(BlockKind kind) => kind switch

@@ -44,8 +44,10 @@ public sealed class ItemErrorStore(Database database)
         await using var conn = await database.ConnectAsync(ct);
         string origin = await Sql.ScalarAsync(conn, null, "SELECT COALESCE(a.url, d.origin) FROM articles a JOIN documents d ON d.id = a.document_id WHERE a.id = @id", ct, ("@id", articleId)) as string
             ?? string.Create(CultureInfo.InvariantCulture, $"article {articleId}");
+        // One line: some messages add lines ("Actual value was ...").
+        string message = string.Join(' ', problem.Message.Split(['\r', '\n'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
         string reason = string.Create(CultureInfo.InvariantCulture,
-            $"stored article {articleId}: {work} failed: {problem.GetType().Name}: {problem.Message}; it stays stored, and {remedy}");
+            $"stored article {articleId}: {work} failed: {problem.GetType().Name}: {message}; it stays stored, and {remedy}");
         await Sql.ExecAsync(conn, null, Insert, ct,
             ("@s", null), ("@o", origin), ("@st", stage.Code()), ("@r", reason), ("@at", _d.Time(DateTimeOffset.UtcNow)));
     }

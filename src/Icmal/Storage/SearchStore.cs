@@ -1,6 +1,5 @@
 using System.Data.Common;
 using System.Globalization;
-using System.Text.Json;
 using Icmal.Analysis;
 
 namespace Icmal.Storage;
@@ -135,7 +134,7 @@ public sealed class SearchStore(Database database)
         var documents = new SearchDocument[batch.Count];
         Parallel.For(0, batch.Count, new ParallelOptions { CancellationToken = ct }, i =>
             documents[i] = SearchDocument.Of(batch[i].Title, batch[i].Body,
-                JsonSerializer.Deserialize(batch[i].Authors, StorageJson.Context.StringArray) ?? []));
+                ArticleRows.Strings(batch[i].Authors)));
         await Engine.IndexManyAsync(conn, tx, batch.Select((row, i) => (row.Id, documents[i], row.Facets)).ToList(), ct);
         await SetAsync(conn, tx, CatchUpDoneSetting, batch[^1].Id, ct);
         await tx.CommitAsync(ct);
