@@ -22,6 +22,9 @@ public sealed class PortalHost : IAsyncDisposable
     }
 
     public Stores Store { get; }
+
+    /// <summary>The data folder, whose icmal.db a test may write to as another tool would.</summary>
+    public string DataFolder => _data;
     public WebApplication App { get; }
     public Uri BaseAddress { get; }
     public HttpClient Client { get; }

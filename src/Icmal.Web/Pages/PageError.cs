@@ -24,6 +24,8 @@ public enum PageError
     ReadOnlyAddress,
     /// <summary>503: the request would write, and this portal serves a read-only database (a replica).</summary>
     ReadOnlyPortal,
+    /// <summary>500: İcmal itself failed (a row it cannot read, a bug); the fault is logged, never shown.</summary>
+    ServerFault,
 }
 
 /// <summary>The answers of the portal's pages, each a component rendered on the server.</summary>
@@ -36,6 +38,7 @@ public static class PageResults
             PageError.BadPageNumber or PageError.BadPageAddress => StatusCodes.Status400BadRequest,
             PageError.ReadOnlyAddress => StatusCodes.Status405MethodNotAllowed,
             PageError.ReadOnlyPortal => StatusCodes.Status503ServiceUnavailable,
+            PageError.ServerFault => StatusCodes.Status500InternalServerError,
             _ => StatusCodes.Status404NotFound,
         };
         return new RazorComponentResult<ErrorPage>(new Dictionary<string, object?>(StringComparer.Ordinal)
