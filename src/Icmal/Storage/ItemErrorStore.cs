@@ -31,18 +31,19 @@ public sealed class ItemErrorStore(Database database)
 
     /// <summary>
     /// Records a stored article a stage's catch-up could not do (its search index, facts, category or copy links),
-    /// under its address (else its document's origin, a file path; else "article N"), so that the article is seen at /admin/sources while the catch-up goes on
-    /// without it and the archive still opens. The article stays stored.
+    /// under its address (else its document's origin, a file path; else "article N"), so that the article is seen at
+    /// /admin/sources while the catch-up goes on without it and the archive still opens. The article stays stored.
     /// </summary>
     /// <param name="work">What the catch-up was doing, for the reason: "indexing it for search".</param>
-    /// <param name="remedy">What does it again once the cause is mended: "`icmal reindex` indexes it".</param>
+    /// <param name="remedy">What does it again once the cause is mended: "`icmal reindex` indexes it again".</param>
     public async Task RecordArticleAsync(long articleId, IngestStage stage, string work, Exception problem, string remedy, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(problem);
         // Parallel work wraps what one article threw; the operator wants that, not "one or more errors occurred".
         if (problem is AggregateException { InnerExceptions.Count: 1 } wrapped) problem = wrapped.InnerExceptions[0];
         await using var conn = await database.ConnectAsync(ct);
-        string origin = await Sql.ScalarAsync(conn, null, "SELECT COALESCE(a.url, d.origin) FROM articles a JOIN documents d ON d.id = a.document_id WHERE a.id = @id", ct, ("@id", articleId)) as string
+        string origin = await Sql.ScalarAsync(conn, null,
+                "SELECT COALESCE(a.url, d.origin) FROM articles a JOIN documents d ON d.id = a.document_id WHERE a.id = @id", ct, ("@id", articleId)) as string
             ?? string.Create(CultureInfo.InvariantCulture, $"article {articleId}");
         // One line: some messages add lines ("Actual value was ...").
         string message = string.Join(' ', problem.Message.Split(['\r', '\n'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
