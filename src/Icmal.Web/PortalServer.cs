@@ -113,7 +113,7 @@ public static class PortalServer
             log.LogError(e, "{Method} {Path} failed", context.Request.Method, context.Request.Path.Value);
             context.Response.Clear();
             if (context.Request.Path.StartsWithSegments("/api", StringComparison.Ordinal))
-                await Results.Json(new ErrorDto("İcmal failed on its side while answering; the fault has been logged"),
+                await Results.Json(new ErrorDto("the server failed while answering; the fault has been logged"),
                     statusCode: StatusCodes.Status500InternalServerError).ExecuteAsync(context);
             else
                 await PageResults.Error(PageError.ServerFault).ExecuteAsync(context);

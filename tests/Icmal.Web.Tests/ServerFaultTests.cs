@@ -47,7 +47,7 @@ public sealed class ServerFaultTests
         Assert.Equal(HttpStatusCode.InternalServerError, api.StatusCode);
         Assert.Equal("application/json", api.Content.Headers.ContentType?.MediaType);
         using var error = JsonDocument.Parse(await api.Content.ReadAsStringAsync(Ct));
-        Assert.Equal("İcmal failed on its side while answering; the fault has been logged", error.RootElement.GetProperty("error").GetString());
+        Assert.Equal("the server failed while answering; the fault has been logged", error.RootElement.GetProperty("error").GetString());
         Assert.Equal(HttpStatusCode.OK, fine.StatusCode);
     }
 

@@ -94,7 +94,7 @@ public sealed class CopyDetector
                     await LinkAsync(article, ct);
                     done++;
                 }
-                catch (Exception e) when (ItemErrorStore.IsArticleFault(e, ct))
+                catch (Exception e) when (_errors.IsArticleFault(e, ct))
                 {
                     // One article that cannot be linked must not keep the archive from opening (every later import,
                     // crawl and portal start would stop on it): it is recorded and stays unlinked, and the rest are linked.

@@ -77,7 +77,7 @@ public static class ArticleFactsWriter
             {
                 articles = await stores.Articles.GetManyAsync(ids, ct);
             }
-            catch (Exception e) when (ItemErrorStore.IsArticleFault(e, ct))
+            catch (Exception e) when (stores.ItemErrors.IsArticleFault(e, ct))
             {
                 articles = null;
             }
@@ -91,7 +91,7 @@ public static class ArticleFactsWriter
                     await WriteAsync(stores, id, facts, ct);
                     done++;
                 }
-                catch (Exception e) when (ItemErrorStore.IsArticleFault(e, ct))
+                catch (Exception e) when (stores.ItemErrors.IsArticleFault(e, ct))
                 {
                     await stores.ItemErrors.RecordArticleAsync(id, IngestStage.Entities, "finding its entities, quotes and figures", e,
                         "the next start or `icmal reanalyse` tries again", ct);

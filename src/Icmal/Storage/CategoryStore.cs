@@ -133,7 +133,7 @@ public sealed class CategoryStore(Database database)
                     await SetAsync(id, Categorise(classifier, article), ct);
                     done++;
                 }
-                catch (Exception e) when (ItemErrorStore.IsArticleFault(e, ct))
+                catch (Exception e) when (errors.IsArticleFault(e, ct))
                 {
                     await errors.RecordArticleAsync(id, IngestStage.Categorise, "categorising it", e, "the next start or `icmal categorise --missing` tries again", ct);
                 }

@@ -60,15 +60,14 @@ public sealed class ItemErrorStore(Database database)
     /// run again: an article must not be passed over for them. PostgreSQL's data exceptions (class 22, such as a NUL
     /// in a text) are the row's.
     /// </summary>
-    public static bool IsArticleFault(Exception e, CancellationToken ct)
+    public bool IsArticleFault(Exception e, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(e);
         if (e is AggregateException { InnerExceptions.Count: 1 } wrapped) e = wrapped.InnerExceptions[0];
         return e switch
         {
             OperationCanceledException when ct.IsCancellationRequested => false,
-            Npgsql.PostgresException pg => pg.SqlState.StartsWith("22", StringComparison.Ordinal),
-            DbException => false,
+            DbException db => _d.RefusedTheData(db),
             _ => true,
         };
     }

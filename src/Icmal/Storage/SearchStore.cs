@@ -86,7 +86,7 @@ public sealed class SearchStore(Database database)
             {
                 did = await IndexNextAsync(conn, n, ct);
             }
-            catch (Exception e) when (ItemErrorStore.IsArticleFault(e, ct))
+            catch (Exception e) when (errors.IsArticleFault(e, ct))
             {
                 if (n > 1)
                 {

@@ -113,6 +113,13 @@ public abstract class SqlDialect
     {
     }
 
+    /// <summary>
+    /// True when the engine refused a statement for the data it was given (PostgreSQL's data exceptions, class 22, such
+    /// as a NUL in a text), not for its own state: the row's fault (<see cref="ItemErrorStore.IsArticleFault"/>).
+    /// SQLite stores whatever it is given.
+    /// </summary>
+    internal virtual bool RefusedTheData(DbException e) => false;
+
     /// <summary>A statement of one row and column: how many tables named schema_migrations the database has (0 before any migration).</summary>
     internal abstract string SchemaTableCount { get; }
 
