@@ -35,6 +35,36 @@ public static class WebUrl
         : TryHttp(canonical) is { } c ? new Uri(c)
         : null;
 
+    /// <summary>
+    /// True when two addresses belong to one site: the same host, or hosts under one registered name ("m.apa.az" and
+    /// "apa.az", "news.gov.az" and "www.news.gov.az"). Without a public-suffix list the registered name is the last two
+    /// labels, or three under a country's second level ("report.com.az", "bbc.co.uk"); an IP address is its own site.
+    /// </summary>
+    public static bool SameSite(Uri a, Uri b)
+    {
+        ArgumentNullException.ThrowIfNull(a);
+        ArgumentNullException.ThrowIfNull(b);
+        string x = a.Host.TrimEnd('.'), y = b.Host.TrimEnd('.');
+        if (string.Equals(x, y, StringComparison.OrdinalIgnoreCase)) return true;
+        if (a.HostNameType != UriHostNameType.Dns || b.HostNameType != UriHostNameType.Dns) return false;
+        return string.Equals(RegisteredName(x), RegisteredName(y), StringComparison.OrdinalIgnoreCase);
+    }
+
+    /// <summary>Second-level labels under which a country's registry hands out names ("com.az", "gov.az", "co.uk").</summary>
+    private static readonly HashSet<string> SecondLevels = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "com", "net", "org", "gov", "edu", "info", "biz", "co", "ac", "mil", "int", "name", "pro", "web", "pp", "nat", "tv",
+    };
+
+    private static string RegisteredName(string host)
+    {
+        string[] labels = host.Split('.');
+        if (labels.Length <= 2) return host;
+        bool countrySecondLevel = labels[^1].Length == 2 && SecondLevels.Contains(labels[^2]);
+        int keep = countrySecondLevel ? 3 : 2;
+        return string.Join('.', labels[^keep..]);
+    }
+
     /// <summary>On Unix "/img/a.jpg" parses as an absolute file: URI; a path beginning with '/' is relative here.</summary>
     private static bool IsSchemelessUnixPath(Uri uri, string text) => uri.IsFile && text.StartsWith('/');
 }

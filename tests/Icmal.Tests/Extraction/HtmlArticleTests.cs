@@ -97,6 +97,36 @@ public sealed class HtmlArticleTests
         Assert.Equal("https://numune.az/img/astana.jpg", withUrl.ImageUrl);
     }
 
+    [Theory]
+    [InlineData("https://numune.az/x", "https://numune.az/siyaset/2025/10/21/aliyev-astanada")]
+    [InlineData("https://m.numune.az/x", "https://numune.az/siyaset/2025/10/21/aliyev-astanada")]
+    [InlineData("https://www.numune.az/amp/x", "https://numune.az/siyaset/2025/10/21/aliyev-astanada")]
+    [InlineData("https://saxta.az/x", null)]
+    [InlineData("https://numune.az.saxta.com/x", null)]
+    [InlineData("https://az.com.az/x", null)]
+    [InlineData("http://127.0.0.1/x", null)]
+    public void A_canonical_address_on_another_site_than_the_pages_own_is_not_taken(string pageUrl, string? canonical)
+    {
+        // A page fetched from saxta.az naming numune.az's address as its own would be stored, shown and searched as
+        // numune.az's article: the page's own address stands, and its site with it.
+        var a = TestData.Html(NewsPage(), pageUrl);
+        Assert.Equal(canonical, a.CanonicalUrl);
+        string html = NewsPage().Replace("<link rel=\"canonical\" href=\"https://numune.az/siyaset/2025/10/21/aliyev-astanada\">",
+            "<meta property=\"og:url\" content=\"https://numune.az/siyaset/2025/10/21/aliyev-astanada\">", StringComparison.Ordinal);
+        Assert.Equal(canonical, TestData.Html(html, pageUrl).CanonicalUrl);
+    }
+
+    [Fact]
+    public void Sites_are_one_under_a_registered_name_and_a_country_second_level()
+    {
+        Assert.True(WebUrl.SameSite(new Uri("https://news.report.com.az/a"), new Uri("https://report.com.az/b")));
+        Assert.False(WebUrl.SameSite(new Uri("https://report.com.az/a"), new Uri("https://apa.com.az/b")));
+        Assert.True(WebUrl.SameSite(new Uri("https://WWW.Sherg.AZ./a"), new Uri("https://sherg.az/b")));
+        Assert.False(WebUrl.SameSite(new Uri("https://sherg.az/a"), new Uri("https://sherg.az.evil.ru/b")));
+        Assert.True(WebUrl.SameSite(new Uri("http://10.0.0.1/a"), new Uri("http://10.0.0.1:8080/b")));
+        Assert.False(WebUrl.SameSite(new Uri("http://10.0.0.1/a"), new Uri("http://10.0.0.2/b")));
+    }
+
     [Fact]
     public void Json_ld_gives_headline_authors_dates_section_and_keywords()
     {

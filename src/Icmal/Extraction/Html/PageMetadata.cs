@@ -154,6 +154,10 @@ internal sealed partial class PageMetadata
 
         m.Canonical = Absolute(index.Canonical?.GetAttribute("href"), pageUrl)
             ?? Absolute(Get(m, "og:url"), pageUrl);
+        // A page fetched from one site cannot name an address on another as its own: a hostile or careless page (a
+        // republisher pointing at the original) would be stored, shown and searched as the other outlet's article.
+        if (m.Canonical is { } canonical && pageUrl is { IsAbsoluteUri: true } && !WebUrl.SameSite(new Uri(canonical), pageUrl))
+            m.Canonical = null;
         foreach (string? tag in (string?[])[document.DocumentElement.GetAttribute("lang"), Get(m, "og:locale"), Get(m, "content-language")])
             if (!string.IsNullOrWhiteSpace(tag)) m.LanguageTags.Add(tag);
         m.Language = LanguageCode(document.DocumentElement.GetAttribute("lang"))
