@@ -70,11 +70,11 @@ public sealed partial class StoryStore
             SELECT id, title, body, published_at, archived_at, story_id, language FROM articles
             WHERE story_id IS NOT NULL AND (story_seq IS NULL OR story_seq <= @through)
             ORDER BY sort_at DESC, id DESC LIMIT @n
-            """, ReadClusterRow, ct, ("@n", recent), ("@through", through));
+            """, ReadClusterRowOrNull, ct, ("@n", recent), ("@through", through));
         warm.Reverse();
         var pending = await Sql.ListAsync(conn,
-            "SELECT id, title, body, published_at, archived_at, story_id, language FROM articles WHERE story_id IS NULL ORDER BY id", ReadClusterRow, ct);
-        return new ClusterState(warm, pending, through);
+            "SELECT id, title, body, published_at, archived_at, story_id, language FROM articles WHERE story_id IS NULL ORDER BY id", ReadClusterRowOrNull, ct);
+        return new ClusterState([.. warm.OfType<ClusterRow>()], [.. pending.OfType<ClusterRow>()], through);
     }
 
     /// <summary>The story order's last number (0 before the first); by the partial index, one entry read.</summary>

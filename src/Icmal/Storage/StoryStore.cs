@@ -133,6 +133,24 @@ public sealed partial class StoryStore(Database database)
 
     private Story ReadStory(DbDataReader r) => new(r.GetInt64(0), r.GetString(1), _d.ReadTime(r, 2), _d.ReadTime(r, 3), r.GetInt32(4));
 
+    /// <summary>
+    /// <see cref="ReadClusterRow"/>, or null for a row whose time no .NET time holds (a SQLite file another tool wrote
+    /// microseconds into): the start's warm-up and catch-up read every recent and every unclustered row in one query,
+    /// and one such row stopped every import, crawl and portal start. It is left out of the stories; the catch-ups
+    /// that read the whole article record it (<see cref="ItemErrorStore.RecordArticleAsync"/>).
+    /// </summary>
+    private ClusterRow? ReadClusterRowOrNull(DbDataReader r)
+    {
+        try
+        {
+            return ReadClusterRow(r);
+        }
+        catch (ArgumentOutOfRangeException)
+        {
+            return null;
+        }
+    }
+
     private ClusterRow ReadClusterRow(DbDataReader r)
     {
         var archived = _d.ReadTime(r, 4);

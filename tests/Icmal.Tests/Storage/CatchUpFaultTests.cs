@@ -70,6 +70,34 @@ public sealed class CatchUpFaultTests
         Assert.Equal(4, (await stores.ItemErrors.ListAsync(null, 20, Ct)).Count);
     }
 
+    [Fact]
+    public async Task An_article_whose_archive_time_cannot_be_read_is_left_out_of_the_stories_and_the_pipeline_starts()
+    {
+        // The story stage's warm-up reads every recent article's times in one query: one such row stopped every
+        // import, crawl and portal start, before any catch-up could pass over it.
+        await using var h = await ImportHarness.CreateAsync();
+        await h.ImportAsync(TestPaths.Samples);
+        var stores = h.Store;
+        var ids = (await stores.Articles.ListAsync(new ArticleQuery(10), Ct)).Select(a => a.Id).Order().ToList();
+        long bad = ids[1];
+        await using (var conn = await stores.Database.ConnectAsync(Ct))
+        {
+            await Sql.ExecAsync(conn, null, "DELETE FROM article_facts", Ct);
+            await Sql.ExecAsync(conn, null, "UPDATE articles SET archived_at = archived_at * 1000 WHERE id = @id", Ct, ("@id", bad));
+        }
+
+        await Stores.CatchUpAsync(stores, Ct);
+        _ = await IngestPipeline.OpenAsync(stores, Ct);
+        var outcomes = await h.ImportAsync(h.Files.Write("list.json", """
+            [{"title": "Sumqayıtda yeni park salındı", "url": "https://example.az/park",
+              "text": "Sumqayıtda yeni park salınıb və sakinlər üçün açılıb. Parkda uşaq meydançaları, velosiped yolları və gəzinti zolaqları var."}]
+            """));
+
+        Assert.Equal(IngestStatus.Stored, Assert.Single(outcomes).Status);
+        Assert.Equal(1, await stores.Entities.CountUnanalysedAsync(ArticleFacts.Version, Ct));
+        Assert.Equal(IngestStage.Entities, Assert.Single(await stores.ItemErrors.ListAsync(null, 20, Ct)).Stage);
+    }
+
     [Theory, ClassData(typeof(BothEngines))]
     public async Task An_article_whose_json_columns_another_tool_mangled_is_read_without_them_and_caught_up(DatabaseEngine engine)
     {
