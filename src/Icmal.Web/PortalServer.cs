@@ -111,13 +111,22 @@ public static class PortalServer
         catch (Exception e) when (!context.Response.HasStarted && !(e is OperationCanceledException && context.RequestAborted.IsCancellationRequested))
         {
             log.LogError(e, "{Method} {Path} failed", context.Request.Method, context.Request.Path.Value);
-            context.Response.Clear();
-            if (context.Request.Path.StartsWithSegments("/api", StringComparison.Ordinal))
-                await Results.Json(new ErrorDto("the server failed while answering; the fault has been logged"),
-                    statusCode: StatusCodes.Status500InternalServerError).ExecuteAsync(context);
-            else
-                await PageResults.Error(PageError.ServerFault).ExecuteAsync(context);
+            await AnswerInsteadAsync(context, PageError.ServerFault, "the server failed while answering; the fault has been logged");
         }
+    }
+
+    /// <summary>
+    /// Replaces whatever was begun with <paramref name="page"/>'s error page, or under /api the JSON error
+    /// <paramref name="apiMessage"/>, with the page's status.
+    /// </summary>
+    private static async Task AnswerInsteadAsync(HttpContext context, PageError page, string apiMessage)
+    {
+        context.Response.Clear();
+        var result = PageResults.Error(page);
+        if (context.Request.Path.StartsWithSegments("/api", StringComparison.Ordinal))
+            await Results.Json(new ErrorDto(apiMessage), statusCode: result.StatusCode).ExecuteAsync(context);
+        else
+            await result.ExecuteAsync(context);
     }
 
     /// <summary>
@@ -132,12 +141,8 @@ public static class PortalServer
         }
         catch (Exception e) when (Database.RefusedAsReadOnly(e) && !context.Response.HasStarted)
         {
-            context.Response.Clear();
-            if (context.Request.Path.StartsWithSegments("/api", StringComparison.Ordinal))
-                await Results.Json(new ErrorDto("this portal serves a read-only copy of the archive (a replica); nothing can be changed here: make the change on the primary"),
-                    statusCode: StatusCodes.Status503ServiceUnavailable).ExecuteAsync(context);
-            else
-                await PageResults.Error(PageError.ReadOnlyPortal).ExecuteAsync(context);
+            await AnswerInsteadAsync(context, PageError.ReadOnlyPortal,
+                "this portal serves a read-only copy of the archive (a replica); nothing can be changed here: make the change on the primary");
         }
     }
 
