@@ -239,7 +239,7 @@ public static class JsonListStream
         {
             return new(JsonListEntryKind.Item, index, Compact(recorder.Written), null);
         }
-        catch (JsonException e) when (e.BytePositionInLine is null && UnpairedSurrogatesMended(recorder.Written.Span) is { } mended)
+        catch (JsonException) when (UnpairedSurrogatesMended(recorder.Written.Span) is { } mended)
         {
             // Valid JSON whose strings escape half a UTF-16 pair ("\ud800"), which no text holds: it fails only when
             // written back. Each such half is read as U+FFFD, as an HTML parser reads "&#xD800;".
@@ -284,15 +284,12 @@ public static class JsonListStream
                 i++;
                 continue;
             }
-            bool paired = char.IsHighSurrogate(unit)
-                ? TryUnit(json, i + 6, out char next) && char.IsLowSurrogate(next)
-                : !char.IsLowSurrogate(unit);
-            if (paired && char.IsHighSurrogate(unit))
+            if (char.IsHighSurrogate(unit) && TryUnit(json, i + 6, out char next) && char.IsLowSurrogate(next))
             {
                 i += 11;
                 continue;
             }
-            if (!paired)
+            if (char.IsSurrogate(unit))
             {
                 copy ??= json.ToArray();
                 "FFFD"u8.CopyTo(copy.AsSpan(i + 2));

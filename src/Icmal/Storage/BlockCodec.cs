@@ -47,24 +47,11 @@ internal static class BlockCodec
             foreach (var pair in doc.RootElement.EnumerateArray())
             {
                 if (pair.ValueKind != JsonValueKind.Array || pair.GetArrayLength() < 2 || pair[0].ValueKind != JsonValueKind.String
-                    || pair[1].ValueKind != JsonValueKind.String || Text(pair[1]) is not { } text)
+                    || pair[1].ValueKind != JsonValueKind.String || JsonText.StringOrNull(pair[1]) is not { } text)
                     continue;
-                blocks.Add(new ArticleBlock(Kind(Text(pair[0])), text));
+                blocks.Add(new ArticleBlock(Kind(JsonText.StringOrNull(pair[0])), text));
             }
             return blocks;
-        }
-    }
-
-    /// <summary>A JSON string's text; null for one escaping half a surrogate pair, which .NET will not read.</summary>
-    private static string? Text(JsonElement value)
-    {
-        try
-        {
-            return value.GetString();
-        }
-        catch (InvalidOperationException)
-        {
-            return null;
         }
     }
 

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Icmal.Model;
 
 namespace Icmal.Collection.Feeds;
 
@@ -30,20 +31,8 @@ internal static class JsonFeedReader
             return DiscoveredLinks.Failed($"malformed JSON feed: {FeedXml.Truncate(e.Message, 160)}");
         }
 
-        static string? Str(JsonElement e, string name) =>
-            e.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.String ? StringOrNull(v) : null;
-
         // An unpaired surrogate escape ("\uD800") is valid JSON that .NET will not read as a string: that field is absent.
-        static string? StringOrNull(JsonElement v)
-        {
-            try
-            {
-                return v.GetString();
-            }
-            catch (InvalidOperationException)
-            {
-                return null;
-            }
-        }
+        static string? Str(JsonElement e, string name) =>
+            e.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.String ? JsonText.StringOrNull(v) : null;
     }
 }
