@@ -1,4 +1,5 @@
 using System.Data.Common;
+using System.Globalization;
 using System.Text.Json;
 using Microsoft.Data.Sqlite;
 
@@ -54,10 +55,50 @@ public sealed class SqliteDialect : SqlDialect
 
     private protected override System.Data.DbType TimeDbType => System.Data.DbType.Int64;
 
+    /// <summary>
+    /// İcmal writes Unix milliseconds; a file another tool wrote may hold microseconds or nanoseconds (Python's
+    /// <c>time_ns</c>, Go's <c>UnixMicro</c>) or ISO 8601 text, and SQLite keeps whatever it is given. A number past the
+    /// last millisecond .NET holds (year 9999) is read as microseconds, then nanoseconds, so such a row is shown with its
+    /// time instead of failing the page or list that reads it; text that is no time (or a blob) fails with a
+    /// <see cref="FormatException"/> saying what it holds (where it was read as 1970 before).
+    /// </summary>
     public override DateTimeOffset ReadTime(DbDataReader reader, int ordinal)
     {
         ArgumentNullException.ThrowIfNull(reader);
-        return DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(ordinal));
+        Type stored = reader.GetFieldType(ordinal);
+        if (stored == typeof(long)) return FromUnixNumber(reader.GetInt64(ordinal));
+        if (stored == typeof(double)) return FromUnixNumber(reader.GetDouble(ordinal));
+        if (stored == typeof(string)) return FromText(reader.GetString(ordinal));
+        throw new FormatException($"a stored time holds {(stored == typeof(byte[]) ? "a blob" : "no value")}, not a time");
+    }
+
+    /// <summary>The most milliseconds <see cref="DateTimeOffset"/> holds either side of 1970 (its first and last instants).</summary>
+    private static readonly long MinMilliseconds = DateTimeOffset.MinValue.ToUnixTimeMilliseconds();
+    private static readonly long MaxMilliseconds = DateTimeOffset.MaxValue.ToUnixTimeMilliseconds();
+
+    internal static DateTimeOffset FromUnixNumber(long value)
+    {
+        // Milliseconds, else microseconds, else nanoseconds: a long divided by a million always fits (±292 years of 1970).
+        if (value >= MinMilliseconds && value <= MaxMilliseconds) return DateTimeOffset.FromUnixTimeMilliseconds(value);
+        long micro = value / 1_000;
+        return DateTimeOffset.FromUnixTimeMilliseconds(micro >= MinMilliseconds && micro <= MaxMilliseconds ? micro : value / 1_000_000);
+    }
+
+    private static DateTimeOffset FromUnixNumber(double value) =>
+        double.IsFinite(value) && Math.Abs(value) < 9.2e18 ? FromUnixNumber((long)value)
+        : throw new FormatException(string.Create(CultureInfo.InvariantCulture, $"a stored time holds the number {value}, not a time"));
+
+    private static DateTimeOffset FromText(string text)
+    {
+        string trimmed = text.Trim();
+        if (long.TryParse(trimmed, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out long number)) return FromUnixNumber(number);
+        // ISO 8601 as SQLite's own date functions and other tools write it ("2025-11-20 10:00:00", "…T10:00:00.123Z",
+        // "…+04:00"); without an offset it is UTC, as SQLite's are.
+        if (DateTimeOffset.TryParse(trimmed, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AllowWhiteSpaces, out var parsed)
+            && trimmed.Length >= 10 && char.IsAsciiDigit(trimmed[0]) && trimmed[4] == '-')
+            return parsed.ToUniversalTime();
+        string shown = trimmed.Length > 40 ? trimmed[..40] + "…" : trimmed;
+        throw new FormatException($"a stored time holds the text \"{shown}\", not a time");
     }
 
     /// <summary>INTEGER 0 or 1.</summary>

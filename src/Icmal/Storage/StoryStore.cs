@@ -134,8 +134,8 @@ public sealed partial class StoryStore(Database database)
     private Story ReadStory(DbDataReader r) => new(r.GetInt64(0), r.GetString(1), _d.ReadTime(r, 2), _d.ReadTime(r, 3), r.GetInt32(4));
 
     /// <summary>
-    /// <see cref="ReadClusterRow"/>, or null for a row whose time no .NET time holds (a SQLite file another tool wrote
-    /// microseconds into): the start's warm-up and catch-up read every recent and every unclustered row in one query,
+    /// <see cref="ReadClusterRow"/>, or null for a row whose time is none (a SQLite file another tool wrote text into:
+    /// <see cref="SqliteDialect.ReadTime"/>): the start's warm-up and catch-up read every recent and every unclustered row in one query,
     /// and one such row stopped every import, crawl and portal start. It is left out of the stories; the catch-ups
     /// that read the whole article record it (<see cref="ItemErrorStore.RecordArticleAsync"/>).
     /// </summary>
@@ -145,7 +145,7 @@ public sealed partial class StoryStore(Database database)
         {
             return ReadClusterRow(r);
         }
-        catch (ArgumentOutOfRangeException)
+        catch (FormatException)
         {
             return null;
         }

@@ -90,7 +90,7 @@ public sealed class CopyLinkingTests
     public async Task The_start_links_what_it_can_and_leaves_an_article_it_cannot_read()
     {
         // Two stored articles without their sketches (a process stopped between storing and linking), the older one's
-        // time not readable (microseconds, by another tool): the start used to stop on it, and so every later import,
+        // time not readable (text, by another tool): the start used to stop on it, and so every later import,
         // crawl and portal start.
         await using var h = await ImportHarness.CreateAsync();
         await h.ImportAsync(TestPaths.Sample("001"), TestPaths.Sample("002"));
@@ -99,7 +99,7 @@ public sealed class CopyLinkingTests
         {
             await conn.OpenAsync(Ct);
             await using var cmd = conn.CreateCommand();
-            cmd.CommandText = "DELETE FROM article_sketch_keys; DELETE FROM article_sketches; UPDATE articles SET modified_at = archived_at * 1000 WHERE id = $id";
+            cmd.CommandText = "DELETE FROM article_sketch_keys; DELETE FROM article_sketches; UPDATE articles SET modified_at = 'yesterday' WHERE id = $id";
             cmd.Parameters.AddWithValue("$id", ids[0]);
             await cmd.ExecuteNonQueryAsync(Ct);
         }

@@ -29,8 +29,8 @@ public sealed class CatchUpFaultTests
         string badOrigin = badArticle.Url ?? badArticle.Origin;
         long indexedBefore = (await new Searcher(stores).SearchAsync(new SearchRequest("lang:az"), Ct)).Results!.Total;
 
-        // Every catch-up has all five to do (as after an upgrade, or an interrupted run), and one article's times are in
-        // microseconds, not milliseconds (a row another tool wrote): past the last time .NET can hold.
+        // Every catch-up has all five to do (as after an upgrade, or an interrupted run), and one article's times hold text
+        // that is no time (a row another tool wrote).
         await stores.Search.ResetAsync(Ct);
         await using (var conn = await stores.Database.ConnectAsync(Ct))
         {
@@ -38,7 +38,7 @@ public sealed class CatchUpFaultTests
             await Sql.ExecAsync(conn, null, "DELETE FROM article_categories", Ct);
             await Sql.ExecAsync(conn, null, "DELETE FROM article_sketch_keys", Ct);
             await Sql.ExecAsync(conn, null, "DELETE FROM article_sketches", Ct);
-            await Sql.ExecAsync(conn, null, "UPDATE articles SET modified_at = archived_at * 1000, sort_at = sort_at * 1000 WHERE id = @id", Ct, ("@id", bad));
+            await Sql.ExecAsync(conn, null, "UPDATE articles SET modified_at = 'yesterday', sort_at = 'yesterday' WHERE id = @id", Ct, ("@id", bad));
         }
 
         await Stores.CatchUpAsync(stores, Ct);
@@ -55,12 +55,12 @@ public sealed class CatchUpFaultTests
         Assert.All(errors, e => Assert.Equal(badOrigin, e.Origin));
         Assert.Equal([IngestStage.Store, IngestStage.Link, IngestStage.Categorise, IngestStage.Entities], errors.Select(e => e.Stage).Order());
         var search = Assert.Single(errors, e => e.Stage == IngestStage.Store);
-        Assert.StartsWith($"stored article {bad}: indexing it for search failed: ArgumentOutOfRangeException: ", search.Reason, StringComparison.Ordinal);
+        Assert.StartsWith($"stored article {bad}: indexing it for search failed: FormatException: a stored time holds the text \"yesterday\", not a time", search.Reason, StringComparison.Ordinal);
         Assert.EndsWith("; it stays stored, and `icmal reindex` indexes it again", search.Reason, StringComparison.Ordinal);
 
         // Mended, the next catch-ups do it (but for the copy links: a start links the articles after the newest sketched).
         await using (var conn = await stores.Database.ConnectAsync(Ct))
-            await Sql.ExecAsync(conn, null, "UPDATE articles SET modified_at = NULL, sort_at = sort_at / 1000 WHERE id = @id", Ct, ("@id", bad));
+            await Sql.ExecAsync(conn, null, "UPDATE articles SET modified_at = NULL, sort_at = archived_at WHERE id = @id", Ct, ("@id", bad));
         await new Reindexer(stores).RebuildAsync(null, Ct);
         await Stores.CatchUpAsync(stores, Ct);
         _ = await IngestPipeline.OpenAsync(stores, Ct);
@@ -83,7 +83,7 @@ public sealed class CatchUpFaultTests
         await using (var conn = await stores.Database.ConnectAsync(Ct))
         {
             await Sql.ExecAsync(conn, null, "DELETE FROM article_facts", Ct);
-            await Sql.ExecAsync(conn, null, "UPDATE articles SET archived_at = archived_at * 1000 WHERE id = @id", Ct, ("@id", bad));
+            await Sql.ExecAsync(conn, null, "UPDATE articles SET archived_at = 'yesterday' WHERE id = @id", Ct, ("@id", bad));
         }
 
         await Stores.CatchUpAsync(stores, Ct);

@@ -80,4 +80,43 @@ public sealed class SqlDialectTests
         }
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
     }
+    [Theory]
+    [InlineData("1764000000123", "2025-11-24T16:00:00.123Z")]                 // İcmal's own: milliseconds
+    [InlineData("1764000000123456", "2025-11-24T16:00:00.123Z")]              // microseconds (Go's UnixMicro)
+    [InlineData("1764000000123456789", "2025-11-24T16:00:00.123Z")]           // nanoseconds (Python's time_ns)
+    [InlineData("1764000000123.9", "2025-11-24T16:00:00.123Z")]               // a REAL of milliseconds
+    [InlineData("'2025-11-24 16:00:00'", "2025-11-24T16:00:00.000Z")]          // SQLite's datetime(): UTC
+    [InlineData("'2025-11-24T20:00:00.123+04:00'", "2025-11-24T16:00:00.123Z")] // ISO 8601 with an offset
+    [InlineData("' 1764000000123 '", "2025-11-24T16:00:00.123Z")]             // a number as text
+    [InlineData("-62135596800000", "0001-01-01T00:00:00.000Z")]               // the first instant .NET holds
+    [InlineData("9223372036854775807", "2262-04-11T23:47:16.854Z")]           // the last a long of nanoseconds holds
+    public async Task Sqlite_reads_a_time_another_tool_wrote_in_another_unit_or_as_text(string stored, string expected)
+    {
+        using var folder = new TempFolder();
+        var database = await Database.OpenAsync(DatabaseSetting.InDataFolder(folder.Path), Ct);
+        await using (DbConnection conn = await database.ConnectAsync(Ct))
+        {
+            var back = Assert.Single(await Sql.ListAsync(conn, $"SELECT {stored}", r => database.Dialect.ReadTime(r, 0), Ct));
+            Assert.Equal(DateTimeOffset.Parse(expected, System.Globalization.CultureInfo.InvariantCulture), back);
+            Assert.Equal(TimeSpan.Zero, back.Offset);
+        }
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+    }
+
+    [Theory]
+    [InlineData("'yesterday'", "a stored time holds the text \"yesterday\", not a time")]
+    [InlineData("'11/24/2025'", "a stored time holds the text \"11/24/2025\", not a time")]
+    [InlineData("x'00ff'", "a stored time holds a blob, not a time")]
+    [InlineData("9e300", "a stored time holds the number 9E+300, not a time")]
+    public async Task Sqlite_refuses_a_stored_time_that_is_none_saying_what_it_holds(string stored, string message)
+    {
+        using var folder = new TempFolder();
+        var database = await Database.OpenAsync(DatabaseSetting.InDataFolder(folder.Path), Ct);
+        await using (DbConnection conn = await database.ConnectAsync(Ct))
+        {
+            var e = await Assert.ThrowsAsync<FormatException>(() => Sql.ListAsync(conn, $"SELECT {stored}", r => database.Dialect.ReadTime(r, 0), Ct));
+            Assert.Equal(message, e.Message);
+        }
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+    }
 }
