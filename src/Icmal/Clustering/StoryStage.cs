@@ -49,6 +49,7 @@ public sealed class StoryStage
         var state = await store.LoadClusterStateAsync(WarmArticles, ct);
         stage.Replay(state.Recent, ct);
         stage._seenThrough = state.Through;
+        stage._passedOver.UnionWith(state.Unreadable);
         foreach (var chunk in state.Unclustered.Chunk(PendingBatch))
         {
             var arrivals = chunk.Select(row => new Arrival(row.ArticleId, row.Title,
@@ -56,10 +57,19 @@ public sealed class StoryStage
             if (await stage.TryAssignAsync(arrivals, ct)) continue;
             // One article the store will not cluster must not keep the others (nor the stage, nor the portal) from
             // starting: one by one, each that fails stays unclustered and is tried again at the next start.
-            foreach (var arrival in arrivals) await stage.TryAssignAsync([arrival], ct);
+            foreach (var arrival in arrivals)
+                if (!await stage.TryAssignAsync([arrival], ct)) stage._passedOver.Add(arrival.ArticleId);
         }
         return stage;
     }
+
+    private readonly HashSet<long> _passedOver = [];
+
+    /// <summary>
+    /// The unclustered articles <see cref="OpenAsync"/> could not read or put into a story: they stay in none, and the
+    /// next start tries them again.
+    /// </summary>
+    public IReadOnlySet<long> PassedOver => _passedOver;
 
     /// <summary>
     /// Puts a stored article into a story by the terms its analysis made; when the member that best represents the

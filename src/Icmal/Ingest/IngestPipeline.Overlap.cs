@@ -173,7 +173,7 @@ public sealed partial class IngestPipeline
     {
         ArgumentNullException.ThrowIfNull(batch);
         var ready = Enumerable.Range(0, batch.Outcomes.Length).Where(i => batch.Items[i] is not null).ToList();
-        var lanes = new List<Task<(IReadOnlyList<(IngestItem? Next, IngestOutcome? Done)>? Together, string? Problem)>>();
+        var lanes = new List<Task<Related>>();
         if (ready.Count > 0)
         {
             var stages = _stages;
@@ -196,7 +196,7 @@ public sealed partial class IngestPipeline
     /// transaction of the batch before (<paramref name="before"/>): the items as handed on, or, when it could not commit,
     /// null and what its catch-up could not do (null when it related them).
     /// </summary>
-    private async Task<(IReadOnlyList<(IngestItem? Next, IngestOutcome? Done)>? Together, string? Problem)> RelateStageAsync(int index, RelateLane lane,
+    private async Task<Related> RelateStageAsync(int index, RelateLane lane,
         Task before, long rebuilds, bool first, List<IngestItem> items, CancellationToken ct)
     {
         await before.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
@@ -207,8 +207,8 @@ public sealed partial class IngestPipeline
             try
             {
                 Task<IReadOnlyList<(IngestItem? Next, IngestOutcome? Done)>> Work(CancellationToken t) => RunTogetherAsync(stages, index, index + 1, items, t);
-                return (first ? await _stores.Database.InOneTransactionAsync(Work, ct) : await _stores.Database.InOneTransactionOnLaneAsync(Work, lane.Writer, ct),
-                    null);
+                return new Related(stages[index].Stage, first ? await _stores.Database.InOneTransactionAsync(Work, ct) : await _stores.Database.InOneTransactionOnLaneAsync(Work, lane.Writer, ct),
+                    null, NoneOver);
             }
             catch (Exception e) when (!IsCallerCancellation(e, ct))
             {
@@ -216,12 +216,26 @@ public sealed partial class IngestPipeline
                 Interlocked.Increment(ref _batchesRunAlone);
             }
         }
-        return (null, await CatchUpAsync(index, ct));
+        return await CatchUpAsync(index, ct);
+    }
+
+    /// <summary>
+    /// What a relating stage (<paramref name="Stage"/>) did with a stored batch: the items as handed on when its transaction committed; else what
+    /// its catch-up could not do, for the whole batch (<paramref name="Problem"/>: it did not run) or for the articles it
+    /// passed over (<paramref name="PassedOver"/>, each told <paramref name="PassedOverProblem"/>; already in the item error log
+    /// when <paramref name="PassedOverRecorded"/>).
+    /// </summary>
+    private sealed record Related(IngestStage Stage, IReadOnlyList<(IngestItem? Next, IngestOutcome? Done)>? Together, string? Problem,
+        IReadOnlySet<long> PassedOver, string? PassedOverProblem = null, bool PassedOverRecorded = false)
+    {
+        /// <summary>What the catch-up could not do for the stored article <paramref name="articleId"/>: null when it related it.</summary>
+        public string? ProblemOf(long? articleId) =>
+            Problem ?? (articleId is { } id && PassedOver.Contains(id) ? PassedOverProblem : null);
     }
 
     /// <summary>The batch's outcomes once every relating stage committed it or caught it up.</summary>
     private async Task<IReadOnlyList<IngestOutcome>> OutcomesAsync(StoredBatch batch, List<int> ready,
-        List<Task<(IReadOnlyList<(IngestItem? Next, IngestOutcome? Done)>? Together, string? Problem)>> lanes, CancellationToken ct)
+        List<Task<Related>> lanes, CancellationToken ct)
     {
         var outcomes = (IngestOutcome?[])batch.Outcomes.Clone();
         var related = await Task.WhenAll(lanes);
@@ -232,32 +246,47 @@ public sealed partial class IngestPipeline
             var item = batch.Items[i]!;
             IngestOutcome? done = null;
             string? problem = null;
-            foreach (var (together, lost) in related)
+            IngestStage? unrecorded = null;
+            foreach (var r in related)
             {
-                if (together is not null) done ??= together[k].Done;
-                else if (lost is not null) problem = problem is null ? lost : $"{problem}; {lost}";
+                if (r.Together is not null) done ??= r.Together[k].Done;
+                else if (r.ProblemOf(item.ArticleId) is { } lost)
+                {
+                    problem = problem is null ? lost : $"{problem}; {lost}";
+                    // The copy links' catch-up recorded why it passed over the article; the rest is recorded here.
+                    if (r.Problem is not null || !r.PassedOverRecorded) unrecorded ??= r.Stage;
+                }
             }
-            outcomes[i] = done ?? (problem is null ? Finished(item)
-                : await RecordProblemAsync(Finished(item.WithNote(problem)), batch.Documents[i].SourceId, ct));
+            var finished = problem is null ? Finished(item) : Finished(item.WithNote(problem));
+            outcomes[i] = done ?? (unrecorded is { } stage
+                ? (await RecordProblemAsync(finished with { Stage = stage }, batch.Documents[i].SourceId, ct)) with { Stage = null }
+                : finished);
         }
         return await RecordProblemsAsync(batch.Documents, outcomes, ct);
     }
 
+    private static readonly IReadOnlySet<long> NoneOver = new HashSet<long>();
+
     /// <summary>
-    /// The relating stage at <paramref name="index"/> rebuilt, which relates every stored article it has not: null, or
-    /// what went wrong (the articles stay stored and the next start tries again).
+    /// The relating stage at <paramref name="index"/> rebuilt, which relates every stored article it has not: what it
+    /// could not do, for all of them (the articles stay stored and the next start tries again) or for the articles its
+    /// catch-up passed over (<see cref="IRelatingStage.PassedOver"/>; the copy links' catch-up records each in the item
+    /// error log itself).
     /// </summary>
-    private async Task<string?> CatchUpAsync(int index, CancellationToken ct)
+    private async Task<Related> CatchUpAsync(int index, CancellationToken ct)
     {
+        string not = _stages[index] is ClusterStage ? "put into a story" : "linked to its copies";
         try
         {
             await RebuildStageAsync(index, ct);
-            return null;
+            var passedOver = ((IRelatingStage)_stages[index]).PassedOver;
+            return new Related(_stages[index].Stage, null, null, passedOver,
+                $"stored, but not yet {not}: the catch-up after its batch's transaction failed passed over it; the next start tries again",
+                PassedOverRecorded: _stages[index] is LinkStage);
         }
         catch (Exception e) when (!IsCallerCancellation(e, ct))
         {
-            string not = _stages[index] is ClusterStage ? "put into a story" : "linked to its copies";
-            return $"stored, but not yet {not} ({e.GetType().Name}: {e.Message}); the next start does it";
+            return new Related(_stages[index].Stage, null, $"stored, but not yet {not} ({e.GetType().Name}: {e.Message}); the next start does it", NoneOver);
         }
     }
 

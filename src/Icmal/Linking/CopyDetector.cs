@@ -61,6 +61,9 @@ public sealed class CopyDetector
 
     public CopyRule Rule { get; }
 
+    /// <summary>The stored articles the last <see cref="CatchUpAsync"/> could not link (each in the item error log).</summary>
+    public IReadOnlySet<long> PassedOver { get; private set; } = new HashSet<long>();
+
     /// <summary>
     /// A detector over the stores, with every stored article that has no sketch yet (an archive from before sketches,
     /// a process stopped between storing and linking) sketched and linked first, oldest first; on PostgreSQL the key
@@ -76,7 +79,8 @@ public sealed class CopyDetector
 
     /// <summary>
     /// Sketches and links the stored articles that have no sketch; returns how many it did. One that cannot be read or
-    /// linked (<see cref="ItemErrorStore.IsArticleFault"/>) is recorded in the item error log and passed over.
+    /// linked (<see cref="ItemErrorStore.IsArticleFault"/>) is recorded in the item error log and passed over
+    /// (<see cref="PassedOver"/>); the next catch-up tries it again (<see cref="SketchStore.KeepPassedOverAsync"/>).
     /// </summary>
     public async Task<int> CatchUpAsync(CancellationToken ct)
     {
@@ -85,7 +89,12 @@ public sealed class CopyDetector
         while (true)
         {
             var ids = (await _sketches.UnsketchedAsync(CatchUpBatch + failed.Count, ct)).Where(id => !failed.Contains(id)).ToList();
-            if (ids.Count == 0) return done;
+            if (ids.Count == 0)
+            {
+                await _sketches.KeepPassedOverAsync(failed, ct);
+                PassedOver = failed;
+                return done;
+            }
             foreach (long id in ids)
             {
                 try
@@ -100,7 +109,7 @@ public sealed class CopyDetector
                     // crawl and portal start would stop on it): it is recorded and stays unlinked, and the rest are linked.
                     failed.Add(id);
                     await _errors.RecordArticleAsync(id, IngestStage.Link, "linking it to its copies", e,
-                        "no later start links it (a start links the articles stored after the newest linked one)", ct);
+                        "the next start tries it again", ct);
                 }
             }
         }

@@ -214,16 +214,48 @@ public sealed class SketchStore(Database database)
     }
 
     /// <summary>
-    /// Up to <paramref name="limit"/> ids of articles stored after the last sketched one (an archive older than
-    /// sketches, or a process stopped between storing an article and sketching it), oldest first.
+    /// The setting holding the lowest id of a stored article a catch-up passed over (<see cref="KeepPassedOverAsync"/>):
+    /// every article has a sketch once linked, so those below the newest sketched one are found again from it.
+    /// </summary>
+    internal const string PassedOverSetting = "links_passed_over_from";
+
+    /// <summary>
+    /// Up to <paramref name="limit"/> ids of articles with no sketch, oldest first: those stored after the last sketched
+    /// one (an archive older than sketches, or a process stopped between storing an article and sketching it) and, from
+    /// the lowest one a catch-up passed over, those it left.
     /// </summary>
     public async Task<IReadOnlyList<long>> UnsketchedAsync(int limit, CancellationToken ct)
     {
         await using var conn = await database.ConnectAsync(ct);
-        return await Sql.ListAsync(conn,
-            "SELECT id FROM articles WHERE id > COALESCE((SELECT MAX(article_id) FROM article_sketches), 0) ORDER BY id LIMIT @n",
-            r => r.GetInt64(0), ct, ("@n", limit));
+        long newest = await Sql.Int64Async(conn, null, "SELECT COALESCE(MAX(article_id), 0) FROM article_sketches", ct);
+        if (await PassedOverFromAsync(conn, ct) is { } from && from <= newest)
+            return await Sql.ListAsync(conn, """
+                SELECT a.id FROM articles a
+                WHERE a.id >= @from AND NOT EXISTS (SELECT 1 FROM article_sketches s WHERE s.article_id = a.id)
+                ORDER BY a.id LIMIT @n
+                """, r => r.GetInt64(0), ct, ("@from", from), ("@n", limit));
+        return await Sql.ListAsync(conn, "SELECT id FROM articles WHERE id > @newest ORDER BY id LIMIT @n", r => r.GetInt64(0), ct,
+            ("@newest", newest), ("@n", limit));
     }
+
+    /// <summary>
+    /// Remembers the articles a catch-up passed over, so the next one tries them again (the lowest id of them), or that
+    /// it passed over none.
+    /// </summary>
+    public async Task KeepPassedOverAsync(IReadOnlyCollection<long> passedOver, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(passedOver);
+        await using var conn = await database.ConnectAsync(ct);
+        if (passedOver.Count == 0)
+            await Sql.ExecAsync(conn, null, "DELETE FROM settings WHERE key = @k", ct, ("@k", PassedOverSetting));
+        else
+            await Sql.ExecAsync(conn, null, _d.Upsert("settings", ["key", "value"], ["key"], "value = excluded.value"), ct,
+                ("@key", PassedOverSetting), ("@value", passedOver.Min().ToString(System.Globalization.CultureInfo.InvariantCulture)));
+    }
+
+    private static async Task<long?> PassedOverFromAsync(DbConnection conn, CancellationToken ct) =>
+        await Sql.ScalarAsync(conn, null, "SELECT value FROM settings WHERE key = @k", ct, ("@k", PassedOverSetting)) is string value
+        && long.TryParse(value, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out long from) ? from : null;
 
     /// <summary>
     /// On PostgreSQL, marks the key table's pages all-visible where they are not yet (<c>VACUUM</c>, which reads only

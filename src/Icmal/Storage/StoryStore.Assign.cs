@@ -19,8 +19,11 @@ public sealed record StoryCatchUp(IReadOnlyList<ClusterRow> Rows, long Through);
 /// <summary>What a batch of <see cref="StoryJoin"/> became: the ids of the stories it started by their temporary keys, and each article's story.</summary>
 public sealed record StoryBatchResult(IReadOnlyDictionary<long, long> NewStories, IReadOnlyDictionary<long, long> StoryOf);
 
-/// <summary>What a story stage starts from: recent clustered articles, the unclustered ones, and the story order's last number when read.</summary>
-public sealed record ClusterState(IReadOnlyList<ClusterRow> Recent, IReadOnlyList<ClusterRow> Unclustered, long Through);
+/// <summary>
+/// What a story stage starts from: recent clustered articles, the unclustered ones, and the story order's last number
+/// when read; and the ids of unclustered articles whose row cannot be read (left out of the stories).
+/// </summary>
+public sealed record ClusterState(IReadOnlyList<ClusterRow> Recent, IReadOnlyList<ClusterRow> Unclustered, long Through, IReadOnlyList<long> Unreadable);
 
 public sealed partial class StoryStore
 {
@@ -73,8 +76,10 @@ public sealed partial class StoryStore
             """, ReadClusterRowOrNull, ct, ("@n", recent), ("@through", through));
         warm.Reverse();
         var pending = await Sql.ListAsync(conn,
-            "SELECT id, title, body, published_at, archived_at, story_id, language FROM articles WHERE story_id IS NULL ORDER BY id", ReadClusterRowOrNull, ct);
-        return new ClusterState([.. warm.OfType<ClusterRow>()], [.. pending.OfType<ClusterRow>()], through);
+            "SELECT id, title, body, published_at, archived_at, story_id, language FROM articles WHERE story_id IS NULL ORDER BY id",
+            r => (Id: r.GetInt64(0), Row: ReadClusterRowOrNull(r)), ct);
+        return new ClusterState([.. warm.OfType<ClusterRow>()], [.. pending.Select(p => p.Row).OfType<ClusterRow>()], through,
+            [.. pending.Where(p => p.Row is null).Select(p => p.Id)]);
     }
 
     /// <summary>The story order's last number (0 before the first); by the partial index, one entry read.</summary>

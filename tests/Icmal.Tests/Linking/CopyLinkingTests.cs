@@ -87,11 +87,11 @@ public sealed class CopyLinkingTests
     }
 
     [Fact]
-    public async Task The_start_links_what_it_can_and_leaves_an_article_it_cannot_read()
+    public async Task The_start_links_what_it_can_and_a_later_start_the_article_it_could_not_read()
     {
         // Two stored articles without their sketches (a process stopped between storing and linking), the older one's
         // time not readable (text, by another tool): the start used to stop on it, and so every later import,
-        // crawl and portal start.
+        // crawl and portal start; then, passed over, it lay below the newest sketch, where no start looked again.
         await using var h = await ImportHarness.CreateAsync();
         await h.ImportAsync(TestPaths.Sample("001"), TestPaths.Sample("002"));
         var ids = (await h.Store.Articles.ListAsync(new ArticleQuery(10), Ct)).Select(a => a.Id).Order().ToList();
@@ -104,12 +104,68 @@ public sealed class CopyLinkingTests
             await cmd.ExecuteNonQueryAsync(Ct);
         }
 
-        Assert.Equal(1, await new CopyDetector(h.Store).CatchUpAsync(Ct));
-        Assert.Empty(await h.Store.Sketches.UnsketchedAsync(10, Ct));
+        var detector = new CopyDetector(h.Store);
+        Assert.Equal(1, await detector.CatchUpAsync(Ct));
+        Assert.Equal([ids[0]], detector.PassedOver);
+        Assert.NotNull(await h.Store.Sketches.GetAsync(ids[1], Ct));
+        Assert.Equal([ids[0]], await h.Store.Sketches.UnsketchedAsync(10, Ct));
         var error = Assert.Single(await h.Store.ItemErrors.ListAsync(null, 10, Ct));
         Assert.Equal((IngestStage.Link, TestPaths.Sample("001")), (error.Stage, error.Origin));
-        Assert.StartsWith($"stored article {ids[0]}: linking it to its copies failed: ", error.Reason, StringComparison.Ordinal);
+        Assert.StartsWith($"stored article {ids[0]}: linking it to its copies failed: FormatException: ", error.Reason, StringComparison.Ordinal);
+        Assert.EndsWith("; it stays stored, and the next start tries it again", error.Reason, StringComparison.Ordinal);
+
+        // Still unreadable, the next start passes over it again (and says so again); mended, the one after links it.
         _ = await IngestPipeline.OpenAsync(h.Store, Ct);
+        Assert.Equal(2, (await h.Store.ItemErrors.ListAsync(null, 10, Ct)).Count);
+        await using (var conn = await h.Store.Database.ConnectAsync(Ct))
+            await Sql.ExecAsync(conn, null, "UPDATE articles SET modified_at = NULL WHERE id = @id", Ct, ("@id", ids[0]));
+        _ = await IngestPipeline.OpenAsync(h.Store, Ct);
+        Assert.NotNull(await h.Store.Sketches.GetAsync(ids[0], Ct));
+        Assert.Empty(await h.Store.Sketches.UnsketchedAsync(10, Ct));
+        Assert.Equal(2, (await h.Store.ItemErrors.ListAsync(null, 10, Ct)).Count);
+    }
+
+    [Fact]
+    public async Task An_imported_article_the_links_catch_up_passes_over_after_its_batch_failed_says_so_in_its_outcome()
+    {
+        // PostgreSQL links an import's batch in a transaction of its own; when it fails, the detector is rebuilt and its
+        // catch-up links the batch. An article that catch-up passes over (here: its sketch refused as bad data) was
+        // reported "stored" with no word that it is not linked.
+        await using var h = await ImportHarness.CreateAsync(engine: DatabaseEngine.PostgreSql);
+        await h.ImportAsync(TestPaths.Sample("001"));
+        await using (var conn = await h.Store.Database.ConnectAsync(Ct))
+            await Sql.ExecAsync(conn, null, """
+                CREATE FUNCTION refuse_park() RETURNS trigger LANGUAGE plpgsql AS $$
+                BEGIN
+                    IF (SELECT url FROM articles WHERE id = NEW.article_id) = 'https://example.az/park' THEN
+                        RAISE EXCEPTION 'refused by the test' USING ERRCODE = '22023';
+                    END IF;
+                    RETURN NEW;
+                END $$;
+                CREATE TRIGGER refuse_park BEFORE INSERT ON article_sketches FOR EACH ROW EXECUTE FUNCTION refuse_park();
+                """, Ct);
+
+        var outcomes = await h.ImportAsync(h.Files.Write("list.json", """
+            [{"title": "Sumqayıtda yeni park salındı", "url": "https://example.az/park",
+              "text": "Sumqayıtda yeni park salınıb və sakinlər üçün açılıb. Parkda uşaq meydançaları, velosiped yolları və gəzinti zolaqları var."},
+             {"title": "Gəncədə yeni məktəb tikilir", "url": "https://example.az/school",
+              "text": "Gəncədə 960 şagird yerlik yeni məktəb binası tikilir. Tikinti işlərinin gələn ilin yazında başa çatması gözlənilir."}]
+            """));
+
+        Assert.All(outcomes, o => Assert.Equal(IngestStatus.Stored, o.Status));
+        var park = Assert.Single(outcomes, o => o.Title == "Sumqayıtda yeni park salındı");
+        Assert.Equal("stored, but not yet linked to its copies: the catch-up after its batch's transaction failed passed over it; the next start tries again", park.Note);
+        var school = Assert.Single(outcomes, o => o.Title == "Gəncədə yeni məktəb tikilir");
+        Assert.Null(school.Note);
+        Assert.NotNull(await h.Store.Sketches.GetAsync(school.ArticleId!.Value, Ct));
+        Assert.Null(await h.Store.Sketches.GetAsync(park.ArticleId!.Value, Ct));
+        var error = Assert.Single(await h.Store.ItemErrors.ListAsync(null, 10, Ct));
+        Assert.StartsWith($"stored article {park.ArticleId}: linking it to its copies failed: PostgresException: 22023: refused by the test", error.Reason, StringComparison.Ordinal);
+
+        await using (var conn = await h.Store.Database.ConnectAsync(Ct))
+            await Sql.ExecAsync(conn, null, "DROP TRIGGER refuse_park ON article_sketches", Ct);
+        _ = await IngestPipeline.OpenAsync(h.Store, Ct);
+        Assert.NotNull(await h.Store.Sketches.GetAsync(park.ArticleId.Value, Ct));
     }
 
     [Theory]

@@ -58,7 +58,7 @@ public sealed class CatchUpFaultTests
         Assert.StartsWith($"stored article {bad}: indexing it for search failed: FormatException: a stored time holds the text \"yesterday\", not a time", search.Reason, StringComparison.Ordinal);
         Assert.EndsWith("; it stays stored, and `icmal reindex` indexes it again", search.Reason, StringComparison.Ordinal);
 
-        // Mended, the next catch-ups do it (but for the copy links: a start links the articles after the newest sketched).
+        // Mended, the next catch-ups do it.
         await using (var conn = await stores.Database.ConnectAsync(Ct))
             await Sql.ExecAsync(conn, null, "UPDATE articles SET modified_at = NULL, sort_at = archived_at WHERE id = @id", Ct, ("@id", bad));
         await new Reindexer(stores).RebuildAsync(null, Ct);
@@ -67,6 +67,7 @@ public sealed class CatchUpFaultTests
         Assert.Equal(indexedBefore, (await new Searcher(stores).SearchAsync(new SearchRequest("lang:az"), Ct)).Results!.Total);
         Assert.Equal(0, await stores.Entities.CountUnanalysedAsync(ArticleFacts.Version, Ct));
         Assert.Equal(0, await stores.Categories.CountMissingUpToAsync(10, Ct));
+        Assert.Equal(ids, await SketchedAsync(stores));
         Assert.Equal(4, (await stores.ItemErrors.ListAsync(null, 20, Ct)).Count);
     }
 

@@ -167,10 +167,11 @@ public sealed class CollectionStoreTests
         Assert.Equal(new Story(story, "Astanada iclas başa çatdı", T, T.AddHours(2), 2), await store.Stories.GetAsync(story, Ct));
         Assert.Null(await store.Stories.GetAsync(story + 1, Ct));
 
-        var (recent, unclustered, through) = await store.Stories.LoadClusterStateAsync(10, Ct);
+        var (recent, unclustered, through, unreadable) = await store.Stories.LoadClusterStateAsync(10, Ct);
         Assert.Equal([first, second], recent.Select(r => r.ArticleId));
         Assert.Equal(2, through); // the story order numbered the two assignments, not the refused third
         Assert.Equal(loose, Assert.Single(unclustered).ArticleId);
+        Assert.Empty(unreadable);
         Assert.Equal([second, first], (await store.Articles.ListAsync(new ArticleQuery(10, 0, story), Ct)).Select(a => a.Id));
         Assert.Equal(2, (await store.Articles.GetAsync(first, Ct))!.StorySize);
     }

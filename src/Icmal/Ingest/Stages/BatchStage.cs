@@ -54,4 +54,11 @@ public interface IRelatingStage : IPipelineStage
     /// (stories read articles already in a story).
     /// </summary>
     bool ReadsUnrelatedArticles { get; }
+
+    /// <summary>
+    /// The stored articles the stage's catch-up passed over when it was opened (one it cannot read, or the store
+    /// refused): they stay unrelated until a later start tries them again. An import whose batch the catch-up related
+    /// names them in their outcomes.
+    /// </summary>
+    IReadOnlySet<long> PassedOver { get; }
 }

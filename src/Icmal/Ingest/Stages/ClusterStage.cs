@@ -20,6 +20,8 @@ public sealed class ClusterStage(StoryStage stories) : IBatchStage, IRelatingSta
     /// </summary>
     public bool ReadsUnrelatedArticles => false;
 
+    public IReadOnlySet<long> PassedOver => stories.PassedOver;
+
     public async Task<StageResult> RunAsync(IngestItem item, CancellationToken ct) => (await RunManyAsync([item], ct))[0];
 
     public async Task<IReadOnlyList<StageResult>> RunManyAsync(IReadOnlyList<IngestItem> items, CancellationToken ct)

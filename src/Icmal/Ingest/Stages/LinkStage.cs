@@ -13,6 +13,8 @@ public sealed class LinkStage(CopyDetector detector) : IBatchStage, IRelatingSta
     /// <summary>True: the same-text look-up reads every stored article's text hash.</summary>
     public bool ReadsUnrelatedArticles => true;
 
+    public IReadOnlySet<long> PassedOver => detector.PassedOver;
+
     public async Task<StageResult> RunAsync(IngestItem item, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(item);
