@@ -24,7 +24,7 @@ public sealed class PassedOverArticleTests
                 await conn.OpenAsync(Ct);
                 await using var cmd = conn.CreateCommand();
                 cmd.CommandText = """
-                    UPDATE articles SET modified_at = 'yesterday', sort_at = 'yesterday' WHERE id = 2;
+                    UPDATE articles SET archived_at = 'yesterday', sort_at = 'yesterday' WHERE id = 2;
                     SELECT d.origin FROM articles a JOIN documents d ON d.id = a.document_id WHERE a.id = 2
                     """;
                 origin = (string)(await cmd.ExecuteScalarAsync(Ct))!;

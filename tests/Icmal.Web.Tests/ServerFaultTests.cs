@@ -10,7 +10,7 @@ namespace Icmal.Web.Tests;
 /// A fault of İcmal's own while answering (here a stored row whose time another tool wrote as text that is no
 /// time) is a 500 with a page in the interface language or the API's JSON error, never the server's bare
 /// 500 and never the exception's text; the other pages are served as ever. A time in another unit is no fault: it is
-/// read in that unit.
+/// read in that unit; a publication or change time that holds none is unknown.
 /// </summary>
 public sealed class ServerFaultTests
 {
@@ -29,7 +29,7 @@ public sealed class ServerFaultTests
         {
             await conn.OpenAsync(Ct);
             await using var cmd = conn.CreateCommand();
-            cmd.CommandText = "UPDATE articles SET modified_at = 'yesterday' WHERE id = $id";
+            cmd.CommandText = "UPDATE articles SET archived_at = 'yesterday' WHERE id = $id";
             cmd.Parameters.AddWithValue("$id", bad);
             await cmd.ExecuteNonQueryAsync(Ct);
         }
@@ -96,6 +96,37 @@ public sealed class ServerFaultTests
         Assert.Equal(at, article.RootElement.GetProperty("published").GetDateTimeOffset());
         Assert.Equal(at, article.RootElement.GetProperty("archived").GetDateTimeOffset());
         Assert.Equal(new DateTimeOffset(2025, 11, 21, 8, 30, 0, TimeSpan.Zero), article.RootElement.GetProperty("modified").GetDateTimeOffset());
+    }
+
+    [Fact]
+    public async Task A_row_whose_publication_and_change_times_hold_no_time_is_shown_without_them()
+    {
+        long bad = 0;
+        await using var host = await PortalHost.StartAsync(async store =>
+        {
+            _ = await AddAsync(store, "Bakıda yeni metro stansiyası açıldı", "https://example.az/1");
+            bad = await AddAsync(store, "Sumqayıtda yeni park salındı", "https://example.az/2");
+        });
+        await using (var conn = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={Path.Combine(host.DataFolder, "icmal.db")};Pooling=False"))
+        {
+            await conn.OpenAsync(Ct);
+            await using var cmd = conn.CreateCommand();
+            cmd.CommandText = "UPDATE articles SET published_at = 'soon', modified_at = x'00' WHERE id = $id";
+            cmd.Parameters.AddWithValue("$id", bad);
+            await cmd.ExecuteNonQueryAsync(Ct);
+        }
+
+        using var home = await host.Client.GetAsync("/", Ct);
+        using var page = await host.Client.GetAsync($"/articles/{bad}", Ct);
+        using var api = await host.Client.GetAsync($"/api/articles/{bad}", Ct);
+
+        Assert.Equal(HttpStatusCode.OK, home.StatusCode);
+        Assert.Contains($"/articles/{bad}", await home.Content.ReadAsStringAsync(Ct), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.OK, page.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, api.StatusCode);
+        using var article = JsonDocument.Parse(await api.Content.ReadAsStringAsync(Ct));
+        Assert.Equal(JsonValueKind.Null, article.RootElement.GetProperty("published").ValueKind);
+        Assert.Equal(JsonValueKind.Null, article.RootElement.GetProperty("modified").ValueKind);
     }
 
     private static async Task<long> AddAsync(Stores store, string title, string url)

@@ -130,6 +130,23 @@ public abstract class SqlDialect
     }
 
     /// <summary>
+    /// <see cref="ReadTimeOrNull"/> for a time that may be unknown, with one that holds no time (text another tool wrote
+    /// into SQLite's file) read as unknown too: an article's publication or change time, as the JSON columns it shares a
+    /// row with read what İcmal did not write as none, so one such row does not fail every list that shows it.
+    /// </summary>
+    public DateTimeOffset? ReadTimeOrUnknown(DbDataReader reader, int ordinal)
+    {
+        try
+        {
+            return ReadTimeOrNull(reader, ordinal);
+        }
+        catch (FormatException)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>
     /// A condition "<paramref name="expression"/> is one of the values in <paramref name="parameter"/>", where the
     /// parameter's value is made by <see cref="ListValue(IReadOnlyCollection{string})"/>: one parameter and one statement
     /// text for any number of values, so the engine caches one plan.

@@ -38,7 +38,7 @@ public sealed class CatchUpFaultTests
             await Sql.ExecAsync(conn, null, "DELETE FROM article_categories", Ct);
             await Sql.ExecAsync(conn, null, "DELETE FROM article_sketch_keys", Ct);
             await Sql.ExecAsync(conn, null, "DELETE FROM article_sketches", Ct);
-            await Sql.ExecAsync(conn, null, "UPDATE articles SET modified_at = 'yesterday', sort_at = 'yesterday' WHERE id = @id", Ct, ("@id", bad));
+            await Sql.ExecAsync(conn, null, "UPDATE articles SET archived_at = 'yesterday', sort_at = 'yesterday' WHERE id = @id", Ct, ("@id", bad));
         }
 
         await Stores.CatchUpAsync(stores, Ct);
@@ -60,7 +60,7 @@ public sealed class CatchUpFaultTests
 
         // Mended, the next catch-ups do it.
         await using (var conn = await stores.Database.ConnectAsync(Ct))
-            await Sql.ExecAsync(conn, null, "UPDATE articles SET modified_at = NULL, sort_at = archived_at WHERE id = @id", Ct, ("@id", bad));
+            await Sql.ExecAsync(conn, null, "UPDATE articles SET archived_at = 1764000000000, sort_at = 1764000000000 WHERE id = @id", Ct, ("@id", bad));
         await new Reindexer(stores).RebuildAsync(null, Ct);
         await Stores.CatchUpAsync(stores, Ct);
         _ = await IngestPipeline.OpenAsync(stores, Ct);
