@@ -200,7 +200,7 @@ public sealed class CopyDetector
         text ??= ArticleText.Of(article.Text);
         var creditKeys = SiteKeys.OfCredit(article.Original, await SourceHomeAsync(article.Original?.Name, ct));
         return new LinkArrival(article.Id, text.Sketch, text.TextSha256, article.PlausiblePublished ?? article.Archived,
-            SiteKeys.OfArticle(article.Url, article.Site), creditKeys);
+            SiteKeys.OfArticle(article.Url, article.Site, await SourceHomeAsync(article.Site, ct)), creditKeys);
     }
 
     /// <summary>One arrival's sketch stored, its candidates read and its links stored, statement after statement (under the gate).</summary>
@@ -219,7 +219,8 @@ public sealed class CopyDetector
     {
         var candidates = new List<LinkCandidate>(found.Count);
         foreach (var c in found)
-            candidates.Add(new LinkCandidate(c, SiteKeys.OfArticle(c.Url, c.Site), SiteKeys.OfCredit(c.Credit, await SourceHomeAsync(c.Credit?.Name, ct))));
+            candidates.Add(new LinkCandidate(c, SiteKeys.OfArticle(c.Url, c.Site, await SourceHomeAsync(c.Site, ct)),
+                SiteKeys.OfCredit(c.Credit, await SourceHomeAsync(c.Credit?.Name, ct))));
         return candidates;
     }
 

@@ -10,14 +10,27 @@ namespace Icmal.Linking;
 /// </summary>
 public static class SiteKeys
 {
-    /// <summary>The keys of a stored article's site: the host of its address and its site name.</summary>
-    public static IReadOnlySet<string> OfArticle(string? url, string? site)
+    /// <summary>
+    /// The keys of a stored article's site: the host of its address and its site name, unless the name claims another
+    /// site than the address: a domain on another site ("apa.az" on a page of example.com), or the name of a followed
+    /// source whose home page (<paramref name="sourceHome"/>) is on another site ("APA" there). A page names its own
+    /// site as it likes (<c>og:site_name</c>), so without this a page anywhere could be taken for the original a copy
+    /// credits to APA.
+    /// </summary>
+    public static IReadOnlySet<string> OfArticle(string? url, string? site, string? sourceHome = null)
     {
         var keys = new HashSet<string>(StringComparer.Ordinal);
         AddHost(keys, url);
-        AddName(keys, site);
+        if (!ClaimsAnotherSite(url, site, sourceHome)) AddName(keys, site);
         return keys;
     }
+
+    private static bool ClaimsAnotherSite(string? url, string? site, string? sourceHome) =>
+        WebUrl.TryHttp(url) is { } own
+        && (WebUrl.OfSiteName(site) ?? (WebUrl.TryHttp(sourceHome) is { } home ? new Uri(home) : null)) is { } claimed
+        && !WebUrl.SameSite(new Uri(own), claimed);
+
+    private static bool IsDomain(string name) => name.Contains('.', StringComparison.Ordinal) && !name.Contains(' ', StringComparison.Ordinal);
 
     /// <summary>
     /// The keys of the site a credit line names: its address's host, its name, and the host of a followed source of
@@ -64,7 +77,7 @@ public static class SiteKeys
         string trimmed = name.Trim().TrimEnd('/', '.');
         if (trimmed.Contains("://", StringComparison.Ordinal)) { AddHost(keys, trimmed); return; }
         if (trimmed.Length == 0) return;
-        keys.Add(trimmed.Contains('.', StringComparison.Ordinal) && !trimmed.Contains(' ', StringComparison.Ordinal)
+        keys.Add(IsDomain(trimmed)
             ? Host(AzCasing.FoldAscii(trimmed))
             : "name:" + AzCasing.FoldAscii(trimmed));
     }

@@ -50,6 +50,20 @@ public static class WebUrl
         return string.Equals(RegisteredName(x), RegisteredName(y), StringComparison.OrdinalIgnoreCase);
     }
 
+    /// <summary>
+    /// A site's name that is an address or a domain ("https://sherg.az", "Sherg.az") as an address of that site; null
+    /// for any other name ("APA", "Azərbaycan Dövlət Teleqraf Agentliyi").
+    /// </summary>
+    public static Uri? OfSiteName(string? name)
+    {
+        if (string.IsNullOrWhiteSpace(name)) return null;
+        string trimmed = name.Trim().TrimEnd('/', '.');
+        string? address = trimmed.Contains("://", StringComparison.Ordinal) ? TryHttp(trimmed)
+            : trimmed.Contains('.', StringComparison.Ordinal) && !trimmed.Contains(' ', StringComparison.Ordinal) ? TryHttp("https://" + trimmed)
+            : null;
+        return address is null ? null : new Uri(address);
+    }
+
     /// <summary>Second-level labels under which a country's registry hands out names ("com.az", "gov.az", "co.uk").</summary>
     private static readonly HashSet<string> SecondLevels = new(StringComparer.OrdinalIgnoreCase)
     {

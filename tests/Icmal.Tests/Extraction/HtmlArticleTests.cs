@@ -116,6 +116,22 @@ public sealed class HtmlArticleTests
         Assert.Equal(canonical, TestData.Html(html, pageUrl).CanonicalUrl);
     }
 
+    [Theory]
+    [InlineData("apa.az", "https://apa.az/x", "apa.az")]
+    [InlineData("APA.az", "https://m.apa.az/x", "APA.az")]
+    [InlineData("apa.az", "https://saxta.az/x", "saxta.az")]
+    [InlineData("https://apa.az", "https://saxta.az/x", "saxta.az")]
+    [InlineData("APA", "https://saxta.az/x", "APA")]
+    [InlineData("apa.az", null, "apa.az")]
+    public void A_site_name_that_is_another_sites_domain_is_not_taken(string siteName, string? pageUrl, string expected)
+    {
+        // Shown on every card as the outlet's name: a page of saxta.az cannot call itself apa.az. A name that is no
+        // domain cannot be checked against the address here (the copy links check it against the followed sources).
+        string html = NewsPage().Replace("content=\"Nümunə Xəbər\"", $"content=\"{siteName}\"", StringComparison.Ordinal)
+            .Replace("<title>Əliyev Astanada | Nümunə Xəbər</title>", "<title>Əliyev Astanada</title>", StringComparison.Ordinal);
+        Assert.Equal(expected, TestData.Html(html, pageUrl).Site);
+    }
+
     [Fact]
     public void Sites_are_one_under_a_registered_name_and_a_country_second_level()
     {

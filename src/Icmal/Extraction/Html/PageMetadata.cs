@@ -158,6 +158,9 @@ internal sealed partial class PageMetadata
         // republisher pointing at the original) would be stored, shown and searched as the other outlet's article.
         if (m.Canonical is { } canonical && pageUrl is { IsAbsoluteUri: true } && !WebUrl.SameSite(new Uri(canonical), pageUrl))
             m.Canonical = null;
+        // Nor can it give another site's domain as its name ("apa.az" on a page of example.com): its own host is its name.
+        if (pageUrl is { IsAbsoluteUri: true } && WebUrl.OfSiteName(m.Site) is { } named && !WebUrl.SameSite(named, pageUrl))
+            m.Site = null;
         foreach (string? tag in (string?[])[document.DocumentElement.GetAttribute("lang"), Get(m, "og:locale"), Get(m, "content-language")])
             if (!string.IsNullOrWhiteSpace(tag)) m.LanguageTags.Add(tag);
         m.Language = LanguageCode(document.DocumentElement.GetAttribute("lang"))
