@@ -10,7 +10,7 @@ namespace Icmal.Web.Tests;
 /// A fault of İcmal's own while answering (here a stored row whose time another tool wrote as text that is no
 /// time) is a 500 with a page in the interface language or the API's JSON error, never the server's bare
 /// 500 and never the exception's text; the other pages are served as ever. A time in another unit is no fault: it is
-/// read in that unit; a publication or change time that holds none is unknown.
+/// read in that unit; a publication or change time that holds none is unknown, an archive time its page's.
 /// </summary>
 public sealed class ServerFaultTests
 {
@@ -29,7 +29,7 @@ public sealed class ServerFaultTests
         {
             await conn.OpenAsync(Ct);
             await using var cmd = conn.CreateCommand();
-            cmd.CommandText = "UPDATE articles SET archived_at = 'yesterday' WHERE id = $id";
+            cmd.CommandText = "UPDATE articles SET archived_at = 'yesterday' WHERE id = $id; UPDATE documents SET archived_at = 'yesterday' WHERE id = (SELECT document_id FROM articles WHERE id = $id)";
             cmd.Parameters.AddWithValue("$id", bad);
             await cmd.ExecuteNonQueryAsync(Ct);
         }
@@ -99,7 +99,7 @@ public sealed class ServerFaultTests
     }
 
     [Fact]
-    public async Task A_row_whose_publication_and_change_times_hold_no_time_is_shown_without_them()
+    public async Task A_row_whose_times_hold_no_time_is_listed_and_shown_with_its_pages_archive_time_alone()
     {
         long bad = 0;
         await using var host = await PortalHost.StartAsync(async store =>
@@ -111,7 +111,7 @@ public sealed class ServerFaultTests
         {
             await conn.OpenAsync(Ct);
             await using var cmd = conn.CreateCommand();
-            cmd.CommandText = "UPDATE articles SET published_at = 'soon', modified_at = x'00' WHERE id = $id";
+            cmd.CommandText = "UPDATE articles SET published_at = 'soon', modified_at = x'00', archived_at = 'then', sort_at = 'then' WHERE id = $id";
             cmd.Parameters.AddWithValue("$id", bad);
             await cmd.ExecuteNonQueryAsync(Ct);
         }
@@ -127,6 +127,7 @@ public sealed class ServerFaultTests
         using var article = JsonDocument.Parse(await api.Content.ReadAsStringAsync(Ct));
         Assert.Equal(JsonValueKind.Null, article.RootElement.GetProperty("published").ValueKind);
         Assert.Equal(JsonValueKind.Null, article.RootElement.GetProperty("modified").ValueKind);
+        Assert.Equal(new DateTimeOffset(2025, 11, 20, 10, 0, 0, TimeSpan.Zero), article.RootElement.GetProperty("archived").GetDateTimeOffset());
     }
 
     private static async Task<long> AddAsync(Stores store, string title, string url)

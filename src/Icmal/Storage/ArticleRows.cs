@@ -13,11 +13,11 @@ internal static class ArticleRows
     public const string Columns = """
         a.id, a.document_id, d.origin, a.url, a.title, a.title_derived, a.authors, a.published_at, a.modified_at,
         a.archived_at, a.site, a.language, a.image_url, a.tags, a.original_name, a.original_url, a.blocks, a.story_id,
-        (SELECT s.article_count FROM stories s WHERE s.id = a.story_id), a.published_from, a.section
+        (SELECT s.article_count FROM stories s WHERE s.id = a.story_id), a.published_from, a.section, d.archived_at
         """;
 
     /// <summary>How many columns <see cref="Columns"/> has: a query may select more after them.</summary>
-    public const int Count = 21;
+    public const int Count = 22;
 
     /// <summary>One row of <see cref="Columns"/>; with <paramref name="leadOnly"/> (a card) its blocks are its lead only (<see cref="LeadBlock"/>).</summary>
     public static Article Read(DbDataReader r, SqlDialect dialect, bool leadOnly = false)
@@ -36,7 +36,9 @@ internal static class ArticleRows
             Authors = Strings(r.GetString(6)),
             Published = dialect.ReadTimeOrUnknown(r, 7),
             Modified = dialect.ReadTimeOrUnknown(r, 8),
-            Archived = dialect.ReadTime(r, 9),
+            // Where the article's archive time holds none (text another tool wrote into SQLite), its page's: set by the
+            // same ingest, and never shown as 1970 or a failed page.
+            Archived = dialect.ReadTimeOrUnknown(r, 9) ?? dialect.ReadTime(r, 21),
             Site = r.StringOrNull(10),
             Language = r.StringOrNull(11),
             ImageUrl = r.StringOrNull(12),

@@ -77,7 +77,7 @@ public sealed partial class ArticleStore
             while (await reader.ReadAsync(ct))
             {
                 var article = ArticleRows.Read(reader, _d, leadsOnly);
-                rows.Add((article, new ArticleCursor(_d.ReadTime(reader, ArticleRows.Count), article.Id)));
+                rows.Add((article, new ArticleCursor(_d.ReadTimeOrUnknown(reader, ArticleRows.Count) ?? article.Archived, article.Id)));
             }
         }
         bool more = rows.Count > limit;

@@ -379,7 +379,7 @@ public sealed partial class ArticleStore(Database database)
         while (await reader.ReadAsync(ct))
         {
             var article = ArticleRows.Read(reader, _d);
-            rows.Add((article, new ArticleCursor(_d.ReadTime(reader, ArticleRows.Count), article.Id)));
+            rows.Add((article, new ArticleCursor(_d.ReadTimeOrUnknown(reader, ArticleRows.Count) ?? article.Archived, article.Id)));
         }
         return rows;
     }

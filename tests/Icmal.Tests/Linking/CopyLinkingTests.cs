@@ -99,7 +99,7 @@ public sealed class CopyLinkingTests
         {
             await conn.OpenAsync(Ct);
             await using var cmd = conn.CreateCommand();
-            cmd.CommandText = "DELETE FROM article_sketch_keys; DELETE FROM article_sketches; UPDATE articles SET archived_at = 'yesterday' WHERE id = $id";
+            cmd.CommandText = "DELETE FROM article_sketch_keys; DELETE FROM article_sketches; UPDATE articles SET archived_at = 'yesterday' WHERE id = $id; UPDATE documents SET archived_at = 'yesterday' WHERE id = (SELECT document_id FROM articles WHERE id = $id)";
             cmd.Parameters.AddWithValue("$id", ids[0]);
             await cmd.ExecuteNonQueryAsync(Ct);
         }
@@ -118,7 +118,7 @@ public sealed class CopyLinkingTests
         _ = await IngestPipeline.OpenAsync(h.Store, Ct);
         Assert.Equal(2, (await h.Store.ItemErrors.ListAsync(null, 10, Ct)).Count);
         await using (var conn = await h.Store.Database.ConnectAsync(Ct))
-            await Sql.ExecAsync(conn, null, "UPDATE articles SET archived_at = 1764000000000 WHERE id = @id", Ct, ("@id", ids[0]));
+            await Sql.ExecAsync(conn, null, "UPDATE articles SET archived_at = 1764000000000 WHERE id = @id; UPDATE documents SET archived_at = 1764000000000 WHERE id = (SELECT document_id FROM articles WHERE id = @id)", Ct, ("@id", ids[0]));
         _ = await IngestPipeline.OpenAsync(h.Store, Ct);
         Assert.NotNull(await h.Store.Sketches.GetAsync(ids[0], Ct));
         Assert.Empty(await h.Store.Sketches.UnsketchedAsync(10, Ct));
