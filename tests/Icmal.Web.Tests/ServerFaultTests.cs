@@ -104,8 +104,12 @@ public sealed class ServerFaultTests
         long bad = 0;
         await using var host = await PortalHost.StartAsync(async store =>
         {
-            _ = await AddAsync(store, "Bakıda yeni metro stansiyası açıldı", "https://example.az/1");
+            long good = await AddAsync(store, "Bakıda yeni metro stansiyası açıldı", "https://example.az/1");
             bad = await AddAsync(store, "Sumqayıtda yeni park salındı", "https://example.az/2");
+            // In stories, as imported articles are: the front page and the day's stories read their times.
+            var at = new DateTimeOffset(2025, 11, 20, 10, 0, 0, TimeSpan.Zero);
+            await store.Stories.AssignAsync(good, null, "Bakıda yeni metro stansiyası açıldı", at, Ct);
+            await store.Stories.AssignAsync(bad, null, "Sumqayıtda yeni park salındı", at, Ct);
         });
         await using (var conn = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={Path.Combine(host.DataFolder, "icmal.db")};Pooling=False"))
         {
@@ -117,10 +121,13 @@ public sealed class ServerFaultTests
         }
 
         using var home = await host.Client.GetAsync("/", Ct);
+        using var stories = await host.Client.GetAsync("/stories", Ct);
         using var page = await host.Client.GetAsync($"/articles/{bad}", Ct);
         using var api = await host.Client.GetAsync($"/api/articles/{bad}", Ct);
 
         Assert.Equal(HttpStatusCode.OK, home.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, stories.StatusCode);
+        Assert.Contains("Bakıda yeni metro stansiyası açıldı", await stories.Content.ReadAsStringAsync(Ct), StringComparison.Ordinal);
         Assert.Contains($"/articles/{bad}", await home.Content.ReadAsStringAsync(Ct), StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.OK, page.StatusCode);
         Assert.Equal(HttpStatusCode.OK, api.StatusCode);

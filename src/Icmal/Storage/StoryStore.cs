@@ -100,8 +100,11 @@ public sealed partial class StoryStore(Database database)
     internal const string ReportBefore = "story_id IS NOT NULL AND sort_at < @at ORDER BY sort_at DESC";
     internal const string ReportFrom = "story_id IS NOT NULL AND sort_at >= @at ORDER BY sort_at ASC";
 
-    /// <summary>The statement that finds the first report matching <paramref name="where"/>.</summary>
-    internal static string ReportTimeSql(string where) => $"SELECT sort_at FROM articles WHERE {where} LIMIT 1";
+    /// <summary>
+    /// The statement that finds the first reports matching <paramref name="where"/>: a few, so that a row whose time
+    /// holds text (another tool's, in SQLite's file, where text sorts above every number) does not stand for the latest.
+    /// </summary>
+    internal static string ReportTimeSql(string where) => $"SELECT sort_at FROM articles WHERE {where} LIMIT 8";
 
     /// <summary>The sites that reported a story, in the order they first did.</summary>
     public async Task<IReadOnlyList<string>> SourcesOfAsync(long storyId, CancellationToken ct)
@@ -121,14 +124,14 @@ public sealed partial class StoryStore(Database database)
         return rows.GroupBy(r => r.Story).ToDictionary(g => g.Key, g => (IReadOnlyList<string>)g.Select(r => r.Site).ToList());
     }
 
-    /// <summary>The sort time of the first article (in the order given) that matches <paramref name="where"/>, if any.</summary>
+    /// <summary>The sort time of the first article (in the order given) that matches <paramref name="where"/> and whose time reads, if any.</summary>
     private async Task<DateTimeOffset?> ReportTimeAsync(DbConnection conn, string where, object? at, CancellationToken ct)
     {
         string sql = ReportTimeSql(where);
         var found = at is null
-            ? await Sql.ListAsync(conn, sql, r => _d.ReadTime(r, 0), ct)
-            : await Sql.ListAsync(conn, sql, r => _d.ReadTime(r, 0), ct, ("@at", at));
-        return found.Count > 0 ? found[0] : null;
+            ? await Sql.ListAsync(conn, sql, r => _d.ReadTimeOrUnknown(r, 0), ct)
+            : await Sql.ListAsync(conn, sql, r => _d.ReadTimeOrUnknown(r, 0), ct, ("@at", at));
+        return found.FirstOrDefault(t => t is not null);
     }
 
     private Story ReadStory(DbDataReader r) => new(r.GetInt64(0), r.GetString(1), _d.ReadTime(r, 2), _d.ReadTime(r, 3), r.GetInt32(4));
