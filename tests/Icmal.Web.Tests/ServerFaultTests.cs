@@ -19,20 +19,9 @@ public sealed class ServerFaultTests
     [Fact]
     public async Task A_row_the_portal_cannot_read_answers_a_500_page_and_json_and_the_rest_is_served()
     {
-        long good = 0, bad = 0;
-        await using var host = await PortalHost.StartAsync(async store =>
-        {
-            good = await AddAsync(store, "Bakıda yeni metro stansiyası açıldı", "https://example.az/1");
-            bad = await AddAsync(store, "Sumqayıtda yeni park salındı", "https://example.az/2");
-        });
-        await using (var conn = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={Path.Combine(host.DataFolder, "icmal.db")};Pooling=False"))
-        {
-            await conn.OpenAsync(Ct);
-            await using var cmd = conn.CreateCommand();
-            cmd.CommandText = "UPDATE articles SET archived_at = 'yesterday' WHERE id = $id; UPDATE documents SET archived_at = 'yesterday' WHERE id = (SELECT document_id FROM articles WHERE id = $id)";
-            cmd.Parameters.AddWithValue("$id", bad);
-            await cmd.ExecuteNonQueryAsync(Ct);
-        }
+        var (host, good, bad) = await StartWithTwoAsync();
+        await using var hosted = host;
+        await ChangeRowAsync(host, bad, "UPDATE articles SET archived_at = 'yesterday' WHERE id = $id; UPDATE documents SET archived_at = 'yesterday' WHERE id = (SELECT document_id FROM articles WHERE id = $id)");
 
         using var page = await host.Client.GetAsync($"/articles/{bad}", Ct);
         using var english = await host.Client.GetAsync($"/articles/{bad}?culture=en", Ct);
@@ -56,23 +45,12 @@ public sealed class ServerFaultTests
     public async Task A_row_whose_times_another_tool_wrote_in_micro_or_nanoseconds_is_listed_and_shown_with_them()
     {
         // Such a row once took down the home page, the API's list and the feeds, not only its own page.
-        long good = 0, bad = 0;
-        await using var host = await PortalHost.StartAsync(async store =>
-        {
-            good = await AddAsync(store, "Bakıda yeni metro stansiyası açıldı", "https://example.az/1");
-            bad = await AddAsync(store, "Sumqayıtda yeni park salındı", "https://example.az/2");
-        });
-        await using (var conn = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={Path.Combine(host.DataFolder, "icmal.db")};Pooling=False"))
-        {
-            await conn.OpenAsync(Ct);
-            await using var cmd = conn.CreateCommand();
-            cmd.CommandText = """
-                UPDATE articles SET archived_at = archived_at * 1000, sort_at = sort_at * 1000, published_at = published_at * 1000000,
-                    modified_at = '2025-11-21 08:30:00' WHERE id = $id
-                """;
-            cmd.Parameters.AddWithValue("$id", bad);
-            await cmd.ExecuteNonQueryAsync(Ct);
-        }
+        var (host, good, bad) = await StartWithTwoAsync();
+        await using var hosted = host;
+        await ChangeRowAsync(host, bad, """
+            UPDATE articles SET archived_at = archived_at * 1000, sort_at = sort_at * 1000, published_at = published_at * 1000000,
+                modified_at = '2025-11-21 08:30:00' WHERE id = $id
+            """);
 
         using var home = await host.Client.GetAsync("/?culture=en", Ct);
         using var list = await host.Client.GetAsync("/api/articles", Ct);
@@ -92,33 +70,18 @@ public sealed class ServerFaultTests
         Assert.Contains("2025", await page.Content.ReadAsStringAsync(Ct), StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.OK, api.StatusCode);
         using var article = JsonDocument.Parse(await api.Content.ReadAsStringAsync(Ct));
-        var at = new DateTimeOffset(2025, 11, 20, 10, 0, 0, TimeSpan.Zero);
-        Assert.Equal(at, article.RootElement.GetProperty("published").GetDateTimeOffset());
-        Assert.Equal(at, article.RootElement.GetProperty("archived").GetDateTimeOffset());
+        Assert.Equal(At, article.RootElement.GetProperty("published").GetDateTimeOffset());
+        Assert.Equal(At, article.RootElement.GetProperty("archived").GetDateTimeOffset());
         Assert.Equal(new DateTimeOffset(2025, 11, 21, 8, 30, 0, TimeSpan.Zero), article.RootElement.GetProperty("modified").GetDateTimeOffset());
     }
 
     [Fact]
     public async Task A_row_whose_times_hold_no_time_is_listed_and_shown_with_its_pages_archive_time_alone()
     {
-        long bad = 0;
-        await using var host = await PortalHost.StartAsync(async store =>
-        {
-            long good = await AddAsync(store, "Bakıda yeni metro stansiyası açıldı", "https://example.az/1");
-            bad = await AddAsync(store, "Sumqayıtda yeni park salındı", "https://example.az/2");
-            // In stories, as imported articles are: the front page and the day's stories read their times.
-            var at = new DateTimeOffset(2025, 11, 20, 10, 0, 0, TimeSpan.Zero);
-            await store.Stories.AssignAsync(good, null, "Bakıda yeni metro stansiyası açıldı", at, Ct);
-            await store.Stories.AssignAsync(bad, null, "Sumqayıtda yeni park salındı", at, Ct);
-        });
-        await using (var conn = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={Path.Combine(host.DataFolder, "icmal.db")};Pooling=False"))
-        {
-            await conn.OpenAsync(Ct);
-            await using var cmd = conn.CreateCommand();
-            cmd.CommandText = "UPDATE articles SET published_at = 'soon', modified_at = x'00', archived_at = 'then', sort_at = 'then' WHERE id = $id";
-            cmd.Parameters.AddWithValue("$id", bad);
-            await cmd.ExecuteNonQueryAsync(Ct);
-        }
+        // In stories, as imported articles are: the front page and the day's stories read their times.
+        var (host, _, bad) = await StartWithTwoAsync(inStories: true);
+        await using var hosted = host;
+        await ChangeRowAsync(host, bad, "UPDATE articles SET published_at = 'soon', modified_at = x'00', archived_at = 'then', sort_at = 'then' WHERE id = $id");
 
         using var home = await host.Client.GetAsync("/", Ct);
         using var stories = await host.Client.GetAsync("/stories", Ct);
@@ -134,19 +97,48 @@ public sealed class ServerFaultTests
         using var article = JsonDocument.Parse(await api.Content.ReadAsStringAsync(Ct));
         Assert.Equal(JsonValueKind.Null, article.RootElement.GetProperty("published").ValueKind);
         Assert.Equal(JsonValueKind.Null, article.RootElement.GetProperty("modified").ValueKind);
-        Assert.Equal(new DateTimeOffset(2025, 11, 20, 10, 0, 0, TimeSpan.Zero), article.RootElement.GetProperty("archived").GetDateTimeOffset());
+        Assert.Equal(At, article.RootElement.GetProperty("archived").GetDateTimeOffset());
+    }
+
+    /// <summary>A portal over two articles (in a story each when <paramref name="inStories"/>): the one left alone, the one to change.</summary>
+    private static async Task<(PortalHost Host, long Good, long Bad)> StartWithTwoAsync(bool inStories = false)
+    {
+        long good = 0, bad = 0;
+        var host = await PortalHost.StartAsync(async store =>
+        {
+            good = await AddAsync(store, "Bakıda yeni metro stansiyası açıldı", "https://example.az/1");
+            bad = await AddAsync(store, "Sumqayıtda yeni park salındı", "https://example.az/2");
+            if (!inStories) return;
+            await store.Stories.AssignAsync(good, null, "Bakıda yeni metro stansiyası açıldı", At, Ct);
+            await store.Stories.AssignAsync(bad, null, "Sumqayıtda yeni park salındı", At, Ct);
+        });
+        return (host, good, bad);
+    }
+
+    private static readonly DateTimeOffset At = new(2025, 11, 20, 10, 0, 0, TimeSpan.Zero);
+
+    /// <summary>Runs <paramref name="sql"/> on the portal's SQLite file as another tool would, with $id the article's id.</summary>
+    private static async Task ChangeRowAsync(PortalHost host, long id, string sql)
+    {
+        await using var conn = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={Path.Combine(host.DataFolder, "icmal.db")};Pooling=False");
+        await conn.OpenAsync(Ct);
+        await using var cmd = conn.CreateCommand();
+#pragma warning disable CA2100 // the tests' own statements, the id a parameter
+        cmd.CommandText = sql;
+#pragma warning restore CA2100
+        cmd.Parameters.AddWithValue("$id", id);
+        await cmd.ExecuteNonQueryAsync(Ct);
     }
 
     private static async Task<long> AddAsync(Stores store, string title, string url)
     {
         string text = title + ". Tədbirdə rəsmilər və sakinlər iştirak ediblər, ətraflı məlumat sonra veriləcək.";
         byte[] raw = System.Text.Encoding.UTF8.GetBytes(text + url);
-        var at = new DateTimeOffset(2025, 11, 20, 10, 0, 0, TimeSpan.Zero);
         var article = new Article
         {
-            Id = 0, DocumentId = 0, Origin = url, Url = url, Title = title, Language = "az", Published = at, Archived = at,
+            Id = 0, DocumentId = 0, Origin = url, Url = url, Title = title, Language = "az", Published = At, Archived = At,
             Blocks = [new ArticleBlock(BlockKind.Paragraph, text)],
         };
-        return (await store.Articles.AddAsync(new NewDocument(Hashing.Sha256Hex(raw), url, url, "html", "utf-8", raw, at), article, Ct)).ArticleId;
+        return (await store.Articles.AddAsync(new NewDocument(Hashing.Sha256Hex(raw), url, url, "html", "utf-8", raw, At), article, Ct)).ArticleId;
     }
 }

@@ -44,11 +44,6 @@ public sealed class OverlappedIngestTests
         Assert.Equal(expected, await BatchedIngestTests.FingerprintAsync(stores.Database));
     }
 
-    /// <summary>
-    /// What a SIGKILL between a batch's two commits leaves: the articles stored, searchable, with their facts and
-    /// categories, but no sketches, copy links nor stories; the next start's catch-up makes them, the same as the
-    /// per-article path's.
-    /// </summary>
     [Fact]
     public async Task An_imported_article_the_stories_catch_up_passes_over_after_its_batch_failed_says_so_and_is_recorded()
     {
@@ -56,40 +51,29 @@ public sealed class OverlappedIngestTests
         // rebuilt stage's catch-up clusters the rest and passes over that one, which was reported "stored" with no word.
         await using var h = await ImportHarness.CreateAsync(engine: DatabaseEngine.PostgreSql);
         await h.ImportAsync(TestPaths.Sample("001"));
-        await using (var conn = await h.Store.Database.ConnectAsync(Ct))
-            await Sql.ExecAsync(conn, null, """
-                CREATE FUNCTION refuse_story() RETURNS trigger LANGUAGE plpgsql AS $$
-                BEGIN
-                    RAISE EXCEPTION 'refused by the test' USING ERRCODE = '22023';
-                END $$;
-                CREATE TRIGGER refuse_story BEFORE UPDATE OF story_id ON articles FOR EACH ROW
-                    WHEN (NEW.url = 'https://example.az/park' AND NEW.story_id IS NOT NULL) EXECUTE FUNCTION refuse_story();
-                """, Ct);
+        await h.RefuseAsync("refuse_story", "articles", "BEFORE UPDATE OF story_id", $"NEW.url = '{ImportHarness.ParkUrl}' AND NEW.story_id IS NOT NULL");
 
-        var outcomes = await h.ImportAsync(h.Files.Write("list.json", """
-            [{"title": "Sumqayıtda yeni park salındı", "url": "https://example.az/park",
-              "text": "Sumqayıtda yeni park salınıb və sakinlər üçün açılıb. Parkda uşaq meydançaları, velosiped yolları və gəzinti zolaqları var."},
-             {"title": "Gəncədə yeni məktəb tikilir", "url": "https://example.az/school",
-              "text": "Gəncədə 960 şagird yerlik yeni məktəb binası tikilir. Tikinti işlərinin gələn ilin yazında başa çatması gözlənilir."}]
-            """));
+        var (park, school) = await h.ImportParkAndSchoolAsync();
 
-        Assert.All(outcomes, o => Assert.Equal(IngestStatus.Stored, o.Status));
-        var park = Assert.Single(outcomes, o => o.Title == "Sumqayıtda yeni park salındı");
+        Assert.Equal((IngestStatus.Stored, IngestStatus.Stored), (park.Status, school.Status));
         const string Note = "stored, but not yet put into a story: the catch-up after its batch's transaction failed passed over it; the next start tries again";
         Assert.Equal(Note, park.Note);
-        var school = Assert.Single(outcomes, o => o.Title == "Gəncədə yeni məktəb tikilir");
         Assert.Null(school.Note);
         Assert.NotNull((await h.Store.Articles.GetAsync(school.ArticleId!.Value, Ct))!.StoryId);
         Assert.Null((await h.Store.Articles.GetAsync(park.ArticleId!.Value, Ct))!.StoryId);
         var error = Assert.Single(await h.Store.ItemErrors.ListAsync(null, 10, Ct));
         Assert.Equal((IngestStage.Cluster, Note), (error.Stage, error.Reason));
 
-        await using (var conn = await h.Store.Database.ConnectAsync(Ct))
-            await Sql.ExecAsync(conn, null, "DROP TRIGGER refuse_story ON articles", Ct);
+        await h.StopRefusingAsync("refuse_story", "articles");
         _ = await IngestPipeline.OpenAsync(h.Store, Ct);
         Assert.NotNull((await h.Store.Articles.GetAsync(park.ArticleId.Value, Ct))!.StoryId);
     }
 
+    /// <summary>
+    /// What a SIGKILL between a batch's two commits leaves: the articles stored, searchable, with their facts and
+    /// categories, but no sketches, copy links nor stories; the next start's catch-up makes them, the same as the
+    /// per-article path's.
+    /// </summary>
     [Theory]
     [ClassData(typeof(BothEngines))]
     public async Task A_batch_stored_but_not_linked_is_linked_and_clustered_at_the_next_start(DatabaseEngine engine)

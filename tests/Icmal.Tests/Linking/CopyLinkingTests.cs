@@ -133,37 +133,20 @@ public sealed class CopyLinkingTests
         // reported "stored" with no word that it is not linked.
         await using var h = await ImportHarness.CreateAsync(engine: DatabaseEngine.PostgreSql);
         await h.ImportAsync(TestPaths.Sample("001"));
-        await using (var conn = await h.Store.Database.ConnectAsync(Ct))
-            await Sql.ExecAsync(conn, null, """
-                CREATE FUNCTION refuse_park() RETURNS trigger LANGUAGE plpgsql AS $$
-                BEGIN
-                    IF (SELECT url FROM articles WHERE id = NEW.article_id) = 'https://example.az/park' THEN
-                        RAISE EXCEPTION 'refused by the test' USING ERRCODE = '22023';
-                    END IF;
-                    RETURN NEW;
-                END $$;
-                CREATE TRIGGER refuse_park BEFORE INSERT ON article_sketches FOR EACH ROW EXECUTE FUNCTION refuse_park();
-                """, Ct);
+        await h.RefuseAsync("refuse_park", "article_sketches", "BEFORE INSERT",
+            $"(SELECT url FROM articles WHERE id = NEW.article_id) = '{ImportHarness.ParkUrl}'");
 
-        var outcomes = await h.ImportAsync(h.Files.Write("list.json", """
-            [{"title": "Sumqayıtda yeni park salındı", "url": "https://example.az/park",
-              "text": "Sumqayıtda yeni park salınıb və sakinlər üçün açılıb. Parkda uşaq meydançaları, velosiped yolları və gəzinti zolaqları var."},
-             {"title": "Gəncədə yeni məktəb tikilir", "url": "https://example.az/school",
-              "text": "Gəncədə 960 şagird yerlik yeni məktəb binası tikilir. Tikinti işlərinin gələn ilin yazında başa çatması gözlənilir."}]
-            """));
+        var (park, school) = await h.ImportParkAndSchoolAsync();
 
-        Assert.All(outcomes, o => Assert.Equal(IngestStatus.Stored, o.Status));
-        var park = Assert.Single(outcomes, o => o.Title == "Sumqayıtda yeni park salındı");
+        Assert.Equal((IngestStatus.Stored, IngestStatus.Stored), (park.Status, school.Status));
         Assert.Equal("stored, but not yet linked to its copies: the catch-up after its batch's transaction failed passed over it; the next start tries again", park.Note);
-        var school = Assert.Single(outcomes, o => o.Title == "Gəncədə yeni məktəb tikilir");
         Assert.Null(school.Note);
         Assert.NotNull(await h.Store.Sketches.GetAsync(school.ArticleId!.Value, Ct));
         Assert.Null(await h.Store.Sketches.GetAsync(park.ArticleId!.Value, Ct));
         var error = Assert.Single(await h.Store.ItemErrors.ListAsync(null, 10, Ct));
         Assert.StartsWith($"stored article {park.ArticleId}: linking it to its copies failed: PostgresException: 22023: refused by the test", error.Reason, StringComparison.Ordinal);
 
-        await using (var conn = await h.Store.Database.ConnectAsync(Ct))
-            await Sql.ExecAsync(conn, null, "DROP TRIGGER refuse_park ON article_sketches", Ct);
+        await h.StopRefusingAsync("refuse_park", "article_sketches");
         _ = await IngestPipeline.OpenAsync(h.Store, Ct);
         Assert.NotNull(await h.Store.Sketches.GetAsync(park.ArticleId.Value, Ct));
     }

@@ -39,6 +39,51 @@ public sealed class ImportHarness : IAsyncDisposable
         return outcomes;
     }
 
+    /// <summary>
+    /// Imports two short reports of unrelated events in one list (one batch): a park opened in Sumqayıt, at
+    /// <see cref="ParkUrl"/>, and a school being built in Gəncə; their outcomes.
+    /// </summary>
+    public async Task<(IngestOutcome Park, IngestOutcome School)> ImportParkAndSchoolAsync()
+    {
+        var outcomes = await ImportAsync(Files.Write("park-and-school.json", $$"""
+            [{"title": "Sumqayıtda yeni park salındı", "url": "{{ParkUrl}}",
+              "text": "Sumqayıtda yeni park salınıb və sakinlər üçün açılıb. Parkda uşaq meydançaları, velosiped yolları və gəzinti zolaqları var."},
+             {"title": "Gəncədə yeni məktəb tikilir", "url": "https://example.az/school",
+              "text": "Gəncədə 960 şagird yerlik yeni məktəb binası tikilir. Tikinti işlərinin gələn ilin yazında başa çatması gözlənilir."}]
+            """));
+        Assert.Equal(2, outcomes.Count);
+        return (Assert.Single(outcomes, o => o.Title == "Sumqayıtda yeni park salındı"), Assert.Single(outcomes, o => o.Title == "Gəncədə yeni məktəb tikilir"));
+    }
+
+    /// <summary>The park's address in <see cref="ImportParkAndSchoolAsync"/>.</summary>
+    public const string ParkUrl = "https://example.az/park";
+
+    /// <summary>
+    /// On PostgreSQL, a trigger <paramref name="name"/> that refuses a row of <paramref name="table"/> as bad data
+    /// (SQLSTATE 22023, a data exception: the row's fault) <paramref name="when"/> (e.g. "BEFORE INSERT") where
+    /// <paramref name="condition"/> holds of NEW; dropped by <see cref="StopRefusingAsync"/>.
+    /// </summary>
+    public async Task RefuseAsync(string name, string table, string when, string condition)
+    {
+        await using var conn = await Store.Database.ConnectAsync(TestContext.Current.CancellationToken);
+        await Sql.ExecAsync(conn, null, $"""
+            CREATE FUNCTION {name}() RETURNS trigger LANGUAGE plpgsql AS $$
+            BEGIN
+                IF {condition} THEN
+                    RAISE EXCEPTION 'refused by the test' USING ERRCODE = '22023';
+                END IF;
+                RETURN NEW;
+            END $$;
+            CREATE TRIGGER {name} {when} ON {table} FOR EACH ROW EXECUTE FUNCTION {name}();
+            """, TestContext.Current.CancellationToken);
+    }
+
+    public async Task StopRefusingAsync(string name, string table)
+    {
+        await using var conn = await Store.Database.ConnectAsync(TestContext.Current.CancellationToken);
+        await Sql.ExecAsync(conn, null, $"DROP TRIGGER {name} ON {table}", TestContext.Current.CancellationToken);
+    }
+
     public async ValueTask DisposeAsync()
     {
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
