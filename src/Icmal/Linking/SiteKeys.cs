@@ -30,8 +30,6 @@ public static class SiteKeys
         && (WebUrl.OfSiteName(site) ?? (WebUrl.TryHttp(sourceHome) is { } home ? new Uri(home) : null)) is { } claimed
         && !WebUrl.SameSite(new Uri(own), claimed);
 
-    private static bool IsDomain(string name) => name.Contains('.', StringComparison.Ordinal) && !name.Contains(' ', StringComparison.Ordinal);
-
     /// <summary>
     /// The keys of the site a credit line names: its address's host, its name, and the host of a followed source of
     /// that name (<paramref name="sourceHome"/>, when İcmal knows one).
@@ -77,7 +75,7 @@ public static class SiteKeys
         string trimmed = name.Trim().TrimEnd('/', '.');
         if (trimmed.Contains("://", StringComparison.Ordinal)) { AddHost(keys, trimmed); return; }
         if (trimmed.Length == 0) return;
-        keys.Add(IsDomain(trimmed)
+        keys.Add(WebUrl.IsDomainName(trimmed)
             ? Host(AzCasing.FoldAscii(trimmed))
             : "name:" + AzCasing.FoldAscii(trimmed));
     }

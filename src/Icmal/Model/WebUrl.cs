@@ -59,9 +59,16 @@ public static class WebUrl
         if (string.IsNullOrWhiteSpace(name)) return null;
         string trimmed = name.Trim().TrimEnd('/', '.');
         string? address = trimmed.Contains("://", StringComparison.Ordinal) ? TryHttp(trimmed)
-            : trimmed.Contains('.', StringComparison.Ordinal) && !trimmed.Contains(' ', StringComparison.Ordinal) ? TryHttp("https://" + trimmed)
+            : IsDomainName(trimmed) ? TryHttp("https://" + trimmed)
             : null;
         return address is null ? null : new Uri(address);
+    }
+
+    /// <summary>True for a site's name written as a domain ("Sherg.az", "report.az"): a dot and no space.</summary>
+    public static bool IsDomainName(string name)
+    {
+        ArgumentNullException.ThrowIfNull(name);
+        return name.Contains('.', StringComparison.Ordinal) && !name.Contains(' ', StringComparison.Ordinal);
     }
 
     /// <summary>Second-level labels under which a country's registry hands out names ("com.az", "gov.az", "co.uk").</summary>
