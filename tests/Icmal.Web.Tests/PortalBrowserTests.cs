@@ -38,6 +38,8 @@ public sealed class PortalBrowserTests(PortalFixture portal)
         await page.ScreenshotAsync(new() { Path = Screenshot("article-phone.png"), FullPage = true });
 
         await page.Locator("text=← Bütün xəbərlər").ClickAsync();
+        // Back on the home page before counting and clicking there (a count does not wait for a navigation).
+        await page.WaitForURLAsync(portal.BaseAddress.ToString());
         Assert.Equal(5, await page.Locator("li.article-card").CountAsync());
 
         await page.Locator("p.story-link a").First.ClickAsync();
