@@ -69,14 +69,13 @@ public sealed partial class StoryStore
         await using var conn = await database.ConnectAsync(ct);
         // The number first: an article clustered after it is left to the first catch-up, so none is learned twice.
         long through = await Sql.Int64Async(conn, null, TopSql, ct);
-        var warm = await Sql.ListAsync(conn, """
-            SELECT id, title, body, published_at, archived_at, story_id, language FROM articles
-            WHERE story_id IS NOT NULL AND (story_seq IS NULL OR story_seq <= @through)
-            ORDER BY sort_at DESC, id DESC LIMIT @n
+        var warm = await Sql.ListAsync(conn, $"""
+            {ClusterRowSql}
+            WHERE a.story_id IS NOT NULL AND (a.story_seq IS NULL OR a.story_seq <= @through)
+            ORDER BY a.sort_at DESC, a.id DESC LIMIT @n
             """, ReadClusterRowOrNull, ct, ("@n", recent), ("@through", through));
         warm.Reverse();
-        var pending = await Sql.ListAsync(conn,
-            "SELECT id, title, body, published_at, archived_at, story_id, language FROM articles WHERE story_id IS NULL ORDER BY id",
+        var pending = await Sql.ListAsync(conn, $"{ClusterRowSql} WHERE a.story_id IS NULL ORDER BY a.id",
             r => (Id: r.GetInt64(0), Row: ReadClusterRowOrNull(r)), ct);
         return new ClusterState([.. warm.OfType<ClusterRow>()], [.. pending.Select(p => p.Row).OfType<ClusterRow>()], through,
             [.. pending.Where(p => p.Row is null).Select(p => p.Id)]);
@@ -92,9 +91,9 @@ public sealed partial class StoryStore
         CancellationToken ct)
     {
         string rowsSql = $"""
-            SELECT id, title, body, published_at, archived_at, story_id, language FROM articles
-            WHERE story_seq IS NOT NULL AND story_seq > @since AND NOT ({_d.InList("id", "@own")})
-            ORDER BY story_seq DESC LIMIT @n
+            {ClusterRowSql}
+            WHERE a.story_seq IS NOT NULL AND a.story_seq > @since AND NOT ({_d.InList("a.id", "@own")})
+            ORDER BY a.story_seq DESC LIMIT @n
             """;
         if (_d.Batches.CatchUpStories(database, conn, tx, rowsSql, seenThrough, own, limit, _readRow ??= ReadClusterRow, ct) is { } batched)
             return await batched;

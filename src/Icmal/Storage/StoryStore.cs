@@ -137,10 +137,17 @@ public sealed partial class StoryStore(Database database)
     private Story ReadStory(DbDataReader r) => new(r.GetInt64(0), r.GetString(1), _d.ReadTime(r, 2), _d.ReadTime(r, 3), r.GetInt32(4));
 
     /// <summary>
-    /// <see cref="ReadClusterRow"/>, or null for a row whose time is none (a SQLite file another tool wrote text into:
-    /// <see cref="SqliteDialect.ReadTime"/>): the start's warm-up and catch-up read every recent and every unclustered row in one query,
-    /// and one such row stopped every import, crawl and portal start. It is left out of the stories; the catch-ups
-    /// that read the whole article record it (<see cref="ItemErrorStore.RecordArticleAsync"/>).
+    /// The statement's head that <see cref="ReadClusterRow"/> reads, over <c>articles a</c>: the page's archive time
+    /// last, for an article whose own holds none, as <see cref="ArticleRows"/> reads an article.
+    /// </summary>
+    internal const string ClusterRowSql =
+        "SELECT a.id, a.title, a.body, a.published_at, a.archived_at, a.story_id, a.language, d.archived_at FROM articles a JOIN documents d ON d.id = a.document_id";
+
+    /// <summary>
+    /// <see cref="ReadClusterRow"/>, or null for a row whose article and page archive times both hold no time (a SQLite
+    /// file another tool wrote text into: <see cref="SqliteDialect.ReadTime"/>): the start's warm-up and catch-up read
+    /// every recent and every unclustered row in one query, and one such row stopped every import, crawl and portal
+    /// start. It is left out of the stories (<see cref="ClusterState.Unreadable"/>).
     /// </summary>
     private ClusterRow? ReadClusterRowOrNull(DbDataReader r)
     {
@@ -156,7 +163,7 @@ public sealed partial class StoryStore(Database database)
 
     private ClusterRow ReadClusterRow(DbDataReader r)
     {
-        var archived = _d.ReadTime(r, 4);
-        return new ClusterRow(r.GetInt64(0), r.GetString(1), r.GetString(2), Article.Plausible(_d.ReadTimeOrNull(r, 3), archived), archived, r.Int64OrNull(5), r.IsDBNull(6) ? null : r.GetString(6));
+        var archived = _d.ReadTimeOrUnknown(r, 4) ?? _d.ReadTime(r, 7);
+        return new ClusterRow(r.GetInt64(0), r.GetString(1), r.GetString(2), Article.Plausible(_d.ReadTimeOrUnknown(r, 3), archived), archived, r.Int64OrNull(5), r.IsDBNull(6) ? null : r.GetString(6));
     }
 }

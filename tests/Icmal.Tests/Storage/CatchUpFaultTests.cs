@@ -86,6 +86,7 @@ public sealed class CatchUpFaultTests
         {
             await Sql.ExecAsync(conn, null, "DELETE FROM article_facts", Ct);
             await Sql.ExecAsync(conn, null, "UPDATE articles SET archived_at = 'yesterday' WHERE id = @id", Ct, ("@id", bad));
+            await Sql.ExecAsync(conn, null, "UPDATE documents SET archived_at = 'yesterday' WHERE id = (SELECT document_id FROM articles WHERE id = @id)", Ct, ("@id", bad));
         }
 
         await Stores.CatchUpAsync(stores, Ct);
@@ -96,8 +97,24 @@ public sealed class CatchUpFaultTests
             """));
 
         Assert.Equal(IngestStatus.Stored, Assert.Single(outcomes).Status);
-        // The facts' catch-up reads the article with its page's archive time (ArticleRows), as the portal shows it.
-        Assert.Equal(0, await stores.Entities.CountUnanalysedAsync(ArticleFacts.Version, Ct));
+        Assert.Equal(1, await stores.Entities.CountUnanalysedAsync(ArticleFacts.Version, Ct));
+        Assert.Equal(IngestStage.Entities, Assert.Single(await stores.ItemErrors.ListAsync(null, 20, Ct)).Stage);
+    }
+
+    [Fact]
+    public async Task An_unclustered_article_whose_own_archive_time_holds_no_time_is_clustered_with_its_pages()
+    {
+        // Read as the portal reads it (the page's archive time), it is no fault: the start's catch-up clusters it.
+        await using var h = await ImportHarness.CreateAsync();
+        await h.ImportAsync(TestPaths.Samples);
+        var stores = h.Store;
+        long bad = (await stores.Articles.ListAsync(new ArticleQuery(10), Ct)).Select(a => a.Id).Order().ElementAt(1);
+        await using (var conn = await stores.Database.ConnectAsync(Ct))
+            await Sql.ExecAsync(conn, null, "UPDATE articles SET archived_at = 'yesterday', story_id = NULL, story_seq = NULL WHERE id = @id", Ct, ("@id", bad));
+
+        _ = await IngestPipeline.OpenAsync(stores, Ct);
+
+        Assert.NotNull((await stores.Articles.GetAsync(bad, Ct))!.StoryId);
         Assert.Empty(await stores.ItemErrors.ListAsync(null, 20, Ct));
     }
 
