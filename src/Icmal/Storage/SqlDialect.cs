@@ -130,9 +130,10 @@ public abstract class SqlDialect
     }
 
     /// <summary>
-    /// <see cref="ReadTimeOrNull"/> for a time that may be unknown, with one that holds no time (text another tool wrote
-    /// into SQLite's file) read as unknown too: an article's publication or change time, as the JSON columns it shares a
-    /// row with read what İcmal did not write as none, so one such row does not fail every list that shows it.
+    /// <see cref="ReadTimeOrNull"/> with a time that holds no time (text another tool wrote into SQLite's file) read as
+    /// unknown too, as the JSON columns beside it read what İcmal did not write as none, so one such row does not fail
+    /// every list that shows it: an article's publication and change times, and its archive time where the caller has
+    /// another to fall back on (its page's, <see cref="ArticleRows"/>).
     /// </summary>
     public DateTimeOffset? ReadTimeOrUnknown(DbDataReader reader, int ordinal)
     {
