@@ -24,7 +24,7 @@ public sealed class PassedOverArticleTests
                 await conn.OpenAsync(Ct);
                 await using var cmd = conn.CreateCommand();
                 cmd.CommandText = """
-                    UPDATE articles SET archived_at = 'yesterday', sort_at = 'yesterday' WHERE id = 2;
+                    UPDATE articles SET archived_at = 'yesterday', sort_at = 'yesterday', published_at = 'soon', modified_at = 'soon' WHERE id = 2;
                     UPDATE documents SET archived_at = 'yesterday' WHERE id = (SELECT document_id FROM articles WHERE id = 2);
                     SELECT d.origin FROM articles a JOIN documents d ON d.id = a.document_id WHERE a.id = 2
                     """;

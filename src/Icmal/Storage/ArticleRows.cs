@@ -36,9 +36,7 @@ internal static class ArticleRows
             Authors = Strings(r.GetString(6)),
             Published = dialect.ReadTimeOrUnknown(r, 7),
             Modified = dialect.ReadTimeOrUnknown(r, 8),
-            // Where the article's archive time holds none (text another tool wrote into SQLite), its page's: set by the
-            // same ingest, and never shown as 1970 or a failed page.
-            Archived = dialect.ReadTimeOrUnknown(r, 9) ?? dialect.ReadTime(r, 21),
+            Archived = ArchiveTime(r, dialect, article: 9, page: 21, published: 7, modified: 8),
             Site = r.StringOrNull(10),
             Language = r.StringOrNull(11),
             ImageUrl = r.StringOrNull(12),
@@ -51,6 +49,22 @@ internal static class ArticleRows
             Section = r.StringOrNull(20),
         };
     }
+
+    /// <summary>
+    /// An article's archive time, from the row's columns at the given ordinals: its own, or where that holds no time
+    /// (text another tool wrote into SQLite's file, <see cref="SqliteDialect.ReadTime"/>) its page's, set by the same
+    /// ingest; where both hold none, its publication time, then its change time, the nearest times the row still
+    /// knows (an article is stored after it is published). So one mangled column never fails the pages that list the
+    /// row; only a row that knows no time at all is a <see cref="FormatException"/> naming what its own holds (there is
+    /// no time to list or link it by).
+    /// </summary>
+    internal static DateTimeOffset ArchiveTime(DbDataReader r, SqlDialect dialect, int article, int page, int published, int modified) =>
+        ArchiveTimeOrUnknown(r, dialect, article, page, published, modified) ?? dialect.ReadTime(r, article);
+
+    /// <summary><see cref="ArchiveTime"/>, or null where none of the four reads (for a stage that leaves such a row out).</summary>
+    internal static DateTimeOffset? ArchiveTimeOrUnknown(DbDataReader r, SqlDialect dialect, int article, int page, int published, int modified) =>
+        dialect.ReadTimeOrUnknown(r, article) ?? dialect.ReadTimeOrUnknown(r, page)
+        ?? dialect.ReadTimeOrUnknown(r, published) ?? dialect.ReadTimeOrUnknown(r, modified);
 
     /// <summary>
     /// The first paragraph of stored blocks (<see cref="BlockCodec"/>'s [kind, text] pairs) whose text is not

@@ -20,7 +20,7 @@ internal static class SearchRows
                 (SELECT COUNT(*) FROM articles c WHERE c.text_sha256 = a.text_sha256) - 1
             FROM articles a WHERE {dialect.InList("a.id", "@ids")}
             """, r => new SearchRow(r.GetInt64(0), r.StringOrNull(1), r.GetString(2), r.StringOrNull(3), r.StringOrNull(4),
-                dialect.ReadTimeOrNull(r, 5), r.GetString(6), score(r.GetInt64(0)), checked((int)r.GetInt64(7))), ct,
+                dialect.ReadTimeOrUnknown(r, 5), r.GetString(6), score(r.GetInt64(0)), checked((int)r.GetInt64(7))), ct,
             ("@ids", dialect.ListValue(page.ToList())))).ToDictionary(row => row.Id);
         return page.Where(found.ContainsKey).Select(id => found[id]).ToList();
     }

@@ -74,13 +74,15 @@ public sealed partial class StoryStore(Database database)
     {
         await using var conn = await database.ConnectAsync(ct);
         return await Sql.ListAsync(conn, """
-            SELECT id, title, site, language, published_at, archived_at FROM articles WHERE story_id = @s
-            ORDER BY sort_at DESC, id DESC LIMIT @n
+            SELECT a.id, a.title, a.site, a.language, a.published_at, a.archived_at, d.archived_at, a.modified_at
+            FROM articles a JOIN documents d ON d.id = a.document_id WHERE a.story_id = @s
+            ORDER BY a.sort_at DESC, a.id DESC LIMIT @n
             """, r =>
             {
-                var archived = _d.ReadTime(r, 5);
+                // Times another tool wrote as text read as ArticleRows reads them, so one such row does not fail the story's page.
+                var archived = ArticleRows.ArchiveTime(r, _d, article: 5, page: 6, published: 4, modified: 7);
                 return new ArticleHeadline(r.GetInt64(0), r.GetString(1), r.IsDBNull(2) ? null : r.GetString(2), r.IsDBNull(3) ? null : r.GetString(3),
-                    Article.Plausible(_d.ReadTimeOrNull(r, 4), archived) ?? archived);
+                    Article.Plausible(_d.ReadTimeOrUnknown(r, 4), archived) ?? archived);
             }, ct, ("@s", storyId), ("@n", Math.Clamp(limit, 1, 500)));
     }
 
@@ -138,32 +140,27 @@ public sealed partial class StoryStore(Database database)
 
     /// <summary>
     /// The statement's head that <see cref="ReadClusterRow"/> reads, over <c>articles a</c>: the page's archive time
-    /// last, for an article whose own holds none, as <see cref="ArticleRows"/> reads an article.
+    /// and the article's change time last, for an article whose own archive time holds none, as
+    /// <see cref="ArticleRows.ArchiveTime"/> reads an article.
     /// </summary>
     internal const string ClusterRowSql =
-        "SELECT a.id, a.title, a.body, a.published_at, a.archived_at, a.story_id, a.language, d.archived_at FROM articles a JOIN documents d ON d.id = a.document_id";
+        "SELECT a.id, a.title, a.body, a.published_at, a.archived_at, a.story_id, a.language, d.archived_at, a.modified_at FROM articles a JOIN documents d ON d.id = a.document_id";
 
     /// <summary>
-    /// <see cref="ReadClusterRow"/>, or null for a row whose article and page archive times both hold no time (a SQLite
-    /// file another tool wrote text into: <see cref="SqliteDialect.ReadTime"/>): the start's warm-up and catch-up read
-    /// every recent and every unclustered row in one query, and one such row stopped every import, crawl and portal
-    /// start. It is left out of the stories (<see cref="ClusterState.Unreadable"/>).
+    /// <see cref="ReadClusterRow"/>, or null for a row none of whose times holds a time (a SQLite file another tool
+    /// wrote text into: <see cref="SqliteDialect.ReadTime"/>): the start's warm-up and catch-up read every recent and
+    /// every unclustered row in one query, and one such row stopped every import, crawl and portal start. With no time
+    /// it belongs to no day's events: it is left out of the stories (<see cref="ClusterState.Unreadable"/>).
     /// </summary>
-    private ClusterRow? ReadClusterRowOrNull(DbDataReader r)
-    {
-        try
-        {
-            return ReadClusterRow(r);
-        }
-        catch (FormatException)
-        {
-            return null;
-        }
-    }
+    private ClusterRow? ReadClusterRowOrNull(DbDataReader r) =>
+        ArticleRows.ArchiveTimeOrUnknown(r, _d, article: 4, page: 7, published: 3, modified: 8) is { } archived ? ReadClusterRow(r, archived) : null;
 
-    private ClusterRow ReadClusterRow(DbDataReader r)
+    /// <summary>A row another process put into a story since.</summary>
+    private ClusterRow ReadClusterRow(DbDataReader r) =>
+        ReadClusterRow(r, ArticleRows.ArchiveTime(r, _d, article: 4, page: 7, published: 3, modified: 8));
+
+    private ClusterRow ReadClusterRow(DbDataReader r, DateTimeOffset archived)
     {
-        var archived = _d.ReadTimeOrUnknown(r, 4) ?? _d.ReadTime(r, 7);
         return new ClusterRow(r.GetInt64(0), r.GetString(1), r.GetString(2), Article.Plausible(_d.ReadTimeOrUnknown(r, 3), archived), archived, r.Int64OrNull(5), r.IsDBNull(6) ? null : r.GetString(6));
     }
 }

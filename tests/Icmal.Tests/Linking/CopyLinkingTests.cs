@@ -99,7 +99,7 @@ public sealed class CopyLinkingTests
         {
             await conn.OpenAsync(Ct);
             await using var cmd = conn.CreateCommand();
-            cmd.CommandText = "DELETE FROM article_sketch_keys; DELETE FROM article_sketches; UPDATE articles SET archived_at = 'yesterday' WHERE id = $id; UPDATE documents SET archived_at = 'yesterday' WHERE id = (SELECT document_id FROM articles WHERE id = $id)";
+            cmd.CommandText = "DELETE FROM article_sketch_keys; DELETE FROM article_sketches; UPDATE articles SET archived_at = 'yesterday', published_at = 'soon', modified_at = 'soon' WHERE id = $id; UPDATE documents SET archived_at = 'yesterday' WHERE id = (SELECT document_id FROM articles WHERE id = $id)";
             cmd.Parameters.AddWithValue("$id", ids[0]);
             await cmd.ExecuteNonQueryAsync(Ct);
         }

@@ -38,7 +38,7 @@ public sealed class CatchUpFaultTests
             await Sql.ExecAsync(conn, null, "DELETE FROM article_categories", Ct);
             await Sql.ExecAsync(conn, null, "DELETE FROM article_sketch_keys", Ct);
             await Sql.ExecAsync(conn, null, "DELETE FROM article_sketches", Ct);
-            await Sql.ExecAsync(conn, null, "UPDATE articles SET archived_at = 'yesterday', sort_at = 'yesterday' WHERE id = @id", Ct, ("@id", bad));
+            await Sql.ExecAsync(conn, null, "UPDATE articles SET archived_at = 'yesterday', sort_at = 'yesterday', published_at = 'soon', modified_at = 'soon' WHERE id = @id", Ct, ("@id", bad));
             await Sql.ExecAsync(conn, null, "UPDATE documents SET archived_at = 'yesterday' WHERE id = (SELECT document_id FROM articles WHERE id = @id)", Ct, ("@id", bad));
         }
 
@@ -61,7 +61,7 @@ public sealed class CatchUpFaultTests
 
         // Mended, the next catch-ups do it.
         await using (var conn = await stores.Database.ConnectAsync(Ct))
-            await Sql.ExecAsync(conn, null, "UPDATE articles SET archived_at = 1764000000000, sort_at = 1764000000000 WHERE id = @id; UPDATE documents SET archived_at = 1764000000000 WHERE id = (SELECT document_id FROM articles WHERE id = @id)", Ct, ("@id", bad));
+            await Sql.ExecAsync(conn, null, "UPDATE articles SET archived_at = 1764000000000, sort_at = 1764000000000, published_at = NULL, modified_at = NULL WHERE id = @id; UPDATE documents SET archived_at = 1764000000000 WHERE id = (SELECT document_id FROM articles WHERE id = @id)", Ct, ("@id", bad));
         await new Reindexer(stores).RebuildAsync(null, Ct);
         await Stores.CatchUpAsync(stores, Ct);
         _ = await IngestPipeline.OpenAsync(stores, Ct);
@@ -85,7 +85,7 @@ public sealed class CatchUpFaultTests
         await using (var conn = await stores.Database.ConnectAsync(Ct))
         {
             await Sql.ExecAsync(conn, null, "DELETE FROM article_facts", Ct);
-            await Sql.ExecAsync(conn, null, "UPDATE articles SET archived_at = 'yesterday' WHERE id = @id", Ct, ("@id", bad));
+            await Sql.ExecAsync(conn, null, "UPDATE articles SET archived_at = 'yesterday', published_at = 'soon', modified_at = 'soon' WHERE id = @id", Ct, ("@id", bad));
             await Sql.ExecAsync(conn, null, "UPDATE documents SET archived_at = 'yesterday' WHERE id = (SELECT document_id FROM articles WHERE id = @id)", Ct, ("@id", bad));
         }
 
@@ -101,16 +101,26 @@ public sealed class CatchUpFaultTests
         Assert.Equal(IngestStage.Entities, Assert.Single(await stores.ItemErrors.ListAsync(null, 20, Ct)).Stage);
     }
 
-    [Fact]
-    public async Task An_unclustered_article_whose_own_archive_time_holds_no_time_is_clustered_with_its_pages()
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task An_unclustered_article_whose_own_archive_time_holds_no_time_is_clustered_with_the_next_time_it_has(bool pageTimeToo)
     {
-        // Read as the portal reads it (the page's archive time), it is no fault: the start's catch-up clusters it.
+        // Read as the portal reads it (the page's archive time, else its publication time), it is no fault: the
+        // start's catch-up clusters it.
         await using var h = await ImportHarness.CreateAsync();
         await h.ImportAsync(TestPaths.Samples);
         var stores = h.Store;
         long bad = (await stores.Articles.ListAsync(new ArticleQuery(10), Ct)).Select(a => a.Id).Order().ElementAt(1);
         await using (var conn = await stores.Database.ConnectAsync(Ct))
+        {
+            if (pageTimeToo)
+            {
+                await Sql.ExecAsync(conn, null, "UPDATE articles SET published_at = COALESCE(published_at, archived_at) WHERE id = @id", Ct, ("@id", bad));
+                await Sql.ExecAsync(conn, null, "UPDATE documents SET archived_at = 'yesterday' WHERE id = (SELECT document_id FROM articles WHERE id = @id)", Ct, ("@id", bad));
+            }
             await Sql.ExecAsync(conn, null, "UPDATE articles SET archived_at = 'yesterday', story_id = NULL, story_seq = NULL WHERE id = @id", Ct, ("@id", bad));
+        }
 
         _ = await IngestPipeline.OpenAsync(stores, Ct);
 
