@@ -18,7 +18,7 @@ public static class BrowseRoutes
     public static void Map(WebApplication app, Stores store, TimeProvider clock)
     {
         var sections = new SectionPageCache(store);
-        var sites = new AgedCache<string, List<(string Site, long Articles, DateTimeOffset Latest)>>();
+        var sites = new AgedCache<string, List<(string Site, long Articles, DateTimeOffset? Latest)>>();
         var profiles = new AgedCache<string, SiteProfile>();
         ArgumentNullException.ThrowIfNull(app);
         ArgumentNullException.ThrowIfNull(store);

@@ -77,7 +77,7 @@ public static class FeedRoutes
             while (older is not null && articles.Count < SitemapArticles);
             var sites = await store.Articles.SitesAsync(ct);
             string[] pages = ["/", "/stories", "/most-read", "/sources", .. NewsCategories.All.Select(Links.Category)];
-            return Results.Bytes(Sitemap(origin, pages, sites.Select(s => (Links.Site(s.Site), (DateTimeOffset?)s.Latest)),
+            return Results.Bytes(Sitemap(origin, pages, sites.Select(s => (Links.Site(s.Site), s.Latest)),
                 articles.Select(a => (Links.Article(a.Id), (DateTimeOffset?)(a.Modified ?? a.PlausiblePublished ?? a.Archived)))), "application/xml; charset=utf-8");
         });
     }

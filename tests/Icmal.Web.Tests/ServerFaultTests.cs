@@ -10,7 +10,8 @@ namespace Icmal.Web.Tests;
 /// A fault of İcmal's own while answering (here a stored row whose time another tool wrote as text that is no
 /// time) is a 500 with a page in the interface language or the API's JSON error, never the server's bare
 /// 500 and never the exception's text; the other pages are served as ever. A time in another unit is no fault: it is
-/// read in that unit; a publication or change time that holds none is unknown, an archive time its page's.
+/// read in that unit; a publication or change time that holds none is unknown, an archive time its page's, then the
+/// article's publication or change time; only a row whose four times all hold none is the fault.
 /// </summary>
 public sealed class ServerFaultTests
 {
@@ -21,7 +22,7 @@ public sealed class ServerFaultTests
     {
         var (host, good, bad) = await StartWithTwoAsync();
         await using var hosted = host;
-        await ChangeRowAsync(host, bad, "UPDATE articles SET archived_at = 'yesterday' WHERE id = $id; UPDATE documents SET archived_at = 'yesterday' WHERE id = (SELECT document_id FROM articles WHERE id = $id)");
+        await ChangeRowAsync(host, bad, "UPDATE articles SET archived_at = 'yesterday', published_at = 'soon', modified_at = 'soon' WHERE id = $id; UPDATE documents SET archived_at = 'yesterday' WHERE id = (SELECT document_id FROM articles WHERE id = $id)");
 
         using var page = await host.Client.GetAsync($"/articles/{bad}", Ct);
         using var english = await host.Client.GetAsync($"/articles/{bad}?culture=en", Ct);
@@ -100,6 +101,70 @@ public sealed class ServerFaultTests
         Assert.Equal(At, article.RootElement.GetProperty("archived").GetDateTimeOffset());
     }
 
+    [Fact]
+    public async Task A_row_whose_article_and_page_archive_times_hold_no_time_is_shown_with_its_publication_time()
+    {
+        // It answered the 500 page wherever it was listed: the home page, the API's list, the feed and its own page.
+        var (host, good, bad) = await StartWithTwoAsync(inStories: true);
+        await using var hosted = host;
+        await ChangeRowAsync(host, bad, "UPDATE articles SET archived_at = 'then', sort_at = 'then' WHERE id = $id; UPDATE documents SET archived_at = 'then' WHERE id = (SELECT document_id FROM articles WHERE id = $id)");
+
+        using var home = await host.Client.GetAsync("/", Ct);
+        using var list = await host.Client.GetAsync("/api/articles", Ct);
+        using var feed = await host.Client.GetAsync("/feed.atom", Ct);
+        using var page = await host.Client.GetAsync($"/articles/{bad}", Ct);
+        using var api = await host.Client.GetAsync($"/api/articles/{bad}", Ct);
+
+        Assert.Equal(HttpStatusCode.OK, home.StatusCode);
+        string homeHtml = await home.Content.ReadAsStringAsync(Ct);
+        Assert.Contains($"/articles/{bad}", homeHtml, StringComparison.Ordinal);
+        Assert.Contains($"/articles/{good}", homeHtml, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.OK, list.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, feed.StatusCode);
+        Assert.Contains("Sumqayıtda yeni park salındı", await feed.Content.ReadAsStringAsync(Ct), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.OK, page.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, api.StatusCode);
+        using var article = JsonDocument.Parse(await api.Content.ReadAsStringAsync(Ct));
+        Assert.Equal(At, article.RootElement.GetProperty("archived").GetDateTimeOffset());
+        Assert.Equal(At, article.RootElement.GetProperty("published").GetDateTimeOffset());
+    }
+
+    [Theory]
+    [InlineData("UPDATE articles SET sort_at = 'then' WHERE id = $id")]
+    [InlineData("UPDATE articles SET published_at = COALESCE(published_at, archived_at) WHERE id = $id; UPDATE articles SET archived_at = 'then', sort_at = 'then' WHERE id = $id; UPDATE documents SET archived_at = 'then' WHERE id = (SELECT document_id FROM articles WHERE id = $id)")]
+    public async Task A_row_whose_times_hold_no_time_leaves_its_site_entity_story_and_the_sitemap_served(string sql)
+    {
+        // Each of these pages read the row's time as it was stored: the sites' list and the sitemap took SQLite's MAX,
+        // which is the text (text orders above every number), and answered the 500 page.
+        var host = await PortalHost.StartAsync(async store =>
+        {
+            var importer = new Icmal.Ingest.Importer(await Icmal.Ingest.IngestPipeline.OpenAsync(store, Ct), new Icmal.Import.ImportOptions());
+            await foreach (var _ in importer.ImportAsync([Path.Combine(PortalFixture.RepositoryRoot, "samples")], Ct))
+            {
+            }
+        });
+        await using var hosted = host;
+        long id = await ScalarAsync(host, """
+            SELECT MIN(a.id) FROM articles a WHERE a.site IS NOT NULL AND a.story_id IS NOT NULL
+                AND EXISTS (SELECT 1 FROM article_entities e WHERE e.article_id = a.id)
+            """, 0);
+        string site = (string)(await QueryAsync(host, "SELECT site FROM articles WHERE id = $id", id))!;
+        long story = await ScalarAsync(host, "SELECT story_id FROM articles WHERE id = $id", id);
+        long entity = await ScalarAsync(host, "SELECT MIN(entity_id) FROM article_entities WHERE article_id = $id", id);
+        await ChangeRowAsync(host, id, sql);
+
+        foreach (string path in new[] { "/sources", $"/sources/{site}", $"/sources/{site}/feed.atom", $"/entities/{entity}", $"/api/entities/{entity}",
+            $"/stories/{story}", $"/api/stories/{story}", $"/stories/{story}/feed.atom", "/sitemap.xml", $"/articles/{id}", "/", "/api/articles", "/feed.atom" })
+        {
+            using var response = await host.Client.GetAsync(path, Ct);
+            Assert.True(response.StatusCode == HttpStatusCode.OK, $"{path}: {(int)response.StatusCode}");
+        }
+        using var sites = await host.Client.GetAsync("/sources", Ct);
+        Assert.Contains(site, await sites.Content.ReadAsStringAsync(Ct), StringComparison.Ordinal);
+        using var storyPage = await host.Client.GetAsync($"/api/stories/{story}", Ct);
+        Assert.Contains($"\"id\":{id}", await storyPage.Content.ReadAsStringAsync(Ct), StringComparison.Ordinal);
+    }
+
     /// <summary>A portal over two articles (in a story each when <paramref name="inStories"/>): the one left alone, the one to change.</summary>
     private static async Task<(PortalHost Host, long Good, long Bad)> StartWithTwoAsync(bool inStories = false)
     {
@@ -129,6 +194,20 @@ public sealed class ServerFaultTests
         cmd.Parameters.AddWithValue("$id", id);
         await cmd.ExecuteNonQueryAsync(Ct);
     }
+
+    private static async Task<object?> QueryAsync(PortalHost host, string sql, long id)
+    {
+        await using var conn = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={Path.Combine(host.DataFolder, "icmal.db")};Pooling=False");
+        await conn.OpenAsync(Ct);
+        await using var cmd = conn.CreateCommand();
+#pragma warning disable CA2100 // the tests' own statements, the id a parameter
+        cmd.CommandText = sql;
+#pragma warning restore CA2100
+        cmd.Parameters.AddWithValue("$id", id);
+        return await cmd.ExecuteScalarAsync(Ct);
+    }
+
+    private static async Task<long> ScalarAsync(PortalHost host, string sql, long id) => Convert.ToInt64(await QueryAsync(host, sql, id), System.Globalization.CultureInfo.InvariantCulture);
 
     private static async Task<long> AddAsync(Stores store, string title, string url)
     {

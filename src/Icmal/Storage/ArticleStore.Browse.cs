@@ -1,3 +1,4 @@
+using System.Data.Common;
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Globalization;
@@ -118,14 +119,29 @@ public sealed partial class ArticleStore
         return size < bound;
     }
 
-    /// <summary>Every site with articles, with how many it has and its latest, most articles first.</summary>
-    public async Task<List<(string Site, long Articles, DateTimeOffset Latest)>> SitesAsync(CancellationToken ct)
+    /// <summary>Every site with articles, with how many it has and its latest (unknown where none reads), most articles first.</summary>
+    public async Task<List<(string Site, long Articles, DateTimeOffset? Latest)>> SitesAsync(CancellationToken ct)
     {
         await using var conn = await database.ConnectAsync(ct);
-        return await Sql.ListAsync(conn, null,
+        var sites = await Sql.ListAsync(conn, null,
             "SELECT site, COUNT(*), MAX(sort_at) FROM articles WHERE site IS NOT NULL GROUP BY site ORDER BY COUNT(*) DESC, site",
-            r => (r.GetString(0), Convert.ToInt64(r.GetValue(1), CultureInfo.InvariantCulture), _d.ReadTime(r, 2)), ct);
+            r => (Site: r.GetString(0), Articles: Convert.ToInt64(r.GetValue(1), CultureInfo.InvariantCulture), Latest: _d.ReadTimeOrUnknown(r, 2)), ct);
+        for (int i = 0; i < sites.Count; i++)
+        {
+            // SQLite's MAX is text where another tool wrote text into a sort time (text orders above every number): that
+            // site's latest is read past it.
+            if (sites[i].Latest is null) sites[i] = sites[i] with { Latest = await LatestAsync(conn, sites[i].Site, ct) };
+        }
+        return sites;
     }
+
+    /// <summary>
+    /// The newest sort time of <paramref name="site"/>'s articles that reads as a time, among its newest 64, or null:
+    /// past any that hold text another tool wrote into SQLite's file (these sort first there).
+    /// </summary>
+    private async Task<DateTimeOffset?> LatestAsync(DbConnection conn, string site, CancellationToken ct) =>
+        (await Sql.ListAsync(conn, null, "SELECT sort_at FROM articles WHERE site = @site ORDER BY sort_at DESC LIMIT 64",
+            r => _d.ReadTimeOrUnknown(r, 0), ct, ("@site", site))).FirstOrDefault(t => t is not null);
 
     /// <summary>A site's profile as of <paramref name="now"/>; null when the archive has no article of it.</summary>
     public async Task<SiteProfile?> SiteProfileAsync(string site, DateTimeOffset now, CancellationToken ct)
@@ -133,7 +149,7 @@ public sealed partial class ArticleStore
         await using var conn = await database.ConnectAsync(ct);
         long total = await Sql.Int64Async(conn, null, "SELECT COUNT(*) FROM articles WHERE site = @site", ct, ("@site", site));
         if (total == 0) return null;
-        var latest = await Sql.ListAsync(conn, null, "SELECT sort_at FROM articles WHERE site = @site ORDER BY sort_at DESC LIMIT 1", r => _d.ReadTime(r, 0), ct, ("@site", site));
+        var latest = await LatestAsync(conn, site, ct);
         long recent = await Sql.Int64Async(conn, null, "SELECT COUNT(*) FROM articles WHERE site = @site AND sort_at >= @since", ct,
             ("@site", site), ("@since", _d.Time(now.AddDays(-30))));
         long copied = await Sql.Int64Async(conn, null,
@@ -145,6 +161,6 @@ public sealed partial class ArticleStore
             """, r => (r.GetString(0), Convert.ToInt64(r.GetValue(1), CultureInfo.InvariantCulture)), ct, ("@site", site));
         long copies = await Sql.Int64Async(conn, null,
             "SELECT COUNT(*) FROM article_copies c JOIN articles k ON k.id = c.article_id WHERE k.site = @site", ct, ("@site", site));
-        return new SiteProfile(site, total, latest.Count > 0 ? latest[0] : null, recent / 30.0, copied, copiedBy, copies);
+        return new SiteProfile(site, total, latest, recent / 30.0, copied, copiedBy, copies);
     }
 }

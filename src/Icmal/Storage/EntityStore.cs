@@ -196,8 +196,9 @@ public sealed class EntityStore(Database database)
         await using var conn = await database.ConnectAsync(ct);
         var times = await Sql.ListAsync(conn, """
             SELECT a.sort_at FROM article_entities ae JOIN articles a ON a.id = ae.article_id WHERE ae.entity_id = @e
-            """, r => _d.ReadTime(r, 0), ct, ("@e", entityId));
-        return times.GroupBy(t => t.UtcDateTime.ToString("yyyy-MM", System.Globalization.CultureInfo.InvariantCulture))
+            """, r => _d.ReadTimeOrUnknown(r, 0), ct, ("@e", entityId));
+        // A sort time that holds no time (text another tool wrote into SQLite's file) is in no month.
+        return times.OfType<DateTimeOffset>().GroupBy(t => t.UtcDateTime.ToString("yyyy-MM", System.Globalization.CultureInfo.InvariantCulture))
             .OrderBy(g => g.Key, StringComparer.Ordinal).Select(g => new MonthCount(g.Key, g.Count())).ToList();
     }
 

@@ -103,11 +103,11 @@ public sealed class SketchStore(Database database)
         }
         var chosen = Choose(ids, keys.Length);
         if (chosen.Count == 0) return [];
-        return await Sql.ListAsync(conn, $"""
+        return (await Sql.ListAsync(conn, $"""
             SELECT {Columns}
             FROM article_sketches s JOIN articles a ON a.id = s.article_id LEFT JOIN article_copies c ON c.article_id = s.article_id
             WHERE {_d.InList("s.article_id", "@ids")}
-            """, Read, ct, ("@ids", _d.ListValue(chosen)));
+            """, ReadOrNull, ct, ("@ids", _d.ListValue(chosen)))).OfType<SketchedArticle>().ToList();
     }
 
     /// <summary>
@@ -209,7 +209,7 @@ public sealed class SketchStore(Database database)
         var rows = await Sql.ListAsync(conn, $"""
             SELECT {Columns}
             FROM article_sketches s JOIN articles a ON a.id = s.article_id LEFT JOIN article_copies c ON c.article_id = s.article_id WHERE s.article_id = @a
-            """, Read, ct, ("@a", articleId));
+            """, ReadOrNull, ct, ("@a", articleId));
         return rows.Count > 0 ? rows[0] : null;
     }
 
@@ -308,11 +308,17 @@ public sealed class SketchStore(Database database)
             """;
     }
 
-    private SketchedArticle Read(DbDataReader r)
+    /// <summary>
+    /// A sketched article as detection sees it, or null where its sort time holds no time (text another tool wrote into
+    /// SQLite's file): with no time it can be neither an original nor a copy, and one such row must not fail the links
+    /// of every later article that shares its words. It is left unlinked, as if it had no sketch.
+    /// </summary>
+    private SketchedArticle? ReadOrNull(DbDataReader r)
     {
+        if (_d.ReadTimeOrUnknown(r, 5) is not { } sortTime) return null;
         string? creditName = r.StringOrNull(6), creditUrl = r.StringOrNull(7);
         return new SketchedArticle(r.GetInt64(0), TextSketch.FromBytes((byte[])r.GetValue(2), r.GetInt32(1)), r.StringOrNull(3), r.StringOrNull(4),
-            _d.ReadTime(r, 5), creditName is null && creditUrl is null ? null : new SourceCredit(creditName, creditUrl), r.GetString(8),
+            sortTime, creditName is null && creditUrl is null ? null : new SourceCredit(creditName, creditUrl), r.GetString(8),
             r.Int64OrNull(9), r.GetInt64(10) != 0);
     }
 }
