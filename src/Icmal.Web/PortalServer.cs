@@ -178,7 +178,8 @@ public static class PortalServer
                 || await store.Articles.GetAsync(articleId, ct) is not { } article)
                 return PageResults.Error(PageError.NoSuchArticle);
             var copies = await CopyFolding.LoadAsync(store, [article], ct);
-            var original = copies.LinksOf(articleId).OriginalId is { } originalId ? await store.Articles.GetAsync(originalId, ct) : null;
+            // As a list reads it: an original that knows no time is left out (ArticleRows.ReadListed), not this page failed.
+            var original = copies.LinksOf(articleId).OriginalId is { } originalId ? (await store.Articles.GetManyAsync([originalId], ct)).GetValueOrDefault(originalId) : null;
             views.Count(http, articleId);
             long viewCount = await views.TotalAsync(articleId, ct);
             var copyList = copies.CopiesOf(articleId);

@@ -72,7 +72,7 @@ public static class SearchRoutes
             var site = new Uri(UriHelper.BuildAbsolute(http.Request.Scheme, http.Request.Host, http.Request.PathBase));
             var entries = new List<SearchFeed.Entry>(results.Items.Count);
             foreach (var hit in results.Items)
-                entries.Add(SearchFeed.Entry.Of(hit, site, hit.Published ?? (await stores.Articles.GetAsync(hit.Id, ct))?.Archived ?? DateTimeOffset.UnixEpoch));
+                entries.Add(SearchFeed.Entry.Of(hit, site, hit.Published ?? (await stores.Articles.GetManyAsync([hit.Id], ct)).GetValueOrDefault(hit.Id)?.Archived ?? DateTimeOffset.UnixEpoch));
             var feed = new SearchFeed.Feed(
                 Title: format.SearchFeedTitle(form.Query.Trim()),
                 Author: format.Brand,

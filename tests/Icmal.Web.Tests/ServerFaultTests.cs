@@ -136,25 +136,11 @@ public sealed class ServerFaultTests
     {
         // Each of these pages read the row's time as it was stored: the sites' list and the sitemap took SQLite's MAX,
         // which is the text (text orders above every number), and answered the 500 page.
-        var host = await PortalHost.StartAsync(async store =>
-        {
-            var importer = new Icmal.Ingest.Importer(await Icmal.Ingest.IngestPipeline.OpenAsync(store, Ct), new Icmal.Import.ImportOptions());
-            await foreach (var _ in importer.ImportAsync([Path.Combine(PortalFixture.RepositoryRoot, "samples")], Ct))
-            {
-            }
-        });
+        var (host, id, site, story, entity) = await StartWithSeedsAsync();
         await using var hosted = host;
-        long id = await ScalarAsync(host, """
-            SELECT MIN(a.id) FROM articles a WHERE a.site IS NOT NULL AND a.story_id IS NOT NULL
-                AND EXISTS (SELECT 1 FROM article_entities e WHERE e.article_id = a.id)
-            """, 0);
-        string site = (string)(await QueryAsync(host, "SELECT site FROM articles WHERE id = $id", id))!;
-        long story = await ScalarAsync(host, "SELECT story_id FROM articles WHERE id = $id", id);
-        long entity = await ScalarAsync(host, "SELECT MIN(entity_id) FROM article_entities WHERE article_id = $id", id);
         await ChangeRowAsync(host, id, sql);
 
-        foreach (string path in new[] { "/sources", $"/sources/{site}", $"/sources/{site}/feed.atom", $"/entities/{entity}", $"/api/entities/{entity}",
-            $"/stories/{story}", $"/api/stories/{story}", $"/stories/{story}/feed.atom", "/sitemap.xml", $"/articles/{id}", "/", "/api/articles", "/feed.atom" })
+        foreach (string path in PagesListing(site, story, entity).Append($"/articles/{id}").Append($"/api/articles/{id}"))
         {
             using var response = await host.Client.GetAsync(path, Ct);
             Assert.True(response.StatusCode == HttpStatusCode.OK, $"{path}: {(int)response.StatusCode}");
@@ -163,6 +149,65 @@ public sealed class ServerFaultTests
         Assert.Contains(site, await sites.Content.ReadAsStringAsync(Ct), StringComparison.Ordinal);
         using var storyPage = await host.Client.GetAsync($"/api/stories/{story}", Ct);
         Assert.Contains($"\"id\":{id}", await storyPage.Content.ReadAsStringAsync(Ct), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_row_that_knows_no_time_is_left_out_of_every_list_and_only_its_own_page_fails()
+    {
+        // Its article and page archive times, publication and change times all hold text: there is no time to list it by.
+        var (host, id, site, story, entity) = await StartWithSeedsAsync();
+        await using var hosted = host;
+        await ChangeRowAsync(host, id, "UPDATE articles SET published_at = 'soon', modified_at = x'00', archived_at = 'then', sort_at = 'then' WHERE id = $id; UPDATE documents SET archived_at = 'then' WHERE id = (SELECT document_id FROM articles WHERE id = $id)");
+
+        // (The site's feed, its only article left out, is a site with nothing to list: a 404.)
+        foreach (string path in PagesListing(site, story, entity).Where(p => !p.EndsWith("/feed.atom", StringComparison.Ordinal) || !p.StartsWith("/sources/", StringComparison.Ordinal))
+            .Append("/?culture=en").Append("/api/articles?limit=1").Append("/most-read"))
+        {
+            using var response = await host.Client.GetAsync(path, Ct);
+            Assert.True(response.StatusCode == HttpStatusCode.OK, $"{path}: {(int)response.StatusCode}");
+            if (!path.StartsWith("/sources", StringComparison.Ordinal) && !path.StartsWith("/sitemap", StringComparison.Ordinal))
+                Assert.DoesNotContain($"/articles/{id}\"", await response.Content.ReadAsStringAsync(Ct), StringComparison.Ordinal);
+        }
+        // Its text's other rows, and the pages of the list after it, are all there: four of the five, one a page.
+        var seen = new List<long>();
+        string? older = null;
+        do
+        {
+            using var page = await host.Client.GetAsync("/api/articles?limit=1" + (older is null ? "" : "&before=" + Uri.EscapeDataString(older)), Ct);
+            using var json = JsonDocument.Parse(await page.Content.ReadAsStringAsync(Ct));
+            seen.AddRange(json.RootElement.GetProperty("items").EnumerateArray().Select(a => a.GetProperty("id").GetInt64()));
+            older = json.RootElement.GetProperty("next").ValueKind == JsonValueKind.String ? json.RootElement.GetProperty("next").GetString() : null;
+        }
+        while (older is not null && seen.Count < 10);
+        Assert.Equal(4, seen.Distinct().Count());
+        Assert.DoesNotContain(id, seen);
+        using var own = await host.Client.GetAsync($"/articles/{id}", Ct);
+        Assert.Equal(HttpStatusCode.InternalServerError, own.StatusCode);
+    }
+
+    /// <summary>The pages that list or count an article of <paramref name="site"/>, <paramref name="story"/> and <paramref name="entity"/>.</summary>
+    private static IEnumerable<string> PagesListing(string site, long story, long entity) =>
+        ["/", "/api/articles", "/feed.atom", "/sources", $"/sources/{site}", $"/sources/{site}/feed.atom", $"/entities/{entity}", $"/api/entities/{entity}",
+            $"/stories/{story}", $"/api/stories/{story}", $"/stories/{story}/feed.atom", "/stories", "/sitemap.xml", "/search?q=metro"];
+
+    /// <summary>A portal over the five seeds, and an article of theirs with a site, a story and an entity to change.</summary>
+    private static async Task<(PortalHost Host, long Id, string Site, long Story, long Entity)> StartWithSeedsAsync()
+    {
+        var host = await PortalHost.StartAsync(async store =>
+        {
+            var importer = new Icmal.Ingest.Importer(await Icmal.Ingest.IngestPipeline.OpenAsync(store, Ct), new Icmal.Import.ImportOptions());
+            await foreach (var _ in importer.ImportAsync([Path.Combine(PortalFixture.RepositoryRoot, "samples")], Ct))
+            {
+            }
+        });
+        long id = await ScalarAsync(host, """
+            SELECT MIN(a.id) FROM articles a WHERE a.site IS NOT NULL AND a.story_id IS NOT NULL
+                AND EXISTS (SELECT 1 FROM article_entities e WHERE e.article_id = a.id)
+            """, 0);
+        string site = (string)(await QueryAsync(host, "SELECT site FROM articles WHERE id = $id", id))!;
+        long story = await ScalarAsync(host, "SELECT story_id FROM articles WHERE id = $id", id);
+        long entity = await ScalarAsync(host, "SELECT MIN(entity_id) FROM article_entities WHERE article_id = $id", id);
+        return (host, id, site, story, entity);
     }
 
     /// <summary>A portal over two articles (in a story each when <paramref name="inStories"/>): the one left alone, the one to change.</summary>

@@ -85,7 +85,9 @@ public static class ArticleFactsWriter
             {
                 try
                 {
-                    var article = articles is null ? await stores.Articles.GetAsync(id, ct) : articles.GetValueOrDefault(id);
+                    // One read alone where the batch's read failed or left it out (gone since, or a row that knows no
+                    // time, which GetAsync names).
+                    var article = articles?.GetValueOrDefault(id) ?? await stores.Articles.GetAsync(id, ct);
                     if (article is null) continue;
                     var facts = FactAnalyzer.Analyse(article);
                     await WriteAsync(stores, id, facts, ct);

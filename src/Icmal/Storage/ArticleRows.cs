@@ -20,7 +20,18 @@ internal static class ArticleRows
     public const int Count = 22;
 
     /// <summary>One row of <see cref="Columns"/>; with <paramref name="leadOnly"/> (a card) its blocks are its lead only (<see cref="LeadBlock"/>).</summary>
-    public static Article Read(DbDataReader r, SqlDialect dialect, bool leadOnly = false)
+    public static Article Read(DbDataReader r, SqlDialect dialect, bool leadOnly = false) =>
+        Read(r, dialect, leadOnly, ArchiveTime(r, dialect, article: 9, page: 21, published: 7, modified: 8));
+
+    /// <summary>
+    /// <see cref="Read"/> for a list, or null for a row that knows no time at all (<see cref="ArchiveTimeOrUnknown"/>):
+    /// a list leaves such a row out rather than failing for it (one row another tool mangled took down the front page,
+    /// the feeds and every list it fell in). Its own page still fails, and every catch-up records it.
+    /// </summary>
+    public static Article? ReadListed(DbDataReader r, SqlDialect dialect, bool leadOnly = false) =>
+        ArchiveTimeOrUnknown(r, dialect, article: 9, page: 21, published: 7, modified: 8) is { } archived ? Read(r, dialect, leadOnly, archived) : null;
+
+    private static Article Read(DbDataReader r, SqlDialect dialect, bool leadOnly, DateTimeOffset archived)
     {
         string title = r.GetString(4);
         string? origName = r.StringOrNull(14);
@@ -36,7 +47,7 @@ internal static class ArticleRows
             Authors = Strings(r.GetString(6)),
             Published = dialect.ReadTimeOrUnknown(r, 7),
             Modified = dialect.ReadTimeOrUnknown(r, 8),
-            Archived = ArchiveTime(r, dialect, article: 9, page: 21, published: 7, modified: 8),
+            Archived = archived,
             Site = r.StringOrNull(10),
             Language = r.StringOrNull(11),
             ImageUrl = r.StringOrNull(12),
@@ -49,6 +60,15 @@ internal static class ArticleRows
             Section = r.StringOrNull(20),
         };
     }
+
+    /// <summary>
+    /// A list row's place for paging: its sort time (the column after <see cref="Columns"/>). One that holds text another
+    /// tool wrote (SQLite's file alone can) is placed past the latest time, where SQLite orders text, above every
+    /// number: the next page then starts at the newest row whose time reads, not at the row's other times, which
+    /// passed over every row between.
+    /// </summary>
+    internal static ArticleCursor CursorOf(DbDataReader r, SqlDialect dialect) =>
+        new(dialect.ReadTimeOrUnknown(r, Count) ?? DateTimeOffset.MaxValue, r.GetInt64(0));
 
     /// <summary>
     /// An article's archive time, from the row's columns at the given ordinals: its own, or where that holds no time

@@ -72,18 +72,19 @@ public sealed partial class ArticleStore
         }
         string tail = (where.Count > 0 ? "WHERE " + string.Join(" AND ", where) : "") + " ORDER BY a.sort_at DESC, a.id DESC LIMIT @n";
         await using var cmd = Sql.Command(conn, null, PageSql(tail), [.. parameters]);
-        var rows = new List<(Article Article, ArticleCursor Cursor)>(limit + 1);
+        // A row that knows no time is counted and passed by its cursor, and left out of the page (ArticleRows.ReadListed).
+        var rows = new List<(Article? Article, ArticleCursor Cursor)>(limit + 1);
         await using (var reader = await cmd.ExecuteReaderAsync(ct))
         {
             while (await reader.ReadAsync(ct))
             {
-                var article = ArticleRows.Read(reader, _d, leadsOnly);
-                rows.Add((article, new ArticleCursor(_d.ReadTimeOrUnknown(reader, ArticleRows.Count) ?? article.Archived, article.Id)));
+                var article = ArticleRows.ReadListed(reader, _d, leadsOnly);
+                rows.Add((article, ArticleRows.CursorOf(reader, _d)));
             }
         }
         bool more = rows.Count > limit;
         if (more) rows.RemoveAt(rows.Count - 1);
-        return new BrowsePage(rows.Select(r => r.Article).ToList(), more ? rows[^1].Cursor : null);
+        return new BrowsePage(rows.Select(r => r.Article).OfType<Article>().ToList(), more ? rows[^1].Cursor : null);
     }
 
     /// <summary>

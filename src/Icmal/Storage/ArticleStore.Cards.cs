@@ -29,18 +29,20 @@ public sealed partial class ArticleStore
         ArgumentNullException.ThrowIfNull(originalIds);
         if (originalIds.Count == 0) return [];
         await using var conn = await database.ConnectAsync(ct);
-        return await Sql.ListAsync(conn, $"""
+        var copies = await Sql.ListAsync(conn, $"""
             SELECT {ArticleRows.Columns}, c.original_id, c.evidence, c.similarity
             FROM article_copies c JOIN articles a ON a.id = c.article_id JOIN documents d ON d.id = a.document_id
             WHERE {_d.InList("c.original_id", "@ids")}
             ORDER BY a.archived_at, a.id
             """, r =>
             {
-                var copy = ArticleRows.Read(r, _d, leadOnly: true);
+                // A copy that knows no time is left out, as every list leaves it (ArticleRows.ReadListed).
+                if (ArticleRows.ReadListed(r, _d, leadOnly: true) is not { } copy) return ((CopyLink Link, Article Copy)?)null;
                 int at = ArticleRows.Count;
                 // As CopyStore reads a link: a code a later version wrote reads as a near-copy.
                 var link = new CopyLink(copy.Id, r.GetInt64(at), CopyLink.FromCode(r.GetString(at + 1)) ?? CopyEvidence.NearCopy, r.GetDouble(at + 2));
                 return (link, copy);
             }, ct, ("@ids", _d.ListValue(originalIds)));
+        return [.. copies.OfType<(CopyLink Link, Article Copy)>()];
     }
 }

@@ -213,14 +213,15 @@ public sealed partial class ArticleStore(Database database)
         // from the newest article to find a story's (all 100,000 of them for a story of 2016), with the story alone
         // it reads the story's rows by their index and sorts those.
         string where = query.StoryId is null ? "" : "WHERE a.story_id = @story";
-        return await Sql.ListAsync(conn, $"""
+        return (await Sql.ListAsync(conn, $"""
             SELECT {ArticleRows.Columns}
             FROM articles a JOIN documents d ON d.id = a.document_id
             {where}
             ORDER BY a.sort_at DESC, a.id DESC
             LIMIT @limit OFFSET @offset
-            """, r => ArticleRows.Read(r, _d), ct,
-            query.StoryId is { } story ? [("@story", story), ("@limit", limit), ("@offset", offset)] : [("@limit", limit), ("@offset", offset)]);
+            """, r => ArticleRows.ReadListed(r, _d), ct,
+            query.StoryId is { } story ? [("@story", story), ("@limit", limit), ("@offset", offset)] : [("@limit", limit), ("@offset", offset)]))
+            .OfType<Article>().ToList();
     }
 
     /// <summary>A story's articles in the order the story unfolded.</summary>
@@ -242,7 +243,10 @@ public sealed partial class ArticleStore(Database database)
         return await reader.ReadAsync(ct) ? ArticleRows.Read(reader, _d) : null;
     }
 
-    /// <summary>Several articles by id (a copy's original, an original's copies); ids not stored are absent.</summary>
+    /// <summary>
+    /// Several articles by id (a copy's original, an original's copies); ids not stored are absent, as is a row that
+    /// knows no time (<see cref="ArticleRows.ReadListed"/>: <see cref="GetAsync"/> of its id says why).
+    /// </summary>
     public Task<IReadOnlyDictionary<long, Article>> GetManyAsync(IReadOnlyCollection<long> ids, CancellationToken ct) =>
         GetManyAsync(ids, leadOnly: false, ct);
 
@@ -255,8 +259,8 @@ public sealed partial class ArticleStore(Database database)
             SELECT {ArticleRows.Columns}
             FROM articles a JOIN documents d ON d.id = a.document_id
             WHERE {_d.InList("a.id", "@ids")}
-            """, r => ArticleRows.Read(r, _d, leadOnly), ct, ("@ids", _d.ListValue(ids)));
-        return rows.ToDictionary(a => a.Id);
+            """, r => ArticleRows.ReadListed(r, _d, leadOnly), ct, ("@ids", _d.ListValue(ids)));
+        return rows.OfType<Article>().ToDictionary(a => a.Id);
     }
 
     /// <summary>The most articles a list's total counts one by one (<see cref="TotalAsync"/>); past it the total is estimated.</summary>
@@ -312,11 +316,11 @@ public sealed partial class ArticleStore(Database database)
             if (up.Count > limit)
             {
                 var items = up.Take(limit).Reverse().ToList();
-                return new ArticlePage(items.Select(r => r.Article).ToList(), items[^1].Cursor, items[0].Cursor);
+                return new ArticlePage(items.Select(r => r.Article).OfType<Article>().ToList(), items[^1].Cursor, items[0].Cursor);
             }
         }
 
-        List<(Article Article, ArticleCursor Cursor)> rows;
+        List<(Article? Article, ArticleCursor Cursor)> rows;
         bool newerExists;
         if (query.Older is { } older)
         {
@@ -336,7 +340,7 @@ public sealed partial class ArticleStore(Database database)
         bool olderExists = rows.Count > limit;
         if (olderExists) rows.RemoveAt(rows.Count - 1);
         return new ArticlePage(
-            rows.Select(r => r.Article).ToList(),
+            rows.Select(r => r.Article).OfType<Article>().ToList(),
             olderExists ? rows[^1].Cursor : null,
             newerExists && rows.Count > 0 ? rows[0].Cursor : newerExists ? query.Older : null);
     }
@@ -369,17 +373,21 @@ public sealed partial class ArticleStore(Database database)
         {tail}
         """;
 
-    private async Task<List<(Article Article, ArticleCursor Cursor)>> ReadPageAsync(
+    /// <summary>
+    /// A page's rows with their cursors; a row that knows no time (<see cref="ArticleRows.ReadListed"/>) is there with
+    /// no article, so the page's size and cursors are those of the rows as stored, and the list leaves it out.
+    /// </summary>
+    private async Task<List<(Article? Article, ArticleCursor Cursor)>> ReadPageAsync(
         DbConnection conn, string tail, int count, ArticleCursor? cursor, CancellationToken ct, int offset = 0)
     {
         await using var cmd = Sql.Command(conn, null, PageSql(tail),
             ("@n", count), ("@o", offset), ("@s", cursor is null ? null : _d.Time(cursor.SortAt)), ("@i", cursor?.Id));
-        var rows = new List<(Article, ArticleCursor)>(count);
+        var rows = new List<(Article?, ArticleCursor)>(count);
         await using var reader = await cmd.ExecuteReaderAsync(ct);
         while (await reader.ReadAsync(ct))
         {
-            var article = ArticleRows.Read(reader, _d);
-            rows.Add((article, new ArticleCursor(_d.ReadTimeOrUnknown(reader, ArticleRows.Count) ?? article.Archived, article.Id)));
+            var article = ArticleRows.ReadListed(reader, _d);
+            rows.Add((article, ArticleRows.CursorOf(reader, _d)));
         }
         return rows;
     }

@@ -73,17 +73,19 @@ public sealed partial class StoryStore(Database database)
     public async Task<IReadOnlyList<ArticleHeadline>> HeadlinesAsync(long storyId, int limit, CancellationToken ct)
     {
         await using var conn = await database.ConnectAsync(ct);
-        return await Sql.ListAsync(conn, """
+        var headlines = await Sql.ListAsync(conn, """
             SELECT a.id, a.title, a.site, a.language, a.published_at, a.archived_at, d.archived_at, a.modified_at
             FROM articles a JOIN documents d ON d.id = a.document_id WHERE a.story_id = @s
             ORDER BY a.sort_at DESC, a.id DESC LIMIT @n
             """, r =>
             {
-                // Times another tool wrote as text read as ArticleRows reads them, so one such row does not fail the story's page.
-                var archived = ArticleRows.ArchiveTime(r, _d, article: 5, page: 6, published: 4, modified: 7);
+                // Times another tool wrote as text read as ArticleRows reads them, so one such row does not fail the
+                // story's page; one that knows no time is left out, as every list leaves it (ArticleRows.ReadListed).
+                if (ArticleRows.ArchiveTimeOrUnknown(r, _d, article: 5, page: 6, published: 4, modified: 7) is not { } archived) return null;
                 return new ArticleHeadline(r.GetInt64(0), r.GetString(1), r.IsDBNull(2) ? null : r.GetString(2), r.IsDBNull(3) ? null : r.GetString(3),
                     Article.Plausible(_d.ReadTimeOrUnknown(r, 4), archived) ?? archived);
             }, ct, ("@s", storyId), ("@n", Math.Clamp(limit, 1, 500)));
+        return headlines.OfType<ArticleHeadline>().ToList();
     }
 
     // A day's stories are found through the articles reported that day (a range of the sort index), each story's
