@@ -33,6 +33,8 @@ public sealed class ItemErrorStore(Database database)
     /// Records a stored article a stage's catch-up could not do (its search index, facts, category or copy links),
     /// under its address (else its document's origin, a file path; else "article N"), so that the article is seen at
     /// /admin/sources while the catch-up goes on without it and the archive still opens. The article stays stored.
+    /// Each start tries it again: the same article, stage and reason recorded again replaces its entry, so the log says
+    /// it once, at the latest try, rather than once for every start (a crawl run from cron opens the archive each time).
     /// </summary>
     /// <param name="work">What the catch-up was doing, for the reason: "indexing it for search".</param>
     /// <param name="remedy">What does it again once the cause is mended: "`icmal reindex` indexes it again".</param>
@@ -49,8 +51,12 @@ public sealed class ItemErrorStore(Database database)
         string message = string.Join(' ', problem.Message.Split(['\r', '\n'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
         string reason = string.Create(CultureInfo.InvariantCulture,
             $"stored article {articleId}: {work} failed: {problem.GetType().Name}: {message}; it stays stored, and {remedy}");
-        await Sql.ExecAsync(conn, null, Insert, ct,
+        await using var tx = await conn.BeginTransactionAsync(ct);
+        await Sql.ExecAsync(conn, tx, "DELETE FROM item_errors WHERE source_id IS NULL AND origin = @o AND stage = @st AND reason = @r", ct,
+            ("@o", origin), ("@st", stage.Code()), ("@r", reason));
+        await Sql.ExecAsync(conn, tx, Insert, ct,
             ("@s", null), ("@o", origin), ("@st", stage.Code()), ("@r", reason), ("@at", _d.Time(DateTimeOffset.UtcNow)));
+        await tx.CommitAsync(ct);
     }
 
     /// <summary>
