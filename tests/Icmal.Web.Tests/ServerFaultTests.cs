@@ -53,24 +53,7 @@ public sealed class ServerFaultTests
                 modified_at = '2025-11-21 08:30:00' WHERE id = $id
             """);
 
-        using var home = await host.Client.GetAsync("/?culture=en", Ct);
-        using var list = await host.Client.GetAsync("/api/articles", Ct);
-        using var feed = await host.Client.GetAsync("/feed.atom", Ct);
-        using var page = await host.Client.GetAsync($"/articles/{bad}?culture=en", Ct);
-        using var api = await host.Client.GetAsync($"/api/articles/{bad}", Ct);
-
-        Assert.Equal(HttpStatusCode.OK, home.StatusCode);
-        string homeHtml = await home.Content.ReadAsStringAsync(Ct);
-        Assert.Contains($"/articles/{bad}", homeHtml, StringComparison.Ordinal);
-        Assert.Contains($"/articles/{good}", homeHtml, StringComparison.Ordinal);
-        Assert.Equal(HttpStatusCode.OK, list.StatusCode);
-        using (var items = JsonDocument.Parse(await list.Content.ReadAsStringAsync(Ct)))
-            Assert.Equal(2, items.RootElement.GetProperty("items").GetArrayLength());
-        Assert.Equal(HttpStatusCode.OK, feed.StatusCode);
-        Assert.Equal(HttpStatusCode.OK, page.StatusCode);
-        Assert.Contains("2025", await page.Content.ReadAsStringAsync(Ct), StringComparison.Ordinal);
-        Assert.Equal(HttpStatusCode.OK, api.StatusCode);
-        using var article = JsonDocument.Parse(await api.Content.ReadAsStringAsync(Ct));
+        using var article = await ListedAndShownAsync(host, good, bad, "?culture=en", pageHolds: "2025");
         Assert.Equal(At, article.RootElement.GetProperty("published").GetDateTimeOffset());
         Assert.Equal(At, article.RootElement.GetProperty("archived").GetDateTimeOffset());
         Assert.Equal(new DateTimeOffset(2025, 11, 21, 8, 30, 0, TimeSpan.Zero), article.RootElement.GetProperty("modified").GetDateTimeOffset());
@@ -109,22 +92,7 @@ public sealed class ServerFaultTests
         await using var hosted = host;
         await ChangeRowAsync(host, bad, "UPDATE articles SET archived_at = 'then', sort_at = 'then' WHERE id = $id; UPDATE documents SET archived_at = 'then' WHERE id = (SELECT document_id FROM articles WHERE id = $id)");
 
-        using var home = await host.Client.GetAsync("/", Ct);
-        using var list = await host.Client.GetAsync("/api/articles", Ct);
-        using var feed = await host.Client.GetAsync("/feed.atom", Ct);
-        using var page = await host.Client.GetAsync($"/articles/{bad}", Ct);
-        using var api = await host.Client.GetAsync($"/api/articles/{bad}", Ct);
-
-        Assert.Equal(HttpStatusCode.OK, home.StatusCode);
-        string homeHtml = await home.Content.ReadAsStringAsync(Ct);
-        Assert.Contains($"/articles/{bad}", homeHtml, StringComparison.Ordinal);
-        Assert.Contains($"/articles/{good}", homeHtml, StringComparison.Ordinal);
-        Assert.Equal(HttpStatusCode.OK, list.StatusCode);
-        Assert.Equal(HttpStatusCode.OK, feed.StatusCode);
-        Assert.Contains("Sumqayıtda yeni park salındı", await feed.Content.ReadAsStringAsync(Ct), StringComparison.Ordinal);
-        Assert.Equal(HttpStatusCode.OK, page.StatusCode);
-        Assert.Equal(HttpStatusCode.OK, api.StatusCode);
-        using var article = JsonDocument.Parse(await api.Content.ReadAsStringAsync(Ct));
+        using var article = await ListedAndShownAsync(host, good, bad, "", pageHolds: "Sumqayıtda yeni park salındı");
         Assert.Equal(At, article.RootElement.GetProperty("archived").GetDateTimeOffset());
         Assert.Equal(At, article.RootElement.GetProperty("published").GetDateTimeOffset());
     }
@@ -185,6 +153,33 @@ public sealed class ServerFaultTests
         Assert.Equal(HttpStatusCode.InternalServerError, own.StatusCode);
     }
 
+    /// <summary>
+    /// Asserts that the front page and the API's list list both articles, the feed names
+    /// <paramref name="bad"/>'s title and its page holds <paramref name="pageHolds"/>, all 200; returns its API answer.
+    /// </summary>
+    private static async Task<JsonDocument> ListedAndShownAsync(PortalHost host, long good, long bad, string query, string pageHolds)
+    {
+        using var home = await host.Client.GetAsync("/" + query, Ct);
+        using var list = await host.Client.GetAsync("/api/articles", Ct);
+        using var feed = await host.Client.GetAsync("/feed.atom", Ct);
+        using var page = await host.Client.GetAsync($"/articles/{bad}{query}", Ct);
+        using var api = await host.Client.GetAsync($"/api/articles/{bad}", Ct);
+
+        Assert.Equal(HttpStatusCode.OK, home.StatusCode);
+        string homeHtml = await home.Content.ReadAsStringAsync(Ct);
+        Assert.Contains($"/articles/{bad}", homeHtml, StringComparison.Ordinal);
+        Assert.Contains($"/articles/{good}", homeHtml, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.OK, list.StatusCode);
+        using (var items = JsonDocument.Parse(await list.Content.ReadAsStringAsync(Ct)))
+            Assert.Equal(2, items.RootElement.GetProperty("items").GetArrayLength());
+        Assert.Equal(HttpStatusCode.OK, feed.StatusCode);
+        Assert.Contains("Sumqayıtda yeni park salındı", await feed.Content.ReadAsStringAsync(Ct), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.OK, page.StatusCode);
+        Assert.Contains(pageHolds, await page.Content.ReadAsStringAsync(Ct), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.OK, api.StatusCode);
+        return JsonDocument.Parse(await api.Content.ReadAsStringAsync(Ct));
+    }
+
     /// <summary>The pages that list or count an article of <paramref name="site"/>, <paramref name="story"/> and <paramref name="entity"/>.</summary>
     private static IEnumerable<string> PagesListing(string site, long story, long entity) =>
         ["/", "/api/articles", "/feed.atom", "/sources", $"/sources/{site}", $"/sources/{site}/feed.atom", $"/entities/{entity}", $"/api/entities/{entity}",
@@ -228,18 +223,9 @@ public sealed class ServerFaultTests
     private static readonly DateTimeOffset At = new(2025, 11, 20, 10, 0, 0, TimeSpan.Zero);
 
     /// <summary>Runs <paramref name="sql"/> on the portal's SQLite file as another tool would, with $id the article's id.</summary>
-    private static async Task ChangeRowAsync(PortalHost host, long id, string sql)
-    {
-        await using var conn = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={Path.Combine(host.DataFolder, "icmal.db")};Pooling=False");
-        await conn.OpenAsync(Ct);
-        await using var cmd = conn.CreateCommand();
-#pragma warning disable CA2100 // the tests' own statements, the id a parameter
-        cmd.CommandText = sql;
-#pragma warning restore CA2100
-        cmd.Parameters.AddWithValue("$id", id);
-        await cmd.ExecuteNonQueryAsync(Ct);
-    }
+    private static Task ChangeRowAsync(PortalHost host, long id, string sql) => QueryAsync(host, sql, id);
 
+    /// <summary>Runs <paramref name="sql"/> (statements one after another) on the portal's SQLite file, with $id <paramref name="id"/>: the first value it reads.</summary>
     private static async Task<object?> QueryAsync(PortalHost host, string sql, long id)
     {
         await using var conn = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={Path.Combine(host.DataFolder, "icmal.db")};Pooling=False");
