@@ -100,6 +100,7 @@ public sealed class ServerFaultTests
     [Theory]
     [InlineData("UPDATE articles SET sort_at = 'then' WHERE id = $id")]
     [InlineData("UPDATE articles SET published_at = COALESCE(published_at, archived_at) WHERE id = $id; UPDATE articles SET archived_at = 'then', sort_at = 'then' WHERE id = $id; UPDATE documents SET archived_at = 'then' WHERE id = (SELECT document_id FROM articles WHERE id = $id)")]
+    [InlineData("UPDATE stories SET last_seen = 'then' WHERE id = (SELECT story_id FROM articles WHERE id = $id)")]
     public async Task A_row_whose_times_hold_no_time_leaves_its_site_entity_story_and_the_sitemap_served(string sql)
     {
         // Each of these pages read the row's time as it was stored: the sites' list and the sitemap took SQLite's MAX,
@@ -178,6 +179,25 @@ public sealed class ServerFaultTests
         Assert.Contains(pageHolds, await page.Content.ReadAsStringAsync(Ct), StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.OK, api.StatusCode);
         return JsonDocument.Parse(await api.Content.ReadAsStringAsync(Ct));
+    }
+
+    [Fact]
+    public async Task A_story_that_knows_no_time_is_left_out_of_the_front_page_and_the_days_stories()
+    {
+        // Its first and last times both hold text: the front page and every list of stories answered the 500 page.
+        var (host, id, _, story, _) = await StartWithSeedsAsync();
+        await using var hosted = host;
+        await ChangeRowAsync(host, id, "UPDATE stories SET first_seen = 'then', last_seen = 'then' WHERE id = (SELECT story_id FROM articles WHERE id = $id)");
+
+        foreach (string path in new[] { "/", "/stories", "/api/stories", "/api/articles", $"/articles/{id}" })
+        {
+            using var response = await host.Client.GetAsync(path, Ct);
+            Assert.True(response.StatusCode == HttpStatusCode.OK, $"{path}: {(int)response.StatusCode}");
+        }
+        using var stories = await host.Client.GetAsync("/api/stories", Ct);
+        Assert.DoesNotContain($"\"id\":{story},", await stories.Content.ReadAsStringAsync(Ct), StringComparison.Ordinal);
+        using var own = await host.Client.GetAsync($"/stories/{story}", Ct);
+        Assert.Equal(HttpStatusCode.InternalServerError, own.StatusCode);
     }
 
     /// <summary>The pages that list or count an article of <paramref name="site"/>, <paramref name="story"/> and <paramref name="entity"/>.</summary>

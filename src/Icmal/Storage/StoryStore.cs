@@ -16,8 +16,10 @@ public sealed partial class StoryStore(Database database)
     public async Task<Story?> GetAsync(long id, CancellationToken ct)
     {
         await using var conn = await database.ConnectAsync(ct);
+        // A story whose first and last times both hold none fails here and names the text (its page is the 500 page);
+        // the lists leave it out (ReadListedStory).
         var found = await Sql.ListAsync(conn, "SELECT id, title, first_seen, last_seen, article_count FROM stories WHERE id = @id",
-            r => new Story(r.GetInt64(0), r.GetString(1), _d.ReadTime(r, 2), _d.ReadTime(r, 3), r.GetInt32(4)), ct, ("@id", id));
+            r => ReadListedStory(r) ?? new Story(r.GetInt64(0), r.GetString(1), _d.ReadTime(r, 2), _d.ReadTime(r, 3), r.GetInt32(4)), ct, ("@id", id));
         return found.Count > 0 ? found[0] : null;
     }
 
@@ -44,7 +46,8 @@ public sealed partial class StoryStore(Database database)
         var earlier = await ReportTimeAsync(conn, ReportBefore, from, ct);
         var later = await ReportTimeAsync(conn, ReportFrom, to, ct);
         int total = (int)await Sql.Int64Async(conn, null, DayTotalSql, ct, ("@from", from), ("@to", to));
-        var stories = await Sql.ListAsync(conn, RankSql, ReadStory, ct, ("@from", from), ("@to", to), ("@n", query.Limit), ("@o", query.Offset));
+        var stories = (await Sql.ListAsync(conn, RankSql, ReadListedStory, ct, ("@from", from), ("@to", to), ("@n", query.Limit), ("@o", query.Offset)))
+            .OfType<Story>().ToList();
         var sources = await SourcesOfAsync(conn, stories.Select(s => s.Id).ToList(), ct);
         return new StoryDayPage(day, stories.Select(s => new RankedStory(s, sources.GetValueOrDefault(s.Id, []))).ToList(), total, query.Offset,
             earlier is { } e ? StoryDays.DayOf(e) : null, later is { } l ? StoryDays.DayOf(l) : null);
@@ -63,8 +66,8 @@ public sealed partial class StoryStore(Database database)
         await using var conn = await database.ConnectAsync(ct);
         if (await ReportTimeAsync(conn, LatestReport, null, ct) is not { } latest) return [];
         object from = _d.Time(latest - window), to = _d.Time(latest.AddMilliseconds(1));
-        var stories = (await Sql.ListAsync(conn, RankSql, r => (Story: ReadStory(r), Sources: r.GetInt32(5)), ct,
-            ("@from", from), ("@to", to), ("@n", limit * 2), ("@o", 0))).Where(s => s.Story.ArticleCount > 1).Take(limit).Select(s => s.Story).ToList();
+        var stories = (await Sql.ListAsync(conn, RankSql, ReadListedStory, ct,
+            ("@from", from), ("@to", to), ("@n", limit * 2), ("@o", 0))).OfType<Story>().Where(s => s.ArticleCount > 1).Take(limit).ToList();
         var sources = await SourcesOfAsync(conn, stories.Select(s => s.Id).ToList(), ct);
         return stories.Select(s => new RankedStory(s, sources.GetValueOrDefault(s.Id, []))).ToList();
     }
@@ -138,7 +141,17 @@ public sealed partial class StoryStore(Database database)
         return found.FirstOrDefault(t => t is not null);
     }
 
-    private Story ReadStory(DbDataReader r) => new(r.GetInt64(0), r.GetString(1), _d.ReadTime(r, 2), _d.ReadTime(r, 3), r.GetInt32(4));
+    /// <summary>
+    /// A story row for a list: where one of its first and last times holds no time (text another tool wrote into
+    /// SQLite's file), the other stands for both; where neither does, null, and the list leaves it out (it took the
+    /// front page and the day's stories down with it).
+    /// </summary>
+    private Story? ReadListedStory(DbDataReader r)
+    {
+        var first = _d.ReadTimeOrUnknown(r, 2);
+        var last = _d.ReadTimeOrUnknown(r, 3);
+        return (first ?? last, last ?? first) is ({ } from, { } to) ? new Story(r.GetInt64(0), r.GetString(1), from, to, r.GetInt32(4)) : null;
+    }
 
     /// <summary>
     /// The statement's head that <see cref="ReadClusterRow"/> reads, over <c>articles a</c>: the page's archive time
