@@ -260,6 +260,9 @@ public sealed class SourceStore(Database database)
             """, ct, ("@etag", etag), ("@lm", lastModified), ("@at", _d.Time(fetchedAt)), ("@full", fullFetch), ("@err", Sql.Nullable(error)), ("@id", endpointId));
     }
 
+    // A time another tool wrote into SQLite's file as text that is no time reads as unknown (never polled, never
+    // fetched), as the article lists read such times, so one row does not stop every crawl's lease and the source
+    // pages; the next poll writes it anew.
     private Source ReadSource(DbDataReader r) => new()
     {
         Id = r.GetInt64(0),
@@ -268,13 +271,13 @@ public sealed class SourceStore(Database database)
         Language = r.GetString(3),
         Enabled = r.GetBoolean(4),
         AllowPrivate = r.GetBoolean(5),
-        Added = _d.ReadTime(r, 6),
+        Added = _d.ReadTimeOrUnknown(r, 6) ?? DateTimeOffset.UnixEpoch,
         PollIntervalSeconds = r.GetInt32(7),
-        NextPoll = _d.ReadTimeOrNull(r, 8),
-        LastPolled = _d.ReadTimeOrNull(r, 9),
-        LastSuccess = _d.ReadTimeOrNull(r, 10),
+        NextPoll = _d.ReadTimeOrUnknown(r, 8),
+        LastPolled = _d.ReadTimeOrUnknown(r, 9),
+        LastSuccess = _d.ReadTimeOrUnknown(r, 10),
         LastError = r.StringOrNull(11),
-        LastErrorAt = _d.ReadTimeOrNull(r, 12),
+        LastErrorAt = _d.ReadTimeOrUnknown(r, 12),
         ConsecutiveFailures = r.GetInt32(13),
     };
 
@@ -286,8 +289,8 @@ public sealed class SourceStore(Database database)
         Url = r.GetString(3),
         ETag = r.StringOrNull(4),
         LastModified = r.StringOrNull(5),
-        LastFetched = _d.ReadTimeOrNull(r, 6),
-        LastFullFetch = _d.ReadTimeOrNull(r, 7),
+        LastFetched = _d.ReadTimeOrUnknown(r, 6),
+        LastFullFetch = _d.ReadTimeOrUnknown(r, 7),
         LastError = r.StringOrNull(8),
     };
 

@@ -109,4 +109,27 @@ public sealed class SourceLeaseTests
         Assert.Empty(await store.Sources.LeaseNotPolledSinceAsync("c", [ids[0]], T, T.AddSeconds(6), 5, Minute, Ct));
         Assert.Empty(await store.Sources.LeaseNotPolledSinceAsync("c", [], T, T, 5, Minute, Ct));
     }
+    [Fact]
+    public async Task A_source_whose_poll_times_another_tool_wrote_as_text_is_listed_leased_and_polled_as_never_polled()
+    {
+        // SQLite's file holds whatever a tool writes; one such row failed every lease, so no crawl polled anything.
+        await using var db = await TestDatabase.CreateAsync(DatabaseEngine.Sqlite);
+        var store = await db.OpenAsync();
+        var ids = await AddSourcesAsync(store, 2);
+        await using (var conn = await store.Database.ConnectAsync(Ct))
+        {
+            await Sql.ExecAsync(conn, null, "UPDATE sources SET added_at = 'then', last_polled_at = 'then', last_success_at = x'00', last_error_at = 'soon' WHERE id = @id", Ct, ("@id", ids[0]));
+            await Sql.ExecAsync(conn, null, "UPDATE source_endpoints SET last_fetched_at = 'then', last_full_fetch_at = 'then' WHERE source_id = @id", Ct, ("@id", ids[0]));
+        }
+
+        var listed = Assert.Single(await store.Sources.ListAsync(Ct), s => s.Id == ids[0]);
+        Assert.Equal((null, null, null), (listed.LastPolled, listed.LastSuccess, listed.LastErrorAt));
+        Assert.Equal(ids, (await store.Sources.LeaseDueAsync("crawler", T, 10, Minute, Ct)).Select(s => s.Id).Order());
+        var endpoint = Assert.Single(await store.Sources.ListEndpointsAsync(ids[0], Ct));
+        Assert.Null(endpoint.LastFetched);
+
+        // The poll writes its times anew.
+        await store.Sources.RecordPollAsync(ids[0], T, null, TimeSpan.FromMinutes(15), T.AddMinutes(15), Ct);
+        Assert.Equal(T, Assert.Single(await store.Sources.ListAsync(Ct), s => s.Id == ids[0]).LastPolled);
+    }
 }
