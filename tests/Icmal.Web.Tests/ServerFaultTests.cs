@@ -134,7 +134,9 @@ public sealed class ServerFaultTests
         {
             using var response = await host.Client.GetAsync(path, Ct);
             Assert.True(response.StatusCode == HttpStatusCode.OK, $"{path}: {(int)response.StatusCode}");
-            if (!path.StartsWith("/sources", StringComparison.Ordinal) && !path.StartsWith("/sitemap", StringComparison.Ordinal))
+            // (A search finds it by its words, as indexed before its times were changed; the sites count it.)
+            if (!path.StartsWith("/sources", StringComparison.Ordinal) && !path.StartsWith("/sitemap", StringComparison.Ordinal)
+                && !path.Contains("search", StringComparison.Ordinal))
                 Assert.DoesNotContain($"/articles/{id}\"", await response.Content.ReadAsStringAsync(Ct), StringComparison.Ordinal);
         }
         // Its text's other rows, and the pages of the list after it, are all there: four of the five, one a page.
@@ -203,7 +205,8 @@ public sealed class ServerFaultTests
     /// <summary>The pages that list or count an article of <paramref name="site"/>, <paramref name="story"/> and <paramref name="entity"/>.</summary>
     private static IEnumerable<string> PagesListing(string site, long story, long entity) =>
         ["/", "/api/articles", "/feed.atom", "/sources", $"/sources/{site}", $"/sources/{site}/feed.atom", $"/entities/{entity}", $"/api/entities/{entity}",
-            $"/stories/{story}", $"/api/stories/{story}", $"/stories/{story}/feed.atom", "/stories", "/sitemap.xml", "/search?q=metro"];
+            $"/stories/{story}", $"/api/stories/{story}", $"/stories/{story}/feed.atom", "/stories", "/sitemap.xml", "/search?q=metro",
+            "/search?q=Azərbaycan+since:2020-01-01", "/api/search?q=Qazaxıstan+until:2030-01-01"];
 
     /// <summary>A portal over the five seeds, and an article of theirs with a site, a story and an entity to change.</summary>
     private static async Task<(PortalHost Host, long Id, string Site, long Story, long Entity)> StartWithSeedsAsync()

@@ -68,9 +68,21 @@ internal static class SearchFilters
         if (c.Since is { } since && c.Until is { } until) return (since, until);
         // Two subqueries: SQLite answers a lone MIN or MAX with one seek of the sort index, but both in one SELECT with
         // a scan of every article (232 ms at a million).
-        await using var cmd = Storage.Sql.Command(conn, tx, "SELECT (SELECT MIN(sort_at) FROM articles), (SELECT MAX(sort_at) FROM articles)", []);
-        await using var r = await cmd.ExecuteReaderAsync(ct);
-        if (!await r.ReadAsync(ct) || r.IsDBNull(0)) return null;
-        return (dialect.ReadTime(r, 0), dialect.ReadTime(r, 1));
+        DateTimeOffset? first, last;
+        await using (var cmd = Storage.Sql.Command(conn, tx, "SELECT (SELECT MIN(sort_at) FROM articles), (SELECT MAX(sort_at) FROM articles)", []))
+        await using (var r = await cmd.ExecuteReaderAsync(ct))
+        {
+            if (!await r.ReadAsync(ct) || r.IsDBNull(0)) return null;
+            (first, last) = (dialect.ReadTimeOrUnknown(r, 0), dialect.ReadTimeOrUnknown(r, 1));
+        }
+        // A sort time another tool wrote into SQLite's file as text is MAX there (text orders above every number), and
+        // MIN where every one is text: the span's end is then the newest (oldest) of the first 64 that read.
+        last ??= await FirstReadableAsync(conn, tx, dialect, "DESC", ct);
+        first ??= await FirstReadableAsync(conn, tx, dialect, "ASC", ct);
+        return first is { } f && last is { } l ? (f, l) : null;
     }
+
+    private static async Task<DateTimeOffset?> FirstReadableAsync(DbConnection conn, DbTransaction? tx, SqlDialect dialect, string order, CancellationToken ct) =>
+        (await Storage.Sql.ListAsync(conn, tx, $"SELECT sort_at FROM articles ORDER BY sort_at {order} LIMIT 64", r => dialect.ReadTimeOrUnknown(r, 0), ct))
+            .FirstOrDefault(t => t is not null);
 }
