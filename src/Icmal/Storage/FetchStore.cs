@@ -50,10 +50,10 @@ public sealed class FetchStore(Database database)
     public async Task<IReadOnlyList<FetchRecord>> ListAsync(long? sourceId, int limit, CancellationToken ct)
     {
         await using var conn = await database.ConnectAsync(ct);
-        return await Sql.ListAsync(conn, """
+        return (await Sql.ListAsync(conn, """
             SELECT id, source_id, purpose, url, started_at, duration_ms, outcome, status, bytes, error
             FROM fetches WHERE (@s IS NULL OR source_id = @s) ORDER BY id DESC LIMIT @n
-            """, ReadRecord, ct, ("@s", Sql.Nullable(sourceId)), ("@n", Math.Clamp(limit, 1, 10_000)));
+            """, ReadRecordOrNull, ct, ("@s", Sql.Nullable(sourceId)), ("@n", Math.Clamp(limit, 1, 10_000)))).OfType<FetchRecord>().ToList();
     }
 
     /// <summary>Counts of recorded fetches by "purpose:outcome", optionally since a time (for reports and the benchmark).</summary>
@@ -77,7 +77,9 @@ public sealed class FetchStore(Database database)
         return rows.ToDictionary(r => r.Source, r => r.Counts);
     }
 
-    private FetchRecord ReadRecord(DbDataReader r) =>
-        new(r.GetInt64(0), r.Int64OrNull(1), r.GetString(2), r.GetString(3), _d.ReadTime(r, 4), r.GetInt64(5), r.GetString(6),
-            r.Int32OrNull(7), r.GetInt64(8), r.StringOrNull(9));
+    /// <summary>A fetch, or null where its start time holds text another tool wrote into SQLite's file: the log leaves it out rather than failing.</summary>
+    private FetchRecord? ReadRecordOrNull(DbDataReader r) =>
+        _d.ReadTimeOrUnknown(r, 4) is { } started
+            ? new(r.GetInt64(0), r.Int64OrNull(1), r.GetString(2), r.GetString(3), started, r.GetInt64(5), r.GetString(6), r.Int32OrNull(7), r.GetInt64(8), r.StringOrNull(9))
+            : null;
 }

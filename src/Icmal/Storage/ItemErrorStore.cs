@@ -83,8 +83,8 @@ public sealed class ItemErrorStore(Database database)
     {
         await using var conn = await database.ConnectAsync(ct);
         return sourceId is null
-            ? await Sql.ListAsync(conn, Select + " WHERE source_id IS NULL ORDER BY at DESC, id DESC LIMIT @n", Read, ct, ("@n", limit))
-            : await Sql.ListAsync(conn, Select + " WHERE source_id = @s ORDER BY at DESC, id DESC LIMIT @n", Read, ct, ("@s", sourceId), ("@n", limit));
+            ? Known(await Sql.ListAsync(conn, Select + " WHERE source_id IS NULL ORDER BY at DESC, id DESC LIMIT @n", ReadOrNull, ct, ("@n", limit)))
+            : Known(await Sql.ListAsync(conn, Select + " WHERE source_id = @s ORDER BY at DESC, id DESC LIMIT @n", ReadOrNull, ct, ("@s", sourceId), ("@n", limit)));
     }
 
     /// <summary>The latest <paramref name="perSource"/> errors of every source, newest first, in one query.</summary>
@@ -97,8 +97,8 @@ public sealed class ItemErrorStore(Database database)
                     ROW_NUMBER() OVER (PARTITION BY source_id ORDER BY at DESC, id DESC) AS n
                 FROM item_errors WHERE source_id IS NOT NULL) ranked
             WHERE n <= @n ORDER BY source_id, at DESC, id DESC
-            """, Read, ct, ("@n", perSource));
-        return rows.GroupBy(e => e.SourceId!.Value).ToDictionary(g => g.Key, g => (IReadOnlyList<ItemError>)g.ToList());
+            """, ReadOrNull, ct, ("@n", perSource));
+        return Known(rows).GroupBy(e => e.SourceId!.Value).ToDictionary(g => g.Key, g => (IReadOnlyList<ItemError>)g.ToList());
     }
 
     /// <summary>Deletes the errors recorded before a time (they are kept as long as the fetch log).</summary>
@@ -108,8 +108,14 @@ public sealed class ItemErrorStore(Database database)
         await Sql.ExecAsync(conn, null, "DELETE FROM item_errors WHERE at < @t", ct, ("@t", _d.Time(before)));
     }
 
-    private ItemError Read(System.Data.Common.DbDataReader r) =>
-        new(r.Int64OrNull(0), r.GetString(1), StageOf(r.GetString(2)), r.GetString(3), _d.ReadTime(r, 4));
+    /// <summary>
+    /// An entry, or null where its time holds text another tool wrote into SQLite's file: the lists leave it out rather
+    /// than failing /admin/sources, and pruning by time never reaches it (text orders above every time there).
+    /// </summary>
+    private ItemError? ReadOrNull(System.Data.Common.DbDataReader r) =>
+        _d.ReadTimeOrUnknown(r, 4) is { } at ? new(r.Int64OrNull(0), r.GetString(1), StageOf(r.GetString(2)), r.GetString(3), at) : null;
+
+    private static List<ItemError> Known(List<ItemError?> rows) => rows.OfType<ItemError>().ToList();
 
     /// <summary>Only İcmal writes these codes; one it does not know (a newer version's stage) is shown as the read stage.</summary>
     private static IngestStage StageOf(string code) => IngestStageCodes.Parse(code) ?? IngestStage.Read;

@@ -84,13 +84,6 @@ public sealed class CollectionStoreTests
         await using var db = await TestDatabase.CreateAsync(engine);
         var store = await db.OpenAsync();
         var (source, _) = await store.Sources.AddAsync(new SourceDefinition("APA", "https://apa.az/", "az", []), true, false, Ct);
-        FetchResult Fetch(string url, FetchOutcome outcome, DateTimeOffset at, long? sourceId) => new()
-        {
-            Request = new FetchRequest(new Uri(url), false, FetchPurpose.Page) { SourceId = sourceId },
-            Outcome = outcome, Started = at, Duration = TimeSpan.FromMilliseconds(250),
-            Status = outcome == FetchOutcome.Ok ? 200 : null, Body = outcome == FetchOutcome.Ok ? "<rss/>"u8.ToArray() : null,
-            Error = outcome == FetchOutcome.Ok ? null : "connection reset",
-        };
         await store.Fetches.RecordAsync(Fetch("https://apa.az/1", FetchOutcome.Ok, T, source), keepBody: true, Ct);
         await store.Fetches.RecordAsync(Fetch("https://apa.az/2", FetchOutcome.NetworkError, T.AddHours(1), source), keepBody: true, Ct);
         await store.Fetches.RecordAsync(Fetch("https://other.az/", FetchOutcome.Ok, T.AddHours(2), null), keepBody: false, Ct);
@@ -150,6 +143,37 @@ public sealed class CollectionStoreTests
         Assert.Equal(3, (await store.ItemErrors.ListRecentBySourceAsync(3, Ct))[source].Count);
         await store.ItemErrors.PruneAsync(T.AddMinutes(2), Ct);
         Assert.Equal(2, (await store.ItemErrors.ListAsync(source, 10, Ct)).Count);
+    }
+
+    private static FetchResult Fetch(string url, FetchOutcome outcome, DateTimeOffset at, long? sourceId) => new()
+    {
+        Request = new FetchRequest(new Uri(url), false, FetchPurpose.Page) { SourceId = sourceId },
+        Outcome = outcome, Started = at, Duration = TimeSpan.FromMilliseconds(250),
+        Status = outcome == FetchOutcome.Ok ? 200 : null, Body = outcome == FetchOutcome.Ok ? "<rss/>"u8.ToArray() : null,
+        Error = outcome == FetchOutcome.Ok ? null : "connection reset",
+    };
+
+    [Fact]
+    public async Task An_item_error_or_fetch_whose_time_another_tool_wrote_as_text_is_left_out_of_the_logs()
+    {
+        // SQLite's file holds whatever a tool writes; one such row failed /admin/sources and the fetch log.
+        await using var db = await TestDatabase.CreateAsync(DatabaseEngine.Sqlite);
+        var store = await db.OpenAsync();
+        var (source, _) = await store.Sources.AddAsync(new SourceDefinition("APA", "https://apa.az/", "az", []), true, false, Ct);
+        for (int i = 0; i < 3; i++)
+        {
+            await store.ItemErrors.RecordAsync(new ItemError(source, $"https://apa.az/{i}", IngestStage.Extract, "no article text", T.AddMinutes(i)), Ct);
+            await store.Fetches.RecordAsync(Fetch($"https://apa.az/{i}", FetchOutcome.Ok, T.AddMinutes(i), source), keepBody: false, Ct);
+        }
+        await using (var conn = await store.Database.ConnectAsync(Ct))
+        {
+            await Sql.ExecAsync(conn, null, "UPDATE item_errors SET at = 'then' WHERE origin = 'https://apa.az/1'", Ct);
+            await Sql.ExecAsync(conn, null, "UPDATE fetches SET started_at = x'00' WHERE url = 'https://apa.az/1'", Ct);
+        }
+
+        Assert.Equal(["https://apa.az/2", "https://apa.az/0"], (await store.ItemErrors.ListAsync(source, 10, Ct)).Select(e => e.Origin));
+        Assert.Equal(["https://apa.az/2", "https://apa.az/0"], (await store.ItemErrors.ListRecentBySourceAsync(5, Ct))[source].Select(e => e.Origin));
+        Assert.Equal(["https://apa.az/2", "https://apa.az/0"], (await store.Fetches.ListAsync(source, 10, Ct)).Select(f => f.Url));
     }
 
     [Theory, ClassData(typeof(BothEngines))]
