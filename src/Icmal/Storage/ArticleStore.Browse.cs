@@ -140,9 +140,8 @@ public sealed partial class ArticleStore
     /// The newest sort time of <paramref name="site"/>'s articles that reads as a time, among its newest 64, or null:
     /// past any that hold text another tool wrote into SQLite's file (these sort first there).
     /// </summary>
-    private async Task<DateTimeOffset?> LatestAsync(DbConnection conn, string site, CancellationToken ct) =>
-        (await Sql.ListAsync(conn, null, "SELECT sort_at FROM articles WHERE site = @site ORDER BY sort_at DESC LIMIT 64",
-            r => _d.ReadTimeOrUnknown(r, 0), ct, ("@site", site))).FirstOrDefault(t => t is not null);
+    private Task<DateTimeOffset?> LatestAsync(DbConnection conn, string site, CancellationToken ct) =>
+        _d.FirstTimeAsync(conn, null, "SELECT sort_at FROM articles WHERE site = @site ORDER BY sort_at DESC LIMIT 64", ct, ("@site", site));
 
     /// <summary>A site's profile as of <paramref name="now"/>; null when the archive has no article of it.</summary>
     public async Task<SiteProfile?> SiteProfileAsync(string site, DateTimeOffset now, CancellationToken ct)

@@ -77,12 +77,8 @@ internal static class SearchFilters
         }
         // A sort time another tool wrote into SQLite's file as text is MAX there (text orders above every number), and
         // MIN where every one is text: the span's end is then the newest (oldest) of the first 64 that read.
-        last ??= await FirstReadableAsync(conn, tx, dialect, "DESC", ct);
-        first ??= await FirstReadableAsync(conn, tx, dialect, "ASC", ct);
+        last ??= await dialect.FirstTimeAsync(conn, tx, "SELECT sort_at FROM articles ORDER BY sort_at DESC LIMIT 64", ct);
+        first ??= await dialect.FirstTimeAsync(conn, tx, "SELECT sort_at FROM articles ORDER BY sort_at LIMIT 64", ct);
         return first is { } f && last is { } l ? (f, l) : null;
     }
-
-    private static async Task<DateTimeOffset?> FirstReadableAsync(DbConnection conn, DbTransaction? tx, SqlDialect dialect, string order, CancellationToken ct) =>
-        (await Storage.Sql.ListAsync(conn, tx, $"SELECT sort_at FROM articles ORDER BY sort_at {order} LIMIT 64", r => dialect.ReadTimeOrUnknown(r, 0), ct))
-            .FirstOrDefault(t => t is not null);
 }

@@ -262,7 +262,7 @@ public sealed class SourceStore(Database database)
 
     // A time another tool wrote into SQLite's file as text that is no time reads as unknown (never polled, never
     // fetched), as the article lists read such times, so one row does not stop every crawl's lease and the source
-    // pages; the next poll writes it anew.
+    // pages; the next poll writes it anew. The time a source was added, which nothing shows, then reads as 1970.
     private Source ReadSource(DbDataReader r) => new()
     {
         Id = r.GetInt64(0),

@@ -132,8 +132,8 @@ public abstract class SqlDialect
     /// <summary>
     /// <see cref="ReadTimeOrNull"/> with a time that holds no time (text another tool wrote into SQLite's file) read as
     /// unknown too, as the JSON columns beside it read what İcmal did not write as none, so one such row does not fail
-    /// every list that shows it: an article's publication and change times, and its archive time where the caller has
-    /// another to fall back on (its page's, <see cref="ArticleRows"/>).
+    /// every list that shows it: an article's publication and change times, its archive time where the caller has
+    /// others to fall back on (<see cref="ArticleRows.ArchiveTime"/>), a story's, a source's and a log entry's times.
     /// </summary>
     public DateTimeOffset? ReadTimeOrUnknown(DbDataReader reader, int ordinal)
     {
@@ -146,6 +146,15 @@ public abstract class SqlDialect
             return null;
         }
     }
+
+    /// <summary>
+    /// The first time, in the statement's order, among the rows of <paramref name="sql"/> (one time column) that reads
+    /// as one (<see cref="ReadTimeOrUnknown"/>), or null: a latest or earliest time read past rows another tool wrote
+    /// text into, which SQLite orders above every number (its MAX is then the text). The statement bounds the rows.
+    /// </summary>
+    internal async Task<DateTimeOffset?> FirstTimeAsync(DbConnection conn, DbTransaction? tx, string sql, CancellationToken ct,
+        params (string, object?)[] parameters) =>
+        (await Sql.ListAsync(conn, tx, sql, r => ReadTimeOrUnknown(r, 0), ct, parameters)).FirstOrDefault(t => t is not null);
 
     /// <summary>
     /// A condition "<paramref name="expression"/> is one of the values in <paramref name="parameter"/>", where the

@@ -132,14 +132,8 @@ public sealed partial class StoryStore(Database database)
     }
 
     /// <summary>The sort time of the first article (in the order given) that matches <paramref name="where"/> and whose time reads, if any.</summary>
-    private async Task<DateTimeOffset?> ReportTimeAsync(DbConnection conn, string where, object? at, CancellationToken ct)
-    {
-        string sql = ReportTimeSql(where);
-        var found = at is null
-            ? await Sql.ListAsync(conn, sql, r => _d.ReadTimeOrUnknown(r, 0), ct)
-            : await Sql.ListAsync(conn, sql, r => _d.ReadTimeOrUnknown(r, 0), ct, ("@at", at));
-        return found.FirstOrDefault(t => t is not null);
-    }
+    private Task<DateTimeOffset?> ReportTimeAsync(DbConnection conn, string where, object? at, CancellationToken ct) =>
+        at is null ? _d.FirstTimeAsync(conn, null, ReportTimeSql(where), ct) : _d.FirstTimeAsync(conn, null, ReportTimeSql(where), ct, ("@at", at));
 
     /// <summary>
     /// A story row for a list: where one of its first and last times holds no time (text another tool wrote into
