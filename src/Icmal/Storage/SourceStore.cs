@@ -56,16 +56,22 @@ public sealed class SourceStore(Database database)
     }
 
     /// <summary>
-    /// Enabled sources whose next poll is due at <paramref name="now"/>, those never polled first (spelled out: SQLite
-    /// sorts NULL first and PostgreSQL last).
+    /// Enabled sources whose next poll is due at <paramref name="now"/> (or is a time SQL can not compare), those never
+    /// polled first (spelled out: SQLite sorts NULL first and PostgreSQL last).
     /// </summary>
     public async Task<IReadOnlyList<Source>> ListDueAsync(DateTimeOffset now, CancellationToken ct)
     {
         await using var conn = await database.ConnectAsync(ct);
         return await Sql.ListAsync(conn,
-            $"SELECT {SourceColumns} FROM sources WHERE enabled = {_d.True} AND (next_poll_at IS NULL OR next_poll_at <= @now) ORDER BY next_poll_at NULLS FIRST, id",
+            $"SELECT {SourceColumns} FROM sources WHERE enabled = {_d.True} AND {Passed("next_poll_at")} ORDER BY next_poll_at NULLS FIRST, id",
             ReadSource, ct, ("@now", _d.Time(now)));
     }
+
+    /// <summary>
+    /// A condition "the time in <paramref name="column"/> is none or has passed at @now", where a time SQL can not
+    /// compare (<see cref="SqlDialect.Uncomparable"/>) has passed: the poll or lease it held up writes it anew.
+    /// </summary>
+    private string Passed(string column) => $"({column} IS NULL OR {column} <= @now OR {_d.Uncomparable(column)})";
 
     /// <summary>
     /// Claims up to <paramref name="max"/> enabled sources whose poll is due at <paramref name="now"/> and that no
@@ -79,7 +85,7 @@ public sealed class SourceStore(Database database)
     /// agree to well within a lease's length (as NTP keeps them).
     /// </summary>
     public Task<IReadOnlyList<Source>> LeaseDueAsync(string owner, DateTimeOffset now, int max, TimeSpan leaseFor, CancellationToken ct) =>
-        LeaseAsync(owner, now, max, leaseFor, $"enabled = {_d.True} AND (next_poll_at IS NULL OR next_poll_at <= @now)", ct);
+        LeaseAsync(owner, now, max, leaseFor, $"enabled = {_d.True} AND {Passed("next_poll_at")}", ct);
 
     /// <summary>
     /// Claims, as <see cref="LeaseDueAsync"/> does, up to <paramref name="max"/> of the sources <paramref name="ids"/>
@@ -92,7 +98,7 @@ public sealed class SourceStore(Database database)
         ArgumentNullException.ThrowIfNull(ids);
         return ids.Count == 0
             ? Task.FromResult<IReadOnlyList<Source>>([])
-            : LeaseAsync(owner, now, max, leaseFor, $"{_d.InList("id", "@ids")} AND (last_polled_at IS NULL OR last_polled_at < @since)", ct,
+            : LeaseAsync(owner, now, max, leaseFor, $"{_d.InList("id", "@ids")} AND (last_polled_at IS NULL OR last_polled_at < @since OR {_d.Uncomparable("last_polled_at")})", ct,
                 ("@ids", _d.ListValue(ids)), ("@since", _d.Time(since)));
     }
 
@@ -107,7 +113,7 @@ public sealed class SourceStore(Database database)
             UPDATE sources SET lease_owner = @owner, lease_until = @until
             WHERE id IN (
                 SELECT id FROM sources
-                WHERE {which} AND (lease_until IS NULL OR lease_until <= @now)
+                WHERE {which} AND {Passed("lease_until")}
                 ORDER BY next_poll_at NULLS FIRST, id
                 LIMIT @max
                 {_d.SkipLockedRows})
@@ -148,7 +154,7 @@ public sealed class SourceStore(Database database)
 
     /// <summary>
     /// The earliest next poll among enabled sources: <see cref="DateTimeOffset.MinValue"/> when one was never polled
-    /// (it is due now), null when none is enabled.
+    /// or its next poll is a time SQL can not compare (it is due now, see <see cref="Passed"/>), null when none is enabled.
     /// </summary>
     public Task<DateTimeOffset?> NextPollAsync(CancellationToken ct) => NextPollAsync(null, ct);
 
@@ -159,13 +165,16 @@ public sealed class SourceStore(Database database)
     /// </summary>
     public async Task<DateTimeOffset?> NextPollAsync(DateTimeOffset? now, CancellationToken ct)
     {
-        // A held lease stands in for the next poll when it ends later (and for a source never polled).
-        const string Held = "(lease_until IS NOT NULL AND lease_until > @now AND (next_poll_at IS NULL OR lease_until > next_poll_at))";
+        // A held lease stands in for the next poll when it ends later (and for a source never polled); a next poll
+        // another tool wrote as what SQL can not compare is due now, as the lease claims count it (Passed).
+        string held = $"""
+            (lease_until IS NOT NULL AND lease_until > @now AND NOT {_d.Uncomparable("lease_until")}
+             AND (next_poll_at IS NULL OR {_d.Uncomparable("next_poll_at")} OR lease_until > next_poll_at))
+            """;
+        string next = $"CASE WHEN {held} THEN lease_until WHEN {_d.Uncomparable("next_poll_at")} THEN NULL ELSE next_poll_at END";
         await using var conn = await database.ConnectAsync(ct);
         await using var cmd = Sql.Command(conn, null, $"""
-            SELECT COUNT(*),
-                   COUNT(CASE WHEN {Held} THEN lease_until ELSE next_poll_at END),
-                   MIN(CASE WHEN {Held} THEN lease_until ELSE next_poll_at END)
+            SELECT COUNT(*), COUNT({next}), MIN({next})
             FROM sources WHERE enabled = {_d.True}
             """, ("@now", _d.TimeOrNull(now)));
         await using var r = await cmd.ExecuteReaderAsync(ct);

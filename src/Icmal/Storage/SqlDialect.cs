@@ -82,6 +82,15 @@ public abstract class SqlDialect
     /// <summary>A <see cref="TimeType"/> column as an instant (UTC).</summary>
     public abstract DateTimeOffset ReadTime(DbDataReader reader, int ordinal);
 
+    /// <summary>
+    /// A condition true where a <see cref="TimeType"/> column holds what SQL can not compare with the instants İcmal
+    /// writes (text or a number of another unit that another tool wrote into SQLite's file; such a row reads as its
+    /// time or as unknown, but <c>next_poll_at &lt;= @now</c> is never true of it). A schedule treats such a time as
+    /// passed, so the row is due now and the work it was waiting for writes the time anew; without it a source was
+    /// never polled again. False where the column's type holds only instants (PostgreSQL's <c>timestamptz</c>).
+    /// </summary>
+    internal virtual string Uncomparable(string column) => False;
+
     /// <summary>The database type of a <see cref="Time"/> value, for a NULL that must say its type.</summary>
     private protected abstract System.Data.DbType TimeDbType { get; }
 

@@ -132,4 +132,45 @@ public sealed class SourceLeaseTests
         await store.Sources.RecordPollAsync(ids[0], T, null, TimeSpan.FromMinutes(15), T.AddMinutes(15), Ct);
         Assert.Equal(T, Assert.Single(await store.Sources.ListAsync(Ct), s => s.Id == ids[0]).LastPolled);
     }
+
+    [Fact]
+    public async Task A_source_whose_next_poll_or_lease_another_tool_wrote_in_another_form_is_due_now_and_polled_again()
+    {
+        // `UPDATE sources SET next_poll_at = datetime('now')` (text) or a time in microseconds compares with no instant
+        // İcmal writes: such a source was never due again, and the crawler slept past the sources that were.
+        await using var db = await TestDatabase.CreateAsync(DatabaseEngine.Sqlite);
+        var store = await db.OpenAsync();
+        var ids = await AddSourcesAsync(store, 5);
+        await store.Sources.RecordPollAsync(ids[3], T, null, TimeSpan.FromHours(1), T.AddHours(1), Ct);
+        await store.Sources.RecordPollAsync(ids[4], T, null, TimeSpan.FromHours(1), T.AddHours(1), Ct);
+        await using (var conn = await store.Database.ConnectAsync(Ct))
+        {
+            await Sql.ExecAsync(conn, null, "UPDATE sources SET next_poll_at = '2026-12-04 09:00:00' WHERE id = @id", Ct, ("@id", ids[0]));
+            await Sql.ExecAsync(conn, null, "UPDATE sources SET next_poll_at = @us WHERE id = @id", Ct, ("@us", T.AddHours(-1).ToUnixTimeMilliseconds() * 1000), ("@id", ids[1]));
+            await Sql.ExecAsync(conn, null, "UPDATE sources SET lease_owner = 'gone', lease_until = 'soon' WHERE id = @id", Ct, ("@id", ids[2]));
+            await Sql.ExecAsync(conn, null, "UPDATE sources SET last_polled_at = '2026-12-04 09:00:00' WHERE id = @id", Ct, ("@id", ids[4]));
+        }
+
+        // Due now (the crawler wakes at once), listed and leased; the one polled properly waits for its hour.
+        Assert.Equal(DateTimeOffset.MinValue, await store.Sources.NextPollAsync(T, Ct));
+        Assert.Equal(ids[..3], (await store.Sources.ListDueAsync(T, Ct)).Select(s => s.Id).Order());
+        Assert.Equal(ids[..3], (await store.Sources.LeaseDueAsync("crawler", T, 10, Minute, Ct)).Select(s => s.Id).Order());
+        // A one-off crawl takes the source whose last poll reads as no time it can compare.
+        Assert.Equal([ids[4]], (await store.Sources.LeaseNotPolledSinceAsync("once", [ids[4]], T, T, 5, Minute, Ct)).Select(s => s.Id));
+
+        // Each poll writes its times anew, and the schedule is İcmal's again.
+        foreach (long id in ids[..3])
+        {
+            await store.Sources.RecordPollAsync(id, T, null, TimeSpan.FromMinutes(15), T.AddMinutes(15), Ct);
+            await store.Sources.ReleaseLeaseAsync(id, "crawler", Ct);
+        }
+        Assert.Empty(await store.Sources.LeaseDueAsync("crawler", T.AddMinutes(1), 10, Minute, Ct));
+        Assert.Equal(T.AddMinutes(15), await store.Sources.NextPollAsync(T.AddMinutes(1), Ct));
+
+        // With every enabled source's next poll in such a form, the crawler is told to look now rather than failing.
+        foreach (long id in ids[1..]) Assert.True(await store.Sources.SetEnabledAsync(id, false, Ct));
+        await using (var conn = await store.Database.ConnectAsync(Ct))
+            await Sql.ExecAsync(conn, null, "UPDATE sources SET next_poll_at = 'soon' WHERE id = @id", Ct, ("@id", ids[0]));
+        Assert.Equal(DateTimeOffset.MinValue, await store.Sources.NextPollAsync(T, Ct));
+    }
 }
