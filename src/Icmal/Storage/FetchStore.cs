@@ -38,11 +38,15 @@ public sealed class FetchStore(Database database)
             ("@a", fetch.Attempts), ("@e", fetch.Error), ("@body", body));
     }
 
-    /// <summary>Deletes fetch records before <paramref name="recordsBefore"/>, and archived bodies before <paramref name="bodiesBefore"/>.</summary>
+    /// <summary>
+    /// Deletes fetch records before <paramref name="recordsBefore"/>, and archived bodies before
+    /// <paramref name="bodiesBefore"/>; a record whose time another tool wrote as what SQL can not compare
+    /// (<see cref="SqlDialect.Uncomparable"/>) goes with the old ones, where it stayed for good.
+    /// </summary>
     public async Task PruneAsync(DateTimeOffset recordsBefore, DateTimeOffset bodiesBefore, CancellationToken ct)
     {
         await using var conn = await database.ConnectAsync(ct);
-        await Sql.ExecAsync(conn, null, "DELETE FROM fetches WHERE started_at < @t", ct, ("@t", _d.Time(recordsBefore)));
+        await Sql.ExecAsync(conn, null, $"DELETE FROM fetches WHERE started_at < @t OR {_d.Uncomparable("started_at")}", ct, ("@t", _d.Time(recordsBefore)));
         await Sql.ExecAsync(conn, null, "UPDATE fetches SET body_brotli = NULL WHERE body_brotli IS NOT NULL AND started_at < @t", ct, ("@t", _d.Time(bodiesBefore)));
     }
 

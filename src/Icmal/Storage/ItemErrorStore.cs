@@ -101,16 +101,19 @@ public sealed class ItemErrorStore(Database database)
         return Known(rows).GroupBy(e => e.SourceId!.Value).ToDictionary(g => g.Key, g => (IReadOnlyList<ItemError>)g.ToList());
     }
 
-    /// <summary>Deletes the errors recorded before a time (they are kept as long as the fetch log).</summary>
+    /// <summary>
+    /// Deletes the errors recorded before a time (they are kept as long as the fetch log), and those whose time another
+    /// tool wrote as what SQL can not compare (<see cref="SqlDialect.Uncomparable"/>), which stayed for good.
+    /// </summary>
     public async Task PruneAsync(DateTimeOffset before, CancellationToken ct)
     {
         await using var conn = await database.ConnectAsync(ct);
-        await Sql.ExecAsync(conn, null, "DELETE FROM item_errors WHERE at < @t", ct, ("@t", _d.Time(before)));
+        await Sql.ExecAsync(conn, null, $"DELETE FROM item_errors WHERE at < @t OR {_d.Uncomparable("at")}", ct, ("@t", _d.Time(before)));
     }
 
     /// <summary>
     /// An entry, or null where its time holds text another tool wrote into SQLite's file: the lists leave it out rather
-    /// than failing /admin/sources, and pruning by time never reaches it (text orders above every time there).
+    /// than failing /admin/sources, and the next prune deletes it with the old ones (<see cref="PruneAsync"/>).
     /// </summary>
     private ItemError? ReadOrNull(System.Data.Common.DbDataReader r) =>
         _d.ReadTimeOrUnknown(r, 4) is { } at ? new(r.Int64OrNull(0), r.GetString(1), StageOf(r.GetString(2)), r.GetString(3), at) : null;

@@ -72,9 +72,12 @@ public sealed class SqliteDialect : SqlDialect
         throw new FormatException($"a stored time holds {(stored == typeof(byte[]) ? "a blob" : "no value")}, not a time");
     }
 
-    /// <summary>Anything but an integer of milliseconds in <see cref="DateTimeOffset"/>'s range (see <see cref="ReadTime"/>).</summary>
+    /// <summary>
+    /// Anything but a number of milliseconds in <see cref="DateTimeOffset"/>'s range (see <see cref="ReadTime"/>): SQLite
+    /// orders text and blobs above every number, so two ranges say it, and a time column's index can answer them.
+    /// </summary>
     internal override string Uncomparable(string column) => string.Create(CultureInfo.InvariantCulture,
-        $"(typeof({column}) NOT IN ('integer', 'null') OR {column} NOT BETWEEN {MinMilliseconds} AND {MaxMilliseconds})");
+        $"({column} < {MinMilliseconds} OR {column} > {MaxMilliseconds})");
 
     /// <summary>The most milliseconds <see cref="DateTimeOffset"/> holds either side of 1970 (its first and last instants).</summary>
     private static readonly long MinMilliseconds = DateTimeOffset.MinValue.ToUnixTimeMilliseconds();

@@ -154,7 +154,7 @@ public sealed class CollectionStoreTests
     };
 
     [Fact]
-    public async Task An_item_error_or_fetch_whose_time_another_tool_wrote_as_text_is_left_out_of_the_logs()
+    public async Task An_item_error_or_fetch_whose_time_another_tool_wrote_as_text_is_left_out_of_the_logs_and_pruned()
     {
         // SQLite's file holds whatever a tool writes; one such row failed /admin/sources and the fetch log.
         await using var db = await TestDatabase.CreateAsync(DatabaseEngine.Sqlite);
@@ -174,6 +174,15 @@ public sealed class CollectionStoreTests
         Assert.Equal(["https://apa.az/2", "https://apa.az/0"], (await store.ItemErrors.ListAsync(source, 10, Ct)).Select(e => e.Origin));
         Assert.Equal(["https://apa.az/2", "https://apa.az/0"], (await store.ItemErrors.ListRecentBySourceAsync(5, Ct))[source].Select(e => e.Origin));
         Assert.Equal(["https://apa.az/2", "https://apa.az/0"], (await store.Fetches.ListAsync(source, 10, Ct)).Select(f => f.Url));
+
+        // Pruning what is older than all three deletes the two no prune by time reached, and only those.
+        await store.ItemErrors.PruneAsync(T.AddDays(-1), Ct);
+        await store.Fetches.PruneAsync(T.AddDays(-1), T.AddDays(-1), Ct);
+        await using (var conn = await store.Database.ConnectAsync(Ct))
+        {
+            Assert.Equal(2, await Sql.Int64Async(conn, null, "SELECT COUNT(*) FROM item_errors", Ct));
+            Assert.Equal(2, await Sql.Int64Async(conn, null, "SELECT COUNT(*) FROM fetches", Ct));
+        }
     }
 
     [Theory, ClassData(typeof(BothEngines))]
