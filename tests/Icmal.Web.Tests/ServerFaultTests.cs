@@ -193,6 +193,8 @@ public sealed class ServerFaultTests
         // Its first and last times both hold text: the front page and every list of stories answered the 500 page.
         var (host, id, _, story, _) = await StartWithSeedsAsync();
         await using var hosted = host;
+        var (day, listed) = await DaysStoriesAsync(host, "");
+        Assert.Contains(story, listed);
         await ChangeRowAsync(host, id, "UPDATE stories SET first_seen = 'then', last_seen = 'then' WHERE id = (SELECT story_id FROM articles WHERE id = $id)");
 
         foreach (string path in new[] { "/", "/stories", "/api/stories", "/api/articles", $"/articles/{id}" })
@@ -200,10 +202,18 @@ public sealed class ServerFaultTests
             using var response = await host.Client.GetAsync(path, Ct);
             Assert.True(response.StatusCode == HttpStatusCode.OK, $"{path}: {(int)response.StatusCode}");
         }
-        using var stories = await host.Client.GetAsync("/api/stories", Ct);
-        Assert.DoesNotContain($"\"id\":{story},", await stories.Content.ReadAsStringAsync(Ct), StringComparison.Ordinal);
+        Assert.DoesNotContain(story, (await DaysStoriesAsync(host, "?day=" + day)).Stories);
         using var own = await host.Client.GetAsync($"/stories/{story}", Ct);
         Assert.Equal(HttpStatusCode.InternalServerError, own.StatusCode);
+    }
+
+    /// <summary>The day <c>/api/stories</c> answers for (<paramref name="query"/> its query) and the ids of its stories.</summary>
+    private static async Task<(string Day, List<long> Stories)> DaysStoriesAsync(PortalHost host, string query)
+    {
+        using var response = await host.Client.GetAsync("/api/stories" + query, Ct);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        using var json = JsonDocument.Parse(await response.Content.ReadAsStringAsync(Ct));
+        return (json.RootElement.GetProperty("day").GetString()!, [.. json.RootElement.GetProperty("items").EnumerateArray().Select(s => s.GetProperty("id").GetInt64())]);
     }
 
     /// <summary>
