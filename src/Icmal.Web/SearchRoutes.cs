@@ -70,9 +70,11 @@ public static class SearchRoutes
             if (results is null)
                 return Results.Text(problem, "text/plain; charset=utf-8", statusCode: StatusCodes.Status400BadRequest);
             var site = new Uri(UriHelper.BuildAbsolute(http.Request.Scheme, http.Request.Host, http.Request.PathBase));
-            var entries = new List<SearchFeed.Entry>(results.Items.Count);
-            foreach (var hit in results.Items)
-                entries.Add(SearchFeed.Entry.Of(hit, site, hit.Published ?? (await stores.Articles.GetManyAsync([hit.Id], ct)).GetValueOrDefault(hit.Id)?.Archived ?? DateTimeOffset.UnixEpoch));
+            // A hit with no publication time is dated by its archive time: one read for all of them, not one a hit.
+            var undated = results.Items.Where(hit => hit.Published is null).Select(hit => hit.Id).ToList();
+            var archived = undated.Count == 0 ? null : await stores.Articles.GetCardsAsync(undated, ct);
+            var entries = results.Items.Select(hit =>
+                SearchFeed.Entry.Of(hit, site, hit.Published ?? archived?.GetValueOrDefault(hit.Id)?.Archived ?? DateTimeOffset.UnixEpoch)).ToList();
             var feed = new SearchFeed.Feed(
                 Title: format.SearchFeedTitle(form.Query.Trim()),
                 Author: format.Brand,

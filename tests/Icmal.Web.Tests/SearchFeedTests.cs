@@ -61,6 +61,9 @@ public sealed class SearchFeedTests(PortalFixture portal)
         Assert.True(items.Count > 1);
         Assert.All(items, i => Assert.Equal("az", i.GetProperty("language").GetString()));
         Assert.Equal(items.Select(i => i.GetProperty("id").GetInt64()), entries.Select(e => long.Parse(e.Element(Atom + "id")!.Value.Split('/')[^1], System.Globalization.CultureInfo.InvariantCulture)));
+        // An article with no publication time (a seed has none) is dated by its archive time, never 1970.
+        Assert.Contains(items, i => i.GetProperty("published").ValueKind == System.Text.Json.JsonValueKind.Null);
+        Assert.All(entries, e => Assert.True(DateTimeOffset.Parse(e.Element(Atom + "updated")!.Value, System.Globalization.CultureInfo.InvariantCulture).Year >= 2020, e.Element(Atom + "updated")!.Value));
     }
 
     [Theory]
