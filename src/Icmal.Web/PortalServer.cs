@@ -11,6 +11,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Logging;
 
 namespace Icmal.Web;
@@ -48,6 +49,7 @@ public static class PortalServer
         builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.PropertyNamingPolicy = System.Text.Json.JsonNamingPolicy.CamelCase);
         builder.Services.AddRazorComponents();
         builder.Services.AddLocalization();
+        builder.Services.AddSingleton<IStringLocalizer<Strings>, CatalogueLocalizer>();
         builder.Services.AddSingleton<InterfaceFormat>();
         var offered = new OfferedCultures(options.InterfaceCultures);
         builder.Services.AddSingleton(offered);

@@ -50,7 +50,7 @@ public sealed class BrowsePagesTests : IAsyncLifetime
         var apa = await PageAsync("/sources/APA.az?culture=en");
         Assert.Equal(2, apa.QuerySelectorAll("li.article-card").Length);
         Assert.Contains("2 articles in all", apa.QuerySelector("p.site-facts")!.TextContent, StringComparison.Ordinal);
-        Assert.Contains("1 of its articles are copies of other sites", (await PageAsync("/sources/icma.az?culture=en")).Body!.TextContent, StringComparison.Ordinal);
+        Assert.Contains("1 of its articles is a copy of other sites", (await PageAsync("/sources/icma.az?culture=en")).Body!.TextContent, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -17,7 +17,8 @@ public sealed partial class CatalogueTests
     [GeneratedRegex("\\bT\\[\"([^\"]+)\"")]
     private static partial Regex KeyUse();
 
-    [GeneratedRegex("\\{[0-9]+(?:[,:][^}]*)?\\}")]
+    /// <summary>An argument's placeholder or plural block: "{0}", "{0:N0}", "{0, plural, …" (an escaped "{{" is none).</summary>
+    [GeneratedRegex("(?<!\\{)\\{([0-9]+)\\s*[,:}]")]
     private static partial Regex Placeholder();
 
     private static SortedSet<string> KeysUsed() =>
@@ -52,7 +53,7 @@ public sealed partial class CatalogueTests
             var translated = Entries(file);
             Assert.Equal(neutral.Keys.Order(StringComparer.Ordinal), translated.Keys.Order(StringComparer.Ordinal));
             foreach (var (key, value) in neutral)
-                Assert.True(Placeholders(value).SetEquals(Placeholders(translated[key])), $"{file}: {key} has placeholders other than {value}");
+                Assert.True(Placeholders(value).SetEquals(Placeholders(translated[key])), $"{file}: {key} counts or shows arguments other than {value}");
         }
     }
 
@@ -96,6 +97,47 @@ public sealed partial class CatalogueTests
         Assert.Equal(InterfaceCultures.Default, new PortalOptions().InterfaceCultures[0]);
     }
 
-    private static HashSet<string> Placeholders(string value) =>
-        Placeholder().Matches(value).Select(m => m.Value).ToHashSet(StringComparer.Ordinal);
+    /// <summary>The arguments an entry shows or counts (a plural block may show its count or not: "Read once").</summary>
+    private static HashSet<int> Placeholders(string value) =>
+        Placeholder().Matches(value).Select(m => int.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture)).ToHashSet();
+
+    /// <summary>
+    /// A counted word gives every form its language has: an English entry with only "other" says "1 reports", a
+    /// Russian one without "few" says "3 новостей". Each entry with a plural formats, in its language, every kind of
+    /// number through the portal's localizer.
+    /// </summary>
+    [Theory]
+    [InlineData("Strings.resx", "az")]
+    [InlineData("Strings.en.resx", "en")]
+    [InlineData("Strings.ru.resx", "ru")]
+    public void Every_counted_word_gives_each_form_its_language_has_and_formats_every_number(string file, string culture)
+    {
+        var entries = Entries(file);
+        var needed = PluralMessages.Categories[culture].Select(PluralMessages.Name).ToList();
+        var counted = entries.Where(e => PluralMessages.Blocks(e.Value).Count > 0).ToList();
+        if (culture != InterfaceCultures.Default)
+            Assert.True(counted.Count >= 15, $"{file}: only {counted.Count} entries count something in plural forms");
+        foreach (var (key, value) in counted)
+            foreach (var (argument, selectors) in PluralMessages.Blocks(value))
+            {
+                var missing = needed.Where(n => !selectors.Contains(n)).ToList();
+                Assert.True(missing.Count == 0, $"{file}: {key}'s count of argument {argument} lacks the forms {string.Join(", ", missing)}");
+                Assert.All(selectors, s => Assert.True(needed.Contains(s) || s.StartsWith('='), $"{file}: {key} has the form '{s}', which {culture} does not use"));
+            }
+
+        CultureInfo.CurrentUICulture = CultureInfo.CurrentCulture = CultureInfo.GetCultureInfo(culture);
+        var services = new ServiceCollection().AddLogging().AddLocalization();
+        var text = new CatalogueLocalizer(services.BuildServiceProvider().GetRequiredService<IStringLocalizerFactory>());
+        foreach (var (key, value) in counted)
+        {
+            int arguments = Placeholders(value).Max() + 1;
+            foreach (object number in new object[] { 0, 1, 2, 5, 11, 21, 22, 1234L, 2.5 })
+            {
+                var formatted = text[key, Enumerable.Repeat(number, arguments).ToArray()];
+                Assert.False(formatted.ResourceNotFound, key);
+                Assert.DoesNotContain("plural", formatted.Value, StringComparison.Ordinal);
+                Assert.DoesNotContain("#", formatted.Value, StringComparison.Ordinal);
+            }
+        }
+    }
 }

@@ -52,6 +52,8 @@ public sealed class EntityPagesTests(PortalFixture portal)
         var panel = doc.QuerySelector("section.facts")!;
         Assert.NotNull(panel);
         var hasanova = panel.QuerySelectorAll("p.facts-entities a").First(a => a.TextContent.EndsWith("Həsənova", StringComparison.Ordinal));
+        // "Şəxslər: Kasım-Jomart Tokayev, …": the label and the first name read apart (they ran together, "Şəxslər:Kasım").
+        Assert.All(panel.QuerySelectorAll("p.facts-entities"), p => Assert.Matches("^[^:]+: [^ ]", p.TextContent));
         Assert.Contains(panel.QuerySelectorAll("ul.facts-quotes li"), li => li.TextContent.Contains("Hər şeydən öncə", StringComparison.Ordinal)
             && li.QuerySelector("a")?.TextContent.EndsWith("Həsənova", StringComparison.Ordinal) == true);
 

@@ -63,6 +63,35 @@ public sealed class FrontPageTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Counted_words_take_the_form_of_their_number_in_each_interface_language()
+    {
+        // The visit: four reports from four sites; the weather: two from two; apa.az has two articles, the others one.
+        // The portal said "2 reports from 2 sources" but also "1 more reports" and "1 articles", and Russian only
+        // "Новостей: 4", never "4 новости".
+        string Top(IHtmlDocument doc, int i) => doc.QuerySelectorAll("section.top-stories li.top-story .meta")[i].TextContent;
+        var english = await PageAsync("/?culture=en");
+        Assert.StartsWith("4 reports from 4 sources · updated ", Top(english, 0), StringComparison.Ordinal);
+        Assert.StartsWith("2 reports from 2 sources · updated ", Top(english, 1), StringComparison.Ordinal);
+        var russian = await PageAsync("/?culture=ru");
+        Assert.StartsWith("4 сообщения из 4 источников · обновлено ", Top(russian, 0), StringComparison.Ordinal);
+        Assert.StartsWith("4 xəbər, 4 mənbə", Top(await PageAsync("/?culture=az"), 0), StringComparison.Ordinal);
+
+        var story = await PageAsync($"/stories/{_archive.Weather}");
+        string article = story.QuerySelector("main a[href^='/articles/']")!.GetAttribute("href")!;
+        Assert.Equal("1 more report on this story →", (await PageAsync(article + "?culture=en")).QuerySelector("p.story-link a")!.TextContent);
+        Assert.Equal("Ещё 1 новость по этой теме →", (await PageAsync(article + "?culture=ru")).QuerySelector("p.story-link a")!.TextContent);
+        Assert.Equal("3 more reports on this story →", (await PageAsync($"/articles/{_archive.Apa}?culture=en")).QuerySelector("p.story-link a")!.TextContent);
+
+        string Site(IHtmlDocument doc, string site) => doc.QuerySelector($"a[href='/sources/{site}']")!.ParentElement!.QuerySelector(".meta")!.TextContent;
+        var sites = await PageAsync("/sources?culture=en");
+        Assert.StartsWith("2 articles · latest ", Site(sites, "apa.az"), StringComparison.Ordinal);
+        Assert.StartsWith("1 article · latest ", Site(sites, "trend.az"), StringComparison.Ordinal);
+        var sitesRu = await PageAsync("/sources?culture=ru");
+        Assert.StartsWith("2 новости · последняя: ", Site(sitesRu, "apa.az"), StringComparison.Ordinal);
+        Assert.StartsWith("1 новость · последняя: ", Site(sitesRu, "trend.az"), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task An_arrival_shows_on_the_next_front_page_although_the_blocks_are_kept()
     {
         var before = await PageAsync("/");

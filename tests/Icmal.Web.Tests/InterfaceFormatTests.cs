@@ -63,14 +63,14 @@ public sealed class InterfaceFormatTests
 
     [Theory]
     [InlineData("az", "12.345 nəticə")]
-    [InlineData("ru", "Результатов: 12\u00a0345")]
+    [InlineData("ru", "12\u00a0345 результатов")]
     [InlineData("en", "12,345 results")]
     public void Counts_are_grouped_as_each_language_groups_digits(string culture, string expected)
     {
         CultureInfo.CurrentCulture = CultureInfo.GetCultureInfo(culture);
         CultureInfo.CurrentUICulture = CultureInfo.GetCultureInfo(culture);
-        var text = new ServiceCollection().AddLogging().AddLocalization().BuildServiceProvider()
-            .GetRequiredService<Microsoft.Extensions.Localization.IStringLocalizer<Strings>>();
+        var text = new CatalogueLocalizer(new ServiceCollection().AddLogging().AddLocalization().BuildServiceProvider()
+            .GetRequiredService<Microsoft.Extensions.Localization.IStringLocalizerFactory>());
         Assert.Equal(expected, text["Search.Count", 12345].Value);
     }
 
