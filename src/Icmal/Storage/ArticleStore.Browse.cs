@@ -18,7 +18,8 @@ public sealed record BrowsePage(IReadOnlyList<Article> Items, ArticleCursor? Old
 
 /// <summary>A site's place in the archive: how much and how often it publishes, and who republishes it.</summary>
 /// <param name="PerDay">Articles a day over the last 30 days of the archive's clock.</param>
-/// <param name="CopiedBy">The sites that republished its articles, and how many, most first.</param>
+/// <param name="Copied">How many copies of its articles other sites ran (a site running its own text again is no copier).</param>
+/// <param name="CopiedBy">The other sites that republished its articles, and how many, most first.</param>
 /// <param name="Copies">How many of its articles are themselves copies of another site's.</param>
 public sealed record SiteProfile(string Site, long Articles, DateTimeOffset? Latest, double PerDay, long Copied,
     IReadOnlyList<(string Site, long Count)> CopiedBy, long Copies);
@@ -152,15 +153,21 @@ public sealed partial class ArticleStore
         var latest = await LatestAsync(conn, site, ct);
         long recent = await Sql.Int64Async(conn, null, "SELECT COUNT(*) FROM articles WHERE site = @site AND sort_at >= @since", ct,
             ("@site", site), ("@since", _d.Time(now.AddDays(-30))));
-        long copied = await Sql.Int64Async(conn, null,
-            "SELECT COUNT(*) FROM article_copies c JOIN articles o ON o.id = c.original_id WHERE o.site = @site", ct, ("@site", site));
+        // Another site's copies only: a site that ran one text twice (again after an edit, or in two sections) did not
+        // republish itself, and the page said "Other sites republished its articles" and listed the site under them.
+        long copied = await Sql.Int64Async(conn, null, """
+            SELECT COUNT(*) FROM article_copies c JOIN articles o ON o.id = c.original_id JOIN articles k ON k.id = c.article_id
+            WHERE o.site = @site AND (k.site IS NULL OR k.site <> @site)
+            """, ct, ("@site", site));
         var copiedBy = await Sql.ListAsync(conn, null, """
             SELECT COALESCE(k.site, ''), COUNT(*) FROM article_copies c
             JOIN articles o ON o.id = c.original_id JOIN articles k ON k.id = c.article_id
-            WHERE o.site = @site GROUP BY k.site ORDER BY COUNT(*) DESC, k.site LIMIT 20
+            WHERE o.site = @site AND (k.site IS NULL OR k.site <> @site) GROUP BY k.site ORDER BY COUNT(*) DESC, k.site LIMIT 20
             """, r => (r.GetString(0), Convert.ToInt64(r.GetValue(1), CultureInfo.InvariantCulture)), ct, ("@site", site));
-        long copies = await Sql.Int64Async(conn, null,
-            "SELECT COUNT(*) FROM article_copies c JOIN articles k ON k.id = c.article_id WHERE k.site = @site", ct, ("@site", site));
+        long copies = await Sql.Int64Async(conn, null, """
+            SELECT COUNT(*) FROM article_copies c JOIN articles k ON k.id = c.article_id JOIN articles o ON o.id = c.original_id
+            WHERE k.site = @site AND (o.site IS NULL OR o.site <> @site)
+            """, ct, ("@site", site));
         return new SiteProfile(site, total, latest, recent / 30.0, copied, copiedBy, copies);
     }
 }

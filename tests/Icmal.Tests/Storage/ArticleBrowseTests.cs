@@ -62,4 +62,26 @@ public sealed class ArticleBrowseTests
         Assert.Null(await store.Articles.SiteProfileAsync("nowhere.az", Day, Ct));
         Assert.Equal(["apa.az", "icma.az", "oxu.az"], (await store.Articles.SitesAsync(Ct)).Select(s => s.Site));
     }
+
+    [Theory, ClassData(typeof(BothEngines))]
+    public async Task A_site_running_its_own_text_again_is_not_counted_among_those_that_republish_it(DatabaseEngine engine)
+    {
+        // banker.az ran one text twice, three hours apart: its page said "Other sites republished its articles 1 time",
+        // listed banker.az under them and called one of its articles a copy taken from other sites.
+        await using var db = await TestDatabase.CreateAsync(engine);
+        var store = await db.OpenAsync();
+        long first = await AddAsync(store, "AMB: vergi güzəştləri", "banker.az", Day.AddHours(13));
+        long again = await AddAsync(store, "AMB: vergi güzəştləri yenə", "banker.az", Day.AddHours(16));
+        long credited = await AddAsync(store, "AMB: vergi güzəştləri (icma)", "icma.az", Day.AddHours(17));
+        long unsigned = await AddAsync(store, "AMB: vergi güzəştləri (çap)", "", Day.AddHours(18));
+        await store.Copies.LinkAsync(new CopyLink(again, first, CopyEvidence.Credited, 0.99), Ct);
+        await store.Copies.LinkAsync(new CopyLink(credited, first, CopyEvidence.Credited, 0.95), Ct);
+        await store.Copies.LinkAsync(new CopyLink(unsigned, first, CopyEvidence.Credited, 0.95), Ct);
+
+        var banker = (await store.Articles.SiteProfileAsync("banker.az", Day.AddDays(1), Ct))!;
+        Assert.Equal(2, banker.Copied);
+        Assert.Equal([("", 1L), ("icma.az", 1L)], banker.CopiedBy.OrderBy(c => c.Site, StringComparer.Ordinal));
+        Assert.Equal(0, banker.Copies);
+        Assert.Equal(1, (await store.Articles.SiteProfileAsync("icma.az", Day.AddDays(1), Ct))!.Copies);
+    }
 }
