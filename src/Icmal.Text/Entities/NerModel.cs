@@ -158,6 +158,7 @@ public sealed partial class NerModel
         BalanceQuotes(sentence, tags);
         NoStopWordStarts(sentence, tags);
         CompanyForms(sentence, tags);
+        KnownNames(sentence, tags);
     }
 
     /// <summary>The per-token scores of <paramref name="sentence"/> (n × T) before the decoder's masks: each token's features' weights, added in order.</summary>

@@ -162,4 +162,32 @@ public sealed class NerModelTests
         var spans = Conll.Spans(NamedEntityTagger.Default.Model.Tag(sentence));
         Assert.DoesNotContain(spans, s => s.Start < 2 && s.End > 3);
     }
+
+    [Theory]
+    // banker.az: a known name's inflected last word left out ("Amerika Birləşmiş" a place) or cut off as a name of its own.
+    [InlineData("Amerika Birləşmiş Ştatlarında St. Tomas Universitetini", "B-LOC I-LOC O O B-ORG I-ORG", "B-LOC I-LOC I-LOC O B-ORG I-ORG")]
+    [InlineData("Birləşmiş Ərəb Əmirliklərindən Tehrana uçub", "B-LOC I-LOC B-PER I-PER O", "B-LOC I-LOC I-LOC B-PER O")]
+    [InlineData("Nazir Milli Məclisin iclasında", "O O O O", "O B-ORG I-ORG O")]
+    // Read whole, or inside a longer name: left as the weights read it.
+    [InlineData("Cənubi Koreya ilə", "B-LOC I-LOC O", "B-LOC I-LOC O")]
+    [InlineData("Birləşmiş Millətlər Təşkilatının Təhlükəsizlik Şurası", "B-ORG I-ORG I-ORG I-ORG I-ORG", "B-ORG I-ORG I-ORG I-ORG I-ORG")]
+    // A derived word is no inflected name ("Yeni Zelandiyalı", a New Zealander), nor are lower-case words.
+    [InlineData("Yeni Zelandiyalı alim", "O O O", "O O O")]
+    [InlineData("yeni zelandiya", "O O", "O O")]
+    public void A_known_name_of_several_words_is_one_name_with_its_last_word_inflected(string text, string predicted, string expected)
+    {
+        var model = NamedEntityTagger.Default.Model;
+        var sentence = NerModel.Analyse(text.Split(' '), model.Gazetteer, model.Stemmer);
+        int[] tags = [.. predicted.Split(' ').Select(t => NerTags.Parse(t)!.Value)];
+        NerModel.KnownNames(sentence, tags);
+        Assert.Equal(expected, string.Join(' ', tags.Select(t => NerTags.Names[t])));
+    }
+
+    [Fact]
+    public void The_shipped_tagger_reads_a_known_country_whole_when_its_last_word_is_inflected()
+    {
+        var found = NamedEntityTagger.Default.Find("Nazir Amerika Birləşmiş Ştatlarının səfiri ilə görüşüb.");
+        Assert.Contains(found, m => m.Text == "Amerika Birləşmiş Ştatlarının" && m.Kind == EntityKind.Location);
+        Assert.Contains(EntityLinker.FindEntities("O, Birləşmiş Ərəb Əmirliklərində yaşayır."), e => e.Name == "Birləşmiş Ərəb Əmirlikləri");
+    }
 }

@@ -1,0 +1,110 @@
+using Icmal.Text.Casing;
+
+namespace Icmal.Text.Entities;
+
+public sealed partial class NerModel
+{
+    /// <summary>A name of several capitalised words known before any text is read, lower-cased word by word, and what it names.</summary>
+    private sealed record KnownName(string[] Words, EntityKind Kind);
+
+    /// <summary>
+    /// The known names of several words, by their first word: the Azerbaijani names of countries and their places
+    /// (<see cref="PlaceCountries"/>) and the organisations and places of <see cref="KnownEntities"/>, longest first.
+    /// </summary>
+    private static readonly Dictionary<string, KnownName[]> KnownNamesByFirstWord = BuildKnownNames();
+
+    private static Dictionary<string, KnownName[]> BuildKnownNames()
+    {
+        var names = new List<(string Name, EntityKind Kind)>();
+        names.AddRange(PlaceCountries.All.Where(p => p.Azerbaijani && p.Kind != PlaceKind.Demonym).Select(p => (p.Form, EntityKind.Location)));
+        foreach (var known in KnownEntities.All.Where(k => k.Kind != EntityKind.Person))
+            names.AddRange(known.Aliases.Prepend(known.Name).Select(n => (n, known.Kind)));
+        var byFirst = new Dictionary<string, List<KnownName>>(StringComparer.Ordinal);
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var (name, kind) in names)
+        {
+            string[] words = name.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+            // Azerbaijani Latin only: the tagger reads Cyrillic after transliteration, and English names it does not tag.
+            // Every word capitalised: a name with a common noun in it ("Xəzər dənizi", "Fars körfəzi") is tagged as
+            // the training data writes it, its proper name alone.
+            if (words.Length < 2 || words.Any(w => w.Any(c => c is >= '\u0400' and <= '\u04FF' || !char.IsLetter(c) && c != '-'))) continue;
+            if (!words.All(w => AzCasing.IsUpper(w[0]))) continue;
+            string[] lower = [.. words.Select(AzCasing.ToLower)];
+            if (!seen.Add(string.Join(' ', lower))) continue;
+            if (!byFirst.TryGetValue(lower[0], out var list)) byFirst[lower[0]] = list = [];
+            list.Add(new KnownName(lower, kind));
+        }
+        return byFirst.ToDictionary(kv => kv.Key, kv => kv.Value.OrderByDescending(n => n.Words.Length).ToArray(), StringComparer.Ordinal);
+    }
+
+    /// <summary>
+    /// A known name of several words, its last word inflected or not, is one name of its kind wherever the weights cut
+    /// it or left a word of it out: "Amerika Birləşmiş Ştatlarında" came out as the place "Amerika Birləşmiş",
+    /// "Birləşmiş Ərəb Əmirliklərində" as two places, because the training sentences rarely inflect the last word of a
+    /// long name. A name the weights read whole is given its known kind ("Birləşmiş Ərəb Əmirliklərində" was read as a
+    /// person once); one inside a longer name ("Birləşmiş Millətlər Təşkilatının Təhlükəsizlik Şurası") is left as
+    /// they read it.
+    /// </summary>
+    internal static void KnownNames(NerToken[] sentence, Span<int> tags)
+    {
+        int n = sentence.Length;
+        for (int i = 0; i < n - 1; i++)
+        {
+            if (!sentence[i].IsCapitalised || !KnownNamesByFirstWord.TryGetValue(sentence[i].Lower, out var candidates)) continue;
+            foreach (var name in candidates)
+            {
+                int k = name.Words.Length;
+                if (i + k > n || !Matches(sentence, i, name)) continue;
+                bool insideLonger = OneSpan(tags, i, k) && (NerTags.IsInside(tags[i]) || i + k < n && NerTags.IsInside(tags[i + k]));
+                if (!insideLonger)
+                {
+                    // The words after the name that the weights carried on from its last word start their own name.
+                    if (i + k < n && NerTags.IsInside(tags[i + k])) tags[i + k] = NerTags.Begin(NerTags.KindOf(tags[i + k])!.Value);
+                    for (int j = i; j < i + k; j++) tags[j] = j == i ? NerTags.Begin(name.Kind) : NerTags.Inside(name.Kind);
+                }
+                i += k - 1;
+                break;
+            }
+        }
+    }
+
+    /// <summary>Whether the words from <paramref name="start"/> are <paramref name="name"/>, its last word with a case ending or not.</summary>
+    private static bool Matches(NerToken[] sentence, int start, KnownName name)
+    {
+        int last = name.Words.Length - 1;
+        for (int j = 0; j <= last; j++)
+        {
+            var token = sentence[start + j];
+            if (!token.IsCapitalised) return false;
+            if (j < last ? !string.Equals(token.Lower, name.Words[j], StringComparison.Ordinal) : !IsInflectedForm(token.Lower, name.Words[j])) return false;
+        }
+        return true;
+    }
+
+    /// <summary>Case endings a name's last word takes: after a possessive (Ştatları-nda) or after the word itself (Britaniya-da, Zelandiya-nın).</summary>
+    private static readonly HashSet<string> NameCaseEndings = new(StringComparer.Ordinal)
+    {
+        "ndan", "ndən", "nın", "nin", "nun", "nün", "nda", "ndə", "ndakı", "ndəki", "yla", "ylə", "na", "nə", "nı", "ni", "nu", "nü",
+        "dan", "dən", "tan", "tən", "da", "də", "ta", "tə", "dakı", "dəki", "ya", "yə", "yı", "yi", "yu", "yü",
+        "ın", "in", "un", "ün", "a", "ə", "ı", "i", "u", "ü", "la", "lə",
+    };
+
+    /// <summary>
+    /// <paramref name="word"/> is <paramref name="lemma"/> or it with one case ending: not a derived word ("Zelandiyalı",
+    /// a New Zealander, is no place) nor a plural.
+    /// </summary>
+    private static bool IsInflectedForm(string word, string lemma) =>
+        word.StartsWith(lemma, StringComparison.Ordinal) && (word.Length == lemma.Length || NameCaseEndings.Contains(word[lemma.Length..]));
+
+    /// <summary>Whether the <paramref name="length"/> tags from <paramref name="start"/> lie inside one name, which may go on past them.</summary>
+    private static bool OneSpan(Span<int> tags, int start, int length)
+    {
+        if (tags[start] == NerTags.O) return false;
+        var kind = NerTags.KindOf(tags[start]);
+        for (int j = start + 1; j < start + length; j++)
+        {
+            if (tags[j] != NerTags.Inside(kind!.Value)) return false;
+        }
+        return true;
+    }
+}
