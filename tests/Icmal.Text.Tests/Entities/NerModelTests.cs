@@ -112,14 +112,8 @@ public sealed class NerModelTests
     [InlineData("\" Azon \" zavodu var .", "B-ORG I-ORG I-ORG O O O", "O B-ORG O O O O")]
     // A name that goes on past its quotes keeps the pair.
     [InlineData("\" Azon \" Səhmdar Cəmiyyəti var .", "B-ORG I-ORG I-ORG I-ORG I-ORG O O", "B-ORG I-ORG I-ORG I-ORG I-ORG O O")]
-    public void Quotes_at_a_name_are_both_in_or_both_out(string text, string predicted, string balanced)
-    {
-        var model = NamedEntityTagger.Default.Model;
-        var sentence = NerModel.Analyse(text.Split(' '), model.Gazetteer, model.Stemmer);
-        int[] tags = [.. predicted.Split(' ').Select(t => NerTags.Parse(t)!.Value)];
-        NerModel.BalanceQuotes(sentence, tags);
-        Assert.Equal(balanced, string.Join(' ', tags.Select(t => NerTags.Names[t])));
-    }
+    public void Quotes_at_a_name_are_both_in_or_both_out(string text, string predicted, string balanced) =>
+        Assert.Equal(balanced, Mended(text, predicted, NerModel.BalanceQuotes));
 
     [Fact]
     public void A_sentence_scored_alone_has_no_name_starting_with_a_function_word()
@@ -143,14 +137,8 @@ public sealed class NerModelTests
     // No name before the form, or a lower-case word: nothing changes.
     [InlineData("bu ASC üçün", "O O O", "O O O")]
     [InlineData("Onun asc payı", "O O O", "O O O")]
-    public void A_company_form_makes_one_organisation_with_the_name_before_it(string text, string predicted, string expected)
-    {
-        var model = NamedEntityTagger.Default.Model;
-        var sentence = NerModel.Analyse(text.Split(' '), model.Gazetteer, model.Stemmer);
-        int[] tags = [.. predicted.Split(' ').Select(t => NerTags.Parse(t)!.Value)];
-        NerModel.CompanyForms(sentence, tags);
-        Assert.Equal(expected, string.Join(' ', tags.Select(t => NerTags.Names[t])));
-    }
+    public void A_company_form_makes_one_organisation_with_the_name_before_it(string text, string predicted, string expected) =>
+        Assert.Equal(expected, Mended(text, predicted, NerModel.CompanyForms));
 
     [Fact]
     public void Two_organisations_joined_by_ila_are_two()
@@ -174,14 +162,8 @@ public sealed class NerModelTests
     // A derived word is no inflected name ("Yeni Zelandiyalı", a New Zealander), nor are lower-case words.
     [InlineData("Yeni Zelandiyalı alim", "O O O", "O O O")]
     [InlineData("yeni zelandiya", "O O", "O O")]
-    public void A_known_name_of_several_words_is_one_name_with_its_last_word_inflected(string text, string predicted, string expected)
-    {
-        var model = NamedEntityTagger.Default.Model;
-        var sentence = NerModel.Analyse(text.Split(' '), model.Gazetteer, model.Stemmer);
-        int[] tags = [.. predicted.Split(' ').Select(t => NerTags.Parse(t)!.Value)];
-        NerModel.KnownNames(sentence, tags);
-        Assert.Equal(expected, string.Join(' ', tags.Select(t => NerTags.Names[t])));
-    }
+    public void A_known_name_of_several_words_is_one_name_with_its_last_word_inflected(string text, string predicted, string expected) =>
+        Assert.Equal(expected, Mended(text, predicted, NerModel.KnownNames));
 
     [Fact]
     public void The_shipped_tagger_reads_a_known_country_whole_when_its_last_word_is_inflected()
@@ -189,5 +171,17 @@ public sealed class NerModelTests
         var found = NamedEntityTagger.Default.Find("Nazir Amerika Birləşmiş Ştatlarının səfiri ilə görüşüb.");
         Assert.Contains(found, m => m.Text == "Amerika Birləşmiş Ştatlarının" && m.Kind == EntityKind.Location);
         Assert.Contains(EntityLinker.FindEntities("O, Birləşmiş Ərəb Əmirliklərində yaşayır."), e => e.Name == "Birləşmiş Ərəb Əmirlikləri");
+    }
+
+    private delegate void SpanRule(NerToken[] sentence, Span<int> tags);
+
+    /// <summary>The tags <paramref name="rule"/> makes of <paramref name="predicted"/> (the weights' reading) for <paramref name="text"/>.</summary>
+    private static string Mended(string text, string predicted, SpanRule rule)
+    {
+        var model = NamedEntityTagger.Default.Model;
+        var sentence = NerModel.Analyse(text.Split(' '), model.Gazetteer, model.Stemmer);
+        int[] tags = [.. predicted.Split(' ').Select(t => NerTags.Parse(t)!.Value)];
+        rule(sentence, tags);
+        return string.Join(' ', tags.Select(t => NerTags.Names[t]));
     }
 }
