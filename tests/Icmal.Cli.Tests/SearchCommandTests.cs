@@ -47,7 +47,7 @@ public sealed class SearchCommandTests(SeededDataFolder seeded) : IClassFixture<
             Assert.False(string.IsNullOrWhiteSpace(fields[1]));
         }
         Assert.Contains(lines, l => l.Contains("Qazaxıstan", StringComparison.Ordinal));
-        Assert.StartsWith($"{lines.Length} results", r.Stderr, StringComparison.Ordinal);
+        Assert.StartsWith(lines.Length == 1 ? "1 result," : $"{lines.Length} results,", r.Stderr, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -47,7 +47,7 @@ public sealed class StoriesCommandTests : IDisposable
         var rows = lines.Stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => l.Split('\t')).ToList();
         Assert.Equal(items.Select(i => i.GetProperty("id").GetInt64().ToString(System.Globalization.CultureInfo.InvariantCulture)), rows.Select(r => r[0]));
         Assert.Equal(items[0].GetProperty("title").GetString(), rows[0][1]);
-        Assert.Contains($"{day}: {items.Count} stories", lines.Stderr, StringComparison.Ordinal);
+        Assert.Contains(items.Count == 1 ? $"{day}: 1 story" : $"{day}: {items.Count} stories", lines.Stderr, StringComparison.Ordinal);
     }
 
     [Theory]

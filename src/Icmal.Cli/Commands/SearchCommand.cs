@@ -80,9 +80,10 @@ public static class SearchCommand
         }
         if (results.Relaxed) Console.Error.WriteLine("no article has every word: these have some of them, those with more first");
         string about = results.TotalEstimated ? "about " : "";
+        string counted = string.Create(CultureInfo.InvariantCulture, $"{about}{results.Total} {(results.Total == 1 ? "result" : "results")}");
         Console.Error.WriteLine(results.Items.Count == 0
-            ? string.Create(CultureInfo.InvariantCulture, $"{about}{results.Total} results")
-            : string.Create(CultureInfo.InvariantCulture, $"{about}{results.Total} results, {results.Offset + 1}–{results.Offset + results.Items.Count} shown"));
+            ? counted
+            : string.Create(CultureInfo.InvariantCulture, $"{counted}, {results.Offset + 1}–{results.Offset + results.Items.Count} shown"));
     }
 
     /// <summary>The snippet in Spectre markup: matched words bold, everything escaped.</summary>

@@ -57,7 +57,7 @@ public static class StoriesCommand
             Console.Error.WriteLine("no stories stored yet");
             return;
         }
-        Console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{StoryDays.Format(day)}: {page.Total} stories"));
+        Console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{StoryDays.Format(day)}: {page.Total} {(page.Total == 1 ? "story" : "stories")}"));
         if (CommonOptions.Interactive)
         {
             var table = new Table().AddColumns("#", "Başlıq", "Xəbər", "Mənbə", "Saytlar", "İlk", "Son");

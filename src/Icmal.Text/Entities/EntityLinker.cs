@@ -171,7 +171,8 @@ public static class EntityLinker
     /// The words of a mention in their base form: quotes and brackets off, titles before a person's name off
     /// ("Prezident İlham Əliyevin" → "İlham Əliyev"), the last word's inflection off — for a person or a one-word name
     /// by the stemmer, for a longer name only the case ending after the possessive the name ends with
-    /// ("Türk Dövlətləri Təşkilatına" → "… Təşkilatı", "Xəzər dənizində" → "Xəzər dənizi").
+    /// ("Türk Dövlətləri Təşkilatına" → "… Təşkilatı", "Xəzər dənizində" → "Xəzər dənizi"), and a state's long name
+    /// inside an institution's name off ("Azərbaycan Respublikasının Mərkəzi Bankı" → "Azərbaycan Mərkəzi Bankı").
     /// </summary>
     internal static string[] BaseWords(string text, EntityKind kind)
     {
@@ -188,8 +189,18 @@ public static class EntityLinker
         }
         if (words.Count == 0) return [];
         words[^1] = BaseOfLast(words[^1], kind, words.Count);
+        // "Azərbaycan Respublikasının Mərkəzi Bankı" is "Azərbaycan Mərkəzi Bankı": the state's long name inside an
+        // institution's is left out, so that the official and the everyday name are one entity (they were two).
+        if (kind != EntityKind.Person && words.Count >= 3 && StateWords.Contains(AzCasing.ToLower(words[1])) && PlaceCountries.CountryOf(words[0]) is not null)
+            words.RemoveAt(1);
         return [.. words];
     }
+
+    /// <summary>The word of a state's long name after the country's ("Azərbaycan Respublikası", "Rusiya Federasiyasının").</summary>
+    private static readonly HashSet<string> StateWords = new(StringComparer.Ordinal)
+    {
+        "respublikası", "respublikasının", "federasiyası", "federasiyasının", "cümhuriyyəti", "cümhuriyyətinin", "krallığı", "krallığının",
+    };
 
     private static string BaseOfLast(string word, EntityKind kind, int wordCount)
     {

@@ -39,6 +39,18 @@ public sealed class EntityLinkerTests
     }
 
     [Fact]
+    public void An_institution_named_with_its_states_long_name_is_the_one_named_without_it()
+    {
+        // banker.az: "Azərbaycan Respublikasının Mərkəzi Bankı" and "Azərbaycan Mərkəzi Bankı" were two entities.
+        var entities = EntityLinker.Link(Mentions(("Azərbaycan Respublikasının Mərkəzi Bankı", EntityKind.Organization),
+            ("Azərbaycan Mərkəzi Bankının", EntityKind.Organization), ("Rusiya Federasiyası Xarici İşlər Nazirliyi", EntityKind.Organization),
+            ("Rusiya Xarici İşlər Nazirliyinin", EntityKind.Organization), ("Azərbaycan Respublikası", EntityKind.Location),
+            ("Fələstin Azadlıq Təşkilatı", EntityKind.Organization)));
+        Assert.Equal(["Azərbaycan Mərkəzi Bankı", "Rusiya Xarici İşlər Nazirliyi", "Azərbaycan", "Fələstin Azadlıq Təşkilatı"], entities.Select(e => e.Name));
+        Assert.Equal([2, 2, 1, 1], entities.Select(e => e.Mentions.Count));
+    }
+
+    [Fact]
     public void An_acronym_of_an_unknown_organisation_links_by_its_initials_in_the_same_text()
     {
         var entities = EntityLinker.Link(Mentions(("Azərbaycan Dövlət Pedaqoji Universitetinin", EntityKind.Organization), ("ADPU", EntityKind.Organization)));
