@@ -13,6 +13,22 @@ public sealed partial class NerModel
     /// </summary>
     private static readonly Dictionary<string, KnownName[]> KnownNamesByFirstWord = BuildKnownNames();
 
+    /// <summary>The Azerbaijani one-word names of countries and their places (<see cref="PlaceCountries"/>), lower-cased.</summary>
+    private static readonly HashSet<string> KnownPlaceWords = new(
+        PlaceCountries.All.Where(p => p.Azerbaijani && p.Kind != PlaceKind.Demonym && !p.Form.Contains(' ', StringComparison.Ordinal)).Select(p => AzCasing.ToLower(p.Form)),
+        StringComparer.Ordinal);
+
+    /// <summary>Whether a lower-cased word is a known place's one-word name, bare or with one case ending ("tehrana").</summary>
+    private static bool IsKnownPlaceWord(string lower)
+    {
+        if (KnownPlaceWords.Contains(lower)) return true;
+        for (int cut = 1; cut <= 5 && cut < lower.Length - 2; cut++)
+        {
+            if (NameCaseEndings.Contains(lower[^cut..]) && KnownPlaceWords.Contains(lower[..^cut])) return true;
+        }
+        return false;
+    }
+
     private static Dictionary<string, KnownName[]> BuildKnownNames()
     {
         var names = new List<(string Name, EntityKind Kind)>();
@@ -43,14 +59,18 @@ public sealed partial class NerModel
     /// "Birləşmiş Ərəb Əmirliklərində" as two places, because the training sentences rarely inflect the last word of a
     /// long name. A name the weights read whole is given its known kind ("Birləşmiş Ərəb Əmirliklərində" was read as a
     /// person once); one inside a longer name ("Birləşmiş Millətlər Təşkilatının Təhlükəsizlik Şurası") is left as
-    /// they read it.
+    /// they read it. A person of one word that is a known place's one-word name, bare or inflected, is the place
+    /// ("Tehrana" read as a person after a mended name).
     /// </summary>
     internal static void KnownNames(NerToken[] sentence, Span<int> tags)
     {
         int n = sentence.Length;
-        for (int i = 0; i < n - 1; i++)
+        for (int i = 0; i < n; i++)
         {
-            if (!sentence[i].IsCapitalised || !KnownNamesByFirstWord.TryGetValue(sentence[i].Lower, out var candidates)) continue;
+            // A person of one word that is a known place's name is the place ("Əmirliklərindən Tehrana" read as a person).
+            if (tags[i] == NerTags.Begin(EntityKind.Person) && (i + 1 == n || !NerTags.IsInside(tags[i + 1])) && IsKnownPlaceWord(sentence[i].Lower))
+                tags[i] = NerTags.Begin(EntityKind.Location);
+            if (i == n - 1 || !sentence[i].IsCapitalised || !KnownNamesByFirstWord.TryGetValue(sentence[i].Lower, out var candidates)) continue;
             foreach (var name in candidates)
             {
                 int k = name.Words.Length;
