@@ -69,26 +69,7 @@ public static class PluralMessages
         ArgumentNullException.ThrowIfNull(arguments);
         ArgumentNullException.ThrowIfNull(culture);
         if (!message.Contains(Marker, StringComparison.Ordinal)) return message;
-        var pieces = new List<string>();
-        int at = 0;
-        while (at < message.Length)
-        {
-            if (PluralAt(message, at) is not { } block)
-            {
-                // An escaped brace is copied whole, so that "{{0, plural" is not taken for a block.
-                int step = message[at] is '{' or '}' && at + 1 < message.Length && message[at + 1] == message[at] ? 2 : 1;
-                pieces.Add(message.Substring(at, step));
-                at += step;
-                continue;
-            }
-            if (block.Argument >= arguments.Count)
-                throw new FormatException($"the plural block at {at} counts argument {block.Argument}, but {arguments.Count} are given");
-            var form = Form(block, arguments[block.Argument], culture)
-                ?? throw new FormatException($"the plural block at {at} gives no form for {arguments[block.Argument]}");
-            pieces.Add(WithNumber(form, block.Argument));
-            at = block.End;
-        }
-        return string.Concat(pieces);
+        return string.Concat(Parts(message).Select(part => part.Block is { } block ? Chosen(block, arguments, culture) : part.Text));
     }
 
     /// <summary>The plural blocks of <paramref name="message"/>: each one's argument and the selectors it gives a form for (<c>one</c>, <c>=0</c>).</summary>
@@ -96,22 +77,47 @@ public static class PluralMessages
     public static IReadOnlyList<(int Argument, IReadOnlyList<string> Selectors)> Blocks(string message)
     {
         ArgumentNullException.ThrowIfNull(message);
-        var blocks = new List<(int, IReadOnlyList<string>)>();
-        for (int at = 0; at < message.Length; at++)
+        return [.. Parts(message).Where(p => p.Block is not null)
+            .Select(p => (p.Block!.Argument, (IReadOnlyList<string>)[.. p.Block.Forms.Select(f => f.Selector)]))];
+    }
+
+    /// <summary>
+    /// The message in order: runs of text (Block null) and plural blocks. An escaped brace belongs to the text, so that
+    /// "{{0, plural" is not taken for a block.
+    /// </summary>
+    private static IEnumerable<(string Text, Block? Block)> Parts(string message)
+    {
+        int text = 0, at = 0;
+        while (at < message.Length)
         {
             if (message[at] is '{' or '}' && at + 1 < message.Length && message[at + 1] == message[at])
+            {
+                at += 2;
+                continue;
+            }
+            if (PluralAt(message, at) is not { } block)
             {
                 at++;
                 continue;
             }
-            if (PluralAt(message, at) is not { } block) continue;
-            blocks.Add((block.Argument, block.Forms.Select(f => f.Selector).ToList()));
-            at = block.End - 1;
+            if (at > text) yield return (message[text..at], null);
+            yield return ("", block);
+            at = text = block.End;
         }
-        return blocks;
+        if (at > text) yield return (message[text..], null);
     }
 
-    private sealed record Block(int Argument, IReadOnlyList<(string Selector, string Form)> Forms, int End);
+    /// <summary>The form <paramref name="block"/> gives its argument, <c>#</c> made the argument's placeholder.</summary>
+    private static string Chosen(Block block, IReadOnlyList<object?> arguments, CultureInfo culture)
+    {
+        if (block.Argument >= arguments.Count)
+            throw new FormatException($"the plural block at {block.Start} counts argument {block.Argument}, but {arguments.Count} are given");
+        var form = Form(block, arguments[block.Argument], culture)
+            ?? throw new FormatException($"the plural block at {block.Start} gives no form for {arguments[block.Argument]}");
+        return WithNumber(form, block.Argument);
+    }
+
+    private sealed record Block(int Start, int Argument, IReadOnlyList<(string Selector, string Form)> Forms, int End);
 
     /// <summary>The plural block starting at <paramref name="start"/> (a "{" followed by "N, plural,"), or null when none starts there.</summary>
     private static Block? PluralAt(string message, int start)
@@ -132,7 +138,7 @@ public static class PluralMessages
         for (at = SkipSpaces(message, at + 1); ; at = SkipSpaces(message, at))
         {
             if (at >= message.Length) throw new FormatException($"the plural block at {start} is not closed: {message}");
-            if (message[at] == '}') return new Block(argument, forms, at + 1);
+            if (message[at] == '}') return new Block(start, argument, forms, at + 1);
             int selector = at;
             while (at < message.Length && message[at] is not ('{' or '}') && !char.IsWhiteSpace(message[at])) at++;
             string name = message[selector..at];
