@@ -223,7 +223,7 @@ public static class EntityLinker
     }
 
     /// <summary>Case endings after a possessive (with its buffer n or y): Təşkilatı-nın, -na, -nı, -nda, -ndan, -yla.</summary>
-    private static readonly string[] PossessiveThenCase =
+    internal static readonly string[] PossessiveThenCase =
         ["ndan", "ndən", "nın", "nin", "nun", "nün", "nda", "ndə", "yla", "ylə", "na", "nə", "nı", "ni", "nu", "nü"];
 
     private static bool IsTitle(string word)

@@ -102,12 +102,13 @@ public sealed partial class NerModel
     }
 
     /// <summary>Case endings a name's last word takes: after a possessive (Ştatları-nda) or after the word itself (Britaniya-da, Zelandiya-nın).</summary>
-    private static readonly HashSet<string> NameCaseEndings = new(StringComparer.Ordinal)
-    {
-        "ndan", "ndən", "nın", "nin", "nun", "nün", "nda", "ndə", "ndakı", "ndəki", "yla", "ylə", "na", "nə", "nı", "ni", "nu", "nü",
-        "dan", "dən", "tan", "tən", "da", "də", "ta", "tə", "dakı", "dəki", "ya", "yə", "yı", "yi", "yu", "yü",
-        "ın", "in", "un", "ün", "a", "ə", "ı", "i", "u", "ü", "la", "lə",
-    };
+    private static readonly HashSet<string> NameCaseEndings = new(
+        [
+            .. EntityLinker.PossessiveThenCase, "ndakı", "ndəki",
+            "dan", "dən", "tan", "tən", "da", "də", "ta", "tə", "dakı", "dəki", "ya", "yə", "yı", "yi", "yu", "yü",
+            "ın", "in", "un", "ün", "a", "ə", "ı", "i", "u", "ü", "la", "lə",
+        ],
+        StringComparer.Ordinal);
 
     /// <summary>
     /// <paramref name="word"/> is <paramref name="lemma"/> or it with one case ending: not a derived word ("Zelandiyalı",
