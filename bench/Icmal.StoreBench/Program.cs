@@ -9,6 +9,7 @@ using Icmal.Model;
 using Icmal.Search;
 using Icmal.SearchBench;
 using Icmal.Storage;
+using Icmal.Text.Entities;
 using Icmal.Web;
 using Microsoft.Data.Sqlite;
 
@@ -129,6 +130,8 @@ public static class Program
         await TimeAsync("article /articles/{id}", s.Requests, _ => "/articles/" + ids[random.Next(ids.Length)].ToString(c), client, ct);
         await TimeAsync("article API /api/articles/{id}", s.Requests, _ => "/api/articles/" + ids[random.Next(ids.Length)].ToString(c), client, ct);
         await TimeAsync("list API /api/articles?limit=30", s.Requests, _ => "/api/articles?limit=30", client, ct);
+        await TimeAsync("names /entities?period=month (kept a minute)", s.Requests, _ => "/entities?period=month", client, ct);
+        await TimeNamesAsync(stores, ids[^1], ct);
 
         // Search: the search benchmark's mix, through the searcher the portal uses.
         var mix = QueryMix.Make(archive, s.Queries, s.Seed);
@@ -146,6 +149,33 @@ public static class Program
                 Console.Out.WriteLine(string.Create(c, $"    {kind,-10} p50 {k.P50:0.0} ms, p99 {k.P99:0.0} ms"));
         }
         return 0;
+    }
+
+    /// <summary>
+    /// The names page's reading, uncached: the 20 names of each kind counted over the archive's newest day, week and
+    /// month (ending at the newest article's time, not now: the synthetic archive's dates are its own), 10 rounds after one.
+    /// </summary>
+    private static async Task TimeNamesAsync(Stores stores, long newestId, CancellationToken ct)
+    {
+        if (await stores.Articles.GetAsync(newestId, ct) is not { } newest) return;
+        var end = newest.Published ?? newest.Archived;
+        foreach (var period in RecentPeriods.All)
+        {
+            var since = RecentPeriods.Since(period, end);
+            var times = new double[10];
+            long counted = 0;
+            for (int round = -1; round < times.Length; round++)
+            {
+                long start = Stopwatch.GetTimestamp();
+                counted = 0;
+                foreach (var kind in new[] { EntityKind.Person, EntityKind.Organization, EntityKind.Location })
+                    counted += (await stores.Entities.SearchAsync(null, kind, since, EntityRoutes.InTheNewsSize, ct)).Sum(e => e.Articles);
+                if (round >= 0) times[round] = Stopwatch.GetElapsedTime(start).TotalMilliseconds;
+            }
+            Array.Sort(times);
+            Console.Out.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"  names of the newest {RecentPeriods.Code(period)} (3 kinds × {EntityRoutes.InTheNewsSize}, uncached): p50 {Percentile(times, 0.50):0.0} ms, max {times[^1]:0.0} ms; the 60 names' articles summed {counted:N0}; load {LoadAverage()}"));
+        }
     }
 
     /// <summary>Times <paramref name="count"/> GETs one after another (after 100 warm-up ones): wall p50/p99 and this process's CPU per request.</summary>

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Icmal.Model;
 using Icmal.Storage;
+using Icmal.Text.Entities;
 using Icmal.Web.Api;
 using Icmal.Web.Pages;
 using Microsoft.AspNetCore.Builder;
@@ -9,10 +10,11 @@ using Microsoft.AspNetCore.Http;
 namespace Icmal.Web;
 
 /// <summary>
-/// Entities (issue #18): <c>/entities/{id}</c>, everything the archive holds about one person, organisation or place
-/// (articles by month, quotes, the entities it appears with); the same as JSON at <c>/api/entities/{id}</c>, and a
-/// search of entities by name and kind at <c>/api/entities?q=&amp;kind=</c>. Bad input is a 400 saying which, an
-/// unknown id a 404, never a 500.
+/// Entities (issue #18): <c>/entities</c>, the names in the news (the people, organisations and places named most in
+/// the last day, week or month, and a search of every name); <c>/entities/{id}</c>, everything the archive holds about
+/// one person, organisation or place (articles by month, quotes, the entities it appears with); the same as JSON at
+/// <c>/api/entities/{id}</c>, and entities by name, kind and period at <c>/api/entities?q=&amp;kind=&amp;period=</c>.
+/// Bad input is a 400 saying which, an unknown id a 404, never a 500.
 /// </summary>
 public static class EntityRoutes
 {
@@ -30,10 +32,30 @@ public static class EntityRoutes
         public long ArticleCount => Months.Sum(m => m.Articles);
     }
 
-    public static void Map(WebApplication app, Stores store)
+    /// <summary>Names of each kind the names page lists for a period.</summary>
+    public const int InTheNewsSize = 20;
+
+    public static void Map(WebApplication app, Stores store, TimeProvider clock)
     {
         ArgumentNullException.ThrowIfNull(app);
         ArgumentNullException.ThrowIfNull(store);
+        ArgumentNullException.ThrowIfNull(clock);
+        // A period's counts join its every article to its names: read once a minute, not on every request.
+        var inTheNews = new AgedCache<RecentPeriod, InTheNews>();
+
+        app.MapGet("/entities", async (HttpContext http, CancellationToken ct) =>
+        {
+            var query = http.Request.Query;
+            string? periodCode = query["period"];
+            var period = string.IsNullOrEmpty(periodCode) ? RecentPeriod.Week : RecentPeriods.Parse(periodCode);
+            if (period is null) return PageResults.Error(PageError.BadPageAddress, "period must be day, week or month");
+            string? q = query["q"];
+            if (q is { Length: > MaxQueryLength }) return PageResults.Error(PageError.BadPageAddress, Invariant($"the name must be at most {MaxQueryLength} characters"));
+            IReadOnlyList<EntityCount>? found = string.IsNullOrWhiteSpace(q) ? null : await store.Entities.SearchAsync(q, null, null, ListSize, ct);
+            var names = await inTheNews.GetAsync(period.Value, c => InTheNewsAsync(store, RecentPeriods.Since(period.Value, clock.GetUtcNow()), c), ct);
+            return PageResults.Page<EntitiesPage>((nameof(EntitiesPage.Period), period.Value), (nameof(EntitiesPage.Names), names),
+                (nameof(EntitiesPage.Query), q?.Trim()), (nameof(EntitiesPage.Found), found));
+        });
 
         app.MapGet("/entities/{id}", async (string id, CancellationToken ct) =>
             ParseId(id) is { } entityId && await LoadAsync(store, entityId, ct) is { } view
@@ -53,8 +75,13 @@ public static class EntityRoutes
             if (!string.IsNullOrEmpty(limitText)
                 && (!int.TryParse(limitText, NumberStyles.None, CultureInfo.InvariantCulture, out limit) || limit < 1 || limit > MaxLimit))
                 return BadRequest(Invariant($"limit must be a whole number from 1 to {MaxLimit}"));
-            var found = await store.Entities.SearchAsync(q, kind, limit, ct);
-            return Results.Json(new EntityListDto(found.Select(EntitySummaryDto.From).ToList(), q, kind is { } k ? FactCodes.Code(k) : null, limit));
+            string? periodCode = query["period"];
+            var period = RecentPeriods.Parse(periodCode);
+            if (!string.IsNullOrEmpty(periodCode) && period is null) return BadRequest("period must be day, week or month");
+            var since = period is { } p ? RecentPeriods.Since(p, clock.GetUtcNow()) : (DateTimeOffset?)null;
+            var found = await store.Entities.SearchAsync(q, kind, since, limit, ct);
+            return Results.Json(new EntityListDto(found.Select(EntitySummaryDto.From).ToList(), q, kind is { } k ? FactCodes.Code(k) : null,
+                period is { } chosen ? RecentPeriods.Code(chosen) : null, since, limit));
         });
 
         app.MapGet("/api/entities/{id}", async (string id, CancellationToken ct) =>
@@ -69,6 +96,14 @@ public static class EntityRoutes
                 view.Companions.Select(EntitySummaryDto.From).ToList()));
         });
     }
+
+    /// <summary>The names of each kind counted most in the articles since <paramref name="since"/>.</summary>
+    public sealed record InTheNews(IReadOnlyList<EntityCount> People, IReadOnlyList<EntityCount> Organisations, IReadOnlyList<EntityCount> Places);
+
+    private static async Task<InTheNews?> InTheNewsAsync(Stores store, DateTimeOffset since, CancellationToken ct) => new(
+        await store.Entities.SearchAsync(null, EntityKind.Person, since, InTheNewsSize, ct),
+        await store.Entities.SearchAsync(null, EntityKind.Organization, since, InTheNewsSize, ct),
+        await store.Entities.SearchAsync(null, EntityKind.Location, since, InTheNewsSize, ct));
 
     /// <summary>An entity with its articles (newest first), quotes and companions; null when there is no such entity.</summary>
     public static async Task<EntityView?> LoadAsync(Stores store, long entityId, CancellationToken ct)

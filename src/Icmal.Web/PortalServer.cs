@@ -94,7 +94,7 @@ public static class PortalServer
         FeedRoutes.Map(app, store, options.Clock);
         AdminRoutes.Map(app, store);
         SearchRoutes.Map(app, store);
-        EntityRoutes.Map(app, store);
+        EntityRoutes.Map(app, store, options.Clock);
         MapAssets(app);
         return app;
     }

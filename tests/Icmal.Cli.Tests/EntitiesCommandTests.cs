@@ -3,7 +3,7 @@ using Microsoft.Data.Sqlite;
 
 namespace Icmal.Cli.Tests;
 
-/// <summary>`icmal entities` lists the imported seeds' entities by kind; `icmal reanalyse` finds nothing left to do after an import; a bad kind is a usage error.</summary>
+/// <summary>`icmal entities` lists the imported seeds' entities by kind, name and period; `icmal reanalyse` finds nothing left to do after an import; a bad kind is a usage error.</summary>
 public sealed class EntitiesCommandTests : IDisposable
 {
     private readonly string _data = Path.Combine(Path.GetTempPath(), "icmal-entities-" + Guid.NewGuid().ToString("N"));
@@ -39,6 +39,19 @@ public sealed class EntitiesCommandTests : IDisposable
         var lines = await CliRunner.RunAsync(["entities", "--data", _data, "-q", "Токаев"], ct: Ct);
         Assert.Equal(0, lines.ExitCode);
         Assert.Contains(lines.Stdout.Split('\n'), l => l.Contains("\tKasım-Jomart Tokayev\tPER\t", StringComparison.Ordinal));
+
+        // The names in the news: the week's counts are those of the three seeds without a date (archived now); the
+        // interview of 20 October 2025 is not among them, nor Şəbnəm Həsənova, whom only it names.
+        var week = await CliRunner.RunAsync(["entities", "--data", _data, "--kind", "PER", "--period", "week", "--format", "json"], ct: Ct);
+        Assert.Equal(0, week.ExitCode);
+        using var weekDoc = JsonDocument.Parse(week.Stdout);
+        var weekItems = weekDoc.RootElement.EnumerateArray().ToList();
+        Assert.Equal(3, Assert.Single(weekItems, i => i.GetProperty("name").GetString() == "İlham Əliyev").GetProperty("articles").GetInt64());
+        Assert.DoesNotContain(weekItems, i => i.GetProperty("name").GetString() == "Şəbnəm Həsənova");
+        Assert.Contains(items, i => i.GetProperty("name").GetString() == "Şəbnəm Həsənova");
+        var year = await CliRunner.RunAsync(["entities", "--data", _data, "--period", "year"], ct: Ct);
+        Assert.Equal(2, year.ExitCode);
+        Assert.Contains("year", year.Stderr, StringComparison.Ordinal);
 
         var again = await CliRunner.RunAsync(["reanalyse", "--data", _data], ct: Ct);
         Assert.Equal(0, again.ExitCode);

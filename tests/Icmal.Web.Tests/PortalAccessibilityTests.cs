@@ -40,7 +40,7 @@ public sealed partial class PortalAccessibilityTests(PortalFixture portal, Audit
         string[] kinds =
         [
             "/", article, $"/stories/{first.GetProperty("storyId").GetInt64()}", "/stories", "/search?q=qazaxistan&lang=az",
-            source, "/sources", day, "/most-read", entity, "/no/such/page", "/categories/siyaset", "/categories/nope",
+            source, "/sources", day, "/most-read", entity, "/entities?q=tokayev", "/no/such/page", "/categories/siyaset", "/categories/nope",
         ];
         // Variants of a kind (an empty search, a refused query, a bad page number, the admin's table), in Azerbaijani.
         string[] variants = ["/admin/sources", "/?page=0", "/search", "/search?q=%22Orta", "/search?q=qazaxistan&since=notadate"];

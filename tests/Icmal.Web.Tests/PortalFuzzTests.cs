@@ -17,7 +17,7 @@ public sealed class PortalFuzzTests(PortalFixture portal)
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
     private static readonly string[] Parameters =
-        ["q", "limit", "offset", "before", "after", "day", "kind", "lang", "site", "since", "until", "category", "page", "culture", "ui-culture"];
+        ["q", "limit", "offset", "before", "after", "day", "kind", "lang", "site", "since", "until", "category", "page", "culture", "ui-culture", "period"];
 
     /// <summary>Values as typed, already escaped for an address (some escapes decode to invalid UTF-8 on purpose).</summary>
     private static readonly string[] Values =

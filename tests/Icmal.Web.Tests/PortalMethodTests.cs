@@ -34,6 +34,7 @@ public sealed class PortalMethodTests(PortalFixture portal)
             ["/api/stories"] = "/api/stories",
             ["/api/stories/{id}"] = $"/api/stories/{story}",
             ["/admin/sources"] = "/admin/sources",
+            ["/entities"] = "/entities?period=month",
             ["/entities/{id}"] = $"/entities/{entity}",
             ["/api/entities"] = "/api/entities?q=tokayev&kind=PER",
             ["/api/entities/{id}"] = $"/api/entities/{entity}",

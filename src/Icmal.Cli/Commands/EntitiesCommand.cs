@@ -8,8 +8,9 @@ using Spectre.Console;
 namespace Icmal.Cli.Commands;
 
 /// <summary>
-/// `icmal entities`: the archive's people, organisations and places, most articles first, optionally of one kind or
-/// matching a name (in any script or case); `--format json` writes the rows as <c>/api/entities</c> lists them.
+/// `icmal entities`: the archive's people, organisations and places, most articles first, optionally of one kind,
+/// matching a name (in any script or case) or counted over the last day, week or month only (`--period`, the names in
+/// the news); `--format json` writes the rows as <c>/api/entities</c> lists them.
 /// `icmal reanalyse`: finds the entities, quotes and figures of every article not yet analysed (an archive of more than
 /// 10,000 articles stored before the entity stage is not analysed when it is opened).
 /// </summary>
@@ -24,7 +25,9 @@ public static class EntitiesCommand
         var kind = new Option<string?>("--kind") { Description = "PER, ORG or LOC" };
         var query = new Option<string?>("--query", "-q") { Description = "Part of the name, in any script or case" };
         var limit = new Option<int>("--limit") { Description = "How many (1–1000)", DefaultValueFactory = _ => 50 };
-        var command = new Command("entities", "List the people, organisations and places the articles name") { format, kind, query, limit };
+        var period = new Option<string?>("--period") { Description = "Count only the articles of the last day, week or month" };
+        period.AcceptOnlyFromAmong([.. RecentPeriods.All.Select(RecentPeriods.Code)]);
+        var command = new Command("entities", "List the people, organisations and places the articles name") { format, kind, query, limit, period };
         command.SetAction((parse, ct) =>
         {
             string? kindText = parse.GetValue(kind);
@@ -39,7 +42,8 @@ public static class EntitiesCommand
             }
             return CommonOptions.WithStoreAsync(parse, ct, async store =>
             {
-                var rows = (await store.Entities.SearchAsync(parse.GetValue(query), chosen, n, ct))
+                var since = RecentPeriods.Parse(parse.GetValue(period)) is { } recent ? RecentPeriods.Since(recent, DateTimeOffset.UtcNow) : (DateTimeOffset?)null;
+                var rows = (await store.Entities.SearchAsync(parse.GetValue(query), chosen, since, n, ct))
                     .Select(e => new EntityRow(e.Entity.Id, e.Entity.Name, FactCodes.Code(e.Entity.Kind), e.Articles)).ToList();
                 Print(rows, parse.GetValue(format) == "json");
                 return 0;

@@ -35,7 +35,11 @@ public sealed record EntitySummaryDto(long Id, string Name, string Kind, long Ar
 }
 
 /// <summary>The answer of <c>/api/entities</c>: the entities matching <c>q</c> and <c>kind</c>, most articles first.</summary>
-public sealed record EntityListDto(IReadOnlyList<EntitySummaryDto> Items, string? Q, string? Kind, int Limit);
+/// <summary>
+/// Entities by name, kind and period: <see cref="Period"/> ("day", "week", "month") counts only the articles since
+/// <see cref="Since"/>; without it every article is counted.
+/// </summary>
+public sealed record EntityListDto(IReadOnlyList<EntitySummaryDto> Items, string? Q, string? Kind, string? Period, DateTimeOffset? Since, int Limit);
 
 /// <summary>
 /// One entity: its articles by month (oldest first), its newest articles, what it said, and the entities named in the

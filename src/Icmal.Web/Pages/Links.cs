@@ -28,6 +28,10 @@ public static class Links
 
     public static string Article(long id) => "/articles/" + id.ToString(CultureInfo.InvariantCulture);
 
+    /// <summary>The names in the news of <paramref name="period"/>: the week's at the plain address.</summary>
+    public static string Names(Icmal.Model.RecentPeriod period) =>
+        period == Icmal.Model.RecentPeriod.Week ? "/entities" : "/entities?period=" + Icmal.Model.RecentPeriods.Code(period);
+
     public static string Entity(long id) => "/entities/" + id.ToString(CultureInfo.InvariantCulture);
 
     /// <summary>Every article naming an entity, newest first, paged: the search of its filter alone.</summary>

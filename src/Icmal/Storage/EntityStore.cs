@@ -133,9 +133,12 @@ public sealed class EntityStore(Database database)
     /// Entities with a word of their key starting with <paramref name="query"/> in any of its forms
     /// (<see cref="EntityLinker.QueryKeys"/>: case, script and Azerbaijani letters folded, the inflection and titles
     /// off, so "tokayev", "Tokayevin" and "Токаев" find "Kasım-Jomart Tokayev"), of one kind if given, most articles
-    /// first. A word must start with it: "yev" finds no Əliyev.
+    /// first. A word must start with it: "yev" finds no Əliyev. With <paramref name="since"/>, only the articles of
+    /// that time and after are counted and an entity none of them names is left out: who is in the news now. That
+    /// reads the period's articles from the sort-time index and their entities by the article's key, so its cost is
+    /// the period's articles, not the archive's.
     /// </summary>
-    public async Task<IReadOnlyList<EntityCount>> SearchAsync(string? query, EntityKind? kind, int limit, CancellationToken ct)
+    public async Task<IReadOnlyList<EntityCount>> SearchAsync(string? query, EntityKind? kind, DateTimeOffset? since, int limit, CancellationToken ct)
     {
         var keys = string.IsNullOrWhiteSpace(query) ? [] : EntityLinker.QueryKeys(query);
         if (!string.IsNullOrWhiteSpace(query) && keys.Count == 0) return [];
@@ -150,9 +153,16 @@ public sealed class EntityStore(Database database)
             parameters.Add((p + "b", " " + keys[i]));
         }
         string where = match.Count == 0 ? "" : "(" + string.Join(" OR ", match) + ") AND ";
+        string from = "entities e LEFT JOIN article_entities ae ON ae.entity_id = e.id";
+        if (since is { } start)
+        {
+            from = "articles a JOIN article_entities ae ON ae.article_id = a.id JOIN entities e ON e.id = ae.entity_id";
+            where += "a.sort_at >= @since AND ";
+            parameters.Add(("@since", _d.Time(start)));
+        }
         await using var conn = await database.ConnectAsync(ct);
         return await Sql.ListAsync(conn, $"""
-            SELECT {EntityColumns}, COUNT(ae.article_id) AS n FROM entities e LEFT JOIN article_entities ae ON ae.entity_id = e.id
+            SELECT {EntityColumns}, COUNT(ae.article_id) AS n FROM {from}
             WHERE {where}(@kind = '' OR e.kind = @kind)
             GROUP BY e.id, e.entity_key, e.name, e.kind ORDER BY n DESC, e.name LIMIT @n
             """, r => new EntityCount(ReadEntity(r, 0), r.GetInt64(4)), ct, [.. parameters]);
@@ -166,7 +176,7 @@ public sealed class EntityStore(Database database)
     public async Task<StoredEntity?> ResolveAsync(string name, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(name);
-        var found = await SearchAsync(name, null, 20, ct);
+        var found = await SearchAsync(name, null, null, 20, ct);
         if (found.Count == 0) return null;
         var keys = EntityLinker.QueryKeys(name);
         foreach (string key in keys)

@@ -99,7 +99,7 @@ public sealed class CategoryEntityFilterTests
         var a = await FillAsync(stores);
 
         async Task<string[]> NamesAsync(string q, EntityKind? kind = null) =>
-            [.. (await stores.Entities.SearchAsync(q, kind, 10, Ct)).Select(e => e.Entity.Name)];
+            [.. (await stores.Entities.SearchAsync(q, kind, null, 10, Ct)).Select(e => e.Entity.Name)];
 
         Assert.Equal(["Kasım-Jomart Tokayev"], await NamesAsync("Tokayevin"));
         Assert.Equal(["Kasım-Jomart Tokayev"], await NamesAsync("tokayevlə"));

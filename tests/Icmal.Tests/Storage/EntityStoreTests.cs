@@ -51,14 +51,36 @@ public sealed class EntityStoreTests
         Assert.Contains(print, e => e.Entity.Name == "Astana");
 
         // One entity row for Tokayev however many articles name him.
-        var found = await h.Store.Entities.SearchAsync("TOKAYEV", EntityKind.Person, 10, Ct);
+        var found = await h.Store.Entities.SearchAsync("TOKAYEV", EntityKind.Person, null, 10, Ct);
         var row = Assert.Single(found, f => f.Entity.Name == "Kasım-Jomart Tokayev");
         Assert.True(row.Articles >= 3);
         Assert.Equal(row.Entity, await h.Store.Entities.GetAsync(row.Entity.Id, Ct));
         Assert.Equal(row.Articles, (await h.Store.Entities.ArticleIdsAsync(row.Entity.Id, 100, Ct)).Count);
         Assert.Equal(row.Articles, (await h.Store.Entities.MonthsAsync(row.Entity.Id, Ct)).Sum(m => m.Articles));
         Assert.Contains(await h.Store.Entities.CompanionsAsync(row.Entity.Id, 20, Ct), c => c.Entity.Name == "İlham Əliyev");
-        Assert.Empty(await h.Store.Entities.SearchAsync("tokayev", EntityKind.Location, 10, Ct));
+        Assert.Empty(await h.Store.Entities.SearchAsync("tokayev", EntityKind.Location, null, 10, Ct));
+    }
+
+    [Theory, ClassData(typeof(BothEngines))]
+    public async Task Counted_since_a_time_each_entity_has_the_articles_of_that_time_and_after_and_one_none_names_is_left_out(DatabaseEngine engine)
+    {
+        // 003 was published on 20 October 2025, 004 on the 27th; 000–002 carry no date and sort by their archive time (now).
+        await using var h = await ImportHarness.CreateAsync(engine: engine);
+        var ids = await ImportSeedsAsync(h);
+        var since = new DateTimeOffset(2025, 10, 24, 0, 0, 0, TimeSpan.Zero);
+
+        var expected = new Dictionary<long, long>();
+        foreach (string seed in new[] { "000", "001", "002", "004" })
+            foreach (var e in await h.Store.Entities.ForArticleAsync(ids[seed], Ct))
+                expected[e.Entity.Id] = expected.GetValueOrDefault(e.Entity.Id) + 1;
+        var counted = await h.Store.Entities.SearchAsync(null, null, since, 1000, Ct);
+
+        Assert.Equal(expected.OrderBy(p => p.Key), counted.Select(c => KeyValuePair.Create(c.Entity.Id, c.Articles)).OrderBy(p => p.Key));
+        Assert.Equal(counted.Select(c => c.Articles).OrderDescending(), counted.Select(c => c.Articles));
+        Assert.Contains(await h.Store.Entities.SearchAsync("Həsənova", null, null, 10, Ct), c => c.Entity.Name == "Şəbnəm Həsənova");
+        Assert.DoesNotContain(await h.Store.Entities.SearchAsync("Həsənova", null, since, 10, Ct), c => c.Entity.Name == "Şəbnəm Həsənova");
+        Assert.All(await h.Store.Entities.SearchAsync(null, EntityKind.Person, since, 1000, Ct), c => Assert.Equal(EntityKind.Person, c.Entity.Kind));
+        Assert.Empty(await h.Store.Entities.SearchAsync(null, null, DateTimeOffset.UtcNow.AddDays(1), 10, Ct));
     }
 
     [Theory, ClassData(typeof(BothEngines))]
