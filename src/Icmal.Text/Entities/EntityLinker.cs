@@ -52,8 +52,10 @@ public static class EntityLinker
         {
             var (words, form) = BaseFormOf(m.Text, m.Kind);
             if (words.Length == 0) continue;
-            // A known name as written ("Kazakhstan", which the stemmer would cut), in its base form, or inflected in Russian.
-            if ((KnownEntities.Find(m.Text) ?? KnownEntities.Find(form) ?? (HasCyrillic(m.Text) ? KnownEntities.FindRussianInflected(form) : null)) is { } known)
+            // A known name as written ("Kazakhstan", which the stemmer would cut), in its base form, inflected in Russian,
+            // or with a case ending the stemmer left on a short last word ("Ağ Evin").
+            if ((KnownEntities.Find(m.Text) ?? KnownEntities.Find(form)
+                ?? (HasCyrillic(m.Text) ? KnownEntities.FindRussianInflected(form) : KnownEntities.FindWithCaseEnding(form))) is { } known)
             {
                 GroupFor("known:" + KeyOf(known.Name), known.Kind, known).Add(m, form);
                 continue;
@@ -188,6 +190,9 @@ public static class EntityLinker
             while (words.Count > 1 && (!AzCasing.IsUpper(words[0][0]) || IsTitle(words[0]))) words.RemoveAt(0);
         }
         if (words.Count == 0) return [];
+        // A place's name as the table of places writes it is its base form: "Bosniya və Herseqovina" ends as a
+        // possessive with a case ending would ("-i-na"), and cutting one off made "Herseqovi".
+        if (kind == EntityKind.Location && words.Count >= 2 && PlaceCountries.CountryOf(string.Join(' ', words)) is not null) return [.. words];
         words[^1] = BaseOfLast(words[^1], kind, words.Count);
         // "Azərbaycan Respublikasının Mərkəzi Bankı" is "Azərbaycan Mərkəzi Bankı": the state's long name inside an
         // institution's is left out, so that the official and the everyday name are one entity (they were two).

@@ -55,6 +55,15 @@ public static class KnownEntities
         O("Beynəlxalq Valyuta Fondu", "BVF", "International Monetary Fund", "IMF", "Международный валютный фонд", "МВФ"),
         O("Kollektiv Təhlükəsizlik Müqaviləsi Təşkilatı", "KTMT", "CSTO", "ОДКБ"),
         O("Avropa Şurası", "Council of Europe", "Совет Европы"),
+        O("Ağ Ev", "White House", "Белый дом"),
+        O("Kreml", "Kremlin", "Кремль"),
+        O("Azərbaycan Mərkəzi Bankı", "Mərkəzi Bank", "AMB", "Azərbaycan Respublikasının Mərkəzi Bankı", "Central Bank of Azerbaijan", "Центральный банк Азербайджана", "ЦБА"),
+        O("Nazirlər Kabineti", "Azərbaycan Nazirlər Kabineti", "Azərbaycan Respublikasının Nazirlər Kabineti", "Azərbaycan Respublikası Nazirlər Kabineti", "Кабинет министров Азербайджана"),
+        O("Dövlət İmtahan Mərkəzi", "DİM", "State Examination Centre", "Государственный экзаменационный центр"),
+        O("Dövlət Vergi Xidməti", "İqtisadiyyat Nazirliyi yanında Dövlət Vergi Xidməti", "DVX", "State Tax Service", "Государственная налоговая служба"),
+        O("Məktəbəqədər və Ümumi Təhsil üzrə Dövlət Agentliyi", "MÜTDA", "Ümumi Təhsil üzrə Dövlət Agentliyi", "State Agency for Preschool and General Education"),
+        O("Elm və Təhsil Nazirliyi", "Azərbaycan Respublikasının Elm və Təhsil Nazirliyi", "Ministry of Science and Education", "Министерство науки и образования"),
+        O("Azərbaycan Milli Elmlər Akademiyası", "AMEA", "Azerbaijan National Academy of Sciences", "НАНА"),
         L("Azərbaycan", "Azerbaijan", "Азербайджан", "Azərbaycan Respublikası", "Republic of Azerbaijan"),
         L("Qazaxıstan", "Kazakhstan", "Казахстан", "Qazaqstan", "Қазақстан", "Qazaxıstan Respublikası", "Republic of Kazakhstan"),
         L("Rusiya", "Russia", "Россия", "Rusiya Federasiyası", "Russian Federation", "Российская Федерация"),
@@ -104,6 +113,31 @@ public static class KnownEntities
         string stripped = string.Join(' ', words);
         return ByKey.GetValueOrDefault(stripped) ?? ByKey.GetValueOrDefault(stripped + "a");
     }
+
+    /// <summary>
+    /// The known entity a name of several words stands for when its last word carries an Azerbaijani case ending the
+    /// stemmer leaves on a short word ("Ağ Evin", "Ağ Evdə" → Ağ Ev: it keeps stems of three letters or more); null when
+    /// none. Only the last word: an Azerbaijani name inflects there alone.
+    /// </summary>
+    public static KnownEntity? FindWithCaseEnding(string name)
+    {
+        ArgumentNullException.ThrowIfNull(name);
+        string key = EntityLinker.KeyOf(name);
+        int space = key.LastIndexOf(' ');
+        if (space <= 0) return null;
+        foreach (string ending in CaseEndingKeys)
+        {
+            if (key.Length - space - 1 - ending.Length >= 2 && key.EndsWith(ending, StringComparison.Ordinal)
+                && ByKey.GetValueOrDefault(key[..^ending.Length]) is { } known)
+                return known;
+        }
+        return null;
+    }
+
+    /// <summary>Azerbaijani case endings as keys spell them (folded to ASCII: -də is "de"), longest first.</summary>
+    private static readonly string[] CaseEndingKeys =
+        ["ndaki", "ndeki", "ndan", "nden", "daki", "deki", "nin", "nun", "nda", "nde", "yla", "yle", "dan", "den", "tan", "ten",
+         "na", "ne", "ni", "nu", "da", "de", "ta", "te", "ya", "ye", "yi", "yu", "in", "un", "la", "le", "a", "e", "i", "u"];
 
     private static readonly string[] RussianEndings = ["om", "im", "oy", "oyu", "yu", "u", "a", "e", "i", "y"];
 

@@ -44,7 +44,8 @@ public sealed partial class NerModel
             // Every word capitalised: a name with a common noun in it ("Xəzər dənizi", "Fars körfəzi") is tagged as
             // the training data writes it, its proper name alone.
             if (words.Length < 2 || words.Any(w => w.Any(c => c is >= '\u0400' and <= '\u04FF' || !char.IsLetter(c) && c != '-'))) continue;
-            if (!words.All(w => AzCasing.IsUpper(w[0]))) continue;
+            // Joining words inside an organisation's name stay lower-case ("Elm və Təhsil Nazirliyi", "… üzrə Dövlət Agentliyi").
+            if (!words.Select((w, j) => AzCasing.IsUpper(w[0]) || j > 0 && j < words.Length - 1 && IsJoiningWord(w)).All(ok => ok)) continue;
             string[] lower = [.. words.Select(AzCasing.ToLower)];
             if (!seen.Add(string.Join(' ', lower))) continue;
             if (!byFirst.TryGetValue(lower[0], out var list)) byFirst[lower[0]] = list = [];
@@ -88,6 +89,12 @@ public sealed partial class NerModel
         }
     }
 
+    /// <summary>
+    /// A word that joins the parts of a name and stays lower-case in it: "and", "on" (a field), "attached to". (A
+    /// method, not a set: the known names are built in a static initialiser, which may run before another file's.)
+    /// </summary>
+    private static bool IsJoiningWord(string word) => word is "və" or "üzrə" or "yanında";
+
     /// <summary>Whether the words from <paramref name="start"/> are <paramref name="name"/>, its last word with a case ending or not.</summary>
     private static bool Matches(NerToken[] sentence, int start, KnownName name)
     {
@@ -95,7 +102,7 @@ public sealed partial class NerModel
         for (int j = 0; j <= last; j++)
         {
             var token = sentence[start + j];
-            if (!token.IsCapitalised) return false;
+            if (!token.IsCapitalised && !IsJoiningWord(name.Words[j])) return false;
             if (j < last ? !string.Equals(token.Lower, name.Words[j], StringComparison.Ordinal) : !IsInflectedForm(token.Lower, name.Words[j])) return false;
         }
         return true;

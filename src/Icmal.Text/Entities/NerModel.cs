@@ -158,6 +158,7 @@ public sealed partial class NerModel
         BalanceQuotes(sentence, tags);
         NoStopWordStarts(sentence, tags);
         CompanyForms(sentence, tags);
+        NoDocumentNames(sentence, tags);
         KnownNames(sentence, tags);
     }
 

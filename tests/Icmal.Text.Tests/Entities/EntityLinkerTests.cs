@@ -51,6 +51,26 @@ public sealed class EntityLinkerTests
     }
 
     [Fact]
+    public void A_known_name_whose_short_last_word_the_stemmer_keeps_is_found_with_its_case_ending()
+    {
+        // banker.az: "Ağ Evin" (4 articles) and "Ağ Evdə" were two people; the stemmer keeps "Evin" (it cuts no stem below three letters).
+        var entities = EntityLinker.Link(Mentions(("Ağ Evin", EntityKind.Person), ("Ağ Evdə", EntityKind.Organization), ("Ağ Evdəki", EntityKind.Organization),
+            ("Mərkəzi Bankın", EntityKind.Organization), ("AMB", EntityKind.Organization), ("Rusiya Mərkəzi Bankının", EntityKind.Organization)));
+        Assert.Equal(["Ağ Ev", "Azərbaycan Mərkəzi Bankı", "Rusiya Mərkəzi Bankı"], entities.Select(e => e.Name));
+        Assert.Equal([3, 2, 1], entities.Select(e => e.Mentions.Count));
+        Assert.All(entities, e => Assert.Equal(EntityKind.Organization, e.Kind));
+    }
+
+    [Fact]
+    public void A_place_named_as_the_table_of_places_writes_it_keeps_its_last_word()
+    {
+        // "Herseqovina" ends as "-i-na" (a possessive with a case ending) would: cut, it was "Bosniya və Herseqovi".
+        var entities = EntityLinker.Link(Mentions(("Bosniya və Herseqovina", EntityKind.Location), ("Bosniya və Herseqovinanın", EntityKind.Location)));
+        var only = Assert.Single(entities);
+        Assert.Equal("Bosniya və Herseqovina", only.Name);
+    }
+
+    [Fact]
     public void An_acronym_of_an_unknown_organisation_links_by_its_initials_in_the_same_text()
     {
         var entities = EntityLinker.Link(Mentions(("Azərbaycan Dövlət Pedaqoji Universitetinin", EntityKind.Organization), ("ADPU", EntityKind.Organization)));
