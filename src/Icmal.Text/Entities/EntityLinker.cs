@@ -65,12 +65,14 @@ public static class EntityLinker
         }
         MergeSpellings(groups, byKey);
 
-        // Short forms: a surname (or "İ. Əliyev") joins the nearest full name it ends; an acronym the name it abbreviates.
+        // Short forms: a surname (or "İ. Əliyev") joins the nearest full name it ends, else a known person of that
+        // surname and initial ("D. Tramp" in a text that never spells Donald out); an acronym the name it abbreviates.
         foreach (var (m, words, form) in pending)
         {
             Group? target = m.Kind switch
             {
-                EntityKind.Person => Nearest(groups.Where(g => g.Kind == EntityKind.Person && g.EndsWithSurnameOf(words)), m.Start),
+                EntityKind.Person => Nearest(groups.Where(g => g.Kind == EntityKind.Person && g.EndsWithSurnameOf(words)), m.Start)
+                    ?? (KnownByInitials(words) is { } person ? GroupFor("known:" + KeyOf(person.Name), EntityKind.Person, person) : null),
                 EntityKind.Organization when IsAcronym(form) => Nearest(groups.Where(g => g.Kind == EntityKind.Organization && g.Initials == AzCasing.ToUpper(form)), m.Start),
                 _ => null,
             };
@@ -188,6 +190,16 @@ public static class EntityLinker
         if (kind == EntityKind.Person)
         {
             while (words.Count > 1 && (!AzCasing.IsUpper(words[0][0]) || IsTitle(words[0]))) words.RemoveAt(0);
+            // "D.Tramp", "A.S.Makarenko": the press writes initials onto the surname; read apart, they are "D. Tramp".
+            for (int i = 0; i < words.Count; i++)
+            {
+                string w = words[i];
+                if (w.Length >= 4 && AzCasing.IsUpper(w[0]) && w[1] == '.' && AzCasing.IsUpper(w[2]) && char.IsLetter(w[0]))
+                {
+                    words[i] = w[..2];
+                    words.Insert(i + 1, w[2..]);
+                }
+            }
         }
         if (words.Count == 0) return [];
         // A place's name as the table of places writes it is its base form: "Bosniya və Herseqovina" ends as a
@@ -244,6 +256,17 @@ public static class EntityLinker
         "polkovnik", "spiker", "kral", "sultan", "papa", "patriarx", "ekspert", "politoloq", "direktor", "müdir", "katib", "xanım",
         "cənab", "dr", "president", "minister", "mr", "mrs", "ms", "prezidenti", "ministr", "ümummilli", "lider",
     };
+
+    /// <summary>
+    /// The known person "D. Tramp" names: one whose surname alone is known ("Tramp") and whose first name starts with the
+    /// initial; null for anything else (a bare surname is found as written, and "İ. Əliyev" is no known surname).
+    /// </summary>
+    private static KnownEntity? KnownByInitials(string[] words)
+    {
+        if (words.Length < 2 || !IsInitial(words[0])) return null;
+        if (KnownEntities.Find(words[^1]) is not { Kind: EntityKind.Person } known) return null;
+        return KeyOf(known.Name).StartsWith(KeyOf(words[0]), StringComparison.Ordinal) ? known : null;
+    }
 
     private static bool IsInitial(string word) => word.Length is 2 or 3 && word[^1] == '.' && char.IsLetter(word[0]);
 
@@ -376,9 +399,14 @@ public static class EntityLinker
             return false;
         }
 
+        /// <summary>
+        /// The name the group goes by: the form with the most words spelt out (an initial is no word: "Əmrah Həsənli",
+        /// not the "Ə. Həsənli" the text repeats), then the most used, then the first.
+        /// </summary>
         private string? BestForm() => _forms
             .GroupBy(f => f, StringComparer.Ordinal)
-            .OrderByDescending(g => g.Key.Count(c => c == ' '))
+            .OrderByDescending(g => g.Key.Split(' ').Count(w => !IsInitial(w)))
+            .ThenByDescending(g => g.Key.Count(c => c == ' '))
             .ThenByDescending(g => g.Count())
             .ThenBy(g => _forms.IndexOf(g.Key))
             .Select(g => g.Key)

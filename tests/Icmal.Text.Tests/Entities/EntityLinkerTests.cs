@@ -62,6 +62,18 @@ public sealed class EntityLinkerTests
     }
 
     [Fact]
+    public void Initials_written_onto_a_surname_join_the_full_name_which_names_the_person()
+    {
+        // banker.az: "M.Abbaszadə" was a person apart from "Məleykə Abbaszadə" in the same text, and named the pair when
+        // the text said it more often; "D.Tramp" alone was nobody known.
+        var entities = EntityLinker.Link(Mentions(("Məleykə Abbaszadə", EntityKind.Person), ("M.Abbaszadə", EntityKind.Person),
+            ("M.Abbaszadənin", EntityKind.Person), ("D.Tramp", EntityKind.Person), ("S.C.Pişəvəri", EntityKind.Person), ("İ. Əliyev", EntityKind.Person),
+            ("B.Tramp", EntityKind.Person)));
+        Assert.Equal(["Məleykə Abbaszadə", "Donald Tramp", "S. C. Pişəvəri", "İ. Əliyev", "B. Tramp"], entities.Select(e => e.Name));
+        Assert.Equal([3, 1, 1, 1, 1], entities.Select(e => e.Mentions.Count));
+    }
+
+    [Fact]
     public void A_place_named_as_the_table_of_places_writes_it_keeps_its_last_word()
     {
         // "Herseqovina" ends as "-i-na" (a possessive with a case ending) would: cut, it was "Bosniya və Herseqovi".
