@@ -9,8 +9,13 @@ namespace Icmal.Model;
 /// </summary>
 public sealed record ArticleFacts(IReadOnlyList<FactEntity> Entities, IReadOnlyList<FactQuote> Quotes, IReadOnlyList<FactFigure> Figures)
 {
-    /// <summary>The analysis version; raise it when the tagger, linker or finders change what they find.</summary>
-    public const int Version = 1;
+    /// <summary>
+    /// The analysis version; raise it when the tagger, linker or finders change what they find, so that archives
+    /// analysed before are analysed again (on open up to <c>ArticleFactsWriter.OpenCatchUpLimit</c> articles, else by
+    /// <c>icmal reanalyse</c>). 2: the span rules for known names and documents, the linker's initials and known names
+    /// with a case ending (stop 51; version 1 was never raised through the rules added before).
+    /// </summary>
+    public const int Version = 2;
 
     public static ArticleFacts None { get; } = new([], [], []);
 }

@@ -133,7 +133,8 @@ public sealed class EntityStore(Database database)
     /// Entities with a word of their key starting with <paramref name="query"/> in any of its forms
     /// (<see cref="EntityLinker.QueryKeys"/>: case, script and Azerbaijani letters folded, the inflection and titles
     /// off, so "tokayev", "Tokayevin" and "Токаев" find "Kasım-Jomart Tokayev"), of one kind if given, most articles
-    /// first. A word must start with it: "yev" finds no Əliyev. With <paramref name="since"/>, only the articles of
+    /// first. A word must start with it: "yev" finds no Əliyev. An entity no article names any more (its articles
+    /// analysed again by a newer version, which reads them otherwise) is left out. With <paramref name="since"/>, only the articles of
     /// that time and after are counted and an entity none of them names is left out: who is in the news now. That
     /// reads the period's articles from the sort-time index and their entities by the article's key, so its cost is
     /// the period's articles, not the archive's.
@@ -164,7 +165,7 @@ public sealed class EntityStore(Database database)
         return await Sql.ListAsync(conn, $"""
             SELECT {EntityColumns}, COUNT(ae.article_id) AS n FROM {from}
             WHERE {where}(@kind = '' OR e.kind = @kind)
-            GROUP BY e.id, e.entity_key, e.name, e.kind ORDER BY n DESC, e.name LIMIT @n
+            GROUP BY e.id, e.entity_key, e.name, e.kind HAVING COUNT(ae.article_id) > 0 ORDER BY n DESC, e.name LIMIT @n
             """, r => new EntityCount(ReadEntity(r, 0), r.GetInt64(4)), ct, [.. parameters]);
     }
 

@@ -81,6 +81,15 @@ public sealed class EntityStoreTests
         Assert.DoesNotContain(await h.Store.Entities.SearchAsync("Həsənova", null, since, 10, Ct), c => c.Entity.Name == "Şəbnəm Həsənova");
         Assert.All(await h.Store.Entities.SearchAsync(null, EntityKind.Person, since, 1000, Ct), c => Assert.Equal(EntityKind.Person, c.Entity.Kind));
         Assert.Empty(await h.Store.Entities.SearchAsync(null, null, DateTimeOffset.UtcNow.AddDays(1), 10, Ct));
+
+        // An entity no article names any more (as after a newer analysis) is listed nowhere.
+        var hasanova = Assert.Single(await h.Store.Entities.SearchAsync("Həsənova", EntityKind.Person, null, 10, Ct), c => c.Entity.Name == "Şəbnəm Həsənova");
+        await using (var conn = await h.Store.Database.ConnectAsync(Ct))
+        {
+            await Sql.ExecAsync(conn, null, "DELETE FROM article_quotes WHERE speaker_id = @e", Ct, ("@e", hasanova.Entity.Id));
+            await Sql.ExecAsync(conn, null, "DELETE FROM article_entities WHERE entity_id = @e", Ct, ("@e", hasanova.Entity.Id));
+        }
+        Assert.DoesNotContain(await h.Store.Entities.SearchAsync("Həsənova", null, null, 10, Ct), c => c.Entity.Id == hasanova.Entity.Id);
     }
 
     [Theory, ClassData(typeof(BothEngines))]
