@@ -144,8 +144,10 @@ public sealed class IcmalApplication : IDisposable
 
     /// <summary>
     /// The first start of a server on this database: the built-in sources are added (disabled), and the sample in
-    /// <paramref name="sampleFolder"/> is imported so that the portal is never empty. Each happens once per database
-    /// (a setting records it), so sources the user removed do not come back. Null when the sample was not imported now.
+    /// <paramref name="sampleFolder"/> is imported into an empty archive so that the portal is never empty. An archive
+    /// that already holds articles (imported, moved up or crawled before its first serve) is left as it is: five
+    /// texts about a 2025 state visit had no place in a newsroom's own archive. Each happens once per database (a
+    /// setting records it), so sources the user removed do not come back. Null when the sample was not imported now.
     /// </summary>
     public async Task<ImportTally?> PrepareFirstStartAsync(string? sampleFolder, CancellationToken ct)
     {
@@ -155,6 +157,11 @@ public sealed class IcmalApplication : IDisposable
             await Store.Settings.SetAsync(DefaultsSetting, Now(), ct);
         }
         if (sampleFolder is null || !Directory.Exists(sampleFolder) || await Store.Settings.GetAsync(SampleSetting, ct) is not null) return null;
+        if (await Store.Articles.AnyAsync(ct))
+        {
+            await Store.Settings.SetAsync(SampleSetting, Now(), ct);
+            return null;
+        }
         var tally = new ImportTally();
         await foreach (var e in CreateImporter(new ImportOptions()).ImportAsync([sampleFolder], ct)) tally.Count(e.Outcome);
         await Store.Settings.SetAsync(SampleSetting, Now(), ct);

@@ -284,6 +284,13 @@ public sealed partial class ArticleStore(Database database)
         return (Math.Max(estimate ?? 0, counted), true);
     }
 
+    /// <summary>Whether any article is stored (one index entry read, however large the archive).</summary>
+    public async Task<bool> AnyAsync(CancellationToken ct)
+    {
+        await using var conn = await database.ConnectAsync(ct);
+        return await Sql.Int64Async(conn, null, "SELECT COUNT(*) FROM (SELECT 1 FROM articles LIMIT 1) c", ct) > 0;
+    }
+
     /// <summary>Exactly how many articles are stored (a walk of them all: for the CLI and tests, not for every request).</summary>
     public async Task<long> CountAsync(CancellationToken ct)
     {
