@@ -97,20 +97,21 @@ public sealed partial class NerModel
     /// <summary>A name whose last word is a law's or a document's noun, bare, possessed or inflected, is no name.</summary>
     internal static void NoDocumentNames(NerToken[] sentence, Span<int> tags)
     {
-        int n = sentence.Length;
-        for (int start = 0; start < n;)
+        for (int from = 0; NextName(tags, from, out int start, out int end); from = end)
         {
-            if (tags[start] == NerTags.O || NerTags.IsInside(tags[start]))
-            {
-                start++;
-                continue;
-            }
-            int end = start + 1;
-            while (end < n && NerTags.IsInside(tags[end])) end++;
             if (IsDocumentWord(sentence[end - 1].Lower))
                 tags[start..end].Fill(NerTags.O);
-            start = end;
         }
+    }
+
+    /// <summary>The first name at or after <paramref name="from"/>: a B- tag and the I- tags after it, as [start, end).</summary>
+    private static bool NextName(ReadOnlySpan<int> tags, int from, out int start, out int end)
+    {
+        start = from;
+        while (start < tags.Length && (tags[start] == NerTags.O || NerTags.IsInside(tags[start]))) start++;
+        end = start + 1;
+        while (end < tags.Length && NerTags.IsInside(tags[end])) end++;
+        return start < tags.Length;
     }
 
     private static bool IsDocumentWord(string lower)
@@ -138,16 +139,8 @@ public sealed partial class NerModel
     /// </summary>
     internal static void BalanceQuotes(NerToken[] sentence, Span<int> tags)
     {
-        int n = sentence.Length;
-        for (int start = 0; start < n;)
+        for (int from = 0; NextName(tags, from, out int start, out int end); from = end)
         {
-            if (tags[start] == NerTags.O || NerTags.IsInside(tags[start]))
-            {
-                start++;
-                continue;
-            }
-            int end = start + 1;
-            while (end < n && NerTags.IsInside(tags[end])) end++;
             var kind = NerTags.KindOf(tags[start])!.Value;
             int first = start, last = end - 1;
             // A closing quote inside whose opening one is just before the name: take the opening quote in.
@@ -185,7 +178,6 @@ public sealed partial class NerModel
             }
             for (int j = start; j < end; j++) tags[j] = NerTags.O;
             for (int j = first; j <= last; j++) tags[j] = j == first ? NerTags.Begin(kind) : NerTags.Inside(kind);
-            start = end;
         }
     }
 
