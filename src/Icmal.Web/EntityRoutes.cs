@@ -100,10 +100,13 @@ public static class EntityRoutes
     /// <summary>The names of each kind counted most in the articles since <paramref name="since"/>.</summary>
     public sealed record InTheNews(IReadOnlyList<EntityCount> People, IReadOnlyList<EntityCount> Organisations, IReadOnlyList<EntityCount> Places);
 
-    private static async Task<InTheNews?> InTheNewsAsync(Stores store, DateTimeOffset since, CancellationToken ct) => new(
-        await store.Entities.SearchAsync(null, EntityKind.Person, since, InTheNewsSize, ct),
-        await store.Entities.SearchAsync(null, EntityKind.Organization, since, InTheNewsSize, ct),
-        await store.Entities.SearchAsync(null, EntityKind.Location, since, InTheNewsSize, ct));
+    private static async Task<InTheNews?> InTheNewsAsync(Stores store, DateTimeOffset since, CancellationToken ct)
+    {
+        var named = await store.Entities.MostNamedAsync(since, InTheNewsSize, ct);
+        return new(Of(EntityKind.Person), Of(EntityKind.Organization), Of(EntityKind.Location));
+
+        List<EntityCount> Of(EntityKind kind) => [.. named.Where(e => e.Entity.Kind == kind)];
+    }
 
     /// <summary>An entity with its articles (newest first), quotes and companions; null when there is no such entity.</summary>
     public static async Task<EntityView?> LoadAsync(Stores store, long entityId, CancellationToken ct)

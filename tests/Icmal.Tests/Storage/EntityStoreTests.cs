@@ -81,6 +81,12 @@ public sealed class EntityStoreTests
         Assert.DoesNotContain(await h.Store.Entities.SearchAsync("Həsənova", null, since, 10, Ct), c => c.Entity.Name == "Şəbnəm Həsənova");
         Assert.All(await h.Store.Entities.SearchAsync(null, EntityKind.Person, since, 1000, Ct), c => Assert.Equal(EntityKind.Person, c.Entity.Kind));
         Assert.Empty(await h.Store.Entities.SearchAsync(null, null, DateTimeOffset.UtcNow.AddDays(1), 10, Ct));
+        // The names in the news in one reading: each kind's first three as its own search ranks them.
+        var most = await h.Store.Entities.MostNamedAsync(since, 3, Ct);
+        foreach (var kind in new[] { EntityKind.Person, EntityKind.Organization, EntityKind.Location })
+            Assert.Equal((await h.Store.Entities.SearchAsync(null, kind, since, 3, Ct)).Select(c => (c.Entity.Id, c.Articles)),
+                most.Where(c => c.Entity.Kind == kind).Select(c => (c.Entity.Id, c.Articles)));
+        Assert.Equal(9, most.Count);
 
         // An entity no article names any more (as after a newer analysis) is listed nowhere.
         var hasanova = Assert.Single(await h.Store.Entities.SearchAsync("Həsənova", EntityKind.Person, null, 10, Ct), c => c.Entity.Name == "Şəbnəm Həsənova");
