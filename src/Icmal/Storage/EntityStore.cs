@@ -134,10 +134,10 @@ public sealed class EntityStore(Database database)
     /// (<see cref="EntityLinker.QueryKeys"/>: case, script and Azerbaijani letters folded, the inflection and titles
     /// off, so "tokayev", "Tokayevin" and "Токаев" find "Kasım-Jomart Tokayev"), of one kind if given, most articles
     /// first. A word must start with it: "yev" finds no Əliyev. An entity no article names any more (its articles
-    /// analysed again by a newer version, which reads them otherwise) is left out. With <paramref name="since"/>, only the articles of
-    /// that time and after are counted and an entity none of them names is left out: who is in the news now. That
-    /// reads the period's articles from the sort-time index and their entities by the article's key, so its cost is
-    /// the period's articles, not the archive's.
+    /// analysed again by a newer version, which reads them otherwise) is left out. With <paramref name="since"/>, only
+    /// the articles of that time and after are counted and an entity none of them names is left out: who is in the
+    /// news now. That reads the period's articles from the sort-time index and their entities by the article's key,
+    /// so its cost is the period's articles, not the archive's.
     /// </summary>
     public async Task<IReadOnlyList<EntityCount>> SearchAsync(string? query, EntityKind? kind, DateTimeOffset? since, int limit, CancellationToken ct)
     {
