@@ -46,14 +46,13 @@ public static class EntityRoutes
         app.MapGet("/entities", async (HttpContext http, CancellationToken ct) =>
         {
             var query = http.Request.Query;
-            string? periodCode = query["period"];
-            var period = string.IsNullOrEmpty(periodCode) ? RecentPeriod.Week : RecentPeriods.Parse(periodCode);
-            if (period is null) return PageResults.Error(PageError.BadPageAddress, "period must be day, week or month");
+            if (!TryPeriod(query, out var chosen)) return PageResults.Error(PageError.BadPageAddress, BadPeriod);
+            var period = chosen ?? RecentPeriod.Week;
             string? q = query["q"];
             if (q is { Length: > MaxQueryLength }) return PageResults.Error(PageError.BadPageAddress, Invariant($"the name must be at most {MaxQueryLength} characters"));
             IReadOnlyList<EntityCount>? found = string.IsNullOrWhiteSpace(q) ? null : await store.Entities.SearchAsync(q, null, null, ListSize, ct);
-            var names = await inTheNews.GetAsync(period.Value, c => InTheNewsAsync(store, RecentPeriods.Since(period.Value, clock.GetUtcNow()), c), ct);
-            return PageResults.Page<EntitiesPage>((nameof(EntitiesPage.Period), period.Value), (nameof(EntitiesPage.Names), names),
+            var names = await inTheNews.GetAsync(period, c => InTheNewsAsync(store, RecentPeriods.Since(period, clock.GetUtcNow()), c), ct);
+            return PageResults.Page<EntitiesPage>((nameof(EntitiesPage.Period), period), (nameof(EntitiesPage.Names), names),
                 (nameof(EntitiesPage.Query), q?.Trim()), (nameof(EntitiesPage.Found), found));
         });
 
@@ -75,9 +74,7 @@ public static class EntityRoutes
             if (!string.IsNullOrEmpty(limitText)
                 && (!int.TryParse(limitText, NumberStyles.None, CultureInfo.InvariantCulture, out limit) || limit < 1 || limit > MaxLimit))
                 return BadRequest(Invariant($"limit must be a whole number from 1 to {MaxLimit}"));
-            string? periodCode = query["period"];
-            var period = RecentPeriods.Parse(periodCode);
-            if (!string.IsNullOrEmpty(periodCode) && period is null) return BadRequest("period must be day, week or month");
+            if (!TryPeriod(query, out var period)) return BadRequest(BadPeriod);
             var since = period is { } p ? RecentPeriods.Since(p, clock.GetUtcNow()) : (DateTimeOffset?)null;
             var found = await store.Entities.SearchAsync(q, kind, since, limit, ct);
             return Results.Json(new EntityListDto(found.Select(EntitySummaryDto.From).ToList(), q, kind is { } k ? FactCodes.Code(k) : null,
@@ -118,6 +115,16 @@ public static class EntityRoutes
         return new EntityView(entity, await store.Entities.MonthsAsync(entityId, ct),
             ids.Where(articles.ContainsKey).Select(i => articles[i]).ToList(),
             await store.Quotes.BySpeakerAsync(entityId, ListSize, ct), await store.Entities.CompanionsAsync(entityId, ListSize, ct));
+    }
+
+    private const string BadPeriod = "period must be day, week or month";
+
+    /// <summary>The period <c>?period=</c> names: null when none is given (or it is empty); false when it names none.</summary>
+    private static bool TryPeriod(IQueryCollection query, out RecentPeriod? period)
+    {
+        string? code = query["period"];
+        period = RecentPeriods.Parse(code);
+        return string.IsNullOrEmpty(code) || period is not null;
     }
 
     private static long? ParseId(string id) =>

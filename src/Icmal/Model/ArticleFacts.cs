@@ -13,7 +13,7 @@ public sealed record ArticleFacts(IReadOnlyList<FactEntity> Entities, IReadOnlyL
     /// The analysis version; raise it when the tagger, linker or finders change what they find, so that archives
     /// analysed before are analysed again (on open up to <c>ArticleFactsWriter.OpenCatchUpLimit</c> articles, else by
     /// <c>icmal reanalyse</c>). 2: the span rules for known names and documents, the linker's initials and known names
-    /// with a case ending (stop 51; version 1 was never raised through the rules added before).
+    /// with a case ending (version 1 was never raised through the rules added before them).
     /// </summary>
     public const int Version = 2;
 
