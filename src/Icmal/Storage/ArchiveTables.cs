@@ -114,6 +114,7 @@ internal sealed record CopiedTable(string Name, IReadOnlyList<string> Key, bool 
         new("seen_urls", ["canonical_url"], false),
         new("item_errors", ["id"], true),
         new("entities", ["id"], true),
+        new("entity_words", ["word", "entity_id"], false),
         new("article_entities", ["article_id", "entity_id"], false),
         new("article_quotes", ["article_id", "position"], false),
         new("article_figures", ["article_id", "position"], false),

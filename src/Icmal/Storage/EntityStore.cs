@@ -43,9 +43,13 @@ public sealed class EntityStore(Database database)
             if (keys.Add(e.Key)) distinct.Add(e);
         foreach (var chunk in distinct.Chunk(RowsPerStatement))
         {
-            await Sql.ExecAsync(conn, tx, Rows("INSERT INTO entities (entity_key, name, kind) VALUES ", "(@k{0}, @n{0}, @c{0})", chunk.Length)
-                + " ON CONFLICT (entity_key) DO NOTHING", ct,
+            // RETURNING names the rows inserted, not those DO NOTHING passed over: the new entities, whose words go in too.
+            var added = await Sql.ListAsync(conn, tx, Rows("INSERT INTO entities (entity_key, name, kind) VALUES ", "(@k{0}, @n{0}, @c{0})", chunk.Length)
+                + " ON CONFLICT (entity_key) DO NOTHING RETURNING entity_key, id", r => (r.GetString(0), r.GetInt64(1)), ct,
                 [.. chunk.SelectMany((e, i) => new (string, object?)[] { (P("@k", i), e.Key), (P("@n", i), e.Name), (P("@c", i), FactCodes.Code(e.Kind)) })]);
+            foreach (var words in added.SelectMany(a => WordsOf(a.Item1).Select(w => (Word: w, Id: a.Item2))).Chunk(RowsPerStatement))
+                await Sql.ExecAsync(conn, tx, Rows("INSERT INTO entity_words (word, entity_id) VALUES ", "(@w{0}, @i{0})", words.Length), ct,
+                    [.. words.SelectMany((w, i) => new (string, object?)[] { (P("@w", i), w.Word), (P("@i", i), w.Id) })]);
             var found = await Sql.ListAsync(conn, tx, $"SELECT entity_key, id FROM entities WHERE {_d.InList("entity_key", "@keys")}",
                 r => (r.GetString(0), r.GetInt64(1)), ct, ("@keys", _d.ListValue(chunk.Select(e => e.Key).ToArray())));
             foreach (var (key, id) in found) ids[key] = id;
@@ -58,6 +62,16 @@ public sealed class EntityStore(Database database)
         }
         await tx.CommitAsync(ct);
         return ids;
+    }
+
+    /// <summary>
+    /// The words of an entity's key after its kind ("PER:kasim jomart tokayev": kasim, jomart, tokayev), each once:
+    /// the rows of <c>entity_words</c> a new entity adds (<see cref="EntityWordStep"/>).
+    /// </summary>
+    internal static IEnumerable<string> WordsOf(string key)
+    {
+        ArgumentNullException.ThrowIfNull(key);
+        return key[(key.IndexOf(':', StringComparison.Ordinal) + 1)..].Split(' ', StringSplitOptions.RemoveEmptyEntries).Distinct(StringComparer.Ordinal);
     }
 
     /// <summary>Marks an article analysed by <paramref name="version"/> of the analysis.</summary>
@@ -133,7 +147,8 @@ public sealed class EntityStore(Database database)
     /// Entities with a word of their key starting with <paramref name="query"/> in any of its forms
     /// (<see cref="EntityLinker.QueryKeys"/>: case, script and Azerbaijani letters folded, the inflection and titles
     /// off, so "tokayev", "Tokayevin" and "Токаев" find "Kasım-Jomart Tokayev"), of one kind if given, most articles
-    /// first. A word must start with it: "yev" finds no Əliyev. An entity no article names any more (its articles
+    /// first. A word must start with it: "yev" finds no Əliyev; so the entities are looked up by their words' index
+    /// (<see cref="EntityWordStep"/>), not by reading every key. An entity no article names any more (its articles
     /// analysed again by a newer version, which reads them otherwise) is left out. With <paramref name="since"/>, only
     /// the articles of that time and after are counted and an entity none of them names is left out: who is in the
     /// news now. That reads the period's articles from the sort-time index and their entities by the article's key,
@@ -145,6 +160,7 @@ public sealed class EntityStore(Database database)
         if (!string.IsNullOrWhiteSpace(query) && keys.Count == 0) return [];
         var parameters = new List<(string, object?)> { ("@kind", kind is { } k ? FactCodes.Code(k) : ""), ("@n", limit) };
         var match = new List<string>();
+        var words = new List<string>();
         for (int i = 0; i < keys.Count; i++)
         {
             // Keys are "PER:kasim jomart tokayev": a word starts after the colon or a space.
@@ -152,8 +168,24 @@ public sealed class EntityStore(Database database)
             match.Add($"{_d.Position("e.entity_key", p + "a")} > 0 OR {_d.Position("e.entity_key", p + "b")} > 0");
             parameters.Add((p + "a", ":" + keys[i]));
             parameters.Add((p + "b", " " + keys[i]));
+            // The candidates from the words' index: an entity whose key has the query's words at a word start has a
+            // word that is the first of them ("kasim jomart") or, for one word, starts with it ("tokay"). The
+            // position test above then keeps those with the rest in place.
+            int space = keys[i].IndexOf(' ', StringComparison.Ordinal);
+            if (space > 0)
+            {
+                words.Add($"w.word = {p}w");
+                parameters.Add((p + "w", keys[i][..space]));
+            }
+            else
+            {
+                words.Add($"(w.word >= {p}w AND w.word < {p}z)");
+                parameters.Add((p + "w", keys[i]));
+                parameters.Add((p + "z", keys[i] + "\U0010FFFF"));
+            }
         }
-        string where = match.Count == 0 ? "" : "(" + string.Join(" OR ", match) + ") AND ";
+        string where = match.Count == 0 ? ""
+            : $"e.id IN (SELECT w.entity_id FROM entity_words w WHERE {string.Join(" OR ", words)}) AND ({string.Join(" OR ", match)}) AND ";
         string from = "entities e LEFT JOIN article_entities ae ON ae.entity_id = e.id";
         if (since is { } start)
         {

@@ -108,6 +108,8 @@ public sealed class PostgreSqlDialect : SqlDialect
     /// <summary>The "C" collation: code-point (UTF-8 byte) order, not the database locale's.</summary>
     internal override string BytewiseOrder(string expression) => expression + " COLLATE \"C\"";
 
+    internal override string BytewiseTextType => "TEXT COLLATE \"C\"";
+
     internal override string? MarkAllVisible(string table) => $"VACUUM (SKIP_LOCKED) {table}";
 
     internal override string SchemaTableCount =>

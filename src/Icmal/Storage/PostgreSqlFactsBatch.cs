@@ -19,7 +19,7 @@ namespace Icmal.Storage;
 /// speaker only among its own entities, as there. The values are taken by <c>nextval</c> and only the keys not stored
 /// yet are inserted (with the value of the first row offering each): at 1M articles nearly every key is stored, and
 /// the insert of every offered row probed the key's index and set up a speculative insertion for each, 398k buffers
-/// of 10,000 articles for no new row (docs/benchmarks.md, pgwrites).
+/// of 10,000 articles for no new row (docs/benchmarks.md, pgwrites). The new entities' words go in with the mentions.
 /// </remarks>
 internal static class PostgreSqlFactsBatch
 {
@@ -50,6 +50,9 @@ internal static class PostgreSqlFactsBatch
         // The keys not stored yet, each with the identity value of the first row that offers it, as the insert of
         // every offered row (ON CONFLICT DO NOTHING) would have given it; the rows of stored keys took theirs unused.
         var fresh = new List<int>();
+        // The words of the entities this batch adds (the rows RETURNING gives; a key another writer stored meanwhile
+        // is that writer's to index), written with the rows below.
+        var added = new List<(string Word, long Id)>();
         var seen = new HashSet<string>(StringComparer.Ordinal);
         for (int k = 0; k < offered.Length; k++)
             if (!ids.ContainsKey(offered[k].Key) && seen.Add(offered[k].Key)) fresh.Add(k);
@@ -66,7 +69,11 @@ internal static class PostgreSqlFactsBatch
             insert.Parameters.Add(Array("@n", NpgsqlDbType.Text, fresh.Select(k => offered[k].Name).ToArray()));
             insert.Parameters.Add(Array("@c", NpgsqlDbType.Text, fresh.Select(k => FactCodes.Code(offered[k].Kind)).ToArray()));
             await using (var reader = await insert.ExecuteReaderAsync(ct))
-                while (await reader.ReadAsync(ct)) ids[reader.GetString(0)] = reader.GetInt64(1);
+                while (await reader.ReadAsync(ct))
+                {
+                    ids[reader.GetString(0)] = reader.GetInt64(1);
+                    added.AddRange(EntityStore.WordsOf(reader.GetString(0)).Select(w => (w, reader.GetInt64(1))));
+                }
             // A key another writer stored since the look-up (its insert waited for that writer): its id as stored.
             var late = fresh.Select(k => offered[k].Key).Where(key => !ids.ContainsKey(key)).ToArray();
             if (late.Length > 0)
@@ -83,6 +90,10 @@ internal static class PostgreSqlFactsBatch
             Speaker: q.SpeakerKey is { } key && perArticle[k].Any(e => string.Equals(e.Key, key, StringComparison.Ordinal)) ? ids[key] : (long?)null))).ToArray();
         var figures = items.SelectMany(item => item.Facts.Figures.Select(f => (Article: item.ArticleId, Figure: f))).ToArray();
         await using var second = new NpgsqlBatch(conn);
+        if (added.Count > 0)
+            second.BatchCommands.Add(Command("INSERT INTO entity_words (word, entity_id) SELECT * FROM unnest(@w, @e)",
+                Array("@w", NpgsqlDbType.Text, added.Select(a => a.Word).ToArray()),
+                Array("@e", NpgsqlDbType.Bigint, added.Select(a => a.Id).ToArray())));
         if (mentions.Length > 0)
             second.BatchCommands.Add(Command("""
                 INSERT INTO article_entities (article_id, entity_id, mentions, first_at, forms) SELECT * FROM unnest(@a, @e, @m, @f, @forms)

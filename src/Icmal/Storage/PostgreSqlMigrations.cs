@@ -289,6 +289,8 @@ internal static class PostgreSqlMigrations
         new(14, KeyWriteStep.PostgreSqlStatements),
         // PostgreSQL only (issue #17's search latency): the search table split by article id (PostgreSqlSearchPartitions).
         new(15, PostgreSqlSearchPartitions.Conversion),
+        // SQLite's step 17: the entities' words, for the search of a name (EntityWordStep).
+        new(16, EntityWordStep.Statements(d)),
         ];
     }
 }

@@ -107,6 +107,13 @@ public abstract class SqlDialect
     internal virtual string BytewiseOrder(string expression) => expression;
 
     /// <summary>
+    /// A text column compared by its bytes (SQLite's BINARY collation, PostgreSQL's "C"): a range <c>&gt;= prefix AND
+    /// &lt; prefix + U+10FFFF</c> on its index is then exactly the values that start with the prefix, whatever the
+    /// database's locale (<see cref="EntityWordStep"/>).
+    /// </summary>
+    internal virtual string BytewiseTextType => "TEXT";
+
+    /// <summary>
     /// A statement that marks a table's pages all-visible where they are not yet, so its index-only scans stop checking
     /// the table (PostgreSQL's VACUUM, passed over when another vacuum holds the table); run outside a transaction.
     /// Null where the engine has no such thing (SQLite: <see cref="SketchStore.KeepKeysVisibleAsync"/> does nothing).

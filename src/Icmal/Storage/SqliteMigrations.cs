@@ -292,6 +292,8 @@ internal static class SqliteMigrations
         new(15, ArticleViewsStep.Statements(d)),
         // Issues #16 and #17: the stories' shared order (StoryOrderStep).
         new(16, StoryOrderStep.Statements(d)),
+        // The entities' words, for the search of a name (EntityWordStep).
+        new(17, EntityWordStep.Statements(d)),
         ];
     }
 }

@@ -149,7 +149,7 @@ public sealed class SearchStoreTests
         for (int i = 0; i < 30; i++) await AddAsync(stores, $"Azərbaycan Qazaxıstanla əməkdaşlıq edir {i}", "n" + i);
         // As the index was before step 3: every row's keys without facets, and steps 3 and later (4: the source
         // leases, 5: the entities, 6: the categories, 7: the view counts, 9: the story order, 15: the search table's
-        // partitions) not run.
+        // partitions, 16: the entities' words) not run.
         await using (var conn = await stores.Database.ConnectAsync(Ct))
         {
             var rows = await Sql.ListAsync(conn, null, "SELECT id, title, body FROM articles", r => (r.GetInt64(0), r.GetString(1), r.GetString(2)), Ct);
@@ -159,7 +159,7 @@ public sealed class SearchStoreTests
             await Icmal.Tests.Storage.PostgreSqlSearchTable.UnsplitAsync(conn, Ct);
             await Sql.ExecAsync(conn, null, "DELETE FROM schema_migrations WHERE version >= 3", Ct);
             await Sql.ExecAsync(conn, null, "ALTER TABLE sources DROP COLUMN lease_owner, DROP COLUMN lease_until", Ct);
-            await Sql.ExecAsync(conn, null, "DROP TABLE article_facts; DROP TABLE article_figures; DROP TABLE article_quotes; DROP TABLE article_entities; DROP TABLE entities; DROP TABLE article_categories; DROP TABLE article_views; DROP INDEX articles_site_sort; ALTER TABLE articles DROP COLUMN story_seq", Ct);
+            await Sql.ExecAsync(conn, null, "DROP TABLE article_facts; DROP TABLE article_figures; DROP TABLE article_quotes; DROP TABLE article_entities; DROP TABLE entity_words; DROP TABLE entities; DROP TABLE article_categories; DROP TABLE article_views; DROP INDEX articles_site_sort; ALTER TABLE articles DROP COLUMN story_seq", Ct);
         }
         Assert.Equal(0, (await new Searcher(stores).SearchAsync(new SearchRequest("qazaxistan lang:az"), Ct)).Results!.Total);
 

@@ -72,8 +72,8 @@ public sealed class DateEvidenceMigrationTests
             }
             await using var forget = conn.CreateCommand();
             // Step 7 and the steps after it (step 8 made the search index, step 9 the copies' links, step 10 the sketches,
-            // step 12 the source leases, step 13 the entities, step 14 the categories, step 15 the view counts, step 16 the story order) not yet run.
-            forget.CommandText = "DROP INDEX articles_story_seq; ALTER TABLE articles DROP COLUMN story_seq; DROP TABLE article_views; DROP INDEX articles_site_sort; DELETE FROM schema_migrations WHERE version >= 7; DROP TABLE article_search; DROP INDEX articles_search_cover; DELETE FROM settings WHERE key LIKE 'search%'; DROP TABLE article_copies; DROP TABLE article_sketch_keys; DROP TABLE article_sketches; ALTER TABLE sources DROP COLUMN lease_owner; ALTER TABLE sources DROP COLUMN lease_until; DROP TABLE article_facts; DROP TABLE article_figures; DROP TABLE article_quotes; DROP TABLE article_entities; DROP TABLE entities; DROP TABLE article_categories";
+            // step 12 the source leases, step 13 the entities, step 14 the categories, step 15 the view counts, step 16 the story order, step 17 the entities' words) not yet run.
+            forget.CommandText = "DROP INDEX articles_story_seq; ALTER TABLE articles DROP COLUMN story_seq; DROP TABLE article_views; DROP INDEX articles_site_sort; DELETE FROM schema_migrations WHERE version >= 7; DROP TABLE article_search; DROP INDEX articles_search_cover; DELETE FROM settings WHERE key LIKE 'search%'; DROP TABLE article_copies; DROP TABLE article_sketch_keys; DROP TABLE article_sketches; ALTER TABLE sources DROP COLUMN lease_owner; ALTER TABLE sources DROP COLUMN lease_until; DROP TABLE article_facts; DROP TABLE article_figures; DROP TABLE article_quotes; DROP TABLE article_entities; DROP TABLE entity_words; DROP TABLE entities; DROP TABLE article_categories";
             await forget.ExecuteNonQueryAsync(Ct);
         }
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();

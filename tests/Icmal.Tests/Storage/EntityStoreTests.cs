@@ -156,4 +156,47 @@ public sealed class EntityStoreTests
         Assert.Equal(Seeds.Length, await entities.CountUnanalysedUpToAsync(ArticleFacts.Version + 1, 100, Ct));
         Assert.Equal(await entities.CountUnanalysedAsync(ArticleFacts.Version, Ct), await entities.CountUnanalysedUpToAsync(ArticleFacts.Version, 100, Ct));
     }
+
+    [Theory, ClassData(typeof(BothEngines))]
+    public async Task Entities_stored_before_their_words_were_kept_are_found_by_name_after_the_upgrade(DatabaseEngine engine)
+    {
+        await using var db = await TestDatabase.CreateAsync(engine);
+        var stores = await db.OpenAsync();
+        var pipeline = await Icmal.Ingest.IngestPipeline.OpenAsync(stores, Ct);
+        foreach (string seed in Seeds)
+        {
+            string sample = TestPaths.Sample(seed);
+            var outcome = await pipeline.IngestAsync(new IncomingDocument(sample, DocumentFormat.TextDump, await File.ReadAllBytesAsync(sample, Ct), DateTimeOffset.UtcNow), Ct);
+            Assert.NotNull(outcome.ArticleId);
+        }
+        // As before the step: no words table, the step not run.
+        int step = stores.Database.Dialect.Migrations.Single(m => m.Statements[0].Contains("CREATE TABLE entity_words", StringComparison.Ordinal)).Version;
+        await using (var conn = await stores.Database.ConnectAsync(Ct))
+        {
+            var written = await WordRowsAsync(conn);
+            await Sql.ExecAsync(conn, null, "DROP TABLE entity_words", Ct);
+            await Sql.ExecAsync(conn, null, "DELETE FROM schema_migrations WHERE version = @v", Ct, ("@v", step));
+            // What the writers wrote is each new entity's words, once each.
+            Assert.Equal(await ExpectedWordRowsAsync(conn), written);
+        }
+
+        var reopened = await db.OpenAsync();
+        await using (var conn = await reopened.Database.ConnectAsync(Ct))
+            Assert.Equal(await ExpectedWordRowsAsync(conn), await WordRowsAsync(conn));
+        var entities = reopened.Entities;
+        foreach (string name in (string[])["tokay", "Tokayevin", "TOKAYEV", "Токаев", "kasım jomart", "Kasım-Jomart Tokayev"])
+            Assert.Contains(await entities.SearchAsync(name, null, null, 10, Ct), f => f.Entity.Name == "Kasım-Jomart Tokayev");
+        // A word must start with the query, and no longer word than the name's matches it.
+        foreach (string name in (string[])["kayev", "mart", "tokayevski", "jomarto"])
+            Assert.DoesNotContain(await entities.SearchAsync(name, null, null, 10, Ct), f => f.Entity.Name == "Kasım-Jomart Tokayev");
+        Assert.Contains(await entities.SearchAsync("əliy", EntityKind.Person, null, 10, Ct), f => f.Entity.Name == "İlham Əliyev");
+        Assert.Equal("Kasım-Jomart Tokayev", (await entities.ResolveAsync("Tokayevin", Ct))?.Name);
+    }
+
+    private static async Task<List<string>> WordRowsAsync(System.Data.Common.DbConnection conn) =>
+        [.. (await Sql.ListAsync(conn, null, "SELECT word, entity_id FROM entity_words", r => $"{r.GetString(0)} {r.GetInt64(1)}", Ct)).Order(StringComparer.Ordinal)];
+
+    private static async Task<List<string>> ExpectedWordRowsAsync(System.Data.Common.DbConnection conn) =>
+        [.. (await Sql.ListAsync(conn, null, "SELECT entity_key, id FROM entities", r => (Key: r.GetString(0), Id: r.GetInt64(1)), Ct))
+            .SelectMany(e => EntityStore.WordsOf(e.Key).Select(w => $"{w} {e.Id}")).Order(StringComparer.Ordinal)];
 }
