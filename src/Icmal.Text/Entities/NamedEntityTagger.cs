@@ -113,6 +113,7 @@ public sealed class NamedEntityTagger
         {
             var sentenceTags = azerbaijaniLatin ? Model.Tag(sentence.Words) : CapitalisedNameRules.Tag(sentence.Words, Model.Gazetteer);
             NoStopWordStarts(sentence.Words, sentenceTags);
+            NoInflectionStarts(sentence.Pieces, sentence.Words, sentenceTags);
             NoWebAddresses(sentence.Kinds, sentenceTags);
             if (azerbaijaniLatin)
             {
@@ -251,6 +252,24 @@ public sealed class NamedEntityTagger
         for (int i = 0; i < tags.Length; i++)
         {
             if (tags[i] == NerTags.O || NerTags.IsInside(tags[i]) || !AzStopWords.IsStopWord(AzCasing.ToLower(words[i]))) continue;
+            var kind = NerTags.KindOf(tags[i])!.Value;
+            tags[i] = NerTags.O;
+            if (i + 1 < tags.Length && tags[i + 1] == NerTags.Inside(kind)) tags[i + 1] = NerTags.Begin(kind);
+        }
+    }
+
+    /// <summary>
+    /// A name never starts with the inflection a hyphen joins to the word before it: the "a" of "Banker.az-a Dövlət
+    /// İmtahan Mərkəzindən" (to Banker.az, from the State Examination Centre) is the address's dative, not the
+    /// centre's first word. <see cref="Sentences(string, ReadOnlySpan{Token})"/> reads it apart, as the training text
+    /// writes "TDT - nin", so the model may begin the next name with it.
+    /// </summary>
+    private static void NoInflectionStarts((int Start, int End)[] pieces, IReadOnlyList<string> words, int[] tags)
+    {
+        for (int i = 2; i < tags.Length; i++)
+        {
+            if (tags[i] == NerTags.O || NerTags.IsInside(tags[i]) || words[i - 1] != "-" || !char.IsLower(words[i][0])
+                || pieces[i - 2].End != pieces[i - 1].Start || pieces[i - 1].End != pieces[i].Start) continue;
             var kind = NerTags.KindOf(tags[i])!.Value;
             tags[i] = NerTags.O;
             if (i + 1 < tags.Length && tags[i + 1] == NerTags.Inside(kind)) tags[i + 1] = NerTags.Begin(kind);

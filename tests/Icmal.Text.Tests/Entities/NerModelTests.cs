@@ -116,6 +116,18 @@ public sealed class NerModelTests
         Assert.Equal(balanced, Mended(text, predicted, NerModel.BalanceQuotes));
 
     [Fact]
+    public void A_name_does_not_start_with_the_inflection_a_hyphen_joins_to_the_word_before()
+    {
+        // banker.az: "a", the dative of the address, began the centre's name ("a Dövlət İmtahan Mərkəzi").
+        var mentions = NamedEntityTagger.Default.Find("Bu barədə Banker.az-a Dövlət İmtahan Mərkəzindən məlumat verilib.", "az");
+        Assert.Contains(mentions, m => m.Text == "Dövlət İmtahan Mərkəzindən" && m.Kind == EntityKind.Organization);
+        Assert.DoesNotContain(mentions, m => m.Text.StartsWith('a'));
+        // Inside a name the inflection stays: it is the name's own ("TDT-nin").
+        Assert.Contains(NamedEntityTagger.Default.Find("Bu barədə TDT-nin Baş katibi Kubanıçbek Ömüraliyev bildirib.", "az"),
+            m => m.Text.StartsWith("TDT", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void A_sentence_scored_alone_has_no_name_starting_with_a_function_word()
     {
         // banker.az: the weights read "Bunu Dövlət İmtahan Mərkəzinin" as one organisation.
