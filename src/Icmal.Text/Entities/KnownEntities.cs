@@ -63,6 +63,27 @@ public static class KnownEntities
         O("Dövlət Vergi Xidməti", "İqtisadiyyat Nazirliyi yanında Dövlət Vergi Xidməti", "DVX", "State Tax Service", "Государственная налоговая служба"),
         O("Məktəbəqədər və Ümumi Təhsil üzrə Dövlət Agentliyi", "MÜTDA", "Ümumi Təhsil üzrə Dövlət Agentliyi", "State Agency for Preschool and General Education"),
         O("Elm və Təhsil Nazirliyi", "Azərbaycan Respublikasının Elm və Təhsil Nazirliyi", "Ministry of Science and Education", "Министерство науки и образования"),
+        // The state's ministries and the bodies of its rank that the news names daily, with their usual abbreviations.
+        O("Xarici İşlər Nazirliyi", "XİN", "Azərbaycan Respublikasının Xarici İşlər Nazirliyi", "Ministry of Foreign Affairs of Azerbaijan", "МИД Азербайджана"),
+        O("Daxili İşlər Nazirliyi", "DİN", "Azərbaycan Respublikasının Daxili İşlər Nazirliyi", "Ministry of Internal Affairs of Azerbaijan", "МВД Азербайджана"),
+        O("Müdafiə Nazirliyi", "Azərbaycan Respublikasının Müdafiə Nazirliyi", "Ministry of Defence of Azerbaijan", "Министерство обороны Азербайджана"),
+        O("Ədliyyə Nazirliyi", "Azərbaycan Respublikasının Ədliyyə Nazirliyi", "Ministry of Justice of Azerbaijan", "Министерство юстиции Азербайджана"),
+        O("İqtisadiyyat Nazirliyi", "Azərbaycan Respublikasının İqtisadiyyat Nazirliyi", "Ministry of Economy of Azerbaijan", "Министерство экономики Азербайджана"),
+        O("Maliyyə Nazirliyi", "Azərbaycan Respublikasının Maliyyə Nazirliyi", "Ministry of Finance of Azerbaijan", "Министерство финансов Азербайджана"),
+        O("Energetika Nazirliyi", "Azərbaycan Respublikasının Energetika Nazirliyi", "Ministry of Energy of Azerbaijan", "Министерство энергетики Азербайджана"),
+        O("Ekologiya və Təbii Sərvətlər Nazirliyi", "ETSN", "Azərbaycan Respublikasının Ekologiya və Təbii Sərvətlər Nazirliyi", "Ministry of Ecology and Natural Resources of Azerbaijan"),
+        O("Kənd Təsərrüfatı Nazirliyi", "KTN", "Azərbaycan Respublikasının Kənd Təsərrüfatı Nazirliyi", "Ministry of Agriculture of Azerbaijan"),
+        O("Səhiyyə Nazirliyi", "Azərbaycan Respublikasının Səhiyyə Nazirliyi", "Ministry of Health of Azerbaijan", "Министерство здравоохранения Азербайджана"),
+        O("Mədəniyyət Nazirliyi", "Azərbaycan Respublikasının Mədəniyyət Nazirliyi", "Ministry of Culture of Azerbaijan", "Министерство культуры Азербайджана"),
+        O("Gənclər və İdman Nazirliyi", "Azərbaycan Respublikasının Gənclər və İdman Nazirliyi", "Ministry of Youth and Sports of Azerbaijan"),
+        O("Əmək və Əhalinin Sosial Müdafiəsi Nazirliyi", "ƏƏSMN", "Azərbaycan Respublikasının Əmək və Əhalinin Sosial Müdafiəsi Nazirliyi", "Ministry of Labour and Social Protection of Population"),
+        O("Rəqəmsal İnkişaf və Nəqliyyat Nazirliyi", "RİNN", "Azərbaycan Respublikasının Rəqəmsal İnkişaf və Nəqliyyat Nazirliyi", "Ministry of Digital Development and Transport"),
+        O("Fövqəladə Hallar Nazirliyi", "FHN", "Azərbaycan Respublikasının Fövqəladə Hallar Nazirliyi", "Ministry of Emergency Situations of Azerbaijan", "МЧС Азербайджана"),
+        O("Baş Prokurorluq", "Azərbaycan Respublikasının Baş Prokurorluğu", "Baş Prokurorluğu", "Prosecutor General's Office of Azerbaijan", "Генеральная прокуратура Азербайджана"),
+        O("Dövlət Təhlükəsizliyi Xidməti", "DTX", "State Security Service of Azerbaijan", "Служба государственной безопасности Азербайджана"),
+        O("Dövlət Sərhəd Xidməti", "DSX", "State Border Service of Azerbaijan", "Государственная пограничная служба Азербайджана"),
+        O("Dövlət Gömrük Komitəsi", "DGK", "State Customs Committee of Azerbaijan", "Государственный таможенный комитет Азербайджана"),
+        O("Dövlət Statistika Komitəsi", "State Statistical Committee of Azerbaijan", "Государственный комитет по статистике Азербайджана"),
         O("Azercell", "Azercell Telekom", "Азерселл"),
         O("Bakcell", "Бакселл"),
         O("Naxtel", "Нахтел"),
@@ -119,8 +140,9 @@ public static class KnownEntities
 
     /// <summary>
     /// The known entity a name of several words stands for when its last word carries an Azerbaijani case ending the
-    /// stemmer leaves on a short word ("Ağ Evin", "Ağ Evdə" → Ağ Ev: it keeps stems of three letters or more); null when
-    /// none. Only the last word: an Azerbaijani name inflects there alone.
+    /// stemmer leaves on a short word ("Ağ Evin", "Ağ Evdə" → Ağ Ev: it keeps stems of three letters or more) or
+    /// that turned its last consonant ("Baş Prokurorluğun" → Baş Prokurorluq); null when none. Only the last word: an
+    /// Azerbaijani name inflects there alone.
     /// </summary>
     public static KnownEntity? FindWithCaseEnding(string name)
     {
@@ -130,12 +152,25 @@ public static class KnownEntities
         if (space <= 0) return null;
         foreach (string ending in CaseEndingKeys)
         {
-            if (key.Length - space - 1 - ending.Length >= 2 && key.EndsWith(ending, StringComparison.Ordinal)
-                && ByKey.GetValueOrDefault(key[..^ending.Length]) is { } known)
-                return known;
+            if (key.Length - space - 1 - ending.Length < 2 || !key.EndsWith(ending, StringComparison.Ordinal)) continue;
+            string stem = key[..^ending.Length];
+            if (ByKey.GetValueOrDefault(stem) is { } known) return known;
+            // A final q or k turns to ğ or y before a vowel ("Baş Prokurorluğun": Baş Prokurorluq).
+            if (Unmutated(stem) is { } plain && ByKey.GetValueOrDefault(plain) is { } mutated) return mutated;
         }
         return null;
     }
+
+    /// <summary>
+    /// The key a stem had before a vowel ending turned its last consonant (q → ğ, k → y; ğ folds to g in keys), or
+    /// null when the stem's last letter is neither.
+    /// </summary>
+    private static string? Unmutated(string stem) => stem[^1] switch
+    {
+        'g' => stem[..^1] + "q",
+        'y' => stem[..^1] + "k",
+        _ => null,
+    };
 
     /// <summary>Azerbaijani case endings as keys spell them (folded to ASCII: -də is "de"), longest first.</summary>
     private static readonly string[] CaseEndingKeys =

@@ -118,11 +118,18 @@ public sealed partial class NerModel
         StringComparer.Ordinal);
 
     /// <summary>
-    /// <paramref name="word"/> is <paramref name="lemma"/> or it with one case ending: not a derived word ("Zelandiyalı",
-    /// a New Zealander, is no place) nor a plural.
+    /// <paramref name="word"/> is <paramref name="lemma"/> or it with one case ending (a vowel ending turning a final q
+    /// or k to ğ or y): not a derived word ("Zelandiyalı", a New Zealander, is no place) nor a plural.
     /// </summary>
-    private static bool IsInflectedForm(string word, string lemma) =>
-        word.StartsWith(lemma, StringComparison.Ordinal) && (word.Length == lemma.Length || NameCaseEndings.Contains(word[lemma.Length..]));
+    private static bool IsInflectedForm(string word, string lemma)
+    {
+        if (word.StartsWith(lemma, StringComparison.Ordinal)) return word.Length == lemma.Length || NameCaseEndings.Contains(word[lemma.Length..]);
+        // A final q or k turns to ğ or y before a vowel ending: "prokurorluğun" is "prokurorluq" in the genitive.
+        char turned = lemma[^1] switch { 'q' => 'ğ', 'k' => 'y', _ => '\0' };
+        return turned != '\0' && word.Length > lemma.Length && word[lemma.Length - 1] == turned
+            && word.AsSpan(0, lemma.Length - 1).SequenceEqual(lemma.AsSpan(0, lemma.Length - 1))
+            && "aıoueəiöü".Contains(word[lemma.Length], StringComparison.Ordinal) && NameCaseEndings.Contains(word[lemma.Length..]);
+    }
 
     /// <summary>Whether the <paramref name="length"/> tags from <paramref name="start"/> lie inside one name, which may go on past them.</summary>
     private static bool OneSpan(Span<int> tags, int start, int length)

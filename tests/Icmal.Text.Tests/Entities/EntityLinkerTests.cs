@@ -62,6 +62,22 @@ public sealed class EntityLinkerTests
     }
 
     [Fact]
+    public void The_states_ministries_are_found_inflected_abbreviated_and_with_a_turned_last_consonant()
+    {
+        // banker.az: "Baş Prokurorluğun" (q turned to ğ before the genitive) and "İqtisadiyyat Nazirliyindən" were not
+        // found at all, and "XİN-in" was an organisation apart from the ministry it abbreviates.
+        string text = "Bu barədə Banker.az-a Baş Prokurorluğun mətbuat xidmətindən məlumat verilib. Baş Prokurorluqda araşdırma aparılır. "
+            + "Oxu.az-a İqtisadiyyat Nazirliyindən bildiriblər. Xarici İşlər Nazirliyinin sözçüsü bəyanat verib. XİN-in açıqlamasında deyilir ki, danışıqlar davam edir.";
+        var entities = EntityLinker.Link(NamedEntityTagger.Default.Find(text, "az"));
+        Assert.Equal(["Baş Prokurorluq", "Xarici İşlər Nazirliyi", "İqtisadiyyat Nazirliyi"], entities.Select(e => e.Name).Order(StringComparer.Ordinal));
+        Assert.Equal([2, 2, 1], entities.OrderBy(e => e.Name, StringComparer.Ordinal).Select(e => e.Mentions.Count));
+        Assert.All(entities, e => Assert.Equal(EntityKind.Organization, e.Kind));
+        // Another state's ministry stays that state's.
+        Assert.Equal("Rusiya Xarici İşlər Nazirliyi",
+            Assert.Single(EntityLinker.Link(Mentions(("Rusiya Xarici İşlər Nazirliyinin", EntityKind.Organization)))).Name);
+    }
+
+    [Fact]
     public void Initials_written_onto_a_surname_join_the_full_name_which_names_the_person()
     {
         // banker.az: "M.Abbaszadə" was a person apart from "Məleykə Abbaszadə" in the same text, and named the pair when
