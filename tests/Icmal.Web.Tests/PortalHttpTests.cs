@@ -232,6 +232,36 @@ public sealed class PortalHttpTests(PortalFixture portal)
     }
 
     [Fact]
+    public async Task An_article_without_a_date_comes_last_on_its_storys_timeline_without_a_time_and_outside_its_span()
+    {
+        // Seed 000, a print edition's text, has no date: its archive time (today) is when İcmal read it. The timeline
+        // put it under today's heading with today's time, and the story ran "20 October 2025 – <today>".
+        var items = (await GetJsonAsync("/api/articles")).GetProperty("items").EnumerateArray().ToList();
+        var story = items.GroupBy(i => i.GetProperty("storyId").GetInt64()).MaxBy(g => g.Count())!;
+        static bool Dated(JsonElement i) => i.GetProperty("published").ValueKind != JsonValueKind.Null;
+        var undated = story.Where(i => !Dated(i)).Select(i => $"/articles/{i.GetProperty("id").GetInt64()}").ToList();
+        var dated = story.Where(Dated).Select(i => i.GetProperty("published").GetDateTimeOffset()).ToList();
+        Assert.NotEmpty(undated);
+        Assert.NotEmpty(dated);
+
+        var doc = new HtmlParser().ParseDocument(await portal.Client.GetStringAsync($"/stories/{story.Key}", Ct));
+        var sections = doc.QuerySelectorAll("section.timeline-day").ToList();
+        var last = sections[^1];
+        Assert.Equal("Tarixi bilinməyənlər", last.QuerySelector("h2")!.TextContent);
+        Assert.Contains("timeline-undated", last.ClassList);
+        var entries = last.QuerySelectorAll("li.timeline-entry");
+        Assert.Equal(undated.Order(StringComparer.Ordinal), entries.Select(e => e.QuerySelector("h3 a")!.GetAttribute("href")!).Order(StringComparer.Ordinal));
+        Assert.All(entries, e => Assert.Null(e.QuerySelector("time")));
+        // A print text names no site either: no empty line for it.
+        Assert.DoesNotContain(doc.QuerySelectorAll("li.timeline-entry p.meta"), p => p.TextContent.Length == 0);
+        Assert.All(sections.SkipLast(1), section => Assert.DoesNotContain("timeline-undated", section.ClassList));
+        Assert.Equal(dated.Count, sections.SkipLast(1).Sum(section => section.QuerySelectorAll("li.timeline-entry time").Length));
+        // The story's span is its dated articles': it ends at the last one's time, not at today's archive time.
+        string meta = doc.QuerySelector("main > p.meta")!.TextContent;
+        Assert.EndsWith($"{dated.Max().ToOffset(TimeSpan.FromHours(4)).Year}, {Icmal.Web.Catalogue.InterfaceFormat.Time(dated.Max())}", meta, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task The_seeds_about_the_visit_form_one_story_shown_on_its_own_page_and_in_the_api()
     {
         var all = await GetJsonAsync("/api/articles");
