@@ -10,12 +10,14 @@ namespace Icmal.Text.Entities;
 /// elsewhere, the surname of a person found elsewhere, or an acronym made of the initials of an organisation found
 /// elsewhere (or a known one: <see cref="KnownEntities"/>), or a one-word known entity. A stem found as several kinds takes the kind of at least
 /// two thirds of its finds, which also corrects a one-word find of another kind ("Tokayev" read once as a place among
-/// five finds as a person); with no such majority it is left alone.
+/// five finds as a person); with no such majority it is left alone. Before the votes, a one-word place or
+/// organisation opening a sentence whose stem the text writes in lower case elsewhere is dropped: a common word.
 /// </summary>
 internal static class DocumentConsistency
 {
     public static void Apply(List<NamedEntityTagger.TaggedSentence> sentences, List<int[]> tags, AzStemmer stemmer)
     {
+        NoCommonWordsOpeningSentences(sentences, tags, stemmer);
         var votes = new Dictionary<string, int[]>(StringComparer.Ordinal);
         for (int s = 0; s < sentences.Count; s++)
         {
@@ -68,6 +70,41 @@ internal static class DocumentConsistency
             if (!votes.TryGetValue(key, out var count)) votes[key] = count = new int[3];
             count[(int)kind]++;
         }
+    }
+
+    /// <summary>
+    /// A sentence's first word is capitalised whatever it is: a place or organisation of that one word whose stem the
+    /// same text writes in lower case elsewhere is a common word, not a name ("Apellyasiya komissiyasına …" beside
+    /// "apellyasiya şikayəti": the appeal; "Fond …" beside "fondun"; "Dünya bazarında …" beside "dünyanın"). A known
+    /// entity stays. People are left alone: a given name is often a word too ("Aydın", clear).
+    /// </summary>
+    private static void NoCommonWordsOpeningSentences(List<NamedEntityTagger.TaggedSentence> sentences, List<int[]> tags, AzStemmer stemmer)
+    {
+        HashSet<string>? lower = null;
+        for (int s = 0; s < sentences.Count; s++)
+        {
+            var words = sentences[s].Words;
+            var sentenceTags = tags[s];
+            int first = Array.FindIndex(words, w => w.Length > 0 && char.IsLetter(w[0]));
+            if (first < 0 || sentenceTags[first] == NerTags.O || NerTags.IsInside(sentenceTags[first])
+                || NerTags.KindOf(sentenceTags[first]) == EntityKind.Person || IsAcronym(words[first])
+                || first + 1 < words.Length && NerTags.IsInside(sentenceTags[first + 1])) continue;
+            lower ??= LowerCaseStems(sentences, stemmer);
+            if (lower.Contains(Key(words[first], stemmer)) && KnownEntities.Find(words[first]) is null && KnownEntities.Find(stemmer.Stem(words[first])) is null)
+                sentenceTags[first] = NerTags.O;
+        }
+    }
+
+    /// <summary>The stems of the text's words written in lower case.</summary>
+    private static HashSet<string> LowerCaseStems(List<NamedEntityTagger.TaggedSentence> sentences, AzStemmer stemmer)
+    {
+        var stems = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var sentence in sentences)
+        {
+            foreach (string word in sentence.Words)
+                if (word.Length > 1 && char.IsLetter(word[0]) && !AzCasing.IsUpper(word[0])) stems.Add(Key(word, stemmer));
+        }
+        return stems;
     }
 
     private static string Key(string word, AzStemmer stemmer) => AzCasing.ToLower(IsAcronym(word) ? word : stemmer.Stem(word));

@@ -78,6 +78,16 @@ public sealed class EntityLinkerTests
     }
 
     [Fact]
+    public void A_states_abbreviation_and_its_other_names_are_the_state()
+    {
+        // banker.az: "BƏƏ" (4 articles) apart from "Birləşmiş Ərəb Əmirlikləri", "Birləşmiş Krallıq" apart from "Böyük Britaniya".
+        var entities = EntityLinker.Link(Mentions(("BƏƏ", EntityKind.Location), ("Birləşmiş Ərəb Əmirliklərinə", EntityKind.Location),
+            ("Böyük Britaniyanın", EntityKind.Location), ("Birləşmiş Krallıqda", EntityKind.Location), ("Birləşmiş Krallığın", EntityKind.Location)));
+        Assert.Equal(["Birləşmiş Ərəb Əmirlikləri", "Böyük Britaniya"], entities.Select(e => e.Name));
+        Assert.Equal([2, 3], entities.Select(e => e.Mentions.Count));
+    }
+
+    [Fact]
     public void Initials_written_onto_a_surname_join_the_full_name_which_names_the_person()
     {
         // banker.az: "M.Abbaszadə" was a person apart from "Məleykə Abbaszadə" in the same text, and named the pair when

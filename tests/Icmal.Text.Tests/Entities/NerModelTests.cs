@@ -128,6 +128,18 @@ public sealed class NerModelTests
     }
 
     [Fact]
+    public void A_word_opening_a_sentence_that_the_text_writes_in_lower_case_elsewhere_is_no_place()
+    {
+        // banker.az (DİM's appeals): "Apellyasiya" (appeal) opening a sentence was a place in 7 articles.
+        string text = "Apellyasiya komissiyasına müraciət etmək istəyənlər ərizəni elektron qaydada təqdim etməlidirlər. "
+            + "Nəticələrlə razılaşmayan abituriyentlər apellyasiya şikayəti verə bilərlər.";
+        Assert.DoesNotContain(NamedEntityTagger.Default.Find(text, "az"), m => m.Text.StartsWith("Apellyasiya", StringComparison.Ordinal));
+        // A known place stays one however the text writes the word ("Azərbaycan" is never a common word).
+        Assert.Contains(NamedEntityTagger.Default.Find("Azərbaycan yeni layihələrə başlayır. Bu layihələr azərbaycan dilində də təqdim olunur.", "az"),
+            m => m.Text == "Azərbaycan" && m.Kind == EntityKind.Location);
+    }
+
+    [Fact]
     public void A_sentence_scored_alone_has_no_name_starting_with_a_function_word()
     {
         // banker.az: the weights read "Bunu Dövlət İmtahan Mərkəzinin" as one organisation.
