@@ -160,7 +160,7 @@ public sealed class EntityStore(Database database)
         if (!string.IsNullOrWhiteSpace(query) && keys.Count == 0) return [];
         var parameters = new List<(string, object?)> { ("@kind", kind is { } k ? FactCodes.Code(k) : ""), ("@n", limit) };
         var match = new List<string>();
-        var words = new List<string>();
+        var candidates = new List<string>();
         for (int i = 0; i < keys.Count; i++)
         {
             // Keys are "PER:kasim jomart tokayev": a word starts after the colon or a space.
@@ -168,24 +168,10 @@ public sealed class EntityStore(Database database)
             match.Add($"{_d.Position("e.entity_key", p + "a")} > 0 OR {_d.Position("e.entity_key", p + "b")} > 0");
             parameters.Add((p + "a", ":" + keys[i]));
             parameters.Add((p + "b", " " + keys[i]));
-            // The candidates from the words' index: an entity whose key has the query's words at a word start has a
-            // word that is the first of them ("kasim jomart") or, for one word, starts with it ("tokay"). The
-            // position test above then keeps those with the rest in place.
-            int space = keys[i].IndexOf(' ', StringComparison.Ordinal);
-            if (space > 0)
-            {
-                words.Add($"w.word = {p}w");
-                parameters.Add((p + "w", keys[i][..space]));
-            }
-            else
-            {
-                words.Add($"(w.word >= {p}w AND w.word < {p}z)");
-                parameters.Add((p + "w", keys[i]));
-                parameters.Add((p + "z", keys[i] + "\U0010FFFF"));
-            }
+            candidates.Add(CandidatesOf(keys[i], p, parameters));
         }
         string where = match.Count == 0 ? ""
-            : $"e.id IN (SELECT w.entity_id FROM entity_words w WHERE {string.Join(" OR ", words)}) AND ({string.Join(" OR ", match)}) AND ";
+            : $"e.id IN ({string.Join(" UNION ", candidates)}) AND ({string.Join(" OR ", match)}) AND ";
         string from = "entities e LEFT JOIN article_entities ae ON ae.entity_id = e.id";
         if (since is { } start)
         {
@@ -219,6 +205,33 @@ public sealed class EntityStore(Database database)
                 GROUP BY e.id, e.entity_key, e.name, e.kind) ranked
             WHERE r <= @n ORDER BY kind, n DESC, name
             """, r => new EntityCount(ReadEntity(r, 0), r.GetInt64(4)), ct, ("@since", _d.Time(since)), ("@n", perKind));
+    }
+
+    /// <summary>
+    /// The entities that may match a query key, from the words' index: an entity whose key holds the key's words at a
+    /// word start has each of them as a word, the last perhaps longer ("kasim jomart" → kasim, and a word starting
+    /// jomart). Up to four of its words are asked for (the first three and the last); the position test of
+    /// <see cref="SearchAsync"/> keeps those with them in place.
+    /// </summary>
+    private static string CandidatesOf(string key, string prefix, List<(string, object?)> parameters)
+    {
+        string[] words = key.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        if (words.Length > 4) words = [.. words[..3], words[^1]];
+        var sql = new System.Text.StringBuilder("SELECT w0.entity_id FROM entity_words w0");
+        var conditions = new List<string>(words.Length);
+        for (int j = 0; j < words.Length; j++)
+        {
+            string w = "w" + j.ToString(System.Globalization.CultureInfo.InvariantCulture), p = prefix + w;
+            if (j > 0) sql.Append(" JOIN entity_words ").Append(w).Append(" ON ").Append(w).Append(".entity_id = w0.entity_id");
+            parameters.Add((p, words[j]));
+            if (j < words.Length - 1) conditions.Add($"{w}.word = {p}");
+            else
+            {
+                conditions.Add($"{w}.word >= {p} AND {w}.word < {p}z");
+                parameters.Add((p + "z", words[j] + "\U0010FFFF"));
+            }
+        }
+        return sql.Append(" WHERE ").Append(string.Join(" AND ", conditions)).ToString();
     }
 
     /// <summary>
