@@ -13,9 +13,11 @@ public sealed record ArticleFacts(IReadOnlyList<FactEntity> Entities, IReadOnlyL
     /// The analysis version; raise it when the tagger, linker or finders change what they find, so that archives
     /// analysed before are analysed again (on open up to <c>ArticleFactsWriter.OpenCatchUpLimit</c> articles, else by
     /// <c>icmal reanalyse</c>). 2: the span rules for known names and documents, the linker's initials and known names
-    /// with a case ending (version 1 was never raised through the rules added before them).
+    /// with a case ending (version 1 was never raised through the rules added before them). 3: no name starting with a
+    /// hyphen's inflection, the state's bodies and other names of states known, a known name's turned last consonant,
+    /// a sentence's common first word no place.
     /// </summary>
-    public const int Version = 2;
+    public const int Version = 3;
 
     public static ArticleFacts None { get; } = new([], [], []);
 }
