@@ -89,9 +89,11 @@ internal static class DocumentConsistency
             if (first < 0 || sentenceTags[first] == NerTags.O || NerTags.IsInside(sentenceTags[first])
                 || NerTags.KindOf(sentenceTags[first]) == EntityKind.Person || IsAcronym(words[first])
                 || first + 1 < words.Length && NerTags.IsInside(sentenceTags[first + 1])) continue;
+            // Known names first: most sentences open so ("Azərbaycan …"), and the text's lower-case stems are read only
+            // for a word that may be a common one.
+            if (KnownEntities.Find(words[first]) is not null || KnownEntities.Find(stemmer.Stem(words[first])) is not null) continue;
             lower ??= LowerCaseStems(sentences, stemmer);
-            if (lower.Contains(Key(words[first], stemmer)) && KnownEntities.Find(words[first]) is null && KnownEntities.Find(stemmer.Stem(words[first])) is null)
-                sentenceTags[first] = NerTags.O;
+            if (lower.Contains(Key(words[first], stemmer))) sentenceTags[first] = NerTags.O;
         }
     }
 

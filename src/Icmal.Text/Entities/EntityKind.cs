@@ -38,6 +38,17 @@ public static class NerTags
     public static bool IsInside(int tag) => tag != O && (tag - 1) % 2 == 1;
 
     /// <summary>
+    /// Leaves the word at <paramref name="i"/> out of the name it is tagged in: the word after it, when the name goes
+    /// on, begins the rest (what each rule that drops a name's first word, or an address inside one, does).
+    /// </summary>
+    public static void Drop(Span<int> tags, int i)
+    {
+        if (KindOf(tags[i]) is not { } kind) return;
+        tags[i] = O;
+        if (i + 1 < tags.Length && tags[i + 1] == Inside(kind)) tags[i + 1] = Begin(kind);
+    }
+
+    /// <summary>
     /// True when <paramref name="next"/> may follow <paramref name="previous"/> (-1: the sentence start) in IOB2: an
     /// I- tag only continues its own kind.
     /// </summary>

@@ -198,9 +198,7 @@ public sealed class NamedEntityTagger
         for (int i = 0; i < tags.Length; i++)
         {
             if (tags[i] == NerTags.O || kinds[i] is not (TokenKind.Domain or TokenKind.Url or TokenKind.Email or TokenKind.Hashtag or TokenKind.Mention)) continue;
-            var kind = NerTags.KindOf(tags[i])!.Value;
-            tags[i] = NerTags.O;
-            if (i + 1 < tags.Length && tags[i + 1] == NerTags.Inside(kind)) tags[i + 1] = NerTags.Begin(kind);
+            NerTags.Drop(tags, i);
         }
     }
 
@@ -252,9 +250,7 @@ public sealed class NamedEntityTagger
         for (int i = 0; i < tags.Length; i++)
         {
             if (tags[i] == NerTags.O || NerTags.IsInside(tags[i]) || !AzStopWords.IsStopWord(AzCasing.ToLower(words[i]))) continue;
-            var kind = NerTags.KindOf(tags[i])!.Value;
-            tags[i] = NerTags.O;
-            if (i + 1 < tags.Length && tags[i + 1] == NerTags.Inside(kind)) tags[i + 1] = NerTags.Begin(kind);
+            NerTags.Drop(tags, i);
         }
     }
 
@@ -270,9 +266,7 @@ public sealed class NamedEntityTagger
         {
             if (tags[i] == NerTags.O || NerTags.IsInside(tags[i]) || words[i - 1] != "-" || !char.IsLower(words[i][0])
                 || pieces[i - 2].End != pieces[i - 1].Start || pieces[i - 1].End != pieces[i].Start) continue;
-            var kind = NerTags.KindOf(tags[i])!.Value;
-            tags[i] = NerTags.O;
-            if (i + 1 < tags.Length && tags[i + 1] == NerTags.Inside(kind)) tags[i + 1] = NerTags.Begin(kind);
+            NerTags.Drop(tags, i);
         }
     }
 

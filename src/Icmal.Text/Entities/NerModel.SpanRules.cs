@@ -72,9 +72,7 @@ public sealed partial class NerModel
         for (int i = 0; i < tags.Length; i++)
         {
             if (tags[i] == NerTags.O || NerTags.IsInside(tags[i]) || !AzStopWords.IsStopWord(sentence[i].Lower)) continue;
-            var kind = NerTags.KindOf(tags[i])!.Value;
-            tags[i] = NerTags.O;
-            if (i + 1 < tags.Length && tags[i + 1] == NerTags.Inside(kind)) tags[i + 1] = NerTags.Begin(kind);
+            NerTags.Drop(tags, i);
         }
     }
 

@@ -71,8 +71,10 @@ internal static class PostgreSqlFactsBatch
             await using (var reader = await insert.ExecuteReaderAsync(ct))
                 while (await reader.ReadAsync(ct))
                 {
-                    ids[reader.GetString(0)] = reader.GetInt64(1);
-                    added.AddRange(EntityStore.WordsOf(reader.GetString(0)).Select(w => (w, reader.GetInt64(1))));
+                    string key = reader.GetString(0);
+                    long id = reader.GetInt64(1);
+                    ids[key] = id;
+                    added.AddRange(EntityStore.WordsOf(key).Select(w => (w, id)));
                 }
             // A key another writer stored since the look-up (its insert waited for that writer): its id as stored.
             var late = fresh.Select(k => offered[k].Key).Where(key => !ids.ContainsKey(key)).ToArray();
