@@ -215,9 +215,16 @@ public sealed class NamedEntityTagger
         {
             if (tags[i] != inside || words[i - 1].Length < 5) continue;
             string previous = AzCasing.ToLower(words[i - 1]);
-            if (Genitives.Any(g => previous.EndsWith(g, StringComparison.Ordinal)) && char.IsUpper(words[i][0]))
-                tags[i] = NerTags.Begin(EntityKind.Location);
+            if (EndsInGenitive(previous) && char.IsUpper(words[i][0])) tags[i] = NerTags.Begin(EntityKind.Location);
         }
+    }
+
+    // A loop rather than a lambda: a lambda capturing the word was allocated for every word of every sentence.
+    private static bool EndsInGenitive(string word)
+    {
+        foreach (string ending in Genitives)
+            if (word.EndsWith(ending, StringComparison.Ordinal)) return true;
+        return false;
     }
 
     private static readonly string[] PlaceEndings = ["da", "də", "ta", "tə", "dan", "dən", "tan", "tən", "dakı", "dəki"];

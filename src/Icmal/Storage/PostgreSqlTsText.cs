@@ -33,29 +33,97 @@ internal static class PostgreSqlTsText
     {
         ArgumentNullException.ThrowIfNull(document);
         ArgumentNullException.ThrowIfNull(facets);
-        var positions = new Dictionary<string, List<(int Position, char Weight)>>(StringComparer.Ordinal);
+        var lexemes = new Lexemes(document.Title.Length + document.Authors.Length + document.Body.Length);
         int next = 1;
-        next = Add(positions, document.Title, 'A', next) + 1;
-        next = Add(positions, document.Authors, 'B', next) + 1;
-        Add(positions, document.Body, 'D', next);
-        var sb = new StringBuilder();
-        foreach (var (key, list) in positions)
+        next = lexemes.Add(document.Title, 'A', next) + 1;
+        next = lexemes.Add(document.Authors, 'B', next) + 1;
+        lexemes.Add(document.Body, 'D', next);
+        return lexemes.Write(facets);
+    }
+
+    /// <summary>
+    /// A document's lexemes in the order first seen, each with its positions ascending. Every article's text passes
+    /// through here on PostgreSQL (issue #17), so the keys are read as spans of the fields, a string is made once per
+    /// distinct key, and the positions are chained in one array rather than a list per key.
+    /// </summary>
+    private sealed class Lexemes
+    {
+        private readonly Dictionary<string, int> _index;
+        private readonly Dictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> _lookup;
+        private readonly List<string> _keys;
+        private readonly List<(int First, int Last, int Count)> _chains;
+        private (int Position, char Weight, int Next)[] _positions;
+        private int _used;
+
+        public Lexemes(int length)
         {
-            if (sb.Length > 0) sb.Append(' ');
-            Quote(sb, key);
-            sb.Append(':');
-            for (int i = 0; i < list.Count; i++)
+            _index = new Dictionary<string, int>(Math.Max(16, length / 16), StringComparer.Ordinal);
+            _lookup = _index.GetAlternateLookup<ReadOnlySpan<char>>();
+            _keys = new List<string>(Math.Max(16, length / 16));
+            _chains = new List<(int, int, int)>(_keys.Capacity);
+            _positions = new (int, char, int)[Math.Max(16, length / 6)];
+        }
+
+        /// <summary>Adds a field's keys from position <paramref name="start"/>; returns the position after its last key.</summary>
+        public int Add(string keys, char weight, int start)
+        {
+            int position = start;
+            var rest = keys.AsSpan();
+            while (rest.Length > 0)
             {
-                if (i > 0) sb.Append(',');
-                sb.Append(list[i].Position.ToString(CultureInfo.InvariantCulture)).Append(list[i].Weight);
+                int space = rest.IndexOf(' ');
+                var key = space < 0 ? rest : rest[..space];
+                rest = space < 0 ? [] : rest[(space + 1)..];
+                if (key.Length == 0 || TooLong(key)) continue;
+                Add(key, Math.Min(position, MaxPosition), weight);
+                position++;
             }
+            return Math.Min(position, MaxPosition);
         }
-        foreach (var facet in facets)
+
+        private void Add(ReadOnlySpan<char> key, int at, char weight)
         {
-            if (sb.Length > 0) sb.Append(' ');
-            Quote(sb, facet.Lexeme);
+            if (!_lookup.TryGetValue(key, out int k))
+            {
+                k = _keys.Count;
+                string text = key.ToString();
+                _index.Add(text, k);
+                _keys.Add(text);
+                _chains.Add((-1, -1, 0));
+            }
+            var (first, last, count) = _chains[k];
+            if (count >= MaxPositionsPerKey || (last >= 0 && _positions[last].Position == at)) return;
+            if (_used == _positions.Length) Array.Resize(ref _positions, _positions.Length * 2);
+            _positions[_used] = (at, weight, -1);
+            if (last >= 0) _positions[last].Next = _used;
+            _chains[k] = (first >= 0 ? first : _used, _used, count + 1);
+            _used++;
         }
-        return sb.ToString();
+
+        /// <summary>The tsvector text: every lexeme with its positions and weights, then the facets without positions.</summary>
+        public string Write(IReadOnlyList<Facet> facets)
+        {
+            var sb = new StringBuilder(_used * 8 + _keys.Count * 12);
+            Span<char> digits = stackalloc char[11];
+            for (int k = 0; k < _keys.Count; k++)
+            {
+                if (sb.Length > 0) sb.Append(' ');
+                Quote(sb, _keys[k]);
+                sb.Append(':');
+                for (int i = _chains[k].First; i >= 0; i = _positions[i].Next)
+                {
+                    if (i != _chains[k].First) sb.Append(',');
+                    _positions[i].Position.TryFormat(digits, out int written, default, CultureInfo.InvariantCulture);
+                    sb.Append(digits[..written]).Append(_positions[i].Weight);
+                }
+            }
+            for (int f = 0; f < facets.Count; f++)
+            {
+                if (sb.Length > 0) sb.Append(' ');
+                Quote(sb, facets[f].Lexeme);
+            }
+            return sb.ToString();
+        }
     }
 
     /// <summary>
@@ -79,21 +147,6 @@ internal static class PostgreSqlTsText
             sb.Append(')');
         }
         return sb.ToString();
-    }
-
-    /// <summary>Adds a field's keys from position <paramref name="start"/>; returns the position after its last key.</summary>
-    private static int Add(Dictionary<string, List<(int, char)>> positions, string keys, char weight, int start)
-    {
-        int position = start;
-        foreach (string key in keys.Split(' ', StringSplitOptions.RemoveEmptyEntries))
-        {
-            if (Encoding.UTF8.GetByteCount(key) > MaxKeyBytes) continue;
-            if (!positions.TryGetValue(key, out var list)) positions[key] = list = [];
-            int at = Math.Min(position, MaxPosition);
-            if (list.Count < MaxPositionsPerKey && (list.Count == 0 || list[^1].Item1 != at)) list.Add((at, weight));
-            position++;
-        }
-        return Math.Min(position, MaxPosition);
     }
 
     /// <summary>
@@ -180,6 +233,12 @@ internal static class PostgreSqlTsText
         }
         sb.Append(')');
     }
+
+    /// <summary>
+    /// Whether a key is over <see cref="MaxKeyBytes"/> in UTF-8; a key of up to a third of that many UTF-16 units is
+    /// never (three bytes a unit at most), so only a longer one is counted.
+    /// </summary>
+    private static bool TooLong(ReadOnlySpan<char> key) => key.Length > MaxKeyBytes / 3 && Encoding.UTF8.GetByteCount(key) > MaxKeyBytes;
 
     /// <summary>A lexeme in quotes, with a quote or a backslash in it escaped.</summary>
     private static void Quote(StringBuilder sb, string key)

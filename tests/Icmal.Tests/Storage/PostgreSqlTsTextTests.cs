@@ -40,4 +40,12 @@ public sealed class PostgreSqlTsTextTests
         string later = PostgreSqlTsText.Vector(new SearchDocument("", string.Join(' ', Enumerable.Range(0, 16_390).Select(i => "w" + i)), ""));
         Assert.EndsWith("'w16386':16383D 'w16387':16383D 'w16388':16383D 'w16389':16383D", later, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void A_key_over_2_KB_in_utf8_is_left_out_without_a_position_and_a_shorter_one_of_many_letters_is_kept()
+    {
+        string kept = new('ə', 1_000), cut = new('ə', 1_024), ascii = new('a', 2_046);
+        string vector = PostgreSqlTsText.Vector(new SearchDocument("", $"bir {cut} {kept}  iki {ascii} {cut}a", ""));
+        Assert.Equal($"'bir':3D '{kept}':4D 'iki':5D '{ascii}':6D", vector);
+    }
 }
