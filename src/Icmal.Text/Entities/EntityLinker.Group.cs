@@ -67,6 +67,18 @@ public static partial class EntityLinker
             return false;
         }
 
+        /// <summary>
+        /// True when a form of this person of two words or more, a given name and a surname, starts with
+        /// <paramref name="given"/> (a form of a given name and a patronymic is no full name to join).
+        /// </summary>
+        public bool HasGivenName(string given)
+        {
+            string key = KeyOf(given);
+            foreach (var f in Distinct())
+                if (f.Parts.Length >= 2 && KeyOf(f.Parts[0]) == key && !IsGivenNameAndPatronymic(EntityKind.Person, f.Parts)) return true;
+            return false;
+        }
+
         public bool SameNameAs(Group other)
         {
             foreach (var a in Distinct())

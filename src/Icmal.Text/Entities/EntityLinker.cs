@@ -60,7 +60,7 @@ public static partial class EntityLinker
                 GroupFor("known:" + KeyOf(known.Name), known.Kind, known).Add(m, form);
                 continue;
             }
-            if (words.Length >= 2 && !IsInitial(words[0])) GroupFor(m.Kind + ":" + KeyOf(form), m.Kind, null).Add(m, form);
+            if (words.Length >= 2 && !IsInitial(words[0]) && !IsGivenNameAndPatronymic(m.Kind, words)) GroupFor(m.Kind + ":" + KeyOf(form), m.Kind, null).Add(m, form);
             else pending.Add((m, words, form));
         }
         MergeSpellings(groups, byKey);
@@ -71,6 +71,11 @@ public static partial class EntityLinker
         {
             Group? target = m.Kind switch
             {
+                // "Kasım-Jomart Kemeleviç" (a given name and a patronymic, the Russian formal address) is the person of
+                // that given name the text names in full, else the known person of that given name.
+                EntityKind.Person when IsGivenNameAndPatronymic(m.Kind, words) =>
+                    Nearest(groups.Where(g => g.Kind == EntityKind.Person && g.HasGivenName(words[0])), m.Start)
+                    ?? (KnownByGivenName(words[0]) is { } person ? GroupFor("known:" + KeyOf(person.Name), EntityKind.Person, person) : null),
                 EntityKind.Person => Nearest(groups.Where(g => g.Kind == EntityKind.Person && g.EndsWithSurnameOf(words)), m.Start)
                     ?? (KnownByInitials(words) is { } person ? GroupFor("known:" + KeyOf(person.Name), EntityKind.Person, person) : null),
                 EntityKind.Organization when IsAcronym(form) => Nearest(groups.Where(g => g.Kind == EntityKind.Organization && g.Initials == AzCasing.ToUpper(form)), m.Start),
@@ -266,6 +271,28 @@ public static partial class EntityLinker
         if (words.Length < 2 || !IsInitial(words[0])) return null;
         if (KnownEntities.Find(words[^1]) is not { Kind: EntityKind.Person } known) return null;
         return KeyOf(known.Name).StartsWith(KeyOf(words[0]), StringComparison.Ordinal) ? known : null;
+    }
+
+    /// <summary>
+    /// A person's name of two words, the second a Russian patronymic as Azerbaijani, English or Russian writes it
+    /// ("Kemeleviç", "Ivanovich", "Ivanovna"): how the formal address names a man or woman without the surname.
+    /// </summary>
+    private static bool IsGivenNameAndPatronymic(EntityKind kind, string[] words)
+    {
+        if (kind != EntityKind.Person || words.Length != 2 || IsInitial(words[0])) return false;
+        string key = KeyOf(words[1]);
+        return key.Length >= 6 && (key.EndsWith("vic", StringComparison.Ordinal) || key.EndsWith("vich", StringComparison.Ordinal)
+            || key.EndsWith("vna", StringComparison.Ordinal) || key.EndsWith("yic", StringComparison.Ordinal));
+    }
+
+    /// <summary>The one known person whose name starts with <paramref name="given"/> (in any of its spellings); null when none or several.</summary>
+    private static KnownEntity? KnownByGivenName(string given)
+    {
+        string key = KeyOf(given) + " ";
+        var found = KnownEntities.All
+            .Where(k => k.Kind == EntityKind.Person && k.Aliases.Prepend(k.Name).Any(a => KeyOf(a).StartsWith(key, StringComparison.Ordinal)))
+            .Take(2).ToList();
+        return found.Count == 1 ? found[0] : null;
     }
 
     private static bool IsInitial(string word) => word.Length is 2 or 3 && word[^1] == '.' && char.IsLetter(word[0]);

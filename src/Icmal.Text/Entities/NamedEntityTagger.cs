@@ -115,6 +115,7 @@ public sealed class NamedEntityTagger
             NoStopWordStarts(sentence.Words, sentenceTags);
             NoInflectionStarts(sentence.Pieces, sentence.Words, sentenceTags);
             NoWebAddresses(sentence.Kinds, sentenceTags);
+            NoLowerCaseNames(sentence.Words, sentenceTags);
             if (azerbaijaniLatin)
             {
                 SplitPlacesAtGenitives(sentence.Words, sentenceTags);
@@ -199,6 +200,24 @@ public sealed class NamedEntityTagger
         {
             if (tags[i] == NerTags.O || kinds[i] is not (TokenKind.Domain or TokenKind.Url or TokenKind.Email or TokenKind.Hashtag or TokenKind.Mention)) continue;
             NerTags.Drop(tags, i);
+        }
+    }
+
+    /// <summary>
+    /// A name has a capital letter or a digit somewhere: the weights learnt "dünya" (the world) as a place from training
+    /// sentences that tag it so, but a reader looking for who and what the news names does not look for the world.
+    /// "eBay" keeps its name; "dünyada" is none.
+    /// </summary>
+    private static void NoLowerCaseNames(string[] words, int[] tags)
+    {
+        foreach (var span in Conll.Spans(tags))
+        {
+            bool capital = false;
+            for (int i = span.Start; i < span.End && !capital; i++)
+                foreach (char c in words[i])
+                    if (char.IsDigit(c) || AzCasing.IsUpper(c)) { capital = true; break; }
+            if (capital) continue;
+            for (int i = span.Start; i < span.End; i++) tags[i] = NerTags.O;
         }
     }
 

@@ -15,9 +15,10 @@ public sealed record ArticleFacts(IReadOnlyList<FactEntity> Entities, IReadOnlyL
     /// <c>icmal reanalyse</c>). 2: the span rules for known names and documents, the linker's initials and known names
     /// with a case ending (version 1 was never raised through the rules added before them). 3: no name starting with a
     /// hyphen's inflection, the state's bodies and other names of states known, a known name's turned last consonant,
-    /// a sentence's common first word no place.
+    /// a sentence's common first word no place. 4: known names run together taken apart, a place joined with a hyphen no
+    /// person, no name all in lower case, a given name with a patronymic its person.
     /// </summary>
-    public const int Version = 3;
+    public const int Version = 4;
 
     public static ArticleFacts None { get; } = new([], [], []);
 }

@@ -42,7 +42,12 @@ public sealed class EntityStoreTests
             Assert.Contains(entities, e => e.Entity.Name == "Qazaxıstan" && e.Entity.Kind == EntityKind.Location);
             string[] forbidden = ["Çimayev", "Pereyra", "Ronaldu", "Xamaneyi"];
             Assert.DoesNotContain(entities, e => forbidden.Any(f => e.Entity.Name.Contains(f, StringComparison.Ordinal) || e.Forms.Any(x => x.Contains(f, StringComparison.Ordinal))));
+            // A name has a capital ("dünyada", in the world, was a place); no person is named by places joined with hyphens.
+            Assert.All(entities, e => Assert.Contains(e.Entity.Name, c => char.IsUpper(c) || char.IsDigit(c)));
+            Assert.DoesNotContain(entities, e => e.Entity.Kind == EntityKind.Person && e.Entity.Name.Contains("Asiya", StringComparison.Ordinal));
         }
+        // "Kasım-Jomart Kemeleviçin", the formal address, is Tokayev.
+        Assert.Contains("Kasım-Jomart Kemeleviçin", Assert.Single(await h.Store.Entities.ForArticleAsync(ids["002"], Ct), e => e.Entity.Name == "Kasım-Jomart Tokayev").Forms);
         var print = await h.Store.Entities.ForArticleAsync(ids["000"], Ct);
         var tokayev = Assert.Single(print, e => e.Entity.Name == "Kasım-Jomart Tokayev");
         Assert.Contains("Tokayevin", tokayev.Forms);
