@@ -16,9 +16,10 @@ public sealed record ArticleFacts(IReadOnlyList<FactEntity> Entities, IReadOnlyL
     /// with a case ending (version 1 was never raised through the rules added before them). 3: no name starting with a
     /// hyphen's inflection, the state's bodies and other names of states known, a known name's turned last consonant,
     /// a sentence's common first word no place. 4: known names run together taken apart, a place joined with a hyphen no
-    /// person, no name all in lower case, a given name with a patronymic its person.
+    /// person, no name all in lower case, a given name with a patronymic its person. 5: a country's long name the
+    /// country, the companies and platforms every country's news names known.
     /// </summary>
-    public const int Version = 4;
+    public const int Version = 5;
 
     public static ArticleFacts None { get; } = new([], [], []);
 }

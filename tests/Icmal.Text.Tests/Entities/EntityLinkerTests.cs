@@ -173,4 +173,26 @@ public sealed class EntityLinkerTests
         Assert.Equal("turk dovletleri teskilati", EntityLinker.KeyOf("Türk  Dövlətləri\u00A0Təşkilatı"));
         Assert.Equal("ilham eliyev", EntityLinker.KeyOf("İLHAM ƏLİYEV"));
     }
+
+    [Fact]
+    public void A_countrys_long_name_is_the_country_and_an_autonomous_republics_stays_its_own()
+    {
+        // banker.az: "Özbəkistan Respublikası" (3 articles) and "Səudiyyə Ərəbistanı Krallığı" (3) were places apart from the countries.
+        var entities = EntityLinker.Link(Mentions(("Özbəkistan Respublikası", EntityKind.Location), ("Özbəkistana", EntityKind.Location),
+            ("Səudiyyə Ərəbistanı Krallığının", EntityKind.Location), ("Naxçıvan Muxtar Respublikasının", EntityKind.Location),
+            ("Serb Respublikası", EntityKind.Location)));
+        // Republika Srpska is named after its people, not after Serbia.
+        Assert.Equal(["Özbəkistan", "Səudiyyə Ərəbistanı", "Naxçıvan Muxtar Respublikası", "Serb Respublikası"], entities.Select(e => e.Name));
+        Assert.Equal(2, entities[0].Mentions.Count);
+    }
+
+    [Fact]
+    public void Platforms_and_companies_the_weights_read_as_places_are_organisations()
+    {
+        // banker.az: "Facebook" (4 articles), "Wolt" (3) and "Boeing" (3) were places.
+        var entities = EntityLinker.Link(Mentions(("Facebook", EntityKind.Location), ("Wolt", EntityKind.Location), ("Boeing", EntityKind.Location),
+            ("Bank Respublika", EntityKind.Location)));
+        Assert.Equal(["Facebook", "Wolt", "Boeing", "Bank Respublika"], entities.Select(e => e.Name));
+        Assert.All(entities, e => Assert.Equal(EntityKind.Organization, e.Kind));
+    }
 }
