@@ -153,4 +153,46 @@ public sealed partial class NerModel
         }
         return null;
     }
+
+    /// <summary>The words naming what kind of place a body serves, as its name starts after the place: "Bakı Şəhəri üzrə …", "Lənkəran Rayon …".</summary>
+    private static readonly HashSet<string> PlaceTypeWords = new(StringComparer.Ordinal)
+    {
+        "şəhəri", "şəhər", "rayonu", "rayon", "respublikası", "vilayəti", "qəsəbəsi", "kəndi", "bələdiyyəsi",
+    };
+
+    /// <summary>The last words of organisations' names, as they stand before "və" (and) when two organisations are named together.</summary>
+    private static readonly HashSet<string> OrganisationHeads = new(StringComparer.Ordinal)
+    {
+        "nazirliyi", "idarəsi", "agentliyi", "komitəsi", "xidməti", "universiteti", "şurası", "bankı", "fondu", "cəmiyyəti",
+        "şirkəti", "akademiyası", "institutu", "təşkilatı", "palatası", "məhkəməsi", "komissiyası", "departamenti",
+        "hakimiyyəti", "assosiasiyası", "partiyası", "birliyi", "inspeksiyası", "prokurorluğu",
+    };
+
+    /// <summary>
+    /// A body named after its place is one name with it: a place the weights ended right before an organisation whose
+    /// name starts with the place's kind ("Bakı | Şəhəri üzrə Təhsil İdarəsinin", read so at a sentence's start) joins
+    /// it. Two organisations named together are two: "Bakı Şəhəri üzrə Təhsil İdarəsi və Abşeron-Xızı Regional Təhsil
+    /// İdarələri" parts at the "və" after a word that ends an organisation's name, where "Elm və Təhsil Nazirliyi",
+    /// whose "və" joins two fields of one ministry, stays whole.
+    /// </summary>
+    internal static void JoinedOrganisations(NerToken[] sentence, Span<int> tags)
+    {
+        int n = sentence.Length;
+        int org = NerTags.Begin(EntityKind.Organization), inOrg = NerTags.Inside(EntityKind.Organization);
+        for (int i = 1; i < n; i++)
+        {
+            if (tags[i] == org && PlaceTypeWords.Contains(sentence[i].Lower) && NerTags.KindOf(tags[i - 1]) == EntityKind.Location)
+            {
+                int start = i - 1;
+                while (start > 0 && NerTags.IsInside(tags[start])) start--;
+                for (int j = start; j <= i; j++) tags[j] = j == start ? org : inOrg;
+            }
+            if (tags[i] == inOrg && sentence[i].Lower == "və" && i + 1 < n && tags[i + 1] == inOrg && sentence[i + 1].IsCapitalised
+                && OrganisationHeads.Contains(sentence[i - 1].Lower))
+            {
+                tags[i] = NerTags.O;
+                tags[i + 1] = org;
+            }
+        }
+    }
 }

@@ -161,6 +161,7 @@ public sealed partial class NerModel
         NoDocumentNames(sentence, tags);
         KnownNames(sentence, tags);
         SplitJoinedNames(sentence, tags);
+        JoinedOrganisations(sentence, tags);
     }
 
     /// <summary>The per-token scores of <paramref name="sentence"/> (n × T) before the decoder's masks: each token's features' weights, added in order.</summary>

@@ -26,6 +26,17 @@ public sealed class JoinedNamesTests
     public void A_place_before_a_states_body_and_a_person_an_organisation_is_named_after_stay_in_the_name(string sentence, string expected) =>
         Assert.Equal([expected], Found(sentence));
 
+    [Theory]
+    // banker.az: at a sentence's start the city was read apart from its education office (3 articles).
+    [InlineData("Bakı Şəhəri üzrə Təhsil İdarəsinin tabeliyində olan məktəblər.", "ORG:Bakı Şəhəri üzrə Təhsil İdarəsinin")]
+    // banker.az: two offices named together were one organisation.
+    [InlineData("Bununla yanaşı, bu il Bakı Şəhəri üzrə Təhsil İdarəsi və Abşeron-Xızı Regional Təhsil İdarələri tərəfindən layihə həyata keçirilib.",
+        "ORG:Bakı Şəhəri üzrə Təhsil İdarəsi", "ORG:Abşeron-Xızı Regional Təhsil İdarələri")]
+    // One ministry of two fields stays one.
+    [InlineData("Elm və Təhsil Nazirliyinin əməkdaşları görüş keçirib.", "ORG:Elm və Təhsil Nazirliyinin")]
+    public void A_body_is_one_name_with_the_place_it_serves_and_two_bodies_named_together_are_two(string sentence, params string[] expected) =>
+        Assert.Equal(expected, Found(sentence));
+
     [Fact]
     public void A_word_joining_places_with_a_hyphen_is_a_place_not_part_of_a_persons_name()
     {
