@@ -195,4 +195,43 @@ public sealed partial class NerModel
             }
         }
     }
+
+    /// <summary>
+    /// English words that name what an organisation, a venue, a product or a list is and never stand in a person's
+    /// name, lower-cased. The weights, trained on Azerbaijani sentences, read an English name of capitalised words as a
+    /// person: "Capital One Financial", "Hyatt Hotels", "Associated Press", "Yelo App", "Sky Lounge" (banker.az).
+    /// </summary>
+    private static readonly HashSet<string> EnglishOrganisationWords = new(StringComparer.Ordinal)
+    {
+        "group", "holding", "holdings", "company", "corporation", "corp", "inc", "ltd", "llc", "plc", "gmbh", "hotels", "hotel",
+        "resort", "institute", "association", "alliance", "financial", "finance", "services", "service", "network", "mobile",
+        "press", "times", "news", "center", "centre", "technologies", "technology", "investment", "investments", "markets",
+        "aerospace", "airlines", "airways", "cafe", "lounge", "restaurant", "pool", "app", "bank", "banking", "capital",
+        "social", "media", "partners", "fund", "foundation", "council", "agency", "authority", "university", "college",
+        "school", "academy", "club", "studio", "studios", "systems", "solutions", "logistics", "motors", "electric",
+        "industries", "international", "global", "federation", "union", "committee", "organization", "organisation",
+        "department", "ministry", "exchange", "insurance", "consulting", "route", "transport", "corridor", "manager",
+        "analyst", "professionals", "nationals", "persons",
+    };
+
+    /// <summary>
+    /// A person's name has no word that names an organisation: a "person" with an English organisation's word
+    /// (<see cref="EnglishOrganisationWords"/>) or ending in an Azerbaijani body's last word ("… İdarəsi") is the
+    /// organisation it names.
+    /// </summary>
+    internal static void PersonsNamedLikeOrganisations(NerToken[] sentence, Span<int> tags)
+    {
+        int n = sentence.Length;
+        for (int start = 0; start < n; start++)
+        {
+            if (tags[start] != NerTags.Begin(EntityKind.Person)) continue;
+            int end = start;
+            while (end + 1 < n && tags[end + 1] == NerTags.Inside(EntityKind.Person)) end++;
+            bool organisation = OrganisationHeads.Contains(sentence[end].Lower);
+            for (int j = start; j <= end && !organisation; j++) organisation = EnglishOrganisationWords.Contains(sentence[j].Lower);
+            if (organisation)
+                for (int j = start; j <= end; j++) tags[j] = j == start ? NerTags.Begin(EntityKind.Organization) : NerTags.Inside(EntityKind.Organization);
+            start = end;
+        }
+    }
 }

@@ -162,6 +162,7 @@ public sealed partial class NerModel
         KnownNames(sentence, tags);
         SplitJoinedNames(sentence, tags);
         JoinedOrganisations(sentence, tags);
+        PersonsNamedLikeOrganisations(sentence, tags);
     }
 
     /// <summary>The per-token scores of <paramref name="sentence"/> (n × T) before the decoder's masks: each token's features' weights, added in order.</summary>

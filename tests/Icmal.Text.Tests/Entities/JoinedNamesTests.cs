@@ -37,6 +37,14 @@ public sealed class JoinedNamesTests
     public void A_body_is_one_name_with_the_place_it_serves_and_two_bodies_named_together_are_two(string sentence, params string[] expected) =>
         Assert.Equal(expected, Found(sentence));
 
+    [Theory]
+    // banker.az: English names of companies, hotels and apps were people.
+    [InlineData("Bu barədə Capital One Financial şirkətinin hesabatında bildirilir.", "ORG:Capital One Financial")]
+    [InlineData("Hyatt Hotels şirkəti Bakıda yeni otel açacaq.", "ORG:Hyatt Hotels", "LOC:Bakıda")]
+    [InlineData("Müştərilər Yelo App vasitəsilə ödəniş edə bilərlər.", "ORG:Yelo App")]
+    public void A_name_with_an_organisations_word_is_no_persons(string sentence, params string[] expected) =>
+        Assert.Equal(expected, Found(sentence));
+
     [Fact]
     public void A_word_joining_places_with_a_hyphen_is_a_place_not_part_of_a_persons_name()
     {
