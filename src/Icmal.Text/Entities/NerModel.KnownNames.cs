@@ -33,6 +33,12 @@ public sealed partial class NerModel
     {
         var names = new List<(string Name, EntityKind Kind)>();
         names.AddRange(PlaceCountries.All.Where(p => p.Azerbaijani && p.Kind != PlaceKind.Demonym).Select(p => (p.Form, EntityKind.Location)));
+        // The news also writes a hyphenated place apart ("Nyu York", "Əbu Dabi" for "Nyu-York", "Əbu-Dabi"), and quotes
+        // places in English ("Hong Kong"): the weights read both as people.
+        names.AddRange(PlaceCountries.All.Where(p => p.Azerbaijani && p.Kind != PlaceKind.Demonym && p.Form.Contains('-', StringComparison.Ordinal))
+            .Select(p => (p.Form.Replace('-', ' '), EntityKind.Location)));
+        names.AddRange(PlaceCountries.All.Where(p => !p.Azerbaijani && p.Kind != PlaceKind.Demonym && p.Form.Contains(' ', StringComparison.Ordinal))
+            .Select(p => (p.Form, EntityKind.Location)));
         foreach (var known in KnownEntities.All.Where(k => k.Kind != EntityKind.Person))
             names.AddRange(known.Aliases.Prepend(known.Name).Select(n => (n, known.Kind)));
         var byFirst = new Dictionary<string, List<KnownName>>(StringComparer.Ordinal);

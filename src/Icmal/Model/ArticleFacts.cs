@@ -18,9 +18,10 @@ public sealed record ArticleFacts(IReadOnlyList<FactEntity> Entities, IReadOnlyL
     /// a sentence's common first word no place. 4: known names run together taken apart, a place joined with a hyphen no
     /// person, no name all in lower case, a given name with a patronymic its person. 5: a country's long name the
     /// country, the companies and platforms every country's news names known. 6: a body one name with the place it
-    /// serves, two bodies named together two. 7: a name with an organisation's word no person's.
+    /// serves, two bodies named together two. 7: a name with an organisation's word no person's. 8: a hyphenated place
+    /// written apart, and an English place's name of several words, one place.
     /// </summary>
-    public const int Version = 7;
+    public const int Version = 8;
 
     public static ArticleFacts None { get; } = new([], [], []);
 }

@@ -45,6 +45,15 @@ public sealed class JoinedNamesTests
     public void A_name_with_an_organisations_word_is_no_persons(string sentence, params string[] expected) =>
         Assert.Equal(expected, Found(sentence));
 
+    [Theory]
+    // banker.az: "Nyu York" and "Hong Kong" were people; "Əbu Dabi" two places.
+    [InlineData("Nyu York birjasında səhmlər bahalaşıb.", "LOC:Nyu York")]
+    [InlineData("Hong Kong birjası bağlanıb.", "LOC:Hong Kong")]
+    [InlineData("Əbu Dabi şəhərində forum keçirilib.", "LOC:Əbu Dabi")]
+    [InlineData("Los Anceles yanğınları davam edir.", "LOC:Los Anceles")]
+    public void A_place_the_table_hyphenates_written_apart_or_in_english_is_one_place(string sentence, string expected) =>
+        Assert.Equal([expected], Found(sentence));
+
     [Fact]
     public void A_word_joining_places_with_a_hyphen_is_a_place_not_part_of_a_persons_name()
     {
