@@ -157,7 +157,7 @@ public sealed class SketchStore(Database database)
         ArgumentOutOfRangeException.ThrowIfNegative(limit);
         // The best `limit` kept in a heap whose root is the worst of them, rather than every counted id listed and
         // sorted: an arrival's look-up counts up to 3,200 ids at 1M, of which it keeps a handful (issue #17).
-        var best = new PriorityQueue<(long Id, long Shared), (long Shared, long Id)>(limit + 1);
+        var best = new PriorityQueue<(long Id, long Shared), (long Shared, long Id)>(Math.Min(limit, counts.Count) + 1);
         foreach (var (id, n) in counts)
         {
             if (n < minShared || limit == 0) continue;

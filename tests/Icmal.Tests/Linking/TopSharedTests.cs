@@ -33,4 +33,12 @@ public sealed class TopSharedTests
         }
         Assert.True(limited > 50, $"the limit bound in only {limited} rounds");
     }
+
+    [Fact]
+    public void A_limit_of_none_or_of_every_id_takes_none_or_every_id_sharing_enough()
+    {
+        var counts = new Dictionary<long, int> { [5] = 3, [7] = 1, [9] = 3, [2] = 2 };
+        Assert.Empty(SketchStore.Top(counts, 0, 1));
+        Assert.Equal([(9L, 3L), (5L, 3L), (2L, 2L)], SketchStore.Top(counts, int.MaxValue, 2));
+    }
 }
