@@ -216,19 +216,13 @@ public static partial class EntityLinker
         if (kind != EntityKind.Person && words.Count >= 3 && StateWords.Contains(AzCasing.ToLower(words[1])) && PlaceCountries.CountryOf(words[0]) is not null)
             words.RemoveAt(1);
         // "Özbəkistan Respublikası", "Səudiyyə Ərəbistanı Krallığı": a country's long name is the country (as the known
-        // states' long names are listed with them); "Naxçıvan Muxtar Respublikası" names no country and stays.
+        // states' long names are listed with them); "Naxçıvan Muxtar Respublikası" names no country and stays, nor does
+        // "Serb Respublikası" (Republika Srpska, named after a people).
         if (kind == EntityKind.Location && words.Count >= 2 && StateWords.Contains(AzCasing.ToLower(words[^1]))
-            && CountryNames.Contains(KeyOf(string.Join(' ', words.Take(words.Count - 1)))))
+            && PlaceCountries.IsCountryName(string.Join(' ', words.Take(words.Count - 1))))
             words.RemoveAt(words.Count - 1);
         return [.. words];
     }
-
-    /// <summary>
-    /// The keys of the countries' own names in Azerbaijani (not their people's: "Serb Respublikası", Republika Srpska,
-    /// is no Serbia), the short names a state's long name starts with.
-    /// </summary>
-    private static readonly HashSet<string> CountryNames = new(
-        PlaceCountries.All.Where(p => p.Azerbaijani && p.Kind == PlaceKind.Country).Select(p => KeyOf(p.Form)), StringComparer.Ordinal);
 
     /// <summary>The word of a state's long name after the country's ("Azərbaycan Respublikası", "Rusiya Federasiyasının").</summary>
     private static readonly HashSet<string> StateWords = new(StringComparer.Ordinal)

@@ -1,6 +1,7 @@
 using Icmal.Text.Casing;
 using Icmal.Text.LanguageId;
 using Icmal.Text.Normalization;
+using Icmal.Text.Stemming;
 using Icmal.Text.StopWords;
 using Icmal.Text.Tokenization;
 
@@ -91,11 +92,46 @@ public sealed class NamedEntityTagger
                 while (last >= first && IsEdgePunctuation(words[last]) && !PairedQuote(words, first, last, last)) last--;
                 if (first > last) continue;
                 int start = pieces[first].Start, end = pieces[last].End;
-                var (os, ol) = normal.ToOriginal(start, end - start);
-                mentions.Add(new EntityMention(os, ol, span.Kind, text.Substring(os, ol)));
+                if (span.Kind == EntityKind.Location && first == last && CountriesJoined(normal.Text, start, end) is { } countries)
+                {
+                    // "Azərbaycan-Qazaxıstan (münasibətləri)", "Rusiya-Ukrayna (müharibəsi)": each country is named.
+                    foreach (var (cs, ce) in countries) mentions.Add(Mention(text, normal, cs, ce, span.Kind));
+                    continue;
+                }
+                mentions.Add(Mention(text, normal, start, end, span.Kind));
             }
         }
         return mentions;
+    }
+
+    private static EntityMention Mention(string text, NormalizedText normal, int start, int end, EntityKind kind)
+    {
+        var (os, ol) = normal.ToOriginal(start, end - start);
+        return new EntityMention(os, ol, kind, text.Substring(os, ol));
+    }
+
+    /// <summary>
+    /// The parts of a word that joins countries' names with hyphens or dashes, the last with a case ending or not
+    /// ("Azərbaycan-Qazaxıstan", "Rusiya–Ukraynanın"), as offsets into <paramref name="t"/>; null when a part is no
+    /// country's name. A chain of cities names a route and stays one name ("Bakı-Tbilisi-Qars").
+    /// </summary>
+    private static List<(int Start, int End)>? CountriesJoined(string t, int start, int end)
+    {
+        var word = t.AsSpan(start, end - start);
+        if (word.IndexOfAny('-', '–', '‑') < 0) return null;
+        var parts = new List<(int Start, int End)>();
+        int from = 0;
+        for (int i = 0; i <= word.Length; i++)
+        {
+            if (i < word.Length && word[i] is not ('-' or '–' or '‑')) continue;
+            if (i == from) return null;
+            string part = word[from..i].ToString();
+            bool last = i == word.Length;
+            if (!PlaceCountries.IsCountryName(part) && !(last && PlaceCountries.IsCountryName(AzStemmer.Default.Stem(part)))) return null;
+            parts.Add((start + from, start + i));
+            from = i + 1;
+        }
+        return parts.Count >= 2 ? parts : null;
     }
 
     /// <summary>The sentences of normalised text <paramref name="t"/> and their tags: the model's, the rules' after it, and one text's names alike.</summary>

@@ -102,10 +102,13 @@ public sealed partial class NerModel
             parts.Add(part);
             i = part.End + 1;
         }
-        // A place right before an organisation names its state or city: "Azərbaycan Mədəniyyət Nazirliyi" is one name.
+        // A place right before an organisation names its state or city: "Azərbaycan Mədəniyyət Nazirliyi" is one name;
+        // not a place joined by "və" to another before it ("Azərbaycan və Qazaxıstanın Türk Dövlətləri Təşkilatı"): two
+        // states' body would be named in the plural, so the places are the sentence's and the organisation its own.
         bool stateBody = false;
         for (int p = 1; p < parts.Count; p++)
-            stateBody |= parts[p].Kind == EntityKind.Organization && parts[p - 1].Kind == EntityKind.Location && parts[p].Start == parts[p - 1].End + 1;
+            stateBody |= parts[p].Kind == EntityKind.Organization && parts[p - 1].Kind == EntityKind.Location && parts[p].Start == parts[p - 1].End + 1
+                && !(p >= 2 && parts[p - 2].Kind == EntityKind.Location && sentence[parts[p - 1].Start - 1].Lower == "və");
         if (i > end && parts.Count >= 2 && !stateBody)
         {
             for (int j = start; j <= end; j++) tags[j] = NerTags.O;

@@ -54,6 +54,16 @@ public static partial class PlaceCountries
         return ByForm.Value.GetValueOrDefault(Key(form))?.Country;
     }
 
+    /// <summary>
+    /// Whether a form is a country's own Azerbaijani name (any case; exact form): "Özbəkistan", "Səudiyyə Ərəbistanı";
+    /// not a capital, a city, a people ("Serb") or an English or Russian form.
+    /// </summary>
+    public static bool IsCountryName(string form)
+    {
+        ArgumentNullException.ThrowIfNull(form);
+        return ByForm.Value.GetValueOrDefault(Key(form)) is { Kind: PlaceKind.Country, Azerbaijani: true };
+    }
+
     private static readonly Lazy<Dictionary<string, PlaceCountry>> ByForm = new(() =>
     {
         var byForm = new Dictionary<string, PlaceCountry>(StringComparer.Ordinal);

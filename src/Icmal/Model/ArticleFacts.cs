@@ -19,9 +19,10 @@ public sealed record ArticleFacts(IReadOnlyList<FactEntity> Entities, IReadOnlyL
     /// person, no name all in lower case, a given name with a patronymic its person. 5: a country's long name the
     /// country, the companies and platforms every country's news names known. 6: a body one name with the place it
     /// serves, two bodies named together two. 7: a name with an organisation's word no person's. 8: a hyphenated place
-    /// written apart, and an English place's name of several words, one place.
+    /// written apart, and an English place's name of several words, one place. 9: countries joined with a hyphen each
+    /// named; places joined by "və" before an organisation apart from it.
     /// </summary>
-    public const int Version = 8;
+    public const int Version = 9;
 
     public static ArticleFacts None { get; } = new([], [], []);
 }

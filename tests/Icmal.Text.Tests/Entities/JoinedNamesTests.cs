@@ -17,6 +17,9 @@ public sealed class JoinedNamesTests
     [InlineData("Türkiyə İsrail ilə ticarəti dayandırıb.", "LOC:Türkiyə", "LOC:İsrail")]
     [InlineData("Bu, Türkiyənin və Avropanın Mərkəzi Asiya ilə əlaqələrini gücləndirir.", "LOC:Türkiyənin", "LOC:Avropanın", "LOC:Mərkəzi Asiya")]
     [InlineData("Nazirlər Kabineti Ədliyyə Nazirliyinin təklifini təsdiqləyib.", "ORG:Nazirlər Kabineti", "ORG:Ədliyyə Nazirliyinin")]
+    // The seeds: a place joined by "və" to another before an organisation does not name the organisation's state.
+    [InlineData("Bu, Azərbaycan və Qazaxıstanın Türk Dövlətləri Təşkilatı çərçivəsində əməkdaşlığını gücləndirir.",
+        "LOC:Azərbaycan", "LOC:Qazaxıstanın", "ORG:Türk Dövlətləri Təşkilatı")]
     public void Known_names_side_by_side_are_taken_apart_each_of_its_own_kind(string sentence, params string[] expected) =>
         Assert.Equal(expected, Found(sentence));
 
@@ -54,10 +57,19 @@ public sealed class JoinedNamesTests
     public void A_place_the_table_hyphenates_written_apart_or_in_english_is_one_place(string sentence, string expected) =>
         Assert.Equal([expected], Found(sentence));
 
+    [Theory]
+    // The seeds and banker.az: "Azərbaycan-Qazaxıstan" (relations), "Rusiya-Ukrayna" (the war) were places of their own.
+    [InlineData("Son illər Azərbaycan-Qazaxıstan əlaqələri sürətlə inkişaf edir.", "LOC:Azərbaycan", "LOC:Qazaxıstan")]
+    // A chain of cities names a route: one name.
+    [InlineData("Bakı-Tbilisi-Qars dəmir yolu ilə yüklər daşınır.", "LOC:Bakı-Tbilisi-Qars")]
+    public void Countries_joined_with_a_hyphen_are_each_named(string sentence, params string[] expected) =>
+        Assert.Equal(expected, Found(sentence));
+
     [Fact]
     public void A_word_joining_places_with_a_hyphen_is_a_place_not_part_of_a_persons_name()
     {
-        Assert.Equal(["PER:Mirzoyan", "LOC:Ermənistan-İran"], Found("Mirzoyan Ermənistan-İran münasibətlərini yüksək qiymətləndirib."));
+        // (The two countries then each named, as below.)
+        Assert.Equal(["PER:Mirzoyan", "LOC:Ermənistan", "LOC:İran"], Found("Mirzoyan Ermənistan-İran münasibətlərini yüksək qiymətləndirib."));
         Assert.DoesNotContain(Found("Çin-Mərkəzi Asiya-Avropa marşrutu ilə yüklər daşınır."), f => f.StartsWith("PER:", StringComparison.Ordinal));
     }
 
