@@ -48,7 +48,7 @@ public static partial class EntityLinker
         var pending = new List<(EntityMention Mention, string[] Words, string Form)>();
 
         // Full forms first: known entities and names of two words or more found their groups.
-        foreach (var m in mentions.OrderBy(m => m.Start))
+        foreach (var m in TwoPeopleApart(mentions).OrderBy(m => m.Start))
         {
             var (words, form) = BaseFormOf(m.Text, m.Kind);
             if (words.Length == 0) continue;
@@ -277,6 +277,36 @@ public static partial class EntityLinker
         if (words.Length < 2 || !IsInitial(words[0])) return null;
         if (KnownEntities.Find(words[^1]) is not { Kind: EntityKind.Person } known) return null;
         return KeyOf(known.Name).StartsWith(KeyOf(words[0]), StringComparison.Ordinal) ? known : null;
+    }
+
+    /// <summary>
+    /// A subject's surname before an object's name, which the weights read as one person: "Lyutnik Trampı" (Lutnick …
+    /// Trump), "Uitkoff Putin" (banker.az). A person's two words are two people when the second is a known person's
+    /// surname, the two are no known name, and the first is the surname the text gives another person in full ("Hovard
+    /// Lyutnik"); each is then a mention of its own.
+    /// </summary>
+    private static IEnumerable<EntityMention> TwoPeopleApart(IReadOnlyList<EntityMention> mentions)
+    {
+        HashSet<string>? surnames = null;
+        foreach (var m in mentions)
+        {
+            int space = m.Text.IndexOf(' ', StringComparison.Ordinal);
+            if (m.Kind != EntityKind.Person || space <= 0 || m.Text.IndexOf(' ', space + 1) >= 0 || KnownEntities.Find(m.Text) is not null
+                || KnownEntities.Find(BaseFormOf(m.Text[(space + 1)..], EntityKind.Person).Form) is not { Kind: EntityKind.Person })
+            {
+                yield return m;
+                continue;
+            }
+            surnames ??= [.. mentions.Where(o => o.Kind == EntityKind.Person && BaseFormOf(o.Text, o.Kind).Words.Length >= 2)
+                .Select(o => KeyOf(BaseFormOf(o.Text, o.Kind).Words[^1]))];
+            if (!surnames.Contains(KeyOf(m.Text[..space])))
+            {
+                yield return m;
+                continue;
+            }
+            yield return new EntityMention(m.Start, space, EntityKind.Person, m.Text[..space]);
+            yield return new EntityMention(m.Start + space + 1, m.Length - space - 1, EntityKind.Person, m.Text[(space + 1)..]);
+        }
     }
 
     /// <summary>

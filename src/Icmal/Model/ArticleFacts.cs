@@ -20,9 +20,10 @@ public sealed record ArticleFacts(IReadOnlyList<FactEntity> Entities, IReadOnlyL
     /// country, the companies and platforms every country's news names known. 6: a body one name with the place it
     /// serves, two bodies named together two. 7: a name with an organisation's word no person's. 8: a hyphenated place
     /// written apart, and an English place's name of several words, one place. 9: countries joined with a hyphen each
-    /// named; places joined by "və" before an organisation apart from it.
+    /// named; places joined by "və" before an organisation apart from it. 10: a subject's surname before a known
+    /// person's name two people.
     /// </summary>
-    public const int Version = 9;
+    public const int Version = 10;
 
     public static ArticleFacts None { get; } = new([], [], []);
 }

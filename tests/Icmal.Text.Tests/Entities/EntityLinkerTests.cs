@@ -195,4 +195,18 @@ public sealed class EntityLinkerTests
         Assert.Equal(["Facebook", "Wolt", "Boeing", "Bank Respublika"], entities.Select(e => e.Name));
         Assert.All(entities, e => Assert.Equal(EntityKind.Organization, e.Kind));
     }
+
+    [Fact]
+    public void A_subjects_surname_before_a_known_persons_name_is_two_people_when_the_text_names_the_first_in_full()
+    {
+        // banker.az: "Bessent və Lyutnik Trampı …" (Lutnick … Trump) and "– Livitt Trampın …" were people named so.
+        var entities = EntityLinker.Link(Mentions(("Hovard Lyutnik", EntityKind.Person), ("Lyutnik Trampı", EntityKind.Person), ("Donald Tramp", EntityKind.Person)));
+        Assert.Equal(["Hovard Lyutnik", "Donald Tramp"], entities.Select(e => e.Name));
+        Assert.All(entities, e => Assert.Equal(2, e.Mentions.Count));
+        Assert.Equal("Lyutnik", entities[0].Mentions[1].Text);
+        // Without the first in full it stays as read; a given name before a known surname is the known person's kin.
+        Assert.Equal(["Lyutnik Tramp"], EntityLinker.Link(Mentions(("Lyutnik Trampı", EntityKind.Person))).Select(e => e.Name));
+        Assert.Equal(["Melaniya Tramp", "Donald Tramp"],
+            EntityLinker.Link(Mentions(("Melaniya Tramp", EntityKind.Person), ("Donald Tramp", EntityKind.Person))).Select(e => e.Name));
+    }
 }
