@@ -246,14 +246,18 @@ public sealed class NamedEntityTagger
     /// </summary>
     private static void NoLowerCaseNames(string[] words, int[] tags)
     {
-        foreach (var span in Conll.Spans(tags))
+        // A walk over the tags, not Conll.Spans: every sentence of every article comes here, and few have such a name.
+        for (int start = 0; start < tags.Length; start++)
         {
+            if (tags[start] == NerTags.O) continue;
+            int end = start + 1;
+            while (end < tags.Length && NerTags.IsInside(tags[end]) && NerTags.KindOf(tags[end]) == NerTags.KindOf(tags[start])) end++;
             bool capital = false;
-            for (int i = span.Start; i < span.End && !capital; i++)
+            for (int i = start; i < end && !capital; i++)
                 foreach (char c in words[i])
                     if (char.IsDigit(c) || AzCasing.IsUpper(c)) { capital = true; break; }
-            if (capital) continue;
-            for (int i = span.Start; i < span.End; i++) tags[i] = NerTags.O;
+            if (!capital) tags.AsSpan(start, end - start).Fill(NerTags.O);
+            start = end - 1;
         }
     }
 
