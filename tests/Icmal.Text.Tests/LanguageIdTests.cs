@@ -137,12 +137,13 @@ public class LanguageIdTests
         }
     }
     /// <summary>
-    /// The word cache (WordGrams) must give the scores n-gram by n-gram gives, to the bit and with the same count:
+    /// The word cache (WordGrams) must give the scores n-gram by n-gram gives, to within rounding (the same grams, added
+    /// word by word rather than one at a time) and with the same count:
     /// one- and two-letter words (whose grams run into the next word), apostrophes, a text past the 2,000 characters
     /// scored, every script, each text twice (the second time from the cache), and random mixes of short words.
     /// </summary>
     [Fact]
-    public void Scores_through_the_word_cache_are_the_bits_of_scoring_n_gram_by_n_gram()
+    public void Scores_through_the_word_cache_are_those_of_scoring_n_gram_by_n_gram()
     {
         var texts = new List<string>
         {
@@ -163,7 +164,8 @@ public class LanguageIdTests
             int used = id.Score(text, cached);
             Assert.Equal(id.ScoreGramByGram(text, reference), used);
             for (int k = 0; k < cached.Length; k++)
-                Assert.True(BitConverter.DoubleToInt64Bits(reference[k]) == BitConverter.DoubleToInt64Bits(cached[k]), $"label {k} of \"{text[..Math.Min(40, text.Length)]}\"");
+                Assert.True(Math.Abs(reference[k] - cached[k]) <= 1e-9 * Math.Max(1, Math.Abs(reference[k])),
+                    $"label {k} of \"{text[..Math.Min(40, text.Length)]}\": {cached[k]:R} against {reference[k]:R}");
         }
     }
 

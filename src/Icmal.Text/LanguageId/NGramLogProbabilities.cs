@@ -1,7 +1,3 @@
-using System.Buffers.Binary;
-using System.Runtime.CompilerServices;
-using System.Runtime.InteropServices;
-
 namespace Icmal.Text.LanguageId;
 
 /// <summary>
@@ -48,42 +44,8 @@ internal sealed class NGramLogProbabilities
         for (int k = 0; k < labels; k++) scores[k] += table[k * TableSize + counts[k]];
     }
 
-    /// <summary>How many bytes <see cref="CopyCell"/> writes for a row: its order byte and its count per label.</summary>
-    public int CellBytes => Math.Max(_labels, sizeof(int)) + 1;
-
-    /// <summary>
-    /// Copies what <see cref="AddTo(int, Span{double})"/> reads of row <paramref name="row"/> to <paramref name="cell"/>:
-    /// its order byte, then its counts, or for a row of large counts where its floats start.
-    /// </summary>
-    public void CopyCell(int row, Span<byte> cell)
-    {
-        cell[0] = _orders[row];
-        if ((cell[0] & LargeRow) != 0) BinaryPrimitives.WriteInt32LittleEndian(cell[1..], _largeRowAt[row]);
-        else _counts.AsSpan(row * _labels, _labels).CopyTo(cell[1..]);
-    }
-
-    /// <summary>
-    /// <see cref="AddTo(int, Span{double})"/> from a copy of the row's cell (<see cref="CopyCell"/>), kept beside other
-    /// rows a text uses together: the same floats added in the same order, without reaching into the model's tables.
-    /// </summary>
-    public void AddTo(ReadOnlySpan<byte> cell, Span<double> scores)
-    {
-        int labels = _labels;
-        byte order = cell[0];
-        if (scores.Length < labels || cell.Length < labels + 1) throw new ArgumentException("Too few score slots or cell bytes.");
-        ref double score = ref MemoryMarshal.GetReference(scores);
-        if ((order & LargeRow) != 0)
-        {
-            var lp = _large.AsSpan(BinaryPrimitives.ReadInt32LittleEndian(cell[1..]), labels);
-            for (int k = 0; k < labels; k++) Unsafe.Add(ref score, k) += lp[k];
-            return;
-        }
-        // Checked above and at load: order ≤ MaxOrder, count < TableSize, so every index lies inside the table.
-        ref float table = ref _table[order * labels * TableSize];
-        ref byte count = ref Unsafe.Add(ref MemoryMarshal.GetReference(cell), 1);
-        for (int k = 0; k < labels; k++)
-            Unsafe.Add(ref score, k) += Unsafe.Add(ref table, k * TableSize + Unsafe.Add(ref count, k));
-    }
+    /// <summary>How many labels a row has a log-probability for.</summary>
+    public int Labels => _labels;
 
     /// <summary>The log-probabilities of a model as read from its file (whose orders and counts it takes over).</summary>
     /// <exception cref="InvalidDataException">An order outside 1–5, or the large counts do not match the cells that need one.</exception>

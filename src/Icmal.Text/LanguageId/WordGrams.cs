@@ -2,36 +2,33 @@
 namespace Icmal.Text.LanguageId;
 
 /// <summary>
-/// The n-grams one word of the feature text contributes, found once and remembered (issue #17: an import scores the
-/// first 2,000 characters of every article, about 7,000 n-gram look-ups, each a few cache misses in tables of several
-/// megabytes; a few tens of thousands of word forms make nearly all of them). A word's grams are those that start at
-/// the space before it or at one of its characters: within " word " they depend on the word alone and are kept as
-/// model rows, in the order the scorer meets them; the few that run on into the next word's first letters ("ab c",
-/// "b cd") are kept as the hash so far, finished with the next word's letters into a <see cref="WordJunction"/> of the
-/// two words, remembered too. Scoring through the cache adds the same floats in the same order as n-gram by n-gram, so
-/// the scores are the same bits.
+/// The n-grams one word of the feature text contributes, found once and remembered as the sum of their
+/// log-probabilities under each label (issue #17: an import scores the first 600 to 2,000 characters of every article,
+/// about 7,000 n-gram look-ups, each a few cache misses in tables of several megabytes; a few tens of thousands of word
+/// forms make nearly all of them). A word's grams are those that start at the space before it or at one of its
+/// characters: within " word " they depend on the word alone and are kept summed, so scoring a known word is one add
+/// a label rather than one a gram and label; the few that run on into the next word's first letters ("ab c", "b cd")
+/// are kept as the hash so far, finished with the next word's letters into a <see cref="WordJunction"/> of the two
+/// words, remembered and summed too. The scores are those of scoring n-gram by n-gram added in another grouping: equal
+/// to within rounding (a few units in the last place of a sum of thousands of terms).
 /// </summary>
 internal sealed class WordGrams
 {
-    private const int MaxEntries = 60_000; // about 35 MB at most (~570 B a word: rows, cells, key); a word past the bound is looked up each time
+    private const int MaxEntries = 60_000; // about 13 MB at most (~220 B a word: sums, starts, key); a word past the bound is looked up each time
     private const int MaxCachedLength = 32;
-    private const int MaxJunctions = 100_000; // about 12 MB at most (~120 B a pair: cells, starts, key)
+    private const int MaxJunctions = 100_000; // about 14 MB at most (~140 B a pair: sums, key)
 
-    // Items in scoring order: a row (≥ 0) of a gram found within " word ", or ~t for the t-th entry of _partials, a
-    // start near the word's end whose longer grams run into the next word.
-    private readonly int[] _items;
-    private readonly ulong[] _partials; // hash of the start's characters through the space after the word
+    private readonly double[] _sums;    // per label: the log-probabilities of the grams found within " word ", added from zero
+    private readonly int _found;        // how many grams within " word " the model knows
+    private readonly ulong[] _partials; // per start near the word's end: hash of its characters through the space after the word
     private readonly byte[] _reach;     // per partial: how many of the next word's letters its longest gram takes
-    // The rows' cells (order byte and counts, NGramLogProbabilities.CopyCell) one after another: a word's grams are
-    // scored from a few adjacent cache lines rather than two scattered reads of the model's tables each.
-    private readonly byte[] _cells;
 
-    private WordGrams(int[] items, ulong[] partials, byte[] reach, byte[] cells)
+    private WordGrams(double[] sums, int found, ulong[] partials, byte[] reach)
     {
-        _items = items;
+        _sums = sums;
+        _found = found;
         _partials = partials;
         _reach = reach;
-        _cells = cells;
     }
 
     /// <summary>The remembered words of one model (each <see cref="LanguageIdentifier"/> holds its own).</summary>
@@ -74,8 +71,6 @@ internal sealed class WordGrams
             return junction;
         }
 
-        /// <summary>The model's log-probabilities the cells are read with.</summary>
-        internal NGramLogProbabilities LogProb => _logProb;
     }
 
     /// <summary>
@@ -85,24 +80,18 @@ internal sealed class WordGrams
     /// </summary>
     private int AddTo(ReadOnlySpan<char> word, ReadOnlySpan<char> next, Cache cache, Span<double> scores)
     {
-        var logProb = cache.LogProb;
-        int used = 0, width = logProb.CellBytes;
-        var cells = _cells.AsSpan();
-        WordJunction? junction = null;
-        foreach (int item in _items)
-        {
-            if (item >= 0)
-            {
-                logProb.AddTo(cells[..width], scores);
-                cells = cells[width..];
-                used++;
-                continue;
-            }
-            if (next.IsEmpty) continue; // at the end no gram runs on
-            junction ??= cache.JunctionOf(this, word, next);
-            used += junction.AddTo(~item, logProb, scores);
-        }
-        return used;
+        AddSums(_sums, scores);
+        if (_partials.Length == 0 || next.IsEmpty) return _found; // at the end no gram runs on
+        var junction = cache.JunctionOf(this, word, next);
+        AddSums(junction.Sums, scores);
+        return _found + junction.Found;
+    }
+
+    /// <summary>Adds <paramref name="sums"/> to <paramref name="scores"/>, label by label.</summary>
+    internal static void AddSums(ReadOnlySpan<double> sums, Span<double> scores)
+    {
+        if (scores.Length < sums.Length) throw new ArgumentException("Too few score slots.", nameof(scores));
+        for (int k = 0; k < sums.Length; k++) scores[k] += sums[k];
     }
 
     /// <summary>The grams of <paramref name="word"/> (letters, no space), as the scorer's loop meets them over " word ".</summary>
@@ -113,7 +102,7 @@ internal sealed class WordGrams
         seg[0] = ' ';
         word.CopyTo(seg[1..]);
         seg[^1] = ' ';
-        var items = new List<int>(word.Length * 4 + 4);
+        var items = new List<int>(word.Length * 4 + 4); // rows found (≥ 0) and ~t for the t-th start that runs on
         Span<ulong> partials = stackalloc ulong[LanguageIdentifier.MaxOrder];
         Span<byte> reach = stackalloc byte[LanguageIdentifier.MaxOrder];
         int tails = 0;
@@ -140,16 +129,14 @@ internal sealed class WordGrams
                 if (row >= 0) items.Add(row);
             }
         }
-        int width = logProb.CellBytes, found = 0;
-        foreach (int item in items) if (item >= 0) found++;
-        var cells = new byte[found * width];
-        int at = 0;
+        var sums = new double[logProb.Labels];
+        int found = 0;
         foreach (int item in items)
         {
             if (item < 0) continue;
-            logProb.CopyCell(item, cells.AsSpan(at, width));
-            at += width;
+            logProb.AddTo(item, sums);
+            found++;
         }
-        return new WordGrams([.. items], partials[..tails].ToArray(), reach[..tails].ToArray(), cells);
+        return new WordGrams(sums, found, partials[..tails].ToArray(), reach[..tails].ToArray());
     }
 }
