@@ -26,9 +26,13 @@ public sealed class CategoryModel
     {
         _classes = classes;
         _rows = rows;
+        _featureRows = new FeatureRows(rows);
         _weights = weights;
         _bias = bias;
     }
+
+    /// <summary>The rows again, as one open-addressed table (<see cref="FeatureRows"/>) for scoring's look-ups.</summary>
+    private readonly FeatureRows _featureRows;
 
     /// <summary>The classes the model can choose, in its own order.</summary>
     public IReadOnlyList<NewsCategory> Classes => _classes;
@@ -58,7 +62,8 @@ public sealed class CategoryModel
         for (int k = 0; k < c; k++) scores[k] = _bias[k];
         for (int i = 0; i < hashes.Length; i++)
         {
-            if (!_rows.TryGetValue(hashes[i], out int row)) continue;
+            int row = _featureRows.RowOf(hashes[i]);
+            if (row < 0) continue;
             var w = _weights.AsSpan(row * c, c);
             for (int k = 0; k < c; k++) scores[k] += values[i] * w[k];
         }

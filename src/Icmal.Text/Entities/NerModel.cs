@@ -36,48 +36,14 @@ public sealed partial class NerModel
         _weights = weights;
         _transitions = transitions;
         _stemmer = stemmer;
-        (_slots, _slotMask) = BuildSlots(rows);
+        _featureRows = new FeatureRows(rows);
     }
 
-    /// <summary>
-    /// The rows again, as one open-addressed table (a slot's key and row side by side, half the slots free): the
-    /// decoder looks up some forty features a token, and one probe into one array costs less than the dictionary's two.
-    /// </summary>
-    private readonly Slot[] _slots;
-    private readonly int _slotMask;
-
-    private readonly record struct Slot(uint Key, int Row);
-
-    private static (Slot[] Slots, int Mask) BuildSlots(Dictionary<uint, int> rows)
-    {
-        int size = 16;
-        while (size < rows.Count * 2) size <<= 1;
-        var slots = new Slot[size];
-        slots.AsSpan().Fill(new Slot(0, -1));
-        foreach (var (key, row) in rows)
-        {
-            int at = SlotOf(key, size - 1);
-            while (slots[at].Row >= 0) at = (at + 1) & (size - 1);
-            slots[at] = new Slot(key, row);
-        }
-        return (slots, size - 1);
-    }
-
-    private static int SlotOf(uint key, int mask) => (int)((key * 2654435769u) >> 7) & mask;
+    /// <summary>The rows again, as one open-addressed table (<see cref="FeatureRows"/>) for the decoder's look-ups.</summary>
+    private readonly FeatureRows _featureRows;
 
     /// <summary>The row of feature hash <paramref name="key"/>, or -1 when it has no weight.</summary>
-    internal int RowOf(uint key)
-    {
-        var slots = _slots;
-        int at = SlotOf(key, _slotMask);
-        while (true)
-        {
-            var slot = slots[at];
-            if (slot.Row < 0) return -1;
-            if (slot.Key == key) return slot.Row;
-            at = (at + 1) & _slotMask;
-        }
-    }
+    internal int RowOf(uint key) => _featureRows.RowOf(key);
 
     /// <summary>The word lists the model was trained with.</summary>
     public NerGazetteer Gazetteer { get; }
