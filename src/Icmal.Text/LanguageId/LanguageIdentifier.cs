@@ -126,7 +126,7 @@ public sealed class LanguageIdentifier
         try
         {
             // Word by word (the feature text is " w1 w2 … wn ", one space apart, made only as far as it is read): each
-            // word's grams come from the cache (WordGrams), in the order and with the values of ScoreGramByGram.
+            // word's grams come from the cache (WordGrams), summed: ScoreGramByGram's values, added word by word.
             var feature = new FeatureText(text, rented);
             int used = 0;
             int start = 1, end = feature.SpaceAt(start);
@@ -162,8 +162,8 @@ public sealed class LanguageIdentifier
     }
 
     /// <summary>
-    /// <see cref="Score(ReadOnlySpan{char}, Span{double})"/> n-gram by n-gram, without the word cache: the definition the cached scorer must match bit for
-    /// bit (the tests compare the two).
+    /// <see cref="Score(ReadOnlySpan{char}, Span{double})"/> n-gram by n-gram, without the word cache: the definition
+    /// the cached scorer must match to within rounding, with the same count (the tests compare the two).
     /// </summary>
     internal int ScoreGramByGram(ReadOnlySpan<char> text, Span<double> scores)
     {

@@ -14,9 +14,9 @@ namespace Icmal.Text.LanguageId;
 /// </summary>
 internal sealed class WordGrams
 {
-    private const int MaxEntries = 60_000; // about 13 MB at most (~220 B a word: sums, starts, key); a word past the bound is looked up each time
+    private const int MaxEntries = 60_000; // about 18 MB at most (~300 B a word: sums, starts, key); a word past the bound is looked up each time
     private const int MaxCachedLength = 32;
-    private const int MaxJunctions = 100_000; // about 14 MB at most (~140 B a pair: sums, key)
+    private const int MaxJunctions = 100_000; // about 20 MB at most (~200 B a pair: sums, key)
 
     private readonly double[] _sums;    // per label: the log-probabilities of the grams found within " word ", added from zero
     private readonly int _found;        // how many grams within " word " the model knows
@@ -70,7 +70,6 @@ internal sealed class WordGrams
             if (_junctions.Count < MaxJunctions) _junctions.TryAdd(key.ToString(), junction);
             return junction;
         }
-
     }
 
     /// <summary>
