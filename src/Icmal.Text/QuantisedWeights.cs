@@ -9,11 +9,11 @@ namespace Icmal.Text;
 internal static class QuantisedWeights
 {
     /// <summary>Writes <paramref name="weights"/> (row <c>rows[hash]</c> at <c>row * width</c>).</summary>
-    public static void Write(BinaryWriter w, IReadOnlyDictionary<uint, int> rows, float[] weights, int width)
+    public static void Write(BinaryWriter w, FeatureRows rows, float[] weights, int width)
     {
         float max = weights.Length == 0 ? 1 : weights.Max(Math.Abs);
         float scale = max == 0 ? 1 : max / short.MaxValue;
-        var keys = rows.Where(kv => Enumerable.Range(0, width).Any(k => Quantise(weights[kv.Value * width + k], scale) != 0))
+        var keys = rows.Rows.Where(kv => Enumerable.Range(0, width).Any(k => Quantise(weights[kv.Value * width + k], scale) != 0))
             .OrderBy(kv => kv.Key).ToList();
         w.Write(scale);
         w.Write(keys.Count);
@@ -28,22 +28,24 @@ internal static class QuantisedWeights
     }
 
     /// <summary>Reads what <see cref="Write"/> wrote; the rows are numbered in hash order.</summary>
-    /// <exception cref="InvalidDataException">The feature count is impossible.</exception>
-    public static (Dictionary<uint, int> Rows, float[] Weights) Read(BinaryReader r, int width)
+    /// <exception cref="InvalidDataException">The feature count is impossible, or a hash does not follow the one before.</exception>
+    public static (FeatureRows Rows, float[] Weights) Read(BinaryReader r, int width)
     {
         float scale = r.ReadSingle();
         int count = r.ReadInt32();
         if (count < 0 || count > 10_000_000) throw new InvalidDataException($"model: {count} features");
-        var rows = new Dictionary<uint, int>(count);
+        var rows = new KeyValuePair<uint, int>[count];
         uint key = 0;
         for (int i = 0; i < count; i++)
         {
-            key += (uint)r.Read7BitEncodedInt();
-            rows[key] = i;
+            int gap = r.Read7BitEncodedInt();
+            if (gap < 0 || (i > 0 && gap == 0)) throw new InvalidDataException($"model: feature {i} does not follow the one before");
+            key += (uint)gap;
+            rows[i] = KeyValuePair.Create(key, i);
         }
         var weights = new float[count * width];
         for (int i = 0; i < weights.Length; i++) weights[i] = r.ReadInt16() * scale;
-        return (rows, weights);
+        return (new FeatureRows(rows), weights);
     }
 
     private static short Quantise(float x, float scale) => (short)Math.Clamp(MathF.Round(x / scale), -short.MaxValue, short.MaxValue);

@@ -15,6 +15,8 @@ public sealed class FeatureRowsTests
         while (rows.Count < 20_000) rows.TryAdd((uint)random.NextInt64(0, 1L << 32), rows.Count);
         var index = new FeatureRows(rows);
         foreach (var (key, row) in rows) Assert.Equal(row, index.RowOf(key));
+        Assert.Equal(rows.Count, index.Count);
+        Assert.Equal(rows.OrderBy(kv => kv.Key), index.Rows.OrderBy(kv => kv.Key));
         int absent = 0;
         for (int i = 0; i < 20_000; i++)
         {
@@ -33,6 +35,10 @@ public sealed class FeatureRowsTests
         Assert.Equal(-1, index.RowOf(0));
         Assert.Equal(-1, index.RowOf(12345));
     }
+
+    [Fact]
+    public void A_hash_given_twice_is_refused() =>
+        Assert.Throws<ArgumentException>(() => new FeatureRows([KeyValuePair.Create(7u, 0), KeyValuePair.Create(9u, 1), KeyValuePair.Create(7u, 2)]));
 
     [Fact]
     public void A_negative_row_is_refused() =>

@@ -18,27 +18,25 @@ public sealed class CategoryModel
     private const int Version = 1;
 
     private readonly NewsCategory[] _classes;
-    private readonly Dictionary<uint, int> _rows;
     private readonly float[] _weights;
     private readonly float[] _bias;
 
-    internal CategoryModel(NewsCategory[] classes, Dictionary<uint, int> rows, float[] weights, float[] bias)
+    internal CategoryModel(NewsCategory[] classes, FeatureRows rows, float[] weights, float[] bias)
     {
         _classes = classes;
-        _rows = rows;
-        _featureRows = new FeatureRows(rows);
+        _featureRows = rows;
         _weights = weights;
         _bias = bias;
     }
 
-    /// <summary>The rows again, as one open-addressed table (<see cref="FeatureRows"/>) for scoring's look-ups.</summary>
+    /// <summary>Each feature hash's row of <see cref="_weights"/>.</summary>
     private readonly FeatureRows _featureRows;
 
     /// <summary>The classes the model can choose, in its own order.</summary>
     public IReadOnlyList<NewsCategory> Classes => _classes;
 
     /// <summary>Number of features with a weight.</summary>
-    public int FeatureCount => _rows.Count;
+    public int FeatureCount => _featureRows.Count;
 
     /// <summary>The most likely category of a feature vector.</summary>
     public CategoryGuess Predict(uint[] hashes, float[] values)
@@ -81,7 +79,7 @@ public sealed class CategoryModel
             w.Write(c);
             foreach (var category in _classes) w.Write(category.Slug());
             foreach (float b in _bias) w.Write(b);
-            QuantisedWeights.Write(w, _rows, _weights, c);
+            QuantisedWeights.Write(w, _featureRows, _weights, c);
         }
         using var packed = new MemoryStream();
         using (var brotli = new BrotliStream(packed, CompressionLevel.SmallestSize, leaveOpen: true)) raw.WriteTo(brotli);

@@ -68,7 +68,7 @@ public static class CategoryTrainer
                 Bayes(vectors, labels, exampleWeights, rows, weights, bias, c, options);
                 break;
         }
-        return new CategoryModel(classes, rows, weights, bias);
+        return new CategoryModel(classes, new FeatureRows(rows), weights, bias);
     }
 
     private static void Logistic((uint[] Hashes, float[] Values)[] vectors, int[] labels, double[] exampleWeights, Dictionary<uint, int> rows,

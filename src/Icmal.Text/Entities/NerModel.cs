@@ -22,24 +22,22 @@ public sealed partial class NerModel
     private const int Version = 2;
     private const int T = NerTags.Count;
 
-    private readonly Dictionary<uint, int> _rows;
     private readonly float[] _weights;
     private readonly float[] _transitions;
     private readonly AzStemmer _stemmer;
     private readonly HashSet<string> _innerWords;
 
-    internal NerModel(NerGazetteer gazetteer, Dictionary<uint, int> rows, float[] weights, float[] transitions, HashSet<string> innerWords, AzStemmer stemmer)
+    internal NerModel(NerGazetteer gazetteer, FeatureRows rows, float[] weights, float[] transitions, HashSet<string> innerWords, AzStemmer stemmer)
     {
         _innerWords = innerWords;
         Gazetteer = gazetteer;
-        _rows = rows;
         _weights = weights;
         _transitions = transitions;
         _stemmer = stemmer;
-        _featureRows = new FeatureRows(rows);
+        _featureRows = rows;
     }
 
-    /// <summary>The rows again, as one open-addressed table (<see cref="FeatureRows"/>) for the decoder's look-ups.</summary>
+    /// <summary>Each feature hash's row of <see cref="_weights"/>: the decoder looks up some forty a token.</summary>
     private readonly FeatureRows _featureRows;
 
     /// <summary>The row of feature hash <paramref name="key"/>, or -1 when it has no weight.</summary>
@@ -55,7 +53,7 @@ public sealed partial class NerModel
     public IReadOnlySet<string> InnerWords => _innerWords;
 
     /// <summary>Number of features with a weight.</summary>
-    public int FeatureCount => _rows.Count;
+    public int FeatureCount => _featureRows.Count;
 
     /// <summary>The tags (<see cref="NerTags"/>) of one sentence of tokens (normalised text; words and punctuation apart).</summary>
     public int[] Tag(IReadOnlyList<string> tokens)
@@ -282,7 +280,7 @@ public sealed partial class NerModel
             w.Write(inner.Count);
             foreach (string word in inner) w.Write(word);
             // Weights as 16-bit fixed point under one scale; rows that round to all zeros are dropped.
-            QuantisedWeights.Write(w, _rows, _weights, T);
+            QuantisedWeights.Write(w, _featureRows, _weights, T);
         }
         using var packed = new MemoryStream();
         using (var brotli = new BrotliStream(packed, CompressionLevel.SmallestSize, leaveOpen: true)) raw.WriteTo(brotli);

@@ -92,7 +92,7 @@ public static class NerTrainer
             for (int i = 0; i < averaged.Length; i++) averaged[i] += wRun[i] / runs;
             for (int i = 0; i < transitions.Length; i++) transitions[i] += tRun[i] / runs;
         }
-        return new NerModel(gazetteer, rows, averaged, transitions, innerWords, stemmer);
+        return new NerModel(gazetteer, new FeatureRows(rows), averaged, transitions, innerWords, stemmer);
     }
 
     /// <summary>One averaged perceptron over <paramref name="data"/>: the averaged feature weights and transitions.</summary>

@@ -91,9 +91,9 @@ public class NerFormRowsTests
         var gazetteer = new NerGazetteer(new Dictionary<string, GazetteerFlags>(StringComparer.Ordinal));
         var token = NerModel.Analyse(["Gəncədə"], gazetteer, AzStemmer.Default)[0];
         const int T = NerTags.Count;
-        var weighted = new NerModel(gazetteer, new Dictionary<uint, int> { [token.Hashes.Lower] = 0 }, new float[T], new float[(T + 1) * T],
+        var weighted = new NerModel(gazetteer, new FeatureRows(new Dictionary<uint, int> { [token.Hashes.Lower] = 0 }), new float[T], new float[(T + 1) * T],
             [], AzStemmer.Default);
-        var empty = new NerModel(gazetteer, [], [], new float[(T + 1) * T], [], AzStemmer.Default);
+        var empty = new NerModel(gazetteer, new FeatureRows([]), [], new float[(T + 1) * T], [], AzStemmer.Default);
         Assert.Equal(0, token.RowsFor(weighted).Lower);
         Assert.Equal(-1, token.RowsFor(empty).Lower);
         Assert.Equal(0, token.RowsFor(weighted).Lower);
