@@ -297,8 +297,8 @@ public static partial class EntityLinker
                 yield return m;
                 continue;
             }
-            surnames ??= [.. mentions.Where(o => o.Kind == EntityKind.Person && BaseFormOf(o.Text, o.Kind).Words.Length >= 2)
-                .Select(o => KeyOf(BaseFormOf(o.Text, o.Kind).Words[^1]))];
+            surnames ??= [.. mentions.Where(o => o.Kind == EntityKind.Person).Select(o => BaseFormOf(o.Text, o.Kind).Words)
+                .Where(words => words.Length >= 2).Select(words => KeyOf(words[^1]))];
             if (!surnames.Contains(KeyOf(m.Text[..space])))
             {
                 yield return m;
